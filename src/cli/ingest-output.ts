@@ -1,0 +1,41 @@
+// What validate and import print: diagnostics, then a summary (or one JSON object).
+import type { Ctx } from './context.js';
+import type { IngestResult } from '../ingest.js';
+import { diagnosticsJson, formatDiagnostics } from '../render/diagnostics.js';
+import { renderTable } from '../render/table.js';
+import { word } from '../render/i18n.js';
+import { SECTIONS } from '../model.js';
+import type { Diagnostics } from '../load/diagnostic.js';
+
+export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json', summary: string): number {
+  const valid = r.diags.errorCount === 0;
+  if (format === 'json') {
+    const out: Record<string, unknown> = { valid, ...diagnosticsJson(r.diags, ctx.lang) };
+    if (r.counts) out.sections = r.counts;
+    out.files = r.batch.files.length;
+    ctx.print(JSON.stringify(out, null, 2));
+    return valid ? 0 : 1;
+  }
+  printDiagnostics(ctx, r.diags);
+  if (!valid) {
+    ctx.stderr.write(`${ctx.ce.red(ctx.t('invalid'))} (${ctx.t('n_errors', { n: r.diags.errorCount })})\n`);
+    return 1;
+  }
+  if (!ctx.quiet) {
+    ctx.print(summary);
+    if (r.counts) {
+      const rows = SECTIONS.map((s) => {
+        const c = r.counts![s];
+        return [word(ctx.lang, s), String(c.inserted), String(c.updated), String(c.unchanged), String(c.removed)];
+      });
+      ctx.print(renderTable([ctx.t('section'), ctx.t('inserted'), ctx.t('updated'), ctx.t('unchanged'), ctx.t('removed')], rows, ['left', 'right', 'right', 'right', 'right']));
+    }
+  }
+  return 0;
+}
+
+export function printDiagnostics(ctx: Ctx, diags: Diagnostics): void {
+  const text = formatDiagnostics(diags, ctx.lang, ctx.ce);
+  if (text) ctx.stderr.write(`${text}\n`);
+  if (diags.warningCount && !ctx.quiet) ctx.stderr.write(`${ctx.ce.yellow(ctx.t('n_warnings', { n: diags.warningCount }))}\n`);
+}

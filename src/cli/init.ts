@@ -1,0 +1,32 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import type { CommandSpec } from './main.js';
+import { t } from '../render/i18n.js';
+import { rulesTemplate } from '../rules/template.js';
+import { RULES_FILE } from '../rules/load.js';
+
+const TEMPLATES = fileURLToPath(new URL('../../templates/init/', import.meta.url));
+
+export const initCommand: CommandSpec = {
+  define: (lang) =>
+    new Command('init').description(t(lang, 'h_init')).argument('[dir]', t(lang, 'h_dir'), '.'),
+  run(ctx, cmd) {
+    const dir = cmd.args[0] ?? '.';
+    mkdirSync(dir, { recursive: true });
+    // Never overwrite: an office's own files are worth more than a template.
+    const write = (name: string, put: (target: string) => void) => {
+      const target = join(dir, name);
+      if (existsSync(target)) return ctx.note(ctx.t('init_exists', { file: target }));
+      put(target);
+    };
+    for (const f of readdirSync(TEMPLATES).sort()) write(join('data', f), (target) => {
+      mkdirSync(join(dir, 'data'), { recursive: true });
+      copyFileSync(join(TEMPLATES, f), target);
+    });
+    write(RULES_FILE, (target) => writeFileSync(target, rulesTemplate()));
+    ctx.print(ctx.t('init_done', { dir }));
+    return 0;
+  },
+};

@@ -1,0 +1,110 @@
+// The entry: global options, one subcommand per file, and the mapping of every
+// failure to an exit code (1 data, 2 usage, 3 environment) without a stack trace.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { makeCtx, resolveLang, UsageError, type Ctx, type GlobalOptions, type Out } from './context.js';
+import { EnvError } from '../store/db.js';
+import { t, type Lang } from '../render/i18n.js';
+import { validateCommand } from './validate.js';
+import { importCommand } from './import.js';
+import { initCommand } from './init.js';
+import { demoCommand } from './demo.js';
+import { rulesCommand } from './rules.js';
+
+export interface Io {
+  stdout: Out;
+  stderr: Out;
+  env: NodeJS.ProcessEnv;
+}
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** A subcommand: its definition in the chosen language, and an action that returns the exit code. */
+export interface CommandSpec {
+  define(lang: Lang): Command;
+  run(ctx: Ctx, cmd: Command): number | Promise<number>;
+}
+
+const COMMANDS: CommandSpec[] = [initCommand, validateCommand, importCommand, rulesCommand, demoCommand];
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  // Help text follows --lang, so read it before commander parses anything.
+  let lang: Lang;
+  try {
+    lang = resolveLang(langArg(argv) ?? io.env.CXZY_LANG);
+  } catch {
+    lang = 'zh';
+  }
+  let code = 0;
+  const program = new Command('cxzy')
+    .description(t(lang, 'h_program'))
+    .option('--db <path>', t(lang, 'h_db'))
+    .option('--rules <path>', t(lang, 'h_rules'))
+    .option('--lang <lang>', t(lang, 'h_lang'))
+    .option('--format <format>', t(lang, 'h_format'))
+    .option('--no-color', t(lang, 'h_no_color'))
+    .option('-q, --quiet', t(lang, 'h_quiet'))
+    .version(VERSION, '--version', t(lang, 'h_version'))
+    .helpOption('-h, --help', t(lang, 'h_help'))
+    .helpCommand(false)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  for (const spec of COMMANDS) {
+    const cmd = spec.define(lang);
+    cmd.action(async () => {
+      const ctx = makeCtx(cmd.optsWithGlobals() as GlobalOptions, io);
+      code = await spec.run(ctx, cmd);
+    });
+    cmd.exitOverride().helpOption('-h, --help', t(lang, 'h_help'));
+    cmd.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    program.addCommand(cmd);
+  }
+
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 2;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    return failure(e, lang, io);
+  }
+}
+
+function failure(e: unknown, lang: Lang, io: Io): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    return 2; // commander has already printed the reason
+  }
+  if (e instanceof UsageError) {
+    io.stderr.write(`cxzy: ${t(lang, 'usage', { detail: t(lang, e.id, e.params) })}\n`);
+    return 2;
+  }
+  if (e instanceof EnvError) {
+    io.stderr.write(`cxzy: ${t(lang, e.msg.id, e.msg.params)}\n`);
+    return 3;
+  }
+  // A bug, not a user mistake: say so plainly, with the detail for a report.
+  io.stderr.write(`cxzy: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+  return 70;
+}
+
+function langArg(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang') return argv[i + 1];
+    if (argv[i].startsWith('--lang=')) return argv[i].slice(7);
+  }
+  return undefined;
+}
+
+function processIo(): Io {
+  return {
+    stdout: { write: (s) => process.stdout.write(s), isTTY: Boolean(process.stdout.isTTY) },
+    stderr: { write: (s) => process.stderr.write(s), isTTY: Boolean(process.stderr.isTTY) },
+    env: process.env,
+  };
+}
+

@@ -1,0 +1,13 @@
+import type { Ctx } from './context.js';
+import { loadRules } from '../rules/load.js';
+import type { Rules } from '../rules/types.js';
+import { printDiagnostics } from './ingest-output.js';
+
+/** The rules in force, or null after printing why the rules file is invalid (exit 1). */
+export function loadRulesOrReport(ctx: Ctx): Rules | null {
+  const r = loadRules(ctx.rules);
+  if (r.ok) return r.rules;
+  printDiagnostics(ctx, r.diagnostics);
+  ctx.stderr.write(`${ctx.ce.red(ctx.t('invalid'))}\n`);
+  return null;
+}

@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { stringify } from 'yaml';
+import type { CommandSpec } from './main.js';
+import { formatOf } from './context.js';
+import { t } from '../render/i18n.js';
+import { loadRulesOrReport } from './rules-loader.js';
+
+export const rulesCommand: CommandSpec = {
+  define: (lang) =>
+    new Command('rules').description(t(lang, 'h_rules_cmd')),
+  run(ctx, cmd) {
+    const format = formatOf(ctx, ['yaml', 'json'] as const);
+    const rules = loadRulesOrReport(ctx);
+    if (!rules) return 1;
+    ctx.print(format === 'json' ? JSON.stringify(rules, null, 2) : stringify(rules));
+    return 0;
+  },
+};

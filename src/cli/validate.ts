@@ -1,0 +1,24 @@
+import { Command } from 'commander';
+import type { CommandSpec } from './main.js';
+import { formatOf } from './context.js';
+import { t } from '../render/i18n.js';
+import { validateFiles } from '../ingest.js';
+import { loadRulesOrReport } from './rules-loader.js';
+import { printIngest } from './ingest-output.js';
+import { SECTIONS } from '../model.js';
+
+export const validateCommand: CommandSpec = {
+  define: (lang) =>
+    new Command('validate')
+    .description(t(lang, 'h_validate'))
+    .argument('<paths...>', t(lang, 'h_paths'))
+    .option('--strict', t(lang, 'h_strict')),
+  run(ctx, cmd) {
+    const format = formatOf(ctx, ['table', 'json'] as const);
+    const rules = loadRulesOrReport(ctx);
+    if (!rules) return 1;
+    const r = validateFiles(cmd.args, ctx.db, rules, { strict: cmd.opts().strict === true });
+    const records = SECTIONS.reduce((n, s) => n + r.batch.records[s].length, 0);
+    return printIngest(ctx, r, format, ctx.c.green(ctx.t('valid_ok', { files: r.batch.files.length, records })));
+  },
+};

@@ -1,0 +1,81 @@
+// validate and import share one path: parse and check every file, then
+// (import only) write in one transaction. The cross-record checks run inside
+// that transaction, so they see exactly the database the write will change.
+import { existsSync, rmSync } from 'node:fs';
+import { Diagnostics } from './load/diagnostic.js';
+import { loadBatch, type Batch } from './load/batch.js';
+import { checkBatch } from './load/checks.js';
+import { RecordPlacer } from './load/place.js';
+import { openDb, type DB } from './store/db.js';
+import { storedLookup } from './store/stored.js';
+import { writeBatch, type SectionCounts } from './store/write.js';
+import type { Rules } from './rules/types.js';
+
+export interface IngestOptions {
+  strict: boolean;
+  onFile?: (done: number, total: number) => void;
+}
+
+export interface IngestResult {
+  batch: Batch;
+  diags: Diagnostics;
+  /** Set when an import wrote (or, with --dry-run, would write). */
+  counts: SectionCounts | null;
+}
+
+/** Parse and check; write nothing. An absent database counts as empty. */
+export function validateFiles(paths: string[], dbPath: string, rules: Rules, opts: IngestOptions): IngestResult {
+  const diags = new Diagnostics();
+  const batch = loadBatch(paths, diags, opts.onFile);
+  if (diags.errorCount === 0) {
+    const db = existsSync(dbPath) ? openDb(dbPath, 'read') : openDb(':memory:', 'write');
+    try {
+      crossCheck(db, batch, rules, diags, opts.strict);
+    } finally {
+      db.close();
+    }
+  } else if (opts.strict) {
+    diags.promoteWarnings();
+  }
+  return { batch, diags, counts: null };
+}
+
+export function importFiles(
+  paths: string[],
+  dbPath: string,
+  rules: Rules,
+  opts: IngestOptions & { replace: boolean; dryRun: boolean },
+): IngestResult {
+  const diags = new Diagnostics();
+  const batch = loadBatch(paths, diags, opts.onFile);
+  if (diags.errorCount > 0) {
+    if (opts.strict) diags.promoteWarnings();
+    return { batch, diags, counts: null };
+  }
+  const existed = existsSync(dbPath);
+  const db = openDb(dbPath, 'write');
+  let counts: SectionCounts | null = null;
+  try {
+    counts = writeBatch(db, batch, {
+      replace: opts.replace,
+      dryRun: opts.dryRun,
+      check: () => crossCheck(db, batch, rules, diags, opts.strict),
+    });
+  } finally {
+    db.close();
+    // A first import that failed (or a dry run) leaves no database behind.
+    if (!existed && (counts === null || opts.dryRun)) removeDb(dbPath);
+  }
+  return { batch, diags, counts };
+}
+
+function crossCheck(db: DB, batch: Batch, rules: Rules, diags: Diagnostics, strict: boolean): boolean {
+  const placer = new RecordPlacer();
+  checkBatch(batch.records, storedLookup(db), rules, (src, field) => ({ ...placer.place(src, field), path: null }), (d) => diags.add(d));
+  if (strict) diags.promoteWarnings();
+  return diags.errorCount === 0;
+}
+
+function removeDb(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}

@@ -1,0 +1,143 @@
+// Typed records as stored and analysed. The shapes follow schemas/*.schema.json;
+// test/schemas.test.ts checks that the slug lists and field names here match them.
+
+export const ORG_TYPES = ['committee', 'branch'] as const;
+export const CATEGORIES = ['rural', 'community', 'agency', 'institution', 'soe', 'private', 'social'] as const;
+export const ROLES = ['secretary', 'committee', 'member', 'probationary'] as const;
+export const PLEDGE_KINDS = ['long_term', 'annual', 'immediate'] as const;
+export const PLEDGE_STATUSES = ['pending', 'in_progress', 'fulfilled', 'abandoned'] as const;
+export const GOODS = ['leadership', 'team', 'mechanism', 'performance', 'feedback'] as const;
+export const LEADS = ['study', 'excel', 'service', 'discipline', 'integrity'] as const;
+export const GRADES = ['good', 'fair', 'average', 'poor'] as const;
+export const ADOPTIONS = ['none', 'county', 'city', 'province', 'central'] as const;
+export const SECTIONS = ['orgs', 'members', 'pledges', 'reviews', 'points', 'reports', 'typicals'] as const;
+
+export type OrgType = (typeof ORG_TYPES)[number];
+export type Category = (typeof CATEGORIES)[number];
+export type Role = (typeof ROLES)[number];
+export type PledgeKind = (typeof PLEDGE_KINDS)[number];
+export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
+export type Good = (typeof GOODS)[number];
+export type Lead = (typeof LEADS)[number];
+export type Grade = (typeof GRADES)[number];
+export type Adoption = (typeof ADOPTIONS)[number];
+export type Section = (typeof SECTIONS)[number];
+
+/** Where a record came from: the file as given on the command line and the 1-based line. */
+export interface Source {
+  file: string;
+  line: number;
+}
+
+export interface Votes {
+  satisfied: number;
+  basic: number;
+  unsatisfied: number;
+}
+
+export interface Org {
+  code: string;
+  name: string;
+  type: OrgType;
+  parent: string | null;
+  category: Category;
+  secretary: string | null;
+  active: boolean;
+  src: Source;
+}
+
+export interface Member {
+  id: string;
+  name: string;
+  org: string;
+  role: Role;
+  active: boolean;
+  src: Source;
+}
+
+export interface Pledge {
+  id: string;
+  owner: string;
+  kind: PledgeKind;
+  standard: Good | Lead;
+  content: string;
+  made: string;
+  due: string;
+  status: PledgeStatus;
+  fulfilled: string | null;
+  evaluation: Votes | null;
+  src: Source;
+}
+
+export interface Commentary {
+  date: string;
+  by: string;
+  text: string;
+}
+
+export interface Review {
+  org: string;
+  period: string;
+  self: number;
+  masses: Votes;
+  superior: number;
+  grade: Grade | null;
+  reason: string | null;
+  commentary: Commentary | null;
+  src: Source;
+}
+
+export interface Deduction {
+  dimension: Lead;
+  points: number;
+  reason: string;
+}
+
+export interface Points {
+  member: string;
+  period: string;
+  study: number;
+  excel: number;
+  service: number;
+  discipline: number;
+  integrity: number;
+  deductions: Deduction[];
+  masses: Votes | null;
+  src: Source;
+}
+
+export interface Report {
+  /** Identity: the id when given, else org|date|title. */
+  key: string;
+  id: string | null;
+  org: string;
+  date: string;
+  period: string;
+  title: string;
+  adopted: Adoption;
+  src: Source;
+}
+
+export interface Typical {
+  key: string;
+  id: string | null;
+  org: string;
+  date: string;
+  period: string;
+  title: string;
+  src: Source;
+}
+
+export interface SectionRecords {
+  orgs: Org[];
+  members: Member[];
+  pledges: Pledge[];
+  reviews: Review[];
+  points: Points[];
+  reports: Report[];
+  typicals: Typical[];
+}
+
+export function emptySections(): SectionRecords {
+  return { orgs: [], members: [], pledges: [], reviews: [], points: [], reports: [], typicals: [] };
+}

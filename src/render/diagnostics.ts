@@ -1,0 +1,49 @@
+// Diagnostics as the user reads them:
+//   2011Q1/reviews.yaml:14:11  reviews[3].self: 必须在 0 到 100 之间，实际为 120
+//      14 |     self: 120
+//         |           ^^^
+import stringWidth from 'string-width';
+import type { ChalkInstance } from 'chalk';
+import type { Diagnostic, Diagnostics } from '../load/diagnostic.js';
+import { t, type Lang } from './i18n.js';
+
+export function formatDiagnostic(d: Diagnostic, lang: Lang, c: ChalkInstance): string {
+  const where = `${d.file}:${d.line}:${d.col}`;
+  const label = d.severity === 'error' ? c.red.bold(t(lang, 'error')) : c.yellow.bold(t(lang, 'warning'));
+  const message = t(lang, d.msg.id, d.msg.params);
+  const head = `${c.bold(where)}  ${label}  ${d.path ? `${d.path}: ` : ''}${message}`;
+  if (d.source === null) return head;
+  const gutter = String(d.line).length + 2;
+  const source = d.source.replace(/\t/g, ' ');
+  const before = stringWidth(source.slice(0, d.col - 1));
+  const span = Math.max(1, stringWidth(source.slice(d.col - 1, d.endCol - 1)));
+  const mark = d.severity === 'error' ? c.red : c.yellow;
+  return [
+    head,
+    `${String(d.line).padStart(gutter)} | ${source}`,
+    `${' '.repeat(gutter)} | ${' '.repeat(before)}${mark('^'.repeat(span))}`,
+  ].join('\n');
+}
+
+export function formatDiagnostics(diags: Diagnostics, lang: Lang, c: ChalkInstance): string {
+  const parts: string[] = [];
+  for (const d of diags.errors) parts.push(formatDiagnostic(d, lang, c));
+  if (diags.errorCount > diags.errors.length) parts.push(t(lang, 'errors_more', { n: diags.errorCount - diags.errors.length }));
+  for (const d of diags.warnings) parts.push(formatDiagnostic(d, lang, c));
+  if (diags.warningCount > diags.warnings.length) parts.push(t(lang, 'warnings_more', { n: diags.warningCount - diags.warnings.length }));
+  return parts.join('\n');
+}
+
+/** The JSON form of SPEC §3: errors carry a path, warnings do not. */
+export function diagnosticsJson(diags: Diagnostics, lang: Lang) {
+  return {
+    errors: diags.errors.map((d) => ({
+      file: d.file, line: d.line, col: d.col, path: d.path, code: d.code, message: t(lang, d.msg.id, d.msg.params),
+    })),
+    warnings: diags.warnings.map((d) => ({
+      file: d.file, line: d.line, col: d.col, code: d.code, message: t(lang, d.msg.id, d.msg.params),
+    })),
+    error_count: diags.errorCount,
+    warning_count: diags.warningCount,
+  };
+}

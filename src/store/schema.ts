@@ -1,0 +1,116 @@
+// The database schema, as migrations: MIGRATIONS[v] takes a database from
+// user_version v to v+1. Never edit a released migration; append a new one.
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE orgs (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL CHECK (type IN ('committee', 'branch')),
+    parent TEXT REFERENCES orgs(code) DEFERRABLE INITIALLY DEFERRED,
+    category TEXT NOT NULL,
+    secretary TEXT,
+    active INTEGER NOT NULL,
+    src_file TEXT NOT NULL,
+    src_line INTEGER NOT NULL
+  );
+  CREATE INDEX orgs_parent ON orgs(parent);
+
+  CREATE TABLE members (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    org TEXT NOT NULL REFERENCES orgs(code) DEFERRABLE INITIALLY DEFERRED,
+    role TEXT NOT NULL,
+    active INTEGER NOT NULL,
+    src_file TEXT NOT NULL,
+    src_line INTEGER NOT NULL
+  );
+  CREATE INDEX members_org ON members(org);
+
+  CREATE TABLE pledges (
+    id TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    owner_org TEXT REFERENCES orgs(code) DEFERRABLE INITIALLY DEFERRED,
+    owner_member TEXT REFERENCES members(id) DEFERRABLE INITIALLY DEFERRED,
+    kind TEXT NOT NULL,
+    standard TEXT NOT NULL,
+    content TEXT NOT NULL,
+    made TEXT NOT NULL,
+    due TEXT NOT NULL,
+    status TEXT NOT NULL,
+    fulfilled TEXT,
+    eval_satisfied INTEGER,
+    eval_basic INTEGER,
+    eval_unsatisfied INTEGER,
+    src_file TEXT NOT NULL,
+    src_line INTEGER NOT NULL,
+    CHECK ((owner_org IS NULL) <> (owner_member IS NULL))
+  );
+  CREATE INDEX pledges_owner ON pledges(owner);
+  CREATE INDEX pledges_due ON pledges(due);
+
+  CREATE TABLE reviews (
+    org TEXT NOT NULL REFERENCES orgs(code) DEFERRABLE INITIALLY DEFERRED,
+    period TEXT NOT NULL,
+    self REAL NOT NULL,
+    masses_satisfied INTEGER NOT NULL,
+    masses_basic INTEGER NOT NULL,
+    masses_unsatisfied INTEGER NOT NULL,
+    superior REAL NOT NULL,
+    grade TEXT,
+    reason TEXT,
+    commentary_date TEXT,
+    commentary_by TEXT,
+    commentary_text TEXT,
+    src_file TEXT NOT NULL,
+    src_line INTEGER NOT NULL,
+    PRIMARY KEY (org, period)
+  ) WITHOUT ROWID;
+  CREATE INDEX reviews_period ON reviews(period);
+
+  CREATE TABLE points (
+    member TEXT NOT NULL REFERENCES members(id) DEFERRABLE INITIALLY DEFERRED,
+    period TEXT NOT NULL,
+    study REAL NOT NULL,
+    excel REAL NOT NULL,
+    service REAL NOT NULL,
+    discipline REAL NOT NULL,
+    integrity REAL NOT NULL,
+    deductions TEXT NOT NULL,
+    masses_satisfied INTEGER,
+    masses_basic INTEGER,
+    masses_unsatisfied INTEGER,
+    src_file TEXT NOT NULL,
+    src_line INTEGER NOT NULL,
+    PRIMARY KEY (member, period)
+  ) WITHOUT ROWID;
+  CREATE INDEX points_period ON points(period);
+
+  CREATE TABLE reports (
+    key TEXT PRIMARY KEY,
+    id TEXT,
+    org TEXT NOT NULL REFERENCES orgs(code) DEFERRABLE INITIALLY DEFERRED,
+    date TEXT NOT NULL,
+    month TEXT NOT NULL,
+    period TEXT NOT NULL,
+    title TEXT NOT NULL,
+    adopted TEXT NOT NULL,
+    src_file TEXT NOT NULL,
+    src_line INTEGER NOT NULL
+  );
+  CREATE INDEX reports_period ON reports(period);
+  CREATE INDEX reports_org_month ON reports(org, month, title);
+  CREATE INDEX reports_month ON reports(month);
+
+  CREATE TABLE typicals (
+    key TEXT PRIMARY KEY,
+    id TEXT,
+    org TEXT NOT NULL REFERENCES orgs(code) DEFERRABLE INITIALLY DEFERRED,
+    date TEXT NOT NULL,
+    period TEXT NOT NULL,
+    title TEXT NOT NULL,
+    src_file TEXT NOT NULL,
+    src_line INTEGER NOT NULL
+  );
+  CREATE INDEX typicals_period ON typicals(period);
+  `,
+];
