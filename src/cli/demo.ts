@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import type { CommandSpec } from './main.js';
@@ -20,7 +20,9 @@ export const demoCommand: CommandSpec = {
     const dir = mkdtempSync(join(tmpdir(), 'cxzy-demo-'));
     const db = join(dir, 'demo.db');
     try {
-      const r = importFiles([EXAMPLES], db, rules, { strict: false, replace: false, dryRun: false });
+      // Relative paths keep the source references short: examples/2011Q1/reviews.yaml:14
+      const examples = relative(process.cwd(), EXAMPLES) || '.';
+      const r = importFiles([examples], db, rules, { strict: false, replace: false, dryRun: false });
       const code = printIngest({ ...ctx, quiet: false }, r, 'table', ctx.t('demo_imported', { db }));
       return code;
     } finally {

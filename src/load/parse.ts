@@ -32,7 +32,7 @@ export function parseDocuments(file: string, diags: Diagnostics): ParsedSource |
   }
   const at = (pos: Pos): Place => ({ file, line: pos.line, col: pos.col, endCol: pos.endCol, source: parsed.lineText(pos.line) });
   for (const p of parsed.problems) {
-    diags.add({ severity: 'error', ...at(p.pos), path: null, code: p.code, msg: { id: p.code, params: { detail: p.detail } } });
+    diags.add({ severity: 'error', ...at(p.pos), path: null, code: p.code, msg: { id: p.code, params: { detail: p.detail, kind: p.kind ?? '' } } });
   }
   const placer = (doc: ParsedDoc | undefined): Placer => (path, key) => (doc ? at(doc.locate(path, key)) : at({ line: 1, col: 1, endCol: 2 }));
   return {

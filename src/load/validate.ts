@@ -43,7 +43,7 @@ function toDiagnostic(e: ErrorObject, place: Placer): Diagnostic | null {
     }
     case 'additionalProperties': {
       const field = (e.params as { additionalProperty: string }).additionalProperty;
-      const allowed = Object.keys((e.schema as unknown) === false ? {} : ((parent.properties as object) ?? {}));
+      const allowed = Object.keys((parent.properties as object | undefined) ?? {});
       const hint = closest(field, allowed);
       return {
         ...make('unknown_field', { id: 'unknown_field', params: { field, hint: hint ?? '', allowed: allowed.join(', ') } }, [...base, field], true),

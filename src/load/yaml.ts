@@ -15,7 +15,12 @@ export interface ParseProblem {
   pos: Pos;
   code: 'yaml_syntax' | 'duplicate_key' | 'custom_tag' | 'alias_limit' | 'too_deep' | 'forbidden_key' | 'bad_key';
   detail: string;
+  /** The yaml library's error code, for a translated explanation. */
+  kind?: string;
 }
+
+/** Thrown inside the converter to abandon a document that is a resource attack. */
+class Abandon extends Error {}
 
 export interface ParsedDoc {
   /** 0-based index of the document in its file. */
@@ -64,11 +69,16 @@ export function parseYaml(text: string): ParsedFile {
         continue;
       }
       const code = e.code === 'DUPLICATE_KEY' ? 'duplicate_key' : 'yaml_syntax';
-      problems.push({ pos: pos([e.pos[0], e.pos[1], e.pos[1]]), code, detail: firstLine(e.message) });
+      problems.push({ pos: pos([e.pos[0], e.pos[1], e.pos[1]]), code, detail: firstLine(e.message), kind: e.code });
     }
     if (problems.length > before) return;
-    const conv = new Converter(doc, pos, problems);
-    const data = conv.value(doc.contents as Node | null, 0);
+    const conv = new Converter(text, doc, pos, problems);
+    let data: unknown;
+    try {
+      data = conv.value(doc.contents as Node | null, 0);
+    } catch (e) {
+      if (!(e instanceof Abandon)) throw e;
+    }
     if (problems.length > before) return;
     docs.push({ index, data, locate: (path, key) => pos(locateRange(doc, path, key ?? false)) });
   });
@@ -84,6 +94,7 @@ class Converter {
   private aliasNodes = 0;
 
   constructor(
+    private readonly text: string,
     private readonly doc: Document.Parsed,
     private readonly pos: (r: Range) => Pos,
     private readonly problems: ParseProblem[],
@@ -93,11 +104,11 @@ class Converter {
     if (node == null) return null;
     if (depth > MAX_DEPTH) {
       this.fail(node.range, 'too_deep', String(MAX_DEPTH));
-      return null;
+      throw new Abandon();
     }
     if (viaAlias && ++this.aliasNodes > MAX_ALIAS_NODES) {
       this.fail(node.range, 'alias_limit', String(MAX_ALIAS_NODES));
-      return null;
+      throw new Abandon();
     }
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
@@ -109,7 +120,7 @@ class Converter {
     }
     const tag = (node as { tag?: string }).tag;
     if (tag && !STANDARD_TAGS.has(tag)) {
-      this.fail(node.range, 'custom_tag', tag);
+      this.fail(this.tagRange(node), 'custom_tag', tag);
       return null;
     }
     if (isScalar(node)) return node.value;
@@ -133,6 +144,17 @@ class Converter {
     }
     this.fail((node as Node).range, 'yaml_syntax', 'unsupported node');
     return null;
+  }
+
+  /** The source of `!tag` just before a node, so the caret marks the tag itself. */
+  private tagRange(node: Node): Range {
+    const start = node.range?.[0] ?? 0;
+    const src = this.text.slice(Math.max(0, start - 200), start);
+    const m = /!\S*\s*$/.exec(src);
+    if (!m) return node.range;
+    const s = start - src.length + m.index;
+    const e = s + m[0].trimEnd().length;
+    return [s, e, e];
   }
 
   private fail(range: Range, code: ParseProblem['code'], detail: string): void {

@@ -14,15 +14,28 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang, c: ChalkInstance): s
   const head = `${c.bold(where)}  ${label}  ${d.path ? `${d.path}: ` : ''}${message}`;
   if (d.source === null) return head;
   const gutter = String(d.line).length + 2;
-  const source = d.source.replace(/\t/g, ' ');
-  const before = stringWidth(source.slice(0, d.col - 1));
-  const span = Math.max(1, stringWidth(source.slice(d.col - 1, d.endCol - 1)));
+  const { source, col, endCol } = window(d.source.replace(/\t/g, ' '), d.col, d.endCol);
+  const before = stringWidth(source.slice(0, col - 1));
+  const span = Math.max(1, Math.min(60, stringWidth(source.slice(col - 1, endCol - 1))));
   const mark = d.severity === 'error' ? c.red : c.yellow;
   return [
     head,
     `${String(d.line).padStart(gutter)} | ${source}`,
     `${' '.repeat(gutter)} | ${' '.repeat(before)}${mark('^'.repeat(span))}`,
   ].join('\n');
+}
+
+const WINDOW = 100;
+
+/** Cut a long source line to about WINDOW characters around the error, marking the cuts with …. */
+function window(source: string, col: number, endCol: number): { source: string; col: number; endCol: number } {
+  if (source.length <= WINDOW) return { source, col, endCol };
+  const start = Math.max(0, Math.min(col - 1 - WINDOW / 2, source.length - WINDOW));
+  const end = Math.min(source.length, start + WINDOW);
+  const head = start > 0 ? '…' : '';
+  const cut = head + source.slice(start, end) + (end < source.length ? '…' : '');
+  const shift = start - head.length;
+  return { source: cut, col: col - shift, endCol: Math.min(endCol - shift, cut.length + 1) };
 }
 
 export function formatDiagnostics(diags: Diagnostics, lang: Lang, c: ChalkInstance): string {

@@ -3,6 +3,20 @@ export type Lang = 'zh' | 'en';
 type P = Record<string, string | number>;
 type Catalog = Record<string, (p: P) => string>;
 
+// Plain-Chinese explanations of the yaml library's error codes; its English text follows in brackets.
+const YAML_ZH: Record<string, string> = {
+  TAB_AS_INDENT: '缩进不能用 Tab 键，请改用空格',
+  BAD_INDENT: '缩进没有对齐，或括号没有闭合',
+  MISSING_CHAR: '缺少配对的括号或引号',
+  MULTILINE_IMPLICIT_KEY: '字段名不能跨行，或冒号后缺少空格',
+  BLOCK_AS_IMPLICIT_KEY: '字段名不能跨行，或冒号后缺少空格',
+  UNEXPECTED_TOKEN: '出现了多余或意外的字符',
+  BAD_SCALAR_START: '值的开头字符不合法，请加引号',
+  MISSING_ANCHOR: '引用了不存在的锚点',
+  BAD_DIRECTIVE: '文件头指令不合法',
+  IMPOSSIBLE: '无法解析的内容',
+};
+
 const zh = {
   // diagnostics: files and YAML
   read_failed: (p: P) => `无法读取文件：${p.reason}`,
@@ -13,7 +27,7 @@ const zh = {
   utf16: () => `文件是 UTF-16（“Unicode”）编码，请用记事本“另存为”UTF-8 编码后再导入`,
   undecodable: () => `文件既不是 UTF-8 也不是 GB18030/GBK 编码，无法识别其中的文字`,
   gbk_decoded: () => `文件按 GB18030/GBK 编码读取；建议另存为 UTF-8`,
-  yaml_syntax: (p: P) => `YAML 格式错误：${p.detail}`,
+  yaml_syntax: (p: P) => `YAML 格式错误：${YAML_ZH[p.kind as string] ?? ''}${YAML_ZH[p.kind as string] ? `（${p.detail}）` : p.detail}`,
   duplicate_key: () => `同一层级出现了重复的字段名`,
   custom_tag: (p: P) => `不支持的 YAML 标签 ${p.detail}`,
   alias_limit: (p: P) => `别名（*引用）展开过多（超过 ${p.detail} 个节点），已拒绝`,
