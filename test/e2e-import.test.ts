@@ -1,0 +1,198 @@
+// Import semantics: all-or-nothing, idempotent, --replace, --dry-run, --strict,
+// and the environment errors (exit 3).
+import { describe, expect, it } from 'vitest';
+import { existsSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { parse } from 'yaml';
+import { BASE, EXAMPLES, cxzy, dump, files, tmp } from './helpers.js';
+import { defaultRules } from '../src/rules/defaults.js';
+
+const q1 = (reviews: string) => `period: 2011Q1\nreviews:\n${reviews}`;
+const review = (org: string, self: number) => `  - org: ${org}\n    self: ${self}\n    masses: {satisfied: 40, basic: 5, unsatisfied: 1}\n    superior: 85\n`;
+
+function importJson(dir: string, args: string[]) {
+  const r = cxzy(['import', ...args, '--format', 'json'], { cwd: dir });
+  return { ...r, json: JSON.parse(r.stdout) };
+}
+
+describe('import', () => {
+  it('stores everything and counts per section; a second import is all unchanged', () => {
+    const dir = files({ ...BASE, 'r.yaml': q1(review('D01', 90) + review('D02', 80)) });
+    const first = importJson(dir, ['.']);
+    expect(first.code).toBe(0);
+    expect(first.json.valid).toBe(true);
+    expect(first.json.sections.orgs).toEqual({ inserted: 3, updated: 0, unchanged: 0, removed: 0 });
+    expect(first.json.sections.reviews).toEqual({ inserted: 2, updated: 0, unchanged: 0, removed: 0 });
+    const second = importJson(dir, ['.']);
+    for (const s of Object.values(second.json.sections) as Record<string, number>[]) {
+      expect(s.inserted + s.updated + s.removed).toBe(0);
+    }
+    expect(second.json.sections.members.unchanged).toBe(3);
+  });
+
+  it('remembers each record’s source file and line', () => {
+    const dir = files({ ...BASE });
+    expect(cxzy(['import', '.'], { cwd: dir }).code).toBe(0);
+    const rows = dump(join(dir, 'cxzy.db')).members as { id: string; src_file: string; src_line: number }[];
+    expect(rows.map((r) => [r.id, r.src_file, r.src_line])).toEqual([['M1', 'members.yaml', 2], ['M2', 'members.yaml', 6], ['M3', 'members.yaml', 10]]);
+  });
+
+  it('counts an update and stores labels as slugs', () => {
+    const dir = files({ ...BASE });
+    cxzy(['import', '.'], { cwd: dir });
+    writeFileSync(join(dir, 'members.yaml'), BASE['members.yaml'].replace('role: 党员', 'role: 预备党员'));
+    const r = importJson(dir, ['.']);
+    expect(r.json.sections.members).toEqual({ inserted: 0, updated: 1, unchanged: 2, removed: 0 });
+    const m2 = (dump(join(dir, 'cxzy.db')).members as { id: string; role: string }[]).find((m) => m.id === 'M2');
+    expect(m2?.role).toBe('probationary');
+  });
+
+  it('on any error writes nothing: the rows are identical after a failed import', () => {
+    const dir = files({ ...BASE, 'r.yaml': q1(review('D01', 90)) });
+    cxzy(['import', '.'], { cwd: dir });
+    const before = dump(join(dir, 'cxzy.db'));
+    // a valid change beside an invalid reference: neither may land
+    writeFileSync(join(dir, 'r.yaml'), q1(review('D01', 70) + review('D99', 80)));
+    const r = cxzy(['import', '.'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('r.yaml:7:10  错误  组织“D99”不存在');
+    expect(dump(join(dir, 'cxzy.db'))).toEqual(before);
+  });
+
+  it('a failed first import leaves no database file', () => {
+    const dir = files({ ...BASE, 'r.yaml': q1(review('D99', 90)) });
+    expect(cxzy(['import', '.'], { cwd: dir }).code).toBe(1);
+    expect(existsSync(join(dir, 'cxzy.db'))).toBe(false);
+  });
+
+  it('--dry-run reports the changes and writes nothing', () => {
+    const dir = files({ ...BASE });
+    const r = importJson(dir, ['.', '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.json.sections.orgs.inserted).toBe(3);
+    expect(existsSync(join(dir, 'cxzy.db'))).toBe(false);
+  });
+
+  it('--replace makes the batch the whole truth for its sections and quarters only', () => {
+    const dir = files({ ...BASE, 'r.yaml': q1(review('D01', 90) + review('D02', 80)), 'r2.yaml': 'period: 2011Q2\nreviews:\n' + review('D01', 91) });
+    cxzy(['import', '.'], { cwd: dir });
+    const only = files({ 'r.yaml': q1(review('D01', 92)) });
+    const r = importJson(dir, [join(only, 'r.yaml'), '--replace']);
+    expect(r.code).toBe(0);
+    expect(r.json.sections.reviews).toEqual({ inserted: 0, updated: 1, unchanged: 0, removed: 1 });
+    expect(r.json.sections.orgs.removed).toBe(0);
+    const reviews = dump(join(dir, 'cxzy.db')).reviews as { org: string; period: string; self: number }[];
+    expect(reviews.map((v) => [v.org, v.period, v.self])).toEqual([['D01', '2011Q1', 92], ['D01', '2011Q2', 91]]);
+  });
+
+  it('without --replace nothing is removed', () => {
+    const dir = files({ ...BASE, 'r.yaml': q1(review('D01', 90) + review('D02', 80)) });
+    cxzy(['import', '.'], { cwd: dir });
+    writeFileSync(join(dir, 'r.yaml'), q1(review('D01', 90)));
+    expect(importJson(dir, ['.']).json.sections.reviews).toEqual({ inserted: 0, updated: 0, unchanged: 1, removed: 0 });
+  });
+
+  it('references resolve against the database as well as the batch', () => {
+    const dir = files({ ...BASE });
+    cxzy(['import', '.'], { cwd: dir });
+    const later = files({ 'r.yaml': q1(review('D02', 85)) });
+    const r = cxzy(['import', join(later, 'r.yaml'), '--db', join(dir, 'cxzy.db')]);
+    expect(r.code).toBe(0);
+  });
+
+  it('--strict turns warnings into errors', () => {
+    const pledge = 'pledges:\n  - id: P1\n    owner: D01\n    kind: annual\n    standard: service\n    content: 积极为群众办实事\n    made: 2011-01-10\n    due: 2011-12-31\n    status: pending\n';
+    const dir = files({ ...BASE, 'p.yaml': pledge.replace('standard: service', 'standard: feedback') });
+    const lax = importJson(dir, ['.', '--dry-run']);
+    expect(lax.code).toBe(0);
+    expect(lax.json.warnings.map((w: { line: number; col: number; code: string }) => [w.line, w.col, w.code])).toEqual([[6, 14, 'vague_pledge']]);
+    const strict = importJson(dir, ['.', '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.json.errors[0]).toMatchObject({ file: 'p.yaml', line: 6, code: 'vague_pledge' });
+    expect(existsSync(join(dir, 'cxzy.db'))).toBe(false);
+  });
+
+  it('an org pledge must follow the five goods', () => {
+    const dir = files({ ...BASE, 'p.yaml': 'pledges:\n  - id: P1\n    owner: D01\n    kind: annual\n    standard: service\n    content: 年内为辖区20户困难群众办理低保\n    made: 2011-01-10\n    due: 2011-12-31\n    status: pending\n' });
+    const r = importJson(dir, ['.']);
+    expect(r.json.errors[0]).toMatchObject({ line: 5, col: 15, code: 'standard' });
+  });
+
+  it('the bundled examples import cleanly and idempotently', () => {
+    const dir = tmp();
+    const first = importJson(dir, [EXAMPLES]);
+    expect(first.code).toBe(0);
+    expect(first.json.sections.orgs.inserted).toBe(26);
+    expect(first.json.sections.members.inserted).toBe(181);
+    const codes = new Set(first.json.warnings.map((w: { code: string }) => w.code));
+    expect(codes).toEqual(new Set(['vague_pledge', 'duplicate_title', 'no_points']));
+    const second = importJson(dir, [EXAMPLES]);
+    expect(second.json.sections.reports).toEqual({ inserted: 0, updated: 0, unchanged: 578, removed: 0 });
+  });
+});
+
+describe('environment errors exit 3', () => {
+  it('a SQLite file that is not a cxzy database', () => {
+    const dir = files({ ...BASE });
+    const other = new Database(join(dir, 'other.db'));
+    other.exec('CREATE TABLE t (x)');
+    other.close();
+    const r = cxzy(['import', '.', '--db', 'other.db'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('cxzy: other.db 不是 cxzy 数据库\n');
+  });
+
+  it('a file that is not SQLite at all', () => {
+    const dir = files({ ...BASE, 'junk.db': 'hello, this is not a database, not at all, really not'.repeat(40) });
+    const r = cxzy(['import', '.', '--db', 'junk.db', '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('cxzy: junk.db is not a cxzy database\n');
+  });
+
+  it('a database with a newer schema version', () => {
+    const dir = files({ ...BASE });
+    cxzy(['import', '.'], { cwd: dir });
+    const db = new Database(join(dir, 'cxzy.db'));
+    db.pragma('user_version = 99');
+    db.close();
+    const r = cxzy(['import', '.'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('结构版本为 99');
+  });
+
+  it('usage errors exit 2', () => {
+    expect(cxzy(['frobnicate']).code).toBe(2);
+    expect(cxzy(['import']).code).toBe(2);
+    expect(cxzy(['validate', '.', '--bogus']).code).toBe(2);
+    const lang = cxzy(['validate', '.', '--lang', 'fr']);
+    expect(lang.code).toBe(2);
+    expect(lang.stderr).toContain('--lang 只能是 zh 或 en');
+  });
+
+  it('$CXZY_DB chooses the database', () => {
+    const dir = files({ ...BASE });
+    expect(cxzy(['import', '.'], { cwd: dir, env: { CXZY_DB: 'env.db' } }).code).toBe(0);
+    expect(existsSync(join(dir, 'env.db'))).toBe(true);
+  });
+});
+
+describe('init', () => {
+  it('writes a starter folder that imports cleanly and a rules file with every default', () => {
+    const dir = tmp();
+    const r = cxzy(['init', 'office'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'office', 'data')).sort()).toEqual(
+      ['members.yaml', 'orgs.yaml', 'pledges.yaml', 'points.yaml', 'reports.yaml', 'reviews.yaml', 'typicals.yaml'],
+    );
+    const rulesText = readFileSync(join(dir, 'office', 'cxzy.rules.yaml'), 'utf8');
+    expect(rulesText).toContain('# 四级定级');
+    expect(parse(rulesText)).toEqual(defaultRules());
+    const imp = cxzy(['import', 'data'], { cwd: join(dir, 'office') });
+    expect(imp.code).toBe(0);
+    expect(imp.stderr).toBe('');
+    // init never overwrites
+    const again = cxzy(['init', 'office'], { cwd: dir });
+    expect(again.stderr).toContain('已存在，未覆盖');
+  });
+});

@@ -1,0 +1,88 @@
+// Running the built CLI on temporary folders, as a user would.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const BIN = join(ROOT, 'bin', 'cxzy');
+export const EXAMPLES = join(ROOT, 'examples');
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function cxzy(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Run {
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), ...opts.env };
+  delete env.CXZY_DB;
+  delete env.CXZY_LANG;
+  delete env.NO_COLOR;
+  Object.assign(env, opts.env);
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, env, encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'cxzy-test-'));
+}
+
+/** Write files (path → text or bytes) under a new temporary folder; returns the folder. */
+export function files(spec: Record<string, string | Uint8Array>): string {
+  const dir = tmp();
+  for (const [name, body] of Object.entries(spec)) {
+    const p = join(dir, name);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, body);
+  }
+  return dir;
+}
+
+/** Every row of every table, for "the database is exactly as it was". */
+export function dump(db: string): Record<string, unknown[]> {
+  const d = new Database(db, { readonly: true });
+  try {
+    const tables = d.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
+    const out: Record<string, unknown[]> = {};
+    for (const t of tables) out[t] = d.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all();
+    return out;
+  } finally {
+    d.close();
+  }
+}
+
+/** A small valid county: one committee, two branches, three members. */
+export const BASE = {
+  'orgs.yaml': `orgs:
+  - code: W01
+    name: 城关镇党委
+    type: committee
+    category: agency
+  - code: D01
+    name: 红湾社区党支部
+    type: branch
+    parent: W01
+    category: community
+  - code: D02
+    name: 东关社区党支部
+    type: 党支部
+    parent: W01
+    category: 社区
+`,
+  'members.yaml': `members:
+  - id: M1
+    name: 张三
+    org: D01
+    role: secretary
+  - id: M2
+    name: 李四
+    org: D01
+    role: 党员
+  - id: M3
+    name: 王五
+    org: D02
+    role: member
+`,
+};

@@ -1,0 +1,60 @@
+// The JSON Schemas are the source of truth; the TypeScript model must match them.
+import { describe, expect, it } from 'vitest';
+import { readSchema } from '../src/load/schemas.js';
+import {
+  ADOPTIONS, CATEGORIES, GOODS, GRADES, LEADS, ORG_TYPES, PLEDGE_KINDS, PLEDGE_STATUSES, ROLES, SECTIONS,
+} from '../src/model.js';
+import { defaultRules } from '../src/rules/defaults.js';
+
+type Def = { enum: string[]; 'x-labels': Record<string, string[]> };
+const defs = readSchema('common').definitions as Record<string, Def>;
+
+describe('schemas and model agree', () => {
+  it.each([
+    ['orgType', ORG_TYPES],
+    ['category', CATEGORIES],
+    ['role', ROLES],
+    ['pledgeKind', PLEDGE_KINDS],
+    ['pledgeStatus', PLEDGE_STATUSES],
+    ['lead', LEADS],
+    ['grade', GRADES],
+    ['adoption', ADOPTIONS],
+    ['standard', [...GOODS, ...LEADS]],
+  ])('%s: slugs match and the enum is exactly slugs plus labels', (name, slugs) => {
+    const def = defs[name];
+    expect(Object.keys(def['x-labels'])).toEqual([...slugs]);
+    const labels = Object.values(def['x-labels']).flat();
+    expect(new Set(def.enum)).toEqual(new Set([...slugs, ...labels]));
+  });
+
+  it('the document schema has exactly the sections of the model', () => {
+    const doc = readSchema('document') as { properties: Record<string, unknown> };
+    expect(Object.keys(doc.properties).filter((k) => k !== 'period')).toEqual([...SECTIONS]);
+  });
+
+  it.each([
+    ['org', ['code', 'name', 'type', 'parent', 'category', 'secretary', 'active']],
+    ['member', ['id', 'name', 'org', 'role', 'active']],
+    ['pledge', ['id', 'owner', 'kind', 'standard', 'content', 'made', 'due', 'status', 'fulfilled', 'evaluation']],
+    ['review', ['org', 'self', 'masses', 'superior', 'grade', 'reason', 'commentary']],
+    ['points', ['member', 'study', 'excel', 'service', 'discipline', 'integrity', 'deductions', 'masses']],
+    ['report', ['id', 'org', 'date', 'title', 'adopted']],
+    ['typical', ['id', 'org', 'date', 'title']],
+  ] as const)('%s fields', (name, fields) => {
+    const s = readSchema(name) as { properties: Record<string, unknown> };
+    expect(Object.keys(s.properties)).toEqual(fields);
+  });
+
+  it('the built-in rules carry every key the rules schema allows', () => {
+    const keys = (o: object, prefix = ''): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+    const schemaKeys = (s: { properties?: Record<string, unknown> }, prefix = ''): string[] =>
+      Object.entries(s.properties ?? {}).flatMap(([k, v]) => {
+        const sub = v as { properties?: Record<string, unknown>; type?: string };
+        return sub.properties ? schemaKeys(sub, `${prefix}${k}.`) : [`${prefix}${k}`];
+      });
+    const rs = readSchema('rules') as { properties: Record<string, unknown>; definitions: Record<string, unknown> };
+    // actions use a $ref per grade; compare on the keys that exist in the defaults
+    expect(keys(defaultRules()).sort()).toEqual(schemaKeys(rs).sort());
+  });
+});
