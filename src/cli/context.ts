@@ -27,6 +27,16 @@ export class UsageError extends Error {
   }
 }
 
+/** The data cannot answer: no data for the asked period, an unknown org. Exit code 1. */
+export class DataError extends Error {
+  constructor(
+    readonly id: MsgId,
+    readonly params: Record<string, Param> = {},
+  ) {
+    super(id);
+  }
+}
+
 export interface Ctx {
   lang: Lang;
   db: string;

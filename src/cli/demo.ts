@@ -8,6 +8,14 @@ import { t } from '../render/i18n.js';
 import { importFiles } from '../ingest.js';
 import { loadRulesOrReport } from './rules-loader.js';
 import { printIngest } from './ingest-output.js';
+import { openDb } from '../store/db.js';
+import { Query } from '../store/query.js';
+import { gradeFromStore } from './grade.js';
+import { starsFromStore } from './stars.js';
+import { monthQuota } from '../quota/quota.js';
+import { renderGrading } from '../render/grade.js';
+import { renderStars } from '../render/stars.js';
+import { renderMonthQuota } from '../render/quota.js';
 
 export const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 
@@ -24,7 +32,21 @@ export const demoCommand: CommandSpec = {
       const examples = relative(process.cwd(), EXAMPLES) || '.';
       const r = importFiles([examples], db, rules, { strict: false, replace: false, dryRun: false });
       const code = printIngest({ ...ctx, quiet: false }, r, 'table', ctx.t('demo_imported', { db }));
-      return code;
+      if (code !== 0) return code;
+      // The latest quarter, as grade, stars and quota would show it.
+      const store = openDb(db, 'read');
+      try {
+        const q = new Query(store);
+        const period = q.reviewPeriods().at(-1)!;
+        const below = `${(rules.grading.caps.satisfaction.below * 100).toFixed(1)}%`;
+        ctx.print(`\n${renderGrading(gradeFromStore(q, rules, period), 'table', ctx.lang, ctx.c, false, below)}\n`);
+        ctx.print(`${renderStars(starsFromStore(q, rules, period), 'table', ctx.lang, ctx.c, false)}\n`);
+        const month = q.reportMonths().at(-1)!;
+        ctx.print(renderMonthQuota(monthQuota(month, q.orgs(), q.reports(period), rules), 'table', ctx.lang, ctx.c));
+      } finally {
+        store.close();
+      }
+      return 0;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

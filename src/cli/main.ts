@@ -2,7 +2,7 @@
 // failure to an exit code (1 data, 2 usage, 3 environment) without a stack trace.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { makeCtx, resolveLang, UsageError, type Ctx, type GlobalOptions, type Out } from './context.js';
+import { DataError, makeCtx, resolveLang, UsageError, type Ctx, type GlobalOptions, type Out } from './context.js';
 import { EnvError } from '../store/db.js';
 import { t, type Lang } from '../render/i18n.js';
 import { validateCommand } from './validate.js';
@@ -10,6 +10,9 @@ import { importCommand } from './import.js';
 import { initCommand } from './init.js';
 import { demoCommand } from './demo.js';
 import { rulesCommand } from './rules.js';
+import { gradeCommand } from './grade.js';
+import { starsCommand } from './stars.js';
+import { quotaCommand } from './quota.js';
 
 export interface Io {
   stdout: Out;
@@ -25,7 +28,7 @@ export interface CommandSpec {
   run(ctx: Ctx, cmd: Command): number | Promise<number>;
 }
 
-const COMMANDS: CommandSpec[] = [initCommand, validateCommand, importCommand, rulesCommand, demoCommand];
+const COMMANDS: CommandSpec[] = [initCommand, validateCommand, importCommand, gradeCommand, starsCommand, quotaCommand, rulesCommand, demoCommand];
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   // Help text follows --lang, so read it before commander parses anything.
@@ -82,6 +85,10 @@ function failure(e: unknown, lang: Lang, io: Io): number {
   if (e instanceof UsageError) {
     io.stderr.write(`cxzy: ${t(lang, 'usage', { detail: t(lang, e.id, e.params) })}\n`);
     return 2;
+  }
+  if (e instanceof DataError) {
+    io.stderr.write(`cxzy: ${t(lang, e.id, e.params)}\n`);
+    return 1;
   }
   if (e instanceof EnvError) {
     io.stderr.write(`cxzy: ${t(lang, e.msg.id, e.msg.params)}\n`);

@@ -1,0 +1,58 @@
+import { Command } from 'commander';
+import type { CommandSpec } from './main.js';
+import { formatOf } from './context.js';
+import { t } from '../render/i18n.js';
+import { choosePeriod, openAnalysis, subtree } from './analysis.js';
+import { gradePeriod, type Grading } from '../grade/grade.js';
+import { previousPeriod } from '../load/dates.js';
+import { gradingJson, renderGrading } from '../render/grade.js';
+import type { Query } from '../store/query.js';
+import type { Rules } from '../rules/types.js';
+
+export const ROW_FORMATS = ['table', 'json', 'csv', 'md'] as const;
+
+/** The grading of a period from the store: what grade, stars and report all start from. */
+export function gradeFromStore(q: Query, rules: Rules, period: string): Grading {
+  return gradePeriod({
+    period,
+    orgs: q.orgs(),
+    reviews: q.reviews(period),
+    previousReviews: q.reviews(previousPeriod(period)),
+    commentaries: q.commentaries(),
+    pledges: q.orgPledges(),
+    rules,
+  });
+}
+
+export const gradeCommand: CommandSpec = {
+  define: (lang) =>
+    new Command('grade')
+      .description(t(lang, 'h_grade'))
+      .option('--period <quarter>', t(lang, 'h_period'))
+      .option('--org <code>', t(lang, 'h_org'))
+      .option('--explain', t(lang, 'h_explain')),
+  run(ctx, cmd) {
+    const format = formatOf(ctx, ROW_FORMATS);
+    const o = cmd.opts<{ period?: string; org?: string; explain?: boolean }>();
+    const a = openAnalysis(ctx);
+    if (!a) return 1;
+    try {
+      const period = choosePeriod(o.period, a.q.reviewPeriods(), 'reviews_data');
+      const g = gradeFromStore(a.q, a.rules, period);
+      const keep = subtree(a.q.orgs(), o.org);
+      const shown: Grading = keep ? { ...g, orgs: g.orgs.filter((x) => keep.has(x.org)), remedial: g.remedial.filter((x) => keep.has(x)) } : g;
+      if (keep) {
+        shown.summary = { good: 0, fair: 0, average: 0, poor: 0, ungraded: 0 };
+        for (const x of shown.orgs) shown.summary[x.grade]++;
+      }
+      if (format === 'json') ctx.print(JSON.stringify(gradingJson(shown, ctx.lang, o.explain === true), null, 2));
+      else {
+        const below = `${(a.rules.grading.caps.satisfaction.below * 100).toFixed(1)}%`;
+        ctx.print((format === 'csv' ? '\ufeff' : '') + renderGrading(shown, format, ctx.lang, ctx.c, o.explain === true, below));
+      }
+      return 0;
+    } finally {
+      a.close();
+    }
+  },
+};

@@ -1,0 +1,53 @@
+import { Command } from 'commander';
+import type { CommandSpec } from './main.js';
+import { formatOf } from './context.js';
+import { t } from '../render/i18n.js';
+import { choosePeriod, openAnalysis, subtree } from './analysis.js';
+import { gradeFromStore, ROW_FORMATS } from './grade.js';
+import { rateStars, type StarsResult } from '../stars/stars.js';
+import { periodQuota } from '../quota/quota.js';
+import { renderStars, starsJson } from '../render/stars.js';
+import type { Query } from '../store/query.js';
+import type { Rules } from '../rules/types.js';
+
+export function starsFromStore(q: Query, rules: Rules, period: string): StarsResult {
+  const orgs = q.orgs();
+  const typicals = q.typicals(period);
+  return rateStars({
+    period,
+    orgs,
+    members: q.members(),
+    points: q.points(period),
+    grading: gradeFromStore(q, rules, period),
+    quota: periodQuota(period, orgs, q.reports(period), typicals, rules),
+    typicals,
+    rules,
+  });
+}
+
+export const starsCommand: CommandSpec = {
+  define: (lang) =>
+    new Command('stars')
+      .description(t(lang, 'h_stars'))
+      .option('--period <quarter>', t(lang, 'h_period'))
+      .option('--org <code>', t(lang, 'h_org')),
+  run(ctx, cmd) {
+    const format = formatOf(ctx, ROW_FORMATS);
+    const o = cmd.opts<{ period?: string; org?: string }>();
+    const a = openAnalysis(ctx);
+    if (!a) return 1;
+    try {
+      const period = choosePeriod(o.period, a.q.reviewPeriods(), 'reviews_data');
+      const s = starsFromStore(a.q, a.rules, period);
+      const keep = subtree(a.q.orgs(), o.org);
+      const shown: StarsResult = keep
+        ? { ...s, members: s.members.filter((m) => keep.has(m.org)), benchmark: s.benchmark.filter((b) => keep.has(b.code)), flag: s.flag.filter((f) => keep.has(f.code)) }
+        : s;
+      if (format === 'json') ctx.print(JSON.stringify(starsJson(shown, ctx.lang), null, 2));
+      else ctx.print((format === 'csv' ? '\ufeff' : '') + renderStars(shown, format, ctx.lang, ctx.c));
+      return 0;
+    } finally {
+      a.close();
+    }
+  },
+};

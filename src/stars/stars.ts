@@ -1,0 +1,125 @@
+// 积分评星 (SPEC §2): member stars and red stars, benchmark branches and flag
+// committees — each with the reasons it qualified or which condition it missed.
+import type { Lead, Member, Org, Points, Typical } from '../model.js';
+import { LEADS } from '../model.js';
+import type { Rules } from '../rules/types.js';
+import type { Grading } from '../grade/grade.js';
+import type { PeriodQuota } from '../quota/quota.js';
+import { satisfaction } from '../grade/grade.js';
+import type { Because } from '../grade/grade.js';
+
+export interface MemberStars {
+  member: string;
+  name: string;
+  org: string;
+  scores: Record<Lead, number>;
+  stars: number;
+  satisfaction: number | null;
+  red_star: boolean;
+  explain: Because[];
+}
+
+export interface Verdict {
+  code: string;
+  name: string;
+  qualified: boolean;
+  explain: Because[];
+}
+
+export interface StarsResult {
+  period: string;
+  members: MemberStars[];
+  benchmark: Verdict[];
+  flag: Verdict[];
+}
+
+export interface StarsInput {
+  period: string;
+  orgs: Org[];
+  members: Member[];
+  points: Points[];
+  grading: Grading;
+  quota: PeriodQuota;
+  typicals: Typical[];
+  rules: Rules;
+}
+
+export function scoreMember(p: Points, rules: Rules): { scores: Record<Lead, number>; stars: number } {
+  const scores = {} as Record<Lead, number>;
+  for (const lead of LEADS) {
+    const deducted = p.deductions.filter((d) => d.dimension === lead).reduce((a, d) => a + d.points, 0);
+    scores[lead] = Math.max(0, p[lead] - deducted);
+  }
+  const stars = LEADS.filter((l) => scores[l] >= rules.stars.star_min).length;
+  return { scores, stars };
+}
+
+export function rateStars(input: StarsInput): StarsResult {
+  const { rules } = input;
+  const activeOrgs = new Map(input.orgs.filter((o) => o.active).map((o) => [o.code, o]));
+  const activeMembers = input.members.filter((m) => m.active && activeOrgs.has(m.org));
+  const memberById = new Map(activeMembers.map((m) => [m.id, m]));
+
+  const members: MemberStars[] = [];
+  for (const p of input.points) {
+    const m = memberById.get(p.member);
+    if (!m) continue; // inactive members and members of inactive orgs are left out
+    const { scores, stars } = scoreMember(p, rules);
+    const sat = p.masses ? satisfaction(p.masses) : null;
+    const rs = rules.stars.red_star;
+    const red = stars >= rs.stars && (sat === null || sat >= rs.satisfaction);
+    const explain: Because[] = [{ id: 's_scores', params: { ...scores, stars, min: rules.stars.star_min }, src: p.src }];
+    for (const d of p.deductions) explain.push({ id: 's_deduction', params: { dimension: d.dimension, points: d.points, reason: d.reason }, src: p.src });
+    if (sat !== null) explain.push({ id: 's_satisfaction', params: { sat: pct(sat), min: pct(rs.satisfaction) } });
+    explain.push({ id: red ? 's_red' : 's_not_red', params: { stars, need: rs.stars } });
+    members.push({ member: m.id, name: m.name, org: m.org, scores, stars, satisfaction: sat, red_star: red, explain });
+  }
+  members.sort((a, b) => (a.org + a.member < b.org + b.member ? -1 : 1));
+
+  const gradeOf = new Map(input.grading.orgs.map((g) => [g.org, g.grade]));
+  const quotaOf = new Map(input.quota.orgs.map((q) => [q.org, q]));
+  const redOf = new Map(members.map((m) => [m.member, m.red_star]));
+
+  const benchmark: Verdict[] = [];
+  for (const o of activeOrgs.values()) {
+    if (o.type !== 'branch') continue;
+    const b = rules.stars.benchmark;
+    const grade = gradeOf.get(o.code) ?? 'ungraded';
+    const mine = activeMembers.filter((m) => m.org === o.code);
+    const reds = mine.filter((m) => redOf.get(m.id)).length;
+    const share = mine.length ? reds / mine.length : 0;
+    const q = quotaOf.get(o.code);
+    const monthsMet = q ? q.months_met : 0;
+    const explain: Because[] = [
+      { id: grade === b.grade ? 'b_grade_ok' : 'b_grade_no', params: { grade, need: b.grade } },
+      { id: share >= b.red_star_share ? 'b_share_ok' : 'b_share_no', params: { reds, n: mine.length, share: pct(share), need: pct(b.red_star_share) } },
+      { id: monthsMet === 3 ? 'b_quota_ok' : 'b_quota_no', params: { met: monthsMet } },
+    ];
+    benchmark.push({ code: o.code, name: o.name, qualified: grade === b.grade && share >= b.red_star_share && mine.length > 0 && monthsMet === 3, explain });
+  }
+
+  const children = new Map<string, Org[]>();
+  for (const o of activeOrgs.values()) if (o.parent) children.set(o.parent, [...(children.get(o.parent) ?? []), o]);
+  const branchesUnder = (code: string): Org[] => (children.get(code) ?? []).flatMap((c) => (c.type === 'branch' ? [c] : branchesUnder(c.code)));
+
+  const flag: Verdict[] = [];
+  for (const o of activeOrgs.values()) {
+    if (o.type !== 'committee') continue;
+    const f = rules.stars.flag_committee;
+    const graded = branchesUnder(o.code).filter((b) => (gradeOf.get(b.code) ?? 'ungraded') !== 'ungraded');
+    const good = graded.filter((b) => gradeOf.get(b.code) === 'good').length;
+    const bad = graded.filter((b) => (f.excluded_grades as string[]).includes(gradeOf.get(b.code)!)).map((b) => b.code);
+    const share = graded.length ? good / graded.length : 0;
+    const typicals = input.typicals.filter((t) => t.org === o.code && t.period === input.period).length;
+    const explain: Because[] = [
+      { id: graded.length ? 'f_graded_ok' : 'f_graded_no', params: { n: graded.length } },
+      { id: share >= f.good_share ? 'f_share_ok' : 'f_share_no', params: { good, n: graded.length, share: pct(share), need: pct(f.good_share) } },
+      { id: bad.length ? 'f_bad_no' : 'f_bad_ok', params: { orgs: bad.join('、'), grades: f.excluded_grades.join('/') } },
+      { id: typicals >= f.min_typicals ? 'f_typicals_ok' : 'f_typicals_no', params: { n: typicals, need: f.min_typicals } },
+    ];
+    flag.push({ code: o.code, name: o.name, qualified: graded.length > 0 && share >= f.good_share && bad.length === 0 && typicals >= f.min_typicals, explain });
+  }
+  return { period: input.period, members, benchmark, flag };
+}
+
+const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;

@@ -1,0 +1,64 @@
+// Reads for the analyses: typed records out of the store, through the same
+// table definitions the import writes with.
+import type { DB } from './db.js';
+import { TABLES } from './tables.js';
+import type { Member, Org, Pledge, Points, Report, Review, Typical } from '../model.js';
+
+type Row = Record<string, unknown>;
+
+export class Query {
+  constructor(private readonly db: DB) {}
+
+  private rows(sql: string, ...params: unknown[]): Row[] {
+    return this.db.prepare(sql).all(...params) as Row[];
+  }
+
+  orgs(): Org[] {
+    return this.rows('SELECT * FROM orgs ORDER BY code').map(TABLES.orgs.fromRow);
+  }
+
+  members(): Member[] {
+    return this.rows('SELECT * FROM members ORDER BY id').map(TABLES.members.fromRow);
+  }
+
+  reviews(period: string): Review[] {
+    return this.rows('SELECT * FROM reviews WHERE period = ? ORDER BY org', period).map(TABLES.reviews.fromRow);
+  }
+
+  /** Reviews of any period that carry a leader commentary. */
+  commentaries(): Review[] {
+    return this.rows('SELECT * FROM reviews WHERE commentary_date IS NOT NULL ORDER BY org, period').map(TABLES.reviews.fromRow);
+  }
+
+  orgPledges(): Pledge[] {
+    return this.rows('SELECT * FROM pledges WHERE owner_org IS NOT NULL ORDER BY id').map(TABLES.pledges.fromRow);
+  }
+
+  pledges(): Pledge[] {
+    return this.rows('SELECT * FROM pledges ORDER BY id').map(TABLES.pledges.fromRow);
+  }
+
+  points(period: string): Points[] {
+    return this.rows('SELECT * FROM points WHERE period = ? ORDER BY member', period).map(TABLES.points.fromRow);
+  }
+
+  reports(period: string): Report[] {
+    return this.rows('SELECT * FROM reports WHERE period = ? ORDER BY org, date, key', period).map(TABLES.reports.fromRow);
+  }
+
+  typicals(period: string): Typical[] {
+    return this.rows('SELECT * FROM typicals WHERE period = ? ORDER BY org, date, key', period).map(TABLES.typicals.fromRow);
+  }
+
+  reviewPeriods(): string[] {
+    return this.db.prepare('SELECT DISTINCT period FROM reviews ORDER BY period').pluck().all() as string[];
+  }
+
+  reportMonths(): string[] {
+    return this.db.prepare('SELECT DISTINCT month FROM reports ORDER BY month').pluck().all() as string[];
+  }
+
+  reportPeriods(): string[] {
+    return this.db.prepare('SELECT DISTINCT period FROM reports ORDER BY period').pluck().all() as string[];
+  }
+}
