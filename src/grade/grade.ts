@@ -212,4 +212,5 @@ export function groupBy<T>(list: T[], key: (t: T) => string): Map<string, T[]> {
 }
 
 const fix = (x: number, d: number) => String(Number(x.toFixed(d)));
-const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+/** A share as shown everywhere: 0.975 → 97.5% */
+export const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;

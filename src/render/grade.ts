@@ -1,7 +1,7 @@
 // The grading table (分类定级) in every format, and its JSON (SPEC §3 keys).
 import type { ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
-import type { Grading, OrgGrade } from '../grade/grade.js';
+import { pct as share, type Grading, type OrgGrade } from '../grade/grade.js';
 import { t, word, type Lang } from './i18n.js';
 import { renderRows, type RowFormat } from './rows.js';
 import type { Cell } from './table.js';
@@ -28,7 +28,7 @@ function truncate(text: string, max: number): string {
   return `${out}…`;
 }
 
-const pct = (x: number | null) => (x === null ? '' : `${(Math.round(x * 1000) / 10).toFixed(1)}%`);
+const pct = (x: number | null) => (x === null ? '' : share(x));
 
 function notes(o: OrgGrade, lang: Lang, compact: boolean): string {
   const n: string[] = [];

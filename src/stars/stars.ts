@@ -5,7 +5,7 @@ import { LEADS } from '../model.js';
 import type { Rules } from '../rules/types.js';
 import type { Grading } from '../grade/grade.js';
 import type { PeriodQuota } from '../quota/quota.js';
-import { satisfaction } from '../grade/grade.js';
+import { pct, satisfaction } from '../grade/grade.js';
 import type { Because } from '../grade/grade.js';
 
 export interface MemberStars {
@@ -122,4 +122,3 @@ export function rateStars(input: StarsInput): StarsResult {
   return { period: input.period, members, benchmark, flag };
 }
 
-const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
