@@ -58,6 +58,8 @@ export function checkBatch(
     error(src, field, 'unknown_ref', { id: 'unknown_ref', params: { what, key } });
 
   // The org tree: parents exist and are committees; no cycles; a type change keeps the tree sound.
+  const batchOrgs = new Set(orgs.keys());
+  const batchMembers = new Set(members.keys());
   for (const o of orgs.values()) {
     if (o.parent !== null) {
       const p = orgOf(o.parent);
@@ -65,10 +67,10 @@ export function checkBatch(
       else if (p.type === 'branch') error(o.src, 'parent', 'tree', { id: 'parent_not_committee', params: { parent: o.parent } });
     }
     if (o.type === 'branch') {
-      const child = stored.childOrg(o.code, new Set(orgs.keys()));
+      const child = stored.childOrg(o.code, batchOrgs);
       if (child) error(o.src, 'type', 'tree', { id: 'has_children', params: { code: o.code, child } });
     } else {
-      const m = stored.memberOf(o.code, new Set(members.keys()));
+      const m = stored.memberOf(o.code, batchMembers);
       if (m) error(o.src, 'type', 'tree', { id: 'org_has_members', params: { code: o.code, member: m } });
     }
   }

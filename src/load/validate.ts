@@ -80,7 +80,7 @@ function toDiagnostic(e: ErrorObject, place: Placer): Diagnostic | null {
     case 'maxItems':
       return make('too_many', { id: 'too_many', params: { max: parent.maxItems as number } });
     case 'minItems':
-      return make('too_few', { id: 'too_many', params: { max: parent.minItems as number } });
+      return make('too_few', { id: 'too_few', params: { min: parent.minItems as number } });
     case 'pattern': {
       const pattern = (e.params as { pattern: string }).pattern;
       if (pattern.includes('[Qq]')) return make('period', { id: 'period_pattern', params: { value: shown } });

@@ -3,6 +3,7 @@ import type { Adoption, Org, Report, Source, Typical } from '../model.js';
 import { ADOPTIONS } from '../model.js';
 import type { Rules } from '../rules/types.js';
 import { monthOf, periodMonths } from '../load/dates.js';
+import { groupBy } from '../grade/grade.js';
 
 /** Reports of one org, month and title, counted once with the highest adoption. */
 export interface CountedItem {
@@ -55,9 +56,12 @@ export interface MonthQuota {
 /** The quota for one month over every active org, ranked by points, then count, then code. */
 export function monthQuota(month: string, orgs: Org[], reports: Report[], rules: Rules): MonthQuota {
   const items = countedItems(reports.filter((r) => monthOf(r.date) === month), rules);
+  const byOrg = groupBy(items, (i) => i.org);
   const quota = rules.quota.reports_per_month;
-  const rows = orgs.filter((o) => o.active).map((o): OrgMonth => {
-    const mine = items.filter((i) => i.org === o.code);
+  const active = orgs.filter((o) => o.active);
+  const activeCodes = new Set(active.map((o) => o.code));
+  const rows = active.map((o): OrgMonth => {
+    const mine = byOrg.get(o.code) ?? [];
     const count = mine.length;
     return { org: o.code, name: o.name, count, quota, met: count >= quota, shortfall: Math.max(0, quota - count), points: sum(mine.map((i) => i.points)), rank: 0 };
   });
@@ -66,7 +70,7 @@ export function monthQuota(month: string, orgs: Org[], reports: Report[], rules:
     month,
     orgs: rows,
     summary: { met: rows.filter((r) => r.met).length, missed: rows.filter((r) => !r.met).length },
-    duplicates: items.filter((i) => i.sources.length > 1 && orgs.some((o) => o.active && o.code === i.org)),
+    duplicates: items.filter((i) => i.sources.length > 1 && activeCodes.has(i.org)),
   };
 }
 
@@ -91,15 +95,17 @@ export interface PeriodQuota {
 export function periodQuota(period: string, orgs: Org[], reports: Report[], typicals: Typical[], rules: Rules): PeriodQuota {
   const months = periodMonths(period);
   const items = countedItems(reports.filter((r) => months.includes(monthOf(r.date))), rules);
+  const byOrg = groupBy(items, (i) => i.org);
+  const typicalsOf = groupBy(typicals.filter((x) => x.period === period), (x) => x.org);
   const quota = rules.quota.reports_per_month;
   const rows = orgs.filter((o) => o.active).map((o): OrgQuarter => {
-    const mine = items.filter((i) => i.org === o.code);
+    const mine = byOrg.get(o.code) ?? [];
     const perMonth: OrgQuarter['months'] = {};
     for (const m of months) {
       const count = mine.filter((i) => i.month === m).length;
       perMonth[m] = { count, met: count >= quota };
     }
-    const t = o.type === 'committee' ? typicals.filter((x) => x.org === o.code && x.period === period).length : null;
+    const t = o.type === 'committee' ? (typicalsOf.get(o.code)?.length ?? 0) : null;
     return {
       org: o.code, name: o.name, type: o.type, months: perMonth,
       months_met: Object.values(perMonth).filter((m) => m.met).length,

@@ -5,7 +5,7 @@ import { LEADS } from '../model.js';
 import type { Rules } from '../rules/types.js';
 import type { Grading } from '../grade/grade.js';
 import type { PeriodQuota } from '../quota/quota.js';
-import { pct, satisfaction } from '../grade/grade.js';
+import { groupBy, pct, satisfaction } from '../grade/grade.js';
 import type { Because } from '../grade/grade.js';
 
 export interface MemberStars {
@@ -80,12 +80,14 @@ export function rateStars(input: StarsInput): StarsResult {
   const quotaOf = new Map(input.quota.orgs.map((q) => [q.org, q]));
   const redOf = new Map(members.map((m) => [m.member, m.red_star]));
 
+  const membersOf = groupBy(activeMembers, (m) => m.org);
+  const typicalsOf = groupBy(input.typicals.filter((t) => t.period === input.period), (t) => t.org);
   const benchmark: Verdict[] = [];
   for (const o of activeOrgs.values()) {
     if (o.type !== 'branch') continue;
     const b = rules.stars.benchmark;
     const grade = gradeOf.get(o.code) ?? 'ungraded';
-    const mine = activeMembers.filter((m) => m.org === o.code);
+    const mine = membersOf.get(o.code) ?? [];
     const reds = mine.filter((m) => redOf.get(m.id)).length;
     const share = mine.length ? reds / mine.length : 0;
     const q = quotaOf.get(o.code);
@@ -110,7 +112,7 @@ export function rateStars(input: StarsInput): StarsResult {
     const good = graded.filter((b) => gradeOf.get(b.code) === 'good').length;
     const bad = graded.filter((b) => (f.excluded_grades as string[]).includes(gradeOf.get(b.code)!)).map((b) => b.code);
     const share = graded.length ? good / graded.length : 0;
-    const typicals = input.typicals.filter((t) => t.org === o.code && t.period === input.period).length;
+    const typicals = typicalsOf.get(o.code)?.length ?? 0;
     const explain: Because[] = [
       { id: graded.length ? 'f_graded_ok' : 'f_graded_no', params: { n: graded.length } },
       { id: share >= f.good_share ? 'f_share_ok' : 'f_share_no', params: { good, n: graded.length, share: pct(share), need: pct(f.good_share) } },

@@ -91,7 +91,12 @@ function removeMissing(db: DB, batch: Batch, counts: SectionCounts): void {
     for (const r of batch.records[s]) periods.add((r as { period: string }).period);
     if (periods.size === 0) continue;
     const keyIdx = t.key.map((k) => t.cols.indexOf(k));
-    const keep = new Set(batch.records[s].map((r) => JSON.stringify(keyIdx.map((i) => t.toRow(r, () => true)[i]))));
+    const keep = new Set(
+      batch.records[s].map((r) => {
+        const row = t.toRow(r, () => true);
+        return JSON.stringify(keyIdx.map((i) => row[i]));
+      }),
+    );
     const list = db.prepare(`SELECT ${t.key.join(', ')} FROM ${t.name} WHERE ${t.period} = ?`).raw();
     const del = db.prepare(`DELETE FROM ${t.name} WHERE ${t.key.map((k) => `${k} = ?`).join(' AND ')}`);
     for (const period of periods) {
