@@ -130,6 +130,15 @@ describe('import', () => {
     const second = importJson(dir, [EXAMPLES]);
     expect(second.json.sections.reports).toEqual({ inserted: 0, updated: 0, unchanged: 578, removed: 0 });
   });
+
+  it('-q prints errors only: warnings and the summary are left out', () => {
+    const dir = tmp();
+    const quiet = cxzy(['import', EXAMPLES, '-q'], { cwd: dir });
+    expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, '', '']);
+    const bad = cxzy(['import', files({ 'r.yaml': q1(review('NOPE', 90)) }), '-q'], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('NOPE');
+  });
 });
 
 describe('environment errors exit 3', () => {

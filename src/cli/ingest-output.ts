@@ -35,7 +35,7 @@ export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json',
 }
 
 export function printDiagnostics(ctx: Ctx, diags: Diagnostics): void {
-  const text = formatDiagnostics(diags, ctx.lang, ctx.ce);
+  const text = formatDiagnostics(diags, ctx.lang, ctx.ce, ctx.quiet);
   if (text) ctx.stderr.write(`${text}\n`);
   if (diags.warningCount && !ctx.quiet) ctx.stderr.write(`${ctx.ce.yellow(ctx.t('n_warnings', { n: diags.warningCount }))}\n`);
 }

@@ -38,10 +38,12 @@ function window(source: string, col: number, endCol: number): { source: string; 
   return { source: cut, col: col - shift, endCol: Math.min(endCol - shift, cut.length + 1) };
 }
 
-export function formatDiagnostics(diags: Diagnostics, lang: Lang, c: ChalkInstance): string {
+/** `errorsOnly` for --quiet, which prints errors and nothing else. */
+export function formatDiagnostics(diags: Diagnostics, lang: Lang, c: ChalkInstance, errorsOnly = false): string {
   const parts: string[] = [];
   for (const d of diags.errors) parts.push(formatDiagnostic(d, lang, c));
   if (diags.errorCount > diags.errors.length) parts.push(t(lang, 'errors_more', { n: diags.errorCount - diags.errors.length }));
+  if (errorsOnly) return parts.join('\n');
   for (const d of diags.warnings) parts.push(formatDiagnostic(d, lang, c));
   if (diags.warningCount > diags.warnings.length) parts.push(t(lang, 'warnings_more', { n: diags.warningCount - diags.warnings.length }));
   return parts.join('\n');
