@@ -1,6 +1,5 @@
 // The entry: global options, one subcommand per file, and the mapping of every
 // failure to an exit code (1 data, 2 usage, 3 environment) without a stack trace.
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { DataError, makeCtx, resolveLang, UsageError, type Ctx, type GlobalOptions, type Out } from './context.js';
 import { EnvError } from '../store/db.js';
@@ -13,6 +12,8 @@ import { rulesCommand } from './rules.js';
 import { gradeCommand } from './grade.js';
 import { starsCommand } from './stars.js';
 import { quotaCommand } from './quota.js';
+import { reportCommand } from './report.js';
+import { VERSION } from '../version.js';
 
 export interface Io {
   stdout: Out;
@@ -20,15 +21,13 @@ export interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-
 /** A subcommand: its definition in the chosen language, and an action that returns the exit code. */
 export interface CommandSpec {
   define(lang: Lang): Command;
   run(ctx: Ctx, cmd: Command): number | Promise<number>;
 }
 
-const COMMANDS: CommandSpec[] = [initCommand, validateCommand, importCommand, gradeCommand, starsCommand, quotaCommand, rulesCommand, demoCommand];
+const COMMANDS: CommandSpec[] = [initCommand, validateCommand, importCommand, gradeCommand, starsCommand, quotaCommand, reportCommand, rulesCommand, demoCommand];
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   // Help text follows --lang, so read it before commander parses anything.

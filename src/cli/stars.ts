@@ -9,8 +9,10 @@ import { periodQuota } from '../quota/quota.js';
 import { renderStars, starsJson } from '../render/stars.js';
 import type { Query } from '../store/query.js';
 import type { Rules } from '../rules/types.js';
+import type { Grading } from '../grade/grade.js';
 
-export function starsFromStore(q: Query, rules: Rules, period: string): StarsResult {
+/** `grading` may be passed when the caller has graded the period already. */
+export function starsFromStore(q: Query, rules: Rules, period: string, grading: Grading = gradeFromStore(q, rules, period)): StarsResult {
   const orgs = q.orgs();
   const typicals = q.typicals(period);
   return rateStars({
@@ -18,7 +20,7 @@ export function starsFromStore(q: Query, rules: Rules, period: string): StarsRes
     orgs,
     members: q.members(),
     points: q.points(period),
-    grading: gradeFromStore(q, rules, period),
+    grading,
     quota: periodQuota(period, orgs, q.reports(period), typicals, rules),
     typicals,
     rules,

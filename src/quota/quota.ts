@@ -92,11 +92,13 @@ export interface PeriodQuota {
   duplicates: CountedItem[];
 }
 
-export function periodQuota(period: string, orgs: Org[], reports: Report[], typicals: Typical[], rules: Rules): PeriodQuota {
-  const months = periodMonths(period);
+/** The quarter's quota; `through` (a month of the quarter) stops it there: the quarter to date. */
+export function periodQuota(period: string, orgs: Org[], reports: Report[], typicals: Typical[], rules: Rules, through?: string): PeriodQuota {
+  const months = periodMonths(period).filter((m) => through === undefined || m <= through);
+  const last = months[months.length - 1];
   const items = countedItems(reports.filter((r) => months.includes(monthOf(r.date))), rules);
   const byOrg = groupBy(items, (i) => i.org);
-  const typicalsOf = groupBy(typicals.filter((x) => x.period === period), (x) => x.org);
+  const typicalsOf = groupBy(typicals.filter((x) => x.period === period && monthOf(x.date) <= last), (x) => x.org);
   const quota = rules.quota.reports_per_month;
   const rows = orgs.filter((o) => o.active).map((o): OrgQuarter => {
     const mine = byOrg.get(o.code) ?? [];

@@ -42,6 +42,10 @@ export class Query {
     return this.rows('SELECT * FROM points WHERE period = ? ORDER BY member', period).map(TABLES.points.fromRow);
   }
 
+  pointsCount(period: string): number {
+    return this.db.prepare('SELECT COUNT(*) FROM points WHERE period = ?').pluck().get(period) as number;
+  }
+
   reports(period: string): Report[] {
     return this.rows('SELECT * FROM reports WHERE period = ? ORDER BY org, date, key', period).map(TABLES.reports.fromRow);
   }

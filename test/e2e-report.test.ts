@@ -1,0 +1,238 @@
+// cxzy report through the built CLI: each section's figures on the examples
+// (checked against the YAML and against grade, stars and quota), the formats,
+// and hostile text from the data in HTML, Markdown and XLSX.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import ExcelJS from 'exceljs';
+import { BASE, EXAMPLES, cxzy, files, tmp } from './helpers.js';
+
+let dir: string;
+const db = () => join(dir, 'cxzy.db');
+const run = (args: string[]) => cxzy([...args, '--db', db()], { cwd: dir });
+const json = (args: string[]) => {
+  const r = run([...args, '--format', 'json']);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
+};
+
+beforeAll(() => {
+  dir = tmp();
+  expect(cxzy(['import', EXAMPLES, '-q'], { cwd: dir }).code).toBe(0);
+});
+
+type Row = { org: string; date: string; title: string; adopted?: string };
+const POINTS: Record<string, number> = { none: 1, county: 5, city: 10, province: 20, central: 40 };
+const LABELS: Record<string, string> = { 未采用: 'none', 县级: 'county', 市级: 'city', 省级: 'province', 中央: 'central' };
+
+/** The month's counted items straight from the example YAML: active orgs, one per org and title. */
+function itemsFromYaml(month: string): Map<string, string> {
+  const inactive = new Set(
+    (parseYaml(readFileSync(join(EXAMPLES, 'orgs.yaml'), 'utf8')).orgs as { code: string; active?: boolean }[]).filter((o) => o.active === false).map((o) => o.code),
+  );
+  const rows = parseYaml(readFileSync(join(EXAMPLES, '2011Q2', 'reports.yaml'), 'utf8')).reports as Row[];
+  const best = new Map<string, string>();
+  const order = Object.keys(POINTS);
+  for (const r of rows) {
+    if (!r.date.startsWith(month) || inactive.has(r.org)) continue;
+    const k = `${r.org}|${r.title}`;
+    const a = LABELS[r.adopted ?? ''] ?? r.adopted ?? 'none';
+    if (!best.has(k) || order.indexOf(a) > order.indexOf(best.get(k)!)) best.set(k, a);
+  }
+  return best;
+}
+
+describe('report on the examples', () => {
+  it('defaults to the latest month with reports and the quarter graded by its end', () => {
+    const b = json(['report']);
+    expect([b.month, b.period, b.graded_period]).toEqual(['2011-06', '2011Q2', '2011Q2']);
+    expect(json(['report', '--month', '2011-05']).graded_period).toBe('2011Q1');
+    const feb = json(['report', '--month', '2011-02']);
+    expect([feb.graded_period, feb.grading, feb.stars]).toEqual([null, null, null]);
+    expect(run(['report', '--month', '2011-02']).stdout).toContain('截至本月末尚无已测评的季度');
+  });
+
+  it('1. overview: who is covered and whose data is missing', () => {
+    const o = json(['report']).overview;
+    expect(o.orgs).toEqual({ committees: 6, branches: 19 }); // 26 orgs, D0204 inactive
+    expect(o.members).toBe(171);
+    expect(o.no_review).toEqual([{ org: 'D0301', name: '河口村党支部' }]);
+    expect(o.no_reports).toEqual([]);
+    expect(o.data.reports).toBe(itemsFromYaml('2011-06').size);
+    expect(o.data.reviews).toBe(23);
+  });
+
+  it('2. reports: the quota as `quota` computes it, adoption points from the YAML, typicals', () => {
+    const r = json(['report']).reports;
+    const q = json(['quota', '--month', '2011-06']);
+    expect(r.month).toEqual(q);
+    expect(r.month.summary).toEqual({ met: 24, missed: 1 });
+    expect(r.month.orgs.find((o: { org: string }) => o.org === 'D0302')).toMatchObject({ count: 2, shortfall: 1, met: false });
+    const adopted = [...itemsFromYaml('2011-06').values()].filter((a) => a !== 'none');
+    expect(r.adopted.length).toBe(adopted.length);
+    expect(r.adopted.reduce((s: number, i: { points: number }) => s + i.points, 0)).toBe(adopted.reduce((s, a) => s + POINTS[a], 0));
+    expect(r.adopted[0].sources[0].file).toMatch(/2011Q2\/reports\.yaml$/);
+    const months = Object.keys(r.quarter_to_date.orgs[0].months);
+    expect(months).toEqual(['2011-04', '2011-05', '2011-06']);
+    const w = (c: string) => r.typicals.find((x: { org: string }) => x.org === c);
+    expect(w('W02')).toMatchObject({ count: 2, met: true });
+    expect(w('W03')).toMatchObject({ count: 0, met: false });
+    expect(r.committees.map((c: { org: string; met: number; missed: number }) => [c.org, c.met + c.missed])).toEqual([['W01', 6], ['W02', 5], ['W03', 5], ['W04', 8]]);
+  });
+
+  it('3. pledges: kept, overdue, coverage, vague with reasons, evaluations', () => {
+    const p = json(['report']).pledges;
+    expect(p.fulfilled.map((x: { id: string }) => x.id)).toEqual(['P-D0201-2011-01']);
+    expect(p.overdue.map((x: { id: string }) => x.id)).toContain('P-D0102-2011-01');
+    expect(p.overdue.every((x: { due: string }) => x.due <= '2011-06-30')).toBe(true);
+    expect(p.coverage.orgs.total).toBe(25);
+    expect(p.coverage.orgs.without.map((o: { org: string }) => o.org)).toContain('W00');
+    expect(p.coverage.members.total).toBe(171);
+    expect(p.vague).toHaveLength(6);
+    const short = p.vague.find((v: { content: string }) => v.content === '积极为群众办实事好事');
+    expect(short.reasons.map((r: { code: string }) => r.code)).toEqual(['vague_short', 'vague_no_number']);
+    expect(p.evaluated.length).toBeGreaterThan(0);
+    const v = p.evaluated.reduce((a: number[], e: { votes: { satisfied: number; basic: number; unsatisfied: number } }) => [a[0] + e.votes.satisfied + e.votes.basic, a[1] + e.votes.satisfied + e.votes.basic + e.votes.unsatisfied], [0, 0]);
+    expect(p.satisfaction).toBeCloseTo(v[0] / v[1], 10);
+    expect(p.made).toEqual([]); // every example pledge was made in January
+  });
+
+  it('4. grading and 5. stars agree with grade and stars', () => {
+    const b = json(['report']);
+    const g = json(['grade']);
+    expect(b.grading.summary).toEqual(g.summary);
+    const moved = g.orgs.filter((o: { movement: string }) => o.movement === 'up' || o.movement === 'down').map((o: { org: string }) => o.org).sort();
+    expect(b.grading.moved.map((o: { org: string }) => o.org).sort()).toEqual(moved);
+    expect(b.grading.overrides.map((o: { org: string }) => o.org)).toEqual(['D0203']);
+    expect(b.grading.remedial).toEqual([{ org: 'D0404', name: '县供电公司党支部', satisfaction: 0.88, grade: 'average', action: 'push' }]);
+    const s = json(['stars']);
+    expect(b.stars.red_stars.map((m: { member: string }) => m.member)).toEqual(s.members.filter((m: { red_star: boolean }) => m.red_star).map((m: { member: string }) => m.member));
+    expect(b.stars.benchmark_branches).toEqual(s.benchmark_branches);
+    expect(b.stars.flag_committees).toEqual(['W02']);
+  });
+
+  it('Markdown: five sections in order, GFM tables, English on request', () => {
+    const md = run(['report']).stdout;
+    const heads = md.split('\n').filter((l) => l.startsWith('## '));
+    expect(heads).toEqual(['## 一、总体情况', '## 二、信息报送', '## 三、公开承诺', '## 四、分类定级', '## 五、积分评星']);
+    expect(md).toContain('| 名次 | 编号 | 名称 | 条数 | 任务 | 完成 | 差额 | 积分 |\n| ---: | --- | --- | ---: | ---: | --- | ---: | ---: |');
+    expect(md).toMatch(/\| 20 \| D0302 \| 王家庄村党支部 \| 2 \| 3 \| 否 \| 1 \| \d+ \|/);
+    const en = run(['report', '--lang', 'en']).stdout;
+    expect(en.split('\n').filter((l) => l.startsWith('## '))).toEqual(['## 1. Overview', '## 2. Information reports', '## 3. Public pledges', '## 4. Grading', '## 5. Stars']);
+    expect(en).toContain('| D0404 | 县供电公司党支部 | 88.0% | average | push |');
+  });
+
+  it('--out picks the format from the extension and writes nothing to stdout', () => {
+    const out = join(dir, '六月通报.html');
+    const r = run(['report', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`通报已写入 ${out}`);
+    expect(readFileSync(out, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    expect(run(['report', '--out', join(dir, 'b.json')]).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8')).month).toBe('2011-06');
+  });
+
+  it('usage and environment errors: exit 2 for format, 1 for no data, 3 when the file cannot be written', () => {
+    const ext = run(['report', '--out', join(dir, 'b.txt')]);
+    expect(ext.code).toBe(2);
+    expect(ext.stderr).toContain('无法从文件名');
+    const x = run(['report', '--format', 'xlsx']);
+    expect(x.code).toBe(2);
+    expect(x.stderr).toContain('--out');
+    expect(run(['report', '--format', 'pdf']).code).toBe(2);
+    expect(run(['report', '--month', '2011-13']).code).toBe(2);
+    const none = run(['report', '--month', '2012-01']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('2012-01 没有信息报送数据');
+    const bad = run(['report', '--out', join(dir, 'missing', 'b.html')]);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toContain('无法写入');
+    expect(bad.stderr).not.toContain('    at ');
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('XLSX: one sheet per section, header row frozen, numbers and dates typed', async () => {
+    const out = join(dir, 'b.xlsx');
+    expect(run(['report', '--out', out]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['一、总体情况', '二、信息报送', '三、公开承诺', '四、分类定级', '五、积分评星']);
+    const ws = wb.getWorksheet('二、信息报送')!;
+    const view = ws.views[0] as { state: string; ySplit: number };
+    expect(view.state).toBe('frozen');
+    const header = ws.getRow(view.ySplit);
+    const col = (name: string) => (header.values as unknown[]).indexOf(name);
+    expect(col('名次')).toBeGreaterThan(0);
+    const first = ws.getRow(view.ySplit + 1);
+    expect(first.getCell(col('名次')).value).toBe(1);
+    expect(first.getCell(col('编号')).value).toBe('D0101');
+    expect(typeof first.getCell(col('积分')).value).toBe('number');
+
+    const pw = wb.getWorksheet('三、公开承诺')!;
+    const ph = pw.getRow((pw.views[0] as { ySplit: number }).ySplit).values as unknown[];
+    const fulfilledCol = ph.indexOf('兑现日期');
+    const cell = pw.getRow((pw.views[0] as { ySplit: number }).ySplit + 1).getCell(fulfilledCol);
+    expect(cell.value).toEqual(new Date('2011-06-20T00:00:00Z'));
+    expect(cell.numFmt).toBe('yyyy-mm-dd');
+    const gw = wb.getWorksheet('四、分类定级')!;
+    const gh = gw.getRow((gw.views[0] as { ySplit: number }).ySplit).values as unknown[];
+    const sat = gw.getRow((gw.views[0] as { ySplit: number }).ySplit + 1).getCell(gh.indexOf('满意率'));
+    expect([sat.value, sat.numFmt]).toEqual([0.88, '0.0%']);
+  });
+});
+
+describe('report with hostile text in the data', () => {
+  const HOSTILE = ['<script>alert("x")</script>', '=HYPERLINK("http://evil.example","点我")', '+1+1', '-2+3', '@SUM(1,1)', 'a | b'];
+  let hdir: string;
+  beforeAll(() => {
+    hdir = files({
+      ...BASE,
+      'orgs2.yaml': `orgs:\n  - code: D03\n    name: '<img src=x onerror=alert(1)>支部'\n    type: branch\n    parent: W01\n    category: rural\n`,
+      'reports.yaml': `reports:\n${HOSTILE.map((t, i) => `  - org: D01\n    date: "2011-03-0${i + 1}"\n    title: '${t.replace(/'/g, "''")}'\n    adopted: county\n`).join('')}`,
+      'reviews.yaml': `period: 2011Q1\nreviews:\n  - org: D01\n    self: 90\n    masses: {satisfied: 40, basic: 0, unsatisfied: 0}\n    superior: 90\n    grade: good\n    reason: '=1+1 <b>抢险</b>'\n`,
+    });
+    const r = cxzy(['import', hdir, '--db', join(hdir, 'h.db'), '-q']);
+    expect(r.stderr).not.toContain('错误');
+    expect(r.code).toBe(0);
+  });
+  const hrun = (args: string[]) => cxzy([...args, '--db', join(hdir, 'h.db')], { cwd: hdir });
+
+  it('HTML escapes every text from the data', () => {
+    expect(hrun(['report', '--out', join(hdir, 'h.html')]).code).toBe(0);
+    const html = readFileSync(join(hdir, 'h.html'), 'utf8');
+    expect(html).not.toMatch(/<script|<img|<b>/i);
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;支部');
+    expect(html).toContain('=1+1 &lt;b&gt;抢险&lt;/b&gt;');
+  });
+
+  it('Markdown keeps tables whole and tags inert', () => {
+    const md = hrun(['report']).stdout;
+    expect(md).not.toMatch(/<script|<img/i);
+    expect(md).toContain('&lt;script&gt;');
+    expect(md).toContain('a \\| b');
+  });
+
+  it('XLSX stores formula-like text as text, never as a formula', async () => {
+    const out = join(hdir, 'h.xlsx');
+    expect(hrun(['report', '--out', out]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const seen = new Map<string, ExcelJS.Cell>();
+    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => {
+      if (typeof c.value === 'string') seen.set(c.value, c);
+      expect(c.type).not.toBe(ExcelJS.ValueType.Formula);
+      expect(c.formula).toBeFalsy();
+    }));
+    for (const t of [...HOSTILE, '=1+1 <b>抢险</b>']) {
+      const c = seen.get(t);
+      expect(c, t).toBeDefined();
+      expect(c!.type).toBe(ExcelJS.ValueType.String);
+    }
+    expect(seen.get('=HYPERLINK("http://evil.example","点我")')!.numFmt).toBe('@');
+  });
+});

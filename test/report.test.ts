@@ -1,0 +1,129 @@
+// The bulletin's pure sections on hand-made records: month edges, the graded
+// quarter, pledge coverage and committees' subtrees.
+import { describe, expect, it } from 'vitest';
+import { defaultRules } from '../src/rules/defaults.js';
+import { buildBulletin, gradedPeriodFor, type BulletinInput } from '../src/report/bulletin.js';
+import { pledgesSection } from '../src/report/pledges.js';
+import { gradePeriod } from '../src/grade/grade.js';
+import { member, org, pledge, report, review, typical, votes } from './fixtures.js';
+import type { Pledge } from '../src/model.js';
+
+const rules = defaultRules();
+
+describe('gradedPeriodFor', () => {
+  it('takes the latest quarter with reviews that has ended by the month end', () => {
+    expect(gradedPeriodFor('2011-06', ['2011Q1', '2011Q2'])).toBe('2011Q2');
+    expect(gradedPeriodFor('2011-05', ['2011Q1', '2011Q2'])).toBe('2011Q1');
+    expect(gradedPeriodFor('2011-02', ['2011Q1', '2011Q2'])).toBeNull();
+    expect(gradedPeriodFor('2012-01', ['2010Q4', '2011Q2', '2011Q1'])).toBe('2011Q2');
+  });
+});
+
+describe('pledges section', () => {
+  const orgs = [org('W', 'committee', null), org('D1'), org('D2'), org('D9', 'branch', 'W', { active: false })];
+  const members = [member('M1', 'D1'), member('M2', 'D1'), member('M3', 'D1', false), member('M9', 'D9')];
+  const p = (owner: string, over: Partial<Pledge>): Pledge => ({ ...pledge(owner, '2011-12-31', 'in_progress'), id: `P-${owner}-${over.made ?? ''}${over.due ?? ''}`, ...over });
+
+  it('counts made and fulfilled within the month, inclusive of both ends', () => {
+    const s = pledgesSection('2011-05-01', '2011-05-31', orgs, members, [
+      p('D1', { made: '2011-05-01' }),
+      p('D2', { made: '2011-05-31' }),
+      p('M1', { made: '2011-04-30' }),
+      p('M2', { made: '2011-06-01' }), // after the month: not yet made
+      p('D2', { made: '2011-01-10', due: '2011-05-20', status: 'fulfilled', fulfilled: '2011-05-31' }),
+      p('D1', { made: '2011-01-11', due: '2011-05-20', status: 'fulfilled', fulfilled: '2011-06-01' }),
+    ], rules);
+    expect(s.made.map((x) => x.made)).toEqual(['2011-05-01', '2011-05-31']);
+    expect(s.fulfilled.map((x) => x.fulfilled)).toEqual(['2011-05-31']);
+    // fulfilled after the month end: overdue at the month end
+    expect(s.overdue.map((x) => x.fulfilled)).toEqual(['2011-06-01']);
+    expect(s.in_force).toBe(5);
+  });
+
+  it('leaves out abandoned pledges and inactive owners; coverage counts active orgs and members', () => {
+    const s = pledgesSection('2011-05-01', '2011-05-31', orgs, members, [
+      p('D1', { made: '2011-02-01', due: '2011-03-31', status: 'abandoned' }),
+      p('M1', { made: '2011-02-01', due: '2011-03-31', status: 'pending' }),
+      p('M3', { made: '2011-02-01', due: '2011-03-31' }), // inactive member
+      p('D9', { made: '2011-02-01', due: '2011-03-31' }), // inactive org
+      p('M9', { made: '2011-02-01', due: '2011-03-31' }), // member of an inactive org
+    ], rules);
+    expect(s.overdue.map((x) => x.owner)).toEqual(['M1']);
+    expect(s.coverage.orgs.total).toBe(3);
+    expect(s.coverage.orgs.without.map((o) => o.code)).toEqual(['W', 'D1', 'D2']); // D1's only pledge is abandoned
+    expect(s.coverage.members.total).toBe(2);
+    expect(s.coverage.members.without.map((m) => m.code)).toEqual(['M2']);
+  });
+
+  it('flags vague pledges with their reasons and pools evaluation votes', () => {
+    const s = pledgesSection('2011-05-01', '2011-05-31', orgs, members, [
+      p('M1', { made: '2011-02-01', content: '积极为群众办实事好事', evaluation: votes(8, 1, 1) }),
+      p('M2', { made: '2011-02-01', content: '年内走访困难户12户，每户帮办1件实事', evaluation: votes(10, 0, 0) }),
+    ], rules);
+    expect(s.vague.map((v) => [v.owner, v.reasons.map((r) => r.id)])).toEqual([['M1', ['vague_short', 'vague_no_number']]]);
+    expect(s.evaluated.map((e) => [e.owner, e.satisfaction])).toEqual([['M1', 0.9], ['M2', 1]]);
+    expect(s.satisfaction).toBe(19 / 20);
+  });
+});
+
+describe('buildBulletin', () => {
+  const orgs = [
+    org('W', 'committee', null),
+    org('T1', 'committee', 'W'),
+    org('S1', 'committee', 'T1'),
+    org('A', 'branch', 'S1'),
+    org('B', 'branch', 'T1'),
+    org('T2', 'committee', 'W'),
+    org('C', 'branch', 'T2'),
+    org('X', 'branch', 'T2', { active: false }),
+  ];
+  const three = (o: string, month: string) => [1, 2, 3].map((d) => report(o, `${month}-0${d}`, `${o}信息${d}`));
+  const input = (over: Partial<BulletinInput> = {}): BulletinInput => ({
+    month: '2011-05', period: '2011Q2', orgs, members: [member('M1', 'A'), member('M2', 'X')], pledges: [],
+    reports: [...three('A', '2011-05'), ...three('B', '2011-05'), ...three('T1', '2011-05'), ...three('C', '2011-04'), report('C', '2011-05-09', '县里采用', 'county'), report('S1', '2011-06-01', '下月', 'city')],
+    typicals: [typical('T1', '2011-04-10'), typical('T2', '2011-06-10')],
+    grading: null, stars: null, pointsRecords: 0, rules, ...over,
+  });
+
+  it('counts each first-level committee over its whole active subtree', () => {
+    const b = buildBulletin(input());
+    expect(b.reports.committees).toEqual([
+      { org: 'T1', name: 'T1名', met: 3, missed: 1 }, // T1, B, A met; S1 missed
+      { org: 'T2', name: 'T2名', met: 0, missed: 2 }, // T2 and C missed; X inactive
+    ]);
+    expect(b.overview.orgs).toEqual({ committees: 4, branches: 3 });
+    expect(b.overview.members).toBe(1);
+    expect(b.overview.no_reports.map((o) => o.code)).toEqual(['S1', 'T2', 'W']);
+  });
+
+  it('keeps the quarter to date and typicals up to the month', () => {
+    const b = buildBulletin(input());
+    const c = b.reports.quarter.orgs.find((o) => o.org === 'C')!;
+    expect(c.months).toEqual({ '2011-04': { count: 3, met: true }, '2011-05': { count: 1, met: false } });
+    expect(b.reports.typicals.map((t) => [t.org, t.count, t.met])).toEqual([['S1', 0, false], ['T1', 1, true], ['T2', 0, false], ['W', 0, false]]);
+    expect(b.overview.data).toMatchObject({ reports: 10, typicals: 1 });
+    expect(b.reports.adopted.map((i) => [i.org, i.title, i.points])).toEqual([['C', '县里采用', 5]]);
+  });
+
+  it('summarises grading: movement, overrides, remedial, late commentary', () => {
+    const grading = gradePeriod({
+      period: '2011Q1', orgs, pledges: [], rules,
+      reviews: [
+        review('A', '2011Q1', 95, votes(50), 95),
+        review('B', '2011Q1', 80, votes(10, 0, 5), 80, { commentary: null }),
+        review('C', '2011Q1', 70, votes(50), 70, { grade: 'good', reason: '抢险' }),
+      ],
+      previousReviews: [review('A', '2010Q4', 70, votes(50), 70), review('B', '2010Q4', 80, votes(10, 0, 5), 80)],
+      commentaries: [review('A', '2011Q1', 95, votes(50), 95), review('C', '2011Q1', 70, votes(50), 70)],
+    });
+    const b = buildBulletin(input({ grading }));
+    const g = b.grading!;
+    expect(g.summary).toEqual({ good: 2, fair: 0, average: 1, poor: 0, ungraded: 0 });
+    expect(g.movement).toEqual({ up: 1, down: 0, same: 1, new: 1 });
+    expect(g.moved.map((o) => o.org)).toEqual(['A']);
+    expect(g.overrides.map((o) => o.org)).toEqual(['C']);
+    expect(g.remedial.map((o) => o.org)).toEqual(['B']);
+    expect(g.commentary_overdue.map((o) => o.org)).toEqual(['B']);
+    expect(b.overview.data.reviews).toBe(3);
+  });
+});
