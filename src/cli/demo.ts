@@ -22,7 +22,7 @@ export const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url
 export const demoCommand: CommandSpec = {
   define: (lang) =>
     new Command('demo').description(t(lang, 'h_demo')),
-  run(ctx, cmd) {
+  async run(ctx, cmd) {
     const rules = loadRulesOrReport(ctx);
     if (!rules) return 1;
     const dir = mkdtempSync(join(tmpdir(), 'cxzy-demo-'));
@@ -30,7 +30,7 @@ export const demoCommand: CommandSpec = {
     try {
       // Relative paths keep the source references short: examples/2011Q1/reviews.yaml:14
       const examples = relative(process.cwd(), EXAMPLES) || '.';
-      const r = importFiles([examples], db, rules, { strict: false, replace: false, dryRun: false });
+      const r = await importFiles([examples], db, rules, { strict: false, replace: false, dryRun: false });
       const code = printIngest({ ...ctx, quiet: false }, r, 'table', ctx.t('demo_imported', { db }));
       if (code !== 0) return code;
       // The latest quarter, as grade, stars and quota would show it.

@@ -15,7 +15,7 @@ export const importCommand: CommandSpec = {
     .option('--replace', t(lang, 'h_replace'))
     .option('--dry-run', t(lang, 'h_dry_run'))
     .option('--strict', t(lang, 'h_strict')),
-  run(ctx, cmd) {
+  async run(ctx, cmd) {
     const format = formatOf(ctx, ['table', 'json'] as const);
     const rules = loadRulesOrReport(ctx);
     if (!rules) return 1;
@@ -23,7 +23,7 @@ export const importCommand: CommandSpec = {
     const bar = progress(ctx, ctx.t('progress_import'));
     let r;
     try {
-      r = importFiles(cmd.args, ctx.db, rules, {
+      r = await importFiles(cmd.args, ctx.db, rules, {
         strict: o.strict === true,
         replace: o.replace === true,
         dryRun: o.dryRun === true,

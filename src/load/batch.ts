@@ -1,7 +1,9 @@
 // Files and folders → typed records with their sources, every problem a
 // diagnostic. Nothing here touches the database; `checkBatch` adds the
 // cross-record checks once the stored side is known.
-import type { Diagnostics } from './diagnostic.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Diagnostic, Diagnostics } from './diagnostic.js';
+import type { Placer } from './validate.js';
 import { expandPaths } from './files.js';
 import { parseDocuments } from './parse.js';
 import { collectRecords, type DocRecords } from './records.js';
@@ -34,23 +36,40 @@ export function loadBatch(paths: string[], diags: Diagnostics, onFile?: (done: n
       diags.add({ severity: 'warning', file, line: 1, col: 1, endCol: 2, source: null, path: null, code: 'empty', msg: { id: 'empty_file' } });
     }
     for (const doc of parsed.docs) {
-      const place = parsed.placer(doc);
-      const data = doc.data;
-      if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        diags.add({ severity: 'error', ...place([]), path: null, code: 'type', msg: { id: 'not_mapping' } });
-        continue;
-      }
-      if (!validate(data)) {
-        parsed.schemaErrors(validate.errors ?? [], doc).forEach((d) => diags.add(d));
-        continue;
-      }
-      const raw = data as Record<string, unknown>;
-      if (!SECTIONS.some((s) => s in raw)) {
-        diags.add({ severity: 'error', ...place([]), path: null, code: 'required', msg: { id: 'no_section' } });
-        continue;
-      }
-      present.push(...collectRecords(raw, file, place, records, (d) => diags.add(d)).present);
+      collectDocument(file, { data: doc.data, place: parsed.placer(doc), schemaErrors: (e) => parsed.schemaErrors(e, doc) }, validate, diags, records, present);
     }
   });
   return { files, bytes, records, present };
+}
+
+export interface DocInput {
+  data: unknown;
+  place: Placer;
+  schemaErrors(errors: ErrorObject[]): Diagnostic[];
+}
+
+/** One parsed document: its shape, its schema, then its records into `records`. */
+export function collectDocument(
+  file: string,
+  doc: DocInput,
+  validate: ValidateFunction,
+  diags: Diagnostics,
+  records: SectionRecords,
+  present: Batch['present'],
+): void {
+  const data = doc.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    diags.add({ severity: 'error', ...doc.place([]), path: null, code: 'type', msg: { id: 'not_mapping' } });
+    return;
+  }
+  if (!validate(data)) {
+    doc.schemaErrors(validate.errors ?? []).forEach((d) => diags.add(d));
+    return;
+  }
+  const raw = data as Record<string, unknown>;
+  if (!SECTIONS.some((s) => s in raw)) {
+    diags.add({ severity: 'error', ...doc.place([]), path: null, code: 'required', msg: { id: 'no_section' } });
+    return;
+  }
+  present.push(...collectRecords(raw, file, doc.place, records, (d) => diags.add(d)).present);
 }

@@ -55,7 +55,7 @@ function walk(dir: string): string[] {
 }
 
 export type ReadResult =
-  | { ok: true; text: string; gbk: boolean; bytes: number }
+  | { ok: true; text: string; gbk: boolean; bytes: number; raw: Buffer }
   | { ok: false; problem: PathProblem };
 
 export function readText(file: string): ReadResult {
@@ -71,7 +71,7 @@ export function readText(file: string): ReadResult {
   }
   const d = decode(bytes);
   if (!d.ok) return { ok: false, problem: { file, id: d.reason } };
-  return { ok: true, text: d.text, gbk: d.encoding === 'gb18030', bytes: bytes.length };
+  return { ok: true, text: d.text, gbk: d.encoding === 'gb18030', bytes: bytes.length, raw: bytes };
 }
 
 function mib(n: number): string {

@@ -113,4 +113,25 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX typicals_period ON typicals(period);
   `,
+  // 2: the fast import. `gen` marks the rows an import wrote, so a second
+  // record with the same identity in one batch is caught as it is written;
+  // `files` remembers each imported file's hash, so an unchanged file is not
+  // read again.
+  `
+  ALTER TABLE orgs ADD COLUMN gen INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE members ADD COLUMN gen INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE pledges ADD COLUMN gen INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE reviews ADD COLUMN gen INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE points ADD COLUMN gen INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE reports ADD COLUMN gen INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE typicals ADD COLUMN gen INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+  INSERT INTO meta VALUES ('gen', 0);
+  CREATE TABLE files (
+    path TEXT PRIMARY KEY,
+    hash TEXT NOT NULL,
+    rules TEXT NOT NULL,
+    summary TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -33,6 +33,8 @@ export function writeBatch(
 ): SectionCounts | null {
   const run = db.transaction((): SectionCounts => {
     if (!opts.check()) throw new Refused();
+    // Rows may move between files here: no stored file hash vouches for its rows any more.
+    db.exec('DELETE FROM files');
     const counts = {} as SectionCounts;
     const orgExists = db.prepare('SELECT 1 FROM orgs WHERE code = ?').pluck();
     const ownerIsOrg = (code: string) => orgExists.get(code) !== undefined;

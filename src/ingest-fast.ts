@@ -1,0 +1,136 @@
+// The fast import: files are read on worker threads and written as they
+// arrive, in one transaction; unchanged files are skipped by their hash.
+// Memory follows the largest file. On the first sign of an error (a bad file,
+// a conflict, a broken reference) it rolls back and returns null, and the
+// caller imports on the precise path, which reports every error in full.
+import { Diagnostics, type Diagnostic } from './load/diagnostic.js';
+import { expandPaths } from './load/files.js';
+import { readFiles, workerCount } from './load/pool.js';
+import type { FileResult } from './load/file-records.js';
+import { RecordPlacer } from './load/place.js';
+import type { DB } from './store/db.js';
+import { StreamWriter, type FileSummary } from './store/stream.js';
+import { batchUnsound, duplicateTitleWarnings, noPointsWarnings, type Warning } from './store/batch-checks.js';
+import { emptySections, SECTIONS, type Section, type Source } from './model.js';
+import type { Rules } from './rules/types.js';
+import type { IngestOptions, IngestResult } from './ingest.js';
+import type { SectionCounts } from './store/write.js';
+
+export interface FastOptions extends IngestOptions {
+  replace: boolean;
+  dryRun: boolean;
+  workers?: number;
+}
+
+class Fallback extends Error {}
+
+/** Null when the precise path must take over; nothing has been written then. */
+export async function importFast(paths: string[], db: DB, rules: Rules, opts: FastOptions): Promise<IngestResult | null> {
+  const { files, problems } = expandPaths(paths);
+  if (problems.length > 0 || files.length === 0) return null;
+  const fileIndex = new Map(files.map((f, i) => [f, i]));
+  const order = (s: Source) => [fileIndex.get(s.file) ?? files.length, s.line];
+  const rulesKey = JSON.stringify(rules.pledges);
+
+  // Records arrive in any order (a pledge before its owner org), so SQLite's
+  // deferred foreign keys would search child tables on every insert; the
+  // references are checked below in bulk instead.
+  db.pragma('foreign_keys = OFF');
+  db.exec('BEGIN IMMEDIATE');
+  let open = true;
+  try {
+    const gen = (db.prepare(`SELECT value FROM meta WHERE key = 'gen'`).pluck().get() as number) + 1;
+    db.prepare(`UPDATE meta SET value = ? WHERE key = 'gen'`).run(gen);
+    const rows = db.prepare('SELECT path, hash, summary FROM files WHERE rules = ?').raw().all(rulesKey) as [string, string, string][];
+    const known = new Map(rows.map(([path, hash, summary]) => [path, [hash, summary] as const]));
+    const summaries = new Map<string, { hash: string; summary: FileSummary }>();
+    const w = new StreamWriter(db, gen);
+    const fileWarnings: Diagnostic[][] = files.map(() => []);
+    const periods = new Map<Section, Set<string>>();
+    const addPeriods = (p: FileSummary['periods']) => {
+      for (const [s, list] of Object.entries(p) as [Section, string[]][]) for (const q of list) (periods.get(s) ?? periods.set(s, new Set()).get(s)!).add(q);
+    };
+    let bytes = 0;
+    let done = 0;
+    let failed = false;
+
+    const accept = (r: FileResult): boolean => {
+      if (r.status === 'invalid') return false;
+      bytes += r.bytes;
+      if (r.status === 'skipped') {
+        const summary = JSON.parse(known.get(r.file)![1]) as FileSummary;
+        if (!w.skip(r.file, summary)) return false;
+        fileWarnings[r.index] = summary.warnings as Diagnostic[];
+        addPeriods(summary.periods);
+        return true;
+      }
+      if (!w.add(r.records)) return false;
+      const summary = summarize(r);
+      summaries.set(r.file, { hash: r.hash, summary });
+      fileWarnings[r.index] = r.warnings;
+      addPeriods(summary.periods);
+      return true;
+    };
+
+    await readFiles(
+      files.map((file, index) => ({ index, file, known: known.get(file)?.[0] ?? null })),
+      rules.pledges,
+      opts.workers ?? workerCount(),
+      (r: FileResult) => {
+        opts.onFile?.(++done, files.length);
+        failed = !accept(r);
+        return !failed;
+      },
+    );
+    if (failed || done < files.length) throw new Fallback();
+
+
+    w.fixOwners();
+    if (opts.replace) w.removeMissing(periods);
+    if (summaries.size > 0 && batchUnsound(db, gen, rules)) throw new Fallback();
+
+    const diags = new Diagnostics();
+    // The precise path's order: each file's own warnings, then vague pledges, then the cross-record ones.
+    const flat = fileWarnings.flat();
+    for (const d of flat) if (d.code !== 'vague_pledge') diags.add(d);
+    for (const d of flat) if (d.code === 'vague_pledge') diags.add(d);
+    const placer = new RecordPlacer();
+    const place = (x: Warning): Diagnostic => ({ severity: 'warning', ...placer.place(x.src, x.field), path: null, code: x.code, msg: x.msg });
+    for (const x of duplicateTitleWarnings(db, gen, order)) diags.add(place(x));
+    for (const x of noPointsWarnings(db, gen, order)) diags.add(place(x));
+    if (opts.strict && diags.warningCount > 0) throw new Fallback();
+
+    const save = db.prepare('INSERT OR REPLACE INTO files (path, hash, rules, summary) VALUES (?, ?, ?, ?)');
+    for (const [file, s] of summaries) save.run(file, s.hash, rulesKey, JSON.stringify(s.summary));
+    const forget = db.prepare('DELETE FROM files WHERE path = ?');
+    for (const f of w.dirty) forget.run(f);
+
+    const counts: SectionCounts = w.counts;
+    db.exec(opts.dryRun ? 'ROLLBACK' : 'COMMIT');
+    open = false;
+    return { batch: { files, bytes, records: emptySections(), present: [] }, diags, counts };
+  } catch (e) {
+    if (open) db.exec('ROLLBACK');
+    open = false;
+    if (e instanceof Fallback) return null;
+    throw e;
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+function summarize(r: Extract<FileResult, { status: 'ok' }>): FileSummary {
+  const counts: FileSummary['counts'] = {};
+  const periods: Partial<Record<Section, Set<string>>> = {};
+  for (const s of SECTIONS) {
+    const list = r.records[s] as { period?: string }[];
+    if (list.length) counts[s] = list.length;
+    for (const x of list) if (x.period) (periods[s] ??= new Set()).add(x.period);
+  }
+  for (const p of r.present) if (p.period) (periods[p.section] ??= new Set()).add(p.period);
+  return {
+    counts,
+    periods: Object.fromEntries(Object.entries(periods).map(([s, set]) => [s, [...set]])),
+    warnings: r.warnings,
+  };
+}

@@ -1,0 +1,78 @@
+// One file → its records and warnings, for the fast import (in a worker thread
+// or inline). A file unchanged since its last import is skipped by its hash.
+// A file with any error is only marked invalid: the import then starts again
+// on the precise path, which reports every error with its line and column.
+import { createHash } from 'node:crypto';
+import type { ValidateFunction } from 'ajv';
+import { readText } from './files.js';
+import { fastParse } from './fast-yaml.js';
+import { parseDocuments } from './parse.js';
+import { collectDocument, type Batch } from './batch.js';
+import { Diagnostics, type Diagnostic } from './diagnostic.js';
+import { RecordPlacer } from './place.js';
+import type { Placer } from './validate.js';
+import { emptySections, type SectionRecords } from '../model.js';
+import type { Rules } from '../rules/types.js';
+import { vagueReasons } from '../rules/vague.js';
+
+export interface FileTask {
+  index: number;
+  file: string;
+  /** The hash stored at the file's last import, if any. */
+  known: string | null;
+}
+
+export type FileResult =
+  | { index: number; file: string; status: 'skipped'; hash: string; bytes: number }
+  | { index: number; file: string; status: 'invalid' }
+  | {
+      index: number;
+      file: string;
+      status: 'ok';
+      hash: string;
+      bytes: number;
+      records: SectionRecords;
+      present: Batch['present'];
+      /** This file's own warnings (encoding, empty file, vague pledges), placed. */
+      warnings: Diagnostic[];
+    };
+
+export function readFileRecords(task: FileTask, validate: ValidateFunction, pledgeRules: Rules['pledges']): FileResult {
+  const { index, file } = task;
+  const read = readText(file);
+  if (!read.ok) return { index, file, status: 'invalid' };
+  const hash = createHash('sha1').update(read.raw).digest('hex');
+  if (hash === task.known) return { index, file, status: 'skipped', hash, bytes: read.bytes };
+
+  const diags = new Diagnostics(Infinity);
+  const records = emptySections();
+  const present: Batch['present'] = [];
+  if (read.gbk) diags.add({ severity: 'warning', file, line: 1, col: 1, endCol: 2, source: null, path: null, code: 'gbk', msg: { id: 'gbk_decoded' } });
+  const fast = fastParse(read.text);
+  if (fast) {
+    for (const doc of fast) {
+      const place: Placer = (path) => {
+        const line = path.length === 2 && typeof path[1] === 'number' ? doc.lines[path[0] as string]?.[path[1]] : undefined;
+        return { file, line: line ?? 1, col: 1, endCol: 2, source: null };
+      };
+      collectDocument(file, { data: doc.data, place, schemaErrors: () => [{ severity: 'error', ...place([]), path: null, code: 'schema', msg: { id: 'not_mapping' } }] }, validate, diags, records, present);
+    }
+  } else {
+    // Aliases, flow style, syntax errors and the like: the precise parser decides.
+    const check = new Diagnostics();
+    const parsed = parseDocuments(file, check);
+    if (!parsed || check.errorCount > 0) return { index, file, status: 'invalid' };
+    if (parsed.docs.length === 0) diags.add({ severity: 'warning', file, line: 1, col: 1, endCol: 2, source: null, path: null, code: 'empty', msg: { id: 'empty_file' } });
+    for (const doc of parsed.docs) {
+      collectDocument(file, { data: doc.data, place: parsed.placer(doc), schemaErrors: (e) => parsed.schemaErrors(e, doc) }, validate, diags, records, present);
+    }
+  }
+  if (diags.errorCount > 0) return { index, file, status: 'invalid' };
+
+  const placer = new RecordPlacer();
+  for (const p of records.pledges) {
+    const reasons = vagueReasons(p.content, pledgeRules);
+    if (reasons.length) diags.add({ severity: 'warning', ...placer.place(p.src, 'content'), path: null, code: 'vague_pledge', msg: { id: 'vague_pledge', params: { reasons } } });
+  }
+  return { index, file, status: 'ok', hash, bytes: read.bytes, records, present, warnings: [...diags.warnings] };
+}

@@ -1,0 +1,97 @@
+// The fast import must store exactly what the precise one stores and print the
+// same counts and warnings; unchanged files are skipped on re-import without
+// changing any of that; every error still comes out of the precise path.
+import { describe, expect, it } from 'vitest';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BASE, EXAMPLES, cxzy, dump, files, tmp } from './helpers.js';
+
+/** Every stored row but the bookkeeping of the fast path (gen, file hashes). */
+function rows(db: string) {
+  const d = dump(db);
+  delete d.files;
+  delete d.meta;
+  for (const t of Object.values(d)) for (const r of t as Record<string, unknown>[]) delete r.gen;
+  return d;
+}
+
+const importJson = (args: string[], env: Record<string, string> = {}) => {
+  const r = cxzy(['import', ...args, '--format', 'json'], { env });
+  return { code: r.code, json: JSON.parse(r.stdout), stderr: r.stderr };
+};
+
+describe('fast import', () => {
+  it('stores the same rows and reports the same counts and warnings as the precise path, with or without workers', () => {
+    const dir = tmp();
+    const precise = importJson([EXAMPLES, '--db', join(dir, 'p.db')], { CXZY_PRECISE: '1' });
+    const fast = importJson([EXAMPLES, '--db', join(dir, 'f.db')]);
+    const inline = importJson([EXAMPLES, '--db', join(dir, 'i.db')], { CXZY_WORKERS: '0' });
+    expect(precise.code).toBe(0);
+    expect(fast.json).toEqual(precise.json);
+    expect(inline.json).toEqual(precise.json);
+    expect(fast.json.warnings.length).toBeGreaterThan(5);
+    expect(rows(join(dir, 'f.db'))).toEqual(rows(join(dir, 'p.db')));
+    expect(rows(join(dir, 'i.db'))).toEqual(rows(join(dir, 'p.db')));
+  });
+
+  it('skips unchanged files on re-import yet reports the same warnings; a changed file is read again', () => {
+    const dir = tmp();
+    const data = join(dir, 'data');
+    cpSync(EXAMPLES, data, { recursive: true });
+    const db = join(dir, 'c.db');
+    const first = importJson([data, '--db', db]);
+    const second = importJson([data, '--db', db]);
+    expect(second.json.warnings).toEqual(first.json.warnings);
+    for (const c of Object.values(second.json.sections) as { inserted: number; updated: number }[]) expect(c.inserted + c.updated).toBe(0);
+    expect(second.json.sections.reports.unchanged).toBe(578);
+    const before = rows(db);
+
+    const orgs = join(data, 'orgs.yaml');
+    writeFileSync(orgs, readFileSync(orgs, 'utf8').replace('name: 红湾社区党支部', 'name: 红湾社区第一党支部'));
+    const third = importJson([data, '--db', db]);
+    expect(third.json.sections.orgs).toEqual({ inserted: 0, updated: 1, unchanged: 25, removed: 0 });
+    expect(third.json.sections.members.unchanged).toBe(181);
+    const after = rows(db);
+    expect((after.orgs as { code: string; name: string }[]).find((o) => o.code === 'D0101')!.name).toBe('红湾社区第一党支部');
+    expect({ ...after, orgs: [] }).toEqual({ ...before, orgs: [] });
+  });
+
+  it('a record that appears again in a changed file while its first file is skipped is still a duplicate, with its place', () => {
+    const dir = files({ ...BASE });
+    const db = join(dir, 'd.db');
+    expect(cxzy(['import', dir, '--db', db, '-q']).code).toBe(0);
+    const before = dump(db);
+    writeFileSync(join(dir, 'more.yaml'), 'members:\n  - id: M2\n    name: 李四\n    org: D01\n    role: member\n');
+    const r = cxzy(['import', dir, '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('more.yaml:2:9');
+    expect(r.stderr).toContain('members.yaml:');
+    expect(dump(db)).toEqual(before);
+  });
+
+  it('--replace counts a skipped file as part of the batch', () => {
+    const review = (org: string) => `  - org: ${org}\n    self: 90\n    masses: {satisfied: 40, basic: 0, unsatisfied: 0}\n    superior: 90\n`;
+    const dir = files({ ...BASE, 'q1/a.yaml': `period: 2011Q1\nreviews:\n${review('D01')}`, 'q1/b.yaml': `period: 2011Q1\nreviews:\n${review('D02')}` });
+    const db = join(dir, 'r.db');
+    expect(cxzy(['import', dir, '--db', db, '-q']).code).toBe(0);
+    // b.yaml is unchanged (skipped), a.yaml now empties its section: only D01's review goes.
+    writeFileSync(join(dir, 'q1', 'a.yaml'), 'period: 2011Q1\nreviews: []\n');
+    const r = importJson([dir, '--db', db, '--replace']);
+    expect(r.json.sections.reviews).toEqual({ inserted: 0, updated: 0, unchanged: 1, removed: 1 });
+    expect((dump(db).reviews as { org: string }[]).map((x) => x.org)).toEqual(['D02']);
+  });
+
+  it('files the fast parser declines (anchors, flow style) are read precisely and stored the same', () => {
+    const spec = {
+      ...BASE,
+      'flow.yaml': 'period: 2011Q1\nreviews: [{org: D01, self: 90, masses: {satisfied: 40, basic: 0, unsatisfied: 0}, superior: 90}]\n',
+      'anchor.yaml': 'period: 2011Q1\nreports:\n  - &r {org: D01, date: "2011-01-05", title: 甲}\n  - org: D02\n    date: "2011-01-06"\n    title: 乙\n',
+    };
+    const a = files(spec);
+    const b = files(spec);
+    expect(cxzy(['import', a, '--db', join(a, 'x.db'), '-q']).code).toBe(0);
+    expect(cxzy(['import', b, '--db', join(b, 'x.db'), '-q'], { env: { CXZY_PRECISE: '1' } }).code).toBe(0);
+    const norm = (d: Record<string, unknown[]>) => JSON.stringify(d).replaceAll(a, '').replaceAll(b, '');
+    expect(norm(rows(join(a, 'x.db')))).toEqual(norm(rows(join(b, 'x.db'))));
+  });
+});
