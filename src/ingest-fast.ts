@@ -36,6 +36,8 @@ export async function importFast(paths: string[], db: DB, rules: Rules, opts: Fa
   // deferred foreign keys would search child tables on every insert; the
   // references are checked below in bulk instead.
   db.pragma('foreign_keys = OFF');
+  // A larger page cache keeps the transaction's pages in memory instead of spilling them to the WAL as it goes.
+  db.pragma('cache_size = -131072');
   db.exec('BEGIN IMMEDIATE');
   let open = true;
   try {
@@ -44,7 +46,11 @@ export async function importFast(paths: string[], db: DB, rules: Rules, opts: Fa
     const rows = db.prepare('SELECT path, hash, summary FROM files WHERE rules = ?').raw().all(rulesKey) as [string, string, string][];
     const known = new Map(rows.map(([path, hash, summary]) => [path, [hash, summary] as const]));
     const summaries = new Map<string, { hash: string; summary: FileSummary }>();
-    const w = new StreamWriter(db, gen);
+    // Into an empty database, rows go in faster without the secondary indexes; they are built once at the end.
+    const empty = db.prepare('SELECT NOT EXISTS (SELECT 1 FROM orgs) AND NOT EXISTS (SELECT 1 FROM members)').pluck().get() === 1;
+    const indexes = empty ? (db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`).raw().all() as [string, string][]) : [];
+    for (const [name] of indexes) db.exec(`DROP INDEX ${name}`);
+    const w = new StreamWriter(db, gen, empty);
     const fileWarnings: Diagnostic[][] = files.map(() => []);
     const periods = new Map<Section, Set<string>>();
     const addPeriods = (p: FileSummary['periods']) => {
@@ -85,6 +91,7 @@ export async function importFast(paths: string[], db: DB, rules: Rules, opts: Fa
     if (failed || done < files.length) throw new Fallback();
 
 
+    for (const [, sql] of indexes) db.exec(sql);
     w.fixOwners();
     if (opts.replace) w.removeMissing(periods);
     if (summaries.size > 0 && batchUnsound(db, gen, rules)) throw new Fallback();

@@ -2,7 +2,7 @@
 // same counts and warnings; unchanged files are skipped on re-import without
 // changing any of that; every error still comes out of the precise path.
 import { describe, expect, it } from 'vitest';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BASE, EXAMPLES, cxzy, dump, files, tmp } from './helpers.js';
 
@@ -67,6 +67,17 @@ describe('fast import', () => {
     expect(r.stderr).toContain('more.yaml:2:9');
     expect(r.stderr).toContain('members.yaml:');
     expect(dump(db)).toEqual(before);
+  });
+
+  it('a duplicate inside a bulk-loaded chunk of an empty database is found, and no database is left', () => {
+    const ids = Array.from({ length: 70 }, (_, i) => `X${i}`);
+    ids[64] = 'X3';
+    const dir = files({ ...BASE, 'many.yaml': `members:\n${ids.map((id) => `  - id: ${id}\n    name: 某\n    org: D01\n    role: member\n`).join('')}` });
+    const r = cxzy(['import', dir, '--db', join(dir, 'bulk.db')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`many.yaml:${2 + 64 * 4}:9`);
+    expect(r.stderr).toContain('many.yaml:14');
+    expect(existsSync(join(dir, 'bulk.db'))).toBe(false);
   });
 
   it('--replace counts a skipped file as part of the batch', () => {

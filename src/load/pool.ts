@@ -1,6 +1,6 @@
 // Reads the files of an import on worker threads (or inline with none) and
-// hands each result to the caller as it arrives. Each worker has at most one
-// file in hand, so memory follows the largest files, not the whole batch.
+// hands each result to the caller as it arrives. Each worker has at most four
+// files in hand, so memory follows the largest files, not the whole batch.
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { validator } from './schemas.js';
@@ -13,6 +13,8 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
   if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(16, Number(asked));
   return Math.min(4, availableParallelism());
 }
+
+const IN_HAND = Number(process.env.CXZY_IN_HAND ?? 4);
 
 /** `onResult` returns false to stop early (the batch is invalid). */
 export async function readFiles(tasks: FileTask[], pledges: Rules['pledges'], workers: number, onResult: (r: FileResult) => boolean): Promise<void> {
@@ -30,26 +32,26 @@ export async function readFiles(tasks: FileTask[], pledges: Rules['pledges'], wo
     await new Promise<void>((resolve, reject) => {
       let busy = 0;
       const feed = (w: Worker) => {
-        if (stop || next >= tasks.length) {
-          if (busy === 0) resolve();
-          return;
-        }
+        if (stop || next >= tasks.length) return;
         busy++;
         w.postMessage(tasks[next++]);
       };
       for (const w of pool) {
         w.on('message', (r: FileResult) => {
           busy--;
+          // Hand the worker its next file before handling this one, so it never waits on the writer.
+          feed(w);
           try {
             if (!stop && !onResult(r)) stop = true;
           } catch (e) {
             stop = true;
             reject(e);
           }
-          feed(w);
+          if (busy === 0 && (stop || next >= tasks.length)) resolve();
         });
         w.on('error', reject);
-        feed(w);
+        // A few files in hand each, so a worker never waits while the writer is busy.
+        for (let i = 0; i < IN_HAND; i++) feed(w);
       }
     });
   } finally {

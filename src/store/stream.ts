@@ -17,10 +17,14 @@ export interface FileSummary {
 
 type Stmt = { get(...params: unknown[]): unknown; run(...params: unknown[]): { changes: number } };
 
+/** Rows per multi-row INSERT when loading an empty database. */
+const CHUNK = 64;
+
 interface Stmts {
   t: Table<unknown>;
   select: Stmt;
   insert: Stmt;
+  insertMany: Stmt;
   update: Stmt;
   keyIdx: number[];
 }
@@ -40,9 +44,11 @@ export class StreamWriter {
   private readonly orgExists;
   private readonly addSkipped;
 
+  /** `bulk`: the database was empty, so rows go in CHUNK at a time. */
   constructor(
     private readonly db: DB,
     readonly gen: number,
+    private readonly bulk = false,
   ) {
     db.exec('CREATE TEMP TABLE IF NOT EXISTS skipped (file TEXT PRIMARY KEY); DELETE FROM temp.skipped;');
     this.addSkipped = db.prepare('INSERT OR IGNORE INTO temp.skipped VALUES (?)');
@@ -55,6 +61,7 @@ export class StreamWriter {
         t,
         select: db.prepare(`SELECT ${all.join(', ')} FROM ${t.name} WHERE ${where}`).raw(),
         insert: db.prepare(`INSERT INTO ${t.name} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`),
+        insertMany: db.prepare(`INSERT INTO ${t.name} (${all.join(', ')}) VALUES ${Array(CHUNK).fill(`(${all.map(() => '?').join(', ')})`).join(', ')} ON CONFLICT DO NOTHING`),
         update: db.prepare(`UPDATE ${t.name} SET ${all.map((k) => `${k} = ?`).join(', ')} WHERE ${where}`),
         keyIdx: t.key.map((k) => t.cols.indexOf(k)),
       });
@@ -76,24 +83,46 @@ export class StreamWriter {
     for (const s of SECTIONS) {
       const list = records[s] as { src: { file: string; line: number } }[];
       if (list.length === 0) continue;
-      const { t, select, insert, update, keyIdx } = this.stmts.get(s)!;
-      const c = this.counts[s];
-      const n = t.cols.length;
-      for (const r of list) {
-        const row = [...t.toRow(r, ownerIsOrg), r.src.file, r.src.line, this.gen];
-        // Most rows are new: try the insert first, look at the stored row only on a conflict.
-        if (insert.run(...row).changes === 1) {
-          c.inserted++;
-          continue;
+      const st = this.stmts.get(s)!;
+      const rows = list.map((r) => {
+        const row = st.t.toRow(r, ownerIsOrg);
+        row.push(r.src.file, r.src.line, this.gen);
+        return row;
+      });
+      let i = 0;
+      if (this.bulk) {
+        for (; i + CHUNK <= rows.length; i += CHUNK) {
+          const chunk = rows.slice(i, i + CHUNK);
+          this.db.exec('SAVEPOINT chunk');
+          const whole = st.insertMany.run(chunk.flat()).changes === CHUNK;
+          // A conflict inside the chunk: undo it and take its rows one by one.
+          if (!whole) this.db.exec('ROLLBACK TO chunk');
+          this.db.exec('RELEASE chunk');
+          if (whole) this.counts[s].inserted += CHUNK;
+          else if (!this.upsertRows(s, st, chunk)) return false;
         }
-        const key = keyIdx.map((i) => row[i]);
-        const old = select.get(...key) as unknown[];
-        if (old[n + 2] === this.gen || this.skipped.has(old[n] as string)) return false;
-        if (old[n] !== r.src.file) this.dirty.add(old[n] as string);
-        if (row.slice(0, n).every((v, i) => v === old[i])) c.unchanged++;
-        else c.updated++;
-        update.run(...row, ...key);
       }
+      if (!this.upsertRows(s, st, rows.slice(i))) return false;
+    }
+    return true;
+  }
+
+  private upsertRows(s: Section, { t, select, insert, update, keyIdx }: Stmts, rows: unknown[][]): boolean {
+    const c = this.counts[s];
+    const n = t.cols.length;
+    for (const row of rows) {
+      // Most rows are new: try the insert first, look at the stored row only on a conflict.
+      if (insert.run(row).changes === 1) {
+        c.inserted++;
+        continue;
+      }
+      const key = keyIdx.map((i) => row[i]);
+      const old = select.get(...key) as unknown[];
+      if (old[n + 2] === this.gen || this.skipped.has(old[n] as string)) return false;
+      if (old[n] !== row[n]) this.dirty.add(old[n] as string);
+      if (row.slice(0, n).every((v, i) => v === old[i])) c.unchanged++;
+      else c.updated++;
+      update.run([...row, ...key]);
     }
     return true;
   }

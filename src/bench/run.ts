@@ -1,0 +1,146 @@
+// npm run bench [-- --json] [-- --sizes county,city] [-- --markdown]
+// Generates the synthetic county and city (once; the bytes are deterministic),
+// then measures on the same files, each step in a fresh process: js-yaml's bare
+// load, a naive pipeline (county only: it would take minutes at city size),
+// cxzy import (with workers and inline), a re-import, and the analyses. Prints
+// throughput, peak RSS and the ratios the targets are stated in.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate, SIZES, type Generated } from './generate.js';
+
+const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
+const DATA = join(ROOT, 'bench', '.data');
+const STEP = fileURLToPath(new URL('./step.js', import.meta.url));
+
+interface Measure {
+  ms: number;
+  rss_mb: number;
+  out: string;
+}
+
+function measure(step: string, args: string[], env: Record<string, string> = {}): Measure {
+  const r = spawnSync(process.execPath, [STEP, step, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${step} failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Measure;
+}
+
+function dataFor(name: string): Generated {
+  const dir = join(DATA, name);
+  const marker = join(dir, 'generated.json');
+  if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8')) as Generated;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  process.stderr.write(`generating ${name} …\n`);
+  const g = generate(SIZES[name], dir);
+  writeFileSync(marker, JSON.stringify(g));
+  return g;
+}
+
+interface SizeResult {
+  size: string;
+  branches: number;
+  members: number;
+  files: number;
+  mb: number;
+  records: number;
+  steps: Record<string, { ms: number; rss_mb: number; mb_s?: number; records_s?: number }>;
+  ratios: Record<string, number>;
+}
+
+function runSize(name: string): SizeResult {
+  const g = dataFor(name);
+  const db = join(DATA, `${name}.db`);
+  const fresh = () => {
+    for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true });
+  };
+  const mb = g.bytes / 1e6;
+  const steps: SizeResult['steps'] = {};
+  const note = (label: string) => process.stderr.write(`${name}: ${label} …\n`);
+
+  note('js-yaml load');
+  steps.jsyaml = measure('jsyaml', [g.dir]);
+  if (name === 'county') {
+    note('naive pipeline');
+    const naiveDb = join(DATA, 'naive.db');
+    rmSync(naiveDb, { force: true });
+    steps.naive = measure('naive', [g.dir, naiveDb]);
+    rmSync(naiveDb, { force: true });
+  }
+  note('cxzy import, inline');
+  fresh();
+  steps.import_inline = measure('cxzy', ['import', g.dir, '--db', db, '-q'], { CXZY_WORKERS: '0' });
+  note('cxzy import');
+  fresh();
+  const imp = measure('cxzy', ['import', g.dir, '--db', db, '--format', 'json']);
+  steps.import = imp;
+  const sections = JSON.parse(imp.out).sections as Record<string, { inserted: number }>;
+  const records = Object.values(sections).reduce((n, c) => n + c.inserted, 0);
+  note('cxzy re-import');
+  steps.reimport = measure('cxzy', ['import', g.dir, '--db', db, '-q']);
+  for (const cmd of ['grade', 'stars', 'quota']) {
+    note(cmd);
+    steps[cmd] = measure('cxzy', [cmd, '--db', db, '--format', 'json']);
+  }
+  note('report');
+  steps.report = measure('cxzy', ['report', '--db', db]);
+  fresh();
+
+  for (const k of ['jsyaml', 'naive', 'import_inline', 'import']) {
+    const s = steps[k];
+    if (!s) continue;
+    s.mb_s = mb / (s.ms / 1000);
+    if (k !== 'jsyaml') s.records_s = records / (s.ms / 1000);
+  }
+  const t = (k: string) => steps[k].ms;
+  const ratios: Record<string, number> = {
+    import_vs_jsyaml: t('jsyaml') / t('import'),
+    workers_speedup: t('import_inline') / t('import'),
+    reimport_speedup: t('import') / t('reimport'),
+  };
+  if (steps.naive) ratios.import_vs_naive = t('naive') / t('import');
+  for (const k of ['grade', 'stars', 'quota', 'report']) ratios[`${k}_vs_import`] = t(k) / t('import');
+  return { size: name, branches: g.branches, members: g.members, files: g.files, mb, records, steps, ratios };
+}
+
+const TARGETS: [string, string, (x: number) => boolean][] = [
+  ['import_vs_jsyaml', '≥ 0.7', (x) => x >= 0.7],
+  ['import_vs_naive', '≥ 5', (x) => x >= 5],
+  ['reimport_speedup', '≥ 5', (x) => x >= 5],
+  ['workers_speedup', '> 1', (x) => x > 1],
+  ['grade_vs_import', '≤ 0.1', (x) => x <= 0.1],
+  ['stars_vs_import', '≤ 0.1', (x) => x <= 0.1],
+  ['quota_vs_import', '≤ 0.1', (x) => x <= 0.1],
+  ['report_vs_import', '≤ 0.1', (x) => x <= 0.1],
+];
+
+function markdown(results: SizeResult[]): string {
+  const out: string[] = [];
+  const f = (x: number | undefined, d = 1) => (x === undefined ? '' : x.toFixed(d));
+  for (const r of results) {
+    out.push(`### ${r.size}: ${r.branches} branches, ${r.members} members, ${r.files} files, ${r.mb.toFixed(1)} MB, ${r.records} records`, '');
+    out.push('| step | seconds | MB/s | records/s | peak RSS MB |', '|---|---:|---:|---:|---:|');
+    for (const [k, s] of Object.entries(r.steps)) out.push(`| ${k} | ${f(s.ms / 1000, 2)} | ${f(s.mb_s)} | ${s.records_s ? Math.round(s.records_s) : ''} | ${f(s.rss_mb, 0)} |`);
+    out.push('', '| ratio | value | target | |', '|---|---:|---|---|');
+    for (const [k, target, ok] of TARGETS) {
+      const v = r.ratios[k];
+      if (v !== undefined) out.push(`| ${k} | ${v.toFixed(k.endsWith('_vs_import') ? 3 : 2)} | ${target} | ${ok(v) ? '✓' : '✗'} |`);
+    }
+    const rss = r.steps.import.rss_mb;
+    if (r.size === 'city') out.push(`| import peak RSS (MB) | ${rss.toFixed(0)} | ≤ 1024 | ${rss <= 1024 ? '✓' : '✗'} |`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+const argv = process.argv.slice(2);
+const sizeArg = argv.find((a) => a.startsWith('--sizes='))?.slice(8) ?? (argv.includes('--sizes') ? argv[argv.indexOf('--sizes') + 1] : 'county,city');
+const results = sizeArg.split(',').map((s) => {
+  if (!SIZES[s]) throw new Error(`unknown size ${s}; sizes: ${Object.keys(SIZES).join(', ')}`);
+  return runSize(s);
+});
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+if (argv.includes('--json')) process.stdout.write(`${JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2)}\n`);
+else process.stdout.write(`Machine: ${machine}\nDate: ${new Date().toISOString().slice(0, 10)}\n\n${markdown(results)}`);

@@ -1,0 +1,69 @@
+// One measured step of the benchmark, run in its own process so that its peak
+// RSS is its own: prints {ms, rss_mb, out} as JSON on the last line.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import jsyaml from 'js-yaml';
+import { parse } from 'yaml';
+import Database from 'better-sqlite3';
+import { main } from '../cli/main.js';
+import { validator } from '../load/schemas.js';
+import { SECTIONS } from '../model.js';
+
+function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const f of readdirSync(d).sort()) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (f.endsWith('.yaml')) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** (a) the JavaScript parsing limit: js-yaml's bare load of every file. */
+function jsYaml(dir: string): string {
+  let docs = 0;
+  for (const f of yamlFiles(dir)) docs += jsyaml.loadAll(readFileSync(f, 'utf8')).length;
+  return String(docs);
+}
+
+/** (b) what one would write first: yaml.parse, ajv, an insert per record. */
+function naive(dir: string, dbPath: string): string {
+  const db = new Database(dbPath);
+  db.exec('CREATE TABLE IF NOT EXISTS records (section TEXT, data TEXT)');
+  const insert = db.prepare('INSERT INTO records VALUES (?, ?)');
+  const validate = validator('document');
+  let n = 0;
+  db.transaction(() => {
+    for (const f of yamlFiles(dir)) {
+      const doc = parse(readFileSync(f, 'utf8')) as Record<string, unknown[]>;
+      if (!validate(doc)) throw new Error(`${f} invalid`);
+      for (const s of SECTIONS) for (const r of doc[s] ?? []) {
+        insert.run(s, JSON.stringify(r));
+        n++;
+      }
+    }
+  })();
+  db.close();
+  return String(n);
+}
+
+async function cxzy(argv: string[]): Promise<string> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, {
+    stdout: { write: (s) => void (out += s.length < 100_000 ? s : `${s.slice(0, 100_000)}…`), isTTY: false },
+    stderr: { write: (s) => void (err += s), isTTY: false },
+    env: process.env,
+  });
+  if (code !== 0) throw new Error(`cxzy ${argv.join(' ')} exited ${code}: ${err.slice(0, 2000)}`);
+  return out;
+}
+
+const [step, ...args] = process.argv.slice(2);
+const t0 = process.hrtime.bigint();
+const out = step === 'jsyaml' ? jsYaml(args[0]) : step === 'naive' ? naive(args[0], args[1]) : await cxzy(args);
+const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+process.stdout.write(`\n${JSON.stringify({ ms, rss_mb: process.resourceUsage().maxRSS / 1024, out: out.slice(0, 20_000) })}\n`);
