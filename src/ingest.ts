@@ -6,7 +6,7 @@ import { Diagnostics } from './load/diagnostic.js';
 import { loadBatch, type Batch } from './load/batch.js';
 import { checkBatch } from './load/checks.js';
 import { RecordPlacer } from './load/place.js';
-import { openDb, type DB } from './store/db.js';
+import { asEnvError, openDb, type DB } from './store/db.js';
 import { storedLookup } from './store/stored.js';
 import { writeBatch, type SectionCounts } from './store/write.js';
 import type { Rules } from './rules/types.js';
@@ -47,6 +47,15 @@ export function validateFiles(paths: string[], dbPath: string, rules: Rules, opt
  * the fast path (the benchmark's comparison).
  */
 export async function importFiles(paths: string[], dbPath: string, rules: Rules, opts: ImportOptions): Promise<IngestResult> {
+  try {
+    return await importEither(paths, dbPath, rules, opts);
+  } catch (e) {
+    // Another process holding the database past the timeout is the environment's problem (exit 3), not a bug.
+    throw asEnvError(e, dbPath);
+  }
+}
+
+async function importEither(paths: string[], dbPath: string, rules: Rules, opts: ImportOptions): Promise<IngestResult> {
   if (!process.env.CXZY_PRECISE) {
     const existed = existsSync(dbPath);
     const db = openDb(dbPath, 'write');

@@ -170,6 +170,26 @@ describe('environment errors exit 3', () => {
     expect(r.stderr).toContain('结构版本为 99');
   });
 
+  it('a database another process holds locked past the timeout', () => {
+    const dir = files({ ...BASE });
+    const db = join(dir, 'l.db');
+    expect(cxzy(['import', dir, '--db', db, '-q']).code).toBe(0);
+    writeFileSync(join(dir, 'orgs.yaml'), readFileSync(join(dir, 'orgs.yaml'), 'utf8').replace('城关镇党委', '城关镇委'));
+    const holder = new Database(db);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      for (const env of [{}, { CXZY_PRECISE: '1' }]) {
+        const r = cxzy(['import', dir, '--db', db], { env });
+        expect(r.code).toBe(3);
+        expect(r.stderr).toContain('l.db');
+        expect(r.stderr).not.toContain('    at ');
+      }
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+  }, 30_000);
+
   it('usage errors exit 2', () => {
     expect(cxzy(['frobnicate']).code).toBe(2);
     expect(cxzy(['import']).code).toBe(2);

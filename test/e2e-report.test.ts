@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import ExcelJS from 'exceljs';
 import { BASE, EXAMPLES, cxzy, files, tmp } from './helpers.js';
+import { generate } from '../src/bench/generate.js';
 
 let dir: string;
 const db = () => join(dir, 'cxzy.db');
@@ -183,6 +184,22 @@ describe('report on the examples', () => {
     const sat = gw.getRow((gw.views[0] as { ySplit: number }).ySplit + 1).getCell(gh.indexOf('满意率'));
     expect([sat.value, sat.numFmt]).toEqual([0.88, '0.0%']);
   });
+});
+
+describe('report at scale', () => {
+  it('Markdown and HTML cut long tables at 500 rows and say so; JSON keeps every row', () => {
+    const dir = tmp();
+    generate({ name: 'test', branches: 600 }, join(dir, 'data'));
+    const db = join(dir, 'g.db');
+    expect(cxzy(['import', join(dir, 'data'), '--db', db, '-q']).code).toBe(0);
+    const md = cxzy(['report', '--db', db]).stdout;
+    const section = md.slice(md.indexOf('**2011-06 报送情况及积分排名**'), md.indexOf('**未达标组织及差额**'));
+    expect(section.split('\n').filter((l) => /^\| \d+ \|/.test(l))).toHaveLength(500);
+    expect(section).toContain('（仅列出前 500 行，共 607 行；完整名单见 --format xlsx 或 json）');
+    const json = JSON.parse(cxzy(['report', '--db', db, '--format', 'json']).stdout);
+    expect(json.reports.month.orgs).toHaveLength(607);
+    expect(json.pledges.coverage.members.by_org.length).toBeGreaterThan(500);
+  }, 60_000);
 });
 
 describe('report with hostile text in the data', () => {

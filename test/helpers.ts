@@ -21,7 +21,7 @@ export function cxzy(args: string[], opts: { cwd?: string; env?: Record<string, 
   delete env.CXZY_LANG;
   delete env.NO_COLOR;
   Object.assign(env, opts.env);
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, env, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

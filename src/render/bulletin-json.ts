@@ -32,7 +32,11 @@ export function bulletinJson(b: Bulletin, lang: Lang) {
       overdue: p.overdue.map(pledge),
       coverage: {
         orgs: { total: p.coverage.orgs.total, without: orgsOf(p.coverage.orgs.without) },
-        members: { total: p.coverage.members.total, without: p.coverage.members.without.map((m) => ({ member: m.code, name: m.name })) },
+        members: {
+          total: p.coverage.members.total,
+          without: p.coverage.members.without,
+          by_org: p.coverage.members.by_org.map((o) => ({ org: o.code, name: o.name, members: o.members, without: o.without })),
+        },
       },
       vague: p.vague.map((v) => ({ ...pledge(v), reasons: v.reasons.map((m) => ({ code: m.id, message: t(lang, m.id, m.params) })) })),
       evaluated: p.evaluated.map((e) => ({ ...pledge(e), votes: e.votes, satisfaction: e.satisfaction })),

@@ -105,7 +105,7 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: { version: string; be
   const pledgeHeaders = (...extra: MsgId[]) => h('r_h_id', 'r_h_owner', 'r_h_owner_name', 'r_h_kind', 'r_h_content', ...extra, 'r_h_src');
   const pledgeRow = (x: PledgeRow, ...extra: CellValue[]): CellValue[] => [text(x.id), text(x.owner), text(x.owner_name), text(w(x.kind)), text(x.content), ...extra, src(x.src)];
   const orgsWith = cov.orgs.total - cov.orgs.without.length;
-  const membersWith = cov.members.total - cov.members.without.length;
+  const membersWith = cov.members.total - cov.members.without;
   const pledges: DocSection = {
     id: 'pledges',
     title: tr('r_s_pledges'),
@@ -129,7 +129,11 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: { version: string; be
         p.evaluated.map((x) => pledgeRow(x, num(x.votes.satisfied), num(x.votes.basic), num(x.votes.unsatisfied), share(x.satisfaction))),
       ),
       named(tr('r_t_orgs_without'), cov.orgs.without),
-      table(tr('r_t_members_without'), h('r_h_member', 'r_h_member_name'), cov.members.without.map((m) => [text(m.code), text(m.name)])),
+      table(
+        tr('r_t_members_without'),
+        h('r_h_org', 'r_h_name', 'r_h_members', 'r_h_without'),
+        cov.members.by_org.map((o) => [text(o.code), text(o.name), num(o.members), num(o.without)]),
+      ),
     ],
   };
 
@@ -191,6 +195,7 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: { version: string; be
     subtitle: tr('r_subtitle', { month: b.month, period: b.period, graded }),
     footer: tr('r_generated', { version: opts.version }),
     none: tr('r_none'),
+    more: (shown, total) => tr('r_more', { shown, total }),
     sections: [overview, reports, pledges, grading, stars],
   };
 }

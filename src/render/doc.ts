@@ -48,8 +48,13 @@ export interface Doc {
   footer: string;
   /** Shown where a table has no rows. */
   none: string;
+  /** Shown under a table cut to MAX_TEXT_ROWS in Markdown and HTML. */
+  more(shown: number, total: number): string;
   sections: DocSection[];
 }
+
+/** Markdown and HTML are read by people: a longer table is cut there (XLSX and JSON keep every row). */
+export const MAX_TEXT_ROWS = 500;
 
 export const text = (v: string): CellValue => ({ t: 'text', v });
 export const num = (v: number, d?: number): CellValue => (d === undefined ? { t: 'num', v } : { t: 'num', v, d });

@@ -1,7 +1,7 @@
 // The bulletin as one self-contained HTML file: inline CSS and SVG, no script,
 // and a Content-Security-Policy that forbids every request, so it opens the
 // same offline, in a mail attachment or printed to A4.
-import { cellText, isNumeric, type Doc, type DocTable } from './doc.js';
+import { cellText, isNumeric, MAX_TEXT_ROWS, type Doc, type DocTable } from './doc.js';
 import { barChartSvg, escapeHtml as esc } from './svg.js';
 
 const CSS = `
@@ -40,19 +40,20 @@ footer { margin-top: 40px; border-top: 1px solid var(--rule); color: var(--muted
 }
 `;
 
-function htmlTable(tb: DocTable, none: string): string {
+function htmlTable(tb: DocTable, doc: Doc): string {
   const caption = `<h3>${esc(tb.caption)}</h3>`;
-  if (tb.rows.length === 0) return `${caption}<p class="none">${esc(none)}</p>`;
+  if (tb.rows.length === 0) return `${caption}<p class="none">${esc(doc.none)}</p>`;
   const head = `<thead><tr>${tb.headers.map((x) => `<th>${esc(x)}</th>`).join('')}</tr></thead>`;
-  const body = tb.rows.map((r) => `<tr>${r.map((c) => `<td${isNumeric(c) ? ' class="n"' : ''}>${esc(cellText(c))}</td>`).join('')}</tr>`).join('\n');
-  return `${caption}\n<table>${head}<tbody>\n${body}\n</tbody></table>`;
+  const body = tb.rows.slice(0, MAX_TEXT_ROWS).map((r) => `<tr>${r.map((c) => `<td${isNumeric(c) ? ' class="n"' : ''}>${esc(cellText(c))}</td>`).join('')}</tr>`).join('\n');
+  const more = tb.rows.length > MAX_TEXT_ROWS ? `<p class="none">${esc(doc.more(MAX_TEXT_ROWS, tb.rows.length))}</p>` : '';
+  return `${caption}\n<table>${head}<tbody>\n${body}\n</tbody></table>${more}`;
 }
 
 export function renderHtml(doc: Doc): string {
   const sections = doc.sections.map((s) => {
     const blocks = s.blocks.map((b) => {
       if (b.kind === 'facts') return b.lines.map((l) => `<p class="fact">${esc(l)}</p>`).join('\n');
-      if (b.kind === 'table') return htmlTable(b.table, doc.none);
+      if (b.kind === 'table') return htmlTable(b.table, doc);
       return `<figure data-chart="${esc(b.chart.id)}"><figcaption>${esc(b.chart.caption)}</figcaption>${b.chart.bars.length ? barChartSvg(b.chart) : `<p class="none">${esc(doc.none)}</p>`}</figure>`;
     });
     return `<section id="${esc(s.id)}">\n<h2>${esc(s.title)}</h2>\n${blocks.join('\n')}\n</section>`;

@@ -33,7 +33,8 @@ export interface PledgesSection {
   overdue: PledgeRow[];
   coverage: {
     orgs: { total: number; without: Named[] };
-    members: { total: number; without: Named[] };
+    /** Members are many: counted per branch, not listed. */
+    members: { total: number; without: number; by_org: (Named & { members: number; without: number })[] };
   };
   vague: (PledgeRow & { reasons: MsgRef[] })[];
   evaluated: (PledgeRow & { votes: Votes; satisfaction: number })[];
@@ -73,7 +74,7 @@ export function pledgesSection(start: string, end: string, orgs: Org[], members:
     overdue: live.filter((p) => overdueAt(byId.get(p.id)!, end)),
     coverage: {
       orgs: { total: activeOrgs.length, without: activeOrgs.filter((o) => !owners.has(o.code)).map((o) => ({ code: o.code, name: o.name })) },
-      members: { total: activeMembers.length, without: activeMembers.filter((m) => !owners.has(m.id)).map((m) => ({ code: m.id, name: m.name })) },
+      members: memberCoverage(activeMembers, owners, orgNames),
     },
     vague: live.flatMap((p) => {
       const reasons = vagueReasons(p.content, rules.pledges);
@@ -82,4 +83,23 @@ export function pledgesSection(start: string, end: string, orgs: Org[], members:
     evaluated,
     satisfaction: evaluated.length ? satisfaction(pooled) : null,
   };
+}
+
+function memberCoverage(members: Member[], owners: Set<string>, orgNames: Map<string, string>): PledgesSection['coverage']['members'] {
+  const per = new Map<string, { members: number; without: number }>();
+  let without = 0;
+  for (const m of members) {
+    const c = per.get(m.org) ?? { members: 0, without: 0 };
+    per.set(m.org, c);
+    c.members++;
+    if (!owners.has(m.id)) {
+      c.without++;
+      without++;
+    }
+  }
+  const by_org = [...per]
+    .filter(([, c]) => c.without > 0)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([code, c]) => ({ code, name: orgNames.get(code) ?? '', ...c }));
+  return { total: members.length, without, by_org };
 }

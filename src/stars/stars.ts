@@ -1,6 +1,6 @@
 // 积分评星 (SPEC §2): member stars and red stars, benchmark branches and flag
 // committees — each with the reasons it qualified or which condition it missed.
-import type { Lead, Member, Org, Points, Typical } from '../model.js';
+import type { Lead, Member, Org, Points, Source, Typical } from '../model.js';
 import { LEADS } from '../model.js';
 import type { Rules } from '../rules/types.js';
 import type { Grading } from '../grade/grade.js';
@@ -16,7 +16,8 @@ export interface MemberStars {
   stars: number;
   satisfaction: number | null;
   red_star: boolean;
-  explain: Because[];
+  /** The points record the scores come from. */
+  src: Source;
 }
 
 export interface Verdict {
@@ -68,13 +69,9 @@ export function rateStars(input: StarsInput): StarsResult {
     const sat = p.masses ? satisfaction(p.masses) : null;
     const rs = rules.stars.red_star;
     const red = stars >= rs.stars && (sat === null || sat >= rs.satisfaction);
-    const explain: Because[] = [{ id: 's_scores', params: { ...scores, stars, min: rules.stars.star_min }, src: p.src }];
-    for (const d of p.deductions) explain.push({ id: 's_deduction', params: { dimension: d.dimension, points: d.points, reason: d.reason }, src: p.src });
-    if (sat !== null) explain.push({ id: 's_satisfaction', params: { sat: pct(sat), min: pct(rs.satisfaction) } });
-    explain.push({ id: red ? 's_red' : 's_not_red', params: { stars, need: rs.stars } });
-    members.push({ member: m.id, name: m.name, org: m.org, scores, stars, satisfaction: sat, red_star: red, explain });
+    members.push({ member: m.id, name: m.name, org: m.org, scores, stars, satisfaction: sat, red_star: red, src: p.src });
   }
-  members.sort((a, b) => (a.org + a.member < b.org + b.member ? -1 : 1));
+  members.sort((a, b) => (a.org < b.org ? -1 : a.org > b.org ? 1 : a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
 
   const gradeOf = new Map(input.grading.orgs.map((g) => [g.org, g.grade]));
   const quotaOf = new Map(input.quota.orgs.map((q) => [q.org, q]));

@@ -7,39 +7,48 @@ import type { Member, Org, Pledge, Points, Report, Review, Typical } from '../mo
 type Row = Record<string, unknown>;
 
 export class Query {
+  /** Each read is made once per run: grade, stars and report ask for the same orgs, members and reports. */
+  private readonly memo = new Map<string, unknown[]>();
+
   constructor(private readonly db: DB) {}
 
   private rows(sql: string, ...params: unknown[]): Row[] {
     return this.db.prepare(sql).all(...params) as Row[];
   }
 
+  private once<T>(key: string, read: () => T[]): T[] {
+    let v = this.memo.get(key) as T[] | undefined;
+    if (!v) this.memo.set(key, (v = read()));
+    return v;
+  }
+
   orgs(): Org[] {
-    return this.rows('SELECT * FROM orgs ORDER BY code').map(TABLES.orgs.fromRow);
+    return this.once('orgs', () => this.rows('SELECT * FROM orgs ORDER BY code').map(TABLES.orgs.fromRow));
   }
 
   members(): Member[] {
-    return this.rows('SELECT * FROM members ORDER BY id').map(TABLES.members.fromRow);
+    return this.once('members', () => this.rows('SELECT * FROM members ORDER BY id').map(TABLES.members.fromRow));
   }
 
   reviews(period: string): Review[] {
-    return this.rows('SELECT * FROM reviews WHERE period = ? ORDER BY org', period).map(TABLES.reviews.fromRow);
+    return this.once(`reviews ${period}`, () => this.rows('SELECT * FROM reviews WHERE period = ? ORDER BY org', period).map(TABLES.reviews.fromRow));
   }
 
   /** Reviews of any period that carry a leader commentary. */
   commentaries(): Review[] {
-    return this.rows('SELECT * FROM reviews WHERE commentary_date IS NOT NULL ORDER BY org, period').map(TABLES.reviews.fromRow);
+    return this.once('commentaries', () => this.rows('SELECT * FROM reviews WHERE commentary_date IS NOT NULL ORDER BY org, period').map(TABLES.reviews.fromRow));
   }
 
   orgPledges(): Pledge[] {
-    return this.rows('SELECT * FROM pledges WHERE owner_org IS NOT NULL ORDER BY id').map(TABLES.pledges.fromRow);
+    return this.once('orgPledges', () => this.rows('SELECT * FROM pledges WHERE owner_org IS NOT NULL ORDER BY id').map(TABLES.pledges.fromRow));
   }
 
   pledges(): Pledge[] {
-    return this.rows('SELECT * FROM pledges ORDER BY id').map(TABLES.pledges.fromRow);
+    return this.once('pledges', () => this.rows('SELECT * FROM pledges ORDER BY id').map(TABLES.pledges.fromRow));
   }
 
   points(period: string): Points[] {
-    return this.rows('SELECT * FROM points WHERE period = ? ORDER BY member', period).map(TABLES.points.fromRow);
+    return this.once(`points ${period}`, () => this.rows('SELECT * FROM points WHERE period = ? ORDER BY member', period).map(TABLES.points.fromRow));
   }
 
   pointsCount(period: string): number {
@@ -47,11 +56,11 @@ export class Query {
   }
 
   reports(period: string): Report[] {
-    return this.rows('SELECT * FROM reports WHERE period = ? ORDER BY org, date, key', period).map(TABLES.reports.fromRow);
+    return this.once(`reports ${period}`, () => this.rows('SELECT * FROM reports WHERE period = ? ORDER BY org, date, key', period).map(TABLES.reports.fromRow));
   }
 
   typicals(period: string): Typical[] {
-    return this.rows('SELECT * FROM typicals WHERE period = ? ORDER BY org, date, key', period).map(TABLES.typicals.fromRow);
+    return this.once(`typicals ${period}`, () => this.rows('SELECT * FROM typicals WHERE period = ? ORDER BY org, date, key', period).map(TABLES.typicals.fromRow));
   }
 
   reviewPeriods(): string[] {
