@@ -13,19 +13,13 @@ import { StreamWriter, type FileSummary } from './store/stream.js';
 import { batchUnsound, duplicateTitleWarnings, noPointsWarnings, type Warning } from './store/batch-checks.js';
 import { emptySections, SECTIONS, type Section, type Source } from './model.js';
 import type { Rules } from './rules/types.js';
-import type { IngestOptions, IngestResult } from './ingest.js';
+import type { ImportOptions, IngestResult } from './ingest.js';
 import type { SectionCounts } from './store/write.js';
-
-export interface FastOptions extends IngestOptions {
-  replace: boolean;
-  dryRun: boolean;
-  workers?: number;
-}
 
 class Fallback extends Error {}
 
 /** Null when the precise path must take over; nothing has been written then. */
-export async function importFast(paths: string[], db: DB, rules: Rules, opts: FastOptions): Promise<IngestResult | null> {
+export async function importFast(paths: string[], db: DB, rules: Rules, opts: ImportOptions): Promise<IngestResult | null> {
   const { files, problems } = expandPaths(paths);
   if (problems.length > 0 || files.length === 0) return null;
   const fileIndex = new Map(files.map((f, i) => [f, i]));
