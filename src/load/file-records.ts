@@ -55,7 +55,9 @@ export function readFileRecords(task: FileTask, validate: ValidateFunction, pled
         const line = path.length === 2 && typeof path[1] === 'number' ? doc.lines[path[0] as string]?.[path[1]] : undefined;
         return { file, line: line ?? 1, col: 1, endCol: 2, source: null };
       };
-      collectDocument(file, { data: doc.data, place, schemaErrors: () => [{ severity: 'error', ...place([]), path: null, code: 'schema', msg: { id: 'not_mapping' } }] }, validate, diags, records, present);
+      // Any error only marks the file invalid (the precise path will name it), so one placeholder will do.
+      const invalid = (): Diagnostic[] => [{ severity: 'error', ...place([]), path: null, code: 'schema', msg: { id: 'not_mapping' } }];
+      collectDocument(file, { data: doc.data, place, schemaErrors: invalid }, validate, diags, records, present);
     }
   } else {
     // Aliases, flow style, syntax errors and the like: the precise parser decides.

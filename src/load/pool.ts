@@ -1,5 +1,5 @@
 // Reads the files of an import on worker threads (or inline with none) and
-// hands each result to the caller as it arrives. Each worker has at most four
+// hands each result to the caller as it arrives. Each worker has at most two
 // files in hand, so memory follows the largest files, not the whole batch.
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
@@ -14,7 +14,8 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
   return Math.min(4, availableParallelism());
 }
 
-const IN_HAND = Number(process.env.CXZY_IN_HAND ?? 4);
+/** Files a worker holds: one being read, one waiting, so it never idles while the writer is busy. */
+const IN_HAND = 2;
 
 /** `onResult` returns false to stop early (the batch is invalid). */
 export async function readFiles(tasks: FileTask[], pledges: Rules['pledges'], workers: number, onResult: (r: FileResult) => boolean): Promise<void> {
@@ -50,7 +51,6 @@ export async function readFiles(tasks: FileTask[], pledges: Rules['pledges'], wo
           if (busy === 0 && (stop || next >= tasks.length)) resolve();
         });
         w.on('error', reject);
-        // A few files in hand each, so a worker never waits while the writer is busy.
         for (let i = 0; i < IN_HAND; i++) feed(w);
       }
     });
