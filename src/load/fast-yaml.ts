@@ -1,11 +1,12 @@
-// The fast path for well-formed files: js-yaml (about ten times the speed of
-// the `yaml` package) with the YAML 1.2 core schema exactly as `yaml` reads it,
-// and each record's line found by scanning the text. Anything unusual (a
-// syntax error, an alias, a tag, flow-style sections, a forbidden key) returns
-// null, and the caller reads the file with the precise parser instead, which
-// knows every line and column.
+// The fast path for well-formed files: the block-style parser when the text
+// is in its subset, else js-yaml (about ten times the speed of the `yaml`
+// package) with the YAML 1.2 core schema exactly as `yaml` reads it, each
+// record's line found by scanning the text. Anything unusual (a syntax error,
+// an alias, a tag, flow-style sections, a forbidden key) returns null, and the
+// caller reads the file with the precise parser, which knows every line and column.
 import jsyaml from 'js-yaml';
 import { SECTIONS } from '../model.js';
+import { parseBlockYaml } from './block-yaml.js';
 
 // YAML 1.2 core scalars, as the `yaml` package resolves them: no underscores
 // in numbers, no 0b binary, no timestamps (dates stay strings).
@@ -54,6 +55,8 @@ export interface FastDoc {
 
 /** Null when the file needs the precise parser. */
 export function fastParse(text: string): FastDoc[] | null {
+  const block = parseBlockYaml(text);
+  if (block) return block;
   let values: unknown[];
   try {
     values = jsyaml.loadAll(text, undefined, { schema: SCHEMA, json: false });
