@@ -6,7 +6,8 @@
 import { Diagnostics, type Diagnostic } from './load/diagnostic.js';
 import { expandPaths } from './load/files.js';
 import { readFiles, workerCount } from './load/pool.js';
-import type { FileResult } from './load/file-records.js';
+import { hashFile, type FileResult, type FileTask } from './load/file-records.js';
+import { statSync } from 'node:fs';
 import { RecordPlacer } from './load/place.js';
 import type { DB } from './store/db.js';
 import { StreamWriter, type FileSummary } from './store/stream.js';
@@ -32,6 +33,10 @@ export async function importFast(paths: string[], db: DB, rules: Rules, opts: Im
   db.pragma('foreign_keys = OFF');
   // A larger page cache keeps the transaction's pages in memory instead of spilling them to the WAL as it goes.
   db.pragma('cache_size = -131072');
+  // Into a new database, write the pages straight into the file: in WAL mode every
+  // page would be written twice, once to the WAL and again when it is checkpointed.
+  const isEmpty = () => db.prepare('SELECT NOT EXISTS (SELECT 1 FROM orgs) AND NOT EXISTS (SELECT 1 FROM members)').pluck().get() === 1;
+  const direct = isEmpty() && db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
   db.exec('BEGIN IMMEDIATE');
   let open = true;
   try {
@@ -41,7 +46,7 @@ export async function importFast(paths: string[], db: DB, rules: Rules, opts: Im
     const known = new Map(rows.map(([path, hash, summary]) => [path, [hash, summary] as const]));
     const summaries = new Map<string, { hash: string; summary: FileSummary }>();
     // Into an empty database, rows go in faster without the secondary indexes; they are built once at the end.
-    const empty = db.prepare('SELECT NOT EXISTS (SELECT 1 FROM orgs) AND NOT EXISTS (SELECT 1 FROM members)').pluck().get() === 1;
+    const empty = isEmpty();
     const indexes = empty ? (db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`).raw().all() as [string, string][]) : [];
     for (const [name] of indexes) db.exec(`DROP INDEX ${name}`);
     const w = new StreamWriter(db, gen, empty);
@@ -64,7 +69,7 @@ export async function importFast(paths: string[], db: DB, rules: Rules, opts: Im
         addPeriods(summary.periods);
         return true;
       }
-      if (!w.add(r.records)) return false;
+      if (!w.add(r.rows)) return false;
       const summary = summarize(r);
       summaries.set(r.file, { hash: r.hash, summary });
       fileWarnings[r.index] = r.warnings;
@@ -72,16 +77,20 @@ export async function importFast(paths: string[], db: DB, rules: Rules, opts: Im
       return true;
     };
 
-    await readFiles(
-      files.map((file, index) => ({ index, file, known: known.get(file)?.[0] ?? null })),
-      rules.pledges,
-      opts.workers ?? workerCount(),
-      (r: FileResult) => {
-        opts.onFile?.(++done, files.length);
-        failed = !accept(r);
-        return !failed;
-      },
-    );
+    const onResult = (r: FileResult) => {
+      opts.onFile?.(++done, files.length);
+      failed = !accept(r);
+      return !failed;
+    };
+    // Unchanged files are recognised here by their hash, without starting a worker for them.
+    const changed: FileTask[] = [];
+    files.forEach((file, index) => {
+      const k = known.get(file);
+      const hash = k ? hashFile(file) : null;
+      if (k && hash === k[0]) onResult({ index, file, status: 'skipped', hash, bytes: statSync(file).size });
+      else changed.push({ index, file });
+    });
+    if (!failed) await readFiles(changed, rules.pledges, opts.workers ?? workerCount(), onResult);
     if (failed || done < files.length) throw new Fallback();
 
 
@@ -117,21 +126,12 @@ export async function importFast(paths: string[], db: DB, rules: Rules, opts: Im
     throw e;
   } finally {
     db.pragma('foreign_keys = ON');
+    if (direct) db.pragma('journal_mode = WAL');
   }
 }
 
 function summarize(r: Extract<FileResult, { status: 'ok' }>): FileSummary {
   const counts: FileSummary['counts'] = {};
-  const periods: Partial<Record<Section, Set<string>>> = {};
-  for (const s of SECTIONS) {
-    const list = r.records[s] as { period?: string }[];
-    if (list.length) counts[s] = list.length;
-    for (const x of list) if (x.period) (periods[s] ??= new Set()).add(x.period);
-  }
-  for (const p of r.present) if (p.period) (periods[p.section] ??= new Set()).add(p.period);
-  return {
-    counts,
-    periods: Object.fromEntries(Object.entries(periods).map(([s, set]) => [s, [...set]])),
-    warnings: r.warnings,
-  };
+  for (const s of SECTIONS) if (r.rows[s]?.length) counts[s] = r.rows[s]!.length;
+  return { counts, periods: r.periods, warnings: r.warnings };
 }

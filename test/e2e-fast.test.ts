@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { BASE, EXAMPLES, cxzy, dump, files, tmp } from './helpers.js';
 
 /** Every stored row but the bookkeeping of the fast path (gen, file hashes). */
@@ -32,6 +33,10 @@ describe('fast import', () => {
     expect(fast.json.warnings.length).toBeGreaterThan(5);
     expect(rows(join(dir, 'f.db'))).toEqual(rows(join(dir, 'p.db')));
     expect(rows(join(dir, 'i.db'))).toEqual(rows(join(dir, 'p.db')));
+    // A new database is written without the WAL, then left in WAL mode like any other.
+    const d = new Database(join(dir, 'f.db'), { readonly: true });
+    expect(d.pragma('journal_mode', { simple: true })).toBe('wal');
+    d.close();
   });
 
   it('skips unchanged files on re-import yet reports the same warnings; a changed file is read again', () => {

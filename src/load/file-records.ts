@@ -1,8 +1,10 @@
-// One file → its records and warnings, for the fast import (in a worker thread
-// or inline). A file unchanged since its last import is skipped by its hash.
+// One file → its rows and warnings, for the fast import (in a worker thread
+// or inline). (A file unchanged since its last import never gets here: the
+// import recognises it by its hash first.)
 // A file with any error is only marked invalid: the import then starts again
 // on the precise path, which reports every error with its line and column.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
 import { readText } from './files.js';
 import { fastParse } from './fast-yaml.js';
@@ -11,15 +13,14 @@ import { collectDocument, type Batch } from './batch.js';
 import { Diagnostics, type Diagnostic } from './diagnostic.js';
 import { RecordPlacer } from './place.js';
 import type { Placer } from './validate.js';
-import { emptySections, type SectionRecords } from '../model.js';
+import { emptySections, SECTIONS, type Section, type SectionRecords } from '../model.js';
+import { TABLES, type Table } from '../store/tables.js';
 import type { Rules } from '../rules/types.js';
 import { vagueReasons } from '../rules/vague.js';
 
 export interface FileTask {
   index: number;
   file: string;
-  /** The hash stored at the file's last import, if any. */
-  known: string | null;
 }
 
 export type FileResult =
@@ -31,18 +32,30 @@ export type FileResult =
       status: 'ok';
       hash: string;
       bytes: number;
-      records: SectionRecords;
-      present: Batch['present'];
+      /** Each section's rows as the store writes them (table columns, then file and line). */
+      rows: Partial<Record<Section, unknown[][]>>;
+      /** Quarters per period-scoped section: of the records and of the sections named. */
+      periods: Partial<Record<Section, string[]>>;
       /** This file's own warnings (encoding, empty file, vague pledges), placed. */
       warnings: Diagnostic[];
     };
+
+/** The hash an import remembers a file by; null when it cannot be read. */
+export function hashFile(file: string): string | null {
+  try {
+    return digest(readFileSync(file));
+  } catch {
+    return null;
+  }
+}
+
+const digest = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('hex');
 
 export function readFileRecords(task: FileTask, validate: ValidateFunction, pledgeRules: Rules['pledges']): FileResult {
   const { index, file } = task;
   const read = readText(file);
   if (!read.ok) return { index, file, status: 'invalid' };
-  const hash = createHash('sha1').update(read.raw).digest('hex');
-  if (hash === task.known) return { index, file, status: 'skipped', hash, bytes: read.bytes };
+  const hash = digest(read.raw);
 
   const diags = new Diagnostics(Infinity);
   const records = emptySections();
@@ -76,5 +89,28 @@ export function readFileRecords(task: FileTask, validate: ValidateFunction, pled
     const reasons = vagueReasons(p.content, pledgeRules);
     if (reasons.length) diags.add({ severity: 'warning', ...placer.place(p.src, 'content'), path: null, code: 'vague_pledge', msg: { id: 'vague_pledge', params: { reasons } } });
   }
-  return { index, file, status: 'ok', hash, bytes: read.bytes, records, present, warnings: [...diags.warnings] };
+  return { index, file, status: 'ok', hash, bytes: read.bytes, rows: rowsOf(records), periods: periodsOf(records, present), warnings: [...diags.warnings] };
+}
+
+/** Rows are built here, on the worker, so the writer only binds them; whether a pledge's owner is an org is settled there. */
+function rowsOf(records: SectionRecords): Partial<Record<Section, unknown[][]>> {
+  const out: Partial<Record<Section, unknown[][]>> = {};
+  for (const s of SECTIONS) {
+    const list = records[s] as { src: { file: string; line: number } }[];
+    if (list.length === 0) continue;
+    const t = TABLES[s] as Table<unknown>;
+    out[s] = list.map((r) => {
+      const row = t.toRow(r, () => false);
+      row.push(r.src.file, r.src.line);
+      return row;
+    });
+  }
+  return out;
+}
+
+function periodsOf(records: SectionRecords, present: Batch['present']): Partial<Record<Section, string[]>> {
+  const sets: Partial<Record<Section, Set<string>>> = {};
+  for (const s of SECTIONS) for (const x of records[s] as { period?: string }[]) if (x.period) (sets[s] ??= new Set()).add(x.period);
+  for (const p of present) if (p.period) (sets[p.section] ??= new Set()).add(p.period);
+  return Object.fromEntries(Object.entries(sets).map(([s, set]) => [s, [...set]]));
 }

@@ -4,7 +4,7 @@
 // then rolls back and reports it on the precise path.
 import type { DB } from './db.js';
 import { TABLES, type Table } from './tables.js';
-import { SECTIONS, type Section, type SectionRecords } from '../model.js';
+import { SECTIONS, type Section } from '../model.js';
 import type { Counts, SectionCounts } from './write.js';
 
 /** What an imported file contributed, kept so an unchanged file need not be read again. */
@@ -77,22 +77,18 @@ export class StreamWriter {
     return true;
   }
 
-  /** One file's records. False on a conflict: an identity this batch has already written. */
-  add(records: SectionRecords): boolean {
-    const ownerIsOrg = (code: string) => this.orgExists.get(code) !== undefined;
+  /** One file's rows (table columns, then file and line). False on a conflict: an identity this batch has already written. */
+  add(rows: Partial<Record<Section, unknown[][]>>): boolean {
     for (const s of SECTIONS) {
-      const list = records[s] as { src: { file: string; line: number } }[];
-      if (list.length === 0) continue;
+      const list = rows[s];
+      if (!list || list.length === 0) continue;
       const st = this.stmts.get(s)!;
-      const rows = list.map((r) => {
-        const row = st.t.toRow(r, ownerIsOrg);
-        row.push(r.src.file, r.src.line, this.gen);
-        return row;
-      });
+      for (const row of list) row.push(this.gen);
+      if (s === 'pledges') for (const row of list) this.settleOwner(row);
       let i = 0;
       if (this.bulk) {
-        for (; i + CHUNK <= rows.length; i += CHUNK) {
-          const chunk = rows.slice(i, i + CHUNK);
+        for (; i + CHUNK <= list.length; i += CHUNK) {
+          const chunk = list.slice(i, i + CHUNK);
           this.db.exec('SAVEPOINT chunk');
           const whole = st.insertMany.run(chunk.flat()).changes === CHUNK;
           // A conflict inside the chunk: undo it and take its rows one by one.
@@ -102,9 +98,17 @@ export class StreamWriter {
           else if (!this.upsertRows(s, st, chunk)) return false;
         }
       }
-      if (!this.upsertRows(s, st, rows.slice(i))) return false;
+      if (!this.upsertRows(s, st, list.slice(i))) return false;
     }
     return true;
+  }
+
+  /** A pledge row comes as a member's (owner_member set); it is an org's when that org is stored. */
+  private settleOwner(row: unknown[]): void {
+    if (this.orgExists.get(row[1]) !== undefined) {
+      row[2] = row[1];
+      row[3] = null;
+    }
   }
 
   private upsertRows(s: Section, { t, select, insert, update, keyIdx }: Stmts, rows: unknown[][]): boolean {
