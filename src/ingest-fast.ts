@@ -93,7 +93,6 @@ export async function importFast(paths: string[], db: DB, rules: Rules, opts: Im
     if (!failed) await readFiles(changed, rules.pledges, opts.workers ?? workerCount(), onResult);
     if (failed || done < files.length) throw new Fallback();
 
-
     for (const [, sql] of indexes) db.exec(sql);
     w.fixOwners();
     if (opts.replace) w.removeMissing(periods);

@@ -4,7 +4,7 @@ import { formatOf } from './context.js';
 import { t } from '../render/i18n.js';
 import { choosePeriod, openAnalysis, subtree } from './analysis.js';
 import { gradePeriod, type Grading } from '../grade/grade.js';
-import { previousPeriod } from '../load/dates.js';
+import { addDays, periodBounds, previousPeriod } from '../load/dates.js';
 import { gradingJson, renderGrading } from '../render/grade.js';
 import type { Query } from '../store/query.js';
 import type { Rules } from '../rules/types.js';
@@ -12,15 +12,20 @@ import type { Rules } from '../rules/types.js';
 export const ROW_FORMATS = ['table', 'json', 'csv', 'md'] as const;
 
 /** The grading of a period from the store: what grade, stars and report all start from. */
-export function gradeFromStore(q: Query, rules: Rules, period: string): Grading {
+/** `explain`: build each org's explanation (only `grade --explain` prints it). */
+export function gradeFromStore(q: Query, rules: Rules, period: string, explain = false): Grading {
+  // Only what this quarter and the previous one can use: commentaries inside their windows, pledges due by the end.
+  const end = periodBounds(period)[1];
+  const since = addDays(periodBounds(previousPeriod(period))[1], -rules.grading.commentary_days);
   return gradePeriod({
     period,
     orgs: q.orgs(),
     reviews: q.reviews(period),
     previousReviews: q.reviews(previousPeriod(period)),
-    commentaries: q.commentaries(),
-    pledges: q.orgPledges(),
+    commentaries: q.commentaries(since, end),
+    pledges: q.orgPledgesDueBy(end),
     rules,
+    explain,
   });
 }
 
@@ -38,7 +43,7 @@ export const gradeCommand: CommandSpec = {
     if (!a) return 1;
     try {
       const period = choosePeriod(o.period, a.q.reviewPeriods(), 'reviews_data');
-      const g = gradeFromStore(a.q, a.rules, period);
+      const g = gradeFromStore(a.q, a.rules, period, o.explain === true);
       const keep = subtree(a.q.orgs(), o.org);
       const shown: Grading = keep ? { ...g, orgs: g.orgs.filter((x) => keep.has(x.org)), remedial: g.remedial.filter((x) => keep.has(x)) } : g;
       if (keep) {

@@ -49,6 +49,8 @@ export interface GradeInput {
   /** Pledges owned by orgs. */
   pledges: Pledge[];
   rules: Rules;
+  /** False leaves every `explain` empty: stars and the bulletin never print it, and at city size it costs. */
+  explain?: boolean;
 }
 
 export interface ShareBreach {
@@ -115,6 +117,7 @@ function grade(period: string, reviews: Review[], input: GradeInput, previous: M
   const r = input.rules;
   const [, end] = periodBounds(period);
   const since = addDays(end, -r.grading.commentary_days);
+  const say = input.explain !== false;
   const byOrg = new Map(reviews.map((v) => [v.org, v]));
   const pledgesOf = groupBy(input.pledges, (p) => p.owner);
   const commentsOf = groupBy(input.commentaries.filter((v) => v.commentary), (v) => v.org);
@@ -127,7 +130,7 @@ function grade(period: string, reviews: Review[], input: GradeInput, previous: M
       return {
         ...base, composite: null, masses_score: null, satisfaction: null, level: null, computed: null, grade: 'ungraded',
         override: false, reason: 'no_review', caps: [], flags: [], remedial: false, action: null, movement: null,
-        previous: previous.get(o.code) ?? null, explain: [{ id: 'x_no_review', params: { period } }],
+        previous: previous.get(o.code) ?? null, explain: say ? [{ id: 'x_no_review', params: { period } }] : [],
       };
     }
     const explain: Because[] = [];
@@ -137,11 +140,11 @@ function grade(period: string, reviews: Review[], input: GradeInput, previous: M
     const sat = satisfaction(v.masses);
     const raw = w.self * v.self + w.masses * ms + w.superior * v.superior;
     const composite = round1(raw);
-    explain.push({ id: 'x_inputs', params: { self: v.self, superior: v.superior, s: v.masses.satisfied, b: v.masses.basic, u: v.masses.unsatisfied }, src: v.src });
-    explain.push({ id: 'x_masses', params: { vs: vs.satisfied, vb: vs.basic, vu: vs.unsatisfied, s: v.masses.satisfied, b: v.masses.basic, u: v.masses.unsatisfied, n: total(v.masses), score: fix(ms, 2), sat: pct(sat) } });
-    explain.push({ id: 'x_composite', params: { ws: w.self, wm: w.masses, wu: w.superior, self: v.self, masses: fix(ms, 2), superior: v.superior, raw: fix(raw, 3), composite: composite.toFixed(1) } });
+    if (say) explain.push({ id: 'x_inputs', params: { self: v.self, superior: v.superior, s: v.masses.satisfied, b: v.masses.basic, u: v.masses.unsatisfied }, src: v.src });
+    if (say) explain.push({ id: 'x_masses', params: { vs: vs.satisfied, vb: vs.basic, vu: vs.unsatisfied, s: v.masses.satisfied, b: v.masses.basic, u: v.masses.unsatisfied, n: total(v.masses), score: fix(ms, 2), sat: pct(sat) } });
+    if (say) explain.push({ id: 'x_composite', params: { ws: w.self, wm: w.masses, wu: w.superior, self: v.self, masses: fix(ms, 2), superior: v.superior, raw: fix(raw, 3), composite: composite.toFixed(1) } });
     const level = levelOf(composite, r);
-    explain.push(level.min === null ? { id: 'x_level_last', params: { composite: composite.toFixed(1), grade: level.grade } } : { id: 'x_level', params: { composite: composite.toFixed(1), min: level.min, grade: level.grade } });
+    if (say) explain.push(level.min === null ? { id: 'x_level_last', params: { composite: composite.toFixed(1), grade: level.grade } } : { id: 'x_level', params: { composite: composite.toFixed(1), min: level.min, grade: level.grade } });
 
     let computed = level.grade;
     const caps: OrgGrade['caps'] = [];
@@ -149,34 +152,31 @@ function grade(period: string, reviews: Review[], input: GradeInput, previous: M
     const remedial = sat < satCap.below;
     if (remedial) {
       caps.push('satisfaction');
-      explain.push({ id: 'x_cap_satisfaction', params: { sat: pct(sat), below: pct(satCap.below), max: satCap.max } });
+      if (say) explain.push({ id: 'x_cap_satisfaction', params: { sat: pct(sat), below: pct(satCap.below), max: satCap.max } });
       if (rank(computed) < rank(satCap.max)) computed = satCap.max;
     }
     const overdue = (pledgesOf.get(o.code) ?? []).filter((p) => overdueAt(p, end));
     if (overdue.length) {
       caps.push('overdue_pledge');
       const max = r.grading.caps.overdue_pledge.max;
-      for (const p of overdue) explain.push({ id: 'x_cap_overdue', params: { id: p.id, due: p.due, end, max }, src: p.src });
+      if (say) for (const p of overdue) explain.push({ id: 'x_cap_overdue', params: { id: p.id, due: p.due, end, max }, src: p.src });
       if (rank(computed) < rank(max)) computed = max;
     }
-    if (computed !== level.grade) explain.push({ id: 'x_capped', params: { from: level.grade, to: computed } });
+    if (computed !== level.grade && say) explain.push({ id: 'x_capped', params: { from: level.grade, to: computed } });
 
     const flags: OrgGrade['flags'] = [];
     const recent = (commentsOf.get(o.code) ?? [])
       .filter((c) => c.commentary!.date >= since && c.commentary!.date <= end)
       .sort((a, b) => (a.commentary!.date < b.commentary!.date ? 1 : -1))[0];
-    if (recent) explain.push({ id: 'x_commentary', params: { date: recent.commentary!.date, by: recent.commentary!.by }, src: recent.src });
-    else {
-      flags.push('commentary_overdue');
-      explain.push({ id: 'x_commentary_overdue', params: { since, end } });
-    }
+    if (!recent) flags.push('commentary_overdue');
+    if (say) explain.push(recent ? { id: 'x_commentary', params: { date: recent.commentary!.date, by: recent.commentary!.by }, src: recent.src } : { id: 'x_commentary_overdue', params: { since, end } });
 
     const override = v.grade !== null;
     const final = v.grade ?? computed;
-    if (override) explain.push({ id: 'x_override', params: { grade: v.grade!, reason: v.reason ?? '' }, src: v.src });
+    if (override && say) explain.push({ id: 'x_override', params: { grade: v.grade!, reason: v.reason ?? '' }, src: v.src });
     const prev = previous.get(o.code) ?? null;
     const movement: Movement = prev === null ? 'new' : rank(final) < rank(prev) ? 'up' : rank(final) > rank(prev) ? 'down' : 'same';
-    explain.push({ id: 'x_final', params: { grade: final, previous: prev ?? '-', movement } });
+    if (say) explain.push({ id: 'x_final', params: { grade: final, previous: prev ?? '-', movement } });
     return {
       ...base, composite, masses_score: ms, satisfaction: sat, level: level.grade, computed, grade: final, override,
       reason: v.reason, caps, flags, remedial, action: r.grading.actions[final] ?? null, movement, previous: prev, explain,

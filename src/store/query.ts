@@ -34,13 +34,18 @@ export class Query {
     return this.once(`reviews ${period}`, () => this.rows('SELECT * FROM reviews WHERE period = ? ORDER BY org', period).map(TABLES.reviews.fromRow));
   }
 
-  /** Reviews of any period that carry a leader commentary. */
-  commentaries(): Review[] {
-    return this.once('commentaries', () => this.rows('SELECT * FROM reviews WHERE commentary_date IS NOT NULL ORDER BY org, period').map(TABLES.reviews.fromRow));
+  /** Reviews of any period whose commentary is dated from `since` to `until`. */
+  commentaries(since: string, until: string): Review[] {
+    return this.once(`commentaries ${since} ${until}`, () =>
+      this.rows('SELECT * FROM reviews WHERE commentary_date BETWEEN ? AND ? ORDER BY org, period', since, until).map(TABLES.reviews.fromRow),
+    );
   }
 
-  orgPledges(): Pledge[] {
-    return this.once('orgPledges', () => this.rows('SELECT * FROM pledges WHERE owner_org IS NOT NULL ORDER BY id').map(TABLES.pledges.fromRow));
+  /** Org pledges due by `date`: the only ones that can be overdue then. */
+  orgPledgesDueBy(date: string): Pledge[] {
+    return this.once(`orgPledges ${date}`, () =>
+      this.rows('SELECT * FROM pledges WHERE due <= ? AND owner_org IS NOT NULL ORDER BY id', date).map(TABLES.pledges.fromRow),
+    );
   }
 
   pledges(): Pledge[] {
