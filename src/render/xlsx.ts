@@ -2,7 +2,7 @@
 // stand side by side, their header rows on one row that is frozen, so every
 // table keeps its header in view. Numbers stay numbers and dates dates; text
 // that Excel could take for a formula is stored as text.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import stringWidth from 'string-width';
 import { cellText, chartTable, type CellValue, type Doc, type DocTable } from './doc.js';
 
@@ -37,7 +37,9 @@ function setCell(cell: ExcelJS.Cell, c: CellValue): void {
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3F4F6' } };
 
 export async function renderXlsx(doc: Doc): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs takes a third of a second to load: only the xlsx format pays for it.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'cxzy';
   wb.title = doc.title;
   for (const s of doc.sections) {
