@@ -8,10 +8,12 @@ export interface Progress {
   stop: () => void;
 }
 
-const DELAY_MS = 1000;
+/** How long an import runs before the bar appears; CXZY_PROGRESS_AFTER_MS changes it (the tests use 0). */
+const delayMs = (env: NodeJS.ProcessEnv) => (/^\d+$/.test(env.CXZY_PROGRESS_AFTER_MS ?? '') ? Number(env.CXZY_PROGRESS_AFTER_MS) : 1000);
 
 export function progress(ctx: Ctx, label: string): Progress {
   if (!ctx.stderr.isTTY || ctx.quiet || ctx.env.CI) return { update: () => {}, stop: () => {} };
+  const DELAY_MS = delayMs(ctx.env);
   const start = Date.now();
   let bar: cliProgress.SingleBar | null = null;
   return {
