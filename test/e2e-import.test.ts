@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { spawnSync } from 'node:child_process';
 import { BASE, BIN, EXAMPLES, cxzy, dump, files, tmp } from './helpers.js';
 import { defaultRules } from '../src/rules/defaults.js';
+import { MIGRATIONS } from '../src/store/schema.js';
 
 const q1 = (reviews: string) => `period: 2011Q1\nreviews:\n${reviews}`;
 const review = (org: string, self: number) => `  - org: ${org}\n    self: ${self}\n    masses: {satisfied: 40, basic: 5, unsatisfied: 1}\n    superior: 85\n`;
@@ -171,6 +172,29 @@ describe('environment errors exit 3', () => {
     const r = cxzy(['import', '.', '--db', 'junk.db', '--lang', 'en'], { cwd: dir });
     expect(r.code).toBe(3);
     expect(r.stderr).toBe('cxzy: junk.db is not a cxzy database\n');
+  });
+
+  it('a database from an earlier cxzy is brought up to date and keeps its data, even by a read command', () => {
+    const dir = tmp();
+    const db = join(dir, 'old.db');
+    const d = new Database(db);
+    d.exec(MIGRATIONS[0]);
+    d.pragma('application_id = 0x43585a59');
+    d.pragma('user_version = 1');
+    d.prepare("INSERT INTO orgs VALUES ('W1', '城关镇党委', 'committee', NULL, 'agency', NULL, 1, 'orgs.yaml', 2)").run();
+    d.prepare("INSERT INTO orgs VALUES ('D1', '红湾社区党支部', 'branch', 'W1', 'community', NULL, 1, 'orgs.yaml', 7)").run();
+    d.prepare("INSERT INTO reviews VALUES ('D1', '2011Q1', 95, 40, 0, 0, 95, NULL, NULL, '2011-03-01', '王五', '好', 'r.yaml', 3)").run();
+    d.close();
+    const g = cxzy(['grade', '--db', db, '--format', 'json']);
+    expect(g.stderr).toBe('');
+    expect(JSON.parse(g.stdout).orgs.map((o: { org: string; grade: string }) => [o.org, o.grade])).toEqual([['D1', 'good']]);
+    const after = new Database(db, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(after.prepare('SELECT code, gen FROM orgs ORDER BY code').all()).toEqual([{ code: 'D1', gen: 0 }, { code: 'W1', gen: 0 }]);
+    after.close();
+    // and an import on top of it works
+    const files2 = files({ 'm.yaml': 'members:\n  - id: M1\n    name: 张三\n    org: D1\n    role: member\n' });
+    expect(cxzy(['import', files2, '--db', db, '-q']).code).toBe(0);
   });
 
   it('a database with a newer schema version', () => {

@@ -55,7 +55,7 @@ export function bulletinJson(b: Bulletin, lang: Lang) {
     stars: s && {
       period: s.period,
       rated: s.rated,
-      red_stars: s.red_stars.map((m) => ({ member: m.member, name: m.name, org: m.org, org_name: m.org_name, stars: m.stars, scores: m.scores, satisfaction: m.satisfaction })),
+      red_stars: s.red_stars.map((m) => ({ member: m.member, name: m.name, org: m.org, org_name: m.org_name, stars: m.stars, scores: m.scores, satisfaction: m.satisfaction, source: m.src })),
       benchmark_branches: s.benchmark.map((v) => v.code),
       flag_committees: s.flag.map((v) => v.code),
     },

@@ -180,8 +180,8 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: { version: string; be
           facts(tr('r_st_summary', { period: s.period, rated: s.rated, red: s.red_stars.length, benchmark: s.benchmark.length, flag: s.flag.length })),
           table(
             tr('r_t_red'),
-            [...h('r_h_member', 'r_h_member_name', 'r_h_member_org', 'r_h_org_name'), ...LEADS.map((l) => w(l)), ...h('st_stars', 'g_sat')],
-            s.red_stars.map((m) => [text(m.member), text(m.name), text(m.org), text(m.org_name), ...LEADS.map((l) => num(m.scores[l])), num(m.stars), share(m.satisfaction)]),
+            [...h('r_h_member', 'r_h_member_name', 'r_h_member_org', 'r_h_org_name'), ...LEADS.map((l) => w(l)), ...h('st_stars', 'g_sat', 'r_h_src')],
+            s.red_stars.map((m) => [text(m.member), text(m.name), text(m.org), text(m.org_name), ...LEADS.map((l) => num(m.scores[l])), num(m.stars), share(m.satisfaction), src(m.src)]),
           ),
           named(tr('r_t_benchmark'), s.benchmark),
           named(tr('r_t_flag'), s.flag),

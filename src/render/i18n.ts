@@ -153,7 +153,6 @@ const zh = {
   // stars
   st_title: (p: P) => `${p.period} 积分评星`,
   st_member: () => `党员`, st_org: () => `支部`, st_stars: () => `星`, st_red: () => `红星`,
-  st_red_list: (p: P) => `红星党员 ${p.n} 名`,
   st_benchmark: () => `标杆支部`, st_flag: () => `旗帜党委`, st_none: () => `（无）`,
   st_members_n: (p: P) => `参评党员 ${p.n} 名，红星党员 ${p.red} 名`,
   b_grade_ok: (p: P) => `定级为 ${p.grade}`,
@@ -404,7 +403,6 @@ const en: Record<MsgId, (p: P) => string> = {
   x_final: (p) => `final ${p.grade}; previous quarter ${p.previous}; ${p.movement}`,
   st_title: (p) => `Stars ${p.period}`,
   st_member: () => `member`, st_org: () => `branch`, st_stars: () => `stars`, st_red: () => `red star`,
-  st_red_list: (p) => `${p.n} red-star members`,
   st_benchmark: () => `benchmark branches`, st_flag: () => `flag committees`, st_none: () => `(none)`,
   st_members_n: (p) => `${p.n} members rated, ${p.red} red stars`,
   b_grade_ok: (p) => `graded ${p.grade}`,

@@ -43,9 +43,11 @@ export function openDb(path: string, mode: 'read' | 'write'): DB {
       db.pragma('synchronous = NORMAL');
       migrate(db, version);
     } else if (version < SCHEMA_VERSION) {
-      // An older file opened read-only: it has no data we could read with the current queries.
       if (version === 0) throw new EnvError({ id: 'db_missing', params: { db: path } });
-      throw new EnvError({ id: 'db_newer', params: { db: path, found: version, supported: SCHEMA_VERSION } });
+      // A database from an earlier cxzy: bring it up to date once, then read it.
+      db.close();
+      openDb(path, 'write').close();
+      return openDb(path, 'read');
     }
     return db;
   } catch (e) {
