@@ -10,7 +10,7 @@ import { hashFile, type FileResult, type FileTask } from './load/file-records.js
 import { statSync } from 'node:fs';
 import { RecordPlacer } from './load/place.js';
 import type { DB } from './store/db.js';
-import { StreamWriter, type FileSummary } from './store/stream.js';
+import { nextGen, StreamWriter, type FileSummary } from './store/stream.js';
 import { batchUnsound, duplicateTitleWarnings, noPointsWarnings, type Warning } from './store/batch-checks.js';
 import { emptySections, SECTIONS, type Section, type Source } from './model.js';
 import type { Rules } from './rules/types.js';
@@ -40,8 +40,7 @@ export async function importFast(paths: string[], db: DB, rules: Rules, opts: Im
   db.exec('BEGIN IMMEDIATE');
   let open = true;
   try {
-    const gen = (db.prepare(`SELECT value FROM meta WHERE key = 'gen'`).pluck().get() as number) + 1;
-    db.prepare(`UPDATE meta SET value = ? WHERE key = 'gen'`).run(gen);
+    const gen = nextGen(db);
     const rows = db.prepare('SELECT path, hash, summary FROM files WHERE rules = ?').raw().all(rulesKey) as [string, string, string][];
     const known = new Map(rows.map(([path, hash, summary]) => [path, [hash, summary] as const]));
     const summaries = new Map<string, { hash: string; summary: FileSummary }>();
@@ -95,7 +94,7 @@ export async function importFast(paths: string[], db: DB, rules: Rules, opts: Im
 
     for (const [, sql] of indexes) db.exec(sql);
     w.fixOwners();
-    if (opts.replace) w.removeMissing(periods);
+    if (opts.replace) w.removeMissing(Object.fromEntries(periods));
     if (summaries.size > 0 && batchUnsound(db, gen, rules)) throw new Fallback();
 
     const diags = new Diagnostics();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { pct } from '../grade/grade.js';
 import type { CommandSpec } from './main.js';
 import { t } from '../render/i18n.js';
 import { importFiles } from '../ingest.js';
@@ -38,7 +39,7 @@ export const demoCommand: CommandSpec = {
       try {
         const q = new Query(store);
         const period = q.reviewPeriods().at(-1)!;
-        const below = `${(rules.grading.caps.satisfaction.below * 100).toFixed(1)}%`;
+        const below = pct(rules.grading.caps.satisfaction.below);
         ctx.print(`\n${renderGrading(gradeFromStore(q, rules, period), 'table', ctx.lang, ctx.c, false, below)}\n`);
         ctx.print(`${renderStars(starsFromStore(q, rules, period), 'table', ctx.lang, ctx.c, false)}\n`);
         const month = q.reportMonths().at(-1)!;

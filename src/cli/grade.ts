@@ -3,7 +3,7 @@ import type { CommandSpec } from './main.js';
 import { formatOf } from './context.js';
 import { t } from '../render/i18n.js';
 import { choosePeriod, openAnalysis, subtree } from './analysis.js';
-import { gradePeriod, type Grading } from '../grade/grade.js';
+import { gradePeriod, pct, type Grading } from '../grade/grade.js';
 import { addDays, periodBounds, previousPeriod } from '../load/dates.js';
 import { gradingJson, renderGrading } from '../render/grade.js';
 import type { Query } from '../store/query.js';
@@ -52,7 +52,7 @@ export const gradeCommand: CommandSpec = {
       }
       if (format === 'json') ctx.print(JSON.stringify(gradingJson(shown, ctx.lang, o.explain === true), null, 2));
       else {
-        const below = `${(a.rules.grading.caps.satisfaction.below * 100).toFixed(1)}%`;
+        const below = pct(a.rules.grading.caps.satisfaction.below);
         ctx.print((format === 'csv' ? '\ufeff' : '') + renderGrading(shown, format, ctx.lang, ctx.c, o.explain === true, below));
       }
       return 0;

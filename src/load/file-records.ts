@@ -13,8 +13,8 @@ import { collectDocument, type Batch } from './batch.js';
 import { Diagnostics, type Diagnostic } from './diagnostic.js';
 import { RecordPlacer } from './place.js';
 import type { Placer } from './validate.js';
-import { emptySections, SECTIONS, type Section, type SectionRecords } from '../model.js';
-import { TABLES, type Table } from '../store/tables.js';
+import { emptySections, type Section } from '../model.js';
+import { periodsOf, rowsOf } from '../store/rows.js';
 import type { Rules } from '../rules/types.js';
 import { vagueReasons } from '../rules/vague.js';
 
@@ -90,27 +90,4 @@ export function readFileRecords(task: FileTask, validate: ValidateFunction, pled
     if (reasons.length) diags.add({ severity: 'warning', ...placer.place(p.src, 'content'), path: null, code: 'vague_pledge', msg: { id: 'vague_pledge', params: { reasons } } });
   }
   return { index, file, status: 'ok', hash, bytes: read.bytes, rows: rowsOf(records), periods: periodsOf(records, present), warnings: [...diags.warnings] };
-}
-
-/** Rows are built here, on the worker, so the writer only binds them; whether a pledge's owner is an org is settled there. */
-function rowsOf(records: SectionRecords): Partial<Record<Section, unknown[][]>> {
-  const out: Partial<Record<Section, unknown[][]>> = {};
-  for (const s of SECTIONS) {
-    const list = records[s] as { src: { file: string; line: number } }[];
-    if (list.length === 0) continue;
-    const t = TABLES[s] as Table<unknown>;
-    out[s] = list.map((r) => {
-      const row = t.toRow(r, () => false);
-      row.push(r.src.file, r.src.line);
-      return row;
-    });
-  }
-  return out;
-}
-
-function periodsOf(records: SectionRecords, present: Batch['present']): Partial<Record<Section, string[]>> {
-  const sets: Partial<Record<Section, Set<string>>> = {};
-  for (const s of SECTIONS) for (const x of records[s] as { period?: string }[]) if (x.period) (sets[s] ??= new Set()).add(x.period);
-  for (const p of present) if (p.period) (sets[p.section] ??= new Set()).add(p.period);
-  return Object.fromEntries(Object.entries(sets).map(([s, set]) => [s, [...set]]));
 }

@@ -2,6 +2,7 @@
 // quarter to date, and the latest quarter graded by the month's end. Pure:
 // the caller reads the store and grades; this only selects and counts.
 import type { Grade, Member, Org, Pledge, Report, Typical } from '../model.js';
+import { GRADES } from '../model.js';
 import type { Rules } from '../rules/types.js';
 import type { Grading, Movement, OrgGrade, ShareBreach } from '../grade/grade.js';
 import type { MemberStars, StarsResult } from '../stars/stars.js';
@@ -111,7 +112,8 @@ export function buildBulletin(input: BulletinInput): Bulletin {
   };
 }
 
-const RANK: Record<Grade | 'ungraded', number> = { good: 0, fair: 1, average: 2, poor: 3, ungraded: 4 };
+const ORDER: readonly (Grade | 'ungraded')[] = [...GRADES, 'ungraded'];
+const rank = (g: Grade | 'ungraded') => ORDER.indexOf(g);
 
 function gradingSection(g: Grading): GradingSection {
   const movement: Record<Movement, number> = { up: 0, down: 0, same: 0, new: 0 };
@@ -122,7 +124,7 @@ function gradingSection(g: Grading): GradingSection {
     summary: g.summary,
     shares: g.shares,
     movement,
-    moved: graded.filter((o) => o.movement === 'up' || o.movement === 'down').sort((a, b) => (a.movement === b.movement ? RANK[a.grade] - RANK[b.grade] : a.movement === 'up' ? -1 : 1)),
+    moved: graded.filter((o) => o.movement === 'up' || o.movement === 'down').sort((a, b) => (a.movement === b.movement ? rank(a.grade) - rank(b.grade) : a.movement === 'up' ? -1 : 1)),
     overrides: graded.filter((o) => o.override),
     remedial: graded.filter((o) => o.remedial),
     commentary_overdue: graded.filter((o) => o.flags.includes('commentary_overdue')),

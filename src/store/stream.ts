@@ -29,6 +29,13 @@ interface Stmts {
   keyIdx: number[];
 }
 
+/** A new import generation, recorded in the database (inside the import's transaction). */
+export function nextGen(db: DB): number {
+  const gen = (db.prepare(`SELECT value FROM meta WHERE key = 'gen'`).pluck().get() as number) + 1;
+  db.prepare(`UPDATE meta SET value = ? WHERE key = 'gen'`).run(gen);
+  return gen;
+}
+
 export const zeroCounts = (): SectionCounts =>
   Object.fromEntries(SECTIONS.map((s) => [s, { inserted: 0, updated: 0, unchanged: 0, removed: 0 } as Counts])) as SectionCounts;
 
@@ -139,8 +146,8 @@ export class StreamWriter {
   }
 
   /** --replace: drop stored rows of the batch's sections and quarters that the batch lacks. */
-  removeMissing(periods: Map<Section, Set<string>>): void {
-    for (const [s, set] of periods) {
+  removeMissing(periods: Partial<Record<Section, Iterable<string>>>): void {
+    for (const [s, set] of Object.entries(periods) as [Section, Iterable<string>][]) {
       const t = TABLES[s] as Table<unknown>;
       if (!t.period) continue;
       const outside = `${t.period} = @period AND NOT ${inBatch(t.name)}`;
