@@ -1,6 +1,7 @@
 // What every command needs: the resolved global options, the output streams
 // and a colour instance that honours --no-color, NO_COLOR, TERM=dumb and TTYs.
 import { Chalk, type ChalkInstance } from 'chalk';
+import { batched, jsonPieces } from '../render/json.js';
 import type { Lang, MsgId, Param } from '../render/i18n.js';
 import { t } from '../render/i18n.js';
 
@@ -51,6 +52,8 @@ export interface Ctx {
   env: NodeJS.ProcessEnv;
   t(id: MsgId, params?: Record<string, Param>): string;
   print(s: string): void;
+  /** As print(JSON.stringify(value, null, 2)), written in pieces. */
+  printJson(value: unknown): void;
   note(s: string): void;
 }
 
@@ -77,6 +80,10 @@ export function makeCtx(opts: GlobalOptions, io: { stdout: Out; stderr: Out; env
     env: io.env,
     t: (id, params) => t(lang, id, params),
     print: (s) => io.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
+    printJson: (value) => {
+      for (const chunk of batched(jsonPieces(value))) io.stdout.write(chunk);
+      io.stdout.write('\n');
+    },
     note: (s) => {
       if (!ctx.quiet) io.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
     },

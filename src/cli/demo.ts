@@ -43,7 +43,7 @@ export const demoCommand: CommandSpec = {
         ctx.print(`\n${renderGrading(gradeFromStore(q, rules, period), 'table', ctx.lang, ctx.c, false, below)}\n`);
         ctx.print(`${renderStars(starsFromStore(q, rules, period), 'table', ctx.lang, ctx.c, false)}\n`);
         const month = q.reportMonths().at(-1)!;
-        ctx.print(renderMonthQuota(monthQuota(month, q.orgs(), q.reports(period), rules), 'table', ctx.lang, ctx.c));
+        ctx.print(renderMonthQuota(monthQuota(month, q.orgs(), q.monthReports(month), rules), 'table', ctx.lang, ctx.c));
       } finally {
         store.close();
       }

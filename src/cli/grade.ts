@@ -50,7 +50,7 @@ export const gradeCommand: CommandSpec = {
         shown.summary = { good: 0, fair: 0, average: 0, poor: 0, ungraded: 0 };
         for (const x of shown.orgs) shown.summary[x.grade]++;
       }
-      if (format === 'json') ctx.print(JSON.stringify(gradingJson(shown, ctx.lang, o.explain === true), null, 2));
+      if (format === 'json') ctx.printJson(gradingJson(shown, ctx.lang, o.explain === true));
       else {
         const below = pct(a.rules.grading.caps.satisfaction.below);
         ctx.print((format === 'csv' ? '\ufeff' : '') + renderGrading(shown, format, ctx.lang, ctx.c, o.explain === true, below));

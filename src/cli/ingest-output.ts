@@ -13,7 +13,7 @@ export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json',
     const out: Record<string, unknown> = { valid, ...diagnosticsJson(r.diags, ctx.lang) };
     if (r.counts) out.sections = r.counts;
     out.files = r.batch.files.length;
-    ctx.print(JSON.stringify(out, null, 2));
+    ctx.printJson(out);
     return valid ? 0 : 1;
   }
   printDiagnostics(ctx, r.diags);

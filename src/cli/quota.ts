@@ -5,7 +5,6 @@ import { t } from '../render/i18n.js';
 import { chooseMonth, choosePeriod, openAnalysis, subtree } from './analysis.js';
 import { ROW_FORMATS } from './grade.js';
 import { monthQuota, periodQuota } from '../quota/quota.js';
-import { periodOf } from '../load/dates.js';
 import { monthQuotaJson, periodQuotaJson, renderMonthQuota, renderPeriodQuota } from '../render/quota.js';
 
 export const quotaCommand: CommandSpec = {
@@ -30,15 +29,17 @@ export const quotaCommand: CommandSpec = {
         const period = choosePeriod(o.period, a.q.reportPeriods(), 'reports_data');
         const pq = periodQuota(period, orgs, a.q.reports(period), a.q.typicals(period), a.rules);
         const shown = { ...pq, orgs: visible(pq.orgs), duplicates: visible(pq.duplicates) };
-        ctx.print(format === 'json' ? JSON.stringify(periodQuotaJson(shown), null, 2) : bom + renderPeriodQuota(shown, format, ctx.lang, ctx.c));
+        if (format === 'json') ctx.printJson(periodQuotaJson(shown));
+        else ctx.print(bom + renderPeriodQuota(shown, format, ctx.lang, ctx.c));
         return 0;
       }
       const month = chooseMonth(o.month, a.q.reportMonths());
-      const mq = monthQuota(month, orgs, a.q.reports(periodOf(`${month}-01`)), a.rules);
+      const mq = monthQuota(month, orgs, a.q.monthReports(month), a.rules);
       if (mq.orgs.length === 0) throw new DataError('no_data_month', { month, have: '' });
       const rows = visible(mq.orgs);
       const shown = { ...mq, orgs: rows, duplicates: visible(mq.duplicates), summary: { met: rows.filter((r) => r.met).length, missed: rows.filter((r) => !r.met).length } };
-      ctx.print(format === 'json' ? JSON.stringify(monthQuotaJson(shown), null, 2) : bom + renderMonthQuota(shown, format, ctx.lang, ctx.c));
+      if (format === 'json') ctx.printJson(monthQuotaJson(shown));
+      else ctx.print(bom + renderMonthQuota(shown, format, ctx.lang, ctx.c));
       return 0;
     } finally {
       a.close();

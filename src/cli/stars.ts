@@ -45,7 +45,7 @@ export const starsCommand: CommandSpec = {
       const shown: StarsResult = keep
         ? { ...s, members: s.members.filter((m) => keep.has(m.org)), benchmark: s.benchmark.filter((b) => keep.has(b.code)), flag: s.flag.filter((f) => keep.has(f.code)) }
         : s;
-      if (format === 'json') ctx.print(JSON.stringify(starsJson(shown, ctx.lang), null, 2));
+      if (format === 'json') ctx.printJson(starsJson(shown, ctx.lang));
       else ctx.print((format === 'csv' ? '\ufeff' : '') + renderStars(shown, format, ctx.lang, ctx.c));
       return 0;
     } finally {

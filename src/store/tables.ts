@@ -3,7 +3,8 @@
 import type { Member, Org, Pledge, Points, Report, Review, Section, SectionRecords, Typical, Votes } from '../model.js';
 import { monthOf } from '../load/dates.js';
 
-type Row = Record<string, unknown>;
+/** A row as read: the `read` columns' values in that order. */
+export type Row = unknown[];
 
 export interface Table<R> {
   name: string;
@@ -14,27 +15,32 @@ export interface Table<R> {
   /** Column holding the quarter, for --replace; absent for sections never removed. */
   period?: string;
   toRow(r: R, ownerIsOrg: (code: string) => boolean): unknown[];
+  /** The columns a record is read back from: only what it needs, the source last. */
+  read: string[];
   fromRow(row: Row): R;
 }
 
 const b = (v: boolean) => (v ? 1 : 0);
 const votesCols = (prefix: string) => [`${prefix}_satisfied`, `${prefix}_basic`, `${prefix}_unsatisfied`];
 const votesRow = (v: Votes | null) => (v ? [v.satisfied, v.basic, v.unsatisfied] : [null, null, null]);
-function votesOf(row: Row, prefix: string): Votes | null {
-  if (row[`${prefix}_satisfied`] === null) return null;
-  return { satisfied: row[`${prefix}_satisfied`] as number, basic: row[`${prefix}_basic`] as number, unsatisfied: row[`${prefix}_unsatisfied`] as number };
+/** The votes in three columns from `at`. */
+function votesOf(row: Row, at: number): Votes | null {
+  if (row[at] === null) return null;
+  return { satisfied: row[at] as number, basic: row[at + 1] as number, unsatisfied: row[at + 2] as number };
 }
-const src = (row: Row) => ({ file: row.src_file as string, line: row.src_line as number });
+const SRC = ['src_file', 'src_line'];
+/** The source from the last two columns. */
+const src = (row: Row) => ({ file: row[row.length - 2] as string, line: row[row.length - 1] as number });
+/** Most points records have no deduction: skip the parse for those. */
+const deductionsOf = (text: string) => (text === '[]' ? [] : JSON.parse(text));
 
 const orgs: Table<Org> = {
   name: 'orgs',
   key: ['code'],
   cols: ['code', 'name', 'type', 'parent', 'category', 'secretary', 'active'],
   toRow: (o) => [o.code, o.name, o.type, o.parent, o.category, o.secretary, b(o.active)],
-  fromRow: (r) => ({
-    code: r.code, name: r.name, type: r.type, parent: r.parent, category: r.category, secretary: r.secretary,
-    active: r.active === 1, src: src(r),
-  }) as Org,
+  read: ['code', 'name', 'type', 'parent', 'category', 'secretary', 'active', ...SRC],
+  fromRow: (r) => ({ code: r[0], name: r[1], type: r[2], parent: r[3], category: r[4], secretary: r[5], active: r[6] === 1, src: src(r) }) as Org,
 };
 
 const members: Table<Member> = {
@@ -42,7 +48,8 @@ const members: Table<Member> = {
   key: ['id'],
   cols: ['id', 'name', 'org', 'role', 'active'],
   toRow: (m) => [m.id, m.name, m.org, m.role, b(m.active)],
-  fromRow: (r) => ({ id: r.id, name: r.name, org: r.org, role: r.role, active: r.active === 1, src: src(r) }) as Member,
+  read: ['id', 'name', 'org', 'role', 'active', ...SRC],
+  fromRow: (r) => ({ id: r[0], name: r[1], org: r[2], role: r[3], active: r[4] === 1, src: src(r) }) as Member,
 };
 
 const pledges: Table<Pledge> = {
@@ -53,9 +60,10 @@ const pledges: Table<Pledge> = {
     const isOrg = ownerIsOrg(p.owner);
     return [p.id, p.owner, isOrg ? p.owner : null, isOrg ? null : p.owner, p.kind, p.standard, p.content, p.made, p.due, p.status, p.fulfilled, ...votesRow(p.evaluation)];
   },
+  read: ['id', 'owner', 'kind', 'standard', 'content', 'made', 'due', 'status', 'fulfilled', ...votesCols('eval'), ...SRC],
   fromRow: (r) => ({
-    id: r.id, owner: r.owner, kind: r.kind, standard: r.standard, content: r.content, made: r.made, due: r.due,
-    status: r.status, fulfilled: r.fulfilled, evaluation: votesOf(r, 'eval'), src: src(r),
+    id: r[0], owner: r[1], kind: r[2], standard: r[3], content: r[4], made: r[5], due: r[6], status: r[7], fulfilled: r[8],
+    evaluation: votesOf(r, 9), src: src(r),
   }) as Pledge,
 };
 
@@ -68,9 +76,10 @@ const reviews: Table<Review> = {
     v.org, v.period, v.self, ...votesRow(v.masses), v.superior, v.grade, v.reason,
     v.commentary?.date ?? null, v.commentary?.by ?? null, v.commentary?.text ?? null,
   ],
+  read: ['org', 'period', 'self', ...votesCols('masses'), 'superior', 'grade', 'reason', 'commentary_date', 'commentary_by', 'commentary_text', ...SRC],
   fromRow: (r) => ({
-    org: r.org, period: r.period, self: r.self, masses: votesOf(r, 'masses')!, superior: r.superior, grade: r.grade, reason: r.reason,
-    commentary: r.commentary_date === null ? null : { date: r.commentary_date, by: r.commentary_by, text: r.commentary_text },
+    org: r[0], period: r[1], self: r[2], masses: votesOf(r, 3)!, superior: r[6], grade: r[7], reason: r[8],
+    commentary: r[9] === null ? null : { date: r[9], by: r[10], text: r[11] },
     src: src(r),
   }) as Review,
 };
@@ -81,9 +90,10 @@ const points: Table<Points> = {
   period: 'period',
   cols: ['member', 'period', 'study', 'excel', 'service', 'discipline', 'integrity', 'deductions', ...votesCols('masses')],
   toRow: (p) => [p.member, p.period, p.study, p.excel, p.service, p.discipline, p.integrity, JSON.stringify(p.deductions), ...votesRow(p.masses)],
+  read: ['member', 'period', 'study', 'excel', 'service', 'discipline', 'integrity', 'deductions', ...votesCols('masses'), ...SRC],
   fromRow: (r) => ({
-    member: r.member, period: r.period, study: r.study, excel: r.excel, service: r.service, discipline: r.discipline,
-    integrity: r.integrity, deductions: JSON.parse(r.deductions as string), masses: votesOf(r, 'masses'), src: src(r),
+    member: r[0], period: r[1], study: r[2], excel: r[3], service: r[4], discipline: r[5], integrity: r[6],
+    deductions: deductionsOf(r[7] as string), masses: votesOf(r, 8), src: src(r),
   }) as Points,
 };
 
@@ -93,7 +103,8 @@ const reports: Table<Report> = {
   period: 'period',
   cols: ['key', 'id', 'org', 'date', 'month', 'period', 'title', 'adopted'],
   toRow: (x) => [x.key, x.id, x.org, x.date, monthOf(x.date), x.period, x.title, x.adopted],
-  fromRow: (r) => ({ key: r.key, id: r.id, org: r.org, date: r.date, period: r.period, title: r.title, adopted: r.adopted, src: src(r) }) as Report,
+  read: ['key', 'id', 'org', 'date', 'period', 'title', 'adopted', ...SRC],
+  fromRow: (r) => ({ key: r[0], id: r[1], org: r[2], date: r[3], period: r[4], title: r[5], adopted: r[6], src: src(r) }) as Report,
 };
 
 const typicals: Table<Typical> = {
@@ -102,7 +113,8 @@ const typicals: Table<Typical> = {
   period: 'period',
   cols: ['key', 'id', 'org', 'date', 'period', 'title'],
   toRow: (x) => [x.key, x.id, x.org, x.date, x.period, x.title],
-  fromRow: (r) => ({ key: r.key, id: r.id, org: r.org, date: r.date, period: r.period, title: r.title, src: src(r) }) as Typical,
+  read: ['key', 'id', 'org', 'date', 'period', 'title', ...SRC],
+  fromRow: (r) => ({ key: r[0], id: r[1], org: r[2], date: r[3], period: r[4], title: r[5], src: src(r) }) as Typical,
 };
 
 export const TABLES: { [S in Section]: Table<SectionRecords[S][number]> } = {

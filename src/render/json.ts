@@ -1,0 +1,73 @@
+// JSON output in pieces, exactly as JSON.stringify(value, null, 2) would
+// write it whole: at city size `stars` lists 750,000 members, and one string
+// of that (a quarter of a gigabyte) costs more to build and copy than to write.
+
+const CHUNK = 1000;
+
+/**
+ * The text of `value` in pieces: objects are walked key by key, arrays are
+ * written a thousand elements at a time.
+ */
+export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
+  if (Array.isArray(value)) return yield* arrayPieces(value, indent);
+  if (value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return yield JSON.stringify(value, null, 2)?.replaceAll('\n', `\n${indent}`) ?? 'null';
+  }
+  // Keys whose value JSON leaves out (undefined, functions) are skipped, as JSON.stringify does.
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+  if (entries.length === 0) return yield '{}';
+  const inner = `${indent}  `;
+  yield '{';
+  for (let i = 0; i < entries.length; i++) {
+    const [k, v] = entries[i];
+    yield `${i ? ',' : ''}\n${inner}${JSON.stringify(k)}: `;
+    yield* jsonPieces(v, inner);
+  }
+  yield `\n${indent}}`;
+}
+
+/**
+ * An array at `indent`. Each chunk is stringified nested in as many arrays as
+ * the indent is deep, so that JSON.stringify itself indents the elements (a
+ * re-indent afterwards costs as much as the stringify); the wrapping is then
+ * cut off.
+ */
+function* arrayPieces(list: unknown[], indent: string): Generator<string> {
+  if (list.length === 0) return yield '[]';
+  const depth = indent.length / 2;
+  let open = 0;
+  for (let d = 0; d < depth; d++) open += 2 + 2 * (d + 1); // "[\n" and the next level's indent
+  const close = 2 + indent.length; // "\n" + indent + "]" of the chunk itself, after the wrappers' own closing
+  yield '[';
+  for (let i = 0; i < list.length; i += CHUNK) {
+    let wrapped: unknown = list.slice(i, i + CHUNK);
+    for (let d = 0; d < depth; d++) wrapped = [wrapped];
+    const s = JSON.stringify(wrapped, null, 2);
+    const inside = s.slice(open + 1, s.length - closing(depth) - close); // without the chunk's "[" and "\n<indent>]"
+    yield i ? `,${inside}` : inside;
+  }
+  yield `\n${indent}]`;
+}
+
+/** The length of the wrappers' closing text: "\n<indent>]" for each level. */
+function closing(depth: number): number {
+  let n = 0;
+  for (let d = 0; d < depth; d++) n += 2 + 2 * d;
+  return n;
+}
+
+/** Pieces joined into writes of about `size` characters. */
+export function* batched(pieces: Iterable<string>, size = 1 << 20): Generator<string> {
+  let buf: string[] = [];
+  let n = 0;
+  for (const p of pieces) {
+    buf.push(p);
+    n += p.length;
+    if (n >= size) {
+      yield buf.join('');
+      buf = [];
+      n = 0;
+    }
+  }
+  if (buf.length) yield buf.join('');
+}
