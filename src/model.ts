@@ -106,6 +106,13 @@ export interface Points {
   src: Source;
 }
 
+/** A points record with its member's name, org and status, read together for the star rating. */
+export interface MemberPoints extends Points {
+  name: string;
+  org: string;
+  active: boolean;
+}
+
 export interface Report {
   /** Identity: the id when given, else org|date|title. */
   key: string;

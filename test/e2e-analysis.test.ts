@@ -1,7 +1,8 @@
 // grade, stars, quota and rules through the built CLI, on the bundled examples.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { EXAMPLES, cxzy, tmp } from './helpers.js';
 
@@ -83,6 +84,16 @@ describe('stars', () => {
     expect(Object.keys(m)).toEqual(expect.arrayContaining(['member', 'org', 'stars', 'red_star', 'scores']));
     expect(Object.keys(m.scores)).toEqual(['study', 'excel', 'service', 'discipline', 'integrity']);
     for (const x of s.members) expect(x.red_star).toBe(x.stars === 5 && (x.satisfaction === null || x.satisfaction >= 0.9));
+    // Each branch's red-star share is of its active members, counted from the YAML itself.
+    const yamlMembers = (parseYaml(readFileSync(join(EXAMPLES, 'members.yaml'), 'utf8')) as { members: { id: string; org: string; active?: boolean }[] }).members;
+    const reds = new Map<string, number>();
+    for (const x of s.members) if (x.red_star) reds.set(x.org, (reds.get(x.org) ?? 0) + 1);
+    expect(yamlMembers.some((y) => y.org === 'D0302' && y.active === false)).toBe(true); // one left out of the count
+    for (const code of ['D0101', 'D0302']) {
+      const active = yamlMembers.filter((y) => y.org === code && y.active !== false).length;
+      const why = s.benchmark_candidates.find((b: { code: string }) => b.code === code).why.map((y: { message: string }) => y.message);
+      expect(why.join('\n')).toContain(`红星党员 ${reds.get(code) ?? 0}/${active} =`);
+    }
     const w03 = s.flag_candidates.find((f: { code: string }) => f.code === 'W03');
     expect(w03.why.map((y: { message: string }) => y.message)).toContain('本季度培树典型 0 个，少于 1 个');
   });

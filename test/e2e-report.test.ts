@@ -2,7 +2,7 @@
 // (checked against the YAML and against grade, stars and quota), the formats,
 // and hostile text from the data in HTML, Markdown and XLSX.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import ExcelJS from 'exceljs';
@@ -112,6 +112,19 @@ describe('report on the examples', () => {
     expect(b.stars.red_stars.map((m: { member: string }) => m.member)).toEqual(s.members.filter((m: { red_star: boolean }) => m.red_star).map((m: { member: string }) => m.member));
     expect(b.stars.benchmark_branches).toEqual(s.benchmark_branches);
     expect(b.stars.flag_committees).toEqual(['W02']);
+    expect(b.stars.rated).toBe(s.members.length);
+  });
+
+  it('names the same red stars as stars when the rules ask fewer stars and a lower bar', () => {
+    // The bulletin reads only the points that can reach a red star; with other rules it must still find them all.
+    writeFileSync(join(dir, 'easy.yaml'), 'stars:\n  star_min: 17\n  red_star: {stars: 4, satisfaction: 0.8}\n');
+    const b = json(['report', '--rules', 'easy.yaml']);
+    const s = json(['stars', '--rules', 'easy.yaml']);
+    const reds = s.members.filter((m: { red_star: boolean }) => m.red_star).map((m: { member: string }) => m.member);
+    expect(reds.length).toBeGreaterThan(json(['stars']).members.filter((m: { red_star: boolean }) => m.red_star).length);
+    expect(b.stars.red_stars.map((m: { member: string }) => m.member)).toEqual(reds);
+    expect(b.stars.benchmark_branches).toEqual(s.benchmark_branches);
+    expect(b.stars.rated).toBe(s.members.length);
   });
 
   it('Markdown: five sections in order, GFM tables, English on request', () => {

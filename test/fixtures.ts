@@ -1,5 +1,5 @@
 // Typed records for the pure-module tests, with sensible defaults.
-import type { Member, Org, Pledge, Points, Report, Review, Typical, Votes } from '../src/model.js';
+import type { Member, MemberPoints, Org, Pledge, Points, Report, Review, Typical, Votes } from '../src/model.js';
 
 const src = { file: 't.yaml', line: 1 };
 
@@ -31,3 +31,16 @@ export const report = (o: string, date: string, title: string, adopted: Report['
 export const typical = (o: string, date: string): Typical => ({
   key: `${o}|${date}|t`, id: null, org: o, date, period: `${date.slice(0, 4)}Q${Math.floor((+date.slice(5, 7) - 1) / 3) + 1}`, title: '典型', src,
 });
+
+/** What the store's join gives the star rating: each points record with its member. */
+export const joined = (members: Member[], pts: Points[]): MemberPoints[] => {
+  const byId = new Map(members.map((m) => [m.id, m]));
+  return pts.map((p) => ({ ...p, name: byId.get(p.member)!.name, org: byId.get(p.member)!.org, active: byId.get(p.member)!.active }));
+};
+
+/** Active members per org, as the store counts them. */
+export const activeCounts = (members: Member[]): Map<string, number> => {
+  const out = new Map<string, number>();
+  for (const m of members) if (m.active) out.set(m.org, (out.get(m.org) ?? 0) + 1);
+  return out;
+};

@@ -81,7 +81,7 @@ describe('buildBulletin', () => {
     month: '2011-05', period: '2011Q2', orgs, members: [member('M1', 'A'), member('M2', 'X')], pledges: [],
     reports: [...three('A', '2011-05'), ...three('B', '2011-05'), ...three('T1', '2011-05'), ...three('C', '2011-04'), report('C', '2011-05-09', '县里采用', 'county'), report('S1', '2011-06-01', '下月', 'city')],
     typicals: [typical('T1', '2011-04-10'), typical('T2', '2011-06-10')],
-    grading: null, stars: null, pointsRecords: 0, rules, ...over,
+    grading: null, stars: null, rated: 0, pointsRecords: 0, rules, ...over,
   });
 
   it('counts each first-level committee over its whole active subtree', () => {

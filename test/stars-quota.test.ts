@@ -3,7 +3,7 @@ import { rateStars, scoreMember } from '../src/stars/stars.js';
 import { monthQuota, periodQuota } from '../src/quota/quota.js';
 import { gradePeriod } from '../src/grade/grade.js';
 import { defaultRules } from '../src/rules/defaults.js';
-import { member, org, points, report, review, typical, votes } from './fixtures.js';
+import { activeCounts, joined, member, org, points, report, review, typical, votes } from './fixtures.js';
 import type { Org, Review } from '../src/model.js';
 
 const rules = defaultRules();
@@ -31,7 +31,8 @@ function run(orgs: Org[], reviews: Review[], extra: { members?: ReturnType<typeo
   const grading = gradePeriod({ period: '2011Q1', orgs, reviews, previousReviews: [], commentaries: reviews, pledges: [], rules });
   const typicals = extra.typicals ?? [];
   const quota = periodQuota('2011Q1', orgs, extra.reports ?? [], typicals, rules);
-  return rateStars({ period: '2011Q1', orgs, members: extra.members ?? [], points: extra.pts ?? [], grading, quota, typicals, rules });
+  const members = extra.members ?? [];
+  return rateStars({ period: '2011Q1', orgs, points: joined(members, extra.pts ?? []), activeMembers: activeCounts(members), grading, quota, typicals, rules });
 }
 const good = (o: string) => review(o, '2011Q1', 95, votes(50), 95);
 const fair = (o: string) => review(o, '2011Q1', 85, votes(50), 85);

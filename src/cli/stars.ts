@@ -11,15 +11,20 @@ import type { Query } from '../store/query.js';
 import type { Rules } from '../rules/types.js';
 import type { Grading } from '../grade/grade.js';
 
-/** `grading` may be passed when the caller has graded the period already. */
-export function starsFromStore(q: Query, rules: Rules, period: string, grading: Grading = gradeFromStore(q, rules, period)): StarsResult {
+/**
+ * `grading` may be passed when the caller has graded the period already.
+ * `redOnly` rates only the members who can be red stars: the red stars,
+ * benchmark branches and flag committees come out the same, the member list
+ * holds only those candidates.
+ */
+export function starsFromStore(q: Query, rules: Rules, period: string, grading: Grading = gradeFromStore(q, rules, period), redOnly = false): StarsResult {
   const orgs = q.orgs();
   const typicals = q.typicals(period);
   return rateStars({
     period,
     orgs,
-    members: q.members(),
-    points: q.points(period),
+    points: redOnly ? q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars) : q.memberPoints(period),
+    activeMembers: q.activeMembers(),
     grading,
     quota: periodQuota(period, orgs, q.reports(period), typicals, rules),
     typicals,

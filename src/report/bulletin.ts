@@ -22,7 +22,10 @@ export interface BulletinInput {
   typicals: Typical[];
   /** Grading and stars of the latest quarter graded by the month's end, when there is one. */
   grading: Grading | null;
+  /** Its members may be only the red-star candidates: the bulletin names red stars, it does not list every member. */
   stars: StarsResult | null;
+  /** How many members the graded quarter's star rating rates. */
+  rated: number;
   /** How many points records the graded quarter has. */
   pointsRecords: number;
   rules: Rules;
@@ -108,7 +111,7 @@ export function buildBulletin(input: BulletinInput): Bulletin {
     reports,
     pledges,
     grading: input.grading ? gradingSection(input.grading) : null,
-    stars: input.stars ? starsSection(input.stars, orgs) : null,
+    stars: input.stars ? starsSection(input.stars, orgs, input.rated) : null,
   };
 }
 
@@ -131,11 +134,11 @@ function gradingSection(g: Grading): GradingSection {
   };
 }
 
-function starsSection(s: StarsResult, orgs: Org[]): StarsSection {
+function starsSection(s: StarsResult, orgs: Org[], rated: number): StarsSection {
   const names = new Map(orgs.map((o) => [o.code, o.name]));
   return {
     period: s.period,
-    rated: s.members.length,
+    rated,
     red_stars: s.members.filter((m) => m.red_star).map((m) => ({ ...m, org_name: names.get(m.org) ?? '' })),
     benchmark: s.benchmark.filter((v) => v.qualified).map((v) => ({ code: v.code, name: v.name })),
     flag: s.flag.filter((v) => v.qualified).map((v) => ({ code: v.code, name: v.name })),

@@ -1,6 +1,6 @@
 // 积分评星 (SPEC §2): member stars and red stars, benchmark branches and flag
 // committees — each with the reasons it qualified or which condition it missed.
-import type { Lead, Member, Org, Points, Source, Typical } from '../model.js';
+import type { Lead, MemberPoints, Org, Points, Source, Typical } from '../model.js';
 import { LEADS } from '../model.js';
 import type { Rules } from '../rules/types.js';
 import type { Grading } from '../grade/grade.js';
@@ -37,8 +37,10 @@ export interface StarsResult {
 export interface StarsInput {
   period: string;
   orgs: Org[];
-  members: Member[];
-  points: Points[];
+  /** The period's points records, each with its member's name, org and status. */
+  points: MemberPoints[];
+  /** Active members per org, with or without points: what the red-star share is of. */
+  activeMembers: Map<string, number>;
   grading: Grading;
   quota: PeriodQuota;
   typicals: Typical[];
@@ -58,43 +60,40 @@ export function scoreMember(p: Points, rules: Rules): { scores: Record<Lead, num
 export function rateStars(input: StarsInput): StarsResult {
   const { rules } = input;
   const activeOrgs = new Map(input.orgs.filter((o) => o.active).map((o) => [o.code, o]));
-  const activeMembers = input.members.filter((m) => m.active && activeOrgs.has(m.org));
-  const memberById = new Map(activeMembers.map((m) => [m.id, m]));
 
   const members: MemberStars[] = [];
+  const redsOf = new Map<string, number>();
   for (const p of input.points) {
-    const m = memberById.get(p.member);
-    if (!m) continue; // inactive members and members of inactive orgs are left out
+    if (!p.active || !activeOrgs.has(p.org)) continue; // inactive members and members of inactive orgs are left out
     const { scores, stars } = scoreMember(p, rules);
     const sat = p.masses ? satisfaction(p.masses) : null;
     const rs = rules.stars.red_star;
     const red = stars >= rs.stars && (sat === null || sat >= rs.satisfaction);
-    members.push({ member: m.id, name: m.name, org: m.org, scores, stars, satisfaction: sat, red_star: red, src: p.src });
+    members.push({ member: p.member, name: p.name, org: p.org, scores, stars, satisfaction: sat, red_star: red, src: p.src });
+    if (red) redsOf.set(p.org, (redsOf.get(p.org) ?? 0) + 1);
   }
   members.sort((a, b) => (a.org < b.org ? -1 : a.org > b.org ? 1 : a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
 
   const gradeOf = new Map(input.grading.orgs.map((g) => [g.org, g.grade]));
   const quotaOf = new Map(input.quota.orgs.map((q) => [q.org, q]));
-  const redOf = new Map(members.map((m) => [m.member, m.red_star]));
 
-  const membersOf = groupBy(activeMembers, (m) => m.org);
   const typicalsOf = groupBy(input.typicals.filter((t) => t.period === input.period), (t) => t.org);
   const benchmark: Verdict[] = [];
   for (const o of activeOrgs.values()) {
     if (o.type !== 'branch') continue;
     const b = rules.stars.benchmark;
     const grade = gradeOf.get(o.code) ?? 'ungraded';
-    const mine = membersOf.get(o.code) ?? [];
-    const reds = mine.filter((m) => redOf.get(m.id)).length;
-    const share = mine.length ? reds / mine.length : 0;
+    const n = input.activeMembers.get(o.code) ?? 0;
+    const reds = redsOf.get(o.code) ?? 0;
+    const share = n ? reds / n : 0;
     const q = quotaOf.get(o.code);
     const monthsMet = q ? q.months_met : 0;
     const explain: Because[] = [
       { id: grade === b.grade ? 'b_grade_ok' : 'b_grade_no', params: { grade, need: b.grade } },
-      { id: share >= b.red_star_share ? 'b_share_ok' : 'b_share_no', params: { reds, n: mine.length, share: pct(share), need: pct(b.red_star_share) } },
+      { id: share >= b.red_star_share ? 'b_share_ok' : 'b_share_no', params: { reds, n, share: pct(share), need: pct(b.red_star_share) } },
       { id: monthsMet === 3 ? 'b_quota_ok' : 'b_quota_no', params: { met: monthsMet } },
     ];
-    benchmark.push({ code: o.code, name: o.name, qualified: grade === b.grade && share >= b.red_star_share && mine.length > 0 && monthsMet === 3, explain });
+    benchmark.push({ code: o.code, name: o.name, qualified: grade === b.grade && share >= b.red_star_share && n > 0 && monthsMet === 3, explain });
   }
 
   const children = new Map<string, Org[]>();

@@ -1,8 +1,9 @@
 // Reads for the analyses: typed records out of the store, through the same
 // table definitions the import writes with.
 import type { DB } from './db.js';
-import { TABLES, type Row, type Table } from './tables.js';
-import type { Member, Org, Pledge, Points, Report, Review, Source, Typical } from '../model.js';
+import { memberPoints, TABLES, type Readable, type Row } from './tables.js';
+import { LEADS } from '../model.js';
+import type { Member, MemberPoints, Org, Pledge, Report, Review, Source, Typical } from '../model.js';
 
 export class Query {
   /** Each read is made once per run: grade, stars and report ask for the same orgs, members and reports. */
@@ -18,7 +19,7 @@ export class Query {
    * arrays of only the columns the record needs, one at a time: named-column
    * objects for every row cost twice the time at city size.
    */
-  private read<R extends { src: Source }>(t: Table<R>, rest: string, ...params: unknown[]): R[] {
+  private read<R extends { src: Source }>(t: Readable<R>, rest: string, ...params: unknown[]): R[] {
     const out: R[] = [];
     const stmt = this.db.prepare(`SELECT ${t.read.join(', ')} FROM ${t.name} ${rest}`).raw();
     for (const row of stmt.iterate(...params) as IterableIterator<Row>) {
@@ -67,8 +68,34 @@ export class Query {
     return this.once('pledges', () => this.read(TABLES.pledges, 'ORDER BY id'));
   }
 
-  points(period: string): Points[] {
-    return this.once(`points ${period}`, () => this.read(TABLES.points, 'WHERE period = ? ORDER BY member', period));
+
+  /** The period's points with their members, in no order: the star rating sorts them, faster than SQLite's temporary b-tree. */
+  memberPoints(period: string): MemberPoints[] {
+    return this.once(`memberPoints ${period}`, () => this.read(memberPoints, 'WHERE p.period = ?', period));
+  }
+
+  /**
+   * Only the points that can make a red star: at least `stars` of the five
+   * points ≥ `min` before deductions (which only lower a score). The bulletin
+   * names red stars; a tenth of the members at city size.
+   */
+  redStarCandidates(period: string, min: number, stars: number): MemberPoints[] {
+    const reach = LEADS.map((l) => `(p.${l} >= @min)`).join(' + ');
+    return this.once(`redStarCandidates ${period} ${min} ${stars}`, () => this.read(memberPoints, `WHERE p.period = @period AND ${reach} >= @stars`, { period, min, stars }));
+  }
+
+  /** How many points records of `period` belong to active members of active orgs: those the star rating rates. */
+  ratedCount(period: string): number {
+    return this.db
+      .prepare('SELECT COUNT(*) FROM points p JOIN members m ON m.id = p.member JOIN orgs o ON o.code = m.org WHERE p.period = ? AND m.active = 1 AND o.active = 1')
+      .pluck()
+      .get(period) as number;
+  }
+
+  /** How many active members each org has. */
+  activeMembers(): Map<string, number> {
+    const rows = this.db.prepare('SELECT org, COUNT(*) FROM members WHERE active = 1 GROUP BY org').raw().all() as [string, number][];
+    return new Map(rows);
   }
 
   pointsCount(period: string): number {

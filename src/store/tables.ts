@@ -1,12 +1,20 @@
 // How each section's records map to rows and back. One definition drives the
 // upserts, --replace and the reads, so the three cannot drift apart.
-import type { Member, Org, Pledge, Points, Report, Review, Section, SectionRecords, Typical, Votes } from '../model.js';
+import type { Member, MemberPoints, Org, Pledge, Points, Report, Review, Section, SectionRecords, Typical, Votes } from '../model.js';
 import { monthOf } from '../load/dates.js';
 
 /** A row as read: the `read` columns' values in that order. */
 export type Row = unknown[];
 
-export interface Table<R> {
+/** What a read needs: the FROM clause, the columns and how a row becomes a record. */
+export interface Readable<R> {
+  name: string;
+  /** The columns a record is read back from: only what it needs, the source last. */
+  read: string[];
+  fromRow(row: Row): R;
+}
+
+export interface Table<R> extends Readable<R> {
   name: string;
   /** Primary key columns. */
   key: string[];
@@ -15,9 +23,6 @@ export interface Table<R> {
   /** Column holding the quarter, for --replace; absent for sections never removed. */
   period?: string;
   toRow(r: R, ownerIsOrg: (code: string) => boolean): unknown[];
-  /** The columns a record is read back from: only what it needs, the source last. */
-  read: string[];
-  fromRow(row: Row): R;
 }
 
 const b = (v: boolean) => (v ? 1 : 0);
@@ -95,6 +100,16 @@ const points: Table<Points> = {
     member: r[0], period: r[1], study: r[2], excel: r[3], service: r[4], discipline: r[5], integrity: r[6],
     deductions: deductionsOf(r[7] as string), masses: votesOf(r, 8), src: src(r),
   }) as Points,
+};
+
+/** Points joined with their member: the star rating needs both, and one read of the pair costs half of two. */
+export const memberPoints: Readable<MemberPoints> = {
+  name: 'points p JOIN members m ON m.id = p.member',
+  read: [...points.read.slice(0, -2).map((c) => `p.${c}`), 'm.name', 'm.org', 'm.active', 'p.src_file', 'p.src_line'],
+  fromRow: (r) => ({
+    member: r[0], period: r[1], study: r[2], excel: r[3], service: r[4], discipline: r[5], integrity: r[6],
+    deductions: deductionsOf(r[7] as string), masses: votesOf(r, 8), name: r[11], org: r[12], active: r[13] === 1, src: src(r),
+  }) as MemberPoints,
 };
 
 const reports: Table<Report> = {
