@@ -12,12 +12,34 @@ export type Align = 'left' | 'right';
 
 export function renderTable(headers: string[], rows: (string | Cell)[][], align: Align[] = []): string {
   const cells = rows.map((r) => r.map((c) => (typeof c === 'string' ? { text: c } : c)));
-  const widths = headers.map((h, i) => Math.max(stringWidth(h), ...cells.map((r) => stringWidth(r[i]?.text ?? ''))));
-  const pad = (text: string, i: number) => {
-    const gap = ' '.repeat(widths[i] - stringWidth(text));
-    return align[i] === 'right' ? gap + text : text + gap;
-  };
-  const line = (r: Cell[]) => r.map((c, i) => (c.style ?? ((s: string) => s))(pad(c.text, i))).join('  ').trimEnd();
-  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
-  return [line(headers.map((h) => ({ text: h }))), rule, ...cells.map(line)].join('\n');
+  // Each cell measured once; a loop, not Math.max(...column): a city's 750,000 members overflow the call stack.
+  const measured = cells.map((r) => r.map((c) => width(c.text)));
+  const widths = headers.map((h) => width(h));
+  for (const r of measured) for (let i = 0; i < widths.length; i++) if ((r[i] ?? 0) > widths[i]) widths[i] = r[i];
+  const line = (r: Cell[], w: number[]) =>
+    r
+      .map((c, i) => {
+        const gap = ' '.repeat(widths[i] - w[i]);
+        return (c.style ?? ((s: string) => s))(align[i] === 'right' ? gap + c.text : c.text + gap);
+      })
+      .join('  ')
+      .trimEnd();
+  const out = [line(headers.map((h) => ({ text: h })), headers.map(width)), widths.map((w) => '─'.repeat(w)).join('  ')];
+  for (let i = 0; i < cells.length; i++) out.push(line(cells[i], measured[i]));
+  return out.join('\n');
+}
+
+/**
+ * Display width. Plain ASCII (codes, numbers) is most cells and needs no
+ * lookup; the rest (names, ★) repeat and are remembered.
+ */
+const widthOf = new Map<string, number>();
+function width(text: string): number {
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  let w = widthOf.get(text);
+  if (w === undefined) {
+    if (widthOf.size > 100_000) widthOf.clear(); // bounded: a long run must not keep every name
+    widthOf.set(text, (w = stringWidth(text)));
+  }
+  return w;
 }
