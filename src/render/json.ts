@@ -37,7 +37,7 @@ function* arrayPieces(list: unknown[], indent: string): Generator<string> {
   const depth = indent.length / 2;
   let open = 0;
   for (let d = 0; d < depth; d++) open += 2 + 2 * (d + 1); // "[\n" and the next level's indent
-  const close = 2 + indent.length; // "\n" + indent + "]" of the chunk itself, after the wrappers' own closing
+  const close = 2 + indent.length; // the chunk's own "\n<indent>]"; the wrappers' closings follow it
   yield '[';
   for (let i = 0; i < list.length; i += CHUNK) {
     let wrapped: unknown = list.slice(i, i + CHUNK);
