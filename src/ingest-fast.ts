@@ -77,7 +77,8 @@ export async function importFast(paths: string[], db: DB, rules: Rules, opts: Im
     };
 
     const onResult = (r: FileResult) => {
-      opts.onFile?.(++done, files.length);
+      done++; // not inside onFile?.(): without a progress bar it would never count
+      opts.onFile?.(done, files.length);
       failed = !accept(r);
       return !failed;
     };
@@ -116,7 +117,8 @@ export async function importFast(paths: string[], db: DB, rules: Rules, opts: Im
     const counts: SectionCounts = w.counts;
     db.exec(opts.dryRun ? 'ROLLBACK' : 'COMMIT');
     open = false;
-    return { batch: { files, bytes, records: emptySections(), present: [] }, diags, counts };
+    const records = SECTIONS.reduce((n, s) => n + counts[s].inserted + counts[s].updated + counts[s].unchanged, 0);
+    return { batch: { files, bytes, records: emptySections(), present: [] }, diags, counts, records };
   } catch (e) {
     if (open) db.exec('ROLLBACK');
     open = false;

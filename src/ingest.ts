@@ -6,11 +6,12 @@ import { Diagnostics } from './load/diagnostic.js';
 import { loadBatch, type Batch } from './load/batch.js';
 import { checkBatch } from './load/checks.js';
 import { RecordPlacer } from './load/place.js';
-import { asEnvError, openDb, type DB } from './store/db.js';
+import { asEnvError, EnvError, openDb, type DB } from './store/db.js';
 import { storedLookup } from './store/stored.js';
 import { writeBatch, type SectionCounts } from './store/write.js';
 import type { Rules } from './rules/types.js';
 import { importFast } from './ingest-fast.js';
+import { SECTIONS } from './model.js';
 
 export interface IngestOptions {
   strict: boolean;
@@ -22,10 +23,25 @@ export interface IngestResult {
   diags: Diagnostics;
   /** Set when an import wrote (or, with --dry-run, would write). */
   counts: SectionCounts | null;
+  /** Records in the files, read or recognised as unchanged. */
+  records: number;
 }
 
-/** Parse and check; write nothing. An absent database counts as empty. */
-export function validateFiles(paths: string[], dbPath: string, rules: Rules, opts: IngestOptions): IngestResult {
+/**
+ * Parse and check; write nothing. An absent database counts as empty. The
+ * fast path runs as a dry-run import, rolled back; when it meets an error, or
+ * cannot write to the database (read-only, locked), the precise path checks
+ * read-only and reports everything with its place.
+ */
+export async function validateFiles(paths: string[], dbPath: string, rules: Rules, opts: IngestOptions): Promise<IngestResult> {
+  if (!process.env.CXZY_PRECISE) {
+    try {
+      const r = await tryFast(paths, dbPath, rules, { ...opts, replace: false, dryRun: true });
+      if (r) return { ...r, counts: null };
+    } catch (e) {
+      if (!(asEnvError(e, dbPath) instanceof EnvError) && typeof (e as { code?: unknown }).code !== 'string') throw e;
+    }
+  }
   const diags = new Diagnostics();
   const batch = loadBatch(paths, diags, opts.onFile);
   if (diags.errorCount === 0) {
@@ -38,7 +54,7 @@ export function validateFiles(paths: string[], dbPath: string, rules: Rules, opt
   } else if (opts.strict) {
     diags.promoteWarnings();
   }
-  return { batch, diags, counts: null };
+  return { batch, diags, counts: null, records: recordsIn(batch) };
 }
 
 /**
@@ -56,19 +72,22 @@ export async function importFiles(paths: string[], dbPath: string, rules: Rules,
 }
 
 async function importEither(paths: string[], dbPath: string, rules: Rules, opts: ImportOptions): Promise<IngestResult> {
-  if (!process.env.CXZY_PRECISE) {
-    const existed = existsSync(dbPath);
-    const db = openDb(dbPath, 'write');
-    let r: IngestResult | null = null;
-    try {
-      r = await importFast(paths, db, rules, opts);
-    } finally {
-      db.close();
-      if (!existed && (r === null || opts.dryRun)) removeDb(dbPath);
-    }
-    if (r) return r;
+  const r = process.env.CXZY_PRECISE ? null : await tryFast(paths, dbPath, rules, opts);
+  return r ?? importPrecise(paths, dbPath, rules, opts);
+}
+
+/** The fast path; null when the precise path must run. A database it created for nothing is removed. */
+async function tryFast(paths: string[], dbPath: string, rules: Rules, opts: ImportOptions): Promise<IngestResult | null> {
+  const existed = existsSync(dbPath);
+  const db = openDb(dbPath, 'write');
+  let r: IngestResult | null = null;
+  try {
+    r = await importFast(paths, db, rules, opts);
+  } finally {
+    db.close();
+    if (!existed && (r === null || opts.dryRun)) removeDb(dbPath);
   }
-  return importPrecise(paths, dbPath, rules, opts);
+  return r;
 }
 
 export type ImportOptions = IngestOptions & { replace: boolean; dryRun: boolean; workers?: number };
@@ -78,7 +97,7 @@ function importPrecise(paths: string[], dbPath: string, rules: Rules, opts: Impo
   const batch = loadBatch(paths, diags, opts.onFile);
   if (diags.errorCount > 0) {
     if (opts.strict) diags.promoteWarnings();
-    return { batch, diags, counts: null };
+    return { batch, diags, counts: null, records: recordsIn(batch) };
   }
   const existed = existsSync(dbPath);
   const db = openDb(dbPath, 'write');
@@ -94,8 +113,10 @@ function importPrecise(paths: string[], dbPath: string, rules: Rules, opts: Impo
     // A first import that failed (or a dry run) leaves no database behind.
     if (!existed && (counts === null || opts.dryRun)) removeDb(dbPath);
   }
-  return { batch, diags, counts };
+  return { batch, diags, counts, records: recordsIn(batch) };
 }
+
+const recordsIn = (batch: Batch) => SECTIONS.reduce((n, s) => n + batch.records[s].length, 0);
 
 function crossCheck(db: DB, batch: Batch, rules: Rules, diags: Diagnostics, strict: boolean): boolean {
   const placer = new RecordPlacer();

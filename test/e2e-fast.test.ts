@@ -6,6 +6,12 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BASE, EXAMPLES, cxzy, dump, files, tmp } from './helpers.js';
+import { importFast } from '../src/ingest-fast.js';
+import { openDb } from '../src/store/db.js';
+import { defaultRules } from '../src/rules/defaults.js';
+import { Diagnostics } from '../src/load/diagnostic.js';
+import { loadBatch } from '../src/load/batch.js';
+import { SECTIONS } from '../src/model.js';
 
 /** Every stored row but the bookkeeping of the fast path (gen, file hashes). */
 function rows(db: string) {
@@ -110,4 +116,69 @@ describe('fast import', () => {
     const norm = (d: Record<string, unknown[]>) => JSON.stringify(d).replaceAll(a, '').replaceAll(b, '');
     expect(norm(rows(join(a, 'x.db')))).toEqual(norm(rows(join(b, 'x.db'))));
   });
+});
+
+describe('fast validate', () => {
+  it('runs as a dry run of the fast import, which needs no progress callback to count its files', async () => {
+    // It once counted files inside onFile?.(): without a progress bar it never finished and always fell back.
+    const db = openDb(join(tmp(), 'd.db'), 'write');
+    try {
+      const r = await importFast([EXAMPLES], db, defaultRules(), { strict: false, replace: false, dryRun: true, workers: 0 });
+      expect(r).not.toBeNull();
+      const diags = new Diagnostics();
+      const batch = loadBatch([EXAMPLES], diags);
+      expect(r!.records).toBe(SECTIONS.reduce((n, s) => n + batch.records[s].length, 0));
+      expect(db.prepare('SELECT COUNT(*) FROM members').pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  const validate = (args: string[], env: Record<string, string> = {}) => cxzy(['validate', ...args], { env });
+
+  it('reports what the precise path reports, against an empty database and against a stored quarter, and writes nothing', () => {
+    const dir = tmp();
+    const db = join(dir, 'v.db');
+    for (const format of ['json', 'table']) {
+      const fast = validate([EXAMPLES, '--db', db, '--format', format]);
+      const precise = validate([EXAMPLES, '--db', db, '--format', format], { CXZY_PRECISE: '1' });
+      expect(fast).toEqual(precise);
+      expect(fast.code).toBe(0);
+    }
+    expect(JSON.parse(validate([EXAMPLES, '--db', db, '--format', 'json']).stdout).warnings.length).toBeGreaterThan(5);
+    expect(validate([EXAMPLES, '--db', db]).stdout).toMatch(/校验通过：\d+ 个文件，\d+ 条记录/);
+    expect(existsSync(db)).toBe(false);
+
+    // The second quarter's files against a database holding the first: references resolve to stored orgs and members.
+    expect(cxzy(['import', join(EXAMPLES, 'orgs.yaml'), join(EXAMPLES, 'members.yaml'), join(EXAMPLES, '2011Q1'), '--db', db, '-q']).code).toBe(0);
+    const before = readFileSync(db);
+    const q2 = [join(EXAMPLES, '2011Q2'), join(EXAMPLES, 'pledges.yaml'), '--db', db, '--format', 'json'];
+    const fast = validate(q2);
+    expect(fast).toEqual(validate(q2, { CXZY_PRECISE: '1' }));
+    expect(JSON.parse(fast.stdout).valid).toBe(true);
+    expect(readFileSync(db).equals(before)).toBe(true);
+  });
+
+  it('an error still comes with its place; a database it cannot write to is checked read-only', () => {
+    const dir = files({ ...BASE, 'bad.yaml': 'members:\n  - id: M9\n    name: 钱七\n    org: NOPE\n    role: member\n' });
+    const db = join(dir, 'v.db');
+    const fast = validate([dir, '--db', db, '--format', 'json']);
+    expect(fast).toEqual(validate([dir, '--db', db, '--format', 'json'], { CXZY_PRECISE: '1' }));
+    expect(fast.code).toBe(1);
+    expect(JSON.parse(fast.stdout).errors[0]).toMatchObject({ line: 4 });
+
+    // Another process holds the write lock: the fast path waits out the timeout, then the precise path checks.
+    writeFileSync(join(dir, 'bad.yaml'), 'members:\n  - id: M9\n    name: 钱七\n    org: D01\n    role: member\n');
+    expect(cxzy(['import', dir, '--db', db, '-q']).code).toBe(0);
+    const holder = new Database(db);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const r = validate([dir, '--db', db, '--format', 'json']);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).valid).toBe(true);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+  }, 30_000);
 });

@@ -5,7 +5,7 @@ import { t } from '../render/i18n.js';
 import { validateFiles } from '../ingest.js';
 import { loadRulesOrReport } from './rules-loader.js';
 import { printIngest } from './ingest-output.js';
-import { SECTIONS } from '../model.js';
+import { progress } from './progress.js';
 
 export const validateCommand: CommandSpec = {
   define: (lang) =>
@@ -13,12 +13,17 @@ export const validateCommand: CommandSpec = {
     .description(t(lang, 'h_validate'))
     .argument('<paths...>', t(lang, 'h_paths'))
     .option('--strict', t(lang, 'h_strict')),
-  run(ctx, cmd) {
+  async run(ctx, cmd) {
     const format = formatOf(ctx, ['table', 'json'] as const);
     const rules = loadRulesOrReport(ctx);
     if (!rules) return 1;
-    const r = validateFiles(cmd.args, ctx.db, rules, { strict: cmd.opts().strict === true });
-    const records = SECTIONS.reduce((n, s) => n + r.batch.records[s].length, 0);
-    return printIngest(ctx, r, format, ctx.c.green(ctx.t('valid_ok', { files: r.batch.files.length, records })));
+    const bar = progress(ctx, ctx.t('progress_validate'));
+    let r;
+    try {
+      r = await validateFiles(cmd.args, ctx.db, rules, { strict: cmd.opts().strict === true, onFile: bar.update });
+    } finally {
+      bar.stop();
+    }
+    return printIngest(ctx, r, format, ctx.c.green(ctx.t('valid_ok', { files: r.batch.files.length, records: r.records })));
   },
 };

@@ -101,6 +101,7 @@ const zh = {
   warning: () => `警告`,
   error: () => `错误`,
   progress_import: () => `导入`,
+  progress_validate: () => `校验`,
   // environment
   db_missing: (p: P) => `数据库 ${p.db} 不存在；请先用 cxzy import 导入数据`,
   db_not_cxzy: (p: P) => `${p.db} 不是 cxzy 数据库`,
@@ -355,6 +356,7 @@ const en: Record<MsgId, (p: P) => string> = {
   warning: () => `warning`,
   error: () => `error`,
   progress_import: () => `import`,
+  progress_validate: () => `validate`,
   db_missing: (p) => `database ${p.db} does not exist; import data first with cxzy import`,
   db_not_cxzy: (p) => `${p.db} is not a cxzy database`,
   db_newer: (p) => `${p.db} has schema version ${p.found}; this cxzy supports up to ${p.supported}: upgrade cxzy`,
