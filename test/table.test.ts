@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderTable } from '../src/render/table.js';
+import stringWidth from 'string-width';
+import { renderTable, width } from '../src/render/table.js';
 
 describe('plain-text tables', () => {
   it('aligns by display width: a Chinese character takes two columns', () => {
@@ -11,6 +12,12 @@ describe('plain-text tables', () => {
       'M22   Li    12',
       'M3    ★★★    0',
     ]);
+  });
+
+  it('counts ASCII and common CJK directly, exactly as string-width does', () => {
+    const ranges: [number, number][] = [[0x20, 0x7e], [0x3000, 0x3029], [0x302e, 0x303e], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xff01, 0xff60], [0xffe0, 0xffe6]];
+    for (const [lo, hi] of ranges) for (let c = lo; c <= hi; c++) expect(width(`a${String.fromCharCode(c)}`)).toBe(stringWidth(`a${String.fromCharCode(c)}`));
+    for (const s of ['红湾社区党支部', 'D0101 城关镇（机关）党支部：好', '★★★', '①', 'é', '👍', '\u303f', 'Ａ１', '〪']) expect(width(s)).toBe(stringWidth(s));
   });
 
   it('takes a city of members (hundreds of thousands of rows) without overflowing the stack', () => {

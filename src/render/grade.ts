@@ -68,7 +68,8 @@ export function renderGrading(g: Grading, format: RowFormat, lang: Lang, c: Chal
   out.push(table, '');
   out.push(t(lang, 'g_summary', g.summary));
   const sep = lang === 'zh' ? '、' : ', ';
-  const named = (codes: string[]) => codes.map((code) => `${code} ${g.orgs.find((o) => o.org === code)?.name ?? ''}`.trim()).join(sep);
+  const names = new Map(g.orgs.map((o) => [o.org, o.name]));
+  const named = (codes: string[]) => codes.map((code) => `${code} ${names.get(code) ?? ''}`.trim()).join(sep);
   for (const o of g.orgs.filter((x) => x.override)) {
     out.push(t(lang, 'g_override_line', { org: `${o.org} ${o.name}`, computed: w(o.computed ?? ''), grade: w(o.grade), reason: o.reason ?? '' }));
   }
