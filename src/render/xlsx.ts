@@ -3,8 +3,9 @@
 // table keeps its header in view. Numbers stay numbers and dates dates; text
 // that Excel could take for a formula is stored as text.
 import type ExcelJS from 'exceljs';
-import stringWidth from 'string-width';
+import { PassThrough } from 'node:stream';
 import { cellText, chartTable, type CellValue, type Doc, type DocTable } from './doc.js';
+import { width } from './table.js';
 
 /** Excel forbids : \ / ? * [ ] in sheet names and cuts them at 31 characters. */
 const sheetName = (title: string) => title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
@@ -36,45 +37,76 @@ function setCell(cell: ExcelJS.Cell, c: CellValue): void {
 
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3F4F6' } };
 
+/**
+ * Written row by row with exceljs's streaming writer: a city's bulletin has
+ * some 400,000 table rows, which the in-memory workbook took two minutes and
+ * 3.5 GB to build.
+ */
 export async function renderXlsx(doc: Doc): Promise<Buffer> {
   // exceljs takes a third of a second to load: only the xlsx format pays for it.
   const { default: Excel } = await import('exceljs');
-  const wb = new Excel.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = 'cxzy';
   wb.title = doc.title;
   for (const s of doc.sections) {
-    const ws = wb.addWorksheet(sheetName(s.title));
-    ws.getCell(1, 1).value = s.title;
-    ws.getCell(1, 1).font = { bold: true, size: 14 };
     const facts = s.blocks.flatMap((b) => (b.kind === 'facts' ? b.lines : []));
-    facts.forEach((line, i) => setCell(ws.getCell(2 + i, 1), { t: 'text', v: line }));
     const tables: DocTable[] = s.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : b.kind === 'chart' ? [chartTable(b.chart)] : []));
     const captionRow = 2 + facts.length + 1;
     const headerRow = captionRow + 1;
+    const ws = wb.addWorksheet(sheetName(s.title), { views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow }] });
+    // Widths come first: a streamed sheet writes its columns before its rows.
+    const starts: number[] = [];
     const widths: number[] = [];
     let col = 1;
     for (const tb of tables) {
-      ws.getCell(captionRow, col).value = tb.caption;
-      ws.getCell(captionRow, col).font = { bold: true };
+      starts.push(col);
       tb.headers.forEach((h, j) => {
-        const cell = ws.getCell(headerRow, col + j);
+        let w = width(h);
+        for (const r of tb.rows) w = Math.max(w, width(cellText(r[j] ?? null)));
+        widths[col + j] = Math.min(50, Math.max(8, w + 2));
+      });
+      col += tb.headers.length + 1;
+    }
+    ws.columns = Array.from({ length: col }, (_, i) => (widths[i + 1] ? { width: widths[i + 1] } : {}));
+
+    const title = ws.getRow(1).getCell(1);
+    title.value = s.title;
+    title.font = { bold: true, size: 14 };
+    ws.getRow(1).commit();
+    facts.forEach((line, i) => {
+      setCell(ws.getRow(2 + i).getCell(1), { t: 'text', v: line });
+      ws.getRow(2 + i).commit();
+    });
+    const caption = ws.getRow(captionRow);
+    const header = ws.getRow(headerRow);
+    tables.forEach((tb, k) => {
+      caption.getCell(starts[k]).value = tb.caption;
+      caption.getCell(starts[k]).font = { bold: true };
+      tb.headers.forEach((h, j) => {
+        const cell = header.getCell(starts[k] + j);
         cell.value = h;
         cell.font = { bold: true };
         cell.fill = HEAD_FILL;
         cell.border = { bottom: { style: 'thin' } };
       });
-      if (tb.rows.length === 0) ws.getCell(headerRow + 1, col).value = doc.none;
-      tb.rows.forEach((r, i) => r.forEach((c, j) => setCell(ws.getCell(headerRow + 1 + i, col + j), c)));
-      tb.headers.forEach((h, j) => {
-        const w = Math.max(stringWidth(h), ...tb.rows.map((r) => stringWidth(cellText(r[j] ?? null))));
-        widths[col + j] = Math.min(50, Math.max(8, w + 2));
-      });
-      col += tb.headers.length + 1;
-    }
-    widths.forEach((w, i) => {
-      if (w) ws.getColumn(i).width = w;
     });
-    ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow }];
+    caption.commit();
+    header.commit();
+    // The tables side by side: row i of the sheet holds row i of each.
+    const depth = Math.max(1, ...tables.map((tb) => tb.rows.length));
+    for (let i = 0; i < depth; i++) {
+      const row = ws.getRow(headerRow + 1 + i);
+      tables.forEach((tb, k) => {
+        if (i === 0 && tb.rows.length === 0) row.getCell(starts[k]).value = doc.none;
+        tb.rows[i]?.forEach((c, j) => setCell(row.getCell(starts[k] + j), c));
+      });
+      row.commit();
+    }
+    ws.commit();
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await wb.commit();
+  return Buffer.concat(chunks);
 }
