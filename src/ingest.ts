@@ -1,6 +1,7 @@
-// validate and import share one path: parse and check every file, then
-// (import only) write in one transaction. The cross-record checks run inside
-// that transaction, so they see exactly the database the write will change.
+// validate and import share one path: parse and check every file, then write
+// in one transaction (which validate, like --dry-run, rolls back). The
+// cross-record checks run inside that transaction, so they see exactly the
+// database the write will change.
 import { existsSync, rmSync } from 'node:fs';
 import { Diagnostics } from './load/diagnostic.js';
 import { loadBatch, type Batch } from './load/batch.js';
@@ -39,6 +40,7 @@ export async function validateFiles(paths: string[], dbPath: string, rules: Rule
       const r = await tryFast(paths, dbPath, rules, { ...opts, replace: false, dryRun: true });
       if (r) return { ...r, counts: null };
     } catch (e) {
+      // A database locked, unwritable or not cxzy's, or a file that cannot be read: the precise path says which.
       if (!(asEnvError(e, dbPath) instanceof EnvError) && typeof (e as { code?: unknown }).code !== 'string') throw e;
     }
   }

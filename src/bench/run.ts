@@ -79,6 +79,10 @@ function runSize(name: string): SizeResult {
     steps.naive = measure('naive', [g.dir, naiveDb]);
     rmSync(naiveDb, { force: true });
   }
+  note('cxzy validate');
+  fresh();
+  // Into no database: every file is read and checked, as before a first import.
+  steps.validate = measure('cxzy', ['validate', g.dir, '--db', db, '-q']);
   note('cxzy import, inline');
   steps.import_inline = best(REPEAT, () => {
     fresh();
@@ -102,7 +106,7 @@ function runSize(name: string): SizeResult {
   steps.report = measure('cxzy', ['report', '--db', db]);
   fresh();
 
-  for (const k of ['jsyaml', 'naive', 'import_inline', 'import']) {
+  for (const k of ['jsyaml', 'naive', 'validate', 'import_inline', 'import']) {
     const s = steps[k];
     if (!s) continue;
     s.mb_s = mb / (s.ms / 1000);
