@@ -147,6 +147,7 @@ describe('report on the examples', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/^<!DOCTYPE html>/);
     expect(run(['report', '--out', join(dir, 'b.json')]).code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8')).month).toBe('2011-06');
+    expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe(run(['report', '--format', 'json']).stdout);
   });
 
   it('usage and environment errors: exit 2 for format, 1 for no data, 3 when the file cannot be written', () => {
@@ -165,6 +166,7 @@ describe('report on the examples', () => {
     expect(bad.code).toBe(3);
     expect(bad.stderr).toContain('无法写入');
     expect(bad.stderr).not.toContain('    at ');
+    expect(run(['report', '--out', join(dir, 'missing', 'b.json')]).code).toBe(3); // written in pieces, failing the same way
     expect(existsSync(join(dir, 'missing'))).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

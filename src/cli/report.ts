@@ -1,6 +1,6 @@
 // cxzy report: the monthly bulletin in Markdown (default, to stdout), HTML,
 // XLSX or JSON. A file given with --out is written whole or not at all.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Command } from 'commander';
 import type { CommandSpec } from './main.js';
@@ -13,6 +13,7 @@ import { periodOf } from '../load/dates.js';
 import { buildBulletin, gradedPeriodFor } from '../report/bulletin.js';
 import { bulletinDoc } from '../render/bulletin.js';
 import { bulletinJson } from '../render/bulletin-json.js';
+import { batched, jsonPieces } from '../render/json.js';
 import { renderMarkdown } from '../render/md.js';
 import { renderHtml } from '../render/html.js';
 import { renderXlsx } from '../render/xlsx.js';
@@ -32,11 +33,24 @@ function formatFor(ctx: Ctx, out: string | undefined): Format {
   return f;
 }
 
+function* jsonText(value: unknown): Generator<string> {
+  yield* batched(jsonPieces(value));
+  yield '\n';
+}
+
 /** Write beside the target, then rename: a failure never leaves half a bulletin. */
-function writeWhole(file: string, data: string | Buffer): void {
+function writeWhole(file: string, data: string | Buffer | Iterable<string>): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, data);
+    if (typeof data === 'string' || Buffer.isBuffer(data)) writeFileSync(tmp, data);
+    else {
+      const fd = openSync(tmp, 'w');
+      try {
+        for (const chunk of data) writeSync(fd, chunk);
+      } finally {
+        closeSync(fd);
+      }
+    }
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
@@ -56,7 +70,8 @@ export const reportCommand: CommandSpec = {
     if (format === 'xlsx' && o.out === undefined) throw new UsageError('xlsx_needs_out');
     const a = openAnalysis(ctx);
     if (!a) return 1;
-    let output: string | Buffer;
+    // JSON in pieces: at city size the bulletin's JSON is over 100 MB.
+    let output: string | Buffer | Iterable<string>;
     try {
       const { q, rules } = a;
       const month = chooseMonth(o.month, q.reportMonths());
@@ -77,7 +92,7 @@ export const reportCommand: CommandSpec = {
         pointsRecords: graded ? q.pointsCount(graded) : 0,
         rules,
       });
-      if (format === 'json') output = JSON.stringify(bulletinJson(bulletin, ctx.lang), null, 2) + '\n';
+      if (format === 'json') output = jsonText(bulletinJson(bulletin, ctx.lang));
       else {
         const doc = bulletinDoc(bulletin, ctx.lang, { version: VERSION, belowPct: pct(rules.grading.caps.satisfaction.below) });
         output = format === 'md' ? renderMarkdown(doc) : format === 'html' ? renderHtml(doc) : await renderXlsx(doc);
@@ -85,7 +100,10 @@ export const reportCommand: CommandSpec = {
     } finally {
       a.close();
     }
-    if (o.out === undefined) ctx.print(output as string);
+    if (o.out === undefined) {
+      if (typeof output === 'string') ctx.print(output);
+      else for (const chunk of output as Iterable<string>) ctx.stdout.write(chunk);
+    }
     else {
       writeWhole(o.out, output);
       ctx.note(t(ctx.lang, 'r_wrote', { file: o.out }));
