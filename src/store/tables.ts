@@ -14,8 +14,8 @@ export interface Readable<R> {
   fromRow(row: Row): R;
 }
 
+/** A section's table: `name` is the table itself. */
 export interface Table<R> extends Readable<R> {
-  name: string;
   /** Primary key columns. */
   key: string[];
   /** Data columns in a fixed order (the source columns come after them). */
