@@ -1,7 +1,7 @@
 // What every command needs: the resolved global options, the output streams
 // and a colour instance that honours --no-color, NO_COLOR, TERM=dumb and TTYs.
 import { Chalk, type ChalkInstance } from 'chalk';
-import { batched, jsonPieces } from '../render/json.js';
+import { jsonText } from '../render/json.js';
 import type { Lang, MsgId, Param } from '../render/i18n.js';
 import { t } from '../render/i18n.js';
 
@@ -81,8 +81,7 @@ export function makeCtx(opts: GlobalOptions, io: { stdout: Out; stderr: Out; env
     t: (id, params) => t(lang, id, params),
     print: (s) => io.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
     printJson: (value) => {
-      for (const chunk of batched(jsonPieces(value))) io.stdout.write(chunk);
-      io.stdout.write('\n');
+      for (const chunk of jsonText(value)) io.stdout.write(chunk);
     },
     note: (s) => {
       if (!ctx.quiet) io.stderr.write(s.endsWith('\n') ? s : `${s}\n`);

@@ -5,7 +5,7 @@ import { t } from '../render/i18n.js';
 import { importFiles } from '../ingest.js';
 import { loadRulesOrReport } from './rules-loader.js';
 import { printIngest } from './ingest-output.js';
-import { progress } from './progress.js';
+import { withProgress } from './progress.js';
 
 export const importCommand: CommandSpec = {
   define: (lang) =>
@@ -20,18 +20,9 @@ export const importCommand: CommandSpec = {
     const rules = loadRulesOrReport(ctx);
     if (!rules) return 1;
     const o = cmd.opts<{ replace?: boolean; dryRun?: boolean; strict?: boolean }>();
-    const bar = progress(ctx, ctx.t('progress_import'));
-    let r;
-    try {
-      r = await importFiles(cmd.args, ctx.db, rules, {
-        strict: o.strict === true,
-        replace: o.replace === true,
-        dryRun: o.dryRun === true,
-        onFile: bar.update,
-      });
-    } finally {
-      bar.stop();
-    }
+    const r = await withProgress(ctx, ctx.t('progress_import'), (onFile) =>
+      importFiles(cmd.args, ctx.db, rules, { strict: o.strict === true, replace: o.replace === true, dryRun: o.dryRun === true, onFile }),
+    );
     const files = r.batch.files.length;
     const summary = o.dryRun ? ctx.t('dry_run', { files }) : ctx.c.green(ctx.t('import_ok', { files, db: ctx.db }));
     return printIngest(ctx, r, format, summary);

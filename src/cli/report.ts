@@ -13,7 +13,7 @@ import { periodOf } from '../load/dates.js';
 import { buildBulletin, gradedPeriodFor } from '../report/bulletin.js';
 import { bulletinDoc } from '../render/bulletin.js';
 import { bulletinJson } from '../render/bulletin-json.js';
-import { batched, jsonPieces } from '../render/json.js';
+import { jsonText } from '../render/json.js';
 import { renderMarkdown } from '../render/md.js';
 import { renderHtml } from '../render/html.js';
 import { renderXlsx } from '../render/xlsx.js';
@@ -31,11 +31,6 @@ function formatFor(ctx: Ctx, out: string | undefined): Format {
   const f = BY_EXTENSION[extname(out).toLowerCase()];
   if (!f) throw new UsageError('bad_out_ext', { file: out });
   return f;
-}
-
-function* jsonText(value: unknown): Generator<string> {
-  yield* batched(jsonPieces(value));
-  yield '\n';
 }
 
 /** Write beside the target, then rename: a failure never leaves half a bulletin. */
@@ -101,10 +96,10 @@ export const reportCommand: CommandSpec = {
       a.close();
     }
     if (o.out === undefined) {
+      // Markdown, HTML or JSON: XLSX always goes to a file.
       if (typeof output === 'string') ctx.print(output);
       else for (const chunk of output as Iterable<string>) ctx.stdout.write(chunk);
-    }
-    else {
+    } else {
       writeWhole(o.out, output);
       ctx.note(t(ctx.lang, 'r_wrote', { file: o.out }));
     }

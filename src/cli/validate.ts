@@ -5,7 +5,7 @@ import { t } from '../render/i18n.js';
 import { validateFiles } from '../ingest.js';
 import { loadRulesOrReport } from './rules-loader.js';
 import { printIngest } from './ingest-output.js';
-import { progress } from './progress.js';
+import { withProgress } from './progress.js';
 
 export const validateCommand: CommandSpec = {
   define: (lang) =>
@@ -17,13 +17,9 @@ export const validateCommand: CommandSpec = {
     const format = formatOf(ctx, ['table', 'json'] as const);
     const rules = loadRulesOrReport(ctx);
     if (!rules) return 1;
-    const bar = progress(ctx, ctx.t('progress_validate'));
-    let r;
-    try {
-      r = await validateFiles(cmd.args, ctx.db, rules, { strict: cmd.opts().strict === true, onFile: bar.update });
-    } finally {
-      bar.stop();
-    }
+    const r = await withProgress(ctx, ctx.t('progress_validate'), (onFile) =>
+      validateFiles(cmd.args, ctx.db, rules, { strict: cmd.opts().strict === true, onFile }),
+    );
     return printIngest(ctx, r, format, ctx.c.green(ctx.t('valid_ok', { files: r.batch.files.length, records: r.records })));
   },
 };

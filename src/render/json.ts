@@ -71,3 +71,9 @@ export function* batched(pieces: Iterable<string>, size = 1 << 20): Generator<st
   }
   if (buf.length) yield buf.join('');
 }
+
+/** The whole text, in writes of about a megabyte, ending with a newline. */
+export function* jsonText(value: unknown): Generator<string> {
+  yield* batched(jsonPieces(value));
+  yield '\n';
+}
