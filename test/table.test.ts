@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
+import { stringify } from 'csv-stringify/sync';
 import { renderTable, width } from '../src/render/table.js';
+import { rowLines } from '../src/render/rows.js';
 
 describe('plain-text tables', () => {
   it('aligns by display width: a Chinese character takes two columns', () => {
@@ -25,5 +27,29 @@ describe('plain-text tables', () => {
     const lines = renderTable(['党员', '姓名'], rows).split('\n');
     expect(lines).toHaveLength(300_002);
     expect(lines.at(-1)).toBe('M299999  张三');
+  });
+
+  it('builds rows on demand: a view walked once for widths and once for text gives the same table as the rows held', () => {
+    const rows = Array.from({ length: 2500 }, (_, i) => [`M${i}`, i % 3 ? '张三' : 'Li, "Jr"', String(i % 17)]);
+    let built = 0;
+    const view = {
+      *[Symbol.iterator]() {
+        for (const r of rows) {
+          built++;
+          yield r;
+        }
+      },
+    };
+    const headers = ['党员', '姓名', '分'];
+    expect([...rowLines('table', headers, view, ['left', 'left', 'right'])].join('\n')).toBe(renderTable(headers, rows, ['left', 'left', 'right']));
+    expect(built).toBe(5000);
+  });
+
+  it('writes CSV a thousand records at a time, the same text as one stringify', () => {
+    const rows = Array.from({ length: 2500 }, (_, i) => [`M${i}`, i % 3 ? '张三' : 'Li, "Jr"\nSr', String(i)]);
+    const whole = stringify([['党员', '姓名', '分'], ...rows]);
+    const lines = [...rowLines('csv', ['党员', '姓名', '分'], rows)];
+    expect(lines.length).toBe(3);
+    expect(lines.map((l) => `${l}\n`).join('')).toBe(whole);
   });
 });

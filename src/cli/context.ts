@@ -1,7 +1,7 @@
 // What every command needs: the resolved global options, the output streams
 // and a colour instance that honours --no-color, NO_COLOR, TERM=dumb and TTYs.
 import { Chalk, type ChalkInstance } from 'chalk';
-import { jsonText } from '../render/json.js';
+import { batched, jsonText } from '../render/json.js';
 import type { Lang, MsgId, Param } from '../render/i18n.js';
 import { t } from '../render/i18n.js';
 
@@ -54,6 +54,8 @@ export interface Ctx {
   print(s: string): void;
   /** As print(JSON.stringify(value, null, 2)), written in pieces. */
   printJson(value: unknown): void;
+  /** Each line and a newline, written in pieces of about a megabyte. */
+  printLines(lines: Iterable<string>): void;
   note(s: string): void;
 }
 
@@ -83,11 +85,18 @@ export function makeCtx(opts: GlobalOptions, io: { stdout: Out; stderr: Out; env
     printJson: (value) => {
       for (const chunk of jsonText(value)) io.stdout.write(chunk);
     },
+    printLines: (lines) => {
+      for (const chunk of batched(ended(lines))) io.stdout.write(chunk);
+    },
     note: (s) => {
       if (!ctx.quiet) io.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
     },
   };
   return ctx;
+}
+
+function* ended(lines: Iterable<string>): Generator<string> {
+  for (const l of lines) yield `${l}\n`;
 }
 
 /** Check --format against what a command offers; `undefined` gives the first. */

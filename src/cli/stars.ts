@@ -6,7 +6,7 @@ import { choosePeriod, openAnalysis, subtree } from './analysis.js';
 import { gradeFromStore, ROW_FORMATS } from './grade.js';
 import { rateStars, type StarsResult } from '../stars/stars.js';
 import { periodQuota } from '../quota/quota.js';
-import { renderStars, starsJson } from '../render/stars.js';
+import { starsLines, starsJson } from '../render/stars.js';
 import type { Query } from '../store/query.js';
 import type { Rules } from '../rules/types.js';
 import type { Grading } from '../grade/grade.js';
@@ -51,7 +51,10 @@ export const starsCommand: CommandSpec = {
         ? { ...s, members: s.members.filter((m) => keep.has(m.org)), benchmark: s.benchmark.filter((b) => keep.has(b.code)), flag: s.flag.filter((f) => keep.has(f.code)) }
         : s;
       if (format === 'json') ctx.printJson(starsJson(shown, ctx.lang));
-      else ctx.print((format === 'csv' ? '\ufeff' : '') + renderStars(shown, format, ctx.lang, ctx.c));
+      else {
+        if (format === 'csv') ctx.stdout.write('\ufeff');
+        ctx.printLines(starsLines(shown, format, ctx.lang, ctx.c));
+      }
       return 0;
     } finally {
       a.close();

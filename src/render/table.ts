@@ -10,23 +10,42 @@ export interface Cell {
 
 export type Align = 'left' | 'right';
 
-export function renderTable(headers: string[], rows: (string | Cell)[][], align: Align[] = []): string {
-  const cells = rows.map((r) => r.map((c) => (typeof c === 'string' ? { text: c } : c)));
-  // Each cell measured once; a loop, not Math.max(...column): a city's 750,000 members overflow the call stack.
-  const measured = cells.map((r) => r.map((c) => width(c.text)));
-  const widths = headers.map((h) => width(h));
-  for (const r of measured) for (let i = 0; i < widths.length; i++) if ((r[i] ?? 0) > widths[i]) widths[i] = r[i];
-  const line = (r: Cell[], w: number[]) =>
-    r
-      .map((c, i) => {
-        const gap = ' '.repeat(widths[i] - w[i]);
-        return (c.style ?? ((s: string) => s))(align[i] === 'right' ? gap + c.text : c.text + gap);
-      })
-      .join('  ')
-      .trimEnd();
-  const out = [line(headers.map((h) => ({ text: h })), headers.map(width)), widths.map((w) => '─'.repeat(w)).join('  ')];
-  for (let i = 0; i < cells.length; i++) out.push(line(cells[i], measured[i]));
-  return out.join('\n');
+export type TableRow = readonly (string | Cell)[];
+
+const textOf = (c: string | Cell) => (typeof c === 'string' ? c : c.text);
+
+export function renderTable(headers: string[], rows: Iterable<TableRow>, align: Align[] = []): string {
+  return [...tableLines(headers, rows, align)].join('\n');
+}
+
+/**
+ * The table's lines, one at a time. `rows` is walked twice, widths first, so
+ * it may build each row when asked: a city's 750,000 members need not be held
+ * as rows, nor as one string.
+ */
+export function* tableLines(headers: string[], rows: Iterable<TableRow>, align: Align[] = []): Generator<string> {
+  // A loop, not Math.max(...column): 750,000 arguments overflow the call stack.
+  const widths = headers.map(width);
+  for (const r of rows) {
+    for (let i = 0; i < r.length && i < widths.length; i++) {
+      const w = width(textOf(r[i]));
+      if (w > widths[i]) widths[i] = w;
+    }
+  }
+  const line = (r: TableRow) => {
+    let s = '';
+    for (let i = 0; i < r.length; i++) {
+      const c = r[i];
+      const text = textOf(c);
+      const gap = ' '.repeat(widths[i] - width(text));
+      const padded = align[i] === 'right' ? gap + text : text + gap;
+      s += (i ? '  ' : '') + (typeof c === 'string' || !c.style ? padded : c.style(padded));
+    }
+    return s.trimEnd();
+  };
+  yield line(headers);
+  yield widths.map((w) => '─'.repeat(w)).join('  ');
+  for (const r of rows) yield line(r);
 }
 
 /**

@@ -69,9 +69,13 @@ export class Query {
   }
 
 
-  /** The period's points with their members, in no order: the star rating sorts them, faster than SQLite's temporary b-tree. */
+  /**
+   * The period's points with their members, in no order: the star rating
+   * sorts them, faster than SQLite's temporary b-tree. Not kept: one rating
+   * reads them, and a city's would hold half a gigabyte after it.
+   */
   memberPoints(period: string): MemberPoints[] {
-    return this.once(`memberPoints ${period}`, () => this.read(memberPoints, 'WHERE p.period = ?', period));
+    return this.read(memberPoints, 'WHERE p.period = ?', period);
   }
 
   /**
