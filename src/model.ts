@@ -106,6 +106,11 @@ export interface Points {
   src: Source;
 }
 
+/** A pledge with, when a member owns it, that member's name, org and status: read together for the bulletin. */
+export interface OwnedPledge extends Pledge {
+  member: { name: string; org: string; active: boolean } | null;
+}
+
 /** A points record with its member's name, org and status, read together for the star rating. */
 export interface MemberPoints extends Points {
   name: string;

@@ -1,5 +1,5 @@
 // Typed records for the pure-module tests, with sensible defaults.
-import type { Member, MemberPoints, Org, Pledge, Points, Report, Review, Typical, Votes } from '../src/model.js';
+import type { Member, MemberPoints, Org, OwnedPledge, Pledge, Points, Report, Review, Typical, Votes } from '../src/model.js';
 
 const src = { file: 't.yaml', line: 1 };
 
@@ -43,4 +43,13 @@ export const activeCounts = (members: Member[]): Map<string, number> => {
   const out = new Map<string, number>();
   for (const m of members) if (m.active) out.set(m.org, (out.get(m.org) ?? 0) + 1);
   return out;
+};
+
+/** What the store's join gives the bulletin: each pledge with its owning member, if a member owns it. */
+export const owned = (members: Member[], list: Pledge[]): OwnedPledge[] => {
+  const byId = new Map(members.map((m) => [m.id, m]));
+  return list.map((p) => {
+    const m = byId.get(p.owner);
+    return { ...p, member: m ? { name: m.name, org: m.org, active: m.active } : null };
+  });
 };

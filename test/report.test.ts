@@ -5,7 +5,7 @@ import { defaultRules } from '../src/rules/defaults.js';
 import { buildBulletin, gradedPeriodFor, type BulletinInput } from '../src/report/bulletin.js';
 import { pledgesSection } from '../src/report/pledges.js';
 import { gradePeriod } from '../src/grade/grade.js';
-import { member, org, pledge, report, review, typical, votes } from './fixtures.js';
+import { activeCounts, member, org, owned, pledge, report, review, typical, votes } from './fixtures.js';
 import type { Pledge } from '../src/model.js';
 
 const rules = defaultRules();
@@ -22,17 +22,18 @@ describe('gradedPeriodFor', () => {
 describe('pledges section', () => {
   const orgs = [org('W', 'committee', null), org('D1'), org('D2'), org('D9', 'branch', 'W', { active: false })];
   const members = [member('M1', 'D1'), member('M2', 'D1'), member('M3', 'D1', false), member('M9', 'D9')];
+  const section = (list: Pledge[]) => pledgesSection('2011-05-01', '2011-05-31', orgs, activeCounts(members), owned(members, list), rules);
   const p = (owner: string, over: Partial<Pledge>): Pledge => ({ ...pledge(owner, '2011-12-31', 'in_progress'), id: `P-${owner}-${over.made ?? ''}${over.due ?? ''}`, ...over });
 
   it('counts made and fulfilled within the month, inclusive of both ends', () => {
-    const s = pledgesSection('2011-05-01', '2011-05-31', orgs, members, [
+    const s = section([
       p('D1', { made: '2011-05-01' }),
       p('D2', { made: '2011-05-31' }),
       p('M1', { made: '2011-04-30' }),
       p('M2', { made: '2011-06-01' }), // after the month: not yet made
       p('D2', { made: '2011-01-10', due: '2011-05-20', status: 'fulfilled', fulfilled: '2011-05-31' }),
       p('D1', { made: '2011-01-11', due: '2011-05-20', status: 'fulfilled', fulfilled: '2011-06-01' }),
-    ], rules);
+    ]);
     expect(s.made.map((x) => x.made)).toEqual(['2011-05-01', '2011-05-31']);
     expect(s.fulfilled.map((x) => x.fulfilled)).toEqual(['2011-05-31']);
     // fulfilled after the month end: overdue at the month end
@@ -41,24 +42,39 @@ describe('pledges section', () => {
   });
 
   it('leaves out abandoned pledges and inactive owners; coverage counts active orgs and members', () => {
-    const s = pledgesSection('2011-05-01', '2011-05-31', orgs, members, [
+    const s = section([
       p('D1', { made: '2011-02-01', due: '2011-03-31', status: 'abandoned' }),
       p('M1', { made: '2011-02-01', due: '2011-03-31', status: 'pending' }),
       p('M3', { made: '2011-02-01', due: '2011-03-31' }), // inactive member
       p('D9', { made: '2011-02-01', due: '2011-03-31' }), // inactive org
       p('M9', { made: '2011-02-01', due: '2011-03-31' }), // member of an inactive org
-    ], rules);
+    ]);
     expect(s.overdue.map((x) => x.owner)).toEqual(['M1']);
     expect(s.coverage.orgs.total).toBe(3);
     expect(s.coverage.orgs.without.map((o) => o.code)).toEqual(['W', 'D1', 'D2']); // D1's only pledge is abandoned
     expect(s.coverage.members).toEqual({ total: 2, without: 1, by_org: [{ code: 'D1', name: 'D1名', members: 2, without: 1 }] });
   });
 
+  it('counts a member with several pledges once, per org, against the org\'s active members', () => {
+    const all = [...members, member('M4', 'D2'), member('M5', 'D2'), member('M6', 'D2')];
+    const s = pledgesSection('2011-05-01', '2011-05-31', orgs, activeCounts(all), owned(all, [
+      p('M4', { made: '2011-02-01' }),
+      p('M4', { made: '2011-03-01' }),
+      p('M5', { made: '2011-03-01', status: 'abandoned' }), // abandoned: M5 is without
+      p('M1', { made: '2011-06-01' }), // not yet made at the month end
+    ]), rules);
+    expect(s.coverage.members).toEqual({
+      total: 5,
+      without: 4,
+      by_org: [{ code: 'D1', name: 'D1名', members: 2, without: 2 }, { code: 'D2', name: 'D2名', members: 3, without: 2 }],
+    });
+  });
+
   it('flags vague pledges with their reasons and pools evaluation votes', () => {
-    const s = pledgesSection('2011-05-01', '2011-05-31', orgs, members, [
+    const s = section([
       p('M1', { made: '2011-02-01', content: '积极为群众办实事好事', evaluation: votes(8, 1, 1) }),
       p('M2', { made: '2011-02-01', content: '年内走访困难户12户，每户帮办1件实事', evaluation: votes(10, 0, 0) }),
-    ], rules);
+    ]);
     expect(s.vague.map((v) => [v.owner, v.reasons.map((r) => r.id)])).toEqual([['M1', ['vague_short', 'vague_no_number']]]);
     expect(s.evaluated.map((e) => [e.owner, e.satisfaction])).toEqual([['M1', 0.9], ['M2', 1]]);
     expect(s.satisfaction).toBe(19 / 20);
@@ -78,7 +94,7 @@ describe('buildBulletin', () => {
   ];
   const three = (o: string, month: string) => [1, 2, 3].map((d) => report(o, `${month}-0${d}`, `${o}信息${d}`));
   const input = (over: Partial<BulletinInput> = {}): BulletinInput => ({
-    month: '2011-05', period: '2011Q2', orgs, members: [member('M1', 'A'), member('M2', 'X')], pledges: [],
+    month: '2011-05', period: '2011Q2', orgs, activeMembers: activeCounts([member('M1', 'A'), member('M2', 'X')]), pledges: [],
     reports: [...three('A', '2011-05'), ...three('B', '2011-05'), ...three('T1', '2011-05'), ...three('C', '2011-04'), report('C', '2011-05-09', '县里采用', 'county'), report('S1', '2011-06-01', '下月', 'city')],
     typicals: [typical('T1', '2011-04-10'), typical('T2', '2011-06-10')],
     grading: null, stars: null, rated: 0, pointsRecords: 0, rules, ...over,

@@ -1,7 +1,7 @@
 // The monthly bulletin (通报) as data: five sections over the month, its
 // quarter to date, and the latest quarter graded by the month's end. Pure:
 // the caller reads the store and grades; this only selects and counts.
-import type { Grade, Member, Org, Pledge, Report, Typical } from '../model.js';
+import type { Grade, Org, OwnedPledge, Report, Typical } from '../model.js';
 import { GRADES } from '../model.js';
 import type { Rules } from '../rules/types.js';
 import type { Grading, Movement, OrgGrade, ShareBreach } from '../grade/grade.js';
@@ -15,8 +15,9 @@ export interface BulletinInput {
   /** The quarter the month is in. */
   period: string;
   orgs: Org[];
-  members: Member[];
-  pledges: Pledge[];
+  /** Active members per org. */
+  activeMembers: Map<string, number>;
+  pledges: OwnedPledge[];
   /** Reports and typicals of `period`. */
   reports: Report[];
   typicals: Typical[];
@@ -84,14 +85,13 @@ export function buildBulletin(input: BulletinInput): Bulletin {
   const start = `${month}-01`;
   const end = lastDayOfMonth(month);
   const reports = reportsSection(month, period, orgs, input.reports, input.typicals, rules);
-  const pledges = pledgesSection(start, end, orgs, input.members, input.pledges, rules);
+  const pledges = pledgesSection(start, end, orgs, input.activeMembers, input.pledges, rules);
   const active = orgs.filter((o) => o.active);
-  const activeCodes = new Set(active.map((o) => o.code));
   const reviewed = input.grading?.orgs.filter((o) => o.grade !== 'ungraded').length ?? 0;
 
   const overview: Overview = {
     orgs: { committees: active.filter((o) => o.type === 'committee').length, branches: active.filter((o) => o.type === 'branch').length },
-    members: input.members.filter((m) => m.active && activeCodes.has(m.org)).length,
+    members: pledges.coverage.members.total,
     data: {
       reports: reports.month.orgs.reduce((n, o) => n + o.count, 0),
       typicals: reports.typicals.reduce((n, c) => n + c.count, 0),

@@ -1,7 +1,7 @@
 // Bulletin section 3, 公开承诺/践诺/评诺: what was pledged and kept in the
 // month, what is overdue at its end, who has no pledge, which pledges are vague
 // and how the masses rated the ones evaluated. Only active owners count.
-import type { Member, Org, Pledge, Source, Votes } from '../model.js';
+import type { Org, OwnedPledge, Pledge, Source, Votes } from '../model.js';
 import type { Rules } from '../rules/types.js';
 import type { MsgRef } from '../render/i18n.js';
 import { overdueAt, satisfaction } from '../grade/grade.js';
@@ -42,23 +42,27 @@ export interface PledgesSection {
   satisfaction: number | null;
 }
 
-/** `start`..`end`: the month's first and last day. */
-export function pledgesSection(start: string, end: string, orgs: Org[], members: Member[], pledges: Pledge[], rules: Rules): PledgesSection {
+/**
+ * `start`..`end`: the month's first and last day. `activeMembers` counts each
+ * org's active members: coverage is those counts less the members who own a
+ * pledge, so the members themselves need not be read.
+ */
+export function pledgesSection(start: string, end: string, orgs: Org[], activeMembers: Map<string, number>, pledges: OwnedPledge[], rules: Rules): PledgesSection {
   const activeOrgs = orgs.filter((o) => o.active);
   const orgNames = new Map(activeOrgs.map((o) => [o.code, o.name]));
-  const activeMembers = members.filter((m) => m.active && orgNames.has(m.org));
-  const memberNames = new Map(activeMembers.map((m) => [m.id, m.name]));
-  const ownerName = (p: Pledge) => orgNames.get(p.owner) ?? memberNames.get(p.owner);
+  // An owner counts while it is active: an org, or a member of an active org.
+  const ownerName = (p: OwnedPledge) => (p.member ? (p.member.active && orgNames.has(p.member.org) ? p.member.name : undefined) : orgNames.get(p.owner));
 
   const rows: PledgeRow[] = [];
+  const byId = new Map<string, OwnedPledge>();
   for (const p of pledges) {
+    byId.set(p.id, p);
     const name = ownerName(p);
     if (name === undefined || p.made > end) continue;
     rows.push({ id: p.id, owner: p.owner, owner_name: name, kind: p.kind, content: p.content, made: p.made, due: p.due, status: p.status, fulfilled: p.fulfilled, src: p.src });
   }
   const live = rows.filter((p) => p.status !== 'abandoned');
   const owners = new Set(live.map((p) => p.owner));
-  const byId = new Map(pledges.map((p) => [p.id, p]));
 
   const evaluated = rows.flatMap((r) => {
     const votes = byId.get(r.id)!.evaluation;
@@ -74,7 +78,7 @@ export function pledgesSection(start: string, end: string, orgs: Org[], members:
     overdue: live.filter((p) => overdueAt(byId.get(p.id)!, end)),
     coverage: {
       orgs: { total: activeOrgs.length, without: activeOrgs.filter((o) => !owners.has(o.code)).map((o) => ({ code: o.code, name: o.name })) },
-      members: memberCoverage(activeMembers, owners, orgNames),
+      members: memberCoverage(activeOrgs, activeMembers, owners, byId),
     },
     vague: live.flatMap((p) => {
       const reasons = vagueReasons(p.content, rules.pledges);
@@ -85,21 +89,24 @@ export function pledgesSection(start: string, end: string, orgs: Org[], members:
   };
 }
 
-function memberCoverage(members: Member[], owners: Set<string>, orgNames: Map<string, string>): PledgesSection['coverage']['members'] {
-  const per = new Map<string, { members: number; without: number }>();
-  let without = 0;
-  for (const m of members) {
-    const c = per.get(m.org) ?? { members: 0, without: 0 };
-    per.set(m.org, c);
-    c.members++;
-    if (!owners.has(m.id)) {
-      c.without++;
-      without++;
-    }
+/** Per active org: its active members, and how many own no live pledge. `owners` holds only active owners. */
+function memberCoverage(activeOrgs: Org[], activeMembers: Map<string, number>, owners: Set<string>, byId: Map<string, OwnedPledge>): PledgesSection['coverage']['members'] {
+  const covered = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const p of byId.values()) {
+    if (!p.member || !owners.has(p.owner) || seen.has(p.owner)) continue;
+    seen.add(p.owner);
+    covered.set(p.member.org, (covered.get(p.member.org) ?? 0) + 1);
   }
-  const by_org = [...per]
-    .filter(([, c]) => c.without > 0)
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([code, c]) => ({ code, name: orgNames.get(code) ?? '', ...c }));
-  return { total: members.length, without, by_org };
+  let total = 0;
+  let without = 0;
+  const by_org: PledgesSection['coverage']['members']['by_org'] = [];
+  for (const o of [...activeOrgs].sort((a, b) => (a.code < b.code ? -1 : 1))) {
+    const members = activeMembers.get(o.code) ?? 0;
+    const missing = members - (covered.get(o.code) ?? 0);
+    total += members;
+    without += missing;
+    if (missing > 0) by_org.push({ code: o.code, name: o.name, members, without: missing });
+  }
+  return { total, without, by_org };
 }

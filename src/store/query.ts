@@ -1,9 +1,9 @@
 // Reads for the analyses: typed records out of the store, through the same
 // table definitions the import writes with.
 import type { DB } from './db.js';
-import { memberPoints, TABLES, type Readable, type Row } from './tables.js';
+import { memberPoints, ownedPledges, TABLES, type Readable, type Row } from './tables.js';
 import { LEADS } from '../model.js';
-import type { Member, MemberPoints, Org, Pledge, Report, Review, Source, Typical } from '../model.js';
+import type { MemberPoints, Org, OwnedPledge, Pledge, Report, Review, Source, Typical } from '../model.js';
 
 export class Query {
   /** Each read is made once per run: grade, stars and report ask for the same orgs, members and reports. */
@@ -42,10 +42,6 @@ export class Query {
     return this.once('orgs', () => this.read(TABLES.orgs, 'ORDER BY code'));
   }
 
-  members(): Member[] {
-    return this.once('members', () => this.read(TABLES.members, 'ORDER BY id'));
-  }
-
   reviews(period: string): Review[] {
     return this.once(`reviews ${period}`, () => this.read(TABLES.reviews, 'WHERE period = ? ORDER BY org', period));
   }
@@ -64,10 +60,10 @@ export class Query {
     );
   }
 
-  pledges(): Pledge[] {
-    return this.once('pledges', () => this.read(TABLES.pledges, 'ORDER BY id'));
+  /** Every pledge, each with its owning member when a member owns it. */
+  ownedPledges(): OwnedPledge[] {
+    return this.once('ownedPledges', () => this.read(ownedPledges, 'ORDER BY p.id'));
   }
-
 
   /**
    * The period's points with their members, in no order: the star rating

@@ -1,6 +1,6 @@
 // How each section's records map to rows and back. One definition drives the
 // upserts, --replace and the reads, so the three cannot drift apart.
-import type { Member, MemberPoints, Org, Pledge, Points, Report, Review, Section, SectionRecords, Typical, Votes } from '../model.js';
+import type { Member, MemberPoints, Org, OwnedPledge, Pledge, Points, Report, Review, Section, SectionRecords, Typical, Votes } from '../model.js';
 import { monthOf } from '../load/dates.js';
 
 /** A row as read: the `read` columns' values in that order. */
@@ -110,6 +110,17 @@ export const memberPoints: Readable<MemberPoints> = {
     member: r[0], period: r[1], study: r[2], excel: r[3], service: r[4], discipline: r[5], integrity: r[6],
     deductions: deductionsOf(r[7] as string), masses: votesOf(r, 8), name: r[11], org: r[12], active: r[13] === 1, src: src(r),
   }) as MemberPoints,
+};
+
+/** Pledges with their owning member: the bulletin names owners and counts members' coverage without reading every member. */
+export const ownedPledges: Readable<OwnedPledge> = {
+  name: 'pledges p LEFT JOIN members m ON m.id = p.owner_member',
+  read: [...pledges.read.slice(0, -2).map((c) => `p.${c}`), 'm.name', 'm.org', 'm.active', 'p.src_file', 'p.src_line'],
+  fromRow: (r) => {
+    const p = pledges.fromRow(r) as OwnedPledge;
+    p.member = r[12] === null ? null : { name: r[12] as string, org: r[13] as string, active: r[14] === 1 };
+    return p;
+  },
 };
 
 const reports: Table<Report> = {
