@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { main } from '../cli/main.js';
 import { validator } from '../load/schemas.js';
 import { SECTIONS } from '../model.js';
+import { memberPoints } from '../store/tables.js';
 
 function yamlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -50,6 +51,19 @@ function naive(dir: string, dbPath: string): string {
   return String(n);
 }
 
+/**
+ * The least `stars` can take with the store as it is: the rows it reads for
+ * the latest quarter, fetched bare, no record built, nothing rated or printed.
+ */
+function starsFloor(dbPath: string): string {
+  const db = new Database(dbPath, { readonly: true });
+  const period = db.prepare('SELECT MAX(period) FROM reviews').pluck().get();
+  let n = 0;
+  for (const _ of db.prepare(`SELECT ${memberPoints.read.join(', ')} FROM ${memberPoints.name} WHERE p.period = ?`).raw().iterate(period)) n++;
+  db.close();
+  return String(n);
+}
+
 async function cxzy(argv: string[]): Promise<string> {
   let out = '';
   let err = '';
@@ -64,6 +78,6 @@ async function cxzy(argv: string[]): Promise<string> {
 
 const [step, ...args] = process.argv.slice(2);
 const t0 = process.hrtime.bigint();
-const out = step === 'jsyaml' ? jsYaml(args[0]) : step === 'naive' ? naive(args[0], args[1]) : await cxzy(args);
+const out = step === 'jsyaml' ? jsYaml(args[0]) : step === 'naive' ? naive(args[0], args[1]) : step === 'stars_floor' ? starsFloor(args[0]) : await cxzy(args);
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 process.stdout.write(`\n${JSON.stringify({ ms, rss_mb: process.resourceUsage().maxRSS / 1024, out: out.slice(0, 20_000) })}\n`);

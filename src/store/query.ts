@@ -94,9 +94,11 @@ export class Query {
 
   /** How many active members each org has. */
   activeMembers(): Map<string, number> {
-    const rows = this.db.prepare('SELECT org, COUNT(*) FROM members WHERE active = 1 GROUP BY org').raw().all() as [string, number][];
-    return new Map(rows);
+    if (!this.active) this.active = new Map(this.db.prepare('SELECT org, COUNT(*) FROM members WHERE active = 1 GROUP BY org').raw().all() as [string, number][]);
+    return this.active;
   }
+
+  private active: Map<string, number> | undefined;
 
   pointsCount(period: string): number {
     return this.db.prepare('SELECT COUNT(*) FROM points WHERE period = ?').pluck().get(period) as number;
