@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batched, jsonPieces } from '../src/render/json.js';
+import { batched, jsonPieces, Mapped } from '../src/render/json.js';
 
 const text = (v: unknown) => [...batched(jsonPieces(v), 7)].join('');
 
@@ -16,12 +16,18 @@ describe('JSON written in pieces', () => {
     ['top array', [{ a: 1 }, [2, 3], 'x']],
     ['arrays in objects in arrays', { a: { b: { c: [{ d: [1, { e: [] }] }, null] } } }],
     ['long arrays in chunks', { orgs: Array.from({ length: 2500 }, (_, i) => ({ code: `D${i}`, months: { '2011-04': { count: i % 5 } } })) }],
+    ['mapped as written', { a: new Mapped(Array.from({ length: 2500 }, (_, i) => i), (i) => ({ i, sq: [i * i] })), b: new Mapped([], (x) => x), c: [new Mapped([1], (x) => x + 1)] }],
     ['long nested array', { a: { b: Array.from({ length: 1001 }, (_, i) => [i, { x: i }]) } }],
   ];
   for (const [name, v] of cases)
     it(`${name}: reads as JSON.stringify(v, null, 2)`, () => {
       expect(text(v)).toBe(JSON.stringify(v, null, 2));
     });
+
+  it('writes a mapped list as the array it maps to', () => {
+    const list = Array.from({ length: 2500 }, (_, i) => ({ n: i }));
+    expect(text({ list: new Mapped(list, (x) => ({ m: x.n + 1 })) })).toBe(JSON.stringify({ list: list.map((x) => ({ m: x.n + 1 })) }, null, 2));
+  });
 
   it('joins pieces into writes of about the asked size', () => {
     const chunks = [...batched(['ab', 'cd', 'ef', 'g'], 4)];

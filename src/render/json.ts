@@ -5,11 +5,34 @@
 const CHUNK = 1000;
 
 /**
+ * `list` mapped by `f` only as it is written, a chunk at a time: a city's
+ * 750,000 members need not exist twice. JSON.stringify sees the mapped array.
+ */
+export class Mapped<T, U> {
+  constructor(
+    private readonly list: readonly T[],
+    private readonly f: (t: T) => U,
+  ) {}
+
+  get length(): number {
+    return this.list.length;
+  }
+
+  slice(start: number, end: number): U[] {
+    return this.list.slice(start, end).map((t) => this.f(t));
+  }
+
+  toJSON(): U[] {
+    return this.list.map((t) => this.f(t));
+  }
+}
+
+/**
  * The text of `value` in pieces: objects are walked key by key, arrays are
  * written a thousand elements at a time.
  */
 export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
-  if (Array.isArray(value)) return yield* arrayPieces(value, indent);
+  if (Array.isArray(value) || value instanceof Mapped) return yield* arrayPieces(value, indent);
   if (value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     return yield JSON.stringify(value, null, 2)?.replaceAll('\n', `\n${indent}`) ?? 'null';
   }
@@ -32,7 +55,7 @@ export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
  * re-indent afterwards costs as much as the stringify); the wrapping is then
  * cut off.
  */
-function* arrayPieces(list: unknown[], indent: string): Generator<string> {
+function* arrayPieces(list: readonly unknown[] | Mapped<unknown, unknown>, indent: string): Generator<string> {
   if (list.length === 0) return yield '[]';
   const depth = indent.length / 2;
   let open = 0;

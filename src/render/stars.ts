@@ -6,6 +6,7 @@ import { LEADS } from '../model.js';
 import { t, word, type Lang } from './i18n.js';
 import { rowLines, type RowFormat } from './rows.js';
 import { explainJson, explainLines } from './explain.js';
+import { Mapped } from './json.js';
 
 /** `members: false` leaves out the member table (the demo shows only who qualified). */
 export function renderStars(s: StarsResult, format: RowFormat, lang: Lang, c: ChalkInstance, members = true): string {
@@ -56,7 +57,7 @@ export function starsJson(s: StarsResult, lang: Lang) {
   const verdict = (v: Verdict) => ({ code: v.code, name: v.name, qualified: v.qualified, why: explainJson(v.explain, lang) });
   return {
     period: s.period,
-    members: s.members.map((m) => ({
+    members: new Mapped(s.members, (m) => ({
       member: m.member, name: m.name, org: m.org, stars: m.stars, red_star: m.red_star, scores: m.scores, satisfaction: m.satisfaction,
     })),
     benchmark_branches: s.benchmark.filter((b) => b.qualified).map((b) => b.code),
