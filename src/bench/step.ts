@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { main } from '../cli/main.js';
 import { validator } from '../load/schemas.js';
 import { SECTIONS } from '../model.js';
-import { memberPoints } from '../store/tables.js';
+import { memberPoints, ownedPledges, TABLES, type Readable } from '../store/tables.js';
 
 function yamlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -52,14 +52,25 @@ function naive(dir: string, dbPath: string): string {
 }
 
 /**
- * The least `stars` can take with the store as it is: the rows it reads for
- * the latest quarter, fetched bare, no record built, nothing rated or printed.
+ * The least a command can take with the store as it is: rows it cannot do
+ * without, fetched bare, no record built, nothing computed or printed.
+ * `stars`: the latest quarter's points with their members. `report`: every
+ * pledge with its owner and the latest month's quarter of report items; it
+ * grades as well, which the grade step measures.
  */
-function starsFloor(dbPath: string): string {
+function floor(what: string, dbPath: string): string {
   const db = new Database(dbPath, { readonly: true });
-  const period = db.prepare('SELECT MAX(period) FROM reviews').pluck().get();
+  const bare = (t: Readable<unknown>, rest: string, ...params: unknown[]) => {
+    let n = 0;
+    for (const _ of db.prepare(`SELECT ${t.read.join(', ')} FROM ${t.name} ${rest}`).raw().iterate(...params)) n++;
+    return n;
+  };
   let n = 0;
-  for (const _ of db.prepare(`SELECT ${memberPoints.read.join(', ')} FROM ${memberPoints.name} WHERE p.period = ?`).raw().iterate(period)) n++;
+  if (what === 'stars') n = bare(memberPoints, 'WHERE p.period = ?', db.prepare('SELECT MAX(period) FROM reviews').pluck().get());
+  else {
+    const month = db.prepare('SELECT MAX(month) FROM reports').pluck().get();
+    n = bare(ownedPledges, '') + bare(TABLES.reports, 'WHERE period = (SELECT period FROM reports WHERE month = ? LIMIT 1)', month);
+  }
   db.close();
   return String(n);
 }
@@ -78,6 +89,6 @@ async function cxzy(argv: string[]): Promise<string> {
 
 const [step, ...args] = process.argv.slice(2);
 const t0 = process.hrtime.bigint();
-const out = step === 'jsyaml' ? jsYaml(args[0]) : step === 'naive' ? naive(args[0], args[1]) : step === 'stars_floor' ? starsFloor(args[0]) : await cxzy(args);
+const out = step === 'jsyaml' ? jsYaml(args[0]) : step === 'naive' ? naive(args[0], args[1]) : step === 'floor' ? floor(args[0], args[1]) : await cxzy(args);
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 process.stdout.write(`\n${JSON.stringify({ ms, rss_mb: process.resourceUsage().maxRSS / 1024, out: out.slice(0, 20_000) })}\n`);
