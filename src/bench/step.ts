@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { main } from '../cli/main.js';
 import { validator } from '../load/schemas.js';
 import { SECTIONS } from '../model.js';
-import { memberPoints, ownedPledges, TABLES, type Readable } from '../store/tables.js';
+import { memberPoints, ownedPledges, selectOf, TABLES, type Readable } from '../store/tables.js';
 
 function yamlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -62,7 +62,7 @@ function floor(what: string, dbPath: string): string {
   const db = new Database(dbPath, { readonly: true });
   const bare = (t: Readable<unknown>, rest: string, ...params: unknown[]) => {
     let n = 0;
-    for (const _ of db.prepare(`SELECT ${t.read.join(', ')} FROM ${t.name} ${rest}`).raw().iterate(...params)) n++;
+    for (const _ of db.prepare(selectOf(t, rest)).raw().iterate(...params)) n++;
     return n;
   };
   let n = 0;

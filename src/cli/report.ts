@@ -82,7 +82,7 @@ export const reportCommand: CommandSpec = {
         reports: q.reports(period),
         typicals: q.typicals(period),
         grading,
-        stars: graded && grading ? starsFromStore(q, rules, graded, grading, true) : null,
+        stars: graded && grading ? starsFromStore(q, rules, graded, { grading, redOnly: true }) : null,
         rated: graded ? q.ratedCount(graded) : 0,
         pointsRecords: graded ? q.pointsCount(graded) : 0,
         rules,

@@ -17,7 +17,8 @@ import type { Grading } from '../grade/grade.js';
  * benchmark branches and flag committees come out the same, the member list
  * holds only those candidates.
  */
-export function starsFromStore(q: Query, rules: Rules, period: string, grading: Grading = gradeFromStore(q, rules, period), redOnly = false): StarsResult {
+export function starsFromStore(q: Query, rules: Rules, period: string, opts: { grading?: Grading; redOnly?: boolean } = {}): StarsResult {
+  const { grading = gradeFromStore(q, rules, period), redOnly = false } = opts;
   const orgs = q.orgs();
   const typicals = q.typicals(period);
   return rateStars({

@@ -132,18 +132,19 @@ function grade(period: string, reviews: Review[], input: GradeInput, previous: M
         previous: previous.get(o.code) ?? null, explain: say ? [{ id: 'x_no_review', params: { period } }] : [],
       };
     }
-    const explain: Because[] = [];
+    // Undefined unless explaining: `why?.push(...)` then skips building its argument too.
+    const why: Because[] | undefined = say ? [] : undefined;
     const w = r.grading.weights;
     const vs = r.grading.vote_scores;
     const ms = massesScore(v.masses, r);
     const sat = satisfaction(v.masses);
     const raw = w.self * v.self + w.masses * ms + w.superior * v.superior;
     const composite = round1(raw);
-    if (say) explain.push({ id: 'x_inputs', params: { self: v.self, superior: v.superior, s: v.masses.satisfied, b: v.masses.basic, u: v.masses.unsatisfied }, src: v.src });
-    if (say) explain.push({ id: 'x_masses', params: { vs: vs.satisfied, vb: vs.basic, vu: vs.unsatisfied, s: v.masses.satisfied, b: v.masses.basic, u: v.masses.unsatisfied, n: total(v.masses), score: fix(ms, 2), sat: pct(sat) } });
-    if (say) explain.push({ id: 'x_composite', params: { ws: w.self, wm: w.masses, wu: w.superior, self: v.self, masses: fix(ms, 2), superior: v.superior, raw: fix(raw, 3), composite: composite.toFixed(1) } });
+    why?.push({ id: 'x_inputs', params: { self: v.self, superior: v.superior, s: v.masses.satisfied, b: v.masses.basic, u: v.masses.unsatisfied }, src: v.src });
+    why?.push({ id: 'x_masses', params: { vs: vs.satisfied, vb: vs.basic, vu: vs.unsatisfied, s: v.masses.satisfied, b: v.masses.basic, u: v.masses.unsatisfied, n: total(v.masses), score: fix(ms, 2), sat: pct(sat) } });
+    why?.push({ id: 'x_composite', params: { ws: w.self, wm: w.masses, wu: w.superior, self: v.self, masses: fix(ms, 2), superior: v.superior, raw: fix(raw, 3), composite: composite.toFixed(1) } });
     const level = levelOf(composite, r);
-    if (say) explain.push(level.min === null ? { id: 'x_level_last', params: { composite: composite.toFixed(1), grade: level.grade } } : { id: 'x_level', params: { composite: composite.toFixed(1), min: level.min, grade: level.grade } });
+    why?.push(level.min === null ? { id: 'x_level_last', params: { composite: composite.toFixed(1), grade: level.grade } } : { id: 'x_level', params: { composite: composite.toFixed(1), min: level.min, grade: level.grade } });
 
     let computed = level.grade;
     const caps: OrgGrade['caps'] = [];
@@ -151,35 +152,35 @@ function grade(period: string, reviews: Review[], input: GradeInput, previous: M
     const remedial = sat < satCap.below;
     if (remedial) {
       caps.push('satisfaction');
-      if (say) explain.push({ id: 'x_cap_satisfaction', params: { sat: pct(sat), below: pct(satCap.below), max: satCap.max } });
+      why?.push({ id: 'x_cap_satisfaction', params: { sat: pct(sat), below: pct(satCap.below), max: satCap.max } });
       if (rank(computed) < rank(satCap.max)) computed = satCap.max;
     }
     const overdue = (pledgesOf.get(o.code) ?? []).filter((p) => overdueAt(p, end));
     if (overdue.length) {
       caps.push('overdue_pledge');
       const max = r.grading.caps.overdue_pledge.max;
-      if (say) for (const p of overdue) explain.push({ id: 'x_cap_overdue', params: { id: p.id, due: p.due, end, max }, src: p.src });
+      for (const p of overdue) why?.push({ id: 'x_cap_overdue', params: { id: p.id, due: p.due, end, max }, src: p.src });
       if (rank(computed) < rank(max)) computed = max;
     }
-    if (computed !== level.grade && say) explain.push({ id: 'x_capped', params: { from: level.grade, to: computed } });
+    if (computed !== level.grade) why?.push({ id: 'x_capped', params: { from: level.grade, to: computed } });
 
     const flags: OrgGrade['flags'] = [];
     const recent = (commentsOf.get(o.code) ?? [])
       .filter((c) => c.commentary!.date >= since && c.commentary!.date <= end)
       .sort((a, b) => (a.commentary!.date < b.commentary!.date ? 1 : -1))[0];
     if (!recent) flags.push('commentary_overdue');
-    if (say) explain.push(recent ? { id: 'x_commentary', params: { date: recent.commentary!.date, by: recent.commentary!.by }, src: recent.src } : { id: 'x_commentary_overdue', params: { since, end } });
+    why?.push(recent ? { id: 'x_commentary', params: { date: recent.commentary!.date, by: recent.commentary!.by }, src: recent.src } : { id: 'x_commentary_overdue', params: { since, end } });
 
     const override = v.grade !== null;
     const final = v.grade ?? computed;
-    if (override && say) explain.push({ id: 'x_override', params: { grade: v.grade!, reason: v.reason ?? '' }, src: v.src });
+    if (override) why?.push({ id: 'x_override', params: { grade: v.grade!, reason: v.reason ?? '' }, src: v.src });
     const prev = previous.get(o.code) ?? null;
     const movement: Movement = prev === null ? 'new' : rank(final) < rank(prev) ? 'up' : rank(final) > rank(prev) ? 'down' : 'same';
-    if (say) explain.push({ id: 'x_final', params: { grade: final, previous: prev ?? '-', movement } });
+    why?.push({ id: 'x_final', params: { grade: final, previous: prev ?? '-', movement } });
     // Spelled out, not spread from a shared base: at city size the spread took half the grading's time.
     return {
       org: o.code, name: o.name, type: o.type, composite, masses_score: ms, satisfaction: sat, level: level.grade, computed, grade: final, override,
-      reason: v.reason, caps, flags, remedial, action: r.grading.actions[final] ?? null, movement, previous: prev, explain,
+      reason: v.reason, caps, flags, remedial, action: r.grading.actions[final] ?? null, movement, previous: prev, explain: why ?? [],
     };
   });
 

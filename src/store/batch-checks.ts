@@ -4,7 +4,7 @@
 // built here in full, in the order the precise path gives them.
 import type { DB } from './db.js';
 import { inBatch } from './stream.js';
-import { TABLES } from './tables.js';
+import { selectOf, TABLES } from './tables.js';
 import { storedLookup } from './stored.js';
 import { checkBatch } from '../load/checks.js';
 import { emptySections, GOODS, LEADS, type Org, type Source } from '../model.js';
@@ -26,8 +26,7 @@ export function batchUnsound(db: DB, gen: number, rules: Rules): boolean {
   if (any(`SELECT 1 FROM points p WHERE p.gen = @gen AND NOT EXISTS (SELECT 1 FROM members m WHERE m.id = p.member)`)) return true;
 
   // The org tree: the precise check, over the orgs this import wrote.
-  const t = TABLES.orgs;
-  const orgs = (db.prepare(`SELECT ${t.read.join(', ')} FROM orgs WHERE gen = @gen`).raw().all({ gen }) as unknown[][]).map((r) => t.fromRow(r) as Org);
+  const orgs = (db.prepare(selectOf(TABLES.orgs, 'WHERE gen = @gen')).raw().all({ gen }) as unknown[][]).map((r) => TABLES.orgs.fromRow(r) as Org);
   if (orgs.length === 0) return false;
   let bad = false;
   checkBatch({ ...emptySections(), orgs }, storedLookup(db), rules, (src) => ({ file: src.file, line: src.line, col: 1, endCol: 2, source: null, path: null }), (d) => {

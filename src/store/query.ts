@@ -1,13 +1,13 @@
 // Reads for the analyses: typed records out of the store, through the same
 // table definitions the import writes with.
 import type { DB } from './db.js';
-import { memberPoints, ownedPledges, TABLES, type Readable, type Row } from './tables.js';
+import { memberPoints, ownedPledges, selectOf, TABLES, type Readable, type Row } from './tables.js';
 import { LEADS } from '../model.js';
 import type { MemberPoints, Org, OwnedPledge, Pledge, Report, Review, Source, Typical } from '../model.js';
 
 export class Query {
   /** Each read is made once per run: grade, stars and report ask for the same orgs, members and reports. */
-  private readonly memo = new Map<string, unknown[]>();
+  private readonly memo = new Map<string, unknown>();
 
   constructor(private readonly db: DB) {}
 
@@ -21,7 +21,7 @@ export class Query {
    */
   private read<R extends { src: Source }>(t: Readable<R>, rest: string, ...params: unknown[]): R[] {
     const out: R[] = [];
-    const stmt = this.db.prepare(`SELECT ${t.read.join(', ')} FROM ${t.name} ${rest}`).raw();
+    const stmt = this.db.prepare(selectOf(t, rest)).raw();
     for (const row of stmt.iterate(...params) as IterableIterator<Row>) {
       const r = t.fromRow(row);
       const file = this.files.get(r.src.file);
@@ -32,10 +32,9 @@ export class Query {
     return out;
   }
 
-  private once<T>(key: string, read: () => T[]): T[] {
-    let v = this.memo.get(key) as T[] | undefined;
-    if (!v) this.memo.set(key, (v = read()));
-    return v;
+  private once<T>(key: string, read: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, read());
+    return this.memo.get(key) as T;
   }
 
   orgs(): Org[] {
@@ -94,11 +93,8 @@ export class Query {
 
   /** How many active members each org has. */
   activeMembers(): Map<string, number> {
-    if (!this.active) this.active = new Map(this.db.prepare('SELECT org, COUNT(*) FROM members WHERE active = 1 GROUP BY org').raw().all() as [string, number][]);
-    return this.active;
+    return this.once('activeMembers', () => new Map(this.db.prepare('SELECT org, COUNT(*) FROM members WHERE active = 1 GROUP BY org').raw().all() as [string, number][]));
   }
-
-  private active: Map<string, number> | undefined;
 
   pointsCount(period: string): number {
     return this.db.prepare('SELECT COUNT(*) FROM points WHERE period = ?').pluck().get(period) as number;

@@ -14,6 +14,9 @@ export interface Readable<R> {
   fromRow(row: Row): R;
 }
 
+/** The SELECT that reads `t`'s records, `rest` being its WHERE and ORDER BY. */
+export const selectOf = (t: Readable<unknown>, rest: string) => `SELECT ${t.read.join(', ')} FROM ${t.name} ${rest}`;
+
 /** A section's table: `name` is the table itself. */
 export interface Table<R> extends Readable<R> {
   /** Primary key columns. */
@@ -102,23 +105,40 @@ const points: Table<Points> = {
   }) as Points,
 };
 
+/**
+ * `t`'s columns (as `p`) with a member's name, org and status (as `m`) before
+ * the source: `t.fromRow` reads a joined row as its own, and the member's
+ * three columns sit at `at`.
+ */
+function withMember(t: Table<unknown>): { read: string[]; at: number } {
+  const own = t.read.slice(0, -2).map((c) => `p.${c}`);
+  return { read: [...own, 'm.name', 'm.org', 'm.active', ...SRC.map((c) => `p.${c}`)], at: own.length };
+}
+
+const pointsJoin = withMember(points);
 /** Points joined with their member: the star rating needs both, and one read of the pair costs half of two. */
 export const memberPoints: Readable<MemberPoints> = {
   name: 'points p JOIN members m ON m.id = p.member',
-  read: [...points.read.slice(0, -2).map((c) => `p.${c}`), 'm.name', 'm.org', 'm.active', 'p.src_file', 'p.src_line'],
-  fromRow: (r) => ({
-    member: r[0], period: r[1], study: r[2], excel: r[3], service: r[4], discipline: r[5], integrity: r[6],
-    deductions: deductionsOf(r[7] as string), masses: votesOf(r, 8), name: r[11], org: r[12], active: r[13] === 1, src: src(r),
-  }) as MemberPoints,
+  read: pointsJoin.read,
+  fromRow: (r) => {
+    const p = points.fromRow(r) as MemberPoints;
+    const at = pointsJoin.at;
+    p.name = r[at] as string;
+    p.org = r[at + 1] as string;
+    p.active = r[at + 2] === 1;
+    return p;
+  },
 };
 
+const pledgesJoin = withMember(pledges);
 /** Pledges with their owning member: the bulletin names owners and counts members' coverage without reading every member. */
 export const ownedPledges: Readable<OwnedPledge> = {
   name: 'pledges p LEFT JOIN members m ON m.id = p.owner_member',
-  read: [...pledges.read.slice(0, -2).map((c) => `p.${c}`), 'm.name', 'm.org', 'm.active', 'p.src_file', 'p.src_line'],
+  read: pledgesJoin.read,
   fromRow: (r) => {
     const p = pledges.fromRow(r) as OwnedPledge;
-    p.member = r[12] === null ? null : { name: r[12] as string, org: r[13] as string, active: r[14] === 1 };
+    const at = pledgesJoin.at;
+    p.member = r[at] === null ? null : { name: r[at] as string, org: r[at + 1] as string, active: r[at + 2] === 1 };
     return p;
   },
 };
