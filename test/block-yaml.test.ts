@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseBlockYaml } from '../src/load/block-yaml.js';
-import { parseYaml } from '../src/load/yaml.js';
+import { parseBlockYaml } from '../src/read/yaml/block.js';
+import { parseYaml } from '../src/read/yaml/precise.js';
 import { generate } from '../src/bench/generate.js';
-import { SECTIONS } from '../src/model.js';
+import { SECTIONS } from '../src/core/model.js';
 import { EXAMPLES, ROOT, tmp } from './helpers.js';
 
 function yamlFiles(dir: string): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decode } from '../src/load/decode.js';
+import { decode } from '../src/read/decode.js';
 
 describe('decode', () => {
   it('reads UTF-8 and strips a BOM', () => {

@@ -27,9 +27,9 @@ describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
   beforeAll(async () => {
     const dir = tmp();
     const db = join(dir, 'cxzy.db');
-    expect(cxzy(['import', EXAMPLES, '--db', db, '-q']).code).toBe(0);
+    expect((await cxzy(['import', EXAMPLES, '--db', db, '-q'])).code).toBe(0);
     const html = join(dir, 'bulletin.html');
-    expect(cxzy(['report', '--db', db, '--out', html]).code).toBe(0);
+    expect((await cxzy(['report', '--db', db, '--out', html])).code).toBe(0);
     url = pathToFileURL(html).href;
     mkdirSync(OUT, { recursive: true });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });

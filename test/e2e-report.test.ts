@@ -11,17 +11,17 @@ import { generate } from '../src/bench/generate.js';
 
 let dir: string;
 const db = () => join(dir, 'cxzy.db');
-const run = (args: string[]) => cxzy([...args, '--db', db()], { cwd: dir });
-const json = (args: string[]) => {
-  const r = run([...args, '--format', 'json']);
+const run = async (args: string[]) => await cxzy([...args, '--db', db()], { cwd: dir });
+const json = async (args: string[]) => {
+  const r = await run([...args, '--format', 'json']);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout);
 };
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = tmp();
-  expect(cxzy(['import', EXAMPLES, '-q'], { cwd: dir }).code).toBe(0);
+  expect((await cxzy(['import', EXAMPLES, '-q'], { cwd: dir })).code).toBe(0);
 });
 
 type Row = { org: string; date: string; title: string; adopted?: string };
@@ -46,17 +46,17 @@ function itemsFromYaml(month: string): Map<string, string> {
 }
 
 describe('report on the examples', () => {
-  it('defaults to the latest month with reports and the quarter graded by its end', () => {
-    const b = json(['report']);
+  it('defaults to the latest month with reports and the quarter graded by its end', async () => {
+    const b = await json(['report']);
     expect([b.month, b.period, b.graded_period]).toEqual(['2011-06', '2011Q2', '2011Q2']);
-    expect(json(['report', '--month', '2011-05']).graded_period).toBe('2011Q1');
-    const feb = json(['report', '--month', '2011-02']);
+    expect((await json(['report', '--month', '2011-05'])).graded_period).toBe('2011Q1');
+    const feb = await json(['report', '--month', '2011-02']);
     expect([feb.graded_period, feb.grading, feb.stars]).toEqual([null, null, null]);
-    expect(run(['report', '--month', '2011-02']).stdout).toContain('截至本月末尚无已测评的季度');
+    expect((await run(['report', '--month', '2011-02'])).stdout).toContain('截至本月末尚无已测评的季度');
   });
 
-  it('1. overview: who is covered and whose data is missing', () => {
-    const o = json(['report']).overview;
+  it('1. overview: who is covered and whose data is missing', async () => {
+    const o = (await json(['report'])).overview;
     expect(o.orgs).toEqual({ committees: 6, branches: 19 }); // 26 orgs, D0204 inactive
     expect(o.members).toBe(171);
     expect(o.no_review).toEqual([{ org: 'D0301', name: '河口村党支部' }]);
@@ -65,9 +65,9 @@ describe('report on the examples', () => {
     expect(o.data.reviews).toBe(23);
   });
 
-  it('2. reports: the quota as `quota` computes it, adoption points from the YAML, typicals', () => {
-    const r = json(['report']).reports;
-    const q = json(['quota', '--month', '2011-06']);
+  it('2. reports: the quota as `quota` computes it, adoption points from the YAML, typicals', async () => {
+    const r = (await json(['report'])).reports;
+    const q = await json(['quota', '--month', '2011-06']);
     expect(r.month).toEqual(q);
     expect(r.month.summary).toEqual({ met: 24, missed: 1 });
     expect(r.month.orgs.find((o: { org: string }) => o.org === 'D0302')).toMatchObject({ count: 2, shortfall: 1, met: false });
@@ -83,8 +83,8 @@ describe('report on the examples', () => {
     expect(r.committees.map((c: { org: string; met: number; missed: number }) => [c.org, c.met + c.missed])).toEqual([['W01', 6], ['W02', 5], ['W03', 5], ['W04', 8]]);
   });
 
-  it('3. pledges: kept, overdue, coverage, vague with reasons, evaluations', () => {
-    const p = json(['report']).pledges;
+  it('3. pledges: kept, overdue, coverage, vague with reasons, evaluations', async () => {
+    const p = (await json(['report'])).pledges;
     expect(p.fulfilled.map((x: { id: string }) => x.id)).toEqual(['P-D0201-2011-01']);
     expect(p.overdue.map((x: { id: string }) => x.id)).toContain('P-D0102-2011-01');
     expect(p.overdue.every((x: { due: string }) => x.due <= '2011-06-30')).toBe(true);
@@ -100,80 +100,80 @@ describe('report on the examples', () => {
     expect(p.made).toEqual([]); // every example pledge was made in January
   });
 
-  it('4. grading and 5. stars agree with grade and stars', () => {
-    const b = json(['report']);
-    const g = json(['grade']);
+  it('4. grading and 5. stars agree with grade and stars', async () => {
+    const b = await json(['report']);
+    const g = await json(['grade']);
     expect(b.grading.summary).toEqual(g.summary);
     const moved = g.orgs.filter((o: { movement: string }) => o.movement === 'up' || o.movement === 'down').map((o: { org: string }) => o.org).sort();
     expect(b.grading.moved.map((o: { org: string }) => o.org).sort()).toEqual(moved);
     expect(b.grading.overrides.map((o: { org: string }) => o.org)).toEqual(['D0203']);
     expect(b.grading.remedial).toEqual([{ org: 'D0404', name: '县供电公司党支部', satisfaction: 0.88, grade: 'average', action: 'push' }]);
-    const s = json(['stars']);
+    const s = await json(['stars']);
     expect(b.stars.red_stars.map((m: { member: string }) => m.member)).toEqual(s.members.filter((m: { red_star: boolean }) => m.red_star).map((m: { member: string }) => m.member));
     expect(b.stars.benchmark_branches).toEqual(s.benchmark_branches);
     expect(b.stars.flag_committees).toEqual(['W02']);
     expect(b.stars.rated).toBe(s.members.length);
   });
 
-  it('names the same red stars as stars when the rules ask fewer stars and a lower bar', () => {
+  it('names the same red stars as stars when the rules ask fewer stars and a lower bar', async () => {
     // The bulletin reads only the points that can reach a red star; with other rules it must still find them all.
     writeFileSync(join(dir, 'easy.yaml'), 'stars:\n  star_min: 17\n  red_star: {stars: 4, satisfaction: 0.8}\n');
-    const b = json(['report', '--rules', 'easy.yaml']);
-    const s = json(['stars', '--rules', 'easy.yaml']);
+    const b = await json(['report', '--rules', 'easy.yaml']);
+    const s = await json(['stars', '--rules', 'easy.yaml']);
     const reds = s.members.filter((m: { red_star: boolean }) => m.red_star).map((m: { member: string }) => m.member);
-    expect(reds.length).toBeGreaterThan(json(['stars']).members.filter((m: { red_star: boolean }) => m.red_star).length);
+    expect(reds.length).toBeGreaterThan((await json(['stars'])).members.filter((m: { red_star: boolean }) => m.red_star).length);
     expect(b.stars.red_stars.map((m: { member: string }) => m.member)).toEqual(reds);
     expect(b.stars.benchmark_branches).toEqual(s.benchmark_branches);
     expect(b.stars.rated).toBe(s.members.length);
   });
 
-  it('Markdown: five sections in order, GFM tables, English on request', () => {
-    const md = run(['report']).stdout;
+  it('Markdown: five sections in order, GFM tables, English on request', async () => {
+    const md = (await run(['report'])).stdout;
     const heads = md.split('\n').filter((l) => l.startsWith('## '));
     expect(heads).toEqual(['## 一、总体情况', '## 二、信息报送', '## 三、公开承诺', '## 四、分类定级', '## 五、积分评星']);
     expect(md).toContain('| 名次 | 编号 | 名称 | 条数 | 任务 | 完成 | 差额 | 积分 |\n| ---: | --- | --- | ---: | ---: | --- | ---: | ---: |');
     expect(md).toMatch(/\| 20 \| D0302 \| 王家庄村党支部 \| 2 \| 3 \| 否 \| 1 \| \d+ \|/);
-    const en = run(['report', '--lang', 'en']).stdout;
+    const en = (await run(['report', '--lang', 'en'])).stdout;
     expect(en.split('\n').filter((l) => l.startsWith('## '))).toEqual(['## 1. Overview', '## 2. Information reports', '## 3. Public pledges', '## 4. Grading', '## 5. Stars']);
     expect(en).toContain('| D0404 | 县供电公司党支部 | 88.0% | average | push |');
   });
 
-  it('--out picks the format from the extension and writes nothing to stdout', () => {
+  it('--out picks the format from the extension and writes nothing to stdout', async () => {
     const out = join(dir, '六月通报.html');
-    const r = run(['report', '--out', out]);
+    const r = await run(['report', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`通报已写入 ${out}`);
     expect(readFileSync(out, 'utf8')).toMatch(/^<!DOCTYPE html>/);
-    expect(run(['report', '--out', join(dir, 'b.json')]).code).toBe(0);
+    expect((await run(['report', '--out', join(dir, 'b.json')])).code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8')).month).toBe('2011-06');
-    expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe(run(['report', '--format', 'json']).stdout);
+    expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe((await run(['report', '--format', 'json'])).stdout);
   });
 
-  it('usage and environment errors: exit 2 for format, 1 for no data, 3 when the file cannot be written', () => {
-    const ext = run(['report', '--out', join(dir, 'b.txt')]);
+  it('usage and environment errors: exit 2 for format, 1 for no data, 3 when the file cannot be written', async () => {
+    const ext = await run(['report', '--out', join(dir, 'b.txt')]);
     expect(ext.code).toBe(2);
     expect(ext.stderr).toContain('无法从文件名');
-    const x = run(['report', '--format', 'xlsx']);
+    const x = await run(['report', '--format', 'xlsx']);
     expect(x.code).toBe(2);
     expect(x.stderr).toContain('--out');
-    expect(run(['report', '--format', 'pdf']).code).toBe(2);
-    expect(run(['report', '--month', '2011-13']).code).toBe(2);
-    const none = run(['report', '--month', '2012-01']);
+    expect((await run(['report', '--format', 'pdf'])).code).toBe(2);
+    expect((await run(['report', '--month', '2011-13'])).code).toBe(2);
+    const none = await run(['report', '--month', '2012-01']);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('2012-01 没有信息报送数据');
-    const bad = run(['report', '--out', join(dir, 'missing', 'b.html')]);
+    const bad = await run(['report', '--out', join(dir, 'missing', 'b.html')]);
     expect(bad.code).toBe(3);
     expect(bad.stderr).toContain('无法写入');
     expect(bad.stderr).not.toContain('    at ');
-    expect(run(['report', '--out', join(dir, 'missing', 'b.json')]).code).toBe(3); // written in pieces, failing the same way
+    expect((await run(['report', '--out', join(dir, 'missing', 'b.json')])).code).toBe(3); // written in pieces, failing the same way
     expect(existsSync(join(dir, 'missing'))).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('XLSX: one sheet per section, header row frozen, numbers and dates typed', async () => {
     const out = join(dir, 'b.xlsx');
-    expect(run(['report', '--out', out]).code).toBe(0);
+    expect((await run(['report', '--out', out])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['一、总体情况', '二、信息报送', '三、公开承诺', '四、分类定级', '五、积分评星']);
@@ -202,16 +202,16 @@ describe('report on the examples', () => {
 });
 
 describe('report at scale', () => {
-  it('Markdown and HTML cut long tables at 500 rows and say so; JSON keeps every row', () => {
+  it('Markdown and HTML cut long tables at 500 rows and say so; JSON keeps every row', async () => {
     const dir = tmp();
     generate({ name: 'test', branches: 600 }, join(dir, 'data'));
     const db = join(dir, 'g.db');
-    expect(cxzy(['import', join(dir, 'data'), '--db', db, '-q']).code).toBe(0);
-    const md = cxzy(['report', '--db', db]).stdout;
+    expect((await cxzy(['import', join(dir, 'data'), '--db', db, '-q'])).code).toBe(0);
+    const md = (await cxzy(['report', '--db', db])).stdout;
     const section = md.slice(md.indexOf('**2011-06 报送情况及积分排名**'), md.indexOf('**未达标组织及差额**'));
     expect(section.split('\n').filter((l) => /^\| \d+ \|/.test(l))).toHaveLength(500);
     expect(section).toContain('（仅列出前 500 行，共 607 行；完整名单见 --format xlsx 或 json）');
-    const json = JSON.parse(cxzy(['report', '--db', db, '--format', 'json']).stdout);
+    const json = JSON.parse((await cxzy(['report', '--db', db, '--format', 'json'])).stdout);
     expect(json.reports.month.orgs).toHaveLength(607);
     expect(json.pledges.coverage.members.by_org.length).toBeGreaterThan(500);
   }, 60_000);
@@ -220,21 +220,21 @@ describe('report at scale', () => {
 describe('report with hostile text in the data', () => {
   const HOSTILE = ['<script>alert("x")</script>', '=HYPERLINK("http://evil.example","点我")', '+1+1', '-2+3', '@SUM(1,1)', 'a | b'];
   let hdir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     hdir = files({
       ...BASE,
       'orgs2.yaml': `orgs:\n  - code: D03\n    name: '<img src=x onerror=alert(1)>支部'\n    type: branch\n    parent: W01\n    category: rural\n`,
       'reports.yaml': `reports:\n${HOSTILE.map((t, i) => `  - org: D01\n    date: "2011-03-0${i + 1}"\n    title: '${t.replace(/'/g, "''")}'\n    adopted: county\n`).join('')}`,
       'reviews.yaml': `period: 2011Q1\nreviews:\n  - org: D01\n    self: 90\n    masses: {satisfied: 40, basic: 0, unsatisfied: 0}\n    superior: 90\n    grade: good\n    reason: '=1+1 <b>抢险</b>'\n`,
     });
-    const r = cxzy(['import', hdir, '--db', join(hdir, 'h.db'), '-q']);
+    const r = await cxzy(['import', hdir, '--db', join(hdir, 'h.db'), '-q']);
     expect(r.stderr).not.toContain('错误');
     expect(r.code).toBe(0);
   });
-  const hrun = (args: string[]) => cxzy([...args, '--db', join(hdir, 'h.db')], { cwd: hdir });
+  const hrun = async (args: string[]) => await cxzy([...args, '--db', join(hdir, 'h.db')], { cwd: hdir });
 
-  it('HTML escapes every text from the data', () => {
-    expect(hrun(['report', '--out', join(hdir, 'h.html')]).code).toBe(0);
+  it('HTML escapes every text from the data', async () => {
+    expect((await hrun(['report', '--out', join(hdir, 'h.html')])).code).toBe(0);
     const html = readFileSync(join(hdir, 'h.html'), 'utf8');
     expect(html).not.toMatch(/<script|<img|<b>/i);
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
@@ -242,8 +242,8 @@ describe('report with hostile text in the data', () => {
     expect(html).toContain('=1+1 &lt;b&gt;抢险&lt;/b&gt;');
   });
 
-  it('Markdown keeps tables whole and tags inert', () => {
-    const md = hrun(['report']).stdout;
+  it('Markdown keeps tables whole and tags inert', async () => {
+    const md = (await hrun(['report'])).stdout;
     expect(md).not.toMatch(/<script|<img/i);
     expect(md).toContain('&lt;script&gt;');
     expect(md).toContain('a \\| b');
@@ -251,7 +251,7 @@ describe('report with hostile text in the data', () => {
 
   it('XLSX stores formula-like text as text, never as a formula', async () => {
     const out = join(hdir, 'h.xlsx');
-    expect(hrun(['report', '--out', out]).code).toBe(0);
+    expect((await hrun(['report', '--out', out])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const seen = new Map<string, ExcelJS.Cell>();

@@ -1,5 +1,5 @@
 // Typed records for the pure-module tests, with sensible defaults.
-import type { Member, MemberPoints, Org, OwnedPledge, Pledge, Points, Report, Review, Typical, Votes } from '../src/model.js';
+import type { Member, MemberPoints, Org, OwnedPledge, Pledge, Points, Report, Review, Typical, Votes } from '../src/core/model.js';
 
 const src = { file: 't.yaml', line: 1 };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { gradePeriod, round1, type GradeInput } from '../src/grade/grade.js';
-import { defaultRules } from '../src/rules/defaults.js';
-import type { Rules } from '../src/rules/types.js';
+import { gradePeriod, round1, type GradeInput } from '../src/analyses/grade.js';
+import { defaultRules } from '../src/core/rules.js';
+import type { Rules } from '../src/core/rules.js';
 import { org, pledge, review, votes } from './fixtures.js';
-import type { Review } from '../src/model.js';
+import type { Review } from '../src/core/model.js';
 
 const W = org('W', 'committee', null);
 

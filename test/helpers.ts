@@ -1,9 +1,11 @@
-// Running the built CLI on temporary folders, as a user would.
+// Running cxzy as a user would: in-process through main(argv, io) by default,
+// or as the built binary for the few tests that need a real process.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { main } from '../src/cli/main.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const BIN = join(ROOT, 'bin', 'cxzy');
@@ -15,13 +17,38 @@ export interface Run {
   stderr: string;
 }
 
-export function cxzy(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Run {
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), ...opts.env };
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  /** Pretend stdout / stderr are terminals. */
+  tty?: boolean;
+}
+
+/** The environment a user's shell would give, without this test run's own cxzy settings. */
+function environment(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = { ...(process.env as Record<string, string>) };
   delete env.CXZY_DB;
   delete env.CXZY_LANG;
   delete env.NO_COLOR;
-  Object.assign(env, opts.env);
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return { ...env, ...extra };
+}
+
+/** cxzy in this process: what it prints, and its exit code. */
+export async function cxzy(args: string[], opts: RunOptions = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (s) => void (stdout += s), isTTY: opts.tty === true },
+    stderr: { write: (s) => void (stderr += s), isTTY: opts.tty === true },
+    env: environment(opts.env),
+    cwd: opts.cwd ?? process.cwd(),
+  });
+  return { code, stdout, stderr };
+}
+
+/** The built binary in its own process: for worker threads, signals, pipes. */
+export function spawnCxzy(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: environment(opts.env), input: opts.input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -52,7 +79,6 @@ export function dump(db: string): Record<string, unknown[]> {
     d.close();
   }
 }
-
 /** A small valid county: one committee, two branches, three members. */
 export const BASE = {
   'orgs.yaml': `orgs:

@@ -1,12 +1,12 @@
 // The bulletin's pure sections on hand-made records: month edges, the graded
 // quarter, pledge coverage and committees' subtrees.
 import { describe, expect, it } from 'vitest';
-import { defaultRules } from '../src/rules/defaults.js';
-import { buildBulletin, gradedPeriodFor, type BulletinInput } from '../src/report/bulletin.js';
-import { pledgesSection } from '../src/report/pledges.js';
-import { gradePeriod } from '../src/grade/grade.js';
+import { defaultRules } from '../src/core/rules.js';
+import { buildBulletin, gradedPeriodFor, type BulletinInput } from '../src/analyses/bulletin/bulletin.js';
+import { pledgesSection } from '../src/analyses/bulletin/pledges.js';
+import { gradePeriod } from '../src/analyses/grade.js';
 import { activeCounts, member, org, owned, pledge, report, review, typical, votes } from './fixtures.js';
-import type { Pledge } from '../src/model.js';
+import type { Pledge } from '../src/core/model.js';
 
 const rules = defaultRules();
 

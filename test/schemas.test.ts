@@ -1,10 +1,10 @@
 // The JSON Schemas are the source of truth; the TypeScript model must match them.
 import { describe, expect, it } from 'vitest';
-import { readSchema } from '../src/load/schemas.js';
+import { readSchema } from '../src/read/schemas.js';
 import {
   ADOPTIONS, CATEGORIES, GOODS, GRADES, LEADS, ORG_TYPES, PLEDGE_KINDS, PLEDGE_STATUSES, ROLES, SECTIONS,
-} from '../src/model.js';
-import { defaultRules } from '../src/rules/defaults.js';
+} from '../src/core/model.js';
+import { defaultRules } from '../src/core/rules.js';
 
 type Def = { enum: string[]; 'x-labels': Record<string, string[]> };
 const defs = readSchema('common').definitions as Record<string, Def>;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { rateStars, scoreMember } from '../src/stars/stars.js';
-import { monthQuota, periodQuota } from '../src/quota/quota.js';
-import { gradePeriod } from '../src/grade/grade.js';
-import { defaultRules } from '../src/rules/defaults.js';
+import { rateStars, scoreMember } from '../src/analyses/stars.js';
+import { monthQuota, periodQuota } from '../src/analyses/quota.js';
+import { gradePeriod } from '../src/analyses/grade.js';
+import { defaultRules } from '../src/core/rules.js';
 import { activeCounts, joined, member, org, points, report, review, typical, votes } from './fixtures.js';
-import type { Org, Review } from '../src/model.js';
+import type { Org, Review } from '../src/core/model.js';
 
 const rules = defaultRules();
 

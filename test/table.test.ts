@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import { stringify } from 'csv-stringify/sync';
-import { renderTable, width } from '../src/render/table.js';
-import { rowLines } from '../src/render/rows.js';
+import { Chalk } from 'chalk';
+import { tableLines, width } from '../src/render/text.js';
+import { csvPieces } from '../src/render/csv.js';
+import { text, type Align, type CellValue, type Doc } from '../src/render/doc.js';
+
+const plain = new Chalk({ level: 0 });
+const cells = (rows: string[][]): CellValue[][] => rows.map((r) => r.map((s) => text(s)));
+const renderTable = (headers: string[], rows: Iterable<CellValue[]>, align?: Align[]) => [...tableLines({ headers, rows, align }, plain)].join('\n');
+const tableDoc = (headers: string[], rows: Iterable<CellValue[]>): Doc => ({ lang: 'zh', sections: [{ id: 't', title: '', parts: [{ kind: 'table', table: { headers, rows } }] }] });
 
 describe('plain-text tables', () => {
   it('aligns by display width: a Chinese character takes two columns', () => {
-    const out = renderTable(['党员', 'name', 'n'], [['M1', '张三', '5'], ['M22', 'Li', '12'], ['M3', '★★★', '0']], ['left', 'left', 'right']);
+    const out = renderTable(['党员', 'name', 'n'], [...cells([['M1', '张三', '5'], ['M22', 'Li', '12']]), [text('M3'), { t: 'stars', v: 3 }, text('0')]], ['left', 'left', 'right']);
     expect(out.split('\n')).toEqual([
       '党员  name   n',
       '────  ────  ──',
@@ -23,14 +30,14 @@ describe('plain-text tables', () => {
   });
 
   it('takes a city of members (hundreds of thousands of rows) without overflowing the stack', () => {
-    const rows = Array.from({ length: 300_000 }, (_, i) => [`M${i}`, i % 2 ? '张三' : 'Li']);
+    const rows = cells(Array.from({ length: 300_000 }, (_, i) => [`M${i}`, i % 2 ? '张三' : 'Li']));
     const lines = renderTable(['党员', '姓名'], rows).split('\n');
     expect(lines).toHaveLength(300_002);
     expect(lines.at(-1)).toBe('M299999  张三');
   });
 
   it('builds rows on demand: a view walked once for widths and once for text gives the same table as the rows held', () => {
-    const rows = Array.from({ length: 2500 }, (_, i) => [`M${i}`, i % 3 ? '张三' : 'Li, "Jr"', String(i % 17)]);
+    const rows = cells(Array.from({ length: 2500 }, (_, i) => [`M${i}`, i % 3 ? '张三' : 'Li, "Jr"', String(i % 17)]));
     let built = 0;
     const view = {
       *[Symbol.iterator]() {
@@ -41,15 +48,15 @@ describe('plain-text tables', () => {
       },
     };
     const headers = ['党员', '姓名', '分'];
-    expect([...rowLines('table', headers, view, ['left', 'left', 'right'])].join('\n')).toBe(renderTable(headers, rows, ['left', 'left', 'right']));
+    expect(renderTable(headers, view, ['left', 'left', 'right'])).toBe(renderTable(headers, rows, ['left', 'left', 'right']));
     expect(built).toBe(5000);
   });
 
-  it('writes CSV a thousand records at a time, the same text as one stringify', () => {
+  it('writes CSV a thousand records at a time after a BOM, the same text as one stringify', () => {
     const rows = Array.from({ length: 2500 }, (_, i) => [`M${i}`, i % 3 ? '张三' : 'Li, "Jr"\nSr', String(i)]);
     const whole = stringify([['党员', '姓名', '分'], ...rows]);
-    const lines = [...rowLines('csv', ['党员', '姓名', '分'], rows)];
-    expect(lines.length).toBe(3);
-    expect(lines.map((l) => `${l}\n`).join('')).toBe(whole);
+    const pieces = [...csvPieces(tableDoc(['党员', '姓名', '分'], cells(rows)))];
+    expect(pieces.length).toBe(4);
+    expect(pieces.join('')).toBe(`\ufeff${whole}`);
   });
 });

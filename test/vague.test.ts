@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { vagueReasons, stockShare } from '../src/rules/vague.js';
-import { defaultRules } from '../src/rules/defaults.js';
+import { vagueReasons, stockShare } from '../src/core/pledge-quality.js';
+import { defaultRules } from '../src/core/rules.js';
 
 const rules = defaultRules().pledges;
 const ids = (s: string) => vagueReasons(s, rules).map((r) => r.id);

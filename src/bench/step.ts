@@ -6,9 +6,10 @@ import jsyaml from 'js-yaml';
 import { parse } from 'yaml';
 import Database from 'better-sqlite3';
 import { main } from '../cli/main.js';
-import { validator } from '../load/schemas.js';
-import { SECTIONS } from '../model.js';
-import { memberPoints, ownedPledges, selectOf, TABLES, type Readable } from '../store/tables.js';
+import { validator } from '../read/schemas.js';
+import { SECTIONS } from '../core/model.js';
+import { selectOf, SECTION_DEFS as TABLES, type Readable } from '../core/sections.js';
+import { memberPoints, ownedPledges } from '../store/query.js';
 
 function yamlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -82,6 +83,7 @@ async function cxzy(argv: string[]): Promise<string> {
     stdout: { write: (s) => void (out += s.length < 100_000 ? s : `${s.slice(0, 100_000)}…`), isTTY: false },
     stderr: { write: (s) => void (err += s), isTTY: false },
     env: process.env,
+    cwd: process.cwd(),
   });
   if (code !== 0) throw new Error(`cxzy ${argv.join(' ')} exited ${code}: ${err.slice(0, 2000)}`);
   return out;

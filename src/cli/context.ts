@@ -1,13 +1,25 @@
 // What every command needs: the resolved global options, the output streams
 // and a colour instance that honours --no-color, NO_COLOR, TERM=dumb and TTYs.
+// Streams, the environment and the working folder come only from the injected Io.
+import { resolve } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
+import { UsageError } from '../core/errors.js';
+import type { Messages, MsgId } from '../core/messages/index.js';
 import { batched, jsonText } from '../render/json.js';
-import type { Lang, MsgId, Param } from '../render/i18n.js';
-import { t } from '../render/i18n.js';
+import { t, type Lang } from '../render/i18n/index.js';
+import type { DbRef } from '../pipeline/pipeline.js';
 
 export interface Out {
   write(s: string): void;
   isTTY: boolean;
+}
+
+export interface Io {
+  stdout: Out;
+  stderr: Out;
+  env: NodeJS.ProcessEnv;
+  /** Where relative paths are. */
+  cwd: string;
 }
 
 export interface GlobalOptions {
@@ -19,38 +31,21 @@ export interface GlobalOptions {
   quiet?: boolean;
 }
 
-export class UsageError extends Error {
-  constructor(
-    readonly id: MsgId,
-    readonly params: Record<string, Param> = {},
-  ) {
-    super(id);
-  }
-}
-
-/** The data cannot answer: no data for the asked period, an unknown org. Exit code 1. */
-export class DataError extends Error {
-  constructor(
-    readonly id: MsgId,
-    readonly params: Record<string, Param> = {},
-  ) {
-    super(id);
-  }
-}
-
 export interface Ctx {
   lang: Lang;
-  db: string;
+  db: DbRef;
   rules: string | undefined;
   format: string | undefined;
   quiet: boolean;
+  io: Io;
   stdout: Out;
   stderr: Out;
   /** Colour for stdout and stderr respectively. */
   c: ChalkInstance;
   ce: ChalkInstance;
   env: NodeJS.ProcessEnv;
-  t(id: MsgId, params?: Record<string, Param>): string;
+  cwd: string;
+  t<K extends MsgId>(id: K, ...params: {} extends Messages[K] ? [Messages[K]?] : [Messages[K]]): string;
   print(s: string): void;
   /** As print(JSON.stringify(value, null, 2)), written in pieces. */
   printJson(value: unknown): void;
@@ -62,25 +57,28 @@ export interface Ctx {
 export function resolveLang(value: string | undefined): Lang {
   if (value === undefined || value === '') return 'zh';
   if (value === 'zh' || value === 'en') return value;
-  throw new UsageError('bad_lang', { value });
+  throw new UsageError({ id: 'bad_lang', params: { value } });
 }
 
-export function makeCtx(opts: GlobalOptions, io: { stdout: Out; stderr: Out; env: NodeJS.ProcessEnv }): Ctx {
+export function makeCtx(opts: GlobalOptions, io: Io): Ctx {
   const lang = resolveLang(opts.lang ?? io.env.CXZY_LANG);
   const noColor = opts.color === false || Boolean(io.env.NO_COLOR) || io.env.TERM === 'dumb';
   const level = (o: Out) => (noColor || !o.isTTY ? 0 : 1);
+  const dbName = opts.db ?? (io.env.CXZY_DB || 'cxzy.db');
   const ctx: Ctx = {
     lang,
-    db: opts.db ?? (io.env.CXZY_DB || 'cxzy.db'),
+    db: { path: resolve(io.cwd, dbName), name: dbName },
     rules: opts.rules,
     format: opts.format,
     quiet: opts.quiet === true,
+    io,
     stdout: io.stdout,
     stderr: io.stderr,
     c: new Chalk({ level: level(io.stdout) }),
     ce: new Chalk({ level: level(io.stderr) }),
     env: io.env,
-    t: (id, params) => t(lang, id, params),
+    cwd: io.cwd,
+    t: (id, ...params) => t(lang, id, ...params),
     print: (s) => io.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
     printJson: (value) => {
       for (const chunk of jsonText(value)) io.stdout.write(chunk);
@@ -102,6 +100,6 @@ function* ended(lines: Iterable<string>): Generator<string> {
 /** Check --format against what a command offers; `undefined` gives the first. */
 export function formatOf<F extends string>(ctx: Ctx, allowed: readonly F[]): F {
   const f = ctx.format ?? allowed[0];
-  if (!(allowed as readonly string[]).includes(f)) throw new UsageError('bad_format', { value: f, allowed: allowed.join('|') });
+  if (!(allowed as readonly string[]).includes(f)) throw new UsageError({ id: 'bad_format', params: { value: f, allowed: allowed.join('|') } });
   return f as F;
 }

@@ -1,63 +1,28 @@
 import { Command } from 'commander';
-import type { CommandSpec } from './main.js';
+import type { CommandSpec } from './command.js';
+import { withOptions } from './command.js';
 import { formatOf } from './context.js';
-import { t } from '../render/i18n.js';
-import { choosePeriod, openAnalysis, subtree } from './analysis.js';
-import { gradePeriod, pct, type Grading } from '../grade/grade.js';
-import { addDays, periodBounds, previousPeriod } from '../load/dates.js';
-import { gradingJson, renderGrading } from '../render/grade.js';
-import type { Query } from '../store/query.js';
-import type { Rules } from '../rules/types.js';
-
-export const ROW_FORMATS = ['table', 'json', 'csv', 'md'] as const;
-
-/** The grading of a period from the store: what grade, stars and report all start from. */
-/** `explain`: build each org's explanation (only `grade --explain` prints it). */
-export function gradeFromStore(q: Query, rules: Rules, period: string, explain = false): Grading {
-  // Only what this quarter and the previous one can use: commentaries inside their windows, pledges due by the end.
-  const end = periodBounds(period)[1];
-  const since = addDays(periodBounds(previousPeriod(period))[1], -rules.grading.commentary_days);
-  return gradePeriod({
-    period,
-    orgs: q.orgs(),
-    reviews: q.reviews(period),
-    previousReviews: q.reviews(previousPeriod(period)),
-    commentaries: q.commentaries(since, end),
-    pledges: q.orgPledgesDueBy(end),
-    rules,
-    explain,
-  });
-}
+import { t } from '../render/i18n/index.js';
+import { withStore } from './store.js';
+import { printDoc, ROW_FORMATS } from './output.js';
+import { choosePeriod } from '../analyses/period.js';
+import { gradingIn, subtree } from '../analyses/scope.js';
+import { gradeFromStore } from '../analyses/services.js';
+import { gradingDoc, gradingJson } from '../render/grade.js';
+import { pct } from '../core/numbers.js';
 
 export const gradeCommand: CommandSpec = {
-  define: (lang) =>
-    new Command('grade')
-      .description(t(lang, 'h_grade'))
-      .option('--period <quarter>', t(lang, 'h_period'))
-      .option('--org <code>', t(lang, 'h_org'))
-      .option('--explain', t(lang, 'h_explain')),
+  define: (lang) => withOptions(new Command('grade').description(t(lang, 'h_grade')), lang, 'period', 'org', 'explain'),
   run(ctx, cmd) {
     const format = formatOf(ctx, ROW_FORMATS);
     const o = cmd.opts<{ period?: string; org?: string; explain?: boolean }>();
-    const a = openAnalysis(ctx);
-    if (!a) return 1;
-    try {
-      const period = choosePeriod(o.period, a.q.reviewPeriods(), 'reviews_data');
-      const g = gradeFromStore(a.q, a.rules, period, o.explain === true);
-      const keep = subtree(a.q.orgs(), o.org);
-      const shown: Grading = keep ? { ...g, orgs: g.orgs.filter((x) => keep.has(x.org)), remedial: g.remedial.filter((x) => keep.has(x)) } : g;
-      if (keep) {
-        shown.summary = { good: 0, fair: 0, average: 0, poor: 0, ungraded: 0 };
-        for (const x of shown.orgs) shown.summary[x.grade]++;
-      }
-      if (format === 'json') ctx.printJson(gradingJson(shown, ctx.lang, o.explain === true));
-      else {
-        const below = pct(a.rules.grading.caps.satisfaction.below);
-        ctx.print((format === 'csv' ? '\ufeff' : '') + renderGrading(shown, format, ctx.lang, ctx.c, o.explain === true, below));
-      }
+    return withStore(ctx, ({ q, rules }) => {
+      const period = choosePeriod(o.period, q.reviewPeriods(), 'reviews_data');
+      const explain = o.explain === true;
+      const g = gradingIn(gradeFromStore(q, rules, period, explain), subtree(q.orgs(), o.org));
+      if (format === 'json') ctx.printJson(gradingJson(g, ctx.lang, explain));
+      else printDoc(ctx, gradingDoc(g, ctx.lang, { compact: format === 'table', explain, belowPct: pct(rules.grading.caps.satisfaction.below) }), format);
       return 0;
-    } finally {
-      a.close();
-    }
+    });
   },
 };

@@ -1,18 +1,19 @@
 // What validate and import print: diagnostics, then a summary (or one JSON object).
 import type { Ctx } from './context.js';
-import type { IngestResult } from '../ingest.js';
+import type { IngestResult } from '../pipeline/pipeline.js';
 import { diagnosticsJson, formatDiagnostics } from '../render/diagnostics.js';
-import { renderTable } from '../render/table.js';
-import { word } from '../render/i18n.js';
-import { SECTIONS } from '../model.js';
-import type { Diagnostics } from '../load/diagnostic.js';
+import { tableLines } from '../render/text.js';
+import { num, text } from '../render/doc.js';
+import { word } from '../render/i18n/index.js';
+import { SECTIONS } from '../core/model.js';
+import type { Diagnostics } from '../core/diagnostic.js';
 
 export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json', summary: string): number {
   const valid = r.diags.errorCount === 0;
   if (format === 'json') {
     const out: Record<string, unknown> = { valid, ...diagnosticsJson(r.diags, ctx.lang) };
     if (r.counts) out.sections = r.counts;
-    out.files = r.batch.files.length;
+    out.files = r.files;
     ctx.printJson(out);
     return valid ? 0 : 1;
   }
@@ -26,9 +27,10 @@ export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json',
     if (r.counts) {
       const rows = SECTIONS.map((s) => {
         const c = r.counts![s];
-        return [word(ctx.lang, s), String(c.inserted), String(c.updated), String(c.unchanged), String(c.removed)];
+        return [text(word(ctx.lang, s)), num(c.inserted), num(c.updated), num(c.unchanged), num(c.removed)];
       });
-      ctx.print(renderTable([ctx.t('section'), ctx.t('inserted'), ctx.t('updated'), ctx.t('unchanged'), ctx.t('removed')], rows, ['left', 'right', 'right', 'right', 'right']));
+      const headers = [ctx.t('section'), ctx.t('inserted'), ctx.t('updated'), ctx.t('unchanged'), ctx.t('removed')];
+      ctx.printLines(tableLines({ headers, rows, align: ['left', 'right', 'right', 'right', 'right'] }, ctx.c));
     }
   }
   return 0;

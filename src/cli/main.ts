@@ -1,9 +1,10 @@
 // The entry: global options, one subcommand per file, and the mapping of every
 // failure to an exit code (1 data, 2 usage, 3 environment) without a stack trace.
 import { Command, CommanderError } from 'commander';
-import { DataError, makeCtx, resolveLang, UsageError, type Ctx, type GlobalOptions, type Out } from './context.js';
-import { EnvError } from '../store/db.js';
-import { t, type Lang } from '../render/i18n.js';
+import { makeCtx, resolveLang, type GlobalOptions, type Io } from './context.js';
+import type { CommandSpec } from './command.js';
+import { DataError, EnvError, UsageError } from '../core/errors.js';
+import { t, tm, type Lang } from '../render/i18n/index.js';
 import { validateCommand } from './validate.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
@@ -15,17 +16,7 @@ import { quotaCommand } from './quota.js';
 import { reportCommand } from './report.js';
 import { VERSION } from '../version.js';
 
-export interface Io {
-  stdout: Out;
-  stderr: Out;
-  env: NodeJS.ProcessEnv;
-}
-
-/** A subcommand: its definition in the chosen language, and an action that returns the exit code. */
-export interface CommandSpec {
-  define(lang: Lang): Command;
-  run(ctx: Ctx, cmd: Command): number | Promise<number>;
-}
+export type { Io } from './context.js';
 
 const COMMANDS: CommandSpec[] = [initCommand, validateCommand, importCommand, gradeCommand, starsCommand, quotaCommand, reportCommand, rulesCommand, demoCommand];
 
@@ -82,15 +73,15 @@ function failure(e: unknown, lang: Lang, io: Io): number {
     return 2; // commander has already printed the reason
   }
   if (e instanceof UsageError) {
-    io.stderr.write(`cxzy: ${t(lang, 'usage', { detail: t(lang, e.id, e.params) })}\n`);
+    io.stderr.write(`cxzy: ${t(lang, 'usage', { detail: tm(lang, e.msg) })}\n`);
     return 2;
   }
   if (e instanceof DataError) {
-    io.stderr.write(`cxzy: ${t(lang, e.id, e.params)}\n`);
+    io.stderr.write(`cxzy: ${tm(lang, e.msg)}\n`);
     return 1;
   }
   if (e instanceof EnvError) {
-    io.stderr.write(`cxzy: ${t(lang, e.msg.id, e.msg.params)}\n`);
+    io.stderr.write(`cxzy: ${tm(lang, e.msg)}\n`);
     return 3;
   }
   // A bug, not a user mistake: say so plainly, with the detail for a report.
@@ -111,6 +102,7 @@ function processIo(): Io {
     stdout: { write: (s) => process.stdout.write(s), isTTY: Boolean(process.stdout.isTTY) },
     stderr: { write: (s) => process.stderr.write(s), isTTY: Boolean(process.stderr.isTTY) },
     env: process.env,
+    cwd: process.cwd(),
   };
 }
 

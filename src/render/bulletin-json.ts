@@ -1,10 +1,10 @@
 // `report --format json`: the bulletin's sections as data, with the same keys
 // as grade, stars and quota where they overlap, and each record's source.
-import type { Bulletin } from '../report/bulletin.js';
-import type { Named, PledgeRow } from '../report/pledges.js';
-import type { CountedItem } from '../quota/quota.js';
+import type { Bulletin } from '../analyses/bulletin/bulletin.js';
+import type { Named, PledgeRow } from '../analyses/bulletin/pledges.js';
+import type { CountedItem } from '../analyses/quota.js';
 import { monthQuotaJson, periodQuotaJson } from './quota.js';
-import { t, type Lang } from './i18n.js';
+import { tm, type Lang } from './i18n/index.js';
 
 const orgsOf = (list: Named[]) => list.map((n) => ({ org: n.code, name: n.name }));
 const pledge = (p: PledgeRow) => ({ id: p.id, owner: p.owner, owner_name: p.owner_name, kind: p.kind, content: p.content, made: p.made, due: p.due, status: p.status, fulfilled: p.fulfilled, source: p.src });
@@ -38,7 +38,7 @@ export function bulletinJson(b: Bulletin, lang: Lang) {
           by_org: p.coverage.members.by_org.map((o) => ({ org: o.code, name: o.name, members: o.members, without: o.without })),
         },
       },
-      vague: p.vague.map((v) => ({ ...pledge(v), reasons: v.reasons.map((m) => ({ code: m.id, message: t(lang, m.id, m.params) })) })),
+      vague: p.vague.map((v) => ({ ...pledge(v), reasons: v.reasons.map((m) => ({ code: m.id, message: tm(lang, m) })) })),
       evaluated: p.evaluated.map((e) => ({ ...pledge(e), votes: e.votes, satisfaction: e.satisfaction })),
       satisfaction: p.satisfaction,
     },

@@ -4,13 +4,13 @@
 //         |           ^^^
 import stringWidth from 'string-width';
 import type { ChalkInstance } from 'chalk';
-import type { Diagnostic, Diagnostics } from '../load/diagnostic.js';
-import { t, type Lang } from './i18n.js';
+import type { Diagnostic, Diagnostics } from '../core/diagnostic.js';
+import { t, tm, type Lang } from './i18n/index.js';
 
 export function formatDiagnostic(d: Diagnostic, lang: Lang, c: ChalkInstance): string {
   const where = `${d.file}:${d.line}:${d.col}`;
   const label = d.severity === 'error' ? c.red.bold(t(lang, 'error')) : c.yellow.bold(t(lang, 'warning'));
-  const message = t(lang, d.msg.id, d.msg.params);
+  const message = tm(lang, d.msg);
   const head = `${c.bold(where)}  ${label}  ${d.path ? `${d.path}: ` : ''}${message}`;
   if (d.source === null) return head;
   const gutter = String(d.line).length + 2;
@@ -53,10 +53,10 @@ export function formatDiagnostics(diags: Diagnostics, lang: Lang, c: ChalkInstan
 export function diagnosticsJson(diags: Diagnostics, lang: Lang) {
   return {
     errors: diags.errors.map((d) => ({
-      file: d.file, line: d.line, col: d.col, path: d.path, code: d.code, message: t(lang, d.msg.id, d.msg.params),
+      file: d.file, line: d.line, col: d.col, path: d.path, code: d.code, message: tm(lang, d.msg),
     })),
     warnings: diags.warnings.map((d) => ({
-      file: d.file, line: d.line, col: d.col, code: d.code, message: t(lang, d.msg.id, d.msg.params),
+      file: d.file, line: d.line, col: d.col, code: d.code, message: tm(lang, d.msg),
     })),
     error_count: diags.errorCount,
     warning_count: diags.warningCount,

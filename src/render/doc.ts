@@ -1,22 +1,40 @@
-// A bulletin laid out once, in one language, for every output format: sections
-// of facts, tables of typed cells (so XLSX keeps numbers and dates as such)
-// and bar charts. Markdown, HTML and XLSX each render this, nothing more.
-import { pct } from '../grade/grade.js';
+// One document structure for every printed output — grade, stars and quota
+// tables, the bulletin — laid out once, in one language: sections of
+// paragraphs, tables of typed cells (so XLSX keeps numbers and dates as such)
+// and charts. Each format (text, csv, md, html, xlsx) renders this, nothing more.
+import type { Source } from '../core/model.js';
+import { pct } from '../core/numbers.js';
+
+/** What colour or weight a piece of text has where colour is shown (the terminal). */
+export type Tone = 'good' | 'fair' | 'average' | 'poor' | 'ungraded' | 'ok' | 'bad' | 'warn' | 'muted' | 'strong';
 
 export type CellValue =
-  | { t: 'text'; v: string }
+  | { t: 'text'; v: string; tone?: Tone }
   /** A number, with `d` decimals when given. */
-  | { t: 'num'; v: number; d?: number }
+  | { t: 'num'; v: number; d?: number; tone?: Tone }
   /** A fraction 0..1 shown as a percentage. */
-  | { t: 'pct'; v: number }
+  | { t: 'pct'; v: number; tone?: Tone }
   /** An ISO date. */
-  | { t: 'date'; v: string }
+  | { t: 'date'; v: string; tone?: Tone }
+  /** A count of stars: ★★★ on a terminal, the number elsewhere. */
+  | { t: 'stars'; v: number; tone?: Tone }
   | null;
 
+export type Align = 'left' | 'right';
+
 export interface DocTable {
-  caption: string;
+  /** Shown above the table where a format has room for it. */
+  caption?: string;
   headers: string[];
-  rows: CellValue[][];
+  /** Walked more than once by some formats: may build each row when asked (a city lists 750,000 members). */
+  rows: Iterable<CellValue[]>;
+  align?: Align[];
+  /** The terminal cuts a column to this many display columns, marking the cut with …. */
+  maxWidth?: (number | undefined)[];
+  /** Shown instead of an empty table; without it an empty table is its header alone. */
+  none?: string;
+  /** Markdown and HTML are read by people: past `max` rows a table is cut there, with a note (XLSX, CSV and JSON keep every row). */
+  cut?: { max: number; more: (shown: number, total: number) => string };
 }
 
 export interface BarSegment {
@@ -31,37 +49,50 @@ export interface Chart {
   /** What the bars stand for, as a table's first header. */
   label: string;
   bars: { label: string; segments: BarSegment[] }[];
+  /** Shown where there is nothing to draw. */
+  none: string;
 }
 
-export type Block = { kind: 'facts'; lines: string[] } | { kind: 'table'; table: DocTable } | { kind: 'chart'; chart: Chart };
+/** A run of text with its tone. */
+export interface Span {
+  text: string;
+  tone?: Tone;
+}
+
+export type Part =
+  /** A heading inside a section. */
+  | { kind: 'heading'; text: string }
+  /** One paragraph (a line on the terminal). `point`: an explanation's line, with the record it rests on. */
+  | { kind: 'para'; spans: Span[]; point?: boolean; source?: Source }
+  | { kind: 'table'; table: DocTable }
+  | { kind: 'chart'; chart: Chart }
+  /** A blank line between what comes before and after it on the terminal; formats with paragraphs need none. */
+  | { kind: 'gap' };
 
 export interface DocSection {
   id: string;
   title: string;
-  blocks: Block[];
+  parts: Part[];
 }
 
 export interface Doc {
   lang: 'zh' | 'en';
-  title: string;
-  subtitle: string;
-  footer: string;
-  /** Shown where a table has no rows. */
-  none: string;
-  /** Shown under a table cut to MAX_TEXT_ROWS in Markdown and HTML. */
-  more(shown: number, total: number): string;
+  /** The document's own title and subtitle (the bulletin); a table output has only its section's. */
+  title?: string;
+  subtitle?: string;
+  footer?: string;
   sections: DocSection[];
 }
 
-/** Markdown and HTML are read by people: a longer table is cut there (XLSX and JSON keep every row). */
-export const MAX_TEXT_ROWS = 500;
-
-export const text = (v: string): CellValue => ({ t: 'text', v });
+export const text = (v: string, tone?: Tone): CellValue => (tone ? { t: 'text', v, tone } : { t: 'text', v });
 export const num = (v: number, d?: number): CellValue => (d === undefined ? { t: 'num', v } : { t: 'num', v, d });
 export const share = (v: number | null): CellValue => (v === null ? null : { t: 'pct', v });
 export const date = (v: string | null): CellValue => (v === null ? null : { t: 'date', v });
 
-/** A cell as text, for Markdown and HTML. */
+export const para = (s: string, tone?: Tone): Part => ({ kind: 'para', spans: [tone ? { text: s, tone } : { text: s }] });
+export const GAP: Part = { kind: 'gap' };
+
+/** A cell as text, as every format but the terminal shows it. */
 export function cellText(c: CellValue): string {
   if (c === null) return '';
   switch (c.t) {
@@ -70,12 +101,17 @@ export function cellText(c: CellValue): string {
       return c.v;
     case 'num':
       return c.d === undefined ? String(c.v) : c.v.toFixed(c.d);
+    case 'stars':
+      return String(c.v);
     case 'pct':
       return pct(c.v);
   }
 }
 
-export const isNumeric = (c: CellValue) => c !== null && (c.t === 'num' || c.t === 'pct');
+export const isNumeric = (c: CellValue) => c !== null && (c.t === 'num' || c.t === 'pct' || c.t === 'stars');
+
+/** A paragraph's plain text. */
+export const spansText = (spans: Span[]) => spans.map((s) => s.text).join('');
 
 /** A chart's figures as a table, for the formats that draw no charts. */
 export function chartTable(chart: Chart): DocTable {
@@ -84,5 +120,11 @@ export function chartTable(chart: Chart): DocTable {
     caption: chart.caption,
     headers: [chart.label, ...names],
     rows: chart.bars.map((b) => [text(b.label), ...names.map((n) => num(b.segments.find((s) => s.name === n)?.value ?? 0))]),
+    none: chart.none,
   };
+}
+
+/** The tables of a document, in order, charts as their tables: what a spreadsheet or CSV holds. */
+export function docTables(doc: Doc): DocTable[] {
+  return doc.sections.flatMap((s) => s.parts.flatMap((p) => (p.kind === 'table' ? [p.table] : p.kind === 'chart' ? [chartTable(p.chart)] : [])));
 }

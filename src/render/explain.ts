@@ -1,11 +1,13 @@
-import type { Because } from '../grade/grade.js';
-import { t, type Lang } from './i18n.js';
+// Explanations (--explain, and why a branch was or was not named): each line
+// a message with the record it rests on, so every figure traces to a file and line.
+import type { Because } from '../analyses/grade.js';
+import { tm, type Lang } from './i18n/index.js';
+import type { Part } from './doc.js';
 
-/** Explanation lines as text, each with the file:line it rests on. */
-export function explainLines(lines: Because[], lang: Lang, indent = '    '): string[] {
-  return lines.map((b) => `${indent}· ${t(lang, b.id, b.params)}${b.src ? `  (${b.src.file}:${b.src.line})` : ''}`);
+export function explainParts(lines: Because[], lang: Lang): Part[] {
+  return lines.map((b) => ({ kind: 'para', point: true, spans: [{ text: tm(lang, b) }], ...(b.src ? { source: b.src } : {}) }));
 }
 
 export function explainJson(lines: Because[], lang: Lang) {
-  return lines.map((b) => ({ message: t(lang, b.id, b.params), file: b.src?.file ?? null, line: b.src?.line ?? null }));
+  return lines.map((b) => ({ message: tm(lang, b), file: b.src?.file ?? null, line: b.src?.line ?? null }));
 }

@@ -1,7 +1,7 @@
 // The bulletin as one self-contained HTML file: inline CSS and SVG, no script,
 // and a Content-Security-Policy that forbids every request, so it opens the
 // same offline, in a mail attachment or printed to A4.
-import { cellText, isNumeric, MAX_TEXT_ROWS, type Doc, type DocTable } from './doc.js';
+import { cellText, isNumeric, spansText, type Doc, type DocTable, type Part } from './doc.js';
 import { barChartSvg, escapeHtml as esc } from './svg.js';
 
 const CSS = `
@@ -40,23 +40,36 @@ footer { margin-top: 40px; border-top: 1px solid var(--rule); color: var(--muted
 }
 `;
 
-function htmlTable(tb: DocTable, doc: Doc): string {
-  const caption = `<h3>${esc(tb.caption)}</h3>`;
-  if (tb.rows.length === 0) return `${caption}<p class="none">${esc(doc.none)}</p>`;
+function htmlTable(tb: DocTable): string {
+  const caption = tb.caption === undefined ? '' : `<h3>${esc(tb.caption)}</h3>`;
+  const rows = [...tb.rows];
+  if (rows.length === 0 && tb.none !== undefined) return `${caption}<p class="none">${esc(tb.none)}</p>`;
   const head = `<thead><tr>${tb.headers.map((x) => `<th>${esc(x)}</th>`).join('')}</tr></thead>`;
-  const body = tb.rows.slice(0, MAX_TEXT_ROWS).map((r) => `<tr>${r.map((c) => `<td${isNumeric(c) ? ' class="n"' : ''}>${esc(cellText(c))}</td>`).join('')}</tr>`).join('\n');
-  const more = tb.rows.length > MAX_TEXT_ROWS ? `<p class="none">${esc(doc.more(MAX_TEXT_ROWS, tb.rows.length))}</p>` : '';
+  const max = tb.cut?.max ?? Infinity;
+  const body = rows.slice(0, max).map((r) => `<tr>${r.map((c) => `<td${isNumeric(c) ? ' class="n"' : ''}>${esc(cellText(c))}</td>`).join('')}</tr>`).join('\n');
+  const more = rows.length > max ? `<p class="none">${esc(tb.cut!.more(max, rows.length))}</p>` : '';
   return `${caption}\n<table>${head}<tbody>\n${body}\n</tbody></table>${more}`;
+}
+
+function htmlPart(p: Part): string | null {
+  switch (p.kind) {
+    case 'gap':
+      return null;
+    case 'heading':
+      return `<h3>${esc(p.text)}</h3>`;
+    case 'para':
+      return `<p class="fact">${esc(spansText(p.spans))}${p.source ? ` (${esc(`${p.source.file}:${p.source.line}`)})` : ''}</p>`;
+    case 'table':
+      return htmlTable(p.table);
+    case 'chart':
+      return `<figure data-chart="${esc(p.chart.id)}"><figcaption>${esc(p.chart.caption)}</figcaption>${p.chart.bars.length ? barChartSvg(p.chart) : `<p class="none">${esc(p.chart.none)}</p>`}</figure>`;
+  }
 }
 
 export function renderHtml(doc: Doc): string {
   const sections = doc.sections.map((s) => {
-    const blocks = s.blocks.map((b) => {
-      if (b.kind === 'facts') return b.lines.map((l) => `<p class="fact">${esc(l)}</p>`).join('\n');
-      if (b.kind === 'table') return htmlTable(b.table, doc);
-      return `<figure data-chart="${esc(b.chart.id)}"><figcaption>${esc(b.chart.caption)}</figcaption>${b.chart.bars.length ? barChartSvg(b.chart) : `<p class="none">${esc(doc.none)}</p>`}</figure>`;
-    });
-    return `<section id="${esc(s.id)}">\n<h2>${esc(s.title)}</h2>\n${blocks.join('\n')}\n</section>`;
+    const parts = s.parts.map(htmlPart).filter((x) => x !== null);
+    return `<section id="${esc(s.id)}">\n<h2>${esc(s.title)}</h2>\n${parts.join('\n')}\n</section>`;
   });
   return `<!DOCTYPE html>
 <html lang="${doc.lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -64,13 +77,13 @@ export function renderHtml(doc: Doc): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(doc.title)}</title>
+<title>${esc(doc.title ?? '')}</title>
 <style>${CSS}</style>
 </head>
 <body>
-<header><h1>${esc(doc.title)}</h1><p class="sub">${esc(doc.subtitle)}</p></header>
+<header><h1>${esc(doc.title ?? '')}</h1><p class="sub">${esc(doc.subtitle ?? '')}</p></header>
 ${sections.join('\n')}
-<footer><p>${esc(doc.footer)}</p></footer>
+<footer><p>${esc(doc.footer ?? '')}</p></footer>
 </body>
 </html>
 `;

@@ -1,35 +1,60 @@
-// The bulletin as GitHub-flavoured Markdown: charts become tables of their
-// figures; text from the data cannot start a tag or break a table.
-import { cellText, chartTable, isNumeric, MAX_TEXT_ROWS, type Doc, type DocTable } from './doc.js';
+// A document as GitHub-flavoured Markdown: paragraphs separated by blank
+// lines, charts as tables of their figures. Text from the data goes through
+// one escaper: it cannot start a tag, a heading, a list or break a table.
+import { cellText, chartTable, isNumeric, spansText, type Doc, type DocTable, type Part } from './doc.js';
 
-/** Cell text safe inside a GFM table: no pipe, line break or HTML. */
+/** Text safe inside a Markdown paragraph or a GFM table cell: no tag, no pipe, no line break. */
 export function mdEscape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-function mdTable(tb: DocTable, doc: Doc): string {
-  const none = doc.none;
-  const head = `**${mdEscape(tb.caption)}**`;
-  if (tb.rows.length === 0) return `${head}\n\n${none}`;
-  const numeric = tb.headers.map((_, i) => tb.rows.some((r) => isNumeric(r[i])));
-  const line = (cells: string[]) => `| ${cells.map(mdEscape).join(' | ')} |`;
-  const rule = `|${numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`;
-  const rows = tb.rows.slice(0, MAX_TEXT_ROWS).map((r) => line(r.map(cellText)));
-  const more = tb.rows.length > MAX_TEXT_ROWS ? ['', mdEscape(doc.more(MAX_TEXT_ROWS, tb.rows.length))] : [];
-  return [head, '', line(tb.headers), rule, ...rows, ...more].join('\n');
-}
-
 export function renderMarkdown(doc: Doc): string {
-  const out: string[] = [`# ${mdEscape(doc.title)}`, '', mdEscape(doc.subtitle)];
+  const out: string[] = [];
+  if (doc.title) out.push(`# ${mdEscape(doc.title)}`);
+  if (doc.subtitle) out.push(mdEscape(doc.subtitle));
   for (const s of doc.sections) {
-    out.push('', `## ${mdEscape(s.title)}`);
-    for (const b of s.blocks) {
-      out.push('');
-      if (b.kind === 'facts') out.push(b.lines.map(mdEscape).join('\n\n'));
-      else if (b.kind === 'table') out.push(mdTable(b.table, doc));
-      else out.push(mdTable(chartTable(b.chart), doc));
+    if (s.title) out.push(`## ${mdEscape(s.title)}`);
+    let list = false;
+    for (const p of s.parts) {
+      const text = part(p);
+      if (text === null) continue;
+      // An explanation's lines make one list: each item on the next line.
+      const point = p.kind === 'para' && p.point === true;
+      if (point && list) out[out.length - 1] += `\n${text}`;
+      else out.push(text);
+      list = point;
     }
   }
-  out.push('', '---', '', mdEscape(doc.footer), '');
-  return out.join('\n');
+  if (doc.footer) out.push('---', mdEscape(doc.footer));
+  return `${out.join('\n\n')}\n`;
+}
+
+function part(p: Part): string | null {
+  switch (p.kind) {
+    case 'gap':
+      return null;
+    case 'heading':
+      return `### ${mdEscape(p.text)}`;
+    case 'para': {
+      const body = mdEscape(spansText(p.spans)) + (p.source ? ` (${mdEscape(`${p.source.file}:${p.source.line}`)})` : '');
+      return p.point ? `- ${body}` : body;
+    }
+    case 'table':
+      return mdTable(p.table);
+    case 'chart':
+      return mdTable(chartTable(p.chart));
+  }
+}
+
+function mdTable(tb: DocTable): string {
+  const head = tb.caption === undefined ? [] : [`**${mdEscape(tb.caption)}**`, ''];
+  const rows = [...tb.rows];
+  if (rows.length === 0 && tb.none !== undefined) return [...head, tb.none].join('\n');
+  const numeric = tb.headers.map((_, i) => rows.some((r) => isNumeric(r[i])) || tb.align?.[i] === 'right');
+  const line = (cells: string[]) => `| ${cells.map(mdEscape).join(' | ')} |`;
+  const rule = `|${numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`;
+  const max = tb.cut?.max ?? Infinity;
+  const body = rows.slice(0, max).map((r) => line(r.map(cellText)));
+  const more = rows.length > max ? ['', mdEscape(tb.cut!.more(max, rows.length))] : [];
+  return [...head, line(tb.headers), rule, ...body, ...more].join('\n');
 }

@@ -1,56 +1,41 @@
-// 积分评星 output: the member table, then the named red stars, benchmark
-// branches and flag committees with why each qualified or missed.
-import type { ChalkInstance } from 'chalk';
-import type { StarsResult, Verdict } from '../stars/stars.js';
-import { LEADS } from '../model.js';
-import { t, word, type Lang } from './i18n.js';
-import { rowLines, type RowFormat } from './rows.js';
-import { explainJson, explainLines } from './explain.js';
+// 积分评星 as a document: the member table, then the named red stars,
+// benchmark branches and flag committees with why each qualified or missed;
+// and its JSON (SPEC §3 keys).
+import type { StarsResult, Verdict } from '../analyses/stars.js';
+import { LEADS } from '../core/model.js';
+import { t, word, type Lang } from './i18n/index.js';
+import { GAP, num, para, text, type CellValue, type Doc, type Part } from './doc.js';
+import { explainJson, explainParts } from './explain.js';
 import { Mapped } from './json.js';
 
 /** `members: false` leaves out the member table (the demo shows only who qualified). */
-export function renderStars(s: StarsResult, format: RowFormat, lang: Lang, c: ChalkInstance, members = true): string {
-  return [...starsLines(s, format, lang, c, members)].join('\n');
-}
-
-/** The output line by line: a city lists 750,000 members, too many to hold as rows or as one string. */
-export function* starsLines(s: StarsResult, format: RowFormat, lang: Lang, c: ChalkInstance, members = true): Generator<string> {
+export function starsDoc(s: StarsResult, lang: Lang, members = true): Doc {
   const headers = [t(lang, 'st_member'), t(lang, 'g_name'), t(lang, 'st_org'), ...LEADS.map((l) => word(lang, l)), t(lang, 'st_stars'), t(lang, 'st_red')];
   const yes = t(lang, 'yes');
-  // Each row is built when the table asks for it (twice: widths, then text).
+  // Each row is built when asked for: a city lists 750,000 members, too many to hold as rows.
   const rows = {
-    *[Symbol.iterator]() {
+    *[Symbol.iterator](): Generator<CellValue[]> {
       for (const m of s.members) {
-        yield [
-          m.member, m.name, m.org, ...LEADS.map((l) => String(m.scores[l])), format === 'table' ? '★'.repeat(m.stars) || '0' : String(m.stars),
-          m.red_star ? yes : '',
-        ];
+        yield [text(m.member), text(m.name), text(m.org), ...LEADS.map((l) => num(m.scores[l])), { t: 'stars', v: m.stars }, text(m.red_star ? yes : '')];
       }
     },
   };
-  const table = rowLines(format, headers, rows, ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'left']);
-  if (format === 'csv') return yield* table;
-  const md = format === 'md';
-  yield md ? `## ${t(lang, 'st_title', { period: s.period })}` : c.bold(t(lang, 'st_title', { period: s.period }));
-  if (members) {
-    yield* table;
-    yield '';
-  }
+  const parts: Part[] = [];
+  if (members) parts.push({ kind: 'table', table: { headers, rows, align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'] } }, GAP);
   const reds = s.members.filter((m) => m.red_star);
-  yield t(lang, 'st_members_n', { n: s.members.length, red: reds.length });
+  parts.push(para(t(lang, 'st_members_n', { n: s.members.length, red: reds.length })));
   const sep = lang === 'zh' ? '、' : ', ';
-  yield `${t(lang, 'st_red')}：${reds.map((m) => `${m.name}（${m.org}）`).join(sep) || t(lang, 'st_none')}`.replace('：', lang === 'zh' ? '：' : ': ');
-  const verdicts = function* (title: string, list: Verdict[]) {
-    yield '';
-    yield md ? `### ${title}` : c.bold(title);
+  parts.push(para(`${t(lang, 'st_red')}${lang === 'zh' ? '：' : ': '}${reds.map((m) => `${m.name}（${m.org}）`).join(sep) || t(lang, 'st_none')}`));
+  const verdicts = (title: string, list: Verdict[]) => {
+    parts.push(GAP, { kind: 'heading', text: title });
     for (const v of list) {
-      const mark = v.qualified ? c.green(`✔ ${t(lang, 'qualified')}`) : c.dim(`✘ ${t(lang, 'not_qualified')}`);
-      yield `${md ? '- ' : ''}${v.code} ${v.name}  ${md ? (v.qualified ? `**${t(lang, 'qualified')}**` : t(lang, 'not_qualified')) : mark}`;
-      if (v.qualified || format === 'table') yield* explainLines(v.explain, lang, '    ');
+      const mark = v.qualified ? { text: `✔ ${t(lang, 'qualified')}`, tone: 'ok' as const } : { text: `✘ ${t(lang, 'not_qualified')}`, tone: 'muted' as const };
+      parts.push({ kind: 'para', spans: [{ text: `${v.code} ${v.name}  ` }, mark] }, ...explainParts(v.explain, lang));
     }
   };
-  yield* verdicts(t(lang, 'st_benchmark'), s.benchmark);
-  yield* verdicts(t(lang, 'st_flag'), s.flag);
+  verdicts(t(lang, 'st_benchmark'), s.benchmark);
+  verdicts(t(lang, 'st_flag'), s.flag);
+  return { lang, sections: [{ id: 'stars', title: t(lang, 'st_title', { period: s.period }), parts }] };
 }
 
 export function starsJson(s: StarsResult, lang: Lang) {

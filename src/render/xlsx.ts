@@ -4,8 +4,8 @@
 // that Excel could take for a formula is stored as text.
 import type ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
-import { cellText, chartTable, type CellValue, type Doc, type DocTable } from './doc.js';
-import { width } from './table.js';
+import { cellText, chartTable, spansText, type CellValue, type Doc, type DocTable } from './doc.js';
+import { width } from './text.js';
 
 /** Excel forbids : \ / ? * [ ] in sheet names and cuts them at 31 characters. */
 const sheetName = (title: string) => title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
@@ -21,8 +21,9 @@ function setCell(cell: ExcelJS.Cell, c: CellValue): void {
       if (FORMULA_START.test(c.v)) cell.numFmt = '@';
       return;
     case 'num':
+    case 'stars':
       cell.value = c.v;
-      if (c.d) cell.numFmt = `0.${'0'.repeat(c.d)}`;
+      if (c.t === 'num' && c.d) cell.numFmt = `0.${'0'.repeat(c.d)}`;
       return;
     case 'pct':
       cell.value = c.v;
@@ -50,10 +51,10 @@ export async function renderXlsx(doc: Doc): Promise<Buffer> {
   out.on('data', (c: Buffer) => chunks.push(c));
   const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = 'cxzy';
-  wb.title = doc.title;
+  wb.title = doc.title ?? '';
   for (const s of doc.sections) {
-    const facts = s.blocks.flatMap((b) => (b.kind === 'facts' ? b.lines : []));
-    const tables: DocTable[] = s.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : b.kind === 'chart' ? [chartTable(b.chart)] : []));
+    const facts = s.parts.flatMap((p) => (p.kind === 'para' ? [spansText(p.spans)] : []));
+    const tables: DocTable[] = s.parts.flatMap((p) => (p.kind === 'table' ? [{ ...p.table, rows: [...p.table.rows] }] : p.kind === 'chart' ? [chartTable(p.chart)] : []));
     const captionRow = 2 + facts.length + 1;
     const headerRow = captionRow + 1;
     const ws = wb.addWorksheet(sheetName(s.title), { views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow }] });
@@ -65,7 +66,7 @@ export async function renderXlsx(doc: Doc): Promise<Buffer> {
       starts.push(col);
       tb.headers.forEach((h, j) => {
         let w = width(h);
-        for (const r of tb.rows) w = Math.max(w, width(cellText(r[j] ?? null)));
+        for (const r of tb.rows as CellValue[][]) w = Math.max(w, width(cellText(r[j] ?? null)));
         widths[col + j] = Math.min(50, Math.max(8, w + 2));
       });
       col += tb.headers.length + 1;
@@ -96,12 +97,13 @@ export async function renderXlsx(doc: Doc): Promise<Buffer> {
     caption.commit();
     header.commit();
     // The tables side by side: row i of the sheet holds row i of each.
-    const depth = Math.max(1, ...tables.map((tb) => tb.rows.length));
+    const rowsOf = tables.map((tb) => tb.rows as CellValue[][]);
+    const depth = Math.max(1, ...rowsOf.map((r) => r.length));
     for (let i = 0; i < depth; i++) {
       const row = ws.getRow(headerRow + 1 + i);
       tables.forEach((tb, k) => {
-        if (i === 0 && tb.rows.length === 0) row.getCell(starts[k]).value = doc.none;
-        tb.rows[i]?.forEach((c, j) => setCell(row.getCell(starts[k] + j), c));
+        if (i === 0 && rowsOf[k].length === 0) row.getCell(starts[k]).value = tb.none ?? '';
+        rowsOf[k][i]?.forEach((c, j) => setCell(row.getCell(starts[k] + j), c));
       });
       row.commit();
     }

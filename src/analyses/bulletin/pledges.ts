@@ -1,0 +1,112 @@
+// Bulletin section 3, 公开承诺/践诺/评诺: what was pledged and kept in the
+// month, what is overdue at its end, who has no pledge, which pledges are vague
+// and how the masses rated the ones evaluated. Only active owners count.
+import type { Org, OwnedPledge, Pledge, Source, Votes } from '../../core/model.js';
+import type { Rules } from '../../core/rules.js';
+import type { VagueReason } from '../../core/messages/diagnostics.js';
+import { overdueAt, satisfaction } from '../grade.js';
+import { vagueReasons } from '../../core/pledge-quality.js';
+
+export interface PledgeRow {
+  id: string;
+  owner: string;
+  owner_name: string;
+  kind: Pledge['kind'];
+  content: string;
+  made: string;
+  due: string;
+  status: Pledge['status'];
+  fulfilled: string | null;
+  src: Source;
+}
+
+export interface Named {
+  code: string;
+  name: string;
+}
+
+export interface PledgesSection {
+  /** Pledges made by the month's end and not abandoned. */
+  in_force: number;
+  made: PledgeRow[];
+  fulfilled: PledgeRow[];
+  overdue: PledgeRow[];
+  coverage: {
+    orgs: { total: number; without: Named[] };
+    /** Members are many: counted per branch, not listed. */
+    members: { total: number; without: number; by_org: (Named & { members: number; without: number })[] };
+  };
+  vague: (PledgeRow & { reasons: VagueReason[] })[];
+  evaluated: (PledgeRow & { votes: Votes; satisfaction: number })[];
+  /** All evaluation votes pooled; null when none was given. */
+  satisfaction: number | null;
+}
+
+/**
+ * `start`..`end`: the month's first and last day. `activeMembers` counts each
+ * org's active members: coverage is those counts less the members who own a
+ * pledge, so the members themselves need not be read.
+ */
+export function pledgesSection(start: string, end: string, orgs: Org[], activeMembers: Map<string, number>, pledges: OwnedPledge[], rules: Rules): PledgesSection {
+  const activeOrgs = orgs.filter((o) => o.active);
+  const orgNames = new Map(activeOrgs.map((o) => [o.code, o.name]));
+  // An owner counts while it is active: an org, or a member of an active org.
+  const ownerName = (p: OwnedPledge) => (p.member ? (p.member.active && orgNames.has(p.member.org) ? p.member.name : undefined) : orgNames.get(p.owner));
+
+  const rows: PledgeRow[] = [];
+  const byId = new Map<string, OwnedPledge>();
+  for (const p of pledges) {
+    byId.set(p.id, p);
+    const name = ownerName(p);
+    if (name === undefined || p.made > end) continue;
+    rows.push({ id: p.id, owner: p.owner, owner_name: name, kind: p.kind, content: p.content, made: p.made, due: p.due, status: p.status, fulfilled: p.fulfilled, src: p.src });
+  }
+  const live = rows.filter((p) => p.status !== 'abandoned');
+  const owners = new Set(live.map((p) => p.owner));
+
+  const evaluated = rows.flatMap((r) => {
+    const votes = byId.get(r.id)!.evaluation;
+    return votes ? [{ ...r, votes, satisfaction: satisfaction(votes) }] : [];
+  });
+  evaluated.sort((a, b) => a.satisfaction - b.satisfaction || (a.id < b.id ? -1 : 1));
+  const pooled = evaluated.reduce((v, e) => ({ satisfied: v.satisfied + e.votes.satisfied, basic: v.basic + e.votes.basic, unsatisfied: v.unsatisfied + e.votes.unsatisfied }), { satisfied: 0, basic: 0, unsatisfied: 0 });
+
+  return {
+    in_force: live.length,
+    made: rows.filter((p) => p.made >= start),
+    fulfilled: rows.filter((p) => p.status === 'fulfilled' && p.fulfilled !== null && p.fulfilled >= start && p.fulfilled <= end),
+    overdue: live.filter((p) => overdueAt(byId.get(p.id)!, end)),
+    coverage: {
+      orgs: { total: activeOrgs.length, without: activeOrgs.filter((o) => !owners.has(o.code)).map((o) => ({ code: o.code, name: o.name })) },
+      members: memberCoverage(activeOrgs, activeMembers, owners, byId),
+    },
+    vague: live.flatMap((p) => {
+      const reasons = vagueReasons(p.content, rules.pledges);
+      return reasons.length ? [{ ...p, reasons }] : [];
+    }),
+    evaluated,
+    satisfaction: evaluated.length ? satisfaction(pooled) : null,
+  };
+}
+
+/** Per active org: its active members, and how many own no live pledge. `owners` holds only active owners. */
+function memberCoverage(activeOrgs: Org[], activeMembers: Map<string, number>, owners: Set<string>, byId: Map<string, OwnedPledge>): PledgesSection['coverage']['members'] {
+  const covered = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const p of byId.values()) {
+    if (!p.member || !owners.has(p.owner) || seen.has(p.owner)) continue;
+    seen.add(p.owner);
+    covered.set(p.member.org, (covered.get(p.member.org) ?? 0) + 1);
+  }
+  let total = 0;
+  let without = 0;
+  const by_org: PledgesSection['coverage']['members']['by_org'] = [];
+  for (const o of [...activeOrgs].sort((a, b) => (a.code < b.code ? -1 : 1))) {
+    const members = activeMembers.get(o.code) ?? 0;
+    const missing = members - (covered.get(o.code) ?? 0);
+    total += members;
+    without += missing;
+    if (missing > 0) by_org.push({ code: o.code, name: o.name, members, without: missing });
+  }
+  return { total, without, by_org };
+}

@@ -1,0 +1,65 @@
+// Bulletin section 2, 信息报送: the month's quota, the quarter to date, what
+// was adopted, duplicates, each first-level committee's share met, typicals.
+import type { Org, Report, Typical } from '../../core/model.js';
+import type { Rules } from '../../core/rules.js';
+import { countedItems, monthQuota, periodQuota, type CountedItem, type MonthQuota, type PeriodQuota } from '../quota.js';
+import { monthOf } from '../../core/dates.js';
+import { groupBy } from '../../core/collections.js';
+import { OrgTree } from '../../core/tree.js';
+
+export interface CommitteeQuota {
+  org: string;
+  name: string;
+  /** Active orgs in its subtree, itself included, that met / missed the month's quota. */
+  met: number;
+  missed: number;
+}
+
+export interface CommitteeTypicals {
+  org: string;
+  name: string;
+  count: number;
+  met: boolean;
+  typicals: Typical[];
+}
+
+export interface ReportsSection {
+  month: MonthQuota;
+  quarter: PeriodQuota;
+  /** Items of the month adopted above the branch, most points first. */
+  adopted: CountedItem[];
+  committees: CommitteeQuota[];
+  typicals: CommitteeTypicals[];
+  typicals_need: number;
+}
+
+/** `reports` and `typicals` are the month's quarter's. */
+export function reportsSection(month: string, period: string, orgs: Org[], reports: Report[], typicals: Typical[], rules: Rules): ReportsSection {
+  const mq = monthQuota(month, orgs, reports, rules);
+  const quarter = periodQuota(period, orgs, reports, typicals, rules, month);
+  const active = new Set(orgs.filter((o) => o.active).map((o) => o.code));
+  const adopted = countedItems(reports.filter((r) => monthOf(r.date) === month && active.has(r.org)), rules)
+    .filter((i) => i.adopted !== 'none')
+    .sort((a, b) => b.points - a.points || (a.org < b.org ? -1 : a.org > b.org ? 1 : 0));
+
+  const typicalsOf = groupBy(typicals.filter((x) => monthOf(x.date) <= month), (x) => x.org);
+  const need = rules.quota.typicals_per_quarter;
+  const committeeTypicals = quarter.orgs
+    .filter((o) => o.type === 'committee')
+    .sort((a, b) => (a.org < b.org ? -1 : 1))
+    .map((o) => ({ org: o.org, name: o.name, count: o.typicals ?? 0, met: (o.typicals ?? 0) >= need, typicals: typicalsOf.get(o.org) ?? [] }));
+
+  return { month: mq, quarter, adopted, committees: committeeQuota(orgs, mq), typicals: committeeTypicals, typicals_need: need };
+}
+
+/** The committees right below the top of the tree (乡镇党委), each with its subtree's quota. */
+function committeeQuota(orgs: Org[], mq: MonthQuota): CommitteeQuota[] {
+  const metOf = new Map(mq.orgs.map((r) => [r.org, r.met]));
+  const tree = new OrgTree(orgs.filter((o) => o.active));
+  const firstLevel = tree.roots().flatMap((r) => tree.children(r.code).filter((o) => o.type === 'committee'));
+  return firstLevel.map((c) => {
+    const below = tree.subtree(c.code);
+    const met = below.filter((o) => metOf.get(o.code)).length;
+    return { org: c.code, name: c.name, met, missed: below.length - met };
+  });
+}

@@ -1,0 +1,30 @@
+// Which quarter or month an analysis is of: the one asked for (checked), else
+// the latest with data.
+import { DataError, UsageError } from '../core/errors.js';
+import { isMonth, isPeriod, normalizePeriod } from '../core/dates.js';
+
+/** What kind of data a quarter lacks, as a word of the messages. */
+export type DataKind = 'reviews_data' | 'points_data' | 'reports_data';
+
+/** --period as given (checked), else the latest quarter in `have`. */
+export function choosePeriod(asked: string | undefined, have: string[], what: DataKind): string {
+  if (asked !== undefined) {
+    if (!isPeriod(asked)) throw new UsageError({ id: 'bad_period', params: { value: asked } });
+    const p = normalizePeriod(asked);
+    if (!have.includes(p)) throw new DataError({ id: 'no_data_period', params: { period: p, what, have: have.join(', ') } });
+    return p;
+  }
+  if (have.length === 0) throw new DataError({ id: 'no_data_period', params: { period: '', what, have: '' } });
+  return have[have.length - 1];
+}
+
+/** --month as given (checked), else the latest month in `have`. */
+export function chooseMonth(asked: string | undefined, have: string[]): string {
+  if (asked !== undefined) {
+    if (!isMonth(asked)) throw new UsageError({ id: 'bad_month', params: { value: asked } });
+    if (!have.includes(asked)) throw new DataError({ id: 'no_data_month', params: { month: asked, have: have.join(', ') } });
+    return asked;
+  }
+  if (have.length === 0) throw new DataError({ id: 'no_data_month', params: { month: '', have: '' } });
+  return have[have.length - 1];
+}

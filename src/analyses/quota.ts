@@ -1,0 +1,129 @@
+// 信息报送 and 培树典型 (SPEC §2): pure counting over typed records.
+import type { Adoption, Org, Report, Source, Typical } from '../core/model.js';
+import { ADOPTIONS } from '../core/model.js';
+import type { Rules } from '../core/rules.js';
+import { monthOf, periodMonths } from '../core/dates.js';
+import { groupBy, sum } from '../core/collections.js';
+
+/** Reports of one org, month and title, counted once with the highest adoption. */
+export interface CountedItem {
+  org: string;
+  month: string;
+  title: string;
+  adopted: Adoption;
+  points: number;
+  /** Every source behind it: more than one means a duplicate. */
+  sources: Source[];
+}
+
+export function countedItems(reports: Report[], rules: Rules): CountedItem[] {
+  const byKey = new Map<string, CountedItem>();
+  for (const r of reports) {
+    const month = monthOf(r.date);
+    const k = `${r.org}\u0000${month}\u0000${r.title}`;
+    const item = byKey.get(k);
+    if (!item) {
+      byKey.set(k, { org: r.org, month, title: r.title, adopted: r.adopted, points: rules.quota.points[r.adopted], sources: [r.src] });
+      continue;
+    }
+    item.sources.push(r.src);
+    if (ADOPTIONS.indexOf(r.adopted) > ADOPTIONS.indexOf(item.adopted)) {
+      item.adopted = r.adopted;
+      item.points = rules.quota.points[r.adopted];
+    }
+  }
+  return [...byKey.values()];
+}
+
+export interface OrgMonth {
+  org: string;
+  name: string;
+  count: number;
+  quota: number;
+  met: boolean;
+  shortfall: number;
+  points: number;
+  rank: number;
+}
+
+export interface MonthQuota {
+  month: string;
+  orgs: OrgMonth[];
+  summary: { met: number; missed: number };
+  duplicates: CountedItem[];
+}
+
+/** The quota for one month over every active org, ranked by points, then count, then code. */
+export function monthQuota(month: string, orgs: Org[], reports: Report[], rules: Rules): MonthQuota {
+  const items = countedItems(reports.filter((r) => monthOf(r.date) === month), rules);
+  const byOrg = groupBy(items, (i) => i.org);
+  const quota = rules.quota.reports_per_month;
+  const active = orgs.filter((o) => o.active);
+  const activeCodes = new Set(active.map((o) => o.code));
+  const rows = active.map((o): OrgMonth => {
+    const mine = byOrg.get(o.code) ?? [];
+    const count = mine.length;
+    return { org: o.code, name: o.name, count, quota, met: count >= quota, shortfall: Math.max(0, quota - count), points: sum(mine.map((i) => i.points)), rank: 0 };
+  });
+  rank(rows);
+  return {
+    month,
+    orgs: rows,
+    summary: { met: rows.filter((r) => r.met).length, missed: rows.filter((r) => !r.met).length },
+    duplicates: items.filter((i) => i.sources.length > 1 && activeCodes.has(i.org)),
+  };
+}
+
+export interface OrgQuarter {
+  org: string;
+  name: string;
+  type: Org['type'];
+  months: Record<string, { count: number; met: boolean }>;
+  months_met: number;
+  typicals: number | null;
+  typicals_met: boolean | null;
+  points: number;
+  rank: number;
+}
+
+export interface PeriodQuota {
+  period: string;
+  orgs: OrgQuarter[];
+  duplicates: CountedItem[];
+}
+
+/** The quarter's quota; `through` (a month of the quarter) stops it there: the quarter to date. */
+export function periodQuota(period: string, orgs: Org[], reports: Report[], typicals: Typical[], rules: Rules, through?: string): PeriodQuota {
+  const months = periodMonths(period).filter((m) => through === undefined || m <= through);
+  const last = months[months.length - 1];
+  const items = countedItems(reports.filter((r) => months.includes(monthOf(r.date))), rules);
+  const byOrg = groupBy(items, (i) => i.org);
+  const typicalsOf = groupBy(typicals.filter((x) => x.period === period && monthOf(x.date) <= last), (x) => x.org);
+  const quota = rules.quota.reports_per_month;
+  const rows = orgs.filter((o) => o.active).map((o): OrgQuarter => {
+    const mine = byOrg.get(o.code) ?? [];
+    const perMonth: OrgQuarter['months'] = {};
+    for (const m of months) {
+      const count = mine.filter((i) => i.month === m).length;
+      perMonth[m] = { count, met: count >= quota };
+    }
+    const t = o.type === 'committee' ? (typicalsOf.get(o.code)?.length ?? 0) : null;
+    return {
+      org: o.code, name: o.name, type: o.type, months: perMonth,
+      months_met: Object.values(perMonth).filter((m) => m.met).length,
+      typicals: t, typicals_met: t === null ? null : t >= rules.quota.typicals_per_quarter,
+      points: sum(mine.map((i) => i.points)), rank: 0,
+    };
+  });
+  rank(rows, (r) => sum(Object.values(r.months).map((m) => m.count)));
+  return { period, orgs: rows, duplicates: items.filter((i) => i.sources.length > 1) };
+}
+
+/** Sort by points desc, then count desc, then code; equal points and count share a rank. */
+function rank<R extends { org: string; points: number; rank: number }>(rows: R[], count: (r: R) => number = (r) => (r as unknown as OrgMonth).count): void {
+  rows.sort((a, b) => b.points - a.points || count(b) - count(a) || (a.org < b.org ? -1 : a.org > b.org ? 1 : 0));
+  rows.forEach((r, i) => {
+    const prev = rows[i - 1];
+    r.rank = prev && prev.points === r.points && count(prev) === count(r) ? prev.rank : i + 1;
+  });
+}

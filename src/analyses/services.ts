@@ -1,0 +1,78 @@
+// The analyses' inputs gathered from the store: each service reads what its
+// pure module needs, no more (at city size every read counts), and returns
+// the module's result. Commands render what these return.
+import type { Rules } from '../core/rules.js';
+import { addDays, periodBounds, periodOf, previousPeriod } from '../core/dates.js';
+import type { Query } from '../store/query.js';
+import { gradePeriod, type Grading } from './grade.js';
+import { rateStars, type StarsResult } from './stars.js';
+import { monthQuota, periodQuota, type MonthQuota, type PeriodQuota } from './quota.js';
+import { buildBulletin, gradedPeriodFor, type Bulletin } from './bulletin/bulletin.js';
+
+/** The grading of a period: what grade, stars and the bulletin all start from. `explain` builds each org's explanation. */
+export function gradeFromStore(q: Query, rules: Rules, period: string, explain = false): Grading {
+  // Only what this quarter and the previous one can use: commentaries inside their windows, pledges due by the end.
+  const end = periodBounds(period)[1];
+  const since = addDays(periodBounds(previousPeriod(period))[1], -rules.grading.commentary_days);
+  return gradePeriod({
+    period,
+    orgs: q.orgs(),
+    reviews: q.reviews(period),
+    previousReviews: q.reviews(previousPeriod(period)),
+    commentaries: q.commentaries(since, end),
+    pledges: q.orgPledgesDueBy(end),
+    rules,
+    explain,
+  });
+}
+
+/**
+ * The star rating of a period. `grading` may be passed when the caller has
+ * graded the period already. `redOnly` rates only the members who can be red
+ * stars: the red stars, benchmark branches and flag committees come out the
+ * same, the member list holds only those candidates.
+ */
+export function starsFromStore(q: Query, rules: Rules, period: string, opts: { grading?: Grading; redOnly?: boolean } = {}): StarsResult {
+  const { grading = gradeFromStore(q, rules, period), redOnly = false } = opts;
+  const orgs = q.orgs();
+  const typicals = q.typicals(period);
+  return rateStars({
+    period,
+    orgs,
+    points: redOnly ? q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars) : q.memberPoints(period),
+    activeMembers: q.activeMembers(),
+    grading,
+    quota: periodQuota(period, orgs, q.reports(period), typicals, rules),
+    typicals,
+    rules,
+  });
+}
+
+export function monthQuotaFromStore(q: Query, rules: Rules, month: string): MonthQuota {
+  return monthQuota(month, q.orgs(), q.monthReports(month), rules);
+}
+
+export function periodQuotaFromStore(q: Query, rules: Rules, period: string): PeriodQuota {
+  return periodQuota(period, q.orgs(), q.reports(period), q.typicals(period), rules);
+}
+
+/** The month's bulletin, with the latest quarter graded by the month's end. */
+export function bulletinFromStore(q: Query, rules: Rules, month: string): Bulletin {
+  const period = periodOf(`${month}-01`);
+  const graded = gradedPeriodFor(month, q.reviewPeriods());
+  const grading = graded ? gradeFromStore(q, rules, graded) : null;
+  return buildBulletin({
+    month,
+    period,
+    orgs: q.orgs(),
+    activeMembers: q.activeMembers(),
+    pledges: q.ownedPledges(),
+    reports: q.reports(period),
+    typicals: q.typicals(period),
+    grading,
+    stars: graded && grading ? starsFromStore(q, rules, graded, { grading, redOnly: true }) : null,
+    rated: graded ? q.ratedCount(graded) : 0,
+    pointsRecords: graded ? q.pointsCount(graded) : 0,
+    rules,
+  });
+}

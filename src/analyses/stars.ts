@@ -1,0 +1,121 @@
+// 积分评星 (SPEC §2): member stars and red stars, benchmark branches and flag
+// committees — each with the reasons it qualified or which condition it missed.
+import type { Lead, MemberPoints, Org, Points, Source, Typical } from '../core/model.js';
+import { LEADS } from '../core/model.js';
+import type { Rules } from '../core/rules.js';
+import { groupBy } from '../core/collections.js';
+import { pct } from '../core/numbers.js';
+import { OrgTree } from '../core/tree.js';
+import { satisfaction, type Because, type Grading } from './grade.js';
+import type { PeriodQuota } from './quota.js';
+
+export interface MemberStars {
+  member: string;
+  name: string;
+  org: string;
+  scores: Record<Lead, number>;
+  stars: number;
+  satisfaction: number | null;
+  red_star: boolean;
+  /** The points record the scores come from. */
+  src: Source;
+}
+
+export interface Verdict {
+  code: string;
+  name: string;
+  qualified: boolean;
+  explain: Because[];
+}
+
+export interface StarsResult {
+  period: string;
+  members: MemberStars[];
+  benchmark: Verdict[];
+  flag: Verdict[];
+}
+
+export interface StarsInput {
+  period: string;
+  orgs: Org[];
+  /** The period's points records, each with its member's name, org and status. */
+  points: MemberPoints[];
+  /** Active members per org, with or without points: what the red-star share is of. */
+  activeMembers: Map<string, number>;
+  grading: Grading;
+  quota: PeriodQuota;
+  typicals: Typical[];
+  rules: Rules;
+}
+
+export function scoreMember(p: Points, rules: Rules): { scores: Record<Lead, number>; stars: number } {
+  const scores = {} as Record<Lead, number>;
+  for (const lead of LEADS) {
+    const deducted = p.deductions.filter((d) => d.dimension === lead).reduce((a, d) => a + d.points, 0);
+    scores[lead] = Math.max(0, p[lead] - deducted);
+  }
+  const stars = LEADS.filter((l) => scores[l] >= rules.stars.star_min).length;
+  return { scores, stars };
+}
+
+export function rateStars(input: StarsInput): StarsResult {
+  const { rules } = input;
+  const activeOrgs = new Map(input.orgs.filter((o) => o.active).map((o) => [o.code, o]));
+
+  const members: MemberStars[] = [];
+  const redsOf = new Map<string, number>();
+  for (const p of input.points) {
+    if (!p.active || !activeOrgs.has(p.org)) continue; // inactive members and members of inactive orgs are left out
+    const { scores, stars } = scoreMember(p, rules);
+    const sat = p.masses ? satisfaction(p.masses) : null;
+    const rs = rules.stars.red_star;
+    const red = stars >= rs.stars && (sat === null || sat >= rs.satisfaction);
+    members.push({ member: p.member, name: p.name, org: p.org, scores, stars, satisfaction: sat, red_star: red, src: p.src });
+    if (red) redsOf.set(p.org, (redsOf.get(p.org) ?? 0) + 1);
+  }
+  members.sort((a, b) => (a.org < b.org ? -1 : a.org > b.org ? 1 : a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
+
+  const gradeOf = new Map(input.grading.orgs.map((g) => [g.org, g.grade]));
+  const quotaOf = new Map(input.quota.orgs.map((q) => [q.org, q]));
+
+  const typicalsOf = groupBy(input.typicals.filter((t) => t.period === input.period), (t) => t.org);
+  const benchmark: Verdict[] = [];
+  for (const o of activeOrgs.values()) {
+    if (o.type !== 'branch') continue;
+    const b = rules.stars.benchmark;
+    const grade = gradeOf.get(o.code) ?? 'ungraded';
+    const n = input.activeMembers.get(o.code) ?? 0;
+    const reds = redsOf.get(o.code) ?? 0;
+    const share = n ? reds / n : 0;
+    const q = quotaOf.get(o.code);
+    const monthsMet = q ? q.months_met : 0;
+    const explain: Because[] = [
+      grade === b.grade ? { id: 'b_grade_ok', params: { grade } } : { id: 'b_grade_no', params: { grade, need: b.grade } },
+      { id: share >= b.red_star_share ? 'b_share_ok' : 'b_share_no', params: { reds, n, share: pct(share), need: pct(b.red_star_share) } },
+      monthsMet === 3 ? { id: 'b_quota_ok' } : { id: 'b_quota_no', params: { met: monthsMet } },
+    ];
+    benchmark.push({ code: o.code, name: o.name, qualified: grade === b.grade && share >= b.red_star_share && n > 0 && monthsMet === 3, explain });
+  }
+
+  const tree = new OrgTree(activeOrgs.values());
+
+  const flag: Verdict[] = [];
+  for (const o of activeOrgs.values()) {
+    if (o.type !== 'committee') continue;
+    const f = rules.stars.flag_committee;
+    const graded = tree.branchesUnder(o.code).filter((b) => (gradeOf.get(b.code) ?? 'ungraded') !== 'ungraded');
+    const good = graded.filter((b) => gradeOf.get(b.code) === 'good').length;
+    const bad = graded.filter((b) => (f.excluded_grades as string[]).includes(gradeOf.get(b.code)!)).map((b) => b.code);
+    const share = graded.length ? good / graded.length : 0;
+    const typicals = typicalsOf.get(o.code)?.length ?? 0;
+    const explain: Because[] = [
+      graded.length ? { id: 'f_graded_ok', params: { n: graded.length } } : { id: 'f_graded_no' },
+      { id: share >= f.good_share ? 'f_share_ok' : 'f_share_no', params: { good, n: graded.length, share: pct(share), need: pct(f.good_share) } },
+      bad.length ? { id: 'f_bad_no', params: { orgs: bad.join('、'), grades: f.excluded_grades.join('/') } } : { id: 'f_bad_ok', params: { grades: f.excluded_grades.join('/') } },
+      typicals >= f.min_typicals ? { id: 'f_typicals_ok', params: { n: typicals } } : { id: 'f_typicals_no', params: { n: typicals, need: f.min_typicals } },
+    ];
+    flag.push({ code: o.code, name: o.name, qualified: graded.length > 0 && share >= f.good_share && bad.length === 0 && typicals >= f.min_typicals, explain });
+  }
+  return { period: input.period, members, benchmark, flag };
+}
+

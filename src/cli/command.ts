@@ -1,0 +1,24 @@
+// A subcommand, and the options several commands share, defined once.
+import { Command } from 'commander';
+import type { Lang } from '../render/i18n/index.js';
+import { t } from '../render/i18n/index.js';
+import type { Ctx } from './context.js';
+
+/** A subcommand: its definition in the chosen language, and an action that returns the exit code. */
+export interface CommandSpec {
+  define(lang: Lang): Command;
+  run(ctx: Ctx, cmd: Command): number | Promise<number>;
+}
+
+/** A command with --period, --org, and the like: each option's text in one place. */
+export const withOptions = (cmd: Command, lang: Lang, ...names: ('period' | 'month' | 'org' | 'explain' | 'out' | 'strict')[]): Command => {
+  for (const n of names) {
+    if (n === 'period') cmd.option('--period <quarter>', t(lang, 'h_period'));
+    else if (n === 'month') cmd.option('--month <month>', t(lang, 'h_month'));
+    else if (n === 'org') cmd.option('--org <code>', t(lang, 'h_org'));
+    else if (n === 'explain') cmd.option('--explain', t(lang, 'h_explain'));
+    else if (n === 'out') cmd.option('--out <file>', t(lang, 'h_out'));
+    else cmd.option('--strict', t(lang, 'h_strict'));
+  }
+  return cmd;
+};

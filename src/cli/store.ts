@@ -1,0 +1,33 @@
+// What the read commands (grade, stars, quota, report) share: the rules in
+// force and the store opened read-only.
+import type { Ctx } from './context.js';
+import { openDb, type DB } from '../store/db.js';
+import { Query } from '../store/query.js';
+import type { Rules } from '../core/rules.js';
+import { loadRulesOrReport } from './rules-loader.js';
+
+export interface Store {
+  db: DB;
+  q: Query;
+  rules: Rules;
+  close(): void;
+}
+
+/** Null (after printing the rules errors) when the rules file is invalid. */
+export function openStore(ctx: Ctx): Store | null {
+  const rules = loadRulesOrReport(ctx);
+  if (!rules) return null;
+  const db = openDb(ctx.db.path, 'read', ctx.db.name);
+  return { db, q: new Query(db), rules, close: () => db.close() };
+}
+
+/** `run` with the store open, closed however it ends; 1 when the rules file is invalid. */
+export async function withStore(ctx: Ctx, run: (s: Store) => number | Promise<number>): Promise<number> {
+  const s = openStore(ctx);
+  if (!s) return 1;
+  try {
+    return await run(s);
+  } finally {
+    s.close();
+  }
+}

@@ -1,0 +1,86 @@
+// A diagnostic is an error or warning tied to a place in a file. Its message is
+// kept as an id with parameters and translated only when printed.
+import type { Msg } from './messages/index.js';
+
+export interface Place {
+  file: string;
+  /** 1-based line and column; endCol is exclusive and on the same line. */
+  line: number;
+  col: number;
+  endCol: number;
+  /** The text of that line, for the caret display. */
+  source: string | null;
+}
+
+export interface Diagnostic extends Place {
+  severity: 'error' | 'warning';
+  /** Field path such as reviews[3].self, or null for a whole file or document. */
+  path: string | null;
+  code: string;
+  msg: Msg;
+}
+
+export type Path = ReadonlyArray<string | number>;
+
+/** reviews[3].self — the form users see and the JSON `path` key. */
+export function formatPath(path: Path): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out === '' ? seg : `.${seg}`;
+  }
+  return out;
+}
+
+/** The whole file, for problems that have no line of their own (it cannot be read, it is empty). */
+export const wholeFile = (file: string): Place => ({ file, line: 1, col: 1, endCol: 2, source: null });
+
+/** Diagnostics shown at most, per severity; the rest are counted. */
+export const SHOWN = 100;
+
+/** Collects diagnostics of one run; keeps at most `limit` of each severity but counts all. */
+export class Diagnostics {
+  readonly errors: Diagnostic[] = [];
+  readonly warnings: Diagnostic[] = [];
+  errorCount = 0;
+  warningCount = 0;
+
+  constructor(private readonly limit = SHOWN) {}
+
+  add(d: Diagnostic): void {
+    if (d.severity === 'error') {
+      this.errorCount++;
+      if (this.errors.length < this.limit) this.errors.push(d);
+    } else {
+      this.warningCount++;
+      if (this.warnings.length < this.limit) this.warnings.push(d);
+    }
+  }
+
+  /** Whether one more diagnostic of `severity` would be kept: past the cap it need not be built, only counted. */
+  wants(severity: Diagnostic['severity']): boolean {
+    return (severity === 'error' ? this.errors : this.warnings).length < this.limit;
+  }
+
+  /** `n` more of `severity` that were counted but not built. */
+  count(severity: Diagnostic['severity'], n: number): void {
+    if (severity === 'error') this.errorCount += n;
+    else this.warningCount += n;
+  }
+
+  /** Another collector's diagnostics, after this one's. */
+  merge(other: Diagnostics): void {
+    for (const d of other.errors) this.add(d);
+    for (const d of other.warnings) this.add(d);
+    this.count('error', other.errorCount - other.errors.length);
+    this.count('warning', other.warningCount - other.warnings.length);
+  }
+
+  /** --strict: every warning becomes an error. */
+  promoteWarnings(): void {
+    for (const w of this.warnings) this.add({ ...w, severity: 'error' });
+    this.errorCount += this.warningCount - this.warnings.length;
+    this.warnings.length = 0;
+    this.warningCount = 0;
+  }
+}

@@ -1,0 +1,24 @@
+// The failures a user can cause, typed here and turned into exit codes in one
+// place (cli/main.ts): 1 data, 2 usage, 3 environment.
+import type { Msg } from './messages/index.js';
+
+/** A mistake on the command line: an unknown option value, a bad period or month. Exit code 2. */
+export class UsageError extends Error {
+  constructor(readonly msg: Msg) {
+    super(msg.id);
+  }
+}
+
+/** The data cannot answer: no data for the asked period, an unknown org. Exit code 1. */
+export class DataError extends Error {
+  constructor(readonly msg: Msg) {
+    super(msg.id);
+  }
+}
+
+/** A problem with the environment rather than the data: the database, a file that cannot be written. Exit code 3. */
+export class EnvError extends Error {
+  constructor(readonly msg: Msg) {
+    super(msg.id);
+  }
+}

@@ -1,0 +1,45 @@
+// The command line: the environment (database, files written), usage, help texts.
+// Each message id with the parameters its text takes; the texts are in render/i18n/cli.ts.
+import type { Scalar } from './types.js';
+
+export interface CliMessages {
+  // environment
+  db_missing: { db: Scalar };
+  db_not_cxzy: { db: Scalar };
+  db_newer: { db: Scalar; found: Scalar; supported: Scalar };
+  db_locked: { db: Scalar };
+  db_unreadable: { db: Scalar; reason: Scalar };
+  usage: { detail: Scalar };
+  init_done: { dir: Scalar };
+  init_exists: { file: Scalar };
+  demo_imported: { db: Scalar };
+  bad_lang: { value: Scalar };
+  bad_format: { allowed: Scalar; value: Scalar };
+  // help
+  h_program: {};
+  h_db: {};
+  h_rules: {};
+  h_lang: {};
+  h_format: {};
+  h_no_color: {};
+  h_quiet: {};
+  h_version: {};
+  h_help: {};
+  h_init: {};
+  h_validate: {};
+  h_import: {};
+  h_replace: {};
+  h_dry_run: {};
+  h_strict: {};
+  h_demo: {};
+  h_rules_cmd: {};
+  h_paths: {};
+  h_grade: {};
+  h_stars: {};
+  h_quota: {};
+  h_period: {};
+  h_month: {};
+  h_org: {};
+  h_explain: {};
+  h_dir: {};
+}

@@ -1,0 +1,78 @@
+// Diagnostics: reading files and YAML, the schema, the meaning of records, the rules file, warnings.
+// Each message id with the parameters its text takes; the texts are in render/i18n/diagnostics.ts.
+import type { Scalar } from './types.js';
+
+/** Why a pledge is vague: each reason a message of its own. */
+export type VagueReason =
+  | { id: 'vague_short'; params: DiagnosticMessages['vague_short'] }
+  | { id: 'vague_no_number'; params?: DiagnosticMessages['vague_no_number'] }
+  | { id: 'vague_stock'; params: DiagnosticMessages['vague_stock'] };
+
+export interface DiagnosticMessages {
+  // diagnostics: files and YAML
+  read_failed: { reason: Scalar };
+  not_found: {};
+  no_yaml_files: {};
+  too_large: { size: Scalar; limit: Scalar };
+  binary: {};
+  utf16: {};
+  undecodable: {};
+  gbk_decoded: {};
+  yaml_syntax: { kind: Scalar; detail: Scalar };
+  duplicate_key: {};
+  custom_tag: { detail: Scalar };
+  alias_limit: { detail: Scalar };
+  too_deep: {};
+  line_too_long: { max: Scalar };
+  forbidden_key: { detail: Scalar };
+  bad_key: {};
+  empty_file: {};
+  // diagnostics: schema
+  not_mapping: {};
+  no_section: {};
+  required: { field: Scalar };
+  unknown_field: { field: Scalar; hint?: Scalar; allowed: Scalar };
+  type: { expected: Scalar; actual: Scalar; code?: Scalar };
+  range: { min: Scalar; max: Scalar; value: Scalar };
+  min: { min: Scalar; value: Scalar };
+  above: { min: Scalar; value: Scalar };
+  max: { max: Scalar; value: Scalar };
+  integer: { value: Scalar };
+  empty: {};
+  too_long: { max: Scalar };
+  too_many: { max: Scalar };
+  too_few: { min: Scalar };
+  code_pattern: { value: Scalar };
+  period_pattern: { value: Scalar };
+  pattern: { value: Scalar };
+  date: { value: Scalar; suggest?: Scalar };
+  enum: { value: Scalar; allowed: Scalar };
+  depends: { field: Scalar; needs: Scalar };
+  // diagnostics: meaning
+  votes_zero: {};
+  due_before_made: { due: Scalar; made: Scalar };
+  fulfilled_required: {};
+  fulfilled_forbidden: { status: Scalar };
+  fulfilled_before_made: { fulfilled: Scalar; made: Scalar };
+  outside_period: { date: Scalar; period: Scalar };
+  duplicate_id: { what: Scalar; key: Scalar; first: Scalar };
+  unknown_ref: { what: Scalar; key: Scalar };
+  parent_not_committee: { parent: Scalar };
+  has_children: { code?: Scalar; child: Scalar };
+  member_not_in_branch: { org: Scalar };
+  org_has_members: { code?: Scalar; member: Scalar };
+  cycle: { chain: Scalar };
+  id_collides: { id: Scalar };
+  standard_mismatch: { owner: Scalar; allowed: Scalar; value: Scalar };
+  // rules file
+  rules_weights: { sum: Scalar };
+  rules_levels: {};
+  rules_grade_unused: { grade: Scalar };
+  // warnings
+  vague_pledge: { reasons: VagueReason[] };
+  vague_short: { min: Scalar };
+  vague_no_number: {};
+  vague_stock: { phrases: Scalar };
+  duplicate_title: { org: Scalar; month: Scalar; title: Scalar; other: Scalar };
+  no_points: { id: Scalar; name: Scalar; period: Scalar };
+}

@@ -1,0 +1,23 @@
+// What validate and import print around their diagnostics.
+// Each message id with the parameters its text takes; the texts are in render/i18n/ingest.ts.
+import type { Scalar } from './types.js';
+
+export interface IngestMessages {
+  errors_more: { n: Scalar };
+  warnings_more: { n: Scalar };
+  n_errors: { n: Scalar };
+  n_warnings: { n: Scalar };
+  valid_ok: { files: Scalar; records: Scalar };
+  invalid: {};
+  import_ok: { files: Scalar; db: Scalar };
+  dry_run: { files: Scalar };
+  section: {};
+  inserted: {};
+  updated: {};
+  unchanged: {};
+  removed: {};
+  warning: {};
+  error: {};
+  progress_import: {};
+  progress_validate: {};
+}

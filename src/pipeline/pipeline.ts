@@ -1,0 +1,242 @@
+// The one pipeline of validate and import:
+//   plan   the files named; those read before and unchanged are skipped
+//   read   each file on a worker thread, by the fastest reader that takes it;
+//          a file with errors is read again there for their exact places
+//   stage  each file's rows as they arrive, into private staging tables
+//          (straight into the tables of an empty database), no write lock
+//   check  every rule across records, once, over staged plus stored rows
+//   commit the staged rows, or roll back: validate, --dry-run, any error.
+// Errors stop being built at the cap (100 shown, the rest counted).
+import { existsSync, rmSync } from 'node:fs';
+import { Diagnostics, type Diagnostic } from '../core/diagnostic.js';
+import { SECTIONS, type Section, type Source } from '../core/model.js';
+import type { Rules } from '../core/rules.js';
+import { byText } from '../core/collections.js';
+import { readFiles, workerCount } from '../read/pool.js';
+import type { FileResult } from '../read/file.js';
+import { RecordPlacer } from '../read/place.js';
+import { asEnvError, openDb, type DB } from '../store/db.js';
+import { createStagingTables, Stager, type Staging } from '../store/stage.js';
+import { crossErrors, type Check } from '../store/checks.js';
+import { duplicateTitles, membersWithoutPoints } from '../store/warnings.js';
+import { changeCounts, countMissing, settleOwners, writeStaged, type Periods, type SectionCounts } from '../store/commit.js';
+import { plan, type FileSummary } from './plan.js';
+
+export interface IngestOptions {
+  strict: boolean;
+  /** Where relative paths are. */
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  onFile?: (done: number, total: number) => void;
+}
+
+export type ImportOptions = IngestOptions & { replace: boolean; dryRun: boolean };
+
+/** The database as opened (`path`) and as the user named it (`name`, for messages). */
+export interface DbRef {
+  path: string;
+  name: string;
+}
+
+export interface IngestResult {
+  files: number;
+  diags: Diagnostics;
+  /** Set when an import wrote (or, with --dry-run, would write). */
+  counts: SectionCounts | null;
+  /** Records in the files, read or recognised as unchanged. */
+  records: number;
+  /** False when errors in the files themselves stopped the checks across records. */
+  crossChecked: boolean;
+}
+
+/** Check files against the database as it is (an absent one counts as empty); write nothing, lock nothing. */
+export async function validateFiles(paths: string[], db: DbRef, rules: Rules, opts: IngestOptions): Promise<IngestResult> {
+  const conn = existsSync(db.path) ? openDb(db.path, 'read', db.name) : openDb(':memory:', 'write');
+  try {
+    return await run(conn, paths, rules, opts, null);
+  } catch (e) {
+    throw asEnvError(e, db.name);
+  } finally {
+    conn.close();
+  }
+}
+
+/** Check, then store everything in one transaction, or nothing. */
+export async function importFiles(paths: string[], db: DbRef, rules: Rules, opts: ImportOptions): Promise<IngestResult> {
+  const existed = existsSync(db.path);
+  let result: IngestResult | null = null;
+  try {
+    const conn = openDb(db.path, 'write', db.name);
+    try {
+      result = await run(conn, paths, rules, opts, opts);
+    } finally {
+      conn.close();
+    }
+    return result;
+  } catch (e) {
+    // Another process holding the database past the timeout is the environment's problem (exit 3), not a bug.
+    throw asEnvError(e, db.name);
+  } finally {
+    // A first import that failed, or a dry run, leaves no database behind.
+    if (!existed && (result?.counts == null || opts.dryRun)) for (const suffix of ['', '-wal', '-shm']) rmSync(`${db.path}${suffix}`, { force: true });
+  }
+}
+
+const RECORD_TABLES = SECTIONS.map((s) => `NOT EXISTS (SELECT 1 FROM main.${s})`).join(' AND ');
+
+/** `write`: the import's options; null for validate. */
+async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, write: ImportOptions | null): Promise<IngestResult> {
+  const rulesKey = JSON.stringify(rules.pledges);
+  const empty = () => db.prepare(`SELECT ${RECORD_TABLES}`).pluck().get() === 1;
+  let open = false;
+  let journal: string | null = null;
+  let indexes: [string, string][] = [];
+  // The checks vouch for every reference: SQLite need not look each one up as rows go in.
+  if (write) db.pragma('foreign_keys = OFF');
+  db.pragma('cache_size = -131072');
+  // An import into an empty database stages straight into its tables: there is nothing stored to keep apart.
+  let direct = write !== null && !write.dryRun && empty();
+  if (direct) {
+    // Pages go straight into the file (in WAL mode each would be written twice).
+    journal = db.pragma('journal_mode', { simple: true }) as string;
+    db.pragma('journal_mode = DELETE');
+    db.exec('BEGIN IMMEDIATE');
+    open = true;
+    direct = empty(); // still, now that no one else can write
+  }
+  const st: Staging = { direct };
+  try {
+    if (direct) {
+      // The indexes are built once, at the end.
+      indexes = db.prepare(`SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL`).raw().all() as [string, string][];
+      for (const [name] of indexes) db.exec(`DROP INDEX main.${name}`);
+    } else createStagingTables(db);
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS skipped (file TEXT PRIMARY KEY); DELETE FROM temp.skipped;');
+
+    const p = plan(paths, opts.cwd, db, rulesKey);
+    const gen = direct ? nextGen(db) : null;
+    const stager = new Stager(db, st, gen);
+    const results: Outcome[] = [];
+    let done = 0;
+    let failed = p.problems.length > 0;
+    const onResult = (r: FileResult) => {
+      opts.onFile?.(++done, p.files.length);
+      if (r.status === 'invalid') {
+        failed = true;
+        results[r.index] = r;
+        return true;
+      }
+      if (!failed) stager.add(r.rows);
+      // The rows are staged: only what the file contributed is kept.
+      const counts: FileSummary['counts'] = {};
+      for (const s of SECTIONS) if (r.rows[s]?.length) counts[s] = r.rows[s]!.length;
+      results[r.index] = { status: 'read', hash: r.hash, summary: { counts, periods: r.periods, warnings: r.warnings } };
+      return true;
+    };
+    const addSkipped = db.prepare('INSERT OR IGNORE INTO temp.skipped VALUES (?)');
+    for (const [i, summary] of p.skipped) {
+      results[i] = { status: 'skipped', summary };
+      addSkipped.run(p.files[i].file);
+      opts.onFile?.(++done, p.files.length);
+    }
+    const tasks = p.files.map((f, index) => ({ index, ...f })).filter((t) => !p.skipped.has(t.index));
+    await readFiles(tasks, rules, workerCount(opts.env), onResult);
+
+    const diags = new Diagnostics();
+    for (const d of p.problems) diags.add(d);
+    const fileWarnings: Diagnostic[] = [];
+    let records = 0;
+    for (const r of results) {
+      if (r.status === 'invalid') {
+        for (const d of r.errors) diags.add(d);
+        diags.count('error', r.errorCount - r.errors.length);
+        fileWarnings.push(...r.warnings);
+      } else {
+        fileWarnings.push(...r.summary.warnings);
+        records += SECTIONS.reduce((n, s) => n + (r.summary.counts[s] ?? 0), 0);
+      }
+    }
+    // Each file's own warnings, then its vague pledges, then the warnings across records.
+    const addWarnings = () => {
+      for (const d of fileWarnings) if (d.code !== 'vague_pledge') diags.add(d);
+      for (const d of fileWarnings) if (d.code === 'vague_pledge') diags.add(d);
+    };
+    const result = (counts: SectionCounts | null, crossChecked: boolean): IngestResult => {
+      if (opts.strict) diags.promoteWarnings();
+      return { files: p.files.length, diags, counts: diags.errorCount === 0 ? counts : null, records, crossChecked };
+    };
+    if (failed) {
+      addWarnings();
+      return result(null, false);
+    }
+
+    if (direct) for (const [, sql] of indexes) db.exec(sql);
+    settleOwners(db, st);
+    if (!open) {
+      // The checks and the write see one state of the database: an import holds the write lock from here.
+      db.exec(write && !write.dryRun ? 'BEGIN IMMEDIATE' : 'BEGIN');
+      open = true;
+    }
+    const index = new Map(p.files.map((f, i) => [f.file, i]));
+    const order = (a: Source, b: Source) => (index.get(a.file) ?? Infinity) - (index.get(b.file) ?? Infinity) || a.line - b.line || byText(a.file, b.file);
+    const placer = new RecordPlacer(opts.cwd);
+    const place = (c: Check): Diagnostic => ({ severity: c.severity, ...placer.place(c.src, c.field), path: null, code: c.code, msg: c.msg });
+    for (const c of crossErrors(db, st, stager.duplicates, p.skipped.size > 0, order)) {
+      if (diags.wants('error')) diags.add(place(c));
+      else diags.count('error', 1);
+    }
+    addWarnings();
+    for (const c of [...duplicateTitles(db, st, order), ...membersWithoutPoints(db, st, order)]) {
+      if (diags.wants('warning')) diags.add(place(c));
+      else diags.count('warning', 1);
+    }
+    if (diags.errorCount > 0 || write === null || (opts.strict && diags.warningCount > 0)) return result(null, true);
+
+    const periods = replacePeriods(results, write.replace);
+    const counts = changeCounts(db, st);
+    for (const r of results) if (r.status === 'skipped') for (const s of SECTIONS) counts[s].unchanged += r.summary.counts[s] ?? 0;
+    if (periods) countMissing(db, st, periods, counts);
+    if (!write.dryRun) {
+      const dirty = writeStaged(db, st, gen ?? nextGen(db), periods);
+      saveFiles(db, results, rulesKey, dirty, p.files.map((f) => f.file));
+      db.exec('COMMIT');
+      open = false;
+    }
+    return result(counts, true);
+  } finally {
+    if (open) db.exec('ROLLBACK');
+    if (journal !== null) db.pragma(`journal_mode = ${journal}`);
+    if (write) db.pragma('foreign_keys = ON');
+  }
+}
+
+/** A new import generation, recorded in the database (inside the import's transaction). */
+function nextGen(db: DB): number {
+  const gen = (db.prepare(`SELECT value FROM main.meta WHERE key = 'gen'`).pluck().get() as number) + 1;
+  db.prepare(`UPDATE main.meta SET value = ? WHERE key = 'gen'`).run(gen);
+  return gen;
+}
+
+/** What became of each file: read and staged, skipped as unchanged, or invalid. */
+type Outcome = { status: 'read'; hash: string; summary: FileSummary } | { status: 'skipped'; summary: FileSummary } | Extract<FileResult, { status: 'invalid' }>;
+
+/** --replace: the quarters per section that the batch gives, from the files read and those skipped. */
+function replacePeriods(results: Outcome[], replace: boolean): Periods | null {
+  if (!replace) return null;
+  const out: Partial<Record<Section, Set<string>>> = {};
+  for (const r of results) {
+    if (r.status === 'invalid') continue;
+    for (const [s, list] of Object.entries(r.summary.periods) as [Section, string[]][]) for (const q of list) (out[s] ??= new Set()).add(q);
+  }
+  return out;
+}
+
+/** Remember each file read, so an unchanged one is skipped next time; forget those whose rows another file now holds. */
+function saveFiles(db: DB, results: Outcome[], rulesKey: string, dirty: Set<string>, names: string[]): void {
+  const save = db.prepare('INSERT OR REPLACE INTO main.files (path, hash, rules, summary) VALUES (?, ?, ?, ?)');
+  results.forEach((r, i) => {
+    if (r.status === 'read') save.run(names[i], r.hash, rulesKey, JSON.stringify(r.summary));
+  });
+  const forget = db.prepare('DELETE FROM main.files WHERE path = ?');
+  for (const f of dirty) forget.run(f);
+}

@@ -1,0 +1,41 @@
+// The pipeline's plan step: the files a batch names, and which of them an
+// earlier import already read, unchanged, under the same rules (their rows
+// stand as stored; they are not read again).
+import { expandPaths, type InputFile } from '../read/files.js';
+import { hashFile } from '../read/file.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { wholeFile } from '../core/diagnostic.js';
+import type { Section } from '../core/model.js';
+import type { DB } from '../store/db.js';
+
+/** What an imported file contributed, kept so an unchanged file need not be read again. */
+export interface FileSummary {
+  counts: Partial<Record<Section, number>>;
+  /** Quarters per period-scoped section, for --replace. */
+  periods: Partial<Record<Section, string[]>>;
+  warnings: Diagnostic[];
+}
+
+export interface Plan {
+  files: InputFile[];
+  /** Paths that name nothing to read, as errors. */
+  problems: Diagnostic[];
+  /** Files read before and unchanged since, by index, with what they contributed. */
+  skipped: Map<number, FileSummary>;
+}
+
+export function plan(paths: string[], cwd: string, db: DB, rulesKey: string): Plan {
+  const { files, problems } = expandPaths(paths, cwd);
+  const rows = db.prepare('SELECT path, hash, summary FROM main.files WHERE rules = ?').raw().all(rulesKey) as [string, string, string][];
+  const known = new Map(rows.map(([path, hash, summary]) => [path, { hash, summary }]));
+  const skipped = new Map<number, FileSummary>();
+  files.forEach((f, i) => {
+    const k = known.get(f.file);
+    if (k && hashFile(f.path) === k.hash) skipped.set(i, JSON.parse(k.summary) as FileSummary);
+  });
+  return {
+    files,
+    problems: problems.map((p) => ({ severity: 'error', ...wholeFile(p.file), path: null, code: 'file', msg: p.msg })),
+    skipped,
+  };
+}

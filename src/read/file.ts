@@ -1,0 +1,146 @@
+// One file → its rows and warnings, or its errors, each placed at its line and
+// column. Runs on a worker thread (or inline). The text is read by the fastest
+// reader that takes it; only when its records have errors is it read again
+// with the places of its nodes, and only the errors that will be shown are
+// placed: past the cap they are counted, so a file of 60,000 bad records costs
+// about what a clean one does.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Diagnostics, wholeFile, type Diagnostic, type Place } from '../core/diagnostic.js';
+import type { Msg } from '../core/messages/index.js';
+import { emptySections, SECTIONS, type Section, type SectionRecords } from '../core/model.js';
+import { vagueReasons } from '../core/pledge-quality.js';
+import type { Rules } from '../core/rules.js';
+import { readText } from './files.js';
+import { findingKey, placeFinding, type Finding } from './findings.js';
+import { RecordPlacer } from './place.js';
+import { collectRecords } from './records.js';
+import { periodsOf, rowsOf, type Present, type SectionRows } from './rows.js';
+import { schemaFindings } from './schema-errors.js';
+import type { DocumentValidator } from './schemas.js';
+import { lineIndex, problemMsg, readYaml, type YamlDoc } from './yaml/index.js';
+
+export interface FileTask {
+  index: number;
+  /** As shown and stored. */
+  file: string;
+  /** Where it is opened. */
+  path: string;
+}
+
+/** What reading needs of the rules. */
+export type ReadRules = Pick<Rules, 'pledges'>;
+
+export type FileResult =
+  | {
+      index: number;
+      file: string;
+      status: 'ok';
+      hash: string;
+      bytes: number;
+      /** Each section's rows as the store writes them (table columns, then file and line). */
+      rows: SectionRows;
+      /** Quarters per period-scoped section: of the records and of the sections named. */
+      periods: Partial<Record<Section, string[]>>;
+      /** This file's own warnings (encoding, empty file, vague pledges), placed. */
+      warnings: Diagnostic[];
+    }
+  | {
+      index: number;
+      file: string;
+      status: 'invalid';
+      /** The first errors, placed; `errorCount` counts them all. */
+      errors: Diagnostic[];
+      errorCount: number;
+      warnings: Diagnostic[];
+    };
+
+/** The hash an import remembers a file by; null when it cannot be read. */
+export function hashFile(path: string): string | null {
+  try {
+    return digest(readFileSync(path));
+  } catch {
+    return null;
+  }
+}
+
+const digest = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('hex');
+
+const warning = (at: Place, code: string, msg: Msg): Diagnostic => ({ severity: 'warning', ...at, path: null, code, msg });
+
+export function readFile(task: FileTask, validate: DocumentValidator, rules: ReadRules): FileResult {
+  const { index, file } = task;
+  const diags = new Diagnostics();
+  const invalid = (): FileResult => ({ index, file, status: 'invalid', errors: diags.errors, errorCount: diags.errorCount, warnings: diags.warnings });
+  const read = readText(task.path);
+  if (!read.ok) {
+    diags.add({ severity: 'error', ...wholeFile(file), path: null, code: 'encoding', msg: read.msg });
+    return invalid();
+  }
+  if (read.gbk) diags.add(warning(wholeFile(file), 'gbk', { id: 'gbk_decoded' }));
+  const lineText = lineIndex(read.text);
+  const at = (pos: { line: number; col: number; endCol: number }): Place => ({ file, ...pos, source: lineText(pos.line) });
+
+  const yaml = readYaml(read.text);
+  if (yaml.problems.length > 0) {
+    for (const p of yaml.problems) diags.add({ severity: 'error', ...at(p.pos), path: null, code: p.code, msg: problemMsg(p) });
+    return invalid();
+  }
+  if (yaml.docs.length === 0) diags.add(warning(wholeFile(file), 'empty', { id: 'empty_file' }));
+
+  const records = emptySections();
+  const present: Present = [];
+  const found: { doc: number; f: Finding }[] = [];
+  yaml.docs.forEach((doc, i) => collectDocument(file, doc, validate, records, present, (f) => found.push({ doc: i, f })));
+  if (found.length > 0) {
+    placeFindings(found, yaml.docs[0]?.locate ? yaml.docs : readYaml(read.text, { places: true, after: yaml.reader }).docs, at, diags);
+    return invalid();
+  }
+
+  const placer = new RecordPlacer('', () => read.text);
+  for (const p of records.pledges) {
+    const reasons = vagueReasons(p.content, rules.pledges);
+    if (reasons.length) diags.add(warning(placer.place(p.src, 'content'), 'vague_pledge', { id: 'vague_pledge', params: { reasons } }));
+  }
+  return { index, file, status: 'ok', hash: digest(read.raw), bytes: read.bytes, rows: rowsOf(records), periods: periodsOf(records, present), warnings: diags.warnings };
+}
+
+/** One document: its shape, its schema, then its records into `records`. */
+function collectDocument(file: string, doc: YamlDoc, validate: DocumentValidator, records: SectionRecords, present: Present, found: (f: Finding) => void): void {
+  const data = doc.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return found({ path: [], key: false, code: 'type', msg: { id: 'not_mapping' } });
+  const raw = data as Record<string, unknown>;
+  let valid = validate.shell(raw);
+  if (!valid) schemaFindings(validate.shell.errors ?? []).forEach(found);
+  for (const s of SECTIONS) {
+    const list = raw[s];
+    if (!Array.isArray(list)) continue;
+    const check = validate.records[s];
+    list.forEach((item, i) => {
+      if (check(item)) return;
+      valid = false;
+      for (const f of schemaFindings(check.errors ?? [])) found({ ...f, path: [s, i, ...f.path] });
+    });
+  }
+  if (!valid) return;
+  if (!SECTIONS.some((s) => s in raw)) return found({ path: [], key: false, code: 'required', msg: { id: 'no_section' } });
+  present.push(...collectRecords(raw, file, (s, i) => doc.lines[s]?.[i] ?? 1, records, found));
+}
+
+/** The findings placed by documents that know their nodes' places, as many as will be shown; the rest counted. */
+function placeFindings(found: { doc: number; f: Finding }[], docs: YamlDoc[], at: (pos: { line: number; col: number; endCol: number }) => Place, diags: Diagnostics): void {
+  const seen = new Set<string>();
+  let more = 0;
+  for (const { doc, f } of found) {
+    const k = `${doc}|${findingKey(f)}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    if (!diags.wants('error')) {
+      more++;
+      continue;
+    }
+    const locate = docs[doc]?.locate;
+    diags.add(placeFinding(f, at(locate ? locate(f.path, f.key) : { line: 1, col: 1, endCol: 2 })));
+  }
+  diags.count('error', more);
+}

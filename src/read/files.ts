@@ -1,0 +1,86 @@
+// Command-line paths → the list of data files, and reading one file to text.
+// A file is named as the user gave it (relative to where cxzy runs); it is
+// opened at its absolute path.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { decode } from './decode.js';
+import { MAX_FILE_BYTES } from './limits.js';
+import type { Msg } from '../core/messages/index.js';
+
+export interface InputFile {
+  /** As shown in messages and stored as a record's source. */
+  file: string;
+  /** Where it is opened. */
+  path: string;
+}
+
+export interface PathProblem {
+  file: string;
+  msg: Msg;
+}
+
+/** Files in argument order; folders searched recursively for *.yaml / *.yml in sorted path order. */
+export function expandPaths(paths: string[], cwd: string): { files: InputFile[]; problems: PathProblem[] } {
+  const files: InputFile[] = [];
+  const problems: PathProblem[] = [];
+  const seen = new Set<string>();
+  const add = (f: InputFile) => {
+    if (!seen.has(f.path)) {
+      seen.add(f.path);
+      files.push(f);
+    }
+  };
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      problems.push({ file: p, msg: { id: 'not_found' } });
+      continue;
+    }
+    if (st.isDirectory()) {
+      const found = walk(p, abs);
+      if (found.length === 0) problems.push({ file: p, msg: { id: 'no_yaml_files' } });
+      found.forEach(add);
+    } else {
+      add({ file: p, path: abs });
+    }
+  }
+  return { files, problems };
+}
+
+function walk(dir: string, abs: string): InputFile[] {
+  const out: InputFile[] = [];
+  const entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const file = join(dir, e.name);
+    const path = join(abs, e.name);
+    if (e.isDirectory()) out.push(...walk(file, path));
+    else if (e.isFile() && /\.ya?ml$/i.test(e.name)) out.push({ file, path });
+  }
+  return out;
+}
+
+export type ReadResult =
+  | { ok: true; text: string; gbk: boolean; bytes: number; raw: Buffer }
+  | { ok: false; msg: Msg };
+
+export function readText(path: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) return { ok: false, msg: { id: 'too_large', params: { size: mib(size), limit: mib(MAX_FILE_BYTES) } } };
+    bytes = readFileSync(path);
+  } catch (e) {
+    return { ok: false, msg: { id: 'read_failed', params: { reason: (e as NodeJS.ErrnoException).code ?? String(e) } } };
+  }
+  const d = decode(bytes);
+  if (!d.ok) return { ok: false, msg: { id: d.reason } };
+  return { ok: true, text: d.text, gbk: d.encoding === 'gb18030', bytes: bytes.length, raw: bytes };
+}
+
+function mib(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}

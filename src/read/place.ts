@@ -1,0 +1,72 @@
+// Places a field of an already-read record from its source file and line,
+// for the checks that run after reading (references, duplicates, warnings).
+// It reads the file's text again only when asked, so parsed trees need not be
+// kept in memory for the whole batch.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Place } from '../core/diagnostic.js';
+import type { Source } from '../core/model.js';
+import { decode } from './decode.js';
+
+export class RecordPlacer {
+  private readonly texts = new Map<string, string[] | null>();
+
+  /** `text(file)`: the file's text when the caller has it; else it is read from `cwd`. */
+  constructor(
+    private readonly cwd: string,
+    private readonly text: (file: string) => string | undefined = () => undefined,
+  ) {}
+
+  place(src: Source, field: string | null): Place {
+    const lines = this.lines(src.file);
+    const first = lines?.[src.line - 1];
+    if (!lines || first === undefined) return { file: src.file, line: src.line, col: 1, endCol: 2, source: null };
+    const dash = /^(\s*)(- )?/.exec(first)!;
+    const indent = dash[1].length;
+    const start = dash[0].length;
+    if (field) {
+      const re = new RegExp(`(^|[\\s{,])${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:\\s*`);
+      for (let i = src.line - 1; i < lines.length; i++) {
+        const text = lines[i];
+        if (i > src.line - 1) {
+          const ind = /^\s*/.exec(text)![0].length;
+          if (text.trim() !== '' && !text.trimStart().startsWith('#') && ind <= indent) break;
+        }
+        const m = re.exec(i === src.line - 1 ? text.slice(start) : text);
+        if (m) {
+          const col = (i === src.line - 1 ? start : 0) + m.index + m[0].length + 1;
+          const end = valueEnd(text, col - 1);
+          return { file: src.file, line: i + 1, col, endCol: Math.max(col + 1, end + 1), source: text };
+        }
+      }
+    }
+    return { file: src.file, line: src.line, col: start + 1, endCol: Math.max(start + 2, first.length + 1), source: first };
+  }
+
+  private lines(file: string): string[] | null {
+    if (!this.texts.has(file)) {
+      let lines: string[] | null = null;
+      const known = this.text(file);
+      if (known !== undefined) lines = known.split(/\r?\n/);
+      else {
+        try {
+          const d = decode(readFileSync(resolve(this.cwd, file)));
+          if (d.ok) lines = d.text.split(/\r?\n/);
+        } catch {
+          lines = null;
+        }
+      }
+      this.texts.set(file, lines);
+    }
+    return this.texts.get(file)!;
+  }
+}
+
+/** End (0-based, exclusive) of a plain value starting at `from`: before a comment, a flow comma or brace. */
+function valueEnd(text: string, from: number): number {
+  let end = text.length;
+  const cut = text.slice(from).search(/\s+#|,|}/);
+  if (cut >= 0) end = from + cut;
+  while (end > from && /\s/.test(text[end - 1])) end--;
+  return end;
+}

@@ -1,0 +1,92 @@
+// The rules in force: --rules PATH, else ./cxzy.rules.yaml where present, else
+// the built-in defaults. A rules file overrides only the keys it names.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Diagnostics, wholeFile, type Diagnostic, type Path } from '../core/diagnostic.js';
+import { formatPath } from '../core/diagnostic.js';
+import type { Msg } from '../core/messages/index.js';
+import { GRADES } from '../core/model.js';
+import { defaultRules, type Rules } from '../core/rules.js';
+import { readText } from './files.js';
+import { findingKey, placeFinding } from './findings.js';
+import { schemaFindings } from './schema-errors.js';
+import { validator } from './schemas.js';
+import { lineIndex, problemMsg, readYaml } from './yaml/index.js';
+
+export const RULES_FILE = 'cxzy.rules.yaml';
+
+export type RulesResult = { ok: true; rules: Rules; source: string | null } | { ok: false; diagnostics: Diagnostics };
+
+export function loadRules(explicit: string | undefined, cwd: string): RulesResult {
+  const file = explicit ?? (existsSync(resolve(cwd, RULES_FILE)) ? RULES_FILE : undefined);
+  if (!file) return { ok: true, rules: defaultRules(), source: null };
+  const diags = new Diagnostics();
+  const fail = () => ({ ok: false as const, diagnostics: diags });
+  const read = readText(resolve(cwd, file));
+  if (!read.ok) {
+    diags.add({ severity: 'error', ...wholeFile(file), path: null, code: 'encoding', msg: read.msg });
+    return fail();
+  }
+  const lineText = lineIndex(read.text);
+  const yaml = readYaml(read.text, { places: true });
+  const at = (pos: { line: number; col: number; endCol: number }) => ({ file, ...pos, source: lineText(pos.line) });
+  for (const p of yaml.problems) diags.add({ severity: 'error', ...at(p.pos), path: null, code: p.code, msg: problemMsg(p) });
+  if (diags.errorCount) return fail();
+  const doc = yaml.docs[0];
+  const data = doc?.data ?? {};
+  const place = (path: Path, key = false) => at(doc?.locate ? doc.locate(path, key) : { line: 1, col: 1, endCol: 2 });
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    diags.add({ severity: 'error', ...place([]), path: null, code: 'type', msg: { id: 'not_mapping' } });
+    return fail();
+  }
+  const validate = validator('rules');
+  if (!validate(data)) {
+    const seen = new Set<string>();
+    for (const f of schemaFindings(validate.errors ?? [])) {
+      if (!seen.has(findingKey(f))) diags.add(placeFinding(f, place(f.path, f.key)));
+      seen.add(findingKey(f));
+    }
+    return fail();
+  }
+  const rules = merge(defaultRules(), data) as Rules;
+  const err = (path: (string | number)[], msg: Msg) =>
+    diags.add({ severity: 'error', ...place(path, true), path: formatPath(path), code: 'rules', msg } as Diagnostic);
+  checkRules(rules, err);
+  if (diags.errorCount) return fail();
+  return { ok: true, rules, source: file };
+}
+
+/** The meaning checks the schema cannot express. */
+export function checkRules(r: Rules, err: (path: (string | number)[], msg: Msg) => void): void {
+  const w = r.grading.weights;
+  const sum = Math.round((w.self + w.masses + w.superior) * 1e9) / 1e9;
+  if (sum !== 1) err(['grading', 'weights'], { id: 'rules_weights', params: { sum } });
+  const levels = r.grading.levels;
+  const ordered = levels.every((l, i) => {
+    const last = i === levels.length - 1;
+    if (last !== (l.min === undefined)) return false;
+    if (i === 0) return true;
+    const prev = levels[i - 1];
+    return GRADES.indexOf(prev.grade) < GRADES.indexOf(l.grade) && (last || (l.min as number) < (prev.min as number));
+  });
+  if (!ordered) err(['grading', 'levels'], { id: 'rules_levels' });
+  const used = new Set(levels.map((l) => l.grade));
+  const caps = r.grading.caps;
+  if (!used.has(caps.satisfaction.max)) err(['grading', 'caps', 'satisfaction', 'max'], { id: 'rules_grade_unused', params: { grade: caps.satisfaction.max } });
+  if (!used.has(caps.overdue_pledge.max)) err(['grading', 'caps', 'overdue_pledge', 'max'], { id: 'rules_grade_unused', params: { grade: caps.overdue_pledge.max } });
+  if (!used.has(r.stars.benchmark.grade)) err(['stars', 'benchmark', 'grade'], { id: 'rules_grade_unused', params: { grade: r.stars.benchmark.grade } });
+}
+
+/** Deep merge of plain objects; arrays and scalars in `over` replace those in `base`. */
+function merge(base: unknown, over: unknown): unknown {
+  if (isObject(base) && isObject(over)) {
+    const out: Record<string, unknown> = { ...base };
+    for (const [k, v] of Object.entries(over)) out[k] = k in base ? merge(base[k], v) : v;
+    return out;
+  }
+  return over;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}

@@ -1,0 +1,131 @@
+// Ajv errors → findings at the offending field, with messages an office
+// worker can act on (bounds, allowed values, a suggested date).
+import type { ErrorObject } from 'ajv';
+import type { Path } from '../core/diagnostic.js';
+import type { Msg } from '../core/messages/index.js';
+import { suggestDate } from '../core/dates.js';
+import { describeLabels } from './schemas.js';
+import type { Finding } from './findings.js';
+
+export function schemaFindings(errors: ErrorObject[]): Finding[] {
+  return errors.map(toFinding);
+}
+
+function toFinding(e: ErrorObject): Finding {
+  const base = pointerToPath(e.instancePath);
+  const value = e.data;
+  const parent = (e.parentSchema ?? {}) as Record<string, unknown>;
+  const shown = display(value);
+  const make = (code: string, msg: Msg, path: Path = base, key = false): Finding => ({ path, key, code, msg });
+
+  switch (e.keyword) {
+    case 'required': {
+      const field = (e.params as { missingProperty: string }).missingProperty;
+      return make('required', { id: 'required', params: { field } });
+    }
+    case 'additionalProperties': {
+      const field = (e.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys((parent.properties as object | undefined) ?? {});
+      const hint = closest(field, allowed);
+      return make('unknown_field', { id: 'unknown_field', params: { field, hint: hint ?? '', allowed: allowed.join(', ') } }, [...base, field], true);
+    }
+    case 'type': {
+      const expected = (e.params as { type: string }).type.split(',')[0];
+      const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+      const f = make('type', { id: 'type', params: { expected, actual } });
+      // A code written as digits (0101) was read as a number: the message shows it as written, quoted.
+      if (expected === 'string' && typeof value === 'number' && typeof parent.pattern === 'string') {
+        f.msg = { id: 'type', params: { expected, actual, code: String(value) } };
+        f.quoteHint = true;
+      }
+      return f;
+    }
+    case 'minimum':
+    case 'maximum': {
+      if (typeof parent.minimum === 'number' && typeof parent.maximum === 'number') {
+        return make('range', { id: 'range', params: { min: parent.minimum, max: parent.maximum, value: shown } });
+      }
+      return e.keyword === 'minimum'
+        ? make('range', { id: 'min', params: { min: parent.minimum as number, value: shown } })
+        : make('range', { id: 'max', params: { max: parent.maximum as number, value: shown } });
+    }
+    case 'exclusiveMinimum':
+      return make('range', { id: 'above', params: { min: parent.exclusiveMinimum as number, value: shown } });
+    case 'multipleOf':
+      return make('type', { id: 'integer', params: { value: shown } });
+    case 'minLength':
+      return make('empty', { id: 'empty' });
+    case 'maxLength':
+      return make('too_long', { id: 'too_long', params: { max: parent.maxLength as number } });
+    case 'maxItems':
+      return make('too_many', { id: 'too_many', params: { max: parent.maxItems as number } });
+    case 'minItems':
+      return make('too_few', { id: 'too_few', params: { min: parent.minItems as number } });
+    case 'pattern': {
+      const pattern = (e.params as { pattern: string }).pattern;
+      if (pattern.includes('[Qq]')) return make('period', { id: 'period_pattern', params: { value: shown } });
+      if (pattern.startsWith('^[A-Za-z0-9]')) return make('pattern', { id: 'code_pattern', params: { value: shown } });
+      return make('pattern', { id: 'pattern', params: { value: shown } });
+    }
+    case 'format':
+      return make('date', { id: 'date', params: { value: shown, suggest: (typeof value === 'string' && suggestDate(value)) || '' } });
+    case 'enum': {
+      const xl = parent['x-labels'] as Record<string, string[]> | undefined;
+      const allowed = xl ? describeLabels(xl) : ((parent.enum as unknown[]) ?? []).join(', ');
+      return make('enum', { id: 'enum', params: { value: shown, allowed } });
+    }
+    case 'dependencies': {
+      const p = e.params as { property: string; missingProperty: string };
+      return make('required', { id: 'depends', params: { field: p.property, needs: p.missingProperty } }, [...base, p.property], true);
+    }
+    case 'uniqueItems':
+      return make('duplicate_id', { id: 'pattern', params: { value: shown } });
+    default:
+      return make('schema', { id: 'pattern', params: { value: shown } });
+  }
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function display(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+/** The allowed field nearest to a misspelt one, if it is close enough to be a typo. */
+export function closest(field: string, allowed: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const a of allowed) {
+    const d = distance(field.toLowerCase(), a.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = a;
+    }
+  }
+  return best !== null && bestD <= Math.max(1, Math.floor(best.length / 3)) ? best : null;
+}
+
+/** Levenshtein distance. */
+export function distance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0];
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j];
+      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length];
+}

@@ -1,0 +1,97 @@
+// The JSON Schemas in schemas/ are the single source of truth for record shapes:
+// this module compiles them once and derives the Chinese-label → slug maps from
+// their `x-labels` annotations.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type AnySchemaObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { SECTIONS, type Section } from '../core/model.js';
+import { SECTION_DEFS } from '../core/sections.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv, formats?: string[]) => Ajv;
+
+export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+const BASE = 'https://cxzy.local/schemas/';
+const FILES = [
+  'common', 'org', 'member', 'pledge', 'review', 'points', 'report', 'typical', 'document', 'rules',
+] as const;
+
+export function readSchema(name: (typeof FILES)[number]): AnySchemaObject {
+  return JSON.parse(readFileSync(`${SCHEMA_DIR}${name}.schema.json`, 'utf8')) as AnySchemaObject;
+}
+
+let ajv: Ajv | undefined;
+
+function getAjv(): Ajv {
+  if (ajv) return ajv;
+  ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+  addFormats(ajv, ['date']);
+  ajv.addKeyword({ keyword: 'x-labels', schemaType: 'object' });
+  for (const f of FILES) ajv.addSchema(readSchema(f));
+  return ajv;
+}
+
+export function validator(name: 'document' | 'rules' | 'org' | 'member' | 'pledge' | 'review' | 'points' | 'report' | 'typical'): ValidateFunction {
+  const fn = getAjv().getSchema(`${BASE}${name}.schema.json`);
+  if (!fn) throw new Error(`schema ${name} missing`);
+  return fn;
+}
+
+/** A document is checked as its shell (sections, period) and then record by record. */
+export interface DocumentValidator {
+  shell: ValidateFunction;
+  records: Record<Section, ValidateFunction>;
+}
+
+/**
+ * The document schema without its records, and each section's record schema.
+ * Ajv gathers a document's errors by copying the list so far for every record,
+ * so a file of 60,000 bad records would cost 60,000² copies: checked one by
+ * one, each record's errors are its own.
+ */
+let docValidator: DocumentValidator | undefined;
+
+export function documentValidator(): DocumentValidator {
+  if (docValidator) return docValidator;
+  const doc = readSchema('document');
+  const props = doc.properties as Record<string, { items?: unknown }>;
+  for (const s of SECTIONS) props[s] = { ...props[s], items: {} };
+  const shell = getAjv().compile({ ...doc, $id: `${BASE}document-shell.schema.json` });
+  const records = Object.fromEntries(SECTIONS.map((s) => [s, validator(SECTION_DEFS[s].schema as 'org')])) as Record<Section, ValidateFunction>;
+  docValidator = { shell, records };
+  return docValidator;
+}
+
+/** For each enum definition in common.schema.json: Chinese label → slug. */
+export type LabelMaps = Record<string, Map<string, string>>;
+
+let labels: LabelMaps | undefined;
+
+export function labelMaps(): LabelMaps {
+  if (labels) return labels;
+  labels = {};
+  const defs = readSchema('common').definitions as Record<string, { 'x-labels'?: Record<string, string[]> }>;
+  for (const [name, def] of Object.entries(defs)) {
+    const xl = def['x-labels'];
+    if (!xl) continue;
+    const m = new Map<string, string>();
+    for (const [slug, names] of Object.entries(xl)) {
+      m.set(slug, slug);
+      for (const n of names) m.set(n, slug);
+    }
+    labels[name] = m;
+  }
+  return labels;
+}
+
+/** The slug for an enum value already validated against definition `def`. */
+export function slugOf(def: string, value: string): string {
+  return labelMaps()[def]?.get(value) ?? value;
+}
+
+/** "committee(党委/党工委/党总支), branch(党支部)" for messages. */
+export function describeLabels(xl: Record<string, string[]>): string {
+  return Object.entries(xl)
+    .map(([slug, names]) => (names.length ? `${slug}(${names.join('/')})` : slug))
+    .join(', ');
+}

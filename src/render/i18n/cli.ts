@@ -1,0 +1,156 @@
+// The command line: the environment (database, files written), usage, help texts.
+import type { CliMessages } from '../../core/messages/cli.js';
+import type { Catalog } from './catalog.js';
+
+export const cli: Catalog<CliMessages> = {
+  // environment
+  db_missing: {
+    zh: (p) => `数据库 ${p.db} 不存在；请先用 cxzy import 导入数据`,
+    en: (p) => `database ${p.db} does not exist; import data first with cxzy import`,
+  },
+  db_not_cxzy: {
+    zh: (p) => `${p.db} 不是 cxzy 数据库`,
+    en: (p) => `${p.db} is not a cxzy database`,
+  },
+  db_newer: {
+    zh: (p) => `${p.db} 的结构版本为 ${p.found}，本程序只支持到 ${p.supported}；请升级 cxzy`,
+    en: (p) => `${p.db} has schema version ${p.found}; this cxzy supports up to ${p.supported}: upgrade cxzy`,
+  },
+  db_locked: {
+    zh: (p) => `数据库 ${p.db} 正被其他程序占用，等待超时`,
+    en: (p) => `database ${p.db} is locked by another program; timed out waiting`,
+  },
+  db_unreadable: {
+    zh: (p) => `无法打开数据库 ${p.db}：${p.reason}`,
+    en: (p) => `cannot open database ${p.db}: ${p.reason}`,
+  },
+  usage: {
+    zh: (p) => `用法错误：${p.detail}`,
+    en: (p) => `usage error: ${p.detail}`,
+  },
+  init_done: {
+    zh: (p) => `已在 ${p.dir} 写入示例数据文件和规则文件 cxzy.rules.yaml`,
+    en: (p) => `wrote example data files and the rules file cxzy.rules.yaml in ${p.dir}`,
+  },
+  init_exists: {
+    zh: (p) => `${p.file} 已存在，未覆盖`,
+    en: (p) => `${p.file} exists; not overwritten`,
+  },
+  demo_imported: {
+    zh: (p) => `演示：已将示例数据导入临时数据库 ${p.db}`,
+    en: (p) => `demo: imported the bundled examples into the temporary database ${p.db}`,
+  },
+  bad_lang: {
+    zh: (p) => `--lang 只能是 zh 或 en，实际为 ${p.value}`,
+    en: (p) => `--lang must be zh or en, got ${p.value}`,
+  },
+  bad_format: {
+    zh: (p) => `--format 只能是 ${p.allowed}，实际为 ${p.value}`,
+    en: (p) => `--format must be one of ${p.allowed}, got ${p.value}`,
+  },
+  // help
+  h_program: {
+    zh: () => `创先争优活动数据工具：导入、校验、分类定级、积分评星、信息报送与月度通报`,
+    en: () => `Data tool for the "create advanced, strive for excellence" campaign: import, validate, grade, stars, quota, bulletin`,
+  },
+  h_db: {
+    zh: () => `数据库文件（默认 $CXZY_DB，否则 ./cxzy.db）`,
+    en: () => `database file (default $CXZY_DB, else ./cxzy.db)`,
+  },
+  h_rules: {
+    zh: () => `规则文件（默认 ./cxzy.rules.yaml，没有则用内置规则）`,
+    en: () => `rules file (default ./cxzy.rules.yaml, else the built-in rules)`,
+  },
+  h_lang: {
+    zh: () => `输出语言 zh 或 en（默认 $CXZY_LANG，否则 zh）`,
+    en: () => `output language zh or en (default $CXZY_LANG, else zh)`,
+  },
+  h_format: {
+    zh: () => `输出格式：table、json、csv、md（通报另有 html、xlsx）`,
+    en: () => `output format: table, json, csv, md (the bulletin also html, xlsx)`,
+  },
+  h_no_color: {
+    zh: () => `不使用颜色`,
+    en: () => `no colour`,
+  },
+  h_quiet: {
+    zh: () => `只输出错误`,
+    en: () => `print errors only`,
+  },
+  h_version: {
+    zh: () => `显示版本`,
+    en: () => `print the version`,
+  },
+  h_help: {
+    zh: () => `显示帮助`,
+    en: () => `print help`,
+  },
+  h_init: {
+    zh: () => `在 DIR（默认当前文件夹）写入示例数据文件和带中文注释的规则文件`,
+    en: () => `write example data files and a rules file with Chinese comments into DIR (default: here)`,
+  },
+  h_validate: {
+    zh: () => `校验数据文件，不写入数据库`,
+    en: () => `check data files; write nothing`,
+  },
+  h_import: {
+    zh: () => `校验后在一个事务中导入数据库`,
+    en: () => `check, then store everything in one transaction`,
+  },
+  h_replace: {
+    zh: () => `对批次中出现的季度，删除数据库中该季度有而批次中没有的测评、积分、信息和典型`,
+    en: () => `for each quarter in the batch, remove stored reviews, points, reports and typicals the batch lacks`,
+  },
+  h_dry_run: {
+    zh: () => `只显示将要发生的变更，不写入`,
+    en: () => `show what would change; write nothing`,
+  },
+  h_strict: {
+    zh: () => `把警告当作错误`,
+    en: () => `treat warnings as errors`,
+  },
+  h_demo: {
+    zh: () => `把自带的示例数据导入临时数据库并展示最近一个季度的结果`,
+    en: () => `import the bundled examples into a temporary database and show the latest quarter`,
+  },
+  h_rules_cmd: {
+    zh: () => `以 YAML 输出当前生效的规则`,
+    en: () => `print the rules in force as YAML`,
+  },
+  h_paths: {
+    zh: () => `数据文件或文件夹`,
+    en: () => `data files or folders`,
+  },
+  h_grade: {
+    zh: () => `分类定级表：综合得分、等次、封顶、晋位升级、措施`,
+    en: () => `grading table: composite, grade, caps, movement, action`,
+  },
+  h_stars: {
+    zh: () => `积分评星：党员星级、红星党员、标杆支部、旗帜党委`,
+    en: () => `stars: member stars, red-star members, benchmark branches, flag committees`,
+  },
+  h_quota: {
+    zh: () => `信息报送与培树典型完成情况`,
+    en: () => `information-report and typical quota`,
+  },
+  h_period: {
+    zh: () => `季度，如 2011Q1（默认最近一个有数据的季度）`,
+    en: () => `quarter, e.g. 2011Q1 (default: the latest with data)`,
+  },
+  h_month: {
+    zh: () => `月份，如 2011-03（默认最近一个有信息报送的月份）`,
+    en: () => `month, e.g. 2011-03 (default: the latest with reports)`,
+  },
+  h_org: {
+    zh: () => `只看该组织及其下级`,
+    en: () => `limit to this org and those below it`,
+  },
+  h_explain: {
+    zh: () => `逐个组织列出每项输入的来源（文件:行）、计算过程、等次和封顶`,
+    en: () => `for each org: every input with its file:line, the arithmetic, the level and each cap`,
+  },
+  h_dir: {
+    zh: () => `目标文件夹`,
+    en: () => `target folder`,
+  },
+};

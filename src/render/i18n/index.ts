@@ -1,0 +1,43 @@
+// Messages into text: every catalogue of render/i18n, and the words used inside them.
+import type { Messages, Msg, MsgId } from '../../core/messages/index.js';
+import { analyses } from './analyses.js';
+import { bulletin } from './bulletin.js';
+import type { Catalog, Lang } from './catalog.js';
+import { cli } from './cli.js';
+import { diagnostics } from './diagnostics.js';
+import { grade } from './grade.js';
+import { ingest } from './ingest.js';
+import { stars } from './stars.js';
+import { WORDS } from './words.js';
+
+export type { Lang } from './catalog.js';
+
+const CATALOG: Catalog<Messages> = { ...analyses, ...bulletin, ...cli, ...diagnostics, ...grade, ...ingest, ...stars };
+
+// Parameters that name a kind of thing or value are words to translate.
+const WORD_PARAMS = new Set(['what', 'expected', 'actual', 'grade', 'from', 'to', 'max', 'need', 'previous', 'movement', 'dimension']);
+
+/** The text of message `id` with `params`, in `lang`. */
+export function t<K extends MsgId>(lang: Lang, id: K, ...params: {} extends Messages[K] ? [Messages[K]?] : [Messages[K]]): string {
+  return text(lang, id, params[0]);
+}
+
+/** The text of a message carried as data (a diagnostic's, an explanation's). */
+export function tm(lang: Lang, m: Msg): string {
+  return text(lang, m.id, m.params);
+}
+
+function text(lang: Lang, id: MsgId, params: object | undefined): string {
+  const flat: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params ?? {})) {
+    if (Array.isArray(v)) flat[k] = (v as Msg[]).map((m) => tm(lang, m)).join(lang === 'zh' ? '；' : '; ');
+    else if (k === 'grades' && typeof v === 'string') flat[k] = v.split('/').map((g) => word(lang, g)).join('/');
+    else flat[k] = WORD_PARAMS.has(k) && typeof v === 'string' ? word(lang, v) : (v as string | number);
+  }
+  return (CATALOG[id][lang] as (p: Record<string, string | number>) => string)(flat);
+}
+
+/** Words used inside messages: types, record kinds, enum labels. */
+export function word(lang: Lang, key: string): string {
+  return WORDS[key]?.[lang] ?? key;
+}

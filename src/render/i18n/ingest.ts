@@ -1,0 +1,74 @@
+// What validate and import print around their diagnostics.
+import type { IngestMessages } from '../../core/messages/ingest.js';
+import type { Catalog } from './catalog.js';
+
+export const ingest: Catalog<IngestMessages> = {
+  errors_more: {
+    zh: (p) => `……另有 ${p.n} 个错误未列出`,
+    en: (p) => `… and ${p.n} more errors`,
+  },
+  warnings_more: {
+    zh: (p) => `……另有 ${p.n} 条警告未列出`,
+    en: (p) => `… and ${p.n} more warnings`,
+  },
+  n_errors: {
+    zh: (p) => `共 ${p.n} 个错误`,
+    en: (p) => `${p.n} error(s)`,
+  },
+  n_warnings: {
+    zh: (p) => `${p.n} 条警告`,
+    en: (p) => `${p.n} warning(s)`,
+  },
+  valid_ok: {
+    zh: (p) => `校验通过：${p.files} 个文件，${p.records} 条记录`,
+    en: (p) => `valid: ${p.files} file(s), ${p.records} record(s)`,
+  },
+  invalid: {
+    zh: () => `校验未通过，没有写入任何数据`,
+    en: () => `invalid: nothing was written`,
+  },
+  import_ok: {
+    zh: (p) => `已导入 ${p.files} 个文件到 ${p.db}`,
+    en: (p) => `imported ${p.files} file(s) into ${p.db}`,
+  },
+  dry_run: {
+    zh: (p) => `试运行：${p.files} 个文件校验通过，以下为将要发生的变更，数据库未改动`,
+    en: (p) => `dry run: ${p.files} file(s) valid; the changes below were not written`,
+  },
+  section: {
+    zh: () => `数据段`,
+    en: () => `section`,
+  },
+  inserted: {
+    zh: () => `新增`,
+    en: () => `inserted`,
+  },
+  updated: {
+    zh: () => `更新`,
+    en: () => `updated`,
+  },
+  unchanged: {
+    zh: () => `未变`,
+    en: () => `unchanged`,
+  },
+  removed: {
+    zh: () => `删除`,
+    en: () => `removed`,
+  },
+  warning: {
+    zh: () => `警告`,
+    en: () => `warning`,
+  },
+  error: {
+    zh: () => `错误`,
+    en: () => `error`,
+  },
+  progress_import: {
+    zh: () => `导入`,
+    en: () => `import`,
+  },
+  progress_validate: {
+    zh: () => `校验`,
+    en: () => `validate`,
+  },
+};

@@ -1,0 +1,106 @@
+// Stars (积分评星): the member table, red stars, benchmark branches, flag committees.
+import type { StarsMessages } from '../../core/messages/stars.js';
+import type { Catalog } from './catalog.js';
+
+export const stars: Catalog<StarsMessages> = {
+  st_title: {
+    zh: (p) => `${p.period} 积分评星`,
+    en: (p) => `Stars ${p.period}`,
+  },
+  st_member: {
+    zh: () => `党员`,
+    en: () => `member`,
+  },
+  st_org: {
+    zh: () => `支部`,
+    en: () => `branch`,
+  },
+  st_stars: {
+    zh: () => `星`,
+    en: () => `stars`,
+  },
+  st_red: {
+    zh: () => `红星`,
+    en: () => `red star`,
+  },
+  st_benchmark: {
+    zh: () => `标杆支部`,
+    en: () => `benchmark branches`,
+  },
+  st_flag: {
+    zh: () => `旗帜党委`,
+    en: () => `flag committees`,
+  },
+  st_none: {
+    zh: () => `（无）`,
+    en: () => `(none)`,
+  },
+  st_members_n: {
+    zh: (p) => `参评党员 ${p.n} 名，红星党员 ${p.red} 名`,
+    en: (p) => `${p.n} members rated, ${p.red} red stars`,
+  },
+  b_grade_ok: {
+    zh: (p) => `定级为 ${p.grade}`,
+    en: (p) => `graded ${p.grade}`,
+  },
+  b_grade_no: {
+    zh: (p) => `定级为 ${p.grade}，需为 ${p.need}`,
+    en: (p) => `graded ${p.grade}; needs ${p.need}`,
+  },
+  b_share_ok: {
+    zh: (p) => `红星党员 ${p.reds}/${p.n} = ${p.share} ≥ ${p.need}`,
+    en: (p) => `red stars ${p.reds}/${p.n} = ${p.share} ≥ ${p.need}`,
+  },
+  b_share_no: {
+    zh: (p) => `红星党员 ${p.reds}/${p.n} = ${p.share}，不足 ${p.need}`,
+    en: (p) => `red stars ${p.reds}/${p.n} = ${p.share}, below ${p.need}`,
+  },
+  b_quota_ok: {
+    zh: () => `三个月都完成信息报送任务`,
+    en: () => `report quota met in all three months`,
+  },
+  b_quota_no: {
+    zh: (p) => `信息报送只有 ${p.met} 个月完成任务`,
+    en: (p) => `report quota met in only ${p.met} month(s)`,
+  },
+  f_graded_ok: {
+    zh: (p) => `所属已定级支部 ${p.n} 个`,
+    en: (p) => `${p.n} graded branches below`,
+  },
+  f_graded_no: {
+    zh: () => `所属没有已定级的支部`,
+    en: () => `no graded branch below`,
+  },
+  f_share_ok: {
+    zh: (p) => `“好” ${p.good}/${p.n} = ${p.share} ≥ ${p.need}`,
+    en: (p) => `good ${p.good}/${p.n} = ${p.share} ≥ ${p.need}`,
+  },
+  f_share_no: {
+    zh: (p) => `“好” ${p.good}/${p.n} = ${p.share}，不足 ${p.need}`,
+    en: (p) => `good ${p.good}/${p.n} = ${p.share}, below ${p.need}`,
+  },
+  f_bad_ok: {
+    zh: (p) => `没有 ${p.grades} 等次的支部`,
+    en: (p) => `no branch graded ${p.grades}`,
+  },
+  f_bad_no: {
+    zh: (p) => `有 ${p.grades} 等次的支部：${p.orgs}`,
+    en: (p) => `branches graded ${p.grades}: ${p.orgs}`,
+  },
+  f_typicals_ok: {
+    zh: (p) => `本季度培树典型 ${p.n} 个`,
+    en: (p) => `${p.n} typical(s) this quarter`,
+  },
+  f_typicals_no: {
+    zh: (p) => `本季度培树典型 ${p.n} 个，少于 ${p.need} 个`,
+    en: (p) => `${p.n} typical(s) this quarter, fewer than ${p.need}`,
+  },
+  qualified: {
+    zh: () => `入选`,
+    en: () => `qualified`,
+  },
+  not_qualified: {
+    zh: () => `未入选`,
+    en: () => `not qualified`,
+  },
+};

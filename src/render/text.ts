@@ -1,0 +1,145 @@
+// A document on the terminal: sections and headings in bold, paragraphs as
+// lines, tables aligned by display width (a Chinese character takes two
+// columns) with colour applied after padding so it never breaks alignment.
+// Line by line: a city's member table is too long to hold as one string.
+import type { ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
+import { cellText, chartTable, type CellValue, type Doc, type DocTable, type Part, type Span, type Tone } from './doc.js';
+
+export function renderText(doc: Doc, c: ChalkInstance): string {
+  return [...textLines(doc, c)].join('\n');
+}
+
+/** The document's lines. A gap is a blank line between two pieces of content, never at either end or twice. */
+export function* textLines(doc: Doc, c: ChalkInstance): Generator<string> {
+  let started = false;
+  let gap = false;
+  const emit = function* (lines: Iterable<string>): Generator<string> {
+    for (const l of lines) {
+      if (gap && started) yield '';
+      gap = false;
+      started = true;
+      yield l;
+    }
+  };
+  for (const s of doc.sections) {
+    if (started) gap = true;
+    if (s.title) yield* emit([c.bold(s.title)]);
+    for (const p of s.parts) {
+      if (p.kind === 'gap') gap = true;
+      else yield* emit(partLines(p, c));
+    }
+  }
+}
+
+function* partLines(p: Exclude<Part, { kind: 'gap' }>, c: ChalkInstance): Generator<string> {
+  switch (p.kind) {
+    case 'heading':
+      return yield c.bold(p.text);
+    case 'para': {
+      const body = spans(p.spans, c);
+      const src = p.source ? `  (${p.source.file}:${p.source.line})` : '';
+      return yield p.point ? `    · ${body}${src}` : `${body}${src}`;
+    }
+    case 'table':
+      return yield* tableLines(p.table, c);
+    case 'chart':
+      return yield* tableLines(chartTable(p.chart), c);
+  }
+}
+
+const spans = (list: Span[], c: ChalkInstance) => list.map((s) => toned(c, s.tone)(s.text)).join('');
+
+/** The colour of a tone; identity when colour is off. */
+export function toned(c: ChalkInstance, tone: Tone | undefined): (s: string) => string {
+  switch (tone) {
+    case 'good':
+    case 'ok':
+      return c.green;
+    case 'fair':
+      return c.cyan;
+    case 'average':
+    case 'warn':
+      return c.yellow;
+    case 'poor':
+    case 'bad':
+      return c.red;
+    case 'ungraded':
+    case 'muted':
+      return c.dim;
+    case 'strong':
+      return c.bold;
+    default:
+      return (s: string) => s;
+  }
+}
+
+/** A cell as the terminal shows it. */
+const cellOnTerminal = (cell: CellValue) => (cell?.t === 'stars' ? '★'.repeat(cell.v) || '0' : cellText(cell));
+
+/**
+ * The table's lines, one at a time. Its rows are walked twice, widths first,
+ * so they may be built when asked: a city's 750,000 members need not be held
+ * as rows, nor as one string.
+ */
+export function* tableLines(t: DocTable, c: ChalkInstance): Generator<string> {
+  const align = t.align ?? [];
+  const max = t.maxWidth ?? [];
+  const textOf = (cell: CellValue, i: number) => (max[i] === undefined ? cellOnTerminal(cell) : truncate(cellOnTerminal(cell), max[i]!));
+  // A loop, not Math.max(...column): 750,000 arguments overflow the call stack.
+  const widths = t.headers.map(width);
+  for (const r of t.rows) {
+    for (let i = 0; i < r.length && i < widths.length; i++) {
+      const w = width(textOf(r[i], i));
+      if (w > widths[i]) widths[i] = w;
+    }
+  }
+  const line = (texts: string[], tones: (Tone | undefined)[]) => {
+    let s = '';
+    for (let i = 0; i < texts.length; i++) {
+      const gap = ' '.repeat(widths[i] - width(texts[i]));
+      const padded = align[i] === 'right' ? gap + texts[i] : texts[i] + gap;
+      s += (i ? '  ' : '') + (tones[i] ? toned(c, tones[i])(padded) : padded);
+    }
+    return s.trimEnd();
+  };
+  yield line(t.headers, []);
+  yield widths.map((w) => '─'.repeat(w)).join('  ');
+  for (const r of t.rows) yield line(r.map(textOf), r.map((cell) => cell?.tone));
+}
+
+/** Cut text to `max` display columns, marking the cut with …. */
+function truncate(text: string, max: number): string {
+  if (width(text) <= max) return text;
+  let out = '';
+  for (const ch of text) {
+    if (width(out + ch) > max - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+/**
+ * Display width. Plain ASCII (codes, numbers) and ASCII mixed with common CJK
+ * (ideographs, CJK and fullwidth punctuation: two columns each) are counted
+ * directly; string-width's general path segments graphemes, about 30 µs a
+ * string here, which a city's tables feel. The rest (★, emoji) repeat and are
+ * remembered.
+ */
+const ASCII = /^[\x20-\x7e]*$/;
+const ASCII_CJK = /^[\x20-\x7e\u3000-\u3029\u302e-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffe6]*$/;
+const widthOf = new Map<string, number>();
+export function width(text: string): number {
+  if (ASCII.test(text)) return text.length;
+  if (ASCII_CJK.test(text)) {
+    let w = 0;
+    for (let i = 0; i < text.length; i++) w += text.charCodeAt(i) < 0x7f ? 1 : 2;
+    return w;
+  }
+  let w = widthOf.get(text);
+  if (w === undefined) {
+    if (widthOf.size > 100_000) widthOf.clear(); // bounded: a long run must not keep every name
+    widthOf.set(text, (w = stringWidth(text)));
+  }
+  return w;
+}

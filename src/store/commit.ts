@@ -1,0 +1,110 @@
+// The pipeline's commit step: what the staged rows change in the stored ones
+// (counted before anything is written, so a dry run counts exactly what an
+// import does), --replace's removals, and the write itself.
+import type { DB } from './db.js';
+import { stagedTable, type Staging } from './stage.js';
+import { SECTION_DEFS, SECTION_LIST, type SectionDef } from '../core/sections.js';
+import { SECTIONS, type Section } from '../core/model.js';
+
+export interface Counts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+}
+
+export type SectionCounts = Record<Section, Counts>;
+
+export const zeroCounts = (): SectionCounts =>
+  Object.fromEntries(SECTIONS.map((s) => [s, { inserted: 0, updated: 0, unchanged: 0, removed: 0 } as Counts])) as SectionCounts;
+
+const SKIPPED = '(SELECT file FROM temp.skipped)';
+const keyMatch = (t: SectionDef<unknown>, a: string, b: string) => t.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
+const same = (cols: string[], a: string, b: string) => cols.map((c) => `${a}.${c} IS ${b}.${c}`).join(' AND ');
+
+/** A pledge's owner is an org when an org of that code is staged or stored; it was staged as a member's. */
+export function settleOwners(db: DB, st: Staging): void {
+  const staged = stagedTable(st, 'pledges');
+  const org = (table: string) => `EXISTS (SELECT 1 FROM ${table} o WHERE o.code = ${staged}.owner)`;
+  const isOrg = st.direct ? org('main.orgs') : `(${org(stagedTable(st, 'orgs'))} OR ${org('main.orgs')})`;
+  db.prepare(`UPDATE ${staged} SET owner_org = owner, owner_member = NULL WHERE owner_member IS NOT NULL AND ${isOrg}`).run();
+}
+
+/** Inserted, updated and unchanged staged rows per section, against the stored rows. */
+export function changeCounts(db: DB, st: Staging): SectionCounts {
+  const counts = zeroCounts();
+  for (const t of SECTION_LIST) {
+    const c = counts[t.section];
+    const staged = stagedTable(st, t.section);
+    if (st.direct) {
+      c.inserted = db.prepare(`SELECT COUNT(*) FROM ${staged}`).pluck().get() as number;
+      continue;
+    }
+    const k = `m.${t.key[0]}`; // never null in a stored row: null here means no stored row
+    const [inserted, updated, unchanged] = db
+      .prepare(
+        `SELECT COUNT(*) - COUNT(${k}), SUM(${k} IS NOT NULL AND NOT (${same(t.cols, 'm', 'x')})), SUM(${k} IS NOT NULL AND ${same(t.cols, 'm', 'x')})
+         FROM ${staged} x LEFT JOIN main.${t.name} m ON ${keyMatch(t, 'm', 'x')}`,
+      )
+      .raw()
+      .get() as (number | null)[];
+    Object.assign(c, { inserted, updated: updated ?? 0, unchanged: unchanged ?? 0 });
+  }
+  return counts;
+}
+
+/**
+ * --replace: the stored rows of the batch's sections and quarters that the
+ * batch lacks (neither staged nor in a file skipped as unchanged).
+ */
+function missingWhere(st: Staging, t: SectionDef<unknown>): string {
+  return `${t.period} = @period AND NOT EXISTS (SELECT 1 FROM ${stagedTable(st, t.section)} x WHERE ${keyMatch(t, 'x', 'main.' + t.name)}) AND src_file NOT IN ${SKIPPED}`;
+}
+
+export type Periods = Partial<Record<Section, Iterable<string>>>;
+
+/** How many stored rows --replace would remove, per section. */
+export function countMissing(db: DB, st: Staging, periods: Periods, counts: SectionCounts): void {
+  forMissing(periods, (t, period) => {
+    counts[t.section].removed += db.prepare(`SELECT COUNT(*) FROM main.${t.name} WHERE ${missingWhere(st, t)}`).pluck().get({ period }) as number;
+  });
+}
+
+function forMissing(periods: Periods, f: (t: SectionDef<unknown>, period: string) => void): void {
+  for (const [s, list] of Object.entries(periods) as [Section, Iterable<string>][]) {
+    const t = SECTION_DEFS[s] as SectionDef<unknown>;
+    if (t.period) for (const period of list) f(t, period);
+  }
+}
+
+/**
+ * The write: staged rows upserted into the stored tables (a row whose data and
+ * source are the same is left as it is), then --replace's removals. Returns the
+ * files some of whose stored rows were replaced by another file's or removed:
+ * their remembered hash no longer vouches for their rows.
+ */
+export function writeStaged(db: DB, st: Staging, gen: number, periods: Periods | null): Set<string> {
+  const dirty = new Set<string>();
+  const files = (sql: string, params: object = {}) => {
+    for (const f of db.prepare(sql).pluck().all(params) as string[]) dirty.add(f);
+  };
+  if (!st.direct) {
+    for (const t of SECTION_LIST) {
+      const staged = stagedTable(st, t.section);
+      files(`SELECT DISTINCT m.src_file FROM ${staged} x JOIN main.${t.name} m ON ${keyMatch(t, 'm', 'x')} WHERE m.src_file <> x.src_file`);
+      const cols = [...t.cols, 'src_file', 'src_line'];
+      db.prepare(
+        `INSERT INTO main.${t.name} (${cols.join(', ')}, gen) SELECT ${cols.join(', ')}, ${gen} FROM ${staged} WHERE true
+         ON CONFLICT (${t.key.join(', ')}) DO UPDATE SET ${[...cols, 'gen'].map((c) => `${c} = excluded.${c}`).join(', ')}
+         WHERE NOT (${same(cols, t.name, 'excluded')})`,
+      ).run();
+    }
+  }
+  if (periods) {
+    forMissing(periods, (t, period) => {
+      files(`SELECT DISTINCT src_file FROM main.${t.name} WHERE ${missingWhere(st, t)}`, { period });
+      db.prepare(`DELETE FROM main.${t.name} WHERE ${missingWhere(st, t)}`).run({ period });
+    });
+  }
+  return dirty;
+}
