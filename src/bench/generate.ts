@@ -2,7 +2,7 @@
 // or city of towns (乡镇党委) with branches, members, pledges and one quarter
 // of reviews, points, reports and typicals. One folder per town keeps every
 // file small, as offices hand them in: memory should follow the largest file.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Size {
@@ -122,4 +122,19 @@ export function generate(size: Size, root: string): Generated {
     write(join(dir, PERIOD, 'typicals.yaml'), head + typicals.join(''));
   }
   return { dir: root, files, bytes, branches: size.branches, members };
+}
+
+/** A copy of a generated batch with one field misspelt (`integrty:`) in one points file: the typo an office meets in almost every batch. */
+export function withTypo(from: string, to: string): string {
+  cpSync(from, to, { recursive: true });
+  const file = join(to, 'T0001', PERIOD, 'points.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('    integrity:', '    integrty:'));
+  return file;
+}
+
+/** One points file of `n` records, every one with `integrity` misspelt: `n` unknown fields and `n` missing ones. */
+export function manyErrors(file: string, n: number): void {
+  const out = [`period: ${PERIOD}\npoints:\n`];
+  for (let i = 0; i < n; i++) out.push(`  - member: M${pad(i, 7)}\n    study: 18\n    excel: 17\n    service: 20\n    discipline: 19\n    integrty: 16\n`);
+  writeFileSync(file, out.join(''));
 }

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate, SIZES, type Generated } from './generate.js';
+import { generate, manyErrors, SIZES, withTypo, type Generated } from './generate.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 const DATA = join(ROOT, 'bench', '.data');
@@ -24,8 +24,9 @@ interface Measure {
   out: string;
 }
 
-function measure(step: string, args: string[], env: Record<string, string> = {}): Measure {
-  const r = spawnSync(process.execPath, [STEP, step, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+/** `code`: the exit code the step must end with (validate of a bad batch exits 1). */
+function measure(step: string, args: string[], env: Record<string, string> = {}, code = 0): Measure {
+  const r = spawnSync(process.execPath, [STEP, step, ...args], { env: { ...process.env, ...env, CXZY_BENCH_EXIT: String(code) }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`${step} failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Measure;
 }
@@ -84,7 +85,17 @@ function runSize(name: string): SizeResult {
   note('cxzy validate');
   fresh();
   // Into no database: every file is read and checked, as before a first import.
-  steps.validate = measure('cxzy', ['validate', g.dir, '--db', db, '-q']);
+  steps.validate = best(REPEAT, () => measure('cxzy', ['validate', g.dir, '--db', db, '-q']));
+  if (name === 'county') {
+    note('cxzy validate, one typo');
+    const typo = join(DATA, `${name}-typo`);
+    if (!existsSync(typo)) withTypo(g.dir, typo);
+    steps.validate_typo = best(REPEAT, () => measure('cxzy', ['validate', typo, '--db', db, '-q'], {}, 1));
+    note('cxzy validate, 60,000 bad records');
+    const bad = join(DATA, 'many-errors.yaml');
+    if (!existsSync(bad)) manyErrors(bad, 60_000);
+    steps.many_errors = best(REPEAT, () => measure('cxzy', ['validate', bad, '--db', db], {}, 1));
+  }
   note('cxzy import, inline');
   steps.import_inline = best(REPEAT, () => {
     fresh();
@@ -120,6 +131,7 @@ function runSize(name: string): SizeResult {
   }
   const t = (k: string) => steps[k].ms;
   const ratios: Record<string, number> = {
+    ...(steps.validate_typo ? { typo_vs_validate: t('validate_typo') / t('validate') } : {}),
     import_vs_jsyaml: t('jsyaml') / t('import'),
     workers_speedup: t('import_inline') / t('import'),
     reimport_speedup: t('import') / t('reimport'),
@@ -132,6 +144,7 @@ function runSize(name: string): SizeResult {
 /** Each ratio with its target; a ratio without one is there to be read beside the others. */
 const TARGETS: [string, string, ((x: number) => boolean)?][] = [
   ['import_vs_jsyaml', '≥ 0.7', (x) => x >= 0.7],
+  ['typo_vs_validate', '≤ 2', (x) => x <= 2],
   ['import_vs_naive', '≥ 5', (x) => x >= 5],
   ['reimport_speedup', '≥ 5', (x) => x >= 5],
   ['workers_speedup', '> 1', (x) => x > 1],
@@ -157,6 +170,11 @@ function markdown(results: SizeResult[]): string {
     }
     const rss = r.steps.import.rss_mb;
     if (r.size === 'city') out.push(`| import peak RSS (MB) | ${rss.toFixed(0)} | ≤ 1024 | ${rss <= 1024 ? '✓' : '✗'} |`);
+    const many = r.steps.many_errors;
+    if (many) {
+      out.push(`| 60,000 bad records: seconds | ${(many.ms / 1000).toFixed(2)} | ≤ 10 | ${many.ms <= 10_000 ? '✓' : '✗'} |`);
+      out.push(`| 60,000 bad records: peak RSS (MB) | ${many.rss_mb.toFixed(0)} | ≤ 500 | ${many.rss_mb <= 500 ? '✓' : '✗'} |`);
+    }
     out.push('');
   }
   return out.join('\n');

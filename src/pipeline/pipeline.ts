@@ -14,6 +14,7 @@ import type { Rules } from '../core/rules.js';
 import { byText } from '../core/collections.js';
 import { readFiles, workerCount } from '../read/pool.js';
 import type { FileResult } from '../read/file.js';
+import { rowCount } from '../read/rows.js';
 import { RecordPlacer } from '../read/place.js';
 import { asEnvError, openDb, type DB } from '../store/db.js';
 import { createStagingTables, Stager, type Staging } from '../store/stage.js';
@@ -126,10 +127,10 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
         results[r.index] = r;
         return true;
       }
-      if (!failed) stager.add(r.rows);
+      if (!failed) stager.add(r.file, r.rows);
       // The rows are staged: only what the file contributed is kept.
       const counts: FileSummary['counts'] = {};
-      for (const s of SECTIONS) if (r.rows[s]?.length) counts[s] = r.rows[s]!.length;
+      for (const s of SECTIONS) if (r.rows[s]?.length) counts[s] = rowCount(r.rows, s);
       results[r.index] = { status: 'read', hash: r.hash, summary: { counts, periods: r.periods, warnings: r.warnings } };
       return true;
     };

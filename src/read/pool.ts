@@ -1,6 +1,8 @@
-// Reads the files of a batch on worker threads (or inline with none) and
-// hands each result to the caller as it arrives. Each worker has at most two
-// files in hand, so memory follows the largest files, not the whole batch.
+// Reads the files of a batch on worker threads and on the calling thread, and
+// hands each result to the caller as it arrives. The calling thread reads a
+// file whenever every worker has its hands full, so no core idles while a
+// worker starts or the writer waits. Each worker has a few files in hand, so
+// memory follows the largest files, not the whole batch.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -11,56 +13,82 @@ import { readFile, type FileResult, type FileTask, type ReadRules } from './file
 const WORKER = new URL('./worker.js', import.meta.url);
 
 /**
- * Workers for this machine: one per core, at most four; `CXZY_WORKERS`
- * overrides (0 = inline). None when running from the TypeScript sources
- * (the tests), where there is no compiled worker to start.
+ * Worker threads for this machine: one per core beside the calling thread, at
+ * most four; `CXZY_WORKERS` overrides (0 = the calling thread alone). None
+ * when running from the TypeScript sources (the tests), where there is no
+ * compiled worker to start.
  */
 export function workerCount(env: NodeJS.ProcessEnv): number {
   if (!existsSync(fileURLToPath(WORKER))) return 0;
   const asked = env.CXZY_WORKERS;
   if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(16, Number(asked));
-  return Math.min(4, availableParallelism());
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
-/** Files a worker holds: one being read, one waiting, so it never idles while the writer is busy. */
-const IN_HAND = 2;
+/** Files a worker holds: one being read and the next few, so it never idles while this thread reads or writes. */
+const IN_HAND = 6;
 
 /** `onResult` returns false to stop early. */
 export async function readFiles(tasks: FileTask[], rules: ReadRules, workers: number, onResult: (r: FileResult) => boolean): Promise<void> {
-  const n = Math.min(workers, tasks.length);
-  if (n <= 1) {
-    // One worker would only add copying: read inline.
-    const validate = documentValidator();
-    for (const t of tasks) if (!onResult(readFile(t, validate, rules))) return;
+  const inline = () => readFile(tasks[next++], documentValidator(), rules);
+  let next = 0;
+  let stop = false;
+  const n = Math.min(workers, tasks.length - 1);
+  if (n < 1) {
+    while (!stop && next < tasks.length) stop = !onResult(inline());
     return;
   }
   const pool = Array.from({ length: n }, () => new Worker(WORKER, { workerData: { rules } }));
-  let next = 0;
-  let stop = false;
+  const inHand = new Map<Worker, number>(pool.map((w) => [w, 0]));
   try {
     await new Promise<void>((resolve, reject) => {
-      let busy = 0;
+      const settle = (r: FileResult) => {
+        if (!stop && !onResult(r)) stop = true;
+      };
       const feed = (w: Worker) => {
-        if (stop || next >= tasks.length) return;
-        busy++;
-        w.postMessage(tasks[next++]);
+        while (!stop && next < tasks.length && inHand.get(w)! < IN_HAND) {
+          inHand.set(w, inHand.get(w)! + 1);
+          w.postMessage(tasks[next++]);
+        }
+      };
+      const done = () => [...inHand.values()].every((k) => k === 0) && (stop || next >= tasks.length);
+      // Between workers' results, this thread reads a file of its own, then lets their results in.
+      let scheduled = false;
+      const mayRead = () => !stop && next < tasks.length;
+      const schedule = () => {
+        if (scheduled || !mayRead()) return;
+        scheduled = true;
+        setImmediate(own);
+      };
+      const own = () => {
+        scheduled = false;
+        try {
+          if (mayRead()) settle(inline());
+          if (done()) resolve();
+          else schedule();
+        } catch (e) {
+          stop = true;
+          reject(e);
+        }
       };
       for (const w of pool) {
         w.on('message', (r: FileResult) => {
-          busy--;
+          inHand.set(w, inHand.get(w)! - 1);
           // Hand the worker its next file before handling this one, so it never waits on the writer.
           feed(w);
           try {
-            if (!stop && !onResult(r)) stop = true;
+            settle(r);
           } catch (e) {
             stop = true;
             reject(e);
           }
-          if (busy === 0 && (stop || next >= tasks.length)) resolve();
+          if (done()) resolve();
+          else schedule();
         });
         w.on('error', reject);
-        for (let i = 0; i < IN_HAND; i++) feed(w);
+        feed(w);
       }
+      schedule();
     });
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));

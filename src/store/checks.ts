@@ -102,8 +102,12 @@ export function crossErrors(db: DB, st: Staging, duplicates: Duplicate[], skippe
   for (const c of cycles(db, sc, all(`SELECT code, src_file, src_line FROM ${orgs}`))) error(c.src, 'parent', 'cycle', { id: 'cycle', params: { chain: c.chain } });
 
   // References, section by section.
-  for (const m of all(`SELECT * FROM (SELECT m.id, m.org, m.src_file, m.src_line, ${sc.value('orgs', 'type', 'code', 'm.org')} AS org_type, ${sc.exists('orgs', 'code', 'm.id')} AS collides
-      FROM ${sc.staged('members')} m) WHERE org_type IS NOT 'branch' OR collides`)) {
+  // Members by their org: the orgs a batch names are few, its members many.
+  const badOrgs = `SELECT org FROM (SELECT DISTINCT org FROM ${sc.staged('members')}) WHERE ${sc.value('orgs', 'type', 'code', 'org')} IS NOT 'branch'`;
+  const members = sc.staged('members');
+  const collides = [sc.staged('orgs'), ...(st.direct ? [] : ['main.orgs'])].map((t) => `SELECT m.id FROM ${members} m JOIN ${t} o ON o.code = m.id`).join(' UNION ');
+  for (const m of all(`SELECT m.id, m.org, m.src_file, m.src_line, ${sc.value('orgs', 'type', 'code', 'm.org')} AS org_type, m.id IN (${collides}) AS collides
+      FROM ${members} m WHERE m.org IN (${badOrgs}) OR m.id IN (${collides})`)) {
     if (m.org_type === null) error(srcOf(m), 'org', 'unknown_ref', { id: 'unknown_ref', params: { what: 'org', key: m.org as string } });
     else if (m.org_type !== 'branch') error(srcOf(m), 'org', 'tree', { id: 'member_not_in_branch', params: { org: m.org as string } });
     if (m.collides) error(srcOf(m), 'id', 'duplicate_id', { id: 'id_collides', params: { id: m.id as string } });

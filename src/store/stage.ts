@@ -6,12 +6,12 @@
 import type { DB } from './db.js';
 import { SECTION_DEFS, SECTION_LIST, type SectionDef } from '../core/sections.js';
 import { SECTIONS, type Section, type Source } from '../core/model.js';
-import type { SectionRows } from '../read/rows.js';
+import { rowWidth, type SectionRows } from '../read/rows.js';
 
 type Stmt = { get(...params: unknown[]): unknown; run(...params: unknown[]): { changes: number } };
 
 /** Rows per multi-row INSERT. */
-const CHUNK = 64;
+const CHUNK = 128;
 
 /** Where this batch's rows are staged, and whether other rows are stored beside them. */
 export interface Staging {
@@ -43,9 +43,16 @@ export function createStagingTables(db: DB): void {
 
 interface Stmts {
   t: SectionDef<unknown>;
+  width: number;
   select: Stmt;
   insert: Stmt;
   insertMany: Stmt;
+}
+
+/** `n` rows of `width` values as an INSERT's VALUES, the file bound once (@file) for every row, the generation a literal. */
+function values(n: number, width: number, gen: number | null): string {
+  const row = `(${Array(width).fill('?').join(', ')}, @file${gen === null ? '' : `, ${gen}`})`;
+  return Array(n).fill(row).join(', ');
 }
 
 export class Stager {
@@ -58,54 +65,54 @@ export class Stager {
   constructor(
     private readonly db: DB,
     staging: Staging,
-    private readonly gen: number | null,
+    gen: number | null,
   ) {
     for (const s of SECTIONS) {
       const t = SECTION_DEFS[s] as SectionDef<unknown>;
       const table = stagedTable(staging, s);
-      const cols = [...t.cols, 'src_file', 'src_line', ...(gen === null ? [] : ['gen'])];
-      const one = `(${cols.map(() => '?').join(', ')})`;
+      const width = rowWidth(s);
+      const cols = [...t.cols, 'src_line', 'src_file', ...(gen === null ? [] : ['gen'])].join(', ');
       this.stmts.set(s, {
         t,
+        width,
         select: db.prepare(`SELECT src_file, src_line FROM ${table} WHERE ${t.key.map((k) => `${k} = ?`).join(' AND ')}`).raw(),
-        insert: db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${one} ON CONFLICT DO NOTHING`),
-        insertMany: db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${Array(CHUNK).fill(one).join(', ')} ON CONFLICT DO NOTHING`),
+        insert: db.prepare(`INSERT INTO ${table} (${cols}) VALUES ${values(1, width, gen)} ON CONFLICT DO NOTHING`),
+        insertMany: db.prepare(`INSERT INTO ${table} (${cols}) VALUES ${values(CHUNK, width, gen)} ON CONFLICT DO NOTHING`),
       });
     }
   }
 
-  /** One file's rows (table columns, then file and line). */
-  add(rows: SectionRows): void {
+  /** One file's rows. */
+  add(file: string, rows: SectionRows): void {
     for (const s of SECTIONS) {
-      const list = rows[s];
-      if (!list || list.length === 0) continue;
+      const flat = rows[s];
+      if (!flat || flat.length === 0) continue;
       const st = this.stmts.get(s)!;
-      if (this.gen !== null) for (const row of list) row.push(this.gen);
+      const n = flat.length / st.width;
       let i = 0;
-      for (; i + CHUNK <= list.length; i += CHUNK) {
-        const chunk = list.slice(i, i + CHUNK);
+      for (; i + CHUNK <= n; i += CHUNK) {
         this.db.exec('SAVEPOINT chunk');
-        const whole = st.insertMany.run(chunk.flat()).changes === CHUNK;
+        const whole = st.insertMany.run(flat.slice(i * st.width, (i + CHUNK) * st.width), { file }).changes === CHUNK;
         // A duplicate inside the chunk: undo it and take its rows one by one.
         if (!whole) this.db.exec('ROLLBACK TO chunk');
         this.db.exec('RELEASE chunk');
         if (whole) this.staged[s] += CHUNK;
-        else this.addRows(s, st, chunk);
+        else this.addRows(s, st, file, flat, i, i + CHUNK);
       }
-      this.addRows(s, st, list.slice(i));
+      this.addRows(s, st, file, flat, i, n);
     }
   }
 
-  private addRows(s: Section, { t, select, insert }: Stmts, rows: unknown[][]): void {
-    const n = t.cols.length;
-    for (const row of rows) {
-      if (insert.run(row).changes === 1) {
+  private addRows(s: Section, { t, width, select, insert }: Stmts, file: string, flat: unknown[], from: number, to: number): void {
+    for (let r = from; r < to; r++) {
+      const row = flat.slice(r * width, (r + 1) * width);
+      if (insert.run(row, { file }).changes === 1) {
         this.staged[s]++;
         continue;
       }
       const key = t.key.map((k) => row[t.cols.indexOf(k)]);
-      const [file, line] = select.get(...key) as [string, number];
-      this.duplicates.push({ section: s, key, src: { file: row[n] as string, line: row[n + 1] as number }, first: { file, line } });
+      const [firstFile, firstLine] = select.get(...key) as [string, number];
+      this.duplicates.push({ section: s, key, src: { file, line: row[width - 1] as number }, first: { file: firstFile, line: firstLine } });
     }
   }
 }

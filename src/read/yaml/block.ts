@@ -8,26 +8,36 @@
 // and places every node where the `yaml` package places it.
 import { SECTIONS } from '../../core/model.js';
 import type { Path } from '../../core/diagnostic.js';
-import { FORBIDDEN_KEYS, MAX_DEPTH } from '../limits.js';
+import { FORBIDDEN_KEYS, MAX_DEPTH, MAX_LINE } from '../limits.js';
 import type { Pos, YamlDoc } from './types.js';
 
 const SECTION_SET = new Set<string>(SECTIONS);
 
-/** `key:` or `key: rest` with a plain ASCII key: [key, offset of rest] (the length when none), else null. */
-function splitKey(t: string): [string, number] | null {
+/** Where the value after the key that keyLength() last measured starts (the text's length when none). */
+let restAt = 0;
+
+/** `key:` or `key: rest` with a plain ASCII key: the key's length (restAt set), else 0. */
+function keyLength(t: string): number {
   let k = 0;
   for (; k < t.length; k++) {
     const c = t.charCodeAt(k);
     const word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (k > 0 && c >= 48 && c <= 57);
     if (!word) break;
   }
-  if (k === 0 || t.charCodeAt(k) !== 58 /* : */) return null;
-  if (k + 1 === t.length) return [t.slice(0, k), k + 1];
-  if (t.charCodeAt(k + 1) !== 32) return null;
+  if (k === 0 || t.charCodeAt(k) !== 58 /* : */) return 0;
+  if (k + 1 === t.length) {
+    restAt = k + 1;
+    return k;
+  }
+  if (t.charCodeAt(k + 1) !== 32) return 0;
   let r = k + 2;
   while (t.charCodeAt(r) === 32) r++;
-  return [t.slice(0, k), r];
+  restAt = r;
+  return k;
 }
+
+/** `-` alone or `- …`: a list item. */
+const isItem = (t: string) => t.charCodeAt(0) === 45 && (t.length === 1 || t.charCodeAt(1) === 32);
 const INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
 const FLOAT = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
 const SPECIAL_FLOAT = /^(?:([-+]?)\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
@@ -67,22 +77,33 @@ export function parseBlockYaml(text: string, places = false): YamlDoc[] | null {
     const docs: YamlDoc[] = [];
     let current: Line[] = [];
     let started = false;
-    const raw = text.split('\n');
-    for (let k = 0; k < raw.length; k++) {
-      let s = raw[k];
-      if (s.endsWith('\r')) s = s.slice(0, -1);
-      if (s === '---' || s.startsWith('--- #')) {
-        if (started) docs.push(parseDoc(current, places));
-        started = true;
-        current = [];
-        continue;
+    let k = 0;
+    for (let pos = 0; pos <= text.length; k++) {
+      let end = text.indexOf('\n', pos);
+      if (end < 0) end = text.length;
+      const from = pos;
+      pos = end + 1;
+      if (text.charCodeAt(end - 1) === 13 && end > from) end--;
+      if (end - from > MAX_LINE) return null; // the limits' scan will say so
+      const first = text.charCodeAt(from);
+      // Only a line starting with - . or % can be a document marker or a directive.
+      if (first === 45 || first === 46 || first === 37) {
+        const s = text.slice(from, end);
+        if (s === '---' || s.startsWith('--- #')) {
+          if (started) docs.push(parseDoc(current, places));
+          started = true;
+          current = [];
+          continue;
+        }
+        if (s.startsWith('...') || s.startsWith('%') || s.startsWith('---')) return null;
       }
-      if (s.startsWith('...') || s.startsWith('%') || s.startsWith('---')) return null;
-      let indent = 0;
-      while (s.charCodeAt(indent) === 32) indent++;
-      if (indent === s.length || s[indent] === '#') continue;
+      let indent = from;
+      while (text.charCodeAt(indent) === 32) indent++;
+      if (indent === end || text.charCodeAt(indent) === 35) continue;
+      let last = end;
+      while (text.charCodeAt(last - 1) === 32) last--;
       started = true;
-      current.push({ n: k + 1, indent, text: s.slice(indent).trimEnd(), len: s.length });
+      current.push({ n: k + 1, indent: indent - from, text: text.slice(indent, last), len: end - from });
     }
     // An empty file, or a --- with nothing after it (an empty document): the full parser says so.
     if (current.length === 0) return null;
@@ -142,8 +163,7 @@ class Parser {
 
   node(indent: number, depth: number, section: string | null): unknown {
     if (depth > MAX_DEPTH) reject();
-    const t = this.lines[this.i].text;
-    return t === '-' || t.startsWith('- ') ? this.seq(indent, depth, section) : this.map(indent, depth);
+    return isItem(this.lines[this.i].text) ? this.seq(indent, depth, section) : this.map(indent, depth);
   }
 
   map(indent: number, depth: number): Record<string, unknown> {
@@ -152,15 +172,15 @@ class Parser {
     if (keys) this.places!.set(out, { at: blockAt(this.lines[this.i], indent), keys });
     while (this.i < this.lines.length && this.lines[this.i].indent === indent) {
       const line = this.lines[this.i];
-      if (line.text === '-' || line.text.startsWith('- ')) reject();
-      const m = splitKey(line.text);
-      if (!m) return reject();
-      const [key, at] = m;
+      if (isItem(line.text)) reject();
+      const length = keyLength(line.text);
+      if (length === 0) return reject();
+      const key = line.text.slice(0, length);
+      const at = restAt;
       if (FORBIDDEN_KEYS.has(key) || Object.prototype.hasOwnProperty.call(out, key)) reject();
       this.i++;
-      const rest = line.text.slice(at);
       let value: Pos | null = null;
-      if (rest === '' || rest.startsWith('#')) {
+      if (at === line.text.length || line.text.charCodeAt(at) === 35 /* # */) {
         const next = this.lines[this.i];
         if (next && next.indent > indent) {
           if (keys) value = blockAt(next, next.indent);
@@ -173,9 +193,9 @@ class Parser {
       } else {
         const v = this.inline(line, indent + at);
         // A section's records written inline (`reports: [{…}]`) have no line of their own to remember.
-        if (depth === 0 && SECTION_SET.has(key) && Array.isArray(v.value) && v.value.length > 0) reject();
-        out[key] = v.value;
-        value = v.at;
+        if (depth === 0 && SECTION_SET.has(key) && Array.isArray(v) && v.length > 0) reject();
+        out[key] = v;
+        value = this.at;
         this.noContinuation(indent);
       }
       keys?.set(key, { key: span(line, indent, indent + key.length), value: value! });
@@ -196,15 +216,14 @@ class Parser {
       const content = line.text.slice(off);
       if (content === '' || content.startsWith('#') || content.startsWith('-')) reject();
       at?.push(line.n);
-      if (splitKey(content)) {
+      if (keyLength(content)) {
         // `- key: value`: a mapping whose first entry sits on the dash's line.
         this.lines[this.i] = { n: line.n, indent: indent + off, text: content, len: line.len };
         items?.push(blockAt(line, indent + off));
         out.push(this.map(indent + off, depth + 1));
       } else {
-        const v = this.inline(line, indent + off);
-        items?.push(v.at);
-        out.push(v.value);
+        out.push(this.inline(line, indent + off));
+        items?.push(this.at!);
         this.i++;
         this.noContinuation(indent);
       }
@@ -218,43 +237,51 @@ class Parser {
     if (this.i < this.lines.length && this.lines[this.i].indent > indent) reject();
   }
 
+  /** The place of the value inline() last read, when places are kept. */
+  at: Pos | null = null;
+
   /** A value written on the key's (or dash's) line, starting at column `from` (0-based) of the line. */
-  private inline(line: Line, from: number): { value: unknown; at: Pos } {
+  private inline(line: Line, from: number): unknown {
     const s = line.text.slice(from - line.indent);
-    const c = s[0];
-    if (c === '"' || c === "'") {
-      const { value, end } = c === '"' ? doubleQuoted(s, 0) : singleQuoted(s, 0);
+    const c = s.charCodeAt(0);
+    if (c === 34 || c === 39) {
+      const { value, end } = c === 34 ? doubleQuoted(s, 0) : singleQuoted(s, 0);
       afterValue(s.slice(end));
-      return { value, at: span(line, from, from + end) };
+      if (this.places) this.at = span(line, from, from + end);
+      return value;
     }
-    if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      const { items, end } = flowItems(s, close);
-      afterValue(s.slice(end));
-      const at = span(line, from, from + end);
-      if (c === '[') {
-        const list = items.map((x) => flowScalar(x.text));
-        this.places?.set(list, { at, items: items.map((x) => span(line, from + x.start, from + x.start + x.text.length)) });
-        return { value: list, at };
-      }
-      const out: Record<string, unknown> = {};
-      const keys = this.places ? new Map<string, { key: Pos; value: Pos }>() : null;
-      for (const item of items) {
-        const m = /^([A-Za-z_][A-Za-z0-9_]*):( +)(.+)$/.exec(item.text) ?? /^([A-Za-z_][A-Za-z0-9_]*):$/.exec(item.text);
-        if (!m) return reject();
-        if (FORBIDDEN_KEYS.has(m[1]) || Object.prototype.hasOwnProperty.call(out, m[1])) reject();
-        out[m[1]] = m[3] === undefined ? null : flowScalar(m[3]);
-        if (keys) {
-          const k = from + item.start;
-          const v = m[3] === undefined ? k + m[1].length + 1 : k + m[1].length + 1 + m[2].length;
-          keys.set(m[1], { key: span(line, k, k + m[1].length), value: span(line, v, v + (m[3]?.length ?? 0)) });
-        }
-      }
-      if (keys) this.places!.set(out, { at, keys });
-      return { value: out, at };
-    }
+    if (c === 123 || c === 91) return this.flow(line, from, s);
     const text = plainText(s);
-    return { value: plain(text, false), at: span(line, from, from + text.length) };
+    if (this.places) this.at = span(line, from, from + text.length);
+    return plain(text, false);
+  }
+
+  /** A one-line flow collection: `{key: value, …}` or `[value, …]`. */
+  private flow(line: Line, from: number, s: string): unknown {
+    const { items, end } = flowItems(s, s[0] === '{' ? '}' : ']');
+    afterValue(s.slice(end));
+    const at = this.places ? span(line, from, from + end) : null;
+    this.at = at;
+    if (s[0] === '[') {
+      const list = items.map((x) => flowScalar(x.text));
+      if (at) this.places!.set(list, { at, items: items.map((x) => span(line, from + x.start, from + x.start + x.text.length)) });
+      return list;
+    }
+    const out: Record<string, unknown> = {};
+    const keys = at ? new Map<string, { key: Pos; value: Pos }>() : null;
+    for (const item of items) {
+      const m = /^([A-Za-z_][A-Za-z0-9_]*):( +)(.+)$/.exec(item.text) ?? /^([A-Za-z_][A-Za-z0-9_]*):$/.exec(item.text);
+      if (!m) return reject();
+      if (FORBIDDEN_KEYS.has(m[1]) || Object.prototype.hasOwnProperty.call(out, m[1])) reject();
+      out[m[1]] = m[3] === undefined ? null : flowScalar(m[3]);
+      if (keys) {
+        const k = from + item.start;
+        const v = m[3] === undefined ? k + m[1].length + 1 : k + m[1].length + 1 + m[2].length;
+        keys.set(m[1], { key: span(line, k, k + m[1].length), value: span(line, v, v + (m[3]?.length ?? 0)) });
+      }
+    }
+    if (at) this.places!.set(out, { at, keys: keys! });
+    return out;
   }
 }
 
@@ -307,7 +334,7 @@ function flowScalar(s: string): unknown {
     if (s.slice(end).trim() !== '') reject();
     return value;
   }
-  return plain(s, true);
+  return plain(plainText(s), true);
 }
 
 /** A plain scalar's text: up to a comment, without trailing spaces. */
@@ -316,8 +343,8 @@ function plainText(raw: string): string {
   return (hash >= 0 ? raw.slice(0, hash) : raw).trimEnd();
 }
 
-function plain(raw: string, flow: boolean): unknown {
-  const s = plainText(raw);
+/** A plain scalar from its text (up to a comment, trailing spaces cut). */
+function plain(s: string, flow: boolean): unknown {
   if (s === '') return reject();
   const c = s[0];
   if (INDICATOR.has(c) || (c === '-' && (s.length === 1 || s[1] === ' '))) reject();
@@ -327,6 +354,9 @@ function plain(raw: string, flow: boolean): unknown {
 
 /** The YAML 1.2 core schema, as the `yaml` package applies it. */
 function resolve(s: string): unknown {
+  // Text that cannot be a null, a boolean or a number (most names and titles) is itself.
+  const c = s.charCodeAt(0);
+  if (c > 0x7e || (c >= 0x61 && c <= 0x7a && c !== 0x6e && c !== 0x74 && c !== 0x66) || (c >= 0x41 && c <= 0x5a && c !== 0x4e && c !== 0x54 && c !== 0x46)) return s;
   if (s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
   if (s === 'true' || s === 'True' || s === 'TRUE') return true;
   if (s === 'false' || s === 'False' || s === 'FALSE') return false;

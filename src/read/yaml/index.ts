@@ -1,15 +1,14 @@
-// The one way into YAML text, for data files and the rules file alike. The
-// limits are checked first, on every line; then the fastest reader that can
-// take the text reads it: the block reader (the style record files are
-// written in), else js-yaml, else the precise reader, which takes any YAML and
-// names every problem with its place. Places of nodes are kept only when asked
-// for: a text with errors is read again with them.
-import { scanLines } from '../limits.js';
+// The one way into YAML text, for data files and the rules file alike: the
+// fastest reader that can take the text reads it — the block reader (the
+// style record files are written in, within the limits by construction), else,
+// once every line is within the limits, js-yaml, else the precise reader,
+// which takes any YAML and names every problem with its place. Places of nodes
+// are kept only when asked for: a text with errors is read again with them.
+import { MAX_LINE, scanLines } from '../limits.js';
 import { parseBlockYaml } from './block.js';
 import { parseJsYaml } from './jsyaml.js';
 import { parseYaml, type ParseProblem } from './precise.js';
 import type { Msg } from '../../core/messages/index.js';
-import { MAX_LINE } from '../limits.js';
 import type { YamlDoc } from './types.js';
 
 export type { Pos, YamlDoc } from './types.js';
@@ -26,12 +25,13 @@ export interface YamlText {
 
 /** The documents of `text`. With `places`, every document can locate any path; `after` is the reader that read it before. */
 export function readYaml(text: string, opts: { places?: boolean; after?: Reader } = {}): YamlText {
-  const limit = scanLines(text);
-  if (limit) return { reader: 'precise', docs: [], problems: [{ pos: limit, code: limit.code, detail: '' }] };
+  // The block reader keeps the limits itself (it declines deeper nesting, long lines, aliases); the others are scanned first.
   if (opts.after !== 'js-yaml' && opts.after !== 'precise') {
     const block = parseBlockYaml(text, opts.places === true);
     if (block) return { reader: 'block', docs: block, problems: [] };
   }
+  const limit = scanLines(text);
+  if (limit) return { reader: 'precise', docs: [], problems: [{ pos: limit, code: limit.code, detail: '' }] };
   if (!opts.places) {
     const js = parseJsYaml(text);
     if (js) return { reader: 'js-yaml', docs: js, problems: [] };

@@ -1,0 +1,41 @@
+// Rendered output on the bundled examples, held as golden files: a change to
+// what an office sees shows up here as a diff to read. UPDATE_GOLDEN=1 writes
+// them anew.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, cxzy, tmp } from './helpers.js';
+
+const GOLDEN = join(ROOT, 'test', 'golden');
+let db: string;
+
+beforeAll(async () => {
+  db = join(tmp(), 'g.db');
+  // From the project folder, so that sources read examples/…, as in the demo.
+  expect((await cxzy(['import', 'examples', '--db', db, '-q'], { cwd: ROOT })).code).toBe(0);
+});
+
+const CASES: [string, string[]][] = [
+  ['grade-2011Q2.txt', ['grade']],
+  ['grade-2011Q1-en.txt', ['grade', '--period', '2011Q1', '--lang', 'en']],
+  ['grade-explain-D0405.txt', ['grade', '--period', '2011Q1', '--org', 'D0405', '--explain']],
+  ['grade-W03.csv', ['grade', '--org', 'W03', '--format', 'csv']],
+  ['grade-2011Q2.md', ['grade', '--format', 'md', '--explain', '--org', 'D0404']],
+  ['stars-W02.txt', ['stars', '--org', 'W02']],
+  ['stars-2011Q1.md', ['stars', '--period', '2011Q1', '--org', 'D0101', '--format', 'md']],
+  ['quota-2011-06.txt', ['quota']],
+  ['quota-2011Q2-en.txt', ['quota', '--period', '2011Q2', '--lang', 'en']],
+  ['report-2011-06.md', ['report']],
+  ['report-2011-05-en.md', ['report', '--month', '2011-05', '--lang', 'en']],
+];
+
+describe('golden output on the examples', () => {
+  it.each(CASES)('%s', async (name, args) => {
+    const r = await cxzy([...args, '--db', db], { cwd: ROOT });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const file = join(GOLDEN, name);
+    if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, r.stdout);
+    expect(r.stdout).toBe(readFileSync(file, 'utf8'));
+  });
+});
