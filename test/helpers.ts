@@ -22,6 +22,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Pretend stdout / stderr are terminals. */
   tty?: boolean;
+  /** The terminal's width. */
+  columns?: number;
 }
 
 /** The environment a user's shell would give, without this test run's own cxzy settings. */
@@ -38,8 +40,8 @@ export async function cxzy(args: string[], opts: RunOptions = {}): Promise<Run> 
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
-    stdout: { write: (s) => void (stdout += s), isTTY: opts.tty === true },
-    stderr: { write: (s) => void (stderr += s), isTTY: opts.tty === true },
+    stdout: { write: (s) => void (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('latin1')), isTTY: opts.tty === true, columns: opts.columns },
+    stderr: { write: (s) => void (stderr += typeof s === 'string' ? s : Buffer.from(s).toString('latin1')), isTTY: opts.tty === true, columns: opts.columns },
     env: environment(opts.env),
     cwd: opts.cwd ?? process.cwd(),
   });

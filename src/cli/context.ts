@@ -10,8 +10,11 @@ import { t, type Lang } from '../render/i18n/index.js';
 import type { DbRef } from '../pipeline/pipeline.js';
 
 export interface Out {
-  write(s: string): void;
+  /** Text, or the bytes of a binary file (an XLSX written to stdout). */
+  write(s: string | Uint8Array): void;
   isTTY: boolean;
+  /** The terminal's width, when it is one. */
+  columns?: number;
 }
 
 export interface Io {
@@ -65,6 +68,8 @@ export function makeCtx(opts: GlobalOptions, io: Io): Ctx {
   const noColor = opts.color === false || Boolean(io.env.NO_COLOR) || io.env.TERM === 'dumb';
   const level = (o: Out) => (noColor || !o.isTTY ? 0 : 1);
   const dbName = opts.db ?? (io.env.CXZY_DB || 'cxzy.db');
+  // SQLite takes these for a database that lives in memory or a URI: an import into them would vanish.
+  if (dbName.trim() === '' || dbName === ':memory:' || dbName.startsWith('file:')) throw new UsageError({ id: 'bad_db', params: { value: dbName } });
   const ctx: Ctx = {
     lang,
     db: { path: resolve(io.cwd, dbName), name: dbName },

@@ -1,3 +1,4 @@
+import { existsSync, rmSync } from 'node:fs';
 import { Command } from 'commander';
 import type { CommandSpec } from './command.js';
 import { withOptions } from './command.js';
@@ -24,9 +25,22 @@ export const importCommand: CommandSpec = {
     const rules = loadRulesOrReport(ctx);
     if (!rules) return 1;
     const o = cmd.opts<{ replace?: boolean; dryRun?: boolean; strict?: boolean }>();
-    const r = await withProgress(ctx, ctx.t('progress_import'), (onFile) =>
-      importFiles(cmd.args, ctx.db, rules, { strict: o.strict === true, replace: o.replace === true, dryRun: o.dryRun === true, cwd: ctx.cwd, env: ctx.env, onFile }),
-    );
+    // Ctrl-C: the transaction is never committed; a database this import created goes with it.
+    const existed = existsSync(ctx.db.path);
+    const interrupted = () => {
+      ctx.stderr.write(`${ctx.t('interrupted')}\n`);
+      if (!existed) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${ctx.db.path}${suffix}`, { force: true });
+      process.exit(130);
+    };
+    process.once('SIGINT', interrupted);
+    let r;
+    try {
+      r = await withProgress(ctx, ctx.t('progress_import'), (onFile) =>
+        importFiles(cmd.args, ctx.db, rules, { strict: o.strict === true, replace: o.replace === true, dryRun: o.dryRun === true, cwd: ctx.cwd, env: ctx.env, onFile }),
+      );
+    } finally {
+      process.off('SIGINT', interrupted);
+    }
     const summary = o.dryRun ? ctx.t('dry_run', { files: r.files }) : ctx.c.green(ctx.t('import_ok', { files: r.files, db: ctx.db.name }));
     return printIngest(ctx, r, format, summary);
   },

@@ -68,6 +68,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 }
 
 function failure(e: unknown, lang: Lang, io: Io): number {
+  // The reader went away (`| head`): what it wanted it has; stop quietly.
+  if (e instanceof OutputClosed) return 0;
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     return 2; // commander has already printed the reason
@@ -97,10 +99,30 @@ function langArg(argv: string[]): string | undefined {
   return undefined;
 }
 
+/** stdout was closed by its reader. */
+class OutputClosed extends Error {}
+
+/** A stream's write that turns a closed pipe into OutputClosed, however the stream reports it. */
+function writer(stream: NodeJS.WriteStream): (s: string | Uint8Array) => void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  return (s) => {
+    if (stream.destroyed) throw new OutputClosed();
+    try {
+      stream.write(s);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EPIPE') throw new OutputClosed();
+      throw e;
+    }
+  };
+}
+
 function processIo(): Io {
   return {
-    stdout: { write: (s) => process.stdout.write(s), isTTY: Boolean(process.stdout.isTTY) },
-    stderr: { write: (s) => process.stderr.write(s), isTTY: Boolean(process.stderr.isTTY) },
+    stdout: { write: writer(process.stdout), isTTY: Boolean(process.stdout.isTTY), columns: process.stdout.columns },
+    stderr: { write: writer(process.stderr), isTTY: Boolean(process.stderr.isTTY), columns: process.stderr.columns },
     env: process.env,
     cwd: process.cwd(),
   };

@@ -1,7 +1,7 @@
 // What the read commands (grade, stars, quota, report) share: the rules in
 // force and the store opened read-only.
 import type { Ctx } from './context.js';
-import { openDb, type DB } from '../store/db.js';
+import { asEnvError, openDb, type DB } from '../store/db.js';
 import { Query } from '../store/query.js';
 import type { Rules } from '../core/rules.js';
 import { loadRulesOrReport } from './rules-loader.js';
@@ -27,6 +27,9 @@ export async function withStore(ctx: Ctx, run: (s: Store) => number | Promise<nu
   if (!s) return 1;
   try {
     return await run(s);
+  } catch (e) {
+    // A damaged page shows only when it is read.
+    throw asEnvError(e, ctx.db.name);
   } finally {
     s.close();
   }

@@ -13,10 +13,10 @@ import { SECTIONS, type Section, type Source } from '../core/model.js';
 import type { Rules } from '../core/rules.js';
 import { byText } from '../core/collections.js';
 import { readFiles, workerCount } from '../read/pool.js';
-import type { FileResult } from '../read/file.js';
+import { readRulesKey, type FileResult } from '../read/file.js';
 import { rowCount } from '../read/rows.js';
 import { RecordPlacer } from '../read/place.js';
-import { asEnvError, openDb, type DB } from '../store/db.js';
+import { asEnvError, openDb, untilFree, type DB } from '../store/db.js';
 import { createStagingTables, Stager, type Staging } from '../store/stage.js';
 import { crossErrors, type Check } from '../store/checks.js';
 import { duplicateTitles, membersWithoutPoints } from '../store/warnings.js';
@@ -52,7 +52,7 @@ export interface IngestResult {
 
 /** Check files against the database as it is (an absent one counts as empty); write nothing, lock nothing. */
 export async function validateFiles(paths: string[], db: DbRef, rules: Rules, opts: IngestOptions): Promise<IngestResult> {
-  const conn = existsSync(db.path) ? openDb(db.path, 'read', db.name) : openDb(':memory:', 'write');
+  const conn = existsSync(db.path) ? openDb(db.path, 'check', db.name) : openDb(':memory:', 'write');
   try {
     return await run(conn, paths, rules, opts, null);
   } catch (e) {
@@ -87,7 +87,7 @@ const RECORD_TABLES = SECTIONS.map((s) => `NOT EXISTS (SELECT 1 FROM main.${s})`
 
 /** `write`: the import's options; null for validate. */
 async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, write: ImportOptions | null): Promise<IngestResult> {
-  const rulesKey = JSON.stringify(rules.pledges);
+  const rulesKey = readRulesKey(rules);
   const empty = () => db.prepare(`SELECT ${RECORD_TABLES}`).pluck().get() === 1;
   let open = false;
   let journal: string | null = null;
@@ -100,7 +100,7 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
   if (direct) {
     // Pages go straight into the file (in WAL mode each would be written twice).
     journal = db.pragma('journal_mode', { simple: true }) as string;
-    db.pragma('journal_mode = DELETE');
+    untilFree(() => db.pragma('journal_mode = DELETE'));
     db.exec('BEGIN IMMEDIATE');
     open = true;
     direct = empty(); // still, now that no one else can write
@@ -205,8 +205,9 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
     }
     return result(counts, true);
   } finally {
-    if (open) db.exec('ROLLBACK');
-    if (journal !== null) db.pragma(`journal_mode = ${journal}`);
+    // SQLite has already rolled back a transaction that failed on a full disk.
+    if (open && db.inTransaction) db.exec('ROLLBACK');
+    if (journal !== null) untilFree(() => db.pragma(`journal_mode = ${journal}`));
     if (write) db.pragma('foreign_keys = ON');
   }
 }

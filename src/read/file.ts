@@ -10,6 +10,7 @@ import { Diagnostics, wholeFile, type Diagnostic, type Place } from '../core/dia
 import type { Msg } from '../core/messages/index.js';
 import { emptySections, SECTIONS, type Section, type SectionRecords } from '../core/model.js';
 import { vagueReasons } from '../core/pledge-quality.js';
+import { refusedChar } from '../core/text.js';
 import type { Rules } from '../core/rules.js';
 import { readText } from './files.js';
 import { findingKey, placeFinding, type Finding } from './findings.js';
@@ -17,7 +18,8 @@ import { RecordPlacer } from './place.js';
 import { collectRecords } from './records.js';
 import { periodsOf, rowsOf, type Present, type SectionRows } from './rows.js';
 import { schemaFindings } from './schema-errors.js';
-import type { DocumentValidator } from './schemas.js';
+import { fieldNames, type DocumentValidator } from './schemas.js';
+import { structureProblems } from './structure.js';
 import { lineIndex, problemMsg, readYaml, type YamlDoc } from './yaml/index.js';
 
 export interface FileTask {
@@ -28,8 +30,11 @@ export interface FileTask {
   path: string;
 }
 
-/** What reading needs of the rules. */
-export type ReadRules = Pick<Rules, 'pledges'>;
+/** What reading needs of the rules: what makes a pledge vague, and full marks for points. */
+export type ReadRules = { pledges: Rules['pledges']; stars: Pick<Rules['stars'], 'max_points'> };
+
+/** What a file's rows and warnings depend on besides its bytes: a file read under other rules is read again. */
+export const readRulesKey = (r: ReadRules) => JSON.stringify({ pledges: r.pledges, max_points: r.stars.max_points });
 
 export type FileResult =
   | {
@@ -81,6 +86,11 @@ export function readFile(task: FileTask, validate: DocumentValidator, rules: Rea
   const lineText = lineIndex(read.text);
   const at = (pos: { line: number; col: number; endCol: number }): Place => ({ file, ...pos, source: lineText(pos.line) });
 
+  const typed = structureProblems(read.text, fieldNames());
+  if (typed.length > 0) {
+    for (const p of typed) diags.add({ severity: 'error', ...at(p), path: null, code: p.code, msg: p.msg });
+    return invalid();
+  }
   const yaml = readYaml(read.text);
   if (yaml.problems.length > 0) {
     for (const p of yaml.problems) diags.add({ severity: 'error', ...at(p.pos), path: null, code: p.code, msg: problemMsg(p) });
@@ -91,7 +101,13 @@ export function readFile(task: FileTask, validate: DocumentValidator, rules: Rea
   const records = emptySections();
   const present: Present = [];
   const found: { doc: number; f: Finding }[] = [];
-  yaml.docs.forEach((doc, i) => collectDocument(file, doc, validate, records, present, (f) => found.push({ doc: i, f })));
+  // Control characters can only come in as themselves or by an escape (\e, \u001b).
+  const suspect = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\\]/.test(read.text);
+  yaml.docs.forEach((doc, i) => {
+    const add = (f: Finding) => found.push({ doc: i, f });
+    if (suspect) refused(doc.data, [], add);
+    collectDocument(file, doc, validate, rules, records, present, add);
+  });
   if (found.length > 0) {
     placeFindings(found, yaml.docs[0]?.locate ? yaml.docs : readYaml(read.text, { places: true, after: yaml.reader }).docs, at, diags);
     return invalid();
@@ -106,7 +122,7 @@ export function readFile(task: FileTask, validate: DocumentValidator, rules: Rea
 }
 
 /** One document: its shape, its schema, then its records into `records`. */
-function collectDocument(file: string, doc: YamlDoc, validate: DocumentValidator, records: SectionRecords, present: Present, found: (f: Finding) => void): void {
+function collectDocument(file: string, doc: YamlDoc, validate: DocumentValidator, rules: ReadRules, records: SectionRecords, present: Present, found: (f: Finding) => void): void {
   const data = doc.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return found({ path: [], key: false, code: 'type', msg: { id: 'not_mapping' } });
   const raw = data as Record<string, unknown>;
@@ -124,7 +140,22 @@ function collectDocument(file: string, doc: YamlDoc, validate: DocumentValidator
   }
   if (!valid) return;
   if (!SECTIONS.some((s) => s in raw)) return found({ path: [], key: false, code: 'required', msg: { id: 'no_section' } });
-  present.push(...collectRecords(raw, file, (s, i) => doc.lines[s]?.[i] ?? 1, records, found));
+  present.push(...collectRecords(raw, file, (s, i) => doc.lines[s]?.[i] ?? 1, rules.stars.max_points, records, found));
+}
+
+/** Every key and text value holding a character refused in data (a control character, a bidi override, half a surrogate pair). */
+function refused(v: unknown, path: (string | number)[], found: (f: Finding) => void): void {
+  if (typeof v === 'string') {
+    const c = refusedChar(v);
+    if (c) found({ path, key: false, code: 'control_char', msg: { id: 'control_char', params: { char: c } } });
+  } else if (Array.isArray(v)) v.forEach((x, i) => refused(x, [...path, i], found));
+  else if (v !== null && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      const c = refusedChar(k);
+      if (c) found({ path: [...path, k], key: true, code: 'control_char', msg: { id: 'control_char', params: { char: c } } });
+      refused(x, [...path, k], found);
+    }
+  }
 }
 
 /** The findings placed by documents that know their nodes' places, as many as will be shown; the rest counted. */

@@ -58,7 +58,8 @@ function walk(dir: string, abs: string): InputFile[] {
     const file = join(dir, e.name);
     const path = join(abs, e.name);
     if (e.isDirectory()) out.push(...walk(file, path));
-    else if (e.isFile() && /\.ya?ml$/i.test(e.name)) out.push({ file, path });
+    // The rules file beside the data is rules, not records.
+    else if (e.isFile() && /\.ya?ml$/i.test(e.name) && e.name !== 'cxzy.rules.yaml') out.push({ file, path });
   }
   return out;
 }

@@ -11,8 +11,8 @@ export interface Finding {
   key: boolean;
   code: string;
   msg: Msg;
-  /** The value as written is a code Excel or YAML took for a number: the message quotes it from the source. */
-  quoteHint?: boolean;
+  /** This message parameter shows the value as written in the source (a code YAML took for a number, `.nan`). */
+  written?: string;
 }
 
 /** The same error at the same place comes once: a field may break a rule more than one way. */
@@ -20,9 +20,9 @@ export const findingKey = (f: Finding) => `${formatPath(f.path)}|${f.key ? 'k' :
 
 export function placeFinding(f: Finding, at: Place): Diagnostic {
   const d: Diagnostic = { severity: 'error', ...at, path: formatPath(f.path) || null, code: f.code, msg: f.msg };
-  if (f.quoteHint && at.source && d.msg.id === 'type') {
+  if (f.written && at.source) {
     const written = at.source.slice(at.col - 1, at.endCol - 1).trim();
-    if (written) d.msg = { id: 'type', params: { ...d.msg.params, code: written } };
+    if (written) d.msg = { ...d.msg, params: { ...d.msg.params, [f.written]: written } } as typeof d.msg;
   }
   return d;
 }

@@ -8,17 +8,18 @@ import type {
   Adoption, Category, Commentary, Deduction, Grade, Lead, Member, Org, OrgType, Pledge, PledgeKind, PledgeStatus,
   Points, Report, Review, Role, Section, SectionRecords, Typical, Votes, Good,
 } from '../core/model.js';
-import { SECTIONS } from '../core/model.js';
+import { LEADS, SECTIONS } from '../core/model.js';
 import type { Finding } from './findings.js';
 import type { Present } from './rows.js';
 
 type Raw = Record<string, unknown>;
 
-/** `line(section, i)`: the line of a section's i-th record. */
+/** `line(section, i)`: the line of a section's i-th record; `maxPoints`: the rules' stars.max_points. */
 export function collectRecords(
   data: Raw,
   file: string,
   line: (section: Section, i: number) => number,
+  maxPoints: number,
   into: SectionRecords,
   found: (f: Finding) => void,
 ): Present {
@@ -55,6 +56,11 @@ export function collectRecords(
         case 'points': {
           const p = points(r, period!, src);
           if (p.masses && total(p.masses) === 0) err([...at, 'masses'], { id: 'votes_zero' }, 'votes');
+          // Each lead, and each deduction, within the full marks the rules give.
+          for (const lead of LEADS) if (p[lead] > maxPoints) err([...at, lead], { id: 'points_max', params: { value: p[lead], max: maxPoints } }, 'range');
+          p.deductions.forEach((d, j) => {
+            if (d.points > maxPoints) err([...at, 'deductions', j, 'points'], { id: 'points_max', params: { value: d.points, max: maxPoints } }, 'range');
+          });
           into.points.push(p);
           break;
         }
@@ -106,7 +112,7 @@ function org(r: Raw, src: Org['src']): Org {
     parent: str(r.parent),
     category: slugOf('category', r.category as string) as Category,
     secretary: str(r.secretary),
-    active: r.active !== false,
+    active: r.active !== false && r.active !== '否',
     src,
   };
 }
@@ -117,7 +123,7 @@ function member(r: Raw, src: Member['src']): Member {
     name: r.name as string,
     org: r.org as string,
     role: slugOf('role', r.role as string) as Role,
-    active: r.active !== false,
+    active: r.active !== false && r.active !== '否',
     src,
   };
 }

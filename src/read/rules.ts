@@ -7,10 +7,11 @@ import { formatPath } from '../core/diagnostic.js';
 import type { Msg } from '../core/messages/index.js';
 import { GRADES } from '../core/model.js';
 import { defaultRules, type Rules } from '../core/rules.js';
+import { UsageError } from '../core/errors.js';
 import { readText } from './files.js';
 import { findingKey, placeFinding } from './findings.js';
 import { schemaFindings } from './schema-errors.js';
-import { validator } from './schemas.js';
+import { readSchema, validator, withSlugs } from './schemas.js';
 import { lineIndex, problemMsg, readYaml } from './yaml/index.js';
 
 export const RULES_FILE = 'cxzy.rules.yaml';
@@ -20,6 +21,7 @@ export type RulesResult = { ok: true; rules: Rules; source: string | null } | { 
 export function loadRules(explicit: string | undefined, cwd: string): RulesResult {
   const file = explicit ?? (existsSync(resolve(cwd, RULES_FILE)) ? RULES_FILE : undefined);
   if (!file) return { ok: true, rules: defaultRules(), source: null };
+  if (!existsSync(resolve(cwd, file))) throw new UsageError({ id: 'rules_missing', params: { file } });
   const diags = new Diagnostics();
   const fail = () => ({ ok: false as const, diagnostics: diags });
   const read = readText(resolve(cwd, file));
@@ -48,7 +50,7 @@ export function loadRules(explicit: string | undefined, cwd: string): RulesResul
     }
     return fail();
   }
-  const rules = merge(defaultRules(), data) as Rules;
+  const rules = merge(defaultRules(), withSlugs(data, readSchema('rules'))) as Rules;
   const err = (path: (string | number)[], msg: Msg) =>
     diags.add({ severity: 'error', ...place(path, true), path: formatPath(path), code: 'rules', msg } as Diagnostic);
   checkRules(rules, err);
@@ -75,6 +77,7 @@ export function checkRules(r: Rules, err: (path: (string | number)[], msg: Msg) 
   if (!used.has(caps.satisfaction.max)) err(['grading', 'caps', 'satisfaction', 'max'], { id: 'rules_grade_unused', params: { grade: caps.satisfaction.max } });
   if (!used.has(caps.overdue_pledge.max)) err(['grading', 'caps', 'overdue_pledge', 'max'], { id: 'rules_grade_unused', params: { grade: caps.overdue_pledge.max } });
   if (!used.has(r.stars.benchmark.grade)) err(['stars', 'benchmark', 'grade'], { id: 'rules_grade_unused', params: { grade: r.stars.benchmark.grade } });
+  if (r.stars.star_min > r.stars.max_points) err(['stars', 'star_min'], { id: 'rules_star_min', params: { min: r.stars.star_min, max: r.stars.max_points } });
 }
 
 /** Deep merge of plain objects; arrays and scalars in `over` replace those in `base`. */

@@ -3,7 +3,8 @@
 import type { ErrorObject } from 'ajv';
 import type { Path } from '../core/diagnostic.js';
 import type { Msg } from '../core/messages/index.js';
-import { suggestDate } from '../core/dates.js';
+import { lastDayOfMonth, suggestDate } from '../core/dates.js';
+import { halfWidth, hasFullWidth } from '../core/text.js';
 import { describeLabels } from './schemas.js';
 import type { Finding } from './findings.js';
 
@@ -32,13 +33,16 @@ function toFinding(e: ErrorObject): Finding {
     case 'type': {
       const expected = (e.params as { type: string }).type.split(',')[0];
       const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-      const f = make('type', { id: 'type', params: { expected, actual } });
+      if ((expected === 'number' || expected === 'integer') && typeof value === 'string' && hasFullWidth(value) && /^[-+]?\d+(\.\d+)?$/.test(halfWidth(value).trim())) {
+        return make('type', { id: 'fullwidth', params: { value, half: halfWidth(value).trim() } });
+      }
+      if (typeof value === 'number' && !Number.isFinite(value)) return { ...make('type', { id: 'not_finite', params: { value: shown } }), written: 'value' };
+      if (expected === 'integer' && typeof value === 'number') return make('type', { id: 'integer', params: { value: shown } });
       // A code written as digits (0101) was read as a number: the message shows it as written, quoted.
       if (expected === 'string' && typeof value === 'number' && typeof parent.pattern === 'string') {
-        f.msg = { id: 'type', params: { expected, actual, code: String(value) } };
-        f.quoteHint = true;
+        return { ...make('type', { id: 'type', params: { expected, actual, code: String(value) } }), written: 'code' };
       }
-      return f;
+      return make('type', { id: 'type', params: { expected, actual } });
     }
     case 'minimum':
     case 'maximum': {
@@ -63,13 +67,19 @@ function toFinding(e: ErrorObject): Finding {
       return make('too_few', { id: 'too_few', params: { min: parent.minItems as number } });
     case 'pattern': {
       const pattern = (e.params as { pattern: string }).pattern;
+      if (typeof value === 'string' && hasFullWidth(value)) return make('pattern', { id: 'fullwidth', params: { value, half: halfWidth(value) } });
       if (pattern.includes('[Qq]')) return make('period', { id: 'period_pattern', params: { value: shown } });
       if (pattern.startsWith('^[A-Za-z0-9]')) return make('pattern', { id: 'code_pattern', params: { value: shown } });
       return make('pattern', { id: 'pattern', params: { value: shown } });
     }
-    case 'format':
+    case 'format': {
+      if (typeof value === 'string' && hasFullWidth(value)) return make('date', { id: 'fullwidth', params: { value, half: suggestDate(halfWidth(value)) ?? halfWidth(value) } });
+      const days = typeof value === 'string' ? daysIfNoSuchDay(value) : null;
+      if (days !== null) return make('date', { id: 'date_no_day', params: { value: shown, days } });
       return make('date', { id: 'date', params: { value: shown, suggest: (typeof value === 'string' && suggestDate(value)) || '' } });
+    }
     case 'enum': {
+      if (typeof value === 'string' && hasFullWidth(value)) return make('enum', { id: 'fullwidth', params: { value, half: halfWidth(value) } });
       const xl = parent['x-labels'] as Record<string, string[]> | undefined;
       const allowed = xl ? describeLabels(xl) : ((parent.enum as unknown[]) ?? []).join(', ');
       return make('enum', { id: 'enum', params: { value: shown, allowed } });
@@ -83,6 +93,14 @@ function toFinding(e: ErrorObject): Finding {
     default:
       return make('schema', { id: 'pattern', params: { value: shown } });
   }
+}
+
+/** A date in the right form whose day the month does not have (2011-02-30): the month's days; else null. */
+function daysIfNoSuchDay(value: string): number | null {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])-(\d{2})$/.exec(value);
+  if (!m) return null;
+  const days = Number(lastDayOfMonth(`${m[1]}-${m[2]}`).slice(8));
+  return Number(m[3]) > days ? days : null;
 }
 
 function pointerToPath(pointer: string): (string | number)[] {

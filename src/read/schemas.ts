@@ -95,3 +95,42 @@ export function describeLabels(xl: Record<string, string[]>): string {
     .map(([slug, names]) => (names.length ? `${slug}(${names.join('/')})` : slug))
     .join(', ');
 }
+
+/** The schema a `$ref` of `root` points to: one of its own definitions, or one of common.schema.json's. */
+function resolveRef(ref: string, root: AnySchemaObject): AnySchemaObject | undefined {
+  const m = /^(common\.schema\.json)?#\/definitions\/(.+)$/.exec(ref);
+  if (!m) return undefined;
+  const defs = (m[1] ? readSchema('common') : root).definitions as Record<string, AnySchemaObject> | undefined;
+  return defs?.[m[2]];
+}
+
+/** `data`, already valid against `schema`, with every enumeration label (x-labels) replaced by its slug. */
+export function withSlugs(data: unknown, schema: AnySchemaObject, root: AnySchemaObject = schema): unknown {
+  const s = schema.$ref ? resolveRef(schema.$ref as string, root) ?? schema : schema;
+  const labels = s['x-labels'] as Record<string, string[]> | undefined;
+  if (labels && typeof data === 'string') return Object.entries(labels).find(([, names]) => names.includes(data))?.[0] ?? data;
+  if (Array.isArray(data) && s.items) return data.map((x) => withSlugs(x, s.items as AnySchemaObject, root));
+  if (data !== null && typeof data === 'object' && !Array.isArray(data) && s.properties) {
+    const props = s.properties as Record<string, AnySchemaObject>;
+    return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, props[k] ? withSlugs(v, props[k], root) : v]));
+  }
+  return data;
+}
+
+let fields: Set<string> | undefined;
+
+/** Every field name the data schemas know, at any depth. */
+export function fieldNames(): ReadonlySet<string> {
+  if (fields) return fields;
+  fields = new Set<string>();
+  const walk = (s: AnySchemaObject) => {
+    for (const [k, v] of Object.entries((s.properties ?? {}) as Record<string, AnySchemaObject>)) {
+      fields!.add(k);
+      walk(v);
+      if (v.items) walk(v.items as AnySchemaObject);
+    }
+  };
+  for (const name of ['document', 'org', 'member', 'pledge', 'review', 'points', 'report', 'typical'] as const) walk(readSchema(name));
+  for (const [k, v] of Object.entries(readSchema('common').definitions as Record<string, AnySchemaObject>)) if (k === 'votes') walk(v);
+  return fields;
+}

@@ -6,15 +6,16 @@ import stringWidth from 'string-width';
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic, Diagnostics } from '../core/diagnostic.js';
 import { t, tm, type Lang } from './i18n/index.js';
+import { printable } from '../core/text.js';
 
 export function formatDiagnostic(d: Diagnostic, lang: Lang, c: ChalkInstance): string {
-  const where = `${d.file}:${d.line}:${d.col}`;
+  const where = `${printable(d.file)}:${d.line}:${d.col}`;
   const label = d.severity === 'error' ? c.red.bold(t(lang, 'error')) : c.yellow.bold(t(lang, 'warning'));
-  const message = tm(lang, d.msg);
+  const message = printable(tm(lang, d.msg));
   const head = `${c.bold(where)}  ${label}  ${d.path ? `${d.path}: ` : ''}${message}`;
   if (d.source === null) return head;
   const gutter = String(d.line).length + 2;
-  const { source, col, endCol } = window(d.source.replace(/\t/g, ' '), d.col, d.endCol);
+  const { source, col, endCol } = window(safeSource(d.source), d.col, d.endCol);
   const before = stringWidth(source.slice(0, col - 1));
   const span = Math.max(1, Math.min(60, stringWidth(source.slice(col - 1, endCol - 1))));
   const mark = d.severity === 'error' ? c.red : c.yellow;
@@ -24,6 +25,13 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang, c: ChalkInstance): s
     `${' '.repeat(gutter)} | ${' '.repeat(before)}${mark('^'.repeat(span))}`,
   ].join('\n');
 }
+
+/**
+ * The source line made printable, each character kept at its column: a
+ * character that would be escaped is shown as U+FFFD, so the caret stays under
+ * the value.
+ */
+const safeSource = (s: string) => s.replace(/\t/g, ' ').replace(/[^\t]/gu, (ch) => (printable(ch) === ch ? ch : '\ufffd'.repeat(ch.length)));
 
 const WINDOW = 100;
 

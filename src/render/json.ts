@@ -95,8 +95,12 @@ export function* batched(pieces: Iterable<string>, size = 1 << 20): Generator<st
   if (buf.length) yield buf.join('');
 }
 
+/** Characters JSON.stringify leaves as they are that could still rewrite a terminal or reverse text. */
+const UNSAFE = /[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const escaped = (s: string) => s.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** The whole text, in writes of about a megabyte, ending with a newline. */
 export function* jsonText(value: unknown): Generator<string> {
-  yield* batched(jsonPieces(value));
+  for (const piece of batched(jsonPieces(value))) yield escaped(piece);
   yield '\n';
 }

@@ -1,11 +1,12 @@
 // A document as GitHub-flavoured Markdown: paragraphs separated by blank
 // lines, charts as tables of their figures. Text from the data goes through
 // one escaper: it cannot start a tag, a heading, a list or break a table.
+import { printable } from '../core/text.js';
 import { cellText, chartTable, isNumeric, spansText, type Doc, type DocTable, type Part } from './doc.js';
 
 /** Text safe inside a Markdown paragraph or a GFM table cell: no tag, no pipe, no line break. */
 export function mdEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return printable(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 export function renderMarkdown(doc: Doc): string {

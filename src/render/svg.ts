@@ -1,10 +1,11 @@
 // Horizontal stacked bar charts as inline SVG: no script, no font or network
 // request; labels are escaped like every other text from the data.
 import stringWidth from 'string-width';
+import { printable } from '../core/text.js';
 import type { Chart } from './doc.js';
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return printable(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 const ROW = 26;

@@ -4,6 +4,7 @@
 // Line by line: a city's member table is too long to hold as one string.
 import type { ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
+import { printable } from '../core/text.js';
 import { cellText, chartTable, type CellValue, type Doc, type DocTable, type Part, type Span, type Tone } from './doc.js';
 
 export function renderText(doc: Doc, c: ChalkInstance): string {
@@ -24,7 +25,7 @@ export function* textLines(doc: Doc, c: ChalkInstance): Generator<string> {
   };
   for (const s of doc.sections) {
     if (started) gap = true;
-    if (s.title) yield* emit([c.bold(s.title)]);
+    if (s.title) yield* emit([c.bold(printable(s.title))]);
     for (const p of s.parts) {
       if (p.kind === 'gap') gap = true;
       else yield* emit(partLines(p, c));
@@ -35,10 +36,10 @@ export function* textLines(doc: Doc, c: ChalkInstance): Generator<string> {
 function* partLines(p: Exclude<Part, { kind: 'gap' }>, c: ChalkInstance): Generator<string> {
   switch (p.kind) {
     case 'heading':
-      return yield c.bold(p.text);
+      return yield c.bold(printable(p.text));
     case 'para': {
       const body = spans(p.spans, c);
-      const src = p.source ? `  (${p.source.file}:${p.source.line})` : '';
+      const src = p.source ? `  (${printable(p.source.file)}:${p.source.line})` : '';
       return yield p.point ? `    · ${body}${src}` : `${body}${src}`;
     }
     case 'table':
@@ -48,7 +49,7 @@ function* partLines(p: Exclude<Part, { kind: 'gap' }>, c: ChalkInstance): Genera
   }
 }
 
-const spans = (list: Span[], c: ChalkInstance) => list.map((s) => toned(c, s.tone)(s.text)).join('');
+const spans = (list: Span[], c: ChalkInstance) => list.map((s) => toned(c, s.tone)(printable(s.text))).join('');
 
 /** The colour of a tone; identity when colour is off. */
 export function toned(c: ChalkInstance, tone: Tone | undefined): (s: string) => string {
@@ -75,7 +76,7 @@ export function toned(c: ChalkInstance, tone: Tone | undefined): (s: string) => 
 }
 
 /** A cell as the terminal shows it. */
-const cellOnTerminal = (cell: CellValue) => (cell?.t === 'stars' ? '★'.repeat(cell.v) || '0' : cellText(cell));
+const cellOnTerminal = (cell: CellValue) => (cell?.t === 'stars' ? '★'.repeat(cell.v) || '0' : printable(cellText(cell)));
 
 /**
  * The table's lines, one at a time. Its rows are walked twice, widths first,
@@ -87,7 +88,7 @@ export function* tableLines(t: DocTable, c: ChalkInstance): Generator<string> {
   const max = t.maxWidth ?? [];
   const textOf = (cell: CellValue, i: number) => (max[i] === undefined ? cellOnTerminal(cell) : truncate(cellOnTerminal(cell), max[i]!));
   // A loop, not Math.max(...column): 750,000 arguments overflow the call stack.
-  const widths = t.headers.map(width);
+  const widths = t.headers.map((h) => width(printable(h)));
   for (const r of t.rows) {
     for (let i = 0; i < r.length && i < widths.length; i++) {
       const w = width(textOf(r[i], i));
@@ -103,7 +104,7 @@ export function* tableLines(t: DocTable, c: ChalkInstance): Generator<string> {
     }
     return s.trimEnd();
   };
-  yield line(t.headers, []);
+  yield line(t.headers.map(printable), []);
   yield widths.map((w) => '─'.repeat(w)).join('  ');
   for (const r of t.rows) yield line(r.map(textOf), r.map((cell) => cell?.tone));
 }

@@ -6,18 +6,17 @@ import type ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { cellText, chartTable, spansText, type CellValue, type Doc, type DocTable } from './doc.js';
 import { width } from './text.js';
+import { FORMULA_START } from './csv.js';
+import { printable } from '../core/text.js';
 
 /** Excel forbids : \ / ? * [ ] in sheet names and cuts them at 31 characters. */
 const sheetName = (title: string) => title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
-
-/** Text Excel would read as a formula or a DDE command when typed in. */
-export const FORMULA_START = /^[=+\-@\t\r]/;
 
 function setCell(cell: ExcelJS.Cell, c: CellValue): void {
   if (c === null) return;
   switch (c.t) {
     case 'text':
-      cell.value = c.v; // a plain string is always a shared string, never a formula
+      cell.value = printable(c.v); // a plain string is always a shared string, never a formula
       if (FORMULA_START.test(c.v)) cell.numFmt = '@';
       return;
     case 'num':

@@ -9,6 +9,14 @@ export interface CliMessages {
   db_newer: { db: Scalar; found: Scalar; supported: Scalar };
   db_locked: { db: Scalar };
   db_unreadable: { db: Scalar; reason: Scalar };
+  db_empty: { db: Scalar };
+  db_damaged: { db: Scalar; reason: Scalar };
+  db_interrupted: { db: Scalar };
+  db_readonly_old: { db: Scalar };
+  disk_full: { db: Scalar };
+  bad_db: { value: Scalar };
+  rules_missing: { file: Scalar };
+  interrupted: {};
   usage: { detail: Scalar };
   init_done: { dir: Scalar };
   init_exists: { file: Scalar };

@@ -23,6 +23,13 @@ export interface DiagnosticMessages {
   custom_tag: { detail: Scalar };
   alias_limit: { detail: Scalar };
   too_deep: {};
+  control_char: { char: Scalar };
+  fullwidth: { value: Scalar; half: Scalar };
+  fullwidth_colon: { key: Scalar };
+  fullwidth_space: {};
+  colon_space: { key: Scalar };
+  not_finite: { value: Scalar };
+  date_no_day: { value: Scalar; days: Scalar };
   line_too_long: { max: Scalar };
   forbidden_key: { detail: Scalar };
   bad_key: {};
@@ -50,6 +57,7 @@ export interface DiagnosticMessages {
   depends: { field: Scalar; needs: Scalar };
   // diagnostics: meaning
   votes_zero: {};
+  points_max: { value: Scalar; max: Scalar };
   due_before_made: { due: Scalar; made: Scalar };
   fulfilled_required: {};
   fulfilled_forbidden: { status: Scalar };
@@ -68,6 +76,7 @@ export interface DiagnosticMessages {
   rules_weights: { sum: Scalar };
   rules_levels: {};
   rules_grade_unused: { grade: Scalar };
+  rules_star_min: { min: Scalar; max: Scalar };
   // warnings
   vague_pledge: { reasons: VagueReason[] };
   vague_short: { min: Scalar };

@@ -24,6 +24,38 @@ export const cli: Catalog<CliMessages> = {
     zh: (p) => `无法打开数据库 ${p.db}：${p.reason}`,
     en: (p) => `cannot open database ${p.db}: ${p.reason}`,
   },
+  db_empty: {
+    zh: (p) => `数据库 ${p.db} 是空文件（0 字节），还没有任何数据；请先用 cxzy import 导入`,
+    en: (p) => `database ${p.db} is an empty file (0 bytes) with no data yet; import data first with cxzy import`,
+  },
+  db_damaged: {
+    zh: (p) => `数据库 ${p.db} 已损坏或不完整（${p.reason}）；请换用备份，或删除后重新导入全部数据`,
+    en: (p) => `database ${p.db} is damaged or incomplete (${p.reason}); use a backup, or delete it and import all data again`,
+  },
+  db_interrupted: {
+    zh: (p) => `数据库 ${p.db} 上次导入中途被中断，需要先恢复；请由对它有写权限的用户运行任意 cxzy 命令（如 cxzy grade），恢复后即可只读使用`,
+    en: (p) => `the last import into ${p.db} was interrupted and must be rolled back first; have a user who may write to it run any cxzy command (e.g. cxzy grade), then it reads as before`,
+  },
+  db_readonly_old: {
+    zh: (p) => `数据库 ${p.db} 由旧版 cxzy 建立，需要升级，但当前用户无权写入；请由有写权限的用户运行一次 cxzy 命令`,
+    en: (p) => `database ${p.db} was made by an earlier cxzy and must be upgraded, which this user may not do; have a user who may write to it run any cxzy command once`,
+  },
+  disk_full: {
+    zh: (p) => `磁盘已满，无法写入数据库 ${p.db}；没有写入任何数据，请腾出空间后重试`,
+    en: (p) => `the disk is full: ${p.db} cannot be written; nothing was written — free some space and try again`,
+  },
+  bad_db: {
+    zh: (p) => `--db 必须是一个数据库文件的路径，不能是“${p.value}”`,
+    en: (p) => `--db must name a database file, not "${p.value}"`,
+  },
+  rules_missing: {
+    zh: (p) => `规则文件 ${p.file} 不存在`,
+    en: (p) => `rules file ${p.file} does not exist`,
+  },
+  interrupted: {
+    zh: () => `已中断：没有写入任何数据`,
+    en: () => `interrupted: nothing was written`,
+  },
   usage: {
     zh: (p) => `用法错误：${p.detail}`,
     en: (p) => `usage error: ${p.detail}`,

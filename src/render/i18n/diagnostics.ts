@@ -74,6 +74,34 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
     zh: (p) => `这一行过长（超过 ${p.max} 个字符），已拒绝；请把内容分成多行或多条记录`,
     en: (p) => `this line is too long (over ${p.max} characters); refused: split it over several lines or records`,
   },
+  control_char: {
+    zh: (p) => `含有不允许的控制字符 ${p.char}（如 Esc、退格、回车或改变文字方向的字符），请删去`,
+    en: (p) => `holds the control character ${p.char} (such as Esc, backspace, carriage return or a text-direction override); remove it`,
+  },
+  fullwidth: {
+    zh: (p) => `“${p.value}”含有全角字符，应写成半角：${p.half}`,
+    en: (p) => `"${p.value}" has full-width characters; write it half-width: ${p.half}`,
+  },
+  fullwidth_colon: {
+    zh: (p) => `字段名后用了全角冒号“：”，应为半角冒号加一个空格：${p.key}: `,
+    en: (p) => `a full-width colon "：" after the field name; write a half-width colon and a space: ${p.key}: `,
+  },
+  fullwidth_space: {
+    zh: () => `缩进中有全角空格“　”，请改用半角空格`,
+    en: () => `the indentation holds a full-width space "　"; indent with half-width spaces`,
+  },
+  colon_space: {
+    zh: (p) => `冒号后缺少空格，应写成 ${p.key}: 值`,
+    en: (p) => `a space is missing after the colon: write ${p.key}: value`,
+  },
+  not_finite: {
+    zh: (p) => `“${p.value}”不是有效的数字`,
+    en: (p) => `"${p.value}" is not a valid number`,
+  },
+  date_no_day: {
+    zh: (p) => `日期“${p.value}”不存在：这个月只有 ${p.days} 天`,
+    en: (p) => `the date "${p.value}" does not exist: that month has ${p.days} days`,
+  },
   forbidden_key: {
     zh: (p) => `字段名 ${p.detail} 不允许使用`,
     en: (p) => `the key ${p.detail} is not allowed`,
@@ -172,6 +200,10 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
     zh: () => `测评票数合计必须大于 0`,
     en: () => `the votes must total more than 0`,
   },
+  points_max: {
+    zh: (p) => `不能超过满分 ${p.max}（规则 stars.max_points），实际为 ${p.value}`,
+    en: (p) => `must not exceed full marks of ${p.max} (rule stars.max_points), got ${p.value}`,
+  },
   due_before_made: {
     zh: (p) => `兑现期限 ${p.due} 早于承诺日期 ${p.made}`,
     en: (p) => `due date ${p.due} is before the date made ${p.made}`,
@@ -244,6 +276,10 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
   rules_grade_unused: {
     zh: (p) => `等次 ${p.grade} 不在 levels 中`,
     en: (p) => `grade ${p.grade} is not one of the levels`,
+  },
+  rules_star_min: {
+    zh: (p) => `得星分数线 star_min（${p.min}）高于每项满分 max_points（${p.max}），任何党员都得不到星`,
+    en: (p) => `star_min (${p.min}) is above full marks max_points (${p.max}): no member could earn a star`,
   },
   // warnings
   vague_pledge: {
