@@ -54,7 +54,7 @@ describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
   });
 
   it('draws each chart with its bars', async () => {
-    for (const [id, bars] of [['quota', 4], ['grades', 5], ['movement', 4]] as const) {
+    for (const [id, bars] of [['quota', 6], ['grades', 5], ['movement', 4]] as const) {
       const svg = page.locator(`figure[data-chart="${id}"] svg`);
       await expect(svg.isVisible()).resolves.toBe(true);
       const box = await svg.boundingBox();

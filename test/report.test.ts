@@ -38,7 +38,8 @@ describe('pledges section', () => {
     expect(s.fulfilled.map((x) => x.fulfilled)).toEqual(['2011-05-31']);
     // fulfilled after the month end: overdue at the month end
     expect(s.overdue.map((x) => x.fulfilled)).toEqual(['2011-06-01']);
-    expect(s.in_force).toBe(5);
+    // 在诺: made by the month's end, not abandoned, not fulfilled by then (the one fulfilled on 05-31 is kept, not in force)
+    expect(s.in_force).toBe(4);
   });
 
   it('leaves out abandoned pledges and inactive owners; coverage counts active orgs and members', () => {
@@ -100,10 +101,12 @@ describe('buildBulletin', () => {
     grading: null, stars: null, rated: 0, pointsRecords: 0, rules, ...over,
   });
 
-  it('counts each first-level committee over its whole active subtree', () => {
+  it('counts each active org once, under the committee in whose charge it is, at any depth', () => {
     const b = buildBulletin(input());
     expect(b.reports.committees).toEqual([
-      { org: 'T1', name: 'T1名', met: 3, missed: 1 }, // T1, B, A met; S1 missed
+      { org: 'W', name: 'W名', met: 0, missed: 1 }, // the top, with no branch of its own
+      { org: 'T1', name: 'T1名', met: 2, missed: 0 }, // T1 and B met (S1 has a bar of its own)
+      { org: 'S1', name: 'S1名', met: 1, missed: 1 }, // A met, S1 missed
       { org: 'T2', name: 'T2名', met: 0, missed: 2 }, // T2 and C missed; X inactive
     ]);
     expect(b.overview.orgs).toEqual({ committees: 4, branches: 3 });

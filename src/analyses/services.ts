@@ -33,7 +33,8 @@ export function gradeFromStore(q: Query, rules: Rules, period: string, explain =
  * same, the member list holds only those candidates.
  */
 export function starsFromStore(q: Query, rules: Rules, period: string, opts: { grading?: Grading; redOnly?: boolean } = {}): StarsResult {
-  const { grading = gradeFromStore(q, rules, period), redOnly = false } = opts;
+  // Members are rated as soon as their points are in; branches and committees wait for the quarter's grades.
+  const { grading = q.reviewPeriods().includes(period) ? gradeFromStore(q, rules, period) : null, redOnly = false } = opts;
   const orgs = q.orgs();
   const typicals = q.typicals(period);
   return rateStars({

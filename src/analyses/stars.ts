@@ -33,6 +33,8 @@ export interface StarsResult {
   members: MemberStars[];
   benchmark: Verdict[];
   flag: Verdict[];
+  /** The quarter is not graded yet: members are rated, benchmark branches and flag committees wait for the grades. */
+  pending: boolean;
 }
 
 export interface StarsInput {
@@ -42,7 +44,8 @@ export interface StarsInput {
   points: MemberPoints[];
   /** Active members per org, with or without points: what the red-star share is of. */
   activeMembers: Map<string, number>;
-  grading: Grading;
+  /** Null while the quarter has no reviews. */
+  grading: Grading | null;
   quota: PeriodQuota;
   typicals: Typical[];
   rules: Rules;
@@ -75,6 +78,7 @@ export function rateStars(input: StarsInput): StarsResult {
   }
   members.sort((a, b) => (a.org < b.org ? -1 : a.org > b.org ? 1 : a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
 
+  if (input.grading === null) return { period: input.period, members, benchmark: [], flag: [], pending: true };
   const gradeOf = new Map(input.grading.orgs.map((g) => [g.org, g.grade]));
   const quotaOf = new Map(input.quota.orgs.map((q) => [q.org, q]));
 
@@ -116,6 +120,6 @@ export function rateStars(input: StarsInput): StarsResult {
     ];
     flag.push({ code: o.code, name: o.name, qualified: graded.length > 0 && share >= f.good_share && bad.length === 0 && typicals >= f.min_typicals, explain });
   }
-  return { period: input.period, members, benchmark, flag };
+  return { period: input.period, members, benchmark, flag, pending: false };
 }
 

@@ -30,7 +30,7 @@ export const demoCommand: CommandSpec = {
       // Relative paths keep the source references short: examples/2011Q1/reviews.yaml:14
       const examples = relative(ctx.cwd, EXAMPLES) || '.';
       const r = await importFiles([examples], { path: db, name: db }, rules, { strict: false, replace: false, dryRun: false, cwd: ctx.cwd, env: ctx.env });
-      const code = printIngest({ ...ctx, quiet: false }, r, 'table', ctx.t('demo_imported', { db }));
+      const code = printIngest({ ...ctx, quiet: false }, r, 'table', ctx.t('demo_imported'));
       if (code !== 0) return code;
       // The latest quarter, as grade, stars and quota would show it.
       const store = openDb(db, 'read');
@@ -40,7 +40,7 @@ export const demoCommand: CommandSpec = {
         ctx.print('');
         printDoc(ctx, gradingDoc(gradeFromStore(q, rules, period), ctx.lang, { compact: true, explain: false, belowPct: pct(rules.grading.caps.satisfaction.below) }), 'table');
         ctx.print('');
-        printDoc(ctx, starsDoc(starsFromStore(q, rules, period), ctx.lang, false), 'table');
+        printDoc(ctx, starsDoc(starsFromStore(q, rules, q.pointsPeriods().at(-1)!), ctx.lang, false), 'table');
         ctx.print('');
         printDoc(ctx, monthQuotaDoc(monthQuotaFromStore(q, rules, q.reportMonths().at(-1)!), ctx.lang), 'table');
       } finally {

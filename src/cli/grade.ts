@@ -21,7 +21,7 @@ export const gradeCommand: CommandSpec = {
       const explain = o.explain === true;
       const g = gradingIn(gradeFromStore(q, rules, period, explain), subtree(q.orgs(), o.org));
       if (format === 'json') ctx.printJson(gradingJson(g, ctx.lang, explain));
-      else printDoc(ctx, gradingDoc(g, ctx.lang, { compact: format === 'table', explain, belowPct: pct(rules.grading.caps.satisfaction.below) }), format);
+      else printDoc(ctx, gradingDoc(g, ctx.lang, { compact: format === 'table', explain, explainColumn: explain && format === 'csv', belowPct: pct(rules.grading.caps.satisfaction.below) }), format);
       return 0;
     });
   },

@@ -11,13 +11,15 @@ import type { Diagnostics } from '../core/diagnostic.js';
 export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json', summary: string): number {
   const valid = r.diags.errorCount === 0;
   if (format === 'json') {
-    const out: Record<string, unknown> = { valid, ...diagnosticsJson(r.diags, ctx.lang) };
+    const out: Record<string, unknown> = { valid, ...diagnosticsJson(r.diags, ctx.lang), cross_checked: r.crossChecked };
     if (r.counts) out.sections = r.counts;
     out.files = r.files;
     ctx.printJson(out);
     return valid ? 0 : 1;
   }
   printDiagnostics(ctx, r.diags);
+  // The checks across files run only once every file reads cleanly: say so, or the next run's errors surprise.
+  if (!valid && !r.crossChecked) ctx.stderr.write(`${ctx.ce.yellow(ctx.t('cross_not_run'))}\n`);
   if (!valid) {
     ctx.stderr.write(`${ctx.ce.red(ctx.t('invalid'))} (${ctx.t('n_errors', { n: r.diags.errorCount })})\n`);
     return 1;

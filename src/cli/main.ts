@@ -42,7 +42,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .helpCommand(false)
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    .configureHelp(help(lang))
+    // commander's own error texts are English: failure() says the same in the chosen language.
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} });
 
   for (const spec of COMMANDS) {
     const cmd = spec.define(lang);
@@ -50,8 +52,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       const ctx = makeCtx(cmd.optsWithGlobals() as GlobalOptions, io);
       code = await spec.run(ctx, cmd);
     });
-    cmd.exitOverride().helpOption('-h, --help', t(lang, 'h_help'));
-    cmd.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    cmd.exitOverride().helpOption('-h, --help', t(lang, 'h_help')).configureHelp(help(lang));
+    cmd.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} });
     program.addCommand(cmd);
   }
 
@@ -72,7 +74,8 @@ function failure(e: unknown, lang: Lang, io: Io): number {
   if (e instanceof OutputClosed) return 0;
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-    return 2; // commander has already printed the reason
+    io.stderr.write(`cxzy: ${t(lang, 'usage', { detail: commanderMessage(e, lang) })}\n`);
+    return 2;
   }
   if (e instanceof UsageError) {
     io.stderr.write(`cxzy: ${t(lang, 'usage', { detail: tm(lang, e.msg) })}\n`);
@@ -89,6 +92,32 @@ function failure(e: unknown, lang: Lang, io: Io): number {
   // A bug, not a user mistake: say so plainly, with the detail for a report.
   io.stderr.write(`cxzy: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
   return 70;
+}
+
+/** commander's error in the chosen language, from its code and the names it quotes. */
+function commanderMessage(e: CommanderError, lang: Lang): string {
+  const name = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  const hint = /Did you mean (.+)\?/.exec(e.message)?.[1] ?? '';
+  switch (e.code) {
+    case 'commander.unknownOption':
+      return t(lang, 'cmd_unknown_option', { option: name, hint });
+    case 'commander.unknownCommand':
+      return t(lang, 'cmd_unknown_command', { command: name, hint });
+    case 'commander.missingArgument':
+      return t(lang, 'cmd_missing_argument', { arg: name });
+    case 'commander.optionMissingArgument':
+      return t(lang, 'cmd_option_missing_argument', { option: name.split(' ')[0] });
+    case 'commander.excessArguments':
+      return t(lang, 'cmd_excess_arguments', { command: name });
+    default:
+      return e.message.replace(/^error: /, '');
+  }
+}
+
+/** Help in the chosen language: commander writes its headings in English. */
+function help(lang: Lang) {
+  const titles: Record<string, string> = { 'Usage:': t(lang, 'help_usage'), 'Options:': t(lang, 'help_options'), 'Commands:': t(lang, 'help_commands'), 'Arguments:': t(lang, 'help_arguments'), 'Global Options:': t(lang, 'help_global') };
+  return { styleTitle: (s: string) => titles[s] ?? s, showGlobalOptions: true };
 }
 
 function langArg(argv: string[]): string | undefined {

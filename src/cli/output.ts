@@ -15,7 +15,7 @@ export const ROW_FORMATS = ['table', 'json', 'csv', 'md'] as const;
 
 /** A document on stdout: the terminal's text, CSV (its table) or Markdown. */
 export function printDoc(ctx: Ctx, doc: Doc, format: 'table' | 'csv' | 'md'): void {
-  if (format === 'table') ctx.printLines(textLines(doc, ctx.c));
+  if (format === 'table') ctx.printLines(textLines(doc, ctx.c, ctx.stdout.isTTY && ctx.stdout.columns ? ctx.stdout.columns : 80));
   else if (format === 'csv') for (const piece of csvPieces(doc)) ctx.stdout.write(piece);
   else ctx.stdout.write(renderMarkdown(doc));
 }

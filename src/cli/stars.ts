@@ -16,7 +16,7 @@ export const starsCommand: CommandSpec = {
     const format = formatOf(ctx, ROW_FORMATS);
     const o = cmd.opts<{ period?: string; org?: string }>();
     return withStore(ctx, ({ q, rules }) => {
-      const period = choosePeriod(o.period, q.reviewPeriods(), 'reviews_data');
+      const period = choosePeriod(o.period, q.pointsPeriods(), 'points_data');
       const s = starsIn(starsFromStore(q, rules, period), subtree(q.orgs(), o.org));
       if (format === 'json') ctx.printJson(starsJson(s, ctx.lang));
       else printDoc(ctx, starsDoc(s, ctx.lang), format);

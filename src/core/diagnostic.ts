@@ -35,17 +35,24 @@ export function formatPath(path: Path): string {
 /** The whole file, for problems that have no line of their own (it cannot be read, it is empty). */
 export const wholeFile = (file: string): Place => ({ file, line: 1, col: 1, endCol: 2, source: null });
 
-/** Diagnostics shown at most, per severity; the rest are counted. */
+/** Errors kept at most (all are shown); the rest are counted. */
 export const SHOWN = 100;
+/** Warnings kept at most: the terminal shows a few of each kind, JSON every one kept. */
+export const WARNINGS_KEPT = 10_000;
 
-/** Collects diagnostics of one run; keeps at most `limit` of each severity but counts all. */
+/** Collects diagnostics of one run; keeps at most so many of each severity but counts all, warnings by kind too. */
 export class Diagnostics {
   readonly errors: Diagnostic[] = [];
   readonly warnings: Diagnostic[] = [];
   errorCount = 0;
   warningCount = 0;
+  /** How many warnings of each kind (code), kept or not. */
+  readonly warningKinds = new Map<string, number>();
 
-  constructor(private readonly limit = SHOWN) {}
+  constructor(
+    private readonly limit = SHOWN,
+    private readonly warningLimit = WARNINGS_KEPT,
+  ) {}
 
   add(d: Diagnostic): void {
     if (d.severity === 'error') {
@@ -53,28 +60,26 @@ export class Diagnostics {
       if (this.errors.length < this.limit) this.errors.push(d);
     } else {
       this.warningCount++;
-      if (this.warnings.length < this.limit) this.warnings.push(d);
+      this.warningKinds.set(d.code, (this.warningKinds.get(d.code) ?? 0) + 1);
+      if (this.warnings.length < this.warningLimit) this.warnings.push(d);
     }
   }
 
   /** Whether one more diagnostic of `severity` would be kept: past the cap it need not be built, only counted. */
   wants(severity: Diagnostic['severity']): boolean {
-    return (severity === 'error' ? this.errors : this.warnings).length < this.limit;
+    return severity === 'error' ? this.errors.length < this.limit : this.warnings.length < this.warningLimit;
   }
 
-  /** `n` more of `severity` that were counted but not built. */
-  count(severity: Diagnostic['severity'], n: number): void {
+  /** `n` more of `severity` (of kind `code`) that were counted but not built. */
+  count(severity: Diagnostic['severity'], n: number, code = ''): void {
     if (severity === 'error') this.errorCount += n;
-    else this.warningCount += n;
+    else {
+      this.warningCount += n;
+      this.warningKinds.set(code, (this.warningKinds.get(code) ?? 0) + n);
+    }
   }
 
   /** Another collector's diagnostics, after this one's. */
-  merge(other: Diagnostics): void {
-    for (const d of other.errors) this.add(d);
-    for (const d of other.warnings) this.add(d);
-    this.count('error', other.errorCount - other.errors.length);
-    this.count('warning', other.warningCount - other.warnings.length);
-  }
 
   /** --strict: every warning becomes an error. */
   promoteWarnings(): void {
@@ -82,5 +87,6 @@ export class Diagnostics {
     this.errorCount += this.warningCount - this.warnings.length;
     this.warnings.length = 0;
     this.warningCount = 0;
+    this.warningKinds.clear();
   }
 }

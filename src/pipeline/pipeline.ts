@@ -159,6 +159,7 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
     }
     // Each file's own warnings, then its vague pledges, then the warnings across records.
     const addWarnings = () => {
+      for (const d of p.others) diags.add(d);
       for (const d of fileWarnings) if (d.code !== 'vague_pledge') diags.add(d);
       for (const d of fileWarnings) if (d.code === 'vague_pledge') diags.add(d);
     };
@@ -189,7 +190,7 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
     addWarnings();
     for (const c of [...duplicateTitles(db, st, order), ...membersWithoutPoints(db, st, order)]) {
       if (diags.wants('warning')) diags.add(place(c));
-      else diags.count('warning', 1);
+      else diags.count('warning', 1, c.code);
     }
     if (diags.errorCount > 0 || write === null || (opts.strict && diags.warningCount > 0)) return result(null, true);
 

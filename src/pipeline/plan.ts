@@ -22,10 +22,12 @@ export interface Plan {
   problems: Diagnostic[];
   /** Files read before and unchanged since, by index, with what they contributed. */
   skipped: Map<number, FileSummary>;
+  /** Files in the folders named that are not data files, as warnings. */
+  others: Diagnostic[];
 }
 
 export function plan(paths: string[], cwd: string, db: DB, rulesKey: string): Plan {
-  const { files, problems } = expandPaths(paths, cwd);
+  const { files, problems, skipped: others } = expandPaths(paths, cwd);
   const rows = db.prepare('SELECT path, hash, summary FROM main.files WHERE rules = ?').raw().all(rulesKey) as [string, string, string][];
   const known = new Map(rows.map(([path, hash, summary]) => [path, { hash, summary }]));
   const skipped = new Map<number, FileSummary>();
@@ -37,5 +39,12 @@ export function plan(paths: string[], cwd: string, db: DB, rulesKey: string): Pl
     files,
     problems: problems.map((p) => ({ severity: 'error', ...wholeFile(p.file), path: null, code: 'file', msg: p.msg })),
     skipped,
+    others: others.map(({ folder, files: list }) => ({
+      severity: 'warning',
+      ...wholeFile(folder),
+      path: null,
+      code: 'skipped',
+      msg: { id: 'skipped_files', params: { folder, n: list.length, list: list.slice(0, 5).join('、') + (list.length > 5 ? ' …' : '') } },
+    })),
   };
 }

@@ -19,8 +19,9 @@ import { collectRecords } from './records.js';
 import { periodsOf, rowsOf, type Present, type SectionRows } from './rows.js';
 import { schemaFindings } from './schema-errors.js';
 import { fieldNames, type DocumentValidator } from './schemas.js';
-import { structureProblems } from './structure.js';
-import { lineIndex, problemMsg, readYaml, type YamlDoc } from './yaml/index.js';
+import { structureProblems, type StructureProblem } from './structure.js';
+import { lineIndex, problemMsg, readYaml, type ParseProblem, type YamlDoc } from './yaml/index.js';
+import { indentProblems } from './indent.js';
 
 export interface FileTask {
   index: number;
@@ -93,7 +94,7 @@ export function readFile(task: FileTask, validate: DocumentValidator, rules: Rea
   }
   const yaml = readYaml(read.text);
   if (yaml.problems.length > 0) {
-    for (const p of yaml.problems) diags.add({ severity: 'error', ...at(p.pos), path: null, code: p.code, msg: problemMsg(p) });
+    for (const p of explained(yaml.problems, read.text, lineText)) diags.add({ severity: 'error', ...at(p), path: null, code: p.code, msg: p.msg });
     return invalid();
   }
   if (yaml.docs.length === 0) diags.add(warning(wholeFile(file), 'empty', { id: 'empty_file' }));
@@ -141,6 +142,34 @@ function collectDocument(file: string, doc: YamlDoc, validate: DocumentValidator
   if (!valid) return;
   if (!SECTIONS.some((s) => s in raw)) return found({ path: [], key: false, code: 'required', msg: { id: 'no_section' } });
   present.push(...collectRecords(raw, file, (s, i) => doc.lines[s]?.[i] ?? 1, rules.stars.max_points, records, found));
+}
+
+/**
+ * The parser's problems as a person would have them: a line out of line is
+ * named as such (the parser reports it as several errors); otherwise one
+ * problem per line, and the duplicate fields of a record that lacks its
+ * "- " as that.
+ */
+function explained(problems: ParseProblem[], text: string, lineText: (n: number) => string): StructureProblem[] {
+  if (problems.some((p) => p.code === 'yaml_syntax')) {
+    const indents = indentProblems(text);
+    if (indents.length) return indents;
+  }
+  const out: StructureProblem[] = [];
+  const lines = new Set<number>();
+  for (let k = 0; k < problems.length; k++) {
+    const p = problems[k];
+    if (lines.has(p.pos.line)) continue;
+    lines.add(p.pos.line);
+    // Fields repeated line after line at one column: a second record without its dash.
+    const run = p.code === 'duplicate_key' ? problems.slice(k).filter((q, j) => q.code === 'duplicate_key' && q.pos.col === p.pos.col && q.pos.line === p.pos.line + j).length : 0;
+    if (run > 1) {
+      for (let j = 0; j < run; j++) lines.add(p.pos.line + j);
+      const key = /^\s*([^:\s]+)/.exec(lineText(p.pos.line))?.[1] ?? '';
+      out.push({ ...p.pos, code: 'duplicate_key', msg: { id: 'missing_dash', params: { key } } });
+    } else out.push({ ...p.pos, code: p.code, msg: problemMsg(p) });
+  }
+  return out;
 }
 
 /** Every key and text value holding a character refused in data (a control character, a bidi override, half a surrogate pair). */

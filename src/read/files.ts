@@ -19,10 +19,15 @@ export interface PathProblem {
   msg: Msg;
 }
 
-/** Files in argument order; folders searched recursively for *.yaml / *.yml in sorted path order. */
-export function expandPaths(paths: string[], cwd: string): { files: InputFile[]; problems: PathProblem[] } {
+/**
+ * Files in argument order; folders searched recursively for *.yaml / *.yml in
+ * sorted path order. `skipped`: per folder given, the files in it that are not
+ * data files (hidden files, Office's ~$ lock files and the rules file aside).
+ */
+export function expandPaths(paths: string[], cwd: string): { files: InputFile[]; problems: PathProblem[]; skipped: { folder: string; files: string[] }[] } {
   const files: InputFile[] = [];
   const problems: PathProblem[] = [];
+  const skipped: { folder: string; files: string[] }[] = [];
   const seen = new Set<string>();
   const add = (f: InputFile) => {
     if (!seen.has(f.path)) {
@@ -40,26 +45,29 @@ export function expandPaths(paths: string[], cwd: string): { files: InputFile[];
       continue;
     }
     if (st.isDirectory()) {
-      const found = walk(p, abs);
+      const other: string[] = [];
+      const found = walk(p, abs, other);
       if (found.length === 0) problems.push({ file: p, msg: { id: 'no_yaml_files' } });
+      else if (other.length) skipped.push({ folder: p, files: other });
       found.forEach(add);
     } else {
       add({ file: p, path: abs });
     }
   }
-  return { files, problems };
+  return { files, problems, skipped };
 }
 
-function walk(dir: string, abs: string): InputFile[] {
+function walk(dir: string, abs: string, other: string[]): InputFile[] {
   const out: InputFile[] = [];
   const entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
+    if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
     const file = join(dir, e.name);
     const path = join(abs, e.name);
-    if (e.isDirectory()) out.push(...walk(file, path));
+    if (e.isDirectory()) out.push(...walk(file, path, other));
     // The rules file beside the data is rules, not records.
     else if (e.isFile() && /\.ya?ml$/i.test(e.name) && e.name !== 'cxzy.rules.yaml') out.push({ file, path });
+    else if (e.isFile() && e.name !== 'cxzy.rules.yaml' && !/\.db(-wal|-shm|-journal)?$/.test(e.name)) other.push(file);
   }
   return out;
 }

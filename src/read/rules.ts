@@ -35,6 +35,10 @@ export function loadRules(explicit: string | undefined, cwd: string): RulesResul
   for (const p of yaml.problems) diags.add({ severity: 'error', ...at(p.pos), path: null, code: p.code, msg: problemMsg(p) });
   if (diags.errorCount) return fail();
   const doc = yaml.docs[0];
+  if (yaml.docs.length > 1) {
+    diags.add({ severity: 'error', ...at(yaml.docs[1].locate?.([]) ?? { line: 1, col: 1, endCol: 2 }), path: null, code: 'rules', msg: { id: 'rules_two_docs' } });
+    return fail();
+  }
   const data = doc?.data ?? {};
   const place = (path: Path, key = false) => at(doc?.locate ? doc.locate(path, key) : { line: 1, col: 1, endCol: 2 });
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {

@@ -30,7 +30,7 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: { version: string; be
   const facts = (...lines: string[]): Part[] => lines.map((l) => para(l));
   const chart = (c: Omit<Chart, 'none'>): Part => ({ kind: 'chart', chart: { ...c, none } });
   const named = (caption: string, list: Named[]) => table(caption, h('r_h_org', 'r_h_name'), list.map((n) => [text(n.code), text(n.name)]));
-  const graded = b.graded_period ?? '—';
+  const graded = b.graded_period ?? '';
 
   const ov = b.overview;
   const overview: DocSection = {
@@ -43,7 +43,7 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: { version: string; be
         ...(b.graded_period ? [tr('r_ov_graded', { period: b.graded_period, reviews: ov.data.reviews, points: ov.data.points })] : []),
         tr('r_ov_missing', { period: graded, no_review: ov.no_review.length, no_reports: ov.no_reports.length }),
       ),
-      named(tr('r_t_no_review', { period: graded }), ov.no_review),
+      ...(b.graded_period ? [named(tr('r_t_no_review', { period: graded }), ov.no_review)] : []),
       named(tr('r_t_no_reports'), ov.no_reports),
     ],
   };

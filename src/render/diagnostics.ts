@@ -5,7 +5,7 @@
 import stringWidth from 'string-width';
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic, Diagnostics } from '../core/diagnostic.js';
-import { t, tm, type Lang } from './i18n/index.js';
+import { t, tm, word, type Lang } from './i18n/index.js';
 import { printable } from '../core/text.js';
 
 export function formatDiagnostic(d: Diagnostic, lang: Lang, c: ChalkInstance): string {
@@ -46,14 +46,28 @@ function window(source: string, col: number, endCol: number): { source: string; 
   return { source: cut, col: col - shift, endCol: Math.min(endCol - shift, cut.length + 1) };
 }
 
+/** A kind with more warnings than this shows only its first few on the terminal. */
+const SUMMARISE = 10;
+const EXAMPLES = 3;
+
 /** `errorsOnly` for --quiet, which prints errors and nothing else. */
 export function formatDiagnostics(diags: Diagnostics, lang: Lang, c: ChalkInstance, errorsOnly = false): string {
   const parts: string[] = [];
   for (const d of diags.errors) parts.push(formatDiagnostic(d, lang, c));
   if (diags.errorCount > diags.errors.length) parts.push(t(lang, 'errors_more', { n: diags.errorCount - diags.errors.length }));
   if (errorsOnly) return parts.join('\n');
-  for (const d of diags.warnings) parts.push(formatDiagnostic(d, lang, c));
-  if (diags.warningCount > diags.warnings.length) parts.push(t(lang, 'warnings_more', { n: diags.warningCount - diags.warnings.length }));
+  // Warnings of one kind beyond a handful: a few examples, then how many more and where to see them all.
+  const shown = new Map<string, number>();
+  for (const d of diags.warnings) {
+    const n = shown.get(d.code) ?? 0;
+    if ((diags.warningKinds.get(d.code) ?? 0) > SUMMARISE && n >= EXAMPLES) continue;
+    shown.set(d.code, n + 1);
+    parts.push(formatDiagnostic(d, lang, c));
+  }
+  for (const [code, total] of diags.warningKinds) {
+    const more = total - (shown.get(code) ?? 0);
+    if (more > 0) parts.push(c.yellow(t(lang, 'warnings_kind_more', { n: more, kind: word(lang, `w_${code}`) })));
+  }
   return parts.join('\n');
 }
 

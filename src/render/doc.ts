@@ -29,8 +29,8 @@ export interface DocTable {
   /** Walked more than once by some formats: may build each row when asked (a city lists 750,000 members). */
   rows: Iterable<CellValue[]>;
   align?: Align[];
-  /** The terminal cuts a column to this many display columns, marking the cut with …. */
-  maxWidth?: (number | undefined)[];
+  /** Columns the terminal may cut (marking the cut with …) to fit its width, such as names and notes. */
+  shrink?: number[];
   /** Shown instead of an empty table; without it an empty table is its header alone. */
   none?: string;
   /** Markdown and HTML are read by people: past `max` rows a table is cut there, with a note (XLSX, CSV and JSON keep every row). */

@@ -8,6 +8,11 @@ export function explainParts(lines: Because[], lang: Lang): Part[] {
   return lines.map((b) => ({ kind: 'para', point: true, spans: [{ text: tm(lang, b) }], ...(b.src ? { source: b.src } : {}) }));
 }
 
+/** An explanation as one text: its lines, each with the file:line it rests on. */
+export function explainText(lines: Because[], lang: Lang): string {
+  return lines.map((b) => `${tm(lang, b)}${b.src ? ` (${b.src.file}:${b.src.line})` : ''}`).join(lang === 'zh' ? '；' : '; ');
+}
+
 export function explainJson(lines: Because[], lang: Lang) {
   return lines.map((b) => ({ message: tm(lang, b), file: b.src?.file ?? null, line: b.src?.line ?? null }));
 }

@@ -4,7 +4,7 @@ import { pct } from '../core/numbers.js';
 import type { PlainId } from '../core/messages/index.js';
 import { t, word, type Lang } from './i18n/index.js';
 import { GAP, num, para, share, text, type Align, type Doc, type Part, type Tone } from './doc.js';
-import { explainJson, explainParts } from './explain.js';
+import { explainJson, explainParts, explainText } from './explain.js';
 
 const gradeTone = (g: string): Tone => (g === 'good' || g === 'fair' || g === 'average' || g === 'poor' ? g : 'ungraded');
 
@@ -18,11 +18,11 @@ function notes(o: OrgGrade, lang: Lang, compact: boolean): string {
 }
 
 /**
- * `compact`: the terminal's table, within 80 columns: short notes, long names
- * cut, the computed grade only where an override replaced it (listed under
- * the table). `belowPct`: the satisfaction cap, as shown.
+ * `compact`: the terminal's table, fitted to its width: short notes, long
+ * names cut when they must be, the computed grade only where an override
+ * replaced it (listed under the table). `belowPct`: the satisfaction cap, as shown.
  */
-export function gradingDoc(g: Grading, lang: Lang, opts: { compact: boolean; explain: boolean; belowPct: string }): Doc {
+export function gradingDoc(g: Grading, lang: Lang, opts: { compact: boolean; explain: boolean; belowPct: string; explainColumn?: boolean }): Doc {
   const w = (k: string) => word(lang, k);
   const { compact } = opts;
   const cols: PlainId[] = compact
@@ -38,10 +38,13 @@ export function gradingDoc(g: Grading, lang: Lang, opts: { compact: boolean; exp
     text(o.movement ? w(o.movement) : ''),
     text(o.action ? w(o.action) : ''),
     text(notes(o, lang, compact)),
+    // A table holds the explanation in a column of its own (CSV has no room for anything else).
+    ...(opts.explainColumn ? [text(explainText(o.explain, lang))] : []),
   ]);
   const align: Align[] = cols.map((k) => (k === 'g_composite' || k === 'g_sat' ? 'right' : 'left'));
+  const headers = [...cols.map((k) => t(lang, k)), ...(opts.explainColumn ? [t(lang, 'g_explain')] : [])];
   const parts: Part[] = [
-    { kind: 'table', table: { headers: cols.map((k) => t(lang, k)), rows, align, maxWidth: compact ? [undefined, 18] : undefined } },
+    { kind: 'table', table: { headers, rows, align, shrink: [1, cols.length - 1] } },
     GAP,
     para(t(lang, 'g_summary', g.summary)),
   ];
@@ -57,7 +60,7 @@ export function gradingDoc(g: Grading, lang: Lang, opts: { compact: boolean; exp
   for (const s of g.shares) {
     parts.push(para(t(lang, s.bound === 'max' ? 'g_share_max' : 'g_share_min', { grade: s.grade, share: pct(s.share), limit: pct(s.limit) }), 'warn'));
   }
-  if (opts.explain) {
+  if (opts.explain && !opts.explainColumn) {
     for (const o of g.orgs) {
       parts.push(GAP, { kind: 'para', spans: [{ text: `${o.org} ${o.name}`, tone: 'strong' }, { text: '  ' }, { text: w(o.grade), tone: gradeTone(o.grade) }] });
       parts.push(...explainParts(o.explain, lang));

@@ -15,7 +15,7 @@ export function monthQuotaDoc(q: MonthQuota, lang: Lang): Doc {
   const headers = (['q_rank', 'g_org', 'g_name', 'q_count', 'q_quota', 'q_met', 'q_short', 'q_points'] as PlainId[]).map((k) => t(lang, k));
   const rows = q.orgs.map((o) => [num(o.rank), text(o.org), text(o.name), num(o.count), num(o.quota), yes(lang, o.met), num(o.shortfall), num(o.points)]);
   const parts: Part[] = [
-    { kind: 'table', table: { headers, rows, align: ['right', 'left', 'left', 'right', 'right', 'left', 'right', 'right'] } },
+    { kind: 'table', table: { headers, rows, align: ['right', 'left', 'left', 'right', 'right', 'left', 'right', 'right'], shrink: [2] } },
     GAP,
     para(t(lang, 'q_summary', q.summary)),
     ...duplicates(q.duplicates, lang),
@@ -34,7 +34,7 @@ export function periodQuotaDoc(q: PeriodQuota, lang: Lang): Doc {
     num(o.points),
   ]);
   const parts: Part[] = [
-    { kind: 'table', table: { headers, rows, align: ['right', 'left', 'left', ...months.map(() => 'right' as const), 'right', 'right', 'right'] } },
+    { kind: 'table', table: { headers, rows, align: ['right', 'left', 'left', ...months.map(() => 'right' as const), 'right', 'right', 'right'], shrink: [2] } },
     GAP,
     ...duplicates(q.duplicates, lang),
   ];

@@ -10,7 +10,7 @@ import { Mapped } from './json.js';
 
 /** `members: false` leaves out the member table (the demo shows only who qualified). */
 export function starsDoc(s: StarsResult, lang: Lang, members = true): Doc {
-  const headers = [t(lang, 'st_member'), t(lang, 'g_name'), t(lang, 'st_org'), ...LEADS.map((l) => word(lang, l)), t(lang, 'st_stars'), t(lang, 'st_red')];
+  const headers = [t(lang, 'st_member'), t(lang, 'st_name'), t(lang, 'st_org'), ...LEADS.map((l) => word(lang, `head_${l}`)), t(lang, 'st_stars'), t(lang, 'st_red')];
   const yes = t(lang, 'yes');
   // Each row is built when asked for: a city lists 750,000 members, too many to hold as rows.
   const rows = {
@@ -21,12 +21,14 @@ export function starsDoc(s: StarsResult, lang: Lang, members = true): Doc {
     },
   };
   const parts: Part[] = [];
-  if (members) parts.push({ kind: 'table', table: { headers, rows, align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'] } }, GAP);
+  if (members) parts.push({ kind: 'table', table: { headers, rows, align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'], shrink: [1] } }, GAP);
   const reds = s.members.filter((m) => m.red_star);
   parts.push(para(t(lang, 'st_members_n', { n: s.members.length, red: reds.length })));
   const sep = lang === 'zh' ? '、' : ', ';
-  parts.push(para(`${t(lang, 'st_red')}${lang === 'zh' ? '：' : ': '}${reds.map((m) => `${m.name}（${m.org}）`).join(sep) || t(lang, 'st_none')}`));
+  parts.push(para(`${t(lang, 'st_red_list')}${lang === 'zh' ? '：' : ': '}${reds.map((m) => `${m.name}（${m.org}）`).join(sep) || t(lang, 'st_none')}`));
+  if (s.pending) parts.push(GAP, para(t(lang, 'st_pending', { period: s.period }), 'warn'));
   const verdicts = (title: string, list: Verdict[]) => {
+    if (list.length === 0) return; // a subtree without branches (or committees) has none to name
     parts.push(GAP, { kind: 'heading', text: title });
     for (const v of list) {
       const mark = v.qualified ? { text: `✔ ${t(lang, 'qualified')}`, tone: 'ok' as const } : { text: `✘ ${t(lang, 'not_qualified')}`, tone: 'muted' as const };
@@ -47,6 +49,7 @@ export function starsJson(s: StarsResult, lang: Lang) {
     })),
     benchmark_branches: s.benchmark.filter((b) => b.qualified).map((b) => b.code),
     flag_committees: s.flag.filter((f) => f.qualified).map((f) => f.code),
+    grading_pending: s.pending,
     benchmark_candidates: s.benchmark.map(verdict),
     flag_candidates: s.flag.map(verdict),
   };

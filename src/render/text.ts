@@ -7,12 +7,15 @@ import stringWidth from 'string-width';
 import { printable } from '../core/text.js';
 import { cellText, chartTable, type CellValue, type Doc, type DocTable, type Part, type Span, type Tone } from './doc.js';
 
-export function renderText(doc: Doc, c: ChalkInstance): string {
-  return [...textLines(doc, c)].join('\n');
+export function renderText(doc: Doc, c: ChalkInstance, room?: number): string {
+  return [...textLines(doc, c, room)].join('\n');
 }
 
-/** The document's lines. A gap is a blank line between two pieces of content, never at either end or twice. */
-export function* textLines(doc: Doc, c: ChalkInstance): Generator<string> {
+/**
+ * The document's lines, its tables fitted to `room` columns. A gap is a blank
+ * line between two pieces of content, never at either end or twice.
+ */
+export function* textLines(doc: Doc, c: ChalkInstance, room = Infinity): Generator<string> {
   let started = false;
   let gap = false;
   const emit = function* (lines: Iterable<string>): Generator<string> {
@@ -28,12 +31,12 @@ export function* textLines(doc: Doc, c: ChalkInstance): Generator<string> {
     if (s.title) yield* emit([c.bold(printable(s.title))]);
     for (const p of s.parts) {
       if (p.kind === 'gap') gap = true;
-      else yield* emit(partLines(p, c));
+      else yield* emit(partLines(p, c, room));
     }
   }
 }
 
-function* partLines(p: Exclude<Part, { kind: 'gap' }>, c: ChalkInstance): Generator<string> {
+function* partLines(p: Exclude<Part, { kind: 'gap' }>, c: ChalkInstance, room: number): Generator<string> {
   switch (p.kind) {
     case 'heading':
       return yield c.bold(printable(p.text));
@@ -43,9 +46,9 @@ function* partLines(p: Exclude<Part, { kind: 'gap' }>, c: ChalkInstance): Genera
       return yield p.point ? `    · ${body}${src}` : `${body}${src}`;
     }
     case 'table':
-      return yield* tableLines(p.table, c);
+      return yield* tableLines(p.table, c, room);
     case 'chart':
-      return yield* tableLines(chartTable(p.chart), c);
+      return yield* tableLines(chartTable(p.chart), c, room);
   }
 }
 
@@ -83,18 +86,18 @@ const cellOnTerminal = (cell: CellValue) => (cell?.t === 'stars' ? '★'.repeat(
  * so they may be built when asked: a city's 750,000 members need not be held
  * as rows, nor as one string.
  */
-export function* tableLines(t: DocTable, c: ChalkInstance): Generator<string> {
+export function* tableLines(t: DocTable, c: ChalkInstance, room = Infinity): Generator<string> {
   const align = t.align ?? [];
-  const max = t.maxWidth ?? [];
-  const textOf = (cell: CellValue, i: number) => (max[i] === undefined ? cellOnTerminal(cell) : truncate(cellOnTerminal(cell), max[i]!));
   // A loop, not Math.max(...column): 750,000 arguments overflow the call stack.
   const widths = t.headers.map((h) => width(printable(h)));
   for (const r of t.rows) {
     for (let i = 0; i < r.length && i < widths.length; i++) {
-      const w = width(textOf(r[i], i));
+      const w = width(cellOnTerminal(r[i]));
       if (w > widths[i]) widths[i] = w;
     }
   }
+  const full = fit(widths, t.shrink ?? [], room);
+  const textOf = (cell: CellValue, i: number) => (widths[i] < full[i] ? truncate(cellOnTerminal(cell), widths[i]) : cellOnTerminal(cell));
   const line = (texts: string[], tones: (Tone | undefined)[]) => {
     let s = '';
     for (let i = 0; i < texts.length; i++) {
@@ -107,6 +110,27 @@ export function* tableLines(t: DocTable, c: ChalkInstance): Generator<string> {
   yield line(t.headers.map(printable), []);
   yield widths.map((w) => '─'.repeat(w)).join('  ');
   for (const r of t.rows) yield line(r.map(textOf), r.map((cell) => cell?.tone));
+}
+
+/** Narrowest a column is cut to. */
+const MIN_COLUMN = 8;
+
+/**
+ * Narrow the `shrink` columns of `widths` (in place), widest first, until the
+ * table fits `room` columns or they are as narrow as they go. Returns the
+ * widths before.
+ */
+function fit(widths: number[], shrink: number[], room: number): number[] {
+  const full = [...widths];
+  let over = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1) - room;
+  while (over > 0) {
+    let widest = -1;
+    for (const i of shrink) if (widths[i] > MIN_COLUMN && (widest < 0 || widths[i] > widths[widest])) widest = i;
+    if (widest < 0) break;
+    widths[widest]--;
+    over--;
+  }
+  return full;
 }
 
 /** Cut text to `max` display columns, marking the cut with …. */

@@ -155,6 +155,10 @@ export class Query {
     return this.db.prepare('SELECT DISTINCT period FROM reviews ORDER BY period').pluck().all() as string[];
   }
 
+  pointsPeriods(): string[] {
+    return this.db.prepare('SELECT DISTINCT period FROM points ORDER BY period').pluck().all() as string[];
+  }
+
   reportMonths(): string[] {
     return this.db.prepare('SELECT DISTINCT month FROM reports ORDER BY month').pluck().all() as string[];
   }

@@ -26,7 +26,7 @@ export interface Named {
 }
 
 export interface PledgesSection {
-  /** Pledges made by the month's end and not abandoned. */
+  /** Pledges in force (在诺): made by the month's end, neither abandoned nor fulfilled by then. */
   in_force: number;
   made: PledgeRow[];
   fulfilled: PledgeRow[];
@@ -72,7 +72,7 @@ export function pledgesSection(start: string, end: string, orgs: Org[], activeMe
   const pooled = evaluated.reduce((v, e) => ({ satisfied: v.satisfied + e.votes.satisfied, basic: v.basic + e.votes.basic, unsatisfied: v.unsatisfied + e.votes.unsatisfied }), { satisfied: 0, basic: 0, unsatisfied: 0 });
 
   return {
-    in_force: live.length,
+    in_force: live.filter((p) => !(p.status === 'fulfilled' && p.fulfilled !== null && p.fulfilled <= end)).length,
     made: rows.filter((p) => p.made >= start),
     fulfilled: rows.filter((p) => p.status === 'fulfilled' && p.fulfilled !== null && p.fulfilled >= start && p.fulfilled <= end),
     overdue: live.filter((p) => overdueAt(byId.get(p.id)!, end)),

@@ -10,7 +10,7 @@ import { OrgTree } from '../../core/tree.js';
 export interface CommitteeQuota {
   org: string;
   name: string;
-  /** Active orgs in its subtree, itself included, that met / missed the month's quota. */
+  /** Active orgs directly in its charge (itself and its branches) that met / missed the month's quota. */
   met: number;
   missed: number;
 }
@@ -52,14 +52,19 @@ export function reportsSection(month: string, period: string, orgs: Org[], repor
   return { month: mq, quarter, adopted, committees: committeeQuota(orgs, mq), typicals: committeeTypicals, typicals_need: need };
 }
 
-/** The committees right below the top of the tree (乡镇党委), each with its subtree's quota. */
+/**
+ * Every active committee, with the orgs directly in its charge: itself and
+ * its branches (a committee below it has a bar of its own). Each org is
+ * counted once, at whatever depth it sits.
+ */
 function committeeQuota(orgs: Org[], mq: MonthQuota): CommitteeQuota[] {
   const metOf = new Map(mq.orgs.map((r) => [r.org, r.met]));
   const tree = new OrgTree(orgs.filter((o) => o.active));
-  const firstLevel = tree.roots().flatMap((r) => tree.children(r.code).filter((o) => o.type === 'committee'));
-  return firstLevel.map((c) => {
-    const below = tree.subtree(c.code);
-    const met = below.filter((o) => metOf.get(o.code)).length;
-    return { org: c.code, name: c.name, met, missed: below.length - met };
-  });
+  return orgs
+    .filter((o) => o.active && o.type === 'committee')
+    .map((c) => {
+      const own = [c, ...tree.children(c.code).filter((o) => o.type !== 'committee')];
+      const met = own.filter((o) => metOf.get(o.code)).length;
+      return { org: c.code, name: c.name, met, missed: own.length - met };
+    });
 }

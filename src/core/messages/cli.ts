@@ -17,10 +17,21 @@ export interface CliMessages {
   bad_db: { value: Scalar };
   rules_missing: { file: Scalar };
   interrupted: {};
+  cmd_unknown_option: { option: Scalar; hint?: Scalar };
+  cmd_unknown_command: { command: Scalar; hint?: Scalar };
+  cmd_missing_argument: { arg: Scalar };
+  cmd_option_missing_argument: { option: Scalar };
+  cmd_excess_arguments: { command: Scalar };
+  help_usage: {};
+  help_options: {};
+  help_commands: {};
+  help_arguments: {};
+  help_global: {};
   usage: { detail: Scalar };
-  init_done: { dir: Scalar };
+  init_done: { dir: Scalar; n: Scalar };
+  init_nothing: { dir: Scalar };
   init_exists: { file: Scalar };
-  demo_imported: { db: Scalar };
+  demo_imported: {};
   bad_lang: { value: Scalar };
   bad_format: { allowed: Scalar; value: Scalar };
   // help

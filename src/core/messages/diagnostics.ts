@@ -23,6 +23,10 @@ export interface DiagnosticMessages {
   custom_tag: { detail: Scalar };
   alias_limit: { detail: Scalar };
   too_deep: {};
+  indent: { want: Scalar; have: Scalar };
+  indent_item: {};
+  indent_dash: { want: Scalar };
+  missing_dash: { key: Scalar };
   control_char: { char: Scalar };
   fullwidth: { value: Scalar; half: Scalar };
   fullwidth_colon: { key: Scalar };
@@ -77,6 +81,7 @@ export interface DiagnosticMessages {
   rules_levels: {};
   rules_grade_unused: { grade: Scalar };
   rules_star_min: { min: Scalar; max: Scalar };
+  rules_two_docs: {};
   // warnings
   vague_pledge: { reasons: VagueReason[] };
   vague_short: { min: Scalar };

@@ -13,6 +13,7 @@ export interface GradeMessages {
   g_move: {};
   g_action: {};
   g_notes: {};
+  g_explain: {};
   g_summary: { good: Scalar; fair: Scalar; average: Scalar; poor?: Scalar; ungraded: Scalar };
   g_remedial: { below: Scalar; list: Scalar };
   g_commentary_list: { list: Scalar };

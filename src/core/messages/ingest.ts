@@ -3,8 +3,10 @@
 import type { Scalar } from './types.js';
 
 export interface IngestMessages {
+  cross_not_run: {};
+  skipped_files: { folder: Scalar; n: Scalar; list: Scalar };
+  warnings_kind_more: { n: Scalar; kind: Scalar };
   errors_more: { n: Scalar };
-  warnings_more: { n: Scalar };
   n_errors: { n: Scalar };
   n_warnings: { n: Scalar };
   valid_ok: { files: Scalar; records: Scalar };

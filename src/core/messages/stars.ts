@@ -5,6 +5,9 @@ import type { Scalar } from './types.js';
 export interface StarsMessages {
   st_title: { period: Scalar };
   st_member: {};
+  st_name: {};
+  st_red_list: {};
+  st_pending: { period: Scalar };
   st_org: {};
   st_stars: {};
   st_red: {};

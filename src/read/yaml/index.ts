@@ -37,7 +37,13 @@ export function readYaml(text: string, opts: { places?: boolean; after?: Reader 
     if (js) return { reader: 'js-yaml', docs: js, problems: [] };
   }
   const p = parseYaml(text);
-  return { reader: 'precise', docs: p.docs, problems: p.problems };
+  // A directive (%YAML 1.2) opens a document only with a --- after it; the yaml package lets one stand alone.
+  const directive = /^%.*$/m.exec(text);
+  if (directive && !/^---/m.test(text.slice(directive.index))) {
+    const line = text.slice(0, directive.index).split('\n').length;
+    p.problems.push({ pos: { line, col: 1, endCol: directive[0].trimEnd().length + 1 }, code: 'yaml_syntax', detail: 'a directive with no document after it', kind: 'DIRECTIVE_ALONE' });
+  }
+  return { reader: 'precise', docs: p.problems.length ? [] : p.docs, problems: p.problems };
 }
 
 /** Line texts by number, each found once: a file's diagnostics ask for many lines. */

@@ -8,8 +8,8 @@ export const bulletin: Catalog<BulletinMessages> = {
     en: (p) => `Monthly bulletin, ${p.month}`,
   },
   r_subtitle: {
-    zh: (p) => `统计月份 ${p.month} · 所在季度 ${p.period} · 分类定级季度 ${p.graded}`,
-    en: (p) => `Month ${p.month} · quarter ${p.period} · graded quarter ${p.graded}`,
+    zh: (p) => `统计月份 ${p.month} · 所在季度 ${p.period} · 分类定级季度 ${p.graded || '尚无'}`,
+    en: (p) => `Month ${p.month} · quarter ${p.period} · graded quarter ${p.graded || 'none yet'}`,
   },
   r_generated: {
     zh: (p) => `由 cxzy ${p.version} 生成；每个数字均可按“来源”列追溯到数据文件的行。`,
@@ -40,7 +40,7 @@ export const bulletin: Catalog<BulletinMessages> = {
     en: (p) => `Covers ${p.n} orgs (${p.c} committees, ${p.b} branches) and ${p.m} members.`,
   },
   r_ov_data: {
-    zh: (p) => `本月报送信息 ${p.reports} 条，本季度截至本月培树典型 ${p.typicals} 个，在诺承诺 ${p.pledges} 项。`,
+    zh: (p) => `本月报送信息 ${p.reports} 条，本季度截至本月培树典型 ${p.typicals} 个，在诺（尚未兑现）承诺 ${p.pledges} 项。`,
     en: (p) => `This month: ${p.reports} report items; ${p.typicals} typicals this quarter to date; ${p.pledges} pledges in force.`,
   },
   r_ov_graded: {
@@ -48,8 +48,8 @@ export const bulletin: Catalog<BulletinMessages> = {
     en: (p) => `${p.period}: ${p.reviews} orgs reviewed, ${p.points} points records.`,
   },
   r_ov_missing: {
-    zh: (p) => `缺少数据：${p.period} 无测评记录的党支部 ${p.no_review} 个，本月未报送信息的组织 ${p.no_reports} 个。`,
-    en: (p) => `Missing data: ${p.no_review} branches without a review in ${p.period}; ${p.no_reports} orgs without a report this month.`,
+    zh: (p) => (p.period ? `缺少数据：${p.period} 无测评记录的党支部 ${p.no_review} 个，本月未报送信息的组织 ${p.no_reports} 个。` : `缺少数据：到本月末还没有已结束的测评季度；本月未报送信息的组织 ${p.no_reports} 个。`),
+    en: (p) => (p.period ? `Missing data: ${p.no_review} branches without a review in ${p.period}; ${p.no_reports} orgs without a report this month.` : `Missing data: no quarter has been reviewed by the month's end; ${p.no_reports} orgs without a report this month.`),
   },
   r_t_no_review: {
     zh: (p) => `${p.period} 无测评记录的党支部`,
@@ -68,8 +68,8 @@ export const bulletin: Catalog<BulletinMessages> = {
     en: (p) => `${p.n} items adopted this month, ${p.points} points.`,
   },
   r_c_committees: {
-    zh: () => `各党委（含所属组织）本月信息报送达标情况`,
-    en: () => `Quota met this month, per committee (with the orgs below it)`,
+    zh: () => `各党委（含直属党支部）本月信息报送达标情况`,
+    en: () => `Quota met this month, per committee (with its own branches)`,
   },
   r_t_month: {
     zh: (p) => `${p.month} 报送情况及积分排名`,

@@ -52,6 +52,31 @@ export const cli: Catalog<CliMessages> = {
     zh: (p) => `规则文件 ${p.file} 不存在`,
     en: (p) => `rules file ${p.file} does not exist`,
   },
+  cmd_unknown_option: {
+    zh: (p) => `没有选项 ${p.option}` + (p.hint ? `，是否应为 ${p.hint}？` : '；用 --help 查看可用的选项'),
+    en: (p) => `no option ${p.option}` + (p.hint ? `; did you mean ${p.hint}?` : '; --help lists the options'),
+  },
+  cmd_unknown_command: {
+    zh: (p) => `没有命令 ${p.command}` + (p.hint ? `，是否应为 ${p.hint}？` : '；用 cxzy --help 查看全部命令'),
+    en: (p) => `no command ${p.command}` + (p.hint ? `; did you mean ${p.hint}?` : '; cxzy --help lists the commands'),
+  },
+  cmd_missing_argument: {
+    zh: (p) => `缺少参数 ${p.arg}`,
+    en: (p) => `the argument ${p.arg} is missing`,
+  },
+  cmd_option_missing_argument: {
+    zh: (p) => `选项 ${p.option} 后面要跟一个值`,
+    en: (p) => `the option ${p.option} needs a value`,
+  },
+  cmd_excess_arguments: {
+    zh: (p) => `命令 ${p.command} 不接受这么多参数`,
+    en: (p) => `too many arguments for ${p.command}`,
+  },
+  help_usage: { zh: () => `用法：`, en: () => `Usage:` },
+  help_options: { zh: () => `选项：`, en: () => `Options:` },
+  help_commands: { zh: () => `命令：`, en: () => `Commands:` },
+  help_arguments: { zh: () => `参数：`, en: () => `Arguments:` },
+  help_global: { zh: () => `全局选项：`, en: () => `Global Options:` },
   interrupted: {
     zh: () => `已中断：没有写入任何数据`,
     en: () => `interrupted: nothing was written`,
@@ -61,16 +86,20 @@ export const cli: Catalog<CliMessages> = {
     en: (p) => `usage error: ${p.detail}`,
   },
   init_done: {
-    zh: (p) => `已在 ${p.dir} 写入示例数据文件和规则文件 cxzy.rules.yaml`,
-    en: (p) => `wrote example data files and the rules file cxzy.rules.yaml in ${p.dir}`,
+    zh: (p) => `已在 ${p.dir} 写入 ${p.n} 个文件（示例数据文件和规则文件 cxzy.rules.yaml）`,
+    en: (p) => `wrote ${p.n} files in ${p.dir} (example data files and the rules file cxzy.rules.yaml)`,
+  },
+  init_nothing: {
+    zh: (p) => `${p.dir} 中的文件都已存在，没有写入任何文件`,
+    en: (p) => `every file already exists in ${p.dir}; nothing was written`,
   },
   init_exists: {
     zh: (p) => `${p.file} 已存在，未覆盖`,
     en: (p) => `${p.file} exists; not overwritten`,
   },
   demo_imported: {
-    zh: (p) => `演示：已将示例数据导入临时数据库 ${p.db}`,
-    en: (p) => `demo: imported the bundled examples into the temporary database ${p.db}`,
+    zh: () => `演示：示例数据已导入一个临时数据库（演示结束即删除；要保留数据请用 cxzy import）`,
+    en: () => `demo: the bundled examples were imported into a temporary database (deleted after the demo; to keep data use cxzy import)`,
   },
   bad_lang: {
     zh: (p) => `--lang 只能是 zh 或 en，实际为 ${p.value}`,

@@ -13,6 +13,7 @@ const YAML_ZH: Record<string, string> = {
   BAD_SCALAR_START: '值的开头字符不合法，请加引号',
   MISSING_ANCHOR: '引用了不存在的锚点',
   BAD_DIRECTIVE: '文件头指令不合法',
+  DIRECTIVE_ALONE: '指令（如 %YAML 1.2）后面缺少以“---”开始的文档',
   IMPOSSIBLE: '无法解析的内容',
 };
 
@@ -101,6 +102,22 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
   date_no_day: {
     zh: (p) => `日期“${p.value}”不存在：这个月只有 ${p.days} 天`,
     en: (p) => `the date "${p.value}" does not exist: that month has ${p.days} days`,
+  },
+  indent: {
+    zh: (p) => `缩进不对：这里有 ${p.have} 个空格，与上面的字段对齐应为 ${p.want} 个`,
+    en: (p) => `wrong indentation: ${p.have} spaces here; to line up with the fields above it takes ${p.want}`,
+  },
+  indent_item: {
+    zh: () => `这一项的“- ”没有与同一列表的其他项对齐`,
+    en: () => `this item's "- " does not line up with the other items of its list`,
+  },
+  indent_dash: {
+    zh: (p) => `这个字段与列表的“- ”对齐了：若是新的一条记录，请在前面加“- ”；若属于上一条记录，应缩进 ${p.want} 个空格`,
+    en: (p) => `this field lines up with the list's "- ": if it starts a new record, put "- " before it; if it belongs to the record above, indent it ${p.want} spaces`,
+  },
+  missing_dash: {
+    zh: (p) => `字段 ${p.key} 在同一条记录中又出现了：若这里是新的一条记录，请在前面加“- ”`,
+    en: (p) => `the field ${p.key} appears again in the same record: if a new record starts here, put "- " before it`,
   },
   forbidden_key: {
     zh: (p) => `字段名 ${p.detail} 不允许使用`,
@@ -276,6 +293,10 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
   rules_grade_unused: {
     zh: (p) => `等次 ${p.grade} 不在 levels 中`,
     en: (p) => `grade ${p.grade} is not one of the levels`,
+  },
+  rules_two_docs: {
+    zh: () => `规则文件只能有一个文档；这里的第二个文档（“---”之后）不会生效，请合并到第一个文档中`,
+    en: () => `a rules file holds one document; this second one (after "---") would be ignored: merge it into the first`,
   },
   rules_star_min: {
     zh: (p) => `得星分数线 star_min（${p.min}）高于每项满分 max_points（${p.max}），任何党员都得不到星`,

@@ -39,6 +39,10 @@ export const grade: Catalog<GradeMessages> = {
     zh: () => `措施`,
     en: () => `action`,
   },
+  g_explain: {
+    zh: () => `说明（计算过程及来源）`,
+    en: () => `explanation (the arithmetic and its sources)`,
+  },
   g_notes: {
     zh: () => `备注`,
     en: () => `notes`,

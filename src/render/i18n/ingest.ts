@@ -3,13 +3,21 @@ import type { IngestMessages } from '../../core/messages/ingest.js';
 import type { Catalog } from './catalog.js';
 
 export const ingest: Catalog<IngestMessages> = {
+  cross_not_run: {
+    zh: () => `以上是文件本身的错误；引用、组织关系等跨文件的检查还没有进行，改正后再运行会继续检查`,
+    en: () => `These are errors in the files themselves; the checks across files (references, the org tree) have not run yet and will once these are fixed`,
+  },
+  skipped_files: {
+    zh: (p) => `${p.folder} 中有 ${p.n} 个文件不是 YAML 数据文件，已跳过：${p.list}`,
+    en: (p) => `${p.n} files in ${p.folder} are not YAML data files and were skipped: ${p.list}`,
+  },
+  warnings_kind_more: {
+    zh: (p) => `……同类警告（${p.kind}）另有 ${p.n} 条未列出；用 --format json 可查看全部`,
+    en: (p) => `… ${p.n} more warnings of this kind (${p.kind}) not shown; --format json lists them all`,
+  },
   errors_more: {
     zh: (p) => `……另有 ${p.n} 个错误未列出`,
     en: (p) => `… and ${p.n} more errors`,
-  },
-  warnings_more: {
-    zh: (p) => `……另有 ${p.n} 条警告未列出`,
-    en: (p) => `… and ${p.n} more warnings`,
   },
   n_errors: {
     zh: (p) => `共 ${p.n} 个错误`,

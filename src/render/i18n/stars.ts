@@ -7,6 +7,18 @@ export const stars: Catalog<StarsMessages> = {
     zh: (p) => `${p.period} 积分评星`,
     en: (p) => `Stars ${p.period}`,
   },
+  st_red_list: {
+    zh: () => `红星党员`,
+    en: () => `Red-star members`,
+  },
+  st_name: {
+    zh: () => `姓名`,
+    en: () => `name`,
+  },
+  st_pending: {
+    zh: (p) => `${p.period} 还没有测评数据：党员已按积分评星，标杆支部和旗帜党委待分类定级后评选`,
+    en: (p) => `${p.period} has no reviews yet: members are rated by their points; benchmark branches and flag committees wait for the grading`,
+  },
   st_member: {
     zh: () => `党员`,
     en: () => `member`,
@@ -21,7 +33,7 @@ export const stars: Catalog<StarsMessages> = {
   },
   st_red: {
     zh: () => `红星`,
-    en: () => `red star`,
+    en: () => `red`,
   },
   st_benchmark: {
     zh: () => `标杆支部`,

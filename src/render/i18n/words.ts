@@ -2,6 +2,20 @@
 // enumeration labels, grades. Chinese and English side by side.
 
 export const WORDS: Record<string, { zh: string; en: string }> = {
+  // the five leads as column headers: short, so a member's row fits a terminal
+  head_study: { zh: '学习', en: 'study' },
+  head_excel: { zh: '争创', en: 'excel' },
+  head_service: { zh: '服务', en: 'serve' },
+  head_discipline: { zh: '守法', en: 'law' },
+  head_integrity: { zh: '正气', en: 'ethic' },
+  // kinds of warning
+  w_vague_pledge: { zh: '承诺内容空泛', en: 'vague pledges' },
+  w_duplicate_title: { zh: '同月同题信息', en: 'duplicate report titles' },
+  w_no_points: { zh: '党员本季度没有积分记录', en: 'members without points' },
+  w_gbk: { zh: '按 GBK 编码读取', en: 'files read as GBK' },
+  w_empty: { zh: '空文件', en: 'empty files' },
+  w_skipped: { zh: '跳过的文件', en: 'files skipped' },
+  w_name_twin: { zh: '名称与其他编号相同', en: 'names shared by two codes' },
   string: { zh: '文本', en: 'text' },
   number: { zh: '数字', en: 'a number' },
   integer: { zh: '整数', en: 'a whole number' },
