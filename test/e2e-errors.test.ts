@@ -100,7 +100,8 @@ describe('errors with file, line and column', () => {
     const dir = files({ ...BASE, 'r.yaml': 'reports:\n  - org: D09\n    date: 2011-03-05\n    title: 某条信息\n' });
     const e = await one(dir);
     expect(e).toMatchObject({ file: 'r.yaml', line: 2, col: 10, code: 'unknown_ref' });
-    expect(e.message).toBe('组织“D09”不存在（本批文件和数据库中都没有）');
+    // D09 is one typo from D01 and D02: both are offered.
+    expect(e.message).toBe('组织“D09”不存在（本批文件和数据库中都没有），是否应为 D01（红湾社区党支部）、D02（东关社区党支部）？');
   });
 
   it('duplicate identity inside the batch names the first place', async () => {

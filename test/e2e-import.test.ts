@@ -76,16 +76,22 @@ describe('import', () => {
     expect(existsSync(join(dir, 'cxzy.db'))).toBe(false);
   });
 
-  it('--replace makes the batch the whole truth for its sections and quarters only', async () => {
+  it('--replace makes the batch the whole truth for its orgs, sections and quarters only; --org widens it to a subtree', async () => {
     const dir = files({ ...BASE, 'r.yaml': q1(review('D01', 90) + review('D02', 80)), 'r2.yaml': 'period: 2011Q2\nreviews:\n' + review('D01', 91) });
     await cxzy(['import', '.'], { cwd: dir });
     const only = files({ 'r.yaml': q1(review('D01', 92)) });
     const r = await importJson(dir, [join(only, 'r.yaml'), '--replace']);
     expect(r.code).toBe(0);
-    expect(r.json.sections.reviews).toEqual({ inserted: 0, updated: 1, unchanged: 0, removed: 1 });
-    expect(r.json.sections.orgs.removed).toBe(0);
-    const reviews = dump(join(dir, 'cxzy.db')).reviews as { org: string; period: string; self: number }[];
-    expect(reviews.map((v) => [v.org, v.period, v.self])).toEqual([['D01', '2011Q1', 92], ['D01', '2011Q2', 91]]);
+    expect(r.json.sections.reviews).toEqual({ inserted: 0, updated: 1, unchanged: 0, removed: 0 });
+    expect(r.json.replace).toEqual([{ section: 'reviews', period: '2011Q1', orgs: ['D01'] }]);
+    const rows = () => (dump(join(dir, 'cxzy.db')).reviews as { org: string; period: string; self: number }[]).map((v) => [v.org, v.period, v.self]);
+    expect(rows()).toEqual([['D01', '2011Q1', 92], ['D01', '2011Q2', 91], ['D02', '2011Q1', 80]]);
+    // The township resubmits for all its branches: D02 is no longer listed, so it goes; 2011Q2 is not in the batch.
+    const wide = await importJson(dir, [join(only, 'r.yaml'), '--replace', '--org', 'W01']);
+    expect(wide.json.sections.reviews).toEqual({ inserted: 0, updated: 0, unchanged: 1, removed: 1 });
+    expect(wide.json.replace).toEqual([{ section: 'reviews', period: '2011Q1', orgs: ['D01', 'D02', 'W01'] }]);
+    expect(wide.json.sections.orgs.removed).toBe(0);
+    expect(rows()).toEqual([['D01', '2011Q1', 92], ['D01', '2011Q2', 91]]);
   });
 
   it('without --replace nothing is removed', async () => {

@@ -103,9 +103,9 @@ describe('import', () => {
     const dir = files({ ...BASE, 'q1/a.yaml': `period: 2011Q1\nreviews:\n${review('D01')}`, 'q1/b.yaml': `period: 2011Q1\nreviews:\n${review('D02')}` });
     const db = join(dir, 'r.db');
     expect((await cxzy(['import', dir, '--db', db, '-q'])).code).toBe(0);
-    // b.yaml is unchanged (skipped), a.yaml now empties its section: only D01's review goes.
+    // b.yaml is unchanged (skipped), a.yaml now empties its section: across W01, only D01's review goes.
     writeFileSync(join(dir, 'q1', 'a.yaml'), 'period: 2011Q1\nreviews: []\n');
-    const r = await importJson([dir, '--db', db, '--replace']);
+    const r = await importJson([dir, '--db', db, '--replace', '--org', 'W01']);
     expect(r.json.sections.reviews).toEqual({ inserted: 0, updated: 0, unchanged: 1, removed: 1 });
     expect((dump(db).reviews as { org: string }[]).map((x) => x.org)).toEqual(['D02']);
   });

@@ -220,7 +220,7 @@ describe('the database: never a stack trace, a message that says what to do', ()
 
   it('a full disk says so, and the database is as it was', async () => {
     const mnt = tmp();
-    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mnt]);
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', mnt]);
     if (mounted.status !== 0) return; // no tmpfs here: nothing to fill
     try {
       const db = join(mnt, 'f.db');

@@ -70,10 +70,12 @@ export function files(spec: Record<string, string | Uint8Array>): string {
 }
 
 /** Every row of every table, for "the database is exactly as it was". */
-export function dump(db: string): Record<string, unknown[]> {
+/** Every row of every table, but the import history's own (unless `history`). */
+export function dump(db: string, opts: { history?: boolean } = {}): Record<string, unknown[]> {
   const d = new Database(db, { readonly: true });
   try {
-    const tables = d.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
+    const all = d.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
+    const tables = opts.history ? all : all.filter((t) => t !== 'imports' && !t.startsWith('history_'));
     const out: Record<string, unknown[]> = {};
     for (const t of tables) out[t] = d.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all();
     return out;

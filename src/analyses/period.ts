@@ -28,3 +28,10 @@ export function chooseMonth(asked: string | undefined, have: string[]): string {
   if (have.length === 0) throw new DataError({ id: 'no_data_month', params: { month: '', have: '' } });
   return have[have.length - 1];
 }
+
+/** --period as a filter: checked and normalised, or null when not given. */
+export function periodFilter(asked: string | undefined): string | null {
+  if (asked === undefined) return null;
+  if (!isPeriod(asked)) throw new UsageError({ id: 'bad_period', params: { value: asked } });
+  return normalizePeriod(asked);
+}

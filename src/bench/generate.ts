@@ -2,7 +2,7 @@
 // or city of towns (乡镇党委) with branches, members, pledges and one quarter
 // of reviews, points, reports and typicals. One folder per town keeps every
 // file small, as offices hand them in: memory should follow the largest file.
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Size {
@@ -137,4 +137,13 @@ export function manyErrors(file: string, n: number): void {
   const out = [`period: ${PERIOD}\npoints:\n`];
   for (let i = 0; i < n; i++) out.push(`  - member: M${pad(i, 7)}\n    study: 18\n    excel: 17\n    service: 20\n    discipline: 19\n    integrty: 16\n`);
   writeFileSync(file, out.join(''));
+}
+
+/** Every points record in `dir` corrected in place (its study score one lower): an update of a whole quarter's points. */
+export function correctPoints(dir: string): void {
+  for (const town of readdirSync(dir)) {
+    const file = join(dir, town, PERIOD, 'points.yaml');
+    if (!existsSync(file)) continue;
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^ {4}study: (\d+)$/gm, (_, n: string) => `    study: ${Number(n) - 1}`));
+  }
 }

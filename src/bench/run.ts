@@ -2,17 +2,19 @@
 // Generates the synthetic county and city (once; the bytes are deterministic),
 // then measures on the same files, each step in a fresh process: js-yaml's bare
 // load, a naive pipeline (county only: it would take minutes at city size),
-// cxzy validate, cxzy import (with workers and inline), a re-import, the
+// cxzy validate, cxzy import (with workers and inline), a re-import, an
+// update of every points record (with the history it leaves) and its undo, the
 // analyses, and the bare reads of the rows stars and report need (their
 // floors). All but the naive pipeline and validate run three times and keep
 // the fastest. Prints throughput, peak RSS and the ratios the targets are
 // stated in (Markdown, or JSON with --json).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate, manyErrors, SIZES, withTypo, type Generated } from './generate.js';
+import { correctPoints, generate, manyErrors, SIZES, withTypo, type Generated } from './generate.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 const DATA = join(ROOT, 'bench', '.data');
@@ -61,6 +63,15 @@ interface SizeResult {
   records: number;
   steps: Record<string, { ms: number; rss_mb: number; mb_s?: number; records_s?: number }>;
   ratios: Record<string, number>;
+  /** What the history holds after every points record was corrected. */
+  history: History;
+}
+
+interface History {
+  rows: number;
+  mb: number;
+  /** The whole database, history included. */
+  db_mb: number;
 }
 
 function runSize(name: string): SizeResult {
@@ -111,6 +122,9 @@ function runSize(name: string): SizeResult {
   const records = Object.values(sections).reduce((n, c) => n + c.inserted, 0);
   note('cxzy re-import');
   steps.reimport = best(REPEAT, () => measure('cxzy', ['import', g.dir, '--db', db, '-q']));
+  const fix = corrections(name, g);
+  steps.update = fix.update;
+  steps.undo = fix.undo;
   for (const cmd of ['grade', 'stars', 'quota']) {
     note(cmd);
     steps[cmd] = best(REPEAT, () => measure('cxzy', [cmd, '--db', db, '--format', 'json']));
@@ -135,10 +149,44 @@ function runSize(name: string): SizeResult {
     import_vs_jsyaml: t('jsyaml') / t('import'),
     workers_speedup: t('import_inline') / t('import'),
     reimport_speedup: t('import') / t('reimport'),
+    update_vs_import: t('update') / t('import'),
   };
   if (steps.naive) ratios.import_vs_naive = t('naive') / t('import');
   for (const k of ['grade', 'stars', 'stars_floor', 'quota', 'report', 'report_floor']) ratios[`${k}_vs_import`] = t(k) / t('import');
-  return { size: name, branches: g.branches, members: g.members, files: g.files, mb, records, steps, ratios };
+  return { size: name, branches: g.branches, members: g.members, files: g.files, mb, records, steps, ratios, history: fix.history };
+}
+
+/**
+ * A whole quarter's points corrected in place and imported again: every
+ * points row is updated, so the history keeps one old version of each. The
+ * import, its history's size, and the undo that puts the quarter back.
+ */
+function corrections(name: string, g: Generated): { update: Measure; undo: Measure; history: History } {
+  const work = join(DATA, `${name}-corrected`);
+  const base = join(DATA, `${name}-corrected.db`);
+  const upd = join(DATA, `${name}-update.db`);
+  const clear = (f: string) => ['', '-wal', '-shm'].forEach((s) => rmSync(f + s, { force: true }));
+  rmSync(work, { recursive: true, force: true });
+  cpSync(g.dir, work, { recursive: true });
+  clear(base);
+  process.stderr.write(`${name}: cxzy import of every points record corrected …\n`);
+  measure('cxzy', ['import', work, '--db', base, '-q']);
+  correctPoints(work);
+  const update = best(REPEAT, () => {
+    clear(upd);
+    cpSync(base, upd);
+    return measure('cxzy', ['import', work, '--db', upd, '-q']);
+  });
+  const h = new Database(upd, { readonly: true });
+  const rows = h.prepare(`SELECT SUM(n) FROM (${['orgs', 'members', 'pledges', 'reviews', 'points', 'reports', 'typicals', 'files'].map((t) => `SELECT COUNT(*) AS n FROM history_${t}`).join(' UNION ALL ')})`).pluck().get() as number;
+  const bytes = h.prepare(`SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'history%'`).pluck().get() as number;
+  const all = h.prepare(`SELECT SUM(pgsize) FROM dbstat`).pluck().get() as number;
+  h.close();
+  process.stderr.write(`${name}: cxzy undo …\n`);
+  const undo = measure('cxzy', ['undo', '--db', upd, '-q']);
+  [base, upd].forEach(clear);
+  rmSync(work, { recursive: true, force: true });
+  return { update, undo, history: { rows, mb: bytes / 1e6, db_mb: all / 1e6 } };
 }
 
 /** Each ratio with its target; a ratio without one is there to be read beside the others. */
@@ -148,6 +196,7 @@ const TARGETS: [string, string, ((x: number) => boolean)?][] = [
   ['import_vs_naive', '≥ 5', (x) => x >= 5],
   ['reimport_speedup', '≥ 5', (x) => x >= 5],
   ['workers_speedup', '> 1', (x) => x > 1],
+  ['update_vs_import', '', undefined],
   ['grade_vs_import', '≤ 0.1', (x) => x <= 0.1],
   ['stars_vs_import', '≤ 0.1', (x) => x <= 0.1],
   ['stars_floor_vs_import', '', undefined],
@@ -170,6 +219,8 @@ function markdown(results: SizeResult[]): string {
     }
     const rss = r.steps.import.rss_mb;
     if (r.size === 'city') out.push(`| import peak RSS (MB) | ${rss.toFixed(0)} | ≤ 1024 | ${rss <= 1024 ? '✓' : '✗'} |`);
+    out.push(`| history after every points record corrected: rows | ${r.history.rows} | | |`);
+    out.push(`| history: MB (of a ${r.history.db_mb.toFixed(1)} MB database) | ${r.history.mb.toFixed(1)} | | |`);
     const many = r.steps.many_errors;
     if (many) {
       out.push(`| 60,000 bad records: seconds | ${(many.ms / 1000).toFixed(2)} | ≤ 10 | ${many.ms <= 10_000 ? '✓' : '✗'} |`);

@@ -29,7 +29,7 @@ export const demoCommand: CommandSpec = {
     try {
       // Relative paths keep the source references short: examples/2011Q1/reviews.yaml:14
       const examples = relative(ctx.cwd, EXAMPLES) || '.';
-      const r = await importFiles([examples], { path: db, name: db }, rules, { strict: false, replace: false, dryRun: false, cwd: ctx.cwd, env: ctx.env });
+      const r = await importFiles([examples], { path: db, name: db }, rules, { strict: false, replace: false, org: null, dryRun: false, cwd: ctx.cwd, env: ctx.env });
       const code = printIngest({ ...ctx, quiet: false }, r, 'table', ctx.t('demo_imported'));
       if (code !== 0) return code;
       // The latest quarter, as grade, stars and quota would show it.

@@ -2,6 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { Command } from 'commander';
 import type { CommandSpec } from './command.js';
 import { withOptions } from './command.js';
+import { UsageError } from '../core/errors.js';
 import { formatOf } from './context.js';
 import { t } from '../render/i18n/index.js';
 import { importFiles } from '../pipeline/pipeline.js';
@@ -16,6 +17,7 @@ export const importCommand: CommandSpec = {
         .description(t(lang, 'h_import'))
         .argument('<paths...>', t(lang, 'h_paths'))
         .option('--replace', t(lang, 'h_replace'))
+        .option('--org <code>', t(lang, 'h_replace_org'))
         .option('--dry-run', t(lang, 'h_dry_run')),
       lang,
       'strict',
@@ -24,7 +26,8 @@ export const importCommand: CommandSpec = {
     const format = formatOf(ctx, ['table', 'json'] as const);
     const rules = loadRulesOrReport(ctx);
     if (!rules) return 1;
-    const o = cmd.opts<{ replace?: boolean; dryRun?: boolean; strict?: boolean }>();
+    const o = cmd.opts<{ replace?: boolean; org?: string; dryRun?: boolean; strict?: boolean }>();
+    if (o.org !== undefined && !o.replace) throw new UsageError({ id: 'org_needs_replace' });
     // Ctrl-C: the transaction is never committed; a database this import created goes with it.
     const existed = existsSync(ctx.db.path);
     const interrupted = () => {
@@ -36,7 +39,7 @@ export const importCommand: CommandSpec = {
     let r;
     try {
       r = await withProgress(ctx, ctx.t('progress_import'), (onFile) =>
-        importFiles(cmd.args, ctx.db, rules, { strict: o.strict === true, replace: o.replace === true, dryRun: o.dryRun === true, cwd: ctx.cwd, env: ctx.env, onFile }),
+        importFiles(cmd.args, ctx.db, rules, { strict: o.strict === true, replace: o.replace === true, org: o.org ?? null, dryRun: o.dryRun === true, cwd: ctx.cwd, env: ctx.env, onFile }),
       );
     } finally {
       process.off('SIGINT', interrupted);

@@ -3,6 +3,7 @@ import type { Ctx } from './context.js';
 import type { IngestResult } from '../pipeline/pipeline.js';
 import { diagnosticsJson, formatDiagnostics } from '../render/diagnostics.js';
 import { tableLines } from '../render/text.js';
+import { changeLines, scopeLines } from '../render/changes.js';
 import { num, text } from '../render/doc.js';
 import { word } from '../render/i18n/index.js';
 import { SECTIONS } from '../core/model.js';
@@ -13,6 +14,9 @@ export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json',
   if (format === 'json') {
     const out: Record<string, unknown> = { valid, ...diagnosticsJson(r.diags, ctx.lang), cross_checked: r.crossChecked };
     if (r.counts) out.sections = r.counts;
+    if (r.replace) out.replace = r.replace;
+    if (r.changes) out.changes = r.changes;
+    if (r.number !== null) out.import = r.number;
     out.files = r.files;
     ctx.printJson(out);
     return valid ? 0 : 1;
@@ -26,6 +30,7 @@ export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json',
   }
   if (!ctx.quiet) {
     ctx.print(summary);
+    if (r.changes) ctx.printLines(changeLines(ctx.lang, r.changes, r.orgNames, ctx.c));
     if (r.counts) {
       const rows = SECTIONS.map((s) => {
         const c = r.counts![s];
@@ -34,6 +39,8 @@ export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json',
       const headers = [ctx.t('section'), ctx.t('inserted'), ctx.t('updated'), ctx.t('unchanged'), ctx.t('removed')];
       ctx.printLines(tableLines({ headers, rows, align: ['left', 'right', 'right', 'right', 'right'] }, ctx.c));
     }
+    if (r.replace) ctx.printLines(scopeLines(ctx.lang, r.replace, r.orgNames));
+    if (r.number !== null) ctx.print(ctx.t('import_number', { n: r.number }));
   }
   return 0;
 }

@@ -14,11 +14,14 @@ import { gradeCommand } from './grade.js';
 import { starsCommand } from './stars.js';
 import { quotaCommand } from './quota.js';
 import { reportCommand } from './report.js';
+import { logCommand } from './log.js';
+import { undoCommand } from './undo.js';
+import { showCommand } from './show.js';
 import { VERSION } from '../version.js';
 
 export type { Io } from './context.js';
 
-const COMMANDS: CommandSpec[] = [initCommand, validateCommand, importCommand, gradeCommand, starsCommand, quotaCommand, reportCommand, rulesCommand, demoCommand];
+const COMMANDS: CommandSpec[] = [initCommand, validateCommand, importCommand, gradeCommand, starsCommand, quotaCommand, reportCommand, logCommand, undoCommand, showCommand, rulesCommand, demoCommand];
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   // Help text follows --lang, so read it before commander parses anything.

@@ -178,3 +178,21 @@ export const SECTION_LIST: SectionDef<unknown>[] = SECTIONS.map((s) => SECTION_D
 
 /** How a duplicate identity is shown: a report or typical's own id, else its org|date|title. */
 export const shownKey = (key: string) => key.replace(/^id:/, '');
+
+/** Columns a record's fields are derived into, never written in a file: no field of their own. */
+const DERIVED = new Set(['key', 'month', 'owner_org', 'owner_member']);
+const GROUPS: Record<string, string> = { masses: 'masses', eval: 'evaluation', commentary: 'commentary' };
+
+/** The field a column holds, as a file writes it (`masses_basic` → `masses.basic`); null for a derived column. */
+export function fieldOfColumn(col: string): string | null {
+  if (DERIVED.has(col)) return null;
+  const m = /^(masses|eval|commentary)_(.+)$/.exec(col);
+  return m ? `${GROUPS[m[1]]}.${m[2]}` : col;
+}
+
+/** A column's value as a record holds it: `active` a boolean, `deductions` a list. */
+export function valueOfColumn(col: string, v: unknown): unknown {
+  if (col === 'active') return v === 1;
+  if (col === 'deductions' && typeof v === 'string') return JSON.parse(v);
+  return v;
+}

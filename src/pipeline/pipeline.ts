@@ -17,10 +17,15 @@ import { readRulesKey, type FileResult } from '../read/file.js';
 import { rowCount } from '../read/rows.js';
 import { RecordPlacer } from '../read/place.js';
 import { asEnvError, openDb, untilFree, type DB } from '../store/db.js';
-import { createStagingTables, Stager, type Staging } from '../store/stage.js';
+import { createStagingTables, Stager, stagedTable, type Staging } from '../store/stage.js';
+import { suggest } from '../store/suggest.js';
 import { crossErrors, type Check } from '../store/checks.js';
-import { duplicateTitles, membersWithoutPoints } from '../store/warnings.js';
-import { changeCounts, countMissing, settleOwners, writeStaged, type Periods, type SectionCounts } from '../store/commit.js';
+import { duplicateTitles, membersWithoutPoints, nameTwins } from '../store/warnings.js';
+import { changeCounts, countMissing, settleOwners, writeStaged, type SectionCounts } from '../store/commit.js';
+import { buildScope, orgKnown, type Periods, type ReplaceScope } from '../store/replace.js';
+import { listChanges, orgNames, type Change } from '../store/changes.js';
+import { keepFiles, localTime, recordImport, type ImportFile } from '../store/history.js';
+import { DataError } from '../core/errors.js';
 import { plan, type FileSummary } from './plan.js';
 
 export interface IngestOptions {
@@ -31,7 +36,12 @@ export interface IngestOptions {
   onFile?: (done: number, total: number) => void;
 }
 
-export type ImportOptions = IngestOptions & { replace: boolean; dryRun: boolean };
+export type ImportOptions = IngestOptions & {
+  replace: boolean;
+  /** --replace --org: every org of this subtree is in scope. */
+  org: string | null;
+  dryRun: boolean;
+};
 
 /** The database as opened (`path`) and as the user named it (`name`, for messages). */
 export interface DbRef {
@@ -48,6 +58,14 @@ export interface IngestResult {
   records: number;
   /** False when errors in the files themselves stopped the checks across records. */
   crossChecked: boolean;
+  /** --replace: per section and quarter of the batch, the orgs whose records it replaced. */
+  replace: ReplaceScope[] | null;
+  /** --dry-run: every record the import would change. */
+  changes: Change[] | null;
+  /** The names of the orgs that `replace` and `changes` name. */
+  orgNames: Map<string, string>;
+  /** The import's number in `cxzy log`, when it wrote. */
+  number: number | null;
 }
 
 /** Check files against the database as it is (an absent one counts as empty); write nothing, lock nothing. */
@@ -135,8 +153,8 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
       return true;
     };
     const addSkipped = db.prepare('INSERT OR IGNORE INTO temp.skipped VALUES (?)');
-    for (const [i, summary] of p.skipped) {
-      results[i] = { status: 'skipped', summary };
+    for (const [i, { hash, summary }] of p.skipped) {
+      results[i] = { status: 'skipped', hash, summary };
       addSkipped.run(p.files[i].file);
       opts.onFile?.(++done, p.files.length);
     }
@@ -147,9 +165,10 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
     for (const d of p.problems) diags.add(d);
     const fileWarnings: Diagnostic[] = [];
     let records = 0;
+    const hinted = failed ? codeHints(db, st, results.flatMap((r) => (r.status === 'invalid' ? r.errors : []))) : null;
     for (const r of results) {
       if (r.status === 'invalid') {
-        for (const d of r.errors) diags.add(d);
+        for (const d of r.errors) diags.add(hinted?.get(d) ?? d);
         diags.count('error', r.errorCount - r.errors.length);
         fileWarnings.push(...r.warnings);
       } else {
@@ -163,9 +182,13 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
       for (const d of fileWarnings) if (d.code !== 'vague_pledge') diags.add(d);
       for (const d of fileWarnings) if (d.code === 'vague_pledge') diags.add(d);
     };
-    const result = (counts: SectionCounts | null, crossChecked: boolean): IngestResult => {
+    const result = (counts: SectionCounts | null, crossChecked: boolean, more: Partial<IngestResult> = {}): IngestResult => {
       if (opts.strict) diags.promoteWarnings();
-      return { files: p.files.length, diags, counts: diags.errorCount === 0 ? counts : null, records, crossChecked };
+      const ok = diags.errorCount === 0;
+      return {
+        files: p.files.length, diags, counts: ok ? counts : null, records, crossChecked,
+        replace: ok ? (more.replace ?? null) : null, changes: ok ? (more.changes ?? null) : null, orgNames: more.orgNames ?? new Map(), number: more.number ?? null,
+      };
     };
     if (failed) {
       addWarnings();
@@ -187,30 +210,56 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
       if (diags.wants('error')) diags.add(place(c));
       else diags.count('error', 1);
     }
+    // --replace's scope, so the warnings see what the import leaves.
+    const periods = write ? replacePeriods(results, write.replace) : null;
+    if (write?.org != null && !orgKnown(db, st, write.org)) throw new DataError({ id: 'unknown_org', params: { code: write.org } });
+    const replace = periods ? buildScope(db, st, periods, write!.org) : null;
     addWarnings();
-    for (const c of [...duplicateTitles(db, st, order), ...membersWithoutPoints(db, st, order)]) {
+    for (const c of [...duplicateTitles(db, st, order, replace !== null), ...membersWithoutPoints(db, st, order, replace !== null), ...nameTwins(db, st, order)]) {
       if (diags.wants('warning')) diags.add(place(c));
       else diags.count('warning', 1, c.code);
     }
     if (diags.errorCount > 0 || write === null || (opts.strict && diags.warningCount > 0)) return result(null, true);
 
-    const periods = replacePeriods(results, write.replace);
     const counts = changeCounts(db, st);
     for (const r of results) if (r.status === 'skipped') for (const s of SECTIONS) counts[s].unchanged += r.summary.counts[s] ?? 0;
-    if (periods) countMissing(db, st, periods, counts);
+    if (replace) countMissing(db, st, counts);
+    const changes = write.dryRun ? listChanges(db, st, replace !== null) : null;
+    const named = new Set([...(replace ?? []).flatMap((x) => x.orgs), ...(changes ?? []).map((c) => c.org).filter((o) => o !== null)]);
+    const more: Partial<IngestResult> = { replace, changes, orgNames: orgNames(db, st, named) };
     if (!write.dryRun) {
-      const dirty = writeStaged(db, st, gen ?? nextGen(db), periods);
-      saveFiles(db, results, rulesKey, dirty, p.files.map((f) => f.file));
+      const number = gen ?? nextGen(db);
+      const dirty = writeStaged(db, st, number, replace !== null);
+      const names = p.files.map((f) => f.file);
+      if (!st.direct) keepFiles(db, number, [...dirty, ...names.filter((_, i) => results[i].status === 'read')]);
+      saveFiles(db, results, rulesKey, dirty, names);
+      const files: ImportFile[] = results.flatMap((r, i) => (r.status === 'invalid' ? [] : [{ path: names[i], hash: r.hash, unchanged: r.status === 'skipped' }]));
+      recordImport(db, { number, at: localTime(), files, sections: counts, options: { replace: write.replace, org: write.org, strict: opts.strict } });
       db.exec('COMMIT');
       open = false;
+      more.number = number;
     }
-    return result(counts, true);
+    return result(counts, true, more);
   } finally {
     // SQLite has already rolled back a transaction that failed on a full disk.
     if (open && db.inTransaction) db.exec('ROLLBACK');
     if (journal !== null) untilFree(() => db.pragma(`journal_mode = ${journal}`));
     if (write) db.pragma('foreign_keys = ON');
   }
+}
+
+/** A reference written as a name where a code goes: the code of that name, as a hint on the error. */
+function codeHints(db: DB, st: Staging, errors: Diagnostic[]): Map<Diagnostic, Diagnostic> {
+  const refs = errors.filter((d) => d.msg.id === 'code_pattern' && /\.(org|parent|member|owner)$/.test(d.path ?? ''));
+  const value = (d: Diagnostic) => String((d.msg.params as { value: string }).value);
+  const tables = (s: 'orgs' | 'members', code: string) => [...(st.direct ? [] : [`main.${s}`]), stagedTable(st, s)].map((table) => ({ table, code, name: 'name' }));
+  const found = suggest(db, refs.map(value), [...tables('orgs', 'code'), ...tables('members', 'id')]);
+  const out = new Map<Diagnostic, Diagnostic>();
+  for (const d of refs) {
+    const hint = found.get(value(d))?.map((c) => ({ id: 'candidate' as const, params: { code: c.code, name: c.name } }));
+    if (hint?.length) out.set(d, { ...d, msg: { id: 'code_pattern', params: { value: value(d), hint } } });
+  }
+  return out;
 }
 
 /** A new import generation, recorded in the database (inside the import's transaction). */
@@ -221,7 +270,7 @@ function nextGen(db: DB): number {
 }
 
 /** What became of each file: read and staged, skipped as unchanged, or invalid. */
-type Outcome = { status: 'read'; hash: string; summary: FileSummary } | { status: 'skipped'; summary: FileSummary } | Extract<FileResult, { status: 'invalid' }>;
+type Outcome = { status: 'read' | 'skipped'; hash: string; summary: FileSummary } | Extract<FileResult, { status: 'invalid' }>;
 
 /** --replace: the quarters per section that the batch gives, from the files read and those skipped. */
 function replacePeriods(results: Outcome[], replace: boolean): Periods | null {

@@ -20,8 +20,8 @@ export interface Plan {
   files: InputFile[];
   /** Paths that name nothing to read, as errors. */
   problems: Diagnostic[];
-  /** Files read before and unchanged since, by index, with what they contributed. */
-  skipped: Map<number, FileSummary>;
+  /** Files read before and unchanged since, by index, with their hash and what they contributed. */
+  skipped: Map<number, { hash: string; summary: FileSummary }>;
   /** Files in the folders named that are not data files, as warnings. */
   others: Diagnostic[];
 }
@@ -30,10 +30,10 @@ export function plan(paths: string[], cwd: string, db: DB, rulesKey: string): Pl
   const { files, problems, skipped: others } = expandPaths(paths, cwd);
   const rows = db.prepare('SELECT path, hash, summary FROM main.files WHERE rules = ?').raw().all(rulesKey) as [string, string, string][];
   const known = new Map(rows.map(([path, hash, summary]) => [path, { hash, summary }]));
-  const skipped = new Map<number, FileSummary>();
+  const skipped: Plan['skipped'] = new Map();
   files.forEach((f, i) => {
     const k = known.get(f.file);
-    if (k && hashFile(f.path) === k.hash) skipped.set(i, JSON.parse(k.summary) as FileSummary);
+    if (k && hashFile(f.path) === k.hash) skipped.set(i, { hash: k.hash, summary: JSON.parse(k.summary) as FileSummary });
   });
   return {
     files,

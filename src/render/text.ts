@@ -90,12 +90,15 @@ export function* tableLines(t: DocTable, c: ChalkInstance, room = Infinity): Gen
   const align = t.align ?? [];
   // A loop, not Math.max(...column): 750,000 arguments overflow the call stack.
   const widths = t.headers.map((h) => width(printable(h)));
+  let n = 0;
   for (const r of t.rows) {
+    n++;
     for (let i = 0; i < r.length && i < widths.length; i++) {
       const w = width(cellOnTerminal(r[i]));
       if (w > widths[i]) widths[i] = w;
     }
   }
+  if (n === 0 && t.none !== undefined) return yield c.dim(printable(t.none));
   const full = fit(widths, t.shrink ?? [], room);
   const textOf = (cell: CellValue, i: number) => (widths[i] < full[i] ? truncate(cellOnTerminal(cell), widths[i]) : cellOnTerminal(cell));
   const line = (texts: string[], tones: (Tone | undefined)[]) => {

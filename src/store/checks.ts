@@ -9,6 +9,7 @@ import { SECTION_DEFS, shownKey } from '../core/sections.js';
 import { GOODS, LEADS, type Section, type Source } from '../core/model.js';
 import type { Msg } from '../core/messages/index.js';
 import { OrgTree } from '../core/tree.js';
+import { suggest, type Candidate } from './suggest.js';
 
 export interface Check {
   severity: 'error' | 'warning';
@@ -29,6 +30,11 @@ class Scope {
 
   private stored(s: Section): string | null {
     return this.st.direct ? null : `main.${SECTION_DEFS[s].name}`;
+  }
+
+  /** The tables holding `s`'s rows: staged, and stored unless staging straight into them. */
+  tables(s: Section): string[] {
+    return [this.staged(s), this.stored(s)].filter((t) => t !== null);
   }
 
   /** A record of `s` with `col` = `expr`, staged or stored. */
@@ -135,7 +141,30 @@ export function crossErrors(db: DB, st: Staging, duplicates: Duplicate[], skippe
       error(srcOf(r), col, 'unknown_ref', { id: 'unknown_ref', params: { what, key: r.ref as string } });
     }
   }
-  return out;
+  return withHints(db, sc, out);
+}
+
+/** Distinct unknown codes offered the closest existing ones: as many as a run shows errors. */
+const HINTED = 100;
+
+/** Each unknown reference with the existing codes it may have meant, among the staged and stored ones. */
+function withHints(db: DB, sc: Scope, checks: Check[]): Check[] {
+  const refs = checks.filter((c): c is Check & { msg: { id: 'unknown_ref' } } => c.msg.id === 'unknown_ref');
+  const keys = (kinds: string[]) => [...new Set(refs.filter((c) => kinds.includes(String(c.msg.params.what))).map((c) => String(c.msg.params.key)))].slice(0, HINTED);
+  const orgs = sc.tables('orgs').map((table) => ({ table, code: 'code', name: 'name' }));
+  const members = sc.tables('members').map((table) => ({ table, code: 'id', name: 'name' }));
+  const hints = new Map<string, Candidate[]>([
+    ...[...suggest(db, keys(['org', 'parent']), orgs)].map(([k, v]) => [`org ${k}`, v] as const),
+    ...[...suggest(db, keys(['member']), members)].map(([k, v]) => [`member ${k}`, v] as const),
+    ...[...suggest(db, keys(['owner']), [...orgs, ...members])].map(([k, v]) => [`owner ${k}`, v] as const),
+  ]);
+  for (const c of refs) {
+    const p = c.msg.params;
+    const kind = p.what === 'parent' ? 'org' : String(p.what);
+    const found = hints.get(`${kind} ${p.key}`);
+    if (found?.length) c.msg = { id: 'unknown_ref', params: { ...p, hint: found.map((x) => ({ id: 'candidate', params: { code: x.code, name: x.name } })) } };
+  }
+  return checks;
 }
 
 /** Each cycle through a staged org, named once: A → B → A. */

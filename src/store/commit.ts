@@ -5,6 +5,7 @@ import type { DB } from './db.js';
 import { stagedTable, type Staging } from './stage.js';
 import { SECTION_DEFS, SECTION_LIST, type SectionDef } from '../core/sections.js';
 import { SECTIONS, type Section } from '../core/model.js';
+import { missingWhere, REPLACEABLE } from './replace.js';
 
 export interface Counts {
   inserted: number;
@@ -18,7 +19,6 @@ export type SectionCounts = Record<Section, Counts>;
 export const zeroCounts = (): SectionCounts =>
   Object.fromEntries(SECTIONS.map((s) => [s, { inserted: 0, updated: 0, unchanged: 0, removed: 0 } as Counts])) as SectionCounts;
 
-const SKIPPED = '(SELECT file FROM temp.skipped)';
 const keyMatch = (t: SectionDef<unknown>, a: string, b: string) => t.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
 const same = (cols: string[], a: string, b: string) => cols.map((c) => `${a}.${c} IS ${b}.${c}`).join(' AND ');
 
@@ -53,46 +53,37 @@ export function changeCounts(db: DB, st: Staging): SectionCounts {
   return counts;
 }
 
-/**
- * --replace: the stored rows of the batch's sections and quarters that the
- * batch lacks (neither staged nor in a file skipped as unchanged).
- */
-function missingWhere(st: Staging, t: SectionDef<unknown>): string {
-  return `${t.period} = @period AND NOT EXISTS (SELECT 1 FROM ${stagedTable(st, t.section)} x WHERE ${keyMatch(t, 'x', 'main.' + t.name)}) AND src_file NOT IN ${SKIPPED}`;
-}
-
-export type Periods = Partial<Record<Section, Iterable<string>>>;
-
 /** How many stored rows --replace would remove, per section. */
-export function countMissing(db: DB, st: Staging, periods: Periods, counts: SectionCounts): void {
-  forMissing(periods, (t, period) => {
-    counts[t.section].removed += db.prepare(`SELECT COUNT(*) FROM main.${t.name} WHERE ${missingWhere(st, t)}`).pluck().get({ period }) as number;
-  });
+export function countMissing(db: DB, st: Staging, counts: SectionCounts): void {
+  for (const t of REPLACEABLE) counts[t.section].removed = db.prepare(`SELECT COUNT(*) FROM main.${t.name} m WHERE ${missingWhere(st, t, 'm')}`).pluck().get() as number;
 }
 
-function forMissing(periods: Periods, f: (t: SectionDef<unknown>, period: string) => void): void {
-  for (const [s, list] of Object.entries(periods) as [Section, Iterable<string>][]) {
-    const t = SECTION_DEFS[s] as SectionDef<unknown>;
-    if (t.period) for (const period of list) f(t, period);
-  }
-}
+/** Every column of a stored row of `t`, in the order its history table keeps them. */
+export const storedCols = (t: SectionDef<unknown>) => [...t.cols, 'src_file', 'src_line', 'gen'];
 
 /**
  * The write: staged rows upserted into the stored tables (a row whose data and
- * source are the same is left as it is), then --replace's removals. Returns the
- * files some of whose stored rows were replaced by another file's or removed:
- * their remembered hash no longer vouches for their rows.
+ * source are the same is left as it is), then, with `replace` (temp.scope
+ * built), --replace's removals. Each stored row replaced or removed is first kept in
+ * its history table under the import's number, `gen`. Returns the files some
+ * of whose stored rows were replaced by another file's or removed: their
+ * remembered hash no longer vouches for their rows.
  */
-export function writeStaged(db: DB, st: Staging, gen: number, periods: Periods | null): Set<string> {
+export function writeStaged(db: DB, st: Staging, gen: number, replace: boolean): Set<string> {
   const dirty = new Set<string>();
-  const files = (sql: string, params: object = {}) => {
-    for (const f of db.prepare(sql).pluck().all(params) as string[]) dirty.add(f);
+  const files = (sql: string) => {
+    for (const f of db.prepare(sql).pluck().all() as string[]) dirty.add(f);
+  };
+  const keep = (t: SectionDef<unknown>, action: string, from: string) => {
+    const cols = storedCols(t);
+    db.prepare(`INSERT INTO main.history_${t.name} (import, action, ${cols.join(', ')}) SELECT ${gen}, '${action}', ${cols.map((c) => `m.${c}`).join(', ')} ${from}`).run();
   };
   if (!st.direct) {
     for (const t of SECTION_LIST) {
       const staged = stagedTable(st, t.section);
-      files(`SELECT DISTINCT m.src_file FROM ${staged} x JOIN main.${t.name} m ON ${keyMatch(t, 'm', 'x')} WHERE m.src_file <> x.src_file`);
       const cols = [...t.cols, 'src_file', 'src_line'];
+      files(`SELECT DISTINCT m.src_file FROM ${staged} x JOIN main.${t.name} m ON ${keyMatch(t, 'm', 'x')} WHERE m.src_file <> x.src_file`);
+      keep(t, 'updated', `FROM ${staged} x JOIN main.${t.name} m ON ${keyMatch(t, 'm', 'x')} WHERE NOT (${same(cols, 'm', 'x')})`);
       db.prepare(
         `INSERT INTO main.${t.name} (${cols.join(', ')}, gen) SELECT ${cols.join(', ')}, ${gen} FROM ${staged} WHERE true
          ON CONFLICT (${t.key.join(', ')}) DO UPDATE SET ${[...cols, 'gen'].map((c) => `${c} = excluded.${c}`).join(', ')}
@@ -100,11 +91,13 @@ export function writeStaged(db: DB, st: Staging, gen: number, periods: Periods |
       ).run();
     }
   }
-  if (periods) {
-    forMissing(periods, (t, period) => {
-      files(`SELECT DISTINCT src_file FROM main.${t.name} WHERE ${missingWhere(st, t)}`, { period });
-      db.prepare(`DELETE FROM main.${t.name} WHERE ${missingWhere(st, t)}`).run({ period });
-    });
+  if (replace && !st.direct) {
+    for (const t of REPLACEABLE) {
+      const where = `FROM main.${t.name} m WHERE ${missingWhere(st, t, 'm')}`;
+      files(`SELECT DISTINCT m.src_file ${where}`);
+      keep(t, 'removed', where);
+      db.prepare(`DELETE FROM main.${t.name} AS m WHERE ${missingWhere(st, t, 'm')}`).run();
+    }
   }
   return dirty;
 }

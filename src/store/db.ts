@@ -16,7 +16,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 export const BUSY_TIMEOUT_MS = 5000;
 
 /** The tables every cxzy database of the current version has. */
-const TABLES = [...SECTIONS, 'meta', 'files'];
+const TABLES = [...SECTIONS, 'meta', 'files', 'imports', ...[...SECTIONS, 'files'].map((t) => `history_${t}`)];
 
 /**
  * `name`: the database as the user named it, for messages. A database opened
@@ -57,7 +57,7 @@ function prepare(db: DB, path: string, mode: 'read' | 'check' | 'write', name: s
     // Changing the journal mode does not wait for another writer, as statements do: wait for it here.
     untilFree(() => db.pragma('journal_mode = WAL'));
     db.pragma('synchronous = NORMAL');
-    migrate(db, version);
+    migrate(db, version, name);
   } else if (version < SCHEMA_VERSION) {
     if (version === 0) throw new EnvError({ id: 'db_missing', params: { db: name } });
     // A database from an earlier cxzy: bring it up to date once, then read it.
@@ -118,14 +118,21 @@ export function untilFree<T>(f: () => T): T {
   }
 }
 
-function migrate(db: DB, from: number): void {
+function migrate(db: DB, from: number, name: string): void {
   if (from === SCHEMA_VERSION) return;
   // IMMEDIATE: a second import into a database being created waits its turn instead of failing at once.
-  db.transaction(() => {
-    for (let v = from; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]);
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  }).immediate();
+  try {
+    db.transaction(() => {
+      for (let v = from; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }).immediate();
+  } catch (e) {
+    // A migration builds on the tables of the version before it: a file that claims the version without them is damaged.
+    const reason = (e as Error).message;
+    if (from > 0 && /no such table/.test(reason)) throw new EnvError({ id: 'db_damaged', params: { db: name, reason } });
+    throw e;
+  }
 }
 
 /** SQLite failures that are the environment's: locked, full, damaged, unreadable. */

@@ -134,4 +134,28 @@ export const MIGRATIONS: readonly string[] = [
     summary TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 3: import history and undo, and names looked up by their parent or org
+  // (a second code for one name is a warning). Every import that writes is recorded in
+  // `imports` (its number is the `gen` its rows carry); for each table an
+  // import changes, `history_<table>` keeps every row the import replaced or
+  // removed, whole and with its own column types, tagged with the import's
+  // number: what `cxzy undo` puts back.
+  `
+  CREATE TABLE imports (
+    n INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    files TEXT NOT NULL,
+    counts TEXT NOT NULL,
+    options TEXT NOT NULL,
+    undone TEXT
+  );
+  ${['orgs', 'members', 'pledges', 'reviews', 'points', 'reports', 'typicals', 'files']
+    .map((t) => `CREATE TABLE history_${t} AS SELECT 0 AS import, '' AS action, * FROM ${t} WHERE 0;
+  CREATE INDEX history_${t}_import ON history_${t}(import);`)
+    .join('\n  ')}
+  DROP INDEX orgs_parent;
+  CREATE INDEX orgs_parent ON orgs(parent, name);
+  DROP INDEX members_org;
+  CREATE INDEX members_org ON members(org, name);
+  `,
 ];

@@ -3,31 +3,34 @@
 import type { DB } from './db.js';
 import { stagedTable, type Staging } from './stage.js';
 import type { Section, Source } from '../core/model.js';
-import { SECTION_DEFS } from '../core/sections.js';
+import { SECTION_DEFS, type SectionDef } from '../core/sections.js';
+import { missingWhere, SKIPPED } from './replace.js';
 import type { Check } from './checks.js';
+import { groupBy } from '../core/collections.js';
 
 type Rec = Record<string, unknown>;
 const srcOf = (r: Rec): Source => ({ file: r.src_file as string, line: r.src_line as number });
-const SKIPPED = '(SELECT file FROM temp.skipped)';
 
 /**
  * Rows of section `s` as the database will hold them, with `b` = 1 for the
  * batch's own and `ord` the stored row's rowid (for stored rows only).
+ * `replacing`: without the stored rows --replace removes.
  */
-function effective(st: Staging, s: Section, cols: string, rowid: boolean): string {
+function effective(st: Staging, s: Section, cols: string, rowid: boolean, replacing: boolean): string {
   const staged = stagedTable(st, s);
   if (st.direct) return `SELECT ${cols}, 1 AS b, NULL AS ord FROM ${staged}`;
-  const { key, name } = SECTION_DEFS[s];
-  const replaced = `EXISTS (SELECT 1 FROM ${staged} y WHERE ${key.map((k) => `y.${k} = x.${k}`).join(' AND ')})`;
+  const t = SECTION_DEFS[s] as SectionDef<unknown>;
+  const replaced = `EXISTS (SELECT 1 FROM ${staged} y WHERE ${t.key.map((k) => `y.${k} = x.${k}`).join(' AND ')})`;
+  const removed = replacing && t.period ? ` AND NOT (${missingWhere(st, t, 'x')})` : '';
   return `SELECT ${cols}, 1 AS b, NULL AS ord FROM ${staged}
-    UNION ALL SELECT ${cols}, x.src_file IN ${SKIPPED} AS b, ${rowid ? 'x.rowid' : 'NULL'} AS ord FROM main.${name} x WHERE NOT ${replaced}`;
+    UNION ALL SELECT ${cols}, x.src_file IN ${SKIPPED} AS b, ${rowid ? 'x.rowid' : 'NULL'} AS ord FROM main.${t.name} x WHERE NOT ${replaced}${removed}`;
 }
 
 /** Same org, month and title more than once, with at least one of them in the batch. */
-export function duplicateTitles(db: DB, st: Staging, order: (a: Source, b: Source) => number): Check[] {
+export function duplicateTitles(db: DB, st: Staging, order: (a: Source, b: Source) => number, replacing: boolean): Check[] {
   const rows = db
     .prepare(
-      `WITH r AS (${effective(st, 'reports', 'org, month, title, src_file, src_line', true)})
+      `WITH r AS (${effective(st, 'reports', 'org, month, title, src_file, src_line', true, replacing)})
        SELECT r.* FROM r JOIN (SELECT org, month, title FROM r GROUP BY org, month, title HAVING COUNT(*) > 1 AND MAX(b)) g
          ON g.org = r.org AND g.month = r.month AND g.title = r.title`,
     )
@@ -54,9 +57,9 @@ export function duplicateTitles(db: DB, st: Staging, order: (a: Source, b: Sourc
 }
 
 /** Active members without points in a quarter the batch gives points for: the batch's members first, then the stored ones. */
-export function membersWithoutPoints(db: DB, st: Staging, order: (a: Source, b: Source) => number): Check[] {
-  const points = `(${effective(st, 'points', 'member, period, src_file, src_line', false)})`;
-  const members = `(${effective(st, 'members', 'id, name, active, src_file, src_line', false)})`;
+export function membersWithoutPoints(db: DB, st: Staging, order: (a: Source, b: Source) => number, replacing: boolean): Check[] {
+  const points = `(${effective(st, 'points', 'member, period, src_file, src_line', false, replacing)})`;
+  const members = `(${effective(st, 'members', 'id, name, active, src_file, src_line', false, false)})`;
   const periods = db.prepare(`SELECT DISTINCT period FROM ${points} WHERE b ORDER BY period`).pluck().all() as string[];
   const missing = db.prepare(
     `SELECT id, name, src_file, src_line, b FROM ${members} m WHERE active = 1
@@ -72,4 +75,39 @@ export function membersWithoutPoints(db: DB, st: Staging, order: (a: Source, b: 
     }
   }
   return out;
+}
+
+/**
+ * An org with the same name and parent as another under a different code, or
+ * a member with the same name and org as another: a mistyped code makes a
+ * second branch (which then misses every quota) or a second member. Each of
+ * the batch's new, renamed or moved records is named against the first stored
+ * one of its name (else the batch's first).
+ */
+export function nameTwins(db: DB, st: Staging, order: (a: Source, b: Source) => number): Check[] {
+  const out: Check[] = [];
+  for (const [s, code, under, what] of [['orgs', 'code', 'parent', 'org'], ['members', 'id', 'org', 'member']] as const) {
+    const staged = stagedTable(st, s);
+    // Driven by the batch's new rows, each looked up by its parent (or org) and name: a county's first import is 75,000 of them.
+    const isNew = st.direct ? 'true' : `NOT EXISTS (SELECT 1 FROM main.${s} m WHERE m.${code} = x.${code} AND m.name = x.name AND m.${under} IS x.${under})`;
+    const pick = `x.${code} AS code, x.name, x.${under} AS under, x.src_file, x.src_line, y.${code} AS other, y.src_file AS o_file, y.src_line AS o_line`;
+    const on = `y.${under} IS x.${under} AND y.name = x.name AND y.${code} <> x.${code}`;
+    const arms = [`SELECT ${pick}, 1 AS o_batch, NULL AS o_ord FROM ${staged} x JOIN ${staged} y ON ${on} WHERE ${isNew}`];
+    if (!st.direct) {
+      arms.push(`SELECT ${pick}, y.src_file IN ${SKIPPED} AS o_batch, y.rowid AS o_ord FROM ${staged} x JOIN main.${s} y ON ${on}
+        WHERE ${isNew} AND NOT EXISTS (SELECT 1 FROM ${staged} z WHERE z.${code} = y.${code})`);
+    }
+    const pairs = db.prepare(arms.join(' UNION ALL ')).all() as Rec[];
+    for (const list of groupBy(pairs, (r) => r.code as string).values()) {
+      const x = list[0];
+      const others = list.map((r) => ({ code: r.other as string, src: { file: r.o_file as string, line: r.o_line as number }, batch: r.o_batch === 1, ord: r.o_ord as number }));
+      // Named against the first stored record of the name, else the batch's first (which itself is not named).
+      const stored = others.filter((o) => !o.batch).sort((a, b) => a.ord - b.ord)[0];
+      const first = stored ?? others.filter((o) => o.batch).sort((a, b) => order(a.src, b.src))[0];
+      if (!stored && order(srcOf(x), first.src) < 0) continue;
+      const params = { what, key: x.code as string, name: x.name as string, other: first.code, under: (x.under as string | null) ?? '—', where: `${first.src.file}:${first.src.line}` };
+      out.push({ severity: 'warning', src: srcOf(x), field: 'name', code: 'name_twin', msg: { id: 'name_twin', params } });
+    }
+  }
+  return out.sort((a, b) => order(a.src, b.src));
 }

@@ -48,6 +48,7 @@ export interface CliMessages {
   h_validate: {};
   h_import: {};
   h_replace: {};
+  h_replace_org: {};
   h_dry_run: {};
   h_strict: {};
   h_demo: {};
@@ -56,6 +57,10 @@ export interface CliMessages {
   h_grade: {};
   h_stars: {};
   h_quota: {};
+  h_log: {};
+  h_undo: {};
+  h_show: {};
+  h_show_target: {};
   h_period: {};
   h_month: {};
   h_org: {};

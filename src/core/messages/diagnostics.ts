@@ -8,6 +8,9 @@ export type VagueReason =
   | { id: 'vague_no_number'; params?: DiagnosticMessages['vague_no_number'] }
   | { id: 'vague_stock'; params: DiagnosticMessages['vague_stock'] };
 
+/** An existing code offered for one that names nothing. */
+export type Candidate = { id: 'candidate'; params: DiagnosticMessages['candidate'] };
+
 export interface DiagnosticMessages {
   // diagnostics: files and YAML
   read_failed: { reason: Scalar };
@@ -53,7 +56,7 @@ export interface DiagnosticMessages {
   too_long: { max: Scalar };
   too_many: { max: Scalar };
   too_few: { min: Scalar };
-  code_pattern: { value: Scalar };
+  code_pattern: { value: Scalar; hint?: Candidate[] };
   period_pattern: { value: Scalar };
   pattern: { value: Scalar };
   date: { value: Scalar; suggest?: Scalar };
@@ -68,7 +71,8 @@ export interface DiagnosticMessages {
   fulfilled_before_made: { fulfilled: Scalar; made: Scalar };
   outside_period: { date: Scalar; period: Scalar };
   duplicate_id: { what: Scalar; key: Scalar; first: Scalar };
-  unknown_ref: { what: Scalar; key: Scalar };
+  unknown_ref: { what: Scalar; key: Scalar; hint?: Candidate[] };
+  candidate: { code: Scalar; name: Scalar };
   parent_not_committee: { parent: Scalar };
   has_children: { code?: Scalar; child: Scalar };
   member_not_in_branch: { org: Scalar };
@@ -88,5 +92,6 @@ export interface DiagnosticMessages {
   vague_no_number: {};
   vague_stock: { phrases: Scalar };
   duplicate_title: { org: Scalar; month: Scalar; title: Scalar; other: Scalar };
+  name_twin: { what: Scalar; key: Scalar; name: Scalar; other: Scalar; under: Scalar; where: Scalar };
   no_points: { id: Scalar; name: Scalar; period: Scalar };
 }

@@ -6,12 +6,14 @@ import type { BulletinMessages } from './bulletin.js';
 import type { CliMessages } from './cli.js';
 import type { DiagnosticMessages } from './diagnostics.js';
 import type { GradeMessages } from './grade.js';
+import type { HistoryMessages } from './history.js';
 import type { IngestMessages } from './ingest.js';
+import type { ShowMessages } from './show.js';
 import type { StarsMessages } from './stars.js';
 
 export type { Scalar } from './types.js';
 
-export interface Messages extends AnalysisMessages, BulletinMessages, CliMessages, DiagnosticMessages, GradeMessages, IngestMessages, StarsMessages {}
+export interface Messages extends AnalysisMessages, BulletinMessages, CliMessages, DiagnosticMessages, GradeMessages, HistoryMessages, IngestMessages, ShowMessages, StarsMessages {}
 
 export type MsgId = keyof Messages;
 

@@ -159,12 +159,16 @@ export const cli: Catalog<CliMessages> = {
     en: () => `check, then store everything in one transaction`,
   },
   h_replace: {
-    zh: () => `对批次中出现的季度，删除数据库中该季度有而批次中没有的测评、积分、信息和典型`,
-    en: () => `for each quarter in the batch, remove stored reviews, points, reports and typicals the batch lacks`,
+    zh: () => `以本批文件为准：对批次中出现的组织、数据段和季度，删除数据库中有而本批没有的测评、积分、信息和典型；其他组织不动`,
+    en: () => `the batch is the whole truth for the orgs it has records of: per section and quarter, their stored reviews, points, reports and typicals that the batch lacks are removed; other orgs are left alone`,
+  },
+  h_replace_org: {
+    zh: () => `与 --replace 同用：替换范围扩大到该组织及其下级全部组织`,
+    en: () => `with --replace: widen what is replaced to this org's whole subtree`,
   },
   h_dry_run: {
-    zh: () => `只显示将要发生的变更，不写入`,
-    en: () => `show what would change; write nothing`,
+    zh: () => `逐条列出将要新增、更新、删除的记录，不写入`,
+    en: () => `list every record that would be inserted, updated or removed; write nothing`,
   },
   h_strict: {
     zh: () => `把警告当作错误`,
@@ -189,6 +193,22 @@ export const cli: Catalog<CliMessages> = {
   h_stars: {
     zh: () => `积分评星：党员星级、红星党员、标杆支部、旗帜党委`,
     en: () => `stars: member stars, red-star members, benchmark branches, flag committees`,
+  },
+  h_log: {
+    zh: () => `列出历次导入：次序、时间、文件、各数据段的变更`,
+    en: () => `list the imports so far: number, time, files, changes per section`,
+  },
+  h_undo: {
+    zh: () => `撤销最近一次尚未撤销的导入，数据库恢复到它之前的样子`,
+    en: () => `revert the latest import not yet undone; the database is then as it was before it`,
+  },
+  h_show: {
+    zh: () => `查看一个组织或党员在数据库中的全部记录、来源、定级、星级和信息报送`,
+    en: () => `one org or member: what is stored about it, with sources, and its grades, stars and quota`,
+  },
+  h_show_target: {
+    zh: () => `组织代码、党员编号或名称`,
+    en: () => `an org code, a member id, or a name`,
   },
   h_quota: {
     zh: () => `信息报送与培树典型完成情况`,

@@ -189,8 +189,8 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
     en: (p) => `too few items (at least ${p.min})`,
   },
   code_pattern: {
-    zh: (p) => `编号“${p.value}”不合规：只能由字母、数字和 _ . - 组成，以字母或数字开头，最长 64 位`,
-    en: (p) => `code "${p.value}" is invalid: letters, digits, _ . - only, starting with a letter or digit, at most 64`,
+    zh: (p) => (p.hint ? `这里应写编号，不是名称：“${p.value}”，是否应为 ${p.hint}？` : `编号“${p.value}”不合规：只能由字母、数字和 _ . - 组成，以字母或数字开头，最长 64 位`),
+    en: (p) => (p.hint ? `a code goes here, not a name: "${p.value}"; did you mean ${p.hint}?` : `code "${p.value}" is invalid: letters, digits, _ . - only, starting with a letter or digit, at most 64`),
   },
   period_pattern: {
     zh: (p) => `季度“${p.value}”格式不对，应写成 2011Q1 的形式`,
@@ -246,8 +246,12 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
     en: (p) => `${p.what} "${p.key}" is duplicated; first at ${p.first}`,
   },
   unknown_ref: {
-    zh: (p) => `${p.what}“${p.key}”不存在（本批文件和数据库中都没有）`,
-    en: (p) => `${p.what} "${p.key}" does not exist (neither in these files nor in the database)`,
+    zh: (p) => `${p.what}“${p.key}”不存在（本批文件和数据库中都没有）` + (p.hint ? `，是否应为 ${p.hint}？` : ''),
+    en: (p) => `${p.what} "${p.key}" does not exist (neither in these files nor in the database)` + (p.hint ? `; did you mean ${p.hint}?` : ''),
+  },
+  candidate: {
+    zh: (p) => `${p.code}（${p.name}）`,
+    en: (p) => `${p.code} (${p.name})`,
   },
   parent_not_committee: {
     zh: (p) => `上级组织“${p.parent}”是党支部，党支部下不能再设组织；上级必须是党委、党工委或党总支`,
@@ -318,6 +322,10 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
   vague_stock: {
     zh: (p) => `套话过半（${p.phrases}）`,
     en: (p) => `more than half stock phrases (${p.phrases})`,
+  },
+  name_twin: {
+    zh: (p) => `${p.what}“${p.key}”与“${p.other}”同名（${p.name}，同属 ${p.under}，见 ${p.where}）：若是同一个，请用原编号“${p.other}”，否则会多出一个${p.what}`,
+    en: (p) => `${p.what} "${p.key}" has the same name as "${p.other}" (${p.name}, both under ${p.under}; see ${p.where}): if they are one, use the code "${p.other}", or there will be two`,
   },
   duplicate_title: {
     zh: (p) => `${p.org} 在 ${p.month} 报送了同题信息“${p.title}”（另见 ${p.other}），只计一次`,

@@ -6,13 +6,15 @@ import type { Catalog, Lang } from './catalog.js';
 import { cli } from './cli.js';
 import { diagnostics } from './diagnostics.js';
 import { grade } from './grade.js';
+import { history } from './history.js';
 import { ingest } from './ingest.js';
+import { show } from './show.js';
 import { stars } from './stars.js';
 import { WORDS } from './words.js';
 
 export type { Lang } from './catalog.js';
 
-const CATALOG: Catalog<Messages> = { ...analyses, ...bulletin, ...cli, ...diagnostics, ...grade, ...ingest, ...stars };
+const CATALOG: Catalog<Messages> = { ...analyses, ...bulletin, ...cli, ...diagnostics, ...grade, ...history, ...ingest, ...show, ...stars };
 
 // Parameters that name a kind of thing or value are words to translate.
 const WORD_PARAMS = new Set(['what', 'expected', 'actual', 'grade', 'from', 'to', 'max', 'need', 'previous', 'movement', 'dimension']);
@@ -30,7 +32,8 @@ export function tm(lang: Lang, m: Msg): string {
 function text(lang: Lang, id: MsgId, params: object | undefined): string {
   const flat: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params ?? {})) {
-    if (Array.isArray(v)) flat[k] = (v as Msg[]).map((m) => tm(lang, m)).join(lang === 'zh' ? '；' : '; ');
+    // Alternatives offered are read as "A, B or C"; other lists are reasons, one after another.
+    if (Array.isArray(v)) flat[k] = (v as Msg[]).map((m) => tm(lang, m)).join(k === 'hint' ? (lang === 'zh' ? '、' : ' or ') : lang === 'zh' ? '；' : '; ');
     else if (k === 'grades' && typeof v === 'string') flat[k] = v.split('/').map((g) => word(lang, g)).join('/');
     else flat[k] = WORD_PARAMS.has(k) && typeof v === 'string' ? word(lang, v) : (v as string | number);
   }

@@ -72,4 +72,18 @@ export const WORDS: Record<string, { zh: string; en: string }> = {
   in_progress: { zh: '推进中', en: 'in progress' },
   fulfilled: { zh: '已兑现', en: 'fulfilled' },
   abandoned: { zh: '已放弃', en: 'abandoned' },
+  // org types, categories and member roles, where a record is shown
+  type_committee: { zh: '党委（党工委、党总支）', en: 'committee' },
+  type_branch: { zh: '党支部', en: 'branch' },
+  cat_rural: { zh: '农村', en: 'rural' },
+  cat_community: { zh: '社区', en: 'community' },
+  cat_agency: { zh: '机关', en: 'agency' },
+  cat_institution: { zh: '事业单位', en: 'institution' },
+  cat_soe: { zh: '国有企业', en: 'state-owned enterprise' },
+  cat_private: { zh: '非公企业', en: 'private enterprise' },
+  cat_social: { zh: '社会组织', en: 'social organisation' },
+  role_secretary: { zh: '书记', en: 'secretary' },
+  role_committee: { zh: '委员', en: 'committee member' },
+  role_member: { zh: '党员', en: 'member' },
+  role_probationary: { zh: '预备党员', en: 'probationary member' },
 };

@@ -1,0 +1,148 @@
+// `cxzy show`: everything stored about one org or member, with what the
+// analyses make of it — an org's grades, benchmark or flag verdicts and quota
+// by quarter and month; a member's stars by quarter — computed exactly as
+// grade, stars and quota compute them.
+import type { Member, Org, Pledge, Points, Report, Review, Typical } from '../core/model.js';
+import type { Rules } from '../core/rules.js';
+import { monthOf, periodOf } from '../core/dates.js';
+import { groupBy } from '../core/collections.js';
+import { OrgTree } from '../core/tree.js';
+import type { Query } from '../store/query.js';
+import type { Records } from '../store/lookup.js';
+import { gradeFromStore, starsFromStore } from './services.js';
+import { countedItems } from './quota.js';
+import { rateStars, type MemberStars, type Verdict } from './stars.js';
+import { satisfaction, type OrgGrade } from './grade.js';
+import { periodQuota } from './quota.js';
+
+export interface LastImport {
+  number: number;
+  at: string;
+}
+
+export interface OrgQuarter {
+  period: string;
+  review: Review | null;
+  /** The review's masses' satisfaction, 0..1. */
+  satisfaction: number | null;
+  /** Null for a quarter without reviews anywhere. */
+  grade: OrgGrade | null;
+  /** A branch's benchmark or a committee's flag verdict; null until the quarter is graded. */
+  verdict: Verdict | null;
+  typicals: Typical[];
+}
+
+export interface OrgMonth {
+  month: string;
+  /** Reports counted (one per title in a month). */
+  count: number;
+  quota: number;
+  met: boolean;
+  reports: Report[];
+}
+
+export interface OrgProfile {
+  kind: 'org';
+  org: Org;
+  /** From the top of the tree down to the parent. */
+  parents: Org[];
+  children: Org[];
+  members: { total: number; active: number };
+  pledges: Pledge[];
+  quarters: OrgQuarter[];
+  months: OrgMonth[];
+  lastImport: LastImport | null;
+}
+
+export interface MemberQuarter {
+  period: string;
+  points: Points;
+  /** Null when the member or its org is inactive: not rated. */
+  stars: MemberStars | null;
+}
+
+export interface MemberProfile {
+  kind: 'member';
+  member: Member;
+  org: Org | null;
+  parents: Org[];
+  quarters: MemberQuarter[];
+  pledges: Pledge[];
+  lastImport: LastImport | null;
+}
+
+export type Profile = OrgProfile | MemberProfile;
+
+/** The chain from the top of the tree down to `code`'s parent. */
+function parentsOf(tree: OrgTree, code: string): Org[] {
+  const { chain, cycle } = tree.ancestors(code);
+  const above = chain.slice(1, cycle ? -1 : undefined);
+  return above.flatMap((c) => tree.get(c) ?? []).reverse();
+}
+
+export function orgProfile(q: Query, r: Records, rules: Rules, code: string, period: string | null): OrgProfile {
+  const orgs = q.orgs();
+  const tree = new OrgTree(orgs);
+  const org = orgs.find((o) => o.code === code)!;
+  const inPeriod = (p: string) => period === null || p === period;
+  const reviews = new Map(r.reviewsOf(code).map((v) => [v.period, v]));
+  const reports = r.reportsOf(code);
+  const typicals = groupBy(r.typicalsOf(code), (x) => x.period);
+  const graded = q.reviewPeriods().filter(inPeriod);
+  const periods = [...new Set([...graded, ...reviews.keys(), ...typicals.keys()])].filter(inPeriod).sort();
+  const quarters = periods.map((p): OrgQuarter => {
+    const grading = graded.includes(p) ? gradeFromStore(q, rules, p) : null;
+    const stars = grading ? starsFromStore(q, rules, p, { grading, redOnly: true }) : null;
+    const verdicts = stars ? [...stars.benchmark, ...stars.flag] : [];
+    return {
+      period: p,
+      review: reviews.get(p) ?? null,
+      satisfaction: reviews.has(p) ? satisfaction(reviews.get(p)!.masses) : null,
+      grade: grading?.orgs.find((g) => g.org === code) ?? null,
+      verdict: verdicts.find((v) => v.code === code) ?? null,
+      typicals: typicals.get(p) ?? [],
+    };
+  });
+  const quota = rules.quota.reports_per_month;
+  const months = [...groupBy(reports.filter((x) => inPeriod(periodOf(x.date))), (x) => monthOf(x.date))].map(([month, list]): OrgMonth => {
+    const count = countedItems(list, rules).length;
+    return { month, count, quota, met: count >= quota, reports: list };
+  });
+  return {
+    kind: 'org',
+    org,
+    parents: parentsOf(tree, code),
+    children: orgs.filter((o) => o.parent === code),
+    members: r.memberCounts(code),
+    pledges: r.pledgesOf(code),
+    quarters,
+    months,
+    lastImport: r.lastImport([['orgs', 'code = @key'], ['members', 'org = @key'], ['pledges', 'owner = @key'], ['reviews', 'org = @key'], ['reports', 'org = @key'], ['typicals', 'org = @key']], code),
+  };
+}
+
+export function memberProfile(q: Query, r: Records, rules: Rules, id: string, period: string | null): MemberProfile {
+  const member = r.member(id)!;
+  const orgs = q.orgs();
+  const org = orgs.find((o) => o.code === member.org) ?? null;
+  const quarters = r
+    .pointsOf(id)
+    .filter((p) => period === null || p.period === period)
+    .map((points): MemberQuarter => {
+      // The member's own rating: stars depend on nothing but its points, its status and its org's.
+      const rated = rateStars({
+        period: points.period, orgs, points: [{ ...points, name: member.name, org: member.org, active: member.active }],
+        activeMembers: new Map(), grading: null, quota: periodQuota(points.period, [], [], [], rules), typicals: [], rules,
+      });
+      return { period: points.period, points, stars: rated.members[0] ?? null };
+    });
+  return {
+    kind: 'member',
+    member,
+    org,
+    parents: org ? [...parentsOf(new OrgTree(orgs), org.code), org] : [],
+    quarters,
+    pledges: r.pledgesOf(id),
+    lastImport: r.lastImport([['members', 'id = @key'], ['points', 'member = @key'], ['pledges', 'owner = @key']], id),
+  };
+}

@@ -1,0 +1,39 @@
+import { Command } from 'commander';
+import type { CommandSpec } from './command.js';
+import { withOptions } from './command.js';
+import { formatOf } from './context.js';
+import { t } from '../render/i18n/index.js';
+import { DataError } from '../core/errors.js';
+import { withStore } from './store.js';
+import { printDoc, ROW_FORMATS } from './output.js';
+import { Records, MANY } from '../store/lookup.js';
+import { periodFilter } from '../analyses/period.js';
+import { memberProfile, orgProfile } from '../analyses/profile.js';
+import { candidatesDoc, profileDoc, profileJson } from '../render/show.js';
+
+export const showCommand: CommandSpec = {
+  define: (lang) => withOptions(new Command('show').description(t(lang, 'h_show')).argument('<target>', t(lang, 'h_show_target')), lang, 'period'),
+  run(ctx, cmd) {
+    const format = formatOf(ctx, ROW_FORMATS);
+    const period = periodFilter(cmd.opts<{ period?: string }>().period);
+    const target = cmd.args[0];
+    return withStore(ctx, ({ db, q, rules }) => {
+      const r = new Records(db);
+      const found = r.find(target);
+      if (found.kind === 'none') {
+        const hint = found.closest.map((c) => ({ id: 'candidate' as const, params: { code: c.code, name: c.name } }));
+        throw new DataError({ id: 'sh_unknown', params: { text: target, ...(hint.length ? { hint } : {}) } });
+      }
+      if (found.kind === 'many') {
+        if (format === 'json') ctx.printJson({ candidates: found.found.slice(0, MANY) });
+        else printDoc(ctx, candidatesDoc(target, found.found, MANY, ctx.lang), format);
+        return 0;
+      }
+      const { kind, code } = found.found;
+      const profile = kind === 'org' ? orgProfile(q, r, rules, code, period) : memberProfile(q, r, rules, code, period);
+      if (format === 'json') ctx.printJson(profileJson(profile));
+      else printDoc(ctx, profileDoc(profile, ctx.lang), format);
+      return 0;
+    });
+  },
+};

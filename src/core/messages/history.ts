@@ -1,0 +1,33 @@
+// Corrections: --replace's scope, the change preview, import history and undo.
+// Each message id with the parameters its text takes; the texts are in render/i18n/history.ts.
+import type { Scalar } from './types.js';
+
+export interface HistoryMessages {
+  org_needs_replace: {};
+  import_number: { n: Scalar };
+  replace_scope: {};
+  replace_scope_line: { section: Scalar; period: Scalar; orgs: Scalar };
+  replace_scope_none: { section: Scalar; period: Scalar };
+  more_orgs: { n: Scalar };
+  changes_none: {};
+  changes_section: { section: Scalar; counts: Scalar };
+  changes_more: { n: Scalar };
+  changes_more_orgs: { orgs: Scalar; n: Scalar };
+  changes_moved: { n: Scalar };
+  change_was: { src: Scalar };
+  moved: {};
+  log_none: {};
+  log_number: {};
+  log_at: {};
+  log_files: {};
+  log_changes: {};
+  log_state: {};
+  log_undone: { at: Scalar };
+  log_files_more: { first: Scalar; n: Scalar };
+  log_files_unchanged: { n: Scalar };
+  undo_nothing: {};
+  undo_ok: { n: Scalar; at: Scalar; files: Scalar };
+  undo_deleted: {};
+  undo_reverted: {};
+  undo_restored: {};
+}

@@ -1,0 +1,79 @@
+// The change preview of `import --dry-run` and --replace's scope, as lines for
+// the terminal: grouped by org and section, long lists cut with a count (the
+// JSON output lists everything).
+import type { ChalkInstance } from 'chalk';
+import type { Change } from '../store/changes.js';
+import type { ReplaceScope } from '../store/replace.js';
+import { SECTIONS } from '../core/model.js';
+import { groupBy } from '../core/collections.js';
+import { printable } from '../core/text.js';
+import { t, word, type Lang } from './i18n/index.js';
+
+/** Records listed per org and section, and orgs listed, before the rest is counted. */
+const PER_GROUP = 5;
+const ORGS = 20;
+/** Orgs named per section and quarter in the replace scope. */
+const SCOPE_ORGS = 10;
+
+const ORDER = { inserted: 0, updated: 1, removed: 2, moved: 3 } as const;
+
+function value(lang: Lang, v: unknown): string {
+  if (v === null || v === undefined) return lang === 'zh' ? '（空）' : '(none)';
+  if (typeof v === 'string') return printable(lang === 'zh' ? `“${v}”` : JSON.stringify(v));
+  return printable(typeof v === 'object' ? JSON.stringify(v) : String(v));
+}
+
+const cut = (s: string, n: number) => ([...s].length > n ? `${[...s].slice(0, n).join('')}…` : s);
+
+function entry(lang: Lang, c: Change, col: ChalkInstance): string {
+  const sep = lang === 'zh' ? '；' : '; ';
+  const who = printable([c.key, c.label !== null && !c.key.includes(c.label) ? cut(c.label, 24) : null].filter((x) => x !== null).join(' '));
+  const src = printable(`${c.file}:${c.line}`);
+  if (c.action === 'inserted') return `    ${col.green('+')} ${t(lang, 'inserted')} ${who}（${src}）`;
+  if (c.action === 'removed') return `    ${col.red('-')} ${t(lang, 'removed')} ${who}（${t(lang, 'change_was', { src })}）`;
+  const fields = c.fields.map((f) => `${f.field} ${value(lang, f.old)} → ${value(lang, f.new)}`).join(sep);
+  return `    ${col.yellow('~')} ${t(lang, 'updated')} ${who}${lang === 'zh' ? '：' : ': '}${fields}（${src}）`;
+}
+
+/** The preview: per org (with its name), per section, each record; then what was left out. */
+export function changeLines(lang: Lang, changes: Change[], names: Map<string, string>, col: ChalkInstance): string[] {
+  const shown = changes.filter((c) => c.action !== 'moved');
+  const moved = changes.length - shown.length;
+  const out: string[] = [];
+  if (shown.length === 0) out.push(t(lang, 'changes_none'));
+  const byOrg = [...groupBy(shown, (c) => c.org ?? '')].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [org, list] of byOrg.slice(0, ORGS)) {
+    out.push(col.bold(org === '' ? '—' : printable([org, names.get(org)].filter((x) => x !== undefined).join(' '))));
+    const bySection = groupBy(list, (c) => c.section);
+    for (const s of SECTIONS) {
+      const items = bySection.get(s);
+      if (!items) continue;
+      items.sort((a, b) => ORDER[a.action] - ORDER[b.action] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      const n = (a: Change['action']) => items.filter((c) => c.action === a).length;
+      const counts = (['inserted', 'updated', 'removed'] as const).filter((a) => n(a) > 0).map((a) => `${t(lang, a)} ${n(a)}`).join(lang === 'zh' ? '，' : ', ');
+      out.push(t(lang, 'changes_section', { section: word(lang, s), counts }));
+      for (const c of items.slice(0, PER_GROUP)) out.push(entry(lang, c, col));
+      if (items.length > PER_GROUP) out.push(t(lang, 'changes_more', { n: items.length - PER_GROUP }));
+    }
+  }
+  const rest = byOrg.slice(ORGS);
+  if (rest.length > 0) out.push(t(lang, 'changes_more_orgs', { orgs: rest.length, n: rest.reduce((k, [, l]) => k + l.length, 0) }));
+  if (moved > 0) out.push(t(lang, 'changes_moved', { n: moved }));
+  return out;
+}
+
+/** --replace's scope: per section and quarter, the orgs whose records the batch replaced. */
+export function scopeLines(lang: Lang, scope: ReplaceScope[], names: Map<string, string>): string[] {
+  const out = [t(lang, 'replace_scope')];
+  for (const x of scope) {
+    const section = word(lang, x.section);
+    if (x.orgs.length === 0) {
+      out.push(t(lang, 'replace_scope_none', { section, period: x.period }));
+      continue;
+    }
+    const named = x.orgs.slice(0, SCOPE_ORGS).map((o) => [o, names.get(o)].filter((v) => v !== undefined).join(' '));
+    const more = x.orgs.length > SCOPE_ORGS ? [t(lang, 'more_orgs', { n: x.orgs.length })] : [];
+    out.push(t(lang, 'replace_scope_line', { section, period: x.period, orgs: [...named, ...more].join(lang === 'zh' ? '、' : ', ') }));
+  }
+  return out.map(printable);
+}

@@ -1,0 +1,114 @@
+// Corrections: --replace's scope, the change preview, import history and undo.
+import type { HistoryMessages } from '../../core/messages/history.js';
+import type { Catalog } from './catalog.js';
+
+export const history: Catalog<HistoryMessages> = {
+  org_needs_replace: {
+    zh: () => `import 的 --org 只与 --replace 一起使用：它把替换范围扩大到该组织及其下级全部组织`,
+    en: () => `import's --org goes with --replace: it widens what is replaced to that org's whole subtree`,
+  },
+  import_number: {
+    zh: (p) => `这是第 ${p.n} 次导入；如有错误，cxzy undo 可撤销`,
+    en: (p) => `this is import ${p.n}; cxzy undo reverts it`,
+  },
+  replace_scope: {
+    zh: () => `替换范围（--replace，只涉及以下组织，其他组织的记录不动）：`,
+    en: () => `replaced (--replace; only these orgs, the records of any other org are left as they are):`,
+  },
+  replace_scope_line: {
+    zh: (p) => `  ${p.section} ${p.period}：${p.orgs}`,
+    en: (p) => `  ${p.section} ${p.period}: ${p.orgs}`,
+  },
+  replace_scope_none: {
+    zh: (p) => `  ${p.section} ${p.period}：本批没有任何组织的记录，不删除任何记录（要清空一个组织的记录，请加 --org 代码）`,
+    en: (p) => `  ${p.section} ${p.period}: the batch has no org's records here; nothing is removed (add --org CODE to empty an org's records)`,
+  },
+  more_orgs: {
+    zh: (p) => `等 ${p.n} 个组织`,
+    en: (p) => `and ${p.n} more orgs`,
+  },
+  changes_none: {
+    zh: () => `没有任何记录会改变`,
+    en: () => `no record would change`,
+  },
+  changes_section: {
+    zh: (p) => `  ${p.section}：${p.counts}`,
+    en: (p) => `  ${p.section}: ${p.counts}`,
+  },
+  changes_more: {
+    zh: (p) => `    ……另有 ${p.n} 条`,
+    en: (p) => `    … ${p.n} more`,
+  },
+  changes_more_orgs: {
+    zh: (p) => `……另有 ${p.orgs} 个组织的 ${p.n} 条变更未列出；用 --format json 可查看全部`,
+    en: (p) => `… ${p.n} more changes in ${p.orgs} more orgs not shown; --format json lists them all`,
+  },
+  changes_moved: {
+    zh: (p) => `另有 ${p.n} 条记录内容不变，只更新来源（文件、行号）`,
+    en: (p) => `${p.n} more records keep their data and only change their source (file, line)`,
+  },
+  change_was: {
+    zh: (p) => `原 ${p.src}`,
+    en: (p) => `was ${p.src}`,
+  },
+  moved: {
+    zh: () => `来源更新`,
+    en: () => `source moved`,
+  },
+  log_none: {
+    zh: () => `还没有导入记录`,
+    en: () => `no imports yet`,
+  },
+  log_number: {
+    zh: () => `次序`,
+    en: () => `no.`,
+  },
+  log_at: {
+    zh: () => `时间`,
+    en: () => `time`,
+  },
+  log_files: {
+    zh: () => `文件`,
+    en: () => `files`,
+  },
+  log_changes: {
+    zh: () => `变更`,
+    en: () => `changes`,
+  },
+  log_state: {
+    zh: () => `状态`,
+    en: () => `state`,
+  },
+  log_undone: {
+    zh: (p) => `已撤销（${p.at}）`,
+    en: (p) => `undone (${p.at})`,
+  },
+  log_files_more: {
+    zh: (p) => `${p.first} 等 ${p.n} 个`,
+    en: (p) => `${p.first} and ${p.n} more`,
+  },
+  log_files_unchanged: {
+    zh: (p) => `（${p.n} 个未变，跳过）`,
+    en: (p) => `(${p.n} unchanged, skipped)`,
+  },
+  undo_nothing: {
+    zh: () => `没有可撤销的导入（cxzy log 列出全部导入）`,
+    en: () => `there is no import to undo (cxzy log lists every import)`,
+  },
+  undo_ok: {
+    zh: (p) => `已撤销第 ${p.n} 次导入（${p.at}，${p.files} 个文件）；数据库已恢复到这次导入之前`,
+    en: (p) => `undid import ${p.n} (${p.at}, ${p.files} file(s)); the database is as it was before it`,
+  },
+  undo_deleted: {
+    zh: () => `撤掉新增`,
+    en: () => `taken out`,
+  },
+  undo_reverted: {
+    zh: () => `改回原值`,
+    en: () => `reverted`,
+  },
+  undo_restored: {
+    zh: () => `恢复删除`,
+    en: () => `restored`,
+  },
+};

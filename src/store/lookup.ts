@@ -1,0 +1,108 @@
+// `cxzy show`: finding one org or member by code, id or name, and reading
+// everything stored about it, each record with its source.
+import type { DB } from './db.js';
+import { SECTION_DEFS, selectOf, type Readable, type Row } from '../core/sections.js';
+import type { Member, Org, Pledge, Points, Report, Review, Typical } from '../core/model.js';
+import { suggest, type Candidate } from './suggest.js';
+
+export interface Found {
+  kind: 'org' | 'member';
+  code: string;
+  name: string;
+  /** A member's org. */
+  org: string | null;
+}
+
+/** What a text names: one org or member, several (by name), or nothing (with the closest codes and names). */
+export type Lookup = { kind: 'one'; found: Found } | { kind: 'many'; found: Found[] } | { kind: 'none'; closest: Candidate[] };
+
+/** Candidates listed for a name that matches many. */
+export const MANY = 50;
+
+export class Records {
+  constructor(private readonly db: DB) {}
+
+  private read<R>(t: Readable<R>, rest: string, ...params: unknown[]): R[] {
+    return (this.db.prepare(selectOf(t, rest)).raw().all(...params) as Row[]).map((r) => t.fromRow(r));
+  }
+
+  find(text: string): Lookup {
+    const org = this.db.prepare(`SELECT 'org' AS kind, code, name, NULL AS org FROM orgs WHERE code = ?`).get(text) as Found | undefined;
+    if (org) return { kind: 'one', found: org };
+    const member = this.db.prepare(`SELECT 'member' AS kind, id AS code, name, org FROM members WHERE id = ?`).get(text) as Found | undefined;
+    if (member) return { kind: 'one', found: member };
+    // The name itself, else names containing it.
+    for (const where of ['name = @text', `instr(name, @text) > 0`]) {
+      const found = this.db
+        .prepare(
+          `SELECT * FROM (SELECT 'org' AS kind, code, name, NULL AS org FROM orgs WHERE ${where}
+           UNION ALL SELECT 'member', id, name, org FROM members WHERE ${where}) ORDER BY kind DESC, code LIMIT ${MANY + 1}`,
+        )
+        .all({ text }) as Found[];
+      if (found.length === 1) return { kind: 'one', found: found[0] };
+      if (found.length > 1) return { kind: 'many', found };
+    }
+    return { kind: 'none', closest: this.closest(text) };
+  }
+
+  /** Codes one typo from `text`, and names one character from it. */
+  private closest(text: string): Candidate[] {
+    const codes = suggest(this.db, [text], [{ table: 'main.orgs', code: 'code', name: 'name' }, { table: 'main.members', code: 'id', name: 'name' }], 5).get(text) ?? [];
+    const chars = [...text];
+    if (chars.length < 2) return codes;
+    // A name with one character changed, dropped or added: GLOB patterns, the text's own wildcards escaped.
+    const esc = chars.map((c) => (c === '*' || c === '?' || c === '[' ? `[${c}]` : c));
+    const patterns = new Set<string>();
+    for (let i = 0; i <= esc.length; i++) {
+      if (i < esc.length) patterns.add([...esc.slice(0, i), '?', ...esc.slice(i + 1)].join(''));
+      if (i < esc.length) patterns.add([...esc.slice(0, i), ...esc.slice(i + 1)].join(''));
+      patterns.add([...esc.slice(0, i), '?', ...esc.slice(i)].join(''));
+    }
+    const glob = [...patterns].map((_, i) => `name GLOB @p${i}`).join(' OR ');
+    const params = Object.fromEntries([...patterns].map((p, i) => [`p${i}`, p]));
+    const names = this.db
+      .prepare(`SELECT code, name FROM (SELECT code, name FROM orgs WHERE ${glob} UNION ALL SELECT id, name FROM members WHERE ${glob}) ORDER BY code LIMIT 5`)
+      .all(params) as Candidate[];
+    const seen = new Set(codes.map((c) => c.code));
+    return [...codes, ...names.filter((c) => !seen.has(c.code))];
+  }
+
+  orgs(): Org[] {
+    return this.read(SECTION_DEFS.orgs, 'ORDER BY code');
+  }
+
+  member(id: string): Member | null {
+    return this.read(SECTION_DEFS.members, 'WHERE id = ?', id)[0] ?? null;
+  }
+
+  /** Members of `org`: all, and the active ones. */
+  memberCounts(org: string): { total: number; active: number } {
+    return this.db.prepare('SELECT COUNT(*) AS total, COALESCE(SUM(active), 0) AS active FROM members WHERE org = ?').get(org) as { total: number; active: number };
+  }
+
+  pledgesOf(owner: string): Pledge[] {
+    return this.read(SECTION_DEFS.pledges, 'WHERE owner = ? ORDER BY made, id', owner);
+  }
+
+  reviewsOf(org: string): Review[] {
+    return this.read(SECTION_DEFS.reviews, 'WHERE org = ? ORDER BY period', org);
+  }
+
+  pointsOf(member: string): Points[] {
+    return this.read(SECTION_DEFS.points, 'WHERE member = ? ORDER BY period', member);
+  }
+
+  reportsOf(org: string): Report[] {
+    return this.read(SECTION_DEFS.reports, 'WHERE org = ? ORDER BY date, key', org);
+  }
+
+  typicalsOf(org: string): Typical[] {
+    return this.read(SECTION_DEFS.typicals, 'WHERE org = ? ORDER BY date, key', org);
+  }
+
+  /** The latest import that wrote any of these rows (by table, the WHERE that picks them), or null. */
+  lastImport(where: [table: string, condition: string][], key: string): { number: number; at: string } | null {
+    const gens = where.map(([table, cond]) => `SELECT MAX(gen) AS g FROM ${table} WHERE ${cond}`).join(' UNION ALL ');
+    return (this.db.prepare(`SELECT n AS number, at FROM imports WHERE n = (SELECT MAX(g) FROM (${gens}))`).get({ key }) as { number: number; at: string } | undefined) ?? null;
+  }
+}
