@@ -17,8 +17,12 @@ const SCOPE_ORGS = 10;
 
 const ORDER = { inserted: 0, updated: 1, removed: 2, moved: 3 } as const;
 
-function value(lang: Lang, v: unknown): string {
+/** Fields holding an enumeration: shown by their label (县级, not county), as a file may write them. */
+const LABELLED: Record<string, string> = { adopted: '', status: '', kind: '', grade: '', type: 'type_', category: 'cat_', role: 'role_' };
+
+function value(lang: Lang, v: unknown, field: string): string {
   if (v === null || v === undefined) return lang === 'zh' ? '（空）' : '(none)';
+  if (typeof v === 'string' && field in LABELLED) v = word(lang, LABELLED[field] + v);
   if (typeof v === 'string') return printable(lang === 'zh' ? `“${v}”` : JSON.stringify(v));
   return printable(typeof v === 'object' ? JSON.stringify(v) : String(v));
 }
@@ -31,7 +35,7 @@ function entry(lang: Lang, c: Change, col: ChalkInstance): string {
   const src = printable(`${c.file}:${c.line}`);
   if (c.action === 'inserted') return `    ${col.green('+')} ${t(lang, 'inserted')} ${who}（${src}）`;
   if (c.action === 'removed') return `    ${col.red('-')} ${t(lang, 'removed')} ${who}（${t(lang, 'change_was', { src })}）`;
-  const fields = c.fields.map((f) => `${f.field} ${value(lang, f.old)} → ${value(lang, f.new)}`).join(sep);
+  const fields = c.fields.map((f) => `${f.field} ${value(lang, f.old, f.field)} → ${value(lang, f.new, f.field)}`).join(sep);
   return `    ${col.yellow('~')} ${t(lang, 'updated')} ${who}${lang === 'zh' ? '：' : ': '}${fields}（${src}）`;
 }
 
