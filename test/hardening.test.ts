@@ -85,7 +85,7 @@ describe('the database: never a stack trace, a message that says what to do', ()
     w.pragma('journal_mode = DELETE');
     w.pragma('cache_size = 2');
     w.exec('BEGIN');
-    const ins = w.prepare("INSERT INTO members VALUES (?, '某', 'D0101', 'member', 1, 'x.yaml', 1, 9)");
+    const ins = w.prepare("INSERT INTO members (id, name, org, role, active, src_file, src_line, gen) VALUES (?, '某', 'D0101', 'member', 1, 'x.yaml', 1, 9)");
     for (let i = 0; i < 5000; i++) ins.run(`K${i}`);
     const crashed = join(dir, 'crashed.db');
     cpSync(db, crashed);
@@ -109,7 +109,7 @@ describe('the database: never a stack trace, a message that says what to do', ()
     w.pragma('journal_mode = DELETE');
     w.pragma('cache_size = 2');
     w.exec('BEGIN');
-    const ins = w.prepare("INSERT INTO members VALUES (?, '某', 'D0101', 'member', 1, 'x.yaml', 1, 9)");
+    const ins = w.prepare("INSERT INTO members (id, name, org, role, active, src_file, src_line, gen) VALUES (?, '某', 'D0101', 'member', 1, 'x.yaml', 1, 9)");
     for (let i = 0; i < 5000; i++) ins.run(`K${i}`);
     const ro = join(dir, 'ro');
     mkdirSync(ro);

@@ -116,7 +116,7 @@ describe('texts that say what is meant', () => {
   it('a folder’s other files are named as skipped', async () => {
     const dir = files({ ...BASE, 'notes.txt': 'x', '说明.docx': 'x', '.hidden': 'x' });
     const r = await validate(dir);
-    expect(r.warnings.map((w) => w.message)).toEqual(['. 中有 2 个文件不是 YAML 数据文件，已跳过：notes.txt、说明.docx']);
+    expect(r.warnings.map((w) => w.message)).toEqual(['. 中有 2 个文件不是数据文件（.yaml、.xlsx），已跳过：notes.txt、说明.docx']);
   });
 
   it('when the files themselves have errors, it says the checks across files have not run yet', async () => {

@@ -125,6 +125,7 @@ function runSize(name: string): SizeResult {
   const fix = corrections(name, g);
   steps.update = fix.update;
   steps.undo = fix.undo;
+  if (name === 'county') Object.assign(steps, workbooks(name, db));
   for (const cmd of ['grade', 'stars', 'quota']) {
     note(cmd);
     steps[cmd] = best(REPEAT, () => measure('cxzy', [cmd, '--db', db, '--format', 'json']));
@@ -151,6 +152,7 @@ function runSize(name: string): SizeResult {
     reimport_speedup: t('import') / t('reimport'),
     update_vs_import: t('update') / t('import'),
   };
+  if (steps.import_xlsx) ratios.exceljs_vs_import_xlsx = t('exceljs') / t('import_xlsx');
   if (steps.naive) ratios.import_vs_naive = t('naive') / t('import');
   for (const k of ['grade', 'stars', 'stars_floor', 'quota', 'report', 'report_floor']) ratios[`${k}_vs_import`] = t(k) / t('import');
   return { size: name, branches: g.branches, members: g.members, files: g.files, mb, records, steps, ratios, history: fix.history };
@@ -189,6 +191,34 @@ function corrections(name: string, g: Generated): { update: Measure; undo: Measu
   return { update, undo, history: { rows, mb: bytes / 1e6, db_mb: all / 1e6 } };
 }
 
+/**
+ * The county as workbooks, as branches would send them: one per town (its
+ * orgs, members, pledges and the quarter's rows, made by export), and one for
+ * the county committee. exceljs's bare streaming read of them all, beside
+ * their import into an empty database.
+ */
+function workbooks(name: string, db: string): SizeResult['steps'] {
+  const dir = join(DATA, `${name}-xlsx`);
+  if (!existsSync(join(dir, 'done'))) {
+    process.stderr.write(`${name}: writing the county as workbooks …\n`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    measure('workbooks', [db, dir]);
+    writeFileSync(join(dir, 'done'), '');
+  }
+  const out = join(DATA, `${name}-xlsx.db`);
+  const clear = () => ['', '-wal', '-shm'].forEach((s) => rmSync(out + s, { force: true }));
+  process.stderr.write(`${name}: exceljs bare read …\n`);
+  const bare = best(REPEAT, () => measure('exceljs', [dir]));
+  process.stderr.write(`${name}: cxzy import of the workbooks …\n`);
+  const imp = best(REPEAT, () => {
+    clear();
+    return measure('cxzy', ['import', dir, '--db', out, '-q']);
+  });
+  clear();
+  return { exceljs: bare, import_xlsx: imp };
+}
+
 /** Each ratio with its target; a ratio without one is there to be read beside the others. */
 const TARGETS: [string, string, ((x: number) => boolean)?][] = [
   ['import_vs_jsyaml', '≥ 0.7', (x) => x >= 0.7],
@@ -197,6 +227,7 @@ const TARGETS: [string, string, ((x: number) => boolean)?][] = [
   ['reimport_speedup', '≥ 5', (x) => x >= 5],
   ['workers_speedup', '> 1', (x) => x > 1],
   ['update_vs_import', '', undefined],
+  ['exceljs_vs_import_xlsx', '≥ 0.6', (x) => x >= 0.6],
   ['grade_vs_import', '≤ 0.1', (x) => x <= 0.1],
   ['stars_vs_import', '≤ 0.1', (x) => x <= 0.1],
   ['stars_floor_vs_import', '', undefined],
@@ -219,6 +250,8 @@ function markdown(results: SizeResult[]): string {
     }
     const rss = r.steps.import.rss_mb;
     if (r.size === 'city') out.push(`| import peak RSS (MB) | ${rss.toFixed(0)} | ≤ 1024 | ${rss <= 1024 ? '✓' : '✗'} |`);
+    const xlsx = r.steps.import_xlsx;
+    if (xlsx) out.push(`| workbook import peak RSS (MB) | ${xlsx.rss_mb.toFixed(0)} | ≤ 1024 | ${xlsx.rss_mb <= 1024 ? '✓' : '✗'} |`);
     out.push(`| history after every points record corrected: rows | ${r.history.rows} | | |`);
     out.push(`| history: MB (of a ${r.history.db_mb.toFixed(1)} MB database) | ${r.history.mb.toFixed(1)} | | |`);
     const many = r.steps.many_errors;

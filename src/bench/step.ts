@@ -1,6 +1,6 @@
 // One measured step of the benchmark, run in its own process so that its peak
 // RSS is its own: prints {ms, rss_mb, out} as JSON on the last line.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsyaml from 'js-yaml';
 import { parse } from 'yaml';
@@ -10,6 +10,9 @@ import { validator } from '../read/schemas.js';
 import { SECTIONS } from '../core/model.js';
 import { selectOf, SECTION_DEFS as TABLES, type Readable } from '../core/sections.js';
 import { memberPoints, ownedPledges } from '../store/query.js';
+import { openWorkbook } from '../read/workbook/open.js';
+import { exportRecords } from '../store/export.js';
+import { exportXlsx } from '../render/export.js';
 
 function yamlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -76,6 +79,29 @@ function floor(what: string, dbPath: string): string {
   return String(n);
 }
 
+/** exceljs's streaming sheet reader, bare: every row of every workbook in `dir`, its values touched, nothing made of them. */
+async function exceljs(dir: string): Promise<string> {
+  let rows = 0;
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.xlsx')).sort()) {
+    for await (const ws of openWorkbook(join(dir, f))) for await (const row of ws.rows()) rows += (row.values as unknown[]).length > 0 ? 1 : 0;
+  }
+  return String(rows);
+}
+
+/** The county as workbooks: one per town (its subtree) and one for the orgs at the top, from its database. */
+async function workbooks(dbPath: string, dir: string): Promise<string> {
+  const db = new Database(dbPath, { readonly: true });
+  const tops = db.prepare('SELECT code FROM orgs WHERE parent IS NULL').pluck().all() as string[];
+  const towns = db.prepare('SELECT code FROM orgs WHERE parent IN (SELECT code FROM orgs WHERE parent IS NULL)').pluck().all() as string[];
+  for (const t of towns) writeFileSync(join(dir, `${t}.xlsx`), await exportXlsx(exportRecords(db, { org: t, period: null, ancestors: false })));
+  const top = exportRecords(db, { org: null, period: null });
+  const mine = <T extends { org?: string; owner?: string; code?: string }>(list: T[]) => list.filter((x) => tops.includes((x.code ?? x.org ?? x.owner)!));
+  const records = { ...top, orgs: mine(top.orgs), members: [], pledges: mine(top.pledges), reviews: mine(top.reviews), points: [], reports: mine(top.reports), typicals: mine(top.typicals) };
+  writeFileSync(join(dir, 'county.xlsx'), await exportXlsx(records));
+  db.close();
+  return String(towns.length + 1);
+}
+
 async function cxzy(argv: string[]): Promise<string> {
   let out = '';
   let err = '';
@@ -92,6 +118,7 @@ async function cxzy(argv: string[]): Promise<string> {
 
 const [step, ...args] = process.argv.slice(2);
 const t0 = process.hrtime.bigint();
-const out = step === 'jsyaml' ? jsYaml(args[0]) : step === 'naive' ? naive(args[0], args[1]) : step === 'floor' ? floor(args[0], args[1]) : await cxzy(args);
+const out =
+  step === 'jsyaml' ? jsYaml(args[0]) : step === 'naive' ? naive(args[0], args[1]) : step === 'floor' ? floor(args[0], args[1]) : step === 'exceljs' ? await exceljs(args[0]) : step === 'workbooks' ? await workbooks(args[0], args[1]) : await cxzy(args);
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 process.stdout.write(`\n${JSON.stringify({ ms, rss_mb: process.resourceUsage().maxRSS / 1024, out: out.slice(0, 20_000) })}\n`);

@@ -17,11 +17,13 @@ import { reportCommand } from './report.js';
 import { logCommand } from './log.js';
 import { undoCommand } from './undo.js';
 import { showCommand } from './show.js';
+import { exportCommand } from './export.js';
+import { templateCommand } from './template.js';
 import { VERSION } from '../version.js';
 
 export type { Io } from './context.js';
 
-const COMMANDS: CommandSpec[] = [initCommand, validateCommand, importCommand, gradeCommand, starsCommand, quotaCommand, reportCommand, logCommand, undoCommand, showCommand, rulesCommand, demoCommand];
+const COMMANDS: CommandSpec[] = [initCommand, validateCommand, importCommand, gradeCommand, starsCommand, quotaCommand, reportCommand, templateCommand, exportCommand, logCommand, undoCommand, showCommand, rulesCommand, demoCommand];
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   // Help text follows --lang, so read it before commander parses anything.

@@ -10,6 +10,16 @@ export interface Place {
   endCol: number;
   /** The text of that line, for the caret display. */
   source: string | null;
+  /** In a workbook: the cell (line is its row, col its column), with its column's header and its value as shown. */
+  cell?: CellPlace;
+}
+
+export interface CellPlace {
+  sheet: string;
+  /** A1-style, e.g. C14; just the sheet's name for a sheet as a whole. */
+  ref: string;
+  header: string | null;
+  value: string | null;
 }
 
 export interface Diagnostic extends Place {

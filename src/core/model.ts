@@ -26,7 +26,10 @@ export type Section = (typeof SECTIONS)[number];
 /** Where a record came from: the file as given on the command line and the 1-based line. */
 export interface Source {
   file: string;
+  /** The line of a YAML file; the row of a workbook's sheet. */
   line: number;
+  /** The sheet, for a record from a workbook. */
+  sheet?: string;
 }
 
 export interface Votes {
@@ -153,3 +156,13 @@ export interface SectionRecords {
 export function emptySections(): SectionRecords {
   return { orgs: [], members: [], pledges: [], reviews: [], points: [], reports: [], typicals: [] };
 }
+
+/** A source from its stored columns: the sheet only when there is one. */
+export function sourceOf(file: unknown, line: unknown, sheet: unknown): Source {
+  const s: Source = { file: file as string, line: line as number };
+  if (sheet !== null && sheet !== undefined) s.sheet = sheet as string;
+  return s;
+}
+
+/** Where a record is, as messages show it: `file:line`, or for a workbook `file:sheet!A14` (its row). */
+export const sourceText = (s: Source): string => (s.sheet === undefined ? `${s.file}:${s.line}` : `${s.file}:${s.sheet}!A${s.line}`);

@@ -13,14 +13,14 @@ import { SECTIONS, type Section, type Source } from '../core/model.js';
 import type { Rules } from '../core/rules.js';
 import { byText } from '../core/collections.js';
 import { readFiles, workerCount } from '../read/pool.js';
-import { readRulesKey, type FileResult } from '../read/file.js';
+import { readRulesKey, type FileResult } from '../read/task.js';
 import { rowCount } from '../read/rows.js';
 import { RecordPlacer } from '../read/place.js';
 import { asEnvError, openDb, untilFree, type DB } from '../store/db.js';
 import { createStagingTables, Stager, stagedTable, type Staging } from '../store/stage.js';
 import { suggest } from '../store/suggest.js';
 import { crossErrors, type Check } from '../store/checks.js';
-import { duplicateTitles, membersWithoutPoints, nameTwins } from '../store/warnings.js';
+import { duplicateTitles, membersWithoutPoints, nameMismatches, nameTwins, type WrittenNames } from '../store/warnings.js';
 import { changeCounts, countMissing, settleOwners, writeStaged, type SectionCounts } from '../store/commit.js';
 import { buildScope, orgKnown, type Periods, type ReplaceScope } from '../store/replace.js';
 import { listChanges, orgNames, type Change } from '../store/changes.js';
@@ -34,6 +34,8 @@ export interface IngestOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
   onFile?: (done: number, total: number) => void;
+  /** Build every error rather than the first hundred (validate --annotate). */
+  allErrors?: boolean;
 }
 
 export type ImportOptions = IngestOptions & {
@@ -145,11 +147,13 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
         results[r.index] = r;
         return true;
       }
-      if (!failed) stager.add(r.file, r.rows);
+      const sheets = r.sheets ? Object.fromEntries(Object.entries(r.sheets).map(([s, l]) => [s, l.sheet])) : {};
+      if (!failed) stager.add(r.file, r.rows, sheets);
       // The rows are staged: only what the file contributed is kept.
       const counts: FileSummary['counts'] = {};
       for (const s of SECTIONS) if (r.rows[s]?.length) counts[s] = rowCount(r.rows, s);
-      results[r.index] = { status: 'read', hash: r.hash, summary: { counts, periods: r.periods, warnings: r.warnings } };
+      const book = r.sheets ? { sheets: r.sheets, names: r.names } : {};
+      results[r.index] = { status: 'read', hash: r.hash, summary: { counts, periods: r.periods, warnings: r.warnings, ...book } };
       return true;
     };
     const addSkipped = db.prepare('INSERT OR IGNORE INTO temp.skipped VALUES (?)');
@@ -158,10 +162,10 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
       addSkipped.run(p.files[i].file);
       opts.onFile?.(++done, p.files.length);
     }
-    const tasks = p.files.map((f, index) => ({ index, ...f })).filter((t) => !p.skipped.has(t.index));
+    const tasks = p.files.map((f, index) => ({ index, ...f, allErrors: opts.allErrors })).filter((t) => !p.skipped.has(t.index));
     await readFiles(tasks, rules, workerCount(opts.env), onResult);
 
-    const diags = new Diagnostics();
+    const diags = new Diagnostics(opts.allErrors ? Infinity : undefined);
     for (const d of p.problems) diags.add(d);
     const fileWarnings: Diagnostic[] = [];
     let records = 0;
@@ -204,7 +208,9 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
     }
     const index = new Map(p.files.map((f, i) => [f.file, i]));
     const order = (a: Source, b: Source) => (index.get(a.file) ?? Infinity) - (index.get(b.file) ?? Infinity) || a.line - b.line || byText(a.file, b.file);
-    const placer = new RecordPlacer(opts.cwd);
+    // A workbook's record is placed at its cell: the sheets' columns, of the files read and of those skipped.
+    const layouts = new Map(results.flatMap((r, i) => (r.status !== 'invalid' && r.summary.sheets ? [[p.files[i].file, Object.values(r.summary.sheets)] as const] : [])));
+    const placer = new RecordPlacer(opts.cwd, undefined, (file) => layouts.get(file));
     const place = (c: Check): Diagnostic => ({ severity: c.severity, ...placer.place(c.src, c.field), path: null, code: c.code, msg: c.msg });
     for (const c of crossErrors(db, st, stager.duplicates, p.skipped.size > 0, order)) {
       if (diags.wants('error')) diags.add(place(c));
@@ -215,7 +221,7 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
     if (write?.org != null && !orgKnown(db, st, write.org)) throw new DataError({ id: 'unknown_org', params: { code: write.org } });
     const replace = periods ? buildScope(db, st, periods, write!.org) : null;
     addWarnings();
-    for (const c of [...duplicateTitles(db, st, order, replace !== null), ...membersWithoutPoints(db, st, order, replace !== null), ...nameTwins(db, st, order)]) {
+    for (const c of [...duplicateTitles(db, st, order, replace !== null), ...membersWithoutPoints(db, st, order, replace !== null), ...nameTwins(db, st, order), ...nameMismatches(db, st, writtenNames(results, p.files))]) {
       if (diags.wants('warning')) diags.add(place(c));
       else diags.count('warning', 1, c.code);
     }
@@ -260,6 +266,11 @@ function codeHints(db: DB, st: Staging, errors: Diagnostic[]): Map<Diagnostic, D
     if (hint?.length) out.set(d, { ...d, msg: { id: 'code_pattern', params: { value: value(d), hint } } });
   }
   return out;
+}
+
+/** The names written beside codes in the batch's workbooks, read or skipped as unchanged. */
+function writtenNames(results: Outcome[], files: { file: string }[]): WrittenNames[] {
+  return results.flatMap((r, i) => (r.status === 'invalid' ? [] : (r.summary.names ?? []).map((n) => ({ file: files[i].file, ...n }))));
 }
 
 /** A new import generation, recorded in the database (inside the import's transaction). */

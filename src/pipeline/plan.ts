@@ -1,8 +1,8 @@
 // The pipeline's plan step: the files a batch names, and which of them an
 // earlier import already read, unchanged, under the same rules (their rows
 // stand as stored; they are not read again).
-import { expandPaths, type InputFile } from '../read/files.js';
-import { hashFile } from '../read/file.js';
+import { expandPaths, OLD_SHEETS, type InputFile } from '../read/files.js';
+import { hashFile, type FileResult } from '../read/task.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { wholeFile } from '../core/diagnostic.js';
 import type { Section } from '../core/model.js';
@@ -14,7 +14,12 @@ export interface FileSummary {
   /** Quarters per period-scoped section, for --replace. */
   periods: Partial<Record<Section, string[]>>;
   warnings: Diagnostic[];
+  /** A workbook's sheets and columns, and the names written beside its codes. */
+  sheets?: FileResultOk['sheets'];
+  names?: FileResultOk['names'];
 }
+
+type FileResultOk = Extract<FileResult, { status: 'ok' }>;
 
 export interface Plan {
   files: InputFile[];
@@ -24,6 +29,12 @@ export interface Plan {
   skipped: Map<number, { hash: string; summary: FileSummary }>;
   /** Files in the folders named that are not data files, as warnings. */
   others: Diagnostic[];
+}
+
+/** Old spreadsheets among files skipped: named, to be saved as .xlsx. */
+function old(list: string[]): { old?: string } {
+  const found = list.filter((f) => OLD_SHEETS.test(f));
+  return found.length ? { old: found.slice(0, 5).join('、') + (found.length > 5 ? ' …' : '') } : {};
 }
 
 export function plan(paths: string[], cwd: string, db: DB, rulesKey: string): Plan {
@@ -44,7 +55,7 @@ export function plan(paths: string[], cwd: string, db: DB, rulesKey: string): Pl
       ...wholeFile(folder),
       path: null,
       code: 'skipped',
-      msg: { id: 'skipped_files', params: { folder, n: list.length, list: list.slice(0, 5).join('、') + (list.length > 5 ? ' …' : '') } },
+      msg: { id: 'skipped_files', params: { folder, n: list.length, list: list.slice(0, 5).join('、') + (list.length > 5 ? ' …' : ''), ...old(list) } },
     })),
   };
 }

@@ -4,15 +4,13 @@
 // with the places of its nodes, and only the errors that will be shown are
 // placed: past the cap they are counted, so a file of 60,000 bad records costs
 // about what a clean one does.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { Diagnostics, wholeFile, type Diagnostic, type Place } from '../core/diagnostic.js';
 import type { Msg } from '../core/messages/index.js';
 import { emptySections, SECTIONS, type Section, type SectionRecords } from '../core/model.js';
 import { vagueReasons } from '../core/pledge-quality.js';
 import { refusedChar } from '../core/text.js';
-import type { Rules } from '../core/rules.js';
 import { readText } from './files.js';
+import { digest, type FileResult, type FileTask, type ReadRules } from './task.js';
 import { findingKey, placeFinding, type Finding } from './findings.js';
 import { RecordPlacer } from './place.js';
 import { collectRecords } from './records.js';
@@ -22,55 +20,6 @@ import { fieldNames, type DocumentValidator } from './schemas.js';
 import { structureProblems, type StructureProblem } from './structure.js';
 import { lineIndex, problemMsg, readYaml, type ParseProblem, type YamlDoc } from './yaml/index.js';
 import { indentProblems } from './indent.js';
-
-export interface FileTask {
-  index: number;
-  /** As shown and stored. */
-  file: string;
-  /** Where it is opened. */
-  path: string;
-}
-
-/** What reading needs of the rules: what makes a pledge vague, and full marks for points. */
-export type ReadRules = { pledges: Rules['pledges']; stars: Pick<Rules['stars'], 'max_points'> };
-
-/** What a file's rows and warnings depend on besides its bytes: a file read under other rules is read again. */
-export const readRulesKey = (r: ReadRules) => JSON.stringify({ pledges: r.pledges, max_points: r.stars.max_points });
-
-export type FileResult =
-  | {
-      index: number;
-      file: string;
-      status: 'ok';
-      hash: string;
-      bytes: number;
-      /** Each section's rows as the store writes them (table columns, then file and line). */
-      rows: SectionRows;
-      /** Quarters per period-scoped section: of the records and of the sections named. */
-      periods: Partial<Record<Section, string[]>>;
-      /** This file's own warnings (encoding, empty file, vague pledges), placed. */
-      warnings: Diagnostic[];
-    }
-  | {
-      index: number;
-      file: string;
-      status: 'invalid';
-      /** The first errors, placed; `errorCount` counts them all. */
-      errors: Diagnostic[];
-      errorCount: number;
-      warnings: Diagnostic[];
-    };
-
-/** The hash an import remembers a file by; null when it cannot be read. */
-export function hashFile(path: string): string | null {
-  try {
-    return digest(readFileSync(path));
-  } catch {
-    return null;
-  }
-}
-
-const digest = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('hex');
 
 const warning = (at: Place, code: string, msg: Msg): Diagnostic => ({ severity: 'warning', ...at, path: null, code, msg });
 

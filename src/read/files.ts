@@ -2,10 +2,13 @@
 // A file is named as the user gave it (relative to where cxzy runs); it is
 // opened at its absolute path.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { decode } from './decode.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import type { Msg } from '../core/messages/index.js';
+
+/** Spreadsheets cxzy cannot read: they are to be saved as .xlsx. */
+export const OLD_SHEETS = /\.(xls|et|csv)$/i;
 
 export interface InputFile {
   /** As shown in messages and stored as a record's source. */
@@ -20,7 +23,7 @@ export interface PathProblem {
 }
 
 /**
- * Files in argument order; folders searched recursively for *.yaml / *.yml in
+ * Files in argument order; folders searched recursively for *.yaml, *.yml and *.xlsx in
  * sorted path order. `skipped`: per folder given, the files in it that are not
  * data files (hidden files, Office's ~$ lock files and the rules file aside).
  */
@@ -50,6 +53,8 @@ export function expandPaths(paths: string[], cwd: string): { files: InputFile[];
       if (found.length === 0) problems.push({ file: p, msg: { id: 'no_yaml_files' } });
       else if (other.length) skipped.push({ folder: p, files: other });
       found.forEach(add);
+    } else if (OLD_SHEETS.test(p)) {
+      problems.push({ file: p, msg: { id: 'xlsx_old_format', params: { ext: extname(p).toLowerCase() } } });
     } else {
       add({ file: p, path: abs });
     }
@@ -66,7 +71,7 @@ function walk(dir: string, abs: string, other: string[]): InputFile[] {
     const path = join(abs, e.name);
     if (e.isDirectory()) out.push(...walk(file, path, other));
     // The rules file beside the data is rules, not records.
-    else if (e.isFile() && /\.ya?ml$/i.test(e.name) && e.name !== 'cxzy.rules.yaml') out.push({ file, path });
+    else if (e.isFile() && /\.(ya?ml|xlsx)$/i.test(e.name) && e.name !== 'cxzy.rules.yaml') out.push({ file, path });
     else if (e.isFile() && e.name !== 'cxzy.rules.yaml' && !/\.db(-wal|-shm|-journal)?$/.test(e.name)) other.push(file);
   }
   return out;

@@ -7,17 +7,25 @@ import { resolve } from 'node:path';
 import type { Place } from '../core/diagnostic.js';
 import type { Source } from '../core/model.js';
 import { decode } from './decode.js';
+import { cellPlace } from './workbook/sheet.js';
+import type { SheetLayout } from './task.js';
 
 export class RecordPlacer {
   private readonly texts = new Map<string, string[] | null>();
 
-  /** `text(file)`: the file's text when the caller has it; else it is read from `cwd`. */
+  /**
+   * `text(file)`: the file's text when the caller has it; else it is read from
+   * `cwd`. `sheets(file)`: a workbook's sheets with their columns, to place a
+   * field of a record from a workbook at its cell.
+   */
   constructor(
     private readonly cwd: string,
     private readonly text: (file: string) => string | undefined = () => undefined,
+    private readonly sheets: (file: string) => SheetLayout[] | undefined = () => undefined,
   ) {}
 
   place(src: Source, field: string | null): Place {
+    if (src.sheet !== undefined) return this.cell({ ...src, sheet: src.sheet }, field);
     const lines = this.lines(src.file);
     const first = lines?.[src.line - 1];
     if (!lines || first === undefined) return { file: src.file, line: src.line, col: 1, endCol: 2, source: null };
@@ -41,6 +49,13 @@ export class RecordPlacer {
       }
     }
     return { file: src.file, line: src.line, col: start + 1, endCol: Math.max(start + 2, first.length + 1), source: first };
+  }
+
+  /** A workbook's record: the field's cell in its row, else the row's first cell. */
+  private cell(src: Source & { sheet: string }, field: string | null): Place {
+    const layout = this.sheets(src.file)?.find((s) => s.sheet === src.sheet)?.layout;
+    const at = field === null ? undefined : layout?.[field];
+    return cellPlace(src.file, src.sheet, src.line, at?.[0] ?? 1, at?.[1] ?? null, undefined);
   }
 
   private lines(file: string): string[] | null {

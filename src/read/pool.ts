@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { documentValidator } from './schemas.js';
-import { readFile, type FileResult, type FileTask, type ReadRules } from './file.js';
+import { readOne } from './read.js';
+import type { FileResult, FileTask, ReadRules } from './task.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
@@ -30,12 +31,13 @@ const IN_HAND = 6;
 
 /** `onResult` returns false to stop early. */
 export async function readFiles(tasks: FileTask[], rules: ReadRules, workers: number, onResult: (r: FileResult) => boolean): Promise<void> {
-  const inline = () => readFile(tasks[next++], documentValidator(), rules);
+  // A workbook is streamed: its result may come later.
+  const inline = () => readOne(tasks[next++], documentValidator(), rules);
   let next = 0;
   let stop = false;
   const n = Math.min(workers, tasks.length - 1);
   if (n < 1) {
-    while (!stop && next < tasks.length) stop = !onResult(inline());
+    while (!stop && next < tasks.length) stop = !onResult(await inline());
     return;
   }
   const pool = Array.from({ length: n }, () => new Worker(WORKER, { workerData: { rules } }));
@@ -60,10 +62,11 @@ export async function readFiles(tasks: FileTask[], rules: ReadRules, workers: nu
         scheduled = true;
         setImmediate(own);
       };
-      const own = () => {
-        scheduled = false;
+      // `scheduled` stays set while this thread reads: one file at a time here, as in each worker.
+      const own = async () => {
         try {
-          if (mayRead()) settle(inline());
+          if (mayRead()) settle(await inline());
+          scheduled = false;
           if (done()) resolve();
           else schedule();
         } catch (e) {
@@ -82,7 +85,7 @@ export async function readFiles(tasks: FileTask[], rules: ReadRules, workers: nu
             stop = true;
             reject(e);
           }
-          if (done()) resolve();
+          if (done() && !scheduled) resolve();
           else schedule();
         });
         w.on('error', reject);

@@ -62,6 +62,13 @@ export function documentValidator(): DocumentValidator {
   return docValidator;
 }
 
+/** One deduction of a member's points, as a workbook's 积分扣减 sheet gives it row by row. */
+export function deductionValidator(): ValidateFunction {
+  const fn = getAjv().getSchema(`${BASE}points.schema.json#/properties/deductions/items`);
+  if (!fn) throw new Error('schema points.deductions missing');
+  return fn;
+}
+
 /** For each enum definition in common.schema.json: Chinese label → slug. */
 export type LabelMaps = Record<string, Map<string, string>>;
 

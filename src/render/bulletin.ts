@@ -1,10 +1,9 @@
 // The bulletin's data laid out as a document in one language: which facts,
 // tables and charts each section shows, in SPEC order.
+import { GRADES, LEADS, sourceText, type Source } from '../core/model.js';
 import type { Bulletin } from '../analyses/bulletin/bulletin.js';
 import type { PledgeRow, Named } from '../analyses/bulletin/pledges.js';
 import type { OrgGrade } from '../analyses/grade.js';
-import type { Source } from '../core/model.js';
-import { GRADES, LEADS } from '../core/model.js';
 import type { Messages, MsgId, PlainId } from '../core/messages/index.js';
 import { pct } from '../core/numbers.js';
 import { lastDayOfMonth } from '../core/dates.js';
@@ -23,7 +22,7 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: { version: string; be
   const tr = <K extends MsgId>(id: K, ...p: {} extends Messages[K] ? [Messages[K]?] : [Messages[K]]) => t(lang, id, ...p);
   const w = (k: string) => word(lang, k);
   const h = (...ids: PlainId[]) => ids.map((id) => t(lang, id));
-  const src = (s: Source) => text(`${s.file}:${s.line}`);
+  const src = (s: Source) => text(sourceText(s));
   const none = tr('r_none');
   const cut = { max: MAX_TEXT_ROWS, more: (shown: number, total: number) => tr('r_more', { shown, total }) };
   const table = (caption: string, headers: string[], rows: CellValue[][]): Part => ({ kind: 'table', table: { caption, headers, rows, none, cut } });
@@ -97,7 +96,7 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: { version: string; be
       table(
         tr('r_t_duplicates'),
         h('r_h_org', 'r_h_month', 'r_h_title', 'r_h_adopted', 'r_h_src'),
-        r.month.duplicates.map((d) => [text(d.org), text(d.month), text(d.title), text(w(d.adopted)), text(d.sources.map((s) => `${s.file}:${s.line}`).join(', '))]),
+        r.month.duplicates.map((d) => [text(d.org), text(d.month), text(d.title), text(w(d.adopted)), text(d.sources.map(sourceText).join(', '))]),
       ),
       table(
         tr('r_t_typicals', { period: b.period, month: b.month, need: r.typicals_need }),

@@ -9,10 +9,17 @@ import { t, tm, word, type Lang } from './i18n/index.js';
 import { printable } from '../core/text.js';
 
 export function formatDiagnostic(d: Diagnostic, lang: Lang, c: ChalkInstance): string {
-  const where = `${printable(d.file)}:${d.line}:${d.col}`;
+  const where = d.cell ? `${printable(d.file)}:${printable(d.cell.sheet)}!${d.cell.ref}` : `${printable(d.file)}:${d.line}:${d.col}`;
   const label = d.severity === 'error' ? c.red.bold(t(lang, 'error')) : c.yellow.bold(t(lang, 'warning'));
   const message = printable(tm(lang, d.msg));
   const head = `${c.bold(where)}  ${label}  ${d.path ? `${d.path}: ` : ''}${message}`;
+  // A cell: its column's header and what it holds, in place of a source line.
+  if (d.cell) {
+    const { header, value } = d.cell;
+    if (header === null) return head;
+    const shown = value === null ? t(lang, 'cell_header', { header: printable(header) }) : t(lang, 'cell_shown', { header: printable(header), value: printable(value) });
+    return `${head}\n   ${shown}`;
+  }
   if (d.source === null) return head;
   const gutter = String(d.line).length + 2;
   const { source, col, endCol } = window(safeSource(d.source), d.col, d.endCol);
@@ -75,12 +82,15 @@ export function formatDiagnostics(diags: Diagnostics, lang: Lang, c: ChalkInstan
 export function diagnosticsJson(diags: Diagnostics, lang: Lang) {
   return {
     errors: diags.errors.map((d) => ({
-      file: d.file, line: d.line, col: d.col, path: d.path, code: d.code, message: tm(lang, d.msg),
+      file: d.file, line: d.line, col: d.col, ...cellJson(d), path: d.path, code: d.code, message: tm(lang, d.msg),
     })),
     warnings: diags.warnings.map((d) => ({
-      file: d.file, line: d.line, col: d.col, code: d.code, message: tm(lang, d.msg),
+      file: d.file, line: d.line, col: d.col, ...cellJson(d), code: d.code, message: tm(lang, d.msg),
     })),
     error_count: diags.errorCount,
     warning_count: diags.warningCount,
   };
 }
+
+/** A workbook's place: `sheet` and `cell` beside the row (`line`) and column number (`col`). */
+const cellJson = (d: Diagnostic) => (d.cell ? { sheet: d.cell.sheet, cell: d.cell.ref } : {});

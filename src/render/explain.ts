@@ -1,5 +1,6 @@
 // Explanations (--explain, and why a branch was or was not named): each line
 // a message with the record it rests on, so every figure traces to a file and line.
+import { sourceText } from '../core/model.js';
 import type { Because } from '../analyses/grade.js';
 import { tm, type Lang } from './i18n/index.js';
 import type { Part } from './doc.js';
@@ -10,9 +11,9 @@ export function explainParts(lines: Because[], lang: Lang): Part[] {
 
 /** An explanation as one text: its lines, each with the file:line it rests on. */
 export function explainText(lines: Because[], lang: Lang): string {
-  return lines.map((b) => `${tm(lang, b)}${b.src ? ` (${b.src.file}:${b.src.line})` : ''}`).join(lang === 'zh' ? '；' : '; ');
+  return lines.map((b) => `${tm(lang, b)}${b.src ? ` (${sourceText(b.src)})` : ''}`).join(lang === 'zh' ? '；' : '; ');
 }
 
 export function explainJson(lines: Because[], lang: Lang) {
-  return lines.map((b) => ({ message: tm(lang, b), file: b.src?.file ?? null, line: b.src?.line ?? null }));
+  return lines.map((b) => ({ message: tm(lang, b), file: b.src?.file ?? null, line: b.src?.line ?? null, ...(b.src?.sheet ? { sheet: b.src.sheet } : {}) }));
 }

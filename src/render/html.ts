@@ -1,6 +1,7 @@
 // The bulletin as one self-contained HTML file: inline CSS and SVG, no script,
 // and a Content-Security-Policy that forbids every request, so it opens the
 // same offline, in a mail attachment or printed to A4.
+import { sourceText } from '../core/model.js';
 import { cellText, isNumeric, spansText, type Doc, type DocTable, type Part } from './doc.js';
 import { barChartSvg, escapeHtml as esc } from './svg.js';
 
@@ -58,7 +59,7 @@ function htmlPart(p: Part): string | null {
     case 'heading':
       return `<h3>${esc(p.text)}</h3>`;
     case 'para':
-      return `<p class="fact">${esc(spansText(p.spans))}${p.source ? ` (${esc(`${p.source.file}:${p.source.line}`)})` : ''}</p>`;
+      return `<p class="fact">${esc(spansText(p.spans))}${p.source ? ` (${esc(sourceText(p.source))})` : ''}</p>`;
     case 'table':
       return htmlTable(p.table);
     case 'chart':

@@ -1,6 +1,7 @@
 // A document as GitHub-flavoured Markdown: paragraphs separated by blank
 // lines, charts as tables of their figures. Text from the data goes through
 // one escaper: it cannot start a tag, a heading, a list or break a table.
+import { sourceText } from '../core/model.js';
 import { printable } from '../core/text.js';
 import { cellText, chartTable, isNumeric, spansText, type Doc, type DocTable, type Part } from './doc.js';
 
@@ -37,7 +38,7 @@ function part(p: Part): string | null {
     case 'heading':
       return `### ${mdEscape(p.text)}`;
     case 'para': {
-      const body = mdEscape(spansText(p.spans)) + (p.source ? ` (${mdEscape(`${p.source.file}:${p.source.line}`)})` : '');
+      const body = mdEscape(spansText(p.spans)) + (p.source ? ` (${mdEscape(sourceText(p.source))})` : '');
       return p.point ? `- ${body}` : body;
     }
     case 'table':

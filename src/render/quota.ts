@@ -1,5 +1,6 @@
 // 信息报送 for a month or a quarter as a document, with duplicates named; and
 // its JSON (SPEC §3 keys).
+import { sourceText } from '../core/model.js';
 import type { CountedItem, MonthQuota, PeriodQuota } from '../analyses/quota.js';
 import type { PlainId } from '../core/messages/index.js';
 import { t, type Lang } from './i18n/index.js';
@@ -8,7 +9,7 @@ import { GAP, num, para, text, type CellValue, type Doc, type Part } from './doc
 const yes = (lang: Lang, ok: boolean): CellValue => text(t(lang, ok ? 'yes' : 'no'), ok ? 'ok' : 'bad');
 
 function duplicates(list: CountedItem[], lang: Lang): Part[] {
-  return list.map((d) => para(t(lang, 'q_duplicate', { org: d.org, month: d.month, title: d.title, where: d.sources.map((s) => `${s.file}:${s.line}`).join(', ') })));
+  return list.map((d) => para(t(lang, 'q_duplicate', { org: d.org, month: d.month, title: d.title, where: d.sources.map(sourceText).join(', ') })));
 }
 
 export function monthQuotaDoc(q: MonthQuota, lang: Lang): Doc {

@@ -1,15 +1,14 @@
 // `cxzy show` as a document — what is stored about one org or member, each
 // record with its source — and as JSON; and the candidates when a name
 // matches several.
+import { LEADS, sourceText, type Org } from '../core/model.js';
 import type { MemberProfile, OrgProfile, Profile } from '../analyses/profile.js';
 import type { Found } from '../store/lookup.js';
-import type { Org, Source } from '../core/model.js';
-import { LEADS } from '../core/model.js';
 import { t, word, type Lang } from './i18n/index.js';
 import { date, GAP, num, para, share, text, type CellValue, type Doc, type DocSection, type Part, type Tone } from './doc.js';
 import { shownTime } from './history.js';
 
-const src = (s: Source) => `${s.file}:${s.line}`;
+const src = sourceText;
 const gradeTone = (g: string): Tone => (g === 'good' || g === 'fair' || g === 'average' || g === 'poor' ? g : 'ungraded');
 /** Children named before the rest are counted. */
 const CHILDREN = 20;

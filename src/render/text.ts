@@ -5,6 +5,7 @@
 import type { ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
 import { printable } from '../core/text.js';
+import { sourceText } from '../core/model.js';
 import { cellText, chartTable, type CellValue, type Doc, type DocTable, type Part, type Span, type Tone } from './doc.js';
 
 export function renderText(doc: Doc, c: ChalkInstance, room?: number): string {
@@ -42,7 +43,7 @@ function* partLines(p: Exclude<Part, { kind: 'gap' }>, c: ChalkInstance, room: n
       return yield c.bold(printable(p.text));
     case 'para': {
       const body = spans(p.spans, c);
-      const src = p.source ? `  (${printable(p.source.file)}:${p.source.line})` : '';
+      const src = p.source ? `  (${printable(sourceText(p.source))})` : '';
       return yield p.point ? `    · ${body}${src}` : `${body}${src}`;
     }
     case 'table':

@@ -2,6 +2,7 @@
 // stand side by side, their header rows on one row that is frozen, so every
 // table keeps its header in view. Numbers stay numbers and dates dates; text
 // that Excel could take for a formula is stored as text.
+import { loadExcel } from '../read/workbook/excel.js';
 import type ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { cellText, chartTable, spansText, type CellValue, type Doc, type DocTable } from './doc.js';
@@ -44,7 +45,7 @@ const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { 
  */
 export async function renderXlsx(doc: Doc): Promise<Buffer> {
   // exceljs takes a third of a second to load: only the xlsx format pays for it.
-  const { default: Excel } = await import('exceljs');
+  const Excel = await loadExcel();
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));

@@ -4,7 +4,7 @@
 // These are the very rows writeStaged writes: the same joins and conditions.
 import type { DB } from './db.js';
 import { stagedTable, type Staging } from './stage.js';
-import { fieldOfColumn, SECTION_LIST, shownKey, valueOfColumn, type SectionDef } from '../core/sections.js';
+import { fieldOfColumn, SECTION_LIST, shownKey, SRC_COLS, valueOfColumn, type SectionDef } from '../core/sections.js';
 import type { Section } from '../core/model.js';
 import { missingWhere } from './replace.js';
 
@@ -67,7 +67,7 @@ export function listChanges(db: DB, st: Staging, replace: boolean): Change[] {
     const stored = st.direct ? '' : `WHERE NOT EXISTS (SELECT 1 FROM main.${t.name} m WHERE ${on})`;
     for (const r of db.prepare(`SELECT x.*, ${orgOf(st, t, 'x')} AS _org FROM ${staged} x ${stored}`).all() as Rec[]) mine.push(base(r, 'inserted', ''));
     if (!st.direct) {
-      const cols = [...t.cols, 'src_file', 'src_line'];
+      const cols = [...t.cols, ...SRC_COLS];
       const pick = (a: string) => cols.map((c) => `${a}.${c} AS ${a}_${c}`).join(', ');
       const changed = db.prepare(
         `SELECT ${pick('x')}, ${pick('m')}, ${orgOf(st, t, 'x')} AS _org FROM ${staged} x JOIN main.${t.name} m ON ${on}

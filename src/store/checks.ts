@@ -6,7 +6,7 @@
 import type { DB } from './db.js';
 import { stagedTable, type Duplicate, type Staging } from './stage.js';
 import { SECTION_DEFS, shownKey } from '../core/sections.js';
-import { GOODS, LEADS, type Section, type Source } from '../core/model.js';
+import { GOODS, LEADS, sourceOf, sourceText, type Section, type Source } from '../core/model.js';
 import type { Msg } from '../core/messages/index.js';
 import { OrgTree } from '../core/tree.js';
 import { suggest, type Candidate } from './suggest.js';
@@ -59,7 +59,7 @@ class Scope {
 }
 
 type Rec = Record<string, unknown>;
-const srcOf = (r: Rec): Source => ({ file: r.src_file as string, line: r.src_line as number });
+const srcOf = (r: Rec): Source => sourceOf(r.src_file, r.src_line, r.src_sheet);
 
 /**
  * Every error of records across files, in the order a reader meets them:
@@ -78,9 +78,9 @@ export function crossErrors(db: DB, st: Staging, duplicates: Duplicate[], skippe
     for (const s of Object.keys(SECTION_DEFS) as Section[]) {
       const t = SECTION_DEFS[s];
       const on = t.key.map((k) => `m.${k} = x.${k}`).join(' AND ');
-      for (const r of all(`SELECT ${t.key.map((k) => `x.${k} AS k_${k}`).join(', ')}, x.src_file, x.src_line, m.src_file AS f_file, m.src_line AS f_line
+      for (const r of all(`SELECT ${t.key.map((k) => `x.${k} AS k_${k}`).join(', ')}, x.src_file, x.src_line, x.src_sheet, m.src_file AS f_file, m.src_line AS f_line, m.src_sheet AS f_sheet
           FROM ${sc.staged(s)} x JOIN main.${t.name} m ON ${on} WHERE m.src_file IN (SELECT file FROM temp.skipped)`)) {
-        dups.push({ section: s, key: t.key.map((k) => r[`k_${k}`]), src: srcOf(r), first: { file: r.f_file as string, line: r.f_line as number } });
+        dups.push({ section: s, key: t.key.map((k) => r[`k_${k}`]), src: srcOf(r), first: sourceOf(r.f_file, r.f_line, r.f_sheet) });
       }
     }
   }
@@ -88,12 +88,12 @@ export function crossErrors(db: DB, st: Staging, duplicates: Duplicate[], skippe
   dups.sort((a, b) => sectionOrder.indexOf(a.section) - sectionOrder.indexOf(b.section) || order(a.src, b.src));
   for (const d of dups) {
     const t = SECTION_DEFS[d.section];
-    error(d.src, t.keyField, 'duplicate_id', { id: 'duplicate_id', params: { what: t.what, key: shownKey(d.key.join(' ')), first: `${d.first.file}:${d.first.line}` } });
+    error(d.src, t.keyField, 'duplicate_id', { id: 'duplicate_id', params: { what: t.what, key: shownKey(d.key.join(' ')), first: sourceText(d.first) } });
   }
 
   // The org tree: parents exist and are committees; a branch has no child orgs, a committee no members.
   const orgs = sc.staged('orgs');
-  for (const o of all(`SELECT * FROM (SELECT o.code, o.type, o.parent, o.src_file, o.src_line,
+  for (const o of all(`SELECT * FROM (SELECT o.code, o.type, o.parent, o.src_file, o.src_line, o.src_sheet,
       CASE WHEN o.parent IS NULL THEN NULL WHEN ${sc.exists('orgs', 'code', 'o.parent')} THEN ${sc.value('orgs', 'type', 'code', 'o.parent')} ELSE '' END AS parent_type,
       CASE WHEN o.type = 'branch'
         THEN (SELECT MIN(c.code) FROM ${sc.storedOnly('orgs', 'c')} WHERE c.parent = o.code)
@@ -105,14 +105,14 @@ export function crossErrors(db: DB, st: Staging, duplicates: Duplicate[], skippe
     if (o.below !== null && o.type === 'branch') error(src, 'type', 'tree', { id: 'has_children', params: { code: o.code as string, child: o.below as string } });
     else if (o.below !== null) error(src, 'type', 'tree', { id: 'org_has_members', params: { code: o.code as string, member: o.below as string } });
   }
-  for (const c of cycles(db, sc, all(`SELECT code, src_file, src_line FROM ${orgs}`))) error(c.src, 'parent', 'cycle', { id: 'cycle', params: { chain: c.chain } });
+  for (const c of cycles(db, sc, all(`SELECT code, src_file, src_line, src_sheet FROM ${orgs}`))) error(c.src, 'parent', 'cycle', { id: 'cycle', params: { chain: c.chain } });
 
   // References, section by section.
   // Members by their org: the orgs a batch names are few, its members many.
   const badOrgs = `SELECT org FROM (SELECT DISTINCT org FROM ${sc.staged('members')}) WHERE ${sc.value('orgs', 'type', 'code', 'org')} IS NOT 'branch'`;
   const members = sc.staged('members');
   const collides = [sc.staged('orgs'), ...(st.direct ? [] : ['main.orgs'])].map((t) => `SELECT m.id FROM ${members} m JOIN ${t} o ON o.code = m.id`).join(' UNION ');
-  for (const m of all(`SELECT m.id, m.org, m.src_file, m.src_line, ${sc.value('orgs', 'type', 'code', 'm.org')} AS org_type, m.id IN (${collides}) AS collides
+  for (const m of all(`SELECT m.id, m.org, m.src_file, m.src_line, m.src_sheet, ${sc.value('orgs', 'type', 'code', 'm.org')} AS org_type, m.id IN (${collides}) AS collides
       FROM ${members} m WHERE m.org IN (${badOrgs}) OR m.id IN (${collides})`)) {
     if (m.org_type === null) error(srcOf(m), 'org', 'unknown_ref', { id: 'unknown_ref', params: { what: 'org', key: m.org as string } });
     else if (m.org_type !== 'branch') error(srcOf(m), 'org', 'tree', { id: 'member_not_in_branch', params: { org: m.org as string } });
@@ -120,7 +120,7 @@ export function crossErrors(db: DB, st: Staging, duplicates: Duplicate[], skippe
   }
   const goods = GOODS.map((g) => `'${g}'`).join(', ');
   const leads = LEADS.map((g) => `'${g}'`).join(', ');
-  for (const p of all(`SELECT p.owner, p.standard, p.src_file, p.src_line,
+  for (const p of all(`SELECT p.owner, p.standard, p.src_file, p.src_line, p.src_sheet,
       CASE WHEN ${sc.exists('orgs', 'code', 'p.owner')} THEN 'org' WHEN ${sc.exists('members', 'id', 'p.owner')} THEN 'member' END AS kind
       FROM ${sc.staged('pledges')} p
       WHERE NOT (${sc.exists('orgs', 'code', 'p.owner')} AND p.standard IN (${goods})) AND NOT (${sc.exists('members', 'id', 'p.owner')} AND p.standard IN (${leads}))`)) {
@@ -137,7 +137,7 @@ export function crossErrors(db: DB, st: Staging, duplicates: Duplicate[], skippe
     ['typicals', 'org', 'orgs', 'code', 'org'],
   ];
   for (const [s, col, target, tcol, what] of refs) {
-    for (const r of all(`SELECT x.${col} AS ref, x.src_file, x.src_line FROM ${sc.staged(s)} x WHERE NOT ${sc.exists(target, tcol, `x.${col}`)}`)) {
+    for (const r of all(`SELECT x.${col} AS ref, x.src_file, x.src_line, x.src_sheet FROM ${sc.staged(s)} x WHERE NOT ${sc.exists(target, tcol, `x.${col}`)}`)) {
       error(srcOf(r), col, 'unknown_ref', { id: 'unknown_ref', params: { what, key: r.ref as string } });
     }
   }

@@ -3,7 +3,7 @@
 // import does), --replace's removals, and the write itself.
 import type { DB } from './db.js';
 import { stagedTable, type Staging } from './stage.js';
-import { SECTION_DEFS, SECTION_LIST, type SectionDef } from '../core/sections.js';
+import { SECTION_DEFS, SECTION_LIST, SRC_COLS, type SectionDef } from '../core/sections.js';
 import { SECTIONS, type Section } from '../core/model.js';
 import { missingWhere, REPLACEABLE } from './replace.js';
 
@@ -59,7 +59,7 @@ export function countMissing(db: DB, st: Staging, counts: SectionCounts): void {
 }
 
 /** Every column of a stored row of `t`, in the order its history table keeps them. */
-export const storedCols = (t: SectionDef<unknown>) => [...t.cols, 'src_file', 'src_line', 'gen'];
+export const storedCols = (t: SectionDef<unknown>) => [...t.cols, ...SRC_COLS, 'gen'];
 
 /**
  * The write: staged rows upserted into the stored tables (a row whose data and
@@ -81,7 +81,7 @@ export function writeStaged(db: DB, st: Staging, gen: number, replace: boolean):
   if (!st.direct) {
     for (const t of SECTION_LIST) {
       const staged = stagedTable(st, t.section);
-      const cols = [...t.cols, 'src_file', 'src_line'];
+      const cols = [...t.cols, ...SRC_COLS];
       files(`SELECT DISTINCT m.src_file FROM ${staged} x JOIN main.${t.name} m ON ${keyMatch(t, 'm', 'x')} WHERE m.src_file <> x.src_file`);
       keep(t, 'updated', `FROM ${staged} x JOIN main.${t.name} m ON ${keyMatch(t, 'm', 'x')} WHERE NOT (${same(cols, 'm', 'x')})`);
       db.prepare(

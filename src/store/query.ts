@@ -11,7 +11,7 @@ import type { MemberPoints, Org, OwnedPledge, Pledge, Report, Review, Source, Ty
  * three columns sit at `at`.
  */
 function withMember(t: SectionDef<unknown>): { read: string[]; at: number } {
-  const own = t.read.slice(0, -2).map((c) => `p.${c}`);
+  const own = t.read.slice(0, -SRC_COLS.length).map((c) => `p.${c}`);
   return { read: [...own, 'm.name', 'm.org', 'm.active', ...SRC_COLS.map((c) => `p.${c}`)], at: own.length };
 }
 

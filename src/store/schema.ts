@@ -134,13 +134,21 @@ export const MIGRATIONS: readonly string[] = [
     summary TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
-  // 3: import history and undo, and names looked up by their parent or org
-  // (a second code for one name is a warning). Every import that writes is recorded in
+  // 3: the sheet a workbook's record came from; import history and undo; and
+  // names looked up by their parent or org (a second code for one name is a
+  // warning). Every import that writes is recorded in
   // `imports` (its number is the `gen` its rows carry); for each table an
   // import changes, `history_<table>` keeps every row the import replaced or
   // removed, whole and with its own column types, tagged with the import's
   // number: what `cxzy undo` puts back.
   `
+  ALTER TABLE orgs ADD COLUMN src_sheet TEXT;
+  ALTER TABLE members ADD COLUMN src_sheet TEXT;
+  ALTER TABLE pledges ADD COLUMN src_sheet TEXT;
+  ALTER TABLE reviews ADD COLUMN src_sheet TEXT;
+  ALTER TABLE points ADD COLUMN src_sheet TEXT;
+  ALTER TABLE reports ADD COLUMN src_sheet TEXT;
+  ALTER TABLE typicals ADD COLUMN src_sheet TEXT;
   CREATE TABLE imports (
     n INTEGER PRIMARY KEY,
     at TEXT NOT NULL,

@@ -5,7 +5,7 @@
 // duplicate: it is noted with both places and not written.
 import type { DB } from './db.js';
 import { SECTION_DEFS, SECTION_LIST, type SectionDef } from '../core/sections.js';
-import { SECTIONS, type Section, type Source } from '../core/model.js';
+import { SECTIONS, sourceOf, type Section, type Source } from '../core/model.js';
 import { rowWidth, type SectionRows } from '../read/rows.js';
 
 type Stmt = { get(...params: unknown[]): unknown; run(...params: unknown[]): { changes: number } };
@@ -49,9 +49,9 @@ interface Stmts {
   insertMany: Stmt;
 }
 
-/** `n` rows of `width` values as an INSERT's VALUES, the file bound once (@file) for every row, the generation a literal. */
+/** `n` rows of `width` values as an INSERT's VALUES, the file and sheet bound once (@file, @sheet) for every row, the generation a literal. */
 function values(n: number, width: number, gen: number | null): string {
-  const row = `(${Array(width).fill('?').join(', ')}, @file${gen === null ? '' : `, ${gen}`})`;
+  const row = `(${Array(width).fill('?').join(', ')}, @file, @sheet${gen === null ? '' : `, ${gen}`})`;
   return Array(n).fill(row).join(', ');
 }
 
@@ -71,48 +71,49 @@ export class Stager {
       const t = SECTION_DEFS[s] as SectionDef<unknown>;
       const table = stagedTable(staging, s);
       const width = rowWidth(s);
-      const cols = [...t.cols, 'src_line', 'src_file', ...(gen === null ? [] : ['gen'])].join(', ');
+      const cols = [...t.cols, 'src_line', 'src_file', 'src_sheet', ...(gen === null ? [] : ['gen'])].join(', ');
       this.stmts.set(s, {
         t,
         width,
-        select: db.prepare(`SELECT src_file, src_line FROM ${table} WHERE ${t.key.map((k) => `${k} = ?`).join(' AND ')}`).raw(),
+        select: db.prepare(`SELECT src_file, src_line, src_sheet FROM ${table} WHERE ${t.key.map((k) => `${k} = ?`).join(' AND ')}`).raw(),
         insert: db.prepare(`INSERT INTO ${table} (${cols}) VALUES ${values(1, width, gen)} ON CONFLICT DO NOTHING`),
         insertMany: db.prepare(`INSERT INTO ${table} (${cols}) VALUES ${values(CHUNK, width, gen)} ON CONFLICT DO NOTHING`),
       });
     }
   }
 
-  /** One file's rows. */
-  add(file: string, rows: SectionRows): void {
+  /** One file's rows; `sheets`: for a workbook, the sheet each section's rows came from. */
+  add(file: string, rows: SectionRows, sheets: Partial<Record<Section, string>> = {}): void {
     for (const s of SECTIONS) {
       const flat = rows[s];
       if (!flat || flat.length === 0) continue;
       const st = this.stmts.get(s)!;
+      const at = { file, sheet: sheets[s] ?? null };
       const n = flat.length / st.width;
       let i = 0;
       for (; i + CHUNK <= n; i += CHUNK) {
         this.db.exec('SAVEPOINT chunk');
-        const whole = st.insertMany.run(flat.slice(i * st.width, (i + CHUNK) * st.width), { file }).changes === CHUNK;
+        const whole = st.insertMany.run(flat.slice(i * st.width, (i + CHUNK) * st.width), at).changes === CHUNK;
         // A duplicate inside the chunk: undo it and take its rows one by one.
         if (!whole) this.db.exec('ROLLBACK TO chunk');
         this.db.exec('RELEASE chunk');
         if (whole) this.staged[s] += CHUNK;
-        else this.addRows(s, st, file, flat, i, i + CHUNK);
+        else this.addRows(s, st, at, flat, i, i + CHUNK);
       }
-      this.addRows(s, st, file, flat, i, n);
+      this.addRows(s, st, at, flat, i, n);
     }
   }
 
-  private addRows(s: Section, { t, width, select, insert }: Stmts, file: string, flat: unknown[], from: number, to: number): void {
+  private addRows(s: Section, { t, width, select, insert }: Stmts, at: { file: string; sheet: string | null }, flat: unknown[], from: number, to: number): void {
     for (let r = from; r < to; r++) {
       const row = flat.slice(r * width, (r + 1) * width);
-      if (insert.run(row, { file }).changes === 1) {
+      if (insert.run(row, at).changes === 1) {
         this.staged[s]++;
         continue;
       }
       const key = t.key.map((k) => row[t.cols.indexOf(k)]);
-      const [firstFile, firstLine] = select.get(...key) as [string, number];
-      this.duplicates.push({ section: s, key, src: { file, line: row[width - 1] as number }, first: { file: firstFile, line: firstLine } });
+      const [file, line, sheet] = select.get(...key) as [string, number, string | null];
+      this.duplicates.push({ section: s, key, src: sourceOf(at.file, row[width - 1], at.sheet), first: sourceOf(file, line, sheet) });
     }
   }
 }

@@ -2,14 +2,14 @@
 // the rows of files skipped as unchanged) and what is stored beside it.
 import type { DB } from './db.js';
 import { stagedTable, type Staging } from './stage.js';
-import type { Section, Source } from '../core/model.js';
+import { sourceOf, sourceText, type Section, type Source } from '../core/model.js';
 import { SECTION_DEFS, type SectionDef } from '../core/sections.js';
 import { missingWhere, SKIPPED } from './replace.js';
 import type { Check } from './checks.js';
 import { groupBy } from '../core/collections.js';
 
 type Rec = Record<string, unknown>;
-const srcOf = (r: Rec): Source => ({ file: r.src_file as string, line: r.src_line as number });
+const srcOf = (r: Rec): Source => sourceOf(r.src_file, r.src_line, r.src_sheet);
 
 /**
  * Rows of section `s` as the database will hold them, with `b` = 1 for the
@@ -30,7 +30,7 @@ function effective(st: Staging, s: Section, cols: string, rowid: boolean, replac
 export function duplicateTitles(db: DB, st: Staging, order: (a: Source, b: Source) => number, replacing: boolean): Check[] {
   const rows = db
     .prepare(
-      `WITH r AS (${effective(st, 'reports', 'org, month, title, src_file, src_line', true, replacing)})
+      `WITH r AS (${effective(st, 'reports', 'org, month, title, src_file, src_line, src_sheet', true, replacing)})
        SELECT r.* FROM r JOIN (SELECT org, month, title FROM r GROUP BY org, month, title HAVING COUNT(*) > 1 AND MAX(b)) g
          ON g.org = r.org AND g.month = r.month AND g.title = r.title`,
     )
@@ -50,7 +50,7 @@ export function duplicateTitles(db: DB, st: Staging, order: (a: Source, b: Sourc
     const all = [...g.others, ...g.batch];
     for (let i = Math.max(1, g.others.length); i < all.length; i++) {
       const other = all[i === 0 ? 1 : 0];
-      out.push({ severity: 'warning', src: all[i], field: 'title', code: 'duplicate_title', msg: { id: 'duplicate_title', params: { org, month, title, other: `${other.file}:${other.line}` } } });
+      out.push({ severity: 'warning', src: all[i], field: 'title', code: 'duplicate_title', msg: { id: 'duplicate_title', params: { org, month, title, other: sourceText(other) } } });
     }
   }
   return out;
@@ -58,11 +58,11 @@ export function duplicateTitles(db: DB, st: Staging, order: (a: Source, b: Sourc
 
 /** Active members without points in a quarter the batch gives points for: the batch's members first, then the stored ones. */
 export function membersWithoutPoints(db: DB, st: Staging, order: (a: Source, b: Source) => number, replacing: boolean): Check[] {
-  const points = `(${effective(st, 'points', 'member, period, src_file, src_line', false, replacing)})`;
-  const members = `(${effective(st, 'members', 'id, name, active, src_file, src_line', false, false)})`;
+  const points = `(${effective(st, 'points', 'member, period, src_file, src_line, src_sheet', false, replacing)})`;
+  const members = `(${effective(st, 'members', 'id, name, active, src_file, src_line, src_sheet', false, false)})`;
   const periods = db.prepare(`SELECT DISTINCT period FROM ${points} WHERE b ORDER BY period`).pluck().all() as string[];
   const missing = db.prepare(
-    `SELECT id, name, src_file, src_line, b FROM ${members} m WHERE active = 1
+    `SELECT id, name, src_file, src_line, src_sheet, b FROM ${members} m WHERE active = 1
      AND NOT EXISTS (SELECT 1 FROM ${points} p WHERE p.member = m.id AND p.period = @period AND (p.b OR NOT m.b))`,
   );
   const out: Check[] = [];
@@ -90,7 +90,7 @@ export function nameTwins(db: DB, st: Staging, order: (a: Source, b: Source) => 
     const staged = stagedTable(st, s);
     // Driven by the batch's new rows, each looked up by its parent (or org) and name: a county's first import is 75,000 of them.
     const isNew = st.direct ? 'true' : `NOT EXISTS (SELECT 1 FROM main.${s} m WHERE m.${code} = x.${code} AND m.name = x.name AND m.${under} IS x.${under})`;
-    const pick = `x.${code} AS code, x.name, x.${under} AS under, x.src_file, x.src_line, y.${code} AS other, y.src_file AS o_file, y.src_line AS o_line`;
+    const pick = `x.${code} AS code, x.name, x.${under} AS under, x.src_file, x.src_line, x.src_sheet, y.${code} AS other, y.src_file AS o_file, y.src_line AS o_line, y.src_sheet AS o_sheet`;
     const on = `y.${under} IS x.${under} AND y.name = x.name AND y.${code} <> x.${code}`;
     const arms = [`SELECT ${pick}, 1 AS o_batch, NULL AS o_ord FROM ${staged} x JOIN ${staged} y ON ${on} WHERE ${isNew}`];
     if (!st.direct) {
@@ -100,14 +100,50 @@ export function nameTwins(db: DB, st: Staging, order: (a: Source, b: Source) => 
     const pairs = db.prepare(arms.join(' UNION ALL ')).all() as Rec[];
     for (const list of groupBy(pairs, (r) => r.code as string).values()) {
       const x = list[0];
-      const others = list.map((r) => ({ code: r.other as string, src: { file: r.o_file as string, line: r.o_line as number }, batch: r.o_batch === 1, ord: r.o_ord as number }));
+      const others = list.map((r) => ({ code: r.other as string, src: sourceOf(r.o_file, r.o_line, r.o_sheet), batch: r.o_batch === 1, ord: r.o_ord as number }));
       // Named against the first stored record of the name, else the batch's first (which itself is not named).
       const stored = others.filter((o) => !o.batch).sort((a, b) => a.ord - b.ord)[0];
       const first = stored ?? others.filter((o) => o.batch).sort((a, b) => order(a.src, b.src))[0];
       if (!stored && order(srcOf(x), first.src) < 0) continue;
-      const params = { what, key: x.code as string, name: x.name as string, other: first.code, under: (x.under as string | null) ?? '—', where: `${first.src.file}:${first.src.line}` };
+      const params = { what, key: x.code as string, name: x.name as string, other: first.code, under: (x.under as string | null) ?? '—', where: sourceText(first.src) };
       out.push({ severity: 'warning', src: srcOf(x), field: 'name', code: 'name_twin', msg: { id: 'name_twin', params } });
     }
   }
   return out.sort((a, b) => order(a.src, b.src));
+}
+
+/** The names written in one name column of a workbook's sheet (组织名称, 姓名): not stored, only checked. */
+export interface WrittenNames {
+  file: string;
+  sheet: string;
+  /** The column's key in its sheet's layout, where a warning is placed. */
+  key: string;
+  kind: 'org' | 'member';
+  /** Each row's number, the code in it, and the name written beside it. */
+  rows: [number, string, string][];
+}
+
+/** Each written name that is not the name of the org or member its code names, as the import leaves them. */
+export function nameMismatches(db: DB, st: Staging, columns: WrittenNames[]): Check[] {
+  if (columns.length === 0) return [];
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS names (file, sheet, key, kind, line, code, name); DELETE FROM temp.names;');
+  // A column's rows go in as one JSON parameter: a county's points sheet has 75,000 of them.
+  const add = db.prepare(`INSERT INTO temp.names SELECT @file, @sheet, @key, @kind, value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows)`);
+  for (const c of columns) add.run({ ...c, rows: JSON.stringify(c.rows) });
+  // Joined, not looked up row by row: the staged record, else the stored one no staged record replaces.
+  const arms = (['orgs', 'members'] as const).flatMap((s) => {
+    const [kind, code] = s === 'orgs' ? ['org', 'code'] : ['member', 'id'];
+    const staged = stagedTable(st, s);
+    const pick = `SELECT n.*, x.name AS stored FROM temp.names n JOIN`;
+    const on = `x.${code} = n.code AND n.kind = '${kind}' AND x.name <> n.name`;
+    return [`${pick} ${staged} x ON ${on}`, ...(st.direct ? [] : [`${pick} main.${s} x ON ${on} AND NOT EXISTS (SELECT 1 FROM ${staged} y WHERE y.${code} = x.${code})`])];
+  });
+  const rows = db.prepare(`${arms.join(' UNION ALL ')} ORDER BY file, sheet, line`).all() as {
+    file: string; sheet: string; key: string; kind: string; line: number; code: string; name: string; stored: string;
+  }[];
+  db.exec('DELETE FROM temp.names');
+  return rows.map((r) => ({
+    severity: 'warning', src: sourceOf(r.file, r.line, r.sheet), field: r.key, code: 'name_mismatch',
+    msg: { id: 'name_mismatch', params: { what: r.kind, code: r.code, name: r.name, stored: r.stored } },
+  }));
 }

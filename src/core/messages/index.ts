@@ -10,10 +10,11 @@ import type { HistoryMessages } from './history.js';
 import type { IngestMessages } from './ingest.js';
 import type { ShowMessages } from './show.js';
 import type { StarsMessages } from './stars.js';
+import type { WorkbookMessages } from './workbook.js';
 
 export type { Scalar } from './types.js';
 
-export interface Messages extends AnalysisMessages, BulletinMessages, CliMessages, DiagnosticMessages, GradeMessages, HistoryMessages, IngestMessages, ShowMessages, StarsMessages {}
+export interface Messages extends AnalysisMessages, BulletinMessages, CliMessages, DiagnosticMessages, GradeMessages, HistoryMessages, IngestMessages, ShowMessages, StarsMessages, WorkbookMessages {}
 
 export type MsgId = keyof Messages;
 

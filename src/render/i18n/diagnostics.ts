@@ -28,8 +28,8 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
     en: () => `no such file or folder`,
   },
   no_yaml_files: {
-    zh: () => `文件夹中没有 .yaml 或 .yml 文件`,
-    en: () => `the folder has no .yaml or .yml files`,
+    zh: () => `文件夹中没有数据文件（.yaml、.yml 或 .xlsx）`,
+    en: () => `the folder has no data files (.yaml, .yml or .xlsx)`,
   },
   too_large: {
     zh: (p) => `文件过大（${p.size}），上限为 ${p.limit}；请按乡镇或数据段拆分成多个文件`,

@@ -10,11 +10,12 @@ import { history } from './history.js';
 import { ingest } from './ingest.js';
 import { show } from './show.js';
 import { stars } from './stars.js';
+import { workbook } from './workbook.js';
 import { WORDS } from './words.js';
 
 export type { Lang } from './catalog.js';
 
-const CATALOG: Catalog<Messages> = { ...analyses, ...bulletin, ...cli, ...diagnostics, ...grade, ...history, ...ingest, ...show, ...stars };
+const CATALOG: Catalog<Messages> = { ...analyses, ...bulletin, ...cli, ...diagnostics, ...grade, ...history, ...ingest, ...show, ...stars, ...workbook };
 
 // Parameters that name a kind of thing or value are words to translate.
 const WORD_PARAMS = new Set(['what', 'expected', 'actual', 'grade', 'from', 'to', 'max', 'need', 'previous', 'movement', 'dimension']);

@@ -1,0 +1,81 @@
+// cxzy template: the fill-in workbook, blank or pre-filled with a subtree's
+// orgs and members and a quarter's rows to score; --split writes one workbook
+// per branch into a folder, named D0101-2011Q2.xlsx, to send out.
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Command } from 'commander';
+import type { CommandSpec } from './command.js';
+import { withOptions } from './command.js';
+import type { Ctx } from './context.js';
+import { DataError, UsageError } from '../core/errors.js';
+import type { SectionRecords } from '../core/model.js';
+import { OrgTree } from '../core/tree.js';
+import { t } from '../render/i18n/index.js';
+import { withStore } from './store.js';
+import { loadRulesOrReport } from './rules-loader.js';
+import { writeWhole } from './output.js';
+import { periodFilter } from '../analyses/period.js';
+import { exportRecords } from '../store/export.js';
+import { templateXlsx, type TemplateInput } from '../render/template.js';
+
+/** The pre-filled part: the subtree's orgs and members, and for the quarter its active branches and their active members to score. */
+function input(r: SectionRecords, root: string | null, period: string | null, maxPoints: number): TemplateInput {
+  const tree = new OrgTree(r.orgs);
+  const orgs = root === null ? r.orgs : tree.subtree(root);
+  const codes = new Set(orgs.map((o) => o.code));
+  const members = r.members.filter((m) => codes.has(m.org));
+  const open = new Set(orgs.filter((o) => o.active && o.type === 'branch').map((o) => o.code));
+  return {
+    maxPoints, period, orgs, members,
+    reviewOrgs: period ? orgs.filter((o) => open.has(o.code)) : [],
+    pointsMembers: period ? members.filter((m) => m.active && open.has(m.org)) : [],
+  };
+}
+
+export const templateCommand: CommandSpec = {
+  define: (lang) =>
+    withOptions(
+      new Command('template').description(t(lang, 'h_template')).requiredOption('--out <file>', t(lang, 'h_template_out')).option('--split', t(lang, 'h_template_split')),
+      lang,
+      'org',
+      'period',
+    ),
+  async run(ctx, cmd) {
+    const o = cmd.opts<{ out: string; org?: string; period?: string; split?: boolean }>();
+    const period = periodFilter(o.period);
+    const rules = loadRulesOrReport(ctx);
+    if (!rules) return 1;
+    const maxPoints = rules.stars.max_points;
+    if (!o.split && !o.out.toLowerCase().endsWith('.xlsx')) throw new UsageError({ id: 'template_ext', params: { file: o.out } });
+    if (o.org === undefined && period === null && !o.split) {
+      writeWhole(ctx, o.out, await templateXlsx({ maxPoints, period: null, orgs: [], members: [], reviewOrgs: [], pointsMembers: [] }));
+      ctx.note(ctx.t('template_wrote', { file: o.out }));
+      return 0;
+    }
+    return withStore(ctx, async ({ db, q }) => {
+      if (o.org !== undefined && !q.orgs().some((x) => x.code === o.org)) throw new DataError({ id: 'unknown_org', params: { code: o.org } });
+      const r = exportRecords(db, { org: o.org ?? null, period: null });
+      if (!o.split) {
+        writeWhole(ctx, o.out, await templateXlsx(input(r, o.org ?? null, period, maxPoints)));
+        ctx.note(ctx.t('template_wrote', { file: o.out }));
+        return 0;
+      }
+      return split(ctx, o.out, r, o.org ?? null, period, maxPoints);
+    });
+  },
+};
+
+/** One workbook per active branch of the subtree, into folder `dir`. */
+async function split(ctx: Ctx, dir: string, r: SectionRecords, root: string | null, period: string | null, maxPoints: number): Promise<number> {
+  const abs = resolve(ctx.cwd, dir);
+  if (existsSync(abs) && !statSync(abs).isDirectory()) throw new UsageError({ id: 'split_needs_dir', params: { file: dir } });
+  mkdirSync(abs, { recursive: true });
+  const tree = new OrgTree(r.orgs);
+  const branches = (root === null ? r.orgs : tree.subtree(root)).filter((o) => o.type === 'branch' && o.active);
+  for (const b of branches) {
+    const name = `${b.code}${period ? `-${period}` : ''}.xlsx`;
+    writeWhole(ctx, join(dir, name), await templateXlsx(input(r, b.code, period, maxPoints)));
+  }
+  ctx.note(ctx.t('template_split', { n: branches.length, dir }));
+  return 0;
+}

@@ -1,0 +1,44 @@
+// Workbooks: reading filled sheets, the template, annotated copies, export.
+// Each message id with the parameters its text takes; the texts are in render/i18n/workbook.ts.
+import type { Scalar } from './types.js';
+
+export interface WorkbookMessages {
+  cell_shown: { header: Scalar; value: Scalar };
+  cell_header: { header: Scalar };
+  xlsx_old_format: { ext: Scalar };
+  xlsx_damaged: { reason: Scalar };
+  xlsx_no_sheets: { sheets: Scalar; expected: Scalar };
+  sheet_twice: { section: Scalar; first: Scalar };
+  sheet_no_header: {};
+  header_unknown: { header: Scalar; hint: Scalar; allowed: Scalar };
+  header_twice: { header: Scalar; first: Scalar };
+  header_missing: { header: Scalar };
+  header_blank: {};
+  code_number: { value: Scalar };
+  formula_no_value: {};
+  cell_error: { value: Scalar };
+  deduction_no_points: { member: Scalar; period: Scalar };
+  exported: { n: Scalar; file: Scalar };
+  export_ext: { file: Scalar };
+  h_export: {};
+  h_annotate: {};
+  annotated: { n: Scalar; dir: Scalar };
+  annotate_none: {};
+  annotate_onto_input: { file: Scalar };
+  an_column: {};
+  an_sheet: {};
+  an_h_sheet: {};
+  an_h_cell: {};
+  an_h_column: {};
+  an_h_value: {};
+  an_h_error: {};
+  h_template: {};
+  h_template_out: {};
+  h_template_split: {};
+  template_ext: { file: Scalar };
+  template_wrote: { file: Scalar };
+  template_split: { n: Scalar; dir: Scalar };
+  split_needs_dir: { file: Scalar };
+  h_export_out: {};
+  name_mismatch: { what: Scalar; code: Scalar; name: Scalar; stored: Scalar };
+}

@@ -1,0 +1,75 @@
+// A cell as exceljs reads it → the value a record takes, by what its column
+// holds (fields.ts): dates from date cells, Excel serial numbers or text;
+// numbers from numbers or numeric text; a formula by its cached value; codes
+// only as text (a code Excel turned into a number has lost its leading zeros).
+import type { Msg } from '../../core/messages/index.js';
+import type { Kind } from './fields.js';
+
+/** What a cell held, reduced to plain values: formulas by their result, rich text joined. */
+export type Plain = string | number | boolean | Date | { error: string } | { formula: true } | null;
+
+export function plain(v: unknown): Plain {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  const o = v as Record<string, unknown>;
+  if ('formula' in o || 'sharedFormula' in o) return o.result === undefined ? { formula: true } : plain(o.result);
+  if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
+  if ('error' in o) return { error: String(o.error) };
+  if ('text' in o) return plain(o.text);
+  return null;
+}
+
+/** Empty after trimming: a blank cell. */
+export const isBlank = (p: Plain) => p === null || (typeof p === 'string' && p.trim() === '');
+
+/** A cell's value as messages show it. */
+export function shown(p: Plain): string {
+  if (p === null) return '';
+  if (p instanceof Date) return isoDate(p);
+  if (typeof p === 'object') return 'error' in p ? p.error : '=…';
+  return String(p);
+}
+
+/** exceljs makes a date cell a Date at UTC midnight of its day. */
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Excel's serial day numbers (1900 system) that are plausible dates: 1900-01-01 to 9999-12-31. */
+const SERIAL_MAX = 2_958_465;
+
+function fromSerial(n: number): string {
+  // Day 60 is Excel's 1900-02-29, which never was; serials from 61 on count from 1899-12-30.
+  const epoch = Date.UTC(1899, 11, n < 61 ? 31 : 30);
+  return isoDate(new Date(epoch + n * 86_400_000));
+}
+
+export type Cell = { ok: true; value: unknown } | { ok: false; msg: Msg; code: string };
+
+const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
+/** The value a record takes from a non-blank cell of a column holding `kind`. */
+export function valueOf(p: Exclude<Plain, null>, kind: Kind): Cell {
+  if (p instanceof Date) return { ok: true, value: kind === 'date' ? isoDate(p) : isoDate(p) };
+  if (typeof p === 'object') {
+    if ('error' in p) return { ok: false, code: 'cell', msg: { id: 'cell_error', params: { value: p.error } } };
+    return { ok: false, code: 'cell', msg: { id: 'formula_no_value' } };
+  }
+  switch (kind) {
+    case 'code':
+      if (typeof p === 'number') return { ok: false, code: 'type', msg: { id: 'code_number', params: { value: String(p) } } };
+      return { ok: true, value: String(p).trim() };
+    case 'date':
+      if (typeof p === 'number' && Number.isInteger(p) && p >= 1 && p <= SERIAL_MAX) return { ok: true, value: fromSerial(p) };
+      return { ok: true, value: typeof p === 'string' ? p.trim() : p };
+    case 'number':
+    case 'integer':
+      if (typeof p === 'string' && NUMBER.test(p.trim())) return { ok: true, value: Number(p.trim()) };
+      return { ok: true, value: typeof p === 'string' ? p.trim() : p };
+    case 'bool':
+      if (typeof p === 'boolean') return { ok: true, value: p };
+      if (p === 1 || p === 0) return { ok: true, value: p === 1 };
+      if (typeof p === 'string' && /^(true|false)$/i.test(p.trim())) return { ok: true, value: p.trim().toLowerCase() === 'true' };
+      return { ok: true, value: typeof p === 'string' ? p.trim() : p };
+    default:
+      return { ok: true, value: typeof p === 'string' ? p.trim() : String(p) };
+  }
+}

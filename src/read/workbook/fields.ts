@@ -1,0 +1,97 @@
+// What each sheet column holds, read from the record schemas (the single
+// source of truth): a code, a date, a number, an enumeration (with its Chinese
+// labels), yes/no, or text; whether it is required; its bounds. The reader
+// turns cells into values by it, and the template builds its checks from it.
+import type { AnySchemaObject } from 'ajv';
+import { readSchema } from '../schemas.js';
+import { DEDUCTIONS_SHEET, SECTION_DEFS, type SheetDef } from '../../core/sections.js';
+import { SECTIONS } from '../../core/model.js';
+
+export type Kind = 'code' | 'date' | 'period' | 'number' | 'integer' | 'enum' | 'bool' | 'text';
+
+export interface FieldInfo {
+  kind: Kind;
+  required: boolean;
+  /** For an enumeration: its Chinese labels, as a dropdown offers them. */
+  labels?: string[];
+  /** For an enumeration: each value's Chinese label (the first, where it has several). */
+  labelOf?: Record<string, string>;
+  min?: number;
+  max?: number;
+  /** Exclusive lower bound (deduction points). */
+  above?: number;
+  maxLength?: number;
+}
+
+const common = () => readSchema('common').definitions as Record<string, AnySchemaObject>;
+
+function resolve(s: AnySchemaObject): AnySchemaObject {
+  const m = typeof s.$ref === 'string' ? /#\/definitions\/(.+)$/.exec(s.$ref) : null;
+  return m ? common()[m[1]] : s;
+}
+
+function info(s: AnySchemaObject, name: string | undefined, required: boolean): FieldInfo {
+  const ref = typeof s.$ref === 'string' ? /#\/definitions\/(.+)$/.exec(s.$ref)?.[1] : undefined;
+  const r = resolve(s);
+  const base = { required, ...(typeof r.maxLength === 'number' ? { maxLength: r.maxLength } : {}) };
+  if (ref === 'code') return { kind: 'code', ...base };
+  if (ref === 'date' || r.format === 'date') return { kind: 'date', ...base };
+  if (ref === 'bool') return { kind: 'bool', ...base, labels: ['是', '否'], labelOf: { true: '是', false: '否' } };
+  if (name === 'period') return { kind: 'period', ...base };
+  if (Array.isArray(r.enum)) {
+    const xl = r['x-labels'] as Record<string, string[]> | undefined;
+    const labels = xl ? Object.values(xl).flat() : (r.enum as string[]);
+    const labelOf = xl ? Object.fromEntries(Object.entries(xl).map(([slug, names]) => [slug, names[0] ?? slug])) : undefined;
+    return { kind: 'enum', ...base, labels, ...(labelOf ? { labelOf } : {}) };
+  }
+  if (r.type === 'number' || r.type === 'integer') {
+    return {
+      kind: r.type, ...base,
+      ...(typeof r.minimum === 'number' ? { min: r.minimum } : {}),
+      ...(typeof r.maximum === 'number' ? { max: r.maximum } : {}),
+      ...(typeof r.exclusiveMinimum === 'number' ? { above: r.exclusiveMinimum } : {}),
+    };
+  }
+  return { kind: 'text', ...base };
+}
+
+/** field path → what it holds, for one record schema (nested objects flattened: masses.satisfied). */
+function flatten(schema: AnySchemaObject, prefix = '', parentRequired = true): Map<string, FieldInfo> {
+  const out = new Map<string, FieldInfo>();
+  const required = new Set((schema.required as string[] | undefined) ?? []);
+  for (const [k, raw] of Object.entries((schema.properties ?? {}) as Record<string, AnySchemaObject>)) {
+    const s = resolve(raw);
+    const path = prefix + k;
+    if (s.type === 'object' && s.properties) for (const [p, i] of flatten(s, `${path}.`, parentRequired && required.has(k))) out.set(p, i);
+    else out.set(path, info(raw, k, parentRequired && required.has(k)));
+  }
+  return out;
+}
+
+let cache: Map<string, Map<string, FieldInfo>> | undefined;
+
+/** Every sheet's fields by path, `period` included where a sheet has a 季度 column. */
+export function sheetFields(sheet: SheetDef): Map<string, FieldInfo> {
+  cache ??= new Map();
+  let m = cache.get(sheet.slug);
+  if (!m) {
+    const points = readSchema('points');
+    const schema =
+      sheet.slug === DEDUCTIONS_SHEET.slug
+        ? ((points.properties as Record<string, AnySchemaObject>).deductions.items as AnySchemaObject)
+        : readSchema(SECTION_DEFS[SECTIONS.find((s) => SECTION_DEFS[s].sheet.slug === sheet.slug)!].schema as 'org');
+    m = flatten(schema);
+    if (sheet.columns.some((c) => c.field === 'period')) m.set('period', { kind: 'period', required: true });
+    if (sheet.slug === DEDUCTIONS_SHEET.slug) m.set('member', { kind: 'code', required: true });
+    cache.set(sheet.slug, m);
+  }
+  return m;
+}
+
+/** The objects a sheet's record requires (a review's masses): at least one of their columns must be there. */
+export function requiredGroups(sheet: SheetDef): string[] {
+  if (sheet.slug === DEDUCTIONS_SHEET.slug) return [];
+  const schema = readSchema(SECTION_DEFS[SECTIONS.find((s) => SECTION_DEFS[s].sheet.slug === sheet.slug)!].schema as 'org');
+  const props = (schema.properties ?? {}) as Record<string, AnySchemaObject>;
+  return ((schema.required as string[] | undefined) ?? []).filter((k) => resolve(props[k]).type === 'object');
+}

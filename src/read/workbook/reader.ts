@@ -1,0 +1,220 @@
+// A filled workbook → the same rows, warnings and errors as a YAML file of the
+// same records: one more reader of the pipeline's read step. The workbook is
+// streamed sheet by sheet (memory follows the largest sheet); each sheet named
+// by a section is parsed (sheet.ts), its rows checked by the same record
+// schemas and the same record checks as YAML, and every error is placed at
+// its cell. Sheets with other names (填表说明) are left alone.
+import { statSync } from 'node:fs';
+import { Diagnostics, SHOWN, wholeFile, type Diagnostic } from '../../core/diagnostic.js';
+import { emptySections, SECTIONS, type Section } from '../../core/model.js';
+import { DEDUCTIONS_SHEET, SECTION_DEFS, type SheetDef } from '../../core/sections.js';
+import { normalizePeriod } from '../../core/dates.js';
+import { vagueReasons } from '../../core/pledge-quality.js';
+import { hashFile, type FileResult, type FileTask, type ReadRules, type SheetLayout } from '../task.js';
+import { MAX_FILE_BYTES } from '../limits.js';
+import { collectRecords } from '../records.js';
+import { periodsOf, rowsOf, type Present } from '../rows.js';
+import { schemaFindings } from '../schema-errors.js';
+import { deductionValidator, type DocumentValidator } from '../schemas.js';
+import type { Finding } from '../findings.js';
+import { openWorkbook } from './open.js';
+import { isBlank, plain, type Plain } from './cells.js';
+import { cellPlace, parseSheet, type ParsedSheet, type SheetRow } from './sheet.js';
+import { mergedRanges, scanMerges } from './merges.js';
+
+const SHEETS: SheetDef[] = [...SECTIONS.map((s) => SECTION_DEFS[s].sheet), DEDUCTIONS_SHEET];
+
+/** The section a sheet's name stands for: its Chinese name, or its slug in any case. */
+function sheetDef(name: string): SheetDef | undefined {
+  const n = name.trim();
+  return SHEETS.find((d) => d.label === n || d.slug === n.toLowerCase());
+}
+
+const sectionOf = (def: SheetDef): Section | null => SECTIONS.find((s) => SECTION_DEFS[s].sheet === def) ?? null;
+
+/** `cap`: errors built (the rest counted); --annotate asks for all of them. */
+export async function readWorkbook(task: FileTask, validate: DocumentValidator, rules: ReadRules, cap = SHOWN): Promise<FileResult> {
+  const { index, file } = task;
+  const diags = new Diagnostics(cap);
+  const report = (d: Diagnostic) => (diags.wants(d.severity) ? diags.add(d) : diags.count(d.severity, 1, d.code));
+  const invalid = (): FileResult => ({ index, file, status: 'invalid', errors: diags.errors, errorCount: diags.errorCount, warnings: diags.warnings });
+  const whole = (code: string, msg: Diagnostic['msg']) => diags.add({ severity: 'error', ...wholeFile(file), path: null, code, msg });
+
+  let size: number;
+  try {
+    size = statSync(task.path).size;
+  } catch (e) {
+    whole('file', { id: 'read_failed', params: { reason: (e as NodeJS.ErrnoException).code ?? String(e) } });
+    return invalid();
+  }
+  if (size > MAX_FILE_BYTES) {
+    whole('file', { id: 'too_large', params: { size: `${(size / 2 ** 20).toFixed(1)} MiB`, limit: `${MAX_FILE_BYTES / 2 ** 20} MiB` } });
+    return invalid();
+  }
+  const hash = hashFile(task.path)!;
+
+  const parsed: ParsedSheet[] = [];
+  const others: string[] = [];
+  try {
+    for await (const ws of openWorkbook(task.path)) {
+      const def = sheetDef(ws.name);
+      if (!def) {
+        others.push(ws.name);
+        continue;
+      }
+      const twin = parsed.find((p) => p.def === def);
+      if (twin) {
+        report({ severity: 'error', ...cellPlace(file, ws.name, 1, 1, null, null), path: null, code: 'duplicate_id', msg: { id: 'sheet_twice', params: { section: def.label, first: twin.name } } });
+        continue;
+      }
+      // Merged ranges are listed after the rows: the sheet's rows are kept until they are known.
+      const merges: string[] = [];
+      ws.iterator = scanMerges(ws.iterator, merges);
+      const rows = new Map<number, Plain[]>();
+      for await (const row of ws.rows()) {
+        const values = row.values as unknown[];
+        const cells: Plain[] = [];
+        for (let c = 1; c < values.length; c++) cells[c] = plain(values[c]);
+        rows.set(row.number, cells);
+      }
+      const written = new Map([...rows].map(([r, cs]) => [r, cs.every((p) => isBlank(p ?? null))]));
+      for (const m of mergedRanges(merges)) {
+        const top = rows.get(m.top)?.[m.left] ?? null;
+        if (isBlank(top)) continue;
+        for (let r = Math.max(2, m.top); r <= m.bottom; r++) {
+          const cs = rows.get(r) ?? [];
+          rows.set(r, cs);
+          if (!written.has(r)) written.set(r, true);
+          for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) cs[c] = top;
+        }
+      }
+      const numbers = [...rows.keys()].sort((a, b) => a - b);
+      parsed.push(parseSheet(file, ws.name, def, numbers, (r) => rows.get(r) ?? [], (r) => written.get(r) ?? true, report));
+    }
+  } catch (e) {
+    whole('file', { id: 'xlsx_damaged', params: { reason: (e as Error).message.split('\n')[0] } });
+    return invalid();
+  }
+  if (parsed.length === 0) {
+    whole('file', { id: 'xlsx_no_sheets', params: { sheets: others.join('、') || '—', expected: SHEETS.map((d) => d.label).join('、') } });
+    return invalid();
+  }
+  return records(task, hash, size, parsed, validate, rules, diags, report);
+}
+
+/** The parsed sheets → records, through the same schemas and record checks as YAML. */
+function records(
+  task: FileTask, hash: string, bytes: number, parsed: ParsedSheet[], validate: DocumentValidator, rules: ReadRules,
+  diags: Diagnostics, report: (d: Diagnostic) => void,
+): FileResult {
+  const { index, file } = task;
+  const place = (sheet: ParsedSheet, row: SheetRow, f: Finding) => {
+    const rest = f.path.filter((s) => typeof s === 'string').join('.');
+    const missing = f.code === 'required' ? (f.msg.params as { field?: string } | undefined)?.field : undefined;
+    const field = missing ? (rest ? `${rest}.${missing}` : missing) : rest;
+    if (row.badFields.has(field)) return;
+    const at = sheet.layout[field] ?? (field ? Object.entries(sheet.layout).find(([k]) => k.startsWith(`${field}.`))?.[1] : undefined);
+    const col = at?.[0] ?? 1;
+    report({ severity: 'error', ...cellPlace(file, sheet.name, row.row, col, at?.[1] ?? null, row.cells[col] ?? null), path: field || null, code: f.code, msg: f.msg });
+  };
+  const periodOk = (sheet: ParsedSheet, row: SheetRow): string | null => {
+    if (row.period === undefined) {
+      place(sheet, row, { path: [], key: false, code: 'required', msg: { id: 'required', params: { field: 'period' } } });
+      return null;
+    }
+    if (validate.shell({ period: row.period })) return normalizePeriod(row.period as string);
+    for (const f of schemaFindings(validate.shell.errors ?? [])) place(sheet, row, f);
+    return null;
+  };
+
+  // Deductions first: each valid one goes to its member's points of its quarter.
+  const deductions = new Map<string, { row: SheetRow; item: Record<string, unknown>; used: boolean }[]>();
+  const dSheet = parsed.find((p) => p.def === DEDUCTIONS_SHEET);
+  const checkDeduction = deductionValidator();
+  for (const row of dSheet?.rows ?? []) {
+    const period = periodOk(dSheet!, row);
+    const { member, ...item } = row.raw;
+    if (member === undefined) place(dSheet!, row, { path: [], key: false, code: 'required', msg: { id: 'required', params: { field: 'member' } } });
+    if (!checkDeduction(item)) for (const f of schemaFindings(checkDeduction.errors ?? [])) place(dSheet!, row, f);
+    else if (period && typeof member === 'string' && !row.bad) {
+      const k = `${member}\u0000${period}`;
+      deductions.set(k, [...(deductions.get(k) ?? []), { row, item, used: false }]);
+    }
+  }
+
+  const into = emptySections();
+  const present: Present = [];
+  const sheets: Partial<Record<Section, SheetLayout>> = {};
+  for (const sheet of parsed) {
+    const section = sectionOf(sheet.def);
+    if (!section) continue;
+    sheets[section] = { sheet: sheet.name, layout: sheet.layout };
+    present.push({ section, period: null });
+    const scoped = SECTION_DEFS[section].period !== undefined && sheet.def.columns.some((c) => c.field === 'period');
+    // One document per quarter, as a YAML file would hold them; each record keeps its row.
+    const docs = new Map<string | null, { rows: SheetRow[]; dedRows: SheetRow[][] }>();
+    for (const row of sheet.rows) {
+      const period = scoped ? periodOk(sheet, row) : null;
+      if (scoped && period === null) continue;
+      let dedRows: SheetRow[] = [];
+      if (section === 'points' && typeof row.raw.member === 'string') {
+        const ds = deductions.get(`${row.raw.member}\u0000${period}`) ?? [];
+        for (const d of ds) d.used = true;
+        if (ds.length) row.raw.deductions = ds.map((d) => d.item);
+        dedRows = ds.map((d) => d.row);
+      }
+      const check = validate.records[section];
+      if (!check(row.raw)) {
+        for (const f of schemaFindings(check.errors ?? [])) {
+          const j = f.path[0] === 'deductions' && typeof f.path[1] === 'number' ? f.path[1] : -1;
+          if (j >= 0 && dSheet) place(dSheet, dedRows[j], { ...f, path: f.path.slice(2) });
+          else place(sheet, row, f);
+        }
+        continue;
+      }
+      if (row.bad) continue;
+      const doc = docs.get(period) ?? { rows: [], dedRows: [] };
+      doc.rows.push(row);
+      doc.dedRows.push(dedRows);
+      docs.set(period, doc);
+    }
+    for (const [period, doc] of docs) {
+      const data = { ...(period ? { period } : {}), [section]: doc.rows.map((r) => r.raw) };
+      const found = (f: Finding) => {
+        const i = f.path[1] as number;
+        const rest = f.path.slice(2);
+        if (rest[0] === 'deductions' && typeof rest[1] === 'number' && dSheet) place(dSheet, doc.dedRows[i][rest[1]], { ...f, path: rest.slice(2) });
+        else place(sheet, doc.rows[i], { ...f, path: rest });
+      };
+      for (const p of collectRecords(data, file, (_, i) => doc.rows[i].row, rules.stars.max_points, into, found)) if (p.period) present.push(p);
+    }
+  }
+  for (const list of deductions.values()) {
+    for (const d of list.filter((x) => !x.used)) {
+      const [member, period] = [d.row.raw.member as string, normalizePeriod(d.row.period as string)];
+      place(dSheet!, d.row, { path: ['member'], key: false, code: 'reference', msg: { id: 'deduction_no_points', params: { member, period } } });
+    }
+  }
+  if (diags.errorCount > 0) {
+    // In reading order: sheet by sheet, row by row, cell by cell (a row's own checks come after its cells').
+    const order = new Map(parsed.map((p, i) => [p.name, i]));
+    const key = (d: Diagnostic) => [order.get(d.cell?.sheet ?? '') ?? -1, d.line, d.col];
+    diags.errors.sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+    });
+    return { index, file, status: 'invalid', errors: diags.errors, errorCount: diags.errorCount, warnings: diags.warnings };
+  }
+
+  const pledges = parsed.find((p) => p.def === SECTION_DEFS.pledges.sheet);
+  const pledgeRows = pledges && new Map(pledges.rows.map((r) => [r.row, r]));
+  for (const p of into.pledges) {
+    const reasons = vagueReasons(p.content, rules.pledges);
+    if (!reasons.length || !pledges) continue;
+    const row = pledgeRows!.get(p.src.line)!;
+    const at = pledges.layout.content;
+    diags.add({ severity: 'warning', ...cellPlace(file, pledges.name, row.row, at[0], at[1], row.cells[at[0]] ?? null), path: null, code: 'vague_pledge', msg: { id: 'vague_pledge', params: { reasons } } });
+  }
+  const names = parsed.flatMap((p) => p.names.filter((n) => n.rows.length > 0));
+  return { index, file, status: 'ok', hash, bytes, rows: rowsOf(into), periods: periodsOf(into, present), warnings: diags.warnings, sheets, names };
+}

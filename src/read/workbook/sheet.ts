@@ -1,0 +1,170 @@
+// One sheet of a filled workbook: its header row mapped to fields (Chinese
+// label or field path, in any order), then each non-blank row turned into a
+// raw record of the YAML's shape, every value taken by what its column holds.
+// Errors are placed at their cell, with the column's header and the value.
+import type { Diagnostic, Place } from '../../core/diagnostic.js';
+import type { Msg } from '../../core/messages/index.js';
+import type { SheetDef } from '../../core/sections.js';
+import { closest } from '../schema-errors.js';
+import { isBlank, shown, valueOf, type Plain } from './cells.js';
+import { requiredGroups, sheetFields } from './fields.js';
+
+/** A1-style column letters: 1 → A, 27 → AA. */
+export function colName(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/** Where a field's column is, and its header as written. */
+export type Layout = Record<string, [col: number, header: string]>;
+
+/** The names written in one name column (组织名称, 姓名) of a sheet: each row's code and name, where both are written. */
+export interface NameColumn {
+  sheet: string;
+  /** The column's key in the sheet's layout (#组织名称), where a warning is placed. */
+  key: string;
+  kind: 'org' | 'member';
+  rows: [row: number, code: string, name: string][];
+}
+
+export interface SheetRow {
+  row: number;
+  /** Its cells by column, for messages. */
+  cells: Plain[];
+  /** The record as YAML would give it (period aside), field paths nested. */
+  raw: Record<string, unknown>;
+  period: unknown;
+  /** Cells that could not become a value (an error each, already reported). */
+  bad: boolean;
+  /** Their fields: the record's own checks say nothing more of them. */
+  badFields: Set<string>;
+}
+
+export interface ParsedSheet {
+  name: string;
+  def: SheetDef;
+  layout: Layout;
+  rows: SheetRow[];
+  names: NameColumn[];
+}
+
+/** Reports a diagnostic at a cell; returns false once the caller should only count. */
+export type Report = (d: Diagnostic) => void;
+
+/** A cell's place: its row and column, the sheet, its header and value. */
+/** A cell's place; `value` undefined when it is not at hand (a later check names the value itself). */
+export function cellPlace(file: string, sheet: string, row: number, col: number, header: string | null, value: Plain | undefined): Place {
+  return { file, line: row, col, endCol: col + 1, source: null, cell: { sheet, ref: `${colName(col)}${row}`, header, value: header === null || value === undefined ? null : shown(value) } };
+}
+
+/** Header text as it may be written: spaces and a required mark (*) aside. */
+const headerText = (p: Plain) => shown(p).replace(/[\s\u3000]+/g, '').replace(/[*＊]+$/, '');
+
+/**
+ * `cells(row)`: the row's cells by column number (1-based), after merged
+ * ranges are filled; `blank(row)`: whether the row was blank as written.
+ */
+export function parseSheet(
+  file: string,
+  name: string,
+  def: SheetDef,
+  rowNumbers: number[],
+  cells: (row: number) => Plain[],
+  blank: (row: number) => boolean,
+  report: Report,
+): ParsedSheet {
+  const fields = sheetFields(def);
+  const out: ParsedSheet = { name, def, layout: {}, rows: [], names: [] };
+  const error = (row: number, col: number, header: string | null, value: Plain, code: string, msg: Msg, path: string | null = null) =>
+    report({ severity: 'error', ...cellPlace(file, name, row, col, header, value), path, code, msg });
+
+  const head = rowNumbers[0] === 1 ? cells(1) : [];
+  if (head.every((p) => isBlank(p))) {
+    error(1, 1, null, null, 'required', { id: 'sheet_no_header' });
+    return out;
+  }
+  const byLabel = new Map<string, string>();
+  for (const c of def.columns) {
+    byLabel.set(c.label, c.field);
+    byLabel.set(c.field.toLowerCase(), c.field);
+  }
+  const nameCols: { col: number; ref: string; list: NameColumn }[] = [];
+  const noHeader: number[] = [];
+  const firstAt = new Map<string, number>();
+  head.forEach((p, col) => {
+    if (col === 0) return;
+    const h = headerText(p);
+    if (h === '') return void noHeader.push(col);
+    const field = byLabel.get(h) ?? byLabel.get(h.toLowerCase());
+    const people = def.names?.find((n) => n.label === h);
+    const key = field ?? (people ? `#${h}` : null);
+    if (key === null) {
+      const allowed = [...def.columns.map((c) => c.label), ...(def.names ?? []).map((n) => n.label)];
+      return error(1, col, shown(p), p, 'unknown_field', { id: 'header_unknown', params: { header: h, hint: closest(h, allowed) ?? '', allowed: allowed.join('、') } });
+    }
+    if (firstAt.has(key)) return error(1, col, shown(p), p, 'unknown_field', { id: 'header_twice', params: { header: h, first: colName(firstAt.get(key)!) } });
+    firstAt.set(key, col);
+    if (field) out.layout[field] = [col, shown(p)];
+    else {
+      // Kept in the layout too (as #组织名称), so a warning about the name is placed at its cell.
+      out.layout[`#${h}`] = [col, shown(p)];
+      const list: NameColumn = { sheet: name, key: `#${h}`, kind: people!.kind, rows: [] };
+      out.names.push(list);
+      nameCols.push({ col, ref: people!.ref, list });
+    }
+  });
+  // A required field, or a required group (a review's masses), needs its column.
+  for (const c of def.columns) {
+    const info = fields.get(c.field);
+    if (!info?.required || out.layout[c.field]) continue;
+    error(1, 1, null, null, 'required', { id: 'header_missing', params: { header: c.label } });
+  }
+  for (const group of requiredGroups(def)) {
+    if (Object.keys(out.layout).some((f) => f.startsWith(`${group}.`))) continue;
+    const first = def.columns.find((c) => c.field.startsWith(`${group}.`))!;
+    error(1, 1, null, null, 'required', { id: 'header_missing', params: { header: first.label } });
+  }
+
+  // Each mapped column once, with what it holds and where its value goes (masses.basic → ['masses', 'basic']).
+  const columns = Object.entries(out.layout)
+    .filter(([field]) => !field.startsWith('#'))
+    .map(([field, [col, header]]) => ({ field, col, header, kind: fields.get(field)!.kind, parts: field.split('.') }));
+  const blankReported = new Set<number>();
+  for (const row of rowNumbers) {
+    if (row === 1 || blank(row)) continue;
+    const cs = cells(row);
+    for (const col of noHeader) {
+      if (!isBlank(cs[col] ?? null) && !blankReported.has(col)) {
+        blankReported.add(col);
+        error(row, col, null, cs[col], 'unknown_field', { id: 'header_blank' });
+      }
+    }
+    const raw: Record<string, unknown> = {};
+    let period: unknown;
+    let bad = false;
+    const badFields = new Set<string>();
+    for (const { field, col, header, kind, parts } of columns) {
+      const p = cs[col] ?? null;
+      if (isBlank(p)) continue;
+      const v = valueOf(p!, kind);
+      if (!v.ok) {
+        bad = true;
+        badFields.add(field);
+        error(row, col, header, p, v.code, v.msg, field);
+        continue;
+      }
+      if (field === 'period') period = v.value;
+      else if (parts.length === 1) raw[field] = v.value;
+      else ((raw[parts[0]] ??= {}) as Record<string, unknown>)[parts[1]] = v.value;
+    }
+    out.rows.push({ row, cells: cs, raw, period, bad, badFields });
+    for (const n of nameCols) {
+      const code = raw[n.ref];
+      const p = cs[n.col] ?? null;
+      // A pledge's owner is an org or a member: its name column says which it is read against.
+      if (typeof code === 'string' && !isBlank(p)) n.list.rows.push([row, code, shown(p).trim()]);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+// `validate --annotate`: a workbook with errors, copied with every error cell
+// filled red and carrying its message as a note, an 错误 column at the end of
+// each sheet saying what is wrong with each row, and a sheet listing every
+// error — to send back to the branch as it is.
+import type ExcelJS from 'exceljs';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { groupBy } from '../core/collections.js';
+import { loadExcel } from '../read/workbook/excel.js';
+import { t, tm, type Lang } from './i18n/index.js';
+import { HEAD_FILL } from './workbook.js';
+
+const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+const ERROR_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };
+
+/** The workbook at `path` with `errors` (all of one file's, each placed at a cell) marked; the copy's bytes. */
+export async function annotateXlsx(path: string, errors: Diagnostic[], lang: Lang): Promise<Buffer> {
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
+  await wb.xlsx.readFile(path);
+  const message = (d: Diagnostic) => (d.path ? `${d.path}: ${tm(lang, d.msg)}` : tm(lang, d.msg));
+  const placed = errors.filter((d) => d.cell);
+  for (const [sheet, list] of groupBy(placed, (d) => d.cell!.sheet)) {
+    const ws = wb.getWorksheet(sheet);
+    if (!ws) continue;
+    const errorCol = ws.columnCount + 1;
+    const head = ws.getCell(1, errorCol);
+    head.value = t(lang, 'an_column');
+    head.font = { bold: true, ...ERROR_FONT };
+    head.fill = HEAD_FILL;
+    ws.getColumn(errorCol).width = 60;
+    for (const [, atCell] of groupBy(list, (d) => d.cell!.ref)) {
+      const cell = ws.getCell(atCell[0].cell!.ref);
+      cell.fill = ERROR_FILL;
+      cell.font = { ...(cell.font ?? {}), ...ERROR_FONT };
+      cell.note = atCell.map(message).join('\n');
+    }
+    // A row's errors in words at its end; the header row's (a missing column) stay in the list.
+    for (const [row, onRow] of groupBy(list, (d) => String(d.line))) {
+      if (row === '1') continue;
+      const cell = ws.getCell(Number(row), errorCol);
+      cell.value = onRow.map((d) => `${d.cell!.ref} ${message(d)}`).join('；');
+      cell.font = ERROR_FONT;
+      cell.alignment = { wrapText: true, vertical: 'top' };
+    }
+  }
+  const list = wb.addWorksheet(t(lang, 'an_sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  list.columns = [
+    { header: t(lang, 'an_h_sheet'), width: 14 },
+    { header: t(lang, 'an_h_cell'), width: 8 },
+    { header: t(lang, 'an_h_column'), width: 16 },
+    { header: t(lang, 'an_h_value'), width: 20 },
+    { header: t(lang, 'an_h_error'), width: 80 },
+  ];
+  list.getRow(1).font = { bold: true };
+  list.getRow(1).fill = HEAD_FILL;
+  for (const d of errors) list.addRow([d.cell?.sheet ?? '', d.cell?.ref ?? '', d.cell?.header ?? '', d.cell?.value ?? '', message(d)]);
+  // The list opens first.
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.indexOf(list), visibility: 'visible' }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,137 @@
+// Workbooks: reading filled sheets, the template, annotated copies, export.
+import type { WorkbookMessages } from '../../core/messages/workbook.js';
+import type { Catalog } from './catalog.js';
+
+export const workbook: Catalog<WorkbookMessages> = {
+  cell_shown: {
+    zh: (p) => `列“${p.header}”：${p.value === '' ? '（空）' : p.value}`,
+    en: (p) => `column "${p.header}": ${p.value === '' ? '(empty)' : p.value}`,
+  },
+  cell_header: {
+    zh: (p) => `列“${p.header}”`,
+    en: (p) => `column "${p.header}"`,
+  },
+  xlsx_old_format: {
+    zh: (p) => `不能读取 ${p.ext} 文件：请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）后再导入`,
+    en: (p) => `${p.ext} files cannot be read: open it in Excel or WPS and save it as an Excel workbook (.xlsx)`,
+  },
+  xlsx_damaged: {
+    zh: (p) => `无法读取这个工作簿（文件已损坏，或不是 .xlsx 格式）：${p.reason}`,
+    en: (p) => `this workbook cannot be read (damaged, or not in .xlsx format): ${p.reason}`,
+  },
+  xlsx_no_sheets: {
+    zh: (p) => `工作簿里没有可导入的工作表（现有：${p.sheets}）；工作表应命名为 ${p.expected}`,
+    en: (p) => `the workbook has no sheet to import (it has: ${p.sheets}); sheets are named ${p.expected}`,
+  },
+  sheet_twice: {
+    zh: (p) => `${p.section}已在工作表“${p.first}”中，同一数据不能分在两个工作表`,
+    en: (p) => `${p.section} are already in sheet "${p.first}"; one section goes in one sheet`,
+  },
+  sheet_no_header: {
+    zh: () => `第 1 行应为列名（如“编号”“姓名”），这里是空的`,
+    en: () => `row 1 holds the column headers; it is empty`,
+  },
+  header_unknown: {
+    zh: (p) => `未知的列名“${p.header}”` + (p.hint ? `，是否应为“${p.hint}”？` : `；这个工作表可用的列名：${p.allowed}`),
+    en: (p) => `unknown column header "${p.header}"` + (p.hint ? `; did you mean "${p.hint}"?` : `; this sheet's headers: ${p.allowed}`),
+  },
+  header_twice: {
+    zh: (p) => `列名“${p.header}”重复（第一次在 ${p.first} 列）`,
+    en: (p) => `column header "${p.header}" appears twice (first in column ${p.first})`,
+  },
+  header_missing: {
+    zh: (p) => `缺少必填的列“${p.header}”`,
+    en: (p) => `the required column "${p.header}" is missing`,
+  },
+  header_blank: {
+    zh: () => `这一列有内容但没有列名，不会被导入：请在第 1 行填上列名，或删除这一列`,
+    en: () => `this column has values but no header, so they would not be imported: add a header in row 1 or remove the column`,
+  },
+  code_number: {
+    zh: (p) => `编号被存成了数字 ${p.value}：以 0 开头的编号（如 0101）会丢掉开头的 0。请把这一列设置为“文本”格式后重新输入编号`,
+    en: (p) => `the code was stored as the number ${p.value}: a code starting with 0 (such as 0101) loses its zeros. Format the column as Text and type the code again`,
+  },
+  formula_no_value: {
+    zh: () => `公式没有计算结果：请在 Excel 或 WPS 中打开并保存后再导入`,
+    en: () => `the formula has no computed value: open and save the workbook in Excel or WPS first`,
+  },
+  cell_error: {
+    zh: (p) => `单元格是错误值 ${p.value}`,
+    en: (p) => `the cell holds the error value ${p.value}`,
+  },
+  deduction_no_points: {
+    zh: (p) => `本工作簿的“党员积分”中没有党员 ${p.member} 在 ${p.period} 的积分，扣分无处可扣`,
+    en: (p) => `this workbook's points sheet has no points of member ${p.member} in ${p.period} for the deduction to apply to`,
+  },
+  exported: {
+    zh: (p) => `已导出 ${p.n} 条记录到 ${p.file}`,
+    en: (p) => `exported ${p.n} record(s) to ${p.file}`,
+  },
+  export_ext: {
+    zh: (p) => `不知道以什么格式导出 ${p.file}：文件名应以 .yaml 或 .xlsx 结尾`,
+    en: (p) => `cannot tell what to export ${p.file} as: the name ends in .yaml or .xlsx`,
+  },
+  h_template: {
+    zh: () => `生成填报用的 Excel 工作簿：各工作表、列名、下拉列表和数值检查，以及填表说明；可按组织和季度预先填好`,
+    en: () => `write the fill-in workbook: every sheet with its headers, dropdowns and number checks, and instructions; pre-filled for an org and a quarter when asked`,
+  },
+  h_template_out: {
+    zh: () => `输出的 .xlsx 文件（--split 时为文件夹）`,
+    en: () => `the .xlsx file to write (with --split, a folder)`,
+  },
+  h_template_split: {
+    zh: () => `每个党支部一个工作簿（如 D0101-2011Q2.xlsx），写入 --out 指定的文件夹`,
+    en: () => `one workbook per branch (e.g. D0101-2011Q2.xlsx) in the --out folder`,
+  },
+  template_ext: {
+    zh: (p) => `模板是 Excel 工作簿：${p.file} 应以 .xlsx 结尾`,
+    en: (p) => `the template is an Excel workbook: ${p.file} should end in .xlsx`,
+  },
+  template_wrote: {
+    zh: (p) => `已生成填报模板 ${p.file}`,
+    en: (p) => `wrote the fill-in template ${p.file}`,
+  },
+  template_split: {
+    zh: (p) => `已为 ${p.n} 个党支部各生成一个工作簿，在 ${p.dir}`,
+    en: (p) => `wrote one workbook for each of ${p.n} branches into ${p.dir}`,
+  },
+  split_needs_dir: {
+    zh: (p) => `--split 时 --out 应为文件夹，${p.file} 是一个文件`,
+    en: (p) => `with --split, --out names a folder; ${p.file} is a file`,
+  },
+  h_annotate: {
+    zh: () => `为每个有错误的工作簿在 DIR 中生成一份标注副本（错误单元格标红并注明原因，另附错误清单），可直接退回报送单位修改`,
+    en: () => `for each workbook with errors, write a copy into DIR with the error cells marked and explained and a sheet listing every error, to send back`,
+  },
+  annotated: {
+    zh: (p) => `已为 ${p.n} 个有错误的工作簿生成标注副本，在 ${p.dir}`,
+    en: (p) => `wrote annotated copies of ${p.n} workbook(s) with errors into ${p.dir}`,
+  },
+  annotate_none: {
+    zh: () => `没有需要标注的工作簿（只有 .xlsx 文件中的错误才能标注）`,
+    en: () => `no workbook to annotate (only errors in .xlsx files can be marked)`,
+  },
+  annotate_onto_input: {
+    zh: (p) => `--annotate 的文件夹不能是工作簿所在的文件夹，否则会覆盖原文件 ${p.file}`,
+    en: (p) => `the --annotate folder must not be the workbook's own: ${p.file} would be overwritten`,
+  },
+  an_column: { zh: () => `错误`, en: () => `errors` },
+  an_sheet: { zh: () => `错误清单`, en: () => `errors` },
+  an_h_sheet: { zh: () => `工作表`, en: () => `sheet` },
+  an_h_cell: { zh: () => `单元格`, en: () => `cell` },
+  an_h_column: { zh: () => `列`, en: () => `column` },
+  an_h_value: { zh: () => `内容`, en: () => `value` },
+  an_h_error: { zh: () => `错误`, en: () => `error` },
+  h_export: {
+    zh: () => `把库中的记录导出为 .yaml 或 .xlsx 文件（可导回空数据库，得到相同的记录）`,
+    en: () => `write the stored records as a .yaml or .xlsx file that imports back to the same rows`,
+  },
+  h_export_out: {
+    zh: () => `输出文件（.yaml 或 .xlsx）`,
+    en: () => `the file to write (.yaml or .xlsx)`,
+  },
+  name_mismatch: {
+    zh: (p) => `${p.what} ${p.code} 的名称是“${p.stored}”，这里写的是“${p.name}”：请核对编号`,
+    en: (p) => `${p.what} ${p.code} is named "${p.stored}", but this row says "${p.name}": check the code`,
+  },
+};

@@ -1,0 +1,165 @@
+// `cxzy template`: the workbook branches fill in. Every sheet of SPEC §1 with
+// its headers (required ones marked *), dropdowns of Chinese labels for
+// enumerations, whole-number and range checks (points up to the rules'
+// max_points), date checks, code columns as text, the header row frozen, and
+// a 填表说明 sheet with the rules and an example row of each sheet.
+// Pre-filled, when asked, with a subtree's orgs and members and the quarter's
+// review and points rows to score.
+import { PassThrough } from 'node:stream';
+import type ExcelJS from 'exceljs';
+import { LEADS, SECTIONS, type Member, type Org } from '../core/model.js';
+import { DEDUCTIONS_SHEET, SECTION_DEFS, type SheetDef } from '../core/sections.js';
+import { loadExcel } from '../read/workbook/excel.js';
+import { sheetFields, type FieldInfo } from '../read/workbook/fields.js';
+import { colName } from '../read/workbook/sheet.js';
+import { HEAD_FILL, labelOf, styleSheet } from './workbook.js';
+
+export interface TemplateInput {
+  /** The rules' full marks for each of the five leads. */
+  maxPoints: number;
+  /** The quarter the rows to fill are for. */
+  period: string | null;
+  orgs: Org[];
+  members: Member[];
+  /** Orgs to be given a review row, members a points row (with `period`). */
+  reviewOrgs: Org[];
+  pointsMembers: Member[];
+}
+
+/** Empty rows given the checks, below any pre-filled ones. */
+const ROWS_TO_FILL = 500;
+
+const SHEETS: SheetDef[] = [...SECTIONS.flatMap((s) => (s === 'points' ? [SECTION_DEFS[s].sheet, DEDUCTIONS_SHEET] : [SECTION_DEFS[s].sheet]))];
+
+/** One example row per sheet, by field, as an office would write it. */
+const EXAMPLES: Record<string, Record<string, unknown>> = {
+  orgs: { code: 'D0101', name: '红湾社区党支部', type: '党支部', parent: 'W01', category: '社区', secretary: '万淑珍', active: '是' },
+  members: { id: 'M000001', name: '万淑珍', org: 'D0101', role: '书记', active: '是' },
+  pledges: {
+    id: 'P-D0101-01', owner: 'D0101', kind: '年度', standard: '群众反映好', content: '年内为辖区23户困难群众办理低保，每季度走访一次', made: '2011-01-10', due: '2011-12-31', status: '推进中',
+  },
+  reviews: { period: '2011Q1', org: 'D0101', self: 92, 'masses.satisfied': 46, 'masses.basic': 1, 'masses.unsatisfied': 1, superior: 95, '#组织名称': '红湾社区党支部' },
+  points: { period: '2011Q1', member: 'M000001', study: 19, excel: 18, service: 20, discipline: 18, integrity: 19, '#姓名': '万淑珍' },
+  deductions: { period: '2011Q1', member: 'M000002', dimension: '带头遵纪守法', points: 2, reason: '无故缺席组织生活', '#姓名': '丁晓燕' },
+  reports: { id: 'R-D0101-0103', org: 'D0101', date: '2011-01-03', title: '红湾社区开展“三会一课”规范化建设', adopted: '县级', '#组织名称': '红湾社区党支部' },
+  typicals: { org: 'D0101', date: '2011-03-20', title: '红湾社区党员联系户制度', '#组织名称': '红湾社区党支部' },
+};
+
+const GUIDE = [
+  '每个工作表填一类数据，一行一条记录。请不要改动工作表名称和第 1 行的列名；列的先后可以调整，用不到的选填列可以删除。',
+  '列名带 * 的必须填写，其他列可以空着。',
+  '编号（组织编号、党员编号、承诺编号等）按文本填写。以 0 开头的编号（如 0101）要先把单元格设为“文本”格式，否则 Excel 会把它变成数字 101。',
+  '日期填成 2011-03-05 这样，或直接使用 Excel 的日期单元格。季度填成 2011Q1 这样（2011 年第一季度）。',
+  '有下拉箭头的单元格请从列表中选择；分数、票数超出范围时 Excel 会提示。',
+  '“组织名称”“姓名”两列只用于核对编号：导入时不保存，与编号对应的名称不一致时会提示。',
+  '党员的扣分填在“积分扣减”表，每项扣分一行；同一季度的“党员积分”表里要有这名党员的积分。',
+  '填好后保存为 Excel 工作簿（.xlsx），不要另存为 .xls、.et 或 .csv。',
+  '办公室用 cxzy validate 检查、cxzy import 导入；有错误时会指出工作表和单元格（如 党员积分!C14），并可用 validate --annotate 生成标出错误的副本退回修改。',
+];
+
+/** A column's check and the note shown when a cell is selected. */
+function validation(f: FieldInfo, field: string, maxPoints: number, period: string | null): ExcelJS.DataValidation | null {
+  const prompt = (text: string, error?: string) => ({
+    showInputMessage: true, promptTitle: '填写提示', prompt: text,
+    ...(error ? { showErrorMessage: true, errorStyle: 'stop' as const, errorTitle: '输入有误', error } : {}),
+  });
+  const points = (LEADS as readonly string[]).includes(field) || field === 'points';
+  if (f.kind === 'enum' || f.kind === 'bool') {
+    const list = f.labels!.join(',');
+    return { type: 'list', allowBlank: !f.required, formulae: [`"${list}"`], ...prompt(`从列表中选择：${f.labels!.join('、')}`, `请从列表中选择：${f.labels!.join('、')}`) };
+  }
+  if (f.kind === 'integer') {
+    return { type: 'whole', operator: 'between', allowBlank: true, formulae: [f.min ?? 0, f.max ?? 10_000_000], ...prompt('填写整数（票数）', `请填写 ${f.min ?? 0} 到 ${f.max ?? 10_000_000} 之间的整数`) };
+  }
+  if (f.kind === 'number') {
+    const max = points ? maxPoints : (f.max ?? 100);
+    const min = f.above ?? f.min ?? 0;
+    const text = f.above !== undefined ? ` 大于 ${min}、不超过 ${max} 的数` : ` ${min} 到 ${max} 之间的数`;
+    return { type: 'decimal', operator: 'between', allowBlank: !f.required, formulae: [min, max], ...prompt(`填写${text}`, `请填写${text}`) };
+  }
+  if (f.kind === 'date') {
+    return {
+      type: 'date', operator: 'between', allowBlank: !f.required, formulae: [new Date(Date.UTC(1990, 0, 1)), new Date(Date.UTC(2099, 11, 31))],
+      ...prompt('填写日期，如 2011-03-05', '请填写日期，如 2011-03-05'),
+    };
+  }
+  if (f.kind === 'period') {
+    if (period) return { type: 'list', allowBlank: false, formulae: [`"${period}"`], ...prompt(`季度：${period}`, `本表的季度是 ${period}`) };
+    return { type: 'textLength', operator: 'equal', allowBlank: false, formulae: [6], ...prompt('季度，如 2011Q1', '季度写成 2011Q1 这样') };
+  }
+  if (f.kind === 'code') return { type: 'textLength', operator: 'between', allowBlank: !f.required, formulae: [1, 64], ...prompt('编号按文本填写，如 D0101；以 0 开头的编号请先把单元格设为文本格式', '编号最长 64 位') };
+  return null;
+}
+
+/** The rows of `def` pre-filled from `input`, by field (#组织名称 and #姓名 for the name columns). */
+function prefilled(def: SheetDef, input: TemplateInput): Record<string, unknown>[] {
+  const p = input.period;
+  switch (def.slug) {
+    case 'orgs':
+      return input.orgs.map((o) => ({ code: o.code, name: o.name, type: o.type, parent: o.parent, category: o.category, secretary: o.secretary, active: o.active }));
+    case 'members':
+      return input.members.map((m) => ({ id: m.id, name: m.name, org: m.org, role: m.role, active: m.active }));
+    case 'reviews':
+      return p ? input.reviewOrgs.map((o) => ({ period: p, org: o.code, '#组织名称': o.name })) : [];
+    case 'points':
+      return p ? input.pointsMembers.map((m) => ({ period: p, member: m.id, '#姓名': m.name })) : [];
+    default:
+      return [];
+  }
+}
+
+function cellValue(def: SheetDef, field: string, v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  const kind = sheetFields(def).get(field)?.kind;
+  if (kind === 'date' && typeof v === 'string') return new Date(`${v}T00:00:00Z`);
+  if (kind === 'enum' || kind === 'bool') return labelOf(def, field, v);
+  return v;
+}
+
+const keys = (def: SheetDef) => [...def.columns.map((c) => c.field), ...(def.names ?? []).map((n) => `#${n.label}`)];
+
+function guide(ws: ExcelJS.Worksheet): void {
+  ws.columns = [{ width: 6 }, ...Array.from({ length: 14 }, () => ({ width: 16 }))];
+  ws.addRow(['填表说明']).font = { bold: true, size: 14 };
+  GUIDE.forEach((g, i) => ws.addRow([`${i + 1}.`, g]));
+  ws.addRow([]);
+  ws.addRow(['示例（每个工作表一行；请在对应的工作表中填写，不要填在本页）']).font = { bold: true };
+  for (const def of SHEETS) {
+    ws.addRow([]);
+    ws.addRow([def.label]).font = { bold: true };
+    const head = ws.addRow(['', ...keys(def).map((k) => def.columns.find((c) => c.field === k)?.label ?? k.slice(1))]);
+    head.fill = HEAD_FILL;
+    ws.addRow(['', ...keys(def).map((k) => cellValue(def, k, EXAMPLES[def.slug][k]))]).eachCell((c) => {
+      if (c.value instanceof Date) c.numFmt = 'yyyy-mm-dd';
+    });
+  }
+}
+
+export async function templateXlsx(input: TemplateInput): Promise<Buffer> {
+  const Excel = await loadExcel();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  wb.creator = 'cxzy';
+  const g = wb.addWorksheet('填表说明');
+  guide(g as unknown as ExcelJS.Worksheet);
+  g.commit();
+  for (const def of SHEETS) {
+    const ws = wb.addWorksheet(def.label, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+    styleSheet(ws as unknown as ExcelJS.Worksheet, def, true);
+    const rows = prefilled(def, input);
+    for (const r of rows) ws.addRow(keys(def).map((k) => cellValue(def, k, r[k]))).commit();
+    const last = rows.length + 1 + ROWS_TO_FILL;
+    const fields = sheetFields(def);
+    def.columns.forEach((c, i) => {
+      const v = validation(fields.get(c.field)!, c.field, input.maxPoints, input.period);
+      const col = colName(i + 1);
+      // exceljs writes a range's validation as one rule; its typings leave the method out.
+      if (v) (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${col}2:${col}${last}`, v);
+    });
+    ws.commit();
+  }
+  await wb.commit();
+  return Buffer.concat(chunks);
+}

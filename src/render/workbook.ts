@@ -1,0 +1,44 @@
+// What every workbook cxzy writes for people to fill or read — the template,
+// an export, an annotated copy — shares: a sheet's header row (bold, shaded,
+// frozen), column widths by content, code columns as text (so 0101 stays
+// 0101), date columns as dates, and enumerations by their Chinese labels.
+import type ExcelJS from 'exceljs';
+import type { SheetDef } from '../core/sections.js';
+import { sheetFields, type FieldInfo } from '../read/workbook/fields.js';
+
+export const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+
+/** An enumeration's or yes/no value by its Chinese label. */
+export function labelOf(def: SheetDef, field: string, v: unknown): unknown {
+  return sheetFields(def).get(field)?.labelOf?.[String(v)] ?? v;
+}
+
+/** Columns wide enough for their content: a code, a date, a name, a line of text. */
+function width(label: string, f: FieldInfo | undefined): number {
+  const base = f?.kind === 'text' && (f.maxLength ?? 0) >= 500 ? 40 : f?.kind === 'date' ? 12 : f?.kind === 'code' ? 14 : 10;
+  return Math.max(base, [...label].length * 2 + 2);
+}
+
+/** A column's number format: text for codes (and text), a date format for dates. */
+export function numFmt(f: FieldInfo | undefined): string | undefined {
+  if (f?.kind === 'code' || f?.kind === 'text' || f?.kind === 'period') return '@';
+  if (f?.kind === 'date') return 'yyyy-mm-dd';
+  return undefined;
+}
+
+/** The header row and column formats of `def`'s sheet (its columns, then its name columns); `mark` marks required headers with *. */
+export function styleSheet(ws: ExcelJS.Worksheet, def: SheetDef, mark = false): void {
+  const fields = sheetFields(def);
+  ws.columns = [
+    ...def.columns.map((c) => {
+      const f = fields.get(c.field);
+      const fmt = numFmt(f);
+      return { header: mark && f?.required ? `${c.label}*` : c.label, key: c.field, width: width(c.label, f), ...(fmt ? { style: { numFmt: fmt } } : {}) };
+    }),
+    ...(def.names ?? []).map((n) => ({ header: n.label, key: `#${n.label}`, width: 16, style: { numFmt: '@' } })),
+  ];
+  const head = ws.getRow(1);
+  head.font = { bold: true };
+  head.fill = HEAD_FILL;
+  head.alignment = { vertical: 'middle' };
+}

@@ -1,0 +1,45 @@
+// The stored records `cxzy export` writes back out: all of them, or one org's
+// subtree (with the chain of orgs above it, so the export imports on its own
+// into an empty database), or one quarter's reviews, points, reports and
+// typicals (with every org, member and pledge they refer to).
+import type { DB } from './db.js';
+import { SECTION_DEFS, selectOf, type Readable, type Row } from '../core/sections.js';
+import { emptySections, type Section, type SectionRecords } from '../core/model.js';
+import { OrgTree } from '../core/tree.js';
+
+export interface ExportScope {
+  period: string | null;
+  /** The root of the subtree; its code must exist (checked by the caller). */
+  org: string | null;
+  /** With the chain of orgs above the root (the default), so the file imports on its own. */
+  ancestors?: boolean;
+}
+
+const read = <R>(db: DB, t: Readable<R>, rest: string, params: object = {}): R[] => (db.prepare(selectOf(t, rest)).raw().all(params) as Row[]).map((r) => t.fromRow(r));
+
+export function exportRecords(db: DB, scope: ExportScope): SectionRecords {
+  const out = emptySections();
+  const all = read(db, SECTION_DEFS.orgs, 'ORDER BY code');
+  let orgs = all;
+  if (scope.org !== null) {
+    const tree = new OrgTree(all);
+    const sub = new Set(tree.subtree(scope.org).map((o) => o.code));
+    const above = new Set(scope.ancestors === false ? [] : tree.ancestors(scope.org).chain);
+    orgs = all.filter((o) => sub.has(o.code) || above.has(o.code));
+  }
+  // Members, pledges and the rest are those of the subtree only; the chain above is there for the tree's sake.
+  const inScope = scope.org === null ? null : JSON.stringify(new OrgTree(all).subtree(scope.org).map((o) => o.code));
+  const orgIn = (col: string) => (inScope === null ? 'true' : `${col} IN (SELECT value FROM json_each(@orgs))`);
+  const periodIs = (col: string) => (scope.period === null ? 'true' : `${col} = @period`);
+  const params = { ...(inScope === null ? {} : { orgs: inScope }), ...(scope.period === null ? {} : { period: scope.period }) };
+  const memberIn = (col: string) => (inScope === null ? 'true' : `${col} IN (SELECT id FROM members WHERE ${orgIn('org')})`);
+  out.orgs = orgs;
+  out.members = read(db, SECTION_DEFS.members, `WHERE ${orgIn('org')} ORDER BY id`, params);
+  out.pledges = read(db, SECTION_DEFS.pledges, `WHERE ${orgIn('owner_org')} OR ${memberIn('owner_member')} ORDER BY id`, params);
+  out.reviews = read(db, SECTION_DEFS.reviews, `WHERE ${orgIn('org')} AND ${periodIs('period')} ORDER BY period, org`, params);
+  out.points = read(db, SECTION_DEFS.points, `WHERE ${memberIn('member')} AND ${periodIs('period')} ORDER BY period, member`, params);
+  for (const s of ['reports', 'typicals'] as const satisfies Section[]) {
+    (out[s] as unknown[]) = read(db, SECTION_DEFS[s], `WHERE ${orgIn('org')} AND ${periodIs('period')} ORDER BY period, org, date, key`, params);
+  }
+  return out;
+}

@@ -1,0 +1,295 @@
+// Workbooks in: a branch's filled sheets import beside YAML, through the same
+// checks, with every bad cell named FILE:SHEET!CELL and nothing written on
+// error; --replace works on them as on YAML.
+import { describe, expect, it } from 'vitest';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cxzy, dump, files } from './helpers.js';
+import { OFFICE_SHEETS, OFFICE_YAML, workbook, type SheetSpec } from './workbook-fixtures.js';
+import { loadExcel } from '../src/read/workbook/excel.js';
+
+async function run(dir: string, args: string[]) {
+  const r = await cxzy([...args, '--format', 'json'], { cwd: dir });
+  return { ...r, json: JSON.parse(r.stdout) };
+}
+
+/** OFFICE_SHEETS with `sheet`'s row `row` (1-based) replaced. */
+function withRow(sheet: string, row: number, cells: unknown[]): SheetSpec[] {
+  return OFFICE_SHEETS.map((s) => (s.name === sheet ? { ...s, rows: s.rows.map((r, i) => (i === row - 1 ? cells : r)) } : s));
+}
+
+const RECORDS = ['orgs', 'members', 'pledges', 'reviews', 'points', 'reports', 'typicals'];
+/** Every record table's rows, without their sources and generation. */
+function rows(db: string) {
+  const d = dump(db);
+  return Object.fromEntries(RECORDS.map((t) => [t, (d[t] as Record<string, unknown>[]).map(({ src_file, src_line, src_sheet, gen, ...rest }) => rest)]));
+}
+
+describe('workbooks in', () => {
+  it('a workbook filled as an office does gives the same grades, stars and quota as the same records in YAML', async () => {
+    const dir = files(OFFICE_YAML);
+    await workbook(join(dir, '报送.xlsx'), OFFICE_SHEETS);
+    expect((await cxzy(['import', 'orgs.yaml', 'q1.yaml', '--db', 'yaml.db', '-q'], { cwd: dir })).code).toBe(0);
+    const r = await run(dir, ['import', '报送.xlsx', '--db', 'xlsx.db']);
+    expect(r.code).toBe(0);
+    expect(r.json.warnings).toEqual([]);
+    expect(r.json.sections.points.inserted).toBe(3);
+    expect(rows(join(dir, 'xlsx.db'))).toEqual(rows(join(dir, 'yaml.db')));
+    for (const cmd of [['grade'], ['stars'], ['quota', '--period', '2011Q1'], ['quota', '--month', '2011-02']]) {
+      const a = await cxzy([...cmd, '--db', 'yaml.db', '--format', 'json'], { cwd: dir });
+      const b = await cxzy([...cmd, '--db', 'xlsx.db', '--format', 'json'], { cwd: dir });
+      expect(a.code).toBe(0);
+      expect(b.stdout, cmd.join(' ')).toBe(a.stdout);
+    }
+    // --explain traces a figure to its sheet and row.
+    const explain = await cxzy(['grade', '--db', 'xlsx.db', '--explain', '--org', 'D01'], { cwd: dir });
+    expect(explain.stdout).toContain('报送.xlsx:季度测评!A2');
+  });
+
+  it('reads workbooks and YAML in one batch, references across them', async () => {
+    const dir = files({ 'orgs.yaml': OFFICE_YAML['orgs.yaml'] });
+    await workbook(join(dir, 'D01.xlsx'), [OFFICE_SHEETS.find((s) => s.name === '信息报送')!]);
+    const r = await run(dir, ['import', '.']);
+    expect(r.code).toBe(0);
+    expect(r.json.sections.reports.inserted).toBe(4);
+    expect(r.json.files).toBe(2);
+  });
+
+  it('names each bad cell FILE:SHEET!CELL with its header and value, and writes nothing', async () => {
+    const dir = files({});
+    const bad = withRow('党员积分', 2, ['2011Q1', 'M1', '张三', 25, 19, 18, 20, 19])
+      .map((s) => (s.name === '党员积分' ? { ...s, rows: s.rows.map((r, i) => (i === 2 ? [...r.slice(0, 7), '十九'] : r)) } : s))
+      .map((s) => (s.name === '组织' ? { ...s, rows: [...s.rows, ['0101', '河口村党支部', '党支部', 'W01', '农村'], [101, '石桥村党支部', '党支部', 'W01', '农村']] } : s))
+      .map((s) => (s.name === '信息报送' ? { ...s, rows: [...s.rows, ['D01', '红湾社区党支部', '2011年3月5日', '一条信息']] } : s));
+    await workbook(join(dir, 'D01.xlsx'), bad);
+    const r = await run(dir, ['import', 'D01.xlsx']);
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, 'cxzy.db'))).toBe(false);
+    const at = r.json.errors.map((e: { sheet: string; cell: string; line: number; col: number }) => `${e.sheet}!${e.cell} ${e.line}:${e.col}`);
+    expect(at).toEqual(['组织!A6 6:1', '党员积分!D2 2:4', '党员积分!H3 3:8', '信息报送!C6 6:3']);
+    const text = await cxzy(['validate', 'D01.xlsx'], { cwd: dir });
+    expect(text.stderr).toContain('D01.xlsx:党员积分!D2  错误  study: 不能超过满分 20（规则 stars.max_points），实际为 25');
+    expect(text.stderr).toContain('   列“带头学习提高”：25');
+    expect(text.stderr).toContain('D01.xlsx:党员积分!H3  错误  integrity: 应为数字，实际为文本');
+    expect(text.stderr).toContain('D01.xlsx:组织!A6  错误  code: 编号被存成了数字 101');
+    expect(text.stderr).toContain('D01.xlsx:信息报送!C6  错误  date: 日期“2011年3月5日”无效，应写成 YYYY-MM-DD，是否应为 2011-03-05？');
+    expect(text.stderr).toContain('   列“日期”：2011年3月5日');
+  });
+
+  it('an unknown header, a missing required column and a deduction without points are each an error at their cell', async () => {
+    const dir = files({});
+    const sheets = OFFICE_SHEETS.map((s) => {
+      if (s.name === '党员') return { ...s, rows: [['姓名', '编号', '所在支布', '身份'], ...s.rows.slice(1)] };
+      if (s.name === '季度测评') return { ...s, rows: s.rows.map((r) => r.slice(0, 7)), merges: ['A2:A3'] };
+      if (s.name === '积分扣减') return { ...s, rows: [...s.rows, ['2011Q1', 'M3', '王五', '带头学习提高', 1, '迟到']].map((r, i) => (i === 2 ? ['2011Q2', ...r.slice(1)] : r)) };
+      return s;
+    });
+    await workbook(join(dir, 'x.xlsx'), sheets);
+    const r = await run(dir, ['validate', 'x.xlsx']);
+    const errs = r.json.errors.map((e: { sheet: string; cell: string; message: string }) => `${e.sheet}!${e.cell} ${e.message}`);
+    expect(errs).toContain('党员!C1 未知的列名“所在支布”，是否应为“所在支部”？');
+    expect(errs).toContain('季度测评!A1 缺少必填的列“上级评定”');
+    expect(errs).toContain('积分扣减!B3 本工作簿的“党员积分”中没有党员 M3 在 2011Q2 的积分，扣分无处可扣');
+  });
+
+  it('refuses .xls, .et and .csv with a word to save as .xlsx; a folder’s ones are named among the skipped', async () => {
+    const dir = files({ 'old.xls': 'x', 'old.csv': 'a,b\n', 'orgs.yaml': OFFICE_YAML['orgs.yaml'] });
+    const r = await cxzy(['validate', 'old.xls', 'old.csv'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('old.xls:1:1  错误  不能读取 .xls 文件：请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）后再导入');
+    expect(r.stderr).toContain('不能读取 .csv 文件');
+    const folder = await cxzy(['validate', '.'], { cwd: dir });
+    expect(folder.code).toBe(0);
+    expect(folder.stderr).toContain('其中 old.csv、old.xls 请另存为 .xlsx 后再导入');
+  });
+
+  it('a damaged workbook or one without data sheets is an error, not a crash', async () => {
+    const dir = files({ 'broken.xlsx': 'PK\u0003\u0004 not really a zip' });
+    await workbook(join(dir, 'sheet1.xlsx'), [{ name: 'Sheet1', rows: [['编号', '名称']] }]);
+    const r = await cxzy(['validate', 'broken.xlsx', 'sheet1.xlsx'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('broken.xlsx:1:1  错误  无法读取这个工作簿');
+    expect(r.stderr).toContain('sheet1.xlsx:1:1  错误  工作簿里没有可导入的工作表（现有：Sheet1）');
+    expect(r.stderr).not.toMatch(/    at /);
+  });
+
+  it('a name beside a code that is not the code’s name is a warning at that cell', async () => {
+    const dir = files({});
+    await workbook(join(dir, 'x.xlsx'), withRow('党员积分', 3, ['2011Q1', 'M2', '李斯', 18, 18, 18, 18, 18]));
+    const r = await run(dir, ['validate', 'x.xlsx']);
+    expect(r.code).toBe(0);
+    expect(r.json.warnings).toEqual([
+      expect.objectContaining({ sheet: '党员积分', cell: 'C3', code: 'name_mismatch', message: '党员 M2 的名称是“李四”，这里写的是“李斯”：请核对编号' }),
+    ]);
+  });
+
+  it('an unknown reference in a workbook is placed at its cell, with the closest codes', async () => {
+    const dir = files({});
+    await workbook(join(dir, 'x.xlsx'), withRow('信息报送', 2, ['D10', '红湾社区党支部', new Date('2011-01-05T00:00:00Z'), '一条', '县级']));
+    const r = await run(dir, ['validate', 'x.xlsx']);
+    expect(r.json.errors.map((e: { sheet: string; cell: string; message: string }) => `${e.sheet}!${e.cell} ${e.message}`)).toEqual([
+      '信息报送!A2 组织“D10”不存在（本批文件和数据库中都没有），是否应为 D01（红湾社区党支部）？',
+    ]);
+  });
+
+  it('one branch’s corrected workbook with --replace changes that branch only', async () => {
+    const dir = files(OFFICE_YAML);
+    await cxzy(['import', '.', '-q'], { cwd: dir });
+    const before = dump(join(dir, 'cxzy.db'));
+    const reports = OFFICE_SHEETS.find((s) => s.name === '信息报送')!;
+    // D01 resends its reports: one dropped, one new; D02 is not in the workbook.
+    await workbook(join(dir, 'D01.xlsx'), [{ name: '信息报送', rows: [reports.rows[0], reports.rows[1], ['D01', '红湾社区党支部', '2011-03-15', '红湾社区新的一条', '县级']] }]);
+    const r = await run(dir, ['import', 'D01.xlsx', '--replace']);
+    expect(r.code).toBe(0);
+    expect(r.json.replace).toEqual([{ section: 'reports', period: '2011Q1', orgs: ['D01'] }]);
+    expect(r.json.sections.reports).toEqual({ inserted: 1, updated: 0, unchanged: 1, removed: 2 });
+    const after = dump(join(dir, 'cxzy.db'));
+    const of = (d: Record<string, unknown[]>, org: string) => (d.reports as { org: string; title: string }[]).filter((x) => x.org === org);
+    expect(of(after, 'D02')).toEqual(of(before, 'D02'));
+    expect(of(after, 'D01').map((x) => x.title).sort()).toEqual(['红湾社区开展党员志愿服务', '红湾社区新的一条']);
+  });
+
+  it('keeps Chinese text whole across the reader’s chunks (a long shared-strings part)', async () => {
+    const dir = files({ 'orgs.yaml': OFFICE_YAML['orgs.yaml'] });
+    // Thousands of titles of three-byte characters: many fall across a 16 KiB boundary.
+    const titles = Array.from({ length: 3000 }, (_, i) => `红湾社区开展第${i}次党员志愿服务活动`);
+    await workbook(join(dir, 'r.xlsx'), [{ name: '信息报送', rows: [['组织编号', '日期', '标题'], ...titles.map((t) => ['D01', '2011-01-05', t])] }]);
+    expect((await cxzy(['import', '.', '-q'], { cwd: dir })).code).toBe(0);
+    const stored = (dump(join(dir, 'cxzy.db')).reports as { title: string }[]).map((x) => x.title).sort();
+    expect(stored).toEqual([...titles].sort());
+  });
+});
+
+describe('export', () => {
+  it('exports to .yaml and .xlsx that import into an empty database to the same rows', async () => {
+    const dir = files(OFFICE_YAML);
+    await cxzy(['import', '.', '-q'], { cwd: dir });
+    for (const out of ['all.yaml', 'all.xlsx']) {
+      const r = await cxzy(['export', '--out', out], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(`已导出 15 条记录到 ${out}`);
+      expect((await cxzy(['import', out, '--db', `${out}.db`, '-q'], { cwd: dir })).code).toBe(0);
+      expect(rows(join(dir, `${out}.db`))).toEqual(rows(join(dir, 'cxzy.db')));
+    }
+  });
+
+  it('--org exports the subtree with the chain above it; --period one quarter’s records', async () => {
+    const dir = files(OFFICE_YAML);
+    writeFileSync(join(dir, 'q2.yaml'), 'period: 2011Q2\nreviews:\n  - {org: D02, self: 80, masses: {satisfied: 30}, superior: 80}\n');
+    await cxzy(['import', '.', '-q'], { cwd: dir });
+    await cxzy(['export', '--out', 'd02.yaml', '--org', 'D02'], { cwd: dir });
+    expect((await cxzy(['import', 'd02.yaml', '--db', 'd02.db', '-q'], { cwd: dir })).code).toBe(0);
+    const d = rows(join(dir, 'd02.db'));
+    expect((d.orgs as { code: string }[]).map((o) => o.code)).toEqual(['D02', 'W01']);
+    expect((d.members as { id: string }[]).map((m) => m.id)).toEqual(['M3']);
+    expect((d.reviews as { period: string }[]).map((v) => v.period)).toEqual(['2011Q1', '2011Q2']);
+    await cxzy(['export', '--out', 'q2.xlsx', '--period', '2011Q2'], { cwd: dir });
+    expect((await cxzy(['import', 'q2.xlsx', '--db', 'q2.db', '-q'], { cwd: dir })).code).toBe(0);
+    expect((rows(join(dir, 'q2.db')).reviews as unknown[]).length).toBe(1);
+    const bad = await cxzy(['export', '--out', 'x.txt'], { cwd: dir });
+    expect(bad.code).toBe(2);
+  });
+});
+
+describe('template', () => {
+  async function open(path: string) {
+    const Excel = await loadExcel();
+    const wb = new Excel.Workbook();
+    await wb.xlsx.readFile(path);
+    return wb;
+  }
+  const SHEETS = ['填表说明', '组织', '党员', '公开承诺', '季度测评', '党员积分', '积分扣减', '信息报送', '培树典型'];
+
+  it('has every sheet and header, dropdowns of Chinese labels, number and date checks from the rules in force', async () => {
+    const dir = files({ 'cxzy.rules.yaml': 'stars:\n  max_points: 25\n  star_min: 20\n' });
+    const r = await cxzy(['template', '--out', 't.xlsx'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const wb = await open(join(dir, 't.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(SHEETS);
+    const headers = (name: string) => (wb.getWorksheet(name)!.getRow(1).values as unknown[]).slice(1);
+    expect(headers('组织')).toEqual(['编号*', '名称*', '类型*', '上级编号', '类别*', '书记', '在册']);
+    expect(headers('党员积分')).toEqual(['季度*', '党员编号*', '带头学习提高*', '带头争创佳绩*', '带头服务群众*', '带头遵纪守法*', '带头弘扬正气*', '满意', '基本满意', '不满意', '姓名']);
+    expect(headers('季度测评').slice(0, 3)).toEqual(['季度*', '组织编号*', '自评*']);
+    const check = (name: string, ref: string) => wb.getWorksheet(name)!.getCell(ref).dataValidation;
+    expect(check('组织', 'C2')).toMatchObject({ type: 'list', formulae: ['"党委,党工委,党总支,党支部"'] });
+    expect(check('党员', 'D9')).toMatchObject({ type: 'list', formulae: ['"书记,委员,党员,预备党员"'] });
+    expect(check('党员积分', 'C2')).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 25] });
+    expect(check('季度测评', 'D2')).toMatchObject({ type: 'whole', formulae: [0, 10_000_000] });
+    expect(check('季度测评', 'C2')).toMatchObject({ type: 'decimal', formulae: [0, 100] });
+    expect(check('信息报送', 'C2')).toMatchObject({ type: 'date' });
+    expect(check('信息报送', 'E2')).toMatchObject({ type: 'list', formulae: ['"未采用,县级,市级,省级,中央"'] });
+    expect(wb.getWorksheet('组织')!.getColumn(1).numFmt).toBe('@');
+    expect(wb.getWorksheet('党员积分')!.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const guide = wb.getWorksheet('填表说明')!;
+    const text = (guide.getSheetValues() as unknown[][]).flat().join('\n');
+    expect(text).toContain('以 0 开头的编号');
+    expect(text).toContain('红湾社区开展“三会一课”规范化建设');
+    // The blank template reads as a workbook with no records.
+    expect((await cxzy(['validate', 't.xlsx'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('pre-filled for a subtree and a quarter, then filled in, imports; --split writes one per branch', async () => {
+    const dir = files(OFFICE_YAML);
+    await cxzy(['import', 'orgs.yaml', '-q'], { cwd: dir });
+    expect((await cxzy(['template', '--out', 'W01.xlsx', '--org', 'W01', '--period', '2011Q2'], { cwd: dir })).code).toBe(0);
+    const wb = await open(join(dir, 'W01.xlsx'));
+    const values = (name: string) => (wb.getWorksheet(name)!.getSheetValues() as unknown[][]).slice(2).filter(Boolean).map((r) => r.slice(1));
+    expect(values('组织').map((r) => r[0])).toEqual(['W01', 'D01', 'D02']);
+    expect(values('季度测评').map((r) => [r[0], r[1], r[12]])).toEqual([['2011Q2', 'D01', '红湾社区党支部'], ['2011Q2', 'D02', '东关社区党支部']]);
+    expect(values('党员积分').map((r) => [r[0], r[1], r[10]])).toEqual([['2011Q2', 'M1', '张三'], ['2011Q2', 'M2', '李四'], ['2011Q2', 'M3', '王五']]);
+    // Unfilled, the rows to score are errors at their cells.
+    const unfilled = await run(dir, ['validate', 'W01.xlsx']);
+    expect(unfilled.json.errors[0]).toMatchObject({ sheet: '季度测评', cell: 'C2', code: 'required' });
+    // Filled in as a branch would, it imports.
+    const reviews = wb.getWorksheet('季度测评')!;
+    for (const r of [2, 3]) reviews.getRow(r).values = ['2011Q2', reviews.getCell(r, 2).value, 90, 40, 2, 0, 88];
+    const points = wb.getWorksheet('党员积分')!;
+    for (const r of [2, 3, 4]) for (const c of [3, 4, 5, 6, 7]) points.getCell(r, c).value = 19;
+    await wb.xlsx.writeFile(join(dir, 'filled.xlsx'));
+    const r = await run(dir, ['import', 'filled.xlsx']);
+    expect(r.code).toBe(0);
+    expect(r.json.sections.reviews.inserted).toBe(2);
+    expect(r.json.sections.points.inserted).toBe(3);
+    expect((await cxzy(['grade', '--period', '2011Q2'], { cwd: dir })).code).toBe(0);
+    const split = await cxzy(['template', '--out', 'out', '--split', '--org', 'W01', '--period', '2011Q2'], { cwd: dir });
+    expect(split.code).toBe(0);
+    expect(existsSync(join(dir, 'out', 'D01-2011Q2.xlsx')) && existsSync(join(dir, 'out', 'D02-2011Q2.xlsx'))).toBe(true);
+    const d01 = await open(join(dir, 'out', 'D01-2011Q2.xlsx'));
+    expect((d01.getWorksheet('党员积分')!.getSheetValues() as unknown[][]).slice(2).filter(Boolean).map((row) => row[2])).toEqual(['M1', 'M2']);
+  });
+});
+
+describe('validate --annotate', () => {
+  it('marks exactly the error cells, says what is wrong on each row, and lists every error', async () => {
+    const dir = files({});
+    const sheets = withRow('党员积分', 2, ['2011Q1', 'M1', '张三', 25, 19, 18, 20, 19]).map((s) =>
+      s.name === '信息报送' ? { ...s, rows: [...s.rows, ['D09', '某支部', '2011-02-30', '一条信息']] } : s,
+    );
+    await workbook(join(dir, 'D01.xlsx'), sheets);
+    const r = await cxzy(['validate', 'D01.xlsx', '--annotate', 'back'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('已为 1 个有错误的工作簿生成标注副本，在 back');
+    const Excel = await loadExcel();
+    const wb = new Excel.Workbook();
+    await wb.xlsx.readFile(join(dir, 'back', 'D01.xlsx'));
+    const marked: string[] = [];
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if ((cell.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb === 'FFFFC7CE') marked.push(`${ws.name}!${cell.address} ${cell.note ? 'noted' : ''}`);
+        }),
+      );
+    }
+    expect(marked.sort()).toEqual(['信息报送!C6 noted', '党员积分!D2 noted']);
+    const points = wb.getWorksheet('党员积分')!;
+    expect(points.getCell('I1').value).toBe('错误');
+    expect(String(points.getCell('I2').value)).toContain('D2 study: 不能超过满分 20');
+    expect(points.getCell('I3').value).toBeNull();
+    const list = wb.getWorksheet('错误清单')!;
+    expect((list.getSheetValues() as unknown[][]).slice(2).map((row) => `${row[1]}!${row[2]}`)).toEqual(['党员积分!D2', '信息报送!C6']);
+    // The data is untouched: the copy, fixed, would import.
+    expect(points.getCell('D2').value).toBe(25);
+    // --annotate never writes over the workbook it marks.
+    expect((await cxzy(['validate', 'D01.xlsx', '--annotate', '.'], { cwd: dir })).code).toBe(2);
+  });
+});
