@@ -146,7 +146,7 @@ describe('import', () => {
     // `script` gives the command a terminal, as an office PC's console would.
     const tty = spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" import "${EXAMPLES}" --db "${join(dir, 't.db')}"`, '/dev/null'], { env, encoding: 'utf8' });
     expect(tty.status).toBe(0);
-    expect(tty.stdout).toMatch(/导入 \[[█░]+\] \d+\/11/);
+    expect(tty.stdout).toMatch(/导入 \[[█░]+\] \d+\/12/);
     const pipe = await cxzy(['import', EXAMPLES, '--db', join(dir, 'p.db')], { env: { CXZY_PROGRESS_AFTER_MS: '0', CI: '' } });
     expect(pipe.code).toBe(0);
     expect(pipe.stderr + pipe.stdout).not.toContain('导入 [');

@@ -142,7 +142,7 @@ describe('validate', () => {
     expect(checked.code).toBe(0);
     expect(JSON.parse(checked.stdout).warnings).toEqual(dry.json.warnings);
     expect(JSON.parse(checked.stdout).warnings.length).toBeGreaterThan(5);
-    expect((await validate([EXAMPLES, '--db', db])).stdout).toMatch(/校验通过：11 个文件，1263 条记录/);
+    expect((await validate([EXAMPLES, '--db', db])).stdout).toMatch(/校验通过：12 个文件，1263 条记录/);
     expect(existsSync(db)).toBe(false);
 
     // The second quarter's files against a database holding the first: references resolve to stored orgs and members.

@@ -20,6 +20,7 @@ const json = async (args: string[]) => {
 };
 
 beforeAll(async () => {
+  REPORTS = await exampleReports();
   dir = tmp();
   expect((await cxzy(['import', EXAMPLES, '-q'], { cwd: dir })).code).toBe(0);
 });
@@ -28,12 +29,27 @@ type Row = { org: string; date: string; title: string; adopted?: string };
 const POINTS: Record<string, number> = { none: 1, county: 5, city: 10, province: 20, central: 40 };
 const LABELS: Record<string, string> = { 未采用: 'none', 县级: 'county', 市级: 'city', 省级: 'province', 中央: 'central' };
 
-/** The month's counted items straight from the example YAML: active orgs, one per org and title. */
+/** The example quarter's reports as written: the YAML's, and one branch's in its workbook's 信息报送 sheet. */
+async function exampleReports(): Promise<Row[]> {
+  const rows = parseYaml(readFileSync(join(EXAMPLES, '2011Q2', 'reports.yaml'), 'utf8')).reports as Row[];
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(EXAMPLES, '2011Q2', 'D0202-2011Q2.xlsx'));
+  wb.getWorksheet('信息报送')!.eachRow((row, n) => {
+    if (n === 1) return;
+    const [, , org, date, title, adopted] = row.values as unknown[];
+    rows.push({ org: String(org), date: (date as Date).toISOString().slice(0, 10), title: String(title), adopted: String(adopted) });
+  });
+  expect(rows.filter((r) => r.org === 'D0202').length).toBeGreaterThan(0);
+  return rows;
+}
+let REPORTS: Row[];
+
+/** The month's counted items straight from the example files: active orgs, one per org and title. */
 function itemsFromYaml(month: string): Map<string, string> {
   const inactive = new Set(
     (parseYaml(readFileSync(join(EXAMPLES, 'orgs.yaml'), 'utf8')).orgs as { code: string; active?: boolean }[]).filter((o) => o.active === false).map((o) => o.code),
   );
-  const rows = parseYaml(readFileSync(join(EXAMPLES, '2011Q2', 'reports.yaml'), 'utf8')).reports as Row[];
+  const rows = REPORTS;
   const best = new Map<string, string>();
   const order = Object.keys(POINTS);
   for (const r of rows) {
@@ -74,7 +90,7 @@ describe('report on the examples', () => {
     const adopted = [...itemsFromYaml('2011-06').values()].filter((a) => a !== 'none');
     expect(r.adopted.length).toBe(adopted.length);
     expect(r.adopted.reduce((s: number, i: { points: number }) => s + i.points, 0)).toBe(adopted.reduce((s, a) => s + POINTS[a], 0));
-    expect(r.adopted[0].sources[0].file).toMatch(/2011Q2\/reports\.yaml$/);
+    expect(r.adopted[0].sources[0].file).toMatch(/2011Q2\/(reports\.yaml|D0202-2011Q2\.xlsx)$/);
     const months = Object.keys(r.quarter_to_date.orgs[0].months);
     expect(months).toEqual(['2011-04', '2011-05', '2011-06']);
     const w = (c: string) => r.typicals.find((x: { org: string }) => x.org === c);

@@ -68,11 +68,11 @@ describe('workbooks in', () => {
     const at = r.json.errors.map((e: { sheet: string; cell: string; line: number; col: number }) => `${e.sheet}!${e.cell} ${e.line}:${e.col}`);
     expect(at).toEqual(['组织!A6 6:1', '党员积分!D2 2:4', '党员积分!H3 3:8', '信息报送!C6 6:3']);
     const text = await cxzy(['validate', 'D01.xlsx'], { cwd: dir });
-    expect(text.stderr).toContain('D01.xlsx:党员积分!D2  错误  study: 不能超过满分 20（规则 stars.max_points），实际为 25');
+    expect(text.stderr).toContain('D01.xlsx:党员积分!D2  错误  带头学习提高: 不能超过满分 20（规则 stars.max_points），实际为 25');
     expect(text.stderr).toContain('   列“带头学习提高”：25');
-    expect(text.stderr).toContain('D01.xlsx:党员积分!H3  错误  integrity: 应为数字，实际为文本');
-    expect(text.stderr).toContain('D01.xlsx:组织!A6  错误  code: 编号被存成了数字 101');
-    expect(text.stderr).toContain('D01.xlsx:信息报送!C6  错误  date: 日期“2011年3月5日”无效，应写成 YYYY-MM-DD，是否应为 2011-03-05？');
+    expect(text.stderr).toContain('D01.xlsx:党员积分!H3  错误  带头弘扬正气: 应为数字，实际为文本');
+    expect(text.stderr).toContain('D01.xlsx:组织!A6  错误  编号: 编号被存成了数字 101');
+    expect(text.stderr).toContain('D01.xlsx:信息报送!C6  错误  日期: 日期“2011年3月5日”无效，应写成 YYYY-MM-DD，是否应为 2011-03-05？');
     expect(text.stderr).toContain('   列“日期”：2011年3月5日');
   });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,8 @@ export const demoCommand: CommandSpec = {
       const r = await importFiles([examples], { path: db, name: db }, rules, { strict: false, replace: false, org: null, dryRun: false, cwd: ctx.cwd, env: ctx.env });
       const code = printIngest({ ...ctx, quiet: false }, r, 'table', ctx.t('demo_imported'));
       if (code !== 0) return code;
+      const workbooks = (readdirSync(EXAMPLES, { recursive: true }) as string[]).filter((f) => f.endsWith('.xlsx')).sort();
+      if (workbooks.length) ctx.print(ctx.t('demo_workbooks', { files: workbooks.map((f) => join(examples, f)).join('、') }));
       // The latest quarter, as grade, stars and quota would show it.
       const store = openDb(db, 'read');
       try {

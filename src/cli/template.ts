@@ -35,10 +35,9 @@ function input(r: SectionRecords, root: string | null, period: string | null, ma
 export const templateCommand: CommandSpec = {
   define: (lang) =>
     withOptions(
-      new Command('template').description(t(lang, 'h_template')).requiredOption('--out <file>', t(lang, 'h_template_out')).option('--split', t(lang, 'h_template_split')),
+      new Command('template').description(t(lang, 'h_template')).requiredOption('--out <file>', t(lang, 'h_template_out')).option('--split', t(lang, 'h_template_split')).option('--period <quarter>', t(lang, 'h_period_template')),
       lang,
       'org',
-      'period',
     ),
   async run(ctx, cmd) {
     const o = cmd.opts<{ out: string; org?: string; period?: string; split?: boolean }>();

@@ -12,7 +12,9 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang, c: ChalkInstance): s
   const where = d.cell ? `${printable(d.file)}:${printable(d.cell.sheet)}!${d.cell.ref}` : `${printable(d.file)}:${d.line}:${d.col}`;
   const label = d.severity === 'error' ? c.red.bold(t(lang, 'error')) : c.yellow.bold(t(lang, 'warning'));
   const message = printable(tm(lang, d.msg));
-  const head = `${c.bold(where)}  ${label}  ${d.path ? `${d.path}: ` : ''}${message}`;
+  // In a workbook the column's header names the field, as the user wrote it (without the required mark).
+  const field = d.cell?.header ? printable(d.cell.header.replace(/\*$/, '')) : d.path;
+  const head = `${c.bold(where)}  ${label}  ${field ? `${field}: ` : ''}${message}`;
   // A cell: its column's header and what it holds, in place of a source line.
   if (d.cell) {
     const { header, value } = d.cell;

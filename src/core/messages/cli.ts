@@ -31,6 +31,7 @@ export interface CliMessages {
   init_done: { dir: Scalar; n: Scalar };
   init_nothing: { dir: Scalar };
   init_exists: { file: Scalar };
+  demo_workbooks: { files: string };
   demo_imported: {};
   bad_lang: { value: Scalar };
   bad_format: { allowed: Scalar; value: Scalar };
@@ -62,6 +63,8 @@ export interface CliMessages {
   h_show: {};
   h_show_target: {};
   h_period: {};
+  h_period_export: {};
+  h_period_template: {};
   h_month: {};
   h_org: {};
   h_explain: {};

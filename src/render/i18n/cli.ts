@@ -97,6 +97,10 @@ export const cli: Catalog<CliMessages> = {
     zh: (p) => `${p.file} 已存在，未覆盖`,
     en: (p) => `${p.file} exists; not overwritten`,
   },
+  demo_workbooks: {
+    zh: (p: { files: string }) => `其中 ${p.files} 是一个支部按 cxzy template 生成的模板填好的 Excel 工作簿，与 YAML 文件一同校验、导入`,
+    en: (p: { files: string }) => `${p.files}: a branch's Excel workbook, filled in from the cxzy template, checked and imported with the YAML files`,
+  },
   demo_imported: {
     zh: () => `演示：示例数据已导入一个临时数据库（演示结束即删除；要保留数据请用 cxzy import）`,
     en: () => `demo: the bundled examples were imported into a temporary database (deleted after the demo; to keep data use cxzy import)`,
@@ -217,6 +221,14 @@ export const cli: Catalog<CliMessages> = {
   h_period: {
     zh: () => `季度，如 2011Q1（默认最近一个有数据的季度）`,
     en: () => `quarter, e.g. 2011Q1 (default: the latest with data)`,
+  },
+  h_period_export: {
+    zh: () => `只导出该季度的测评、积分、信息和典型（默认全部季度）`,
+    en: () => `only this quarter's reviews, points, reports and typicals (default: every quarter)`,
+  },
+  h_period_template: {
+    zh: () => `为该季度预先填好测评和积分的行（默认不预填）`,
+    en: () => `pre-fill the review and points rows of this quarter (default: none)`,
   },
   h_month: {
     zh: () => `月份，如 2011-03（默认最近一个有信息报送的月份）`,
