@@ -1,8 +1,9 @@
-// The HTML bulletin in a real headless Chromium: every section and chart is
-// visible, the page makes no request and logs no error, and it prints to A4.
+// The HTML bulletin in a real headless Chromium: the notice's head, every
+// section and chart is visible, the page makes no request and logs no error,
+// and it prints to at most six A4 pages with no table wider than the page.
 // A screenshot and the PDF land in test-output/ for a person to look at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -29,7 +30,9 @@ describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
     const db = join(dir, 'cxzy.db');
     expect((await cxzy(['import', EXAMPLES, '--db', db, '-q'])).code).toBe(0);
     const html = join(dir, 'bulletin.html');
-    expect((await cxzy(['report', '--db', db, '--out', html])).code).toBe(0);
+    const rules = join(dir, 'rules.yaml');
+    writeFileSync(rules, 'office:\n  name: 中共示范县委创先争优活动领导小组办公室\n  area: 示范县\n  number_prefix: 县创争办\n');
+    expect((await cxzy(['report', '--db', db, '--rules', rules, '--number', '6', '--date', '2011-07-05', '--out', html])).code).toBe(0);
     url = pathToFileURL(html).href;
     mkdirSync(OUT, { recursive: true });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
@@ -46,11 +49,19 @@ describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
     await browser?.close();
   });
 
-  it('shows the five sections in order', async () => {
-    const titles = await page.locator('section > h2').allTextContents();
-    expect(titles).toEqual(['一、总体情况', '二、信息报送', '三、公开承诺', '四、分类定级', '五、积分评星']);
+  it('heads the notice with issuer, number and title, then the body, the signature and the attachments in order', async () => {
+    await expect(page.locator('.issuer').textContent()).resolves.toBe('中共示范县委创先争优活动领导小组办公室');
+    await expect(page.locator('.number').textContent()).resolves.toBe('县创争办〔2011〕6号');
+    await expect(page.locator('h1').textContent()).resolves.toBe('关于2011年6月创先争优活动开展情况的通报');
+    const titles = await page.locator('section:not(.attachment) > h2').allTextContents();
+    expect(titles).toEqual(['一、总体情况', '二、信息报送', '三、公开承诺', '四、分类定级', '五、积分评星', '六、工作要求']);
     for (const id of ['overview', 'reports', 'pledges', 'grading', 'stars']) await expect(page.locator(`section#${id}`).isVisible()).resolves.toBe(true);
-    await expect(page.locator('h1').textContent()).resolves.toBe('创先争优活动月度通报（2011-06）');
+    await expect(page.locator('#overview').textContent()).resolves.toContain('示范县现有党组织 25 个');
+    await expect(page.locator('.sign').textContent()).resolves.toBe('中共示范县委创先争优活动领导小组办公室2011年7月5日');
+    await expect(page.locator('.att-label').allTextContents()).resolves.toEqual(['附件1', '附件2', '附件3', '附件4']);
+    await expect(page.locator('h2.att').allTextContents()).resolves.toEqual(['信息报送完成情况', '公开承诺情况', '分类定级情况', '积分评星情况']);
+    // No file path anywhere in the printed form.
+    await expect(page.locator('body').textContent()).resolves.not.toMatch(/\.yaml|\.xlsx/);
   });
 
   it('draws each chart with its bars', async () => {
@@ -79,8 +90,16 @@ describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ path: join(OUT, 'bulletin.pdf'), preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    // A4 at 72 dpi: 595 × 842 points
-    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]/);
+    // A4 at 72 dpi: 595 × 842 points, six pages at most
+    const raw = pdf.toString('latin1');
+    expect(raw).toMatch(/\/MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]/);
+    const pages = raw.match(/\/Type\s*\/Page\b(?!s)/g)!.length;
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(pages).toBeLessThanOrEqual(6);
+    // Laid out at the printable width of A4 portrait (210 mm less 32 mm of margins), every table fits.
+    await page.setViewportSize({ width: Math.floor((178 / 25.4) * 96), height: 1000 });
+    const over = await page.locator('table').evaluateAll((ts) => ts.filter((t) => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((t) => t.previousElementSibling?.textContent));
+    expect(over).toEqual([]);
     expect(requests).toEqual([url]);
   });
 });

@@ -260,7 +260,12 @@ describe('init', () => {
     );
     const rulesText = readFileSync(join(dir, 'office', 'cxzy.rules.yaml'), 'utf8');
     expect(rulesText).toContain('# 四级定级');
-    expect(parse(rulesText)).toEqual(defaultRules());
+    // The office settings are there, commented: the bulletin's issuer, area and number prefix.
+    expect({ office: {}, ...parse(rulesText) }).toEqual(defaultRules());
+    const office = rulesText.replace(/^# (office:|  name:|  area:|  number_prefix:)/gm, '$1');
+    expect(parse(office).office).toEqual({ name: '中共示范县委创先争优活动领导小组办公室', area: '示范县', number_prefix: '县创争办' });
+    writeFileSync(join(dir, 'office', 'cxzy.rules.yaml'), office);
+    expect((await cxzy(['rules', '--format', 'json'], { cwd: join(dir, 'office') })).stdout).toContain('"number_prefix": "县创争办"');
     const imp = await cxzy(['import', 'data'], { cwd: join(dir, 'office') });
     expect(imp.code).toBe(0);
     expect(imp.stderr).toBe('');

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import ExcelJS from 'exceljs';
+import unzipper from 'unzipper';
 import { BASE, EXAMPLES, cxzy, files, tmp } from './helpers.js';
 import { generate } from '../src/bench/generate.js';
 
@@ -144,14 +145,14 @@ describe('report on the examples', () => {
     expect(b.stars.rated).toBe(s.members.length);
   });
 
-  it('Markdown: five sections in order, GFM tables, English on request', async () => {
+  it("Markdown: the body's six sections, then four attachments, GFM tables, English on request", async () => {
     const md = (await run(['report'])).stdout;
     const heads = md.split('\n').filter((l) => l.startsWith('## '));
-    expect(heads).toEqual(['## 一、总体情况', '## 二、信息报送', '## 三、公开承诺', '## 四、分类定级', '## 五、积分评星']);
-    expect(md).toContain('| 名次 | 编号 | 名称 | 条数 | 任务 | 完成 | 差额 | 积分 |\n| ---: | --- | --- | ---: | ---: | --- | ---: | ---: |');
-    expect(md).toMatch(/\| 20 \| D0302 \| 王家庄村党支部 \| 2 \| 3 \| 否 \| 1 \| \d+ \|/);
+    expect(heads).toEqual(['## 一、总体情况', '## 二、信息报送', '## 三、公开承诺', '## 四、分类定级', '## 五、积分评星', '## 六、工作要求', '## 附件1　信息报送完成情况', '## 附件2　公开承诺情况', '## 附件3　分类定级情况', '## 附件4　积分评星情况']);
+    expect(md).toContain('| 名次 | 编号 | 名称 | 4月 | 5月 | 6月 | 差额 | 本月积分 | 达标月数 | 季度积分 |\n| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    expect(md).toMatch(/\| 20 \| D0302 \| 王家庄村党支部 \| \d+ \| \d+ \| 2 \| 1 \| \d+ \| \d \| \d+ \|/);
     const en = (await run(['report', '--lang', 'en'])).stdout;
-    expect(en.split('\n').filter((l) => l.startsWith('## '))).toEqual(['## 1. Overview', '## 2. Information reports', '## 3. Public pledges', '## 4. Grading', '## 5. Stars']);
+    expect(en.split('\n').filter((l) => l.startsWith('## ')).slice(0, 6)).toEqual(['## 1. Overview', '## 2. Information reports', '## 3. Public pledges', '## 4. Grading', '## 5. Stars', '## 6. What follows']);
     expect(en).toContain('| D0404 | 县供电公司党支部 | 88.0% | average | push |');
   });
 
@@ -188,32 +189,38 @@ describe('report on the examples', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('XLSX: one sheet per section, header row frozen, numbers and dates typed', async () => {
+  it('XLSX: the notice first, then one table per sheet: header in row 1, frozen, filtered, A4 with print titles; numbers and dates typed', async () => {
     const out = join(dir, 'b.xlsx');
     expect((await run(['report', '--out', out])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['一、总体情况', '二、信息报送', '三、公开承诺', '四、分类定级', '五、积分评星']);
-    const ws = wb.getWorksheet('二、信息报送')!;
-    const view = ws.views[0] as { state: string; ySplit: number };
-    expect(view.state).toBe('frozen');
-    const header = ws.getRow(view.ySplit);
-    const col = (name: string) => (header.values as unknown[]).indexOf(name);
-    expect(col('名次')).toBeGreaterThan(0);
-    const first = ws.getRow(view.ySplit + 1);
-    expect(first.getCell(col('名次')).value).toBe(1);
-    expect(first.getCell(col('编号')).value).toBe('D0101');
-    expect(typeof first.getCell(col('积分')).value).toBe('number');
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names[0]).toBe('通报');
+    expect(wb.worksheets[0].getCell('A2').value).toBe('关于2011年6月创先争优活动开展情况的通报');
+    expect(names).toEqual(expect.arrayContaining(['2011年6月信息报送完成情况', '本月被采用信息', '本月兑现承诺', '补课整改名单', '红星党员', '标杆支部']));
+    for (const ws of wb.worksheets.slice(1)) {
+      // One table: its header's cells run unbroken from A1, and nothing stands beside it.
+      const header = (ws.getRow(1).values as unknown[]).slice(1);
+      expect(header.every((v) => typeof v === 'string' && v !== ''), ws.name).toBe(true);
+      expect(ws.columnCount, ws.name).toBe(header.length);
+      expect(ws.autoFilter, ws.name).toEqual(`A1:${String.fromCharCode(64 + header.length)}${Math.max(1, ws.rowCount)}`);
+      expect([ws.pageSetup.paperSize, ws.pageSetup.printTitlesRow, ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight], ws.name).toEqual([9, '1:1', 1, 0]);
+      expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
+    }
+    const ws = wb.getWorksheet('2011年6月信息报送完成情况')!;
+    const header = ws.getRow(1).values as unknown[];
+    const first = ws.getRow(2);
+    expect(first.getCell(header.indexOf('名次')).value).toBe(1);
+    expect(first.getCell(header.indexOf('编号')).value).toBe('D0101');
+    expect(typeof first.getCell(header.indexOf('本月积分')).value).toBe('number');
+    expect(ws.rowCount).toBe(26);
 
-    const pw = wb.getWorksheet('三、公开承诺')!;
-    const ph = pw.getRow((pw.views[0] as { ySplit: number }).ySplit).values as unknown[];
-    const fulfilledCol = ph.indexOf('兑现日期');
-    const cell = pw.getRow((pw.views[0] as { ySplit: number }).ySplit + 1).getCell(fulfilledCol);
+    const pw = wb.getWorksheet('本月兑现承诺')!;
+    const cell = pw.getRow(2).getCell((pw.getRow(1).values as unknown[]).indexOf('兑现日期'));
     expect(cell.value).toEqual(new Date('2011-06-20T00:00:00Z'));
     expect(cell.numFmt).toBe('yyyy-mm-dd');
-    const gw = wb.getWorksheet('四、分类定级')!;
-    const gh = gw.getRow((gw.views[0] as { ySplit: number }).ySplit).values as unknown[];
-    const sat = gw.getRow((gw.views[0] as { ySplit: number }).ySplit + 1).getCell(gh.indexOf('满意率'));
+    const gw = wb.getWorksheet('补课整改名单')!;
+    const sat = gw.getRow(2).getCell((gw.getRow(1).values as unknown[]).indexOf('满意率'));
     expect([sat.value, sat.numFmt]).toEqual([0.88, '0.0%']);
   });
 });
@@ -225,7 +232,7 @@ describe('report at scale', () => {
     const db = join(dir, 'g.db');
     expect((await cxzy(['import', join(dir, 'data'), '--db', db, '-q'])).code).toBe(0);
     const md = (await cxzy(['report', '--db', db])).stdout;
-    const section = md.slice(md.indexOf('**2011-06 报送情况及积分排名**'), md.indexOf('**未达标组织及差额**'));
+    const section = md.slice(md.indexOf('**2011年6月信息报送完成情况'), md.indexOf('**本月未报送信息的组织**'));
     expect(section.split('\n').filter((l) => /^\| \d+ \|/.test(l))).toHaveLength(500);
     expect(section).toContain('（仅列出前 500 行，共 607 行；完整名单见 --format xlsx 或 json）');
     const json = JSON.parse((await cxzy(['report', '--db', db, '--format', 'json'])).stdout);
@@ -257,6 +264,18 @@ describe('report with hostile text in the data', () => {
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;支部');
     expect(html).toContain('=1+1 &lt;b&gt;抢险&lt;/b&gt;');
+  });
+
+  it('Word keeps every text from the data as text: escaped in the XML, no field, no markup', async () => {
+    const out = join(hdir, 'h.docx');
+    expect((await hrun(['report', '--org', 'W01', '--out', out])).code).toBe(0);
+    const zip = await unzipper.Open.file(out);
+    const xml = (await zip.files.find((f) => f.path === 'word/document.xml')!.buffer()).toString('utf8');
+    expect(xml).not.toMatch(/<script|<img|<b>/i);
+    expect(xml).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(xml).toContain('=HYPERLINK(&quot;http://evil.example&quot;,&quot;点我&quot;)');
+    expect(xml).toContain('=1+1 &lt;b&gt;抢险&lt;/b&gt;');
+    expect(xml).not.toContain('w:fldSimple');
   });
 
   it('Markdown keeps tables whole and tags inert', async () => {

@@ -25,8 +25,9 @@ const CASES: [string, string[]][] = [
   ['stars-2011Q1.md', ['stars', '--period', '2011Q1', '--org', 'D0101', '--format', 'md']],
   ['quota-2011-06.txt', ['quota']],
   ['quota-2011Q2-en.txt', ['quota', '--period', '2011Q2', '--lang', 'en']],
-  ['report-2011-06.md', ['report']],
-  ['report-2011-05-en.md', ['report', '--month', '2011-05', '--lang', 'en']],
+  ['report-2011-06.md', ['report', '--number', '6', '--date', '2011-07-05']],
+  ['report-2011-05-en.md', ['report', '--month', '2011-05', '--lang', 'en', '--date', '2011-06-03']],
+  ['report-W02-2011-06.md', ['report', '--org', 'W02', '--date', '2011-07-05']],
 ];
 
 describe('golden output on the examples', () => {

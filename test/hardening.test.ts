@@ -69,10 +69,10 @@ describe('the database: never a stack trace, a message that says what to do', ()
     expect((await cxzy(['report', '--db', db, '--out', join(dir, 'link.md')])).code).toBe(0);
     expect(lstatSync(join(dir, 'link.md')).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(dir, 'link.md'))).toBe(join(dir, 'real.md'));
-    expect(readFileSync(join(dir, 'real.md'), 'utf8')).toContain('# 创先争优活动月度通报');
+    expect(readFileSync(join(dir, 'real.md'), 'utf8')).toContain('# 关于2011年6月创先争优活动开展情况的通报');
     // /dev/stdout is a link to a pipe here: written through, the link stays.
     const out = spawnCxzy(['report', '--db', db, '--out', '/dev/stdout', '--format', 'md']);
-    expect(out.stdout).toContain('# 创先争优活动月度通报');
+    expect(out.stdout).toContain('# 关于2011年6月创先争优活动开展情况的通报');
     expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
     expect(spawnSync('ls', ['-a', dir], { encoding: 'utf8' }).stdout).not.toMatch(/\.tmp/);
   });

@@ -109,7 +109,7 @@ describe('texts that say what is meant', () => {
     writeFileSync(join(dir, 'i.yaml'), 'reports:\n  - org: D01\n    date: 2011-01-05\n    title: 某条信息\n');
     expect((await cxzy(['import', '.', '-q'], { cwd: dir })).code).toBe(0);
     const b = await cxzy(['report'], { cwd: dir });
-    expect(b.stdout).toContain('缺少数据：到本月末还没有已结束的测评季度');
+    expect(b.stdout).toContain('；到本月末还没有已结束的测评季度。');
     expect(b.stdout).not.toMatch(/— 无测评记录|： 无测评|分类定级季度 —/);
   });
 

@@ -1,6 +1,7 @@
 // The analyses' inputs gathered from the store: each service reads what its
 // pure module needs, no more (at city size every read counts), and returns
 // the module's result. Commands render what these return.
+import { gradingIn, starsIn } from './scope.js';
 import type { Rules } from '../core/rules.js';
 import { addDays, periodBounds, periodOf, previousPeriod } from '../core/dates.js';
 import type { Query } from '../store/query.js';
@@ -58,22 +59,26 @@ export function periodQuotaFromStore(q: Query, rules: Rules, period: string): Pe
 }
 
 /** The month's bulletin, with the latest quarter graded by the month's end. */
-export function bulletinFromStore(q: Query, rules: Rules, month: string): Bulletin {
+/** The month's bulletin; with `keep` (--org), of that subtree: its orgs, members, pledges, reports, grades and stars. */
+export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: Set<string> | null = null): Bulletin {
   const period = periodOf(`${month}-01`);
   const graded = gradedPeriodFor(month, q.reviewPeriods());
+  // Grades and stars are computed over everything (a flag committee counts all its branches), then listed for the subtree.
   const grading = graded ? gradeFromStore(q, rules, graded) : null;
+  const stars = graded && grading ? starsFromStore(q, rules, graded, { grading, redOnly: true }) : null;
+  const inside = (org: string) => !keep || keep.has(org);
   return buildBulletin({
     month,
     period,
-    orgs: q.orgs(),
-    activeMembers: q.activeMembers(),
-    pledges: q.ownedPledges(),
-    reports: q.reports(period),
-    typicals: q.typicals(period),
-    grading,
-    stars: graded && grading ? starsFromStore(q, rules, graded, { grading, redOnly: true }) : null,
-    rated: graded ? q.ratedCount(graded) : 0,
-    pointsRecords: graded ? q.pointsCount(graded) : 0,
+    orgs: q.orgs().filter((o) => inside(o.code)),
+    activeMembers: keep ? new Map([...q.activeMembers()].filter(([org]) => keep.has(org))) : q.activeMembers(),
+    pledges: keep ? q.ownedPledges().filter((p) => keep.has(p.member ? p.member.org : p.owner)) : q.ownedPledges(),
+    reports: q.reports(period).filter((r) => inside(r.org)),
+    typicals: q.typicals(period).filter((r) => inside(r.org)),
+    grading: grading && gradingIn(grading, keep),
+    stars: stars && starsIn(stars, keep),
+    rated: graded ? q.ratedCount(graded, keep) : 0,
+    pointsRecords: graded ? q.pointsCount(graded, keep) : 0,
     rules,
   });
 }

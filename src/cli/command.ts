@@ -11,13 +11,14 @@ export interface CommandSpec {
 }
 
 /** A command with --period, --org, and the like: each option's text in one place. */
-export const withOptions = (cmd: Command, lang: Lang, ...names: ('period' | 'month' | 'org' | 'explain' | 'out' | 'strict')[]): Command => {
+export const withOptions = (cmd: Command, lang: Lang, ...names: ('period' | 'month' | 'org' | 'explain' | 'out' | 'out-rows' | 'strict')[]): Command => {
   for (const n of names) {
     if (n === 'period') cmd.option('--period <quarter>', t(lang, 'h_period'));
     else if (n === 'month') cmd.option('--month <month>', t(lang, 'h_month'));
     else if (n === 'org') cmd.option('--org <code>', t(lang, 'h_org'));
     else if (n === 'explain') cmd.option('--explain', t(lang, 'h_explain'));
     else if (n === 'out') cmd.option('--out <file>', t(lang, 'h_out'));
+    else if (n === 'out-rows') cmd.option('--out <file>', t(lang, 'h_out_rows'));
     else cmd.option('--strict', t(lang, 'h_strict'));
   }
   return cmd;

@@ -1,15 +1,14 @@
 // cxzy report: the monthly bulletin in Markdown (default, to stdout), HTML,
-// XLSX or JSON. A file given with --out is written whole or not at all.
-import { extname } from 'node:path';
+// Word, XLSX or JSON, for everything or one committee's subtree (--org). A
+// file given with --out is written whole or not at all.
 import { Command } from 'commander';
 import type { CommandSpec } from './command.js';
 import { withOptions } from './command.js';
-import { formatOf, type Ctx } from './context.js';
 import { UsageError } from '../core/errors.js';
 import { pct } from '../core/numbers.js';
 import { t } from '../render/i18n/index.js';
 import { withStore } from './store.js';
-import { writeWhole } from './output.js';
+import { chooseFormat, writeWhole } from './output.js';
 import { chooseMonth } from '../analyses/period.js';
 import { bulletinFromStore } from '../analyses/services.js';
 import { bulletinDoc } from '../render/bulletin.js';
@@ -18,40 +17,49 @@ import { jsonText } from '../render/json.js';
 import { renderMarkdown } from '../render/md.js';
 import { renderHtml } from '../render/html.js';
 import { renderXlsx } from '../render/xlsx.js';
+import { renderDocx } from '../render/docx.js';
+import { subtree } from '../analyses/scope.js';
+import { isValidDate } from '../core/dates.js';
+import { localTime } from '../store/history.js';
 import { VERSION } from '../version.js';
 
-const FORMATS = ['md', 'html', 'xlsx', 'json'] as const;
-type Format = (typeof FORMATS)[number];
-const BY_EXTENSION: Record<string, Format> = { '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.xlsx': 'xlsx', '.json': 'json' };
-
-function formatFor(ctx: Ctx, out: string | undefined): Format {
-  if (ctx.format !== undefined) return formatOf(ctx, FORMATS);
-  if (out === undefined) return 'md';
-  const f = BY_EXTENSION[extname(out).toLowerCase()];
-  if (!f) throw new UsageError({ id: 'bad_out_ext', params: { file: out } });
-  return f;
-}
+const FORMATS = ['md', 'html', 'docx', 'xlsx', 'json'] as const;
+const BY_EXTENSION: Record<string, (typeof FORMATS)[number]> = { '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.docx': 'docx', '.xlsx': 'xlsx', '.json': 'json' };
 
 export const reportCommand: CommandSpec = {
-  define: (lang) => withOptions(new Command('report').description(t(lang, 'h_report')), lang, 'month', 'out'),
+  define: (lang) =>
+    withOptions(new Command('report').description(t(lang, 'h_report')), lang, 'month', 'org', 'out')
+      .option('--number <n>', t(lang, 'h_number'))
+      .option('--date <date>', t(lang, 'h_date')),
   async run(ctx, cmd) {
-    const o = cmd.opts<{ month?: string; out?: string }>();
-    const format = formatFor(ctx, o.out);
-    if (format === 'xlsx' && o.out === undefined) throw new UsageError({ id: 'xlsx_needs_out' });
+    const o = cmd.opts<{ month?: string; out?: string; org?: string; number?: string; date?: string }>();
+    const format = chooseFormat(ctx, o.out, FORMATS, BY_EXTENSION);
+    if (o.number !== undefined && !/^[1-9]\d{0,5}$/.test(o.number)) throw new UsageError({ id: 'bad_number', params: { value: o.number } });
+    if (o.date !== undefined && !isValidDate(o.date)) throw new UsageError({ id: 'bad_issue_date', params: { value: o.date } });
     // JSON in pieces: at city size the bulletin's JSON is over 100 MB.
     let output: string | Buffer | Iterable<string> = '';
     const code = await withStore(ctx, async ({ q, rules }) => {
-      const bulletin = bulletinFromStore(q, rules, chooseMonth(o.month, q.reportMonths()));
+      const orgs = q.orgs();
+      const keep = subtree(orgs, o.org);
+      const bulletin = bulletinFromStore(q, rules, chooseMonth(o.month, q.reportMonths()), keep);
       if (format === 'json') output = jsonText(bulletinJson(bulletin, ctx.lang));
       else {
-        const doc = bulletinDoc(bulletin, ctx.lang, { version: VERSION, belowPct: pct(rules.grading.caps.satisfaction.below) });
-        output = format === 'md' ? renderMarkdown(doc) : format === 'html' ? renderHtml(doc) : await renderXlsx(doc);
+        const scope = o.org === undefined ? null : { code: o.org, name: orgs.find((x) => x.code === o.org)!.name };
+        const doc = bulletinDoc(bulletin, ctx.lang, {
+          version: VERSION,
+          belowPct: pct(rules.grading.caps.satisfaction.below),
+          office: rules.office,
+          scope,
+          issued: o.date ?? localTime().slice(0, 10),
+          number: o.number === undefined ? null : Number(o.number),
+        });
+        output = format === 'md' ? renderMarkdown(doc) : format === 'html' ? renderHtml(doc) : format === 'docx' ? await renderDocx(doc) : await renderXlsx(doc);
       }
       return 0;
     });
     if (code !== 0) return code;
     if (o.out === undefined) {
-      // Markdown, HTML or JSON: XLSX always goes to a file.
+      // Markdown, HTML or JSON: Word and XLSX always go to a file.
       if (typeof output === 'string') ctx.print(output);
       else for (const chunk of output as Iterable<string>) ctx.stdout.write(chunk);
     } else {

@@ -5,7 +5,7 @@ import { formatOf } from './context.js';
 import { t } from '../render/i18n/index.js';
 import { DataError } from '../core/errors.js';
 import { withStore } from './store.js';
-import { printDoc, ROW_FORMATS } from './output.js';
+import { printDoc, TEXT_FORMATS } from './output.js';
 import { Records, MANY } from '../store/lookup.js';
 import { periodFilter } from '../analyses/period.js';
 import { memberProfile, orgProfile } from '../analyses/profile.js';
@@ -14,7 +14,7 @@ import { candidatesDoc, profileDoc, profileJson } from '../render/show.js';
 export const showCommand: CommandSpec = {
   define: (lang) => withOptions(new Command('show').description(t(lang, 'h_show')).argument('<target>', t(lang, 'h_show_target')), lang, 'period'),
   run(ctx, cmd) {
-    const format = formatOf(ctx, ROW_FORMATS);
+    const format = formatOf(ctx, TEXT_FORMATS);
     const period = periodFilter(cmd.opts<{ period?: string }>().period);
     const target = cmd.args[0];
     return withStore(ctx, ({ db, q, rules }) => {

@@ -46,6 +46,8 @@ export interface Rules {
     stock_share: number;
     stock_phrases: string[];
   };
+  /** Who issues the bulletin; unset, the bulletin names a generic office and area. */
+  office: { name?: string; area?: string; number_prefix?: string };
 }
 
 /** The built-in rules: SPEC §2, number for number. */
@@ -84,5 +86,6 @@ export function defaultRules(): Rules {
       stock_share: 0.5,
       stock_phrases: ['进一步', '切实', '大力', '努力', '积极', '全面', '不断', '认真', '着力', '扎实'],
     },
+    office: {},
   };
 }

@@ -1,9 +1,13 @@
-// The bulletin's data laid out as a document in one language: which facts,
-// tables and charts each section shows, in SPEC order.
-import { GRADES, LEADS, sourceText, type Source } from '../core/model.js';
+// The bulletin as the office issues it: a notice (通报) whose body states the
+// month's figures in sentences, section by section, and whose tables follow as
+// numbered attachments (附件). Printed forms carry no file paths: the sources
+// stay in the JSON and in grade --explain.
+import { GRADES } from '../core/model.js';
+import { groupBy } from '../core/collections.js';
 import type { Bulletin } from '../analyses/bulletin/bulletin.js';
 import type { PledgeRow, Named } from '../analyses/bulletin/pledges.js';
 import type { OrgGrade } from '../analyses/grade.js';
+import type { Rules } from '../core/rules.js';
 import type { Messages, MsgId, PlainId } from '../core/messages/index.js';
 import { pct } from '../core/numbers.js';
 import { lastDayOfMonth } from '../core/dates.js';
@@ -12,188 +16,212 @@ import { date, num, para, share, text, type CellValue, type Chart, type Doc, typ
 
 /** Markdown and HTML are read by people: a longer table is cut there (XLSX and JSON keep every row). */
 export const MAX_TEXT_ROWS = 500;
+/** Names a sentence lists before it says how many more there are. */
+const NAMES_IN_PROSE = 8;
 
 export const GRADE_COLORS: Record<string, string> = { good: '#2e7d32', fair: '#00838f', average: '#f9a825', poor: '#c62828', ungraded: '#9e9e9e' };
 const MET = '#2e7d32';
 const MISSED = '#c62828';
 const MOVE_COLORS: Record<string, string> = { up: '#2e7d32', same: '#607d8b', down: '#c62828', new: '#1565c0' };
 
-export function bulletinDoc(b: Bulletin, lang: Lang, opts: { version: string; belowPct: string }): Doc {
+export interface NoticeOptions {
+  version: string;
+  belowPct: string;
+  office: Rules['office'];
+  /** --org: the committee whose subtree the bulletin covers. */
+  scope: Named | null;
+  /** The day it is issued, YYYY-MM-DD. */
+  issued: string;
+  /** --number. */
+  number: number | null;
+}
+
+export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
   const tr = <K extends MsgId>(id: K, ...p: {} extends Messages[K] ? [Messages[K]?] : [Messages[K]]) => t(lang, id, ...p);
   const w = (k: string) => word(lang, k);
   const h = (...ids: PlainId[]) => ids.map((id) => t(lang, id));
-  const src = (s: Source) => text(sourceText(s));
   const none = tr('r_none');
   const cut = { max: MAX_TEXT_ROWS, more: (shown: number, total: number) => tr('r_more', { shown, total }) };
-  const table = (caption: string, headers: string[], rows: CellValue[][]): Part => ({ kind: 'table', table: { caption, headers, rows, none, cut } });
-  const facts = (...lines: string[]): Part[] => lines.map((l) => para(l));
+  const table = (caption: string, headers: string[], rows: CellValue[][], wrap?: number[]): Part => ({ kind: 'table', table: { caption, headers, rows, none, cut, ...(wrap ? { wrap } : {}) } });
   const chart = (c: Omit<Chart, 'none'>): Part => ({ kind: 'chart', chart: { ...c, none } });
-  const named = (caption: string, list: Named[]) => table(caption, h('r_h_org', 'r_h_name'), list.map((n) => [text(n.code), text(n.name)]));
-  const graded = b.graded_period ?? '';
+  const named = (caption: string, list: Named[]): Part => ({ kind: 'table', table: { caption, headers: h('r_h_org', 'r_h_name'), rows: list.map((n) => [text(n.code), text(n.name)]), none, list: true } });
+  const sep = lang === 'zh' ? '、' : ', ';
+  /** Names in a sentence: the first few, then how many in all. */
+  const names = (list: string[]) => (list.length <= NAMES_IN_PROSE ? list.join(sep) : tr('r_names_more', { names: list.slice(0, NAMES_IN_PROSE).join(sep), n: list.length }));
+  const month = tr('r_month_words', { y: b.month.slice(0, 4), m: Number(b.month.slice(5)) });
+  const quarter = (p: string) => tr('r_period_words', { y: p.slice(0, 4), q: Number(p.slice(5)) });
+  const area = opts.scope ? opts.scope.name : (opts.office.area ?? tr('r_area_default'));
+  const graded = b.graded_period;
 
+  // The attachments, numbered in the order they come: a section without tables has none.
+  const attachments: DocSection[] = [];
+  const attachmentNames: string[] = [];
+  const attach = (id: string, name: string, parts: Part[]): number => {
+    const n = attachments.length + 1;
+    attachmentNames.push(name);
+    attachments.push({ id: `attachment-${id}`, title: tr('r_att_title', { n, name }), attachment: n, parts });
+    return n;
+  };
   const ov = b.overview;
-  const overview: DocSection = {
-    id: 'overview',
-    title: tr('r_s_overview'),
-    parts: [
-      ...facts(
-        tr('r_ov_orgs', { n: ov.orgs.committees + ov.orgs.branches, c: ov.orgs.committees, b: ov.orgs.branches, m: ov.members }),
-        tr('r_ov_data', ov.data),
-        ...(b.graded_period ? [tr('r_ov_graded', { period: b.graded_period, reviews: ov.data.reviews, points: ov.data.points })] : []),
-        tr('r_ov_missing', { period: graded, no_review: ov.no_review.length, no_reports: ov.no_reports.length }),
-      ),
-      ...(b.graded_period ? [named(tr('r_t_no_review', { period: graded }), ov.no_review)] : []),
-      named(tr('r_t_no_reports'), ov.no_reports),
-    ],
-  };
-
   const r = b.reports;
-  const nameOf = new Map(r.month.orgs.map((o) => [o.org, o.name]));
-  const n = r.month.orgs.length;
-  const quota = r.month.orgs[0]?.quota ?? 0;
-  const months = r.quarter.orgs[0] ? Object.keys(r.quarter.orgs[0].months) : [];
-  const committees: Omit<Chart, 'none'> = {
-    id: 'quota',
-    caption: tr('r_c_committees'),
-    label: tr('r_h_committee'),
-    bars: r.committees.map((c) => ({
-      label: c.name,
-      segments: [
-        { name: tr('r_series_met'), value: c.met, color: MET },
-        { name: tr('r_series_missed'), value: c.missed, color: MISSED },
-      ],
-    })),
-  };
-  const reports: DocSection = {
-    id: 'reports',
-    title: tr('r_s_reports'),
-    parts: [
-      ...facts(
-        tr('r_rp_summary', { quota, n, met: r.month.summary.met, missed: r.month.summary.missed, rate: n ? pct(r.month.summary.met / n) : '—' }),
-        tr('r_rp_adopted', { n: r.adopted.length, points: r.adopted.reduce((s, i) => s + i.points, 0) }),
-      ),
-      chart(committees),
-      table(
-        tr('r_t_month', { month: b.month }),
-        h('q_rank', 'r_h_org', 'r_h_name', 'q_count', 'q_quota', 'q_met', 'q_short', 'q_points'),
-        r.month.orgs.map((o) => [num(o.rank), text(o.org), text(o.name), num(o.count), num(o.quota), text(tr(o.met ? 'yes' : 'no')), num(o.shortfall), num(o.points)]),
-      ),
-      table(
-        tr('r_t_shortfall'),
-        h('r_h_org', 'r_h_name', 'q_count', 'q_short'),
-        r.month.orgs.filter((o) => !o.met).sort((a, z) => (a.org < z.org ? -1 : 1)).map((o) => [text(o.org), text(o.name), num(o.count), num(o.shortfall)]),
-      ),
-      table(
-        tr('r_t_quarter', { period: b.period, month: b.month }),
-        [...h('q_rank', 'r_h_org', 'r_h_name'), ...months, ...h('q_months_met', 'q_points')],
-        r.quarter.orgs.map((o) => [num(o.rank), text(o.org), text(o.name), ...months.map((m) => num(o.months[m].count)), num(o.months_met), num(o.points)]),
-      ),
-      table(
-        tr('r_t_adopted'),
-        h('r_h_org', 'r_h_name', 'r_h_title', 'r_h_adopted', 'q_points', 'r_h_src'),
-        r.adopted.map((i) => [text(i.org), text(nameOf.get(i.org) ?? ''), text(i.title), text(w(i.adopted)), num(i.points), src(i.sources[0])]),
-      ),
-      table(
-        tr('r_t_duplicates'),
-        h('r_h_org', 'r_h_month', 'r_h_title', 'r_h_adopted', 'r_h_src'),
-        r.month.duplicates.map((d) => [text(d.org), text(d.month), text(d.title), text(w(d.adopted)), text(d.sources.map(sourceText).join(', '))]),
-      ),
-      table(
-        tr('r_t_typicals', { period: b.period, month: b.month, need: r.typicals_need }),
-        h('r_h_org', 'r_h_name', 'q_typicals', 'q_met', 'r_h_titles'),
-        r.typicals.map((c) => [text(c.org), text(c.name), num(c.count), text(tr(c.met ? 'yes' : 'no')), text(c.typicals.map((x) => x.title).join(lang === 'zh' ? '；' : '; '))]),
-      ),
-    ],
-  };
-
   const p = b.pledges;
-  const cov = p.coverage;
-  const pledgeHeaders = (...extra: PlainId[]) => h('r_h_id', 'r_h_owner', 'r_h_owner_name', 'r_h_kind', 'r_h_content', ...extra, 'r_h_src');
-  const pledgeRow = (x: PledgeRow, ...extra: CellValue[]): CellValue[] => [text(x.id), text(x.owner), text(x.owner_name), text(w(x.kind)), text(x.content), ...extra, src(x.src)];
-  const orgsWith = cov.orgs.total - cov.orgs.without.length;
-  const membersWith = cov.members.total - cov.members.without;
-  const pledges: DocSection = {
-    id: 'pledges',
-    title: tr('r_s_pledges'),
-    parts: [
-      ...facts(
-        tr('r_pl_summary', { made: p.made.length, fulfilled: p.fulfilled.length, overdue: p.overdue.length }),
-        tr('r_pl_coverage', {
-          orgs: orgsWith, orgs_total: cov.orgs.total, orgs_rate: cov.orgs.total ? pct(orgsWith / cov.orgs.total) : '—',
-          members: membersWith, members_total: cov.members.total, members_rate: cov.members.total ? pct(membersWith / cov.members.total) : '—',
-        }),
-        tr('r_pl_vague', { n: p.vague.length }),
-        p.satisfaction === null ? tr('r_pl_no_eval') : tr('r_pl_eval', { n: p.evaluated.length, sat: pct(p.satisfaction) }),
-      ),
-      table(tr('r_t_made'), pledgeHeaders('r_h_made', 'r_h_due'), p.made.map((x) => pledgeRow(x, date(x.made), date(x.due)))),
-      table(tr('r_t_fulfilled'), pledgeHeaders('r_h_due', 'r_h_fulfilled'), p.fulfilled.map((x) => pledgeRow(x, date(x.due), date(x.fulfilled)))),
-      table(tr('r_t_overdue', { end: lastDayOfMonth(b.month) }), pledgeHeaders('r_h_due', 'r_h_status'), p.overdue.map((x) => pledgeRow(x, date(x.due), text(w(x.status))))),
-      table(tr('r_t_vague'), pledgeHeaders('r_h_reasons'), p.vague.map((x) => pledgeRow(x, text(x.reasons.map((m) => tm(lang, m)).join(lang === 'zh' ? '；' : '; '))))),
-      table(
-        tr('r_t_evaluated'),
-        pledgeHeaders('r_h_satisfied', 'r_h_basic', 'r_h_unsatisfied', 'g_sat'),
-        p.evaluated.map((x) => pledgeRow(x, num(x.votes.satisfied), num(x.votes.basic), num(x.votes.unsatisfied), share(x.satisfaction))),
-      ),
-      named(tr('r_t_orgs_without'), cov.orgs.without),
-      table(
-        tr('r_t_members_without'),
-        h('r_h_org', 'r_h_name', 'r_h_members', 'r_h_without'),
-        cov.members.by_org.map((o) => [text(o.code), text(o.name), num(o.members), num(o.without)]),
-      ),
-    ],
-  };
-
   const g = b.grading;
-  const gradeRow = (o: OrgGrade) => [text(o.org), text(o.name)];
-  const grading: DocSection = {
-    id: 'grading',
-    title: tr('r_s_grading'),
-    parts: g
-      ? [
-          ...facts(tr('r_gr_summary', { period: g.period, ...g.summary }), tr('r_gr_movement', g.movement), ...g.shares.map((s) => tr(s.bound === 'max' ? 'g_share_max' : 'g_share_min', { grade: w(s.grade), share: pct(s.share), limit: pct(s.limit) }))),
-          chart({
-              id: 'grades',
-              caption: tr('r_c_grades', { period: g.period }),
-              label: tr('r_h_grade'),
-              bars: [...GRADES, 'ungraded' as const].map((k) => ({ label: w(k), segments: [{ name: tr('r_series_orgs'), value: g.summary[k], color: GRADE_COLORS[k] }] })),
-          }),
-          chart({
-              id: 'movement',
-              caption: tr('r_c_movement'),
-              label: tr('g_move'),
-              bars: (['up', 'same', 'down', 'new'] as const).map((k) => ({ label: w(k), segments: [{ name: tr('r_series_orgs'), value: g.movement[k], color: MOVE_COLORS[k] }] })),
-          }),
-          table(tr('r_t_moved'), h('r_h_org', 'r_h_name', 'r_h_previous', 'r_h_current', 'g_move'), g.moved.map((o) => [...gradeRow(o), text(w(o.previous ?? '-')), text(w(o.grade)), text(w(o.movement ?? '-'))])),
-          table(tr('r_t_overrides'), h('r_h_org', 'r_h_name', 'g_composite', 'g_computed', 'g_grade', 'r_h_reason'), g.overrides.map((o) => [...gradeRow(o), num(o.composite ?? 0, 1), text(w(o.computed ?? '-')), text(w(o.grade)), text(o.reason ?? '')])),
-          table(tr('r_t_remedial', { below: opts.belowPct }), h('r_h_org', 'r_h_name', 'g_sat', 'g_grade', 'g_action'), g.remedial.map((o) => [...gradeRow(o), share(o.satisfaction), text(w(o.grade)), text(o.action ? w(o.action) : '')])),
-          table(tr('r_t_commentary'), h('r_h_org', 'r_h_name', 'g_grade'), g.commentary_overdue.map((o) => [...gradeRow(o), text(w(o.grade))])),
-        ]
-      : facts(tr('r_gr_none')),
-  };
-
   const s = b.stars;
-  const stars: DocSection = {
-    id: 'stars',
-    title: tr('r_s_stars'),
-    parts: s
-      ? [
-          ...facts(tr('r_st_summary', { period: s.period, rated: s.rated, red: s.red_stars.length, benchmark: s.benchmark.length, flag: s.flag.length })),
-          table(
-            tr('r_t_red'),
-            [...h('r_h_member', 'r_h_member_name', 'r_h_member_org', 'r_h_org_name'), ...LEADS.map((l) => w(l)), ...h('st_stars', 'g_sat', 'r_h_src')],
-            s.red_stars.map((m) => [text(m.member), text(m.name), text(m.org), text(m.org_name), ...LEADS.map((l) => num(m.scores[l])), num(m.stars), share(m.satisfaction), src(m.src)]),
-          ),
-          named(tr('r_t_benchmark'), s.benchmark),
-          named(tr('r_t_flag'), s.flag),
-        ]
-      : facts(tr('r_gr_none')),
-  };
 
+  // Attachment: reports.
+  const months = r.quarter.orgs[0] ? Object.keys(r.quarter.orgs[0].months) : [];
+  const quarterOf = new Map(r.quarter.orgs.map((o) => [o.org, o]));
+  const nameOf = new Map(r.month.orgs.map((o) => [o.org, o.name]));
+  const quotaParts: Part[] = [
+    chart({
+      id: 'quota',
+      caption: tr('r_c_committees'),
+      label: tr('r_h_committee'),
+      bars: r.committees.map((c) => ({ label: c.name, segments: [{ name: tr('r_series_met'), value: c.met, color: MET }, { name: tr('r_series_missed'), value: c.missed, color: MISSED }] })),
+    }),
+    table(
+      tr('r_t_month', { month, quota: r.month.orgs[0]?.quota ?? 0 }),
+      [...h('q_rank', 'r_h_org', 'r_h_name'), ...months.map((m) => tr('r_h_month_n', { m: Number(m.slice(5)) })), ...h('q_short', 'r_h_points_month', 'q_months_met', 'r_h_points_quarter')],
+      r.month.orgs.map((o) => {
+        const qo = quarterOf.get(o.org);
+        return [num(o.rank), text(o.org), text(o.name), ...months.map((m) => num(qo?.months[m].count ?? 0)), num(o.shortfall), num(o.points), num(qo?.months_met ?? 0), num(qo?.points ?? 0)];
+      }),
+    ),
+    named(tr('r_t_no_reports'), ov.no_reports),
+    table(tr('r_t_adopted'), h('r_h_name', 'r_h_title', 'r_h_adopted', 'q_points'), r.adopted.map((i) => [text(nameOf.get(i.org) ?? i.org), text(i.title), text(w(i.adopted)), num(i.points)]), [1]),
+    table(tr('r_t_duplicates'), h('r_h_name', 'r_h_month', 'r_h_title'), r.month.duplicates.map((d) => [text(nameOf.get(d.org) ?? d.org), text(d.month), text(d.title)]), [2]),
+    table(
+      tr('r_t_typicals', { period: quarter(b.period), need: r.typicals_need }),
+      h('r_h_committee', 'q_typicals', 'q_met', 'r_h_titles'),
+      r.typicals.map((c) => [text(c.name), num(c.count), text(tr(c.met ? 'yes' : 'no')), text(c.typicals.map((x) => x.title).join(lang === 'zh' ? '；' : '; '))]),
+      [3],
+    ),
+  ];
+  const reportsAtt = attach('reports', tr('r_a_reports'), quotaParts);
+
+  // Attachment: pledges.
+  const pledgeRow = (x: PledgeRow, ...extra: CellValue[]): CellValue[] => [text(x.owner_name), text(w(x.kind)), text(x.content), ...extra];
+  const pledgeHead = (...extra: PlainId[]) => h('r_h_owner_name', 'r_h_kind', 'r_h_content', ...extra);
+  const pledgesAtt = attach('pledges', tr('r_a_pledges'), [
+    table(tr('r_t_made'), pledgeHead('r_h_made', 'r_h_due'), p.made.map((x) => pledgeRow(x, date(x.made), date(x.due))), [2]),
+    table(tr('r_t_fulfilled'), pledgeHead('r_h_due', 'r_h_fulfilled'), p.fulfilled.map((x) => pledgeRow(x, date(x.due), date(x.fulfilled))), [2]),
+    table(tr('r_t_overdue', { end: lastDayOfMonth(b.month) }), pledgeHead('r_h_due', 'r_h_status'), p.overdue.map((x) => pledgeRow(x, date(x.due), text(w(x.status)))), [2]),
+    table(tr('r_t_vague'), pledgeHead('r_h_reasons'), p.vague.map((x) => pledgeRow(x, text(x.reasons.map((m) => tm(lang, m)).join(lang === 'zh' ? '；' : '; ')))), [2, 3]),
+    table(
+      tr('r_t_evaluated'),
+      pledgeHead('r_h_satisfied', 'r_h_basic', 'r_h_unsatisfied', 'g_sat'),
+      p.evaluated.map((x) => pledgeRow(x, num(x.votes.satisfied), num(x.votes.basic), num(x.votes.unsatisfied), share(x.satisfaction))),
+      [2],
+    ),
+    named(tr('r_t_orgs_without'), p.coverage.orgs.without),
+    table(tr('r_t_members_without'), h('r_h_org', 'r_h_name', 'r_h_members', 'r_h_without'), p.coverage.members.by_org.map((o) => [text(o.code), text(o.name), num(o.members), num(o.without)])),
+  ]);
+
+  // Attachment: grading.
+  const gradeRow = (o: OrgGrade) => [text(o.org), text(o.name)];
+  const gradingAtt = g
+    ? attach('grading', tr('r_a_grading'), [
+        chart({
+          id: 'grades',
+          caption: tr('r_c_grades', { period: quarter(g.period) }),
+          label: tr('r_h_grade'),
+          bars: [...GRADES, 'ungraded' as const].map((k) => ({ label: w(k), segments: [{ name: tr('r_series_orgs'), value: g.summary[k], color: GRADE_COLORS[k] }] })),
+        }),
+        chart({
+          id: 'movement',
+          caption: tr('r_c_movement'),
+          label: tr('g_move'),
+          bars: (['up', 'same', 'down', 'new'] as const).map((k) => ({ label: w(k), segments: [{ name: tr('r_series_orgs'), value: g.movement[k], color: MOVE_COLORS[k] }] })),
+        }),
+        table(tr('r_t_moved'), h('r_h_org', 'r_h_name', 'r_h_previous', 'r_h_current', 'g_move'), g.moved.map((o) => [...gradeRow(o), text(w(o.previous ?? '-')), text(w(o.grade)), text(w(o.movement ?? '-'))])),
+        table(tr('r_t_overrides'), h('r_h_org', 'r_h_name', 'g_composite', 'g_computed', 'g_grade', 'r_h_reason'), g.overrides.map((o) => [...gradeRow(o), num(o.composite ?? 0, 1), text(w(o.computed ?? '-')), text(w(o.grade)), text(o.reason ?? '')]), [5]),
+        table(tr('r_t_remedial', { below: opts.belowPct }), h('r_h_org', 'r_h_name', 'g_sat', 'g_grade', 'g_action'), g.remedial.map((o) => [...gradeRow(o), share(o.satisfaction), text(w(o.grade)), text(o.action ? w(o.action) : '')])),
+        table(tr('r_t_commentary'), h('r_h_org', 'r_h_name', 'g_grade'), g.commentary_overdue.map((o) => [...gradeRow(o), text(w(o.grade))])),
+        named(tr('r_t_no_review', { period: quarter(g.period) }), ov.no_review),
+      ])
+    : null;
+
+  // Attachment: stars.
+  const starsAtt = s
+    ? attach('stars', tr('r_a_stars'), [
+        // Red-star members by branch, as a bulletin names them: their scores are in the JSON.
+        table(
+          tr('r_t_red'),
+          h('r_h_member_org', 'r_h_count', 'r_h_red_names'),
+          [...groupBy(s.red_stars, (m) => m.org).values()].map((list) => [text(list[0].org_name), num(list.length), text(list.map((m) => m.name).join(sep))]),
+          [2],
+        ),
+        named(tr('r_t_benchmark'), s.benchmark),
+        named(tr('r_t_flag'), s.flag),
+      ])
+    : null;
+
+  // The body: one section per subject, in sentences, each naming its attachment.
+  // A section of the body is one paragraph of sentences.
+  const facts = (...lines: string[]): Part[] => [para(lines.join(lang === 'zh' ? '' : ' '))];
+  const body = (id: string, title: PlainId, parts: Part[]): DocSection => ({ id, title: tr(title), parts });
+  const n = r.month.orgs.length;
+  const missed = r.month.orgs.filter((o) => !o.met).sort((a, z) => (a.org < z.org ? -1 : 1));
+  const top = r.month.orgs.filter((o) => o.points > 0).slice(0, 3);
+  const orgsWith = p.coverage.orgs.total - p.coverage.orgs.without.length;
+  const membersWith = p.coverage.members.total - p.coverage.members.without;
+  const sections: DocSection[] = [
+    { id: 'opening', title: '', parts: facts(tr('r_opening', { month, area })) },
+    body('overview', 'r_s_overview', facts(
+      tr('r_ov_orgs', { area, n: ov.orgs.committees + ov.orgs.branches, c: ov.orgs.committees, b: ov.orgs.branches, m: ov.members }),
+      tr('r_ov_data', { month, ...ov.data }),
+      ...(graded ? [tr('r_ov_graded', { period: quarter(graded), reviews: ov.data.reviews, points: ov.data.points })] : []),
+      tr('r_ov_missing', { period: graded ? quarter(graded) : '', no_review: ov.no_review.length, no_reports: ov.no_reports.length, att: reportsAtt, att_g: gradingAtt ?? reportsAtt }),
+    )),
+    body('reports', 'r_s_reports', facts(
+      tr('r_rp_summary', { quota: r.month.orgs[0]?.quota ?? 0, n, met: r.month.summary.met, missed: r.month.summary.missed, rate: n ? pct(r.month.summary.met / n) : '—' }),
+      ...(missed.length ? [tr('r_rp_missed', { names: names(missed.map((o) => tr('r_short_of', { name: o.name, n: o.shortfall }))) })] : []),
+      tr('r_rp_adopted', { n: r.adopted.length, points: r.adopted.reduce((sum, i) => sum + i.points, 0) }),
+      ...(top.length ? [tr('r_rp_top', { names: top.map((o) => tr('r_points_of', { name: o.name, n: o.points })).join(sep) })] : []),
+      tr('r_rp_typicals', { met: r.typicals.filter((c) => c.met).length, n: r.typicals.length, need: r.typicals_need, att: reportsAtt }),
+    )),
+    body('pledges', 'r_s_pledges', facts(
+      tr('r_pl_summary', { made: p.made.length, fulfilled: p.fulfilled.length, overdue: p.overdue.length }),
+      tr('r_pl_coverage', {
+        orgs: orgsWith, orgs_total: p.coverage.orgs.total, orgs_rate: p.coverage.orgs.total ? pct(orgsWith / p.coverage.orgs.total) : '—',
+        members: membersWith, members_total: p.coverage.members.total, members_rate: p.coverage.members.total ? pct(membersWith / p.coverage.members.total) : '—',
+      }),
+      tr('r_pl_vague', { n: p.vague.length }),
+      p.satisfaction === null ? tr('r_pl_no_eval', { att: pledgesAtt }) : tr('r_pl_eval', { n: p.evaluated.length, sat: pct(p.satisfaction), att: pledgesAtt }),
+    )),
+    body('grading', 'r_s_grading', g
+      ? facts(
+          tr('r_gr_summary', { period: quarter(g.period), ...g.summary }),
+          tr('r_gr_movement', g.movement),
+          ...g.shares.map((x) => tr(x.bound === 'max' ? 'g_share_max' : 'g_share_min', { grade: w(x.grade), share: pct(x.share), limit: pct(x.limit) })),
+          g.remedial.length ? tr('r_gr_remedial', { below: opts.belowPct, names: names(g.remedial.map((o) => o.name)), att: gradingAtt! }) : tr('r_gr_no_remedial', { below: opts.belowPct, att: gradingAtt! }),
+        )
+      : facts(tr('r_gr_none'))),
+    body('stars', 'r_s_stars', s
+      ? facts(
+          tr('r_st_summary', { period: quarter(s.period), rated: s.rated, red: s.red_stars.length, benchmark: s.benchmark.length, flag: s.flag.length, att: starsAtt! }),
+          ...(s.flag.length ? [tr('r_st_flag', { names: names(s.flag.map((x) => x.name)) })] : []),
+          ...(s.benchmark.length ? [tr('r_st_benchmark', { names: names(s.benchmark.map((x) => x.name)) })] : []),
+        )
+      : facts(tr('r_gr_none'))),
+    body('closing', 'r_s_closing', facts(tr('r_closing'))),
+  ];
+
+  const title = opts.scope ? tr('r_title_org', { month, org: opts.scope.name }) : tr('r_title', { month });
+  const [y, m, d] = opts.issued.split('-').map(Number);
   return {
     lang,
-    title: tr('r_title', { month: b.month }),
-    subtitle: tr('r_subtitle', { month: b.month, period: b.period, graded }),
+    title,
     footer: tr('r_generated', { version: opts.version }),
-    sections: [overview, reports, pledges, grading, stars],
+    notice: {
+      issuer: opts.office.name ?? tr('r_issuer_default'),
+      number: opts.number === null ? null : tr('r_number', { prefix: opts.office.number_prefix ?? '', year: y, n: opts.number }),
+      title,
+      to: opts.scope ? tr('r_to_org', { org: opts.scope.name }) : tr('r_to'),
+      date: tr('r_date', { y, m, d }),
+      attachments: attachmentNames,
+      label: tr('r_attachments'),
+    },
+    sections: [...sections, ...attachments],
   };
 }

@@ -35,6 +35,10 @@ export interface DocTable {
   none?: string;
   /** Markdown and HTML are read by people: past `max` rows a table is cut there, with a note (XLSX, CSV and JSON keep every row). */
   cut?: { max: number; more: (shown: number, total: number) => string };
+  /** Columns of running text (a pledge, a title) that wrap on paper; every other column keeps to one line. */
+  wrap?: number[];
+  /** A list of names (code and name): paper may run it on as one paragraph. */
+  list?: boolean;
 }
 
 export interface BarSegment {
@@ -73,6 +77,24 @@ export interface DocSection {
   id: string;
   title: string;
   parts: Part[];
+  /** An attachment (附件) of a notice: printed from a new page, under its number. */
+  attachment?: number;
+}
+
+/** A document issued as an official notice (通报): what stands before and after its body. */
+export interface Notice {
+  /** The issuing office: the red line at the head. */
+  issuer: string;
+  /** The document number, 县创争办〔2011〕6号, when one was given. */
+  number: string | null;
+  title: string;
+  /** Whom it is addressed to (主送). */
+  to: string;
+  /** The date it is issued, as written under the signature. */
+  date: string;
+  /** The attachments' titles, listed after the body under `label` (附件：). */
+  attachments: string[];
+  label: string;
 }
 
 export interface Doc {
@@ -81,6 +103,8 @@ export interface Doc {
   title?: string;
   subtitle?: string;
   footer?: string;
+  /** Set when the document is a notice: its sections are the body, then the attachments. */
+  notice?: Notice;
   sections: DocSection[];
 }
 
@@ -91,6 +115,17 @@ export const date = (v: string | null): CellValue => (v === null ? null : { t: '
 
 export const para = (s: string, tone?: Tone): Part => ({ kind: 'para', spans: [tone ? { text: s, tone } : { text: s }] });
 export const GAP: Part = { kind: 'gap' };
+
+/** How wide a table prints, in half-width characters: running text counts up to a wrapped column's width. */
+export function printWidth(tb: DocTable, cellWidth: (s: string) => number, wrapAt = 28): number {
+  const rows = [...tb.rows];
+  return tb.headers.reduce((sum, h, i) => {
+    const wrap = tb.wrap?.includes(i);
+    let w = Math.min(8, cellWidth(h)); // a header wraps under its column
+    for (const r of rows) w = Math.max(w, wrap ? Math.min(wrapAt, cellWidth(cellText(r[i] ?? null))) : cellWidth(cellText(r[i] ?? null)));
+    return sum + w + 2;
+  }, 0);
+}
 
 /** A cell as text, as every format but the terminal shows it. */
 export function cellText(c: CellValue): string {

@@ -2,42 +2,65 @@
 // and a Content-Security-Policy that forbids every request, so it opens the
 // same offline, in a mail attachment or printed to A4.
 import { sourceText } from '../core/model.js';
-import { cellText, isNumeric, spansText, type Doc, type DocTable, type Part } from './doc.js';
+import { cellText, isNumeric, spansText, type CellValue, type Doc, type DocTable, type Part } from './doc.js';
 import { barChartSvg, escapeHtml as esc } from './svg.js';
 
+// Fonts a Chinese office has (Windows, then macOS, then Linux), falling back to any CJK face.
+const FANG = `"FangSong", "仿宋", "仿宋_GB2312", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", "WenQuanYi Zen Hei", serif`;
+const HEI = `"SimHei", "黑体", "Heiti SC", "STHeiti", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", sans-serif`;
+const SONG = `"FZXiaoBiaoSong-B05S", "方正小标宋简体", "SimSun", "宋体", "Songti SC", "STSong", "Noto Serif CJK SC", "WenQuanYi Zen Hei", serif`;
+
 const CSS = `
-:root { --ink: #1f2328; --muted: #57606a; --rule: #d0d7de; --head: #f3f4f6; --red: #b71c1c; }
+:root { --ink: #1f2328; --muted: #57606a; --rule: #8c959f; --head: #f2f2f2; --red: #c00000; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1080px; padding: 24px 32px 48px; color: var(--ink); background: #fff;
-  font-family: "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif;
-  font-size: 15px; line-height: 1.75; }
-header { border-bottom: 3px solid var(--red); margin-bottom: 20px; padding-bottom: 8px; }
-h1 { font-size: 26px; color: var(--red); text-align: center; letter-spacing: 0.08em; margin: 8px 0; }
-.sub { text-align: center; color: var(--muted); margin: 0; }
-h2 { font-size: 20px; border-left: 5px solid var(--red); padding-left: 10px; margin: 32px 0 12px; }
-h3 { font-size: 15px; margin: 18px 0 6px; }
-p.fact { text-indent: 2em; margin: 4px 0; text-align: justify; }
-table { border-collapse: collapse; min-width: 40%; margin: 4px 0 12px; font-size: 13px; }
-th, td { border: 1px solid var(--rule); padding: 3px 8px; vertical-align: top; }
-th { background: var(--head); font-weight: 600; white-space: nowrap; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-tr:nth-child(even) td { background: #fafbfc; }
-.none { color: var(--muted); margin: 0 0 12px; }
-figure { margin: 8px 0 16px; }
-figcaption { font-weight: 600; margin-bottom: 4px; }
+body { margin: 0 auto; max-width: 860px; padding: 24px 32px 48px; color: var(--ink); background: #fff;
+  font-family: ${FANG}; font-size: 16px; line-height: 1.8; }
+.issuer { font-family: ${SONG}; color: var(--red); font-size: 30px; font-weight: bold; text-align: center; letter-spacing: 0.05em; margin: 8px 0 4px; }
+.number { text-align: center; margin: 0; }
+hr.red { border: 0; border-top: 2px solid var(--red); margin: 6px 0 18px; }
+h1 { font-family: ${SONG}; font-size: 24px; text-align: center; margin: 8px 0 16px; line-height: 1.4; }
+p.to { margin: 0; }
+h2 { font-family: ${HEI}; font-size: 16px; font-weight: normal; margin: 6px 0 0; text-indent: 2em; }
+p.fact { text-indent: 2em; margin: 0; text-align: justify; }
+.foot p { margin: 0; }
+.attachments { margin-top: 12px; }
+.attachments p { padding-left: 5em; text-indent: -3em; }
+.sign { text-align: right; padding-right: 2em; margin-top: 12px; }
+section.attachment { break-before: page; }
+section.attachment ~ section.attachment { break-before: auto; margin-top: 16px; }
+.att-label { font-family: ${HEI}; margin: 0; }
+h2.att { font-family: ${SONG}; font-weight: bold; font-size: 20px; text-align: center; text-indent: 0; margin: 0 0 6px; }
+h3 { font-family: ${HEI}; font-size: 14px; font-weight: normal; margin: 10px 0 4px; }
+table { border-collapse: collapse; margin: 0 0 8px; font-family: ${SONG}; font-size: 12px; line-height: 1.45; }
+th, td { border: 1px solid var(--rule); padding: 2px 6px; vertical-align: top; white-space: nowrap; }
+th { background: var(--head); font-family: ${HEI}; font-weight: normal; white-space: normal; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.w { white-space: normal; min-width: 12em; }
+.none { color: var(--muted); margin: 0 0 8px; font-size: 13px; }
+p.list { margin: 0 0 8px; font-size: 13px; line-height: 1.6; }
+figure { margin: 4px 0 10px; }
+figcaption { font-family: ${HEI}; font-size: 14px; margin-bottom: 2px; }
 svg.chart { max-width: 100%; height: auto; }
-svg.chart text { fill: var(--ink); font-family: inherit; }
+svg.chart text { fill: var(--ink); font-family: ${HEI}; }
 svg.chart text.value { fill: var(--muted); }
-footer { margin-top: 40px; border-top: 1px solid var(--rule); color: var(--muted); font-size: 12px; }
-@page { size: A4; margin: 16mm 14mm; }
+footer { margin-top: 24px; border-top: 1px solid var(--rule); color: var(--muted); font-size: 12px; }
+@page { size: A4; margin: 18mm 16mm 16mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 11pt; }
+  body { max-width: none; padding: 0; font-size: 12pt; line-height: 1.45; }
+  hr.red { margin: 4px 0 10px; }
+  h1 { margin: 4px 0 10px; }
+  .attachments, .sign { margin-top: 6px; }
+  p.list { font-size: 9pt; }
+  .issuer { font-size: 22pt; }
+  h1 { font-size: 16pt; }
   h2 { break-after: avoid; }
   h3, figcaption { break-after: avoid; }
   figure, tr { break-inside: avoid; }
   thead { display: table-header-group; }
-  table { font-size: 9pt; }
-  tr:nth-child(even) td { background: none; }
+  table { font-size: 9pt; line-height: 1.3; }
+  th, td { padding: 1px 4px; }
+  h3 { font-size: 10.5pt; margin: 6px 0 2px; }
+  svg.chart { max-height: 30mm; width: auto; }
 }
 `;
 
@@ -45,9 +68,12 @@ function htmlTable(tb: DocTable): string {
   const caption = tb.caption === undefined ? '' : `<h3>${esc(tb.caption)}</h3>`;
   const rows = [...tb.rows];
   if (rows.length === 0 && tb.none !== undefined) return `${caption}<p class="none">${esc(tb.none)}</p>`;
+  if (tb.list) return `${caption}<p class="list">${rows.map((r) => esc(r.map(cellText).join(' '))).join('；')}</p>`;
   const head = `<thead><tr>${tb.headers.map((x) => `<th>${esc(x)}</th>`).join('')}</tr></thead>`;
   const max = tb.cut?.max ?? Infinity;
-  const body = rows.slice(0, max).map((r) => `<tr>${r.map((c) => `<td${isNumeric(c) ? ' class="n"' : ''}>${esc(cellText(c))}</td>`).join('')}</tr>`).join('\n');
+  // Names and codes keep to one line; only running text (a pledge, a title) wraps.
+  const klass = (c: CellValue, i: number) => (isNumeric(c) ? ' class="n"' : tb.wrap?.includes(i) ? ' class="w"' : '');
+  const body = rows.slice(0, max).map((r) => `<tr>${r.map((c, i) => `<td${klass(c, i)}>${esc(cellText(c))}</td>`).join('')}</tr>`).join('\n');
   const more = rows.length > max ? `<p class="none">${esc(tb.cut!.more(max, rows.length))}</p>` : '';
   return `${caption}\n<table>${head}<tbody>\n${body}\n</tbody></table>${more}`;
 }
@@ -68,10 +94,21 @@ function htmlPart(p: Part): string | null {
 }
 
 export function renderHtml(doc: Doc): string {
+  const n = doc.notice;
   const sections = doc.sections.map((s) => {
     const parts = s.parts.map(htmlPart).filter((x) => x !== null);
-    return `<section id="${esc(s.id)}">\n<h2>${esc(s.title)}</h2>\n${parts.join('\n')}\n</section>`;
+    if (s.attachment === undefined) return `<section id="${esc(s.id)}">\n${s.title ? `<h2>${esc(s.title)}</h2>\n` : ''}${parts.join('\n')}\n</section>`;
+    const [label, ...rest] = s.title.split(/[　:：]\s*/);
+    return `<section class="attachment" id="${esc(s.id)}">\n<p class="att-label">${esc(label)}</p>\n<h2 class="att">${esc(rest.join(' '))}</h2>\n${parts.join('\n')}\n</section>`;
   });
+  const body = sections.filter((_, i) => doc.sections[i].attachment === undefined);
+  const attachments = sections.filter((_, i) => doc.sections[i].attachment !== undefined);
+  const top = n
+    ? `<header><p class="issuer">${esc(n.issuer)}</p>${n.number ? `<p class="number">${esc(n.number)}</p>` : ''}<hr class="red"><h1>${esc(n.title)}</h1><p class="to">${esc(n.to)}</p></header>`
+    : `<header><h1>${esc(doc.title ?? '')}</h1>${doc.subtitle ? `<p class="number">${esc(doc.subtitle)}</p>` : ''}</header>`;
+  const foot = n
+    ? `<div class="foot">${n.attachments.length ? `<div class="attachments">${n.attachments.map((a, i) => `<p>${i === 0 ? esc(n.label) : ''}${i + 1}. ${esc(a)}</p>`).join('')}</div>` : ''}<div class="sign"><p>${esc(n.issuer)}</p><p>${esc(n.date)}</p></div></div>`
+    : '';
   return `<!DOCTYPE html>
 <html lang="${doc.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
@@ -82,8 +119,10 @@ export function renderHtml(doc: Doc): string {
 <style>${CSS}</style>
 </head>
 <body>
-<header><h1>${esc(doc.title ?? '')}</h1><p class="sub">${esc(doc.subtitle ?? '')}</p></header>
-${sections.join('\n')}
+${top}
+${body.join('\n')}
+${foot}
+${attachments.join('\n')}
 <footer><p>${esc(doc.footer ?? '')}</p></footer>
 </body>
 </html>

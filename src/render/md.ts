@@ -3,7 +3,7 @@
 // one escaper: it cannot start a tag, a heading, a list or break a table.
 import { sourceText } from '../core/model.js';
 import { printable } from '../core/text.js';
-import { cellText, chartTable, isNumeric, spansText, type Doc, type DocTable, type Part } from './doc.js';
+import { cellText, chartTable, isNumeric, spansText, type Doc, type DocTable, type Notice, type Part } from './doc.js';
 
 /** Text safe inside a Markdown paragraph or a GFM table cell: no tag, no pipe, no line break. */
 export function mdEscape(s: string): string {
@@ -12,9 +12,13 @@ export function mdEscape(s: string): string {
 
 export function renderMarkdown(doc: Doc): string {
   const out: string[] = [];
-  if (doc.title) out.push(`# ${mdEscape(doc.title)}`);
+  const n = doc.notice;
+  // A notice: issuer and number above the title, the addressee under it; the body's sections come next.
+  if (n) out.push(`**${mdEscape(n.issuer)}**`, ...(n.number ? [mdEscape(n.number)] : []), `# ${mdEscape(n.title)}`, mdEscape(n.to));
+  else if (doc.title) out.push(`# ${mdEscape(doc.title)}`);
   if (doc.subtitle) out.push(mdEscape(doc.subtitle));
   for (const s of doc.sections) {
+    if (n && s.attachment === 1) out.push(...noticeFoot(n));
     if (s.title) out.push(`## ${mdEscape(s.title)}`);
     let list = false;
     for (const p of s.parts) {
@@ -27,8 +31,15 @@ export function renderMarkdown(doc: Doc): string {
       list = point;
     }
   }
+  if (n && !doc.sections.some((s) => s.attachment)) out.push(...noticeFoot(n));
   if (doc.footer) out.push('---', mdEscape(doc.footer));
   return `${out.join('\n\n')}\n`;
+}
+
+/** After the body: the attachments listed, the issuer and the date, then a rule before the attachments. */
+function noticeFoot(n: Notice): string[] {
+  const list = n.attachments.map((a, i) => `${i + 1}. ${mdEscape(a)}`).join('\n');
+  return [...(list ? [mdEscape(n.label), list] : []), `${mdEscape(n.issuer)}  \n${mdEscape(n.date)}`, '---'];
 }
 
 function part(p: Part): string | null {

@@ -72,5 +72,10 @@ pledges:                      # 承诺空乏的判定
   min_length: ${p.min_length}              # 少于这么多字
   stock_share: ${p.stock_share}             # 套话占比超过这个比例
   stock_phrases: [${p.stock_phrases.join(', ')}]
+
+# office:                     # 月度通报的发文机关（cxzy report 按通报格式排版时使用）
+#   name: 中共示范县委创先争优活动领导小组办公室   # 发文机关，通报的红头
+#   area: 示范县                # 本地区名称，用于通报正文（不填为“全县”）
+#   number_prefix: 县创争办     # 文号前缀：cxzy report --number 6 得到“县创争办〔2011〕6号”
 `;
 }

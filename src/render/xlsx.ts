@@ -1,17 +1,35 @@
-// The bulletin as an Excel workbook: one sheet per section. A section's tables
-// stand side by side, their header rows on one row that is frozen, so every
-// table keeps its header in view. Numbers stay numbers and dates dates; text
-// that Excel could take for a formula is stored as text.
+// A document as an Excel workbook, one table per sheet so that each can be
+// sorted, filtered and printed: the header in row 1, frozen, with a filter;
+// A4, fitted to the page's width, the header repeated on every printed page
+// and the table's caption at the head of each. A document with a title (the
+// bulletin) opens with a sheet of its text and its tables' names.
+// Numbers stay numbers and dates dates; text that Excel could take for a
+// formula is stored as text.
 import { loadExcel } from '../read/workbook/excel.js';
 import type ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
-import { cellText, chartTable, spansText, type CellValue, type Doc, type DocTable } from './doc.js';
+import { cellText, chartTable, printWidth, spansText, type CellValue, type Doc, type DocTable } from './doc.js';
 import { width } from './text.js';
 import { FORMULA_START } from './csv.js';
 import { printable } from '../core/text.js';
 
-/** Excel forbids : \ / ? * [ ] in sheet names and cuts them at 31 characters. */
-const sheetName = (title: string) => title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
+/**
+ * A sheet's name from its table's caption, less what the caption says in
+ * brackets (the page header keeps it whole). Excel forbids : \ / ? * [ ] in
+ * sheet names, cuts them at 31 characters and wants each unique; ' would
+ * break a print-titles reference.
+ */
+function sheetNamer(): (title: string) => string {
+  const used = new Set<string>();
+  return (title) => {
+    const short = title.replace(/\s*[（(][^（()）]*[)）]\s*$/, '') || title;
+    const base = printable(short).replace(/[:\\/?*[\]']/g, ' ').trim().slice(0, 31) || 'Sheet';
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 2)}(${n})`;
+    used.add(name.toLowerCase());
+    return name;
+  };
+}
 
 function setCell(cell: ExcelJS.Cell, c: CellValue): void {
   if (c === null) return;
@@ -37,6 +55,31 @@ function setCell(cell: ExcelJS.Cell, c: CellValue): void {
 }
 
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3F4F6' } };
+/** Columns of running text wrap at this width; others are as wide as their widest cell, up to 50. */
+const WRAP_AT = 40;
+/** Half-width characters an A4 portrait page holds at Excel's default size: wider tables print landscape. */
+const PORTRAIT_CHARS = 100;
+/** Header and footer codes: & is their escape character. */
+const hf = (s: string) => printable(s).replace(/&/g, '&&');
+
+function printSetup(tb: DocTable, caption: string, rows: number): Partial<ExcelJS.WorksheetProperties> & Record<string, unknown> {
+  return {
+    pageSetup: {
+      paperSize: 9,
+      orientation: printWidth(tb, width, WRAP_AT) > PORTRAIT_CHARS ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddHeader: `&C&B${hf(caption)}`, oddFooter: '&C&P / &N' },
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
+    // The filter spans the header and every row, so sorting moves whole records.
+    autoFilter: { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows + 1), column: tb.headers.length } },
+  };
+}
 
 /**
  * Written row by row with exceljs's streaming writer: a city's bulletin has
@@ -51,64 +94,65 @@ export async function renderXlsx(doc: Doc): Promise<Buffer> {
   out.on('data', (c: Buffer) => chunks.push(c));
   const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = 'cxzy';
-  wb.title = doc.title ?? '';
-  for (const s of doc.sections) {
-    const facts = s.parts.flatMap((p) => (p.kind === 'para' ? [spansText(p.spans)] : []));
-    const tables: DocTable[] = s.parts.flatMap((p) => (p.kind === 'table' ? [{ ...p.table, rows: [...p.table.rows] }] : p.kind === 'chart' ? [chartTable(p.chart)] : []));
-    const captionRow = 2 + facts.length + 1;
-    const headerRow = captionRow + 1;
-    const ws = wb.addWorksheet(sheetName(s.title), { views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow }] });
-    // Widths come first: a streamed sheet writes its columns before its rows.
-    const starts: number[] = [];
-    const widths: number[] = [];
-    let col = 1;
-    for (const tb of tables) {
-      starts.push(col);
-      tb.headers.forEach((h, j) => {
-        let w = width(h);
-        for (const r of tb.rows as CellValue[][]) w = Math.max(w, width(cellText(r[j] ?? null)));
-        widths[col + j] = Math.min(50, Math.max(8, w + 2));
-      });
-      col += tb.headers.length + 1;
-    }
-    ws.columns = Array.from({ length: col }, (_, i) => (widths[i + 1] ? { width: widths[i + 1] } : {}));
+  wb.title = doc.notice?.title ?? doc.title ?? '';
+  const name = sheetNamer();
+  const tables = doc.sections.flatMap((s) =>
+    s.parts.flatMap((p) => (p.kind === 'table' ? [{ ...p.table, caption: p.table.caption ?? s.title }] : p.kind === 'chart' ? [chartTable(p.chart)] : [])),
+  );
+  const names = tables.map((tb) => name(tb.caption ?? ''));
 
-    const title = ws.getRow(1).getCell(1);
-    title.value = s.title;
-    title.font = { bold: true, size: 14 };
-    ws.getRow(1).commit();
-    facts.forEach((line, i) => {
-      setCell(ws.getRow(2 + i).getCell(1), { t: 'text', v: line });
-      ws.getRow(2 + i).commit();
+  const prose = doc.sections.flatMap((s) => [...(s.title && s.attachment === undefined ? [s.title] : []), ...s.parts.flatMap((p) => (p.kind === 'para' ? [spansText(p.spans)] : []))]);
+  if (doc.notice || doc.title) {
+    const title = doc.notice?.title ?? doc.title ?? '';
+    const ws = wb.addWorksheet(name(doc.lang === 'zh' ? '通报' : 'Bulletin'), { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    ws.columns = [{ width: 100 }];
+    const lines = [
+      ...(doc.notice ? [doc.notice.issuer, ...(doc.notice.number ? [doc.notice.number] : [])] : []),
+      title,
+      ...(doc.subtitle ? [doc.subtitle] : []),
+      ...(doc.notice ? [doc.notice.to] : []),
+      ...prose,
+      ...(doc.notice ? [doc.notice.date] : []),
+      '',
+      ...names,
+    ];
+    lines.forEach((line, i) => {
+      const cell = ws.getRow(i + 1).getCell(1);
+      setCell(cell, { t: 'text', v: line });
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      if (line === title) cell.font = { bold: true, size: 14 };
+      ws.getRow(i + 1).commit();
     });
-    const caption = ws.getRow(captionRow);
-    const header = ws.getRow(headerRow);
-    tables.forEach((tb, k) => {
-      caption.getCell(starts[k]).value = tb.caption;
-      caption.getCell(starts[k]).font = { bold: true };
-      tb.headers.forEach((h, j) => {
-        const cell = header.getCell(starts[k] + j);
-        cell.value = h;
-        cell.font = { bold: true };
-        cell.fill = HEAD_FILL;
-        cell.border = { bottom: { style: 'thin' } };
-      });
-    });
-    caption.commit();
-    header.commit();
-    // The tables side by side: row i of the sheet holds row i of each.
-    const rowsOf = tables.map((tb) => tb.rows as CellValue[][]);
-    const depth = Math.max(1, ...rowsOf.map((r) => r.length));
-    for (let i = 0; i < depth; i++) {
-      const row = ws.getRow(headerRow + 1 + i);
-      tables.forEach((tb, k) => {
-        if (i === 0 && rowsOf[k].length === 0) row.getCell(starts[k]).value = tb.none ?? '';
-        rowsOf[k][i]?.forEach((c, j) => setCell(row.getCell(starts[k] + j), c));
-      });
-      row.commit();
-    }
     ws.commit();
   }
+
+  tables.forEach((tb, k) => {
+    const rows = [...tb.rows];
+    const ws = wb.addWorksheet(names[k], printSetup(tb, tb.caption ?? '', rows.length) as unknown as Partial<ExcelJS.AddWorksheetOptions>);
+    // Widths come first: a streamed sheet writes its columns before its rows.
+    ws.columns = tb.headers.map((h, j) => {
+      let w = width(h);
+      for (const r of rows) w = Math.max(w, width(cellText(r[j] ?? null)));
+      const wrap = tb.wrap?.includes(j) === true;
+      return { width: Math.min(wrap ? WRAP_AT : 50, Math.max(8, w + 2)), ...(wrap ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}) };
+    });
+    const header = ws.getRow(1);
+    tb.headers.forEach((h, j) => {
+      const cell = header.getCell(j + 1);
+      cell.value = h;
+      cell.font = { bold: true };
+      cell.fill = HEAD_FILL;
+      cell.border = { bottom: { style: 'thin' } };
+      cell.alignment = { wrapText: true, vertical: 'middle' };
+    });
+    header.commit();
+    rows.forEach((r, i) => {
+      const row = ws.getRow(i + 2);
+      r.forEach((c, j) => setCell(row.getCell(j + 1), c));
+      row.commit();
+    });
+    ws.commit();
+  });
   await wb.commit();
   return Buffer.concat(chunks);
 }

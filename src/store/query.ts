@@ -122,11 +122,13 @@ export class Query {
   }
 
   /** How many points records of `period` belong to active members of active orgs: those the star rating rates. */
-  ratedCount(period: string): number {
+  /** Members the quarter's star rating rates; with `orgs`, only those of these orgs. */
+  ratedCount(period: string, orgs: Set<string> | null = null): number {
+    const where = orgs ? ' AND m.org IN (SELECT value FROM json_each(?))' : '';
     return this.db
-      .prepare('SELECT COUNT(*) FROM points p JOIN members m ON m.id = p.member JOIN orgs o ON o.code = m.org WHERE p.period = ? AND m.active = 1 AND o.active = 1')
+      .prepare(`SELECT COUNT(*) FROM points p JOIN members m ON m.id = p.member JOIN orgs o ON o.code = m.org WHERE p.period = ? AND m.active = 1 AND o.active = 1${where}`)
       .pluck()
-      .get(period) as number;
+      .get(period, ...(orgs ? [JSON.stringify([...orgs])] : [])) as number;
   }
 
   /** How many active members each org has. */
@@ -134,8 +136,11 @@ export class Query {
     return this.once('activeMembers', () => new Map(this.db.prepare('SELECT org, COUNT(*) FROM members WHERE active = 1 GROUP BY org').raw().all() as [string, number][]));
   }
 
-  pointsCount(period: string): number {
-    return this.db.prepare('SELECT COUNT(*) FROM points WHERE period = ?').pluck().get(period) as number;
+  /** The quarter's points records; with `orgs`, only those of these orgs' members. */
+  pointsCount(period: string, orgs: Set<string> | null = null): number {
+    if (!orgs) return this.db.prepare('SELECT COUNT(*) FROM points WHERE period = ?').pluck().get(period) as number;
+    const sql = 'SELECT COUNT(*) FROM points p JOIN members m ON m.id = p.member WHERE p.period = ? AND m.org IN (SELECT value FROM json_each(?))';
+    return this.db.prepare(sql).pluck().get(period, JSON.stringify([...orgs])) as number;
   }
 
   reports(period: string): Report[] {

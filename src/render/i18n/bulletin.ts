@@ -2,18 +2,194 @@
 import type { BulletinMessages } from '../../core/messages/bulletin.js';
 import type { Catalog } from './catalog.js';
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 export const bulletin: Catalog<BulletinMessages> = {
   r_title: {
-    zh: (p) => `创先争优活动月度通报（${p.month}）`,
-    en: (p) => `Monthly bulletin, ${p.month}`,
+    zh: (p) => `关于${p.month}创先争优活动开展情况的通报`,
+    en: (p) => `Bulletin on the campaign, ${p.month}`,
   },
-  r_subtitle: {
-    zh: (p) => `统计月份 ${p.month} · 所在季度 ${p.period} · 分类定级季度 ${p.graded || '尚无'}`,
-    en: (p) => `Month ${p.month} · quarter ${p.period} · graded quarter ${p.graded || 'none yet'}`,
+  r_title_org: {
+    zh: (p) => `关于${p.org}${p.month}创先争优活动开展情况的通报`,
+    en: (p) => `Bulletin on the campaign in ${p.org}, ${p.month}`,
+  },
+  r_issuer_default: {
+    zh: () => `创先争优活动领导小组办公室`,
+    en: () => `Office of the Campaign Leading Group`,
+  },
+  r_area_default: {
+    zh: () => `全县`,
+    en: () => `the county`,
+  },
+  r_number: {
+    zh: (p) => `${p.prefix}〔${p.year}〕${p.n}号`,
+    en: (p) => `${p.prefix}〔${p.year}〕No. ${p.n}`,
+  },
+  r_to: {
+    zh: () => `各基层党组织：`,
+    en: () => `To every party organisation:`,
+  },
+  r_to_org: {
+    zh: (p) => `${p.org}所属各党组织：`,
+    en: (p) => `To every party organisation of ${p.org}:`,
+  },
+  r_date: {
+    zh: (p) => `${p.y}年${p.m}月${p.d}日`,
+    en: (p) => `${p.d} ${MONTHS[Number(p.m) - 1]} ${p.y}`,
+  },
+  r_month_words: {
+    zh: (p) => `${p.y}年${p.m}月`,
+    en: (p) => `${MONTHS[Number(p.m) - 1]} ${p.y}`,
+  },
+  r_period_words: {
+    zh: (p) => `${p.y}年第${'一二三四'[Number(p.q) - 1]}季度`,
+    en: (p) => `Q${p.q} ${p.y}`,
+  },
+  r_opening: {
+    zh: (p) => `现将${p.month}${p.area}创先争优活动开展情况通报如下。`,
+    en: (p) => `This is how the campaign went in ${p.area} in ${p.month}.`,
+  },
+  r_attachments: {
+    zh: () => `附件：`,
+    en: () => `Attachments:`,
+  },
+  r_att_title: {
+    zh: (p) => `附件${p.n}　${p.name}`,
+    en: (p) => `Attachment ${p.n}: ${p.name}`,
+  },
+  r_a_reports: {
+    zh: () => `信息报送完成情况`,
+    en: () => `Information reports`,
+  },
+  r_a_pledges: {
+    zh: () => `公开承诺情况`,
+    en: () => `Public pledges`,
+  },
+  r_a_grading: {
+    zh: () => `分类定级情况`,
+    en: () => `Grading`,
+  },
+  r_a_stars: {
+    zh: () => `积分评星情况`,
+    en: () => `Stars`,
+  },
+  r_s_closing: {
+    zh: () => `六、工作要求`,
+    en: () => `6. What follows`,
+  },
+  r_closing: {
+    zh: () => `各党组织要对照本通报和附件查漏补缺：信息报送未达标的抓紧补报，逾期承诺限期兑现，列入补课整改名单的组织制定整改措施，按时报送下月材料。`,
+    en: () => `Every organisation should check itself against this bulletin and its attachments: report what is missing, keep overdue pledges, draw up remedial measures where listed, and hand in next month's records on time.`,
   },
   r_generated: {
-    zh: (p) => `由 cxzy ${p.version} 生成；每个数字均可按“来源”列追溯到数据文件的行。`,
-    en: (p) => `Made by cxzy ${p.version}; every figure traces back to a line of a data file through the "source" columns.`,
+    zh: (p) => `本通报由 cxzy ${p.version} 生成；各项数字的来源（数据文件和行）见 cxzy report --format json 和 cxzy grade --explain。`,
+    en: (p) => `Made by cxzy ${p.version}; where every figure comes from (file and line) is in cxzy report --format json and cxzy grade --explain.`,
+  },
+  r_names_more: {
+    zh: (p) => `${p.names}等 ${p.n} 个`,
+    en: (p) => `${p.names} and others (${p.n} in all)`,
+  },
+  r_ov_orgs: {
+    zh: (p) => `${p.area}现有党组织 ${p.n} 个（党委 ${p.c} 个、党支部 ${p.b} 个），党员 ${p.m} 名。`,
+    en: (p) => `${String(p.area).charAt(0).toUpperCase()}${String(p.area).slice(1)} has ${p.n} party organisations (${p.c} committees, ${p.b} branches) and ${p.m} members.`,
+  },
+  r_ov_data: {
+    zh: (p) => `${p.month}，各党组织共报送信息 ${p.reports} 条；本季度截至本月培树典型 ${p.typicals} 个；在诺（尚未兑现）承诺 ${p.pledges} 项。`,
+    en: (p) => `In ${p.month} they reported ${p.reports} items; ${p.typicals} typicals this quarter to date; ${p.pledges} pledges in force.`,
+  },
+  r_ov_graded: {
+    zh: (p) => `${p.period}完成测评的党组织 ${p.reviews} 个，党员积分记录 ${p.points} 条。`,
+    en: (p) => `${p.period}: ${p.reviews} orgs reviewed, ${p.points} points records.`,
+  },
+  r_ov_missing: {
+    zh: (p) =>
+      (Number(p.no_reports) ? `本月未报送信息的组织 ${p.no_reports} 个（名单见附件${p.att}）` : `各组织本月均报送了信息`) +
+      (p.period ? (Number(p.no_review) ? `，${p.period}无测评记录的党支部 ${p.no_review} 个（名单见附件${p.att_g}）。` : `，${p.period}各党支部均有测评记录。`) : `；到本月末还没有已结束的测评季度。`),
+    en: (p) => (p.period ? `${p.no_reports} orgs sent no report this month (listed in attachment ${p.att}); ${p.no_review} branches have no review for ${p.period} (attachment ${p.att_g}).` : `${p.no_reports} orgs sent no report this month (listed in attachment ${p.att}); no quarter has been reviewed by the month's end.`),
+  },
+  r_rp_missed: {
+    zh: (p) => `未达标的是：${p.names}。`,
+    en: (p) => `Short of the quota: ${p.names}.`,
+  },
+  r_short_of: {
+    zh: (p) => `${p.name}（差 ${p.n} 条）`,
+    en: (p) => `${p.name} (${p.n} short)`,
+  },
+  r_rp_top: {
+    zh: (p) => `采用积分居前的是：${p.names}。`,
+    en: (p) => `Most adoption points: ${p.names}.`,
+  },
+  r_points_of: {
+    zh: (p) => `${p.name}（${p.n} 分）`,
+    en: (p) => `${p.name} (${p.n})`,
+  },
+  r_rp_typicals: {
+    zh: (p) => `本季度截至本月，${p.n} 个党委中有 ${p.met} 个培树典型达到 ${p.need} 个。各组织完成情况见附件${p.att}。`,
+    en: (p) => `This quarter to date, ${p.met} of ${p.n} committees have raised ${p.need} or more typicals. Every org's figures are in attachment ${p.att}.`,
+  },
+  r_t_no_review: {
+    zh: (p) => `${p.period}无测评记录的党支部`,
+    en: (p) => `Branches without a review in ${p.period}`,
+  },
+  r_t_month: {
+    zh: (p) => `${p.month}信息报送完成情况（每月至少 ${p.quota} 条，按本月采用积分排名）`,
+    en: (p) => `Reports ${p.month} (at least ${p.quota} a month), ranked by this month's points`,
+  },
+  r_h_month_n: {
+    zh: (p) => `${p.m}月`,
+    en: (p) => `${MONTHS[Number(p.m) - 1].slice(0, 3)}`,
+  },
+  r_h_count: {
+    zh: () => `人数`,
+    en: () => `number`,
+  },
+  r_h_red_names: {
+    zh: () => `红星党员`,
+    en: () => `red-star members`,
+  },
+  r_h_points_month: {
+    zh: () => `本月积分`,
+    en: () => `points (month)`,
+  },
+  r_h_points_quarter: {
+    zh: () => `季度积分`,
+    en: () => `points (quarter)`,
+  },
+  r_t_typicals: {
+    zh: (p) => `${p.period}党委培树典型（每季度至少 ${p.need} 个）`,
+    en: (p) => `Committee typicals ${p.period} (at least ${p.need} a quarter)`,
+  },
+  r_pl_eval: {
+    zh: (p) => `参加评诺的承诺 ${p.n} 项，满意率（满意与基本满意）合计 ${p.sat}。详见附件${p.att}。`,
+    en: (p) => `${p.n} pledges evaluated; satisfied or basically satisfied: ${p.sat}. See attachment ${p.att}.`,
+  },
+  r_pl_no_eval: {
+    zh: (p) => `本月末尚无评诺结果。详见附件${p.att}。`,
+    en: (p) => `No pledge evaluated by the month's end. See attachment ${p.att}.`,
+  },
+  r_gr_summary: {
+    zh: (p) => `${p.period}分类定级：好 ${p.good} 个、较好 ${p.fair} 个、一般 ${p.average} 个、差 ${p.poor} 个，未评定 ${p.ungraded} 个。`,
+    en: (p) => `${p.period}: good ${p.good}, fair ${p.fair}, average ${p.average}, poor ${p.poor}, ungraded ${p.ungraded}.`,
+  },
+  r_gr_remedial: {
+    zh: (p) => `群众满意率低于 ${p.below}、列入补课整改名单的有：${p.names}，请所在党委督促整改。详见附件${p.att}。`,
+    en: (p) => `Satisfaction below ${p.below}, on the remedial list: ${p.names}. See attachment ${p.att}.`,
+  },
+  r_gr_no_remedial: {
+    zh: (p) => `没有群众满意率低于 ${p.below} 的组织。详见附件${p.att}。`,
+    en: (p) => `No org's satisfaction is below ${p.below}. See attachment ${p.att}.`,
+  },
+  r_st_summary: {
+    zh: (p) => `${p.period}参评党员 ${p.rated} 名，评出红星党员 ${p.red} 名（名单见附件${p.att}）、标杆支部 ${p.benchmark} 个、旗帜党委 ${p.flag} 个。`,
+    en: (p) => `${p.period}: ${p.rated} members rated; ${p.red} red-star members (attachment ${p.att}), ${p.benchmark} benchmark branches, ${p.flag} flag committees.`,
+  },
+  r_st_flag: {
+    zh: (p) => `旗帜党委：${p.names}。`,
+    en: (p) => `Flag committees: ${p.names}.`,
+  },
+  r_st_benchmark: {
+    zh: (p) => `标杆支部：${p.names}。`,
+    en: (p) => `Benchmark branches: ${p.names}.`,
   },
   r_s_overview: {
     zh: () => `一、总体情况`,
@@ -35,26 +211,6 @@ export const bulletin: Catalog<BulletinMessages> = {
     zh: () => `五、积分评星`,
     en: () => `5. Stars`,
   },
-  r_ov_orgs: {
-    zh: (p) => `本期覆盖组织 ${p.n} 个（党委 ${p.c} 个、党支部 ${p.b} 个），党员 ${p.m} 名。`,
-    en: (p) => `Covers ${p.n} orgs (${p.c} committees, ${p.b} branches) and ${p.m} members.`,
-  },
-  r_ov_data: {
-    zh: (p) => `本月报送信息 ${p.reports} 条，本季度截至本月培树典型 ${p.typicals} 个，在诺（尚未兑现）承诺 ${p.pledges} 项。`,
-    en: (p) => `This month: ${p.reports} report items; ${p.typicals} typicals this quarter to date; ${p.pledges} pledges in force.`,
-  },
-  r_ov_graded: {
-    zh: (p) => `${p.period} 测评组织 ${p.reviews} 个，积分记录 ${p.points} 条。`,
-    en: (p) => `${p.period}: ${p.reviews} orgs reviewed, ${p.points} points records.`,
-  },
-  r_ov_missing: {
-    zh: (p) => (p.period ? `缺少数据：${p.period} 无测评记录的党支部 ${p.no_review} 个，本月未报送信息的组织 ${p.no_reports} 个。` : `缺少数据：到本月末还没有已结束的测评季度；本月未报送信息的组织 ${p.no_reports} 个。`),
-    en: (p) => (p.period ? `Missing data: ${p.no_review} branches without a review in ${p.period}; ${p.no_reports} orgs without a report this month.` : `Missing data: no quarter has been reviewed by the month's end; ${p.no_reports} orgs without a report this month.`),
-  },
-  r_t_no_review: {
-    zh: (p) => `${p.period} 无测评记录的党支部`,
-    en: (p) => `Branches without a review in ${p.period}`,
-  },
   r_t_no_reports: {
     zh: () => `本月未报送信息的组织`,
     en: () => `Orgs without a report this month`,
@@ -71,18 +227,6 @@ export const bulletin: Catalog<BulletinMessages> = {
     zh: () => `各党委（含直属党支部）本月信息报送达标情况`,
     en: () => `Quota met this month, per committee (with its own branches)`,
   },
-  r_t_month: {
-    zh: (p) => `${p.month} 报送情况及积分排名`,
-    en: (p) => `Reports ${p.month}, ranked by points`,
-  },
-  r_t_shortfall: {
-    zh: () => `未达标组织及差额`,
-    en: () => `Orgs short of the quota`,
-  },
-  r_t_quarter: {
-    zh: (p) => `${p.period} 季度累计（截至 ${p.month}）`,
-    en: (p) => `${p.period} to date (through ${p.month})`,
-  },
   r_t_adopted: {
     zh: () => `本月被采用信息`,
     en: () => `Items adopted this month`,
@@ -90,10 +234,6 @@ export const bulletin: Catalog<BulletinMessages> = {
   r_t_duplicates: {
     zh: () => `重复报送（同组织同月同题只计一次）`,
     en: () => `Duplicates (same org, month and title count once)`,
-  },
-  r_t_typicals: {
-    zh: (p) => `${p.period} 党委培树典型（截至 ${p.month}，每季度至少 ${p.need} 个）`,
-    en: (p) => `Committee typicals ${p.period} (through ${p.month}; at least ${p.need} a quarter)`,
   },
   r_pl_summary: {
     zh: (p) => `本月新作承诺 ${p.made} 项，兑现承诺 ${p.fulfilled} 项；截至月末逾期未兑现 ${p.overdue} 项。`,
@@ -106,14 +246,6 @@ export const bulletin: Catalog<BulletinMessages> = {
   r_pl_vague: {
     zh: (p) => `内容空乏的承诺 ${p.n} 项，请督促修改完善。`,
     en: (p) => `${p.n} pledges are vague and should be made concrete.`,
-  },
-  r_pl_eval: {
-    zh: (p) => `参加评诺的承诺 ${p.n} 项，满意率（满意与基本满意）合计 ${p.sat}。`,
-    en: (p) => `${p.n} pledges evaluated; satisfied or basically satisfied: ${p.sat}.`,
-  },
-  r_pl_no_eval: {
-    zh: () => `本月末尚无评诺结果。`,
-    en: () => `No pledge evaluated by the month's end.`,
   },
   r_t_made: {
     zh: () => `本月新作承诺`,
@@ -147,10 +279,6 @@ export const bulletin: Catalog<BulletinMessages> = {
     zh: () => `截至本月末尚无已测评的季度。`,
     en: () => `No quarter has been reviewed by the month's end.`,
   },
-  r_gr_summary: {
-    zh: (p) => `${p.period} 分类定级：好 ${p.good} 个、较好 ${p.fair} 个、一般 ${p.average} 个、差 ${p.poor} 个，未评定 ${p.ungraded} 个。`,
-    en: (p) => `${p.period}: good ${p.good}, fair ${p.fair}, average ${p.average}, poor ${p.poor}, ungraded ${p.ungraded}.`,
-  },
   r_gr_movement: {
     zh: (p) => `与上季度相比：晋位 ${p.up} 个、降位 ${p.down} 个、持平 ${p.same} 个、新评 ${p.new} 个。`,
     en: (p) => `Against the previous quarter: up ${p.up}, down ${p.down}, same ${p.same}, new ${p.new}.`,
@@ -178,10 +306,6 @@ export const bulletin: Catalog<BulletinMessages> = {
   r_t_commentary: {
     zh: () => `领导点评逾期的组织`,
     en: () => `Leader commentary overdue`,
-  },
-  r_st_summary: {
-    zh: (p) => `${p.period} 参评党员 ${p.rated} 名，评出红星党员 ${p.red} 名、标杆支部 ${p.benchmark} 个、旗帜党委 ${p.flag} 个。`,
-    en: (p) => `${p.period}: ${p.rated} members rated; ${p.red} red-star members, ${p.benchmark} benchmark branches, ${p.flag} flag committees.`,
   },
   r_t_red: {
     zh: () => `红星党员`,
@@ -223,33 +347,13 @@ export const bulletin: Catalog<BulletinMessages> = {
     zh: () => `名称`,
     en: () => `name`,
   },
-  r_h_owner: {
-    zh: () => `承诺主体`,
-    en: () => `owner`,
-  },
   r_h_owner_name: {
     zh: () => `主体名称`,
     en: () => `owner name`,
   },
-  r_h_member: {
-    zh: () => `党员编号`,
-    en: () => `member`,
-  },
-  r_h_member_name: {
-    zh: () => `姓名`,
-    en: () => `name`,
-  },
-  r_h_org_name: {
-    zh: () => `组织名称`,
-    en: () => `org name`,
-  },
   r_h_member_org: {
     zh: () => `所在组织`,
     en: () => `org`,
-  },
-  r_h_id: {
-    zh: () => `承诺编号`,
-    en: () => `pledge`,
   },
   r_h_kind: {
     zh: () => `类别`,
@@ -278,10 +382,6 @@ export const bulletin: Catalog<BulletinMessages> = {
   r_h_reasons: {
     zh: () => `空乏原因`,
     en: () => `why vague`,
-  },
-  r_h_src: {
-    zh: () => `来源`,
-    en: () => `source`,
   },
   r_h_satisfied: {
     zh: () => `满意`,
@@ -339,28 +439,52 @@ export const bulletin: Catalog<BulletinMessages> = {
     zh: () => `党委`,
     en: () => `committee`,
   },
+  wrote_file: {
+    zh: (p) => `已写入 ${p.file}`,
+    en: (p) => `written to ${p.file}`,
+  },
   r_wrote: {
     zh: (p) => `通报已写入 ${p.file}`,
     en: (p) => `bulletin written to ${p.file}`,
   },
   xlsx_needs_out: {
-    zh: () => `xlsx 是二进制文件，请用 --out 指定文件名，如 --out 通报.xlsx`,
-    en: () => `xlsx is a binary file: name it with --out, e.g. --out bulletin.xlsx`,
+    zh: (p) => `${p.format} 是二进制文件，请用 --out 指定文件名，如 --out 通报.${p.format}`,
+    en: (p) => `${p.format} is a binary file: name it with --out, e.g. --out bulletin.${p.format}`,
+  },
+  bad_number: {
+    zh: (p) => `--number 应为正整数（文号的顺序号），实际为 ${p.value}`,
+    en: (p) => `--number takes a positive whole number (the document's number), not ${p.value}`,
+  },
+  bad_issue_date: {
+    zh: (p) => `--date 应写成 YYYY-MM-DD，实际为 ${p.value}`,
+    en: (p) => `--date takes YYYY-MM-DD, not ${p.value}`,
+  },
+  h_number: {
+    zh: () => `文号的顺序号：--number 6 得到“县创争办〔2011〕6号”（前缀见规则文件 office.number_prefix）`,
+    en: () => `the document's number: --number 6 gives 县创争办〔2011〕6号 (prefix: office.number_prefix in the rules file)`,
+  },
+  h_date: {
+    zh: () => `成文日期 YYYY-MM-DD（默认今天）`,
+    en: () => `the date it is issued, YYYY-MM-DD (default: today)`,
   },
   bad_out_ext: {
-    zh: (p) => `无法从文件名 ${p.file} 判断格式；请用 .md、.html、.xlsx、.json 结尾，或加 --format`,
-    en: (p) => `cannot tell the format from ${p.file}; end it with .md, .html, .xlsx or .json, or give --format`,
+    zh: (p) => `无法从文件名 ${p.file} 判断格式；请用 ${p.exts} 之一结尾，或加 --format`,
+    en: (p) => `cannot tell the format from ${p.file}; end it with one of ${p.exts}, or give --format`,
   },
   write_failed: {
     zh: (p) => `无法写入 ${p.file}：${p.reason}`,
     en: (p) => `cannot write ${p.file}: ${p.reason}`,
   },
   h_report: {
-    zh: () => `月度通报：信息报送、公开承诺、分类定级、积分评星`,
+    zh: () => `月度通报（公文格式，可输出 Word）：信息报送、公开承诺、分类定级、积分评星`,
     en: () => `the monthly bulletin: reports, pledges, grading, stars`,
   },
   h_out: {
-    zh: () => `写入文件（格式可由扩展名 .md/.html/.xlsx/.json 判断）`,
-    en: () => `write to this file (format from its extension .md/.html/.xlsx/.json)`,
+    zh: () => `写入文件（格式可由扩展名 .docx/.html/.md/.xlsx/.json 判断）`,
+    en: () => `write to this file (format from its extension .docx/.html/.md/.xlsx/.json)`,
+  },
+  h_out_rows: {
+    zh: () => `写入文件，完整写入或不写（格式由扩展名 .xlsx/.csv/.md/.json 判断）`,
+    en: () => `write to this file, whole or not at all (format from its extension .xlsx/.csv/.md/.json)`,
   },
 };

@@ -131,8 +131,8 @@ export const cli: Catalog<CliMessages> = {
     en: () => `output language zh or en (default $CXZY_LANG, else zh)`,
   },
   h_format: {
-    zh: () => `输出格式：table、json、csv、md（通报另有 html、xlsx）`,
-    en: () => `output format: table, json, csv, md (the bulletin also html, xlsx)`,
+    zh: () => `输出格式：table、json、csv、md（通报另有 html、docx、xlsx）`,
+    en: () => `output format: table, json, csv, md (the bulletin also html, docx, xlsx)`,
   },
   h_no_color: {
     zh: () => `不使用颜色`,

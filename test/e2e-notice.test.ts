@@ -1,0 +1,148 @@
+// The bulletin as a notice: the Word document read back (its XML) and through
+// LibreOffice to PDF text, with a PNG of its first page left in test-output/
+// for a person; Markdown's notice layout; the office settings; one
+// committee's bulletin (--org); the options' mistakes.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import unzipper from 'unzipper';
+import { EXAMPLES, ROOT, cxzy, tmp } from './helpers.js';
+
+const SOFFICE = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
+const OUT = join(ROOT, 'test-output', 'notice');
+const OFFICE = 'office:\n  name: 中共示范县委创先争优活动领导小组办公室\n  area: 示范县\n  number_prefix: 县创争办\n';
+const ISSUER = '中共示范县委创先争优活动领导小组办公室';
+const TITLE = '关于2011年6月创先争优活动开展情况的通报';
+const SECTIONS = ['一、总体情况', '二、信息报送', '三、公开承诺', '四、分类定级', '五、积分评星', '六、工作要求'];
+const ATTACHMENTS = ['信息报送完成情况', '公开承诺情况', '分类定级情况', '积分评星情况'];
+
+let dir: string;
+const run = (args: string[]) => cxzy([...args, '--db', join(dir, 'cxzy.db')], { cwd: dir });
+
+/** A .docx part's text: the runs of each paragraph joined, one paragraph a line. */
+async function docxText(file: string, part = 'word/document.xml'): Promise<string> {
+  const zip = await unzipper.Open.file(file);
+  const xml = (await zip.files.find((f) => f.path === part)!.buffer()).toString('utf8');
+  return xml
+    .split('</w:p>')
+    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    .join('\n')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
+}
+
+beforeAll(async () => {
+  dir = tmp();
+  expect((await run(['import', EXAMPLES, '-q'])).code).toBe(0);
+  writeFileSync(join(dir, 'cxzy.rules.yaml'), OFFICE);
+});
+
+describe('the Word notice', () => {
+  let file: string;
+  beforeAll(async () => {
+    file = join(dir, '六月通报.docx');
+    const r = await run(['report', '--number', '6', '--date', '2011-07-05', '--out', file]);
+    expect([r.code, r.stderr]).toEqual([0, `通报已写入 ${file}\n`]);
+  });
+
+  it('holds issuer, number, title, addressee, every section, the attachment list, signature and date, then each attachment', async () => {
+    const text = await docxText(file);
+    const lines = text.split('\n');
+    const at = (s: string) => lines.indexOf(s);
+    const order = [ISSUER, '县创争办〔2011〕6号', TITLE, '各基层党组织：', ...SECTIONS, '附件：1. 信息报送完成情况', '2. 公开承诺情况', '2011年7月5日', '附件1', ...ATTACHMENTS];
+    const found = order.map(at);
+    expect(found.every((i) => i >= 0), order.filter((_, i) => found[i] < 0).join(' ')).toBe(true);
+    expect([...found].sort((a, b) => a - b)).toEqual(found);
+    expect(text).toContain('示范县现有党组织 25 个（党委 6 个、党支部 19 个），党员 171 名。');
+    expect(text).toContain('未达标的是：王家庄村党支部（差 1 条）。');
+    // No file path in the printed form.
+    expect(text).not.toMatch(/\.yaml|\.xlsx|examples\//);
+  });
+
+  it('has real Word tables with header rows repeated on each page, and page numbers', async () => {
+    const zip = await unzipper.Open.file(file);
+    const xml = (await zip.files.find((f) => f.path === 'word/document.xml')!.buffer()).toString('utf8');
+    expect((xml.match(/<w:tbl>/g) ?? []).length).toBeGreaterThanOrEqual(8);
+    expect(xml).toContain('<w:tblHeader');
+    const footers = zip.files.filter((f) => /^word\/footer\d*\.xml$/.test(f.path));
+    const footerXml = (await Promise.all(footers.map(async (f) => (await f.buffer()).toString('utf8')))).join('');
+    expect(footerXml).toMatch(/PAGE/);
+  });
+
+  it.skipIf(!SOFFICE)('opens in LibreOffice, whose PDF says the same, and leaves its first page as a PNG', { timeout: 180_000 }, () => {
+    mkdirSync(OUT, { recursive: true });
+    const profile = tmp();
+    const r = spawnSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', OUT, file], { encoding: 'utf8', timeout: 150_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const pdf = join(OUT, '六月通报.pdf');
+    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+    for (const s of [ISSUER, '县创争办〔2011〕6号', TITLE, ...SECTIONS, ...ATTACHMENTS, '2011年7月5日']) expect(text).toContain(s.replace(/\s+/g, ''));
+    expect(text).not.toMatch(/\.yaml/);
+    const png = join(OUT, 'notice-page1');
+    expect(spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, png]).status).toBe(0);
+    expect(statSync(`${png}.png`).size).toBeGreaterThan(5_000);
+  });
+});
+
+describe('the notice in Markdown', () => {
+  it('heads it with issuer, number and title, lists the attachments, and has no source column', async () => {
+    const md = (await run(['report', '--number', '12', '--date', '2011-07-05'])).stdout;
+    expect(md.startsWith(`**${ISSUER}**\n\n县创争办〔2011〕12号\n\n# ${TITLE}\n\n各基层党组织：\n\n现将2011年6月示范县创先争优活动开展情况通报如下。`)).toBe(true);
+    for (const s of SECTIONS) expect(md).toContain(`## ${s}`);
+    expect(md).toContain(`附件：\n\n1. 信息报送完成情况\n2. 公开承诺情况\n3. 分类定级情况\n4. 积分评星情况\n\n${ISSUER}  \n2011年7月5日`);
+    expect(md).toContain('## 附件1　信息报送完成情况');
+    expect(md).not.toMatch(/examples\/|\.yaml|\.xlsx/);
+  });
+
+  it('without office settings names a generic office and area, and without --number has no number', async () => {
+    const bare = tmp();
+    const md = (await cxzy(['report', '--db', join(dir, 'cxzy.db'), '--date', '2011-07-05'], { cwd: bare })).stdout;
+    expect(md.startsWith(`**创先争优活动领导小组办公室**\n\n# ${TITLE}`)).toBe(true);
+    expect(md).toContain('全县现有党组织 25 个');
+    const en = (await cxzy(['report', '--db', join(dir, 'cxzy.db'), '--date', '2011-07-05', '--lang', 'en'], { cwd: bare })).stdout;
+    expect(en).toContain('# Bulletin on the campaign, June 2011');
+    expect(en).toContain('5 July 2011');
+  });
+
+  it('refuses a bad --number, --date or office setting, saying which', async () => {
+    const n = await run(['report', '--number', 'six']);
+    expect([n.code, n.stderr]).toEqual([2, 'cxzy: 用法错误：--number 应为正整数（文号的顺序号），实际为 six\n']);
+    const d = await run(['report', '--date', '2011-13-01']);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toContain('--date 应写成 YYYY-MM-DD，实际为 2011-13-01');
+    const bad = tmp();
+    writeFileSync(join(bad, 'cxzy.rules.yaml'), 'office:\n  nmae: 办公室\n');
+    const r = await cxzy(['report', '--db', join(dir, 'cxzy.db')], { cwd: bad });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cxzy.rules.yaml:2:3  错误  office.nmae: 未知字段 nmae；允许的字段：name, area, number_prefix');
+  });
+});
+
+describe('report --org', () => {
+  it("is the committee's own bulletin: only its subtree, ranked among themselves, titled for it", async () => {
+    const all = JSON.parse((await run(['report', '--format', 'json'])).stdout);
+    const w01 = JSON.parse((await run(['report', '--org', 'W01', '--format', 'json'])).stdout);
+    const tree = JSON.parse((await run(['grade', '--org', 'W01', '--format', 'json'])).stdout).orgs.map((o: { org: string }) => o.org);
+    const subtree = new Set<string>(['W01', ...tree]);
+    const codes = (list: (string | { org?: string; code?: string })[]) => list.map((x) => (typeof x === 'string' ? x : (x.org ?? x.code!)));
+    expect(codes(w01.reports.month.orgs).every((c: string) => subtree.has(c))).toBe(true);
+    expect(codes(w01.reports.month.orgs).length).toBeLessThan(codes(all.reports.month.orgs).length);
+    expect(w01.reports.month.orgs.map((o: { rank: number }) => o.rank)[0]).toBe(1);
+    for (const list of [w01.overview.no_review, w01.pledges.coverage.orgs.without, w01.stars.benchmark_branches, w01.stars.flag_committees, w01.grading.moved]) expect(codes(list).every((c: string) => subtree.has(c))).toBe(true);
+    expect(w01.stars.red_stars.every((m: { org: string }) => subtree.has(m.org))).toBe(true);
+    expect(w01.overview.orgs.committees + w01.overview.orgs.branches).toBe(subtree.size);
+    const md = (await run(['report', '--org', 'W01', '--date', '2011-07-05'])).stdout;
+    expect(md).toContain('# 关于城关镇党委2011年6月创先争优活动开展情况的通报');
+    expect(md).toContain('城关镇党委所属各党组织：');
+    const names = new Set(all.reports.month.orgs.filter((o: { org: string }) => !subtree.has(o.org)).map((o: { name: string }) => o.name));
+    for (const name of names) expect(md).not.toContain(`| ${name} |`);
+  });
+
+  it('names an unknown committee', async () => {
+    const r = await run(['report', '--org', 'W99']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('W99');
+  });
+});
