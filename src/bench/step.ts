@@ -102,11 +102,14 @@ async function workbooks(dbPath: string, dir: string): Promise<string> {
   return String(towns.length + 1);
 }
 
+/** Output kept for the caller: the import's JSON summary lists every warning (a county has hundreds of namesakes). */
+const KEEP = 4_000_000;
+
 async function cxzy(argv: string[]): Promise<string> {
   let out = '';
   let err = '';
   const code = await main(argv, {
-    stdout: { write: (s) => void (out += s.length < 100_000 ? s : `${s.slice(0, 100_000)}…`), isTTY: false },
+    stdout: { write: (s) => void (out.length < KEEP && (out += s.slice(0, KEEP - out.length))), isTTY: false },
     stderr: { write: (s) => void (err += s), isTTY: false },
     env: process.env,
     cwd: process.cwd(),
@@ -121,4 +124,4 @@ const t0 = process.hrtime.bigint();
 const out =
   step === 'jsyaml' ? jsYaml(args[0]) : step === 'naive' ? naive(args[0], args[1]) : step === 'floor' ? floor(args[0], args[1]) : step === 'exceljs' ? await exceljs(args[0]) : step === 'workbooks' ? await workbooks(args[0], args[1]) : await cxzy(args);
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-process.stdout.write(`\n${JSON.stringify({ ms, rss_mb: process.resourceUsage().maxRSS / 1024, out: out.slice(0, 20_000) })}\n`);
+process.stdout.write(`\n${JSON.stringify({ ms, rss_mb: process.resourceUsage().maxRSS / 1024, out })}\n`);

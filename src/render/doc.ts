@@ -99,9 +99,8 @@ export interface Notice {
 
 export interface Doc {
   lang: 'zh' | 'en';
-  /** The document's own title and subtitle (the bulletin); a table output has only its section's. */
+  /** The document's own title (the bulletin); a table output has only its section's. */
   title?: string;
-  subtitle?: string;
   footer?: string;
   /** Set when the document is a notice: its sections are the body, then the attachments. */
   notice?: Notice;

@@ -27,8 +27,8 @@ const XIAOWU = 18;
 /** A4 in twentieths of a point, and the notice's margins (GB/T 9704: 37 mm top, 28 mm left). */
 const A4 = { width: 11906, height: 16838 };
 const mm = (n: number) => Math.round((n * 1440) / 25.4);
-/** Half-width characters a portrait page holds at 五号: wider tables go landscape. */
-const PORTRAIT_CHARS = 92;
+/** A half-width character at 五号 (10.5 pt) in twentieths of a point, with a little for the gaps. */
+const HALF_WIDTH_TWIPS = 110;
 
 const run = (text: string, o: { font?: string; size?: number; bold?: boolean; color?: string } = {}) =>
   new TextRun({ text: printable(text), font: { eastAsia: o.font ?? FANG, ascii: 'Times New Roman', hAnsi: 'Times New Roman' }, size: o.size ?? SAN, bold: o.bold, color: o.color });
@@ -91,15 +91,21 @@ function table(tb: DocTable, pageWidth: number): (Paragraph | Table)[] {
   if (tb.list) return [...caption, new Paragraph({ children: [run(rows.map((r) => r.map(cellText).join(' ')).join('；'), { font: SONG, size: WU })] })];
   const max = tb.cut?.max ?? Infinity;
   const shown = rows.slice(0, max);
-  // Column widths in proportion to what they hold; running text gets what is left.
+  // Names, codes and figures get the width they need, so they never break; running text shares what is left.
+  const wrap = tb.headers.map((_, i) => tb.wrap?.includes(i) === true);
   const widths = tb.headers.map((h, i) => {
-    const wrap = tb.wrap?.includes(i);
     let w = Math.min(8, width(h));
-    for (const r of shown) w = Math.max(w, wrap ? Math.min(28, width(cellText(r[i] ?? null))) : width(cellText(r[i] ?? null)));
+    for (const r of shown) w = Math.max(w, wrap[i] ? Math.min(28, width(cellText(r[i] ?? null))) : width(cellText(r[i] ?? null)));
     return w + 2;
   });
-  const total = widths.reduce((a, b) => a + b, 0);
-  const twips = widths.map((w) => Math.floor((w / total) * pageWidth));
+  const need = widths.map((w) => w * HALF_WIDTH_TWIPS);
+  const fixed = need.reduce((sum, w, i) => (wrap[i] ? sum : sum + w), 0);
+  const flexible = widths.reduce((sum, w, i) => (wrap[i] ? sum + w : sum), 0);
+  const room = pageWidth - fixed;
+  const twips =
+    flexible > 0 && room >= flexible * HALF_WIDTH_TWIPS * 0.4
+      ? need.map((w, i) => (wrap[i] ? Math.floor((widths[i] / flexible) * room) : w))
+      : widths.map((w) => Math.floor((w / widths.reduce((a, b) => a + b, 0)) * pageWidth));
   const numeric = tb.headers.map((_, i) => shown.some((r) => isNumeric(r[i] ?? null)));
   const cell = (text: string, i: number, header: boolean) =>
     new TableCell({
@@ -127,8 +133,9 @@ function table(tb: DocTable, pageWidth: number): (Paragraph | Table)[] {
 
 function attachment(s: DocSection): ISectionOptions {
   const tables = s.parts.flatMap((p) => (p.kind === 'table' ? [p.table] : p.kind === 'chart' ? [chartTable(p.chart)] : []));
-  const landscape = tables.some((tb) => printWidth(tb, width) > PORTRAIT_CHARS);
   const margin = mm(20);
+  // A table that does not fit portrait at 五号, running text wrapped, turns its attachment landscape.
+  const landscape = tables.some((tb) => printWidth(tb, width) * HALF_WIDTH_TWIPS > A4.width - 2 * margin);
   const pageWidth = (landscape ? A4.height : A4.width) - 2 * margin;
   const [label, ...rest] = s.title.split(/[　:：]\s*/);
   return {

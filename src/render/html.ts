@@ -105,7 +105,7 @@ export function renderHtml(doc: Doc): string {
   const attachments = sections.filter((_, i) => doc.sections[i].attachment !== undefined);
   const top = n
     ? `<header><p class="issuer">${esc(n.issuer)}</p>${n.number ? `<p class="number">${esc(n.number)}</p>` : ''}<hr class="red"><h1>${esc(n.title)}</h1><p class="to">${esc(n.to)}</p></header>`
-    : `<header><h1>${esc(doc.title ?? '')}</h1>${doc.subtitle ? `<p class="number">${esc(doc.subtitle)}</p>` : ''}</header>`;
+    : `<header><h1>${esc(doc.title ?? '')}</h1></header>`;
   const foot = n
     ? `<div class="foot">${n.attachments.length ? `<div class="attachments">${n.attachments.map((a, i) => `<p>${i === 0 ? esc(n.label) : ''}${i + 1}. ${esc(a)}</p>`).join('')}</div>` : ''}<div class="sign"><p>${esc(n.issuer)}</p><p>${esc(n.date)}</p></div></div>`
     : '';

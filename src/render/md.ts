@@ -16,7 +16,6 @@ export function renderMarkdown(doc: Doc): string {
   // A notice: issuer and number above the title, the addressee under it; the body's sections come next.
   if (n) out.push(`**${mdEscape(n.issuer)}**`, ...(n.number ? [mdEscape(n.number)] : []), `# ${mdEscape(n.title)}`, mdEscape(n.to));
   else if (doc.title) out.push(`# ${mdEscape(doc.title)}`);
-  if (doc.subtitle) out.push(mdEscape(doc.subtitle));
   for (const s of doc.sections) {
     if (n && s.attachment === 1) out.push(...noticeFoot(n));
     if (s.title) out.push(`## ${mdEscape(s.title)}`);

@@ -109,7 +109,6 @@ export async function renderXlsx(doc: Doc): Promise<Buffer> {
     const lines = [
       ...(doc.notice ? [doc.notice.issuer, ...(doc.notice.number ? [doc.notice.number] : [])] : []),
       title,
-      ...(doc.subtitle ? [doc.subtitle] : []),
       ...(doc.notice ? [doc.notice.to] : []),
       ...prose,
       ...(doc.notice ? [doc.notice.date] : []),
