@@ -4,10 +4,12 @@
 // committee's bulletin (--org); the options' mistakes.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import unzipper from 'unzipper';
 import { EXAMPLES, ROOT, cxzy, tmp } from './helpers.js';
+import { renderDocx } from '../src/render/docx.js';
+import { text, type Doc } from '../src/render/doc.js';
 
 const SOFFICE = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
 const OUT = join(ROOT, 'test-output', 'notice');
@@ -69,6 +71,24 @@ describe('the Word notice', () => {
     const footers = zip.files.filter((f) => /^word\/footer\d*\.xml$/.test(f.path));
     const footerXml = (await Promise.all(footers.map(async (f) => (await f.buffer()).toString('utf8')))).join('');
     expect(footerXml).toMatch(/PAGE/);
+  });
+
+  it('turns an attachment whose table is too wide for portrait to landscape, and only that one', async () => {
+    const wide = { caption: '宽表', headers: Array.from({ length: 14 }, (_, i) => `列${i + 1}`), rows: [Array.from({ length: 14 }, () => text('河口乡个体劳动者协会党支部'))] };
+    const narrow = { caption: '窄表', headers: ['编号', '名称'], rows: [[text('D01'), text('红湾社区党支部')]] };
+    const notice = { issuer: '办公室', number: null, title: '标题', to: '各党组织：', date: '2011年7月5日', attachments: ['宽', '窄'], label: '附件：' };
+    const doc: Doc = {
+      lang: 'zh',
+      notice,
+      sections: [
+        { id: 'a', title: '附件1　宽', attachment: 1, parts: [{ kind: 'table', table: wide }] },
+        { id: 'b', title: '附件2　窄', attachment: 2, parts: [{ kind: 'table', table: narrow }] },
+      ],
+    };
+    const out = join(tmp(), 'w.docx');
+    writeFileSync(out, await renderDocx(doc));
+    const xml = (await (await unzipper.Open.file(out)).files.find((f) => f.path === 'word/document.xml')!.buffer()).toString('utf8');
+    expect([...xml.matchAll(/w:orient="(\w+)"/g)].map((m) => m[1])).toEqual(['portrait', 'landscape', 'portrait']);
   });
 
   it.skipIf(!SOFFICE)('opens in LibreOffice, whose PDF says the same, and leaves its first page as a PNG', { timeout: 180_000 }, () => {
