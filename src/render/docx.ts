@@ -34,9 +34,9 @@ const run = (text: string, o: { font?: string; size?: number; bold?: boolean; co
   new TextRun({ text: printable(text), font: { eastAsia: o.font ?? FANG, ascii: 'Times New Roman', hAnsi: 'Times New Roman' }, size: o.size ?? SAN, bold: o.bold, color: o.color });
 
 /** Body text: 三号仿宋, a fixed 28-point line, the first line indented two characters. */
-const bodyPara = (text: string, o: { font?: string; indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
+const bodyPara = (text: string, o: { font?: string; indent?: boolean } = {}) =>
   new Paragraph({
-    alignment: o.align ?? AlignmentType.JUSTIFIED,
+    alignment: AlignmentType.JUSTIFIED,
     spacing: { line: 560, lineRule: LineRuleType.EXACT },
     indent: o.indent === false ? undefined : { firstLine: 640 },
     children: [run(text, { font: o.font })],

@@ -3,13 +3,11 @@
 // workbook of the fill-in sheets — either imports into an empty database to
 // the same rows.
 import { stringify } from 'yaml';
-import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { LEADS, SECTIONS, type Member, type Org, type Pledge, type Points, type Report, type Review, type SectionRecords, type Typical, type Votes } from '../core/model.js';
 import { DEDUCTIONS_SHEET, SECTION_DEFS, type SheetDef } from '../core/sections.js';
-import { loadExcel } from '../read/workbook/excel.js';
 import { sheetFields } from '../read/workbook/fields.js';
-import { labelOf, styleSheet } from './workbook.js';
+import { labelOf, styleSheet, streamingWorkbook } from './workbook.js';
 
 type Plain = Record<string, unknown>;
 
@@ -87,12 +85,7 @@ function sheets(r: SectionRecords): { def: SheetDef; rows: Plain[] }[] {
 }
 
 export async function exportXlsx(r: SectionRecords): Promise<Buffer> {
-  const Excel = await loadExcel();
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
-  wb.creator = 'cxzy';
+  const { wb, finish } = await streamingWorkbook();
   const names = new Map<string, string>([...r.orgs.map((o) => [`org\u0000${o.code}`, o.name] as const), ...r.members.map((m) => [`member\u0000${m.id}`, m.name] as const)]);
   for (const { def, rows } of sheets(r)) {
     const shown = def.slug === 'pledges' ? { ...def, names: [] } : def;
@@ -101,6 +94,5 @@ export async function exportXlsx(r: SectionRecords): Promise<Buffer> {
     for (const rec of rows) ws.addRow(rowOf(shown, rec, names)).commit();
     ws.commit();
   }
-  await wb.commit();
-  return Buffer.concat(chunks);
+  return await finish();
 }

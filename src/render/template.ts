@@ -5,14 +5,12 @@
 // a 填表说明 sheet with the rules and an example row of each sheet.
 // Pre-filled, when asked, with a subtree's orgs and members and the quarter's
 // review and points rows to score.
-import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { LEADS, SECTIONS, type Member, type Org } from '../core/model.js';
 import { DEDUCTIONS_SHEET, SECTION_DEFS, type SheetDef } from '../core/sections.js';
-import { loadExcel } from '../read/workbook/excel.js';
 import { sheetFields, type FieldInfo } from '../read/workbook/fields.js';
 import { colName } from '../read/workbook/sheet.js';
-import { HEAD_FILL, labelOf, styleSheet } from './workbook.js';
+import { HEAD_FILL, labelOf, styleSheet, streamingWorkbook } from './workbook.js';
 
 export interface TemplateInput {
   /** The rules' full marks for each of the five leads. */
@@ -136,12 +134,7 @@ function guide(ws: ExcelJS.Worksheet): void {
 }
 
 export async function templateXlsx(input: TemplateInput): Promise<Buffer> {
-  const Excel = await loadExcel();
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
-  wb.creator = 'cxzy';
+  const { wb, finish } = await streamingWorkbook();
   const g = wb.addWorksheet('填表说明');
   guide(g as unknown as ExcelJS.Worksheet);
   g.commit();
@@ -160,6 +153,5 @@ export async function templateXlsx(input: TemplateInput): Promise<Buffer> {
     });
     ws.commit();
   }
-  await wb.commit();
-  return Buffer.concat(chunks);
+  return await finish();
 }

@@ -3,10 +3,33 @@
 // frozen), column widths by content, code columns as text (so 0101 stays
 // 0101), date columns as dates, and enumerations by their Chinese labels.
 import type ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 import type { SheetDef } from '../core/sections.js';
 import { sheetFields, type FieldInfo } from '../read/workbook/fields.js';
+import { loadExcel } from '../read/workbook/excel.js';
 
 export const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+
+/**
+ * A workbook written row by row with exceljs's streaming writer (a city's
+ * tables run to hundreds of thousands of rows), and the call that finishes it.
+ */
+export async function streamingWorkbook(): Promise<{ wb: ExcelJS.stream.xlsx.WorkbookWriter; finish: () => Promise<Buffer> }> {
+  // exceljs takes a third of a second to load: only what writes a workbook pays for it.
+  const Excel = await loadExcel();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  wb.creator = 'cxzy';
+  return {
+    wb,
+    finish: async () => {
+      await wb.commit();
+      return Buffer.concat(chunks);
+    },
+  };
+}
 
 /** An enumeration's or yes/no value by its Chinese label. */
 export function labelOf(def: SheetDef, field: string, v: unknown): unknown {

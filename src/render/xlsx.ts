@@ -5,9 +5,8 @@
 // bulletin) opens with a sheet of its text and its tables' names.
 // Numbers stay numbers and dates dates; text that Excel could take for a
 // formula is stored as text.
-import { loadExcel } from '../read/workbook/excel.js';
 import type ExcelJS from 'exceljs';
-import { PassThrough } from 'node:stream';
+import { HEAD_FILL, streamingWorkbook } from './workbook.js';
 import { cellText, chartTable, printWidth, spansText, type CellValue, type Doc, type DocTable } from './doc.js';
 import { width } from './text.js';
 import { FORMULA_START } from './csv.js';
@@ -54,7 +53,6 @@ function setCell(cell: ExcelJS.Cell, c: CellValue): void {
   }
 }
 
-const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3F4F6' } };
 /** Columns of running text wrap at this width; others are as wide as their widest cell, up to 50. */
 const WRAP_AT = 40;
 /** Half-width characters an A4 portrait page holds at Excel's default size: wider tables print landscape. */
@@ -87,13 +85,7 @@ function printSetup(tb: DocTable, caption: string, rows: number): Partial<ExcelJ
  * 3.5 GB to build.
  */
 export async function renderXlsx(doc: Doc): Promise<Buffer> {
-  // exceljs takes a third of a second to load: only the xlsx format pays for it.
-  const Excel = await loadExcel();
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
-  wb.creator = 'cxzy';
+  const { wb, finish } = await streamingWorkbook();
   wb.title = doc.notice?.title ?? doc.title ?? '';
   const name = sheetNamer();
   const tables = doc.sections.flatMap((s) =>
@@ -152,6 +144,5 @@ export async function renderXlsx(doc: Doc): Promise<Buffer> {
     });
     ws.commit();
   });
-  await wb.commit();
-  return Buffer.concat(chunks);
+  return await finish();
 }
