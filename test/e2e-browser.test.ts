@@ -24,10 +24,12 @@ describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
   const requests: string[] = [];
   const errors: string[] = [];
   let url: string;
+  let dir: string;
+  let db: string;
 
   beforeAll(async () => {
-    const dir = tmp();
-    const db = join(dir, 'cxzy.db');
+    dir = tmp();
+    db = join(dir, 'cxzy.db');
     expect((await cxzy(['import', EXAMPLES, '--db', db, '-q'])).code).toBe(0);
     const html = join(dir, 'bulletin.html');
     const rules = join(dir, 'rules.yaml');
@@ -100,6 +102,19 @@ describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
     await page.setViewportSize({ width: Math.floor((178 / 25.4) * 96), height: 1000 });
     const over = await page.locator('table').evaluateAll((ts) => ts.filter((t) => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((t) => t.previousElementSibling?.textContent));
     expect(over).toEqual([]);
+  });
+
+  it('prints other months and English on six A4 pages at most too', { timeout: 60_000 }, async () => {
+    const other = await browser.newPage();
+    for (const args of [['--month', '2011-05'], ['--month', '2011-04'], ['--lang', 'en']]) {
+      const html = join(dir, `b${args.join('')}.html`);
+      expect((await cxzy(['report', '--db', db, ...args, '--date', '2011-07-05', '--out', html])).code).toBe(0);
+      await other.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+      await other.emulateMedia({ media: 'print' });
+      const pages = (await other.pdf({ preferCSSPageSize: true })).toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)!.length;
+      expect(pages, args.join(' ')).toBeLessThanOrEqual(6);
+    }
+    await other.close();
     expect(requests).toEqual([url]);
   });
 });

@@ -58,8 +58,7 @@ export function periodQuotaFromStore(q: Query, rules: Rules, period: string): Pe
   return periodQuota(period, q.orgs(), q.reports(period), q.typicals(period), rules);
 }
 
-/** The month's bulletin, with the latest quarter graded by the month's end. */
-/** The month's bulletin; with `keep` (--org), of that subtree: its orgs, members, pledges, reports, grades and stars. */
+/** The month's bulletin, with the latest quarter graded by the month's end; with `keep` (--org), of that subtree: its orgs, members, pledges, reports, grades and stars. */
 export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: Set<string> | null = null): Bulletin {
   const period = periodOf(`${month}-01`);
   const graded = gradedPeriodFor(month, q.reviewPeriods());

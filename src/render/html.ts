@@ -46,7 +46,7 @@ svg.chart text.value { fill: var(--muted); }
 footer { margin-top: 24px; border-top: 1px solid var(--rule); color: var(--muted); font-size: 12px; }
 @page { size: A4; margin: 18mm 16mm 16mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 12pt; line-height: 1.45; }
+  body { max-width: none; padding: 0; font-size: 11.5pt; line-height: 1.45; }
   hr.red { margin: 4px 0 10px; }
   h1 { margin: 4px 0 10px; }
   .attachments, .sign { margin-top: 6px; }
@@ -61,6 +61,8 @@ footer { margin-top: 24px; border-top: 1px solid var(--rule); color: var(--muted
   th, td { padding: 1px 4px; }
   h3 { font-size: 10.5pt; margin: 6px 0 2px; }
   svg.chart { max-height: 30mm; width: auto; }
+  /* Charts side by side: the grade and movement charts share a line. */
+  figure { display: inline-block; width: 49%; vertical-align: top; }
 }
 `;
 

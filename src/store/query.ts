@@ -121,8 +121,7 @@ export class Query {
     return this.once(`redStarCandidates ${period} ${min} ${stars}`, () => this.read(memberPoints, `WHERE p.period = @period AND ${reach} >= @stars`, { period, min, stars }));
   }
 
-  /** How many points records of `period` belong to active members of active orgs: those the star rating rates. */
-  /** Members the quarter's star rating rates; with `orgs`, only those of these orgs. */
+  /** How many points records of `period` belong to active members of active orgs, those the star rating rates; with `orgs`, only these orgs' members. */
   ratedCount(period: string, orgs: Set<string> | null = null): number {
     const where = orgs ? ' AND m.org IN (SELECT value FROM json_each(?))' : '';
     return this.db
