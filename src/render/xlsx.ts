@@ -7,7 +7,7 @@
 // formula is stored as text.
 import type ExcelJS from 'exceljs';
 import { HEAD_FILL, streamingWorkbook } from './workbook.js';
-import { cellText, chartTable, printWidth, spansText, type CellValue, type Doc, type DocTable } from './doc.js';
+import { cellText, chartTable, spansText, type CellValue, type Doc, type DocTable } from './doc.js';
 import { width } from './text.js';
 import { FORMULA_START } from './csv.js';
 import { printable } from '../core/text.js';
@@ -60,11 +60,11 @@ const PORTRAIT_CHARS = 100;
 /** Header and footer codes: & is their escape character. */
 const hf = (s: string) => printable(s).replace(/&/g, '&&');
 
-function printSetup(tb: DocTable, caption: string, rows: number): Partial<ExcelJS.WorksheetProperties> & Record<string, unknown> {
+function printSetup(tb: DocTable, caption: string, rows: number, landscape: boolean): Partial<ExcelJS.WorksheetProperties> & Record<string, unknown> {
   return {
     pageSetup: {
       paperSize: 9,
-      orientation: printWidth(tb, width, WRAP_AT) > PORTRAIT_CHARS ? 'landscape' : 'portrait',
+      orientation: landscape ? 'landscape' : 'portrait',
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
@@ -118,15 +118,18 @@ export async function renderXlsx(doc: Doc): Promise<Buffer> {
   }
 
   tables.forEach((tb, k) => {
-    const rows = [...tb.rows];
-    const ws = wb.addWorksheet(names[k], printSetup(tb, tb.caption ?? '', rows.length) as unknown as Partial<ExcelJS.AddWorksheetOptions>);
-    // Widths come first: a streamed sheet writes its columns before its rows.
-    ws.columns = tb.headers.map((h, j) => {
-      let w = width(h);
-      for (const r of rows) w = Math.max(w, width(cellText(r[j] ?? null)));
-      const wrap = tb.wrap?.includes(j) === true;
-      return { width: Math.min(wrap ? WRAP_AT : 50, Math.max(8, w + 2)), ...(wrap ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}) };
-    });
+    // Widths come first (a streamed sheet writes its columns before its rows): one pass to measure, one to write, never all rows held.
+    const widths = tb.headers.map((h) => width(h));
+    let count = 0;
+    for (const r of tb.rows) {
+      count++;
+      r.forEach((c, j) => (widths[j] = Math.max(widths[j], width(cellText(c)))));
+    }
+    const wrap = tb.headers.map((_, j) => tb.wrap?.includes(j) === true);
+    const cols = widths.map((w, j) => Math.min(wrap[j] ? WRAP_AT : 50, Math.max(8, w + 2)));
+    const landscape = cols.reduce((a, b) => a + b, 0) > PORTRAIT_CHARS;
+    const ws = wb.addWorksheet(names[k], printSetup(tb, tb.caption ?? '', count, landscape) as unknown as Partial<ExcelJS.AddWorksheetOptions>);
+    ws.columns = cols.map((w, j) => ({ width: w, ...(wrap[j] ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}) }));
     const header = ws.getRow(1);
     tb.headers.forEach((h, j) => {
       const cell = header.getCell(j + 1);
@@ -137,11 +140,12 @@ export async function renderXlsx(doc: Doc): Promise<Buffer> {
       cell.alignment = { wrapText: true, vertical: 'middle' };
     });
     header.commit();
-    rows.forEach((r, i) => {
-      const row = ws.getRow(i + 2);
+    let n = 2;
+    for (const r of tb.rows) {
+      const row = ws.getRow(n++);
       r.forEach((c, j) => setCell(row.getCell(j + 1), c));
       row.commit();
-    });
+    }
     ws.commit();
   });
   return await finish();
