@@ -105,7 +105,9 @@ export const bulletin: Catalog<BulletinMessages> = {
     zh: (p) =>
       (Number(p.no_reports) ? `本月未报送信息的组织 ${p.no_reports} 个（名单见附件${p.att}）` : `各组织本月均报送了信息`) +
       (p.period ? (Number(p.no_review) ? `，${p.period}无测评记录的党支部 ${p.no_review} 个（名单见附件${p.att_g}）。` : `，${p.period}各党支部均有测评记录。`) : `；到本月末还没有已结束的测评季度。`),
-    en: (p) => (p.period ? `${p.no_reports} orgs sent no report this month (listed in attachment ${p.att}); ${p.no_review} branches have no review for ${p.period} (attachment ${p.att_g}).` : `${p.no_reports} orgs sent no report this month (listed in attachment ${p.att}); no quarter has been reviewed by the month's end.`),
+    en: (p) =>
+      (Number(p.no_reports) ? `${p.no_reports} orgs sent no report this month (listed in attachment ${p.att})` : `Every org sent a report this month`) +
+      (p.period ? (Number(p.no_review) ? `; ${p.no_review} branches have no review for ${p.period} (attachment ${p.att_g}).` : `; every branch has a review for ${p.period}.`) : `; no quarter has been reviewed by the month's end.`),
   },
   r_rp_missed: {
     zh: (p) => `未达标的是：${p.names}。`,
