@@ -55,6 +55,7 @@ function setCell(cell: ExcelJS.Cell, c: CellValue): void {
 
 /** Columns of running text wrap at this width; others are as wide as their widest cell, up to 50. */
 const WRAP_AT = 40;
+const PROSE_AT = 90;
 /** Half-width characters an A4 portrait page holds at Excel's default size: wider tables print landscape. */
 const PORTRAIT_CHARS = 100;
 /** Header and footer codes: & is their escape character. */
@@ -93,28 +94,14 @@ export async function renderXlsx(doc: Doc): Promise<Buffer> {
   );
   const names = tables.map((tb) => name(tb.caption ?? ''));
 
-  const prose = doc.sections.flatMap((s) => [...(s.title && s.attachment === undefined ? [s.title] : []), ...s.parts.flatMap((p) => (p.kind === 'para' ? [spansText(p.spans)] : []))]);
+  // The notice's text first, as a one-column table like the rest (so every sheet filters and prints alike).
   if (doc.notice || doc.title) {
-    const title = doc.notice?.title ?? doc.title ?? '';
-    const ws = wb.addWorksheet(name(doc.lang === 'zh' ? '通报' : 'Bulletin'), { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-    ws.columns = [{ width: 100 }];
-    const lines = [
-      ...(doc.notice ? [doc.notice.issuer, ...(doc.notice.number ? [doc.notice.number] : [])] : []),
-      title,
-      ...(doc.notice ? [doc.notice.to] : []),
-      ...prose,
-      ...(doc.notice ? [doc.notice.date] : []),
-      '',
-      ...names,
-    ];
-    lines.forEach((line, i) => {
-      const cell = ws.getRow(i + 1).getCell(1);
-      setCell(cell, { t: 'text', v: line });
-      cell.alignment = { wrapText: true, vertical: 'top' };
-      if (line === title) cell.font = { bold: true, size: 14 };
-      ws.getRow(i + 1).commit();
-    });
-    ws.commit();
+    const prose = doc.sections.flatMap((s) => [...(s.title && s.attachment === undefined ? [s.title] : []), ...s.parts.flatMap((p) => (p.kind === 'para' ? [spansText(p.spans)] : []))]);
+    const n = doc.notice;
+    const lines = [...(n ? [n.issuer, ...(n.number ? [n.number] : [])] : []), doc.title ?? '', ...(n ? [n.to] : []), ...prose, ...(n ? [n.date] : [])];
+    const head = doc.lang === 'zh' ? '通报' : 'Bulletin';
+    tables.unshift({ caption: doc.title ?? head, headers: [head], rows: lines.map((l) => [{ t: 'text', v: l }]), wrap: [0] });
+    names.unshift(name(head));
   }
 
   tables.forEach((tb, k) => {
@@ -126,7 +113,8 @@ export async function renderXlsx(doc: Doc): Promise<Buffer> {
       r.forEach((c, j) => (widths[j] = Math.max(widths[j], width(cellText(c)))));
     }
     const wrap = tb.headers.map((_, j) => tb.wrap?.includes(j) === true);
-    const cols = widths.map((w, j) => Math.min(wrap[j] ? WRAP_AT : 50, Math.max(8, w + 2)));
+    // Running text wraps at WRAP_AT, or across the page when it is the table's only column.
+    const cols = widths.map((w, j) => Math.min(wrap[j] ? (tb.headers.length === 1 ? PROSE_AT : WRAP_AT) : 50, Math.max(8, w + 2)));
     const landscape = cols.reduce((a, b) => a + b, 0) > PORTRAIT_CHARS;
     const ws = wb.addWorksheet(names[k], printSetup(tb, tb.caption ?? '', count, landscape) as unknown as Partial<ExcelJS.AddWorksheetOptions>);
     ws.columns = cols.map((w, j) => ({ width: w, ...(wrap[j] ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}) }));
