@@ -131,8 +131,8 @@ export const cli: Catalog<CliMessages> = {
     en: () => `output language zh or en (default $CXZY_LANG, else zh)`,
   },
   h_format: {
-    zh: () => `输出格式：table、json、csv、md（通报另有 html、docx、xlsx）`,
-    en: () => `output format: table, json, csv, md (the bulletin also html, docx, xlsx)`,
+    zh: () => `输出格式：table、json、csv、md，用 --out 写文件时另有 xlsx（通报：md、html、docx、xlsx、json）`,
+    en: () => `output format: table, json, csv, md, and xlsx into an --out file (the bulletin: md, html, docx, xlsx, json)`,
   },
   h_no_color: {
     zh: () => `不使用颜色`,
