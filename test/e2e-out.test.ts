@@ -23,6 +23,8 @@ describe('--out for grade, stars and quota', () => {
     const wb = new Excel.Workbook();
     await wb.xlsx.readFile(join(dir, 'g.xlsx'));
     const expected = JSON.parse((await run(['grade', '--format', 'json'])).stdout).orgs as { org: string; composite: number | null }[];
+    // One table, one sheet: no sheet of text for a document without a title.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['2011Q2 分类定级']);
     const ws = wb.worksheets[0];
     const header = ws.getRow(1).values as unknown[];
     const codes: unknown[] = [];
@@ -53,6 +55,10 @@ describe('--out for grade, stars and quota', () => {
     const ws = wb.worksheets[0];
     expect(ws.rowCount).toBe(2);
     expect(String(ws.getRow(2).values)).toMatch(/综合 = 0\.2×/);
+    // Too long for its column, the explanation wraps in a row tall enough for it.
+    const explanation = ws.getRow(2).getCell(ws.columnCount);
+    expect(explanation.alignment).toMatchObject({ wrapText: true });
+    expect(ws.getRow(2).height).toBeGreaterThan(15 * 3);
   });
 
   it('refuses an extension it cannot write and writes nothing; a write that fails leaves nothing behind', async () => {

@@ -198,6 +198,12 @@ describe('report on the examples', () => {
     expect(names[0]).toBe('通报');
     expect(wb.worksheets[0].getColumn(1).values.slice(1, 5)).toEqual(['通报', '创先争优活动领导小组办公室', '关于2011年6月创先争优活动开展情况的通报', '各基层党组织：']);
     expect(names).toEqual(expect.arrayContaining(['2011年6月信息报送完成情况', '本月被采用信息', '本月兑现承诺', '补课整改名单', '红星党员', '标杆支部']));
+    const text = wb.worksheets[0].getColumn(1).values as unknown[];
+    expect(text.slice(-names.length)).toEqual(['本工作簿各表：', ...names.slice(1)]);
+    // LibreOffice shows a filter only with its sheet's _xlnm._FilterDatabase name.
+    const book = (await (await unzipper.Open.file(out)).files.find((f) => f.path === 'xl/workbook.xml')!.buffer()).toString('utf8');
+    const filters = [...book.matchAll(/<definedName name="_xlnm\._FilterDatabase" localSheetId="(\d+)">([^<]*)<\/definedName>/g)].map((m) => [Number(m[1]), m[2]]);
+    expect(filters).toEqual(wb.worksheets.map((ws, k) => [k, `&apos;${ws.name}&apos;!${ws.autoFilter!.toString().replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`]));
     for (const ws of wb.worksheets) {
       // One table: its header's cells run unbroken from A1, and nothing stands beside it.
       const header = (ws.getRow(1).values as unknown[]).slice(1);
