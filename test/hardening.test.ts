@@ -42,6 +42,17 @@ describe('points within the rules', () => {
   });
 });
 
+/** A connection in the middle of writing 5,000 members to `db`: its pages in the file, its hot journal beside it. */
+function midWrite(db: string): Database.Database {
+  const w = new Database(db);
+  w.pragma('journal_mode = DELETE');
+  w.pragma('cache_size = 2');
+  w.exec('BEGIN');
+  const ins = w.prepare("INSERT INTO members (id, name, org, role, active, src_file, src_line, gen) VALUES (?, '某', 'D0101', 'member', 1, 'x.yaml', 1, 9)");
+  for (let i = 0; i < 5000; i++) ins.run(`K${i}`);
+  return w;
+}
+
 describe('the database: never a stack trace, a message that says what to do', () => {
   const imported = async () => {
     const dir = tmp();
@@ -81,12 +92,7 @@ describe('the database: never a stack trace, a message that says what to do', ()
     const { dir, db } = await imported();
     const before = dump(db);
     // What kill -9 leaves: pages of an open transaction in the file, and the hot journal that undoes them.
-    const w = new Database(db);
-    w.pragma('journal_mode = DELETE');
-    w.pragma('cache_size = 2');
-    w.exec('BEGIN');
-    const ins = w.prepare("INSERT INTO members (id, name, org, role, active, src_file, src_line, gen) VALUES (?, '某', 'D0101', 'member', 1, 'x.yaml', 1, 9)");
-    for (let i = 0; i < 5000; i++) ins.run(`K${i}`);
+    const w = midWrite(db);
     const crashed = join(dir, 'crashed.db');
     cpSync(db, crashed);
     cpSync(`${db}-journal`, `${crashed}-journal`);
@@ -105,12 +111,7 @@ describe('the database: never a stack trace, a message that says what to do', ()
 
   it('a user who may not write it is told what to do with an interrupted import', async () => {
     const { dir, db } = await imported();
-    const w = new Database(db);
-    w.pragma('journal_mode = DELETE');
-    w.pragma('cache_size = 2');
-    w.exec('BEGIN');
-    const ins = w.prepare("INSERT INTO members (id, name, org, role, active, src_file, src_line, gen) VALUES (?, '某', 'D0101', 'member', 1, 'x.yaml', 1, 9)");
-    for (let i = 0; i < 5000; i++) ins.run(`K${i}`);
+    const w = midWrite(db);
     const ro = join(dir, 'ro');
     mkdirSync(ro);
     cpSync(db, join(ro, 'x.db'));

@@ -19,8 +19,7 @@ import { renderHtml } from '../render/html.js';
 import { renderXlsx } from '../render/xlsx.js';
 import { renderDocx } from '../render/docx.js';
 import { subtree } from '../analyses/scope.js';
-import { isValidDate } from '../core/dates.js';
-import { localTime } from '../store/history.js';
+import { isValidDate, localTime } from '../core/dates.js';
 import { VERSION } from '../version.js';
 
 const FORMATS = ['md', 'html', 'docx', 'xlsx', 'json'] as const;

@@ -24,7 +24,8 @@ import { duplicateTitles, membersWithoutPoints, nameMismatches, nameTwins, type 
 import { changeCounts, countMissing, settleOwners, writeStaged, type SectionCounts } from '../store/commit.js';
 import { buildScope, orgKnown, type Periods, type ReplaceScope } from '../store/replace.js';
 import { listChanges, orgNames, type Change } from '../store/changes.js';
-import { keepFiles, localTime, recordImport, type ImportFile } from '../store/history.js';
+import { keepFiles, recordImport, type ImportFile } from '../store/history.js';
+import { localTime } from '../core/dates.js';
 import { DataError } from '../core/errors.js';
 import { plan, type FileSummary } from './plan.js';
 

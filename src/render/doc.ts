@@ -115,16 +115,23 @@ export const date = (v: string | null): CellValue => (v === null ? null : { t: '
 export const para = (s: string, tone?: Tone): Part => ({ kind: 'para', spans: [tone ? { text: s, tone } : { text: s }] });
 export const GAP: Part = { kind: 'gap' };
 
-/** How wide a table prints, in half-width characters: running text counts up to a wrapped column's width. */
-export function printWidth(tb: DocTable, cellWidth: (s: string) => number, wrapAt = 28): number {
+/**
+ * How wide each column of a table prints, in half-width characters with two
+ * for its padding: a header wraps under its column, running text counts up to
+ * `wrapAt`, anything else as wide as its widest cell.
+ */
+export function printColumns(tb: DocTable, cellWidth: (s: string) => number, wrapAt = 28): number[] {
   const rows = [...tb.rows];
-  return tb.headers.reduce((sum, h, i) => {
+  return tb.headers.map((h, i) => {
     const wrap = tb.wrap?.includes(i);
-    let w = Math.min(8, cellWidth(h)); // a header wraps under its column
+    let w = Math.min(8, cellWidth(h));
     for (const r of rows) w = Math.max(w, wrap ? Math.min(wrapAt, cellWidth(cellText(r[i] ?? null))) : cellWidth(cellText(r[i] ?? null)));
-    return sum + w + 2;
-  }, 0);
+    return w + 2;
+  });
 }
+
+/** How wide a table prints, in half-width characters. */
+export const printWidth = (tb: DocTable, cellWidth: (s: string) => number, wrapAt = 28): number => printColumns(tb, cellWidth, wrapAt).reduce((a, b) => a + b, 0);
 
 /** A cell as text, as every format but the terminal shows it. */
 export function cellText(c: CellValue): string {

@@ -10,7 +10,7 @@ import {
   Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type ISectionOptions,
 } from 'docx';
 import { printable } from '../core/text.js';
-import { cellText, chartTable, isNumeric, printWidth, spansText, type Doc, type DocSection, type DocTable, type Notice } from './doc.js';
+import { cellText, chartTable, isNumeric, printColumns, printWidth, spansText, type Doc, type DocSection, type DocTable, type Notice } from './doc.js';
 import { width } from './text.js';
 
 const SONG = '宋体';
@@ -93,11 +93,7 @@ function table(tb: DocTable, pageWidth: number): (Paragraph | Table)[] {
   const shown = rows.slice(0, max);
   // Names, codes and figures get the width they need, so they never break; running text shares what is left.
   const wrap = tb.headers.map((_, i) => tb.wrap?.includes(i) === true);
-  const widths = tb.headers.map((h, i) => {
-    let w = Math.min(8, width(h));
-    for (const r of shown) w = Math.max(w, wrap[i] ? Math.min(28, width(cellText(r[i] ?? null))) : width(cellText(r[i] ?? null)));
-    return w + 2;
-  });
+  const widths = printColumns({ ...tb, rows: shown }, width);
   const need = widths.map((w) => w * HALF_WIDTH_TWIPS);
   const fixed = need.reduce((sum, w, i) => (wrap[i] ? sum : sum + w), 0);
   const flexible = widths.reduce((sum, w, i) => (wrap[i] ? sum + w : sum), 0);

@@ -5,6 +5,7 @@
 // kept ones back: the record tables and the remembered files are then, row for
 // row, what they were before it.
 import type { DB } from './db.js';
+import { localTime } from '../core/dates.js';
 import { SECTION_LIST } from '../core/sections.js';
 import { SECTIONS, type Section } from '../core/model.js';
 import { storedCols, type SectionCounts } from './commit.js';
@@ -42,13 +43,6 @@ export interface UndoCounts {
 
 const FILE_COLS = ['path', 'hash', 'rules', 'summary'];
 
-/** Now, as local time with its offset. */
-export function localTime(d = new Date()): string {
-  const off = -d.getTimezoneOffset();
-  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
-  const local = new Date(d.getTime() + off * 60_000).toISOString().slice(0, 19);
-  return `${local}${off >= 0 ? '+' : '-'}${pad(off / 60)}:${pad(off % 60)}`;
-}
 
 /** Keeps the remembered-file rows of `paths` as they are before the import changes them. */
 export function keepFiles(db: DB, gen: number, paths: Iterable<string>): void {
