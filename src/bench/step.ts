@@ -2,7 +2,7 @@
 // RSS is its own: prints {ms, rss_mb, out} as JSON on the last line.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import jsyaml from 'js-yaml';
+import { loadAll } from 'js-yaml';
 import { parse } from 'yaml';
 import Database from 'better-sqlite3';
 import { main } from '../cli/main.js';
@@ -13,6 +13,7 @@ import { memberPoints, ownedPledges } from '../store/query.js';
 import { openWorkbook } from '../read/workbook/open.js';
 import { exportRecords } from '../store/export.js';
 import { exportXlsx } from '../render/export.js';
+import { compareDriver } from './drivers.js';
 
 function yamlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -30,7 +31,7 @@ function yamlFiles(dir: string): string[] {
 /** (a) the JavaScript parsing limit: js-yaml's bare load of every file. */
 function jsYaml(dir: string): string {
   let docs = 0;
-  for (const f of yamlFiles(dir)) docs += jsyaml.loadAll(readFileSync(f, 'utf8')).length;
+  for (const f of yamlFiles(dir)) docs += loadAll(readFileSync(f, 'utf8')).length;
   return String(docs);
 }
 
@@ -122,6 +123,6 @@ async function cxzy(argv: string[]): Promise<string> {
 const [step, ...args] = process.argv.slice(2);
 const t0 = process.hrtime.bigint();
 const out =
-  step === 'jsyaml' ? jsYaml(args[0]) : step === 'naive' ? naive(args[0], args[1]) : step === 'floor' ? floor(args[0], args[1]) : step === 'exceljs' ? await exceljs(args[0]) : step === 'workbooks' ? await workbooks(args[0], args[1]) : await cxzy(args);
+  step === 'jsyaml' ? jsYaml(args[0]) : step === 'naive' ? naive(args[0], args[1]) : step === 'floor' ? floor(args[0], args[1]) : step === 'exceljs' ? await exceljs(args[0]) : step === 'workbooks' ? await workbooks(args[0], args[1]) : step === 'driver' ? compareDriver(args[0], args[1], args[2]) : await cxzy(args);
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 process.stdout.write(`\n${JSON.stringify({ ms, rss_mb: process.resourceUsage().maxRSS / 1024, out })}\n`);

@@ -1,7 +1,7 @@
+import { host } from '../core/host.js';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import type { CommandSpec } from './command.js';
 import { t } from '../render/i18n/index.js';
@@ -16,20 +16,22 @@ import { gradingDoc } from '../render/grade.js';
 import { starsDoc } from '../render/stars.js';
 import { monthQuotaDoc } from '../render/quota.js';
 import { pct } from '../core/numbers.js';
+import { VERSION } from '../version.js';
 
-export const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
+export const EXAMPLES = join(host.root, 'examples/');
 
 export const demoCommand: CommandSpec = {
   define: (lang) => new Command('demo').description(t(lang, 'h_demo')),
   async run(ctx) {
     const rules = loadRulesOrReport(ctx);
     if (!rules) return 1;
+    ctx.print(ctx.t('demo_runtime', { version: VERSION, node: process.version, platform: `${process.platform} ${process.arch}` }));
     const dir = mkdtempSync(join(tmpdir(), 'cxzy-demo-'));
     const db = join(dir, 'demo.db');
     try {
-      // Relative paths keep the source references short: examples/2011Q1/reviews.yaml:14
-      const examples = relative(ctx.cwd, EXAMPLES) || '.';
-      const r = await importFiles([examples], { path: db, name: db }, rules, { strict: false, replace: false, org: null, dryRun: false, cwd: ctx.cwd, env: ctx.env });
+      // Read from cxzy's own folder, so the source references are short wherever it was started: examples/2011Q1/reviews.yaml:14
+      const examples = 'examples';
+      const r = await importFiles([examples], { path: db, name: db }, rules, { strict: false, replace: false, org: null, dryRun: false, cwd: host.root, env: ctx.env });
       const code = printIngest({ ...ctx, quiet: false }, r, 'table', ctx.t('demo_imported'));
       if (code !== 0) return code;
       const workbooks = (readdirSync(EXAMPLES, { recursive: true }) as string[]).filter((f) => f.endsWith('.xlsx')).sort();

@@ -33,6 +33,7 @@ export interface CliMessages {
   init_exists: { file: Scalar };
   demo_workbooks: { files: string };
   demo_imported: {};
+  demo_runtime: { version: string; node: string; platform: string };
   bad_lang: { value: Scalar };
   bad_format: { allowed: Scalar; value: Scalar };
   // help

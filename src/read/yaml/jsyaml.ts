@@ -3,7 +3,7 @@
 // core schema exactly as `yaml` reads it, each record's line found by scanning
 // the text. Anything unusual (a syntax error, an alias, a tag, flow-style
 // sections, a forbidden key) returns null, and the precise reader decides.
-import jsyaml from 'js-yaml';
+import { FAILSAFE_SCHEMA, NOT_RESOLVED, defineScalarTag, loadAll } from 'js-yaml';
 import { SECTIONS } from '../../core/model.js';
 import { FORBIDDEN_KEYS, MAX_DEPTH } from '../limits.js';
 import type { YamlDoc } from './types.js';
@@ -13,35 +13,21 @@ import type { YamlDoc } from './types.js';
 const INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
 const FLOAT = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
-const intType = new jsyaml.Type('tag:yaml.org,2002:int', {
-  kind: 'scalar',
-  resolve: (s: string | null) => s !== null && INT.test(s),
-  construct: (s: string) => (s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10)),
-  predicate: (v: unknown) => Number.isInteger(v),
-});
-const floatType = new jsyaml.Type('tag:yaml.org,2002:float', {
-  kind: 'scalar',
-  resolve: (s: string | null) => s !== null && FLOAT.test(s) && !INT.test(s),
-  construct: (s: string) => {
-    const inf = /^([-+]?)\.(?:inf|Inf|INF)$/.exec(s);
-    if (inf) return inf[1] === '-' ? -Infinity : Infinity;
-    return /nan/i.test(s) ? NaN : parseFloat(s);
-  },
-  predicate: (v: unknown) => typeof v === 'number',
-});
-const nullType = new jsyaml.Type('tag:yaml.org,2002:null', {
-  kind: 'scalar',
-  resolve: (s: string | null) => s === null || /^(?:~|[Nn]ull|NULL)?$/.test(s),
-  construct: () => null,
-  predicate: (v: unknown) => v === null,
-});
-const boolType = new jsyaml.Type('tag:yaml.org,2002:bool', {
-  kind: 'scalar',
-  resolve: (s: string | null) => s !== null && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
-  construct: (s: string) => s[0] === 't' || s[0] === 'T',
-  predicate: (v: unknown) => typeof v === 'boolean',
-});
-const SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
+const scalar = <T>(tag: string, resolve: (s: string) => T | typeof NOT_RESOLVED, identify: (v: unknown) => boolean) =>
+  defineScalarTag<T>(tag, { implicit: true, resolve, identify });
+const intTag = scalar('tag:yaml.org,2002:int', (s) => {
+  if (!INT.test(s)) return NOT_RESOLVED;
+  return s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10);
+}, (v) => Number.isInteger(v));
+const floatTag = scalar('tag:yaml.org,2002:float', (s) => {
+  if (!FLOAT.test(s) || INT.test(s)) return NOT_RESOLVED;
+  const inf = /^([-+]?)\.(?:inf|Inf|INF)$/.exec(s);
+  if (inf) return inf[1] === '-' ? -Infinity : Infinity;
+  return /nan/i.test(s) ? NaN : parseFloat(s);
+}, (v) => typeof v === 'number');
+const nullTag = scalar('tag:yaml.org,2002:null', (s) => (/^(?:~|[Nn]ull|NULL)?$/.test(s) ? null : NOT_RESOLVED), (v) => v === null);
+const boolTag = scalar('tag:yaml.org,2002:bool', (s) => (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s) ? s[0] === 't' || s[0] === 'T' : NOT_RESOLVED), (v) => typeof v === 'boolean');
+const SCHEMA = FAILSAFE_SCHEMA.withTags(nullTag, boolTag, intTag, floatTag);
 
 const SECTION_KEY = new RegExp(`^(${SECTIONS.join('|')}):[ \\t]*(#.*)?$`);
 
@@ -54,7 +40,7 @@ export function parseJsYaml(text: string): YamlDoc[] | null {
   if (ALIAS.test(text)) return null;
   let values: unknown[];
   try {
-    values = jsyaml.loadAll(text, undefined, { schema: SCHEMA, json: false });
+    values = loadAll(text, { schema: SCHEMA, json: false, maxAliases: 0 });
   } catch {
     return null;
   }

@@ -101,6 +101,10 @@ export const cli: Catalog<CliMessages> = {
     zh: (p: { files: string }) => `其中 ${p.files} 是一个支部按 cxzy template 生成的模板填好的 Excel 工作簿，与 YAML 文件一同校验、导入`,
     en: (p: { files: string }) => `${p.files}: a branch's Excel workbook, filled in from the cxzy template, checked and imported with the YAML files`,
   },
+  demo_runtime: {
+    zh: (p: { version: string; node: string; platform: string }) => `cxzy ${p.version}，运行于 Node.js ${p.node}（${p.platform}）`,
+    en: (p: { version: string; node: string; platform: string }) => `cxzy ${p.version} on Node.js ${p.node} (${p.platform})`,
+  },
   demo_imported: {
     zh: () => `演示：示例数据已导入一个临时数据库（演示结束即删除；要保留数据请用 cxzy import）`,
     en: () => `demo: the bundled examples were imported into a temporary database (deleted after the demo; to keep data use cxzy import)`,
