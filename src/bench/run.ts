@@ -136,6 +136,7 @@ function runSize(name: string): SizeResult {
     note(`${cmd} floor`);
     steps[`${cmd}_floor`] = best(REPEAT, () => measure('floor', [cmd, db]));
   }
+  Object.assign(steps, drivers(name, db));
   fresh();
 
   for (const k of ['jsyaml', 'naive', 'validate', 'import_inline', 'import']) {
@@ -155,6 +156,7 @@ function runSize(name: string): SizeResult {
   if (steps.import_xlsx) ratios.exceljs_vs_import_xlsx = t('exceljs') / t('import_xlsx');
   if (steps.naive) ratios.import_vs_naive = t('naive') / t('import');
   for (const k of ['grade', 'stars', 'stars_floor', 'quota', 'report', 'report_floor']) ratios[`${k}_vs_import`] = t(k) / t('import');
+  for (const part of DRIVER_PARTS) ratios[`builtin_vs_better_${part}`] = t(`builtin_${part}`) / t(`better_${part}`);
   return { size: name, branches: g.branches, members: g.members, files: g.files, mb, records, steps, ratios, history: fix.history };
 }
 
@@ -219,6 +221,27 @@ function workbooks(name: string, db: string): SizeResult['steps'] {
   return { exceljs: bare, import_xlsx: imp };
 }
 
+const DRIVER_PARTS = ['write', 'read', 'floors'] as const;
+
+/**
+ * better-sqlite3 against node:sqlite on the imported database, each the
+ * fastest of three runs, part by part: the section rows written into an empty
+ * schema, read back, and the rows stars and report need.
+ */
+function drivers(name: string, db: string): SizeResult['steps'] {
+  const out: SizeResult['steps'] = {};
+  for (const driver of ['better', 'builtin']) {
+    process.stderr.write(`${name}: SQLite driver ${driver} …
+`);
+    const runs = Array.from({ length: REPEAT }, () => measure('driver', [driver, db, join(DATA, `${name}-driver.db`)]));
+    for (const part of DRIVER_PARTS) {
+      const parts = runs.map((m) => JSON.parse(m.out) as Record<string, number>);
+      out[`${driver}_${part}`] = { ms: Math.min(...parts.map((p) => p[part])), rss_mb: Math.max(...runs.map((m) => m.rss_mb)) };
+    }
+  }
+  return out;
+}
+
 /** Each ratio with its target; a ratio without one is there to be read beside the others. */
 const TARGETS: [string, string, ((x: number) => boolean)?][] = [
   ['import_vs_jsyaml', '≥ 0.7', (x) => x >= 0.7],
@@ -234,6 +257,9 @@ const TARGETS: [string, string, ((x: number) => boolean)?][] = [
   ['quota_vs_import', '≤ 0.1', (x) => x <= 0.1],
   ['report_vs_import', '≤ 0.1', (x) => x <= 0.1],
   ['report_floor_vs_import', '', undefined],
+  ['builtin_vs_better_write', '≤ 1.1 for node:sqlite', (x) => x <= 1.1],
+  ['builtin_vs_better_read', '≤ 1.1 for node:sqlite', (x) => x <= 1.1],
+  ['builtin_vs_better_floors', '≤ 1.1 for node:sqlite', (x) => x <= 1.1],
 ];
 
 function markdown(results: SizeResult[]): string {
