@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { host } from './core/host.js';
 
-/** The package version, read once from package.json beside dist/. */
-export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** The package version, read once from cxzy's package.json. */
+export const VERSION = (JSON.parse(readFileSync(join(host.root, 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,13 +1,13 @@
+import { host } from '../core/host.js';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import type { CommandSpec } from './command.js';
 import { t } from '../render/i18n/index.js';
 import { rulesTemplate } from '../render/rules-file.js';
 import { RULES_FILE } from '../read/rules.js';
 
-const TEMPLATES = fileURLToPath(new URL('../../templates/init/', import.meta.url));
+const TEMPLATES = join(host.root, 'templates/init/');
 
 export const initCommand: CommandSpec = {
   define: (lang) => new Command('init').description(t(lang, 'h_init')).argument('[dir]', t(lang, 'h_dir')),

@@ -7,11 +7,15 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
+import { host } from '../core/host.js';
 import { documentValidator } from './schemas.js';
 import { readOne } from './read.js';
 import type { FileResult, FileTask, ReadRules } from './task.js';
 
-const WORKER = new URL('./worker.js', import.meta.url);
+/** The compiled worker beside this module (a function: a bundled executable has no module URL). */
+const workerFile = () => fileURLToPath(new URL('./worker.js', import.meta.url));
+
+const startWorker = (workerData: unknown): Worker => (host.startWorker ? host.startWorker(workerData) : new Worker(workerFile(), { workerData }));
 
 /**
  * Worker threads for this machine: one per core beside the calling thread, at
@@ -20,7 +24,7 @@ const WORKER = new URL('./worker.js', import.meta.url);
  * compiled worker to start.
  */
 export function workerCount(env: NodeJS.ProcessEnv): number {
-  if (!existsSync(fileURLToPath(WORKER))) return 0;
+  if (!host.startWorker && !existsSync(workerFile())) return 0;
   const asked = env.CXZY_WORKERS;
   if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(16, Number(asked));
   return Math.max(1, Math.min(4, availableParallelism() - 1));
@@ -40,7 +44,7 @@ export async function readFiles(tasks: FileTask[], rules: ReadRules, workers: nu
     while (!stop && next < tasks.length) stop = !onResult(await inline());
     return;
   }
-  const pool = Array.from({ length: n }, () => new Worker(WORKER, { workerData: { rules } }));
+  const pool = Array.from({ length: n }, () => startWorker({ rules }));
   const inHand = new Map<Worker, number>(pool.map((w) => [w, 0]));
   try {
     await new Promise<void>((resolve, reject) => {

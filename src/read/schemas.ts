@@ -1,8 +1,9 @@
 // The JSON Schemas in schemas/ are the single source of truth for record shapes:
 // this module compiles them once and derives the Chinese-label → slug maps from
 // their `x-labels` annotations.
+import { join } from 'node:path';
+import { host } from '../core/host.js';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Ajv, type AnySchemaObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { SECTIONS, type Section } from '../core/model.js';
@@ -10,7 +11,7 @@ import { SECTION_DEFS } from '../core/sections.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv, formats?: string[]) => Ajv;
 
-export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+export const SCHEMA_DIR = join(host.root, 'schemas/');
 const BASE = 'https://cxzy.local/schemas/';
 const FILES = [
   'common', 'org', 'member', 'pledge', 'review', 'points', 'report', 'typical', 'document', 'rules',

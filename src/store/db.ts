@@ -5,10 +5,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { EnvError } from '../core/errors.js';
+import { host } from '../core/host.js';
 import { SECTIONS } from '../core/model.js';
 import { MIGRATIONS } from './schema.js';
 
 export type DB = Database.Database;
+
+/** The addon an executable has loaded; better-sqlite3 takes a loaded one as well as a path (lib/binding.js), though its types name only a path. */
+const BINDING = host.sqlite as unknown as string | undefined;
 
 /** 'CXZY' — set in every cxzy database so that other SQLite files are refused. */
 export const APPLICATION_ID = 0x43585a59;
@@ -33,7 +37,7 @@ export function openDb(path: string, mode: 'read' | 'check' | 'write', name = pa
   }
   let db: DB | undefined;
   try {
-    db = new Database(path, { fileMustExist: mode !== 'write', timeout: BUSY_TIMEOUT_MS });
+    db = new Database(path, { fileMustExist: mode !== 'write', timeout: BUSY_TIMEOUT_MS, nativeBinding: BINDING });
     return prepare(db, path, mode, name);
   } catch (e) {
     db?.close();
@@ -82,7 +86,7 @@ function openImmutable(path: string, name: string): DB {
     const bytes = readFileSync(path);
     // A database in WAL mode is marked so in its header (bytes 18 and 19); a copy in memory has no WAL.
     if (bytes.length > 19 && bytes[18] === 2) bytes[18] = bytes[19] = 1;
-    db = new Database(bytes, { readonly: true });
+    db = new Database(bytes, { readonly: true, nativeBinding: BINDING });
   } catch (e) {
     throw asEnvError(e, name);
   }

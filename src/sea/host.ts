@@ -1,0 +1,66 @@
+// The executable's first step, evaluated before any other module of cxzy (it
+// is main.ts's first import): unpack cxzy's own files and the SQLite addon
+// from the executable's assets into a cache folder, once per content, and say
+// where they are through globalThis.cxzyHost (read by core/host.ts).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { getAsset } from 'node:sea';
+import { Worker } from 'node:worker_threads';
+import type { Host } from '../core/host.js';
+
+/** %LOCALAPPDATA%\cxzy on Windows, ~/.cache/cxzy elsewhere; CXZY_CACHE overrides. */
+function cacheFolder(env: NodeJS.ProcessEnv): string {
+  if (env.CXZY_CACHE) return env.CXZY_CACHE;
+  if (process.platform === 'win32') return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'cxzy');
+  return join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'cxzy');
+}
+
+const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+/**
+ * Writes `fill` into a temporary path and renames it to `path`, so that a
+ * second cxzy starting at the same moment, or one stopped half-way, never
+ * sees half a file. A path already there has the same content: its name has the hash.
+ */
+function once(path: string, fill: (tmp: string) => void): void {
+  if (existsSync(path)) return;
+  const tmp = `${path}.${process.pid}.tmp`;
+  mkdirSync(dirname(path), { recursive: true });
+  try {
+    fill(tmp);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    if (!existsSync(path)) throw e;
+  }
+}
+
+const base = cacheFolder(process.env);
+
+/** package.json, schemas/, templates/, examples/: { path: base64 } in one asset. */
+const filesAsset = new Uint8Array(getAsset('files.json'));
+const root = join(base, `files-${hashOf(filesAsset)}`);
+once(root, (tmp) => {
+  const files = JSON.parse(Buffer.from(filesAsset).toString('utf8')) as Record<string, string>;
+  for (const [path, data] of Object.entries(files)) {
+    mkdirSync(dirname(join(tmp, path)), { recursive: true });
+    writeFileSync(join(tmp, path), Buffer.from(data, 'base64'));
+  }
+});
+
+const addon = new Uint8Array(getAsset('sqlite.node'));
+const addonPath = join(base, `better_sqlite3-${hashOf(addon)}.node`);
+once(addonPath, (tmp) => writeFileSync(tmp, addon));
+const sqlite = { exports: {} as object };
+process.dlopen(sqlite, addonPath);
+
+const worker = Buffer.from(getAsset('worker.js')).toString('utf8');
+
+(globalThis as { cxzyHost?: Host }).cxzyHost = {
+  root,
+  bundled: true,
+  sqlite: sqlite.exports,
+  startWorker: (workerData) => new Worker(worker, { eval: true, workerData: { ...(workerData as object), cxzyRoot: root } }),
+};

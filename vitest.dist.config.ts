@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// npm run test:dist: the executables of npm run dist, on Linux and under Wine.
+export default defineConfig({
+  test: {
+    include: ['test/dist/**/*.test.ts'],
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
+    fileParallelism: false,
+  },
+});
