@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { BASE, BIN, EXAMPLES, cxzy, dump, files, spawnCxzy, tmp } from './helpers.js';
+import { BASE, BIN, EXAMPLES, appears, cxzy, dump, files, spawnCxzy, tmp } from './helpers.js';
 
 const points = (lead: Record<string, number> = {}, extra = '') => {
   const v = { study: 18, excel: 17, service: 20, discipline: 20, integrity: 16, ...lead };
@@ -135,7 +135,8 @@ describe('the database: never a stack trace, a message that says what to do', ()
     const child = spawn(process.execPath, [BIN, 'import', data, '--db', db], { env: { ...process.env, CXZY_WORKERS: '1' } });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    await new Promise((r) => setTimeout(r, 900));
+    // The import has its Ctrl-C handler once it has created the database: wait for that file, not for a time.
+    await appears(db);
     child.kill('SIGINT');
     const code = await new Promise((r) => child.on('exit', (c) => r(c)));
     expect(code).toBe(130);
@@ -211,7 +212,8 @@ describe('the database: never a stack trace, a message that says what to do', ()
     generate({ name: 'busy', branches: 800 }, data);
     const db = join(dir, 'b.db');
     const first = spawn(process.execPath, [BIN, 'import', data, '--db', db, '-q']);
-    await new Promise((r) => setTimeout(r, 400));
+    // The first import holds the database from when it creates the file.
+    await appears(db);
     const second = spawnCxzy(['import', data, '--db', db, '--format', 'json']);
     await new Promise((r) => first.on('exit', r));
     expect(second.stderr).toBe('');

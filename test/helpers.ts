@@ -1,7 +1,7 @@
 // Running cxzy as a user would: in-process through main(argv, io) by default,
 // or as the built binary for the few tests that need a real process.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -52,6 +52,20 @@ export async function cxzy(args: string[], opts: RunOptions = {}): Promise<Run> 
 export function spawnCxzy(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: environment(opts.env), input: opts.input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Resolves when `path` exists: a signal a spawned cxzy gives, instead of a guess at how long it takes. */
+export function appears(path: string): Promise<void> {
+  return new Promise((resolve) => {
+    const watcher = watch(dirname(path), () => {
+      if (existsSync(path)) done();
+    });
+    const done = () => {
+      watcher.close();
+      resolve();
+    };
+    if (existsSync(path)) done();
+  });
 }
 
 export function tmp(): string {
