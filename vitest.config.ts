@@ -7,10 +7,11 @@ console.log(`cxzy: tests on Node ${process.version}`);
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/dist/**', '**/node_modules/**'],
+    // The executables (test:dist) and the clients nobody here wrote (test:e2e) have suites of their own.
+    exclude: ['test/dist/**', 'test/e2e/**', '**/node_modules/**'],
     testTimeout: 30_000,
     pool: 'forks',
-    // Most tests wait on SQLite, LibreOffice or Chromium, not the CPU: two forks even on two cores (57 s → 35 s here).
+    // Most tests wait on SQLite or a spawned process, not the CPU: two forks even on two cores (57 s → 35 s here).
     maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

@@ -47,7 +47,10 @@ const usedNames = new Set();
 function personName() {
   for (;;) {
     const n = pick([...SURNAMES]) + pick(GIVEN);
-    if (!usedNames.has(n)) return usedNames.add(n), n;
+    if (!usedNames.has(n)) {
+      usedNames.add(n);
+      return n;
+    }
   }
 }
 
@@ -227,7 +230,7 @@ function pledges() {
 }
 
 // --- YAML out ---------------------------------------------------------------------
-const q = (s) => (/[:#\[\]{},&*!|>'"%@`]|^[\d-]|^(true|false|null|yes|no)$/i.test(s) ? JSON.stringify(s) : s);
+const q = (s) => (/[:#[\]{},&*!|>'"%@`]|^[\d-]|^(true|false|null|yes|no)$/i.test(s) ? JSON.stringify(s) : s);
 function item(obj, indent = '  ') {
   const lines = [];
   let first = true;
@@ -257,9 +260,9 @@ writeFileSync('examples/orgs.yaml', header('组织') + section('orgs', orgs.map(
 writeFileSync('examples/members.yaml', header('党员') + section('members', members.map((m) => ({ ...m, active: m.active ? undefined : false }))));
 writeFileSync('examples/pledges.yaml', header('公开承诺') + section('pledges', pledges()));
 for (const [period, months] of [['2011Q1', ['2011-01', '2011-02', '2011-03']], ['2011Q2', ['2011-04', '2011-05', '2011-06']]]) {
-  writeFileSync(`examples/${period}/reviews.yaml`, header(`${period} 测评`) + `period: ${period}\n` + section('reviews', reviewsFor(period)));
-  writeFileSync(`examples/${period}/points.yaml`, header(`${period} 党员积分`) + `period: ${period}\n` + section('points', pointsFor(period)));
-  writeFileSync(`examples/${period}/reports.yaml`, header(`${period} 信息报送`) + `period: ${period}\n` + section('reports', reportsFor(months)));
-  writeFileSync(`examples/${period}/typicals.yaml`, header(`${period} 培树典型`) + `period: ${period}\n` + section('typicals', typicalsFor(period)));
+  writeFileSync(`examples/${period}/reviews.yaml`, `${header(`${period} 测评`)}period: ${period}\n${section('reviews', reviewsFor(period))}`);
+  writeFileSync(`examples/${period}/points.yaml`, `${header(`${period} 党员积分`)}period: ${period}\n${section('points', pointsFor(period))}`);
+  writeFileSync(`examples/${period}/reports.yaml`, `${header(`${period} 信息报送`)}period: ${period}\n${section('reports', reportsFor(months))}`);
+  writeFileSync(`examples/${period}/typicals.yaml`, `${header(`${period} 培树典型`)}period: ${period}\n${section('typicals', typicalsFor(period))}`);
 }
 console.log(`examples: ${orgs.length} orgs, ${members.length} members`);

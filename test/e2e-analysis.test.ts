@@ -55,8 +55,8 @@ describe('grade', () => {
   it('--org limits to a subtree; csv and md', async () => {
     const csv = await run(['grade', '--org', 'W03', '--format', 'csv']);
     const rows = parseCsv(csv.stdout.replace(/^\ufeff/, ''), { columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => r['编号'])).toEqual(['D0301', 'D0302', 'D0303', 'D0304', 'W03']);
-    expect(rows[0]['等次']).toBe('未评定');
+    expect(rows.map((r) => r.编号)).toEqual(['D0301', 'D0302', 'D0303', 'D0304', 'W03']);
+    expect(rows[0].等次).toBe('未评定');
     const md = await run(['grade', '--org', 'W03', '--format', 'md', '--lang', 'en']);
     expect(md.stdout).toContain('| code | name | score | satisf. | computed | grade | movement | action | notes |');
     expect(md.stdout).toContain('| D0302 | 王家庄村党支部 | 87.5 | 97.9% | fair | fair | up | push |  |');

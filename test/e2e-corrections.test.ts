@@ -46,7 +46,7 @@ function county() {
 
 /** Every record table and the remembered files, every column: what undo must give back exactly. */
 function records(db: string) {
-  const d = dump(db);
+  const d = dump(db) as Record<string, Record<string, unknown>[]>;
   delete d.meta;
   return d;
 }

@@ -13,7 +13,7 @@ interface JsonError {
   message: string;
 }
 
-async function errorsOf(dir: string, args: string[] = [], lang = 'zh'): { code: number; errors: JsonError[]; warnings: JsonError[]; json: Record<string, unknown> } {
+async function errorsOf(dir: string, args: string[] = [], lang = 'zh'): Promise<{ code: number; errors: JsonError[]; warnings: JsonError[]; json: Record<string, unknown> }> {
   const r = await cxzy(['validate', '.', '--format', 'json', '--lang', lang, ...args], { cwd: dir });
   expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
   const json = JSON.parse(r.stdout);

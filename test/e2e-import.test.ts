@@ -77,7 +77,7 @@ describe('import', () => {
   });
 
   it('--replace makes the batch the whole truth for its orgs, sections and quarters only; --org widens it to a subtree', async () => {
-    const dir = files({ ...BASE, 'r.yaml': q1(review('D01', 90) + review('D02', 80)), 'r2.yaml': 'period: 2011Q2\nreviews:\n' + review('D01', 91) });
+    const dir = files({ ...BASE, 'r.yaml': q1(review('D01', 90) + review('D02', 80)), 'r2.yaml': `period: 2011Q2\nreviews:\n${review('D01', 91)}` });
     await cxzy(['import', '.'], { cwd: dir });
     const only = files({ 'r.yaml': q1(review('D01', 92)) });
     const r = await importJson(dir, [join(only, 'r.yaml'), '--replace']);
@@ -141,7 +141,7 @@ describe('import', () => {
 
   it('shows a progress bar on a terminal, never in a pipe', async () => {
     const dir = tmp();
-    const env = { ...(process.env as Record<string, string>), CXZY_PROGRESS_AFTER_MS: '0' };
+    const env: Record<string, string | undefined> = { ...process.env, CXZY_PROGRESS_AFTER_MS: '0' };
     delete env.CI;
     // `script` gives the command a terminal, as an office PC's console would.
     const tty = spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" import "${EXAMPLES}" --db "${join(dir, 't.db')}"`, '/dev/null'], { env, encoding: 'utf8' });
@@ -262,7 +262,7 @@ describe('init', () => {
     expect(rulesText).toContain('# 四级定级');
     // The office settings are there, commented: the bulletin's issuer, area and number prefix.
     expect({ office: {}, ...parse(rulesText) }).toEqual(defaultRules());
-    const office = rulesText.replace(/^# (office:|  name:|  area:|  number_prefix:)/gm, '$1');
+    const office = rulesText.replace(/^# (office:| {2}name:| {2}area:| {2}number_prefix:)/gm, '$1');
     expect(parse(office).office).toEqual({ name: '中共示范县委创先争优活动领导小组办公室', area: '示范县', number_prefix: '县创争办' });
     writeFileSync(join(dir, 'office', 'cxzy.rules.yaml'), office);
     expect((await cxzy(['rules', '--format', 'json'], { cwd: join(dir, 'office') })).stdout).toContain('"number_prefix": "县创争办"');

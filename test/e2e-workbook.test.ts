@@ -110,7 +110,7 @@ describe('workbooks in', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('broken.xlsx:1:1  错误  无法读取这个工作簿');
     expect(r.stderr).toContain('sheet1.xlsx:1:1  错误  工作簿里没有可导入的工作表（现有：Sheet1）');
-    expect(r.stderr).not.toMatch(/    at /);
+    expect(r.stderr).not.toMatch(/ {4}at /);
   });
 
   it('a name beside a code that is not the code’s name is a warning at that cell', async () => {

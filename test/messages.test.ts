@@ -147,7 +147,7 @@ describe('many warnings of one kind are summarised', () => {
     const dir = files({ ...BASE, 'm2.yaml': `members:\n${members}`, 'p.yaml': 'period: 2011Q1\npoints:\n  - {member: M1, study: 20, excel: 20, service: 20, discipline: 20, integrity: 20}\n' });
     const text = await cxzy(['validate', '.'], { cwd: dir });
     expect(text.code).toBe(0);
-    expect(text.stderr.match(/警告  党员 .* 没有积分记录/g)).toHaveLength(3);
+    expect(text.stderr.match(/警告 {2}党员 .* 没有积分记录/g)).toHaveLength(3);
     expect(text.stderr).toContain('……同类警告（党员本季度没有积分记录）另有 39 条未列出；用 --format json 可查看全部');
     const json = await validate(dir);
     expect(json.warnings.filter((w) => w.code === 'no_points')).toHaveLength(42);

@@ -107,7 +107,7 @@ export function generate(size: Size, root: string): Generated {
         const k = int(good ? 3 : 1, 5);
         for (let i = 0; i < k; i++) {
           const adopted = pick(['', '', '', '', 'county', '县级', 'city', 'province']);
-          reports.push(`  - org: ${code}\n    date: "${month}-${pad(int(1, 28), 2)}"\n    title: ${name}${pick(ACTIONS)}（${i + 1}）\n` + (adopted ? `    adopted: ${adopted}\n` : ''));
+          reports.push(`  - org: ${code}\n    date: "${month}-${pad(int(1, 28), 2)}"\n    title: ${name}${pick(ACTIONS)}（${i + 1}）\n${adopted ? `    adopted: ${adopted}\n` : ''}`);
         }
       }
     }

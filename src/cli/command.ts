@@ -1,5 +1,5 @@
 // A subcommand, and the options several commands share, defined once.
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import type { Lang } from '../render/i18n/index.js';
 import { t } from '../render/i18n/index.js';
 import type { Ctx } from './context.js';

@@ -36,7 +36,7 @@ export const importCommand: CommandSpec = {
       process.exit(130);
     };
     process.once('SIGINT', interrupted);
-    let r;
+    let r: Awaited<ReturnType<typeof importFiles>>;
     try {
       r = await withProgress(ctx, ctx.t('progress_import'), (onFile) =>
         importFiles(cmd.args, ctx.db, rules, { strict: o.strict === true, replace: o.replace === true, org: o.org ?? null, dryRun: o.dryRun === true, cwd: ctx.cwd, env: ctx.env, onFile }),

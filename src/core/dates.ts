@@ -3,7 +3,7 @@
 
 /** Guess the ISO form of a date written as 2011年3月5日, 2011/3/5, 2011.3.5 or 2011-3-5. */
 export function suggestDate(value: string): string | null {
-  const m = /^\s*(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?\s*$/.exec(value);
+  const m = /^\s*(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?\s*$/.exec(value);
   if (!m) return null;
   const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
   return isValidDate(iso) ? iso : null;

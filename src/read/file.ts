@@ -6,7 +6,7 @@
 // about what a clean one does.
 import { Diagnostics, wholeFile, type Diagnostic, type Place } from '../core/diagnostic.js';
 import type { Msg } from '../core/messages/index.js';
-import { emptySections, SECTIONS, type Section, type SectionRecords } from '../core/model.js';
+import { emptySections, SECTIONS, type SectionRecords } from '../core/model.js';
 import { vagueReasons } from '../core/pledge-quality.js';
 import { refusedChar } from '../core/text.js';
 import { readText } from './files.js';
@@ -14,7 +14,7 @@ import { digest, type FileResult, type FileTask, type ReadRules } from './task.j
 import { findingKey, placeFinding, type Finding } from './findings.js';
 import { RecordPlacer } from './place.js';
 import { collectRecords } from './records.js';
-import { periodsOf, rowsOf, type Present, type SectionRows } from './rows.js';
+import { periodsOf, rowsOf, type Present, } from './rows.js';
 import { schemaFindings } from './schema-errors.js';
 import { fieldNames, type DocumentValidator } from './schemas.js';
 import { structureProblems, type StructureProblem } from './structure.js';

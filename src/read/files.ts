@@ -1,7 +1,7 @@
 // Command-line paths → the list of data files, and reading one file to text.
 // A file is named as the user gave it (relative to where cxzy runs); it is
 // opened at its absolute path.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { decode } from './decode.js';
 import { MAX_FILE_BYTES } from './limits.js';
@@ -40,7 +40,7 @@ export function expandPaths(paths: string[], cwd: string): { files: InputFile[];
   };
   for (const p of paths) {
     const abs = resolve(cwd, p);
-    let st;
+    let st: Stats;
     try {
       st = statSync(abs);
     } catch {

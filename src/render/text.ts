@@ -100,7 +100,7 @@ export function* tableLines(t: DocTable, c: ChalkInstance, room = Infinity): Gen
     }
   }
   if (n === 0 && t.none !== undefined) return yield c.dim(printable(t.none));
-  const full = fit(widths, t.shrink ?? [], room);
+  const full = fitColumns(widths, t.shrink ?? [], room);
   const textOf = (cell: CellValue, i: number) => (widths[i] < full[i] ? truncate(cellOnTerminal(cell), widths[i]) : cellOnTerminal(cell));
   const line = (texts: string[], tones: (Tone | undefined)[]) => {
     let s = '';
@@ -124,7 +124,7 @@ const MIN_COLUMN = 8;
  * table fits `room` columns or they are as narrow as they go. Returns the
  * widths before.
  */
-function fit(widths: number[], shrink: number[], room: number): number[] {
+function fitColumns(widths: number[], shrink: number[], room: number): number[] {
   const full = [...widths];
   let over = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1) - room;
   while (over > 0) {

@@ -3,7 +3,7 @@
 // import does), --replace's removals, and the write itself.
 import type { DB } from './db.js';
 import { stagedTable, type Staging } from './stage.js';
-import { SECTION_DEFS, SECTION_LIST, SRC_COLS, type SectionDef } from '../core/sections.js';
+import { SECTION_LIST, SRC_COLS, type SectionDef } from '../core/sections.js';
 import { SECTIONS, type Section } from '../core/model.js';
 import { missingWhere, REPLACEABLE } from './replace.js';
 

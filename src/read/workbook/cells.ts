@@ -47,7 +47,7 @@ export type Cell = { ok: true; value: unknown } | { ok: false; msg: Msg; code: s
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
 /** The value a record takes from a non-blank cell of a column holding `kind`. */
-export function valueOf(p: Exclude<Plain, null>, kind: Kind): Cell {
+export function cellValueOf(p: Exclude<Plain, null>, kind: Kind): Cell {
   if (p instanceof Date) return { ok: true, value: kind === 'date' ? isoDate(p) : isoDate(p) };
   if (typeof p === 'object') {
     if ('error' in p) return { ok: false, code: 'cell', msg: { id: 'cell_error', params: { value: p.error } } };

@@ -6,7 +6,7 @@ import type { Diagnostic, Place } from '../../core/diagnostic.js';
 import type { Msg } from '../../core/messages/index.js';
 import type { SheetDef } from '../../core/sections.js';
 import { closest } from '../schema-errors.js';
-import { isBlank, shown, valueOf, type Plain } from './cells.js';
+import { isBlank, shown, cellValueOf, type Plain } from './cells.js';
 import { requiredGroups, sheetFields } from './fields.js';
 
 /** A1-style column letters: 1 → A, 27 → AA. */
@@ -147,7 +147,7 @@ export function parseSheet(
     for (const { field, col, header, kind, parts } of columns) {
       const p = cs[col] ?? null;
       if (isBlank(p)) continue;
-      const v = valueOf(p!, kind);
+      const v = cellValueOf(p!, kind);
       if (!v.ok) {
         bad = true;
         badFields.add(field);

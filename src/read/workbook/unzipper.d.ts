@@ -1,7 +1,7 @@
-// The one part of unzipper used here: opening a zip by its central directory.
+// The one part of unzipper used here: opening a zip by its central directory (the tests read an entry whole).
 declare module 'unzipper' {
   const unzipper: {
-    Open: { file(path: string): Promise<{ files: { path: string; stream(): NodeJS.ReadableStream }[] }> };
+    Open: { file(path: string): Promise<{ files: { path: string; stream(): NodeJS.ReadableStream; buffer(): Promise<Buffer> }[] }> };
   };
   export default unzipper;
 }

@@ -177,7 +177,7 @@ class Parser {
       if (length === 0) return reject();
       const key = line.text.slice(0, length);
       const at = restAt;
-      if (FORBIDDEN_KEYS.has(key) || Object.prototype.hasOwnProperty.call(out, key)) reject();
+      if (FORBIDDEN_KEYS.has(key) || Object.hasOwn(out, key)) reject();
       this.i++;
       let value: Pos | null = null;
       if (at === line.text.length || line.text.charCodeAt(at) === 35 /* # */) {
@@ -272,7 +272,7 @@ class Parser {
     for (const item of items) {
       const m = /^([A-Za-z_][A-Za-z0-9_]*):( +)(.+)$/.exec(item.text) ?? /^([A-Za-z_][A-Za-z0-9_]*):$/.exec(item.text);
       if (!m) return reject();
-      if (FORBIDDEN_KEYS.has(m[1]) || Object.prototype.hasOwnProperty.call(out, m[1])) reject();
+      if (FORBIDDEN_KEYS.has(m[1]) || Object.hasOwn(out, m[1])) reject();
       out[m[1]] = m[3] === undefined ? null : flowScalar(m[3]);
       if (keys) {
         const k = from + item.start;

@@ -53,12 +53,12 @@ export const cli: Catalog<CliMessages> = {
     en: (p) => `rules file ${p.file} does not exist`,
   },
   cmd_unknown_option: {
-    zh: (p) => `没有选项 ${p.option}` + (p.hint ? `，是否应为 ${p.hint}？` : '；用 --help 查看可用的选项'),
-    en: (p) => `no option ${p.option}` + (p.hint ? `; did you mean ${p.hint}?` : '; --help lists the options'),
+    zh: (p) => `没有选项 ${p.option}${p.hint ? `，是否应为 ${p.hint}？` : '；用 --help 查看可用的选项'}`,
+    en: (p) => `no option ${p.option}${p.hint ? `; did you mean ${p.hint}?` : '; --help lists the options'}`,
   },
   cmd_unknown_command: {
-    zh: (p) => `没有命令 ${p.command}` + (p.hint ? `，是否应为 ${p.hint}？` : '；用 cxzy --help 查看全部命令'),
-    en: (p) => `no command ${p.command}` + (p.hint ? `; did you mean ${p.hint}?` : '; cxzy --help lists the commands'),
+    zh: (p) => `没有命令 ${p.command}${p.hint ? `，是否应为 ${p.hint}？` : '；用 cxzy --help 查看全部命令'}`,
+    en: (p) => `no command ${p.command}${p.hint ? `; did you mean ${p.hint}?` : '; cxzy --help lists the commands'}`,
   },
   cmd_missing_argument: {
     zh: (p) => `缺少参数 ${p.arg}`,

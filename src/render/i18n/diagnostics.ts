@@ -145,12 +145,12 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
     en: (p) => `missing required field ${p.field}`,
   },
   unknown_field: {
-    zh: (p) => `未知字段 ${p.field}` + (p.hint ? `，是否应为 ${p.hint}？` : `；允许的字段：${p.allowed}`),
-    en: (p) => `unknown field ${p.field}` + (p.hint ? `; did you mean ${p.hint}?` : `; allowed: ${p.allowed}`),
+    zh: (p) => `未知字段 ${p.field}${p.hint ? `，是否应为 ${p.hint}？` : `；允许的字段：${p.allowed}`}`,
+    en: (p) => `unknown field ${p.field}${p.hint ? `; did you mean ${p.hint}?` : `; allowed: ${p.allowed}`}`,
   },
   type: {
-    zh: (p) => `应为${p.expected}，实际为${p.actual}` + (p.code ? `；编号请加引号，如 "${p.code}"` : ''),
-    en: (p) => `must be ${p.expected}, got ${p.actual}` + (p.code ? `; quote codes, e.g. "${p.code}"` : ''),
+    zh: (p) => `应为${p.expected}，实际为${p.actual}${p.code ? `；编号请加引号，如 "${p.code}"` : ''}`,
+    en: (p) => `must be ${p.expected}, got ${p.actual}${p.code ? `; quote codes, e.g. "${p.code}"` : ''}`,
   },
   range: {
     zh: (p) => `必须在 ${p.min} 到 ${p.max} 之间，实际为 ${p.value}`,
@@ -201,8 +201,8 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
     en: (p) => `"${p.value}" has the wrong form`,
   },
   date: {
-    zh: (p) => `日期“${p.value}”无效，应写成 YYYY-MM-DD` + (p.suggest ? `，是否应为 ${p.suggest}？` : ''),
-    en: (p) => `date "${p.value}" is invalid; write YYYY-MM-DD` + (p.suggest ? `; did you mean ${p.suggest}?` : ''),
+    zh: (p) => `日期“${p.value}”无效，应写成 YYYY-MM-DD${p.suggest ? `，是否应为 ${p.suggest}？` : ''}`,
+    en: (p) => `date "${p.value}" is invalid; write YYYY-MM-DD${p.suggest ? `; did you mean ${p.suggest}?` : ''}`,
   },
   enum: {
     zh: (p) => `“${p.value}”不是有效取值；可选：${p.allowed}`,
@@ -246,8 +246,8 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
     en: (p) => `${p.what} "${p.key}" is duplicated; first at ${p.first}`,
   },
   unknown_ref: {
-    zh: (p) => `${p.what}“${p.key}”不存在（本批文件和数据库中都没有）` + (p.hint ? `，是否应为 ${p.hint}？` : ''),
-    en: (p) => `${p.what} "${p.key}" does not exist (neither in these files nor in the database)` + (p.hint ? `; did you mean ${p.hint}?` : ''),
+    zh: (p) => `${p.what}“${p.key}”不存在（本批文件和数据库中都没有）${p.hint ? `，是否应为 ${p.hint}？` : ''}`,
+    en: (p) => `${p.what} "${p.key}" does not exist (neither in these files nor in the database)${p.hint ? `; did you mean ${p.hint}?` : ''}`,
   },
   candidate: {
     zh: (p) => `${p.code}（${p.name}）`,

@@ -48,8 +48,8 @@ export const grade: Catalog<GradeMessages> = {
     en: () => `notes`,
   },
   g_summary: {
-    zh: (p) => `好 ${p.good}，较好 ${p.fair}，一般 ${p.average}` + (p.poor ? `，差 ${p.poor}` : '') + `，未评定 ${p.ungraded}`,
-    en: (p) => `good ${p.good}, fair ${p.fair}, average ${p.average}` + (p.poor ? `, poor ${p.poor}` : '') + `, ungraded ${p.ungraded}`,
+    zh: (p) => `好 ${p.good}，较好 ${p.fair}，一般 ${p.average}${p.poor ? `，差 ${p.poor}` : ''}，未评定 ${p.ungraded}`,
+    en: (p) => `good ${p.good}, fair ${p.fair}, average ${p.average}${p.poor ? `, poor ${p.poor}` : ''}, ungraded ${p.ungraded}`,
   },
   g_remedial: {
     zh: (p) => `补课整改（满意率低于 ${p.below}）：${p.list}`,

@@ -51,7 +51,7 @@ export const show: Catalog<ShowMessages> = {
   sh_candidate_org: { zh: (p) => `${p.code}  ${p.name}（组织）`, en: (p) => `${p.code}  ${p.name} (org)` },
   sh_candidate_member: { zh: (p) => `${p.code}  ${p.name}（党员，${p.org}）`, en: (p) => `${p.code}  ${p.name} (member of ${p.org})` },
   sh_unknown: {
-    zh: (p) => `没有编号或名称为“${p.text}”的组织或党员` + (p.hint ? `，是否应为 ${p.hint}？` : ''),
-    en: (p) => `no org or member has the code or name "${p.text}"` + (p.hint ? `; did you mean ${p.hint}?` : ''),
+    zh: (p) => `没有编号或名称为“${p.text}”的组织或党员${p.hint ? `，是否应为 ${p.hint}？` : ''}`,
+    en: (p) => `no org or member has the code or name "${p.text}"${p.hint ? `; did you mean ${p.hint}?` : ''}`,
   },
 };

@@ -32,8 +32,8 @@ export const workbook: Catalog<WorkbookMessages> = {
     en: () => `row 1 holds the column headers; it is empty`,
   },
   header_unknown: {
-    zh: (p) => `未知的列名“${p.header}”` + (p.hint ? `，是否应为“${p.hint}”？` : `；这个工作表可用的列名：${p.allowed}`),
-    en: (p) => `unknown column header "${p.header}"` + (p.hint ? `; did you mean "${p.hint}"?` : `; this sheet's headers: ${p.allowed}`),
+    zh: (p) => `未知的列名“${p.header}”${p.hint ? `，是否应为“${p.hint}”？` : `；这个工作表可用的列名：${p.allowed}`}`,
+    en: (p) => `unknown column header "${p.header}"${p.hint ? `; did you mean "${p.hint}"?` : `; this sheet's headers: ${p.allowed}`}`,
   },
   header_twice: {
     zh: (p) => `列名“${p.header}”重复（第一次在 ${p.first} 列）`,

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The HTML bulletin in a real headless Chromium: the notice's head, every
 // section and chart is visible, the page makes no request and logs no error,
 // and it prints to at most six A4 pages with no table wider than the page.
@@ -7,7 +8,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { EXAMPLES, ROOT, cxzy, tmp } from './helpers.js';
+import { EXAMPLES, ROOT, cxzy, tmp } from '../helpers.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = join(ROOT, 'test-output', 'browser');

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cxzy, dump, files, tmp } from './helpers.js';
-import { OFFICE_YAML } from './workbook-fixtures.js';
-import { loadExcel } from '../src/read/workbook/excel.js';
+import { cxzy, dump, files, tmp } from '../helpers.js';
+import { OFFICE_YAML } from '../workbook-fixtures.js';
+import { loadExcel } from '../../src/read/workbook/excel.js';
 
 const SOFFICE = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
 const available = SOFFICE !== '';
