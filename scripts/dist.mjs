@@ -80,7 +80,10 @@ function fromRegistry(pkg, version, file) {
   mkdirSync(dir, { recursive: true });
   say(`fetching ${pkg}@${version} …`);
   const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ['npm', []];
-  const packed = execFileSync(npm[0], [...npm[1], 'pack', `${pkg}@${version}`, '--silent'], { cwd: dir, encoding: 'utf8', shell: process.platform === 'win32' }).trim().split('\n').at(-1);
+  const packed = execFileSync(npm[0], [...npm[1], 'pack', `${pkg}@${version}`, '--silent'], { cwd: dir, encoding: 'utf8', shell: process.platform === 'win32' })
+    .trim()
+    .split('\n')
+    .at(-1);
   execFileSync('tar', ['xzf', packed], { cwd: dir });
   rmSync(join(dir, packed));
   return path;

@@ -45,11 +45,17 @@ describe('block-style YAML', () => {
 
   it.each([
     ['comments and blank lines', '# head\norgs:\n  # note\n\n  - code: W1   # trailing\n    name: a#b\n'],
-    ['scalars of the core schema', 'a: 0x1F\nb: 0o17\nc: +12\nd: -3\ne: 1e3\nf: .5\ng: .inf\nh: -.Inf\ni: .nan\nj: ~\nk: null\nl: True\nm: FALSE\nn: yes\no: 012\np: 2011-03-05\nq: 1_000\nr: 0b101\n'],
+    [
+      'scalars of the core schema',
+      'a: 0x1F\nb: 0o17\nc: +12\nd: -3\ne: 1e3\nf: .5\ng: .inf\nh: -.Inf\ni: .nan\nj: ~\nk: null\nl: True\nm: FALSE\nn: yes\no: 012\np: 2011-03-05\nq: 1_000\nr: 0b101\n',
+    ],
     ['quoted scalars', `a: "x\\ty\\"z\\u4E2D"\nb: 'it''s'\nc: "#not comment"  # comment\nd: ''\n`],
     ['flow collections', 'a: {x: 1, y: "a, b", z: \'c}\'}\nb: [1, two, "3"]\nc: {}\nd: []\ne: {k:}\n'],
     ['items with extra spaces after the dash', 'reviews:\n  -   org: D1\n      self: 90\n  - org: D2\n    self: 80\n'],
-    ['nested sequences of flow maps', 'points:\n  - member: M1\n    deductions:\n      - {dimension: study, points: 5, reason: 缺席}\n      - {dimension: excel, points: 1, reason: 迟到}\n'],
+    [
+      'nested sequences of flow maps',
+      'points:\n  - member: M1\n    deductions:\n      - {dimension: study, points: 5, reason: 缺席}\n      - {dimension: excel, points: 1, reason: 迟到}\n',
+    ],
     ['several documents and CRLF', '---\nperiod: 2011Q1\r\nreviews:\r\n  - org: D1\r\n---\nperiod: 2011Q2\nreviews:\n  - org: D2\n'],
     ['a mapping value that is a plain text with colons', 'a: http://example.com/x\nb: 10:30\n'],
   ])('%s', (_, text) => {

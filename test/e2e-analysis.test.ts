@@ -26,7 +26,8 @@ describe('grade', () => {
     expect(g.summary).toEqual({ good: 14, fair: 7, average: 2, poor: 0, ungraded: 1 });
     const d0203 = g.orgs.find((o: { org: string }) => o.org === 'D0203');
     expect(d0203).toMatchObject({ computed: 'fair', grade: 'good', override: true, movement: 'same', previous: 'good' });
-    for (const k of ['org', 'name', 'composite', 'computed', 'grade', 'override', 'satisfaction', 'caps', 'flags', 'movement', 'previous']) expect(d0203).toHaveProperty(k);
+    for (const k of ['org', 'name', 'composite', 'computed', 'grade', 'override', 'satisfaction', 'caps', 'flags', 'movement', 'previous'])
+      expect(d0203).toHaveProperty(k);
     const d0404 = g.orgs.find((o: { org: string }) => o.org === 'D0404');
     expect(d0404).toMatchObject({ composite: 90, computed: 'average', grade: 'average', caps: ['satisfaction'], satisfaction: 0.88, movement: 'down' });
     const d0301 = g.orgs.find((o: { org: string }) => o.org === 'D0301');
@@ -85,7 +86,8 @@ describe('stars', () => {
     expect(Object.keys(m.scores)).toEqual(['study', 'excel', 'service', 'discipline', 'integrity']);
     for (const x of s.members) expect(x.red_star).toBe(x.stars === 5 && (x.satisfaction === null || x.satisfaction >= 0.9));
     // Each branch's red-star share is of its active members, counted from the YAML itself.
-    const yamlMembers = (parseYaml(readFileSync(join(EXAMPLES, 'members.yaml'), 'utf8')) as { members: { id: string; org: string; active?: boolean }[] }).members;
+    const yamlMembers = (parseYaml(readFileSync(join(EXAMPLES, 'members.yaml'), 'utf8')) as { members: { id: string; org: string; active?: boolean }[] })
+      .members;
     const reds = new Map<string, number>();
     for (const x of s.members) if (x.red_star) reds.set(x.org, (reds.get(x.org) ?? 0) + 1);
     expect(yamlMembers.some((y) => y.org === 'D0302' && y.active === false)).toBe(true); // one left out of the count
@@ -124,7 +126,10 @@ describe('quota', () => {
 
 describe('rules files', () => {
   it('a four-level rules file: 差 below 60', async () => {
-    writeFileSync(join(dir, 'four.yaml'), 'grading:\n  levels:\n    - {grade: good, min: 90}\n    - {grade: fair, min: 80}\n    - {grade: average, min: 75}\n    - {grade: poor}\n');
+    writeFileSync(
+      join(dir, 'four.yaml'),
+      'grading:\n  levels:\n    - {grade: good, min: 90}\n    - {grade: fair, min: 80}\n    - {grade: average, min: 75}\n    - {grade: poor}\n',
+    );
     const g = await json(['grade', '--rules', 'four.yaml']);
     expect(g.summary.poor).toBe(1);
     const rules = await run(['rules', '--rules', 'four.yaml']);

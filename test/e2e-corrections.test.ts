@@ -27,7 +27,8 @@ const COUNTY = {
 `,
 };
 
-const report = (org: string, date: string, title: string, adopted = 'county') => `  - org: ${org}\n    date: "${date}"\n    title: ${title}\n    adopted: ${adopted}\n`;
+const report = (org: string, date: string, title: string, adopted = 'county') =>
+  `  - org: ${org}\n    date: "${date}"\n    title: ${title}\n    adopted: ${adopted}\n`;
 const review = (org: string, self: number) => `  - org: ${org}\n    self: ${self}\n    masses: {satisfied: 40, basic: 5, unsatisfied: 1}\n    superior: 85\n`;
 const points = (member: string, study: number) => `  - {member: ${member}, study: ${study}, excel: 19, service: 19, discipline: 19, integrity: 19}\n`;
 
@@ -57,7 +58,15 @@ async function run(dir: string, args: string[]) {
 }
 
 type Row = Record<string, unknown>;
-const KEYS: Record<string, string[]> = { orgs: ['code'], members: ['id'], pledges: ['id'], reviews: ['org', 'period'], points: ['member', 'period'], reports: ['key'], typicals: ['key'] };
+const KEYS: Record<string, string[]> = {
+  orgs: ['code'],
+  members: ['id'],
+  pledges: ['id'],
+  reviews: ['org', 'period'],
+  points: ['member', 'period'],
+  reports: ['key'],
+  typicals: ['key'],
+};
 const shown = (key: string) => key.replace(/^id:/, '');
 
 /** What a real import changed, row by row, per section: [section, key, action]. */
@@ -67,8 +76,9 @@ function diff(before: Record<string, Row[]>, after: Record<string, Row[]>): stri
     const id = (r: Row) => shown(key.map((k) => String(r[k])).join(' '));
     const old = new Map(before[s].map((r) => [id(r), JSON.stringify(r)]));
     const now = new Map(after[s].map((r) => [id(r), JSON.stringify(r)]));
-    for (const [k, v] of now) if (!old.has(k)) out.push(`${s} ${k} inserted`);
-    else if (old.get(k) !== v) out.push(`${s} ${k} changed`);
+    for (const [k, v] of now)
+      if (!old.has(k)) out.push(`${s} ${k} inserted`);
+      else if (old.get(k) !== v) out.push(`${s} ${k} changed`);
     for (const k of old.keys()) if (!now.has(k)) out.push(`${s} ${k} removed`);
   }
   return out.sort();
@@ -166,7 +176,8 @@ describe('--dry-run lists every change', () => {
     expect(listed).toEqual(changed);
     // The counts say the same as the list.
     for (const [s, c] of Object.entries(dry.json.sections) as [string, Record<string, number>][]) {
-      for (const a of ['inserted', 'updated', 'removed']) expect(dry.json.changes.filter((x: { section: string; action: string }) => x.section === s && x.action === a).length, `${s} ${a}`).toBe(c[a]);
+      for (const a of ['inserted', 'updated', 'removed'])
+        expect(dry.json.changes.filter((x: { section: string; action: string }) => x.section === s && x.action === a).length, `${s} ${a}`).toBe(c[a]);
     }
     // An update names each changed field, old → new, and where the new value is written.
     const moved = dry.json.changes.find((c: { section: string; key: string }) => c.section === 'members' && c.key === 'M2');
@@ -255,7 +266,12 @@ describe('history and undo', () => {
     const noGen = (d: Record<string, unknown[]>) => JSON.stringify(d, (k, v) => (k === 'gen' ? undefined : v));
     expect(noGen(records(db))).toEqual(noGen(records(join(dir, 'fresh.db'))));
     const log = await run(dir, ['log']);
-    expect(log.json.imports.map((e: { number: number; undone: string | null }) => [e.number, e.undone !== null])).toEqual([[1, true], [2, true], [3, true], [4, false]]);
+    expect(log.json.imports.map((e: { number: number; undone: string | null }) => [e.number, e.undone !== null])).toEqual([
+      [1, true],
+      [2, true],
+      [3, true],
+      [4, false],
+    ]);
   });
 
   it('undo with nothing to undo exits 1, and an absent database is not created', async () => {
@@ -302,7 +318,11 @@ describe('show', () => {
     const d01 = await run(dir, ['show', 'D01', '--period', '2011Q1']);
     expect(d01.json.quarters[0].review.src).toEqual({ file: 'q1/D01.yaml', line: 3 });
     expect(d01.json.quarters[0].grade.grade).toMatch(/good|fair|average|poor/);
-    expect(d01.json.months.map((m: { month: string; count: number }) => [m.month, m.count])).toEqual([['2011-01', 1], ['2011-02', 1], ['2011-03', 1]]);
+    expect(d01.json.months.map((m: { month: string; count: number }) => [m.month, m.count])).toEqual([
+      ['2011-01', 1],
+      ['2011-02', 1],
+      ['2011-03', 1],
+    ]);
     expect(d01.json.last_import).toMatchObject({ number: 1 });
   });
 
@@ -356,7 +376,8 @@ describe('suggestions', () => {
     const dir = county();
     await cxzy(['import', '.', '-q'], { cwd: dir });
     const inbox = files({
-      'o.yaml': 'orgs:\n  - code: D10\n    name: 红湾社区党支部\n    type: branch\n    parent: W01\n    category: community\n  - code: D11\n    name: 红湾社区党支部\n    type: branch\n    parent: W02\n    category: community\nmembers:\n  - id: M7\n    name: 张三\n    org: D01\n    role: member\n',
+      'o.yaml':
+        'orgs:\n  - code: D10\n    name: 红湾社区党支部\n    type: branch\n    parent: W01\n    category: community\n  - code: D11\n    name: 红湾社区党支部\n    type: branch\n    parent: W02\n    category: community\nmembers:\n  - id: M7\n    name: 张三\n    org: D01\n    role: member\n',
     });
     const r = await run(dir, ['import', inbox, '--dry-run']);
     expect(r.code).toBe(0);

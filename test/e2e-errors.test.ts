@@ -13,7 +13,11 @@ interface JsonError {
   message: string;
 }
 
-async function errorsOf(dir: string, args: string[] = [], lang = 'zh'): Promise<{ code: number; errors: JsonError[]; warnings: JsonError[]; json: Record<string, unknown> }> {
+async function errorsOf(
+  dir: string,
+  args: string[] = [],
+  lang = 'zh',
+): Promise<{ code: number; errors: JsonError[]; warnings: JsonError[]; json: Record<string, unknown> }> {
   const r = await cxzy(['validate', '.', '--format', 'json', '--lang', lang, ...args], { cwd: dir });
   expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
   const json = JSON.parse(r.stdout);
@@ -39,7 +43,9 @@ describe('errors with file, line and column', () => {
     expect((await one(dir, 'en')).message).toBe('must be between 0 and 100, got 120');
     const text = await cxzy(['validate', '.'], { cwd: dir });
     expect(text.code).toBe(1);
-    expect(text.stderr).toContain('2011Q1/reviews.yaml:4:11  错误  reviews[0].self: 必须在 0 到 100 之间，实际为 120\n  4 |     self: 120\n    |           ^^^');
+    expect(text.stderr).toContain(
+      '2011Q1/reviews.yaml:4:11  错误  reviews[0].self: 必须在 0 到 100 之间，实际为 120\n  4 |     self: 120\n    |           ^^^',
+    );
     expect(text.stderr).toContain('校验未通过，没有写入任何数据');
   });
 
@@ -62,7 +68,10 @@ describe('errors with file, line and column', () => {
   });
 
   it('unknown field, with the likely intended one', async () => {
-    const dir = files({ ...BASE, 'r.yaml': 'period: 2011Q1\nreviews:\n  - org: D01\n    self: 90\n    masses: {satisfied: 45, basic: 3, unsatisified: 2}\n    superior: 88\n' });
+    const dir = files({
+      ...BASE,
+      'r.yaml': 'period: 2011Q1\nreviews:\n  - org: D01\n    self: 90\n    masses: {satisfied: 45, basic: 3, unsatisified: 2}\n    superior: 88\n',
+    });
     const e = await one(dir);
     expect(e).toMatchObject({ file: 'r.yaml', line: 5, col: 39, path: 'reviews[0].masses.unsatisified', code: 'unknown_field' });
     expect(e.message).toBe('未知字段 unsatisified，是否应为 unsatisfied？');
@@ -82,7 +91,10 @@ describe('errors with file, line and column', () => {
   });
 
   it('bad date, with the ISO form suggested', async () => {
-    const dir = files({ ...BASE, 'r.yaml': 'reports:\n  - org: D01\n    date: 2011年3月5日\n    title: 红湾社区推行民情流水线\n  - org: D01\n    date: 2011/3/6\n    title: 又一条\n' });
+    const dir = files({
+      ...BASE,
+      'r.yaml': 'reports:\n  - org: D01\n    date: 2011年3月5日\n    title: 红湾社区推行民情流水线\n  - org: D01\n    date: 2011/3/6\n    title: 又一条\n',
+    });
     const r = await errorsOf(dir);
     expect(r.errors.map((e) => [e.line, e.col, e.code, e.message])).toEqual([
       [3, 11, 'date', '日期“2011年3月5日”无效，应写成 YYYY-MM-DD，是否应为 2011-03-05？'],
@@ -113,7 +125,8 @@ describe('errors with file, line and column', () => {
 
   it('a cycle in the org tree', async () => {
     const dir = files({
-      'orgs.yaml': 'orgs:\n  - code: A\n    name: 甲党委\n    type: committee\n    parent: B\n    category: agency\n  - code: B\n    name: 乙党委\n    type: committee\n    parent: A\n    category: agency\n',
+      'orgs.yaml':
+        'orgs:\n  - code: A\n    name: 甲党委\n    type: committee\n    parent: B\n    category: agency\n  - code: B\n    name: 乙党委\n    type: committee\n    parent: A\n    category: agency\n',
     });
     const e = await one(dir);
     expect(e).toMatchObject({ line: 5, col: 13, code: 'cycle' });
@@ -123,10 +136,14 @@ describe('errors with file, line and column', () => {
   it('org tree rules: a branch has no children, members belong to branches', async () => {
     const dir = files({
       ...BASE,
-      'more.yaml': 'orgs:\n  - code: D0101\n    name: 下级\n    type: branch\n    parent: D01\n    category: rural\nmembers:\n  - id: M9\n    name: 钱七\n    org: W01\n    role: member\n',
+      'more.yaml':
+        'orgs:\n  - code: D0101\n    name: 下级\n    type: branch\n    parent: D01\n    category: rural\nmembers:\n  - id: M9\n    name: 钱七\n    org: W01\n    role: member\n',
     });
     const r = await errorsOf(dir);
-    expect(r.errors.map((e) => [e.line, e.code])).toEqual([[5, 'tree'], [10, 'tree']]);
+    expect(r.errors.map((e) => [e.line, e.code])).toEqual([
+      [5, 'tree'],
+      [10, 'tree'],
+    ]);
   });
 
   it('an alias bomb is refused once', async () => {
@@ -146,7 +163,10 @@ describe('errors with file, line and column', () => {
   });
 
   it('CRLF line ends keep line and column right', async () => {
-    const dir = files({ ...BASE, 'r.yaml': 'period: 2011Q1\r\nreviews:\r\n  - org: D01\r\n    self: 120\r\n    masses: {satisfied: 1}\r\n    superior: 88\r\n' });
+    const dir = files({
+      ...BASE,
+      'r.yaml': 'period: 2011Q1\r\nreviews:\r\n  - org: D01\r\n    self: 120\r\n    masses: {satisfied: 1}\r\n    superior: 88\r\n',
+    });
     expect(await one(dir)).toMatchObject({ line: 4, col: 11, code: 'range' });
   });
 
@@ -164,10 +184,16 @@ describe('errors with file, line and column', () => {
   });
 
   it('binary, UTF-16 and undecodable files; a missing path', async () => {
-    const dir = files({ 'a.yaml': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'b.yaml': Buffer.from([0xff, 0xfe, 0x61, 0]), 'c.yaml': Buffer.from([0x61, 0xff]) });
+    const dir = files({
+      'a.yaml': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]),
+      'b.yaml': Buffer.from([0xff, 0xfe, 0x61, 0]),
+      'c.yaml': Buffer.from([0x61, 0xff]),
+    });
     const r = await errorsOf(dir);
     expect(r.errors.map((e) => [e.file, e.line, e.col, e.code])).toEqual([
-      ['a.yaml', 1, 1, 'encoding'], ['b.yaml', 1, 1, 'encoding'], ['c.yaml', 1, 1, 'encoding'],
+      ['a.yaml', 1, 1, 'encoding'],
+      ['b.yaml', 1, 1, 'encoding'],
+      ['c.yaml', 1, 1, 'encoding'],
     ]);
     const missing = await cxzy(['validate', 'nope.yaml'], { cwd: dir });
     expect(missing.code).toBe(1);
@@ -186,7 +212,14 @@ describe('errors with file, line and column', () => {
   });
 
   it('GBK files are read with a warning naming the file', async () => {
-    const gbk = Buffer.from([...Buffer.from('orgs:\r\n  - code: G1\r\n    name: '), 0xba, 0xec, 0xcd, 0xe5, ...Buffer.from('\r\n    type: committee\r\n    category: agency\r\n')]);
+    const gbk = Buffer.from([
+      ...Buffer.from('orgs:\r\n  - code: G1\r\n    name: '),
+      0xba,
+      0xec,
+      0xcd,
+      0xe5,
+      ...Buffer.from('\r\n    type: committee\r\n    category: agency\r\n'),
+    ]);
     const r = await errorsOf(files({ 'gbk.yaml': gbk }));
     expect(r.code).toBe(0);
     expect(r.warnings).toEqual([{ file: 'gbk.yaml', line: 1, col: 1, code: 'gbk', message: '文件按 GB18030/GBK 编码读取；建议另存为 UTF-8' }]);

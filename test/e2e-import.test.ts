@@ -37,7 +37,11 @@ describe('import', () => {
     const dir = files({ ...BASE });
     expect((await cxzy(['import', '.'], { cwd: dir })).code).toBe(0);
     const rows = dump(join(dir, 'cxzy.db')).members as { id: string; src_file: string; src_line: number }[];
-    expect(rows.map((r) => [r.id, r.src_file, r.src_line])).toEqual([['M1', 'members.yaml', 2], ['M2', 'members.yaml', 6], ['M3', 'members.yaml', 10]]);
+    expect(rows.map((r) => [r.id, r.src_file, r.src_line])).toEqual([
+      ['M1', 'members.yaml', 2],
+      ['M2', 'members.yaml', 6],
+      ['M3', 'members.yaml', 10],
+    ]);
   });
 
   it('counts an update and stores labels as slugs', async () => {
@@ -85,13 +89,20 @@ describe('import', () => {
     expect(r.json.sections.reviews).toEqual({ inserted: 0, updated: 1, unchanged: 0, removed: 0 });
     expect(r.json.replace).toEqual([{ section: 'reviews', period: '2011Q1', orgs: ['D01'] }]);
     const rows = () => (dump(join(dir, 'cxzy.db')).reviews as { org: string; period: string; self: number }[]).map((v) => [v.org, v.period, v.self]);
-    expect(rows()).toEqual([['D01', '2011Q1', 92], ['D01', '2011Q2', 91], ['D02', '2011Q1', 80]]);
+    expect(rows()).toEqual([
+      ['D01', '2011Q1', 92],
+      ['D01', '2011Q2', 91],
+      ['D02', '2011Q1', 80],
+    ]);
     // The township resubmits for all its branches: D02 is no longer listed, so it goes; 2011Q2 is not in the batch.
     const wide = await importJson(dir, [join(only, 'r.yaml'), '--replace', '--org', 'W01']);
     expect(wide.json.sections.reviews).toEqual({ inserted: 0, updated: 0, unchanged: 1, removed: 1 });
     expect(wide.json.replace).toEqual([{ section: 'reviews', period: '2011Q1', orgs: ['D01', 'D02', 'W01'] }]);
     expect(wide.json.sections.orgs.removed).toBe(0);
-    expect(rows()).toEqual([['D01', '2011Q1', 92], ['D01', '2011Q2', 91]]);
+    expect(rows()).toEqual([
+      ['D01', '2011Q1', 92],
+      ['D01', '2011Q2', 91],
+    ]);
   });
 
   it('without --replace nothing is removed', async () => {
@@ -110,7 +121,8 @@ describe('import', () => {
   });
 
   it('--strict turns warnings into errors', async () => {
-    const pledge = 'pledges:\n  - id: P1\n    owner: D01\n    kind: annual\n    standard: service\n    content: 积极为群众办实事\n    made: 2011-01-10\n    due: 2011-12-31\n    status: pending\n';
+    const pledge =
+      'pledges:\n  - id: P1\n    owner: D01\n    kind: annual\n    standard: service\n    content: 积极为群众办实事\n    made: 2011-01-10\n    due: 2011-12-31\n    status: pending\n';
     const dir = files({ ...BASE, 'p.yaml': pledge.replace('standard: service', 'standard: feedback') });
     const lax = await importJson(dir, ['.', '--dry-run']);
     expect(lax.code).toBe(0);
@@ -122,7 +134,11 @@ describe('import', () => {
   });
 
   it('an org pledge must follow the five goods', async () => {
-    const dir = files({ ...BASE, 'p.yaml': 'pledges:\n  - id: P1\n    owner: D01\n    kind: annual\n    standard: service\n    content: 年内为辖区20户困难群众办理低保\n    made: 2011-01-10\n    due: 2011-12-31\n    status: pending\n' });
+    const dir = files({
+      ...BASE,
+      'p.yaml':
+        'pledges:\n  - id: P1\n    owner: D01\n    kind: annual\n    standard: service\n    content: 年内为辖区20户困难群众办理低保\n    made: 2011-01-10\n    due: 2011-12-31\n    status: pending\n',
+    });
     const r = await importJson(dir, ['.']);
     expect(r.json.errors[0]).toMatchObject({ line: 5, col: 15, code: 'standard' });
   });
@@ -144,7 +160,10 @@ describe('import', () => {
     const env: Record<string, string | undefined> = { ...process.env, CXZY_PROGRESS_AFTER_MS: '0' };
     delete env.CI;
     // `script` gives the command a terminal, as an office PC's console would.
-    const tty = spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" import "${EXAMPLES}" --db "${join(dir, 't.db')}"`, '/dev/null'], { env, encoding: 'utf8' });
+    const tty = spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" import "${EXAMPLES}" --db "${join(dir, 't.db')}"`, '/dev/null'], {
+      env,
+      encoding: 'utf8',
+    });
     expect(tty.status).toBe(0);
     expect(tty.stdout).toMatch(/导入 \[[█░]+\] \d+\/12/);
     const pipe = await cxzy(['import', EXAMPLES, '--db', join(dir, 'p.db')], { env: { CXZY_PROGRESS_AFTER_MS: '0', CI: '' } });
@@ -196,7 +215,10 @@ describe('environment errors exit 3', () => {
     expect(JSON.parse(g.stdout).orgs.map((o: { org: string; grade: string }) => [o.org, o.grade])).toEqual([['D1', 'good']]);
     const after = new Database(db, { readonly: true });
     expect(after.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-    expect(after.prepare('SELECT code, gen FROM orgs ORDER BY code').all()).toEqual([{ code: 'D1', gen: 0 }, { code: 'W1', gen: 0 }]);
+    expect(after.prepare('SELECT code, gen FROM orgs ORDER BY code').all()).toEqual([
+      { code: 'D1', gen: 0 },
+      { code: 'W1', gen: 0 },
+    ]);
     after.close();
     // and an import on top of it works
     const files2 = files({ 'm.yaml': 'members:\n  - id: M1\n    name: 张三\n    org: D1\n    role: member\n' });
@@ -255,9 +277,15 @@ describe('init', () => {
     const dir = tmp();
     const r = await cxzy(['init', 'office'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, 'office', 'data')).sort()).toEqual(
-      ['members.yaml', 'orgs.yaml', 'pledges.yaml', 'points.yaml', 'reports.yaml', 'reviews.yaml', 'typicals.yaml'],
-    );
+    expect(readdirSync(join(dir, 'office', 'data')).sort()).toEqual([
+      'members.yaml',
+      'orgs.yaml',
+      'pledges.yaml',
+      'points.yaml',
+      'reports.yaml',
+      'reviews.yaml',
+      'typicals.yaml',
+    ]);
     const rulesText = readFileSync(join(dir, 'office', 'cxzy.rules.yaml'), 'utf8');
     expect(rulesText).toContain('# 四级定级');
     // The office settings are there, commented: the bulletin's issuer, area and number prefix.

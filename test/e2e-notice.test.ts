@@ -49,9 +49,23 @@ describe('the Word notice', () => {
     const text = await docxText(file);
     const lines = text.split('\n');
     const at = (s: string) => lines.indexOf(s);
-    const order = [ISSUER, '县创争办〔2011〕6号', TITLE, '各基层党组织：', ...SECTIONS, '附件：1. 信息报送完成情况', '2. 公开承诺情况', '2011年7月5日', '附件1', ...ATTACHMENTS];
+    const order = [
+      ISSUER,
+      '县创争办〔2011〕6号',
+      TITLE,
+      '各基层党组织：',
+      ...SECTIONS,
+      '附件：1. 信息报送完成情况',
+      '2. 公开承诺情况',
+      '2011年7月5日',
+      '附件1',
+      ...ATTACHMENTS,
+    ];
     const found = order.map(at);
-    expect(found.every((i) => i >= 0), order.filter((_, i) => found[i] < 0).join(' ')).toBe(true);
+    expect(
+      found.every((i) => i >= 0),
+      order.filter((_, i) => found[i] < 0).join(' '),
+    ).toBe(true);
     expect([...found].sort((a, b) => a - b)).toEqual(found);
     expect(text).toContain('示范县现有党组织 25 个（党委 6 个、党支部 19 个），党员 171 名。');
     expect(text).toContain('未达标的是：王家庄村党支部（差 1 条）。');
@@ -70,7 +84,11 @@ describe('the Word notice', () => {
   });
 
   it('turns an attachment whose table is too wide for portrait to landscape, and only that one', async () => {
-    const wide = { caption: '宽表', headers: Array.from({ length: 14 }, (_, i) => `列${i + 1}`), rows: [Array.from({ length: 14 }, () => text('河口乡个体劳动者协会党支部'))] };
+    const wide = {
+      caption: '宽表',
+      headers: Array.from({ length: 14 }, (_, i) => `列${i + 1}`),
+      rows: [Array.from({ length: 14 }, () => text('河口乡个体劳动者协会党支部'))],
+    };
     const narrow = { caption: '窄表', headers: ['编号', '名称'], rows: [[text('D01'), text('红湾社区党支部')]] };
     const notice = { issuer: '办公室', number: null, title: '标题', to: '各党组织：', date: '2011年7月5日', attachments: ['宽', '窄'], label: '附件：' };
     const doc: Doc = {
@@ -91,7 +109,9 @@ describe('the Word notice', () => {
 describe('the notice in Markdown', () => {
   it('heads it with issuer, number and title, lists the attachments, and has no source column', async () => {
     const md = (await run(['report', '--number', '12', '--date', '2011-07-05'])).stdout;
-    expect(md.startsWith(`**${ISSUER}**\n\n县创争办〔2011〕12号\n\n# ${TITLE}\n\n各基层党组织：\n\n现将2011年6月示范县创先争优活动开展情况通报如下。`)).toBe(true);
+    expect(md.startsWith(`**${ISSUER}**\n\n县创争办〔2011〕12号\n\n# ${TITLE}\n\n各基层党组织：\n\n现将2011年6月示范县创先争优活动开展情况通报如下。`)).toBe(
+      true,
+    );
     for (const s of SECTIONS) expect(md).toContain(`## ${s}`);
     expect(md).toContain(`附件：\n\n1. 信息报送完成情况\n2. 公开承诺情况\n3. 分类定级情况\n4. 积分评星情况\n\n${ISSUER}  \n2011年7月5日`);
     expect(md).toContain('## 附件1　信息报送完成情况');
@@ -132,7 +152,8 @@ describe('report --org', () => {
     expect(codes(w01.reports.month.orgs).every((c: string) => subtree.has(c))).toBe(true);
     expect(codes(w01.reports.month.orgs).length).toBeLessThan(codes(all.reports.month.orgs).length);
     expect(w01.reports.month.orgs.map((o: { rank: number }) => o.rank)[0]).toBe(1);
-    for (const list of [w01.overview.no_review, w01.pledges.coverage.orgs.without, w01.stars.benchmark_branches, w01.stars.flag_committees, w01.grading.moved]) expect(codes(list).every((c: string) => subtree.has(c))).toBe(true);
+    for (const list of [w01.overview.no_review, w01.pledges.coverage.orgs.without, w01.stars.benchmark_branches, w01.stars.flag_committees, w01.grading.moved])
+      expect(codes(list).every((c: string) => subtree.has(c))).toBe(true);
     expect(w01.stars.red_stars.every((m: { org: string }) => subtree.has(m.org))).toBe(true);
     expect(w01.overview.orgs.committees + w01.overview.orgs.branches).toBe(subtree.size);
     const md = (await run(['report', '--org', 'W01', '--date', '2011-07-05'])).stdout;

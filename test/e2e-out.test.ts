@@ -38,7 +38,12 @@ describe('--out for grade, stars and quota', () => {
   });
 
   it('writes the same bytes into .csv, .md and .json as --format prints', async () => {
-    for (const [cmd, file, format] of [['stars', 's.csv', 'csv'], ['quota', 'q.md', 'md'], ['grade', 'g.json', 'json'], ['quota', 'q.markdown', 'md']] as const) {
+    for (const [cmd, file, format] of [
+      ['stars', 's.csv', 'csv'],
+      ['quota', 'q.md', 'md'],
+      ['grade', 'g.json', 'json'],
+      ['quota', 'q.markdown', 'md'],
+    ] as const) {
       expect((await run([cmd, '--out', file])).code).toBe(0);
       expect(readFileSync(join(dir, file), 'utf8'), file).toBe((await run([cmd, '--format', format])).stdout);
     }

@@ -126,7 +126,11 @@ describe('import', () => {
     expect((await cxzy(['import', a, '--db', join(a, 'x.db'), '-q'])).code).toBe(0);
     expect((await cxzy(['import', b, '--db', join(b, 'x.db'), '-q'])).code).toBe(0);
     // The same rows from the same folder names; a record written inline has the line of its section.
-    const norm = (d: Record<string, unknown[]>) => JSON.stringify(d).replaceAll(a, '').replaceAll(b, '').replace(/"src_file":"\/r.yaml","src_line":\d+/, '');
+    const norm = (d: Record<string, unknown[]>) =>
+      JSON.stringify(d)
+        .replaceAll(a, '')
+        .replaceAll(b, '')
+        .replace(/"src_file":"\/r.yaml","src_line":\d+/, '');
     expect(norm(rows(join(a, 'x.db')))).toEqual(norm(rows(join(b, 'x.db'))));
   });
 });

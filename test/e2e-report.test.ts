@@ -48,7 +48,9 @@ let REPORTS: Row[];
 /** The month's counted items straight from the example files: active orgs, one per org and title. */
 function itemsFromYaml(month: string): Map<string, string> {
   const inactive = new Set(
-    (parseYaml(readFileSync(join(EXAMPLES, 'orgs.yaml'), 'utf8')).orgs as { code: string; active?: boolean }[]).filter((o) => o.active === false).map((o) => o.code),
+    (parseYaml(readFileSync(join(EXAMPLES, 'orgs.yaml'), 'utf8')).orgs as { code: string; active?: boolean }[])
+      .filter((o) => o.active === false)
+      .map((o) => o.code),
   );
   const rows = REPORTS;
   const best = new Map<string, string>();
@@ -98,7 +100,14 @@ describe('report on the examples', () => {
     expect(w('W02')).toMatchObject({ count: 2, met: true });
     expect(w('W03')).toMatchObject({ count: 0, met: false });
     // Each active org once, under the committee in whose charge it is: Z0401 (a 党总支 under W04) has a bar of its own.
-    expect(r.committees.map((c: { org: string; met: number; missed: number }) => [c.org, c.met + c.missed])).toEqual([['W00', 1], ['W01', 6], ['W02', 5], ['W03', 5], ['W04', 5], ['Z0401', 3]]);
+    expect(r.committees.map((c: { org: string; met: number; missed: number }) => [c.org, c.met + c.missed])).toEqual([
+      ['W00', 1],
+      ['W01', 6],
+      ['W02', 5],
+      ['W03', 5],
+      ['W04', 5],
+      ['Z0401', 3],
+    ]);
   });
 
   it('3. pledges: kept, overdue, coverage, vague with reasons, evaluations', async () => {
@@ -113,7 +122,13 @@ describe('report on the examples', () => {
     const short = p.vague.find((v: { content: string }) => v.content === '积极为群众办实事好事');
     expect(short.reasons.map((r: { code: string }) => r.code)).toEqual(['vague_short', 'vague_no_number']);
     expect(p.evaluated.length).toBeGreaterThan(0);
-    const v = p.evaluated.reduce((a: number[], e: { votes: { satisfied: number; basic: number; unsatisfied: number } }) => [a[0] + e.votes.satisfied + e.votes.basic, a[1] + e.votes.satisfied + e.votes.basic + e.votes.unsatisfied], [0, 0]);
+    const v = p.evaluated.reduce(
+      (a: number[], e: { votes: { satisfied: number; basic: number; unsatisfied: number } }) => [
+        a[0] + e.votes.satisfied + e.votes.basic,
+        a[1] + e.votes.satisfied + e.votes.basic + e.votes.unsatisfied,
+      ],
+      [0, 0],
+    );
     expect(p.satisfaction).toBeCloseTo(v[0] / v[1], 10);
     expect(p.made).toEqual([]); // every example pledge was made in January
   });
@@ -122,12 +137,17 @@ describe('report on the examples', () => {
     const b = await json(['report']);
     const g = await json(['grade']);
     expect(b.grading.summary).toEqual(g.summary);
-    const moved = g.orgs.filter((o: { movement: string }) => o.movement === 'up' || o.movement === 'down').map((o: { org: string }) => o.org).sort();
+    const moved = g.orgs
+      .filter((o: { movement: string }) => o.movement === 'up' || o.movement === 'down')
+      .map((o: { org: string }) => o.org)
+      .sort();
     expect(b.grading.moved.map((o: { org: string }) => o.org).sort()).toEqual(moved);
     expect(b.grading.overrides.map((o: { org: string }) => o.org)).toEqual(['D0203']);
     expect(b.grading.remedial).toEqual([{ org: 'D0404', name: '县供电公司党支部', satisfaction: 0.88, grade: 'average', action: 'push' }]);
     const s = await json(['stars']);
-    expect(b.stars.red_stars.map((m: { member: string }) => m.member)).toEqual(s.members.filter((m: { red_star: boolean }) => m.red_star).map((m: { member: string }) => m.member));
+    expect(b.stars.red_stars.map((m: { member: string }) => m.member)).toEqual(
+      s.members.filter((m: { red_star: boolean }) => m.red_star).map((m: { member: string }) => m.member),
+    );
     expect(b.stars.benchmark_branches).toEqual(s.benchmark_branches);
     expect(b.stars.flag_committees).toEqual(['W02']);
     expect(b.stars.rated).toBe(s.members.length);
@@ -148,11 +168,29 @@ describe('report on the examples', () => {
   it("Markdown: the body's six sections, then four attachments, GFM tables, English on request", async () => {
     const md = (await run(['report'])).stdout;
     const heads = md.split('\n').filter((l) => l.startsWith('## '));
-    expect(heads).toEqual(['## 一、总体情况', '## 二、信息报送', '## 三、公开承诺', '## 四、分类定级', '## 五、积分评星', '## 六、工作要求', '## 附件1　信息报送完成情况', '## 附件2　公开承诺情况', '## 附件3　分类定级情况', '## 附件4　积分评星情况']);
-    expect(md).toContain('| 名次 | 编号 | 名称 | 4月 | 5月 | 6月 | 差额 | 本月积分 | 达标月数 | 季度积分 |\n| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    expect(heads).toEqual([
+      '## 一、总体情况',
+      '## 二、信息报送',
+      '## 三、公开承诺',
+      '## 四、分类定级',
+      '## 五、积分评星',
+      '## 六、工作要求',
+      '## 附件1　信息报送完成情况',
+      '## 附件2　公开承诺情况',
+      '## 附件3　分类定级情况',
+      '## 附件4　积分评星情况',
+    ]);
+    expect(md).toContain(
+      '| 名次 | 编号 | 名称 | 4月 | 5月 | 6月 | 差额 | 本月积分 | 达标月数 | 季度积分 |\n| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
     expect(md).toMatch(/\| 20 \| D0302 \| 王家庄村党支部 \| \d+ \| \d+ \| 2 \| 1 \| \d+ \| \d \| \d+ \|/);
     const en = (await run(['report', '--lang', 'en'])).stdout;
-    expect(en.split('\n').filter((l) => l.startsWith('## ')).slice(0, 6)).toEqual(['## 1. Overview', '## 2. Information reports', '## 3. Public pledges', '## 4. Grading', '## 5. Stars', '## 6. What follows']);
+    expect(
+      en
+        .split('\n')
+        .filter((l) => l.startsWith('## '))
+        .slice(0, 6),
+    ).toEqual(['## 1. Overview', '## 2. Information reports', '## 3. Public pledges', '## 4. Grading', '## 5. Stars', '## 6. What follows']);
     expect(en).toContain('| D0404 | 县供电公司党支部 | 88.0% | average | push |');
   });
 
@@ -196,18 +234,29 @@ describe('report on the examples', () => {
     await wb.xlsx.readFile(out);
     const names = wb.worksheets.map((w) => w.name);
     expect(names[0]).toBe('通报');
-    expect(wb.worksheets[0].getColumn(1).values.slice(1, 5)).toEqual(['通报', '创先争优活动领导小组办公室', '关于2011年6月创先争优活动开展情况的通报', '各基层党组织：']);
+    expect(wb.worksheets[0].getColumn(1).values.slice(1, 5)).toEqual([
+      '通报',
+      '创先争优活动领导小组办公室',
+      '关于2011年6月创先争优活动开展情况的通报',
+      '各基层党组织：',
+    ]);
     expect(names).toEqual(expect.arrayContaining(['2011年6月信息报送完成情况', '本月被采用信息', '本月兑现承诺', '补课整改名单', '红星党员', '标杆支部']));
     const text = wb.worksheets[0].getColumn(1).values as unknown[];
     expect(text.slice(-names.length)).toEqual(['本工作簿各表：', ...names.slice(1)]);
     // LibreOffice shows a filter only with its sheet's _xlnm._FilterDatabase name.
     const book = (await (await unzipper.Open.file(out)).files.find((f) => f.path === 'xl/workbook.xml')!.buffer()).toString('utf8');
-    const filters = [...book.matchAll(/<definedName name="_xlnm\._FilterDatabase" localSheetId="(\d+)">([^<]*)<\/definedName>/g)].map((m) => [Number(m[1]), m[2]]);
+    const filters = [...book.matchAll(/<definedName name="_xlnm\._FilterDatabase" localSheetId="(\d+)">([^<]*)<\/definedName>/g)].map((m) => [
+      Number(m[1]),
+      m[2],
+    ]);
     expect(filters).toEqual(wb.worksheets.map((ws, k) => [k, `&apos;${ws.name}&apos;!${ws.autoFilter!.toString().replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`]));
     for (const ws of wb.worksheets) {
       // One table: its header's cells run unbroken from A1, and nothing stands beside it.
       const header = (ws.getRow(1).values as unknown[]).slice(1);
-      expect(header.every((v) => typeof v === 'string' && v !== ''), ws.name).toBe(true);
+      expect(
+        header.every((v) => typeof v === 'string' && v !== ''),
+        ws.name,
+      ).toBe(true);
       expect(ws.columnCount, ws.name).toBe(header.length);
       expect(ws.autoFilter, ws.name).toEqual(`A1:${String.fromCharCode(64 + header.length)}${Math.max(1, ws.rowCount)}`);
       expect([ws.pageSetup.paperSize, ws.pageSetup.printTitlesRow, ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight], ws.name).toEqual([9, '1:1', 1, 0]);
@@ -297,11 +346,14 @@ describe('report with hostile text in the data', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const seen = new Map<string, ExcelJS.Cell>();
-    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => {
-      if (typeof c.value === 'string') seen.set(c.value, c);
-      expect(c.type).not.toBe(ExcelJS.ValueType.Formula);
-      expect(c.formula).toBeFalsy();
-    }));
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (typeof c.value === 'string') seen.set(c.value, c);
+          expect(c.type).not.toBe(ExcelJS.ValueType.Formula);
+          expect(c.formula).toBeFalsy();
+        }),
+      );
     for (const t of [...HOSTILE, '=1+1 <b>抢险</b>']) {
       const c = seen.get(t);
       expect(c, t).toBeDefined();

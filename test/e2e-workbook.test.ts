@@ -59,7 +59,9 @@ describe('workbooks in', () => {
     const dir = files({});
     const bad = withRow('党员积分', 2, ['2011Q1', 'M1', '张三', 25, 19, 18, 20, 19])
       .map((s) => (s.name === '党员积分' ? { ...s, rows: s.rows.map((r, i) => (i === 2 ? [...r.slice(0, 7), '十九'] : r)) } : s))
-      .map((s) => (s.name === '组织' ? { ...s, rows: [...s.rows, ['0101', '河口村党支部', '党支部', 'W01', '农村'], [101, '石桥村党支部', '党支部', 'W01', '农村']] } : s))
+      .map((s) =>
+        s.name === '组织' ? { ...s, rows: [...s.rows, ['0101', '河口村党支部', '党支部', 'W01', '农村'], [101, '石桥村党支部', '党支部', 'W01', '农村']] } : s,
+      )
       .map((s) => (s.name === '信息报送' ? { ...s, rows: [...s.rows, ['D01', '红湾社区党支部', '2011年3月5日', '一条信息']] } : s));
     await workbook(join(dir, 'D01.xlsx'), bad);
     const r = await run(dir, ['import', 'D01.xlsx']);
@@ -81,7 +83,8 @@ describe('workbooks in', () => {
     const sheets = OFFICE_SHEETS.map((s) => {
       if (s.name === '党员') return { ...s, rows: [['姓名', '编号', '所在支布', '身份'], ...s.rows.slice(1)] };
       if (s.name === '季度测评') return { ...s, rows: s.rows.map((r) => r.slice(0, 7)), merges: ['A2:A3'] };
-      if (s.name === '积分扣减') return { ...s, rows: [...s.rows, ['2011Q1', 'M3', '王五', '带头学习提高', 1, '迟到']].map((r, i) => (i === 2 ? ['2011Q2', ...r.slice(1)] : r)) };
+      if (s.name === '积分扣减')
+        return { ...s, rows: [...s.rows, ['2011Q1', 'M3', '王五', '带头学习提高', 1, '迟到']].map((r, i) => (i === 2 ? ['2011Q2', ...r.slice(1)] : r)) };
       return s;
     });
     await workbook(join(dir, 'x.xlsx'), sheets);
@@ -138,7 +141,9 @@ describe('workbooks in', () => {
     const before = dump(join(dir, 'cxzy.db'));
     const reports = OFFICE_SHEETS.find((s) => s.name === '信息报送')!;
     // D01 resends its reports: one dropped, one new; D02 is not in the workbook.
-    await workbook(join(dir, 'D01.xlsx'), [{ name: '信息报送', rows: [reports.rows[0], reports.rows[1], ['D01', '红湾社区党支部', '2011-03-15', '红湾社区新的一条', '县级']] }]);
+    await workbook(join(dir, 'D01.xlsx'), [
+      { name: '信息报送', rows: [reports.rows[0], reports.rows[1], ['D01', '红湾社区党支部', '2011-03-15', '红湾社区新的一条', '县级']] },
+    ]);
     const r = await run(dir, ['import', 'D01.xlsx', '--replace']);
     expect(r.code).toBe(0);
     expect(r.json.replace).toEqual([{ section: 'reports', period: '2011Q1', orgs: ['D01'] }]);
@@ -146,7 +151,11 @@ describe('workbooks in', () => {
     const after = dump(join(dir, 'cxzy.db'));
     const of = (d: Record<string, unknown[]>, org: string) => (d.reports as { org: string; title: string }[]).filter((x) => x.org === org);
     expect(of(after, 'D02')).toEqual(of(before, 'D02'));
-    expect(of(after, 'D01').map((x) => x.title).sort()).toEqual(['红湾社区开展党员志愿服务', '红湾社区新的一条']);
+    expect(
+      of(after, 'D01')
+        .map((x) => x.title)
+        .sort(),
+    ).toEqual(['红湾社区开展党员志愿服务', '红湾社区新的一条']);
   });
 
   it('keeps Chinese text whole across the reader’s chunks (a long shared-strings part)', async () => {
@@ -208,7 +217,19 @@ describe('template', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(SHEETS);
     const headers = (name: string) => (wb.getWorksheet(name)!.getRow(1).values as unknown[]).slice(1);
     expect(headers('组织')).toEqual(['编号*', '名称*', '类型*', '上级编号', '类别*', '书记', '在册']);
-    expect(headers('党员积分')).toEqual(['季度*', '党员编号*', '带头学习提高*', '带头争创佳绩*', '带头服务群众*', '带头遵纪守法*', '带头弘扬正气*', '满意', '基本满意', '不满意', '姓名']);
+    expect(headers('党员积分')).toEqual([
+      '季度*',
+      '党员编号*',
+      '带头学习提高*',
+      '带头争创佳绩*',
+      '带头服务群众*',
+      '带头遵纪守法*',
+      '带头弘扬正气*',
+      '满意',
+      '基本满意',
+      '不满意',
+      '姓名',
+    ]);
     expect(headers('季度测评').slice(0, 3)).toEqual(['季度*', '组织编号*', '自评*']);
     const check = (name: string, ref: string) => wb.getWorksheet(name)!.getCell(ref).dataValidation;
     expect(check('组织', 'C2')).toMatchObject({ type: 'list', formulae: ['"党委,党工委,党总支,党支部"'] });
@@ -233,10 +254,21 @@ describe('template', () => {
     await cxzy(['import', 'orgs.yaml', '-q'], { cwd: dir });
     expect((await cxzy(['template', '--out', 'W01.xlsx', '--org', 'W01', '--period', '2011Q2'], { cwd: dir })).code).toBe(0);
     const wb = await open(join(dir, 'W01.xlsx'));
-    const values = (name: string) => (wb.getWorksheet(name)!.getSheetValues() as unknown[][]).slice(2).filter(Boolean).map((r) => r.slice(1));
+    const values = (name: string) =>
+      (wb.getWorksheet(name)!.getSheetValues() as unknown[][])
+        .slice(2)
+        .filter(Boolean)
+        .map((r) => r.slice(1));
     expect(values('组织').map((r) => r[0])).toEqual(['W01', 'D01', 'D02']);
-    expect(values('季度测评').map((r) => [r[0], r[1], r[12]])).toEqual([['2011Q2', 'D01', '红湾社区党支部'], ['2011Q2', 'D02', '东关社区党支部']]);
-    expect(values('党员积分').map((r) => [r[0], r[1], r[10]])).toEqual([['2011Q2', 'M1', '张三'], ['2011Q2', 'M2', '李四'], ['2011Q2', 'M3', '王五']]);
+    expect(values('季度测评').map((r) => [r[0], r[1], r[12]])).toEqual([
+      ['2011Q2', 'D01', '红湾社区党支部'],
+      ['2011Q2', 'D02', '东关社区党支部'],
+    ]);
+    expect(values('党员积分').map((r) => [r[0], r[1], r[10]])).toEqual([
+      ['2011Q2', 'M1', '张三'],
+      ['2011Q2', 'M2', '李四'],
+      ['2011Q2', 'M3', '王五'],
+    ]);
     // Unfilled, the rows to score are errors at their cells.
     const unfilled = await run(dir, ['validate', 'W01.xlsx']);
     expect(unfilled.json.errors[0]).toMatchObject({ sheet: '季度测评', cell: 'C2', code: 'required' });
@@ -255,7 +287,12 @@ describe('template', () => {
     expect(split.code).toBe(0);
     expect(existsSync(join(dir, 'out', 'D01-2011Q2.xlsx')) && existsSync(join(dir, 'out', 'D02-2011Q2.xlsx'))).toBe(true);
     const d01 = await open(join(dir, 'out', 'D01-2011Q2.xlsx'));
-    expect((d01.getWorksheet('党员积分')!.getSheetValues() as unknown[][]).slice(2).filter(Boolean).map((row) => row[2])).toEqual(['M1', 'M2']);
+    expect(
+      (d01.getWorksheet('党员积分')!.getSheetValues() as unknown[][])
+        .slice(2)
+        .filter(Boolean)
+        .map((row) => row[2]),
+    ).toEqual(['M1', 'M2']);
   });
 });
 
@@ -276,7 +313,8 @@ describe('validate --annotate', () => {
     for (const ws of wb.worksheets) {
       ws.eachRow((row) =>
         row.eachCell((cell) => {
-          if ((cell.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb === 'FFFFC7CE') marked.push(`${ws.name}!${cell.address} ${cell.note ? 'noted' : ''}`);
+          if ((cell.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb === 'FFFFC7CE')
+            marked.push(`${ws.name}!${cell.address} ${cell.note ? 'noted' : ''}`);
         }),
       );
     }

@@ -9,7 +9,14 @@ const W = org('W', 'committee', null);
 
 function grade(reviews: Review[], extra: Partial<GradeInput> = {}) {
   const input: GradeInput = {
-    period: '2011Q1', orgs: [W, org('A')], reviews, previousReviews: [], commentaries: reviews, pledges: [], rules: defaultRules(), ...extra,
+    period: '2011Q1',
+    orgs: [W, org('A')],
+    reviews,
+    previousReviews: [],
+    commentaries: reviews,
+    pledges: [],
+    rules: defaultRules(),
+    ...extra,
   };
   return gradePeriod(input);
 }
@@ -103,7 +110,10 @@ describe('commentary, overrides, ungraded', () => {
     const g = grade([review('A', '2011Q1', 95, votes(50), 95)], {
       orgs: [W, org('A'), org('B'), org('X', 'branch', 'W', { active: false })],
     });
-    expect(g.orgs.map((o) => [o.org, o.grade])).toEqual([['A', 'good'], ['B', 'ungraded']]);
+    expect(g.orgs.map((o) => [o.org, o.grade])).toEqual([
+      ['A', 'good'],
+      ['B', 'ungraded'],
+    ]);
     expect(g.summary).toEqual({ good: 1, fair: 0, average: 0, poor: 0, ungraded: 1 });
     expect(only(g, 'B').movement).toBeNull();
   });
@@ -125,7 +135,10 @@ describe('movement (晋位升级)', () => {
     ];
     const g = grade(now, { orgs, previousReviews: prev, commentaries: [...prev, ...now] });
     expect(g.orgs.map((o) => [o.org, o.previous, o.movement])).toEqual([
-      ['A', 'fair', 'up'], ['B', 'good', 'down'], ['C', 'fair', 'same'], ['D', null, 'new'],
+      ['A', 'fair', 'up'],
+      ['B', 'good', 'down'],
+      ['C', 'fair', 'same'],
+      ['D', null, 'new'],
     ]);
   });
 });
@@ -134,7 +147,10 @@ describe('a four-level rules file', () => {
   it('adds 差 below 60, with the rectify action; share limits warn', () => {
     const rules: Rules = defaultRules();
     rules.grading.levels = [{ grade: 'good', min: 90 }, { grade: 'fair', min: 80 }, { grade: 'average', min: 60 }, { grade: 'poor' }];
-    rules.grading.shares = [{ grade: 'good', max: 0.1 }, { grade: 'poor', min: 0.05 }];
+    rules.grading.shares = [
+      { grade: 'good', max: 0.1 },
+      { grade: 'poor', min: 0.05 },
+    ];
     // A: 0.2·40 + 0.3·20 + 0.5·40 = 34 → 差; the satisfaction cap (20%) never raises it to 一般
     const g = grade([review('A', '2011Q1', 40, votes(10, 0, 40), 40), review('B', '2011Q1', 95, votes(50), 95)], { orgs: [W, org('A'), org('B')], rules });
     expect(only(g)).toMatchObject({ composite: 34, level: 'poor', grade: 'poor', caps: ['satisfaction'], action: 'rectify' });

@@ -10,11 +10,19 @@ import { BASE, BIN, EXAMPLES, appears, cxzy, dump, files, spawnCxzy, tmp } from 
 
 const points = (lead: Record<string, number> = {}, extra = '') => {
   const v = { study: 18, excel: 17, service: 20, discipline: 20, integrity: 16, ...lead };
-  return `period: 2011Q1\npoints:\n  - member: M1\n${Object.entries(v).map(([k, n]) => `    ${k}: ${n}\n`).join('')}${extra}`;
+  return `period: 2011Q1\npoints:\n  - member: M1\n${Object.entries(v)
+    .map(([k, n]) => `    ${k}: ${n}\n`)
+    .join('')}${extra}`;
 };
 const errorsOf = async (dir: string, args: string[] = []) => {
   const r = await cxzy(['validate', '.', '--format', 'json', ...args], { cwd: dir });
-  return { code: r.code, ...(JSON.parse(r.stdout) as { errors: { file: string; line: number; col: number; path: string; code: string; message: string }[]; warnings: { code: string; message: string }[] }) };
+  return {
+    code: r.code,
+    ...(JSON.parse(r.stdout) as {
+      errors: { file: string; line: number; col: number; path: string; code: string; message: string }[];
+      warnings: { code: string; message: string }[];
+    }),
+  };
 };
 
 describe('points within the rules', () => {
@@ -22,7 +30,9 @@ describe('points within the rules', () => {
     const dir = files({ ...BASE, 'p.yaml': points({ excel: 81 }) });
     const r = await errorsOf(dir, ['--strict']);
     expect(r.code).toBe(1);
-    expect(r.errors).toEqual([expect.objectContaining({ line: 5, col: 12, path: 'points[0].excel', code: 'range', message: '不能超过满分 20（规则 stars.max_points），实际为 81' })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({ line: 5, col: 12, path: 'points[0].excel', code: 'range', message: '不能超过满分 20（规则 stars.max_points），实际为 81' }),
+    ]);
   });
 
   it('a deduction above the maximum too; a rules file with a lower maximum moves the bound', async () => {
@@ -64,7 +74,9 @@ describe('the database: never a stack trace, a message that says what to do', ()
   it('a closed pipe stops a JSON command quietly', async () => {
     const { db } = await imported();
     for (const cmd of ['grade', 'stars', 'quota', 'report']) {
-      const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" ${cmd} --db "${db}" --format json | head -c 10 > /dev/null`], { encoding: 'utf8' });
+      const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" ${cmd} --db "${db}" --format json | head -c 10 > /dev/null`], {
+        encoding: 'utf8',
+      });
       expect(r.stderr, cmd).toBe('');
       expect(r.status, cmd).toBe(0);
     }
@@ -121,7 +133,9 @@ describe('the database: never a stack trace, a message that says what to do', ()
     chmodSync(join(ro, 'x.db'), 0o444);
     chmodSync(ro, 0o555);
     chmodSync(dir, 0o755);
-    const r = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, BIN, 'grade', '--db', join(ro, 'x.db')], { encoding: 'utf8' });
+    const r = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, BIN, 'grade', '--db', join(ro, 'x.db')], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(3);
     expect(r.stderr).toContain('上次导入中途被中断');
   });
@@ -153,7 +167,11 @@ describe('the database: never a stack trace, a message that says what to do', ()
     chmodSync(ro, 0o555);
     chmodSync(dir, 0o755);
     for (const cmd of ['grade', 'stars', 'quota', 'report']) {
-      const r = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, BIN, cmd, '--db', join(ro, 'x.db'), '--format', 'json'], { encoding: 'utf8' });
+      const r = spawnSync(
+        'setpriv',
+        ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, BIN, cmd, '--db', join(ro, 'x.db'), '--format', 'json'],
+        { encoding: 'utf8' },
+      );
       expect(r.stderr, cmd).toBe('');
       expect(r.status, cmd).toBe(0);
       expect(JSON.parse(r.stdout)).toBeTruthy();
@@ -243,9 +261,12 @@ describe('the database: never a stack trace, a message that says what to do', ()
 describe('hostile text, in every output', () => {
   const hostile = {
     ...BASE,
-    'orgs.yaml': BASE['orgs.yaml'].replace('name: 红湾社区党支部', 'name: "=HYPERLINK(\\"http://x\\")"').replace('name: 东关社区党支部', 'name: "<script>alert(1)</script>|x"'),
+    'orgs.yaml': BASE['orgs.yaml']
+      .replace('name: 红湾社区党支部', 'name: "=HYPERLINK(\\"http://x\\")"')
+      .replace('name: 东关社区党支部', 'name: "<script>alert(1)</script>|x"'),
     'members.yaml': BASE['members.yaml'].replace('name: 张三', 'name: "+1+1"').replace('name: 李四', 'name: "@SUM(A1)"').replace('name: 王五', 'name: "-2+3"'),
-    'r.yaml': 'period: 2011Q1\nreviews:\n  - org: D01\n    self: 90\n    masses: {satisfied: 40}\n    superior: 90\n    commentary: {date: 2011-03-01, by: "\\"><img src=x onerror=alert(1)>", text: ok}\n  - org: D02\n    self: 90\n    masses: {satisfied: 40}\n    superior: 90\npoints:\n  - {member: M1, study: 20, excel: 20, service: 20, discipline: 20, integrity: 20}\n  - {member: M2, study: 20, excel: 20, service: 20, discipline: 20, integrity: 20}\n  - {member: M3, study: 20, excel: 20, service: 20, discipline: 20, integrity: 20}\n',
+    'r.yaml':
+      'period: 2011Q1\nreviews:\n  - org: D01\n    self: 90\n    masses: {satisfied: 40}\n    superior: 90\n    commentary: {date: 2011-03-01, by: "\\"><img src=x onerror=alert(1)>", text: ok}\n  - org: D02\n    self: 90\n    masses: {satisfied: 40}\n    superior: 90\npoints:\n  - {member: M1, study: 20, excel: 20, service: 20, discipline: 20, integrity: 20}\n  - {member: M2, study: 20, excel: 20, service: 20, discipline: 20, integrity: 20}\n  - {member: M3, study: 20, excel: 20, service: 20, discipline: 20, integrity: 20}\n',
     'i.yaml': 'reports:\n  - {org: D01, date: 2011-03-05, title: "\\ttab start"}\n',
   };
   const setup = async () => {

@@ -50,7 +50,13 @@ export async function cxzy(args: string[], opts: RunOptions = {}): Promise<Run> 
 
 /** The built binary in its own process: for worker threads, signals, pipes. */
 export function spawnCxzy(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: environment(opts.env), input: opts.input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd,
+    env: environment(opts.env),
+    input: opts.input,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

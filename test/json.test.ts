@@ -8,7 +8,17 @@ describe('JSON written in pieces', () => {
     ['scalars', [1, 'a', null, true, 1.5, '引号"和\\n']],
     ['empties', { a: [], b: {}, c: [[]], d: [{}] }],
     ['left out', { a: undefined, b: () => 1, c: [undefined, () => 1], d: 1 }],
-    ['nested', { period: '2011Q2', members: [{ member: 'M1', scores: { study: 19 }, tags: ['x', 'y'] }, { member: 'M2', scores: {}, tags: [] }], n: 2 }],
+    [
+      'nested',
+      {
+        period: '2011Q2',
+        members: [
+          { member: 'M1', scores: { study: 19 }, tags: ['x', 'y'] },
+          { member: 'M2', scores: {}, tags: [] },
+        ],
+        n: 2,
+      },
+    ],
     ['deep', [[[[{ a: [1, [2, { b: 3 }]] }]]]]],
     ['toJSON', { when: new Date(Date.UTC(2011, 5, 30)), list: [new Date(0)] }],
     ['only undefined', { a: undefined }],
@@ -16,7 +26,17 @@ describe('JSON written in pieces', () => {
     ['top array', [{ a: 1 }, [2, 3], 'x']],
     ['arrays in objects in arrays', { a: { b: { c: [{ d: [1, { e: [] }] }, null] } } }],
     ['long arrays in chunks', { orgs: Array.from({ length: 2500 }, (_, i) => ({ code: `D${i}`, months: { '2011-04': { count: i % 5 } } })) }],
-    ['mapped as written', { a: new Mapped(Array.from({ length: 2500 }, (_, i) => i), (i) => ({ i, sq: [i * i] })), b: new Mapped([], (x) => x), c: [new Mapped([1], (x) => x + 1)] }],
+    [
+      'mapped as written',
+      {
+        a: new Mapped(
+          Array.from({ length: 2500 }, (_, i) => i),
+          (i) => ({ i, sq: [i * i] }),
+        ),
+        b: new Mapped([], (x) => x),
+        c: [new Mapped([1], (x) => x + 1)],
+      },
+    ],
     ['long nested array', { a: { b: Array.from({ length: 1001 }, (_, i) => [i, { x: i }]) } }],
   ];
   for (const [name, v] of cases)

@@ -20,7 +20,10 @@ describe('limits on every reader', () => {
     const dir = files({ 'a.yaml': `orgs: ${'- '.repeat(50_000)}\n`, 'b.yaml': `orgs:\n${'  - '.repeat(60)}x\n` });
     const r = await validate(dir);
     expect(r.code).toBe(1);
-    expect(r.errors.map((e) => [e.file, e.line, e.code])).toEqual([['a.yaml', 1, 'line_too_long'], ['b.yaml', 2, 'too_deep']]);
+    expect(r.errors.map((e) => [e.file, e.line, e.code])).toEqual([
+      ['a.yaml', 1, 'line_too_long'],
+      ['b.yaml', 2, 'too_deep'],
+    ]);
   });
 });
 
@@ -30,7 +33,13 @@ describe('full-width input, named with its half-width form', () => {
     ['no space after a colon', review(good.replace('superior: 88', 'superior:85')), 6, 14, '冒号后缺少空格，应写成 superior: 值'],
     ['a full-width space in the indentation', review(good.replace('    superior: 88', '　　superior: 88')), 6, 1, '缩进中有全角空格“　”，请改用半角空格'],
     ['full-width digits', review(good.replace('self: 90', 'self: ９５')), 4, 11, '“９５”含有全角字符，应写成半角：95'],
-    ['a full-width date', 'reports:\n  - org: D01\n    date: ２０１１-０３-１８\n    title: 某条信息\n', 3, 11, '“２０１１-０３-１８”含有全角字符，应写成半角：2011-03-18'],
+    [
+      'a full-width date',
+      'reports:\n  - org: D01\n    date: ２０１１-０３-１８\n    title: 某条信息\n',
+      3,
+      11,
+      '“２０１１-０３-１８”含有全角字符，应写成半角：2011-03-18',
+    ],
     ['a full-width code', 'reports:\n  - org: Ｄ01\n    date: 2011-03-18\n    title: 某条信息\n', 2, 10, '“Ｄ01”含有全角字符，应写成半角：D01'],
   ])('%s', async (_, text, line, col, message) => {
     const r = await validate(files({ ...BASE, 'r.yaml': text }));
@@ -41,16 +50,28 @@ describe('full-width input, named with its half-width form', () => {
 
 describe('values accepted as people write them', () => {
   it('active: 是 and 否, stored as booleans', async () => {
-    const dir = files({ ...BASE, 'members.yaml': BASE['members.yaml'].replace('role: member', 'role: member\n    active: 否').replace('role: secretary', 'role: secretary\n    active: 是') });
+    const dir = files({
+      ...BASE,
+      'members.yaml': BASE['members.yaml']
+        .replace('role: member', 'role: member\n    active: 否')
+        .replace('role: secretary', 'role: secretary\n    active: 是'),
+    });
     expect((await cxzy(['import', '.', '-q'], { cwd: dir })).code).toBe(0);
     const stored = dump(join(dir, 'cxzy.db')).members as { id: string; active: number }[];
-    expect(stored.map((m) => [m.id, m.active])).toEqual([['M1', 1], ['M2', 1], ['M3', 0]]);
+    expect(stored.map((m) => [m.id, m.active])).toEqual([
+      ['M1', 1],
+      ['M2', 1],
+      ['M3', 0],
+    ]);
     const bad = await validate(files({ ...BASE, 'members.yaml': BASE['members.yaml'].replace('role: member', 'role: member\n    active: 不') }));
     expect(bad.errors[0].message).toBe('“不”不是有效取值；可选：true(是), false(否)');
   });
 
   it('the rules file takes Chinese labels for grades and actions', async () => {
-    const dir = files({ 'cxzy.rules.yaml': 'grading:\n  caps:\n    satisfaction:\n      max: 一般\n  levels:\n    - grade: 好\n      min: 90\n    - grade: 较好\n      min: 80\n    - grade: 一般\n      min: 60\n    - grade: 差\n  actions:\n    poor: 整顿转化\nstars:\n  benchmark:\n    grade: 好\n' });
+    const dir = files({
+      'cxzy.rules.yaml':
+        'grading:\n  caps:\n    satisfaction:\n      max: 一般\n  levels:\n    - grade: 好\n      min: 90\n    - grade: 较好\n      min: 80\n    - grade: 一般\n      min: 60\n    - grade: 差\n  actions:\n    poor: 整顿转化\nstars:\n  benchmark:\n    grade: 好\n',
+    });
     const r = await cxzy(['rules', '--format', 'json'], { cwd: dir });
     expect(r.stderr).toBe('');
     const rules = JSON.parse(r.stdout);
@@ -120,7 +141,11 @@ describe('texts that say what is meant', () => {
   });
 
   it('when the files themselves have errors, it says the checks across files have not run yet', async () => {
-    const dir = files({ ...BASE, 'r.yaml': review(good.replace('self: 90', 'self: 900')), 'i.yaml': 'reports:\n  - org: NOPE\n    date: 2011-01-05\n    title: x\n' });
+    const dir = files({
+      ...BASE,
+      'r.yaml': review(good.replace('self: 90', 'self: 900')),
+      'i.yaml': 'reports:\n  - org: NOPE\n    date: 2011-01-05\n    title: x\n',
+    });
     const r = await validate(dir);
     expect(r.errors.map((e) => e.code)).toEqual(['range']);
     expect(r.cross_checked).toBe(false);
@@ -131,10 +156,26 @@ describe('texts that say what is meant', () => {
 
 describe('indentation mistakes: one error, at the line, saying what to fix', () => {
   it.each([
-    ['a field one space short', 'period: 2011Q1\npoints:\n  - member: M1\n    study: 18\n   excel: 17\n    service: 20\n', [[5, '缩进不对：这里有 3 个空格，与上面的字段对齐应为 4 个']]],
-    ['a field one space deep', 'period: 2011Q1\npoints:\n  - member: M1\n    study: 18\n     excel: 17\n', [[5, '缩进不对：这里有 5 个空格，与上面的字段对齐应为 4 个']]],
-    ['a record without its dash', 'period: 2011Q1\npoints:\n  - member: M1\n    study: 18\n    excel: 17\n    member: M2\n    study: 18\n    excel: 17\n', [[6, '字段 member 在同一条记录中又出现了：若这里是新的一条记录，请在前面加“- ”']]],
-    ['a field at the dashes', 'orgs:\n  - code: W1\n    name: 甲\n  code: W2\n    name: 乙\n', [[4, '这个字段与列表的“- ”对齐了：若是新的一条记录，请在前面加“- ”；若属于上一条记录，应缩进 4 个空格']]],
+    [
+      'a field one space short',
+      'period: 2011Q1\npoints:\n  - member: M1\n    study: 18\n   excel: 17\n    service: 20\n',
+      [[5, '缩进不对：这里有 3 个空格，与上面的字段对齐应为 4 个']],
+    ],
+    [
+      'a field one space deep',
+      'period: 2011Q1\npoints:\n  - member: M1\n    study: 18\n     excel: 17\n',
+      [[5, '缩进不对：这里有 5 个空格，与上面的字段对齐应为 4 个']],
+    ],
+    [
+      'a record without its dash',
+      'period: 2011Q1\npoints:\n  - member: M1\n    study: 18\n    excel: 17\n    member: M2\n    study: 18\n    excel: 17\n',
+      [[6, '字段 member 在同一条记录中又出现了：若这里是新的一条记录，请在前面加“- ”']],
+    ],
+    [
+      'a field at the dashes',
+      'orgs:\n  - code: W1\n    name: 甲\n  code: W2\n    name: 乙\n',
+      [[4, '这个字段与列表的“- ”对齐了：若是新的一条记录，请在前面加“- ”；若属于上一条记录，应缩进 4 个空格']],
+    ],
   ])('%s', async (_, text, expected) => {
     const r = await validate(files({ 'a.yaml': text }));
     expect(r.errors.map((e) => [e.line, e.message])).toEqual(expected);
@@ -144,7 +185,11 @@ describe('indentation mistakes: one error, at the line, saying what to fix', () 
 describe('many warnings of one kind are summarised', () => {
   it('a branch’s points file in a county: a few examples, a count, and --format json for all', async () => {
     const members = Array.from({ length: 40 }, (_, i) => `  - id: X${i}\n    name: 某${i}\n    org: D01\n    role: member\n`).join('');
-    const dir = files({ ...BASE, 'm2.yaml': `members:\n${members}`, 'p.yaml': 'period: 2011Q1\npoints:\n  - {member: M1, study: 20, excel: 20, service: 20, discipline: 20, integrity: 20}\n' });
+    const dir = files({
+      ...BASE,
+      'm2.yaml': `members:\n${members}`,
+      'p.yaml': 'period: 2011Q1\npoints:\n  - {member: M1, study: 20, excel: 20, service: 20, discipline: 20, integrity: 20}\n',
+    });
     const text = await cxzy(['validate', '.'], { cwd: dir });
     expect(text.code).toBe(0);
     expect(text.stderr.match(/警告 {2}党员 .* 没有积分记录/g)).toHaveLength(3);
@@ -162,7 +207,10 @@ describe('tables fit the terminal', () => {
     for (const lang of ['zh', 'en']) {
       for (const args of [['grade'], ['stars'], ['quota'], ['quota', '--period', '2011Q2']]) {
         const r = await cxzy([...args, '--lang', lang], { cwd: dir });
-        const tableLines = r.stdout.split('\n').slice(1).filter((l) => l !== '' && !/[：:]/.test(l.slice(0, 12)));
+        const tableLines = r.stdout
+          .split('\n')
+          .slice(1)
+          .filter((l) => l !== '' && !/[：:]/.test(l.slice(0, 12)));
         expect(Math.max(...tableLines.slice(0, 20).map((l) => stringWidth(l))), `${lang} ${args.join(' ')}`).toBeLessThanOrEqual(80);
       }
     }
@@ -237,11 +285,17 @@ describe('smaller things', () => {
     // From the YAML: made by the month's end, neither abandoned nor fulfilled by then, the owner active.
     const y = (f: string) => parseYaml(readFileSync(join(EXAMPLES, f), 'utf8'));
     const orgs = new Map((y('orgs.yaml').orgs as { code: string; active?: boolean }[]).map((o) => [o.code, o.active !== false]));
-    const members = new Map((y('members.yaml').members as { id: string; org: string; active?: boolean }[]).map((m) => [m.id, m.active !== false && orgs.get(m.org) === true]));
+    const members = new Map(
+      (y('members.yaml').members as { id: string; org: string; active?: boolean }[]).map((m) => [m.id, m.active !== false && orgs.get(m.org) === true]),
+    );
     type P = { owner: string; made: string; status: string; fulfilled?: string };
     const end = '2011-06-30';
     const inForce = (y('pledges.yaml').pledges as P[]).filter(
-      (p) => String(p.made) <= end && (orgs.get(p.owner) ?? members.get(p.owner)) && !['abandoned', '已放弃'].includes(p.status) && !(['fulfilled', '已兑现'].includes(p.status) && String(p.fulfilled) <= end),
+      (p) =>
+        String(p.made) <= end &&
+        (orgs.get(p.owner) ?? members.get(p.owner)) &&
+        !['abandoned', '已放弃'].includes(p.status) &&
+        !(['fulfilled', '已兑现'].includes(p.status) && String(p.fulfilled) <= end),
     );
     expect(b.pledges.in_force).toBe(inForce.length);
     expect(b.overview.data.pledges).toBe(inForce.length);

@@ -57,7 +57,7 @@ describe('the block reader places nodes as the precise reader does', () => {
   });
 
   it.each([
-    ['values with comments and trailing spaces', 'a: 1   # c\nb: x y  \nc: "q\\"uote"  # c\nd: \'it\'\'s\'\ne:\nf:   # nothing\ng: ~\n'],
+    ['values with comments and trailing spaces', "a: 1   # c\nb: x y  \nc: \"q\\\"uote\"  # c\nd: 'it''s'\ne:\nf:   # nothing\ng: ~\n"],
     ['nested mappings on one line and on several', 'a:\n  b:\n    x: 1   # c\n  c:\n    y: 2\n    z: 3\nd:\n  e: 5\n'],
     ['records with extra spaces after the dash', 'reviews:\n  -   org: D1\n      self: 90\n  - org: D2\n    self: 80   \n'],
     ['flow mappings and lists', 'a: {b: 1, c: "x", d: it, e:}\nf: [1, 2 ,3]\ng: {}\nh: []\n'],
@@ -95,7 +95,8 @@ describe('the js-yaml reader reads what the precise reader reads', () => {
   });
 
   it('declines what it would read differently: aliases, custom tags, forbidden keys, syntax errors', () => {
-    for (const text of ['a: &x 1\nb: *x\n', 'a: !!js/function x\n', '__proto__: {a: 1}\n', 'a: [1\n', 'a: 1\na: 2\n']) expect(parseJsYaml(text), text).toBeNull();
+    for (const text of ['a: &x 1\nb: *x\n', 'a: !!js/function x\n', '__proto__: {a: 1}\n', 'a: [1\n', 'a: 1\na: 2\n'])
+      expect(parseJsYaml(text), text).toBeNull();
   });
 });
 

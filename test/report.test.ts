@@ -23,7 +23,11 @@ describe('pledges section', () => {
   const orgs = [org('W', 'committee', null), org('D1'), org('D2'), org('D9', 'branch', 'W', { active: false })];
   const members = [member('M1', 'D1'), member('M2', 'D1'), member('M3', 'D1', false), member('M9', 'D9')];
   const section = (list: Pledge[]) => pledgesSection('2011-05-01', '2011-05-31', orgs, activeCounts(members), owned(members, list), rules);
-  const p = (owner: string, over: Partial<Pledge>): Pledge => ({ ...pledge(owner, '2011-12-31', 'in_progress'), id: `P-${owner}-${over.made ?? ''}${over.due ?? ''}`, ...over });
+  const p = (owner: string, over: Partial<Pledge>): Pledge => ({
+    ...pledge(owner, '2011-12-31', 'in_progress'),
+    id: `P-${owner}-${over.made ?? ''}${over.due ?? ''}`,
+    ...over,
+  });
 
   it('counts made and fulfilled within the month, inclusive of both ends', () => {
     const s = section([
@@ -56,18 +60,28 @@ describe('pledges section', () => {
     expect(s.coverage.members).toEqual({ total: 2, without: 1, by_org: [{ code: 'D1', name: 'D1名', members: 2, without: 1 }] });
   });
 
-  it('counts a member with several pledges once, per org, against the org\'s active members', () => {
+  it("counts a member with several pledges once, per org, against the org's active members", () => {
     const all = [...members, member('M4', 'D2'), member('M5', 'D2'), member('M6', 'D2')];
-    const s = pledgesSection('2011-05-01', '2011-05-31', orgs, activeCounts(all), owned(all, [
-      p('M4', { made: '2011-02-01' }),
-      p('M4', { made: '2011-03-01' }),
-      p('M5', { made: '2011-03-01', status: 'abandoned' }), // abandoned: M5 is without
-      p('M1', { made: '2011-06-01' }), // not yet made at the month end
-    ]), rules);
+    const s = pledgesSection(
+      '2011-05-01',
+      '2011-05-31',
+      orgs,
+      activeCounts(all),
+      owned(all, [
+        p('M4', { made: '2011-02-01' }),
+        p('M4', { made: '2011-03-01' }),
+        p('M5', { made: '2011-03-01', status: 'abandoned' }), // abandoned: M5 is without
+        p('M1', { made: '2011-06-01' }), // not yet made at the month end
+      ]),
+      rules,
+    );
     expect(s.coverage.members).toEqual({
       total: 5,
       without: 4,
-      by_org: [{ code: 'D1', name: 'D1名', members: 2, without: 2 }, { code: 'D2', name: 'D2名', members: 3, without: 2 }],
+      by_org: [
+        { code: 'D1', name: 'D1名', members: 2, without: 2 },
+        { code: 'D2', name: 'D2名', members: 3, without: 2 },
+      ],
     });
   });
 
@@ -77,7 +91,10 @@ describe('pledges section', () => {
       p('M2', { made: '2011-02-01', content: '年内走访困难户12户，每户帮办1件实事', evaluation: votes(10, 0, 0) }),
     ]);
     expect(s.vague.map((v) => [v.owner, v.reasons.map((r) => r.id)])).toEqual([['M1', ['vague_short', 'vague_no_number']]]);
-    expect(s.evaluated.map((e) => [e.owner, e.satisfaction])).toEqual([['M1', 0.9], ['M2', 1]]);
+    expect(s.evaluated.map((e) => [e.owner, e.satisfaction])).toEqual([
+      ['M1', 0.9],
+      ['M2', 1],
+    ]);
     expect(s.satisfaction).toBe(19 / 20);
   });
 });
@@ -95,10 +112,26 @@ describe('buildBulletin', () => {
   ];
   const three = (o: string, month: string) => [1, 2, 3].map((d) => report(o, `${month}-0${d}`, `${o}信息${d}`));
   const input = (over: Partial<BulletinInput> = {}): BulletinInput => ({
-    month: '2011-05', period: '2011Q2', orgs, activeMembers: activeCounts([member('M1', 'A'), member('M2', 'X')]), pledges: [],
-    reports: [...three('A', '2011-05'), ...three('B', '2011-05'), ...three('T1', '2011-05'), ...three('C', '2011-04'), report('C', '2011-05-09', '县里采用', 'county'), report('S1', '2011-06-01', '下月', 'city')],
+    month: '2011-05',
+    period: '2011Q2',
+    orgs,
+    activeMembers: activeCounts([member('M1', 'A'), member('M2', 'X')]),
+    pledges: [],
+    reports: [
+      ...three('A', '2011-05'),
+      ...three('B', '2011-05'),
+      ...three('T1', '2011-05'),
+      ...three('C', '2011-04'),
+      report('C', '2011-05-09', '县里采用', 'county'),
+      report('S1', '2011-06-01', '下月', 'city'),
+    ],
     typicals: [typical('T1', '2011-04-10'), typical('T2', '2011-06-10')],
-    grading: null, stars: null, rated: 0, pointsRecords: 0, rules, ...over,
+    grading: null,
+    stars: null,
+    rated: 0,
+    pointsRecords: 0,
+    rules,
+    ...over,
   });
 
   it('counts each active org once, under the committee in whose charge it is, at any depth', () => {
@@ -118,14 +151,22 @@ describe('buildBulletin', () => {
     const b = buildBulletin(input());
     const c = b.reports.quarter.orgs.find((o) => o.org === 'C')!;
     expect(c.months).toEqual({ '2011-04': { count: 3, met: true }, '2011-05': { count: 1, met: false } });
-    expect(b.reports.typicals.map((t) => [t.org, t.count, t.met])).toEqual([['S1', 0, false], ['T1', 1, true], ['T2', 0, false], ['W', 0, false]]);
+    expect(b.reports.typicals.map((t) => [t.org, t.count, t.met])).toEqual([
+      ['S1', 0, false],
+      ['T1', 1, true],
+      ['T2', 0, false],
+      ['W', 0, false],
+    ]);
     expect(b.overview.data).toMatchObject({ reports: 10, typicals: 1 });
     expect(b.reports.adopted.map((i) => [i.org, i.title, i.points])).toEqual([['C', '县里采用', 5]]);
   });
 
   it('summarises grading: movement, overrides, remedial, late commentary', () => {
     const grading = gradePeriod({
-      period: '2011Q1', orgs, pledges: [], rules,
+      period: '2011Q1',
+      orgs,
+      pledges: [],
+      rules,
       reviews: [
         review('A', '2011Q1', 95, votes(50), 95),
         review('B', '2011Q1', 80, votes(10, 0, 5), 80, { commentary: null }),

@@ -6,7 +6,9 @@ import { BIN } from './helpers.js';
 
 const major = (v: string) => Number(v.replace(/^v/, '').split('.')[0]);
 /** The machine's own Node, outside node_modules/.bin. */
-const system = spawnSync('sh', ['-c', 'PATH=$(echo "$PATH" | tr ":" "\\n" | grep -v node_modules | paste -sd:) command -v node'], { encoding: 'utf8' }).stdout.trim();
+const system = spawnSync('sh', ['-c', 'PATH=$(echo "$PATH" | tr ":" "\\n" | grep -v node_modules | paste -sd:) command -v node'], {
+  encoding: 'utf8',
+}).stdout.trim();
 
 describe('runtime', () => {
   it(`runs the tests on Node 22.12 or later (${process.version})`, () => {

@@ -1,9 +1,7 @@
 // The JSON Schemas are the source of truth; the TypeScript model must match them.
 import { describe, expect, it } from 'vitest';
 import { readSchema } from '../src/read/schemas.js';
-import {
-  ADOPTIONS, CATEGORIES, GOODS, GRADES, LEADS, ORG_TYPES, PLEDGE_KINDS, PLEDGE_STATUSES, ROLES, SECTIONS,
-} from '../src/core/model.js';
+import { ADOPTIONS, CATEGORIES, GOODS, GRADES, LEADS, ORG_TYPES, PLEDGE_KINDS, PLEDGE_STATUSES, ROLES, SECTIONS } from '../src/core/model.js';
 import { defaultRules } from '../src/core/rules.js';
 
 type Def = { enum: string[]; 'x-labels': Record<string, string[]> };
@@ -55,7 +53,11 @@ describe('schemas and model agree', () => {
       });
     const rs = readSchema('rules') as { properties: Record<string, unknown>; definitions: Record<string, unknown> };
     // actions use a $ref per grade; compare on the keys that exist in the defaults. The office has no default: its keys are all optional.
-    expect(keys(defaultRules()).sort()).toEqual(schemaKeys(rs).filter((k) => !k.startsWith('office.')).sort());
+    expect(keys(defaultRules()).sort()).toEqual(
+      schemaKeys(rs)
+        .filter((k) => !k.startsWith('office.'))
+        .sort(),
+    );
     expect(defaultRules().office).toEqual({});
   });
 });

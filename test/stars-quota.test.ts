@@ -11,8 +11,12 @@ const rules = defaultRules();
 describe('member stars', () => {
   it('scores are points minus deductions (floor 0); a star for each score ≥ 18', () => {
     const p = points('M1', '2011Q1', 20, {
-      study: 18, excel: 17,
-      deductions: [{ dimension: 'service', points: 3, reason: '缺席' }, { dimension: 'integrity', points: 25, reason: '违纪' }],
+      study: 18,
+      excel: 17,
+      deductions: [
+        { dimension: 'service', points: 3, reason: '缺席' },
+        { dimension: 'integrity', points: 25, reason: '违纪' },
+      ],
     });
     const s = scoreMember(p, rules);
     expect(s.scores).toEqual({ study: 18, excel: 17, service: 17, discipline: 20, integrity: 0 });
@@ -27,7 +31,16 @@ function county(): Org[] {
 const months = ['2011-01', '2011-02', '2011-03'];
 const threeEach = (code: string) => months.flatMap((m) => [1, 2, 3].map((i) => report(code, `${m}-0${i}`, `${code}第${i}条`)));
 
-function run(orgs: Org[], reviews: Review[], extra: { members?: ReturnType<typeof member>[]; pts?: ReturnType<typeof points>[]; reports?: ReturnType<typeof report>[]; typicals?: ReturnType<typeof typical>[] } = {}) {
+function run(
+  orgs: Org[],
+  reviews: Review[],
+  extra: {
+    members?: ReturnType<typeof member>[];
+    pts?: ReturnType<typeof points>[];
+    reports?: ReturnType<typeof report>[];
+    typicals?: ReturnType<typeof typical>[];
+  } = {},
+) {
   const grading = gradePeriod({ period: '2011Q1', orgs, reviews, previousReviews: [], commentaries: reviews, pledges: [], rules });
   const typicals = extra.typicals ?? [];
   const quota = periodQuota('2011Q1', orgs, extra.reports ?? [], typicals, rules);
@@ -59,7 +72,10 @@ describe('benchmark branches', () => {
     const members = [member('M1', 'A'), member('M2', 'A')];
     const pts = [points('M1', '2011Q1', 20, { masses: votes(9, 0, 1) }), points('M2', '2011Q1', 20, { masses: votes(8, 0, 2) })];
     const s = run(county(), [good('A')], { members, pts });
-    expect(s.members.map((m) => [m.member, m.red_star])).toEqual([['M1', true], ['M2', false]]);
+    expect(s.members.map((m) => [m.member, m.red_star])).toEqual([
+      ['M1', true],
+      ['M2', false],
+    ]);
   });
 });
 
@@ -73,7 +89,11 @@ describe('flag committees', () => {
     expect(ok.flag.find((f) => f.code === 'V')!.qualified).toBe(false);
     const noTypical = run(orgs, [good('A'), good('B'), fair('C')]);
     expect(noTypical.flag.find((f) => f.code === 'W')!.qualified).toBe(false);
-    const average = run(orgs, [good('A'), good('B'), good('C'), review('A', '2011Q1', 95, votes(50), 95)].slice(1).concat(review('A', '2011Q1', 70, votes(50), 70)), { typicals: [typical('W', '2011-02-10')] });
+    const average = run(
+      orgs,
+      [good('A'), good('B'), good('C'), review('A', '2011Q1', 95, votes(50), 95)].slice(1).concat(review('A', '2011Q1', 70, votes(50), 70)),
+      { typicals: [typical('W', '2011-02-10')] },
+    );
     expect(average.flag.find((f) => f.code === 'W')!.qualified).toBe(false);
     const none = run([org('W', 'committee', null)], [], { typicals: [typical('W', '2011-02-10')] });
     expect(none.flag[0].qualified).toBe(false);

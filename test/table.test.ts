@@ -9,22 +9,37 @@ import { text, type Align, type CellValue, type Doc } from '../src/render/doc.js
 const plain = new Chalk({ level: 0 });
 const cells = (rows: string[][]): CellValue[][] => rows.map((r) => r.map((s) => text(s)));
 const renderTable = (headers: string[], rows: Iterable<CellValue[]>, align?: Align[]) => [...tableLines({ headers, rows, align }, plain)].join('\n');
-const tableDoc = (headers: string[], rows: Iterable<CellValue[]>): Doc => ({ lang: 'zh', sections: [{ id: 't', title: '', parts: [{ kind: 'table', table: { headers, rows } }] }] });
+const tableDoc = (headers: string[], rows: Iterable<CellValue[]>): Doc => ({
+  lang: 'zh',
+  sections: [{ id: 't', title: '', parts: [{ kind: 'table', table: { headers, rows } }] }],
+});
 
 describe('plain-text tables', () => {
   it('aligns by display width: a Chinese character takes two columns', () => {
-    const out = renderTable(['党员', 'name', 'n'], [...cells([['M1', '张三', '5'], ['M22', 'Li', '12']]), [text('M3'), { t: 'stars', v: 3 }, text('0')]], ['left', 'left', 'right']);
-    expect(out.split('\n')).toEqual([
-      '党员  name   n',
-      '────  ────  ──',
-      'M1    张三   5',
-      'M22   Li    12',
-      'M3    ★★★    0',
-    ]);
+    const out = renderTable(
+      ['党员', 'name', 'n'],
+      [
+        ...cells([
+          ['M1', '张三', '5'],
+          ['M22', 'Li', '12'],
+        ]),
+        [text('M3'), { t: 'stars', v: 3 }, text('0')],
+      ],
+      ['left', 'left', 'right'],
+    );
+    expect(out.split('\n')).toEqual(['党员  name   n', '────  ────  ──', 'M1    张三   5', 'M22   Li    12', 'M3    ★★★    0']);
   });
 
   it('counts ASCII and common CJK directly, exactly as string-width does', () => {
-    const ranges: [number, number][] = [[0x20, 0x7e], [0x3000, 0x3029], [0x302e, 0x303e], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xff01, 0xff60], [0xffe0, 0xffe6]];
+    const ranges: [number, number][] = [
+      [0x20, 0x7e],
+      [0x3000, 0x3029],
+      [0x302e, 0x303e],
+      [0x3400, 0x4dbf],
+      [0x4e00, 0x9fff],
+      [0xff01, 0xff60],
+      [0xffe0, 0xffe6],
+    ];
     for (const [lo, hi] of ranges) for (let c = lo; c <= hi; c++) expect(width(`a${String.fromCharCode(c)}`)).toBe(stringWidth(`a${String.fromCharCode(c)}`));
     for (const s of ['红湾社区党支部', 'D0101 城关镇（机关）党支部：好', '★★★', '①', 'é', '👍', '\u303f', 'Ａ１', '〪']) expect(width(s)).toBe(stringWidth(s));
   });

@@ -120,16 +120,34 @@ function grade(period: string, reviews: Review[], input: GradeInput, previous: M
   const say = input.explain !== false;
   const byOrg = new Map(reviews.map((v) => [v.org, v]));
   const pledgesOf = groupBy(input.pledges, (p) => p.owner);
-  const commentsOf = groupBy(input.commentaries.filter((v) => v.commentary), (v) => v.org);
+  const commentsOf = groupBy(
+    input.commentaries.filter((v) => v.commentary),
+    (v) => v.org,
+  );
 
   const listed = input.orgs.filter((o) => o.active && (o.type === 'branch' || byOrg.has(o.code)));
   const orgs = listed.map((o): OrgGrade => {
     const v = byOrg.get(o.code);
     if (!v) {
       return {
-        org: o.code, name: o.name, type: o.type, composite: null, masses_score: null, satisfaction: null, level: null, computed: null, grade: 'ungraded',
-        override: false, reason: 'no_review', caps: [], flags: [], remedial: false, action: null, movement: null,
-        previous: previous.get(o.code) ?? null, explain: say ? [{ id: 'x_no_review', params: { period } }] : [],
+        org: o.code,
+        name: o.name,
+        type: o.type,
+        composite: null,
+        masses_score: null,
+        satisfaction: null,
+        level: null,
+        computed: null,
+        grade: 'ungraded',
+        override: false,
+        reason: 'no_review',
+        caps: [],
+        flags: [],
+        remedial: false,
+        action: null,
+        movement: null,
+        previous: previous.get(o.code) ?? null,
+        explain: say ? [{ id: 'x_no_review', params: { period } }] : [],
       };
     }
     // Undefined unless explaining: `why?.push(...)` then skips building its argument too.
@@ -140,11 +158,44 @@ function grade(period: string, reviews: Review[], input: GradeInput, previous: M
     const sat = satisfaction(v.masses);
     const raw = w.self * v.self + w.masses * ms + w.superior * v.superior;
     const composite = round1(raw);
-    why?.push({ id: 'x_inputs', params: { self: v.self, superior: v.superior, s: v.masses.satisfied, b: v.masses.basic, u: v.masses.unsatisfied }, src: v.src });
-    why?.push({ id: 'x_masses', params: { vs: vs.satisfied, vb: vs.basic, vu: vs.unsatisfied, s: v.masses.satisfied, b: v.masses.basic, u: v.masses.unsatisfied, n: total(v.masses), score: fix(ms, 2), sat: pct(sat) } });
-    why?.push({ id: 'x_composite', params: { ws: w.self, wm: w.masses, wu: w.superior, self: v.self, masses: fix(ms, 2), superior: v.superior, raw: fix(raw, 3), composite: composite.toFixed(1) } });
+    why?.push({
+      id: 'x_inputs',
+      params: { self: v.self, superior: v.superior, s: v.masses.satisfied, b: v.masses.basic, u: v.masses.unsatisfied },
+      src: v.src,
+    });
+    why?.push({
+      id: 'x_masses',
+      params: {
+        vs: vs.satisfied,
+        vb: vs.basic,
+        vu: vs.unsatisfied,
+        s: v.masses.satisfied,
+        b: v.masses.basic,
+        u: v.masses.unsatisfied,
+        n: total(v.masses),
+        score: fix(ms, 2),
+        sat: pct(sat),
+      },
+    });
+    why?.push({
+      id: 'x_composite',
+      params: {
+        ws: w.self,
+        wm: w.masses,
+        wu: w.superior,
+        self: v.self,
+        masses: fix(ms, 2),
+        superior: v.superior,
+        raw: fix(raw, 3),
+        composite: composite.toFixed(1),
+      },
+    });
     const level = levelOf(composite, r);
-    why?.push(level.min === null ? { id: 'x_level_last', params: { composite: composite.toFixed(1), grade: level.grade } } : { id: 'x_level', params: { composite: composite.toFixed(1), min: level.min, grade: level.grade } });
+    why?.push(
+      level.min === null
+        ? { id: 'x_level_last', params: { composite: composite.toFixed(1), grade: level.grade } }
+        : { id: 'x_level', params: { composite: composite.toFixed(1), min: level.min, grade: level.grade } },
+    );
 
     let computed = level.grade;
     const caps: OrgGrade['caps'] = [];
@@ -169,7 +220,11 @@ function grade(period: string, reviews: Review[], input: GradeInput, previous: M
       .filter((c) => c.commentary!.date >= since && c.commentary!.date <= end)
       .sort((a, b) => (a.commentary!.date < b.commentary!.date ? 1 : -1))[0];
     if (!recent) flags.push('commentary_overdue');
-    why?.push(recent ? { id: 'x_commentary', params: { date: recent.commentary!.date, by: recent.commentary!.by }, src: recent.src } : { id: 'x_commentary_overdue', params: { since, end } });
+    why?.push(
+      recent
+        ? { id: 'x_commentary', params: { date: recent.commentary!.date, by: recent.commentary!.by }, src: recent.src }
+        : { id: 'x_commentary_overdue', params: { since, end } },
+    );
 
     const override = v.grade !== null;
     const final = v.grade ?? computed;
@@ -179,8 +234,24 @@ function grade(period: string, reviews: Review[], input: GradeInput, previous: M
     why?.push({ id: 'x_final', params: { grade: final, previous: prev ?? '-', movement } });
     // Spelled out, not spread from a shared base: at city size the spread took half the grading's time.
     return {
-      org: o.code, name: o.name, type: o.type, composite, masses_score: ms, satisfaction: sat, level: level.grade, computed, grade: final, override,
-      reason: v.reason, caps, flags, remedial, action: r.grading.actions[final] ?? null, movement, previous: prev, explain: why ?? [],
+      org: o.code,
+      name: o.name,
+      type: o.type,
+      composite,
+      masses_score: ms,
+      satisfaction: sat,
+      level: level.grade,
+      computed,
+      grade: final,
+      override,
+      reason: v.reason,
+      caps,
+      flags,
+      remedial,
+      action: r.grading.actions[final] ?? null,
+      movement,
+      previous: prev,
+      explain: why ?? [],
     };
   });
 

@@ -104,7 +104,12 @@ export function orgProfile(q: Query, r: Records, rules: Rules, code: string, per
     };
   });
   const quota = rules.quota.reports_per_month;
-  const months = [...groupBy(reports.filter((x) => inPeriod(periodOf(x.date))), (x) => monthOf(x.date))].map(([month, list]): OrgMonth => {
+  const months = [
+    ...groupBy(
+      reports.filter((x) => inPeriod(periodOf(x.date))),
+      (x) => monthOf(x.date),
+    ),
+  ].map(([month, list]): OrgMonth => {
     const count = countedItems(list, rules).length;
     return { month, count, quota, met: count >= quota, reports: list };
   });
@@ -117,7 +122,17 @@ export function orgProfile(q: Query, r: Records, rules: Rules, code: string, per
     pledges: r.pledgesOf(code),
     quarters,
     months,
-    lastImport: r.lastImport([['orgs', 'code = @key'], ['members', 'org = @key'], ['pledges', 'owner = @key'], ['reviews', 'org = @key'], ['reports', 'org = @key'], ['typicals', 'org = @key']], code),
+    lastImport: r.lastImport(
+      [
+        ['orgs', 'code = @key'],
+        ['members', 'org = @key'],
+        ['pledges', 'owner = @key'],
+        ['reviews', 'org = @key'],
+        ['reports', 'org = @key'],
+        ['typicals', 'org = @key'],
+      ],
+      code,
+    ),
   };
 }
 
@@ -131,8 +146,14 @@ export function memberProfile(q: Query, r: Records, rules: Rules, id: string, pe
     .map((points): MemberQuarter => {
       // The member's own rating: stars depend on nothing but its points, its status and its org's.
       const rated = rateStars({
-        period: points.period, orgs, points: [{ ...points, name: member.name, org: member.org, active: member.active }],
-        activeMembers: new Map(), grading: null, quota: periodQuota(points.period, [], [], [], rules), typicals: [], rules,
+        period: points.period,
+        orgs,
+        points: [{ ...points, name: member.name, org: member.org, active: member.active }],
+        activeMembers: new Map(),
+        grading: null,
+        quota: periodQuota(points.period, [], [], [], rules),
+        typicals: [],
+        rules,
       });
       return { period: points.period, points, stars: rated.members[0] ?? null };
     });
@@ -143,6 +164,13 @@ export function memberProfile(q: Query, r: Records, rules: Rules, id: string, pe
     parents: org ? [...parentsOf(new OrgTree(orgs), org.code), org] : [],
     quarters,
     pledges: r.pledgesOf(id),
-    lastImport: r.lastImport([['members', 'id = @key'], ['points', 'member = @key'], ['pledges', 'owner = @key']], id),
+    lastImport: r.lastImport(
+      [
+        ['members', 'id = @key'],
+        ['points', 'member = @key'],
+        ['pledges', 'owner = @key'],
+      ],
+      id,
+    ),
   };
 }

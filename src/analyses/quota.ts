@@ -55,7 +55,10 @@ export interface MonthQuota {
 
 /** The quota for one month over every active org, ranked by points, then count, then code. */
 export function monthQuota(month: string, orgs: Org[], reports: Report[], rules: Rules): MonthQuota {
-  const items = countedItems(reports.filter((r) => monthOf(r.date) === month), rules);
+  const items = countedItems(
+    reports.filter((r) => monthOf(r.date) === month),
+    rules,
+  );
   const byOrg = groupBy(items, (i) => i.org);
   const quota = rules.quota.reports_per_month;
   const active = orgs.filter((o) => o.active);
@@ -63,7 +66,16 @@ export function monthQuota(month: string, orgs: Org[], reports: Report[], rules:
   const rows = active.map((o): OrgMonth => {
     const mine = byOrg.get(o.code) ?? [];
     const count = mine.length;
-    return { org: o.code, name: o.name, count, quota, met: count >= quota, shortfall: Math.max(0, quota - count), points: sum(mine.map((i) => i.points)), rank: 0 };
+    return {
+      org: o.code,
+      name: o.name,
+      count,
+      quota,
+      met: count >= quota,
+      shortfall: Math.max(0, quota - count),
+      points: sum(mine.map((i) => i.points)),
+      rank: 0,
+    };
   });
   rank(rows);
   return {
@@ -96,25 +108,38 @@ export interface PeriodQuota {
 export function periodQuota(period: string, orgs: Org[], reports: Report[], typicals: Typical[], rules: Rules, through?: string): PeriodQuota {
   const months = periodMonths(period).filter((m) => through === undefined || m <= through);
   const last = months[months.length - 1];
-  const items = countedItems(reports.filter((r) => months.includes(monthOf(r.date))), rules);
+  const items = countedItems(
+    reports.filter((r) => months.includes(monthOf(r.date))),
+    rules,
+  );
   const byOrg = groupBy(items, (i) => i.org);
-  const typicalsOf = groupBy(typicals.filter((x) => x.period === period && monthOf(x.date) <= last), (x) => x.org);
+  const typicalsOf = groupBy(
+    typicals.filter((x) => x.period === period && monthOf(x.date) <= last),
+    (x) => x.org,
+  );
   const quota = rules.quota.reports_per_month;
-  const rows = orgs.filter((o) => o.active).map((o): OrgQuarter => {
-    const mine = byOrg.get(o.code) ?? [];
-    const perMonth: OrgQuarter['months'] = {};
-    for (const m of months) {
-      const count = mine.filter((i) => i.month === m).length;
-      perMonth[m] = { count, met: count >= quota };
-    }
-    const t = o.type === 'committee' ? (typicalsOf.get(o.code)?.length ?? 0) : null;
-    return {
-      org: o.code, name: o.name, type: o.type, months: perMonth,
-      months_met: Object.values(perMonth).filter((m) => m.met).length,
-      typicals: t, typicals_met: t === null ? null : t >= rules.quota.typicals_per_quarter,
-      points: sum(mine.map((i) => i.points)), rank: 0,
-    };
-  });
+  const rows = orgs
+    .filter((o) => o.active)
+    .map((o): OrgQuarter => {
+      const mine = byOrg.get(o.code) ?? [];
+      const perMonth: OrgQuarter['months'] = {};
+      for (const m of months) {
+        const count = mine.filter((i) => i.month === m).length;
+        perMonth[m] = { count, met: count >= quota };
+      }
+      const t = o.type === 'committee' ? (typicalsOf.get(o.code)?.length ?? 0) : null;
+      return {
+        org: o.code,
+        name: o.name,
+        type: o.type,
+        months: perMonth,
+        months_met: Object.values(perMonth).filter((m) => m.met).length,
+        typicals: t,
+        typicals_met: t === null ? null : t >= rules.quota.typicals_per_quarter,
+        points: sum(mine.map((i) => i.points)),
+        rank: 0,
+      };
+    });
   rank(rows, (r) => sum(Object.values(r.months).map((m) => m.count)));
   return { period, orgs: rows, duplicates: items.filter((i) => i.sources.length > 1) };
 }

@@ -25,13 +25,23 @@ export function gradingIn(g: Grading, keep: Set<string> | null): Grading {
 
 export function starsIn(s: StarsResult, keep: Set<string> | null): StarsResult {
   if (!keep) return s;
-  return { ...s, members: s.members.filter((m) => keep.has(m.org)), benchmark: s.benchmark.filter((b) => keep.has(b.code)), flag: s.flag.filter((f) => keep.has(f.code)) };
+  return {
+    ...s,
+    members: s.members.filter((m) => keep.has(m.org)),
+    benchmark: s.benchmark.filter((b) => keep.has(b.code)),
+    flag: s.flag.filter((f) => keep.has(f.code)),
+  };
 }
 
 export function monthQuotaIn(q: MonthQuota, keep: Set<string> | null): MonthQuota {
   if (!keep) return q;
   const orgs = q.orgs.filter((r) => keep.has(r.org));
-  return { ...q, orgs, duplicates: q.duplicates.filter((d) => keep.has(d.org)), summary: { met: orgs.filter((r) => r.met).length, missed: orgs.filter((r) => !r.met).length } };
+  return {
+    ...q,
+    orgs,
+    duplicates: q.duplicates.filter((d) => keep.has(d.org)),
+    summary: { met: orgs.filter((r) => r.met).length, missed: orgs.filter((r) => !r.met).length },
+  };
 }
 
 export function periodQuotaIn(q: PeriodQuota, keep: Set<string> | null): PeriodQuota {

@@ -82,7 +82,10 @@ export function rateStars(input: StarsInput): StarsResult {
   const gradeOf = new Map(input.grading.orgs.map((g) => [g.org, g.grade]));
   const quotaOf = new Map(input.quota.orgs.map((q) => [q.org, q]));
 
-  const typicalsOf = groupBy(input.typicals.filter((t) => t.period === input.period), (t) => t.org);
+  const typicalsOf = groupBy(
+    input.typicals.filter((t) => t.period === input.period),
+    (t) => t.org,
+  );
   const benchmark: Verdict[] = [];
   for (const o of activeOrgs.values()) {
     if (o.type !== 'branch') continue;
@@ -115,11 +118,12 @@ export function rateStars(input: StarsInput): StarsResult {
     const explain: Because[] = [
       graded.length ? { id: 'f_graded_ok', params: { n: graded.length } } : { id: 'f_graded_no' },
       { id: share >= f.good_share ? 'f_share_ok' : 'f_share_no', params: { good, n: graded.length, share: pct(share), need: pct(f.good_share) } },
-      bad.length ? { id: 'f_bad_no', params: { orgs: bad.join('、'), grades: f.excluded_grades.join('/') } } : { id: 'f_bad_ok', params: { grades: f.excluded_grades.join('/') } },
+      bad.length
+        ? { id: 'f_bad_no', params: { orgs: bad.join('、'), grades: f.excluded_grades.join('/') } }
+        : { id: 'f_bad_ok', params: { grades: f.excluded_grades.join('/') } },
       typicals >= f.min_typicals ? { id: 'f_typicals_ok', params: { n: typicals } } : { id: 'f_typicals_no', params: { n: typicals, need: f.min_typicals } },
     ];
     flag.push({ code: o.code, name: o.name, qualified: graded.length > 0 && share >= f.good_share && bad.length === 0 && typicals >= f.min_typicals, explain });
   }
   return { period: input.period, members, benchmark, flag, pending: false };
 }
-

@@ -24,7 +24,11 @@ function better(path: string, readonly: boolean): Driver {
   const db = new Database(path, { readonly });
   return {
     exec: (sql) => void db.exec(sql),
-    rows: (sql, ...params) => db.prepare(sql).raw().iterate(...params) as Iterable<unknown[]>,
+    rows: (sql, ...params) =>
+      db
+        .prepare(sql)
+        .raw()
+        .iterate(...params) as Iterable<unknown[]>,
     value: (sql) => db.prepare(sql).pluck().get(),
     insert(sql) {
       const st = db.prepare(sql);

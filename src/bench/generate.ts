@@ -31,12 +31,49 @@ function rng(seed: number): () => number {
   };
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = ['建国', '秀英', '桂兰', '海燕', '志强', '丽娟', '德明', '红梅', '国庆', '春生', '玉兰', '家明', '晓燕', '立军', '思远', '美玲', '文静', '金山', '凤英', '长林'];
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN = [
+  '建国',
+  '秀英',
+  '桂兰',
+  '海燕',
+  '志强',
+  '丽娟',
+  '德明',
+  '红梅',
+  '国庆',
+  '春生',
+  '玉兰',
+  '家明',
+  '晓燕',
+  '立军',
+  '思远',
+  '美玲',
+  '文静',
+  '金山',
+  '凤英',
+  '长林',
+];
 const PLACES = ['红湾', '东关', '柳林', '石桥', '河口', '王家庄', '许三湾', '青山', '新华', '白沙', '杨树坪', '龙泉', '双河', '太平', '永安', '长岭'];
 const KINDS = ['村', '社区', '机关', '学校', '医院', '企业'];
-const ACTIONS = ['开展“三会一课”规范化建设', '组织党员志愿服务', '推行“民情流水线”工作法', '集中整治环境卫生', '举办致富技能培训班', '开展矛盾纠纷排查化解', '设立党员先锋岗', '走访慰问困难群众'];
-const PLEDGES = ['年内为辖区{n}户困难群众办理低保，每季度走访一次', '每月为孤寡老人上门服务{n}次，帮助解决实际困难', '年内带动{n}户群众发展种养殖业增收', '带头调解邻里纠纷，年内化解矛盾{n}起', '年内读书{n}本，撰写心得体会4篇'];
+const ACTIONS = [
+  '开展“三会一课”规范化建设',
+  '组织党员志愿服务',
+  '推行“民情流水线”工作法',
+  '集中整治环境卫生',
+  '举办致富技能培训班',
+  '开展矛盾纠纷排查化解',
+  '设立党员先锋岗',
+  '走访慰问困难群众',
+];
+const PLEDGES = [
+  '年内为辖区{n}户困难群众办理低保，每季度走访一次',
+  '每月为孤寡老人上门服务{n}次，帮助解决实际困难',
+  '年内带动{n}户群众发展种养殖业增收',
+  '带头调解邻里纠纷，年内化解矛盾{n}起',
+  '年内读书{n}本，撰写心得体会4篇',
+];
 const LEAD_KEYS = ['study', 'excel', 'service', 'discipline', 'integrity'];
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
@@ -83,35 +120,52 @@ export function generate(size: Size, root: string): Generated {
     for (let b = 0; b < n; b++, branchNo++) {
       const code = `D${pad(branchNo, 6)}`;
       const name = `${pick(PLACES)}${pick(KINDS)}第${b + 1}党支部`;
-      orgs.push(`  - code: ${code}\n    name: ${name}\n    type: branch\n    parent: ${town}\n    category: ${pick(['rural', 'community', 'agency', '事业单位', 'soe', 'private'])}\n    secretary: ${pick([...SURNAMES])}${pick(GIVEN)}\n`);
+      orgs.push(
+        `  - code: ${code}\n    name: ${name}\n    type: branch\n    parent: ${town}\n    category: ${pick(['rural', 'community', 'agency', '事业单位', 'soe', 'private'])}\n    secretary: ${pick([...SURNAMES])}${pick(GIVEN)}\n`,
+      );
       const good = r() < 0.4;
       const self = int(good ? 88 : 72, 98);
       const s = int(30, 60);
       const u = int(0, good ? 1 : 6);
-      reviews.push(`  - org: ${code}\n    self: ${self}\n    masses: {satisfied: ${s}, basic: ${int(0, 8)}, unsatisfied: ${u}}\n    superior: ${int(good ? 88 : 70, 97)}\n` +
-        (r() < 0.9 ? `    commentary: {date: "2011-06-${pad(int(10, 28), 2)}", by: ${pick([...SURNAMES])}${pick(GIVEN)}, text: 践诺台账清楚，建议加大为民办实事力度}\n` : ''));
-      pledges.push(`  - id: P-${code}\n    owner: ${code}\n    kind: annual\n    standard: ${pick(['leadership', 'team', 'mechanism', 'performance', 'feedback'])}\n    content: ${pick(PLEDGES).replace('{n}', String(int(2, 30)))}\n    made: "2011-01-10"\n    due: "2011-12-31"\n    status: in_progress\n`);
+      reviews.push(
+        `  - org: ${code}\n    self: ${self}\n    masses: {satisfied: ${s}, basic: ${int(0, 8)}, unsatisfied: ${u}}\n    superior: ${int(good ? 88 : 70, 97)}\n` +
+          (r() < 0.9
+            ? `    commentary: {date: "2011-06-${pad(int(10, 28), 2)}", by: ${pick([...SURNAMES])}${pick(GIVEN)}, text: 践诺台账清楚，建议加大为民办实事力度}\n`
+            : ''),
+      );
+      pledges.push(
+        `  - id: P-${code}\n    owner: ${code}\n    kind: annual\n    standard: ${pick(['leadership', 'team', 'mechanism', 'performance', 'feedback'])}\n    content: ${pick(PLEDGES).replace('{n}', String(int(2, 30)))}\n    made: "2011-01-10"\n    due: "2011-12-31"\n    status: in_progress\n`,
+      );
       const count = int(15, 35);
       for (let m = 0; m < count; m++) {
         const id = `M${pad(members++, 7)}`;
-        mem.push(`  - id: ${id}\n    name: ${pick([...SURNAMES])}${pick(GIVEN)}\n    org: ${code}\n    role: ${m === 0 ? 'secretary' : pick(['member', 'member', 'member', '委员', 'probationary'])}\n`);
+        mem.push(
+          `  - id: ${id}\n    name: ${pick([...SURNAMES])}${pick(GIVEN)}\n    org: ${code}\n    role: ${m === 0 ? 'secretary' : pick(['member', 'member', 'member', '委员', 'probationary'])}\n`,
+        );
         const lead = LEAD_KEYS.map((k) => `    ${k}: ${int(good ? 17 : 14, 20)}\n`).join('');
         const ded = r() < 0.05 ? `    deductions:\n      - {dimension: ${pick(LEAD_KEYS)}, points: ${int(1, 5)}, reason: 无故缺席组织生活}\n` : '';
         const mv = r() < 0.3 ? `    masses: {satisfied: ${int(15, 30)}, basic: ${int(0, 4)}, unsatisfied: ${int(0, 1)}}\n` : '';
         points.push(`  - member: ${id}\n${lead}${ded}${mv}`);
         if (r() < 0.3) {
-          pledges.push(`  - id: P-${id}\n    owner: ${id}\n    kind: 即时\n    standard: ${pick(LEAD_KEYS)}\n    content: ${pick(PLEDGES).replace('{n}', String(int(2, 12)))}\n    made: "2011-01-10"\n    due: "2011-${pick(['05-31', '06-30', '09-30', '12-31'])}"\n    status: ${pick(['in_progress', 'pending', '推进中'])}\n`);
+          pledges.push(
+            `  - id: P-${id}\n    owner: ${id}\n    kind: 即时\n    standard: ${pick(LEAD_KEYS)}\n    content: ${pick(PLEDGES).replace('{n}', String(int(2, 12)))}\n    made: "2011-01-10"\n    due: "2011-${pick(['05-31', '06-30', '09-30', '12-31'])}"\n    status: ${pick(['in_progress', 'pending', '推进中'])}\n`,
+          );
         }
       }
       for (const month of MONTHS) {
         const k = int(good ? 3 : 1, 5);
         for (let i = 0; i < k; i++) {
           const adopted = pick(['', '', '', '', 'county', '县级', 'city', 'province']);
-          reports.push(`  - org: ${code}\n    date: "${month}-${pad(int(1, 28), 2)}"\n    title: ${name}${pick(ACTIONS)}（${i + 1}）\n${adopted ? `    adopted: ${adopted}\n` : ''}`);
+          reports.push(
+            `  - org: ${code}\n    date: "${month}-${pad(int(1, 28), 2)}"\n    title: ${name}${pick(ACTIONS)}（${i + 1}）\n${adopted ? `    adopted: ${adopted}\n` : ''}`,
+          );
         }
       }
     }
-    for (const month of MONTHS) reports.push(`  - org: ${town}\n    date: "${month}-15"\n    title: ${townName}${pick(ACTIONS)}\n  - org: ${town}\n    date: "${month}-20"\n    title: ${townName}召开推进会\n  - org: ${town}\n    date: "${month}-25"\n    title: ${townName}督查通报\n`);
+    for (const month of MONTHS)
+      reports.push(
+        `  - org: ${town}\n    date: "${month}-15"\n    title: ${townName}${pick(ACTIONS)}\n  - org: ${town}\n    date: "${month}-20"\n    title: ${townName}召开推进会\n  - org: ${town}\n    date: "${month}-25"\n    title: ${townName}督查通报\n`,
+      );
     typicals.push(`  - org: ${town}\n    date: "2011-05-${pad(int(1, 28), 2)}"\n    title: ${townName}培树“${pick(ACTIONS)}”典型\n`);
     write(join(dir, 'orgs.yaml'), head + orgs.join(''));
     write(join(dir, 'members.yaml'), head + mem.join(''));
@@ -144,6 +198,9 @@ export function correctPoints(dir: string): void {
   for (const town of readdirSync(dir)) {
     const file = join(dir, town, PERIOD, 'points.yaml');
     if (!existsSync(file)) continue;
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^ {4}study: (\d+)$/gm, (_, n: string) => `    study: ${Number(n) - 1}`));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(/^ {4}study: (\d+)$/gm, (_, n: string) => `    study: ${Number(n) - 1}`),
+    );
   }
 }

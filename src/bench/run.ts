@@ -28,7 +28,11 @@ interface Measure {
 
 /** `code`: the exit code the step must end with (validate of a bad batch exits 1). */
 function measure(step: string, args: string[], env: Record<string, string> = {}, code = 0): Measure {
-  const r = spawnSync(process.execPath, [STEP, step, ...args], { env: { ...process.env, ...env, CXZY_BENCH_EXIT: String(code) }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [STEP, step, ...args], {
+    env: { ...process.env, ...env, CXZY_BENCH_EXIT: String(code) },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error(`${step} failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Measure;
 }
@@ -182,7 +186,12 @@ function corrections(name: string, g: Generated): { update: Measure; undo: Measu
     return measure('cxzy', ['import', work, '--db', upd, '-q']);
   });
   const h = new Database(upd, { readonly: true });
-  const rows = h.prepare(`SELECT SUM(n) FROM (${['orgs', 'members', 'pledges', 'reviews', 'points', 'reports', 'typicals', 'files'].map((t) => `SELECT COUNT(*) AS n FROM history_${t}`).join(' UNION ALL ')})`).pluck().get() as number;
+  const rows = h
+    .prepare(
+      `SELECT SUM(n) FROM (${['orgs', 'members', 'pledges', 'reviews', 'points', 'reports', 'typicals', 'files'].map((t) => `SELECT COUNT(*) AS n FROM history_${t}`).join(' UNION ALL ')})`,
+    )
+    .pluck()
+    .get() as number;
   const bytes = h.prepare(`SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'history%'`).pluck().get() as number;
   const all = h.prepare(`SELECT SUM(pgsize) FROM dbstat`).pluck().get() as number;
   h.close();
@@ -268,7 +277,8 @@ function markdown(results: SizeResult[]): string {
   for (const r of results) {
     out.push(`### ${r.size}: ${r.branches} branches, ${r.members} members, ${r.files} files, ${r.mb.toFixed(1)} MB, ${r.records} records`, '');
     out.push('| step | seconds | MB/s | records/s | peak RSS MB |', '|---|---:|---:|---:|---:|');
-    for (const [k, s] of Object.entries(r.steps)) out.push(`| ${k} | ${f(s.ms / 1000, 2)} | ${f(s.mb_s)} | ${s.records_s ? Math.round(s.records_s) : ''} | ${f(s.rss_mb, 0)} |`);
+    for (const [k, s] of Object.entries(r.steps))
+      out.push(`| ${k} | ${f(s.ms / 1000, 2)} | ${f(s.mb_s)} | ${s.records_s ? Math.round(s.records_s) : ''} | ${f(s.rss_mb, 0)} |`);
     out.push('', '| ratio | value | target | |', '|---|---:|---|---|');
     for (const [k, target, ok] of TARGETS) {
       const v = r.ratios[k];

@@ -46,10 +46,11 @@ function naive(dir: string, dbPath: string): string {
     for (const f of yamlFiles(dir)) {
       const doc = parse(readFileSync(f, 'utf8')) as Record<string, unknown[]>;
       if (!validate(doc)) throw new Error(`${f} invalid`);
-      for (const s of SECTIONS) for (const r of doc[s] ?? []) {
-        insert.run(s, JSON.stringify(r));
-        n++;
-      }
+      for (const s of SECTIONS)
+        for (const r of doc[s] ?? []) {
+          insert.run(s, JSON.stringify(r));
+          n++;
+        }
     }
   })();
   db.close();
@@ -67,7 +68,11 @@ function floor(what: string, dbPath: string): string {
   const db = new Database(dbPath, { readonly: true });
   const bare = (t: Readable<unknown>, rest: string, ...params: unknown[]) => {
     let n = 0;
-    for (const _ of db.prepare(selectOf(t, rest)).raw().iterate(...params)) n++;
+    for (const _ of db
+      .prepare(selectOf(t, rest))
+      .raw()
+      .iterate(...params))
+      n++;
     return n;
   };
   let n = 0;
@@ -83,7 +88,9 @@ function floor(what: string, dbPath: string): string {
 /** exceljs's streaming sheet reader, bare: every row of every workbook in `dir`, its values touched, nothing made of them. */
 async function exceljs(dir: string): Promise<string> {
   let rows = 0;
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.xlsx')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.xlsx'))
+    .sort()) {
     for await (const ws of openWorkbook(join(dir, f))) for await (const row of ws.rows()) rows += (row.values as unknown[]).length > 0 ? 1 : 0;
   }
   return String(rows);
@@ -97,7 +104,16 @@ async function workbooks(dbPath: string, dir: string): Promise<string> {
   for (const t of towns) writeFileSync(join(dir, `${t}.xlsx`), await exportXlsx(exportRecords(db, { org: t, period: null, ancestors: false })));
   const top = exportRecords(db, { org: null, period: null });
   const mine = <T extends { org?: string; owner?: string; code?: string }>(list: T[]) => list.filter((x) => tops.includes((x.code ?? x.org ?? x.owner)!));
-  const records = { ...top, orgs: mine(top.orgs), members: [], pledges: mine(top.pledges), reviews: mine(top.reviews), points: [], reports: mine(top.reports), typicals: mine(top.typicals) };
+  const records = {
+    ...top,
+    orgs: mine(top.orgs),
+    members: [],
+    pledges: mine(top.pledges),
+    reviews: mine(top.reviews),
+    points: [],
+    reports: mine(top.reports),
+    typicals: mine(top.typicals),
+  };
   writeFileSync(join(dir, 'county.xlsx'), await exportXlsx(records));
   db.close();
   return String(towns.length + 1);
@@ -123,6 +139,18 @@ async function cxzy(argv: string[]): Promise<string> {
 const [step, ...args] = process.argv.slice(2);
 const t0 = process.hrtime.bigint();
 const out =
-  step === 'jsyaml' ? jsYaml(args[0]) : step === 'naive' ? naive(args[0], args[1]) : step === 'floor' ? floor(args[0], args[1]) : step === 'exceljs' ? await exceljs(args[0]) : step === 'workbooks' ? await workbooks(args[0], args[1]) : step === 'driver' ? compareDriver(args[0], args[1], args[2]) : await cxzy(args);
+  step === 'jsyaml'
+    ? jsYaml(args[0])
+    : step === 'naive'
+      ? naive(args[0], args[1])
+      : step === 'floor'
+        ? floor(args[0], args[1])
+        : step === 'exceljs'
+          ? await exceljs(args[0])
+          : step === 'workbooks'
+            ? await workbooks(args[0], args[1])
+            : step === 'driver'
+              ? compareDriver(args[0], args[1], args[2])
+              : await cxzy(args);
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 process.stdout.write(`\n${JSON.stringify({ ms, rss_mb: process.resourceUsage().maxRSS / 1024, out })}\n`);

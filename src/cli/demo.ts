@@ -31,7 +31,14 @@ export const demoCommand: CommandSpec = {
     try {
       // Read from cxzy's own folder, so the source references are short wherever it was started: examples/2011Q1/reviews.yaml:14
       const examples = 'examples';
-      const r = await importFiles([examples], { path: db, name: db }, rules, { strict: false, replace: false, org: null, dryRun: false, cwd: host.root, env: ctx.env });
+      const r = await importFiles([examples], { path: db, name: db }, rules, {
+        strict: false,
+        replace: false,
+        org: null,
+        dryRun: false,
+        cwd: host.root,
+        env: ctx.env,
+      });
       const code = printIngest({ ...ctx, quiet: false }, r, 'table', ctx.t('demo_imported'));
       if (code !== 0) return code;
       const workbooks = (readdirSync(EXAMPLES, { recursive: true }) as string[]).filter((f) => f.endsWith('.xlsx')).sort();
@@ -42,7 +49,11 @@ export const demoCommand: CommandSpec = {
         const q = new Query(store);
         const period = q.reviewPeriods().at(-1)!;
         ctx.print('');
-        printDoc(ctx, gradingDoc(gradeFromStore(q, rules, period), ctx.lang, { compact: true, explain: false, belowPct: pct(rules.grading.caps.satisfaction.below) }), 'table');
+        printDoc(
+          ctx,
+          gradingDoc(gradeFromStore(q, rules, period), ctx.lang, { compact: true, explain: false, belowPct: pct(rules.grading.caps.satisfaction.below) }),
+          'table',
+        );
         ctx.print('');
         printDoc(ctx, starsDoc(starsFromStore(q, rules, q.pointsPeriods().at(-1)!), ctx.lang, false), 'table');
         ctx.print('');

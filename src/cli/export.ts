@@ -15,7 +15,15 @@ import { exportXlsx, exportYaml } from '../render/export.js';
 import { VERSION } from '../version.js';
 
 export const exportCommand: CommandSpec = {
-  define: (lang) => withOptions(new Command('export').description(t(lang, 'h_export')).requiredOption('--out <file>', t(lang, 'h_export_out')).option('--period <quarter>', t(lang, 'h_period_export')), lang, 'org'),
+  define: (lang) =>
+    withOptions(
+      new Command('export')
+        .description(t(lang, 'h_export'))
+        .requiredOption('--out <file>', t(lang, 'h_export_out'))
+        .option('--period <quarter>', t(lang, 'h_period_export')),
+      lang,
+      'org',
+    ),
   async run(ctx, cmd) {
     const o = cmd.opts<{ out: string; period?: string; org?: string }>();
     const ext = extname(o.out).toLowerCase();

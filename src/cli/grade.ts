@@ -21,8 +21,12 @@ export const gradeCommand: CommandSpec = {
       const g = gradingIn(gradeFromStore(q, rules, period, explain), subtree(q.orgs(), o.org));
       // A spreadsheet, like CSV, keeps each explanation in a column of its org's row.
       const explainColumn = explain && (format === 'csv' || format === 'xlsx');
-      await emitRows(ctx, format, o.out, () => gradingJson(g, ctx.lang, explain), () =>
-        gradingDoc(g, ctx.lang, { compact: format === 'table', explain, explainColumn, belowPct: pct(rules.grading.caps.satisfaction.below) }),
+      await emitRows(
+        ctx,
+        format,
+        o.out,
+        () => gradingJson(g, ctx.lang, explain),
+        () => gradingDoc(g, ctx.lang, { compact: format === 'table', explain, explainColumn, belowPct: pct(rules.grading.caps.satisfaction.below) }),
       );
       return 0;
     });

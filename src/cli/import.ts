@@ -39,7 +39,15 @@ export const importCommand: CommandSpec = {
     let r: Awaited<ReturnType<typeof importFiles>>;
     try {
       r = await withProgress(ctx, ctx.t('progress_import'), (onFile) =>
-        importFiles(cmd.args, ctx.db, rules, { strict: o.strict === true, replace: o.replace === true, org: o.org ?? null, dryRun: o.dryRun === true, cwd: ctx.cwd, env: ctx.env, onFile }),
+        importFiles(cmd.args, ctx.db, rules, {
+          strict: o.strict === true,
+          replace: o.replace === true,
+          org: o.org ?? null,
+          dryRun: o.dryRun === true,
+          cwd: ctx.cwd,
+          env: ctx.env,
+          onFile,
+        }),
       );
     } finally {
       process.off('SIGINT', interrupted);

@@ -23,7 +23,22 @@ import { VERSION } from '../version.js';
 
 export type { Io } from './context.js';
 
-const COMMANDS: CommandSpec[] = [initCommand, validateCommand, importCommand, gradeCommand, starsCommand, quotaCommand, reportCommand, templateCommand, exportCommand, logCommand, undoCommand, showCommand, rulesCommand, demoCommand];
+const COMMANDS: CommandSpec[] = [
+  initCommand,
+  validateCommand,
+  importCommand,
+  gradeCommand,
+  starsCommand,
+  quotaCommand,
+  reportCommand,
+  templateCommand,
+  exportCommand,
+  logCommand,
+  undoCommand,
+  showCommand,
+  rulesCommand,
+  demoCommand,
+];
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   // Help text follows --lang, so read it before commander parses anything.
@@ -121,7 +136,13 @@ function commanderMessage(e: CommanderError, lang: Lang): string {
 
 /** Help in the chosen language: commander writes its headings in English. */
 function help(lang: Lang) {
-  const titles: Record<string, string> = { 'Usage:': t(lang, 'help_usage'), 'Options:': t(lang, 'help_options'), 'Commands:': t(lang, 'help_commands'), 'Arguments:': t(lang, 'help_arguments'), 'Global Options:': t(lang, 'help_global') };
+  const titles: Record<string, string> = {
+    'Usage:': t(lang, 'help_usage'),
+    'Options:': t(lang, 'help_options'),
+    'Commands:': t(lang, 'help_commands'),
+    'Arguments:': t(lang, 'help_arguments'),
+    'Global Options:': t(lang, 'help_global'),
+  };
   return { styleTitle: (s: string) => titles[s] ?? s, showGlobalOptions: true };
 }
 
@@ -161,4 +182,3 @@ function processIo(): Io {
     cwd: process.cwd(),
   };
 }
-

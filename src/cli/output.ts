@@ -45,11 +45,15 @@ export async function emitRows(ctx: Ctx, format: RowFormat, out: string | undefi
     return;
   }
   const data =
-    format === 'json' ? jsonText(json())
-    : format === 'xlsx' ? await renderXlsx(doc())
-    : format === 'csv' ? csvPieces(doc())
-    : format === 'md' ? renderMarkdown(doc())
-    : lines(textLines(doc(), new Chalk({ level: 0 })));
+    format === 'json'
+      ? jsonText(json())
+      : format === 'xlsx'
+        ? await renderXlsx(doc())
+        : format === 'csv'
+          ? csvPieces(doc())
+          : format === 'md'
+            ? renderMarkdown(doc())
+            : lines(textLines(doc(), new Chalk({ level: 0 })));
   writeWhole(ctx, out, data);
   ctx.note(ctx.t('wrote_file', { file: out }));
 }
@@ -65,7 +69,14 @@ export function printDoc(ctx: Ctx, doc: Doc, format: 'table' | 'csv' | 'md'): vo
   else ctx.stdout.write(renderMarkdown(doc));
 }
 
-const STREAMS: Record<string, 'stdout' | 'stderr'> = { '-': 'stdout', '/dev/stdout': 'stdout', '/dev/fd/1': 'stdout', '/proc/self/fd/1': 'stdout', '/dev/stderr': 'stderr', '/dev/fd/2': 'stderr' };
+const STREAMS: Record<string, 'stdout' | 'stderr'> = {
+  '-': 'stdout',
+  '/dev/stdout': 'stdout',
+  '/dev/fd/1': 'stdout',
+  '/proc/self/fd/1': 'stdout',
+  '/dev/stderr': 'stderr',
+  '/dev/fd/2': 'stderr',
+};
 
 /**
  * `file` written whole or not at all: into a new file beside it (created

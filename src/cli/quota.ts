@@ -20,14 +20,26 @@ export const quotaCommand: CommandSpec = {
       const keep = subtree(q.orgs(), o.org);
       if (o.period !== undefined) {
         const pq = periodQuotaIn(periodQuotaFromStore(q, rules, choosePeriod(o.period, q.reportPeriods(), 'reports_data')), keep);
-        await emitRows(ctx, format, o.out, () => periodQuotaJson(pq), () => periodQuotaDoc(pq, ctx.lang));
+        await emitRows(
+          ctx,
+          format,
+          o.out,
+          () => periodQuotaJson(pq),
+          () => periodQuotaDoc(pq, ctx.lang),
+        );
         return 0;
       }
       const month = chooseMonth(o.month, q.reportMonths());
       const whole = monthQuotaFromStore(q, rules, month);
       if (whole.orgs.length === 0) throw new DataError({ id: 'no_data_month', params: { month, have: '' } });
       const mq = monthQuotaIn(whole, keep);
-      await emitRows(ctx, format, o.out, () => monthQuotaJson(mq), () => monthQuotaDoc(mq, ctx.lang));
+      await emitRows(
+        ctx,
+        format,
+        o.out,
+        () => monthQuotaJson(mq),
+        () => monthQuotaDoc(mq, ctx.lang),
+      );
       return 0;
     });
   },

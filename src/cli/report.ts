@@ -23,7 +23,15 @@ import { isValidDate, localTime } from '../core/dates.js';
 import { VERSION } from '../version.js';
 
 const FORMATS = ['md', 'html', 'docx', 'xlsx', 'json'] as const;
-const BY_EXTENSION: Record<string, (typeof FORMATS)[number]> = { '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.docx': 'docx', '.xlsx': 'xlsx', '.json': 'json' };
+const BY_EXTENSION: Record<string, (typeof FORMATS)[number]> = {
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.docx': 'docx',
+  '.xlsx': 'xlsx',
+  '.json': 'json',
+};
 
 export const reportCommand: CommandSpec = {
   define: (lang) =>
@@ -52,7 +60,8 @@ export const reportCommand: CommandSpec = {
           issued: o.date ?? localTime().slice(0, 10),
           number: o.number === undefined ? null : Number(o.number),
         });
-        output = format === 'md' ? renderMarkdown(doc) : format === 'html' ? renderHtml(doc) : format === 'docx' ? await renderDocx(doc) : await renderXlsx(doc);
+        output =
+          format === 'md' ? renderMarkdown(doc) : format === 'html' ? renderHtml(doc) : format === 'docx' ? await renderDocx(doc) : await renderXlsx(doc);
       }
       return 0;
     });

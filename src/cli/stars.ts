@@ -17,7 +17,13 @@ export const starsCommand: CommandSpec = {
     return withStore(ctx, async ({ q, rules }) => {
       const period = choosePeriod(o.period, q.pointsPeriods(), 'points_data');
       const s = starsIn(starsFromStore(q, rules, period), subtree(q.orgs(), o.org));
-      await emitRows(ctx, format, o.out, () => starsJson(s, ctx.lang), () => starsDoc(s, ctx.lang));
+      await emitRows(
+        ctx,
+        format,
+        o.out,
+        () => starsJson(s, ctx.lang),
+        () => starsDoc(s, ctx.lang),
+      );
       return 0;
     });
   },

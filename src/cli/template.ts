@@ -26,7 +26,10 @@ function input(r: SectionRecords, root: string | null, period: string | null, ma
   const members = r.members.filter((m) => codes.has(m.org));
   const open = new Set(orgs.filter((o) => o.active && o.type === 'branch').map((o) => o.code));
   return {
-    maxPoints, period, orgs, members,
+    maxPoints,
+    period,
+    orgs,
+    members,
     reviewOrgs: period ? orgs.filter((o) => open.has(o.code)) : [],
     pointsMembers: period ? members.filter((m) => m.active && open.has(m.org)) : [],
   };
@@ -35,7 +38,11 @@ function input(r: SectionRecords, root: string | null, period: string | null, ma
 export const templateCommand: CommandSpec = {
   define: (lang) =>
     withOptions(
-      new Command('template').description(t(lang, 'h_template')).requiredOption('--out <file>', t(lang, 'h_template_out')).option('--split', t(lang, 'h_template_split')).option('--period <quarter>', t(lang, 'h_period_template')),
+      new Command('template')
+        .description(t(lang, 'h_template'))
+        .requiredOption('--out <file>', t(lang, 'h_template_out'))
+        .option('--split', t(lang, 'h_template_split'))
+        .option('--period <quarter>', t(lang, 'h_period_template')),
       lang,
       'org',
     ),

@@ -38,7 +38,10 @@ export const validateCommand: CommandSpec = {
 
 /** An annotated copy of each workbook with errors into `dir`; then only the errors a run shows are kept for printing. */
 async function annotate(ctx: Ctx, r: IngestResult, dir: string): Promise<void> {
-  const byFile = groupBy(r.diags.errors.filter((d: Diagnostic) => isWorkbook(d.file) && d.cell), (d) => d.file);
+  const byFile = groupBy(
+    r.diags.errors.filter((d: Diagnostic) => isWorkbook(d.file) && d.cell),
+    (d) => d.file,
+  );
   // A copy keeps the workbook's path under the folder given (two branches' D01.xlsx stay apart).
   const copyOf = (file: string) => join(dir, isAbsolute(file) || file.startsWith('..') ? basename(file) : file);
   for (const file of byFile.keys()) {

@@ -56,11 +56,7 @@ export function defaultRules(): Rules {
     grading: {
       weights: { self: 0.2, masses: 0.3, superior: 0.5 },
       vote_scores: { satisfied: 100, basic: 60, unsatisfied: 0 },
-      levels: [
-        { grade: 'good', min: 90 },
-        { grade: 'fair', min: 80 },
-        { grade: 'average' },
-      ],
+      levels: [{ grade: 'good', min: 90 }, { grade: 'fair', min: 80 }, { grade: 'average' }],
       caps: {
         satisfaction: { below: 0.9, max: 'average' },
         overdue_pledge: { max: 'fair' },

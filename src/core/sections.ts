@@ -56,7 +56,13 @@ const votesSheet = (prefix: string) => [col('满意', `${prefix}.satisfied`), co
 const orgName = { label: '组织名称', ref: 'org', kind: 'org' as const };
 const memberName = { label: '姓名', ref: 'member', kind: 'member' as const };
 /** The five leads' points: the Chinese names of the leads. */
-const LEAD_LABELS: [string, string][] = [['带头学习提高', 'study'], ['带头争创佳绩', 'excel'], ['带头服务群众', 'service'], ['带头遵纪守法', 'discipline'], ['带头弘扬正气', 'integrity']];
+const LEAD_LABELS: [string, string][] = [
+  ['带头学习提高', 'study'],
+  ['带头争创佳绩', 'excel'],
+  ['带头服务群众', 'service'],
+  ['带头遵纪守法', 'discipline'],
+  ['带头弘扬正气', 'integrity'],
+];
 
 /** Deductions from points, one per row, added to the member's points of that quarter in the same workbook. */
 export const DEDUCTIONS_SHEET: SheetDef = {
@@ -97,8 +103,17 @@ const orgs: SectionDef<Org> = {
   cols: ['code', 'name', 'type', 'parent', 'category', 'secretary', 'active'],
   toRow: (o) => [o.code, o.name, o.type, o.parent, o.category, o.secretary, b(o.active)],
   sheet: {
-    label: '组织', slug: 'orgs',
-    columns: [col('编号', 'code'), col('名称', 'name'), col('类型', 'type'), col('上级编号', 'parent'), col('类别', 'category'), col('书记', 'secretary'), col('在册', 'active')],
+    label: '组织',
+    slug: 'orgs',
+    columns: [
+      col('编号', 'code'),
+      col('名称', 'name'),
+      col('类型', 'type'),
+      col('上级编号', 'parent'),
+      col('类别', 'category'),
+      col('书记', 'secretary'),
+      col('在册', 'active'),
+    ],
   },
   read: ['code', 'name', 'type', 'parent', 'category', 'secretary', 'active', ...SRC_COLS],
   fromRow: (r) => ({ code: r[0], name: r[1], type: r[2], parent: r[3], category: r[4], secretary: r[5], active: r[6] === 1, src: src(r) }) as Org,
@@ -114,7 +129,11 @@ const members: SectionDef<Member> = {
   owner: 'org',
   cols: ['id', 'name', 'org', 'role', 'active'],
   toRow: (m) => [m.id, m.name, m.org, m.role, b(m.active)],
-  sheet: { label: '党员', slug: 'members', columns: [col('编号', 'id'), col('姓名', 'name'), col('所在支部', 'org'), col('身份', 'role'), col('在册', 'active')] },
+  sheet: {
+    label: '党员',
+    slug: 'members',
+    columns: [col('编号', 'id'), col('姓名', 'name'), col('所在支部', 'org'), col('身份', 'role'), col('在册', 'active')],
+  },
   read: ['id', 'name', 'org', 'role', 'active', ...SRC_COLS],
   fromRow: (r) => ({ id: r[0], name: r[1], org: r[2], role: r[3], active: r[4] === 1, src: src(r) }) as Member,
 };
@@ -131,18 +150,40 @@ const pledges: SectionDef<Pledge> = {
   cols: ['id', 'owner', 'owner_org', 'owner_member', 'kind', 'standard', 'content', 'made', 'due', 'status', 'fulfilled', ...votesCols('eval')],
   toRow: (p) => [p.id, p.owner, null, p.owner, p.kind, p.standard, p.content, p.made, p.due, p.status, p.fulfilled, ...votesRow(p.evaluation)],
   sheet: {
-    label: '公开承诺', slug: 'pledges',
+    label: '公开承诺',
+    slug: 'pledges',
     columns: [
-      col('编号', 'id'), col('承诺主体', 'owner'), col('承诺类型', 'kind'), col('对照标准', 'standard'), col('承诺内容', 'content'), col('承诺日期', 'made'),
-      col('完成时限', 'due'), col('状态', 'status'), col('兑现日期', 'fulfilled'), ...votesSheet('evaluation'),
+      col('编号', 'id'),
+      col('承诺主体', 'owner'),
+      col('承诺类型', 'kind'),
+      col('对照标准', 'standard'),
+      col('承诺内容', 'content'),
+      col('承诺日期', 'made'),
+      col('完成时限', 'due'),
+      col('状态', 'status'),
+      col('兑现日期', 'fulfilled'),
+      ...votesSheet('evaluation'),
     ],
-    names: [{ ...orgName, ref: 'owner' }, { ...memberName, ref: 'owner' }],
+    names: [
+      { ...orgName, ref: 'owner' },
+      { ...memberName, ref: 'owner' },
+    ],
   },
   read: ['id', 'owner', 'kind', 'standard', 'content', 'made', 'due', 'status', 'fulfilled', ...votesCols('eval'), ...SRC_COLS],
-  fromRow: (r) => ({
-    id: r[0], owner: r[1], kind: r[2], standard: r[3], content: r[4], made: r[5], due: r[6], status: r[7], fulfilled: r[8],
-    evaluation: votesOf(r, 9), src: src(r),
-  }) as Pledge,
+  fromRow: (r) =>
+    ({
+      id: r[0],
+      owner: r[1],
+      kind: r[2],
+      standard: r[3],
+      content: r[4],
+      made: r[5],
+      due: r[6],
+      status: r[7],
+      fulfilled: r[8],
+      evaluation: votesOf(r, 9),
+      src: src(r),
+    }) as Pledge,
 };
 
 const reviews: SectionDef<Review> = {
@@ -156,23 +197,47 @@ const reviews: SectionDef<Review> = {
   owner: 'org',
   cols: ['org', 'period', 'self', ...votesCols('masses'), 'superior', 'grade', 'reason', 'commentary_date', 'commentary_by', 'commentary_text'],
   toRow: (v) => [
-    v.org, v.period, v.self, ...votesRow(v.masses), v.superior, v.grade, v.reason,
-    v.commentary?.date ?? null, v.commentary?.by ?? null, v.commentary?.text ?? null,
+    v.org,
+    v.period,
+    v.self,
+    ...votesRow(v.masses),
+    v.superior,
+    v.grade,
+    v.reason,
+    v.commentary?.date ?? null,
+    v.commentary?.by ?? null,
+    v.commentary?.text ?? null,
   ],
   sheet: {
-    label: '季度测评', slug: 'reviews',
+    label: '季度测评',
+    slug: 'reviews',
     columns: [
-      col('季度', 'period'), col('组织编号', 'org'), col('自评', 'self'), ...votesSheet('masses'), col('上级评定', 'superior'), col('评定等次', 'grade'),
-      col('评定理由', 'reason'), col('点评日期', 'commentary.date'), col('点评人', 'commentary.by'), col('点评内容', 'commentary.text'),
+      col('季度', 'period'),
+      col('组织编号', 'org'),
+      col('自评', 'self'),
+      ...votesSheet('masses'),
+      col('上级评定', 'superior'),
+      col('评定等次', 'grade'),
+      col('评定理由', 'reason'),
+      col('点评日期', 'commentary.date'),
+      col('点评人', 'commentary.by'),
+      col('点评内容', 'commentary.text'),
     ],
     names: [orgName],
   },
   read: ['org', 'period', 'self', ...votesCols('masses'), 'superior', 'grade', 'reason', 'commentary_date', 'commentary_by', 'commentary_text', ...SRC_COLS],
-  fromRow: (r) => ({
-    org: r[0], period: r[1], self: r[2], masses: votesOf(r, 3)!, superior: r[6], grade: r[7], reason: r[8],
-    commentary: r[9] === null ? null : { date: r[9], by: r[10], text: r[11] },
-    src: src(r),
-  }) as Review,
+  fromRow: (r) =>
+    ({
+      org: r[0],
+      period: r[1],
+      self: r[2],
+      masses: votesOf(r, 3)!,
+      superior: r[6],
+      grade: r[7],
+      reason: r[8],
+      commentary: r[9] === null ? null : { date: r[9], by: r[10], text: r[11] },
+      src: src(r),
+    }) as Review,
 };
 
 const points: SectionDef<Points> = {
@@ -186,12 +251,26 @@ const points: SectionDef<Points> = {
   owner: 'member',
   cols: ['member', 'period', 'study', 'excel', 'service', 'discipline', 'integrity', 'deductions', ...votesCols('masses')],
   toRow: (p) => [p.member, p.period, p.study, p.excel, p.service, p.discipline, p.integrity, JSON.stringify(p.deductions), ...votesRow(p.masses)],
-  sheet: { label: '党员积分', slug: 'points', columns: [col('季度', 'period'), col('党员编号', 'member'), ...LEAD_LABELS.map(([l, f]) => col(l, f)), ...votesSheet('masses')], names: [memberName] },
+  sheet: {
+    label: '党员积分',
+    slug: 'points',
+    columns: [col('季度', 'period'), col('党员编号', 'member'), ...LEAD_LABELS.map(([l, f]) => col(l, f)), ...votesSheet('masses')],
+    names: [memberName],
+  },
   read: ['member', 'period', 'study', 'excel', 'service', 'discipline', 'integrity', 'deductions', ...votesCols('masses'), ...SRC_COLS],
-  fromRow: (r) => ({
-    member: r[0], period: r[1], study: r[2], excel: r[3], service: r[4], discipline: r[5], integrity: r[6],
-    deductions: deductionsOf(r[7] as string), masses: votesOf(r, 8), src: src(r),
-  }) as Points,
+  fromRow: (r) =>
+    ({
+      member: r[0],
+      period: r[1],
+      study: r[2],
+      excel: r[3],
+      service: r[4],
+      discipline: r[5],
+      integrity: r[6],
+      deductions: deductionsOf(r[7] as string),
+      masses: votesOf(r, 8),
+      src: src(r),
+    }) as Points,
 };
 
 const reports: SectionDef<Report> = {
@@ -205,7 +284,12 @@ const reports: SectionDef<Report> = {
   owner: 'org',
   cols: ['key', 'id', 'org', 'date', 'month', 'period', 'title', 'adopted'],
   toRow: (x) => [x.key, x.id, x.org, x.date, monthOf(x.date), x.period, x.title, x.adopted],
-  sheet: { label: '信息报送', slug: 'reports', columns: [col('编号', 'id'), col('组织编号', 'org'), col('日期', 'date'), col('标题', 'title'), col('采用级别', 'adopted')], names: [orgName] },
+  sheet: {
+    label: '信息报送',
+    slug: 'reports',
+    columns: [col('编号', 'id'), col('组织编号', 'org'), col('日期', 'date'), col('标题', 'title'), col('采用级别', 'adopted')],
+    names: [orgName],
+  },
   read: ['key', 'id', 'org', 'date', 'period', 'title', 'adopted', ...SRC_COLS],
   fromRow: (r) => ({ key: r[0], id: r[1], org: r[2], date: r[3], period: r[4], title: r[5], adopted: r[6], src: src(r) }) as Report,
 };
@@ -221,13 +305,24 @@ const typicals: SectionDef<Typical> = {
   owner: 'org',
   cols: ['key', 'id', 'org', 'date', 'period', 'title'],
   toRow: (x) => [x.key, x.id, x.org, x.date, x.period, x.title],
-  sheet: { label: '培树典型', slug: 'typicals', columns: [col('编号', 'id'), col('组织编号', 'org'), col('日期', 'date'), col('标题', 'title')], names: [orgName] },
+  sheet: {
+    label: '培树典型',
+    slug: 'typicals',
+    columns: [col('编号', 'id'), col('组织编号', 'org'), col('日期', 'date'), col('标题', 'title')],
+    names: [orgName],
+  },
   read: ['key', 'id', 'org', 'date', 'period', 'title', ...SRC_COLS],
   fromRow: (r) => ({ key: r[0], id: r[1], org: r[2], date: r[3], period: r[4], title: r[5], src: src(r) }) as Typical,
 };
 
 export const SECTION_DEFS: { [S in Section]: SectionDef<SectionRecords[S][number]> } = {
-  orgs, members, pledges, reviews, points, reports, typicals,
+  orgs,
+  members,
+  pledges,
+  reviews,
+  points,
+  reports,
+  typicals,
 };
 
 /** The descriptors in SPEC order. */

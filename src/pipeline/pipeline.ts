@@ -170,7 +170,13 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
     for (const d of p.problems) diags.add(d);
     const fileWarnings: Diagnostic[] = [];
     let records = 0;
-    const hinted = failed ? codeHints(db, st, results.flatMap((r) => (r.status === 'invalid' ? r.errors : []))) : null;
+    const hinted = failed
+      ? codeHints(
+          db,
+          st,
+          results.flatMap((r) => (r.status === 'invalid' ? r.errors : [])),
+        )
+      : null;
     for (const r of results) {
       if (r.status === 'invalid') {
         for (const d of r.errors) diags.add(hinted?.get(d) ?? d);
@@ -191,8 +197,15 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
       if (opts.strict) diags.promoteWarnings();
       const ok = diags.errorCount === 0;
       return {
-        files: p.files.length, diags, counts: ok ? counts : null, records, crossChecked,
-        replace: ok ? (more.replace ?? null) : null, changes: ok ? (more.changes ?? null) : null, orgNames: more.orgNames ?? new Map(), number: more.number ?? null,
+        files: p.files.length,
+        diags,
+        counts: ok ? counts : null,
+        records,
+        crossChecked,
+        replace: ok ? (more.replace ?? null) : null,
+        changes: ok ? (more.changes ?? null) : null,
+        orgNames: more.orgNames ?? new Map(),
+        number: more.number ?? null,
       };
     };
     if (failed) {
@@ -210,7 +223,9 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
     const index = new Map(p.files.map((f, i) => [f.file, i]));
     const order = (a: Source, b: Source) => (index.get(a.file) ?? Infinity) - (index.get(b.file) ?? Infinity) || a.line - b.line || byText(a.file, b.file);
     // A workbook's record is placed at its cell: the sheets' columns, of the files read and of those skipped.
-    const layouts = new Map(results.flatMap((r, i) => (r.status !== 'invalid' && r.summary.sheets ? [[p.files[i].file, Object.values(r.summary.sheets)] as const] : [])));
+    const layouts = new Map(
+      results.flatMap((r, i) => (r.status !== 'invalid' && r.summary.sheets ? [[p.files[i].file, Object.values(r.summary.sheets)] as const] : [])),
+    );
     const placer = new RecordPlacer(opts.cwd, undefined, (file) => layouts.get(file));
     const place = (c: Check): Diagnostic => ({ severity: c.severity, ...placer.place(c.src, c.field), path: null, code: c.code, msg: c.msg });
     for (const c of crossErrors(db, st, stager.duplicates, p.skipped.size > 0, order)) {
@@ -222,7 +237,12 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
     if (write?.org != null && !orgKnown(db, st, write.org)) throw new DataError({ id: 'unknown_org', params: { code: write.org } });
     const replace = periods ? buildScope(db, st, periods, write!.org) : null;
     addWarnings();
-    for (const c of [...duplicateTitles(db, st, order, replace !== null), ...membersWithoutPoints(db, st, order, replace !== null), ...nameTwins(db, st, order), ...nameMismatches(db, st, writtenNames(results, p.files))]) {
+    for (const c of [
+      ...duplicateTitles(db, st, order, replace !== null),
+      ...membersWithoutPoints(db, st, order, replace !== null),
+      ...nameTwins(db, st, order),
+      ...nameMismatches(db, st, writtenNames(results, p.files)),
+    ]) {
       if (diags.wants('warning')) diags.add(place(c));
       else diags.count('warning', 1, c.code);
     }
@@ -240,7 +260,9 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
       const names = p.files.map((f) => f.file);
       if (!st.direct) keepFiles(db, number, [...dirty, ...names.filter((_, i) => results[i].status === 'read')]);
       saveFiles(db, results, rulesKey, dirty, names);
-      const files: ImportFile[] = results.flatMap((r, i) => (r.status === 'invalid' ? [] : [{ path: names[i], hash: r.hash, unchanged: r.status === 'skipped' }]));
+      const files: ImportFile[] = results.flatMap((r, i) =>
+        r.status === 'invalid' ? [] : [{ path: names[i], hash: r.hash, unchanged: r.status === 'skipped' }],
+      );
       recordImport(db, { number, at: localTime(), files, sections: counts, options: { replace: write.replace, org: write.org, strict: opts.strict } });
       db.exec('COMMIT');
       open = false;
@@ -259,7 +281,8 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
 function codeHints(db: DB, st: Staging, errors: Diagnostic[]): Map<Diagnostic, Diagnostic> {
   const refs = errors.filter((d) => d.msg.id === 'code_pattern' && /\.(org|parent|member|owner)$/.test(d.path ?? ''));
   const value = (d: Diagnostic) => String((d.msg.params as { value: string }).value);
-  const tables = (s: 'orgs' | 'members', code: string) => [...(st.direct ? [] : [`main.${s}`]), stagedTable(st, s)].map((table) => ({ table, code, name: 'name' }));
+  const tables = (s: 'orgs' | 'members', code: string) =>
+    [...(st.direct ? [] : [`main.${s}`]), stagedTable(st, s)].map((table) => ({ table, code, name: 'name' }));
   const found = suggest(db, refs.map(value), [...tables('orgs', 'code'), ...tables('members', 'id')]);
   const out = new Map<Diagnostic, Diagnostic>();
   for (const d of refs) {

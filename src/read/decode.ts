@@ -1,9 +1,7 @@
 // Bytes → text. Offices send UTF-8 (with or without BOM) and, from Chinese
 // Windows, GB18030/GBK; Node's built-in ICU decodes both, so no extra library.
 
-export type Decoded =
-  | { ok: true; text: string; encoding: 'utf-8' | 'gb18030' }
-  | { ok: false; reason: 'binary' | 'utf16' | 'undecodable' };
+export type Decoded = { ok: true; text: string; encoding: 'utf-8' | 'gb18030' } | { ok: false; reason: 'binary' | 'utf16' | 'undecodable' };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const gb18030 = new TextDecoder('gb18030', { fatal: true });

@@ -14,7 +14,7 @@ import { digest, type FileResult, type FileTask, type ReadRules } from './task.j
 import { findingKey, placeFinding, type Finding } from './findings.js';
 import { RecordPlacer } from './place.js';
 import { collectRecords } from './records.js';
-import { periodsOf, rowsOf, type Present, } from './rows.js';
+import { periodsOf, rowsOf, type Present } from './rows.js';
 import { schemaFindings } from './schema-errors.js';
 import { fieldNames, type DocumentValidator } from './schemas.js';
 import { structureProblems, type StructureProblem } from './structure.js';
@@ -68,11 +68,28 @@ export function readFile(task: FileTask, validate: DocumentValidator, rules: Rea
     const reasons = vagueReasons(p.content, rules.pledges);
     if (reasons.length) diags.add(warning(placer.place(p.src, 'content'), 'vague_pledge', { id: 'vague_pledge', params: { reasons } }));
   }
-  return { index, file, status: 'ok', hash: digest(read.raw), bytes: read.bytes, rows: rowsOf(records), periods: periodsOf(records, present), warnings: diags.warnings };
+  return {
+    index,
+    file,
+    status: 'ok',
+    hash: digest(read.raw),
+    bytes: read.bytes,
+    rows: rowsOf(records),
+    periods: periodsOf(records, present),
+    warnings: diags.warnings,
+  };
 }
 
 /** One document: its shape, its schema, then its records into `records`. */
-function collectDocument(file: string, doc: YamlDoc, validate: DocumentValidator, rules: ReadRules, records: SectionRecords, present: Present, found: (f: Finding) => void): void {
+function collectDocument(
+  file: string,
+  doc: YamlDoc,
+  validate: DocumentValidator,
+  rules: ReadRules,
+  records: SectionRecords,
+  present: Present,
+  found: (f: Finding) => void,
+): void {
   const data = doc.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return found({ path: [], key: false, code: 'type', msg: { id: 'not_mapping' } });
   const raw = data as Record<string, unknown>;
@@ -111,7 +128,10 @@ function explained(problems: ParseProblem[], text: string, lineText: (n: number)
     if (lines.has(p.pos.line)) continue;
     lines.add(p.pos.line);
     // Fields repeated line after line at one column: a second record without its dash.
-    const run = p.code === 'duplicate_key' ? problems.slice(k).filter((q, j) => q.code === 'duplicate_key' && q.pos.col === p.pos.col && q.pos.line === p.pos.line + j).length : 0;
+    const run =
+      p.code === 'duplicate_key'
+        ? problems.slice(k).filter((q, j) => q.code === 'duplicate_key' && q.pos.col === p.pos.col && q.pos.line === p.pos.line + j).length
+        : 0;
     if (run > 1) {
       for (let j = 0; j < run; j++) lines.add(p.pos.line + j);
       const key = /^\s*([^:\s]+)/.exec(lineText(p.pos.line))?.[1] ?? '';
@@ -137,7 +157,12 @@ function refused(v: unknown, path: (string | number)[], found: (f: Finding) => v
 }
 
 /** The findings placed by documents that know their nodes' places, as many as will be shown; the rest counted. */
-function placeFindings(found: { doc: number; f: Finding }[], docs: YamlDoc[], at: (pos: { line: number; col: number; endCol: number }) => Place, diags: Diagnostics): void {
+function placeFindings(
+  found: { doc: number; f: Finding }[],
+  docs: YamlDoc[],
+  at: (pos: { line: number; col: number; endCol: number }) => Place,
+  diags: Diagnostics,
+): void {
   const seen = new Set<string>();
   let more = 0;
   for (const { doc, f } of found) {

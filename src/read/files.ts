@@ -77,9 +77,7 @@ function walk(dir: string, abs: string, other: string[]): InputFile[] {
   return out;
 }
 
-export type ReadResult =
-  | { ok: true; text: string; gbk: boolean; bytes: number; raw: Buffer }
-  | { ok: false; msg: Msg };
+export type ReadResult = { ok: true; text: string; gbk: boolean; bytes: number; raw: Buffer } | { ok: false; msg: Msg };
 
 export function readText(path: string): ReadResult {
   let bytes: Buffer;

@@ -46,9 +46,11 @@ export function indentProblems(text: string): StructureProblem[] {
       let depth = stack.length;
       while (depth > 1 && stack[depth - 1].indent > indent) depth--;
       const top = stack[depth - 1];
-      if (top.indent !== indent) return problem({ line: i + 1, col: 1, endCol: Math.max(2, indent + 1), code: 'indent', msg: { id: 'indent', params: { want: above, have: indent } } });
+      if (top.indent !== indent)
+        return problem({ line: i + 1, col: 1, endCol: Math.max(2, indent + 1), code: 'indent', msg: { id: 'indent', params: { want: above, have: indent } } });
       if (item && !top.items && indent > 0) return problem({ line: i + 1, col: indent + 1, endCol: indent + 2, code: 'indent', msg: { id: 'indent_item' } });
-      if (!item && top.items) return problem({ line: i + 1, col: 1, endCol: Math.max(2, indent + 1), code: 'indent', msg: { id: 'indent_dash', params: { want: above } } });
+      if (!item && top.items)
+        return problem({ line: i + 1, col: 1, endCol: Math.max(2, indent + 1), code: 'indent', msg: { id: 'indent_dash', params: { want: above } } });
       stack.length = depth;
     }
     // `- key: value`: the item's fields sit after the dash.
@@ -60,7 +62,9 @@ export function indentProblems(text: string): StructureProblem[] {
       if (body !== '' && stack[stack.length - 1].indent !== indent) stack.push({ indent, items: false });
     }
     const m = KEY.exec(body);
-    opener = item ? body === '' || (m !== null && (m[2] === undefined || m[2] === '' || m[2].startsWith('#'))) : m !== null && (m[2] === undefined || m[2] === '' || m[2].startsWith('#'));
+    opener = item
+      ? body === '' || (m !== null && (m[2] === undefined || m[2] === '' || m[2].startsWith('#')))
+      : m !== null && (m[2] === undefined || m[2] === '' || m[2].startsWith('#'));
   });
   return out;
 }

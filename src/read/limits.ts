@@ -75,7 +75,8 @@ function nesting(text: string, from: number, to: number, flow: boolean): number 
       if (c === quote) quote = 0;
       else if (c === 92 && quote === 34) i++; // \" inside double quotes
     } else if ((c === 34 || c === 39) && opensQuote(text.charCodeAt(i - 1))) quote = c;
-    else if (c === 35 && (i === from || text.charCodeAt(i - 1) === 32)) return -1; // a comment
+    else if (c === 35 && (i === from || text.charCodeAt(i - 1) === 32))
+      return -1; // a comment
     else if (c === 91 || c === 123) {
       if (++depth > MAX_DEPTH) return i;
     } else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);

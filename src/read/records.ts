@@ -5,8 +5,27 @@ import type { Msg } from '../core/messages/index.js';
 import { slugOf } from './schemas.js';
 import { normalizePeriod, periodOf } from '../core/dates.js';
 import type {
-  Adoption, Category, Commentary, Deduction, Grade, Lead, Member, Org, OrgType, Pledge, PledgeKind, PledgeStatus,
-  Points, Report, Review, Role, Section, SectionRecords, Typical, Votes, Good,
+  Adoption,
+  Category,
+  Commentary,
+  Deduction,
+  Grade,
+  Lead,
+  Member,
+  Org,
+  OrgType,
+  Pledge,
+  PledgeKind,
+  PledgeStatus,
+  Points,
+  Report,
+  Review,
+  Role,
+  Section,
+  SectionRecords,
+  Typical,
+  Votes,
+  Good,
 } from '../core/model.js';
 import { LEADS, SECTIONS } from '../core/model.js';
 import type { Finding } from './findings.js';

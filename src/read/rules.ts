@@ -36,7 +36,13 @@ export function loadRules(explicit: string | undefined, cwd: string): RulesResul
   if (diags.errorCount) return fail();
   const doc = yaml.docs[0];
   if (yaml.docs.length > 1) {
-    diags.add({ severity: 'error', ...at(yaml.docs[1].locate?.([]) ?? { line: 1, col: 1, endCol: 2 }), path: null, code: 'rules', msg: { id: 'rules_two_docs' } });
+    diags.add({
+      severity: 'error',
+      ...at(yaml.docs[1].locate?.([]) ?? { line: 1, col: 1, endCol: 2 }),
+      path: null,
+      code: 'rules',
+      msg: { id: 'rules_two_docs' },
+    });
     return fail();
   }
   const data = doc?.data ?? {};
@@ -79,7 +85,8 @@ export function checkRules(r: Rules, err: (path: (string | number)[], msg: Msg) 
   const used = new Set(levels.map((l) => l.grade));
   const caps = r.grading.caps;
   if (!used.has(caps.satisfaction.max)) err(['grading', 'caps', 'satisfaction', 'max'], { id: 'rules_grade_unused', params: { grade: caps.satisfaction.max } });
-  if (!used.has(caps.overdue_pledge.max)) err(['grading', 'caps', 'overdue_pledge', 'max'], { id: 'rules_grade_unused', params: { grade: caps.overdue_pledge.max } });
+  if (!used.has(caps.overdue_pledge.max))
+    err(['grading', 'caps', 'overdue_pledge', 'max'], { id: 'rules_grade_unused', params: { grade: caps.overdue_pledge.max } });
   if (!used.has(r.stars.benchmark.grade)) err(['stars', 'benchmark', 'grade'], { id: 'rules_grade_unused', params: { grade: r.stars.benchmark.grade } });
   if (r.stars.star_min > r.stars.max_points) err(['stars', 'star_min'], { id: 'rules_star_min', params: { min: r.stars.star_min, max: r.stars.max_points } });
 }

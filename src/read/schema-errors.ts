@@ -33,7 +33,12 @@ function toFinding(e: ErrorObject): Finding {
     case 'type': {
       const expected = (e.params as { type: string }).type.split(',')[0];
       const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-      if ((expected === 'number' || expected === 'integer') && typeof value === 'string' && hasFullWidth(value) && /^[-+]?\d+(\.\d+)?$/.test(halfWidth(value).trim())) {
+      if (
+        (expected === 'number' || expected === 'integer') &&
+        typeof value === 'string' &&
+        hasFullWidth(value) &&
+        /^[-+]?\d+(\.\d+)?$/.test(halfWidth(value).trim())
+      ) {
         return make('type', { id: 'fullwidth', params: { value, half: halfWidth(value).trim() } });
       }
       if (typeof value === 'number' && !Number.isFinite(value)) return { ...make('type', { id: 'not_finite', params: { value: shown } }), written: 'value' };
@@ -73,7 +78,8 @@ function toFinding(e: ErrorObject): Finding {
       return make('pattern', { id: 'pattern', params: { value: shown } });
     }
     case 'format': {
-      if (typeof value === 'string' && hasFullWidth(value)) return make('date', { id: 'fullwidth', params: { value, half: suggestDate(halfWidth(value)) ?? halfWidth(value) } });
+      if (typeof value === 'string' && hasFullWidth(value))
+        return make('date', { id: 'fullwidth', params: { value, half: suggestDate(halfWidth(value)) ?? halfWidth(value) } });
       const days = typeof value === 'string' ? daysIfNoSuchDay(value) : null;
       if (days !== null) return make('date', { id: 'date_no_day', params: { value: shown, days } });
       return make('date', { id: 'date', params: { value: shown, suggest: (typeof value === 'string' && suggestDate(value)) || '' } });

@@ -13,9 +13,7 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv, formats?: string[])
 
 export const SCHEMA_DIR = join(host.root, 'schemas/');
 const BASE = 'https://cxzy.local/schemas/';
-const FILES = [
-  'common', 'org', 'member', 'pledge', 'review', 'points', 'report', 'typical', 'document', 'rules',
-] as const;
+const FILES = ['common', 'org', 'member', 'pledge', 'review', 'points', 'report', 'typical', 'document', 'rules'] as const;
 
 export function readSchema(name: (typeof FILES)[number]): AnySchemaObject {
   return JSON.parse(readFileSync(`${SCHEMA_DIR}${name}.schema.json`, 'utf8')) as AnySchemaObject;
@@ -114,7 +112,7 @@ function resolveRef(ref: string, root: AnySchemaObject): AnySchemaObject | undef
 
 /** `data`, already valid against `schema`, with every enumeration label (x-labels) replaced by its slug. */
 export function withSlugs(data: unknown, schema: AnySchemaObject, root: AnySchemaObject = schema): unknown {
-  const s = schema.$ref ? resolveRef(schema.$ref as string, root) ?? schema : schema;
+  const s = schema.$ref ? (resolveRef(schema.$ref as string, root) ?? schema) : schema;
   const labels = s['x-labels'] as Record<string, string[]> | undefined;
   if (labels && typeof data === 'string') return Object.entries(labels).find(([, names]) => names.includes(data))?.[0] ?? data;
   if (Array.isArray(data) && s.items) return data.map((x) => withSlugs(x, s.items as AnySchemaObject, root));

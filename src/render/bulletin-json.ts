@@ -7,7 +7,18 @@ import { monthQuotaJson, periodQuotaJson } from './quota.js';
 import { tm, type Lang } from './i18n/index.js';
 
 const orgsOf = (list: Named[]) => list.map((n) => ({ org: n.code, name: n.name }));
-const pledge = (p: PledgeRow) => ({ id: p.id, owner: p.owner, owner_name: p.owner_name, kind: p.kind, content: p.content, made: p.made, due: p.due, status: p.status, fulfilled: p.fulfilled, source: p.src });
+const pledge = (p: PledgeRow) => ({
+  id: p.id,
+  owner: p.owner,
+  owner_name: p.owner_name,
+  kind: p.kind,
+  content: p.content,
+  made: p.made,
+  due: p.due,
+  status: p.status,
+  fulfilled: p.fulfilled,
+  source: p.src,
+});
 const item = (i: CountedItem) => ({ org: i.org, month: i.month, title: i.title, adopted: i.adopted, points: i.points, sources: i.sources });
 
 export function bulletinJson(b: Bulletin, lang: Lang) {
@@ -23,7 +34,13 @@ export function bulletinJson(b: Bulletin, lang: Lang) {
       adopted: r.adopted.map(item),
       committees: r.committees,
       typicals_per_quarter: r.typicals_need,
-      typicals: r.typicals.map((c) => ({ org: c.org, name: c.name, count: c.count, met: c.met, items: c.typicals.map((x) => ({ title: x.title, date: x.date, source: x.src })) })),
+      typicals: r.typicals.map((c) => ({
+        org: c.org,
+        name: c.name,
+        count: c.count,
+        met: c.met,
+        items: c.typicals.map((x) => ({ title: x.title, date: x.date, source: x.src })),
+      })),
     },
     pledges: {
       in_force: p.in_force,
@@ -55,7 +72,16 @@ export function bulletinJson(b: Bulletin, lang: Lang) {
     stars: s && {
       period: s.period,
       rated: s.rated,
-      red_stars: s.red_stars.map((m) => ({ member: m.member, name: m.name, org: m.org, org_name: m.org_name, stars: m.stars, scores: m.scores, satisfaction: m.satisfaction, source: m.src })),
+      red_stars: s.red_stars.map((m) => ({
+        member: m.member,
+        name: m.name,
+        org: m.org,
+        org_name: m.org_name,
+        stars: m.stars,
+        scores: m.scores,
+        satisfaction: m.satisfaction,
+        source: m.src,
+      })),
       benchmark_branches: s.benchmark.map((v) => v.code),
       flag_committees: s.flag.map((v) => v.code),
     },

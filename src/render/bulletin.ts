@@ -42,12 +42,19 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
   const h = (...ids: PlainId[]) => ids.map((id) => t(lang, id));
   const none = tr('r_none');
   const cut = { max: MAX_TEXT_ROWS, more: (shown: number, total: number) => tr('r_more', { shown, total }) };
-  const table = (caption: string, headers: string[], rows: CellValue[][], wrap?: number[]): Part => ({ kind: 'table', table: { caption, headers, rows, none, cut, ...(wrap ? { wrap } : {}) } });
+  const table = (caption: string, headers: string[], rows: CellValue[][], wrap?: number[]): Part => ({
+    kind: 'table',
+    table: { caption, headers, rows, none, cut, ...(wrap ? { wrap } : {}) },
+  });
   const chart = (c: Omit<Chart, 'none'>): Part => ({ kind: 'chart', chart: { ...c, none } });
-  const named = (caption: string, list: Named[]): Part => ({ kind: 'table', table: { caption, headers: h('r_h_org', 'r_h_name'), rows: list.map((n) => [text(n.code), text(n.name)]), none, list: true } });
+  const named = (caption: string, list: Named[]): Part => ({
+    kind: 'table',
+    table: { caption, headers: h('r_h_org', 'r_h_name'), rows: list.map((n) => [text(n.code), text(n.name)]), none, list: true },
+  });
   const sep = lang === 'zh' ? '、' : ', ';
   /** Names in a sentence: the first few, then how many in all. */
-  const names = (list: string[]) => (list.length <= NAMES_IN_PROSE ? list.join(sep) : tr('r_names_more', { names: list.slice(0, NAMES_IN_PROSE).join(sep), n: list.length }));
+  const names = (list: string[]) =>
+    list.length <= NAMES_IN_PROSE ? list.join(sep) : tr('r_names_more', { names: list.slice(0, NAMES_IN_PROSE).join(sep), n: list.length });
   const month = tr('r_month_words', { y: b.month.slice(0, 4), m: Number(b.month.slice(5)) });
   const quarter = (p: string) => tr('r_period_words', { y: p.slice(0, 4), q: Number(p.slice(5)) });
   const area = opts.scope ? opts.scope.name : (opts.office.area ?? tr('r_area_default'));
@@ -77,23 +84,57 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
       id: 'quota',
       caption: tr('r_c_committees'),
       label: tr('r_h_committee'),
-      bars: r.committees.map((c) => ({ label: c.name, segments: [{ name: tr('r_series_met'), value: c.met, color: MET }, { name: tr('r_series_missed'), value: c.missed, color: MISSED }] })),
+      bars: r.committees.map((c) => ({
+        label: c.name,
+        segments: [
+          { name: tr('r_series_met'), value: c.met, color: MET },
+          { name: tr('r_series_missed'), value: c.missed, color: MISSED },
+        ],
+      })),
     }),
     table(
       tr('r_t_month', { month, quota: r.month.orgs[0]?.quota ?? 0 }),
-      [...h('q_rank', 'r_h_org', 'r_h_name'), ...months.map((m) => tr('r_h_month_n', { m: Number(m.slice(5)) })), ...h('q_short', 'r_h_points_month', 'q_months_met', 'r_h_points_quarter')],
+      [
+        ...h('q_rank', 'r_h_org', 'r_h_name'),
+        ...months.map((m) => tr('r_h_month_n', { m: Number(m.slice(5)) })),
+        ...h('q_short', 'r_h_points_month', 'q_months_met', 'r_h_points_quarter'),
+      ],
       r.month.orgs.map((o) => {
         const qo = quarterOf.get(o.org);
-        return [num(o.rank), text(o.org), text(o.name), ...months.map((m) => num(qo?.months[m].count ?? 0)), num(o.shortfall), num(o.points), num(qo?.months_met ?? 0), num(qo?.points ?? 0)];
+        return [
+          num(o.rank),
+          text(o.org),
+          text(o.name),
+          ...months.map((m) => num(qo?.months[m].count ?? 0)),
+          num(o.shortfall),
+          num(o.points),
+          num(qo?.months_met ?? 0),
+          num(qo?.points ?? 0),
+        ];
       }),
     ),
     named(tr('r_t_no_reports'), ov.no_reports),
-    table(tr('r_t_adopted'), h('r_h_name', 'r_h_title', 'r_h_adopted', 'q_points'), r.adopted.map((i) => [text(nameOf.get(i.org) ?? i.org), text(i.title), text(w(i.adopted)), num(i.points)]), [1]),
-    table(tr('r_t_duplicates'), h('r_h_name', 'r_h_month', 'r_h_title'), r.month.duplicates.map((d) => [text(nameOf.get(d.org) ?? d.org), text(d.month), text(d.title)]), [2]),
+    table(
+      tr('r_t_adopted'),
+      h('r_h_name', 'r_h_title', 'r_h_adopted', 'q_points'),
+      r.adopted.map((i) => [text(nameOf.get(i.org) ?? i.org), text(i.title), text(w(i.adopted)), num(i.points)]),
+      [1],
+    ),
+    table(
+      tr('r_t_duplicates'),
+      h('r_h_name', 'r_h_month', 'r_h_title'),
+      r.month.duplicates.map((d) => [text(nameOf.get(d.org) ?? d.org), text(d.month), text(d.title)]),
+      [2],
+    ),
     table(
       tr('r_t_typicals', { period: quarter(b.period), need: r.typicals_need }),
       h('r_h_committee', 'q_typicals', 'q_met', 'r_h_titles'),
-      r.typicals.map((c) => [text(c.name), num(c.count), text(tr(c.met ? 'yes' : 'no')), text(c.typicals.map((x) => x.title).join(lang === 'zh' ? '；' : '; '))]),
+      r.typicals.map((c) => [
+        text(c.name),
+        num(c.count),
+        text(tr(c.met ? 'yes' : 'no')),
+        text(c.typicals.map((x) => x.title).join(lang === 'zh' ? '；' : '; ')),
+      ]),
       [3],
     ),
   ];
@@ -103,10 +144,30 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
   const pledgeRow = (x: PledgeRow, ...extra: CellValue[]): CellValue[] => [text(x.owner_name), text(w(x.kind)), text(x.content), ...extra];
   const pledgeHead = (...extra: PlainId[]) => h('r_h_owner_name', 'r_h_kind', 'r_h_content', ...extra);
   const pledgesAtt = attach('pledges', tr('r_a_pledges'), [
-    table(tr('r_t_made'), pledgeHead('r_h_made', 'r_h_due'), p.made.map((x) => pledgeRow(x, date(x.made), date(x.due))), [2]),
-    table(tr('r_t_fulfilled'), pledgeHead('r_h_due', 'r_h_fulfilled'), p.fulfilled.map((x) => pledgeRow(x, date(x.due), date(x.fulfilled))), [2]),
-    table(tr('r_t_overdue', { end: lastDayOfMonth(b.month) }), pledgeHead('r_h_due', 'r_h_status'), p.overdue.map((x) => pledgeRow(x, date(x.due), text(w(x.status)))), [2]),
-    table(tr('r_t_vague'), pledgeHead('r_h_reasons'), p.vague.map((x) => pledgeRow(x, text(x.reasons.map((m) => tm(lang, m)).join(lang === 'zh' ? '；' : '; ')))), [2, 3]),
+    table(
+      tr('r_t_made'),
+      pledgeHead('r_h_made', 'r_h_due'),
+      p.made.map((x) => pledgeRow(x, date(x.made), date(x.due))),
+      [2],
+    ),
+    table(
+      tr('r_t_fulfilled'),
+      pledgeHead('r_h_due', 'r_h_fulfilled'),
+      p.fulfilled.map((x) => pledgeRow(x, date(x.due), date(x.fulfilled))),
+      [2],
+    ),
+    table(
+      tr('r_t_overdue', { end: lastDayOfMonth(b.month) }),
+      pledgeHead('r_h_due', 'r_h_status'),
+      p.overdue.map((x) => pledgeRow(x, date(x.due), text(w(x.status)))),
+      [2],
+    ),
+    table(
+      tr('r_t_vague'),
+      pledgeHead('r_h_reasons'),
+      p.vague.map((x) => pledgeRow(x, text(x.reasons.map((m) => tm(lang, m)).join(lang === 'zh' ? '；' : '; ')))),
+      [2, 3],
+    ),
     table(
       tr('r_t_evaluated'),
       pledgeHead('r_h_satisfied', 'r_h_basic', 'r_h_unsatisfied', 'g_sat'),
@@ -114,7 +175,11 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
       [2],
     ),
     named(tr('r_t_orgs_without'), p.coverage.orgs.without),
-    table(tr('r_t_members_without'), h('r_h_org', 'r_h_name', 'r_h_members', 'r_h_without'), p.coverage.members.by_org.map((o) => [text(o.code), text(o.name), num(o.members), num(o.without)])),
+    table(
+      tr('r_t_members_without'),
+      h('r_h_org', 'r_h_name', 'r_h_members', 'r_h_without'),
+      p.coverage.members.by_org.map((o) => [text(o.code), text(o.name), num(o.members), num(o.without)]),
+    ),
   ]);
 
   // Attachment: grading.
@@ -125,18 +190,41 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
           id: 'grades',
           caption: tr('r_c_grades', { period: quarter(g.period) }),
           label: tr('r_h_grade'),
-          bars: [...GRADES, 'ungraded' as const].map((k) => ({ label: w(k), segments: [{ name: tr('r_series_orgs'), value: g.summary[k], color: GRADE_COLORS[k] }] })),
+          bars: [...GRADES, 'ungraded' as const].map((k) => ({
+            label: w(k),
+            segments: [{ name: tr('r_series_orgs'), value: g.summary[k], color: GRADE_COLORS[k] }],
+          })),
         }),
         chart({
           id: 'movement',
           caption: tr('r_c_movement'),
           label: tr('g_move'),
-          bars: (['up', 'same', 'down', 'new'] as const).map((k) => ({ label: w(k), segments: [{ name: tr('r_series_orgs'), value: g.movement[k], color: MOVE_COLORS[k] }] })),
+          bars: (['up', 'same', 'down', 'new'] as const).map((k) => ({
+            label: w(k),
+            segments: [{ name: tr('r_series_orgs'), value: g.movement[k], color: MOVE_COLORS[k] }],
+          })),
         }),
-        table(tr('r_t_moved'), h('r_h_org', 'r_h_name', 'r_h_previous', 'r_h_current', 'g_move'), g.moved.map((o) => [...gradeRow(o), text(w(o.previous ?? '-')), text(w(o.grade)), text(w(o.movement ?? '-'))])),
-        table(tr('r_t_overrides'), h('r_h_org', 'r_h_name', 'g_composite', 'g_computed', 'g_grade', 'r_h_reason'), g.overrides.map((o) => [...gradeRow(o), num(o.composite ?? 0, 1), text(w(o.computed ?? '-')), text(w(o.grade)), text(o.reason ?? '')]), [5]),
-        table(tr('r_t_remedial', { below: opts.belowPct }), h('r_h_org', 'r_h_name', 'g_sat', 'g_grade', 'g_action'), g.remedial.map((o) => [...gradeRow(o), share(o.satisfaction), text(w(o.grade)), text(o.action ? w(o.action) : '')])),
-        table(tr('r_t_commentary'), h('r_h_org', 'r_h_name', 'g_grade'), g.commentary_overdue.map((o) => [...gradeRow(o), text(w(o.grade))])),
+        table(
+          tr('r_t_moved'),
+          h('r_h_org', 'r_h_name', 'r_h_previous', 'r_h_current', 'g_move'),
+          g.moved.map((o) => [...gradeRow(o), text(w(o.previous ?? '-')), text(w(o.grade)), text(w(o.movement ?? '-'))]),
+        ),
+        table(
+          tr('r_t_overrides'),
+          h('r_h_org', 'r_h_name', 'g_composite', 'g_computed', 'g_grade', 'r_h_reason'),
+          g.overrides.map((o) => [...gradeRow(o), num(o.composite ?? 0, 1), text(w(o.computed ?? '-')), text(w(o.grade)), text(o.reason ?? '')]),
+          [5],
+        ),
+        table(
+          tr('r_t_remedial', { below: opts.belowPct }),
+          h('r_h_org', 'r_h_name', 'g_sat', 'g_grade', 'g_action'),
+          g.remedial.map((o) => [...gradeRow(o), share(o.satisfaction), text(w(o.grade)), text(o.action ? w(o.action) : '')]),
+        ),
+        table(
+          tr('r_t_commentary'),
+          h('r_h_org', 'r_h_name', 'g_grade'),
+          g.commentary_overdue.map((o) => [...gradeRow(o), text(w(o.grade))]),
+        ),
         named(tr('r_t_no_review', { period: quarter(g.period) }), ov.no_review),
       ])
     : null;
@@ -167,43 +255,90 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
   const membersWith = p.coverage.members.total - p.coverage.members.without;
   const sections: DocSection[] = [
     { id: 'opening', title: '', parts: facts(tr('r_opening', { month, area })) },
-    body('overview', 'r_s_overview', facts(
-      tr('r_ov_orgs', { area, n: ov.orgs.committees + ov.orgs.branches, c: ov.orgs.committees, b: ov.orgs.branches, m: ov.members }),
-      tr('r_ov_data', { month, ...ov.data }),
-      ...(graded ? [tr('r_ov_graded', { period: quarter(graded), reviews: ov.data.reviews, points: ov.data.points })] : []),
-      tr('r_ov_missing', { period: graded ? quarter(graded) : '', no_review: ov.no_review.length, no_reports: ov.no_reports.length, att: reportsAtt, att_g: gradingAtt ?? reportsAtt }),
-    )),
-    body('reports', 'r_s_reports', facts(
-      tr('r_rp_summary', { quota: r.month.orgs[0]?.quota ?? 0, n, met: r.month.summary.met, missed: r.month.summary.missed, rate: n ? pct(r.month.summary.met / n) : '—' }),
-      ...(missed.length ? [tr('r_rp_missed', { names: names(missed.map((o) => tr('r_short_of', { name: o.name, n: o.shortfall }))) })] : []),
-      tr('r_rp_adopted', { n: r.adopted.length, points: r.adopted.reduce((sum, i) => sum + i.points, 0) }),
-      ...(top.length ? [tr('r_rp_top', { names: top.map((o) => tr('r_points_of', { name: o.name, n: o.points })).join(sep) })] : []),
-      tr('r_rp_typicals', { met: r.typicals.filter((c) => c.met).length, n: r.typicals.length, need: r.typicals_need, att: reportsAtt }),
-    )),
-    body('pledges', 'r_s_pledges', facts(
-      tr('r_pl_summary', { made: p.made.length, fulfilled: p.fulfilled.length, overdue: p.overdue.length }),
-      tr('r_pl_coverage', {
-        orgs: orgsWith, orgs_total: p.coverage.orgs.total, orgs_rate: p.coverage.orgs.total ? pct(orgsWith / p.coverage.orgs.total) : '—',
-        members: membersWith, members_total: p.coverage.members.total, members_rate: p.coverage.members.total ? pct(membersWith / p.coverage.members.total) : '—',
-      }),
-      tr('r_pl_vague', { n: p.vague.length }),
-      p.satisfaction === null ? tr('r_pl_no_eval', { att: pledgesAtt }) : tr('r_pl_eval', { n: p.evaluated.length, sat: pct(p.satisfaction), att: pledgesAtt }),
-    )),
-    body('grading', 'r_s_grading', g
-      ? facts(
-          tr('r_gr_summary', { period: quarter(g.period), ...g.summary }),
-          tr('r_gr_movement', g.movement),
-          ...g.shares.map((x) => tr(x.bound === 'max' ? 'g_share_max' : 'g_share_min', { grade: w(x.grade), share: pct(x.share), limit: pct(x.limit) })),
-          g.remedial.length ? tr('r_gr_remedial', { below: opts.belowPct, names: names(g.remedial.map((o) => o.name)), att: gradingAtt! }) : tr('r_gr_no_remedial', { below: opts.belowPct, att: gradingAtt! }),
-        )
-      : facts(tr('r_gr_none'))),
-    body('stars', 'r_s_stars', s
-      ? facts(
-          tr('r_st_summary', { period: quarter(s.period), rated: s.rated, red: s.red_stars.length, benchmark: s.benchmark.length, flag: s.flag.length, att: starsAtt! }),
-          ...(s.flag.length ? [tr('r_st_flag', { names: names(s.flag.map((x) => x.name)) })] : []),
-          ...(s.benchmark.length ? [tr('r_st_benchmark', { names: names(s.benchmark.map((x) => x.name)) })] : []),
-        )
-      : facts(tr('r_gr_none'))),
+    body(
+      'overview',
+      'r_s_overview',
+      facts(
+        tr('r_ov_orgs', { area, n: ov.orgs.committees + ov.orgs.branches, c: ov.orgs.committees, b: ov.orgs.branches, m: ov.members }),
+        tr('r_ov_data', { month, ...ov.data }),
+        ...(graded ? [tr('r_ov_graded', { period: quarter(graded), reviews: ov.data.reviews, points: ov.data.points })] : []),
+        tr('r_ov_missing', {
+          period: graded ? quarter(graded) : '',
+          no_review: ov.no_review.length,
+          no_reports: ov.no_reports.length,
+          att: reportsAtt,
+          att_g: gradingAtt ?? reportsAtt,
+        }),
+      ),
+    ),
+    body(
+      'reports',
+      'r_s_reports',
+      facts(
+        tr('r_rp_summary', {
+          quota: r.month.orgs[0]?.quota ?? 0,
+          n,
+          met: r.month.summary.met,
+          missed: r.month.summary.missed,
+          rate: n ? pct(r.month.summary.met / n) : '—',
+        }),
+        ...(missed.length ? [tr('r_rp_missed', { names: names(missed.map((o) => tr('r_short_of', { name: o.name, n: o.shortfall }))) })] : []),
+        tr('r_rp_adopted', { n: r.adopted.length, points: r.adopted.reduce((sum, i) => sum + i.points, 0) }),
+        ...(top.length ? [tr('r_rp_top', { names: top.map((o) => tr('r_points_of', { name: o.name, n: o.points })).join(sep) })] : []),
+        tr('r_rp_typicals', { met: r.typicals.filter((c) => c.met).length, n: r.typicals.length, need: r.typicals_need, att: reportsAtt }),
+      ),
+    ),
+    body(
+      'pledges',
+      'r_s_pledges',
+      facts(
+        tr('r_pl_summary', { made: p.made.length, fulfilled: p.fulfilled.length, overdue: p.overdue.length }),
+        tr('r_pl_coverage', {
+          orgs: orgsWith,
+          orgs_total: p.coverage.orgs.total,
+          orgs_rate: p.coverage.orgs.total ? pct(orgsWith / p.coverage.orgs.total) : '—',
+          members: membersWith,
+          members_total: p.coverage.members.total,
+          members_rate: p.coverage.members.total ? pct(membersWith / p.coverage.members.total) : '—',
+        }),
+        tr('r_pl_vague', { n: p.vague.length }),
+        p.satisfaction === null
+          ? tr('r_pl_no_eval', { att: pledgesAtt })
+          : tr('r_pl_eval', { n: p.evaluated.length, sat: pct(p.satisfaction), att: pledgesAtt }),
+      ),
+    ),
+    body(
+      'grading',
+      'r_s_grading',
+      g
+        ? facts(
+            tr('r_gr_summary', { period: quarter(g.period), ...g.summary }),
+            tr('r_gr_movement', g.movement),
+            ...g.shares.map((x) => tr(x.bound === 'max' ? 'g_share_max' : 'g_share_min', { grade: w(x.grade), share: pct(x.share), limit: pct(x.limit) })),
+            g.remedial.length
+              ? tr('r_gr_remedial', { below: opts.belowPct, names: names(g.remedial.map((o) => o.name)), att: gradingAtt! })
+              : tr('r_gr_no_remedial', { below: opts.belowPct, att: gradingAtt! }),
+          )
+        : facts(tr('r_gr_none')),
+    ),
+    body(
+      'stars',
+      'r_s_stars',
+      s
+        ? facts(
+            tr('r_st_summary', {
+              period: quarter(s.period),
+              rated: s.rated,
+              red: s.red_stars.length,
+              benchmark: s.benchmark.length,
+              flag: s.flag.length,
+              att: starsAtt!,
+            }),
+            ...(s.flag.length ? [tr('r_st_flag', { names: names(s.flag.map((x) => x.name)) })] : []),
+            ...(s.benchmark.length ? [tr('r_st_benchmark', { names: names(s.benchmark.map((x) => x.name)) })] : []),
+          )
+        : facts(tr('r_gr_none')),
+    ),
     body('closing', 'r_s_closing', facts(tr('r_closing'))),
   ];
 

@@ -54,7 +54,10 @@ export function changeLines(lang: Lang, changes: Change[], names: Map<string, st
       if (!items) continue;
       items.sort((a, b) => ORDER[a.action] - ORDER[b.action] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       const n = (a: Change['action']) => items.filter((c) => c.action === a).length;
-      const counts = (['inserted', 'updated', 'removed'] as const).filter((a) => n(a) > 0).map((a) => `${t(lang, a)} ${n(a)}`).join(lang === 'zh' ? '，' : ', ');
+      const counts = (['inserted', 'updated', 'removed'] as const)
+        .filter((a) => n(a) > 0)
+        .map((a) => `${t(lang, a)} ${n(a)}`)
+        .join(lang === 'zh' ? '，' : ', ');
       out.push(t(lang, 'changes_section', { section: word(lang, s), counts }));
       for (const c of items.slice(0, PER_GROUP)) out.push(entry(lang, c, col));
       if (items.length > PER_GROUP) out.push(t(lang, 'changes_more', { n: items.length - PER_GROUP }));

@@ -19,7 +19,8 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang, c: ChalkInstance): s
   if (d.cell) {
     const { header, value } = d.cell;
     if (header === null) return head;
-    const shown = value === null ? t(lang, 'cell_header', { header: printable(header) }) : t(lang, 'cell_shown', { header: printable(header), value: printable(value) });
+    const shown =
+      value === null ? t(lang, 'cell_header', { header: printable(header) }) : t(lang, 'cell_shown', { header: printable(header), value: printable(value) });
     return `${head}\n   ${shown}`;
   }
   if (d.source === null) return head;
@@ -28,11 +29,7 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang, c: ChalkInstance): s
   const before = stringWidth(source.slice(0, col - 1));
   const span = Math.max(1, Math.min(60, stringWidth(source.slice(col - 1, endCol - 1))));
   const mark = d.severity === 'error' ? c.red : c.yellow;
-  return [
-    head,
-    `${String(d.line).padStart(gutter)} | ${source}`,
-    `${' '.repeat(gutter)} | ${' '.repeat(before)}${mark('^'.repeat(span))}`,
-  ].join('\n');
+  return [head, `${String(d.line).padStart(gutter)} | ${source}`, `${' '.repeat(gutter)} | ${' '.repeat(before)}${mark('^'.repeat(span))}`].join('\n');
 }
 
 /**
@@ -84,10 +81,21 @@ export function formatDiagnostics(diags: Diagnostics, lang: Lang, c: ChalkInstan
 export function diagnosticsJson(diags: Diagnostics, lang: Lang) {
   return {
     errors: diags.errors.map((d) => ({
-      file: d.file, line: d.line, col: d.col, ...cellJson(d), path: d.path, code: d.code, message: tm(lang, d.msg),
+      file: d.file,
+      line: d.line,
+      col: d.col,
+      ...cellJson(d),
+      path: d.path,
+      code: d.code,
+      message: tm(lang, d.msg),
     })),
     warnings: diags.warnings.map((d) => ({
-      file: d.file, line: d.line, col: d.col, ...cellJson(d), code: d.code, message: tm(lang, d.msg),
+      file: d.file,
+      line: d.line,
+      col: d.col,
+      ...cellJson(d),
+      code: d.code,
+      message: tm(lang, d.msg),
     })),
     error_count: diags.errorCount,
     warning_count: diags.warningCount,

@@ -131,7 +131,8 @@ export function printColumns(tb: DocTable, cellWidth: (s: string) => number, wra
 }
 
 /** How wide a table prints, in half-width characters. */
-export const printWidth = (tb: DocTable, cellWidth: (s: string) => number, wrapAt = 28): number => printColumns(tb, cellWidth, wrapAt).reduce((a, b) => a + b, 0);
+export const printWidth = (tb: DocTable, cellWidth: (s: string) => number, wrapAt = 28): number =>
+  printColumns(tb, cellWidth, wrapAt).reduce((a, b) => a + b, 0);
 
 /** A cell as text, as every format but the terminal shows it. */
 export function cellText(c: CellValue): string {

@@ -6,8 +6,23 @@
 // Windows has (宋体, 黑体, 仿宋); Word, WPS and LibreOffice substitute their
 // own where they lack one. Written with the docx library, which escapes text.
 import {
-  AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, PageOrientation, Paragraph,
-  Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type ISectionOptions,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type ISectionOptions,
 } from 'docx';
 import { printable } from '../core/text.js';
 import { cellText, chartTable, isNumeric, printColumns, printWidth, spansText, type Doc, type DocSection, type DocTable, type Notice } from './doc.js';
@@ -31,7 +46,13 @@ const mm = (n: number) => Math.round((n * 1440) / 25.4);
 const HALF_WIDTH_TWIPS = 110;
 
 const run = (text: string, o: { font?: string; size?: number; bold?: boolean; color?: string } = {}) =>
-  new TextRun({ text: printable(text), font: { eastAsia: o.font ?? FANG, ascii: 'Times New Roman', hAnsi: 'Times New Roman' }, size: o.size ?? SAN, bold: o.bold, color: o.color });
+  new TextRun({
+    text: printable(text),
+    font: { eastAsia: o.font ?? FANG, ascii: 'Times New Roman', hAnsi: 'Times New Roman' },
+    size: o.size ?? SAN,
+    bold: o.bold,
+    color: o.color,
+  });
 
 /** Body text: 三号仿宋, a fixed 28-point line, the first line indented two characters. */
 const bodyPara = (text: string, o: { font?: string; indent?: boolean } = {}) =>
@@ -47,11 +68,19 @@ const fitSize = (text: string, max: number) => Math.max(SAN, Math.min(max, Math.
 
 function head(n: Notice): Paragraph[] {
   return [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: mm(10), after: 240 }, children: [run(n.issuer, { font: SONG, size: fitSize(n.issuer, ER + 8), bold: true, color: RED })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: mm(10), after: 240 },
+      children: [run(n.issuer, { font: SONG, size: fitSize(n.issuer, ER + 8), bold: true, color: RED })],
+    }),
     ...(n.number ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(n.number)] })] : []),
     // The red rule under the head (版头分隔线).
     new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 1 } }, spacing: { after: 480 }, children: [] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 480, line: 700, lineRule: LineRuleType.EXACT }, children: [run(n.title, { font: SONG, size: fitSize(n.title, ER), bold: true })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 480, line: 700, lineRule: LineRuleType.EXACT },
+      children: [run(n.title, { font: SONG, size: fitSize(n.title, ER), bold: true })],
+    }),
     bodyPara(n.to, { indent: false }),
   ];
 }
@@ -68,12 +97,13 @@ function foot(n: Notice): Paragraph[] {
   const label = n.label;
   return [
     new Paragraph({ children: [] }),
-    ...n.attachments.map((a, i) =>
-      new Paragraph({
-        spacing: { line: 560, lineRule: LineRuleType.EXACT },
-        indent: { left: 640 + (i === 0 ? 0 : width(label) * 160) },
-        children: [run(`${i === 0 ? label : ''}${i + 1}. ${a}`)],
-      }),
+    ...n.attachments.map(
+      (a, i) =>
+        new Paragraph({
+          spacing: { line: 560, lineRule: LineRuleType.EXACT },
+          indent: { left: 640 + (i === 0 ? 0 : width(label) * 160) },
+          children: [run(`${i === 0 ? label : ''}${i + 1}. ${a}`)],
+        }),
     ),
     new Paragraph({ children: [] }),
     new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: 640 }, spacing: { line: 560, lineRule: LineRuleType.EXACT }, children: [run(n.issuer)] }),
@@ -85,7 +115,10 @@ const cellPara = (text: string, o: { bold?: boolean; right?: boolean; font?: str
   new Paragraph({ alignment: o.right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [run(text, { font: o.font ?? SONG, size: WU, bold: o.bold })] });
 
 function table(tb: DocTable, pageWidth: number): (Paragraph | Table)[] {
-  const caption = tb.caption === undefined ? [] : [new Paragraph({ spacing: { before: 240, after: 80 }, keepNext: true, children: [run(tb.caption, { font: HEI, size: XIAOSI })] })];
+  const caption =
+    tb.caption === undefined
+      ? []
+      : [new Paragraph({ spacing: { before: 240, after: 80 }, keepNext: true, children: [run(tb.caption, { font: HEI, size: XIAOSI })] })];
   const rows = [...tb.rows];
   if (rows.length === 0) return [...caption, new Paragraph({ children: [run(tb.none ?? '', { size: WU })] })];
   if (tb.list) return [...caption, new Paragraph({ children: [run(rows.map((r) => r.map(cellText).join(' ')).join('；'), { font: SONG, size: WU })] })];
@@ -135,7 +168,12 @@ function attachment(s: DocSection): ISectionOptions {
   const pageWidth = (landscape ? A4.height : A4.width) - 2 * margin;
   const [label, ...rest] = s.title.split(/[　:：]\s*/);
   return {
-    properties: { page: { size: { ...A4, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT }, margin: { top: margin, bottom: margin, left: margin, right: margin } } },
+    properties: {
+      page: {
+        size: { ...A4, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        margin: { top: margin, bottom: margin, left: margin, right: margin },
+      },
+    },
     footers: { default: pageFooter() },
     children: [
       new Paragraph({ children: [run(label, { font: HEI })] }),
@@ -147,7 +185,11 @@ function attachment(s: DocSection): ISectionOptions {
 
 /** Page numbers as the standard writes them: — 1 —, 四号宋体, centred. */
 const pageFooter = () =>
-  new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: SONG, size: SI })] })] });
+  new Footer({
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: SONG, size: SI })] }),
+    ],
+  });
 
 export async function renderDocx(doc: Doc): Promise<Buffer> {
   const n = doc.notice!;

@@ -4,7 +4,19 @@
 // the same rows.
 import { stringify } from 'yaml';
 import type ExcelJS from 'exceljs';
-import { LEADS, SECTIONS, type Member, type Org, type Pledge, type Points, type Report, type Review, type SectionRecords, type Typical, type Votes } from '../core/model.js';
+import {
+  LEADS,
+  SECTIONS,
+  type Member,
+  type Org,
+  type Pledge,
+  type Points,
+  type Report,
+  type Review,
+  type SectionRecords,
+  type Typical,
+  type Votes,
+} from '../core/model.js';
 import { DEDUCTIONS_SHEET, SECTION_DEFS, type SheetDef } from '../core/sections.js';
 import { sheetFields } from '../read/workbook/fields.js';
 import { labelOf, styleSheet, streamingWorkbook } from './workbook.js';
@@ -16,13 +28,31 @@ const votes = (v: Votes | null) => (v ? { satisfied: v.satisfied, basic: v.basic
 const tidy = (o: Plain): Plain => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 
 const SHAPE = {
-  orgs: (o: Org) => tidy({ code: o.code, name: o.name, type: o.type, parent: o.parent, category: o.category, secretary: o.secretary, active: o.active ? undefined : false }),
+  orgs: (o: Org) =>
+    tidy({ code: o.code, name: o.name, type: o.type, parent: o.parent, category: o.category, secretary: o.secretary, active: o.active ? undefined : false }),
   members: (m: Member) => tidy({ id: m.id, name: m.name, org: m.org, role: m.role, active: m.active ? undefined : false }),
   pledges: (p: Pledge) =>
-    tidy({ id: p.id, owner: p.owner, kind: p.kind, standard: p.standard, content: p.content, made: p.made, due: p.due, status: p.status, fulfilled: p.fulfilled, evaluation: votes(p.evaluation) }),
-  reviews: (v: Review) => tidy({ org: v.org, self: v.self, masses: votes(v.masses), superior: v.superior, grade: v.grade, reason: v.reason, commentary: v.commentary ?? undefined }),
+    tidy({
+      id: p.id,
+      owner: p.owner,
+      kind: p.kind,
+      standard: p.standard,
+      content: p.content,
+      made: p.made,
+      due: p.due,
+      status: p.status,
+      fulfilled: p.fulfilled,
+      evaluation: votes(p.evaluation),
+    }),
+  reviews: (v: Review) =>
+    tidy({ org: v.org, self: v.self, masses: votes(v.masses), superior: v.superior, grade: v.grade, reason: v.reason, commentary: v.commentary ?? undefined }),
   points: (p: Points) =>
-    tidy({ member: p.member, ...Object.fromEntries(LEADS.map((l) => [l, p[l]])), deductions: p.deductions.length ? p.deductions : undefined, masses: votes(p.masses) }),
+    tidy({
+      member: p.member,
+      ...Object.fromEntries(LEADS.map((l) => [l, p[l]])),
+      deductions: p.deductions.length ? p.deductions : undefined,
+      masses: votes(p.masses),
+    }),
   reports: (r: Report) => tidy({ id: r.id, org: r.org, date: r.date, title: r.title, adopted: r.adopted === 'none' ? undefined : r.adopted }),
   typicals: (t: Typical) => tidy({ id: t.id, org: t.org, date: t.date, title: t.title }),
 };
@@ -75,7 +105,10 @@ function rowOf(def: SheetDef, record: Plain, names: Map<string, string>): unknow
 function sheets(r: SectionRecords): { def: SheetDef; rows: Plain[] }[] {
   const out: { def: SheetDef; rows: Plain[] }[] = [];
   for (const s of SECTIONS) {
-    out.push({ def: SECTION_DEFS[s].sheet, rows: (r[s] as unknown[]).map((x) => ({ ...specRecord(s, x as never), ...('period' in (x as Plain) ? { period: (x as Plain).period } : {}) })) });
+    out.push({
+      def: SECTION_DEFS[s].sheet,
+      rows: (r[s] as unknown[]).map((x) => ({ ...specRecord(s, x as never), ...('period' in (x as Plain) ? { period: (x as Plain).period } : {}) })),
+    });
     if (s === 'points') {
       const rows = r.points.flatMap((p) => p.deductions.map((d) => ({ period: p.period, member: p.member, ...d })));
       out.push({ def: DEDUCTIONS_SHEET, rows });
@@ -86,7 +119,10 @@ function sheets(r: SectionRecords): { def: SheetDef; rows: Plain[] }[] {
 
 export async function exportXlsx(r: SectionRecords): Promise<Buffer> {
   const { wb, finish } = await streamingWorkbook();
-  const names = new Map<string, string>([...r.orgs.map((o) => [`org\u0000${o.code}`, o.name] as const), ...r.members.map((m) => [`member\u0000${m.id}`, m.name] as const)]);
+  const names = new Map<string, string>([
+    ...r.orgs.map((o) => [`org\u0000${o.code}`, o.name] as const),
+    ...r.members.map((m) => [`member\u0000${m.id}`, m.name] as const),
+  ]);
   for (const { def, rows } of sheets(r)) {
     const shown = def.slug === 'pledges' ? { ...def, names: [] } : def;
     const ws = wb.addWorksheet(def.label, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });

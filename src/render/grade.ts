@@ -43,11 +43,7 @@ export function gradingDoc(g: Grading, lang: Lang, opts: { compact: boolean; exp
   ]);
   const align: Align[] = cols.map((k) => (k === 'g_composite' || k === 'g_sat' ? 'right' : 'left'));
   const headers = [...cols.map((k) => t(lang, k)), ...(opts.explainColumn ? [t(lang, 'g_explain')] : [])];
-  const parts: Part[] = [
-    { kind: 'table', table: { headers, rows, align, shrink: [1, cols.length - 1] } },
-    GAP,
-    para(t(lang, 'g_summary', g.summary)),
-  ];
+  const parts: Part[] = [{ kind: 'table', table: { headers, rows, align, shrink: [1, cols.length - 1] } }, GAP, para(t(lang, 'g_summary', g.summary))];
   const sep = lang === 'zh' ? '、' : ', ';
   const names = new Map(g.orgs.map((o) => [o.org, o.name]));
   const named = (codes: string[]) => codes.map((code) => `${code} ${names.get(code) ?? ''}`.trim()).join(sep);
@@ -62,7 +58,10 @@ export function gradingDoc(g: Grading, lang: Lang, opts: { compact: boolean; exp
   }
   if (opts.explain && !opts.explainColumn) {
     for (const o of g.orgs) {
-      parts.push(GAP, { kind: 'para', spans: [{ text: `${o.org} ${o.name}`, tone: 'strong' }, { text: '  ' }, { text: w(o.grade), tone: gradeTone(o.grade) }] });
+      parts.push(GAP, {
+        kind: 'para',
+        spans: [{ text: `${o.org} ${o.name}`, tone: 'strong' }, { text: '  ' }, { text: w(o.grade), tone: gradeTone(o.grade) }],
+      });
       parts.push(...explainParts(o.explain, lang));
     }
   }

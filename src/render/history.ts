@@ -22,7 +22,8 @@ function changesCell(lang: Lang, counts: SectionCounts): string {
   return parts.join(lang === 'zh' ? '，' : ', ') || t(lang, 'unchanged');
 }
 
-const optionsOf = (e: ImportEntry) => [e.options.replace ? '--replace' : '', e.options.org ? `--org ${e.options.org}` : '', e.options.strict ? '--strict' : ''].filter(Boolean).join(' ');
+const optionsOf = (e: ImportEntry) =>
+  [e.options.replace ? '--replace' : '', e.options.org ? `--org ${e.options.org}` : '', e.options.strict ? '--strict' : ''].filter(Boolean).join(' ');
 
 export function logDoc(entries: ImportEntry[], lang: Lang): Doc {
   const headers = [t(lang, 'log_number'), t(lang, 'log_at'), t(lang, 'log_files'), t(lang, 'log_changes'), t(lang, 'log_state')];

@@ -28,14 +28,19 @@ export function periodQuotaDoc(q: PeriodQuota, lang: Lang): Doc {
   const months = q.orgs[0] ? Object.keys(q.orgs[0].months) : [];
   const headers = [t(lang, 'q_rank'), t(lang, 'g_org'), t(lang, 'g_name'), ...months, t(lang, 'q_months_met'), t(lang, 'q_typicals'), t(lang, 'q_points')];
   const rows = q.orgs.map((o): CellValue[] => [
-    num(o.rank), text(o.org), text(o.name),
+    num(o.rank),
+    text(o.org),
+    text(o.name),
     ...months.map((m): CellValue => ({ t: 'num', v: o.months[m].count, ...(o.months[m].met ? {} : { tone: 'bad' as const }) })),
     text(`${o.months_met}/${months.length}`),
     o.typicals === null ? null : { t: 'num', v: o.typicals, ...(o.typicals_met ? {} : { tone: 'bad' as const }) },
     num(o.points),
   ]);
   const parts: Part[] = [
-    { kind: 'table', table: { headers, rows, align: ['right', 'left', 'left', ...months.map(() => 'right' as const), 'right', 'right', 'right'], shrink: [2] } },
+    {
+      kind: 'table',
+      table: { headers, rows, align: ['right', 'left', 'left', ...months.map(() => 'right' as const), 'right', 'right', 'right'], shrink: [2] },
+    },
     GAP,
     ...duplicates(q.duplicates, lang),
   ];
@@ -57,7 +62,14 @@ export function periodQuotaJson(q: PeriodQuota) {
   return {
     period: q.period,
     orgs: q.orgs.map((o) => ({
-      org: o.org, name: o.name, months: o.months, months_met: o.months_met, typicals: o.typicals, typicals_met: o.typicals_met, points: o.points, rank: o.rank,
+      org: o.org,
+      name: o.name,
+      months: o.months,
+      months_met: o.months_met,
+      typicals: o.typicals,
+      typicals_met: o.typicals_met,
+      points: o.points,
+      rank: o.rank,
     })),
     duplicates: q.duplicates.map(dupJson),
   };

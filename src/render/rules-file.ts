@@ -40,7 +40,9 @@ ${g.levels.map(level).join('\n')}
       max: ${g.caps.overdue_pledge.max}
   commentary_days: ${g.commentary_days}         # 季度末前这么多天内没有领导点评，标记“点评逾期”
   actions:                    # 各等次的措施：consolidate 巩固提高，push 推动提升，rectify 整顿转化
-${Object.entries(g.actions).map(([k, v]) => `    ${k}: ${v}`).join('\n')}
+${Object.entries(g.actions)
+  .map(([k, v]) => `    ${k}: ${v}`)
+  .join('\n')}
   shares: []                  # 各等次比例限制（只提示，不改等次），例如：
   # shares:
   #   - grade: good
@@ -66,7 +68,9 @@ quota:                        # 信息报送与培树典型
   reports_per_month: ${q.reports_per_month}        # 每个组织每月至少报送条数
   typicals_per_quarter: ${q.typicals_per_quarter}     # 每个党委每季度至少培树典型数
   points:                     # 每条信息的积分：未采用 / 县级 / 市级 / 省级 / 中央采用
-${Object.entries(q.points).map(([k, v]) => `    ${k}: ${v}`).join('\n')}
+${Object.entries(q.points)
+  .map(([k, v]) => `    ${k}: ${v}`)
+  .join('\n')}
 
 pledges:                      # 承诺空乏的判定
   min_length: ${p.min_length}              # 少于这么多字

@@ -36,7 +36,11 @@ function header(p: Profile, lang: Lang): Part[] {
 function orgDoc(p: OrgProfile, lang: Lang): Doc {
   const o = p.org;
   const state = t(lang, o.active ? 'sh_active' : 'sh_inactive');
-  const kids = p.children.slice(0, CHILDREN).map((c) => `${c.code} ${c.name}`).join(lang === 'zh' ? '、' : ', ') + (p.children.length > CHILDREN ? ' …' : '');
+  const kids =
+    p.children
+      .slice(0, CHILDREN)
+      .map((c) => `${c.code} ${c.name}`)
+      .join(lang === 'zh' ? '、' : ', ') + (p.children.length > CHILDREN ? ' …' : '');
   const about: Part[] = [
     para(t(lang, 'sh_org_line', { type: word(lang, `type_${o.type}`), category: word(lang, `cat_${o.category}`), secretary: o.secretary ?? '—', state })),
     para(p.parents.length ? t(lang, 'sh_parents', { chain: chain(p.parents, lang) }) : t(lang, 'sh_top')),
@@ -44,14 +48,40 @@ function orgDoc(p: OrgProfile, lang: Lang): Doc {
     para(t(lang, 'sh_members', p.members)),
     ...header(p, lang),
   ];
-  const qHeaders = [t(lang, 'sh_period'), t(lang, 'sh_self'), t(lang, 'sh_masses'), t(lang, 'sh_superior'), t(lang, 'g_composite'), t(lang, 'g_grade'), t(lang, 'g_move_short'), t(lang, 'sh_verdict'), t(lang, 'sh_src')];
+  const qHeaders = [
+    t(lang, 'sh_period'),
+    t(lang, 'sh_self'),
+    t(lang, 'sh_masses'),
+    t(lang, 'sh_superior'),
+    t(lang, 'g_composite'),
+    t(lang, 'g_grade'),
+    t(lang, 'g_move_short'),
+    t(lang, 'sh_verdict'),
+    t(lang, 'sh_src'),
+  ];
   const qRows = p.quarters.map((q): CellValue[] => {
     const v = q.review;
     const g = q.grade;
-    const verdict = q.verdict ? text(t(lang, q.verdict.qualified ? 'qualified' : 'not_qualified'), q.verdict.qualified ? 'ok' : undefined) : text(g ? '' : t(lang, 'sh_pending'), 'muted');
-    if (!v) return [text(q.period), text(t(lang, 'sh_no_review'), 'muted'), null, null, null, g ? text(word(lang, g.grade), gradeTone(g.grade)) : null, null, verdict, null];
+    const verdict = q.verdict
+      ? text(t(lang, q.verdict.qualified ? 'qualified' : 'not_qualified'), q.verdict.qualified ? 'ok' : undefined)
+      : text(g ? '' : t(lang, 'sh_pending'), 'muted');
+    if (!v)
+      return [
+        text(q.period),
+        text(t(lang, 'sh_no_review'), 'muted'),
+        null,
+        null,
+        null,
+        g ? text(word(lang, g.grade), gradeTone(g.grade)) : null,
+        null,
+        verdict,
+        null,
+      ];
     return [
-      text(q.period), num(v.self, 1), share(q.satisfaction), num(v.superior, 1),
+      text(q.period),
+      num(v.self, 1),
+      share(q.satisfaction),
+      num(v.superior, 1),
       g?.composite == null ? null : num(g.composite, 1),
       g ? text(word(lang, g.grade), gradeTone(g.grade)) : text(t(lang, 'sh_pending'), 'muted'),
       text(g?.movement ? word(lang, g.movement) : ''),
@@ -87,12 +117,21 @@ function memberDoc(p: MemberProfile, lang: Lang): Doc {
     para(t(lang, 'sh_org_of', { chain: p.parents.length ? chain(p.parents, lang) : m.org })),
     ...header(p, lang),
   ];
-  const headers = [t(lang, 'sh_period'), ...LEADS.map((l) => word(lang, `head_${l}`)), t(lang, 'sh_deducted'), t(lang, 'st_stars'), t(lang, 'st_red'), t(lang, 'sh_src')];
+  const headers = [
+    t(lang, 'sh_period'),
+    ...LEADS.map((l) => word(lang, `head_${l}`)),
+    t(lang, 'sh_deducted'),
+    t(lang, 'st_stars'),
+    t(lang, 'st_red'),
+    t(lang, 'sh_src'),
+  ];
   const rows = p.quarters.map((q): CellValue[] => {
     const deducted = q.points.deductions.reduce((a, d) => a + d.points, 0);
     const s = q.stars;
     return [
-      text(q.period), ...LEADS.map((l) => num(q.points[l])), num(deducted),
+      text(q.period),
+      ...LEADS.map((l) => num(q.points[l])),
+      num(deducted),
       s ? { t: 'stars', v: s.stars } : text(t(lang, 'sh_not_rated'), 'muted'),
       s ? text(t(lang, s.red_star ? 'yes' : 'no'), s.red_star ? 'ok' : undefined) : null,
       text(src(q.points.src)),
@@ -117,27 +156,60 @@ export function profileJson(p: Profile) {
   const parents = p.parents.map((o) => ({ code: o.code, name: o.name }));
   if (p.kind === 'member') {
     return {
-      kind: 'member', member: p.member, org: p.org ? { code: p.org.code, name: p.org.name } : null, parents,
-      quarters: p.quarters.map((q) => ({ period: q.period, points: q.points, stars: q.stars?.stars ?? null, red_star: q.stars?.red_star ?? null, scores: q.stars?.scores ?? null })),
-      pledges: p.pledges, last_import: p.lastImport,
+      kind: 'member',
+      member: p.member,
+      org: p.org ? { code: p.org.code, name: p.org.name } : null,
+      parents,
+      quarters: p.quarters.map((q) => ({
+        period: q.period,
+        points: q.points,
+        stars: q.stars?.stars ?? null,
+        red_star: q.stars?.red_star ?? null,
+        scores: q.stars?.scores ?? null,
+      })),
+      pledges: p.pledges,
+      last_import: p.lastImport,
     };
   }
   return {
-    kind: 'org', org: p.org, parents, children: p.children.map((o) => ({ code: o.code, name: o.name })), members: p.members,
+    kind: 'org',
+    org: p.org,
+    parents,
+    children: p.children.map((o) => ({ code: o.code, name: o.name })),
+    members: p.members,
     quarters: p.quarters.map((q) => ({
-      period: q.period, review: q.review, satisfaction: q.satisfaction,
-      grade: q.grade ? { composite: q.grade.composite, computed: q.grade.computed, grade: q.grade.grade, override: q.grade.override, movement: q.grade.movement, previous: q.grade.previous } : null,
+      period: q.period,
+      review: q.review,
+      satisfaction: q.satisfaction,
+      grade: q.grade
+        ? {
+            composite: q.grade.composite,
+            computed: q.grade.computed,
+            grade: q.grade.grade,
+            override: q.grade.override,
+            movement: q.grade.movement,
+            previous: q.grade.previous,
+          }
+        : null,
       verdict: q.verdict ? { kind: p.org.type === 'branch' ? 'benchmark' : 'flag', qualified: q.verdict.qualified } : null,
       typicals: q.typicals,
     })),
     months: p.months.map((m) => ({ month: m.month, count: m.count, quota: m.quota, met: m.met, reports: m.reports })),
-    pledges: p.pledges, last_import: p.lastImport,
+    pledges: p.pledges,
+    last_import: p.lastImport,
   };
 }
 
 /** A name that matches several: each with its code, to show one by. */
 export function candidatesDoc(text_: string, found: Found[], max: number, lang: Lang): Doc {
-  const lines = found.slice(0, max).map((f) => para(f.kind === 'org' ? t(lang, 'sh_candidate_org', f) : t(lang, 'sh_candidate_member', { code: f.code, name: f.name, org: f.org ?? '' })));
+  const lines = found
+    .slice(0, max)
+    .map((f) => para(f.kind === 'org' ? t(lang, 'sh_candidate_org', f) : t(lang, 'sh_candidate_member', { code: f.code, name: f.name, org: f.org ?? '' })));
   const more = found.length > max ? [para(t(lang, 'sh_many_more', { n: max }))] : [];
-  return { lang, sections: [{ id: 'candidates', title: t(lang, 'sh_many', { text: text_, n: found.length > max ? `${max}+` : found.length }), parts: [...lines, ...more, GAP] }] };
+  return {
+    lang,
+    sections: [
+      { id: 'candidates', title: t(lang, 'sh_many', { text: text_, n: found.length > max ? `${max}+` : found.length }), parts: [...lines, ...more, GAP] },
+    ],
+  };
 }

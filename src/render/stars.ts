@@ -10,7 +10,14 @@ import { Mapped } from './json.js';
 
 /** `members: false` leaves out the member table (the demo shows only who qualified). */
 export function starsDoc(s: StarsResult, lang: Lang, members = true): Doc {
-  const headers = [t(lang, 'st_member'), t(lang, 'st_name'), t(lang, 'st_org'), ...LEADS.map((l) => word(lang, `head_${l}`)), t(lang, 'st_stars'), t(lang, 'st_red')];
+  const headers = [
+    t(lang, 'st_member'),
+    t(lang, 'st_name'),
+    t(lang, 'st_org'),
+    ...LEADS.map((l) => word(lang, `head_${l}`)),
+    t(lang, 'st_stars'),
+    t(lang, 'st_red'),
+  ];
   const yes = t(lang, 'yes');
   // Each row is built when asked for: a city lists 750,000 members, too many to hold as rows.
   const rows = {
@@ -21,7 +28,11 @@ export function starsDoc(s: StarsResult, lang: Lang, members = true): Doc {
     },
   };
   const parts: Part[] = [];
-  if (members) parts.push({ kind: 'table', table: { headers, rows, align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'], shrink: [1] } }, GAP);
+  if (members)
+    parts.push(
+      { kind: 'table', table: { headers, rows, align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'], shrink: [1] } },
+      GAP,
+    );
   const reds = s.members.filter((m) => m.red_star);
   parts.push(para(t(lang, 'st_members_n', { n: s.members.length, red: reds.length })));
   const sep = lang === 'zh' ? '、' : ', ';
@@ -45,7 +56,13 @@ export function starsJson(s: StarsResult, lang: Lang) {
   return {
     period: s.period,
     members: new Mapped(s.members, (m) => ({
-      member: m.member, name: m.name, org: m.org, stars: m.stars, red_star: m.red_star, scores: m.scores, satisfaction: m.satisfaction,
+      member: m.member,
+      name: m.name,
+      org: m.org,
+      stars: m.stars,
+      red_star: m.red_star,
+      scores: m.scores,
+      satisfaction: m.satisfaction,
     })),
     benchmark_branches: s.benchmark.filter((b) => b.qualified).map((b) => b.code),
     flag_committees: s.flag.filter((f) => f.qualified).map((f) => f.code),

@@ -36,7 +36,10 @@ export function barChartSvg(chart: Chart): string {
     let x = left;
     for (const s of b.segments) {
       const w = (s.value / max) * plot;
-      if (w > 0) parts.push(`<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" fill="${s.color}"><title>${escapeHtml(`${b.label} ${s.name}: ${s.value}`)}</title></rect>`);
+      if (w > 0)
+        parts.push(
+          `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" fill="${s.color}"><title>${escapeHtml(`${b.label} ${s.name}: ${s.value}`)}</title></rect>`,
+        );
       x += w;
     }
     const total = b.segments.map((s) => s.value).join(' / ');

@@ -34,9 +34,25 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
   orgs: { code: 'D0101', name: '红湾社区党支部', type: '党支部', parent: 'W01', category: '社区', secretary: '万淑珍', active: '是' },
   members: { id: 'M000001', name: '万淑珍', org: 'D0101', role: '书记', active: '是' },
   pledges: {
-    id: 'P-D0101-01', owner: 'D0101', kind: '年度', standard: '群众反映好', content: '年内为辖区23户困难群众办理低保，每季度走访一次', made: '2011-01-10', due: '2011-12-31', status: '推进中',
+    id: 'P-D0101-01',
+    owner: 'D0101',
+    kind: '年度',
+    standard: '群众反映好',
+    content: '年内为辖区23户困难群众办理低保，每季度走访一次',
+    made: '2011-01-10',
+    due: '2011-12-31',
+    status: '推进中',
   },
-  reviews: { period: '2011Q1', org: 'D0101', self: 92, 'masses.satisfied': 46, 'masses.basic': 1, 'masses.unsatisfied': 1, superior: 95, '#组织名称': '红湾社区党支部' },
+  reviews: {
+    period: '2011Q1',
+    org: 'D0101',
+    self: 92,
+    'masses.satisfied': 46,
+    'masses.basic': 1,
+    'masses.unsatisfied': 1,
+    superior: 95,
+    '#组织名称': '红湾社区党支部',
+  },
   points: { period: '2011Q1', member: 'M000001', study: 19, excel: 18, service: 20, discipline: 18, integrity: 19, '#姓名': '万淑珍' },
   deductions: { period: '2011Q1', member: 'M000002', dimension: '带头遵纪守法', points: 2, reason: '无故缺席组织生活', '#姓名': '丁晓燕' },
   reports: { id: 'R-D0101-0103', org: 'D0101', date: '2011-01-03', title: '红湾社区开展“三会一课”规范化建设', adopted: '县级', '#组织名称': '红湾社区党支部' },
@@ -58,16 +74,29 @@ const GUIDE = [
 /** A column's check and the note shown when a cell is selected. */
 function validation(f: FieldInfo, field: string, maxPoints: number, period: string | null): ExcelJS.DataValidation | null {
   const prompt = (text: string, error?: string) => ({
-    showInputMessage: true, promptTitle: '填写提示', prompt: text,
+    showInputMessage: true,
+    promptTitle: '填写提示',
+    prompt: text,
     ...(error ? { showErrorMessage: true, errorStyle: 'stop' as const, errorTitle: '输入有误', error } : {}),
   });
   const points = (LEADS as readonly string[]).includes(field) || field === 'points';
   if (f.kind === 'enum' || f.kind === 'bool') {
     const list = f.labels!.join(',');
-    return { type: 'list', allowBlank: !f.required, formulae: [`"${list}"`], ...prompt(`从列表中选择：${f.labels!.join('、')}`, `请从列表中选择：${f.labels!.join('、')}`) };
+    return {
+      type: 'list',
+      allowBlank: !f.required,
+      formulae: [`"${list}"`],
+      ...prompt(`从列表中选择：${f.labels!.join('、')}`, `请从列表中选择：${f.labels!.join('、')}`),
+    };
   }
   if (f.kind === 'integer') {
-    return { type: 'whole', operator: 'between', allowBlank: true, formulae: [f.min ?? 0, f.max ?? 10_000_000], ...prompt('填写整数（票数）', `请填写 ${f.min ?? 0} 到 ${f.max ?? 10_000_000} 之间的整数`) };
+    return {
+      type: 'whole',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [f.min ?? 0, f.max ?? 10_000_000],
+      ...prompt('填写整数（票数）', `请填写 ${f.min ?? 0} 到 ${f.max ?? 10_000_000} 之间的整数`),
+    };
   }
   if (f.kind === 'number') {
     const max = points ? maxPoints : (f.max ?? 100);
@@ -77,7 +106,10 @@ function validation(f: FieldInfo, field: string, maxPoints: number, period: stri
   }
   if (f.kind === 'date') {
     return {
-      type: 'date', operator: 'between', allowBlank: !f.required, formulae: [new Date(Date.UTC(1990, 0, 1)), new Date(Date.UTC(2099, 11, 31))],
+      type: 'date',
+      operator: 'between',
+      allowBlank: !f.required,
+      formulae: [new Date(Date.UTC(1990, 0, 1)), new Date(Date.UTC(2099, 11, 31))],
       ...prompt('填写日期，如 2011-03-05', '请填写日期，如 2011-03-05'),
     };
   }
@@ -85,7 +117,14 @@ function validation(f: FieldInfo, field: string, maxPoints: number, period: stri
     if (period) return { type: 'list', allowBlank: false, formulae: [`"${period}"`], ...prompt(`季度：${period}`, `本表的季度是 ${period}`) };
     return { type: 'textLength', operator: 'equal', allowBlank: false, formulae: [6], ...prompt('季度，如 2011Q1', '季度写成 2011Q1 这样') };
   }
-  if (f.kind === 'code') return { type: 'textLength', operator: 'between', allowBlank: !f.required, formulae: [1, 64], ...prompt('编号按文本填写，如 D0101；以 0 开头的编号请先把单元格设为文本格式', '编号最长 64 位') };
+  if (f.kind === 'code')
+    return {
+      type: 'textLength',
+      operator: 'between',
+      allowBlank: !f.required,
+      formulae: [1, 64],
+      ...prompt('编号按文本填写，如 D0101；以 0 开头的编号请先把单元格设为文本格式', '编号最长 64 位'),
+    };
   return null;
 }
 
@@ -94,7 +133,15 @@ function prefilled(def: SheetDef, input: TemplateInput): Record<string, unknown>
   const p = input.period;
   switch (def.slug) {
     case 'orgs':
-      return input.orgs.map((o) => ({ code: o.code, name: o.name, type: o.type, parent: o.parent, category: o.category, secretary: o.secretary, active: o.active }));
+      return input.orgs.map((o) => ({
+        code: o.code,
+        name: o.name,
+        type: o.type,
+        parent: o.parent,
+        category: o.category,
+        secretary: o.secretary,
+        active: o.active,
+      }));
     case 'members':
       return input.members.map((m) => ({ id: m.id, name: m.name, org: m.org, role: m.role, active: m.active }));
     case 'reviews':

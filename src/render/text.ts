@@ -113,7 +113,11 @@ export function* tableLines(t: DocTable, c: ChalkInstance, room = Infinity): Gen
   };
   yield line(t.headers.map(printable), []);
   yield widths.map((w) => '─'.repeat(w)).join('  ');
-  for (const r of t.rows) yield line(r.map(textOf), r.map((cell) => cell?.tone));
+  for (const r of t.rows)
+    yield line(
+      r.map(textOf),
+      r.map((cell) => cell?.tone),
+    );
 }
 
 /** Narrowest a column is cut to. */

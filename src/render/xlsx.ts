@@ -22,7 +22,11 @@ function sheetNamer(): (title: string) => string {
   const used = new Set<string>();
   return (title) => {
     const short = title.replace(/\s*[（(][^（()）]*[)）]\s*$/, '') || title;
-    const base = printable(short).replace(/[:\\/?*[\]']/g, ' ').trim().slice(0, 31) || 'Sheet';
+    const base =
+      printable(short)
+        .replace(/[:\\/?*[\]']/g, ' ')
+        .trim()
+        .slice(0, 31) || 'Sheet';
     let name = base;
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 2)}(${n})`;
     used.add(name.toLowerCase());
@@ -74,7 +78,9 @@ function rowHeight(r: CellValue[], cols: number[], wrap: boolean[]): number | un
   r.forEach((c, j) => {
     if (!wrap[j] || c === null) return;
     // A CJK character is some two digits wide, a little more in Excel's fonts: two columns' slack keeps the last line in.
-    const n = cellText(c).split('\n').reduce((sum, l) => sum + Math.max(1, Math.ceil(width(l) / (cols[j] - 2))), 0);
+    const n = cellText(c)
+      .split('\n')
+      .reduce((sum, l) => sum + Math.max(1, Math.ceil(width(l) / (cols[j] - 2))), 0);
     lines = Math.max(lines, n);
   });
   return lines > 1 ? lines * LINE_PT : undefined;
@@ -127,9 +133,20 @@ export async function renderXlsx(doc: Doc): Promise<Buffer> {
 
   // The notice's text first, as a one-column table like the rest (so every sheet filters and prints alike), then what the other sheets are.
   if (doc.notice || doc.title) {
-    const prose = doc.sections.flatMap((s) => [...(s.title && s.attachment === undefined ? [s.title] : []), ...s.parts.flatMap((p) => (p.kind === 'para' ? [spansText(p.spans)] : []))]);
+    const prose = doc.sections.flatMap((s) => [
+      ...(s.title && s.attachment === undefined ? [s.title] : []),
+      ...s.parts.flatMap((p) => (p.kind === 'para' ? [spansText(p.spans)] : [])),
+    ]);
     const n = doc.notice;
-    const lines = [...(n ? [n.issuer, ...(n.number ? [n.number] : [])] : []), doc.title ?? '', ...(n ? [n.to] : []), ...prose, ...(n ? [n.date] : []), doc.lang === 'zh' ? '本工作簿各表：' : 'Sheets in this workbook:', ...names];
+    const lines = [
+      ...(n ? [n.issuer, ...(n.number ? [n.number] : [])] : []),
+      doc.title ?? '',
+      ...(n ? [n.to] : []),
+      ...prose,
+      ...(n ? [n.date] : []),
+      doc.lang === 'zh' ? '本工作簿各表：' : 'Sheets in this workbook:',
+      ...names,
+    ];
     const head = doc.lang === 'zh' ? '通报' : 'Bulletin';
     tables.unshift({ caption: doc.title ?? head, headers: [head], rows: lines.map((l) => [{ t: 'text', v: l }]), wrap: [0] });
     names.unshift(name(head));

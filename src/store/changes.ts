@@ -60,8 +60,14 @@ export function listChanges(db: DB, st: Staging, replace: boolean): Change[] {
     const on = t.key.map((k) => `m.${k} = x.${k}`).join(' AND ');
     const label = LABEL[t.section];
     const base = (r: Rec, action: Action, prefix: string): Change => ({
-      section: t.section, key: keyOf(t, r, prefix), action, fields: [], file: r[`${prefix}src_file`] as string, line: r[`${prefix}src_line`] as number,
-      org: (r._org as string | null) ?? null, label: label ? (r[prefix + label] as string) : null,
+      section: t.section,
+      key: keyOf(t, r, prefix),
+      action,
+      fields: [],
+      file: r[`${prefix}src_file`] as string,
+      line: r[`${prefix}src_line`] as number,
+      org: (r._org as string | null) ?? null,
+      label: label ? (r[prefix + label] as string) : null,
     });
     const mine: Change[] = [];
     const stored = st.direct ? '' : `WHERE NOT EXISTS (SELECT 1 FROM main.${t.name} m WHERE ${on})`;

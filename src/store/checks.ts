@@ -102,16 +102,20 @@ export function crossErrors(db: DB, st: Staging, duplicates: Duplicate[], skippe
     const src = srcOf(o);
     if (o.parent_type === '') error(src, 'parent', 'unknown_ref', { id: 'unknown_ref', params: { what: 'parent', key: o.parent as string } });
     else if (o.parent_type === 'branch') error(src, 'parent', 'tree', { id: 'parent_not_committee', params: { parent: o.parent as string } });
-    if (o.below !== null && o.type === 'branch') error(src, 'type', 'tree', { id: 'has_children', params: { code: o.code as string, child: o.below as string } });
+    if (o.below !== null && o.type === 'branch')
+      error(src, 'type', 'tree', { id: 'has_children', params: { code: o.code as string, child: o.below as string } });
     else if (o.below !== null) error(src, 'type', 'tree', { id: 'org_has_members', params: { code: o.code as string, member: o.below as string } });
   }
-  for (const c of cycles(db, sc, all(`SELECT code, src_file, src_line, src_sheet FROM ${orgs}`))) error(c.src, 'parent', 'cycle', { id: 'cycle', params: { chain: c.chain } });
+  for (const c of cycles(db, sc, all(`SELECT code, src_file, src_line, src_sheet FROM ${orgs}`)))
+    error(c.src, 'parent', 'cycle', { id: 'cycle', params: { chain: c.chain } });
 
   // References, section by section.
   // Members by their org: the orgs a batch names are few, its members many.
   const badOrgs = `SELECT org FROM (SELECT DISTINCT org FROM ${sc.staged('members')}) WHERE ${sc.value('orgs', 'type', 'code', 'org')} IS NOT 'branch'`;
   const members = sc.staged('members');
-  const collides = [sc.staged('orgs'), ...(st.direct ? [] : ['main.orgs'])].map((t) => `SELECT m.id FROM ${members} m JOIN ${t} o ON o.code = m.id`).join(' UNION ');
+  const collides = [sc.staged('orgs'), ...(st.direct ? [] : ['main.orgs'])]
+    .map((t) => `SELECT m.id FROM ${members} m JOIN ${t} o ON o.code = m.id`)
+    .join(' UNION ');
   for (const m of all(`SELECT m.id, m.org, m.src_file, m.src_line, m.src_sheet, ${sc.value('orgs', 'type', 'code', 'm.org')} AS org_type, m.id IN (${collides}) AS collides
       FROM ${members} m WHERE m.org IN (${badOrgs}) OR m.id IN (${collides})`)) {
     if (m.org_type === null) error(srcOf(m), 'org', 'unknown_ref', { id: 'unknown_ref', params: { what: 'org', key: m.org as string } });
@@ -127,7 +131,10 @@ export function crossErrors(db: DB, st: Staging, duplicates: Duplicate[], skippe
     if (p.kind === null) error(srcOf(p), 'owner', 'unknown_ref', { id: 'unknown_ref', params: { what: 'owner', key: p.owner as string } });
     else {
       const isOrg = p.kind === 'org';
-      error(srcOf(p), 'standard', 'standard', { id: 'standard_mismatch', params: { owner: p.kind as string, allowed: (isOrg ? GOODS : LEADS).join(', '), value: p.standard as string } });
+      error(srcOf(p), 'standard', 'standard', {
+        id: 'standard_mismatch',
+        params: { owner: p.kind as string, allowed: (isOrg ? GOODS : LEADS).join(', '), value: p.standard as string },
+      });
     }
   }
   const refs: [Section, string, Section, string, string][] = [
@@ -137,7 +144,9 @@ export function crossErrors(db: DB, st: Staging, duplicates: Duplicate[], skippe
     ['typicals', 'org', 'orgs', 'code', 'org'],
   ];
   for (const [s, col, target, tcol, what] of refs) {
-    for (const r of all(`SELECT x.${col} AS ref, x.src_file, x.src_line, x.src_sheet FROM ${sc.staged(s)} x WHERE NOT ${sc.exists(target, tcol, `x.${col}`)}`)) {
+    for (const r of all(
+      `SELECT x.${col} AS ref, x.src_file, x.src_line, x.src_sheet FROM ${sc.staged(s)} x WHERE NOT ${sc.exists(target, tcol, `x.${col}`)}`,
+    )) {
       error(srcOf(r), col, 'unknown_ref', { id: 'unknown_ref', params: { what, key: r.ref as string } });
     }
   }
@@ -150,7 +159,8 @@ const HINTED = 100;
 /** Each unknown reference with the existing codes it may have meant, among the staged and stored ones. */
 function withHints(db: DB, sc: Scope, checks: Check[]): Check[] {
   const refs = checks.filter((c): c is Check & { msg: { id: 'unknown_ref' } } => c.msg.id === 'unknown_ref');
-  const keys = (kinds: string[]) => [...new Set(refs.filter((c) => kinds.includes(String(c.msg.params.what))).map((c) => String(c.msg.params.key)))].slice(0, HINTED);
+  const keys = (kinds: string[]) =>
+    [...new Set(refs.filter((c) => kinds.includes(String(c.msg.params.what))).map((c) => String(c.msg.params.key)))].slice(0, HINTED);
   const orgs = sc.tables('orgs').map((table) => ({ table, code: 'code', name: 'name' }));
   const members = sc.tables('members').map((table) => ({ table, code: 'id', name: 'name' }));
   const hints = new Map<string, Candidate[]>([
@@ -172,7 +182,11 @@ function cycles(db: DB, sc: Scope, staged: Rec[]): { src: Source; chain: string 
   if (staged.length === 0) return [];
   // The tree as it will be: staged orgs, and the stored ones they do not replace.
   const tree = new OrgTree(
-    db.prepare(`SELECT code, parent, type FROM ${sc.staged('orgs')} UNION ALL SELECT code, parent, type FROM ${sc.storedOnly('orgs', 'o')}`).all() as { code: string; parent: string | null; type: 'committee' | 'branch' }[],
+    db.prepare(`SELECT code, parent, type FROM ${sc.staged('orgs')} UNION ALL SELECT code, parent, type FROM ${sc.storedOnly('orgs', 'o')}`).all() as {
+      code: string;
+      parent: string | null;
+      type: 'committee' | 'branch';
+    }[],
   );
   const out: { src: Source; chain: string }[] = [];
   const reported = new Set<string>();

@@ -55,7 +55,11 @@ export function changeCounts(db: DB, st: Staging): SectionCounts {
 
 /** How many stored rows --replace would remove, per section. */
 export function countMissing(db: DB, st: Staging, counts: SectionCounts): void {
-  for (const t of REPLACEABLE) counts[t.section].removed = db.prepare(`SELECT COUNT(*) FROM main.${t.name} m WHERE ${missingWhere(st, t, 'm')}`).pluck().get() as number;
+  for (const t of REPLACEABLE)
+    counts[t.section].removed = db
+      .prepare(`SELECT COUNT(*) FROM main.${t.name} m WHERE ${missingWhere(st, t, 'm')}`)
+      .pluck()
+      .get() as number;
 }
 
 /** Every column of a stored row of `t`, in the order its history table keeps them. */
@@ -76,7 +80,9 @@ export function writeStaged(db: DB, st: Staging, gen: number, replace: boolean):
   };
   const keep = (t: SectionDef<unknown>, action: string, from: string) => {
     const cols = storedCols(t);
-    db.prepare(`INSERT INTO main.history_${t.name} (import, action, ${cols.join(', ')}) SELECT ${gen}, '${action}', ${cols.map((c) => `m.${c}`).join(', ')} ${from}`).run();
+    db.prepare(
+      `INSERT INTO main.history_${t.name} (import, action, ${cols.join(', ')}) SELECT ${gen}, '${action}', ${cols.map((c) => `m.${c}`).join(', ')} ${from}`,
+    ).run();
   };
   if (!st.direct) {
     for (const t of SECTION_LIST) {

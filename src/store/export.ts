@@ -15,7 +15,8 @@ export interface ExportScope {
   ancestors?: boolean;
 }
 
-const read = <R>(db: DB, t: Readable<R>, rest: string, params: object = {}): R[] => (db.prepare(selectOf(t, rest)).raw().all(params) as Row[]).map((r) => t.fromRow(r));
+const read = <R>(db: DB, t: Readable<R>, rest: string, params: object = {}): R[] =>
+  (db.prepare(selectOf(t, rest)).raw().all(params) as Row[]).map((r) => t.fromRow(r));
 
 export function exportRecords(db: DB, scope: ExportScope): SectionRecords {
   const out = emptySections();

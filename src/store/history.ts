@@ -43,22 +43,32 @@ export interface UndoCounts {
 
 const FILE_COLS = ['path', 'hash', 'rules', 'summary'];
 
-
 /** Keeps the remembered-file rows of `paths` as they are before the import changes them. */
 export function keepFiles(db: DB, gen: number, paths: Iterable<string>): void {
-  const keep = db.prepare(`INSERT INTO main.history_files (import, action, ${FILE_COLS.join(', ')}) SELECT ?, 'replaced', ${FILE_COLS.join(', ')} FROM main.files WHERE path = ?`);
+  const keep = db.prepare(
+    `INSERT INTO main.history_files (import, action, ${FILE_COLS.join(', ')}) SELECT ?, 'replaced', ${FILE_COLS.join(', ')} FROM main.files WHERE path = ?`,
+  );
   for (const p of new Set(paths)) keep.run(gen, p);
 }
 
 export function recordImport(db: DB, e: Omit<ImportEntry, 'undone'>): void {
   db.prepare('INSERT INTO main.imports (n, at, files, counts, options) VALUES (?, ?, ?, ?, ?)').run(
-    e.number, e.at, JSON.stringify(e.files), JSON.stringify(e.sections), JSON.stringify(e.options),
+    e.number,
+    e.at,
+    JSON.stringify(e.files),
+    JSON.stringify(e.sections),
+    JSON.stringify(e.options),
   );
 }
 
 type ImportRow = { n: number; at: string; files: string; counts: string; options: string; undone: string | null };
 const entryOf = (r: ImportRow): ImportEntry => ({
-  number: r.n, at: r.at, files: JSON.parse(r.files), sections: JSON.parse(r.counts), options: JSON.parse(r.options), undone: r.undone,
+  number: r.n,
+  at: r.at,
+  files: JSON.parse(r.files),
+  sections: JSON.parse(r.counts),
+  options: JSON.parse(r.options),
+  undone: r.undone,
 });
 
 export function listImports(db: DB): ImportEntry[] {
@@ -77,7 +87,9 @@ export function undoImport(db: DB, e: ImportEntry, at: string): Record<Section, 
   const out = {} as Record<Section, UndoCounts>;
   for (const t of SECTION_LIST) {
     const cols = storedCols(t).join(', ');
-    const kept = Object.fromEntries(db.prepare(`SELECT action, COUNT(*) FROM main.history_${t.name} WHERE import = ? GROUP BY action`).raw().all(n) as [string, number][]);
+    const kept = Object.fromEntries(
+      db.prepare(`SELECT action, COUNT(*) FROM main.history_${t.name} WHERE import = ? GROUP BY action`).raw().all(n) as [string, number][],
+    );
     const written = db.prepare(`DELETE FROM main.${t.name} WHERE gen = ?`).run(n).changes;
     db.prepare(`INSERT INTO main.${t.name} (${cols}) SELECT ${cols} FROM main.history_${t.name} WHERE import = ?`).run(n);
     out[t.section] = { deleted: written - (kept.updated ?? 0), reverted: kept.updated ?? 0, restored: kept.removed ?? 0 };

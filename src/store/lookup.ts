@@ -23,7 +23,12 @@ export class Records {
   constructor(private readonly db: DB) {}
 
   private read<R>(t: Readable<R>, rest: string, ...params: unknown[]): R[] {
-    return (this.db.prepare(selectOf(t, rest)).raw().all(...params) as Row[]).map((r) => t.fromRow(r));
+    return (
+      this.db
+        .prepare(selectOf(t, rest))
+        .raw()
+        .all(...params) as Row[]
+    ).map((r) => t.fromRow(r));
   }
 
   find(text: string): Lookup {
@@ -47,7 +52,16 @@ export class Records {
 
   /** Codes one typo from `text`, and names one character from it. */
   private closest(text: string): Candidate[] {
-    const codes = suggest(this.db, [text], [{ table: 'main.orgs', code: 'code', name: 'name' }, { table: 'main.members', code: 'id', name: 'name' }], 5).get(text) ?? [];
+    const codes =
+      suggest(
+        this.db,
+        [text],
+        [
+          { table: 'main.orgs', code: 'code', name: 'name' },
+          { table: 'main.members', code: 'id', name: 'name' },
+        ],
+        5,
+      ).get(text) ?? [];
     const chars = [...text];
     if (chars.length < 2) return codes;
     // A name with one character changed, dropped or added: GLOB patterns, the text's own wildcards escaped.
@@ -77,7 +91,10 @@ export class Records {
 
   /** Members of `org`: all, and the active ones. */
   memberCounts(org: string): { total: number; active: number } {
-    return this.db.prepare('SELECT COUNT(*) AS total, COALESCE(SUM(active), 0) AS active FROM members WHERE org = ?').get(org) as { total: number; active: number };
+    return this.db.prepare('SELECT COUNT(*) AS total, COALESCE(SUM(active), 0) AS active FROM members WHERE org = ?').get(org) as {
+      total: number;
+      active: number;
+    };
   }
 
   pledgesOf(owner: string): Pledge[] {
@@ -103,6 +120,10 @@ export class Records {
   /** The latest import that wrote any of these rows (by table, the WHERE that picks them), or null. */
   lastImport(where: [table: string, condition: string][], key: string): { number: number; at: string } | null {
     const gens = where.map(([table, cond]) => `SELECT MAX(gen) AS g FROM ${table} WHERE ${cond}`).join(' UNION ALL ');
-    return (this.db.prepare(`SELECT n AS number, at FROM imports WHERE n = (SELECT MAX(g) FROM (${gens}))`).get({ key }) as { number: number; at: string } | undefined) ?? null;
+    return (
+      (this.db.prepare(`SELECT n AS number, at FROM imports WHERE n = (SELECT MAX(g) FROM (${gens}))`).get({ key }) as
+        | { number: number; at: string }
+        | undefined) ?? null
+    );
   }
 }

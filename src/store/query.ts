@@ -92,9 +92,7 @@ export class Query {
 
   /** Org pledges due by `date`: the only ones that can be overdue then. */
   orgPledgesDueBy(date: string): Pledge[] {
-    return this.once(`orgPledges ${date}`, () =>
-      this.read(TABLES.pledges, 'WHERE due <= ? AND owner_org IS NOT NULL ORDER BY id', date),
-    );
+    return this.once(`orgPledges ${date}`, () => this.read(TABLES.pledges, 'WHERE due <= ? AND owner_org IS NOT NULL ORDER BY id', date));
   }
 
   /** Every pledge, each with its owning member when a member owns it. */
@@ -118,28 +116,38 @@ export class Query {
    */
   redStarCandidates(period: string, min: number, stars: number): MemberPoints[] {
     const reach = LEADS.map((l) => `(p.${l} >= @min)`).join(' + ');
-    return this.once(`redStarCandidates ${period} ${min} ${stars}`, () => this.read(memberPoints, `WHERE p.period = @period AND ${reach} >= @stars`, { period, min, stars }));
+    return this.once(`redStarCandidates ${period} ${min} ${stars}`, () =>
+      this.read(memberPoints, `WHERE p.period = @period AND ${reach} >= @stars`, { period, min, stars }),
+    );
   }
 
   /** How many points records of `period` belong to active members of active orgs, those the star rating rates; with `orgs`, only these orgs' members. */
   ratedCount(period: string, orgs: Set<string> | null = null): number {
     const where = orgs ? ' AND m.org IN (SELECT value FROM json_each(?))' : '';
     return this.db
-      .prepare(`SELECT COUNT(*) FROM points p JOIN members m ON m.id = p.member JOIN orgs o ON o.code = m.org WHERE p.period = ? AND m.active = 1 AND o.active = 1${where}`)
+      .prepare(
+        `SELECT COUNT(*) FROM points p JOIN members m ON m.id = p.member JOIN orgs o ON o.code = m.org WHERE p.period = ? AND m.active = 1 AND o.active = 1${where}`,
+      )
       .pluck()
       .get(period, ...(orgs ? [JSON.stringify([...orgs])] : [])) as number;
   }
 
   /** How many active members each org has. */
   activeMembers(): Map<string, number> {
-    return this.once('activeMembers', () => new Map(this.db.prepare('SELECT org, COUNT(*) FROM members WHERE active = 1 GROUP BY org').raw().all() as [string, number][]));
+    return this.once(
+      'activeMembers',
+      () => new Map(this.db.prepare('SELECT org, COUNT(*) FROM members WHERE active = 1 GROUP BY org').raw().all() as [string, number][]),
+    );
   }
 
   /** The quarter's points records; with `orgs`, only those of these orgs' members. */
   pointsCount(period: string, orgs: Set<string> | null = null): number {
     if (!orgs) return this.db.prepare('SELECT COUNT(*) FROM points WHERE period = ?').pluck().get(period) as number;
     const sql = 'SELECT COUNT(*) FROM points p JOIN members m ON m.id = p.member WHERE p.period = ? AND m.org IN (SELECT value FROM json_each(?))';
-    return this.db.prepare(sql).pluck().get(period, JSON.stringify([...orgs])) as number;
+    return this.db
+      .prepare(sql)
+      .pluck()
+      .get(period, JSON.stringify([...orgs])) as number;
   }
 
   reports(period: string): Report[] {

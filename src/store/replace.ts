@@ -42,10 +42,18 @@ export function orgKnown(db: DB, st: Staging, code: string): boolean {
 
 /** Fills temp.scope with --replace's scope and returns it, orgs sorted. `root`: --org's code. */
 export function buildScope(db: DB, st: Staging, periods: Periods, root: string | null): ReplaceScope[] {
-  db.exec(`CREATE TEMP TABLE IF NOT EXISTS scope (section TEXT, period TEXT, org TEXT, PRIMARY KEY (section, period, org)) WITHOUT ROWID; DELETE FROM temp.scope;`);
-  const sub = root === null ? [] : (db.prepare(
-    `WITH RECURSIVE t AS (${orgTree(st)}), sub(code) AS (SELECT ? UNION SELECT t.code FROM t JOIN sub ON t.parent = sub.code) SELECT code FROM sub`,
-  ).pluck().all(root) as string[]);
+  db.exec(
+    `CREATE TEMP TABLE IF NOT EXISTS scope (section TEXT, period TEXT, org TEXT, PRIMARY KEY (section, period, org)) WITHOUT ROWID; DELETE FROM temp.scope;`,
+  );
+  const sub =
+    root === null
+      ? []
+      : (db
+          .prepare(
+            `WITH RECURSIVE t AS (${orgTree(st)}), sub(code) AS (SELECT ? UNION SELECT t.code FROM t JOIN sub ON t.parent = sub.code) SELECT code FROM sub`,
+          )
+          .pluck()
+          .all(root) as string[]);
   const add = db.prepare('INSERT OR IGNORE INTO temp.scope VALUES (?, ?, ?)');
   const out: ReplaceScope[] = [];
   for (const [s, list] of Object.entries(periods) as [Section, Iterable<string>][]) {
@@ -55,7 +63,9 @@ export function buildScope(db: DB, st: Staging, periods: Periods, root: string |
     const staged = stagedTable(st, s);
     db.prepare(`INSERT OR IGNORE INTO temp.scope SELECT '${s}', x.${t.period}, ${ownerOrg(st, t, 'x')} FROM ${staged} x`).run();
     if (!st.direct) {
-      db.prepare(`INSERT OR IGNORE INTO temp.scope SELECT '${s}', x.${t.period}, ${ownerOrg(st, t, 'x')} FROM main.${t.name} x WHERE x.src_file IN ${SKIPPED}`).run();
+      db.prepare(
+        `INSERT OR IGNORE INTO temp.scope SELECT '${s}', x.${t.period}, ${ownerOrg(st, t, 'x')} FROM main.${t.name} x WHERE x.src_file IN ${SKIPPED}`,
+      ).run();
     }
     for (const q of quarters) for (const code of sub) add.run(s, q, code);
     const orgsOf = db.prepare(`SELECT org FROM temp.scope WHERE section = ? AND period = ? AND org IS NOT NULL ORDER BY org`).pluck();

@@ -158,8 +158,10 @@ export const MIGRATIONS: readonly string[] = [
     undone TEXT
   );
   ${['orgs', 'members', 'pledges', 'reviews', 'points', 'reports', 'typicals', 'files']
-    .map((t) => `CREATE TABLE history_${t} AS SELECT 0 AS import, '' AS action, * FROM ${t} WHERE 0;
-  CREATE INDEX history_${t}_import ON history_${t}(import);`)
+    .map(
+      (t) => `CREATE TABLE history_${t} AS SELECT 0 AS import, '' AS action, * FROM ${t} WHERE 0;
+  CREATE INDEX history_${t}_import ON history_${t}(import);`,
+    )
     .join('\n  ')}
   DROP INDEX orgs_parent;
   CREATE INDEX orgs_parent ON orgs(parent, name);

@@ -104,7 +104,14 @@ export class Stager {
     }
   }
 
-  private addRows(s: Section, { t, width, select, insert }: Stmts, at: { file: string; sheet: string | null }, flat: unknown[], from: number, to: number): void {
+  private addRows(
+    s: Section,
+    { t, width, select, insert }: Stmts,
+    at: { file: string; sheet: string | null },
+    flat: unknown[],
+    from: number,
+    to: number,
+  ): void {
     for (let r = from; r < to; r++) {
       const row = flat.slice(r * width, (r + 1) * width);
       if (insert.run(row, at).changes === 1) {

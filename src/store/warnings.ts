@@ -43,14 +43,22 @@ export function duplicateTitles(db: DB, st: Staging, order: (a: Source, b: Sourc
     if (r.b) g.batch.push(srcOf(r));
     else g.others.push({ src: srcOf(r), ord: r.ord as number });
   }
-  const sorted = [...groups].map(([k, g]) => ({ k, batch: g.batch.sort(order), others: g.others.sort((a, b) => a.ord - b.ord).map((o) => o.src) })).sort((a, b) => order(a.batch[0], b.batch[0]));
+  const sorted = [...groups]
+    .map(([k, g]) => ({ k, batch: g.batch.sort(order), others: g.others.sort((a, b) => a.ord - b.ord).map((o) => o.src) }))
+    .sort((a, b) => order(a.batch[0], b.batch[0]));
   const out: Check[] = [];
   for (const g of sorted) {
     const [org, month, title] = g.k.split('\u0000');
     const all = [...g.others, ...g.batch];
     for (let i = Math.max(1, g.others.length); i < all.length; i++) {
       const other = all[i === 0 ? 1 : 0];
-      out.push({ severity: 'warning', src: all[i], field: 'title', code: 'duplicate_title', msg: { id: 'duplicate_title', params: { org, month, title, other: sourceText(other) } } });
+      out.push({
+        severity: 'warning',
+        src: all[i],
+        field: 'title',
+        code: 'duplicate_title',
+        msg: { id: 'duplicate_title', params: { org, month, title, other: sourceText(other) } },
+      });
     }
   }
   return out;
@@ -71,7 +79,13 @@ export function membersWithoutPoints(db: DB, st: Staging, order: (a: Source, b: 
     const batch = rows.filter((r) => r.b).sort((a, b) => order(srcOf(a), srcOf(b)));
     const stored = rows.filter((r) => !r.b).sort((a, b) => ((a.id as string) < (b.id as string) ? -1 : 1));
     for (const m of [...batch, ...stored]) {
-      out.push({ severity: 'warning', src: srcOf(m), field: null, code: 'no_points', msg: { id: 'no_points', params: { id: m.id as string, name: m.name as string, period } } });
+      out.push({
+        severity: 'warning',
+        src: srcOf(m),
+        field: null,
+        code: 'no_points',
+        msg: { id: 'no_points', params: { id: m.id as string, name: m.name as string, period } },
+      });
     }
   }
   return out;
@@ -86,7 +100,10 @@ export function membersWithoutPoints(db: DB, st: Staging, order: (a: Source, b: 
  */
 export function nameTwins(db: DB, st: Staging, order: (a: Source, b: Source) => number): Check[] {
   const out: Check[] = [];
-  for (const [s, code, under, what] of [['orgs', 'code', 'parent', 'org'], ['members', 'id', 'org', 'member']] as const) {
+  for (const [s, code, under, what] of [
+    ['orgs', 'code', 'parent', 'org'],
+    ['members', 'id', 'org', 'member'],
+  ] as const) {
     const staged = stagedTable(st, s);
     // Driven by the batch's new rows, each looked up by its parent (or org) and name: a county's first import is 75,000 of them.
     const isNew = st.direct ? 'true' : `NOT EXISTS (SELECT 1 FROM main.${s} m WHERE m.${code} = x.${code} AND m.name = x.name AND m.${under} IS x.${under})`;
@@ -100,12 +117,24 @@ export function nameTwins(db: DB, st: Staging, order: (a: Source, b: Source) => 
     const pairs = db.prepare(arms.join(' UNION ALL ')).all() as Rec[];
     for (const list of groupBy(pairs, (r) => r.code as string).values()) {
       const x = list[0];
-      const others = list.map((r) => ({ code: r.other as string, src: sourceOf(r.o_file, r.o_line, r.o_sheet), batch: r.o_batch === 1, ord: r.o_ord as number }));
+      const others = list.map((r) => ({
+        code: r.other as string,
+        src: sourceOf(r.o_file, r.o_line, r.o_sheet),
+        batch: r.o_batch === 1,
+        ord: r.o_ord as number,
+      }));
       // Named against the first stored record of the name, else the batch's first (which itself is not named).
       const stored = others.filter((o) => !o.batch).sort((a, b) => a.ord - b.ord)[0];
       const first = stored ?? others.filter((o) => o.batch).sort((a, b) => order(a.src, b.src))[0];
       if (!stored && order(srcOf(x), first.src) < 0) continue;
-      const params = { what, key: x.code as string, name: x.name as string, other: first.code, under: (x.under as string | null) ?? '—', where: sourceText(first.src) };
+      const params = {
+        what,
+        key: x.code as string,
+        name: x.name as string,
+        other: first.code,
+        under: (x.under as string | null) ?? '—',
+        where: sourceText(first.src),
+      };
       out.push({ severity: 'warning', src: srcOf(x), field: 'name', code: 'name_twin', msg: { id: 'name_twin', params } });
     }
   }
@@ -136,14 +165,27 @@ export function nameMismatches(db: DB, st: Staging, columns: WrittenNames[]): Ch
     const staged = stagedTable(st, s);
     const pick = `SELECT n.*, x.name AS stored FROM temp.names n JOIN`;
     const on = `x.${code} = n.code AND n.kind = '${kind}' AND x.name <> n.name`;
-    return [`${pick} ${staged} x ON ${on}`, ...(st.direct ? [] : [`${pick} main.${s} x ON ${on} AND NOT EXISTS (SELECT 1 FROM ${staged} y WHERE y.${code} = x.${code})`])];
+    return [
+      `${pick} ${staged} x ON ${on}`,
+      ...(st.direct ? [] : [`${pick} main.${s} x ON ${on} AND NOT EXISTS (SELECT 1 FROM ${staged} y WHERE y.${code} = x.${code})`]),
+    ];
   });
   const rows = db.prepare(`${arms.join(' UNION ALL ')} ORDER BY file, sheet, line`).all() as {
-    file: string; sheet: string; key: string; kind: string; line: number; code: string; name: string; stored: string;
+    file: string;
+    sheet: string;
+    key: string;
+    kind: string;
+    line: number;
+    code: string;
+    name: string;
+    stored: string;
   }[];
   db.exec('DELETE FROM temp.names');
   return rows.map((r) => ({
-    severity: 'warning', src: sourceOf(r.file, r.line, r.sheet), field: r.key, code: 'name_mismatch',
+    severity: 'warning',
+    src: sourceOf(r.file, r.line, r.sheet),
+    field: r.key,
+    code: 'name_mismatch',
     msg: { id: 'name_mismatch', params: { what: r.kind, code: r.code, name: r.name, stored: r.stored } },
   }));
 }

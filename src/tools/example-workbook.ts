@@ -27,11 +27,18 @@ const db = join(ROOT, 'test-output', 'example-workbook.db');
 if (existsSync(OUT)) throw new Error(`${OUT} is already made: its records are no longer in the YAML`);
 rmSync(db, { force: true });
 const quiet = { write: () => undefined, isTTY: false };
-if ((await main(['import', EXAMPLES, '--db', db, '-q'], { stdout: quiet, stderr: quiet, env: {}, cwd: ROOT })) !== 0) throw new Error('the examples do not import');
+if ((await main(['import', EXAMPLES, '--db', db, '-q'], { stdout: quiet, stderr: quiet, env: {}, cwd: ROOT })) !== 0)
+  throw new Error('the examples do not import');
 const conn = new Database(db, { readonly: true });
 const r = exportRecords(conn, { org: BRANCH, period: PERIOD, ancestors: false });
-const sources = (['reviews', 'points', 'reports', 'typicals'] as const).flatMap((s) =>
-  (conn.prepare(`SELECT src_file, src_line FROM ${s} WHERE src_file LIKE '%.yaml' AND ${s === 'points' ? `member IN (SELECT id FROM members WHERE org = ?)` : 'org = ?'} AND period = ?`).raw().all(BRANCH, PERIOD) as [string, number][]),
+const sources = (['reviews', 'points', 'reports', 'typicals'] as const).flatMap(
+  (s) =>
+    conn
+      .prepare(
+        `SELECT src_file, src_line FROM ${s} WHERE src_file LIKE '%.yaml' AND ${s === 'points' ? `member IN (SELECT id FROM members WHERE org = ?)` : 'org = ?'} AND period = ?`,
+      )
+      .raw()
+      .all(BRANCH, PERIOD) as [string, number][],
 );
 conn.close();
 
@@ -40,7 +47,16 @@ const Excel = await loadExcel();
 const wb = new Excel.Workbook();
 const branch = r.orgs.find((o) => o.code === BRANCH)!;
 const members = r.members.filter((m) => m.org === BRANCH && m.active);
-await wb.xlsx.load((await templateXlsx({ maxPoints: defaultRules().stars.max_points, period: PERIOD, orgs: [], members: [], reviewOrgs: [branch], pointsMembers: members })) as never);
+await wb.xlsx.load(
+  (await templateXlsx({
+    maxPoints: defaultRules().stars.max_points,
+    period: PERIOD,
+    orgs: [],
+    members: [],
+    reviewOrgs: [branch],
+    pointsMembers: members,
+  })) as never,
+);
 const column = (sheet: string, field: string) => SECTION_DEFS[sheet as 'reviews'].sheet.columns.findIndex((c) => c.field === field) + 1;
 const reviews = wb.getWorksheet(SECTION_DEFS.reviews.sheet.label)!;
 for (const v of r.reviews) {
@@ -63,10 +79,21 @@ for (const p of r.points) {
   const row = members.findIndex((m) => m.id === p.member) + 2;
   for (const lead of LEADS) points.getCell(row, column('points', lead)).value = p[lead];
   if (p.masses) for (const k of ['satisfied', 'basic', 'unsatisfied'] as const) points.getCell(row, column('points', `masses.${k}`)).value = p.masses[k];
-  for (const x of p.deductions) deductions.getRow(d++).values = [PERIOD, p.member, labelOf(DEDUCTIONS_SHEET, 'dimension', x.dimension), x.points, x.reason] as never;
+  for (const x of p.deductions)
+    deductions.getRow(d++).values = [PERIOD, p.member, labelOf(DEDUCTIONS_SHEET, 'dimension', x.dimension), x.points, x.reason] as never;
 }
 const reports = wb.getWorksheet(SECTION_DEFS.reports.sheet.label)!;
-r.reports.forEach((x, i) => (reports.getRow(i + 2).values = [x.id ?? undefined, x.org, new Date(`${x.date}T00:00:00Z`), x.title, labelOf(SECTION_DEFS.reports.sheet, 'adopted', x.adopted), branch.name] as never));
+r.reports.forEach(
+  (x, i) =>
+    (reports.getRow(i + 2).values = [
+      x.id ?? undefined,
+      x.org,
+      new Date(`${x.date}T00:00:00Z`),
+      x.title,
+      labelOf(SECTION_DEFS.reports.sheet, 'adopted', x.adopted),
+      branch.name,
+    ] as never),
+);
 const typicals = wb.getWorksheet(SECTION_DEFS.typicals.sheet.label)!;
 r.typicals.forEach((x, i) => (typicals.getRow(i + 2).values = [x.id ?? undefined, x.org, new Date(`${x.date}T00:00:00Z`), x.title, branch.name] as never));
 for (const ws of [reports, typicals]) ws.getColumn(3).numFmt = 'yyyy-mm-dd';

@@ -121,18 +121,27 @@ describe.runIf(WINE || process.env.CXZY_REQUIRE_WINE)('under Wine', () => {
   });
 
   it('dist/cxzy-win-x64.exe starts (Node 24), or fails only as every Node 24 does under Wine 8', (ctx) => {
-    if (started!.code !== 0 && WINE8.test(started!.stderr)) ctx.skip(`Wine cannot start Node 24 here: ${started!.stderr.match(/Fatal process out of memory: .*/)?.[0]}`);
+    if (started!.code !== 0 && WINE8.test(started!.stderr))
+      ctx.skip(`Wine cannot start Node 24 here: ${started!.stderr.match(/Fatal process out of memory: .*/)?.[0]}`);
     expect(started!.code, started!.stderr).toBe(0);
     expect(started!.stdout.trim()).toBe(VERSION);
   });
 
   // Where Node 24 starts, all of it; where it cannot, the same bundle and assets on Node 22 (npm run dist -- --wine-check).
   const node24 = started?.code === 0;
-  suite(node24 ? 'dist/cxzy-win-x64.exe' : 'the same bundle in Node 22 (dist/test/cxzy-win-x64-node22.exe)', node24 ? WIN : WIN22, [WINE, node24 ? WIN : WIN22], () => null, node24 ? 24 : 22);
+  suite(
+    node24 ? 'dist/cxzy-win-x64.exe' : 'the same bundle in Node 22 (dist/test/cxzy-win-x64-node22.exe)',
+    node24 ? WIN : WIN22,
+    [WINE, node24 ? WIN : WIN22],
+    () => null,
+    node24 ? 24 : 22,
+  );
 
   it('unpacked its files and the SQLite addon to %LOCALAPPDATA%\\cxzy', () => {
     const users = join(PREFIX, 'drive_c', 'users');
-    const cache = readdirSync(users).map((u) => join(users, u, 'AppData', 'Local', 'cxzy')).find(existsSync);
+    const cache = readdirSync(users)
+      .map((u) => join(users, u, 'AppData', 'Local', 'cxzy'))
+      .find(existsSync);
     expect(cache, `no cxzy folder under ${users}`).toBeDefined();
     const names = readdirSync(cache!);
     expect(names.some((f) => /^files-[0-9a-f]{16}$/.test(f))).toBe(true);

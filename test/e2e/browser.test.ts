@@ -17,7 +17,16 @@ if (!available && process.env.CXZY_REQUIRE_BROWSER) throw new Error(`${CHROMIUM}
 if (!available) console.warn(`skipping the browser test: ${CHROMIUM} is missing (apt-get install chromium)`);
 
 // Flags for a closed network and a root user, as Debian's chromium needs here.
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
   let browser: Browser;
@@ -68,7 +77,11 @@ describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
   });
 
   it('draws each chart with its bars', async () => {
-    for (const [id, bars] of [['quota', 6], ['grades', 5], ['movement', 4]] as const) {
+    for (const [id, bars] of [
+      ['quota', 6],
+      ['grades', 5],
+      ['movement', 4],
+    ] as const) {
       const svg = page.locator(`figure[data-chart="${id}"] svg`);
       await expect(svg.isVisible()).resolves.toBe(true);
       const box = await svg.boundingBox();
@@ -101,13 +114,21 @@ describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
     expect(pages).toBeLessThanOrEqual(6);
     // Laid out at the printable width of A4 portrait (210 mm less 32 mm of margins), every table fits.
     await page.setViewportSize({ width: Math.floor((178 / 25.4) * 96), height: 1000 });
-    const over = await page.locator('table').evaluateAll((ts) => ts.filter((t) => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((t) => t.previousElementSibling?.textContent));
+    const over = await page
+      .locator('table')
+      .evaluateAll((ts) =>
+        ts.filter((t) => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((t) => t.previousElementSibling?.textContent),
+      );
     expect(over).toEqual([]);
   });
 
   it('prints other months and English on six A4 pages at most too', { timeout: 60_000 }, async () => {
     const other = await browser.newPage();
-    for (const args of [['--month', '2011-05'], ['--month', '2011-04'], ['--lang', 'en']]) {
+    for (const args of [
+      ['--month', '2011-05'],
+      ['--month', '2011-04'],
+      ['--lang', 'en'],
+    ]) {
       const html = join(dir, `b${args.join('')}.html`);
       expect((await cxzy(['report', '--db', db, ...args, '--date', '2011-07-05', '--out', html])).code).toBe(0);
       await other.goto(pathToFileURL(html).href, { waitUntil: 'load' });

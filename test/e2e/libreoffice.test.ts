@@ -18,7 +18,11 @@ if (!available) console.warn('skipping the LibreOffice round trips: soffice is m
 function resave(paths: string[]): string[] {
   const out = tmp();
   const profile = tmp();
-  const r = spawnSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--calc', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, ...paths], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(
+    SOFFICE,
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--calc', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, ...paths],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
   expect(r.status, r.stderr).toBe(0);
   const saved = paths.map((p) => join(out, p.split('/').pop()!));
   for (const s of saved) expect(existsSync(s), `${s}: ${r.stdout}${r.stderr}`).toBe(true);
@@ -41,7 +45,18 @@ describe.skipIf(!available)('workbooks re-saved by LibreOffice', () => {
     const wb = new Excel.Workbook();
     await wb.xlsx.readFile(join(dir, 'W01.xlsx'));
     const reviews = wb.getWorksheet('季度测评')!;
-    for (const r of [2, 3]) for (const [c, v] of [[3, 90], [4, 40], [5, 2], [6, 1], [7, 87.5], [10, new Date('2011-06-20T00:00:00Z')], [11, '许长青'], [12, '工作扎实']] as const) reviews.getCell(r, c).value = v;
+    for (const r of [2, 3])
+      for (const [c, v] of [
+        [3, 90],
+        [4, 40],
+        [5, 2],
+        [6, 1],
+        [7, 87.5],
+        [10, new Date('2011-06-20T00:00:00Z')],
+        [11, '许长青'],
+        [12, '工作扎实'],
+      ] as const)
+        reviews.getCell(r, c).value = v;
     const points = wb.getWorksheet('党员积分')!;
     for (const r of [2, 3, 4]) for (const c of [3, 4, 5, 6, 7]) points.getCell(r, c).value = 16 + r;
     await wb.xlsx.writeFile(join(dir, 'filled.xlsx'));

@@ -23,11 +23,21 @@ it.skipIf(!SOFFICE)('the Word notice opens in LibreOffice, whose PDF says the sa
   expect((await run(['report', '--number', '6', '--date', '2011-07-05', '--out', file])).code).toBe(0);
   mkdirSync(OUT, { recursive: true });
   const profile = tmp();
-  const r = spawnSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', OUT, file], { encoding: 'utf8', timeout: 150_000 });
+  const r = spawnSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', OUT, file], {
+    encoding: 'utf8',
+    timeout: 150_000,
+  });
   expect(r.status, r.stderr).toBe(0);
   const pdf = join(OUT, '六月通报.pdf');
   const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
-  const said = ['中共示范县委创先争优活动领导小组办公室', '县创争办〔2011〕6号', '关于2011年6月创先争优活动开展情况的通报', ...SECTIONS, ...ATTACHMENTS, '2011年7月5日'];
+  const said = [
+    '中共示范县委创先争优活动领导小组办公室',
+    '县创争办〔2011〕6号',
+    '关于2011年6月创先争优活动开展情况的通报',
+    ...SECTIONS,
+    ...ATTACHMENTS,
+    '2011年7月5日',
+  ];
   for (const s of said) expect(text).toContain(s);
   expect(text).not.toMatch(/\.yaml/);
   const png = join(OUT, 'notice-page1');

@@ -100,7 +100,10 @@ export function buildBulletin(input: BulletinInput): Bulletin {
       pledges: pledges.in_force,
     },
     no_review: input.grading ? input.grading.orgs.filter((o) => o.grade === 'ungraded').map((o) => ({ code: o.org, name: o.name })) : [],
-    no_reports: reports.month.orgs.filter((o) => o.count === 0).sort((a, b) => (a.org < b.org ? -1 : 1)).map((o) => ({ code: o.org, name: o.name })),
+    no_reports: reports.month.orgs
+      .filter((o) => o.count === 0)
+      .sort((a, b) => (a.org < b.org ? -1 : 1))
+      .map((o) => ({ code: o.org, name: o.name })),
   };
 
   return {
@@ -127,7 +130,9 @@ function gradingSection(g: Grading): GradingSection {
     summary: g.summary,
     shares: g.shares,
     movement,
-    moved: graded.filter((o) => o.movement === 'up' || o.movement === 'down').sort((a, b) => (a.movement === b.movement ? rank(a.grade) - rank(b.grade) : a.movement === 'up' ? -1 : 1)),
+    moved: graded
+      .filter((o) => o.movement === 'up' || o.movement === 'down')
+      .sort((a, b) => (a.movement === b.movement ? rank(a.grade) - rank(b.grade) : a.movement === 'up' ? -1 : 1)),
     overrides: graded.filter((o) => o.override),
     remedial: graded.filter((o) => o.remedial),
     commentary_overdue: graded.filter((o) => o.flags.includes('commentary_overdue')),

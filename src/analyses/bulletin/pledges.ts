@@ -47,7 +47,14 @@ export interface PledgesSection {
  * org's active members: coverage is those counts less the members who own a
  * pledge, so the members themselves need not be read.
  */
-export function pledgesSection(start: string, end: string, orgs: Org[], activeMembers: Map<string, number>, pledges: OwnedPledge[], rules: Rules): PledgesSection {
+export function pledgesSection(
+  start: string,
+  end: string,
+  orgs: Org[],
+  activeMembers: Map<string, number>,
+  pledges: OwnedPledge[],
+  rules: Rules,
+): PledgesSection {
   const activeOrgs = orgs.filter((o) => o.active);
   const orgNames = new Map(activeOrgs.map((o) => [o.code, o.name]));
   // An owner counts while it is active: an org, or a member of an active org.
@@ -59,7 +66,18 @@ export function pledgesSection(start: string, end: string, orgs: Org[], activeMe
     byId.set(p.id, p);
     const name = ownerName(p);
     if (name === undefined || p.made > end) continue;
-    rows.push({ id: p.id, owner: p.owner, owner_name: name, kind: p.kind, content: p.content, made: p.made, due: p.due, status: p.status, fulfilled: p.fulfilled, src: p.src });
+    rows.push({
+      id: p.id,
+      owner: p.owner,
+      owner_name: name,
+      kind: p.kind,
+      content: p.content,
+      made: p.made,
+      due: p.due,
+      status: p.status,
+      fulfilled: p.fulfilled,
+      src: p.src,
+    });
   }
   const live = rows.filter((p) => p.status !== 'abandoned');
   const owners = new Set(live.map((p) => p.owner));
@@ -69,7 +87,10 @@ export function pledgesSection(start: string, end: string, orgs: Org[], activeMe
     return votes ? [{ ...r, votes, satisfaction: satisfaction(votes) }] : [];
   });
   evaluated.sort((a, b) => a.satisfaction - b.satisfaction || (a.id < b.id ? -1 : 1));
-  const pooled = evaluated.reduce((v, e) => ({ satisfied: v.satisfied + e.votes.satisfied, basic: v.basic + e.votes.basic, unsatisfied: v.unsatisfied + e.votes.unsatisfied }), { satisfied: 0, basic: 0, unsatisfied: 0 });
+  const pooled = evaluated.reduce(
+    (v, e) => ({ satisfied: v.satisfied + e.votes.satisfied, basic: v.basic + e.votes.basic, unsatisfied: v.unsatisfied + e.votes.unsatisfied }),
+    { satisfied: 0, basic: 0, unsatisfied: 0 },
+  );
 
   return {
     in_force: live.filter((p) => !(p.status === 'fulfilled' && p.fulfilled !== null && p.fulfilled <= end)).length,
@@ -90,7 +111,12 @@ export function pledgesSection(start: string, end: string, orgs: Org[], activeMe
 }
 
 /** Per active org: its active members, and how many own no live pledge. `owners` holds only active owners. */
-function memberCoverage(activeOrgs: Org[], activeMembers: Map<string, number>, owners: Set<string>, byId: Map<string, OwnedPledge>): PledgesSection['coverage']['members'] {
+function memberCoverage(
+  activeOrgs: Org[],
+  activeMembers: Map<string, number>,
+  owners: Set<string>,
+  byId: Map<string, OwnedPledge>,
+): PledgesSection['coverage']['members'] {
   const covered = new Map<string, number>();
   const seen = new Set<string>();
   for (const p of byId.values()) {

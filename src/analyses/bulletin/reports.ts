@@ -38,11 +38,17 @@ export function reportsSection(month: string, period: string, orgs: Org[], repor
   const mq = monthQuota(month, orgs, reports, rules);
   const quarter = periodQuota(period, orgs, reports, typicals, rules, month);
   const active = new Set(orgs.filter((o) => o.active).map((o) => o.code));
-  const adopted = countedItems(reports.filter((r) => monthOf(r.date) === month && active.has(r.org)), rules)
+  const adopted = countedItems(
+    reports.filter((r) => monthOf(r.date) === month && active.has(r.org)),
+    rules,
+  )
     .filter((i) => i.adopted !== 'none')
     .sort((a, b) => b.points - a.points || (a.org < b.org ? -1 : a.org > b.org ? 1 : 0));
 
-  const typicalsOf = groupBy(typicals.filter((x) => monthOf(x.date) <= month), (x) => x.org);
+  const typicalsOf = groupBy(
+    typicals.filter((x) => monthOf(x.date) <= month),
+    (x) => x.org,
+  );
   const need = rules.quota.typicals_per_quarter;
   const committeeTypicals = quarter.orgs
     .filter((o) => o.type === 'committee')

@@ -14,7 +14,17 @@ import type { WorkbookMessages } from './workbook.js';
 
 export type { Scalar } from './types.js';
 
-export interface Messages extends AnalysisMessages, BulletinMessages, CliMessages, DiagnosticMessages, GradeMessages, HistoryMessages, IngestMessages, ShowMessages, StarsMessages, WorkbookMessages {}
+export interface Messages
+  extends AnalysisMessages,
+    BulletinMessages,
+    CliMessages,
+    DiagnosticMessages,
+    GradeMessages,
+    HistoryMessages,
+    IngestMessages,
+    ShowMessages,
+    StarsMessages,
+    WorkbookMessages {}
 
 export type MsgId = keyof Messages;
 

@@ -46,7 +46,8 @@ function info(s: AnySchemaObject, name: string | undefined, required: boolean): 
   }
   if (r.type === 'number' || r.type === 'integer') {
     return {
-      kind: r.type, ...base,
+      kind: r.type,
+      ...base,
       ...(typeof r.minimum === 'number' ? { min: r.minimum } : {}),
       ...(typeof r.maximum === 'number' ? { max: r.maximum } : {}),
       ...(typeof r.exclusiveMinimum === 'number' ? { above: r.exclusiveMinimum } : {}),

@@ -25,7 +25,11 @@ export async function* scanMerges(source: AsyncIterable<Buffer | string>, out: s
     else if (inBuf >= 0) after = [buf.subarray(inBuf)];
     else tail = Buffer.from(buf.subarray(Math.max(0, buf.length - END_OF_ROWS.length)));
   }
-  if (after) for (const m of Buffer.concat(after).toString('utf8').matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"/g)) out.push(m[1]);
+  if (after)
+    for (const m of Buffer.concat(after)
+      .toString('utf8')
+      .matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"/g))
+      out.push(m[1]);
 }
 
 export interface Range {

@@ -28,7 +28,10 @@ interface ReaderParts {
   _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncIterable<unknown>;
   _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
-  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Iterable<{ value: { name: string; state?: string; iterator: AsyncIterable<Buffer | string> } & AsyncIterable<ExcelJS.Row> }>;
+  _parseWorksheet(
+    iterator: AsyncIterable<unknown>,
+    sheetNo: string,
+  ): Iterable<{ value: { name: string; state?: string; iterator: AsyncIterable<Buffer | string> } & AsyncIterable<ExcelJS.Row> }>;
 }
 
 interface Entry {
@@ -42,7 +45,13 @@ export async function* openWorkbook(path: string): AsyncGenerator<OpenSheet> {
   const zip = (await unzipper.Open.file(path)) as { files: Entry[] };
   const entries = new Map(zip.files.map((f) => [f.path.replace(/^\//, ''), f]));
   const part = (p: string) => entries.get(p);
-  const reader = new Excel.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' }) as unknown as ReaderParts;
+  const reader = new Excel.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  }) as unknown as ReaderParts;
   const book = part('xl/workbook.xml');
   const rels = part('xl/_rels/workbook.xml.rels');
   if (!book || !rels) throw new Error('no xl/workbook.xml: not an Excel workbook');

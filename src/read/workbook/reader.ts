@@ -64,7 +64,13 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
       }
       const twin = parsed.find((p) => p.def === def);
       if (twin) {
-        report({ severity: 'error', ...cellPlace(file, ws.name, 1, 1, null, null), path: null, code: 'duplicate_id', msg: { id: 'sheet_twice', params: { section: def.label, first: twin.name } } });
+        report({
+          severity: 'error',
+          ...cellPlace(file, ws.name, 1, 1, null, null),
+          path: null,
+          code: 'duplicate_id',
+          msg: { id: 'sheet_twice', params: { section: def.label, first: twin.name } },
+        });
         continue;
       }
       // Merged ranges are listed after the rows: the sheet's rows are kept until they are known.
@@ -89,7 +95,17 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
         }
       }
       const numbers = [...rows.keys()].sort((a, b) => a - b);
-      parsed.push(parseSheet(file, ws.name, def, numbers, (r) => rows.get(r) ?? [], (r) => written.get(r) ?? true, report));
+      parsed.push(
+        parseSheet(
+          file,
+          ws.name,
+          def,
+          numbers,
+          (r) => rows.get(r) ?? [],
+          (r) => written.get(r) ?? true,
+          report,
+        ),
+      );
     }
   } catch (e) {
     whole('file', { id: 'xlsx_damaged', params: { reason: (e as Error).message.split('\n')[0] } });
@@ -104,8 +120,14 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
 
 /** The parsed sheets → records, through the same schemas and record checks as YAML. */
 function records(
-  task: FileTask, hash: string, bytes: number, parsed: ParsedSheet[], validate: DocumentValidator, rules: ReadRules,
-  diags: Diagnostics, report: (d: Diagnostic) => void,
+  task: FileTask,
+  hash: string,
+  bytes: number,
+  parsed: ParsedSheet[],
+  validate: DocumentValidator,
+  rules: ReadRules,
+  diags: Diagnostics,
+  report: (d: Diagnostic) => void,
 ): FileResult {
   const { index, file } = task;
   const place = (sheet: ParsedSheet, row: SheetRow, f: Finding) => {
@@ -115,7 +137,13 @@ function records(
     if (row.badFields.has(field)) return;
     const at = sheet.layout[field] ?? (field ? Object.entries(sheet.layout).find(([k]) => k.startsWith(`${field}.`))?.[1] : undefined);
     const col = at?.[0] ?? 1;
-    report({ severity: 'error', ...cellPlace(file, sheet.name, row.row, col, at?.[1] ?? null, row.cells[col] ?? null), path: field || null, code: f.code, msg: f.msg });
+    report({
+      severity: 'error',
+      ...cellPlace(file, sheet.name, row.row, col, at?.[1] ?? null, row.cells[col] ?? null),
+      path: field || null,
+      code: f.code,
+      msg: f.msg,
+    });
   };
   const periodOk = (sheet: ParsedSheet, row: SheetRow): string | null => {
     if (row.period === undefined) {
@@ -213,7 +241,13 @@ function records(
     if (!reasons.length || !pledges) continue;
     const row = pledgeRows!.get(p.src.line)!;
     const at = pledges.layout.content;
-    diags.add({ severity: 'warning', ...cellPlace(file, pledges.name, row.row, at[0], at[1], row.cells[at[0]] ?? null), path: null, code: 'vague_pledge', msg: { id: 'vague_pledge', params: { reasons } } });
+    diags.add({
+      severity: 'warning',
+      ...cellPlace(file, pledges.name, row.row, at[0], at[1], row.cells[at[0]] ?? null),
+      path: null,
+      code: 'vague_pledge',
+      msg: { id: 'vague_pledge', params: { reasons } },
+    });
   }
   const names = parsed.flatMap((p) => p.names.filter((n) => n.rows.length > 0));
   return { index, file, status: 'ok', hash, bytes, rows: rowsOf(into), periods: periodsOf(into, present), warnings: diags.warnings, sheets, names };

@@ -55,11 +55,21 @@ export type Report = (d: Diagnostic) => void;
 /** A cell's place: its row and column, the sheet, its header and value. */
 /** A cell's place; `value` undefined when it is not at hand (a later check names the value itself). */
 export function cellPlace(file: string, sheet: string, row: number, col: number, header: string | null, value: Plain | undefined): Place {
-  return { file, line: row, col, endCol: col + 1, source: null, cell: { sheet, ref: `${colName(col)}${row}`, header, value: header === null || value === undefined ? null : shown(value) } };
+  return {
+    file,
+    line: row,
+    col,
+    endCol: col + 1,
+    source: null,
+    cell: { sheet, ref: `${colName(col)}${row}`, header, value: header === null || value === undefined ? null : shown(value) },
+  };
 }
 
 /** Header text as it may be written: spaces and a required mark (*) aside. */
-const headerText = (p: Plain) => shown(p).replace(/[\s\u3000]+/g, '').replace(/[*＊]+$/, '');
+const headerText = (p: Plain) =>
+  shown(p)
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[*＊]+$/, '');
 
 /**
  * `cells(row)`: the row's cells by column number (1-based), after merged
@@ -101,7 +111,10 @@ export function parseSheet(
     const key = field ?? (people ? `#${h}` : null);
     if (key === null) {
       const allowed = [...def.columns.map((c) => c.label), ...(def.names ?? []).map((n) => n.label)];
-      return error(1, col, shown(p), p, 'unknown_field', { id: 'header_unknown', params: { header: h, hint: closest(h, allowed) ?? '', allowed: allowed.join('、') } });
+      return error(1, col, shown(p), p, 'unknown_field', {
+        id: 'header_unknown',
+        params: { header: h, hint: closest(h, allowed) ?? '', allowed: allowed.join('、') },
+      });
     }
     if (firstAt.has(key)) return error(1, col, shown(p), p, 'unknown_field', { id: 'header_twice', params: { header: h, first: colName(firstAt.get(key)!) } });
     firstAt.set(key, col);

@@ -356,7 +356,8 @@ function plain(s: string, flow: boolean): unknown {
 function resolve(s: string): unknown {
   // Text that cannot be a null, a boolean or a number (most names and titles) is itself.
   const c = s.charCodeAt(0);
-  if (c > 0x7e || (c >= 0x61 && c <= 0x7a && c !== 0x6e && c !== 0x74 && c !== 0x66) || (c >= 0x41 && c <= 0x5a && c !== 0x4e && c !== 0x54 && c !== 0x46)) return s;
+  if (c > 0x7e || (c >= 0x61 && c <= 0x7a && c !== 0x6e && c !== 0x74 && c !== 0x66) || (c >= 0x41 && c <= 0x5a && c !== 0x4e && c !== 0x54 && c !== 0x46))
+    return s;
   if (s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
   if (s === 'true' || s === 'True' || s === 'TRUE') return true;
   if (s === 'false' || s === 'False' || s === 'FALSE') return false;

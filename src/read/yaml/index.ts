@@ -41,7 +41,12 @@ export function readYaml(text: string, opts: { places?: boolean; after?: Reader 
   const directive = /^%.*$/m.exec(text);
   if (directive && !/^---/m.test(text.slice(directive.index))) {
     const line = text.slice(0, directive.index).split('\n').length;
-    p.problems.push({ pos: { line, col: 1, endCol: directive[0].trimEnd().length + 1 }, code: 'yaml_syntax', detail: 'a directive with no document after it', kind: 'DIRECTIVE_ALONE' });
+    p.problems.push({
+      pos: { line, col: 1, endCol: directive[0].trimEnd().length + 1 },
+      code: 'yaml_syntax',
+      detail: 'a directive with no document after it',
+      kind: 'DIRECTIVE_ALONE',
+    });
   }
   return { reader: 'precise', docs: p.problems.length ? [] : p.docs, problems: p.problems };
 }

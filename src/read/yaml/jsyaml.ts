@@ -15,18 +15,34 @@ const FLOAT = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+
 
 const scalar = <T>(tag: string, resolve: (s: string) => T | typeof NOT_RESOLVED, identify: (v: unknown) => boolean) =>
   defineScalarTag<T>(tag, { implicit: true, resolve, identify });
-const intTag = scalar('tag:yaml.org,2002:int', (s) => {
-  if (!INT.test(s)) return NOT_RESOLVED;
-  return s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10);
-}, (v) => Number.isInteger(v));
-const floatTag = scalar('tag:yaml.org,2002:float', (s) => {
-  if (!FLOAT.test(s) || INT.test(s)) return NOT_RESOLVED;
-  const inf = /^([-+]?)\.(?:inf|Inf|INF)$/.exec(s);
-  if (inf) return inf[1] === '-' ? -Infinity : Infinity;
-  return /nan/i.test(s) ? NaN : parseFloat(s);
-}, (v) => typeof v === 'number');
-const nullTag = scalar('tag:yaml.org,2002:null', (s) => (/^(?:~|[Nn]ull|NULL)?$/.test(s) ? null : NOT_RESOLVED), (v) => v === null);
-const boolTag = scalar('tag:yaml.org,2002:bool', (s) => (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s) ? s[0] === 't' || s[0] === 'T' : NOT_RESOLVED), (v) => typeof v === 'boolean');
+const intTag = scalar(
+  'tag:yaml.org,2002:int',
+  (s) => {
+    if (!INT.test(s)) return NOT_RESOLVED;
+    return s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10);
+  },
+  (v) => Number.isInteger(v),
+);
+const floatTag = scalar(
+  'tag:yaml.org,2002:float',
+  (s) => {
+    if (!FLOAT.test(s) || INT.test(s)) return NOT_RESOLVED;
+    const inf = /^([-+]?)\.(?:inf|Inf|INF)$/.exec(s);
+    if (inf) return inf[1] === '-' ? -Infinity : Infinity;
+    return /nan/i.test(s) ? NaN : parseFloat(s);
+  },
+  (v) => typeof v === 'number',
+);
+const nullTag = scalar(
+  'tag:yaml.org,2002:null',
+  (s) => (/^(?:~|[Nn]ull|NULL)?$/.test(s) ? null : NOT_RESOLVED),
+  (v) => v === null,
+);
+const boolTag = scalar(
+  'tag:yaml.org,2002:bool',
+  (s) => (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s) ? s[0] === 't' || s[0] === 'T' : NOT_RESOLVED),
+  (v) => typeof v === 'boolean',
+);
 const SCHEMA = FAILSAFE_SCHEMA.withTags(nullTag, boolTag, intTag, floatTag);
 
 const SECTION_KEY = new RegExp(`^(${SECTIONS.join('|')}):[ \\t]*(#.*)?$`);

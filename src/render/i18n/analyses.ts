@@ -13,12 +13,24 @@ export const analyses: Catalog<AnalysisMessages> = {
     en: (p) => `month "${p.value}" is invalid; write it like 2011-03`,
   },
   no_data_period: {
-    zh: (p) => (p.period ? `${p.period} 没有${p.what}数据${p.have ? `；有数据的季度：${p.have}` : '；数据库中还没有任何此类数据'}` : `数据库中还没有${p.what}数据；请先用 cxzy import 导入`),
-    en: (p) => (p.period ? `no ${p.what} data for ${p.period}${p.have ? `; quarters with data: ${p.have}` : '; the database has none yet'}` : `the database has no ${p.what} data yet; import some with cxzy import`),
+    zh: (p) =>
+      p.period
+        ? `${p.period} 没有${p.what}数据${p.have ? `；有数据的季度：${p.have}` : '；数据库中还没有任何此类数据'}`
+        : `数据库中还没有${p.what}数据；请先用 cxzy import 导入`,
+    en: (p) =>
+      p.period
+        ? `no ${p.what} data for ${p.period}${p.have ? `; quarters with data: ${p.have}` : '; the database has none yet'}`
+        : `the database has no ${p.what} data yet; import some with cxzy import`,
   },
   no_data_month: {
-    zh: (p) => (p.month ? `${p.month} 没有信息报送数据${p.have ? `；有数据的月份：${p.have}` : '；数据库中还没有信息报送数据'}` : `数据库中还没有信息报送数据；请先用 cxzy import 导入`),
-    en: (p) => (p.month ? `no reports for ${p.month}${p.have ? `; months with data: ${p.have}` : '; the database has none yet'}` : `the database has no reports yet; import some with cxzy import`),
+    zh: (p) =>
+      p.month
+        ? `${p.month} 没有信息报送数据${p.have ? `；有数据的月份：${p.have}` : '；数据库中还没有信息报送数据'}`
+        : `数据库中还没有信息报送数据；请先用 cxzy import 导入`,
+    en: (p) =>
+      p.month
+        ? `no reports for ${p.month}${p.have ? `; months with data: ${p.have}` : '; the database has none yet'}`
+        : `the database has no reports yet; import some with cxzy import`,
   },
   unknown_org: {
     zh: (p) => `组织“${p.code}”不存在`,

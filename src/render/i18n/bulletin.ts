@@ -79,7 +79,8 @@ export const bulletin: Catalog<BulletinMessages> = {
   },
   r_closing: {
     zh: () => `各党组织要对照本通报和附件查漏补缺：信息报送未达标的抓紧补报，逾期承诺限期兑现，列入补课整改名单的组织制定整改措施，按时报送下月材料。`,
-    en: () => `Every organisation should check itself against this bulletin and its attachments: report what is missing, keep overdue pledges, draw up remedial measures where listed, and hand in next month's records on time.`,
+    en: () =>
+      `Every organisation should check itself against this bulletin and its attachments: report what is missing, keep overdue pledges, draw up remedial measures where listed, and hand in next month's records on time.`,
   },
   r_generated: {
     zh: (p) => `本通报由 cxzy ${p.version} 生成；各项数字的来源（数据文件和行）见 cxzy report --format json 和 cxzy grade --explain。`,
@@ -91,7 +92,8 @@ export const bulletin: Catalog<BulletinMessages> = {
   },
   r_ov_orgs: {
     zh: (p) => `${p.area}现有党组织 ${p.n} 个（党委 ${p.c} 个、党支部 ${p.b} 个），党员 ${p.m} 名。`,
-    en: (p) => `${String(p.area).charAt(0).toUpperCase()}${String(p.area).slice(1)} has ${p.n} party organisations (${p.c} committees, ${p.b} branches) and ${p.m} members.`,
+    en: (p) =>
+      `${String(p.area).charAt(0).toUpperCase()}${String(p.area).slice(1)} has ${p.n} party organisations (${p.c} committees, ${p.b} branches) and ${p.m} members.`,
   },
   r_ov_data: {
     zh: (p) => `${p.month}，各党组织共报送信息 ${p.reports} 条；本季度截至本月培树典型 ${p.typicals} 个；在诺（尚未兑现）承诺 ${p.pledges} 项。`,
@@ -104,10 +106,18 @@ export const bulletin: Catalog<BulletinMessages> = {
   r_ov_missing: {
     zh: (p) =>
       (Number(p.no_reports) ? `本月未报送信息的组织 ${p.no_reports} 个（名单见附件${p.att}）` : `各组织本月均报送了信息`) +
-      (p.period ? (Number(p.no_review) ? `，${p.period}无测评记录的党支部 ${p.no_review} 个（名单见附件${p.att_g}）。` : `，${p.period}各党支部均有测评记录。`) : `；到本月末还没有已结束的测评季度。`),
+      (p.period
+        ? Number(p.no_review)
+          ? `，${p.period}无测评记录的党支部 ${p.no_review} 个（名单见附件${p.att_g}）。`
+          : `，${p.period}各党支部均有测评记录。`
+        : `；到本月末还没有已结束的测评季度。`),
     en: (p) =>
       (Number(p.no_reports) ? `${p.no_reports} orgs sent no report this month (listed in attachment ${p.att})` : `Every org sent a report this month`) +
-      (p.period ? (Number(p.no_review) ? `; ${p.no_review} branches have no review for ${p.period} (attachment ${p.att_g}).` : `; every branch has a review for ${p.period}.`) : `; no quarter has been reviewed by the month's end.`),
+      (p.period
+        ? Number(p.no_review)
+          ? `; ${p.no_review} branches have no review for ${p.period} (attachment ${p.att_g}).`
+          : `; every branch has a review for ${p.period}.`
+        : `; no quarter has been reviewed by the month's end.`),
   },
   r_rp_missed: {
     zh: (p) => `未达标的是：${p.names}。`,
@@ -183,7 +193,8 @@ export const bulletin: Catalog<BulletinMessages> = {
   },
   r_st_summary: {
     zh: (p) => `${p.period}参评党员 ${p.rated} 名，评出红星党员 ${p.red} 名（名单见附件${p.att}）、标杆支部 ${p.benchmark} 个、旗帜党委 ${p.flag} 个。`,
-    en: (p) => `${p.period}: ${p.rated} members rated; ${p.red} red-star members (attachment ${p.att}), ${p.benchmark} benchmark branches, ${p.flag} flag committees.`,
+    en: (p) =>
+      `${p.period}: ${p.rated} members rated; ${p.red} red-star members (attachment ${p.att}), ${p.benchmark} benchmark branches, ${p.flag} flag committees.`,
   },
   r_st_flag: {
     zh: (p) => `旗帜党委：${p.names}。`,

@@ -34,11 +34,13 @@ export const cli: Catalog<CliMessages> = {
   },
   db_interrupted: {
     zh: (p) => `数据库 ${p.db} 上次导入中途被中断，需要先恢复；请由对它有写权限的用户运行任意 cxzy 命令（如 cxzy grade），恢复后即可只读使用`,
-    en: (p) => `the last import into ${p.db} was interrupted and must be rolled back first; have a user who may write to it run any cxzy command (e.g. cxzy grade), then it reads as before`,
+    en: (p) =>
+      `the last import into ${p.db} was interrupted and must be rolled back first; have a user who may write to it run any cxzy command (e.g. cxzy grade), then it reads as before`,
   },
   db_readonly_old: {
     zh: (p) => `数据库 ${p.db} 由旧版 cxzy 建立，需要升级，但当前用户无权写入；请由有写权限的用户运行一次 cxzy 命令`,
-    en: (p) => `database ${p.db} was made by an earlier cxzy and must be upgraded, which this user may not do; have a user who may write to it run any cxzy command once`,
+    en: (p) =>
+      `database ${p.db} was made by an earlier cxzy and must be upgraded, which this user may not do; have a user who may write to it run any cxzy command once`,
   },
   disk_full: {
     zh: (p) => `磁盘已满，无法写入数据库 ${p.db}；没有写入任何数据，请腾出空间后重试`,
@@ -168,7 +170,8 @@ export const cli: Catalog<CliMessages> = {
   },
   h_replace: {
     zh: () => `以本批文件为准：对批次中出现的组织、数据段和季度，删除数据库中有而本批没有的测评、积分、信息和典型；其他组织不动`,
-    en: () => `the batch is the whole truth for the orgs it has records of: per section and quarter, their stored reviews, points, reports and typicals that the batch lacks are removed; other orgs are left alone`,
+    en: () =>
+      `the batch is the whole truth for the orgs it has records of: per section and quarter, their stored reviews, points, reports and typicals that the batch lacks are removed; other orgs are left alone`,
   },
   h_replace_org: {
     zh: () => `与 --replace 同用：替换范围扩大到该组织及其下级全部组织`,

@@ -113,7 +113,8 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
   },
   indent_dash: {
     zh: (p) => `这个字段与列表的“- ”对齐了：若是新的一条记录，请在前面加“- ”；若属于上一条记录，应缩进 ${p.want} 个空格`,
-    en: (p) => `this field lines up with the list's "- ": if it starts a new record, put "- " before it; if it belongs to the record above, indent it ${p.want} spaces`,
+    en: (p) =>
+      `this field lines up with the list's "- ": if it starts a new record, put "- " before it; if it belongs to the record above, indent it ${p.want} spaces`,
   },
   missing_dash: {
     zh: (p) => `字段 ${p.key} 在同一条记录中又出现了：若这里是新的一条记录，请在前面加“- ”`,
@@ -189,8 +190,14 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
     en: (p) => `too few items (at least ${p.min})`,
   },
   code_pattern: {
-    zh: (p) => (p.hint ? `这里应写编号，不是名称：“${p.value}”，是否应为 ${p.hint}？` : `编号“${p.value}”不合规：只能由字母、数字和 _ . - 组成，以字母或数字开头，最长 64 位`),
-    en: (p) => (p.hint ? `a code goes here, not a name: "${p.value}"; did you mean ${p.hint}?` : `code "${p.value}" is invalid: letters, digits, _ . - only, starting with a letter or digit, at most 64`),
+    zh: (p) =>
+      p.hint
+        ? `这里应写编号，不是名称：“${p.value}”，是否应为 ${p.hint}？`
+        : `编号“${p.value}”不合规：只能由字母、数字和 _ . - 组成，以字母或数字开头，最长 64 位`,
+    en: (p) =>
+      p.hint
+        ? `a code goes here, not a name: "${p.value}"; did you mean ${p.hint}?`
+        : `code "${p.value}" is invalid: letters, digits, _ . - only, starting with a letter or digit, at most 64`,
   },
   period_pattern: {
     zh: (p) => `季度“${p.value}”格式不对，应写成 2011Q1 的形式`,
@@ -279,11 +286,11 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
   },
   standard_mismatch: {
     zh: (p) =>
-    p.owner === 'org' ? `组织的承诺应对照“五个好”（${p.allowed}），实际为 ${p.value}` : `党员的承诺应对照“五带头”（${p.allowed}），实际为 ${p.value}`,
+      p.owner === 'org' ? `组织的承诺应对照“五个好”（${p.allowed}），实际为 ${p.value}` : `党员的承诺应对照“五带头”（${p.allowed}），实际为 ${p.value}`,
     en: (p) =>
-    p.owner === 'org'
-      ? `an org's pledge follows the five goods (${p.allowed}), got ${p.value}`
-      : `a member's pledge follows the five leads (${p.allowed}), got ${p.value}`,
+      p.owner === 'org'
+        ? `an org's pledge follows the five goods (${p.allowed}), got ${p.value}`
+        : `a member's pledge follows the five leads (${p.allowed}), got ${p.value}`,
   },
   // rules file
   rules_weights: {
@@ -324,8 +331,10 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
     en: (p) => `more than half stock phrases (${p.phrases})`,
   },
   name_twin: {
-    zh: (p) => `${p.what}“${p.key}”与“${p.other}”同名（${p.name}，同属 ${p.under}，见 ${p.where}）：若是同一个，请用原编号“${p.other}”，否则会多出一个${p.what}`,
-    en: (p) => `${p.what} "${p.key}" has the same name as "${p.other}" (${p.name}, both under ${p.under}; see ${p.where}): if they are one, use the code "${p.other}", or there will be two`,
+    zh: (p) =>
+      `${p.what}“${p.key}”与“${p.other}”同名（${p.name}，同属 ${p.under}，见 ${p.where}）：若是同一个，请用原编号“${p.other}”，否则会多出一个${p.what}`,
+    en: (p) =>
+      `${p.what} "${p.key}" has the same name as "${p.other}" (${p.name}, both under ${p.under}; see ${p.where}): if they are one, use the code "${p.other}", or there will be two`,
   },
   duplicate_title: {
     zh: (p) => `${p.org} 在 ${p.month} 报送了同题信息“${p.title}”（另见 ${p.other}），只计一次`,

@@ -35,7 +35,11 @@ function text(lang: Lang, id: MsgId, params: object | undefined): string {
   for (const [k, v] of Object.entries(params ?? {})) {
     // Alternatives offered are read as "A, B or C"; other lists are reasons, one after another.
     if (Array.isArray(v)) flat[k] = (v as Msg[]).map((m) => tm(lang, m)).join(k === 'hint' ? (lang === 'zh' ? '、' : ' or ') : lang === 'zh' ? '；' : '; ');
-    else if (k === 'grades' && typeof v === 'string') flat[k] = v.split('/').map((g) => word(lang, g)).join('/');
+    else if (k === 'grades' && typeof v === 'string')
+      flat[k] = v
+        .split('/')
+        .map((g) => word(lang, g))
+        .join('/');
     else flat[k] = WORD_PARAMS.has(k) && typeof v === 'string' ? word(lang, v) : (v as string | number);
   }
   return (CATALOG[id][lang] as (p: Record<string, string | number>) => string)(flat);

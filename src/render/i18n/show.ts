@@ -46,7 +46,10 @@ export const show: Catalog<ShowMessages> = {
   sh_not_rated: { zh: () => `不评星（党员或组织不在册）`, en: () => `not rated (member or org inactive)` },
   sh_pending: { zh: () => `待定级`, en: () => `grading pending` },
   sh_reports_more: { zh: (p) => `${p.first} 等 ${p.n} 处`, en: (p) => `${p.first} and ${p.n} more` },
-  sh_many: { zh: (p) => `“${p.text}”对应 ${p.n} 个组织或党员，请用编号查看其中一个：`, en: (p) => `"${p.text}" matches ${p.n} orgs or members; show one by its code:` },
+  sh_many: {
+    zh: (p) => `“${p.text}”对应 ${p.n} 个组织或党员，请用编号查看其中一个：`,
+    en: (p) => `"${p.text}" matches ${p.n} orgs or members; show one by its code:`,
+  },
   sh_many_more: { zh: (p) => `……另有更多（超过 ${p.n} 个），请把名称写得更完整`, en: (p) => `… more than ${p.n}; write more of the name` },
   sh_candidate_org: { zh: (p) => `${p.code}  ${p.name}（组织）`, en: (p) => `${p.code}  ${p.name} (org)` },
   sh_candidate_member: { zh: (p) => `${p.code}  ${p.name}（党员，${p.org}）`, en: (p) => `${p.code}  ${p.name} (member of ${p.org})` },

@@ -49,7 +49,8 @@ export const workbook: Catalog<WorkbookMessages> = {
   },
   code_number: {
     zh: (p) => `编号被存成了数字 ${p.value}：以 0 开头的编号（如 0101）会丢掉开头的 0。请把这一列设置为“文本”格式后重新输入编号`,
-    en: (p) => `the code was stored as the number ${p.value}: a code starting with 0 (such as 0101) loses its zeros. Format the column as Text and type the code again`,
+    en: (p) =>
+      `the code was stored as the number ${p.value}: a code starting with 0 (such as 0101) loses its zeros. Format the column as Text and type the code again`,
   },
   formula_no_value: {
     zh: () => `公式没有计算结果：请在 Excel 或 WPS 中打开并保存后再导入`,
@@ -73,7 +74,8 @@ export const workbook: Catalog<WorkbookMessages> = {
   },
   h_template: {
     zh: () => `生成填报用的 Excel 工作簿：各工作表、列名、下拉列表和数值检查，以及填表说明；可按组织和季度预先填好`,
-    en: () => `write the fill-in workbook: every sheet with its headers, dropdowns and number checks, and instructions; pre-filled for an org and a quarter when asked`,
+    en: () =>
+      `write the fill-in workbook: every sheet with its headers, dropdowns and number checks, and instructions; pre-filled for an org and a quarter when asked`,
   },
   h_template_out: {
     zh: () => `输出的 .xlsx 文件（--split 时为文件夹）`,
