@@ -70,7 +70,7 @@ describe('--out for grade, stars and quota', () => {
     const before = readdirSync(dir).sort();
     const r = await run(['grade', '--out', 'g.txt']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('cxzy: 用法错误：无法从文件名 g.txt 判断格式；请用 .xlsx .csv .md .markdown .json 之一结尾，或加 --format\n');
+    expect(r.stderr).toBe('cxzy: 用法错误：无法从文件名 g.txt 判断格式；请用 .json .csv .md .markdown .xlsx 之一结尾，或加 --format\n');
     const x = await run(['quota', '--format', 'xlsx']);
     expect([x.code, x.stderr]).toEqual([2, 'cxzy: 用法错误：xlsx 是二进制文件，请用 --out 指定文件名，如 --out 通报.xlsx\n']);
     const w = await run(['stars', '--out', join('no', 'such', 'folder', 's.xlsx')]);

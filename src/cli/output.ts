@@ -3,13 +3,12 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, lstatSync, openSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { Chalk } from 'chalk';
 import { EnvError, UsageError } from '../core/errors.js';
 import type { Doc } from '../render/doc.js';
 import { textLines } from '../render/text.js';
 import { csvPieces } from '../render/csv.js';
 import { renderMarkdown } from '../render/md.js';
-import { renderXlsx } from '../render/xlsx.js';
+import { byExtension, FORMATS, type FormatName, renderAs } from '../render/formats.js';
 import { jsonText } from '../render/json.js';
 import { formatOf, type Ctx } from './context.js';
 
@@ -18,24 +17,22 @@ export const TEXT_FORMATS = ['table', 'json', 'csv', 'md'] as const;
 /** The formats of grade, stars and quota; xlsx only into a file. */
 export const ROW_FORMATS = [...TEXT_FORMATS, 'xlsx'] as const;
 export type RowFormat = (typeof ROW_FORMATS)[number];
-const ROW_EXTENSIONS: Record<string, RowFormat> = { '.xlsx': 'xlsx', '.csv': 'csv', '.md': 'md', '.markdown': 'md', '.json': 'json' };
-/** Formats that are files, never text on a terminal. */
-const BINARY = new Set(['xlsx', 'docx']);
 
 /** The format asked for: --format, else the extension of --out, else the first allowed. */
-export function chooseFormat<F extends string>(ctx: Ctx, out: string | undefined, allowed: readonly F[], byExtension: Record<string, F>): F {
+export function chooseFormat<F extends FormatName>(ctx: Ctx, out: string | undefined, allowed: readonly F[]): F {
   let format: F;
   if (ctx.format !== undefined || out === undefined) format = formatOf(ctx, allowed);
   else {
-    const f = byExtension[extname(out).toLowerCase()];
-    if (!f) throw new UsageError({ id: 'bad_out_ext', params: { file: out, exts: Object.keys(byExtension).join(' ') } });
+    const exts = byExtension(allowed);
+    const f = exts[extname(out).toLowerCase()];
+    if (!f) throw new UsageError({ id: 'bad_out_ext', params: { file: out, exts: Object.keys(exts).join(' ') } });
     format = f;
   }
-  if (BINARY.has(format) && out === undefined) throw new UsageError({ id: 'xlsx_needs_out', params: { format } });
+  if (FORMATS[format].binary && out === undefined) throw new UsageError({ id: 'xlsx_needs_out', params: { format } });
   return format;
 }
 
-export const rowFormat = (ctx: Ctx, out: string | undefined): RowFormat => chooseFormat(ctx, out, ROW_FORMATS, ROW_EXTENSIONS);
+export const rowFormat = (ctx: Ctx, out: string | undefined): RowFormat => chooseFormat(ctx, out, ROW_FORMATS);
 
 /** A grade, stars or quota result, as JSON or as its document: on stdout, or written whole into `out`. */
 export async function emitRows(ctx: Ctx, format: RowFormat, out: string | undefined, json: () => unknown, doc: () => Doc): Promise<void> {
@@ -44,22 +41,8 @@ export async function emitRows(ctx: Ctx, format: RowFormat, out: string | undefi
     else printDoc(ctx, doc(), format as 'table' | 'csv' | 'md');
     return;
   }
-  const data =
-    format === 'json'
-      ? jsonText(json())
-      : format === 'xlsx'
-        ? await renderXlsx(doc())
-        : format === 'csv'
-          ? csvPieces(doc())
-          : format === 'md'
-            ? renderMarkdown(doc())
-            : lines(textLines(doc(), new Chalk({ level: 0 })));
-  writeWhole(ctx, out, data);
+  writeWhole(ctx, out, format === 'json' ? jsonText(json()) : await renderAs(format, doc()));
   ctx.note(ctx.t('wrote_file', { file: out }));
-}
-
-function* lines(it: Iterable<string>): Generator<string> {
-  for (const l of it) yield `${l}\n`;
 }
 
 /** A document on stdout: the terminal's text, CSV (its table) or Markdown. */

@@ -14,24 +14,12 @@ import { bulletinFromStore } from '../analyses/services.js';
 import { bulletinDoc } from '../render/bulletin.js';
 import { bulletinJson } from '../render/bulletin-json.js';
 import { jsonText } from '../render/json.js';
-import { renderMarkdown } from '../render/md.js';
-import { renderHtml } from '../render/html.js';
-import { renderXlsx } from '../render/xlsx.js';
-import { renderDocx } from '../render/docx.js';
+import { renderAs } from '../render/formats.js';
 import { subtree } from '../analyses/scope.js';
 import { isValidDate, localTime } from '../core/dates.js';
 import { VERSION } from '../version.js';
 
 const FORMATS = ['md', 'html', 'docx', 'xlsx', 'json'] as const;
-const BY_EXTENSION: Record<string, (typeof FORMATS)[number]> = {
-  '.md': 'md',
-  '.markdown': 'md',
-  '.html': 'html',
-  '.htm': 'html',
-  '.docx': 'docx',
-  '.xlsx': 'xlsx',
-  '.json': 'json',
-};
 
 export const reportCommand: CommandSpec = {
   define: (lang) =>
@@ -40,7 +28,7 @@ export const reportCommand: CommandSpec = {
       .option('--date <date>', t(lang, 'h_date')),
   async run(ctx, cmd) {
     const o = cmd.opts<{ month?: string; out?: string; org?: string; number?: string; date?: string }>();
-    const format = chooseFormat(ctx, o.out, FORMATS, BY_EXTENSION);
+    const format = chooseFormat(ctx, o.out, FORMATS);
     if (o.number !== undefined && !/^[1-9]\d{0,5}$/.test(o.number)) throw new UsageError({ id: 'bad_number', params: { value: o.number } });
     if (o.date !== undefined && !isValidDate(o.date)) throw new UsageError({ id: 'bad_issue_date', params: { value: o.date } });
     // JSON in pieces: at city size the bulletin's JSON is over 100 MB.
@@ -60,8 +48,7 @@ export const reportCommand: CommandSpec = {
           issued: o.date ?? localTime().slice(0, 10),
           number: o.number === undefined ? null : Number(o.number),
         });
-        output =
-          format === 'md' ? renderMarkdown(doc) : format === 'html' ? renderHtml(doc) : format === 'docx' ? await renderDocx(doc) : await renderXlsx(doc);
+        output = await renderAs(format, doc);
       }
       return 0;
     });
