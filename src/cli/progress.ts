@@ -1,4 +1,4 @@
-// A progress bar on stderr for imports and validations that run longer than a
+// A progress bar on the injected stderr (cli-progress writes only text and escape codes to it) for imports and validations that run longer than a
 // second — only on a terminal, never in pipes, CI or --quiet.
 import cliProgress from 'cli-progress';
 import type { Ctx } from './context.js';
@@ -18,7 +18,7 @@ export async function withProgress<T>(ctx: Ctx, label: string, run: (onFile: OnF
     if (!bar) {
       if (Date.now() - start < delay || done >= total) return;
       bar = new cliProgress.SingleBar(
-        { format: `${label} [{bar}] {value}/{total} {eta_formatted}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+        { format: `${label} [{bar}] {value}/{total} {eta_formatted}`, stream: ctx.stderr as unknown as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true },
         cliProgress.Presets.shades_classic,
       );
       bar.start(total, done);
