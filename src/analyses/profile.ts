@@ -20,7 +20,7 @@ export interface LastImport {
   at: string;
 }
 
-export interface OrgQuarter {
+export interface ProfileQuarter {
   period: string;
   review: Review | null;
   /** The review's masses' satisfaction, 0..1. */
@@ -32,7 +32,7 @@ export interface OrgQuarter {
   typicals: Typical[];
 }
 
-export interface OrgMonth {
+export interface ProfileMonth {
   month: string;
   /** Reports counted (one per title in a month). */
   count: number;
@@ -49,8 +49,8 @@ export interface OrgProfile {
   children: Org[];
   members: { total: number; active: number };
   pledges: Pledge[];
-  quarters: OrgQuarter[];
-  months: OrgMonth[];
+  quarters: ProfileQuarter[];
+  months: ProfileMonth[];
   lastImport: LastImport | null;
 }
 
@@ -90,7 +90,7 @@ export function orgProfile(q: Query, r: Records, rules: Rules, code: string, per
   const typicals = groupBy(r.typicalsOf(code), (x) => x.period);
   const graded = q.reviewPeriods().filter(inPeriod);
   const periods = [...new Set([...graded, ...reviews.keys(), ...typicals.keys()])].filter(inPeriod).sort();
-  const quarters = periods.map((p): OrgQuarter => {
+  const quarters = periods.map((p): ProfileQuarter => {
     const grading = graded.includes(p) ? gradeFromStore(q, rules, p) : null;
     const stars = grading ? starsFromStore(q, rules, p, { grading, redOnly: true }) : null;
     const verdicts = stars ? [...stars.benchmark, ...stars.flag] : [];
@@ -109,7 +109,7 @@ export function orgProfile(q: Query, r: Records, rules: Rules, code: string, per
       reports.filter((x) => inPeriod(periodOf(x.date))),
       (x) => monthOf(x.date),
     ),
-  ].map(([month, list]): OrgMonth => {
+  ].map(([month, list]): ProfileMonth => {
     const count = countedItems(list, rules).length;
     return { month, count, quota, met: count >= quota, reports: list };
   });

@@ -35,7 +35,7 @@ export function countedItems(reports: Report[], rules: Rules): CountedItem[] {
   return [...byKey.values()];
 }
 
-export interface OrgMonth {
+export interface MonthQuotaRow {
   org: string;
   name: string;
   count: number;
@@ -48,7 +48,7 @@ export interface OrgMonth {
 
 export interface MonthQuota {
   month: string;
-  orgs: OrgMonth[];
+  orgs: MonthQuotaRow[];
   summary: { met: number; missed: number };
   duplicates: CountedItem[];
 }
@@ -63,7 +63,7 @@ export function monthQuota(month: string, orgs: Org[], reports: Report[], rules:
   const quota = rules.quota.reports_per_month;
   const active = orgs.filter((o) => o.active);
   const activeCodes = new Set(active.map((o) => o.code));
-  const rows = active.map((o): OrgMonth => {
+  const rows = active.map((o): MonthQuotaRow => {
     const mine = byOrg.get(o.code) ?? [];
     const count = mine.length;
     return {
@@ -86,7 +86,7 @@ export function monthQuota(month: string, orgs: Org[], reports: Report[], rules:
   };
 }
 
-export interface OrgQuarter {
+export interface QuarterQuotaRow {
   org: string;
   name: string;
   type: Org['type'];
@@ -100,7 +100,7 @@ export interface OrgQuarter {
 
 export interface PeriodQuota {
   period: string;
-  orgs: OrgQuarter[];
+  orgs: QuarterQuotaRow[];
   duplicates: CountedItem[];
 }
 
@@ -120,9 +120,9 @@ export function periodQuota(period: string, orgs: Org[], reports: Report[], typi
   const quota = rules.quota.reports_per_month;
   const rows = orgs
     .filter((o) => o.active)
-    .map((o): OrgQuarter => {
+    .map((o): QuarterQuotaRow => {
       const mine = byOrg.get(o.code) ?? [];
-      const perMonth: OrgQuarter['months'] = {};
+      const perMonth: QuarterQuotaRow['months'] = {};
       for (const m of months) {
         const count = mine.filter((i) => i.month === m).length;
         perMonth[m] = { count, met: count >= quota };
@@ -145,7 +145,10 @@ export function periodQuota(period: string, orgs: Org[], reports: Report[], typi
 }
 
 /** Sort by points desc, then count desc, then code; equal points and count share a rank. */
-function rank<R extends { org: string; points: number; rank: number }>(rows: R[], count: (r: R) => number = (r) => (r as unknown as OrgMonth).count): void {
+function rank<R extends { org: string; points: number; rank: number }>(
+  rows: R[],
+  count: (r: R) => number = (r) => (r as unknown as MonthQuotaRow).count,
+): void {
   rows.sort((a, b) => b.points - a.points || count(b) - count(a) || (a.org < b.org ? -1 : a.org > b.org ? 1 : 0));
   rows.forEach((r, i) => {
     const prev = rows[i - 1];

@@ -13,7 +13,7 @@ import { rulesCommand } from './rules.js';
 import { gradeCommand } from './grade.js';
 import { starsCommand } from './stars.js';
 import { quotaCommand } from './quota.js';
-import { reportCommand } from './report.js';
+import { bulletinCommand } from './bulletin.js';
 import { logCommand } from './log.js';
 import { undoCommand } from './undo.js';
 import { showCommand } from './show.js';
@@ -30,7 +30,7 @@ const COMMANDS: CommandSpec[] = [
   gradeCommand,
   starsCommand,
   quotaCommand,
-  reportCommand,
+  bulletinCommand,
   templateCommand,
   exportCommand,
   logCommand,

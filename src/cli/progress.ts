@@ -18,7 +18,12 @@ export async function withProgress<T>(ctx: Ctx, label: string, run: (onFile: OnF
     if (!bar) {
       if (Date.now() - start < delay || done >= total) return;
       bar = new cliProgress.SingleBar(
-        { format: `${label} [{bar}] {value}/{total} {eta_formatted}`, stream: ctx.stderr as unknown as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true },
+        {
+          format: `${label} [{bar}] {value}/{total} {eta_formatted}`,
+          stream: ctx.stderr as unknown as NodeJS.WritableStream,
+          hideCursor: true,
+          clearOnComplete: true,
+        },
         cliProgress.Presets.shades_classic,
       );
       bar.start(total, done);

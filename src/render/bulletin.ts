@@ -40,8 +40,8 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
   const tr = <K extends MsgId>(id: K, ...p: {} extends Messages[K] ? [Messages[K]?] : [Messages[K]]) => t(lang, id, ...p);
   const w = (k: string) => word(lang, k);
   const h = (...ids: PlainId[]) => ids.map((id) => t(lang, id));
-  const none = tr('r_none');
-  const cut = { max: MAX_TEXT_ROWS, more: (shown: number, total: number) => tr('r_more', { shown, total }) };
+  const none = tr('bulletin_none');
+  const cut = { max: MAX_TEXT_ROWS, more: (shown: number, total: number) => tr('bulletin_more', { shown, total }) };
   const table = (caption: string, headers: string[], rows: CellValue[][], wrap?: number[]): Part => ({
     kind: 'table',
     table: { caption, headers, rows, none, cut, ...(wrap ? { wrap } : {}) },
@@ -49,15 +49,15 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
   const chart = (c: Omit<Chart, 'none'>): Part => ({ kind: 'chart', chart: { ...c, none } });
   const named = (caption: string, list: Named[]): Part => ({
     kind: 'table',
-    table: { caption, headers: h('r_h_org', 'r_h_name'), rows: list.map((n) => [text(n.code), text(n.name)]), none, list: true },
+    table: { caption, headers: h('bulletin_h_org', 'bulletin_h_name'), rows: list.map((n) => [text(n.code), text(n.name)]), none, list: true },
   });
   const sep = lang === 'zh' ? '、' : ', ';
   /** Names in a sentence: the first few, then how many in all. */
   const names = (list: string[]) =>
-    list.length <= NAMES_IN_PROSE ? list.join(sep) : tr('r_names_more', { names: list.slice(0, NAMES_IN_PROSE).join(sep), n: list.length });
-  const month = tr('r_month_words', { y: b.month.slice(0, 4), m: Number(b.month.slice(5)) });
-  const quarter = (p: string) => tr('r_period_words', { y: p.slice(0, 4), q: Number(p.slice(5)) });
-  const area = opts.scope ? opts.scope.name : (opts.office.area ?? tr('r_area_default'));
+    list.length <= NAMES_IN_PROSE ? list.join(sep) : tr('bulletin_names_more', { names: list.slice(0, NAMES_IN_PROSE).join(sep), n: list.length });
+  const month = tr('bulletin_month_words', { y: b.month.slice(0, 4), m: Number(b.month.slice(5)) });
+  const quarter = (p: string) => tr('bulletin_period_words', { y: p.slice(0, 4), q: Number(p.slice(5)) });
+  const area = opts.scope ? opts.scope.name : (opts.office.area ?? tr('bulletin_area_default'));
   const graded = b.graded_period;
 
   // The attachments, numbered in the order they come: a section without tables has none.
@@ -66,7 +66,7 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
   const attach = (id: string, name: string, parts: Part[]): number => {
     const n = attachments.length + 1;
     attachmentNames.push(name);
-    attachments.push({ id: `attachment-${id}`, title: tr('r_att_title', { n, name }), attachment: n, parts });
+    attachments.push({ id: `attachment-${id}`, title: tr('bulletin_att_title', { n, name }), attachment: n, parts });
     return n;
   };
   const ov = b.overview;
@@ -82,22 +82,22 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
   const quotaParts: Part[] = [
     chart({
       id: 'quota',
-      caption: tr('r_c_committees'),
-      label: tr('r_h_committee'),
+      caption: tr('bulletin_c_committees'),
+      label: tr('bulletin_h_committee'),
       bars: r.committees.map((c) => ({
         label: c.name,
         segments: [
-          { name: tr('r_series_met'), value: c.met, color: MET },
-          { name: tr('r_series_missed'), value: c.missed, color: MISSED },
+          { name: tr('bulletin_series_met'), value: c.met, color: MET },
+          { name: tr('bulletin_series_missed'), value: c.missed, color: MISSED },
         ],
       })),
     }),
     table(
-      tr('r_t_month', { month, quota: r.month.orgs[0]?.quota ?? 0 }),
+      tr('bulletin_t_month', { month, quota: r.month.orgs[0]?.quota ?? 0 }),
       [
-        ...h('q_rank', 'r_h_org', 'r_h_name'),
-        ...months.map((m) => tr('r_h_month_n', { m: Number(m.slice(5)) })),
-        ...h('q_short', 'r_h_points_month', 'q_months_met', 'r_h_points_quarter'),
+        ...h('q_rank', 'bulletin_h_org', 'bulletin_h_name'),
+        ...months.map((m) => tr('bulletin_h_month_n', { m: Number(m.slice(5)) })),
+        ...h('q_short', 'bulletin_h_points_month', 'q_months_met', 'bulletin_h_points_quarter'),
       ],
       r.month.orgs.map((o) => {
         const qo = quarterOf.get(o.org);
@@ -113,22 +113,22 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
         ];
       }),
     ),
-    named(tr('r_t_no_reports'), ov.no_reports),
+    named(tr('bulletin_t_no_reports'), ov.no_reports),
     table(
-      tr('r_t_adopted'),
-      h('r_h_name', 'r_h_title', 'r_h_adopted', 'q_points'),
+      tr('bulletin_t_adopted'),
+      h('bulletin_h_name', 'bulletin_h_title', 'bulletin_h_adopted', 'q_points'),
       r.adopted.map((i) => [text(nameOf.get(i.org) ?? i.org), text(i.title), text(w(i.adopted)), num(i.points)]),
       [1],
     ),
     table(
-      tr('r_t_duplicates'),
-      h('r_h_name', 'r_h_month', 'r_h_title'),
+      tr('bulletin_t_duplicates'),
+      h('bulletin_h_name', 'bulletin_h_month', 'bulletin_h_title'),
       r.month.duplicates.map((d) => [text(nameOf.get(d.org) ?? d.org), text(d.month), text(d.title)]),
       [2],
     ),
     table(
-      tr('r_t_typicals', { period: quarter(b.period), need: r.typicals_need }),
-      h('r_h_committee', 'q_typicals', 'q_met', 'r_h_titles'),
+      tr('bulletin_t_typicals', { period: quarter(b.period), need: r.typicals_need }),
+      h('bulletin_h_committee', 'q_typicals', 'q_met', 'bulletin_h_titles'),
       r.typicals.map((c) => [
         text(c.name),
         num(c.count),
@@ -138,46 +138,46 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
       [3],
     ),
   ];
-  const reportsAtt = attach('reports', tr('r_a_reports'), quotaParts);
+  const reportsAtt = attach('reports', tr('bulletin_a_reports'), quotaParts);
 
   // Attachment: pledges.
   const pledgeRow = (x: PledgeRow, ...extra: CellValue[]): CellValue[] => [text(x.owner_name), text(w(x.kind)), text(x.content), ...extra];
-  const pledgeHead = (...extra: PlainId[]) => h('r_h_owner_name', 'r_h_kind', 'r_h_content', ...extra);
-  const pledgesAtt = attach('pledges', tr('r_a_pledges'), [
+  const pledgeHead = (...extra: PlainId[]) => h('bulletin_h_owner_name', 'bulletin_h_kind', 'bulletin_h_content', ...extra);
+  const pledgesAtt = attach('pledges', tr('bulletin_a_pledges'), [
     table(
-      tr('r_t_made'),
-      pledgeHead('r_h_made', 'r_h_due'),
+      tr('bulletin_t_made'),
+      pledgeHead('bulletin_h_made', 'bulletin_h_due'),
       p.made.map((x) => pledgeRow(x, date(x.made), date(x.due))),
       [2],
     ),
     table(
-      tr('r_t_fulfilled'),
-      pledgeHead('r_h_due', 'r_h_fulfilled'),
+      tr('bulletin_t_fulfilled'),
+      pledgeHead('bulletin_h_due', 'bulletin_h_fulfilled'),
       p.fulfilled.map((x) => pledgeRow(x, date(x.due), date(x.fulfilled))),
       [2],
     ),
     table(
-      tr('r_t_overdue', { end: lastDayOfMonth(b.month) }),
-      pledgeHead('r_h_due', 'r_h_status'),
+      tr('bulletin_t_overdue', { end: lastDayOfMonth(b.month) }),
+      pledgeHead('bulletin_h_due', 'bulletin_h_status'),
       p.overdue.map((x) => pledgeRow(x, date(x.due), text(w(x.status)))),
       [2],
     ),
     table(
-      tr('r_t_vague'),
-      pledgeHead('r_h_reasons'),
+      tr('bulletin_t_vague'),
+      pledgeHead('bulletin_h_reasons'),
       p.vague.map((x) => pledgeRow(x, text(x.reasons.map((m) => tm(lang, m)).join(lang === 'zh' ? '；' : '; ')))),
       [2, 3],
     ),
     table(
-      tr('r_t_evaluated'),
-      pledgeHead('r_h_satisfied', 'r_h_basic', 'r_h_unsatisfied', 'g_sat'),
+      tr('bulletin_t_evaluated'),
+      pledgeHead('bulletin_h_satisfied', 'bulletin_h_basic', 'bulletin_h_unsatisfied', 'g_sat'),
       p.evaluated.map((x) => pledgeRow(x, num(x.votes.satisfied), num(x.votes.basic), num(x.votes.unsatisfied), share(x.satisfaction))),
       [2],
     ),
-    named(tr('r_t_orgs_without'), p.coverage.orgs.without),
+    named(tr('bulletin_t_orgs_without'), p.coverage.orgs.without),
     table(
-      tr('r_t_members_without'),
-      h('r_h_org', 'r_h_name', 'r_h_members', 'r_h_without'),
+      tr('bulletin_t_members_without'),
+      h('bulletin_h_org', 'bulletin_h_name', 'bulletin_h_members', 'bulletin_h_without'),
       p.coverage.members.by_org.map((o) => [text(o.code), text(o.name), num(o.members), num(o.without)]),
     ),
   ]);
@@ -185,62 +185,62 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
   // Attachment: grading.
   const gradeRow = (o: OrgGrade) => [text(o.org), text(o.name)];
   const gradingAtt = g
-    ? attach('grading', tr('r_a_grading'), [
+    ? attach('grading', tr('bulletin_a_grading'), [
         chart({
           id: 'grades',
-          caption: tr('r_c_grades', { period: quarter(g.period) }),
-          label: tr('r_h_grade'),
+          caption: tr('bulletin_c_grades', { period: quarter(g.period) }),
+          label: tr('bulletin_h_grade'),
           bars: [...GRADES, 'ungraded' as const].map((k) => ({
             label: w(k),
-            segments: [{ name: tr('r_series_orgs'), value: g.summary[k], color: GRADE_COLORS[k] }],
+            segments: [{ name: tr('bulletin_series_orgs'), value: g.summary[k], color: GRADE_COLORS[k] }],
           })),
         }),
         chart({
           id: 'movement',
-          caption: tr('r_c_movement'),
+          caption: tr('bulletin_c_movement'),
           label: tr('g_move'),
           bars: (['up', 'same', 'down', 'new'] as const).map((k) => ({
             label: w(k),
-            segments: [{ name: tr('r_series_orgs'), value: g.movement[k], color: MOVE_COLORS[k] }],
+            segments: [{ name: tr('bulletin_series_orgs'), value: g.movement[k], color: MOVE_COLORS[k] }],
           })),
         }),
         table(
-          tr('r_t_moved'),
-          h('r_h_org', 'r_h_name', 'r_h_previous', 'r_h_current', 'g_move'),
+          tr('bulletin_t_moved'),
+          h('bulletin_h_org', 'bulletin_h_name', 'bulletin_h_previous', 'bulletin_h_current', 'g_move'),
           g.moved.map((o) => [...gradeRow(o), text(w(o.previous ?? '-')), text(w(o.grade)), text(w(o.movement ?? '-'))]),
         ),
         table(
-          tr('r_t_overrides'),
-          h('r_h_org', 'r_h_name', 'g_composite', 'g_computed', 'g_grade', 'r_h_reason'),
+          tr('bulletin_t_overrides'),
+          h('bulletin_h_org', 'bulletin_h_name', 'g_composite', 'g_computed', 'g_grade', 'bulletin_h_reason'),
           g.overrides.map((o) => [...gradeRow(o), num(o.composite ?? 0, 1), text(w(o.computed ?? '-')), text(w(o.grade)), text(o.reason ?? '')]),
           [5],
         ),
         table(
-          tr('r_t_remedial', { below: opts.belowPct }),
-          h('r_h_org', 'r_h_name', 'g_sat', 'g_grade', 'g_action'),
+          tr('bulletin_t_remedial', { below: opts.belowPct }),
+          h('bulletin_h_org', 'bulletin_h_name', 'g_sat', 'g_grade', 'g_action'),
           g.remedial.map((o) => [...gradeRow(o), share(o.satisfaction), text(w(o.grade)), text(o.action ? w(o.action) : '')]),
         ),
         table(
-          tr('r_t_commentary'),
-          h('r_h_org', 'r_h_name', 'g_grade'),
+          tr('bulletin_t_commentary'),
+          h('bulletin_h_org', 'bulletin_h_name', 'g_grade'),
           g.commentary_overdue.map((o) => [...gradeRow(o), text(w(o.grade))]),
         ),
-        named(tr('r_t_no_review', { period: quarter(g.period) }), ov.no_review),
+        named(tr('bulletin_t_no_review', { period: quarter(g.period) }), ov.no_review),
       ])
     : null;
 
   // Attachment: stars.
   const starsAtt = s
-    ? attach('stars', tr('r_a_stars'), [
+    ? attach('stars', tr('bulletin_a_stars'), [
         // Red-star members by branch, as a bulletin names them: their scores are in the JSON.
         table(
-          tr('r_t_red'),
-          h('r_h_member_org', 'r_h_count', 'r_h_red_names'),
+          tr('bulletin_t_red'),
+          h('bulletin_h_member_org', 'bulletin_h_count', 'bulletin_h_red_names'),
           [...groupBy(s.red_stars, (m) => m.org).values()].map((list) => [text(list[0].org_name), num(list.length), text(list.map((m) => m.name).join(sep))]),
           [2],
         ),
-        named(tr('r_t_benchmark'), s.benchmark),
-        named(tr('r_t_flag'), s.flag),
+        named(tr('bulletin_t_benchmark'), s.benchmark),
+        named(tr('bulletin_t_flag'), s.flag),
       ])
     : null;
 
@@ -254,15 +254,15 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
   const orgsWith = p.coverage.orgs.total - p.coverage.orgs.without.length;
   const membersWith = p.coverage.members.total - p.coverage.members.without;
   const sections: DocSection[] = [
-    { id: 'opening', title: '', parts: facts(tr('r_opening', { month, area })) },
+    { id: 'opening', title: '', parts: facts(tr('bulletin_opening', { month, area })) },
     body(
       'overview',
-      'r_s_overview',
+      'bulletin_s_overview',
       facts(
-        tr('r_ov_orgs', { area, n: ov.orgs.committees + ov.orgs.branches, c: ov.orgs.committees, b: ov.orgs.branches, m: ov.members }),
-        tr('r_ov_data', { month, ...ov.data }),
-        ...(graded ? [tr('r_ov_graded', { period: quarter(graded), reviews: ov.data.reviews, points: ov.data.points })] : []),
-        tr('r_ov_missing', {
+        tr('bulletin_ov_orgs', { area, n: ov.orgs.committees + ov.orgs.branches, c: ov.orgs.committees, b: ov.orgs.branches, m: ov.members }),
+        tr('bulletin_ov_data', { month, ...ov.data }),
+        ...(graded ? [tr('bulletin_ov_graded', { period: quarter(graded), reviews: ov.data.reviews, points: ov.data.points })] : []),
+        tr('bulletin_ov_missing', {
           period: graded ? quarter(graded) : '',
           no_review: ov.no_review.length,
           no_reports: ov.no_reports.length,
@@ -273,27 +273,27 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
     ),
     body(
       'reports',
-      'r_s_reports',
+      'bulletin_s_reports',
       facts(
-        tr('r_rp_summary', {
+        tr('bulletin_rp_summary', {
           quota: r.month.orgs[0]?.quota ?? 0,
           n,
           met: r.month.summary.met,
           missed: r.month.summary.missed,
           rate: n ? pct(r.month.summary.met / n) : '—',
         }),
-        ...(missed.length ? [tr('r_rp_missed', { names: names(missed.map((o) => tr('r_short_of', { name: o.name, n: o.shortfall }))) })] : []),
-        tr('r_rp_adopted', { n: r.adopted.length, points: r.adopted.reduce((sum, i) => sum + i.points, 0) }),
-        ...(top.length ? [tr('r_rp_top', { names: top.map((o) => tr('r_points_of', { name: o.name, n: o.points })).join(sep) })] : []),
-        tr('r_rp_typicals', { met: r.typicals.filter((c) => c.met).length, n: r.typicals.length, need: r.typicals_need, att: reportsAtt }),
+        ...(missed.length ? [tr('bulletin_rp_missed', { names: names(missed.map((o) => tr('bulletin_short_of', { name: o.name, n: o.shortfall }))) })] : []),
+        tr('bulletin_rp_adopted', { n: r.adopted.length, points: r.adopted.reduce((sum, i) => sum + i.points, 0) }),
+        ...(top.length ? [tr('bulletin_rp_top', { names: top.map((o) => tr('bulletin_points_of', { name: o.name, n: o.points })).join(sep) })] : []),
+        tr('bulletin_rp_typicals', { met: r.typicals.filter((c) => c.met).length, n: r.typicals.length, need: r.typicals_need, att: reportsAtt }),
       ),
     ),
     body(
       'pledges',
-      'r_s_pledges',
+      'bulletin_s_pledges',
       facts(
-        tr('r_pl_summary', { made: p.made.length, fulfilled: p.fulfilled.length, overdue: p.overdue.length }),
-        tr('r_pl_coverage', {
+        tr('bulletin_pl_summary', { made: p.made.length, fulfilled: p.fulfilled.length, overdue: p.overdue.length }),
+        tr('bulletin_pl_coverage', {
           orgs: orgsWith,
           orgs_total: p.coverage.orgs.total,
           orgs_rate: p.coverage.orgs.total ? pct(orgsWith / p.coverage.orgs.total) : '—',
@@ -301,32 +301,32 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
           members_total: p.coverage.members.total,
           members_rate: p.coverage.members.total ? pct(membersWith / p.coverage.members.total) : '—',
         }),
-        tr('r_pl_vague', { n: p.vague.length }),
+        tr('bulletin_pl_vague', { n: p.vague.length }),
         p.satisfaction === null
-          ? tr('r_pl_no_eval', { att: pledgesAtt })
-          : tr('r_pl_eval', { n: p.evaluated.length, sat: pct(p.satisfaction), att: pledgesAtt }),
+          ? tr('bulletin_pl_no_eval', { att: pledgesAtt })
+          : tr('bulletin_pl_eval', { n: p.evaluated.length, sat: pct(p.satisfaction), att: pledgesAtt }),
       ),
     ),
     body(
       'grading',
-      'r_s_grading',
+      'bulletin_s_grading',
       g
         ? facts(
-            tr('r_gr_summary', { period: quarter(g.period), ...g.summary }),
-            tr('r_gr_movement', g.movement),
+            tr('bulletin_gr_summary', { period: quarter(g.period), ...g.summary }),
+            tr('bulletin_gr_movement', g.movement),
             ...g.shares.map((x) => tr(x.bound === 'max' ? 'g_share_max' : 'g_share_min', { grade: w(x.grade), share: pct(x.share), limit: pct(x.limit) })),
             g.remedial.length
-              ? tr('r_gr_remedial', { below: opts.belowPct, names: names(g.remedial.map((o) => o.name)), att: gradingAtt! })
-              : tr('r_gr_no_remedial', { below: opts.belowPct, att: gradingAtt! }),
+              ? tr('bulletin_gr_remedial', { below: opts.belowPct, names: names(g.remedial.map((o) => o.name)), att: gradingAtt! })
+              : tr('bulletin_gr_no_remedial', { below: opts.belowPct, att: gradingAtt! }),
           )
-        : facts(tr('r_gr_none')),
+        : facts(tr('bulletin_gr_none')),
     ),
     body(
       'stars',
-      'r_s_stars',
+      'bulletin_s_stars',
       s
         ? facts(
-            tr('r_st_summary', {
+            tr('bulletin_st_summary', {
               period: quarter(s.period),
               rated: s.rated,
               red: s.red_stars.length,
@@ -334,28 +334,28 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
               flag: s.flag.length,
               att: starsAtt!,
             }),
-            ...(s.flag.length ? [tr('r_st_flag', { names: names(s.flag.map((x) => x.name)) })] : []),
-            ...(s.benchmark.length ? [tr('r_st_benchmark', { names: names(s.benchmark.map((x) => x.name)) })] : []),
+            ...(s.flag.length ? [tr('bulletin_st_flag', { names: names(s.flag.map((x) => x.name)) })] : []),
+            ...(s.benchmark.length ? [tr('bulletin_st_benchmark', { names: names(s.benchmark.map((x) => x.name)) })] : []),
           )
-        : facts(tr('r_gr_none')),
+        : facts(tr('bulletin_gr_none')),
     ),
-    body('closing', 'r_s_closing', facts(tr('r_closing'))),
+    body('closing', 'bulletin_s_closing', facts(tr('bulletin_closing'))),
   ];
 
-  const title = opts.scope ? tr('r_title_org', { month, org: opts.scope.name }) : tr('r_title', { month });
+  const title = opts.scope ? tr('bulletin_title_org', { month, org: opts.scope.name }) : tr('bulletin_title', { month });
   const [y, m, d] = opts.issued.split('-').map(Number);
   return {
     lang,
     title,
-    footer: tr('r_generated', { version: opts.version }),
+    footer: tr('bulletin_generated', { version: opts.version }),
     notice: {
-      issuer: opts.office.name ?? tr('r_issuer_default'),
-      number: opts.number === null ? null : tr('r_number', { prefix: opts.office.number_prefix ?? '', year: y, n: opts.number }),
+      issuer: opts.office.name ?? tr('bulletin_issuer_default'),
+      number: opts.number === null ? null : tr('bulletin_number', { prefix: opts.office.number_prefix ?? '', year: y, n: opts.number }),
       title,
-      to: opts.scope ? tr('r_to_org', { org: opts.scope.name }) : tr('r_to'),
-      date: tr('r_date', { y, m, d }),
+      to: opts.scope ? tr('bulletin_to_org', { org: opts.scope.name }) : tr('bulletin_to'),
+      date: tr('bulletin_date', { y, m, d }),
       attachments: attachmentNames,
-      label: tr('r_attachments'),
+      label: tr('bulletin_attachments'),
     },
     sections: [...sections, ...attachments],
   };

@@ -17,7 +17,7 @@ export interface ImportFile {
   unchanged: boolean;
 }
 
-export interface ImportOptions {
+export interface LoggedOptions {
   replace: boolean;
   org: string | null;
   strict: boolean;
@@ -29,7 +29,7 @@ export interface ImportEntry {
   at: string;
   files: ImportFile[];
   sections: SectionCounts;
-  options: ImportOptions;
+  options: LoggedOptions;
   /** When it was undone, or null. */
   undone: string | null;
 }

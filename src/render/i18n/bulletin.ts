@@ -5,105 +5,105 @@ import type { Catalog } from './catalog.js';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export const bulletin: Catalog<BulletinMessages> = {
-  r_title: {
+  bulletin_title: {
     zh: (p) => `关于${p.month}创先争优活动开展情况的通报`,
     en: (p) => `Bulletin on the campaign, ${p.month}`,
   },
-  r_title_org: {
+  bulletin_title_org: {
     zh: (p) => `关于${p.org}${p.month}创先争优活动开展情况的通报`,
     en: (p) => `Bulletin on the campaign in ${p.org}, ${p.month}`,
   },
-  r_issuer_default: {
+  bulletin_issuer_default: {
     zh: () => `创先争优活动领导小组办公室`,
     en: () => `Office of the Campaign Leading Group`,
   },
-  r_area_default: {
+  bulletin_area_default: {
     zh: () => `全县`,
     en: () => `the county`,
   },
-  r_number: {
+  bulletin_number: {
     zh: (p) => `${p.prefix}〔${p.year}〕${p.n}号`,
     en: (p) => `${p.prefix}〔${p.year}〕No. ${p.n}`,
   },
-  r_to: {
+  bulletin_to: {
     zh: () => `各基层党组织：`,
     en: () => `To every party organisation:`,
   },
-  r_to_org: {
+  bulletin_to_org: {
     zh: (p) => `${p.org}所属各党组织：`,
     en: (p) => `To every party organisation of ${p.org}:`,
   },
-  r_date: {
+  bulletin_date: {
     zh: (p) => `${p.y}年${p.m}月${p.d}日`,
     en: (p) => `${p.d} ${MONTHS[Number(p.m) - 1]} ${p.y}`,
   },
-  r_month_words: {
+  bulletin_month_words: {
     zh: (p) => `${p.y}年${p.m}月`,
     en: (p) => `${MONTHS[Number(p.m) - 1]} ${p.y}`,
   },
-  r_period_words: {
+  bulletin_period_words: {
     zh: (p) => `${p.y}年第${'一二三四'[Number(p.q) - 1]}季度`,
     en: (p) => `Q${p.q} ${p.y}`,
   },
-  r_opening: {
+  bulletin_opening: {
     zh: (p) => `现将${p.month}${p.area}创先争优活动开展情况通报如下。`,
     en: (p) => `This is how the campaign went in ${p.area} in ${p.month}.`,
   },
-  r_attachments: {
+  bulletin_attachments: {
     zh: () => `附件：`,
     en: () => `Attachments:`,
   },
-  r_att_title: {
+  bulletin_att_title: {
     zh: (p) => `附件${p.n}　${p.name}`,
     en: (p) => `Attachment ${p.n}: ${p.name}`,
   },
-  r_a_reports: {
+  bulletin_a_reports: {
     zh: () => `信息报送完成情况`,
     en: () => `Information reports`,
   },
-  r_a_pledges: {
+  bulletin_a_pledges: {
     zh: () => `公开承诺情况`,
     en: () => `Public pledges`,
   },
-  r_a_grading: {
+  bulletin_a_grading: {
     zh: () => `分类定级情况`,
     en: () => `Grading`,
   },
-  r_a_stars: {
+  bulletin_a_stars: {
     zh: () => `积分评星情况`,
     en: () => `Stars`,
   },
-  r_s_closing: {
+  bulletin_s_closing: {
     zh: () => `六、工作要求`,
     en: () => `6. What follows`,
   },
-  r_closing: {
+  bulletin_closing: {
     zh: () => `各党组织要对照本通报和附件查漏补缺：信息报送未达标的抓紧补报，逾期承诺限期兑现，列入补课整改名单的组织制定整改措施，按时报送下月材料。`,
     en: () =>
       `Every organisation should check itself against this bulletin and its attachments: report what is missing, keep overdue pledges, draw up remedial measures where listed, and hand in next month's records on time.`,
   },
-  r_generated: {
+  bulletin_generated: {
     zh: (p) => `本通报由 cxzy ${p.version} 生成；各项数字的来源（数据文件和行）见 cxzy report --format json 和 cxzy grade --explain。`,
     en: (p) => `Made by cxzy ${p.version}; where every figure comes from (file and line) is in cxzy report --format json and cxzy grade --explain.`,
   },
-  r_names_more: {
+  bulletin_names_more: {
     zh: (p) => `${p.names}等 ${p.n} 个`,
     en: (p) => `${p.names} and others (${p.n} in all)`,
   },
-  r_ov_orgs: {
+  bulletin_ov_orgs: {
     zh: (p) => `${p.area}现有党组织 ${p.n} 个（党委 ${p.c} 个、党支部 ${p.b} 个），党员 ${p.m} 名。`,
     en: (p) =>
       `${String(p.area).charAt(0).toUpperCase()}${String(p.area).slice(1)} has ${p.n} party organisations (${p.c} committees, ${p.b} branches) and ${p.m} members.`,
   },
-  r_ov_data: {
+  bulletin_ov_data: {
     zh: (p) => `${p.month}，各党组织共报送信息 ${p.reports} 条；本季度截至本月培树典型 ${p.typicals} 个；在诺（尚未兑现）承诺 ${p.pledges} 项。`,
     en: (p) => `In ${p.month} they reported ${p.reports} items; ${p.typicals} typicals this quarter to date; ${p.pledges} pledges in force.`,
   },
-  r_ov_graded: {
+  bulletin_ov_graded: {
     zh: (p) => `${p.period}完成测评的党组织 ${p.reviews} 个，党员积分记录 ${p.points} 条。`,
     en: (p) => `${p.period}: ${p.reviews} orgs reviewed, ${p.points} points records.`,
   },
-  r_ov_missing: {
+  bulletin_ov_missing: {
     zh: (p) =>
       (Number(p.no_reports) ? `本月未报送信息的组织 ${p.no_reports} 个（名单见附件${p.att}）` : `各组织本月均报送了信息`) +
       (p.period
@@ -119,336 +119,336 @@ export const bulletin: Catalog<BulletinMessages> = {
           : `; every branch has a review for ${p.period}.`
         : `; no quarter has been reviewed by the month's end.`),
   },
-  r_rp_missed: {
+  bulletin_rp_missed: {
     zh: (p) => `未达标的是：${p.names}。`,
     en: (p) => `Short of the quota: ${p.names}.`,
   },
-  r_short_of: {
+  bulletin_short_of: {
     zh: (p) => `${p.name}（差 ${p.n} 条）`,
     en: (p) => `${p.name} (${p.n} short)`,
   },
-  r_rp_top: {
+  bulletin_rp_top: {
     zh: (p) => `采用积分居前的是：${p.names}。`,
     en: (p) => `Most adoption points: ${p.names}.`,
   },
-  r_points_of: {
+  bulletin_points_of: {
     zh: (p) => `${p.name}（${p.n} 分）`,
     en: (p) => `${p.name} (${p.n})`,
   },
-  r_rp_typicals: {
+  bulletin_rp_typicals: {
     zh: (p) => `本季度截至本月，${p.n} 个党委中有 ${p.met} 个培树典型达到 ${p.need} 个。各组织完成情况见附件${p.att}。`,
     en: (p) => `This quarter to date, ${p.met} of ${p.n} committees have raised ${p.need} or more typicals. Every org's figures are in attachment ${p.att}.`,
   },
-  r_t_no_review: {
+  bulletin_t_no_review: {
     zh: (p) => `${p.period}无测评记录的党支部`,
     en: (p) => `Branches without a review in ${p.period}`,
   },
-  r_t_month: {
+  bulletin_t_month: {
     zh: (p) => `${p.month}信息报送完成情况（每月至少 ${p.quota} 条，按本月采用积分排名）`,
     en: (p) => `Reports ${p.month} (at least ${p.quota} a month), ranked by this month's points`,
   },
-  r_h_month_n: {
+  bulletin_h_month_n: {
     zh: (p) => `${p.m}月`,
     en: (p) => `${MONTHS[Number(p.m) - 1].slice(0, 3)}`,
   },
-  r_h_count: {
+  bulletin_h_count: {
     zh: () => `人数`,
     en: () => `number`,
   },
-  r_h_red_names: {
+  bulletin_h_red_names: {
     zh: () => `红星党员`,
     en: () => `red-star members`,
   },
-  r_h_points_month: {
+  bulletin_h_points_month: {
     zh: () => `本月积分`,
     en: () => `points (month)`,
   },
-  r_h_points_quarter: {
+  bulletin_h_points_quarter: {
     zh: () => `季度积分`,
     en: () => `points (quarter)`,
   },
-  r_t_typicals: {
+  bulletin_t_typicals: {
     zh: (p) => `${p.period}党委培树典型（每季度至少 ${p.need} 个）`,
     en: (p) => `Committee typicals ${p.period} (at least ${p.need} a quarter)`,
   },
-  r_pl_eval: {
+  bulletin_pl_eval: {
     zh: (p) => `参加评诺的承诺 ${p.n} 项，满意率（满意与基本满意）合计 ${p.sat}。详见附件${p.att}。`,
     en: (p) => `${p.n} pledges evaluated; satisfied or basically satisfied: ${p.sat}. See attachment ${p.att}.`,
   },
-  r_pl_no_eval: {
+  bulletin_pl_no_eval: {
     zh: (p) => `本月末尚无评诺结果。详见附件${p.att}。`,
     en: (p) => `No pledge evaluated by the month's end. See attachment ${p.att}.`,
   },
-  r_gr_summary: {
+  bulletin_gr_summary: {
     zh: (p) => `${p.period}分类定级：好 ${p.good} 个、较好 ${p.fair} 个、一般 ${p.average} 个、差 ${p.poor} 个，未评定 ${p.ungraded} 个。`,
     en: (p) => `${p.period}: good ${p.good}, fair ${p.fair}, average ${p.average}, poor ${p.poor}, ungraded ${p.ungraded}.`,
   },
-  r_gr_remedial: {
+  bulletin_gr_remedial: {
     zh: (p) => `群众满意率低于 ${p.below}、列入补课整改名单的有：${p.names}，请所在党委督促整改。详见附件${p.att}。`,
     en: (p) => `Satisfaction below ${p.below}, on the remedial list: ${p.names}. See attachment ${p.att}.`,
   },
-  r_gr_no_remedial: {
+  bulletin_gr_no_remedial: {
     zh: (p) => `没有群众满意率低于 ${p.below} 的组织。详见附件${p.att}。`,
     en: (p) => `No org's satisfaction is below ${p.below}. See attachment ${p.att}.`,
   },
-  r_st_summary: {
+  bulletin_st_summary: {
     zh: (p) => `${p.period}参评党员 ${p.rated} 名，评出红星党员 ${p.red} 名（名单见附件${p.att}）、标杆支部 ${p.benchmark} 个、旗帜党委 ${p.flag} 个。`,
     en: (p) =>
       `${p.period}: ${p.rated} members rated; ${p.red} red-star members (attachment ${p.att}), ${p.benchmark} benchmark branches, ${p.flag} flag committees.`,
   },
-  r_st_flag: {
+  bulletin_st_flag: {
     zh: (p) => `旗帜党委：${p.names}。`,
     en: (p) => `Flag committees: ${p.names}.`,
   },
-  r_st_benchmark: {
+  bulletin_st_benchmark: {
     zh: (p) => `标杆支部：${p.names}。`,
     en: (p) => `Benchmark branches: ${p.names}.`,
   },
-  r_s_overview: {
+  bulletin_s_overview: {
     zh: () => `一、总体情况`,
     en: () => `1. Overview`,
   },
-  r_s_reports: {
+  bulletin_s_reports: {
     zh: () => `二、信息报送`,
     en: () => `2. Information reports`,
   },
-  r_s_pledges: {
+  bulletin_s_pledges: {
     zh: () => `三、公开承诺`,
     en: () => `3. Public pledges`,
   },
-  r_s_grading: {
+  bulletin_s_grading: {
     zh: () => `四、分类定级`,
     en: () => `4. Grading`,
   },
-  r_s_stars: {
+  bulletin_s_stars: {
     zh: () => `五、积分评星`,
     en: () => `5. Stars`,
   },
-  r_t_no_reports: {
+  bulletin_t_no_reports: {
     zh: () => `本月未报送信息的组织`,
     en: () => `Orgs without a report this month`,
   },
-  r_rp_summary: {
+  bulletin_rp_summary: {
     zh: (p) => `每个组织每月至少报送 ${p.quota} 条。本月 ${p.n} 个组织中，达标 ${p.met} 个、未达标 ${p.missed} 个，达标率 ${p.rate}。`,
     en: (p) => `Each org must report at least ${p.quota} items a month. Of ${p.n} orgs, ${p.met} met the quota and ${p.missed} missed it (${p.rate}).`,
   },
-  r_rp_adopted: {
+  bulletin_rp_adopted: {
     zh: (p) => `本月被采用信息 ${p.n} 条，计采用积分 ${p.points} 分。`,
     en: (p) => `${p.n} items adopted this month, ${p.points} points.`,
   },
-  r_c_committees: {
+  bulletin_c_committees: {
     zh: () => `各党委（含直属党支部）本月信息报送达标情况`,
     en: () => `Quota met this month, per committee (with its own branches)`,
   },
-  r_t_adopted: {
+  bulletin_t_adopted: {
     zh: () => `本月被采用信息`,
     en: () => `Items adopted this month`,
   },
-  r_t_duplicates: {
+  bulletin_t_duplicates: {
     zh: () => `重复报送（同组织同月同题只计一次）`,
     en: () => `Duplicates (same org, month and title count once)`,
   },
-  r_pl_summary: {
+  bulletin_pl_summary: {
     zh: (p) => `本月新作承诺 ${p.made} 项，兑现承诺 ${p.fulfilled} 项；截至月末逾期未兑现 ${p.overdue} 项。`,
     en: (p) => `${p.made} pledges made and ${p.fulfilled} fulfilled this month; ${p.overdue} overdue at the month's end.`,
   },
-  r_pl_coverage: {
+  bulletin_pl_coverage: {
     zh: (p) => `作出承诺的组织 ${p.orgs}/${p.orgs_total} 个（${p.orgs_rate}），党员 ${p.members}/${p.members_total} 名（${p.members_rate}）。`,
     en: (p) => `${p.orgs}/${p.orgs_total} orgs (${p.orgs_rate}) and ${p.members}/${p.members_total} members (${p.members_rate}) have a pledge.`,
   },
-  r_pl_vague: {
+  bulletin_pl_vague: {
     zh: (p) => `内容空乏的承诺 ${p.n} 项，请督促修改完善。`,
     en: (p) => `${p.n} pledges are vague and should be made concrete.`,
   },
-  r_t_made: {
+  bulletin_t_made: {
     zh: () => `本月新作承诺`,
     en: () => `Pledges made this month`,
   },
-  r_t_fulfilled: {
+  bulletin_t_fulfilled: {
     zh: () => `本月兑现承诺`,
     en: () => `Pledges fulfilled this month`,
   },
-  r_t_overdue: {
+  bulletin_t_overdue: {
     zh: (p) => `逾期未兑现承诺（截至 ${p.end}）`,
     en: (p) => `Overdue pledges (at ${p.end})`,
   },
-  r_t_orgs_without: {
+  bulletin_t_orgs_without: {
     zh: () => `尚未作出承诺的组织`,
     en: () => `Orgs without a pledge`,
   },
-  r_t_members_without: {
+  bulletin_t_members_without: {
     zh: () => `各支部尚未作出承诺的党员人数`,
     en: () => `Members without a pledge, per branch`,
   },
-  r_t_vague: {
+  bulletin_t_vague: {
     zh: () => `内容空乏的承诺`,
     en: () => `Vague pledges`,
   },
-  r_t_evaluated: {
+  bulletin_t_evaluated: {
     zh: () => `评诺结果（按满意率从低到高）`,
     en: () => `Evaluations (lowest satisfaction first)`,
   },
-  r_gr_none: {
+  bulletin_gr_none: {
     zh: () => `截至本月末尚无已测评的季度。`,
     en: () => `No quarter has been reviewed by the month's end.`,
   },
-  r_gr_movement: {
+  bulletin_gr_movement: {
     zh: (p) => `与上季度相比：晋位 ${p.up} 个、降位 ${p.down} 个、持平 ${p.same} 个、新评 ${p.new} 个。`,
     en: (p) => `Against the previous quarter: up ${p.up}, down ${p.down}, same ${p.same}, new ${p.new}.`,
   },
-  r_c_grades: {
+  bulletin_c_grades: {
     zh: (p) => `${p.period} 等次分布`,
     en: (p) => `Grades ${p.period}`,
   },
-  r_c_movement: {
+  bulletin_c_movement: {
     zh: () => `晋位升级情况`,
     en: () => `Movement`,
   },
-  r_t_moved: {
+  bulletin_t_moved: {
     zh: () => `晋位、降位的组织`,
     en: () => `Orgs that moved up or down`,
   },
-  r_t_overrides: {
+  bulletin_t_overrides: {
     zh: () => `上级评定调整等次的组织`,
     en: () => `Grades decided by the superior`,
   },
-  r_t_remedial: {
+  bulletin_t_remedial: {
     zh: (p) => `补课整改名单（群众满意率低于 ${p.below}）`,
     en: (p) => `Remedial list (satisfaction below ${p.below})`,
   },
-  r_t_commentary: {
+  bulletin_t_commentary: {
     zh: () => `领导点评逾期的组织`,
     en: () => `Leader commentary overdue`,
   },
-  r_t_red: {
+  bulletin_t_red: {
     zh: () => `红星党员`,
     en: () => `Red-star members`,
   },
-  r_t_benchmark: {
+  bulletin_t_benchmark: {
     zh: () => `标杆支部`,
     en: () => `Benchmark branches`,
   },
-  r_t_flag: {
+  bulletin_t_flag: {
     zh: () => `旗帜党委`,
     en: () => `Flag committees`,
   },
-  r_none: {
+  bulletin_none: {
     zh: () => `无`,
     en: () => `none`,
   },
-  r_more: {
+  bulletin_more: {
     zh: (p) => `（仅列出前 ${p.shown} 行，共 ${p.total} 行；完整名单见 --format xlsx 或 json）`,
     en: (p) => `(the first ${p.shown} of ${p.total} rows; every row is in --format xlsx or json)`,
   },
-  r_series_met: {
+  bulletin_series_met: {
     zh: () => `达标`,
     en: () => `met`,
   },
-  r_series_missed: {
+  bulletin_series_missed: {
     zh: () => `未达标`,
     en: () => `missed`,
   },
-  r_series_orgs: {
+  bulletin_series_orgs: {
     zh: () => `组织数`,
     en: () => `orgs`,
   },
-  r_h_org: {
+  bulletin_h_org: {
     zh: () => `编号`,
     en: () => `code`,
   },
-  r_h_name: {
+  bulletin_h_name: {
     zh: () => `名称`,
     en: () => `name`,
   },
-  r_h_owner_name: {
+  bulletin_h_owner_name: {
     zh: () => `主体名称`,
     en: () => `owner name`,
   },
-  r_h_member_org: {
+  bulletin_h_member_org: {
     zh: () => `所在组织`,
     en: () => `org`,
   },
-  r_h_kind: {
+  bulletin_h_kind: {
     zh: () => `类别`,
     en: () => `kind`,
   },
-  r_h_content: {
+  bulletin_h_content: {
     zh: () => `承诺内容`,
     en: () => `content`,
   },
-  r_h_made: {
+  bulletin_h_made: {
     zh: () => `作出日期`,
     en: () => `made`,
   },
-  r_h_due: {
+  bulletin_h_due: {
     zh: () => `承诺期限`,
     en: () => `due`,
   },
-  r_h_status: {
+  bulletin_h_status: {
     zh: () => `状态`,
     en: () => `status`,
   },
-  r_h_fulfilled: {
+  bulletin_h_fulfilled: {
     zh: () => `兑现日期`,
     en: () => `fulfilled`,
   },
-  r_h_reasons: {
+  bulletin_h_reasons: {
     zh: () => `空乏原因`,
     en: () => `why vague`,
   },
-  r_h_satisfied: {
+  bulletin_h_satisfied: {
     zh: () => `满意`,
     en: () => `satisfied`,
   },
-  r_h_basic: {
+  bulletin_h_basic: {
     zh: () => `基本满意`,
     en: () => `basic`,
   },
-  r_h_unsatisfied: {
+  bulletin_h_unsatisfied: {
     zh: () => `不满意`,
     en: () => `unsatisfied`,
   },
-  r_h_month: {
+  bulletin_h_month: {
     zh: () => `月份`,
     en: () => `month`,
   },
-  r_h_title: {
+  bulletin_h_title: {
     zh: () => `标题`,
     en: () => `title`,
   },
-  r_h_adopted: {
+  bulletin_h_adopted: {
     zh: () => `采用级别`,
     en: () => `adopted at`,
   },
-  r_h_titles: {
+  bulletin_h_titles: {
     zh: () => `典型名称`,
     en: () => `typicals`,
   },
-  r_h_previous: {
+  bulletin_h_previous: {
     zh: () => `上季度`,
     en: () => `previous`,
   },
-  r_h_current: {
+  bulletin_h_current: {
     zh: () => `本季度`,
     en: () => `now`,
   },
-  r_h_reason: {
+  bulletin_h_reason: {
     zh: () => `理由`,
     en: () => `reason`,
   },
-  r_h_grade: {
+  bulletin_h_grade: {
     zh: () => `等次`,
     en: () => `grade`,
   },
-  r_h_members: {
+  bulletin_h_members: {
     zh: () => `党员数`,
     en: () => `members`,
   },
-  r_h_without: {
+  bulletin_h_without: {
     zh: () => `未承诺`,
     en: () => `without`,
   },
-  r_h_committee: {
+  bulletin_h_committee: {
     zh: () => `党委`,
     en: () => `committee`,
   },
@@ -456,7 +456,7 @@ export const bulletin: Catalog<BulletinMessages> = {
     zh: (p) => `已写入 ${p.file}`,
     en: (p) => `written to ${p.file}`,
   },
-  r_wrote: {
+  bulletin_wrote: {
     zh: (p) => `通报已写入 ${p.file}`,
     en: (p) => `bulletin written to ${p.file}`,
   },

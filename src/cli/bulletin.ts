@@ -21,7 +21,7 @@ import { VERSION } from '../version.js';
 
 const FORMATS = ['md', 'html', 'docx', 'xlsx', 'json'] as const;
 
-export const reportCommand: CommandSpec = {
+export const bulletinCommand: CommandSpec = {
   define: (lang) =>
     withOptions(new Command('report').description(t(lang, 'h_report')), lang, 'month', 'org', 'out')
       .option('--number <n>', t(lang, 'h_number'))
@@ -59,7 +59,7 @@ export const reportCommand: CommandSpec = {
       else for (const chunk of output as Iterable<string>) ctx.stdout.write(chunk);
     } else {
       writeWhole(ctx, o.out, output);
-      ctx.note(ctx.t('r_wrote', { file: o.out }));
+      ctx.note(ctx.t('bulletin_wrote', { file: o.out }));
     }
     return 0;
   },
