@@ -1,0 +1,104 @@
+// A batch of files being staged, checked and maybe written: the store-side
+// mechanics the pipeline's steps stand on. It decides whether to stage
+// straight into an empty database's tables, and owns what that takes (the
+// journal mode, dropping and rebuilding the indexes, the generation number),
+// the staging tables otherwise, the transaction, and putting the connection
+// back as it was however the batch ends.
+import { settleOwners } from './commit.js';
+import { untilFree, type DB } from './db.js';
+import { createStagingTables, Stager, type Staging } from './stage.js';
+import { SECTIONS } from '../core/model.js';
+
+const RECORD_TABLES = SECTIONS.map((s) => `NOT EXISTS (SELECT 1 FROM main.${s})`).join(' AND ');
+
+/** A new import generation, recorded in the database (inside the import's transaction). */
+export function nextGen(db: DB): number {
+  const gen = (db.prepare(`SELECT value FROM main.meta WHERE key = 'gen'`).pluck().get() as number) + 1;
+  db.prepare(`UPDATE main.meta SET value = ? WHERE key = 'gen'`).run(gen);
+  return gen;
+}
+
+export class Batch {
+  readonly st: Staging;
+  readonly stager: Stager;
+  /** The import's generation, taken up front when staging straight into the tables. */
+  readonly gen: number | null;
+  private open = false;
+  private journal: string | null = null;
+  private indexes: [string, string][] = [];
+
+  /** `writing`: an import (not validate); `dryRun`: one that writes nothing. */
+  constructor(
+    private readonly db: DB,
+    private readonly writing: boolean,
+    private readonly dryRun: boolean,
+  ) {
+    // The checks vouch for every reference: SQLite need not look each one up as rows go in.
+    if (writing) db.pragma('foreign_keys = OFF');
+    db.pragma('cache_size = -131072');
+    this.st = { direct: this.begin() };
+    try {
+      if (this.st.direct) {
+        // The indexes are built once, after the rows are in.
+        this.indexes = db.prepare(`SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL`).raw().all() as [string, string][];
+        for (const [name] of this.indexes) db.exec(`DROP INDEX main.${name}`);
+      } else createStagingTables(db);
+      db.exec('CREATE TEMP TABLE IF NOT EXISTS skipped (file TEXT PRIMARY KEY); DELETE FROM temp.skipped;');
+      this.gen = this.st.direct ? nextGen(db) : null;
+      this.stager = new Stager(db, this.st, this.gen);
+    } catch (e) {
+      this.close();
+      throw e;
+    }
+  }
+
+  /** An import into an empty database stages straight into its tables: there is nothing stored to keep apart. */
+  private begin(): boolean {
+    const empty = () => this.db.prepare(`SELECT ${RECORD_TABLES}`).pluck().get() === 1;
+    if (!this.writing || this.dryRun || !empty()) return false;
+    // Pages go straight into the file (in WAL mode each would be written twice).
+    this.journal = this.db.pragma('journal_mode', { simple: true }) as string;
+    untilFree(() => this.db.pragma('journal_mode = DELETE'));
+    this.db.exec('BEGIN IMMEDIATE');
+    this.open = true;
+    return empty(); // still, now that no one else can write
+  }
+
+  /** A file skipped as unchanged: its stored rows count as the batch's. */
+  skip(file: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO temp.skipped VALUES (?)').run(file);
+  }
+
+  /**
+   * Before the checks: the indexes back, the pledges' owners settled, and one
+   * transaction, so that the checks and the write see one state of the
+   * database (an import holds the write lock from here).
+   */
+  toCheck(): void {
+    for (const [, sql] of this.indexes) this.db.exec(sql);
+    this.indexes = [];
+    settleOwners(this.db, this.st);
+    if (!this.open) {
+      this.db.exec(this.writing && !this.dryRun ? 'BEGIN IMMEDIATE' : 'BEGIN');
+      this.open = true;
+    }
+  }
+
+  commit(): void {
+    this.db.exec('COMMIT');
+    this.open = false;
+  }
+
+  /** The connection as it was: anything not committed rolled back, its journal mode and foreign keys restored. */
+  close(): void {
+    // SQLite has already rolled back a transaction that failed on a full disk.
+    if (this.open && this.db.inTransaction) this.db.exec('ROLLBACK');
+    this.open = false;
+    if (this.journal !== null) {
+      const journal = this.journal;
+      untilFree(() => this.db.pragma(`journal_mode = ${journal}`));
+      this.journal = null;
+    }
+    if (this.writing) this.db.pragma('foreign_keys = ON');
+  }
+}
