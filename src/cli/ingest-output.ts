@@ -1,4 +1,5 @@
 // What validate and import print: diagnostics, then a summary (or one JSON object).
+import { Reported } from '../core/errors.js';
 import type { Ctx } from './context.js';
 import type { IngestResult } from '../pipeline/pipeline.js';
 import { diagnosticsJson, formatDiagnostics } from '../render/diagnostics.js';
@@ -9,7 +10,7 @@ import { word } from '../render/i18n/index.js';
 import { SECTIONS } from '../core/model.js';
 import type { Diagnostics } from '../core/diagnostic.js';
 
-export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json', summary: string): number {
+export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json', summary: string): void {
   const valid = r.diags.errorCount === 0;
   if (format === 'json') {
     const out: Record<string, unknown> = { valid, ...diagnosticsJson(r.diags, ctx.lang), cross_checked: r.crossChecked };
@@ -19,14 +20,15 @@ export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json',
     if (r.number !== null) out.import = r.number;
     out.files = r.files;
     ctx.printJson(out);
-    return valid ? 0 : 1;
+    if (!valid) throw new Reported();
+    return;
   }
   printDiagnostics(ctx, r.diags);
   // The checks across files run only once every file reads cleanly: say so, or the next run's errors surprise.
   if (!valid && !r.crossChecked) ctx.stderr.write(`${ctx.ce.yellow(ctx.t('cross_not_run'))}\n`);
   if (!valid) {
     ctx.stderr.write(`${ctx.ce.red(ctx.t('invalid'))} (${ctx.t('n_errors', { n: r.diags.errorCount })})\n`);
-    return 1;
+    throw new Reported();
   }
   if (!ctx.quiet) {
     ctx.print(summary);
@@ -42,7 +44,6 @@ export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json',
     if (r.replace) ctx.printLines(scopeLines(ctx.lang, r.replace, r.orgNames));
     if (r.number !== null) ctx.print(ctx.t('import_number', { n: r.number }));
   }
-  return 0;
 }
 
 export function printDiagnostics(ctx: Ctx, diags: Diagnostics): void {

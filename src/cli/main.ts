@@ -3,7 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { makeCtx, resolveLang, type GlobalOptions, type Io } from './context.js';
 import type { CommandSpec } from './command.js';
-import { DataError, EnvError, UsageError } from '../core/errors.js';
+import { DataError, EnvError, Reported, UsageError } from '../core/errors.js';
 import { t, tm, type Lang } from '../render/i18n/index.js';
 import { validateCommand } from './validate.js';
 import { importCommand } from './import.js';
@@ -101,6 +101,8 @@ function failure(e: unknown, lang: Lang, io: Io): number {
     io.stderr.write(`cxzy: ${t(lang, 'usage', { detail: tm(lang, e.msg) })}\n`);
     return 2;
   }
+  // Its mistakes are printed already, each where it was found.
+  if (e instanceof Reported) return 1;
   if (e instanceof DataError) {
     io.stderr.write(`cxzy: ${tm(lang, e.msg)}\n`);
     return 1;

@@ -10,7 +10,6 @@ export const rulesCommand: CommandSpec = {
   run(ctx) {
     const format = formatOf(ctx, ['yaml', 'json'] as const);
     const rules = loadRulesOrReport(ctx);
-    if (!rules) return 1;
     ctx.print(format === 'json' ? JSON.stringify(rules, null, 2) : stringify(rules));
     return 0;
   },

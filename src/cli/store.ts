@@ -13,18 +13,15 @@ export interface Store {
   close(): void;
 }
 
-/** Null (after printing the rules errors) when the rules file is invalid. */
-export function openStore(ctx: Ctx): Store | null {
+export function openStore(ctx: Ctx): Store {
   const rules = loadRulesOrReport(ctx);
-  if (!rules) return null;
   const db = openDb(ctx.db.path, 'read', ctx.db.name);
   return { db, q: new Query(db), rules, close: () => db.close() };
 }
 
-/** `run` with the store open, closed however it ends; 1 when the rules file is invalid. */
+/** `run` with the store open, closed however it ends. */
 export async function withStore(ctx: Ctx, run: (s: Store) => number | Promise<number>): Promise<number> {
   const s = openStore(ctx);
-  if (!s) return 1;
   try {
     return await run(s);
   } catch (e) {

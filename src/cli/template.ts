@@ -50,7 +50,6 @@ export const templateCommand: CommandSpec = {
     const o = cmd.opts<{ out: string; org?: string; period?: string; split?: boolean }>();
     const period = periodFilter(o.period);
     const rules = loadRulesOrReport(ctx);
-    if (!rules) return 1;
     const maxPoints = rules.stars.max_points;
     if (!o.split && !o.out.toLowerCase().endsWith('.xlsx')) throw new UsageError({ id: 'template_ext', params: { file: o.out } });
     if (o.org === undefined && period === null && !o.split) {

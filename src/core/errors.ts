@@ -16,6 +16,13 @@ export class DataError extends Error {
   }
 }
 
+/** Invalid data or rules whose diagnostics have been printed where they were found. Exit code 1. */
+export class Reported extends Error {
+  constructor() {
+    super('reported');
+  }
+}
+
 /** A problem with the environment rather than the data: the database, a file that cannot be written. Exit code 3. */
 export class EnvError extends Error {
   constructor(readonly msg: Msg) {
