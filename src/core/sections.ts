@@ -1,8 +1,9 @@
 // The section registry: one descriptor per section of SPEC §1 — its record
-// schema, its identity, its table and how a record maps to a row and back,
-// and its spreadsheet sheet. Import, checks, reads and workbooks all work from
-// these, so they cannot drift apart.
-import type { Member, Org, Pledge, Points, Report, Review, Section, SectionRecords, Source, Typical, Votes } from './model.js';
+// schema, its identity, its table, and one list of its columns, from which
+// the row a record is written as, the columns it is read back from, the
+// record made of a row and its sheet's headers are all derived. Import,
+// checks, reads and workbooks all work from these, so they cannot drift apart.
+import type { Member, Org, Pledge, Points, Report, Review, Section, SectionRecords, Source, Typical } from './model.js';
 import { SECTIONS } from './model.js';
 import { monthOf } from './dates.js';
 
@@ -20,6 +21,21 @@ export interface Readable<R> {
 /** The SELECT that reads `t`'s records, `rest` being its WHERE and ORDER BY. */
 export const selectOf = (t: Readable<unknown>, rest: string) => `SELECT ${t.read.join(', ')} FROM ${t.name} ${rest}`;
 
+/** One column of a section's table, and what it is in the record, the file and the sheet. */
+export interface ColumnDef<R = unknown> {
+  column: string;
+  /** The record's field ('masses.basic' for a part of a group), as a file writes it. */
+  field?: string;
+  /** Its header on the section's sheet; none: not on the sheet. */
+  label?: string;
+  /** Stored as 0/1 (a boolean) or as JSON text (a list). */
+  kind?: 'bool' | 'json';
+  /** A field the record holds but no file writes (a report's key, made from its id or org, date and title). */
+  computed?: true;
+  /** Not in the record: filled from it as the row is written, never read back. */
+  derive?: (r: R) => unknown;
+}
+
 export interface SectionDef<R> extends Readable<R> {
   section: Section;
   /** The record's JSON Schema: schemas/<schema>.schema.json. */
@@ -30,6 +46,8 @@ export interface SectionDef<R> extends Readable<R> {
   keyField: string;
   /** Primary key columns: the identity. */
   key: string[];
+  /** Its columns, once: everything below that speaks of columns is derived from them. */
+  columns: ColumnDef<R>[];
   /** Data columns in a fixed order (the source columns come after them). */
   cols: string[];
   /** Column holding the quarter, for the period-scoped sections. */
@@ -51,18 +69,9 @@ export interface SheetDef {
   names?: { label: string; ref: string; kind: 'org' | 'member' }[];
 }
 
-const col = (label: string, field: string) => ({ label, field });
-const votesSheet = (prefix: string) => [col('满意', `${prefix}.satisfied`), col('基本满意', `${prefix}.basic`), col('不满意', `${prefix}.unsatisfied`)];
 const orgName = { label: '组织名称', ref: 'org', kind: 'org' as const };
 const memberName = { label: '姓名', ref: 'member', kind: 'member' as const };
-/** The five leads' points: the Chinese names of the leads. */
-const LEAD_LABELS: [string, string][] = [
-  ['带头学习提高', 'study'],
-  ['带头争创佳绩', 'excel'],
-  ['带头服务群众', 'service'],
-  ['带头遵纪守法', 'discipline'],
-  ['带头弘扬正气', 'integrity'],
-];
+const col = (label: string, field: string) => ({ label, field });
 
 /** Deductions from points, one per row, added to the member's points of that quarter in the same workbook. */
 export const DEDUCTIONS_SHEET: SheetDef = {
@@ -72,16 +81,8 @@ export const DEDUCTIONS_SHEET: SheetDef = {
   names: [memberName],
 };
 
-const b = (v: boolean) => (v ? 1 : 0);
-const votesCols = (prefix: string) => [`${prefix}_satisfied`, `${prefix}_basic`, `${prefix}_unsatisfied`];
-const votesRow = (v: Votes | null) => (v ? [v.satisfied, v.basic, v.unsatisfied] : [null, null, null]);
-/** The votes in three columns from `at`. */
-function votesOf(row: Row, at: number): Votes | null {
-  if (row[at] === null) return null;
-  return { satisfied: row[at] as number, basic: row[at + 1] as number, unsatisfied: row[at + 2] as number };
-}
 export const SRC_COLS = ['src_file', 'src_line', 'src_sheet'];
-/** The source from the last two columns. */
+
 /** The source from the last three columns: a workbook's record has its sheet. */
 function src(row: Row): Source {
   const n = row.length;
@@ -90,9 +91,64 @@ function src(row: Row): Source {
   return s;
 }
 /** Most points records have no deduction: skip the parse for those. */
-const deductionsOf = (text: string) => (text === '[]' ? [] : JSON.parse(text));
+const fromJson = (text: string) => (text === '[]' ? [] : JSON.parse(text));
 
-const orgs: SectionDef<Org> = {
+const c = <R>(column: string, field: string, label?: string, more: Partial<ColumnDef<R>> = {}): ColumnDef<R> => ({ column, field, label, ...more });
+/** A group of votes in three columns: `<prefix>_satisfied`… holding `<field>.satisfied`…. */
+const votes = <R>(prefix: string, field: string): ColumnDef<R>[] => [
+  c(`${prefix}_satisfied`, `${field}.satisfied`, '满意'),
+  c(`${prefix}_basic`, `${field}.basic`, '基本满意'),
+  c(`${prefix}_unsatisfied`, `${field}.unsatisfied`, '不满意'),
+];
+const active = <R>(): ColumnDef<R> => c('active', 'active', '在册', { kind: 'bool' });
+
+/**
+ * A row's reader and writer, made once from the column list as plain
+ * functions (the reads of a city's 750,000 points records go through them):
+ * fields in the list's order, a group (`masses.basic`) null when its first
+ * column is.
+ */
+function compile<R>(columns: ColumnDef<R>[]): Pick<SectionDef<R>, 'cols' | 'read' | 'toRow' | 'fromRow'> {
+  const read = columns.filter((x) => x.derive === undefined);
+  const key = (name: string) => JSON.stringify(name);
+  const value = (x: ColumnDef<R>, i: number) => (x.kind === 'bool' ? `r[${i}] === 1` : x.kind === 'json' ? `json(r[${i}])` : `r[${i}]`);
+  const parts: string[] = [];
+  for (let i = 0; i < read.length; i++) {
+    const [name, sub] = read[i].field!.split('.');
+    if (sub === undefined) {
+      parts.push(`${key(name)}: ${value(read[i], i)}`);
+      continue;
+    }
+    const members: string[] = [];
+    for (let j = i; j < read.length && read[j].field!.startsWith(`${name}.`); j++) members.push(`${key(read[j].field!.split('.')[1])}: r[${j}]`);
+    parts.push(`${key(name)}: r[${i}] === null ? null : { ${members.join(', ')} }`);
+    i += members.length - 1;
+  }
+  const cell = (x: ColumnDef<R>, i: number) => {
+    if (x.derive) return `derive[${i}](x)`;
+    const [name, sub] = x.field!.split('.');
+    const v = sub === undefined ? `x[${key(name)}]` : `(x[${key(name)}]?.[${key(sub)}] ?? null)`;
+    return x.kind === 'bool' ? `(${v} ? 1 : 0)` : x.kind === 'json' ? `JSON.stringify(${v})` : v;
+  };
+  // Code made from the constant lists below, never from data.
+  const fromRow = new Function('src', 'json', `return (r) => ({ ${parts.join(', ')}, src: src(r) });`)(src, fromJson);
+  const toRow = new Function('derive', `return (x) => [${columns.map(cell).join(', ')}];`)(columns.map((x) => x.derive));
+  return { cols: columns.map((x) => x.column), read: [...read.map((x) => x.column), ...SRC_COLS], toRow, fromRow };
+}
+
+/** The sheet's columns: those with a header, the quarter first. */
+function sheetColumns(columns: ColumnDef<never>[]): { label: string; field: string }[] {
+  const shown = columns.filter((x) => x.label !== undefined).map((x) => ({ label: x.label!, field: x.field! }));
+  return [...shown.filter((x) => x.field === 'period'), ...shown.filter((x) => x.field !== 'period')];
+}
+
+type Base<R> = Omit<SectionDef<R>, 'cols' | 'read' | 'toRow' | 'fromRow' | 'sheet'> & { sheet: Omit<SheetDef, 'columns' | 'slug'> };
+
+function section<R>(def: Base<R>): SectionDef<R> {
+  return { ...def, ...compile(def.columns), sheet: { ...def.sheet, slug: def.section, columns: sheetColumns(def.columns as ColumnDef<never>[]) } };
+}
+
+const orgs = section<Org>({
   section: 'orgs',
   schema: 'org',
   what: 'org',
@@ -100,26 +156,19 @@ const orgs: SectionDef<Org> = {
   name: 'orgs',
   key: ['code'],
   owner: 'code',
-  cols: ['code', 'name', 'type', 'parent', 'category', 'secretary', 'active'],
-  toRow: (o) => [o.code, o.name, o.type, o.parent, o.category, o.secretary, b(o.active)],
-  sheet: {
-    label: '组织',
-    slug: 'orgs',
-    columns: [
-      col('编号', 'code'),
-      col('名称', 'name'),
-      col('类型', 'type'),
-      col('上级编号', 'parent'),
-      col('类别', 'category'),
-      col('书记', 'secretary'),
-      col('在册', 'active'),
-    ],
-  },
-  read: ['code', 'name', 'type', 'parent', 'category', 'secretary', 'active', ...SRC_COLS],
-  fromRow: (r) => ({ code: r[0], name: r[1], type: r[2], parent: r[3], category: r[4], secretary: r[5], active: r[6] === 1, src: src(r) }) as Org,
-};
+  columns: [
+    c('code', 'code', '编号'),
+    c('name', 'name', '名称'),
+    c('type', 'type', '类型'),
+    c('parent', 'parent', '上级编号'),
+    c('category', 'category', '类别'),
+    c('secretary', 'secretary', '书记'),
+    active(),
+  ],
+  sheet: { label: '组织' },
+});
 
-const members: SectionDef<Member> = {
+const members = section<Member>({
   section: 'members',
   schema: 'member',
   what: 'member',
@@ -127,19 +176,12 @@ const members: SectionDef<Member> = {
   name: 'members',
   key: ['id'],
   owner: 'org',
-  cols: ['id', 'name', 'org', 'role', 'active'],
-  toRow: (m) => [m.id, m.name, m.org, m.role, b(m.active)],
-  sheet: {
-    label: '党员',
-    slug: 'members',
-    columns: [col('编号', 'id'), col('姓名', 'name'), col('所在支部', 'org'), col('身份', 'role'), col('在册', 'active')],
-  },
-  read: ['id', 'name', 'org', 'role', 'active', ...SRC_COLS],
-  fromRow: (r) => ({ id: r[0], name: r[1], org: r[2], role: r[3], active: r[4] === 1, src: src(r) }) as Member,
-};
+  columns: [c('id', 'id', '编号'), c('name', 'name', '姓名'), c('org', 'org', '所在支部'), c('role', 'role', '身份'), active()],
+  sheet: { label: '党员' },
+});
 
 /** A pledge row names its owner as a member's (owner_member) until the store knows the owner is an org. */
-const pledges: SectionDef<Pledge> = {
+const pledges = section<Pledge>({
   section: 'pledges',
   schema: 'pledge',
   what: 'pledge',
@@ -147,46 +189,30 @@ const pledges: SectionDef<Pledge> = {
   name: 'pledges',
   key: ['id'],
   owner: 'owner',
-  cols: ['id', 'owner', 'owner_org', 'owner_member', 'kind', 'standard', 'content', 'made', 'due', 'status', 'fulfilled', ...votesCols('eval')],
-  toRow: (p) => [p.id, p.owner, null, p.owner, p.kind, p.standard, p.content, p.made, p.due, p.status, p.fulfilled, ...votesRow(p.evaluation)],
+  columns: [
+    c('id', 'id', '编号'),
+    c('owner', 'owner', '承诺主体'),
+    { column: 'owner_org', derive: () => null },
+    { column: 'owner_member', derive: (p) => p.owner },
+    c('kind', 'kind', '承诺类型'),
+    c('standard', 'standard', '对照标准'),
+    c('content', 'content', '承诺内容'),
+    c('made', 'made', '承诺日期'),
+    c('due', 'due', '完成时限'),
+    c('status', 'status', '状态'),
+    c('fulfilled', 'fulfilled', '兑现日期'),
+    ...votes<Pledge>('eval', 'evaluation'),
+  ],
   sheet: {
     label: '公开承诺',
-    slug: 'pledges',
-    columns: [
-      col('编号', 'id'),
-      col('承诺主体', 'owner'),
-      col('承诺类型', 'kind'),
-      col('对照标准', 'standard'),
-      col('承诺内容', 'content'),
-      col('承诺日期', 'made'),
-      col('完成时限', 'due'),
-      col('状态', 'status'),
-      col('兑现日期', 'fulfilled'),
-      ...votesSheet('evaluation'),
-    ],
     names: [
       { ...orgName, ref: 'owner' },
       { ...memberName, ref: 'owner' },
     ],
   },
-  read: ['id', 'owner', 'kind', 'standard', 'content', 'made', 'due', 'status', 'fulfilled', ...votesCols('eval'), ...SRC_COLS],
-  fromRow: (r) =>
-    ({
-      id: r[0],
-      owner: r[1],
-      kind: r[2],
-      standard: r[3],
-      content: r[4],
-      made: r[5],
-      due: r[6],
-      status: r[7],
-      fulfilled: r[8],
-      evaluation: votesOf(r, 9),
-      src: src(r),
-    }) as Pledge,
-};
+});
 
-const reviews: SectionDef<Review> = {
+const reviews = section<Review>({
   section: 'reviews',
   schema: 'review',
   what: 'review',
@@ -195,52 +221,22 @@ const reviews: SectionDef<Review> = {
   key: ['org', 'period'],
   period: 'period',
   owner: 'org',
-  cols: ['org', 'period', 'self', ...votesCols('masses'), 'superior', 'grade', 'reason', 'commentary_date', 'commentary_by', 'commentary_text'],
-  toRow: (v) => [
-    v.org,
-    v.period,
-    v.self,
-    ...votesRow(v.masses),
-    v.superior,
-    v.grade,
-    v.reason,
-    v.commentary?.date ?? null,
-    v.commentary?.by ?? null,
-    v.commentary?.text ?? null,
+  columns: [
+    c('org', 'org', '组织编号'),
+    c('period', 'period', '季度'),
+    c('self', 'self', '自评'),
+    ...votes<Review>('masses', 'masses'),
+    c('superior', 'superior', '上级评定'),
+    c('grade', 'grade', '评定等次'),
+    c('reason', 'reason', '评定理由'),
+    c('commentary_date', 'commentary.date', '点评日期'),
+    c('commentary_by', 'commentary.by', '点评人'),
+    c('commentary_text', 'commentary.text', '点评内容'),
   ],
-  sheet: {
-    label: '季度测评',
-    slug: 'reviews',
-    columns: [
-      col('季度', 'period'),
-      col('组织编号', 'org'),
-      col('自评', 'self'),
-      ...votesSheet('masses'),
-      col('上级评定', 'superior'),
-      col('评定等次', 'grade'),
-      col('评定理由', 'reason'),
-      col('点评日期', 'commentary.date'),
-      col('点评人', 'commentary.by'),
-      col('点评内容', 'commentary.text'),
-    ],
-    names: [orgName],
-  },
-  read: ['org', 'period', 'self', ...votesCols('masses'), 'superior', 'grade', 'reason', 'commentary_date', 'commentary_by', 'commentary_text', ...SRC_COLS],
-  fromRow: (r) =>
-    ({
-      org: r[0],
-      period: r[1],
-      self: r[2],
-      masses: votesOf(r, 3)!,
-      superior: r[6],
-      grade: r[7],
-      reason: r[8],
-      commentary: r[9] === null ? null : { date: r[9], by: r[10], text: r[11] },
-      src: src(r),
-    }) as Review,
-};
+  sheet: { label: '季度测评', names: [orgName] },
+});
 
-const points: SectionDef<Points> = {
+const points = section<Points>({
   section: 'points',
   schema: 'points',
   what: 'points_record',
@@ -249,31 +245,25 @@ const points: SectionDef<Points> = {
   key: ['member', 'period'],
   period: 'period',
   owner: 'member',
-  cols: ['member', 'period', 'study', 'excel', 'service', 'discipline', 'integrity', 'deductions', ...votesCols('masses')],
-  toRow: (p) => [p.member, p.period, p.study, p.excel, p.service, p.discipline, p.integrity, JSON.stringify(p.deductions), ...votesRow(p.masses)],
-  sheet: {
-    label: '党员积分',
-    slug: 'points',
-    columns: [col('季度', 'period'), col('党员编号', 'member'), ...LEAD_LABELS.map(([l, f]) => col(l, f)), ...votesSheet('masses')],
-    names: [memberName],
-  },
-  read: ['member', 'period', 'study', 'excel', 'service', 'discipline', 'integrity', 'deductions', ...votesCols('masses'), ...SRC_COLS],
-  fromRow: (r) =>
-    ({
-      member: r[0],
-      period: r[1],
-      study: r[2],
-      excel: r[3],
-      service: r[4],
-      discipline: r[5],
-      integrity: r[6],
-      deductions: deductionsOf(r[7] as string),
-      masses: votesOf(r, 8),
-      src: src(r),
-    }) as Points,
-};
+  columns: [
+    c('member', 'member', '党员编号'),
+    c('period', 'period', '季度'),
+    c('study', 'study', '带头学习提高'),
+    c('excel', 'excel', '带头争创佳绩'),
+    c('service', 'service', '带头服务群众'),
+    c('discipline', 'discipline', '带头遵纪守法'),
+    c('integrity', 'integrity', '带头弘扬正气'),
+    // On a sheet of their own (DEDUCTIONS_SHEET), one per row.
+    c('deductions', 'deductions', undefined, { kind: 'json' }),
+    ...votes<Points>('masses', 'masses'),
+  ],
+  sheet: { label: '党员积分', names: [memberName] },
+});
 
-const reports: SectionDef<Report> = {
+/** A report's or typical's identity: its id, else its org, date and title (read/records.ts makes it). */
+const itemKey = <R>() => c<R>('key', 'key', undefined, { computed: true });
+
+const reports = section<Report>({
   section: 'reports',
   schema: 'report',
   what: 'report',
@@ -282,19 +272,21 @@ const reports: SectionDef<Report> = {
   key: ['key'],
   period: 'period',
   owner: 'org',
-  cols: ['key', 'id', 'org', 'date', 'month', 'period', 'title', 'adopted'],
-  toRow: (x) => [x.key, x.id, x.org, x.date, monthOf(x.date), x.period, x.title, x.adopted],
-  sheet: {
-    label: '信息报送',
-    slug: 'reports',
-    columns: [col('编号', 'id'), col('组织编号', 'org'), col('日期', 'date'), col('标题', 'title'), col('采用级别', 'adopted')],
-    names: [orgName],
-  },
-  read: ['key', 'id', 'org', 'date', 'period', 'title', 'adopted', ...SRC_COLS],
-  fromRow: (r) => ({ key: r[0], id: r[1], org: r[2], date: r[3], period: r[4], title: r[5], adopted: r[6], src: src(r) }) as Report,
-};
+  columns: [
+    itemKey(),
+    c('id', 'id', '编号'),
+    c('org', 'org', '组织编号'),
+    c('date', 'date', '日期'),
+    { column: 'month', derive: (x) => monthOf(x.date) },
+    // The quarter of its date (read/records.ts): not on the sheet.
+    c('period', 'period'),
+    c('title', 'title', '标题'),
+    c('adopted', 'adopted', '采用级别'),
+  ],
+  sheet: { label: '信息报送', names: [orgName] },
+});
 
-const typicals: SectionDef<Typical> = {
+const typicals = section<Typical>({
   section: 'typicals',
   schema: 'typical',
   what: 'typical',
@@ -303,17 +295,9 @@ const typicals: SectionDef<Typical> = {
   key: ['key'],
   period: 'period',
   owner: 'org',
-  cols: ['key', 'id', 'org', 'date', 'period', 'title'],
-  toRow: (x) => [x.key, x.id, x.org, x.date, x.period, x.title],
-  sheet: {
-    label: '培树典型',
-    slug: 'typicals',
-    columns: [col('编号', 'id'), col('组织编号', 'org'), col('日期', 'date'), col('标题', 'title')],
-    names: [orgName],
-  },
-  read: ['key', 'id', 'org', 'date', 'period', 'title', ...SRC_COLS],
-  fromRow: (r) => ({ key: r[0], id: r[1], org: r[2], date: r[3], period: r[4], title: r[5], src: src(r) }) as Typical,
-};
+  columns: [itemKey(), c('id', 'id', '编号'), c('org', 'org', '组织编号'), c('date', 'date', '日期'), c('period', 'period'), c('title', 'title', '标题')],
+  sheet: { label: '培树典型', names: [orgName] },
+});
 
 export const SECTION_DEFS: { [S in Section]: SectionDef<SectionRecords[S][number]> } = {
   orgs,
@@ -331,20 +315,19 @@ export const SECTION_LIST: SectionDef<unknown>[] = SECTIONS.map((s) => SECTION_D
 /** How a duplicate identity is shown: a report or typical's own id, else its org|date|title. */
 export const shownKey = (key: string) => key.replace(/^id:/, '');
 
-/** Columns a record's fields are derived into, never written in a file: no field of their own. */
-const DERIVED = new Set(['key', 'month', 'owner_org', 'owner_member']);
-const GROUPS: Record<string, string> = { masses: 'masses', eval: 'evaluation', commentary: 'commentary' };
+const ALL_COLUMNS = new Map<string, ColumnDef<never>>(SECTION_LIST.flatMap((t) => t.columns.map((x) => [x.column, x as ColumnDef<never>] as const)));
 
-/** The field a column holds, as a file writes it (`masses_basic` → `masses.basic`); null for a derived column. */
+/** The field a column holds, as a file writes it (`masses_basic` → `masses.basic`); null for a column no file writes. */
 export function fieldOfColumn(col: string): string | null {
-  if (DERIVED.has(col)) return null;
-  const m = /^(masses|eval|commentary)_(.+)$/.exec(col);
-  return m ? `${GROUPS[m[1]]}.${m[2]}` : col;
+  const x = ALL_COLUMNS.get(col);
+  if (!x || x.derive || x.computed) return x ? null : col;
+  return x.field!;
 }
 
 /** A column's value as a record holds it: `active` a boolean, `deductions` a list. */
 export function valueOfColumn(col: string, v: unknown): unknown {
-  if (col === 'active') return v === 1;
-  if (col === 'deductions' && typeof v === 'string') return JSON.parse(v);
+  const kind = ALL_COLUMNS.get(col)?.kind;
+  if (kind === 'bool') return v === 1;
+  if (kind === 'json' && typeof v === 'string') return JSON.parse(v);
   return v;
 }

@@ -1,7 +1,7 @@
 // Reads for the analyses: typed records out of the store, through the same
 // section descriptors the import writes with.
 import type { DB } from './db.js';
-import { SECTION_DEFS as TABLES, selectOf, SRC_COLS, type Readable, type Row, type SectionDef } from '../core/sections.js';
+import { SECTION_DEFS as TABLES, selectOf, SRC_COLS, type Readable, type Row } from '../core/sections.js';
 import { LEADS } from '../core/model.js';
 import type { MemberPoints, Org, OwnedPledge, Pledge, Report, Review, Source, Typical } from '../core/model.js';
 
@@ -10,7 +10,7 @@ import type { MemberPoints, Org, OwnedPledge, Pledge, Report, Review, Source, Ty
  * the source: `t.fromRow` reads a joined row as its own, and the member's
  * three columns sit at `at`.
  */
-function withMember(t: SectionDef<unknown>): { read: string[]; at: number } {
+function withMember(t: { read: string[] }): { read: string[]; at: number } {
   const own = t.read.slice(0, -SRC_COLS.length).map((c) => `p.${c}`);
   return { read: [...own, 'm.name', 'm.org', 'm.active', ...SRC_COLS.map((c) => `p.${c}`)], at: own.length };
 }
