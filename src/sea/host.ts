@@ -39,28 +39,47 @@ function once(path: string, fill: (tmp: string) => void): void {
 
 const base = cacheFolder(process.env);
 
-/** package.json, schemas/, templates/, examples/: { path: base64 } in one asset. */
-const filesAsset = new Uint8Array(getAsset('files.json'));
-const root = join(base, `files-${hashOf(filesAsset)}`);
-once(root, (tmp) => {
-  const files = JSON.parse(Buffer.from(filesAsset).toString('utf8')) as Record<string, string>;
-  for (const [path, data] of Object.entries(files)) {
-    mkdirSync(dirname(join(tmp, path)), { recursive: true });
-    writeFileSync(join(tmp, path), Buffer.from(data, 'base64'));
-  }
-});
+/** Unpacks cxzy's files and the addon, and loads the addon; the folder cxzy's files are in, and the addon. */
+function unpack(): { root: string; sqlite: object } {
+  /** package.json, schemas/, templates/, examples/: { path: base64 } in one asset. */
+  const filesAsset = new Uint8Array(getAsset('files.json'));
+  const root = join(base, `files-${hashOf(filesAsset)}`);
+  once(root, (tmp) => {
+    const files = JSON.parse(Buffer.from(filesAsset).toString('utf8')) as Record<string, string>;
+    for (const [path, data] of Object.entries(files)) {
+      mkdirSync(dirname(join(tmp, path)), { recursive: true });
+      writeFileSync(join(tmp, path), Buffer.from(data, 'base64'));
+    }
+  });
+  const addon = new Uint8Array(getAsset('sqlite.node'));
+  const addonPath = join(base, `better_sqlite3-${hashOf(addon)}.node`);
+  once(addonPath, (tmp) => writeFileSync(tmp, addon));
+  const sqlite = { exports: {} as object };
+  process.dlopen(sqlite, addonPath);
+  return { root, sqlite: sqlite.exports };
+}
 
-const addon = new Uint8Array(getAsset('sqlite.node'));
-const addonPath = join(base, `better_sqlite3-${hashOf(addon)}.node`);
-once(addonPath, (tmp) => writeFileSync(tmp, addon));
-const sqlite = { exports: {} as object };
-process.dlopen(sqlite, addonPath);
+let unpacked: { root: string; sqlite: object };
+try {
+  unpacked = unpack();
+} catch (e) {
+  // The environment's problem (a full disk, a folder this user cannot write): say where, and how to choose another (exit 3).
+  const en = process.env.CXZY_LANG === 'en' || process.argv.some((a, i) => a === '--lang=en' || (a === 'en' && process.argv[i - 1] === '--lang'));
+  const reason = (e as Error).message;
+  process.stderr.write(
+    en
+      ? `cxzy: cannot unpack its files into ${base}: ${reason}. Set CXZY_CACHE to a folder you can write.\n`
+      : `cxzy：无法把程序文件解到 ${base}：${reason}。请用环境变量 CXZY_CACHE 指定一个可以写入的文件夹。\n`,
+  );
+  process.exit(3);
+}
+const { root } = unpacked;
 
 const worker = Buffer.from(getAsset('worker.js')).toString('utf8');
 
 (globalThis as { cxzyHost?: Host }).cxzyHost = {
   root,
   bundled: true,
-  sqlite: sqlite.exports,
+  sqlite: unpacked.sqlite,
   startWorker: (workerData) => new Worker(worker, { eval: true, workerData: { ...(workerData as object), cxzyRoot: root } }),
 };

@@ -90,6 +90,15 @@ function suite(name: string, exe: string, launcher: string[], toCache: (dir: str
       expect(slashes(grade.stdout)).toBe(node(['grade', '--db', 'n.db', '--format', 'json'], dir).stdout);
     });
 
+    it('says where it cannot unpack its files, and exits 3', () => {
+      // A folder under a file: no one can make it.
+      const under = join(dir, 'examples', 'pledges.yaml', 'cache');
+      const blocked = runner(launcher, toCache(dir) === null ? `Z:${under.replaceAll('/', '\\')}` : under);
+      const r = blocked(['--version'], dir);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/^cxzy：无法把程序文件解到 .*请用环境变量 CXZY_CACHE 指定一个可以写入的文件夹。\n$/s);
+    });
+
     it('writes the Word notice bin/cxzy writes', async () => {
       const args = ['report', '--db', 'i.db', '--date', '2011-07-05', '--number', '6'];
       const r = run([...args, '--out', 'exe.docx'], dir);
