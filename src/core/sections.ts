@@ -30,6 +30,10 @@ export interface ColumnDef<R = unknown> {
   label?: string;
   /** Stored as 0/1 (a boolean) or as JSON text (a list). */
   kind?: 'bool' | 'json';
+  /** An enumeration of schemas/common.schema.json: a file may write its slug or its Chinese label. */
+  enum?: string;
+  /** What the record holds when a file leaves the field (or a group's part) out; absent: the field is required. */
+  absent?: null | 0 | string;
   /** A field the record holds but no file writes (a report's key, made from its id or org, date and title). */
   computed?: true;
   /** Not in the record: filled from it as the row is written, never read back. */
@@ -96,10 +100,14 @@ const fromJson = (text: string) => (text === '[]' ? [] : JSON.parse(text));
 const c = <R>(column: string, field: string, label?: string, more: Partial<ColumnDef<R>> = {}): ColumnDef<R> => ({ column, field, label, ...more });
 /** A group of votes in three columns: `<prefix>_satisfied`… holding `<field>.satisfied`…. */
 const votes = <R>(prefix: string, field: string): ColumnDef<R>[] => [
-  c(`${prefix}_satisfied`, `${field}.satisfied`, '满意'),
-  c(`${prefix}_basic`, `${field}.basic`, '基本满意'),
-  c(`${prefix}_unsatisfied`, `${field}.unsatisfied`, '不满意'),
+  c(`${prefix}_satisfied`, `${field}.satisfied`, '满意', { absent: 0 }),
+  c(`${prefix}_basic`, `${field}.basic`, '基本满意', { absent: 0 }),
+  c(`${prefix}_unsatisfied`, `${field}.unsatisfied`, '不满意', { absent: 0 }),
 ];
+/** An optional text field: null when a file leaves it out. */
+const opt = <R>(column: string, label?: string): ColumnDef<R> => c(column, column, label, { absent: null });
+const enm = <R>(column: string, label: string, domain: string, absent?: null | string): ColumnDef<R> =>
+  c(column, column, label, { enum: domain, ...(absent === undefined ? {} : { absent }) });
 const active = <R>(): ColumnDef<R> => c('active', 'active', '在册', { kind: 'bool' });
 
 /**
@@ -159,10 +167,10 @@ const orgs = section<Org>({
   columns: [
     c('code', 'code', '编号'),
     c('name', 'name', '名称'),
-    c('type', 'type', '类型'),
-    c('parent', 'parent', '上级编号'),
-    c('category', 'category', '类别'),
-    c('secretary', 'secretary', '书记'),
+    enm('type', '类型', 'orgType'),
+    opt('parent', '上级编号'),
+    enm('category', '类别', 'category'),
+    opt('secretary', '书记'),
     active(),
   ],
   sheet: { label: '组织' },
@@ -176,7 +184,7 @@ const members = section<Member>({
   name: 'members',
   key: ['id'],
   owner: 'org',
-  columns: [c('id', 'id', '编号'), c('name', 'name', '姓名'), c('org', 'org', '所在支部'), c('role', 'role', '身份'), active()],
+  columns: [c('id', 'id', '编号'), c('name', 'name', '姓名'), c('org', 'org', '所在支部'), enm('role', '身份', 'role'), active()],
   sheet: { label: '党员' },
 });
 
@@ -194,13 +202,13 @@ const pledges = section<Pledge>({
     c('owner', 'owner', '承诺主体'),
     { column: 'owner_org', derive: () => null },
     { column: 'owner_member', derive: (p) => p.owner },
-    c('kind', 'kind', '承诺类型'),
-    c('standard', 'standard', '对照标准'),
+    enm('kind', '承诺类型', 'pledgeKind'),
+    enm('standard', '对照标准', 'standard'),
     c('content', 'content', '承诺内容'),
     c('made', 'made', '承诺日期'),
     c('due', 'due', '完成时限'),
-    c('status', 'status', '状态'),
-    c('fulfilled', 'fulfilled', '兑现日期'),
+    enm('status', '状态', 'pledgeStatus'),
+    opt('fulfilled', '兑现日期'),
     ...votes<Pledge>('eval', 'evaluation'),
   ],
   sheet: {
@@ -227,8 +235,8 @@ const reviews = section<Review>({
     c('self', 'self', '自评'),
     ...votes<Review>('masses', 'masses'),
     c('superior', 'superior', '上级评定'),
-    c('grade', 'grade', '评定等次'),
-    c('reason', 'reason', '评定理由'),
+    enm('grade', '评定等次', 'grade', null),
+    opt('reason', '评定理由'),
     c('commentary_date', 'commentary.date', '点评日期'),
     c('commentary_by', 'commentary.by', '点评人'),
     c('commentary_text', 'commentary.text', '点评内容'),
@@ -274,14 +282,14 @@ const reports = section<Report>({
   owner: 'org',
   columns: [
     itemKey(),
-    c('id', 'id', '编号'),
+    opt('id', '编号'),
     c('org', 'org', '组织编号'),
     c('date', 'date', '日期'),
     { column: 'month', derive: (x) => monthOf(x.date) },
     // The quarter of its date (read/records.ts): not on the sheet.
     c('period', 'period'),
     c('title', 'title', '标题'),
-    c('adopted', 'adopted', '采用级别'),
+    enm('adopted', '采用级别', 'adoption', 'none'),
   ],
   sheet: { label: '信息报送', names: [orgName] },
 });
@@ -295,7 +303,7 @@ const typicals = section<Typical>({
   key: ['key'],
   period: 'period',
   owner: 'org',
-  columns: [itemKey(), c('id', 'id', '编号'), c('org', 'org', '组织编号'), c('date', 'date', '日期'), c('period', 'period'), c('title', 'title', '标题')],
+  columns: [itemKey(), opt('id', '编号'), c('org', 'org', '组织编号'), c('date', 'date', '日期'), c('period', 'period'), c('title', 'title', '标题')],
   sheet: { label: '培树典型', names: [orgName] },
 });
 

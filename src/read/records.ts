@@ -4,29 +4,8 @@ import type { Path } from '../core/diagnostic.js';
 import type { Msg } from '../core/messages/index.js';
 import { slugOf } from './schemas.js';
 import { normalizePeriod, periodOf } from '../core/dates.js';
-import type {
-  Adoption,
-  Category,
-  Commentary,
-  Deduction,
-  Grade,
-  Lead,
-  Member,
-  Org,
-  OrgType,
-  Pledge,
-  PledgeKind,
-  PledgeStatus,
-  Points,
-  Report,
-  Review,
-  Role,
-  Section,
-  SectionRecords,
-  Typical,
-  Votes,
-  Good,
-} from '../core/model.js';
+import type { Deduction, Lead, Pledge, Points, Review, Section, SectionRecords, Source, Votes } from '../core/model.js';
+import { SECTION_DEFS, type ColumnDef } from '../core/sections.js';
 import { LEADS, SECTIONS } from '../core/model.js';
 import type { Finding } from './findings.js';
 import type { Present } from './rows.js';
@@ -53,34 +32,22 @@ export function collectRecords(
     list.forEach((r, i) => {
       const at: Path = [section, i];
       const src = { file, line: line(section, i) };
+      const record = FROM_FILE[section](r, period, src);
       switch (section) {
-        case 'orgs':
-          into.orgs.push(org(r, src));
+        case 'pledges':
+          checkPledge(record as Pledge, at, err);
           break;
-        case 'members':
-          into.members.push(member(r, src));
+        case 'reviews':
+          if (total((record as Review).masses) === 0) err([...at, 'masses'], { id: 'votes_zero' }, 'votes');
           break;
-        case 'pledges': {
-          const p = pledge(r, src);
-          checkPledge(p, at, err);
-          into.pledges.push(p);
-          break;
-        }
-        case 'reviews': {
-          const v = review(r, period!, src);
-          if (total(v.masses) === 0) err([...at, 'masses'], { id: 'votes_zero' }, 'votes');
-          into.reviews.push(v);
-          break;
-        }
         case 'points': {
-          const p = points(r, period!, src);
+          const p = record as Points;
           if (p.masses && total(p.masses) === 0) err([...at, 'masses'], { id: 'votes_zero' }, 'votes');
           // Each lead, and each deduction, within the full marks the rules give.
           for (const lead of LEADS) if (p[lead] > maxPoints) err([...at, lead], { id: 'points_max', params: { value: p[lead], max: maxPoints } }, 'range');
           p.deductions.forEach((d, j) => {
             if (d.points > maxPoints) err([...at, 'deductions', j, 'points'], { id: 'points_max', params: { value: d.points, max: maxPoints } }, 'range');
           });
-          into.points.push(p);
           break;
         }
         case 'reports':
@@ -89,11 +56,10 @@ export function collectRecords(
           if (period && periodOf(date) !== period) {
             err([...at, 'date'], { id: 'outside_period', params: { date, period } }, 'period');
           }
-          if (section === 'reports') into.reports.push(report(r, src));
-          else into.typicals.push(typical(r, src));
           break;
         }
       }
+      (into[section] as unknown[]).push(record);
     });
   }
   return present;
@@ -115,106 +81,55 @@ export function total(v: Votes): number {
   return v.satisfied + v.basic + v.unsatisfied;
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+/** A record's own columns, as the section's column list says a file writes them. */
+type FromFile = (r: Raw, period: string | null, src: Source) => unknown;
 
-function votes(v: unknown): Votes | null {
-  if (!v) return null;
-  const o = v as Raw;
-  return { satisfied: (o.satisfied as number) ?? 0, basic: (o.basic as number) ?? 0, unsatisfied: (o.unsatisfied as number) ?? 0 };
-}
+/** Fields whose value a file does not write as it is stored. */
+const CUSTOM: Record<string, (r: Raw, period: string | null) => unknown> = {
+  // A report's or typical's identity: its id, else its org, date and title.
+  key: (r) => (typeof r.id === 'string' ? `id:${r.id}` : `${r.org}|${r.date}|${r.title}`),
+  // The quarter of a dated record, else the document's.
+  period: (r, period) => (typeof r.date === 'string' ? periodOf(r.date) : period),
+  deductions: (r) =>
+    ((r.deductions as Raw[] | undefined) ?? []).map(
+      (d): Deduction => ({ dimension: slugOf('lead', d.dimension as string) as Lead, points: d.points as number, reason: d.reason as string }),
+    ),
+};
 
-function org(r: Raw, src: Org['src']): Org {
-  return {
-    code: r.code as string,
-    name: r.name as string,
-    type: slugOf('orgType', r.type as string) as OrgType,
-    parent: str(r.parent),
-    category: slugOf('category', r.category as string) as Category,
-    secretary: str(r.secretary),
-    active: r.active !== false && r.active !== '否',
-    src,
+/**
+ * The reader of one section's records, made once from its column list as a
+ * plain function (a city's two million records go through these): enumerations
+ * by slug or label, optional fields null (or their default), `active` true
+ * unless false or 否, a group (votes, a commentary) null when left out.
+ */
+function compileFromFile(columns: ColumnDef[]): FromFile {
+  const key = (name: string) => JSON.stringify(name);
+  const raw = (name: string) => `r[${key(name)}]`;
+  const given = (v: string, x: ColumnDef) =>
+    x.absent === undefined ? v : x.absent === null && !x.enum ? `(typeof ${v} === 'string' ? ${v} : null)` : `(${v} ?? ${JSON.stringify(x.absent)})`;
+  const value = (x: ColumnDef, v: string) => {
+    if (x.kind === 'bool') return `(${v} !== false && ${v} !== '否')`;
+    if (x.enum) return x.absent === undefined ? `slug(${key(x.enum)}, ${v})` : `(${v} ? slug(${key(x.enum)}, ${v}) : ${JSON.stringify(x.absent)})`;
+    return given(v, x);
   };
+  const own = columns.filter((x) => x.derive === undefined);
+  const parts: string[] = [];
+  for (let i = 0; i < own.length; i++) {
+    const [name, sub] = own[i].field!.split('.');
+    if (CUSTOM[name]) parts.push(`${key(name)}: custom[${key(name)}](r, period)`);
+    else if (sub === undefined) parts.push(`${key(name)}: ${value(own[i], raw(name))}`);
+    else {
+      const members: string[] = [];
+      for (let j = i; j < own.length && own[j].field!.startsWith(`${name}.`); j++) {
+        const part = own[j].field!.split('.')[1];
+        members.push(`${key(part)}: ${given(`${raw(name)}[${key(part)}]`, own[j])}`);
+      }
+      parts.push(`${key(name)}: ${raw(name)} ? { ${members.join(', ')} } : null`);
+      i += members.length - 1;
+    }
+  }
+  // Code made from the constant column lists of core/sections.ts, never from data.
+  return new Function('slug', 'custom', `return (r, period, src) => ({ ${parts.join(', ')}, src });`)(slugOf, CUSTOM);
 }
 
-function member(r: Raw, src: Member['src']): Member {
-  return {
-    id: r.id as string,
-    name: r.name as string,
-    org: r.org as string,
-    role: slugOf('role', r.role as string) as Role,
-    active: r.active !== false && r.active !== '否',
-    src,
-  };
-}
-
-function pledge(r: Raw, src: Pledge['src']): Pledge {
-  return {
-    id: r.id as string,
-    owner: r.owner as string,
-    kind: slugOf('pledgeKind', r.kind as string) as PledgeKind,
-    standard: slugOf('standard', r.standard as string) as Good | Lead,
-    content: r.content as string,
-    made: r.made as string,
-    due: r.due as string,
-    status: slugOf('pledgeStatus', r.status as string) as PledgeStatus,
-    fulfilled: str(r.fulfilled),
-    evaluation: votes(r.evaluation),
-    src,
-  };
-}
-
-function review(r: Raw, period: string, src: Review['src']): Review {
-  const c = r.commentary as Raw | undefined;
-  return {
-    org: r.org as string,
-    period,
-    self: r.self as number,
-    masses: votes(r.masses)!,
-    superior: r.superior as number,
-    grade: r.grade ? (slugOf('grade', r.grade as string) as Grade) : null,
-    reason: str(r.reason),
-    commentary: c ? ({ date: c.date, by: c.by, text: c.text } as Commentary) : null,
-    src,
-  };
-}
-
-function points(r: Raw, period: string, src: Points['src']): Points {
-  const deductions = ((r.deductions as Raw[] | undefined) ?? []).map(
-    (d): Deduction => ({ dimension: slugOf('lead', d.dimension as string) as Lead, points: d.points as number, reason: d.reason as string }),
-  );
-  return {
-    member: r.member as string,
-    period,
-    study: r.study as number,
-    excel: r.excel as number,
-    service: r.service as number,
-    discipline: r.discipline as number,
-    integrity: r.integrity as number,
-    deductions,
-    masses: votes(r.masses),
-    src,
-  };
-}
-
-function itemKey(r: Raw): string {
-  return typeof r.id === 'string' ? `id:${r.id}` : `${r.org}|${r.date}|${r.title}`;
-}
-
-function report(r: Raw, src: Report['src']): Report {
-  const date = r.date as string;
-  return {
-    key: itemKey(r),
-    id: str(r.id),
-    org: r.org as string,
-    date,
-    period: periodOf(date),
-    title: r.title as string,
-    adopted: r.adopted ? (slugOf('adoption', r.adopted as string) as Adoption) : 'none',
-    src,
-  };
-}
-
-function typical(r: Raw, src: Typical['src']): Typical {
-  const date = r.date as string;
-  return { key: itemKey(r), id: str(r.id), org: r.org as string, date, period: periodOf(date), title: r.title as string, src };
-}
+const FROM_FILE = Object.fromEntries(SECTIONS.map((s) => [s, compileFromFile(SECTION_DEFS[s].columns as ColumnDef[])])) as Record<Section, FromFile>;
