@@ -34,6 +34,8 @@ export interface ColumnDef<R = unknown> {
   enum?: string;
   /** What the record holds when a file leaves the field (or a group's part) out; absent: the field is required. */
   absent?: null | 0 | string;
+  /** The column a list of changes names the record by (an org's name, a pledge's content). */
+  caption?: true;
   /** A field the record holds but no file writes (a report's key, made from its id or org, date and title). */
   computed?: true;
   /** Not in the record: filled from it as the row is written, never read back. */
@@ -166,7 +168,7 @@ const orgs = section<Org>({
   owner: 'code',
   columns: [
     c('code', 'code', '编号'),
-    c('name', 'name', '名称'),
+    c('name', 'name', '名称', { caption: true }),
     enm('type', '类型', 'orgType'),
     opt('parent', '上级编号'),
     enm('category', '类别', 'category'),
@@ -184,7 +186,7 @@ const members = section<Member>({
   name: 'members',
   key: ['id'],
   owner: 'org',
-  columns: [c('id', 'id', '编号'), c('name', 'name', '姓名'), c('org', 'org', '所在支部'), enm('role', '身份', 'role'), active()],
+  columns: [c('id', 'id', '编号'), c('name', 'name', '姓名', { caption: true }), c('org', 'org', '所在支部'), enm('role', '身份', 'role'), active()],
   sheet: { label: '党员' },
 });
 
@@ -204,7 +206,7 @@ const pledges = section<Pledge>({
     { column: 'owner_member', derive: (p) => p.owner },
     enm('kind', '承诺类型', 'pledgeKind'),
     enm('standard', '对照标准', 'standard'),
-    c('content', 'content', '承诺内容'),
+    c('content', 'content', '承诺内容', { caption: true }),
     c('made', 'made', '承诺日期'),
     c('due', 'due', '完成时限'),
     enm('status', '状态', 'pledgeStatus'),
@@ -288,7 +290,7 @@ const reports = section<Report>({
     { column: 'month', derive: (x) => monthOf(x.date) },
     // The quarter of its date (read/records.ts): not on the sheet.
     c('period', 'period'),
-    c('title', 'title', '标题'),
+    c('title', 'title', '标题', { caption: true }),
     enm('adopted', '采用级别', 'adoption', 'none'),
   ],
   sheet: { label: '信息报送', names: [orgName] },
@@ -303,7 +305,14 @@ const typicals = section<Typical>({
   key: ['key'],
   period: 'period',
   owner: 'org',
-  columns: [itemKey(), opt('id', '编号'), c('org', 'org', '组织编号'), c('date', 'date', '日期'), c('period', 'period'), c('title', 'title', '标题')],
+  columns: [
+    itemKey(),
+    opt('id', '编号'),
+    c('org', 'org', '组织编号'),
+    c('date', 'date', '日期'),
+    c('period', 'period'),
+    c('title', 'title', '标题', { caption: true }),
+  ],
   sheet: { label: '培树典型', names: [orgName] },
 });
 

@@ -4,62 +4,47 @@
 // the same rows.
 import { stringify } from 'yaml';
 import type ExcelJS from 'exceljs';
-import {
-  LEADS,
-  SECTIONS,
-  type Member,
-  type Org,
-  type Pledge,
-  type Points,
-  type Report,
-  type Review,
-  type SectionRecords,
-  type Typical,
-  type Votes,
-} from '../core/model.js';
-import { DEDUCTIONS_SHEET, SECTION_DEFS, type SheetDef } from '../core/sections.js';
+import { SECTIONS, type Section, type SectionRecords } from '../core/model.js';
+import { type ColumnDef, DEDUCTIONS_SHEET, SECTION_DEFS, type SheetDef } from '../core/sections.js';
 import { sheetFields } from '../read/workbook/fields.js';
 import { labelOf, styleSheet, streamingWorkbook } from './workbook.js';
 
 type Plain = Record<string, unknown>;
 
-const votes = (v: Votes | null) => (v ? { satisfied: v.satisfied, basic: v.basic, unsatisfied: v.unsatisfied } : undefined);
-/** Fields a record leaves out when they hold nothing (or, for `active`, the default). */
-const tidy = (o: Plain): Plain => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
+/** The fields a file writes, in the column list's order: each top-level name, with a group's parts. */
+function fileFields(s: Section): { name: string; column: ColumnDef; parts: string[] }[] {
+  const out: { name: string; column: ColumnDef; parts: string[] }[] = [];
+  for (const x of SECTION_DEFS[s].columns as ColumnDef[]) {
+    // The quarter is the document's, or the date's; a derived or computed column no file writes.
+    if (x.derive || x.computed || x.field === 'period') continue;
+    const [name, part] = x.field!.split('.');
+    const last = out.at(-1);
+    if (part !== undefined && last !== undefined && last.name === name) last.parts.push(part);
+    else out.push({ name, column: x, parts: part === undefined ? [] : [part] });
+  }
+  return out;
+}
 
-const SHAPE = {
-  orgs: (o: Org) =>
-    tidy({ code: o.code, name: o.name, type: o.type, parent: o.parent, category: o.category, secretary: o.secretary, active: o.active ? undefined : false }),
-  members: (m: Member) => tidy({ id: m.id, name: m.name, org: m.org, role: m.role, active: m.active ? undefined : false }),
-  pledges: (p: Pledge) =>
-    tidy({
-      id: p.id,
-      owner: p.owner,
-      kind: p.kind,
-      standard: p.standard,
-      content: p.content,
-      made: p.made,
-      due: p.due,
-      status: p.status,
-      fulfilled: p.fulfilled,
-      evaluation: votes(p.evaluation),
-    }),
-  reviews: (v: Review) =>
-    tidy({ org: v.org, self: v.self, masses: votes(v.masses), superior: v.superior, grade: v.grade, reason: v.reason, commentary: v.commentary ?? undefined }),
-  points: (p: Points) =>
-    tidy({
-      member: p.member,
-      ...Object.fromEntries(LEADS.map((l) => [l, p[l]])),
-      deductions: p.deductions.length ? p.deductions : undefined,
-      masses: votes(p.masses),
-    }),
-  reports: (r: Report) => tidy({ id: r.id, org: r.org, date: r.date, title: r.title, adopted: r.adopted === 'none' ? undefined : r.adopted }),
-  typicals: (t: Typical) => tidy({ id: t.id, org: t.org, date: t.date, title: t.title }),
-};
+const FIELDS = Object.fromEntries(SECTIONS.map((s) => [s, fileFields(s)])) as Record<Section, ReturnType<typeof fileFields>>;
 
-/** A record in the shape a file writes it (SPEC §1), without its source. */
-export function specRecord<S extends keyof typeof SHAPE>(s: S, r: SectionRecords[S][number]): Plain {
-  return (SHAPE[s] as (x: unknown) => Plain)(r);
+/**
+ * A record in the shape a file writes it (SPEC §1), without its source: a
+ * field left out when it holds nothing or its default (active, no deductions,
+ * adopted none).
+ */
+export function specRecord(s: Section, r: unknown): Plain {
+  const rec = r as Plain;
+  const out: Plain = {};
+  for (const { name, column, parts } of FIELDS[s]) {
+    const v = rec[name];
+    let w: unknown = v;
+    if (parts.length) w = v ? Object.fromEntries(parts.map((p) => [p, (v as Plain)[p]])) : undefined;
+    else if (column.kind === 'bool') w = v ? undefined : false;
+    else if (column.kind === 'json') w = (v as unknown[]).length ? v : undefined;
+    else if (typeof column.absent === 'string' && v === column.absent) w = undefined;
+    if (w !== null && w !== undefined) out[name] = w;
+  }
+  return out;
 }
 
 export function exportYaml(r: SectionRecords, header: string): string {

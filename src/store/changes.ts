@@ -34,8 +34,6 @@ export interface Change {
   label: string | null;
 }
 
-const LABEL: Partial<Record<Section, string>> = { orgs: 'name', members: 'name', pledges: 'content', reports: 'title', typicals: 'title' };
-
 type Rec = Record<string, unknown>;
 
 /** The org of a row `x` of `t` as the import leaves the tree, for grouping. */
@@ -58,7 +56,7 @@ export function listChanges(db: DB, st: Staging, replace: boolean): Change[] {
   for (const t of SECTION_LIST) {
     const staged = stagedTable(st, t.section);
     const on = t.key.map((k) => `m.${k} = x.${k}`).join(' AND ');
-    const label = LABEL[t.section];
+    const label = t.columns.find((x) => x.caption)?.column;
     const base = (r: Rec, action: Action, prefix: string): Change => ({
       section: t.section,
       key: keyOf(t, r, prefix),
