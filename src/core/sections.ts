@@ -34,6 +34,8 @@ export interface ColumnDef<R = unknown> {
   enum?: string;
   /** What the record holds when a file leaves the field (or a group's part) out; absent: the field is required. */
   absent?: null | 0 | string;
+  /** The code of another record it names: an org's, a member's, or either (a pledge's owner). */
+  ref?: 'orgs' | 'members' | 'owner';
   /** The column a list of changes names the record by (an org's name, a pledge's content). */
   caption?: true;
   /** A field the record holds but no file writes (a report's key, made from its id or org, date and title). */
@@ -170,7 +172,7 @@ const orgs = section<Org>({
     c('code', 'code', '编号'),
     c('name', 'name', '名称', { caption: true }),
     enm('type', '类型', 'orgType'),
-    opt('parent', '上级编号'),
+    c('parent', 'parent', '上级编号', { absent: null, ref: 'orgs' }),
     enm('category', '类别', 'category'),
     opt('secretary', '书记'),
     active(),
@@ -186,7 +188,13 @@ const members = section<Member>({
   name: 'members',
   key: ['id'],
   owner: 'org',
-  columns: [c('id', 'id', '编号'), c('name', 'name', '姓名', { caption: true }), c('org', 'org', '所在支部'), enm('role', '身份', 'role'), active()],
+  columns: [
+    c('id', 'id', '编号'),
+    c('name', 'name', '姓名', { caption: true }),
+    c('org', 'org', '所在支部', { ref: 'orgs' }),
+    enm('role', '身份', 'role'),
+    active(),
+  ],
   sheet: { label: '党员' },
 });
 
@@ -201,7 +209,7 @@ const pledges = section<Pledge>({
   owner: 'owner',
   columns: [
     c('id', 'id', '编号'),
-    c('owner', 'owner', '承诺主体'),
+    c('owner', 'owner', '承诺主体', { ref: 'owner' }),
     { column: 'owner_org', derive: () => null },
     { column: 'owner_member', derive: (p) => p.owner },
     enm('kind', '承诺类型', 'pledgeKind'),
@@ -232,7 +240,7 @@ const reviews = section<Review>({
   period: 'period',
   owner: 'org',
   columns: [
-    c('org', 'org', '组织编号'),
+    c('org', 'org', '组织编号', { ref: 'orgs' }),
     c('period', 'period', '季度'),
     c('self', 'self', '自评'),
     ...votes<Review>('masses', 'masses'),
@@ -256,7 +264,7 @@ const points = section<Points>({
   period: 'period',
   owner: 'member',
   columns: [
-    c('member', 'member', '党员编号'),
+    c('member', 'member', '党员编号', { ref: 'members' }),
     c('period', 'period', '季度'),
     c('study', 'study', '带头学习提高'),
     c('excel', 'excel', '带头争创佳绩'),
@@ -285,7 +293,7 @@ const reports = section<Report>({
   columns: [
     itemKey(),
     opt('id', '编号'),
-    c('org', 'org', '组织编号'),
+    c('org', 'org', '组织编号', { ref: 'orgs' }),
     c('date', 'date', '日期'),
     { column: 'month', derive: (x) => monthOf(x.date) },
     // The quarter of its date (read/records.ts): not on the sheet.
@@ -308,7 +316,7 @@ const typicals = section<Typical>({
   columns: [
     itemKey(),
     opt('id', '编号'),
-    c('org', 'org', '组织编号'),
+    c('org', 'org', '组织编号', { ref: 'orgs' }),
     c('date', 'date', '日期'),
     c('period', 'period'),
     c('title', 'title', '标题', { caption: true }),
@@ -325,6 +333,11 @@ export const SECTION_DEFS: { [S in Section]: SectionDef<SectionRecords[S][number
   reports,
   typicals,
 };
+
+/** The fields that name another record by its code, in any section. */
+export const REFERENCE_FIELDS: ReadonlySet<string> = new Set(
+  Object.values(SECTION_DEFS).flatMap((t) => (t.columns as ColumnDef[]).filter((x) => x.ref).map((x) => x.field!)),
+);
 
 /** The descriptors in SPEC order. */
 export const SECTION_LIST: SectionDef<unknown>[] = SECTIONS.map((s) => SECTION_DEFS[s] as SectionDef<unknown>);

@@ -10,6 +10,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { Diagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { SECTIONS, type Section, type Source } from '../core/model.js';
+import { REFERENCE_FIELDS } from '../core/sections.js';
 import type { Rules } from '../core/rules.js';
 import { byText } from '../core/collections.js';
 import { readFiles, workerCount } from '../read/pool.js';
@@ -285,7 +286,7 @@ function commit(
 
 /** A reference written as a name where a code goes: the code of that name, as a hint on the error. */
 function codeHints(db: DB, st: Staging, errors: Diagnostic[]): Map<Diagnostic, Diagnostic> {
-  const refs = errors.filter((d) => d.msg.id === 'code_pattern' && /\.(org|parent|member|owner)$/.test(d.path ?? ''));
+  const refs = errors.filter((d) => d.msg.id === 'code_pattern' && REFERENCE_FIELDS.has(d.path?.split('.').at(-1) ?? ''));
   const value = (d: Diagnostic) => String((d.msg.params as { value: string }).value);
   const tables = (s: 'orgs' | 'members', code: string) =>
     [...(st.direct ? [] : [`main.${s}`]), stagedTable(st, s)].map((table) => ({ table, code, name: 'name' }));

@@ -5,7 +5,7 @@
 // a staged record stands in for the stored one with its identity.
 import type { DB } from './db.js';
 import { stagedTable, type Duplicate, type Staging } from './stage.js';
-import { SECTION_DEFS, shownKey } from '../core/sections.js';
+import { SECTION_DEFS, SECTION_LIST, shownKey } from '../core/sections.js';
 import { GOODS, LEADS, sourceOf, sourceText, type Section, type Source } from '../core/model.js';
 import type { Msg } from '../core/messages/index.js';
 import { OrgTree } from '../core/tree.js';
@@ -137,13 +137,7 @@ export function crossErrors(db: DB, st: Staging, duplicates: Duplicate[], skippe
       });
     }
   }
-  const refs: [Section, string, Section, string, string][] = [
-    ['reviews', 'org', 'orgs', 'code', 'org'],
-    ['points', 'member', 'members', 'id', 'member'],
-    ['reports', 'org', 'orgs', 'code', 'org'],
-    ['typicals', 'org', 'orgs', 'code', 'org'],
-  ];
-  for (const [s, col, target, tcol, what] of refs) {
+  for (const [s, col, target, tcol, what] of plainRefs()) {
     for (const r of all(
       `SELECT x.${col} AS ref, x.src_file, x.src_line, x.src_sheet FROM ${sc.staged(s)} x WHERE NOT ${sc.exists(target, tcol, `x.${col}`)}`,
     )) {
@@ -151,6 +145,23 @@ export function crossErrors(db: DB, st: Staging, duplicates: Duplicate[], skippe
     }
   }
   return withHints(db, sc, out);
+}
+
+/**
+ * The references the column lists declare, but those checked above with
+ * more to say: an org's parent (the tree), a member's branch, a pledge's owner
+ * (an org or a member, with its standard).
+ */
+function plainRefs(): [Section, string, Section, string, string][] {
+  const special = new Set<Section>(['orgs', 'members', 'pledges']);
+  return SECTION_LIST.filter((t) => !special.has(t.section)).flatMap((t) =>
+    t.columns
+      .filter((x) => x.ref === 'orgs' || x.ref === 'members')
+      .map((x): [Section, string, Section, string, string] => {
+        const to = x.ref as 'orgs' | 'members';
+        return [t.section, x.column, to, to === 'orgs' ? 'code' : 'id', to === 'orgs' ? 'org' : 'member'];
+      }),
+  );
 }
 
 /** Distinct unknown codes offered the closest existing ones: as many as a run shows errors. */
