@@ -13,6 +13,7 @@ import { pct } from '../core/numbers.js';
 import { lastDayOfMonth } from '../core/dates.js';
 import { t, tm, word, type Lang } from './i18n/index.js';
 import { date, num, para, share, text, type CellValue, type Chart, type Doc, type DocSection, type Part } from './doc.js';
+import { punct } from './i18n/punctuation.js';
 
 /** Markdown and HTML are read by people: a longer table is cut there (XLSX and JSON keep every row). */
 export const MAX_TEXT_ROWS = 500;
@@ -51,7 +52,7 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
     kind: 'table',
     table: { caption, headers: h('bulletin_h_org', 'bulletin_h_name'), rows: list.map((n) => [text(n.code), text(n.name)]), none, list: true },
   });
-  const sep = lang === 'zh' ? '、' : ', ';
+  const sep = punct(lang, 'list');
   /** Names in a sentence: the first few, then how many in all. */
   const names = (list: string[]) =>
     list.length <= NAMES_IN_PROSE ? list.join(sep) : tr('bulletin_names_more', { names: list.slice(0, NAMES_IN_PROSE).join(sep), n: list.length });
@@ -129,12 +130,7 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
     table(
       tr('bulletin_t_typicals', { period: quarter(b.period), need: r.typicals_need }),
       h('bulletin_h_committee', 'q_typicals', 'q_met', 'bulletin_h_titles'),
-      r.typicals.map((c) => [
-        text(c.name),
-        num(c.count),
-        text(tr(c.met ? 'yes' : 'no')),
-        text(c.typicals.map((x) => x.title).join(lang === 'zh' ? '；' : '; ')),
-      ]),
+      r.typicals.map((c) => [text(c.name), num(c.count), text(tr(c.met ? 'yes' : 'no')), text(c.typicals.map((x) => x.title).join(punct(lang, 'clause')))]),
       [3],
     ),
   ];
@@ -165,7 +161,7 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
     table(
       tr('bulletin_t_vague'),
       pledgeHead('bulletin_h_reasons'),
-      p.vague.map((x) => pledgeRow(x, text(x.reasons.map((m) => tm(lang, m)).join(lang === 'zh' ? '；' : '; ')))),
+      p.vague.map((x) => pledgeRow(x, text(x.reasons.map((m) => tm(lang, m)).join(punct(lang, 'clause'))))),
       [2, 3],
     ),
     table(
@@ -246,7 +242,7 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
 
   // The body: one section per subject, in sentences, each naming its attachment.
   // A section of the body is one paragraph of sentences.
-  const facts = (...lines: string[]): Part[] => [para(lines.join(lang === 'zh' ? '' : ' '))];
+  const facts = (...lines: string[]): Part[] => [para(lines.join(punct(lang, 'sentence')))];
   const body = (id: string, title: PlainId, parts: Part[]): DocSection => ({ id, title: tr(title), parts });
   const n = r.month.orgs.length;
   const missed = r.month.orgs.filter((o) => !o.met).sort((a, z) => (a.org < z.org ? -1 : 1));

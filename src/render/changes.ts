@@ -8,6 +8,7 @@ import { SECTIONS } from '../core/model.js';
 import { groupBy } from '../core/collections.js';
 import { printable } from '../core/text.js';
 import { t, word, type Lang } from './i18n/index.js';
+import { punct } from './i18n/punctuation.js';
 
 /** Records listed per org and section, and orgs listed, before the rest is counted. */
 const PER_GROUP = 5;
@@ -30,13 +31,13 @@ function value(lang: Lang, v: unknown, field: string): string {
 const cut = (s: string, n: number) => ([...s].length > n ? `${[...s].slice(0, n).join('')}…` : s);
 
 function entry(lang: Lang, c: Change, col: ChalkInstance): string {
-  const sep = lang === 'zh' ? '；' : '; ';
+  const sep = punct(lang, 'clause');
   const who = printable([c.key, c.label !== null && !c.key.includes(c.label) ? cut(c.label, 24) : null].filter((x) => x !== null).join(' '));
   const src = printable(`${c.file}:${c.line}`);
   if (c.action === 'inserted') return `    ${col.green('+')} ${t(lang, 'inserted')} ${who}（${src}）`;
   if (c.action === 'removed') return `    ${col.red('-')} ${t(lang, 'removed')} ${who}（${t(lang, 'change_was', { src })}）`;
   const fields = c.fields.map((f) => `${f.field} ${value(lang, f.old, f.field)} → ${value(lang, f.new, f.field)}`).join(sep);
-  return `    ${col.yellow('~')} ${t(lang, 'updated')} ${who}${lang === 'zh' ? '：' : ': '}${fields}（${src}）`;
+  return `    ${col.yellow('~')} ${t(lang, 'updated')} ${who}${punct(lang, 'colon')}${fields}（${src}）`;
 }
 
 /** The preview: per org (with its name), per section, each record; then what was left out. */
@@ -57,7 +58,7 @@ export function changeLines(lang: Lang, changes: Change[], names: Map<string, st
       const counts = (['inserted', 'updated', 'removed'] as const)
         .filter((a) => n(a) > 0)
         .map((a) => `${t(lang, a)} ${n(a)}`)
-        .join(lang === 'zh' ? '，' : ', ');
+        .join(punct(lang, 'comma'));
       out.push(t(lang, 'changes_section', { section: word(lang, s), counts }));
       for (const c of items.slice(0, PER_GROUP)) out.push(entry(lang, c, col));
       if (items.length > PER_GROUP) out.push(t(lang, 'changes_more', { n: items.length - PER_GROUP }));
@@ -80,7 +81,7 @@ export function scopeLines(lang: Lang, scope: ReplaceScope[], names: Map<string,
     }
     const named = x.orgs.slice(0, SCOPE_ORGS).map((o) => [o, names.get(o)].filter((v) => v !== undefined).join(' '));
     const more = x.orgs.length > SCOPE_ORGS ? [t(lang, 'more_orgs', { n: x.orgs.length })] : [];
-    out.push(t(lang, 'replace_scope_line', { section, period: x.period, orgs: [...named, ...more].join(lang === 'zh' ? '、' : ', ') }));
+    out.push(t(lang, 'replace_scope_line', { section, period: x.period, orgs: [...named, ...more].join(punct(lang, 'list')) }));
   }
   return out.map(printable);
 }

@@ -4,6 +4,7 @@ import { sourceText } from '../core/model.js';
 import type { Because } from '../analyses/grade.js';
 import { tm, type Lang } from './i18n/index.js';
 import type { Part } from './doc.js';
+import { punct } from './i18n/punctuation.js';
 
 export function explainParts(lines: Because[], lang: Lang): Part[] {
   return lines.map((b) => ({ kind: 'para', point: true, spans: [{ text: tm(lang, b) }], ...(b.src ? { source: b.src } : {}) }));
@@ -11,7 +12,7 @@ export function explainParts(lines: Because[], lang: Lang): Part[] {
 
 /** An explanation as one text: its lines, each with the file:line it rests on. */
 export function explainText(lines: Because[], lang: Lang): string {
-  return lines.map((b) => `${tm(lang, b)}${b.src ? ` (${sourceText(b.src)})` : ''}`).join(lang === 'zh' ? '；' : '; ');
+  return lines.map((b) => `${tm(lang, b)}${b.src ? ` (${sourceText(b.src)})` : ''}`).join(punct(lang, 'clause'));
 }
 
 export function explainJson(lines: Because[], lang: Lang) {

@@ -5,6 +5,7 @@ import type { PlainId } from '../core/messages/index.js';
 import { t, word, type Lang } from './i18n/index.js';
 import { GAP, num, para, share, text, type Align, type Doc, type Part, type Tone } from './doc.js';
 import { explainJson, explainParts, explainText } from './explain.js';
+import { punct } from './i18n/punctuation.js';
 
 const gradeTone = (g: string): Tone => (g === 'good' || g === 'fair' || g === 'average' || g === 'poor' ? g : 'ungraded');
 
@@ -14,7 +15,7 @@ function notes(o: OrgGrade, lang: Lang, compact: boolean): string {
   if (o.override) n.push(compact ? t(lang, 'n_override_short') : t(lang, 'n_override', { reason: o.reason ?? '' }));
   for (const c of o.caps) n.push(t(lang, c === 'satisfaction' ? 'n_cap_satisfaction' : 'n_cap_overdue_pledge'));
   for (const f of o.flags) if (f === 'commentary_overdue') n.push(t(lang, 'n_commentary_overdue'));
-  return n.join(lang === 'zh' ? '；' : '; ');
+  return n.join(punct(lang, 'clause'));
 }
 
 /**
@@ -44,7 +45,7 @@ export function gradingDoc(g: Grading, lang: Lang, opts: { compact: boolean; exp
   const align: Align[] = cols.map((k) => (k === 'g_composite' || k === 'g_sat' ? 'right' : 'left'));
   const headers = [...cols.map((k) => t(lang, k)), ...(opts.explainColumn ? [t(lang, 'g_explain')] : [])];
   const parts: Part[] = [{ kind: 'table', table: { headers, rows, align, shrink: [1, cols.length - 1] } }, GAP, para(t(lang, 'g_summary', g.summary))];
-  const sep = lang === 'zh' ? '、' : ', ';
+  const sep = punct(lang, 'list');
   const names = new Map(g.orgs.map((o) => [o.org, o.name]));
   const named = (codes: string[]) => codes.map((code) => `${code} ${names.get(code) ?? ''}`.trim()).join(sep);
   for (const o of g.orgs.filter((x) => x.override)) {

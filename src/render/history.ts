@@ -4,6 +4,7 @@ import type { SectionCounts } from '../store/commit.js';
 import { SECTIONS, type Section } from '../core/model.js';
 import { t, word, type Lang } from './i18n/index.js';
 import { num, text, type CellValue, type Doc } from './doc.js';
+import { punct } from './i18n/punctuation.js';
 
 /** 2026-11-23T09:30:00+08:00 → 2026-11-23 09:30:00: the office's own clock. */
 export const shownTime = (at: string) => at.slice(0, 19).replace('T', ' ');
@@ -19,7 +20,7 @@ function filesCell(lang: Lang, e: ImportEntry): string {
 function changesCell(lang: Lang, counts: SectionCounts): string {
   const total = (k: 'inserted' | 'updated' | 'removed') => SECTIONS.reduce((n, s) => n + counts[s][k], 0);
   const parts = (['inserted', 'updated', 'removed'] as const).filter((k) => total(k) > 0).map((k) => `${t(lang, k)} ${total(k)}`);
-  return parts.join(lang === 'zh' ? '，' : ', ') || t(lang, 'unchanged');
+  return parts.join(punct(lang, 'comma')) || t(lang, 'unchanged');
 }
 
 const optionsOf = (e: ImportEntry) =>

@@ -7,6 +7,7 @@ import type { Found } from '../store/lookup.js';
 import { t, word, type Lang } from './i18n/index.js';
 import { date, GAP, num, para, share, text, type CellValue, type Doc, type DocSection, type Part, type Tone } from './doc.js';
 import { shownTime } from './history.js';
+import { punct } from './i18n/punctuation.js';
 
 const src = sourceText;
 const gradeTone = (g: string): Tone => (g === 'good' || g === 'fair' || g === 'average' || g === 'poor' ? g : 'ungraded');
@@ -14,7 +15,7 @@ const gradeTone = (g: string): Tone => (g === 'good' || g === 'fair' || g === 'a
 const CHILDREN = 20;
 
 function chain(orgs: Org[], lang: Lang): string {
-  return orgs.map((o) => `${o.code} ${o.name}`).join(lang === 'zh' ? ' › ' : ' > ');
+  return orgs.map((o) => `${o.code} ${o.name}`).join(punct(lang, 'path'));
 }
 
 function table(headers: string[], rows: CellValue[][], lang: Lang, shrink: number[] = []): Part {
@@ -40,7 +41,7 @@ function orgDoc(p: OrgProfile, lang: Lang): Doc {
     p.children
       .slice(0, CHILDREN)
       .map((c) => `${c.code} ${c.name}`)
-      .join(lang === 'zh' ? '、' : ', ') + (p.children.length > CHILDREN ? ' …' : '');
+      .join(punct(lang, 'list')) + (p.children.length > CHILDREN ? ' …' : '');
   const about: Part[] = [
     para(t(lang, 'sh_org_line', { type: word(lang, `type_${o.type}`), category: word(lang, `cat_${o.category}`), secretary: o.secretary ?? '—', state })),
     para(p.parents.length ? t(lang, 'sh_parents', { chain: chain(p.parents, lang) }) : t(lang, 'sh_top')),

@@ -7,6 +7,7 @@ import { t, word, type Lang } from './i18n/index.js';
 import { GAP, num, para, text, type CellValue, type Doc, type Part } from './doc.js';
 import { explainJson, explainParts } from './explain.js';
 import { Mapped } from './json.js';
+import { punct } from './i18n/punctuation.js';
 
 /** `members: false` leaves out the member table (the demo shows only who qualified). */
 export function starsDoc(s: StarsResult, lang: Lang, members = true): Doc {
@@ -35,8 +36,8 @@ export function starsDoc(s: StarsResult, lang: Lang, members = true): Doc {
     );
   const reds = s.members.filter((m) => m.red_star);
   parts.push(para(t(lang, 'st_members_n', { n: s.members.length, red: reds.length })));
-  const sep = lang === 'zh' ? '、' : ', ';
-  parts.push(para(`${t(lang, 'st_red_list')}${lang === 'zh' ? '：' : ': '}${reds.map((m) => `${m.name}（${m.org}）`).join(sep) || t(lang, 'st_none')}`));
+  const sep = punct(lang, 'list');
+  parts.push(para(`${t(lang, 'st_red_list')}${punct(lang, 'colon')}${reds.map((m) => `${m.name}（${m.org}）`).join(sep) || t(lang, 'st_none')}`));
   if (s.pending) parts.push(GAP, para(t(lang, 'st_pending', { period: s.period }), 'warn'));
   const verdicts = (title: string, list: Verdict[]) => {
     if (list.length === 0) return; // a subtree without branches (or committees) has none to name
