@@ -8,8 +8,7 @@ import { rmSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import Database from 'better-sqlite3';
 import { SECTIONS } from '../core/model.js';
-import { selectOf, SECTION_DEFS as TABLES } from '../core/sections.js';
-import { memberPoints, ownedPledges } from '../store/query.js';
+import { FLOORS } from './floors.js';
 
 /** The little of a driver the measurement needs: prepare, run, iterate as arrays, exec. */
 interface Driver {
@@ -80,12 +79,8 @@ export function compareDriver(name: string, source: string, target: string): str
     for (const _ of src.rows(sql, ...params)) n++;
     return n;
   };
-  const period = src.value('SELECT MAX(period) FROM reviews');
-  const month = src.value('SELECT MAX(month) FROM reports');
-  const floorRows =
-    bare(selectOf(memberPoints, 'WHERE p.period = ?'), period) +
-    bare(selectOf(ownedPledges, '')) +
-    bare(selectOf(TABLES.reports, 'WHERE period = (SELECT period FROM reports WHERE month = ? LIMIT 1)'), month);
+  let floorRows = 0;
+  for (const f of [...FLOORS.stars, ...FLOORS.report]) floorRows += bare(f.sql, ...f.params((sql) => src.value(sql)));
   const floors = ms(t0);
   const schema = [...src.rows(`SELECT sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL AND name NOT LIKE 'sqlite_%'`)].map((r) => String(r[0]));
   src.close();

@@ -8,12 +8,11 @@ import Database from 'better-sqlite3';
 import { main } from '../cli/main.js';
 import { validator } from '../read/schemas.js';
 import { SECTIONS } from '../core/model.js';
-import { selectOf, SECTION_DEFS as TABLES, type Readable } from '../core/sections.js';
-import { memberPoints, ownedPledges } from '../store/query.js';
 import { openWorkbook } from '../read/workbook/open.js';
 import { exportRecords } from '../store/export.js';
 import { exportXlsx } from '../render/export.js';
 import { compareDriver } from './drivers.js';
+import { FLOORS } from './floors.js';
 
 function yamlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -66,21 +65,14 @@ function naive(dir: string, dbPath: string): string {
  */
 function floor(what: string, dbPath: string): string {
   const db = new Database(dbPath, { readonly: true });
-  const bare = (t: Readable<unknown>, rest: string, ...params: unknown[]) => {
-    let n = 0;
-    for (const _ of db
-      .prepare(selectOf(t, rest))
-      .raw()
-      .iterate(...params))
-      n++;
-    return n;
-  };
+  const value = (sql: string) => db.prepare(sql).pluck().get();
   let n = 0;
-  if (what === 'stars') n = bare(memberPoints, 'WHERE p.period = ?', db.prepare('SELECT MAX(period) FROM reviews').pluck().get());
-  else {
-    const month = db.prepare('SELECT MAX(month) FROM reports').pluck().get();
-    n = bare(ownedPledges, '') + bare(TABLES.reports, 'WHERE period = (SELECT period FROM reports WHERE month = ? LIMIT 1)', month);
-  }
+  for (const f of FLOORS[what as keyof typeof FLOORS])
+    for (const _ of db
+      .prepare(f.sql)
+      .raw()
+      .iterate(...f.params(value)))
+      n++;
   db.close();
   return String(n);
 }

@@ -20,6 +20,7 @@ import { showCommand } from './show.js';
 import { exportCommand } from './export.js';
 import { templateCommand } from './template.js';
 import { VERSION } from '../version.js';
+import { langArg } from './lang-arg.js';
 
 export type { Io } from './context.js';
 
@@ -146,14 +147,6 @@ function help(lang: Lang) {
     'Global Options:': t(lang, 'help_global'),
   };
   return { styleTitle: (s: string) => titles[s] ?? s, showGlobalOptions: true };
-}
-
-function langArg(argv: string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--lang') return argv[i + 1];
-    if (argv[i].startsWith('--lang=')) return argv[i].slice(7);
-  }
-  return undefined;
 }
 
 /** stdout was closed by its reader. */

@@ -350,8 +350,28 @@ const ALL_COLUMNS = new Map<string, ColumnDef<never>>(SECTION_LIST.flatMap((t) =
 /** The field a column holds, as a file writes it (`masses_basic` → `masses.basic`); null for a column no file writes. */
 export function fieldOfColumn(col: string): string | null {
   const x = ALL_COLUMNS.get(col);
-  if (!x || x.derive || x.computed) return x ? null : col;
-  return x.field!;
+  if (x === undefined) return col;
+  return x.derive || x.computed ? null : x.field!;
+}
+
+/** A field of a record as a file writes it: its name, its column (the first, for a group) and a group's parts. */
+export interface WrittenField {
+  name: string;
+  column: ColumnDef;
+  parts: string[];
+}
+
+/** The fields a file writes for a record of `s`, in the column list's order; the quarter is the document's (or the date's). */
+export function writtenFields(s: Section): WrittenField[] {
+  const out: WrittenField[] = [];
+  for (const x of SECTION_DEFS[s].columns as ColumnDef[]) {
+    if (x.derive || x.computed || x.field === 'period') continue;
+    const [name, part] = x.field!.split('.');
+    const last = out.at(-1);
+    if (part !== undefined && last !== undefined && last.name === name) last.parts.push(part);
+    else out.push({ name, column: x, parts: part === undefined ? [] : [part] });
+  }
+  return out;
 }
 
 /** A column's value as a record holds it: `active` a boolean, `deductions` a list. */

@@ -18,7 +18,7 @@ import { readRulesKey, type FileResult } from '../read/task.js';
 import { rowCount } from '../read/rows.js';
 import { RecordPlacer } from '../read/place.js';
 import { asEnvError, openDb, type DB } from '../store/db.js';
-import { Batch, nextGen } from '../store/batch.js';
+import { Batch } from '../store/batch.js';
 import { stagedTable, type Staging } from '../store/stage.js';
 import { suggest } from '../store/suggest.js';
 import { crossErrors, type Check } from '../store/checks.js';
@@ -269,7 +269,7 @@ function commit(
   const named = new Set([...(replace ?? []).flatMap((x) => x.orgs), ...(changes ?? []).map((c) => c.org).filter((o) => o !== null)]);
   const more: Partial<IngestResult> = { replace, changes, orgNames: orgNames(db, st, named) };
   if (!write.dryRun) {
-    const number = batch.gen ?? nextGen(db);
+    const number = batch.generation();
     const dirty = writeStaged(db, st, number, replace !== null);
     const names = p.files.map((f) => f.file);
     if (!st.direct) keepFiles(db, number, [...dirty, ...names.filter((_, i) => results[i].status === 'read')]);

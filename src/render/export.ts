@@ -5,27 +5,13 @@
 import { stringify } from 'yaml';
 import type ExcelJS from 'exceljs';
 import { SECTIONS, type Section, type SectionRecords } from '../core/model.js';
-import { type ColumnDef, DEDUCTIONS_SHEET, SECTION_DEFS, type SheetDef } from '../core/sections.js';
+import { DEDUCTIONS_SHEET, SECTION_DEFS, type SheetDef, type WrittenField, writtenFields } from '../core/sections.js';
 import { sheetFields } from '../read/workbook/fields.js';
 import { labelOf, styleSheet, streamingWorkbook } from './workbook.js';
 
 type Plain = Record<string, unknown>;
 
-/** The fields a file writes, in the column list's order: each top-level name, with a group's parts. */
-function fileFields(s: Section): { name: string; column: ColumnDef; parts: string[] }[] {
-  const out: { name: string; column: ColumnDef; parts: string[] }[] = [];
-  for (const x of SECTION_DEFS[s].columns as ColumnDef[]) {
-    // The quarter is the document's, or the date's; a derived or computed column no file writes.
-    if (x.derive || x.computed || x.field === 'period') continue;
-    const [name, part] = x.field!.split('.');
-    const last = out.at(-1);
-    if (part !== undefined && last !== undefined && last.name === name) last.parts.push(part);
-    else out.push({ name, column: x, parts: part === undefined ? [] : [part] });
-  }
-  return out;
-}
-
-const FIELDS = Object.fromEntries(SECTIONS.map((s) => [s, fileFields(s)])) as Record<Section, ReturnType<typeof fileFields>>;
+const FIELDS = Object.fromEntries(SECTIONS.map((s) => [s, writtenFields(s)])) as Record<Section, WrittenField[]>;
 
 /**
  * A record in the shape a file writes it (SPEC §1), without its source: a

@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path';
 import { getAsset } from 'node:sea';
 import { Worker } from 'node:worker_threads';
 import type { Host } from '../core/host.js';
+import { earlyLang } from '../cli/lang-arg.js';
+import { t } from '../render/i18n/index.js';
 
 /** %LOCALAPPDATA%\cxzy on Windows, ~/.cache/cxzy elsewhere; CXZY_CACHE overrides. */
 function cacheFolder(env: NodeJS.ProcessEnv): string {
@@ -64,13 +66,7 @@ try {
   unpacked = unpack();
 } catch (e) {
   // The environment's problem (a full disk, a folder this user cannot write): say where, and how to choose another (exit 3).
-  const en = process.env.CXZY_LANG === 'en' || process.argv.some((a, i) => a === '--lang=en' || (a === 'en' && process.argv[i - 1] === '--lang'));
-  const reason = (e as Error).message;
-  process.stderr.write(
-    en
-      ? `cxzy: cannot unpack its files into ${base}: ${reason}. Set CXZY_CACHE to a folder you can write.\n`
-      : `cxzy：无法把程序文件解到 ${base}：${reason}。请用环境变量 CXZY_CACHE 指定一个可以写入的文件夹。\n`,
-  );
+  process.stderr.write(`${t(earlyLang(process.argv, process.env), 'cache_failed', { folder: base, reason: (e as Error).message })}\n`);
   process.exit(3);
 }
 const { root } = unpacked;

@@ -5,6 +5,7 @@
 // the staging tables otherwise, the transaction, and putting the connection
 // back as it was however the batch ends.
 import { settleOwners } from './commit.js';
+import type { Statement } from 'better-sqlite3';
 import { untilFree, type DB } from './db.js';
 import { createStagingTables, Stager, type Staging } from './stage.js';
 import { SECTIONS } from '../core/model.js';
@@ -12,7 +13,7 @@ import { SECTIONS } from '../core/model.js';
 const RECORD_TABLES = SECTIONS.map((s) => `NOT EXISTS (SELECT 1 FROM main.${s})`).join(' AND ');
 
 /** A new import generation, recorded in the database (inside the import's transaction). */
-export function nextGen(db: DB): number {
+function nextGen(db: DB): number {
   const gen = (db.prepare(`SELECT value FROM main.meta WHERE key = 'gen'`).pluck().get() as number) + 1;
   db.prepare(`UPDATE main.meta SET value = ? WHERE key = 'gen'`).run(gen);
   return gen;
@@ -22,7 +23,8 @@ export class Batch {
   readonly st: Staging;
   readonly stager: Stager;
   /** The import's generation, taken up front when staging straight into the tables. */
-  readonly gen: number | null;
+  private gen: number | null;
+  private addSkipped: Statement | null = null;
   private open = false;
   private journal: string | null = null;
   private indexes: [string, string][] = [];
@@ -66,7 +68,14 @@ export class Batch {
 
   /** A file skipped as unchanged: its stored rows count as the batch's. */
   skip(file: string): void {
-    this.db.prepare('INSERT OR IGNORE INTO temp.skipped VALUES (?)').run(file);
+    this.addSkipped ??= this.db.prepare('INSERT OR IGNORE INTO temp.skipped VALUES (?)');
+    this.addSkipped.run(file);
+  }
+
+  /** The import's generation: the one taken up front, else a new one now, inside the transaction. */
+  generation(): number {
+    this.gen ??= nextGen(this.db);
+    return this.gen;
   }
 
   /**

@@ -34,6 +34,8 @@ export interface CliMessages {
   demo_workbooks: { files: string };
   demo_imported: {};
   demo_runtime: { version: string; node: string; platform: string };
+  runtime_too_old: { version: string };
+  cache_failed: { folder: string; reason: string };
   bad_lang: { value: Scalar };
   bad_format: { allowed: Scalar; value: Scalar };
   // help

@@ -107,6 +107,14 @@ export const cli: Catalog<CliMessages> = {
     zh: (p: { version: string; node: string; platform: string }) => `cxzy ${p.version}，运行于 Node.js ${p.node}（${p.platform}）`,
     en: (p: { version: string; node: string; platform: string }) => `cxzy ${p.version} on Node.js ${p.node} (${p.platform})`,
   },
+  runtime_too_old: {
+    zh: (p) => `cxzy：需要 Node.js 22.12 或更高版本，当前为 ${p.version}。请在 cxzy 所在文件夹运行 npm install（会带上 Node 24），或安装 Node 24。`,
+    en: (p) => `cxzy: needs Node.js 22.12 or later; this is ${p.version}. Run \`npm install\` in cxzy's folder (it brings Node 24), or install Node 24.`,
+  },
+  cache_failed: {
+    zh: (p) => `cxzy：无法把程序文件解到 ${p.folder}：${p.reason}。请用环境变量 CXZY_CACHE 指定一个可以写入的文件夹。`,
+    en: (p) => `cxzy: cannot unpack its files into ${p.folder}: ${p.reason}. Set CXZY_CACHE to a folder you can write.`,
+  },
   demo_imported: {
     zh: () => `演示：示例数据已导入一个临时数据库（演示结束即删除；要保留数据请用 cxzy import）`,
     en: () => `demo: the bundled examples were imported into a temporary database (deleted after the demo; to keep data use cxzy import)`,

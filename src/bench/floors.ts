@@ -1,0 +1,25 @@
+// The rows stars and report cannot do without, as the benchmark reads them
+// bare: the latest quarter's points with their members (stars); every pledge
+// with its owner and the latest month's quarter of report items (report).
+import { SECTION_DEFS as TABLES, selectOf } from '../core/sections.js';
+import { memberPoints, ownedPledges } from '../store/query.js';
+
+/** A read of a floor: its SQL and its parameters, given how to read one value. */
+export interface FloorRead {
+  sql: string;
+  params: (value: (sql: string) => unknown) => unknown[];
+}
+
+const LATEST_QUARTER = 'SELECT MAX(period) FROM reviews';
+const LATEST_MONTH = 'SELECT MAX(month) FROM reports';
+
+export const FLOORS: Record<'stars' | 'report', FloorRead[]> = {
+  stars: [{ sql: selectOf(memberPoints, 'WHERE p.period = ?'), params: (value) => [value(LATEST_QUARTER)] }],
+  report: [
+    { sql: selectOf(ownedPledges, ''), params: () => [] },
+    {
+      sql: selectOf(TABLES.reports, 'WHERE period = (SELECT period FROM reports WHERE month = ? LIMIT 1)'),
+      params: (value) => [value(LATEST_MONTH)],
+    },
+  ],
+};
