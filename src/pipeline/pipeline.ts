@@ -18,13 +18,12 @@ import { readRulesKey, type FileResult } from '../read/task.js';
 import { rowCount } from '../read/rows.js';
 import { RecordPlacer } from '../read/place.js';
 import { asEnvError, openDb, type DB } from '../store/db.js';
-import { Batch } from '../store/batch.js';
-import { stagedTable, type Staging } from '../store/stage.js';
+import { Batch } from '../store/batch/batch.js';
 import { suggest } from '../store/suggest.js';
-import { crossErrors, type Check } from '../store/checks.js';
-import { duplicateTitles, membersWithoutPoints, nameMismatches, nameTwins, type WrittenNames } from '../store/warnings.js';
-import { changeCounts, countMissing, writeStaged, type SectionCounts } from '../store/commit.js';
-import { buildScope, orgKnown, type Periods, type ReplaceScope } from '../store/replace.js';
+import { codeTables, crossErrors, crossWarnings, type Check, type RuleContext } from '../store/checks.js';
+import type { WrittenNames } from '../store/rules/rule.js';
+import type { SectionCounts } from '../store/batch/commit.js';
+import { buildScope, countMissing, orgKnown, type Periods, type ReplaceScope } from '../store/replace.js';
 import { listChanges, orgNames, type Change } from '../store/changes.js';
 import { keepFiles, recordImport, type ImportFile } from '../store/history.js';
 import { localTime } from '../core/dates.js';
@@ -113,7 +112,7 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
   try {
     const p = plan(paths, opts.cwd, db, rulesKey);
     const { results, failed } = await readAndStage(p, batch, rules, opts);
-    const found = fileFindings(db, batch.st, p, results, failed, opts.allErrors === true);
+    const found = fileFindings(db, p, results, failed, opts.allErrors === true);
     const result = resultOf(p.files.length, found, opts.strict);
     if (failed) {
       found.addWarnings(p.others);
@@ -167,7 +166,7 @@ interface Found {
   addWarnings(others: Diagnostic[]): void;
 }
 
-function fileFindings(db: DB, st: Staging, p: Plan, results: Outcome[], failed: boolean, allErrors: boolean): Found {
+function fileFindings(db: DB, p: Plan, results: Outcome[], failed: boolean, allErrors: boolean): Found {
   const diags = new Diagnostics(allErrors ? Infinity : undefined);
   for (const d of p.problems) diags.add(d);
   const fileWarnings: Diagnostic[] = [];
@@ -175,7 +174,6 @@ function fileFindings(db: DB, st: Staging, p: Plan, results: Outcome[], failed: 
   const hinted = failed
     ? codeHints(
         db,
-        st,
         results.flatMap((r) => (r.status === 'invalid' ? r.errors : [])),
       )
     : null;
@@ -218,7 +216,6 @@ function resultOf(files: number, found: Found, strict: boolean) {
 
 /** The check step: every rule across records, errors then warnings, placed at their lines or cells; returns --replace's scope. */
 function checkAcross(db: DB, batch: Batch, p: Plan, results: Outcome[], found: Found, write: ImportOptions | null, cwd: string): ReplaceScope[] | null {
-  const { st } = batch;
   const { diags } = found;
   batch.toCheck();
   const index = new Map(p.files.map((f, i) => [f.file, i]));
@@ -229,21 +226,17 @@ function checkAcross(db: DB, batch: Batch, p: Plan, results: Outcome[], found: F
   );
   const placer = new RecordPlacer(cwd, undefined, (file) => layouts.get(file));
   const place = (c: Check): Diagnostic => ({ severity: c.severity, ...placer.place(c.src, c.field), path: null, code: c.code, msg: c.msg });
-  for (const c of crossErrors(db, st, batch.stager.duplicates, p.skipped.size > 0, order)) {
+  const ctx: RuleContext = { order, duplicates: batch.stager.duplicates, replacing: false, names: writtenNames(results, p.files) };
+  for (const c of crossErrors(db, ctx)) {
     if (diags.wants('error')) diags.add(place(c));
     else diags.count('error', 1);
   }
   // --replace's scope, so the warnings see what the import leaves.
   const periods = write ? replacePeriods(results, write.replace) : null;
-  if (write?.org != null && !orgKnown(db, st, write.org)) throw new DataError({ id: 'unknown_org', params: { code: write.org } });
-  const replace = periods ? buildScope(db, st, periods, write!.org) : null;
+  if (write?.org != null && !orgKnown(db, write.org)) throw new DataError({ id: 'unknown_org', params: { code: write.org } });
+  const replace = periods ? buildScope(db, periods, write!.org) : null;
   found.addWarnings(p.others);
-  for (const c of [
-    ...duplicateTitles(db, st, order, replace !== null),
-    ...membersWithoutPoints(db, st, order, replace !== null),
-    ...nameTwins(db, st, order),
-    ...nameMismatches(db, st, writtenNames(results, p.files)),
-  ]) {
+  for (const c of crossWarnings(db, { ...ctx, replacing: replace !== null })) {
     if (diags.wants('warning')) diags.add(place(c));
     else diags.count('warning', 1, c.code);
   }
@@ -261,18 +254,17 @@ function commit(
   rulesKey: string,
   strict: boolean,
 ): { counts: SectionCounts; more: Partial<IngestResult> } {
-  const { st } = batch;
-  const counts = changeCounts(db, st);
+  const counts = batch.counts();
   for (const r of results) if (r.status === 'skipped') for (const s of SECTIONS) counts[s].unchanged += r.summary.counts[s] ?? 0;
-  if (replace) countMissing(db, st, counts);
-  const changes = write.dryRun ? listChanges(db, st, replace !== null) : null;
+  if (replace) for (const [s, n] of Object.entries(countMissing(db))) counts[s as Section].removed = n;
+  const changes = write.dryRun ? listChanges(db, replace !== null) : null;
   const named = new Set([...(replace ?? []).flatMap((x) => x.orgs), ...(changes ?? []).map((c) => c.org).filter((o) => o !== null)]);
-  const more: Partial<IngestResult> = { replace, changes, orgNames: orgNames(db, st, named) };
+  const more: Partial<IngestResult> = { replace, changes, orgNames: orgNames(db, named) };
   if (!write.dryRun) {
     const number = batch.generation();
-    const dirty = writeStaged(db, st, number, replace !== null);
+    const dirty = batch.write(replace !== null);
     const names = p.files.map((f) => f.file);
-    if (!st.direct) keepFiles(db, number, [...dirty, ...names.filter((_, i) => results[i].status === 'read')]);
+    keepFiles(db, number, [...dirty, ...names.filter((_, i) => results[i].status === 'read')]);
     saveFiles(db, results, rulesKey, dirty, names);
     const files: ImportFile[] = results.flatMap((r, i) =>
       r.status === 'invalid' ? [] : [{ path: names[i], hash: r.hash, unchanged: r.status === 'skipped' }],
@@ -285,12 +277,10 @@ function commit(
 }
 
 /** A reference written as a name where a code goes: the code of that name, as a hint on the error. */
-function codeHints(db: DB, st: Staging, errors: Diagnostic[]): Map<Diagnostic, Diagnostic> {
+function codeHints(db: DB, errors: Diagnostic[]): Map<Diagnostic, Diagnostic> {
   const refs = errors.filter((d) => d.msg.id === 'code_pattern' && REFERENCE_FIELDS.has(d.path?.split('.').at(-1) ?? ''));
   const value = (d: Diagnostic) => String((d.msg.params as { value: string }).value);
-  const tables = (s: 'orgs' | 'members', code: string) =>
-    [...(st.direct ? [] : [`main.${s}`]), stagedTable(st, s)].map((table) => ({ table, code, name: 'name' }));
-  const found = suggest(db, refs.map(value), [...tables('orgs', 'code'), ...tables('members', 'id')]);
+  const found = suggest(db, refs.map(value), [...codeTables('orgs'), ...codeTables('members')]);
   const out = new Map<Diagnostic, Diagnostic>();
   for (const d of refs) {
     const hint = found.get(value(d))?.map((c) => ({ id: 'candidate' as const, params: { code: c.code, name: c.name } }));

@@ -1,6 +1,6 @@
 // `cxzy log` and `cxzy undo` as documents, and their JSON.
 import type { ImportEntry, UndoCounts } from '../store/history.js';
-import type { SectionCounts } from '../store/commit.js';
+import type { SectionCounts } from '../store/batch/commit.js';
 import { SECTIONS, type Section } from '../core/model.js';
 import { t, word, type Lang } from './i18n/index.js';
 import { num, text, type CellValue, type Doc } from './doc.js';

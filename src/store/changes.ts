@@ -3,10 +3,10 @@
 // removes, and each whose data stays but whose source (file, line) moves.
 // These are the very rows writeStaged writes: the same joins and conditions.
 import type { DB } from './db.js';
-import { stagedTable, type Staging } from './stage.js';
+import { batchOf, lookup, storedOf } from './views.js';
 import { fieldOfColumn, SECTION_LIST, shownKey, SRC_COLS, valueOfColumn, type SectionDef } from '../core/sections.js';
 import type { Section } from '../core/model.js';
-import { missingWhere } from './replace.js';
+import { missingWhere, ownerOrg } from './replace.js';
 
 export type Action = 'inserted' | 'updated' | 'moved' | 'removed';
 
@@ -37,24 +37,38 @@ export interface Change {
 type Rec = Record<string, unknown>;
 
 /** The org of a row `x` of `t` as the import leaves the tree, for grouping. */
-function orgOf(st: Staging, t: SectionDef<unknown>, x: string): string {
-  const memberOrg = (id: string) => {
-    const staged = `(SELECT org FROM ${stagedTable(st, 'members')} WHERE id = ${id})`;
-    return st.direct ? staged : `COALESCE(${staged}, (SELECT org FROM main.members WHERE id = ${id}))`;
-  };
+function orgOf(t: SectionDef<unknown>, x: string): string {
   if (t.section === 'orgs') return `${x}.code`;
-  if (t.section === 'points') return memberOrg(`${x}.member`);
-  if (t.section === 'pledges') return `COALESCE(${x}.owner_org, ${memberOrg(`${x}.owner_member`)})`;
-  return `${x}.org`;
+  if (t.section === 'pledges') return `COALESCE(${x}.owner_org, ${lookup('members', 'org', 'id', `${x}.owner_member`)})`;
+  return ownerOrg(t, x);
+}
+
+/** Staged rows that replace a stored row of other data (updated, field by field) or of the same data from another place (moved). */
+function updates(db: DB, t: SectionDef<unknown>, base: (r: Rec) => Change): Change[] {
+  const cols = [...t.cols, ...SRC_COLS];
+  const pick = (a: string) => cols.map((c) => `${a}.${c} AS ${a}_${c}`).join(', ');
+  const on = t.key.map((k) => `m.${k} = x.${k}`).join(' AND ');
+  const changed = db.prepare(
+    `SELECT ${pick('x')}, ${pick('m')}, ${orgOf(t, 'x')} AS _org FROM ${batchOf(t.section)} x JOIN ${storedOf(t.section)} m ON ${on}
+     WHERE NOT (${cols.map((c) => `m.${c} IS x.${c}`).join(' AND ')})`,
+  );
+  return (changed.all() as Rec[]).map((r) => {
+    const fields: FieldChange[] = [];
+    for (const c of t.cols) {
+      const field = fieldOfColumn(c);
+      if (field !== null && r[`m_${c}`] !== r[`x_${c}`]) fields.push({ field, old: valueOfColumn(c, r[`m_${c}`]), new: valueOfColumn(c, r[`x_${c}`]) });
+    }
+    return { ...base(r), action: fields.length > 0 ? 'updated' : 'moved', fields, was: { file: r.m_src_file as string, line: r.m_src_line as number } };
+  });
 }
 
 const keyOf = (t: SectionDef<unknown>, r: Rec, prefix = '') => shownKey(t.key.map((k) => String(r[prefix + k])).join(' '));
 
 /** Every change, section by section in SPEC order, each section's by org and identity. */
-export function listChanges(db: DB, st: Staging, replace: boolean): Change[] {
+export function listChanges(db: DB, replace: boolean): Change[] {
   const out: Change[] = [];
   for (const t of SECTION_LIST) {
-    const staged = stagedTable(st, t.section);
+    const [staged, stored] = [batchOf(t.section), storedOf(t.section)];
     const on = t.key.map((k) => `m.${k} = x.${k}`).join(' AND ');
     const label = t.columns.find((x) => x.caption)?.column;
     const base = (r: Rec, action: Action, prefix: string): Change => ({
@@ -68,29 +82,11 @@ export function listChanges(db: DB, st: Staging, replace: boolean): Change[] {
       label: label ? (r[prefix + label] as string) : null,
     });
     const mine: Change[] = [];
-    const stored = st.direct ? '' : `WHERE NOT EXISTS (SELECT 1 FROM main.${t.name} m WHERE ${on})`;
-    for (const r of db.prepare(`SELECT x.*, ${orgOf(st, t, 'x')} AS _org FROM ${staged} x ${stored}`).all() as Rec[]) mine.push(base(r, 'inserted', ''));
-    if (!st.direct) {
-      const cols = [...t.cols, ...SRC_COLS];
-      const pick = (a: string) => cols.map((c) => `${a}.${c} AS ${a}_${c}`).join(', ');
-      const changed = db.prepare(
-        `SELECT ${pick('x')}, ${pick('m')}, ${orgOf(st, t, 'x')} AS _org FROM ${staged} x JOIN main.${t.name} m ON ${on}
-         WHERE NOT (${cols.map((c) => `m.${c} IS x.${c}`).join(' AND ')})`,
-      );
-      for (const r of changed.all() as Rec[]) {
-        const fields: FieldChange[] = [];
-        for (const c of t.cols) {
-          const field = fieldOfColumn(c);
-          if (field !== null && r[`m_${c}`] !== r[`x_${c}`]) fields.push({ field, old: valueOfColumn(c, r[`m_${c}`]), new: valueOfColumn(c, r[`x_${c}`]) });
-        }
-        const c = base(r, fields.length > 0 ? 'updated' : 'moved', 'x_');
-        c.fields = fields;
-        c.was = { file: r.m_src_file as string, line: r.m_src_line as number };
-        mine.push(c);
-      }
-    }
-    if (replace && t.period && !st.direct) {
-      const rows = db.prepare(`SELECT m.*, ${orgOf(st, t, 'm')} AS _org FROM main.${t.name} m WHERE ${missingWhere(st, t, 'm')}`).all() as Rec[];
+    const fresh = `WHERE NOT EXISTS (SELECT 1 FROM ${stored} m WHERE ${on})`;
+    for (const r of db.prepare(`SELECT x.*, ${orgOf(t, 'x')} AS _org FROM ${staged} x ${fresh}`).all() as Rec[]) mine.push(base(r, 'inserted', ''));
+    mine.push(...updates(db, t, (r) => base(r, 'updated', 'x_')));
+    if (replace && t.period) {
+      const rows = db.prepare(`SELECT m.*, ${orgOf(t, 'm')} AS _org FROM ${stored} m WHERE ${missingWhere(t, 'm')}`).all() as Rec[];
       for (const r of rows) mine.push(base(r, 'removed', ''));
     }
     const text = (v: string | null) => v ?? '';
@@ -101,12 +97,11 @@ export function listChanges(db: DB, st: Staging, replace: boolean): Change[] {
 }
 
 /** The names of `codes` as the import leaves them. */
-export function orgNames(db: DB, st: Staging, codes: Iterable<string>): Map<string, string> {
-  const staged = db.prepare(`SELECT name FROM ${stagedTable(st, 'orgs')} WHERE code = ?`).pluck();
-  const stored = st.direct ? null : db.prepare('SELECT name FROM main.orgs WHERE code = ?').pluck();
+export function orgNames(db: DB, codes: Iterable<string>): Map<string, string> {
+  const named = db.prepare(`SELECT ${lookup('orgs', 'name', 'code', '@code')}`).pluck();
   const out = new Map<string, string>();
   for (const c of codes) {
-    const name = (staged.get(c) ?? stored?.get(c)) as string | undefined;
+    const name = (named.get({ code: c }) ?? undefined) as string | undefined;
     if (name !== undefined) out.set(c, name);
   }
   return out;

@@ -8,7 +8,7 @@ import type { DB } from './db.js';
 import { localTime } from '../core/dates.js';
 import { SECTION_LIST } from '../core/sections.js';
 import { SECTIONS, type Section } from '../core/model.js';
-import { storedCols, type SectionCounts } from './commit.js';
+import { storedCols, type SectionCounts } from './batch/commit.js';
 
 export interface ImportFile {
   path: string;

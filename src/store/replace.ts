@@ -5,7 +5,7 @@
 // orgs, sections and quarters that the batch lacks are removed; nothing of any
 // other org is touched.
 import type { DB } from './db.js';
-import { stagedTable, type Staging } from './stage.js';
+import { batchOf, effectiveOf, exists, lookup, SKIPPED, storedOf } from './views.js';
 import { SECTION_DEFS, SECTION_LIST, type SectionDef } from '../core/sections.js';
 import type { Section } from '../core/model.js';
 
@@ -19,29 +19,24 @@ export interface ReplaceScope {
   orgs: string[];
 }
 
-export const SKIPPED = '(SELECT file FROM temp.skipped)';
-
 /** The org a row of `t` (alias `x`) belongs to, as the import leaves the tree: for points, its member's org. */
-function ownerOrg(st: Staging, t: SectionDef<unknown>, x: string): string {
+export function ownerOrg(t: SectionDef<unknown>, x: string): string {
   if (t.section !== 'points') return `${x}.${t.owner}`;
-  const staged = `(SELECT org FROM ${stagedTable(st, 'members')} WHERE id = ${x}.member)`;
-  return st.direct ? staged : `COALESCE(${staged}, (SELECT org FROM main.members WHERE id = ${x}.member))`;
-}
-
-/** The orgs as the import leaves them: staged ones, and the stored ones no staged org replaces. */
-function orgTree(st: Staging): string {
-  const staged = stagedTable(st, 'orgs');
-  if (st.direct) return `SELECT code, parent FROM ${staged}`;
-  return `SELECT code, parent FROM ${staged} UNION ALL SELECT code, parent FROM main.orgs o WHERE NOT EXISTS (SELECT 1 FROM ${staged} y WHERE y.code = o.code)`;
+  return lookup('members', 'org', 'id', `${x}.member`);
 }
 
 /** Whether `code` names an org of the database or the batch. */
-export function orgKnown(db: DB, st: Staging, code: string): boolean {
-  return db.prepare(`SELECT 1 FROM (${orgTree(st)}) WHERE code = ?`).get(code) !== undefined;
+export function orgKnown(db: DB, code: string): boolean {
+  return (
+    db
+      .prepare(`SELECT ${exists('orgs', 'code', '@code')}`)
+      .pluck()
+      .get({ code }) === 1
+  );
 }
 
 /** Fills temp.scope with --replace's scope and returns it, orgs sorted. `root`: --org's code. */
-export function buildScope(db: DB, st: Staging, periods: Periods, root: string | null): ReplaceScope[] {
+export function buildScope(db: DB, periods: Periods, root: string | null): ReplaceScope[] {
   db.exec(
     `CREATE TEMP TABLE IF NOT EXISTS scope (section TEXT, period TEXT, org TEXT, PRIMARY KEY (section, period, org)) WITHOUT ROWID; DELETE FROM temp.scope;`,
   );
@@ -50,7 +45,7 @@ export function buildScope(db: DB, st: Staging, periods: Periods, root: string |
       ? []
       : (db
           .prepare(
-            `WITH RECURSIVE t AS (${orgTree(st)}), sub(code) AS (SELECT ? UNION SELECT t.code FROM t JOIN sub ON t.parent = sub.code) SELECT code FROM sub`,
+            `WITH RECURSIVE t AS (SELECT code, parent FROM ${effectiveOf('orgs')}), sub(code) AS (SELECT ? UNION SELECT t.code FROM t JOIN sub ON t.parent = sub.code) SELECT code FROM sub`,
           )
           .pluck()
           .all(root) as string[]);
@@ -60,13 +55,8 @@ export function buildScope(db: DB, st: Staging, periods: Periods, root: string |
     const t = SECTION_DEFS[s] as SectionDef<unknown>;
     if (!t.period) continue;
     const quarters = [...list];
-    const staged = stagedTable(st, s);
-    db.prepare(`INSERT OR IGNORE INTO temp.scope SELECT '${s}', x.${t.period}, ${ownerOrg(st, t, 'x')} FROM ${staged} x`).run();
-    if (!st.direct) {
-      db.prepare(
-        `INSERT OR IGNORE INTO temp.scope SELECT '${s}', x.${t.period}, ${ownerOrg(st, t, 'x')} FROM main.${t.name} x WHERE x.src_file IN ${SKIPPED}`,
-      ).run();
-    }
+    db.prepare(`INSERT OR IGNORE INTO temp.scope SELECT '${s}', x.${t.period}, ${ownerOrg(t, 'x')} FROM ${batchOf(s)} x`).run();
+    db.prepare(`INSERT OR IGNORE INTO temp.scope SELECT '${s}', x.${t.period}, ${ownerOrg(t, 'x')} FROM ${storedOf(s)} x WHERE x.src_file IN ${SKIPPED}`).run();
     for (const q of quarters) for (const code of sub) add.run(s, q, code);
     const orgsOf = db.prepare(`SELECT org FROM temp.scope WHERE section = ? AND period = ? AND org IS NOT NULL ORDER BY org`).pluck();
     for (const q of quarters.sort()) out.push({ section: s, period: q, orgs: orgsOf.all(s, q) as string[] });
@@ -79,13 +69,26 @@ export function buildScope(db: DB, st: Staging, periods: Periods, root: string |
  * scope for their section and quarter, neither staged nor in a file skipped as
  * unchanged. temp.scope must be built.
  */
-export function missingWhere(st: Staging, t: SectionDef<unknown>, alias: string): string {
+export function missingWhere(t: SectionDef<unknown>, alias: string): string {
   const scope = `FROM temp.scope sc_ WHERE sc_.section = '${t.section}'`;
   return `${alias}.${t.period} IN (SELECT DISTINCT sc_.period ${scope})
-    AND EXISTS (SELECT 1 ${scope} AND sc_.period = ${alias}.${t.period} AND sc_.org = ${ownerOrg(st, t, alias)})
-    AND NOT EXISTS (SELECT 1 FROM ${stagedTable(st, t.section)} st_ WHERE ${t.key.map((k) => `st_.${k} = ${alias}.${k}`).join(' AND ')})
+    AND EXISTS (SELECT 1 ${scope} AND sc_.period = ${alias}.${t.period} AND sc_.org = ${ownerOrg(t, alias)})
+    AND NOT EXISTS (SELECT 1 FROM ${batchOf(t.section)} st_ WHERE ${t.key.map((k) => `st_.${k} = ${alias}.${k}`).join(' AND ')})
     AND ${alias}.src_file NOT IN ${SKIPPED}`;
 }
 
 /** The period-scoped sections --replace may remove rows of. */
 export const REPLACEABLE = SECTION_LIST.filter((t) => t.period !== undefined);
+
+/** How many stored rows --replace would remove, per section. */
+export function countMissing(db: DB): Partial<Record<Section, number>> {
+  return Object.fromEntries(
+    REPLACEABLE.map((t) => [
+      t.section,
+      db
+        .prepare(`SELECT COUNT(*) FROM ${storedOf(t.section)} m WHERE ${missingWhere(t, 'm')}`)
+        .pluck()
+        .get() as number,
+    ]),
+  );
+}

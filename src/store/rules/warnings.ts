@@ -1,36 +1,29 @@
 // The warnings that span records, as queries over the batch (staged rows and
 // the rows of files skipped as unchanged) and what is stored beside it.
-import type { DB } from './db.js';
-import { stagedTable, type Staging } from './stage.js';
-import { sourceOf, sourceText, type Section, type Source } from '../core/model.js';
-import { SECTION_DEFS, type SectionDef } from '../core/sections.js';
-import { missingWhere, SKIPPED } from './replace.js';
-import type { Check } from './checks.js';
-import { groupBy } from '../core/collections.js';
-
-type Rec = Record<string, unknown>;
-const srcOf = (r: Rec): Source => sourceOf(r.src_file, r.src_line, r.src_sheet);
+import type { DB } from '../db.js';
+import { batchOf, effectiveOf, keptOf, SKIPPED, storedOf } from '../views.js';
+import { sourceOf, sourceText, type Section, type Source } from '../../core/model.js';
+import { SECTION_DEFS, type SectionDef } from '../../core/sections.js';
+import { missingWhere } from '../replace.js';
+import { srcOf, type Check, type CrossRule, type Rec, type RuleContext } from './rule.js';
+import { groupBy } from '../../core/collections.js';
 
 /**
  * Rows of section `s` as the database will hold them, with `b` = 1 for the
- * batch's own and `ord` the stored row's rowid (for stored rows only).
- * `replacing`: without the stored rows --replace removes.
+ * batch's own (staged, or of a file skipped as unchanged) and `ord` a stored
+ * row's order. `replacing`: without the stored rows --replace removes.
  */
-function effective(st: Staging, s: Section, cols: string, rowid: boolean, replacing: boolean): string {
-  const staged = stagedTable(st, s);
-  if (st.direct) return `SELECT ${cols}, 1 AS b, NULL AS ord FROM ${staged}`;
+function effective(s: Section, cols: string, replacing: boolean): string {
   const t = SECTION_DEFS[s] as SectionDef<unknown>;
-  const replaced = `EXISTS (SELECT 1 FROM ${staged} y WHERE ${t.key.map((k) => `y.${k} = x.${k}`).join(' AND ')})`;
-  const removed = replacing && t.period ? ` AND NOT (${missingWhere(st, t, 'x')})` : '';
-  return `SELECT ${cols}, 1 AS b, NULL AS ord FROM ${staged}
-    UNION ALL SELECT ${cols}, x.src_file IN ${SKIPPED} AS b, ${rowid ? 'x.rowid' : 'NULL'} AS ord FROM main.${t.name} x WHERE NOT ${replaced}${removed}`;
+  const removed = replacing && t.period ? ` WHERE x.staged OR NOT (${missingWhere(t, 'x')})` : '';
+  return `SELECT ${cols}, x.staged OR x.src_file IN ${SKIPPED} AS b, ord FROM ${effectiveOf(s)} x${removed}`;
 }
 
 /** Same org, month and title more than once, with at least one of them in the batch. */
-export function duplicateTitles(db: DB, st: Staging, order: (a: Source, b: Source) => number, replacing: boolean): Check[] {
+function duplicateTitles(db: DB, { order, replacing }: RuleContext): Check[] {
   const rows = db
     .prepare(
-      `WITH r AS (${effective(st, 'reports', 'org, month, title, src_file, src_line, src_sheet', true, replacing)})
+      `WITH r AS (${effective('reports', 'org, month, title, src_file, src_line, src_sheet', replacing)})
        SELECT r.* FROM r JOIN (SELECT org, month, title FROM r GROUP BY org, month, title HAVING COUNT(*) > 1 AND MAX(b)) g
          ON g.org = r.org AND g.month = r.month AND g.title = r.title`,
     )
@@ -65,9 +58,9 @@ export function duplicateTitles(db: DB, st: Staging, order: (a: Source, b: Sourc
 }
 
 /** Active members without points in a quarter the batch gives points for: the batch's members first, then the stored ones. */
-export function membersWithoutPoints(db: DB, st: Staging, order: (a: Source, b: Source) => number, replacing: boolean): Check[] {
-  const points = `(${effective(st, 'points', 'member, period, src_file, src_line, src_sheet', false, replacing)})`;
-  const members = `(${effective(st, 'members', 'id, name, active, src_file, src_line, src_sheet', false, false)})`;
+function membersWithoutPoints(db: DB, { order, replacing }: RuleContext): Check[] {
+  const points = `(${effective('points', 'member, period, src_file, src_line, src_sheet', replacing)})`;
+  const members = `(${effective('members', 'id, name, active, src_file, src_line, src_sheet', false)})`;
   const periods = db.prepare(`SELECT DISTINCT period FROM ${points} WHERE b ORDER BY period`).pluck().all() as string[];
   const missing = db.prepare(
     `SELECT id, name, src_file, src_line, src_sheet, b FROM ${members} m WHERE active = 1
@@ -98,23 +91,23 @@ export function membersWithoutPoints(db: DB, st: Staging, order: (a: Source, b: 
  * the batch's new, renamed or moved records is named against the first stored
  * one of its name (else the batch's first).
  */
-export function nameTwins(db: DB, st: Staging, order: (a: Source, b: Source) => number): Check[] {
+function nameTwins(db: DB, { order }: RuleContext): Check[] {
   const out: Check[] = [];
   for (const [s, code, under, what] of [
     ['orgs', 'code', 'parent', 'org'],
     ['members', 'id', 'org', 'member'],
   ] as const) {
-    const staged = stagedTable(st, s);
+    const staged = batchOf(s);
     // Driven by the batch's new rows, each looked up by its parent (or org) and name: a county's first import is 75,000 of them.
-    const isNew = st.direct ? 'true' : `NOT EXISTS (SELECT 1 FROM main.${s} m WHERE m.${code} = x.${code} AND m.name = x.name AND m.${under} IS x.${under})`;
+    const isNew = `NOT EXISTS (SELECT 1 FROM ${storedOf(s)} m WHERE m.${code} = x.${code} AND m.name = x.name AND m.${under} IS x.${under})`;
     const pick = `x.${code} AS code, x.name, x.${under} AS under, x.src_file, x.src_line, x.src_sheet, y.${code} AS other, y.src_file AS o_file, y.src_line AS o_line, y.src_sheet AS o_sheet`;
     const on = `y.${under} IS x.${under} AND y.name = x.name AND y.${code} <> x.${code}`;
-    const arms = [`SELECT ${pick}, 1 AS o_batch, NULL AS o_ord FROM ${staged} x JOIN ${staged} y ON ${on} WHERE ${isNew}`];
-    if (!st.direct) {
-      arms.push(`SELECT ${pick}, y.src_file IN ${SKIPPED} AS o_batch, y.rowid AS o_ord FROM ${staged} x JOIN main.${s} y ON ${on}
-        WHERE ${isNew} AND NOT EXISTS (SELECT 1 FROM ${staged} z WHERE z.${code} = y.${code})`);
-    }
-    const pairs = db.prepare(arms.join(' UNION ALL ')).all() as Rec[];
+    const pairs = db
+      .prepare(
+        `SELECT ${pick}, 1 AS o_batch, NULL AS o_ord FROM ${staged} x JOIN ${staged} y ON ${on} WHERE ${isNew}
+         UNION ALL SELECT ${pick}, y.src_file IN ${SKIPPED} AS o_batch, y.ord AS o_ord FROM ${staged} x JOIN ${keptOf(s)} y ON ${on} WHERE ${isNew}`,
+      )
+      .all() as Rec[];
     for (const list of groupBy(pairs, (r) => r.code as string).values()) {
       const x = list[0];
       const others = list.map((r) => ({
@@ -141,19 +134,8 @@ export function nameTwins(db: DB, st: Staging, order: (a: Source, b: Source) => 
   return out.sort((a, b) => order(a.src, b.src));
 }
 
-/** The names written in one name column of a workbook's sheet (组织名称, 姓名): not stored, only checked. */
-export interface WrittenNames {
-  file: string;
-  sheet: string;
-  /** The column's key in its sheet's layout, where a warning is placed. */
-  key: string;
-  kind: 'org' | 'member';
-  /** Each row's number, the code in it, and the name written beside it. */
-  rows: [number, string, string][];
-}
-
 /** Each written name that is not the name of the org or member its code names, as the import leaves them. */
-export function nameMismatches(db: DB, st: Staging, columns: WrittenNames[]): Check[] {
+function nameMismatches(db: DB, { names: columns }: RuleContext): Check[] {
   if (columns.length === 0) return [];
   db.exec('CREATE TEMP TABLE IF NOT EXISTS names (file, sheet, key, kind, line, code, name); DELETE FROM temp.names;');
   // A column's rows go in as one JSON parameter: a county's points sheet has 75,000 of them.
@@ -162,13 +144,9 @@ export function nameMismatches(db: DB, st: Staging, columns: WrittenNames[]): Ch
   // Joined, not looked up row by row: the staged record, else the stored one no staged record replaces.
   const arms = (['orgs', 'members'] as const).flatMap((s) => {
     const [kind, code] = s === 'orgs' ? ['org', 'code'] : ['member', 'id'];
-    const staged = stagedTable(st, s);
     const pick = `SELECT n.*, x.name AS stored FROM temp.names n JOIN`;
     const on = `x.${code} = n.code AND n.kind = '${kind}' AND x.name <> n.name`;
-    return [
-      `${pick} ${staged} x ON ${on}`,
-      ...(st.direct ? [] : [`${pick} main.${s} x ON ${on} AND NOT EXISTS (SELECT 1 FROM ${staged} y WHERE y.${code} = x.${code})`]),
-    ];
+    return [`${pick} ${batchOf(s)} x ON ${on}`, `${pick} ${keptOf(s)} x ON ${on}`];
   });
   const rows = db.prepare(`${arms.join(' UNION ALL ')} ORDER BY file, sheet, line`).all() as {
     file: string;
@@ -189,3 +167,10 @@ export function nameMismatches(db: DB, st: Staging, columns: WrittenNames[]): Ch
     msg: { id: 'name_mismatch', params: { what: r.kind, code: r.code, name: r.name, stored: r.stored } },
   }));
 }
+
+export const WARNING_RULES: CrossRule[] = [
+  { code: 'duplicate_title', severity: 'warning', group: 'titles', find: duplicateTitles },
+  { code: 'no_points', severity: 'warning', group: 'points', find: membersWithoutPoints },
+  { code: 'name_twin', severity: 'warning', group: 'twins', find: nameTwins },
+  { code: 'name_mismatch', severity: 'warning', group: 'names', find: nameMismatches },
+];

@@ -1,11 +1,11 @@
 // The pipeline's commit step: what the staged rows change in the stored ones
 // (counted before anything is written, so a dry run counts exactly what an
 // import does), --replace's removals, and the write itself.
-import type { DB } from './db.js';
+import type { DB } from '../db.js';
 import { stagedTable, type Staging } from './stage.js';
-import { SECTION_LIST, SRC_COLS, type SectionDef } from '../core/sections.js';
-import { SECTIONS, type Section } from '../core/model.js';
-import { missingWhere, REPLACEABLE } from './replace.js';
+import { SECTION_LIST, SRC_COLS, type SectionDef } from '../../core/sections.js';
+import { SECTIONS, type Section } from '../../core/model.js';
+import { missingWhere, REPLACEABLE } from '../replace.js';
 
 export interface Counts {
   inserted: number;
@@ -53,15 +53,6 @@ export function changeCounts(db: DB, st: Staging): SectionCounts {
   return counts;
 }
 
-/** How many stored rows --replace would remove, per section. */
-export function countMissing(db: DB, st: Staging, counts: SectionCounts): void {
-  for (const t of REPLACEABLE)
-    counts[t.section].removed = db
-      .prepare(`SELECT COUNT(*) FROM main.${t.name} m WHERE ${missingWhere(st, t, 'm')}`)
-      .pluck()
-      .get() as number;
-}
-
 /** Every column of a stored row of `t`, in the order its history table keeps them. */
 export const storedCols = (t: SectionDef<unknown>) => [...t.cols, ...SRC_COLS, 'gen'];
 
@@ -99,10 +90,10 @@ export function writeStaged(db: DB, st: Staging, gen: number, replace: boolean):
   }
   if (replace && !st.direct) {
     for (const t of REPLACEABLE) {
-      const where = `FROM main.${t.name} m WHERE ${missingWhere(st, t, 'm')}`;
+      const where = `FROM main.${t.name} m WHERE ${missingWhere(t, 'm')}`;
       files(`SELECT DISTINCT m.src_file ${where}`);
       keep(t, 'removed', where);
-      db.prepare(`DELETE FROM main.${t.name} AS m WHERE ${missingWhere(st, t, 'm')}`).run();
+      db.prepare(`DELETE FROM main.${t.name} AS m WHERE ${missingWhere(t, 'm')}`).run();
     }
   }
   return dirty;

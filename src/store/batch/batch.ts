@@ -3,12 +3,14 @@
 // straight into an empty database's tables, and owns what that takes (the
 // journal mode, dropping and rebuilding the indexes, the generation number),
 // the staging tables otherwise, the transaction, and putting the connection
-// back as it was however the batch ends.
-import { settleOwners } from './commit.js';
+// back as it was however the batch ends. The rest of the store sees the
+// batch through its views (store/views.ts), never through which way it is staged.
+import { changeCounts, settleOwners, writeStaged, type SectionCounts } from './commit.js';
 import type { Statement } from 'better-sqlite3';
-import { untilFree, type DB } from './db.js';
+import { untilFree, type DB } from '../db.js';
 import { createStagingTables, Stager, type Staging } from './stage.js';
-import { SECTIONS } from '../core/model.js';
+import { createViews } from './views.js';
+import { SECTIONS } from '../../core/model.js';
 
 const RECORD_TABLES = SECTIONS.map((s) => `NOT EXISTS (SELECT 1 FROM main.${s})`).join(' AND ');
 
@@ -20,7 +22,7 @@ function nextGen(db: DB): number {
 }
 
 export class Batch {
-  readonly st: Staging;
+  private readonly st: Staging;
   readonly stager: Stager;
   /** The import's generation, taken up front when staging straight into the tables. */
   private gen: number | null;
@@ -46,6 +48,7 @@ export class Batch {
         for (const [name] of this.indexes) db.exec(`DROP INDEX main.${name}`);
       } else createStagingTables(db);
       db.exec('CREATE TEMP TABLE IF NOT EXISTS skipped (file TEXT PRIMARY KEY); DELETE FROM temp.skipped;');
+      createViews(db, this.st.direct);
       this.gen = this.st.direct ? nextGen(db) : null;
       this.stager = new Stager(db, this.st, this.gen);
     } catch (e) {
@@ -91,6 +94,16 @@ export class Batch {
       this.db.exec(this.writing && !this.dryRun ? 'BEGIN IMMEDIATE' : 'BEGIN');
       this.open = true;
     }
+  }
+
+  /** Inserted, updated and unchanged staged rows per section, against the stored ones. */
+  counts(): SectionCounts {
+    return changeCounts(this.db, this.st);
+  }
+
+  /** The staged rows written under the import's number (see writeStaged); returns the files whose stored rows another file's replaced or --replace removed. */
+  write(replace: boolean): Set<string> {
+    return writeStaged(this.db, this.st, this.generation(), replace);
   }
 
   commit(): void {

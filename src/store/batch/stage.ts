@@ -3,10 +3,10 @@
 // into an empty database, the tables themselves. Staging takes no write lock
 // on the database. A row whose identity the batch already staged is a
 // duplicate: it is noted with both places and not written.
-import type { DB } from './db.js';
-import { SECTION_DEFS, SECTION_LIST, type SectionDef } from '../core/sections.js';
-import { SECTIONS, sourceOf, type Section, type Source } from '../core/model.js';
-import { rowWidth, type SectionRows } from '../read/rows.js';
+import type { DB } from '../db.js';
+import { SECTION_DEFS, SECTION_LIST, type SectionDef } from '../../core/sections.js';
+import { SECTIONS, sourceOf, type Section, type Source } from '../../core/model.js';
+import { rowWidth, type SectionRows } from '../../read/rows.js';
 
 type Stmt = { get(...params: unknown[]): unknown; run(...params: unknown[]): { changes: number } };
 
