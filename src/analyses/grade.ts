@@ -113,151 +113,174 @@ function finalGrades(reviews: Review[], input: GradeInput): Map<string, Grade> {
   return out;
 }
 
+/** What grading one quarter needs beside the org and its review. */
+interface Quarter {
+  period: string;
+  end: string;
+  /** Commentaries from this date on count. */
+  since: string;
+  rules: Rules;
+  /** Explaining: `why?.push(...)` below skips building its argument otherwise. */
+  say: boolean;
+  pledgesOf: Map<string, Pledge[]>;
+  commentsOf: Map<string, Review[]>;
+  previous: Map<string, Grade>;
+}
+
 function grade(period: string, reviews: Review[], input: GradeInput, previous: Map<string, Grade>): Grading {
   const r = input.rules;
   const [, end] = periodBounds(period);
-  const since = addDays(end, -r.grading.commentary_days);
-  const say = input.explain !== false;
+  const q: Quarter = {
+    period,
+    end,
+    since: addDays(end, -r.grading.commentary_days),
+    rules: r,
+    say: input.explain !== false,
+    pledgesOf: groupBy(input.pledges, (p) => p.owner),
+    commentsOf: groupBy(
+      input.commentaries.filter((v) => v.commentary),
+      (v) => v.org,
+    ),
+    previous,
+  };
   const byOrg = new Map(reviews.map((v) => [v.org, v]));
-  const pledgesOf = groupBy(input.pledges, (p) => p.owner);
-  const commentsOf = groupBy(
-    input.commentaries.filter((v) => v.commentary),
-    (v) => v.org,
-  );
-
   const listed = input.orgs.filter((o) => o.active && (o.type === 'branch' || byOrg.has(o.code)));
-  const orgs = listed.map((o): OrgGrade => {
+  const orgs = listed.map((o) => {
     const v = byOrg.get(o.code);
-    if (!v) {
-      return {
-        org: o.code,
-        name: o.name,
-        type: o.type,
-        composite: null,
-        masses_score: null,
-        satisfaction: null,
-        level: null,
-        computed: null,
-        grade: 'ungraded',
-        override: false,
-        reason: 'no_review',
-        caps: [],
-        flags: [],
-        remedial: false,
-        action: null,
-        movement: null,
-        previous: previous.get(o.code) ?? null,
-        explain: say ? [{ id: 'x_no_review', params: { period } }] : [],
-      };
-    }
-    // Undefined unless explaining: `why?.push(...)` then skips building its argument too.
-    const why: Because[] | undefined = say ? [] : undefined;
-    const w = r.grading.weights;
-    const vs = r.grading.vote_scores;
-    const ms = massesScore(v.masses, r);
-    const sat = satisfaction(v.masses);
-    const raw = w.self * v.self + w.masses * ms + w.superior * v.superior;
-    const composite = round1(raw);
-    why?.push({
-      id: 'x_inputs',
-      params: { self: v.self, superior: v.superior, s: v.masses.satisfied, b: v.masses.basic, u: v.masses.unsatisfied },
-      src: v.src,
-    });
-    why?.push({
-      id: 'x_masses',
-      params: {
-        vs: vs.satisfied,
-        vb: vs.basic,
-        vu: vs.unsatisfied,
-        s: v.masses.satisfied,
-        b: v.masses.basic,
-        u: v.masses.unsatisfied,
-        n: total(v.masses),
-        score: fix(ms, 2),
-        sat: pct(sat),
-      },
-    });
-    why?.push({
-      id: 'x_composite',
-      params: {
-        ws: w.self,
-        wm: w.masses,
-        wu: w.superior,
-        self: v.self,
-        masses: fix(ms, 2),
-        superior: v.superior,
-        raw: fix(raw, 3),
-        composite: composite.toFixed(1),
-      },
-    });
-    const level = levelOf(composite, r);
-    why?.push(
-      level.min === null
-        ? { id: 'x_level_last', params: { composite: composite.toFixed(1), grade: level.grade } }
-        : { id: 'x_level', params: { composite: composite.toFixed(1), min: level.min, grade: level.grade } },
-    );
-
-    let computed = level.grade;
-    const caps: OrgGrade['caps'] = [];
-    const satCap = r.grading.caps.satisfaction;
-    const remedial = sat < satCap.below;
-    if (remedial) {
-      caps.push('satisfaction');
-      why?.push({ id: 'x_cap_satisfaction', params: { sat: pct(sat), below: pct(satCap.below), max: satCap.max } });
-      if (rank(computed) < rank(satCap.max)) computed = satCap.max;
-    }
-    const overdue = (pledgesOf.get(o.code) ?? []).filter((p) => overdueAt(p, end));
-    if (overdue.length) {
-      caps.push('overdue_pledge');
-      const max = r.grading.caps.overdue_pledge.max;
-      for (const p of overdue) why?.push({ id: 'x_cap_overdue', params: { id: p.id, due: p.due, end, max }, src: p.src });
-      if (rank(computed) < rank(max)) computed = max;
-    }
-    if (computed !== level.grade) why?.push({ id: 'x_capped', params: { from: level.grade, to: computed } });
-
-    const flags: OrgGrade['flags'] = [];
-    const recent = (commentsOf.get(o.code) ?? [])
-      .filter((c) => c.commentary!.date >= since && c.commentary!.date <= end)
-      .sort((a, b) => (a.commentary!.date < b.commentary!.date ? 1 : -1))[0];
-    if (!recent) flags.push('commentary_overdue');
-    why?.push(
-      recent
-        ? { id: 'x_commentary', params: { date: recent.commentary!.date, by: recent.commentary!.by }, src: recent.src }
-        : { id: 'x_commentary_overdue', params: { since, end } },
-    );
-
-    const override = v.grade !== null;
-    const final = v.grade ?? computed;
-    if (override) why?.push({ id: 'x_override', params: { grade: v.grade!, reason: v.reason ?? '' }, src: v.src });
-    const prev = previous.get(o.code) ?? null;
-    const movement: Movement = prev === null ? 'new' : rank(final) < rank(prev) ? 'up' : rank(final) > rank(prev) ? 'down' : 'same';
-    why?.push({ id: 'x_final', params: { grade: final, previous: prev ?? '-', movement } });
-    // Spelled out, not spread from a shared base: at city size the spread took half the grading's time.
-    return {
-      org: o.code,
-      name: o.name,
-      type: o.type,
-      composite,
-      masses_score: ms,
-      satisfaction: sat,
-      level: level.grade,
-      computed,
-      grade: final,
-      override,
-      reason: v.reason,
-      caps,
-      flags,
-      remedial,
-      action: r.grading.actions[final] ?? null,
-      movement,
-      previous: prev,
-      explain: why ?? [],
-    };
+    return v ? graded(o, v, q) : ungraded(o, q);
   });
-
   const summary = { good: 0, fair: 0, average: 0, poor: 0, ungraded: 0 } as Grading['summary'];
   for (const o of orgs) summary[o.grade]++;
   return { period, orgs, summary, remedial: orgs.filter((o) => o.remedial).map((o) => o.org), shares: shareBreaches(orgs, r) };
+}
+
+function ungraded(o: Org, q: Quarter): OrgGrade {
+  return {
+    org: o.code,
+    name: o.name,
+    type: o.type,
+    composite: null,
+    masses_score: null,
+    satisfaction: null,
+    level: null,
+    computed: null,
+    grade: 'ungraded',
+    override: false,
+    reason: 'no_review',
+    caps: [],
+    flags: [],
+    remedial: false,
+    action: null,
+    movement: null,
+    previous: q.previous.get(o.code) ?? null,
+    explain: q.say ? [{ id: 'x_no_review', params: { period: q.period } }] : [],
+  };
+}
+
+function graded(o: Org, v: Review, q: Quarter): OrgGrade {
+  const why: Because[] | undefined = q.say ? [] : undefined;
+  const { ms, sat, composite, level } = score(v, q.rules, why);
+  const { computed, caps, remedial } = capped(o, level.grade, sat, q, why);
+  const flags = commentaryFlags(o, q, why);
+  const override = v.grade !== null;
+  const final = v.grade ?? computed;
+  if (override) why?.push({ id: 'x_override', params: { grade: v.grade!, reason: v.reason ?? '' }, src: v.src });
+  const prev = q.previous.get(o.code) ?? null;
+  const movement: Movement = prev === null ? 'new' : rank(final) < rank(prev) ? 'up' : rank(final) > rank(prev) ? 'down' : 'same';
+  why?.push({ id: 'x_final', params: { grade: final, previous: prev ?? '-', movement } });
+  // Spelled out, not spread from a shared base: at city size the spread took half the grading's time.
+  return {
+    org: o.code,
+    name: o.name,
+    type: o.type,
+    composite,
+    masses_score: ms,
+    satisfaction: sat,
+    level: level.grade,
+    computed,
+    grade: final,
+    override,
+    reason: v.reason,
+    caps,
+    flags,
+    remedial,
+    action: q.rules.grading.actions[final] ?? null,
+    movement,
+    previous: prev,
+    explain: why ?? [],
+  };
+}
+
+/** The masses' score, the satisfaction, the composite and the level it reaches. */
+function score(v: Review, r: Rules, why: Because[] | undefined) {
+  const w = r.grading.weights;
+  const vs = r.grading.vote_scores;
+  const ms = massesScore(v.masses, r);
+  const sat = satisfaction(v.masses);
+  const raw = w.self * v.self + w.masses * ms + w.superior * v.superior;
+  const composite = round1(raw);
+  const { satisfied: s, basic: b, unsatisfied: u } = v.masses;
+  why?.push({ id: 'x_inputs', params: { self: v.self, superior: v.superior, s, b, u }, src: v.src });
+  why?.push({
+    id: 'x_masses',
+    params: { vs: vs.satisfied, vb: vs.basic, vu: vs.unsatisfied, s, b, u, n: total(v.masses), score: fix(ms, 2), sat: pct(sat) },
+  });
+  why?.push({
+    id: 'x_composite',
+    params: {
+      ws: w.self,
+      wm: w.masses,
+      wu: w.superior,
+      self: v.self,
+      masses: fix(ms, 2),
+      superior: v.superior,
+      raw: fix(raw, 3),
+      composite: composite.toFixed(1),
+    },
+  });
+  const level = levelOf(composite, r);
+  why?.push(
+    level.min === null
+      ? { id: 'x_level_last', params: { composite: composite.toFixed(1), grade: level.grade } }
+      : { id: 'x_level', params: { composite: composite.toFixed(1), min: level.min, grade: level.grade } },
+  );
+  return { ms, sat, composite, level };
+}
+
+/** The level lowered by each cap that applies: satisfaction under the bar (the remedial list), an overdue pledge. */
+function capped(o: Org, level: Grade, sat: number, q: Quarter, why: Because[] | undefined) {
+  const r = q.rules;
+  let computed = level;
+  const caps: OrgGrade['caps'] = [];
+  const satCap = r.grading.caps.satisfaction;
+  const remedial = sat < satCap.below;
+  if (remedial) {
+    caps.push('satisfaction');
+    why?.push({ id: 'x_cap_satisfaction', params: { sat: pct(sat), below: pct(satCap.below), max: satCap.max } });
+    if (rank(computed) < rank(satCap.max)) computed = satCap.max;
+  }
+  const overdue = (q.pledgesOf.get(o.code) ?? []).filter((p) => overdueAt(p, q.end));
+  if (overdue.length) {
+    caps.push('overdue_pledge');
+    const max = r.grading.caps.overdue_pledge.max;
+    for (const p of overdue) why?.push({ id: 'x_cap_overdue', params: { id: p.id, due: p.due, end: q.end, max }, src: p.src });
+    if (rank(computed) < rank(max)) computed = max;
+  }
+  if (computed !== level) why?.push({ id: 'x_capped', params: { from: level, to: computed } });
+  return { computed, caps, remedial };
+}
+
+/** The commentary (点评) flag: none in the last `commentary_days` of the quarter. */
+function commentaryFlags(o: Org, q: Quarter, why: Because[] | undefined): OrgGrade['flags'] {
+  const recent = (q.commentsOf.get(o.code) ?? [])
+    .filter((c) => c.commentary!.date >= q.since && c.commentary!.date <= q.end)
+    .sort((a, b) => (a.commentary!.date < b.commentary!.date ? 1 : -1))[0];
+  why?.push(
+    recent
+      ? { id: 'x_commentary', params: { date: recent.commentary!.date, by: recent.commentary!.by }, src: recent.src }
+      : { id: 'x_commentary_overdue', params: { since: q.since, end: q.end } },
+  );
+  return recent ? [] : ['commentary_overdue'];
 }
 
 function shareBreaches(orgs: OrgGrade[], r: Rules): ShareBreach[] {

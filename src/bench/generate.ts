@@ -86,6 +86,34 @@ export interface Generated {
   members: number;
 }
 
+/** The random draws of one generation, in the order they are made. */
+interface Draw {
+  r: () => number;
+  pick: <T>(xs: readonly T[]) => T;
+  int: (lo: number, hi: number) => number;
+}
+
+/** One branch's members, their points and their pledges, numbered from `next`; returns the next number. */
+function branchMembers({ r, pick, int }: Draw, code: string, good: boolean, next: number, out: { mem: string[]; points: string[]; pledges: string[] }): number {
+  const count = int(15, 35);
+  for (let m = 0; m < count; m++) {
+    const id = `M${pad(next++, 7)}`;
+    out.mem.push(
+      `  - id: ${id}\n    name: ${pick([...SURNAMES])}${pick(GIVEN)}\n    org: ${code}\n    role: ${m === 0 ? 'secretary' : pick(['member', 'member', 'member', '委员', 'probationary'])}\n`,
+    );
+    const lead = LEAD_KEYS.map((k) => `    ${k}: ${int(good ? 17 : 14, 20)}\n`).join('');
+    const ded = r() < 0.05 ? `    deductions:\n      - {dimension: ${pick(LEAD_KEYS)}, points: ${int(1, 5)}, reason: 无故缺席组织生活}\n` : '';
+    const mv = r() < 0.3 ? `    masses: {satisfied: ${int(15, 30)}, basic: ${int(0, 4)}, unsatisfied: ${int(0, 1)}}\n` : '';
+    out.points.push(`  - member: ${id}\n${lead}${ded}${mv}`);
+    if (r() < 0.3) {
+      out.pledges.push(
+        `  - id: P-${id}\n    owner: ${id}\n    kind: 即时\n    standard: ${pick(LEAD_KEYS)}\n    content: ${pick(PLEDGES).replace('{n}', String(int(2, 12)))}\n    made: "2011-01-10"\n    due: "2011-${pick(['05-31', '06-30', '09-30', '12-31'])}"\n    status: ${pick(['in_progress', 'pending', '推进中'])}\n`,
+      );
+    }
+  }
+  return next;
+}
+
 /** Writes `size` under `root` (a folder per town) and returns what it wrote. */
 export function generate(size: Size, root: string): Generated {
   const r = rng(20110401 + size.branches);
@@ -136,22 +164,7 @@ export function generate(size: Size, root: string): Generated {
       pledges.push(
         `  - id: P-${code}\n    owner: ${code}\n    kind: annual\n    standard: ${pick(['leadership', 'team', 'mechanism', 'performance', 'feedback'])}\n    content: ${pick(PLEDGES).replace('{n}', String(int(2, 30)))}\n    made: "2011-01-10"\n    due: "2011-12-31"\n    status: in_progress\n`,
       );
-      const count = int(15, 35);
-      for (let m = 0; m < count; m++) {
-        const id = `M${pad(members++, 7)}`;
-        mem.push(
-          `  - id: ${id}\n    name: ${pick([...SURNAMES])}${pick(GIVEN)}\n    org: ${code}\n    role: ${m === 0 ? 'secretary' : pick(['member', 'member', 'member', '委员', 'probationary'])}\n`,
-        );
-        const lead = LEAD_KEYS.map((k) => `    ${k}: ${int(good ? 17 : 14, 20)}\n`).join('');
-        const ded = r() < 0.05 ? `    deductions:\n      - {dimension: ${pick(LEAD_KEYS)}, points: ${int(1, 5)}, reason: 无故缺席组织生活}\n` : '';
-        const mv = r() < 0.3 ? `    masses: {satisfied: ${int(15, 30)}, basic: ${int(0, 4)}, unsatisfied: ${int(0, 1)}}\n` : '';
-        points.push(`  - member: ${id}\n${lead}${ded}${mv}`);
-        if (r() < 0.3) {
-          pledges.push(
-            `  - id: P-${id}\n    owner: ${id}\n    kind: 即时\n    standard: ${pick(LEAD_KEYS)}\n    content: ${pick(PLEDGES).replace('{n}', String(int(2, 12)))}\n    made: "2011-01-10"\n    due: "2011-${pick(['05-31', '06-30', '09-30', '12-31'])}"\n    status: ${pick(['in_progress', 'pending', '推进中'])}\n`,
-          );
-        }
-      }
+      members = branchMembers({ r, pick, int }, code, good, members, { mem, points, pledges });
       for (const month of MONTHS) {
         const k = int(good ? 3 : 1, 5);
         for (let i = 0; i < k; i++) {

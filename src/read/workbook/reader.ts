@@ -6,7 +6,7 @@
 // its cell. Sheets with other names (填表说明) are left alone.
 import { statSync } from 'node:fs';
 import { Diagnostics, SHOWN, wholeFile, type Diagnostic } from '../../core/diagnostic.js';
-import { emptySections, SECTIONS, type Section } from '../../core/model.js';
+import { emptySections, SECTIONS, type Section, type SectionRecords } from '../../core/model.js';
 import { DEDUCTIONS_SHEET, SECTION_DEFS, type SheetDef } from '../../core/sections.js';
 import { normalizePeriod } from '../../core/dates.js';
 import { vagueReasons } from '../../core/pledge-quality.js';
@@ -118,19 +118,12 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
   return records(task, hash, size, parsed, validate, rules, diags, report);
 }
 
-/** The parsed sheets → records, through the same schemas and record checks as YAML. */
-function records(
-  task: FileTask,
-  hash: string,
-  bytes: number,
-  parsed: ParsedSheet[],
-  validate: DocumentValidator,
-  rules: ReadRules,
-  diags: Diagnostics,
-  report: (d: Diagnostic) => void,
-): FileResult {
-  const { index, file } = task;
-  const place = (sheet: ParsedSheet, row: SheetRow, f: Finding) => {
+type Place = (sheet: ParsedSheet, row: SheetRow, f: Finding) => void;
+type Deductions = Map<string, { row: SheetRow; item: Record<string, unknown>; used: boolean }[]>;
+
+/** A finding placed at its cell: the field's column in the sheet's layout (its first part for a group), else the row's first cell. */
+function placer(file: string, report: (d: Diagnostic) => void): Place {
+  return (sheet, row, f) => {
     const rest = f.path.filter((s) => typeof s === 'string').join('.');
     const missing = f.code === 'required' ? (f.msg.params as { field?: string } | undefined)?.field : undefined;
     const field = missing ? (rest ? `${rest}.${missing}` : missing) : rest;
@@ -145,7 +138,11 @@ function records(
       msg: f.msg,
     });
   };
-  const periodOk = (sheet: ParsedSheet, row: SheetRow): string | null => {
+}
+
+/** A row's quarter, normalised; null (with its error placed) when missing or malformed. */
+function periodReader(validate: DocumentValidator, place: Place) {
+  return (sheet: ParsedSheet, row: SheetRow): string | null => {
     if (row.period === undefined) {
       place(sheet, row, { path: [], key: false, code: 'required', msg: { id: 'required', params: { field: 'period' } } });
       return null;
@@ -154,13 +151,14 @@ function records(
     for (const f of schemaFindings(validate.shell.errors ?? [])) place(sheet, row, f);
     return null;
   };
+}
 
-  // Deductions first: each valid one goes to its member's points of its quarter.
-  const deductions = new Map<string, { row: SheetRow; item: Record<string, unknown>; used: boolean }[]>();
-  const dSheet = parsed.find((p) => p.def === DEDUCTIONS_SHEET);
+/** The deductions sheet's valid rows, by member and quarter: each goes to that member's points of that quarter. */
+function readDeductions(dSheet: ParsedSheet | undefined, periodOf: ReturnType<typeof periodReader>, place: Place): Deductions {
+  const deductions: Deductions = new Map();
   const checkDeduction = deductionValidator();
   for (const row of dSheet?.rows ?? []) {
-    const period = periodOk(dSheet!, row);
+    const period = periodOf(dSheet!, row);
     const { member, ...item } = row.raw;
     if (member === undefined) place(dSheet!, row, { path: [], key: false, code: 'required', msg: { id: 'required', params: { field: 'member' } } });
     if (!checkDeduction(item)) for (const f of schemaFindings(checkDeduction.errors ?? [])) place(dSheet!, row, f);
@@ -169,53 +167,89 @@ function records(
       deductions.set(k, [...(deductions.get(k) ?? []), { row, item, used: false }]);
     }
   }
+  return deductions;
+}
 
-  const into = emptySections();
-  const present: Present = [];
+/** What reading one sheet's records needs. */
+interface SheetContext {
+  file: string;
+  validate: DocumentValidator;
+  rules: ReadRules;
+  place: Place;
+  periodOf: ReturnType<typeof periodReader>;
+  dSheet: ParsedSheet | undefined;
+  deductions: Deductions;
+  into: SectionRecords;
+  present: Present;
+}
+
+/** One section's sheet → records: one document per quarter, as a YAML file would hold them, each record keeping its row. */
+function readSheet(sheet: ParsedSheet, section: Section, c: SheetContext): void {
+  const { place, dSheet } = c;
+  const scoped = SECTION_DEFS[section].period !== undefined && sheet.def.columns.some((x) => x.field === 'period');
+  const docs = new Map<string | null, { rows: SheetRow[]; dedRows: SheetRow[][] }>();
+  for (const row of sheet.rows) {
+    const period = scoped ? c.periodOf(sheet, row) : null;
+    if (scoped && period === null) continue;
+    let dedRows: SheetRow[] = [];
+    if (section === 'points' && typeof row.raw.member === 'string') {
+      const ds = c.deductions.get(`${row.raw.member}\u0000${period}`) ?? [];
+      for (const d of ds) d.used = true;
+      if (ds.length) row.raw.deductions = ds.map((d) => d.item);
+      dedRows = ds.map((d) => d.row);
+    }
+    const check = c.validate.records[section];
+    if (!check(row.raw)) {
+      for (const f of schemaFindings(check.errors ?? [])) {
+        const j = f.path[0] === 'deductions' && typeof f.path[1] === 'number' ? f.path[1] : -1;
+        if (j >= 0 && dSheet) place(dSheet, dedRows[j], { ...f, path: f.path.slice(2) });
+        else place(sheet, row, f);
+      }
+      continue;
+    }
+    if (row.bad) continue;
+    const doc = docs.get(period) ?? { rows: [], dedRows: [] };
+    doc.rows.push(row);
+    doc.dedRows.push(dedRows);
+    docs.set(period, doc);
+  }
+  for (const [period, doc] of docs) {
+    const data = { ...(period ? { period } : {}), [section]: doc.rows.map((r) => r.raw) };
+    const found = (f: Finding) => {
+      const i = f.path[1] as number;
+      const rest = f.path.slice(2);
+      if (rest[0] === 'deductions' && typeof rest[1] === 'number' && dSheet) place(dSheet, doc.dedRows[i][rest[1]], { ...f, path: rest.slice(2) });
+      else place(sheet, doc.rows[i], { ...f, path: rest });
+    };
+    for (const p of collectRecords(data, c.file, (_, i) => doc.rows[i].row, c.rules.stars.max_points, c.into, found)) if (p.period) c.present.push(p);
+  }
+}
+
+/** The parsed sheets → records, through the same schemas and record checks as YAML. */
+function records(
+  task: FileTask,
+  hash: string,
+  bytes: number,
+  parsed: ParsedSheet[],
+  validate: DocumentValidator,
+  rules: ReadRules,
+  diags: Diagnostics,
+  report: (d: Diagnostic) => void,
+): FileResult {
+  const { index, file } = task;
+  const place = placer(file, report);
+  const periodOf = periodReader(validate, place);
+  // Deductions first: each valid one goes to its member's points of its quarter.
+  const dSheet = parsed.find((p) => p.def === DEDUCTIONS_SHEET);
+  const deductions = readDeductions(dSheet, periodOf, place);
+  const c: SheetContext = { file, validate, rules, place, periodOf, dSheet, deductions, into: emptySections(), present: [] };
   const sheets: Partial<Record<Section, SheetLayout>> = {};
   for (const sheet of parsed) {
     const section = sectionOf(sheet.def);
     if (!section) continue;
     sheets[section] = { sheet: sheet.name, layout: sheet.layout };
-    present.push({ section, period: null });
-    const scoped = SECTION_DEFS[section].period !== undefined && sheet.def.columns.some((c) => c.field === 'period');
-    // One document per quarter, as a YAML file would hold them; each record keeps its row.
-    const docs = new Map<string | null, { rows: SheetRow[]; dedRows: SheetRow[][] }>();
-    for (const row of sheet.rows) {
-      const period = scoped ? periodOk(sheet, row) : null;
-      if (scoped && period === null) continue;
-      let dedRows: SheetRow[] = [];
-      if (section === 'points' && typeof row.raw.member === 'string') {
-        const ds = deductions.get(`${row.raw.member}\u0000${period}`) ?? [];
-        for (const d of ds) d.used = true;
-        if (ds.length) row.raw.deductions = ds.map((d) => d.item);
-        dedRows = ds.map((d) => d.row);
-      }
-      const check = validate.records[section];
-      if (!check(row.raw)) {
-        for (const f of schemaFindings(check.errors ?? [])) {
-          const j = f.path[0] === 'deductions' && typeof f.path[1] === 'number' ? f.path[1] : -1;
-          if (j >= 0 && dSheet) place(dSheet, dedRows[j], { ...f, path: f.path.slice(2) });
-          else place(sheet, row, f);
-        }
-        continue;
-      }
-      if (row.bad) continue;
-      const doc = docs.get(period) ?? { rows: [], dedRows: [] };
-      doc.rows.push(row);
-      doc.dedRows.push(dedRows);
-      docs.set(period, doc);
-    }
-    for (const [period, doc] of docs) {
-      const data = { ...(period ? { period } : {}), [section]: doc.rows.map((r) => r.raw) };
-      const found = (f: Finding) => {
-        const i = f.path[1] as number;
-        const rest = f.path.slice(2);
-        if (rest[0] === 'deductions' && typeof rest[1] === 'number' && dSheet) place(dSheet, doc.dedRows[i][rest[1]], { ...f, path: rest.slice(2) });
-        else place(sheet, doc.rows[i], { ...f, path: rest });
-      };
-      for (const p of collectRecords(data, file, (_, i) => doc.rows[i].row, rules.stars.max_points, into, found)) if (p.period) present.push(p);
-    }
+    c.present.push({ section, period: null });
+    readSheet(sheet, section, c);
   }
   for (const list of deductions.values()) {
     for (const d of list.filter((x) => !x.used)) {
@@ -233,13 +267,20 @@ function records(
     });
     return { index, file, status: 'invalid', errors: diags.errors, errorCount: diags.errorCount, warnings: diags.warnings };
   }
+  vagueWarnings(parsed, c.into, rules, file, diags);
+  const names = parsed.flatMap((p) => p.names.filter((n) => n.rows.length > 0));
+  return { index, file, status: 'ok', hash, bytes, rows: rowsOf(c.into), periods: periodsOf(c.into, c.present), warnings: diags.warnings, sheets, names };
+}
 
+/** A warning at the content cell of each vague pledge. */
+function vagueWarnings(parsed: ParsedSheet[], into: SectionRecords, rules: ReadRules, file: string, diags: Diagnostics): void {
   const pledges = parsed.find((p) => p.def === SECTION_DEFS.pledges.sheet);
-  const pledgeRows = pledges && new Map(pledges.rows.map((r) => [r.row, r]));
+  if (!pledges) return;
+  const pledgeRows = new Map(pledges.rows.map((r) => [r.row, r]));
   for (const p of into.pledges) {
     const reasons = vagueReasons(p.content, rules.pledges);
-    if (!reasons.length || !pledges) continue;
-    const row = pledgeRows!.get(p.src.line)!;
+    if (!reasons.length) continue;
+    const row = pledgeRows.get(p.src.line)!;
     const at = pledges.layout.content;
     diags.add({
       severity: 'warning',
@@ -249,6 +290,4 @@ function records(
       msg: { id: 'vague_pledge', params: { reasons } },
     });
   }
-  const names = parsed.flatMap((p) => p.names.filter((n) => n.rows.length > 0));
-  return { index, file, status: 'ok', hash, bytes, rows: rowsOf(into), periods: periodsOf(into, present), warnings: diags.warnings, sheets, names };
 }

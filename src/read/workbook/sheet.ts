@@ -71,29 +71,15 @@ const headerText = (p: Plain) =>
     .replace(/[\s\u3000]+/g, '')
     .replace(/[*＊]+$/, '');
 
-/**
- * `cells(row)`: the row's cells by column number (1-based), after merged
- * ranges are filled; `blank(row)`: whether the row was blank as written.
- */
-export function parseSheet(
-  file: string,
-  name: string,
-  def: SheetDef,
-  rowNumbers: number[],
-  cells: (row: number) => Plain[],
-  blank: (row: number) => boolean,
-  report: Report,
-): ParsedSheet {
-  const fields = sheetFields(def);
-  const out: ParsedSheet = { name, def, layout: {}, rows: [], names: [] };
-  const error = (row: number, col: number, header: string | null, value: Plain, code: string, msg: Msg, path: string | null = null) =>
-    report({ severity: 'error', ...cellPlace(file, name, row, col, header, value), path, code, msg });
+type CellError = (row: number, col: number, header: string | null, value: Plain, code: string, msg: Msg, path?: string | null) => void;
 
-  const head = rowNumbers[0] === 1 ? cells(1) : [];
-  if (head.every((p) => isBlank(p))) {
-    error(1, 1, null, null, 'required', { id: 'sheet_no_header' });
-    return out;
-  }
+/**
+ * The header row → the sheet's layout (each field's column) and its name
+ * columns; each header not known, written twice or missing is an error.
+ * Returns the name columns and the columns without a header.
+ */
+function readHeader(head: Plain[], def: SheetDef, out: ParsedSheet, error: CellError) {
+  const fields = sheetFields(def);
   const byLabel = new Map<string, string>();
   for (const c of def.columns) {
     byLabel.set(c.label, c.field);
@@ -122,7 +108,7 @@ export function parseSheet(
     else {
       // Kept in the layout too (as #组织名称), so a warning about the name is placed at its cell.
       out.layout[`#${h}`] = [col, shown(p)];
-      const list: NameColumn = { sheet: name, key: `#${h}`, kind: people!.kind, rows: [] };
+      const list: NameColumn = { sheet: out.name, key: `#${h}`, kind: people!.kind, rows: [] };
       out.names.push(list);
       nameCols.push({ col, ref: people!.ref, list });
     }
@@ -138,7 +124,33 @@ export function parseSheet(
     const first = def.columns.find((c) => c.field.startsWith(`${group}.`))!;
     error(1, 1, null, null, 'required', { id: 'header_missing', params: { header: first.label } });
   }
+  return { nameCols, noHeader };
+}
 
+/**
+ * `cells(row)`: the row's cells by column number (1-based), after merged
+ * ranges are filled; `blank(row)`: whether the row was blank as written.
+ */
+export function parseSheet(
+  file: string,
+  name: string,
+  def: SheetDef,
+  rowNumbers: number[],
+  cells: (row: number) => Plain[],
+  blank: (row: number) => boolean,
+  report: Report,
+): ParsedSheet {
+  const fields = sheetFields(def);
+  const out: ParsedSheet = { name, def, layout: {}, rows: [], names: [] };
+  const error: CellError = (row, col, header, value, code, msg, path = null) =>
+    report({ severity: 'error', ...cellPlace(file, name, row, col, header, value), path, code, msg });
+
+  const head = rowNumbers[0] === 1 ? cells(1) : [];
+  if (head.every((p) => isBlank(p))) {
+    error(1, 1, null, null, 'required', { id: 'sheet_no_header' });
+    return out;
+  }
+  const { nameCols, noHeader } = readHeader(head, def, out, error);
   // Each mapped column once, with what it holds and where its value goes (masses.basic → ['masses', 'basic']).
   const columns = Object.entries(out.layout)
     .filter(([field]) => !field.startsWith('#'))
