@@ -33,7 +33,7 @@ export const bulletinCommand: CommandSpec = {
     if (o.date !== undefined && !isValidDate(o.date)) throw new UsageError({ id: 'bad_issue_date', params: { value: o.date } });
     // JSON in pieces: at city size the bulletin's JSON is over 100 MB.
     let output: string | Buffer | Iterable<string> = '';
-    const code = await withStore(ctx, async ({ q, rules }) => {
+    await withStore(ctx, async ({ q, rules }) => {
       const orgs = q.orgs();
       const keep = subtree(orgs, o.org);
       const bulletin = bulletinFromStore(q, rules, chooseMonth(o.month, q.reportMonths()), keep);
@@ -50,9 +50,7 @@ export const bulletinCommand: CommandSpec = {
         });
         output = await renderAs(format, doc);
       }
-      return 0;
     });
-    if (code !== 0) return code;
     if (o.out === undefined) {
       // Markdown, HTML or JSON: Word and XLSX always go to a file.
       if (typeof output === 'string') ctx.print(output);
@@ -61,6 +59,5 @@ export const bulletinCommand: CommandSpec = {
       writeWhole(ctx, o.out, output);
       ctx.note(ctx.t('bulletin_wrote', { file: o.out }));
     }
-    return 0;
   },
 };

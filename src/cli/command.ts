@@ -4,10 +4,10 @@ import type { Lang } from '../render/i18n/index.js';
 import { t } from '../render/i18n/index.js';
 import type { Ctx } from './context.js';
 
-/** A subcommand: its definition in the chosen language, and an action that returns the exit code. */
+/** A subcommand: its definition in the chosen language, and its action; a failure is a typed error (core/errors.ts) that cli/main.ts turns into an exit code. */
 export interface CommandSpec {
   define(lang: Lang): Command;
-  run(ctx: Ctx, cmd: Command): number | Promise<number>;
+  run(ctx: Ctx, cmd: Command): void | Promise<void>;
 }
 
 /** A command with --period, --org, and the like: each option's text in one place. */

@@ -59,7 +59,6 @@ export const demoCommand: CommandSpec = {
       } finally {
         store.close();
       }
-      return 0;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

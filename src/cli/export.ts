@@ -31,17 +31,14 @@ export const exportCommand: CommandSpec = {
     const period = periodFilter(o.period);
     let data: string | Buffer = '';
     let n = 0;
-    const code = await withStore(ctx, async ({ db, q }) => {
+    await withStore(ctx, async ({ db, q }) => {
       if (o.org !== undefined && !q.orgs().some((x) => x.code === o.org)) throw new DataError({ id: 'unknown_org', params: { code: o.org } });
       const records = exportRecords(db, { period, org: o.org ?? null });
       n = SECTIONS.reduce((k, s) => k + records[s].length, 0);
       const scope = [period, o.org].filter(Boolean).join(' ');
       data = ext === '.xlsx' ? await exportXlsx(records) : exportYaml(records, `# cxzy ${VERSION} export${scope ? ` (${scope})` : ''}`);
-      return 0;
     });
-    if (code !== 0) return code;
     writeWhole(ctx, o.out, data);
     ctx.note(ctx.t('exported', { n, file: o.out }));
-    return 0;
   },
 };

@@ -28,7 +28,6 @@ export const gradeCommand: CommandSpec = {
         () => gradingJson(g, ctx.lang, explain),
         () => gradingDoc(g, ctx.lang, { compact: format === 'table', explain, explainColumn, belowPct: pct(rules.grading.caps.satisfaction.below) }),
       );
-      return 0;
     });
   },
 };

@@ -1,4 +1,3 @@
-import { existsSync, rmSync } from 'node:fs';
 import { Command } from 'commander';
 import type { CommandSpec } from './command.js';
 import { withOptions } from './command.js';
@@ -27,13 +26,9 @@ export const importCommand: CommandSpec = {
     const rules = loadRulesOrReport(ctx);
     const o = cmd.opts<{ replace?: boolean; org?: string; dryRun?: boolean; strict?: boolean }>();
     if (o.org !== undefined && !o.replace) throw new UsageError({ id: 'org_needs_replace' });
-    // Ctrl-C: the transaction is never committed; a database this import created goes with it.
-    const existed = existsSync(ctx.db.path);
-    const interrupted = () => {
-      ctx.stderr.write(`${ctx.t('interrupted')}\n`);
-      if (!existed) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${ctx.db.path}${suffix}`, { force: true });
-      process.exit(130);
-    };
+    // Ctrl-C while the files are read: the import stops there and writes nothing (a database it created goes too).
+    const stop = new AbortController();
+    const interrupted = () => stop.abort();
     process.once('SIGINT', interrupted);
     let r: Awaited<ReturnType<typeof importFiles>>;
     try {
@@ -46,6 +41,7 @@ export const importCommand: CommandSpec = {
           cwd: ctx.cwd,
           env: ctx.env,
           onFile,
+          signal: stop.signal,
         }),
       );
     } finally {
@@ -53,6 +49,5 @@ export const importCommand: CommandSpec = {
     }
     const summary = o.dryRun ? ctx.t('dry_run', { files: r.files }) : ctx.c.green(ctx.t('import_ok', { files: r.files, db: ctx.db.name }));
     printIngest(ctx, r, format, summary);
-    return 0;
   },
 };

@@ -16,7 +16,6 @@ export const logCommand: CommandSpec = {
       const entries = listImports(db);
       if (format === 'json') ctx.printJson(logJson(entries));
       else printDoc(ctx, logDoc(entries, ctx.lang), format);
-      return 0;
     } catch (e) {
       throw asEnvError(e, ctx.db.name);
     } finally {

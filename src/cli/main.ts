@@ -1,9 +1,9 @@
 // The entry: global options, one subcommand per file, and the mapping of every
-// failure to an exit code (1 data, 2 usage, 3 environment) without a stack trace.
+// failure to an exit code (1 data, 2 usage, 3 environment, 130 interrupted) without a stack trace.
 import { Command, CommanderError } from 'commander';
 import { makeCtx, resolveLang, type GlobalOptions, type Io } from './context.js';
 import type { CommandSpec } from './command.js';
-import { DataError, EnvError, Reported, UsageError } from '../core/errors.js';
+import { DataError, EnvError, Interrupted, Reported, UsageError } from '../core/errors.js';
 import { t, tm, type Lang } from '../render/i18n/index.js';
 import { validateCommand } from './validate.js';
 import { importCommand } from './import.js';
@@ -49,7 +49,6 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   } catch {
     lang = 'zh';
   }
-  let code = 0;
   const program = new Command('cxzy')
     .description(t(lang, 'h_program'))
     .option('--db <path>', t(lang, 'h_db'))
@@ -71,7 +70,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     const cmd = spec.define(lang);
     cmd.action(async () => {
       const ctx = makeCtx(cmd.optsWithGlobals() as GlobalOptions, io);
-      code = await spec.run(ctx, cmd);
+      await spec.run(ctx, cmd);
     });
     cmd.exitOverride().helpOption('-h, --help', t(lang, 'h_help')).configureHelp(help(lang));
     cmd.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} });
@@ -84,7 +83,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return 2;
     }
     await program.parseAsync(argv, { from: 'user' });
-    return code;
+    return 0;
   } catch (e) {
     return failure(e, lang, io);
   }
@@ -107,6 +106,10 @@ function failure(e: unknown, lang: Lang, io: Io): number {
   if (e instanceof DataError) {
     io.stderr.write(`cxzy: ${tm(lang, e.msg)}\n`);
     return 1;
+  }
+  if (e instanceof Interrupted) {
+    io.stderr.write(`${t(lang, 'interrupted')}\n`);
+    return 130;
   }
   if (e instanceof EnvError) {
     io.stderr.write(`cxzy: ${tm(lang, e.msg)}\n`);

@@ -27,7 +27,7 @@ export const quotaCommand: CommandSpec = {
           () => periodQuotaJson(pq),
           () => periodQuotaDoc(pq, ctx.lang),
         );
-        return 0;
+        return;
       }
       const month = chooseMonth(o.month, q.reportMonths());
       const whole = monthQuotaFromStore(q, rules, month);
@@ -40,7 +40,6 @@ export const quotaCommand: CommandSpec = {
         () => monthQuotaJson(mq),
         () => monthQuotaDoc(mq, ctx.lang),
       );
-      return 0;
     });
   },
 };

@@ -11,6 +11,5 @@ export const rulesCommand: CommandSpec = {
     const format = formatOf(ctx, ['yaml', 'json'] as const);
     const rules = loadRulesOrReport(ctx);
     ctx.print(format === 'json' ? JSON.stringify(rules, null, 2) : stringify(rules));
-    return 0;
   },
 };

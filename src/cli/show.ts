@@ -27,13 +27,12 @@ export const showCommand: CommandSpec = {
       if (found.kind === 'many') {
         if (format === 'json') ctx.printJson({ candidates: found.found.slice(0, MANY) });
         else printDoc(ctx, candidatesDoc(target, found.found, MANY, ctx.lang), format);
-        return 0;
+        return;
       }
       const { kind, code } = found.found;
       const profile = kind === 'org' ? orgProfile(q, r, rules, code, period) : memberProfile(q, r, rules, code, period);
       if (format === 'json') ctx.printJson(profileJson(profile));
       else printDoc(ctx, profileDoc(profile, ctx.lang), format);
-      return 0;
     });
   },
 };

@@ -24,7 +24,6 @@ export const starsCommand: CommandSpec = {
         () => starsJson(s, ctx.lang),
         () => starsDoc(s, ctx.lang),
       );
-      return 0;
     });
   },
 };

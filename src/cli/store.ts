@@ -20,7 +20,7 @@ export function openStore(ctx: Ctx): Store {
 }
 
 /** `run` with the store open, closed however it ends. */
-export async function withStore(ctx: Ctx, run: (s: Store) => number | Promise<number>): Promise<number> {
+export async function withStore<T>(ctx: Ctx, run: (s: Store) => T | Promise<T>): Promise<T> {
   const s = openStore(ctx);
   try {
     return await run(s);

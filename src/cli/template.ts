@@ -55,7 +55,7 @@ export const templateCommand: CommandSpec = {
     if (o.org === undefined && period === null && !o.split) {
       writeWhole(ctx, o.out, await templateXlsx({ maxPoints, period: null, orgs: [], members: [], reviewOrgs: [], pointsMembers: [] }));
       ctx.note(ctx.t('template_wrote', { file: o.out }));
-      return 0;
+      return;
     }
     return withStore(ctx, async ({ db, q }) => {
       if (o.org !== undefined && !q.orgs().some((x) => x.code === o.org)) throw new DataError({ id: 'unknown_org', params: { code: o.org } });
@@ -63,7 +63,7 @@ export const templateCommand: CommandSpec = {
       if (!o.split) {
         writeWhole(ctx, o.out, await templateXlsx(input(r, o.org ?? null, period, maxPoints)));
         ctx.note(ctx.t('template_wrote', { file: o.out }));
-        return 0;
+        return;
       }
       return split(ctx, o.out, r, o.org ?? null, period, maxPoints);
     });
@@ -71,7 +71,7 @@ export const templateCommand: CommandSpec = {
 };
 
 /** One workbook per active branch of the subtree, into folder `dir`. */
-async function split(ctx: Ctx, dir: string, r: SectionRecords, root: string | null, period: string | null, maxPoints: number): Promise<number> {
+async function split(ctx: Ctx, dir: string, r: SectionRecords, root: string | null, period: string | null, maxPoints: number): Promise<void> {
   const abs = resolve(ctx.cwd, dir);
   if (existsSync(abs) && !statSync(abs).isDirectory()) throw new UsageError({ id: 'split_needs_dir', params: { file: dir } });
   mkdirSync(abs, { recursive: true });
@@ -82,5 +82,4 @@ async function split(ctx: Ctx, dir: string, r: SectionRecords, root: string | nu
     writeWhole(ctx, join(dir, name), await templateXlsx(input(r, b.code, period, maxPoints)));
   }
   ctx.note(ctx.t('template_split', { n: branches.length, dir }));
-  return 0;
 }

@@ -21,7 +21,6 @@ export const undoCommand: CommandSpec = {
       if (!done) throw new DataError({ id: 'undo_nothing' });
       if (format === 'json') ctx.printJson(undoJson(done.entry, done.counts));
       else if (!ctx.quiet) printDoc(ctx, undoDoc(done.entry, done.counts, ctx.lang), 'table');
-      return 0;
     } catch (e) {
       throw asEnvError(e, ctx.db.name);
     } finally {

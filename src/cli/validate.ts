@@ -32,7 +32,6 @@ export const validateCommand: CommandSpec = {
     );
     if (o.annotate !== undefined) await annotate(ctx, r, o.annotate);
     printIngest(ctx, r, format, ctx.c.green(ctx.t('valid_ok', { files: r.files, records: r.records })));
-    return 0;
   },
 };
 

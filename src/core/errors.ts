@@ -1,5 +1,5 @@
 // The failures a user can cause, typed here and turned into exit codes in one
-// place (cli/main.ts): 1 data, 2 usage, 3 environment.
+// place (cli/main.ts): 1 data, 2 usage, 3 environment, 130 interrupted.
 import type { Msg } from './messages/index.js';
 
 /** A mistake on the command line: an unknown option value, a bad period or month. Exit code 2. */
@@ -27,5 +27,12 @@ export class Reported extends Error {
 export class EnvError extends Error {
   constructor(readonly msg: Msg) {
     super(msg.id);
+  }
+}
+
+/** Ctrl-C before anything was written: the import rolled back. Exit code 130. */
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
   }
 }

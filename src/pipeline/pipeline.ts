@@ -27,7 +27,7 @@ import { buildScope, countMissing, orgKnown, type Periods, type ReplaceScope } f
 import { listChanges, orgNames, type Change } from '../store/changes.js';
 import { keepFiles, recordImport, type ImportFile } from '../store/history.js';
 import { localTime } from '../core/dates.js';
-import { DataError } from '../core/errors.js';
+import { DataError, Interrupted } from '../core/errors.js';
 import { plan, type FileSummary, type Plan } from './plan.js';
 
 export interface IngestOptions {
@@ -38,6 +38,8 @@ export interface IngestOptions {
   onFile?: (done: number, total: number) => void;
   /** Build every error rather than the first hundred (validate --annotate). */
   allErrors?: boolean;
+  /** Aborted (Ctrl-C): reading stops and nothing is written. */
+  signal?: AbortSignal;
 }
 
 export type ImportOptions = IngestOptions & {
@@ -101,7 +103,8 @@ export async function importFiles(paths: string[], db: DbRef, rules: Rules, opts
     throw asEnvError(e, db.name);
   } finally {
     // A first import that failed, or a dry run, leaves no database behind.
-    if (!existed && (result?.counts == null || opts.dryRun)) for (const suffix of ['', '-wal', '-shm']) rmSync(`${db.path}${suffix}`, { force: true });
+    if (!existed && (result?.counts == null || opts.dryRun))
+      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${db.path}${suffix}`, { force: true });
   }
 }
 
@@ -112,6 +115,8 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
   try {
     const p = plan(paths, opts.cwd, db, rulesKey);
     const { results, failed } = await readAndStage(p, batch, rules, opts);
+    // From here on the import runs without yielding: a Ctrl-C is seen only here, before anything is written.
+    if (opts.signal?.aborted) throw new Interrupted();
     const found = fileFindings(db, p, results, failed, opts.allErrors === true);
     const result = resultOf(p.files.length, found, opts.strict);
     if (failed) {
@@ -134,6 +139,7 @@ async function readAndStage(p: Plan, batch: Batch, rules: Rules, opts: IngestOpt
   let failed = p.problems.length > 0;
   const onResult = (r: FileResult) => {
     opts.onFile?.(++done, p.files.length);
+    if (opts.signal?.aborted) return false;
     if (r.status === 'invalid') {
       failed = true;
       results[r.index] = r;
