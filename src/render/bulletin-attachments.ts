@@ -4,7 +4,6 @@ import type { Bulletin } from '../analyses/bulletin/bulletin.js';
 import type { PledgeRow } from '../analyses/bulletin/pledges.js';
 import type { OrgGrade } from '../analyses/grade.js';
 import type { PlainId } from '../core/messages/index.js';
-import { groupBy } from '../core/collections.js';
 import { lastDayOfMonth } from '../core/dates.js';
 import { GRADES } from '../core/model.js';
 import type { Writer } from './bulletin-writer.js';
@@ -189,7 +188,7 @@ export function starsParts(b: Bulletin, x: Writer): Part[] | null {
     table(
       tr('bulletin_t_red'),
       h('bulletin_h_member_org', 'bulletin_h_count', 'bulletin_h_red_names'),
-      [...groupBy(s.red_stars, (m) => m.org).values()].map((list) => [text(list[0].org_name), num(list.length), text(list.map((m) => m.name).join(sep))]),
+      s.red_by_branch.map((b) => [text(b.org_name), num(b.count), text(b.names.join(sep))]),
       [2],
     ),
     named(tr('bulletin_t_benchmark'), s.benchmark),

@@ -66,24 +66,22 @@ function overview(b: Bulletin, x: Writer, att: Numbers): DocSection {
 function reports(b: Bulletin, x: Writer, att: Numbers): DocSection {
   const { tr, facts, names, sep } = x;
   const r = b.reports;
-  const n = r.month.orgs.length;
-  const missed = r.month.orgs.filter((o) => !o.met).sort((a, z) => (a.org < z.org ? -1 : 1));
-  const top = r.month.orgs.filter((o) => o.points > 0).slice(0, 3);
+  const { missed, top } = r.figures;
   return x.body(
     'reports',
     'bulletin_s_reports',
     facts(
       tr('bulletin_rp_summary', {
         quota: r.month.orgs[0]?.quota ?? 0,
-        n,
+        n: r.month.orgs.length,
         met: r.month.summary.met,
         missed: r.month.summary.missed,
-        rate: n ? pct(r.month.summary.met / n) : '—',
+        rate: r.figures.met_rate === null ? '—' : pct(r.figures.met_rate),
       }),
       ...(missed.length ? [tr('bulletin_rp_missed', { names: names(missed.map((o) => tr('bulletin_short_of', { name: o.name, n: o.shortfall }))) })] : []),
-      tr('bulletin_rp_adopted', { n: r.adopted.length, points: r.adopted.reduce((sum, i) => sum + i.points, 0) }),
+      tr('bulletin_rp_adopted', { n: r.adopted.length, points: r.figures.adopted_points }),
       ...(top.length ? [tr('bulletin_rp_top', { names: top.map((o) => tr('bulletin_points_of', { name: o.name, n: o.points })).join(sep) })] : []),
-      tr('bulletin_rp_typicals', { met: r.typicals.filter((c) => c.met).length, n: r.typicals.length, need: r.typicals_need, att: att.reports }),
+      tr('bulletin_rp_typicals', { met: r.figures.typicals_met, n: r.typicals.length, need: r.typicals_need, att: att.reports }),
     ),
   );
 }
@@ -91,20 +89,20 @@ function reports(b: Bulletin, x: Writer, att: Numbers): DocSection {
 function pledges(b: Bulletin, x: Writer, att: Numbers): DocSection {
   const { tr, facts } = x;
   const p = b.pledges;
-  const orgsWith = p.coverage.orgs.total - p.coverage.orgs.without.length;
-  const membersWith = p.coverage.members.total - p.coverage.members.without;
+  const { orgs, members } = p.coverage;
+  const rate = (x: number | null) => (x === null ? '—' : pct(x));
   return x.body(
     'pledges',
     'bulletin_s_pledges',
     facts(
       tr('bulletin_pl_summary', { made: p.made.length, fulfilled: p.fulfilled.length, overdue: p.overdue.length }),
       tr('bulletin_pl_coverage', {
-        orgs: orgsWith,
-        orgs_total: p.coverage.orgs.total,
-        orgs_rate: p.coverage.orgs.total ? pct(orgsWith / p.coverage.orgs.total) : '—',
-        members: membersWith,
-        members_total: p.coverage.members.total,
-        members_rate: p.coverage.members.total ? pct(membersWith / p.coverage.members.total) : '—',
+        orgs: orgs.with,
+        orgs_total: orgs.total,
+        orgs_rate: rate(orgs.rate),
+        members: members.with,
+        members_total: members.total,
+        members_rate: rate(members.rate),
       }),
       tr('bulletin_pl_vague', { n: p.vague.length }),
       p.satisfaction === null

@@ -7,6 +7,7 @@ import type { Rules } from '../../core/rules.js';
 import type { Grading, Movement, OrgGrade, ShareBreach } from '../grade.js';
 import type { MemberStars, StarsResult } from '../stars.js';
 import { lastDayOfMonth, periodBounds } from '../../core/dates.js';
+import { groupBy } from '../../core/collections.js';
 import { reportsSection, type ReportsSection } from './reports.js';
 import { pledgesSection, type Named, type PledgesSection } from './pledges.js';
 
@@ -58,6 +59,8 @@ export interface StarsSection {
   period: string;
   rated: number;
   red_stars: (MemberStars & { org_name: string })[];
+  /** The red stars by branch, in the order first met: the branch, how many, their names. */
+  red_by_branch: { org: string; org_name: string; count: number; names: string[] }[];
   benchmark: Named[];
   flag: Named[];
 }
@@ -141,10 +144,17 @@ function gradingSection(g: Grading): GradingSection {
 
 function starsSection(s: StarsResult, orgs: Org[], rated: number): StarsSection {
   const names = new Map(orgs.map((o) => [o.code, o.name]));
+  const red = s.members.filter((m) => m.red_star).map((m) => ({ ...m, org_name: names.get(m.org) ?? '' }));
   return {
     period: s.period,
     rated,
-    red_stars: s.members.filter((m) => m.red_star).map((m) => ({ ...m, org_name: names.get(m.org) ?? '' })),
+    red_stars: red,
+    red_by_branch: [...groupBy(red, (m) => m.org).values()].map((list) => ({
+      org: list[0].org,
+      org_name: list[0].org_name,
+      count: list.length,
+      names: list.map((m) => m.name),
+    })),
     benchmark: s.benchmark.filter((v) => v.qualified).map((v) => ({ code: v.code, name: v.name })),
     flag: s.flag.filter((v) => v.qualified).map((v) => ({ code: v.code, name: v.name })),
   };

@@ -32,9 +32,10 @@ export interface PledgesSection {
   fulfilled: PledgeRow[];
   overdue: PledgeRow[];
   coverage: {
-    orgs: { total: number; without: Named[] };
+    /** `with` of `total` own a live pledge: `rate` (null when there are none). */
+    orgs: { total: number; without: Named[]; with: number; rate: number | null };
     /** Members are many: counted per branch, not listed. */
-    members: { total: number; without: number; by_org: (Named & { members: number; without: number })[] };
+    members: { total: number; without: number; by_org: (Named & { members: number; without: number })[]; with: number; rate: number | null };
   };
   vague: (PledgeRow & { reasons: VagueReason[] })[];
   evaluated: (PledgeRow & { votes: Votes; satisfaction: number })[];
@@ -98,8 +99,8 @@ export function pledgesSection(
     fulfilled: rows.filter((p) => p.status === 'fulfilled' && p.fulfilled !== null && p.fulfilled >= start && p.fulfilled <= end),
     overdue: live.filter((p) => overdueAt(byId.get(p.id)!, end)),
     coverage: {
-      orgs: { total: activeOrgs.length, without: activeOrgs.filter((o) => !owners.has(o.code)).map((o) => ({ code: o.code, name: o.name })) },
-      members: memberCoverage(activeOrgs, activeMembers, owners, byId),
+      orgs: covered({ total: activeOrgs.length, without: activeOrgs.filter((o) => !owners.has(o.code)).map((o) => ({ code: o.code, name: o.name })) }),
+      members: covered(memberCoverage(activeOrgs, activeMembers, owners, byId)),
     },
     vague: live.flatMap((p) => {
       const reasons = vagueReasons(p.content, rules.pledges);
@@ -110,13 +111,19 @@ export function pledgesSection(
   };
 }
 
+/** A coverage with how many are covered and their share. */
+function covered<T extends { total: number; without: number | unknown[] }>(c: T): T & { with: number; rate: number | null } {
+  const n = c.total - (typeof c.without === 'number' ? c.without : c.without.length);
+  return { ...c, with: n, rate: c.total ? n / c.total : null };
+}
+
 /** Per active org: its active members, and how many own no live pledge. `owners` holds only active owners. */
 function memberCoverage(
   activeOrgs: Org[],
   activeMembers: Map<string, number>,
   owners: Set<string>,
   byId: Map<string, OwnedPledge>,
-): PledgesSection['coverage']['members'] {
+): Omit<PledgesSection['coverage']['members'], 'with' | 'rate'> {
   const covered = new Map<string, number>();
   const seen = new Set<string>();
   for (const p of byId.values()) {

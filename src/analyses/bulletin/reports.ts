@@ -2,7 +2,7 @@
 // was adopted, duplicates, each first-level committee's share met, typicals.
 import type { Org, Report, Typical } from '../../core/model.js';
 import type { Rules } from '../../core/rules.js';
-import { countedItems, monthQuota, periodQuota, type CountedItem, type MonthQuota, type PeriodQuota } from '../quota.js';
+import { countedItems, monthQuota, periodQuota, type CountedItem, type MonthQuota, type MonthQuotaRow, type PeriodQuota } from '../quota.js';
 import { monthOf } from '../../core/dates.js';
 import { groupBy } from '../../core/collections.js';
 import { OrgTree } from '../../core/tree.js';
@@ -31,6 +31,8 @@ export interface ReportsSection {
   committees: CommitteeQuota[];
   typicals: CommitteeTypicals[];
   typicals_need: number;
+  /** What the notice's sentences state: the share of orgs that met the month's quota (null without orgs), those that missed it by code, the three with most points, the adopted items' points, the committees whose typicals met the need. */
+  figures: { met_rate: number | null; missed: MonthQuotaRow[]; top: MonthQuotaRow[]; adopted_points: number; typicals_met: number };
 }
 
 /** `reports` and `typicals` are the month's quarter's. */
@@ -55,7 +57,14 @@ export function reportsSection(month: string, period: string, orgs: Org[], repor
     .sort((a, b) => (a.org < b.org ? -1 : 1))
     .map((o) => ({ org: o.org, name: o.name, count: o.typicals ?? 0, met: (o.typicals ?? 0) >= need, typicals: typicalsOf.get(o.org) ?? [] }));
 
-  return { month: mq, quarter, adopted, committees: committeeQuota(orgs, mq), typicals: committeeTypicals, typicals_need: need };
+  const figures = {
+    met_rate: mq.orgs.length ? mq.summary.met / mq.orgs.length : null,
+    missed: mq.orgs.filter((o) => !o.met).sort((a, z) => (a.org < z.org ? -1 : 1)),
+    top: mq.orgs.filter((o) => o.points > 0).slice(0, 3),
+    adopted_points: adopted.reduce((sum, i) => sum + i.points, 0),
+    typicals_met: committeeTypicals.filter((c) => c.met).length,
+  };
+  return { month: mq, quarter, adopted, committees: committeeQuota(orgs, mq), typicals: committeeTypicals, typicals_need: need, figures };
 }
 
 /**
