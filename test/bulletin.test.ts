@@ -57,7 +57,8 @@ describe('pledges section', () => {
     expect(s.overdue.map((x) => x.owner)).toEqual(['M1']);
     expect(s.coverage.orgs.total).toBe(3);
     expect(s.coverage.orgs.without.map((o) => o.code)).toEqual(['W', 'D1', 'D2']); // D1's only pledge is abandoned
-    expect(s.coverage.members).toEqual({ total: 2, without: 1, by_org: [{ code: 'D1', name: 'D1名', members: 2, without: 1 }] });
+    expect([s.coverage.orgs.with, s.coverage.orgs.rate]).toEqual([0, 0]);
+    expect(s.coverage.members).toEqual({ total: 2, without: 1, by_org: [{ code: 'D1', name: 'D1名', members: 2, without: 1 }], with: 1, rate: 0.5 });
   });
 
   it("counts a member with several pledges once, per org, against the org's active members", () => {
@@ -82,6 +83,8 @@ describe('pledges section', () => {
         { code: 'D1', name: 'D1名', members: 2, without: 2 },
         { code: 'D2', name: 'D2名', members: 3, without: 2 },
       ],
+      with: 1,
+      rate: 0.2,
     });
   });
 
@@ -159,6 +162,21 @@ describe('buildBulletin', () => {
     ]);
     expect(b.overview.data).toMatchObject({ reports: 10, typicals: 1 });
     expect(b.reports.adopted.map((i) => [i.org, i.title, i.points])).toEqual([['C', '县里采用', 5]]);
+  });
+
+  it("states the notice's figures: the share that met, who missed (by code), the top three, adopted points, typicals met", () => {
+    const f = buildBulletin(input()).reports.figures;
+    expect(f.met_rate).toBeCloseTo(3 / 7); // A, B and T1 of the seven active orgs
+    expect(f.missed.map((o) => [o.org, o.shortfall])).toEqual([
+      ['C', 2],
+      ['S1', 3],
+      ['T2', 3],
+      ['W', 3],
+    ]);
+    expect(f.top.map((o) => o.org)).toEqual(['C', 'A', 'B']);
+    expect(f.adopted_points).toBe(5);
+    expect(f.typicals_met).toBe(1);
+    expect(buildBulletin(input({ orgs: [] })).reports.figures.met_rate).toBeNull();
   });
 
   it('summarises grading: movement, overrides, remedial, late commentary', () => {
