@@ -207,7 +207,7 @@ describe('template', () => {
     await wb.xlsx.readFile(path);
     return wb;
   }
-  const SHEETS = ['填表说明', '组织', '党员', '公开承诺', '季度测评', '党员积分', '积分扣减', '信息报送', '培树典型'];
+  const SHEETS = ['填表说明', '组织', '党员', '公开承诺', '季度测评', '党员积分', '积分扣减', '信息报送', '培树典型', '问题台账', '回头看'];
 
   it('has every sheet and header, dropdowns of Chinese labels, number and date checks from the rules in force', async () => {
     const dir = files({ 'cxzy.rules.yaml': 'stars:\n  max_points: 25\n  star_min: 20\n' });

@@ -4,7 +4,7 @@
 // grade, stars and quota compute them.
 import type { Member, Org, Pledge, Points, Report, Review, Typical } from '../core/model.js';
 import type { Rules } from '../core/rules.js';
-import { monthOf, periodOf } from '../core/dates.js';
+import { monthOf, periodBounds, periodOf } from '../core/dates.js';
 import { groupBy } from '../core/collections.js';
 import { OrgTree } from '../core/tree.js';
 import type { Query } from '../store/query.js';
@@ -14,6 +14,7 @@ import { countedItems } from './quota.js';
 import { rateStars, type MemberStars, type Verdict } from './stars.js';
 import { satisfaction, type OrgGrade } from './grade.js';
 import { periodQuota } from './quota.js';
+import { stateAt, type ProblemState } from './ledger.js';
 
 export interface LastImport {
   number: number;
@@ -51,6 +52,9 @@ export interface OrgProfile {
   pledges: Pledge[];
   quarters: ProfileQuarter[];
   months: ProfileMonth[];
+  /** Its problems found by `ledgerDate` (the end of the quarter asked, else today), each as it stands then. */
+  problems: ProblemState[];
+  ledgerDate: string;
   lastImport: LastImport | null;
 }
 
@@ -80,11 +84,13 @@ function parentsOf(tree: OrgTree, code: string): Org[] {
   return above.flatMap((c) => tree.get(c) ?? []).reverse();
 }
 
-export function orgProfile(q: Query, r: Records, rules: Rules, code: string, period: string | null): OrgProfile {
+/** `today`: the date the ledger is shown at when no quarter is asked. */
+export function orgProfile(q: Query, r: Records, rules: Rules, code: string, period: string | null, today: string): OrgProfile {
   const orgs = q.orgs();
   const tree = new OrgTree(orgs);
   const org = orgs.find((o) => o.code === code)!;
   const inPeriod = (p: string) => period === null || p === period;
+  const ledgerDate = period === null ? today : periodBounds(period)[1];
   const reviews = new Map(r.reviewsOf(code).map((v) => [v.period, v]));
   const reports = r.reportsOf(code);
   const typicals = groupBy(r.typicalsOf(code), (x) => x.period);
@@ -122,6 +128,11 @@ export function orgProfile(q: Query, r: Records, rules: Rules, code: string, per
     pledges: r.pledgesOf(code),
     quarters,
     months,
+    problems: r
+      .problemsOf(code)
+      .filter((x) => x.found <= ledgerDate)
+      .map((x) => stateAt(x, ledgerDate, rules, org.name)),
+    ledgerDate,
     lastImport: r.lastImport(
       [
         ['orgs', 'code = @key'],
@@ -130,6 +141,7 @@ export function orgProfile(q: Query, r: Records, rules: Rules, code: string, per
         ['reviews', 'org = @key'],
         ['reports', 'org = @key'],
         ['typicals', 'org = @key'],
+        ['problems', 'org = @key'],
       ],
       code,
     ),

@@ -8,6 +8,7 @@ import { withStore } from './store.js';
 import { printDoc, TEXT_FORMATS } from './output.js';
 import { Records, MANY } from '../store/lookup.js';
 import { periodFilter } from '../analyses/period.js';
+import { localTime } from '../core/dates.js';
 import { memberProfile, orgProfile } from '../analyses/profile.js';
 import { candidatesDoc, profileDoc, profileJson } from '../render/show.js';
 
@@ -30,7 +31,8 @@ export const showCommand: CommandSpec = {
         return;
       }
       const { kind, code } = found.found;
-      const profile = kind === 'org' ? orgProfile(q, r, rules, code, period) : memberProfile(q, r, rules, code, period);
+      const today = localTime().slice(0, 10);
+      const profile = kind === 'org' ? orgProfile(q, r, rules, code, period, today) : memberProfile(q, r, rules, code, period);
       if (format === 'json') ctx.printJson(profileJson(profile));
       else printDoc(ctx, profileDoc(profile, ctx.lang), format);
     });

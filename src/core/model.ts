@@ -10,7 +10,10 @@ export const GOODS = ['leadership', 'team', 'mechanism', 'performance', 'feedbac
 export const LEADS = ['study', 'excel', 'service', 'discipline', 'integrity'] as const;
 export const GRADES = ['good', 'fair', 'average', 'poor'] as const;
 export const ADOPTIONS = ['none', 'county', 'city', 'province', 'central'] as const;
-export const SECTIONS = ['orgs', 'members', 'pledges', 'reviews', 'points', 'reports', 'typicals'] as const;
+export const PROBLEM_SOURCES = ['masses', 'inspection', 'grading', 'pledge', 'other'] as const;
+export const PROBLEM_STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const;
+export const RECHECK_RESULTS = ['holds', 'relapsed'] as const;
+export const SECTIONS = ['orgs', 'members', 'pledges', 'reviews', 'points', 'reports', 'typicals', 'problems'] as const;
 
 export type OrgType = (typeof ORG_TYPES)[number];
 export type Category = (typeof CATEGORIES)[number];
@@ -21,6 +24,9 @@ export type Good = (typeof GOODS)[number];
 export type Lead = (typeof LEADS)[number];
 export type Grade = (typeof GRADES)[number];
 export type Adoption = (typeof ADOPTIONS)[number];
+export type ProblemSource = (typeof PROBLEM_SOURCES)[number];
+export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+export type RecheckResult = (typeof RECHECK_RESULTS)[number];
 export type Section = (typeof SECTIONS)[number];
 
 /** Where a record came from: the file as given on the command line and the 1-based line. */
@@ -143,6 +149,35 @@ export interface Typical {
   src: Source;
 }
 
+/** 回头看: a later look at a closed problem. */
+export interface Recheck {
+  date: string;
+  result: RecheckResult;
+  note: string | null;
+}
+
+/** One problem of the rectification ledger (问题台账), from its finding to its closing and rechecks. */
+export interface Problem {
+  id: string;
+  org: string;
+  found: string;
+  /** The quarter of `found`: --replace works per org and found quarter. */
+  period: string;
+  source: ProblemSource;
+  pledge: string | null;
+  content: string;
+  measures: string;
+  owner: string;
+  due: string;
+  status: ProblemStatus;
+  resolved: string | null;
+  closed: string | null;
+  evaluation: Votes | null;
+  published: string | null;
+  rechecks: Recheck[];
+  src: Source;
+}
+
 export interface SectionRecords {
   orgs: Org[];
   members: Member[];
@@ -151,10 +186,11 @@ export interface SectionRecords {
   points: Points[];
   reports: Report[];
   typicals: Typical[];
+  problems: Problem[];
 }
 
 export function emptySections(): SectionRecords {
-  return { orgs: [], members: [], pledges: [], reviews: [], points: [], reports: [], typicals: [] };
+  return { orgs: [], members: [], pledges: [], reviews: [], points: [], reports: [], typicals: [], problems: [] };
 }
 
 /** A source from its stored columns: the sheet only when there is one. */

@@ -24,6 +24,8 @@ export interface Rules {
     caps: {
       satisfaction: { below: number; max: Grade };
       overdue_pledge: { max: Grade };
+      /** Off unless a rules file sets it: a supervised problem at the period's end caps the grade. */
+      open_problem?: { max: Grade };
     };
     commentary_days: number;
     actions: Partial<Record<Grade, Action>>;
@@ -46,6 +48,8 @@ export interface Rules {
     stock_share: number;
     stock_phrases: string[];
   };
+  /** The rectification ledger (问题台账). */
+  ledger: { supervise_after_days: number };
   /** Who issues the bulletin; unset, the bulletin names a generic office and area. */
   office: { name?: string; area?: string; number_prefix?: string };
 }
@@ -82,6 +86,7 @@ export function defaultRules(): Rules {
       stock_share: 0.5,
       stock_phrases: ['进一步', '切实', '大力', '努力', '积极', '全面', '不断', '认真', '着力', '扎实'],
     },
+    ledger: { supervise_after_days: 30 },
     office: {},
   };
 }

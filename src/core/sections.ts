@@ -3,7 +3,7 @@
 // the row a record is written as, the columns it is read back from, the
 // record made of a row and its sheet's headers are all derived. Import,
 // checks, reads and workbooks all work from these, so they cannot drift apart.
-import type { Member, Org, Pledge, Points, Report, Review, Section, SectionRecords, Source, Typical } from './model.js';
+import type { Member, Org, Pledge, Points, Problem, Report, Review, Section, SectionRecords, Source, Typical } from './model.js';
 import { SECTIONS } from './model.js';
 import { monthOf } from './dates.js';
 
@@ -34,8 +34,8 @@ export interface ColumnDef<R = unknown> {
   enum?: string;
   /** What the record holds when a file leaves the field (or a group's part) out; absent: the field is required. */
   absent?: null | 0 | string;
-  /** The code of another record it names: an org's, a member's, or either (a pledge's owner). */
-  ref?: 'orgs' | 'members' | 'owner';
+  /** The code of another record it names: an org's, a member's, either (a pledge's owner), or a pledge's id. */
+  ref?: 'orgs' | 'members' | 'owner' | 'pledges';
   /** The column a list of changes names the record by (an org's name, a pledge's content). */
   caption?: true;
   /** A field the record holds but no file writes (a report's key, made from its id or org, date and title). */
@@ -81,6 +81,22 @@ const orgName = { label: '组织名称', ref: 'org', kind: 'org' as const };
 const memberName = { label: '姓名', ref: 'member', kind: 'member' as const };
 const col = (label: string, field: string) => ({ label, field });
 
+/**
+ * A sheet whose rows each add one item to a list field of a record on
+ * another sheet of the same workbook: 积分扣减 (a points record's deductions),
+ * 回头看 (a problem's rechecks).
+ */
+export interface AttachedSheet {
+  sheet: SheetDef;
+  /** The section and list field the items go to; its items' schema is that field's. */
+  section: Section;
+  field: string;
+  /** The row's fields that name the record, with the record's field each matches (a row's quarter is its `period`). */
+  by: [string, string][];
+  /** The message for a row whose record is not on the workbook. */
+  orphan: 'deduction_no_points' | 'recheck_no_problem';
+}
+
 /** Deductions from points, one per row, added to the member's points of that quarter in the same workbook. */
 export const DEDUCTIONS_SHEET: SheetDef = {
   label: '积分扣减',
@@ -88,6 +104,27 @@ export const DEDUCTIONS_SHEET: SheetDef = {
   columns: [col('季度', 'period'), col('党员编号', 'member'), col('扣分项', 'dimension'), col('扣分', 'points'), col('原因', 'reason')],
   names: [memberName],
 };
+
+/** 回头看, one per row, added to the problem of that id in the same workbook. */
+export const RECHECKS_SHEET: SheetDef = {
+  label: '回头看',
+  slug: 'rechecks',
+  columns: [col('问题编号', 'problem'), col('日期', 'date'), col('结果', 'result'), col('说明', 'note')],
+};
+
+export const ATTACHED_SHEETS: AttachedSheet[] = [
+  {
+    sheet: DEDUCTIONS_SHEET,
+    section: 'points',
+    field: 'deductions',
+    by: [
+      ['member', 'member'],
+      ['period', 'period'],
+    ],
+    orphan: 'deduction_no_points',
+  },
+  { sheet: RECHECKS_SHEET, section: 'problems', field: 'rechecks', by: [['problem', 'id']], orphan: 'recheck_no_problem' },
+];
 
 export const SRC_COLS = ['src_file', 'src_line', 'src_sheet'];
 
@@ -324,6 +361,38 @@ const typicals = section<Typical>({
   sheet: { label: '培树典型', names: [orgName] },
 });
 
+const problems = section<Problem>({
+  section: 'problems',
+  schema: 'problem',
+  what: 'problem',
+  keyField: 'id',
+  name: 'problems',
+  key: ['id'],
+  // The quarter it was found in: --replace works per org and found quarter.
+  period: 'period',
+  owner: 'org',
+  columns: [
+    c('id', 'id', '编号'),
+    c('org', 'org', '组织编号', { ref: 'orgs' }),
+    c('found', 'found', '发现日期'),
+    c('period', 'period', undefined, { computed: true }),
+    enm('source', '问题来源', 'problemSource'),
+    c('pledge', 'pledge', '关联承诺', { absent: null, ref: 'pledges' }),
+    c('content', 'content', '问题描述', { caption: true }),
+    c('measures', 'measures', '整改措施'),
+    c('owner', 'owner', '责任人'),
+    c('due', 'due', '整改时限'),
+    enm('status', '整改状态', 'problemStatus'),
+    opt('resolved', '整改完成日期'),
+    opt('closed', '销号日期'),
+    ...votes<Problem>('eval', 'evaluation'),
+    opt('published', '公示日期'),
+    // On a sheet of their own (RECHECKS_SHEET), one per row.
+    c('rechecks', 'rechecks', undefined, { kind: 'json' }),
+  ],
+  sheet: { label: '问题台账', names: [orgName] },
+});
+
 export const SECTION_DEFS: { [S in Section]: SectionDef<SectionRecords[S][number]> } = {
   orgs,
   members,
@@ -332,11 +401,12 @@ export const SECTION_DEFS: { [S in Section]: SectionDef<SectionRecords[S][number
   points,
   reports,
   typicals,
+  problems,
 };
 
-/** The fields that name another record by its code, in any section. */
+/** The fields that name an org or a member by its code, in any section. */
 export const REFERENCE_FIELDS: ReadonlySet<string> = new Set(
-  Object.values(SECTION_DEFS).flatMap((t) => (t.columns as ColumnDef[]).filter((x) => x.ref).map((x) => x.field!)),
+  Object.values(SECTION_DEFS).flatMap((t) => (t.columns as ColumnDef[]).filter((x) => x.ref && x.ref !== 'pledges').map((x) => x.field!)),
 );
 
 /** The descriptors in SPEC order. */

@@ -4,7 +4,7 @@ import type { Path } from '../core/diagnostic.js';
 import type { Msg } from '../core/messages/index.js';
 import { slugOf } from './schemas.js';
 import { normalizePeriod, periodOf } from '../core/dates.js';
-import type { Deduction, Lead, Pledge, Points, Review, Section, SectionRecords, Source, Votes } from '../core/model.js';
+import type { Deduction, Lead, Pledge, Points, Problem, Recheck, RecheckResult, Review, Section, SectionRecords, Source, Votes } from '../core/model.js';
 import { SECTION_DEFS, type ColumnDef } from '../core/sections.js';
 import { LEADS, SECTIONS } from '../core/model.js';
 import type { Finding } from './findings.js';
@@ -50,6 +50,9 @@ export function collectRecords(
           });
           break;
         }
+        case 'problems':
+          checkProblem(record as Problem, at, err);
+          break;
         case 'reports':
         case 'typicals': {
           const date = r.date as string;
@@ -77,6 +80,35 @@ function checkPledge(p: Pledge, at: Path, err: (path: Path, msg: Msg, code: stri
   if (p.evaluation && total(p.evaluation) === 0) err([...at, 'evaluation'], { id: 'votes_zero' }, 'votes');
 }
 
+type Err = (path: Path, msg: Msg, code: string, key?: boolean) => void;
+
+/** A problem's dates in order, and present exactly when its status says (SPEC §1 problems). */
+function checkProblem(p: Problem, at: Path, err: Err): void {
+  const order = (field: string, date: string | null, other: string, before: string | null) => {
+    if (date !== null && before !== null && date < before)
+      err([...at, field], { id: 'problem_date_order', params: { date_field: `d_${field}`, date, other_field: `d_${other}`, before } }, 'dates');
+  };
+  const state = `ps_${p.status}`;
+  const needs = { resolved: p.status === 'resolved' || p.status === 'closed', closed: p.status === 'closed' };
+  for (const field of ['resolved', 'closed'] as const) {
+    if (needs[field] && p[field] === null) err(at, { id: 'problem_date_required', params: { date_field: `d_${field}`, state } }, 'required');
+    if (!needs[field] && p[field] !== null) err([...at, field], { id: 'problem_date_forbidden', params: { date_field: `d_${field}`, state } }, 'dates', true);
+  }
+  order('due', p.due, 'found', p.found);
+  order('resolved', p.resolved, 'found', p.found);
+  order('closed', p.closed, 'resolved', p.resolved);
+  if (p.evaluation && total(p.evaluation) === 0) err([...at, 'evaluation'], { id: 'votes_zero' }, 'votes');
+  if (p.rechecks.length > 0 && p.status !== 'closed') err([...at, 'rechecks'], { id: 'recheck_not_closed', params: { state } }, 'dates', true);
+  p.rechecks.forEach((r, j) => {
+    if (p.closed !== null && r.date < p.closed)
+      err(
+        [...at, 'rechecks', j, 'date'],
+        { id: 'problem_date_order', params: { date_field: 'd_recheck', date: r.date, other_field: 'd_closed', before: p.closed } },
+        'dates',
+      );
+  });
+}
+
 export function total(v: Votes): number {
   return v.satisfied + v.basic + v.unsatisfied;
 }
@@ -88,8 +120,16 @@ type FromFile = (r: Raw, period: string | null, src: Source) => unknown;
 const CUSTOM: Record<string, (r: Raw, period: string | null) => unknown> = {
   // A report's or typical's identity: its id, else its org, date and title.
   key: (r) => (typeof r.id === 'string' ? `id:${r.id}` : `${r.org}|${r.date}|${r.title}`),
-  // The quarter of a dated record, else the document's.
-  period: (r, period) => (typeof r.date === 'string' ? periodOf(r.date) : period),
+  // The quarter of a dated record (a problem's: when it was found), else the document's.
+  period: (r, period) => (typeof r.date === 'string' ? periodOf(r.date) : typeof r.found === 'string' ? periodOf(r.found) : period),
+  rechecks: (r) =>
+    ((r.rechecks as Raw[] | undefined) ?? []).map(
+      (x): Recheck => ({
+        date: x.date as string,
+        result: slugOf('recheckResult', x.result as string) as RecheckResult,
+        note: (x.note as string | undefined) ?? null,
+      }),
+    ),
   deductions: (r) =>
     ((r.deductions as Raw[] | undefined) ?? []).map(
       (d): Deduction => ({ dimension: slugOf('lead', d.dimension as string) as Lead, points: d.points as number, reason: d.reason as string }),

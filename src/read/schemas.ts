@@ -13,7 +13,9 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv, formats?: string[])
 
 export const SCHEMA_DIR = join(host.root, 'schemas/');
 const BASE = 'https://cxzy.local/schemas/';
-const FILES = ['common', 'org', 'member', 'pledge', 'review', 'points', 'report', 'typical', 'document', 'rules'] as const;
+const FILES = ['common', 'org', 'member', 'pledge', 'review', 'points', 'report', 'typical', 'problem', 'document', 'rules'] as const;
+/** The record schemas, one per section. */
+type RecordSchema = 'org' | 'member' | 'pledge' | 'review' | 'points' | 'report' | 'typical' | 'problem';
 
 export function readSchema(name: (typeof FILES)[number]): AnySchemaObject {
   return JSON.parse(readFileSync(`${SCHEMA_DIR}${name}.schema.json`, 'utf8')) as AnySchemaObject;
@@ -30,7 +32,7 @@ function getAjv(): Ajv {
   return ajv;
 }
 
-export function validator(name: 'document' | 'rules' | 'org' | 'member' | 'pledge' | 'review' | 'points' | 'report' | 'typical'): ValidateFunction {
+export function validator(name: 'document' | 'rules' | RecordSchema): ValidateFunction {
   const fn = getAjv().getSchema(`${BASE}${name}.schema.json`);
   if (!fn) throw new Error(`schema ${name} missing`);
   return fn;
@@ -61,10 +63,10 @@ export function documentValidator(): DocumentValidator {
   return docValidator;
 }
 
-/** One deduction of a member's points, as a workbook's 积分扣减 sheet gives it row by row. */
-export function deductionValidator(): ValidateFunction {
-  const fn = getAjv().getSchema(`${BASE}points.schema.json#/properties/deductions/items`);
-  if (!fn) throw new Error('schema points.deductions missing');
+/** One item of a record's list (a points record's deduction, a problem's recheck), as an attached sheet gives it row by row. */
+export function itemValidator(schema: string, field: string): ValidateFunction {
+  const fn = getAjv().getSchema(`${BASE}${schema}.schema.json#/properties/${field}/items`);
+  if (!fn) throw new Error(`schema ${schema}.${field} missing`);
   return fn;
 }
 
@@ -136,7 +138,7 @@ export function fieldNames(): ReadonlySet<string> {
       if (v.items) walk(v.items as AnySchemaObject);
     }
   };
-  for (const name of ['document', 'org', 'member', 'pledge', 'review', 'points', 'report', 'typical'] as const) walk(readSchema(name));
+  for (const name of ['document', 'org', 'member', 'pledge', 'review', 'points', 'report', 'typical', 'problem'] as const) walk(readSchema(name));
   for (const [k, v] of Object.entries(readSchema('common').definitions as Record<string, AnySchemaObject>)) if (k === 'votes') walk(v);
   return fields;
 }

@@ -5,7 +5,7 @@
 import { stringify } from 'yaml';
 import type ExcelJS from 'exceljs';
 import { SECTIONS, type Section, type SectionRecords } from '../core/model.js';
-import { DEDUCTIONS_SHEET, SECTION_DEFS, type SheetDef, type WrittenField, writtenFields } from '../core/sections.js';
+import { ATTACHED_SHEETS, SECTION_DEFS, type SheetDef, type WrittenField, writtenFields } from '../core/sections.js';
 import { sheetFields } from '../read/workbook/fields.js';
 import { labelOf, styleSheet, streamingWorkbook } from './workbook.js';
 
@@ -26,17 +26,20 @@ export function specRecord(s: Section, r: unknown): Plain {
     let w: unknown = v;
     if (parts.length) w = v ? Object.fromEntries(parts.map((p) => [p, (v as Plain)[p]])) : undefined;
     else if (column.kind === 'bool') w = v ? undefined : false;
-    else if (column.kind === 'json') w = (v as unknown[]).length ? v : undefined;
+    else if (column.kind === 'json') w = (v as Plain[]).length ? (v as Plain[]).map(given) : undefined;
     else if (typeof column.absent === 'string' && v === column.absent) w = undefined;
     if (w !== null && w !== undefined) out[name] = w;
   }
   return out;
 }
 
+/** A list item with only the fields it has (a recheck without a note). */
+const given = (item: Plain): Plain => Object.fromEntries(Object.entries(item).filter(([, x]) => x !== null && x !== undefined));
+
 export function exportYaml(r: SectionRecords, header: string): string {
   const docs: Plain[] = [];
   const first: Plain = {};
-  for (const s of ['orgs', 'members', 'pledges'] as const) if (r[s].length) first[s] = (r[s] as unknown[]).map((x) => specRecord(s, x as never));
+  for (const s of ['orgs', 'members', 'pledges', 'problems'] as const) if (r[s].length) first[s] = (r[s] as unknown[]).map((x) => specRecord(s, x as never));
   if (Object.keys(first).length) docs.push(first);
   const periods = [...new Set([...r.reviews, ...r.points, ...r.reports, ...r.typicals].map((x) => x.period))].sort();
   for (const period of periods) {
@@ -80,9 +83,12 @@ function sheets(r: SectionRecords): { def: SheetDef; rows: Plain[] }[] {
       def: SECTION_DEFS[s].sheet,
       rows: (r[s] as unknown[]).map((x) => ({ ...specRecord(s, x as never), ...('period' in (x as Plain) ? { period: (x as Plain).period } : {}) })),
     });
-    if (s === 'points') {
-      const rows = r.points.flatMap((p) => p.deductions.map((d) => ({ period: p.period, member: p.member, ...d })));
-      out.push({ def: DEDUCTIONS_SHEET, rows });
+    // Each item of a record's list (a deduction, a recheck) on its own sheet, with the fields that name its record.
+    for (const a of ATTACHED_SHEETS.filter((x) => x.section === s)) {
+      const rows = (r[s] as unknown as Plain[]).flatMap((rec) =>
+        (rec[a.field] as Plain[]).map((item) => ({ ...Object.fromEntries(a.by.map(([field, of]) => [field, rec[of]])), ...given(item) })),
+      );
+      out.push({ def: a.sheet, rows });
     }
   }
   return out;

@@ -38,6 +38,8 @@ ${g.levels.map(level).join('\n')}
       max: ${g.caps.satisfaction.max}
     overdue_pledge:           # 季度末有逾期未兑现的承诺时最高定为 max
       max: ${g.caps.overdue_pledge.max}
+    # open_problem:           # 默认不启用：季度末有挂牌督办的问题时最高定为 max
+    #   max: fair
   commentary_days: ${g.commentary_days}         # 季度末前这么多天内没有领导点评，标记“点评逾期”
   actions:                    # 各等次的措施：consolidate 巩固提高，push 推动提升，rectify 整顿转化
 ${Object.entries(g.actions)
@@ -76,6 +78,9 @@ pledges:                      # 承诺空乏的判定
   min_length: ${p.min_length}              # 少于这么多字
   stock_share: ${p.stock_share}             # 套话占比超过这个比例
   stock_phrases: [${p.stock_phrases.join(', ')}]
+
+ledger:                       # 问题台账
+  supervise_after_days: ${r.ledger.supervise_after_days}     # 逾期超过这么多天的问题挂牌督办
 
 # office:                     # 月度通报的发文机关（cxzy report 按通报格式排版时使用）
 #   name: 中共示范县委创先争优活动领导小组办公室   # 发文机关，通报的红头

@@ -8,6 +8,7 @@ import { t, word, type Lang } from './i18n/index.js';
 import { date, GAP, num, para, share, text, type CellValue, type Doc, type DocSection, type Part, type Tone } from './doc.js';
 import { shownTime } from './history.js';
 import { punct } from './i18n/punctuation.js';
+import { problemJson, problemsTable } from './ledger.js';
 
 const src = sourceText;
 const gradeTone = (g: string): Tone => (g === 'good' || g === 'fair' || g === 'average' || g === 'poor' ? g : 'ungraded');
@@ -107,6 +108,7 @@ function orgDoc(p: OrgProfile, lang: Lang): Doc {
       { id: 'months', title: t(lang, 'sh_months'), parts: [table(mHeaders, mRows, lang)] },
       { id: 'typicals', title: t(lang, 'sh_typicals'), parts: [table(tHeaders, tRows, lang, [2])] },
       pledgesSection(p, lang),
+      { id: 'problems', title: t(lang, 'sh_problems', { date: p.ledgerDate }), parts: [problemsTable(p.problems, lang, false)] },
     ],
   };
 }
@@ -197,6 +199,8 @@ export function profileJson(p: Profile) {
     })),
     months: p.months.map((m) => ({ month: m.month, count: m.count, quota: m.quota, met: m.met, reports: m.reports })),
     pledges: p.pledges,
+    ledger_date: p.ledgerDate,
+    problems: p.problems.map(problemJson),
     last_import: p.lastImport,
   };
 }

@@ -7,7 +7,7 @@
 // review and points rows to score.
 import type ExcelJS from 'exceljs';
 import { LEADS, SECTIONS, type Member, type Org } from '../core/model.js';
-import { DEDUCTIONS_SHEET, SECTION_DEFS, type SheetDef } from '../core/sections.js';
+import { ATTACHED_SHEETS, SECTION_DEFS, type SheetDef } from '../core/sections.js';
 import { sheetFields, type FieldInfo } from '../read/workbook/fields.js';
 import { colName } from '../read/workbook/sheet.js';
 import { HEAD_FILL, labelOf, styleSheet, streamingWorkbook } from './workbook.js';
@@ -27,7 +27,8 @@ export interface TemplateInput {
 /** Empty rows given the checks, below any pre-filled ones. */
 const ROWS_TO_FILL = 500;
 
-const SHEETS: SheetDef[] = [...SECTIONS.flatMap((s) => (s === 'points' ? [SECTION_DEFS[s].sheet, DEDUCTIONS_SHEET] : [SECTION_DEFS[s].sheet]))];
+/** Each section's sheet, followed by the sheets whose rows attach to its records (积分扣减 after 党员积分). */
+const SHEETS: SheetDef[] = SECTIONS.flatMap((s) => [SECTION_DEFS[s].sheet, ...ATTACHED_SHEETS.filter((a) => a.section === s).map((a) => a.sheet)]);
 
 /** One example row per sheet, by field, as an office would write it. */
 const EXAMPLES: Record<string, Record<string, unknown>> = {
@@ -57,6 +58,21 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
   deductions: { period: '2011Q1', member: 'M000002', dimension: '带头遵纪守法', points: 2, reason: '无故缺席组织生活', '#姓名': '丁晓燕' },
   reports: { id: 'R-D0101-0103', org: 'D0101', date: '2011-01-03', title: '红湾社区开展“三会一课”规范化建设', adopted: '县级', '#组织名称': '红湾社区党支部' },
   typicals: { org: 'D0101', date: '2011-03-20', title: '红湾社区党员联系户制度', '#组织名称': '红湾社区党支部' },
+  problems: {
+    id: 'ZG-2011-001',
+    org: 'D0101',
+    found: '2011-04-10',
+    source: '群众评议',
+    content: '村务公开栏三个月未更新',
+    measures: '每月5日前更新公开栏，支部书记负责',
+    owner: '万淑珍',
+    due: '2011-05-31',
+    status: '已销号',
+    resolved: '2011-05-20',
+    closed: '2011-06-05',
+    '#组织名称': '红湾社区党支部',
+  },
+  rechecks: { problem: 'ZG-2011-001', date: '2011-09-10', result: '巩固' },
 };
 
 const GUIDE = [
@@ -67,6 +83,7 @@ const GUIDE = [
   '有下拉箭头的单元格请从列表中选择；分数、票数超出范围时 Excel 会提示。',
   '“组织名称”“姓名”两列只用于核对编号：导入时不保存，与编号对应的名称不一致时会提示。',
   '党员的扣分填在“积分扣减”表，每项扣分一行；同一季度的“党员积分”表里要有这名党员的积分。',
+  '问题的回头看填在“回头看”表，每次一行；“问题台账”表里要有这个编号的问题，且已销号。',
   '填好后保存为 Excel 工作簿（.xlsx），不要另存为 .xls、.et 或 .csv。',
   '办公室用 cxzy validate 检查、cxzy import 导入；有错误时会指出工作表和单元格（如 党员积分!C14），并可用 validate --annotate 生成标出错误的副本退回修改。',
 ];

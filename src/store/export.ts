@@ -1,7 +1,7 @@
 // The stored records `cxzy export` writes back out: all of them, or one org's
 // subtree (with the chain of orgs above it, so the export imports on its own
 // into an empty database), or one quarter's reviews, points, reports and
-// typicals (with every org, member and pledge they refer to).
+// typicals and problems found in it (with every org, member and pledge they refer to).
 import type { DB } from './db.js';
 import { SECTION_DEFS, selectOf, type Readable, type Row } from '../core/sections.js';
 import { emptySections, type Section, type SectionRecords } from '../core/model.js';
@@ -42,5 +42,7 @@ export function exportRecords(db: DB, scope: ExportScope): SectionRecords {
   for (const s of ['reports', 'typicals'] as const satisfies Section[]) {
     (out[s] as unknown[]) = read(db, SECTION_DEFS[s], `WHERE ${orgIn('org')} AND ${periodIs('period')} ORDER BY period, org, date, key`, params);
   }
+  // Problems by the quarter they were found in.
+  out.problems = read(db, SECTION_DEFS.problems, `WHERE ${orgIn('org')} AND ${periodIs('period')} ORDER BY id`, params);
   return out;
 }

@@ -2,7 +2,7 @@
 // everything stored about it, each record with its source.
 import type { DB } from './db.js';
 import { SECTION_DEFS, selectOf, type Readable, type Row } from '../core/sections.js';
-import type { Member, Org, Pledge, Points, Report, Review, Typical } from '../core/model.js';
+import type { Member, Org, Pledge, Points, Problem, Report, Review, Typical } from '../core/model.js';
 import { suggest, type Candidate } from './suggest.js';
 
 export interface Found {
@@ -111,6 +111,10 @@ export class Records {
 
   reportsOf(org: string): Report[] {
     return this.read(SECTION_DEFS.reports, 'WHERE org = ? ORDER BY date, key', org);
+  }
+
+  problemsOf(org: string): Problem[] {
+    return this.read(SECTION_DEFS.problems, 'WHERE org = ? ORDER BY found, id', org);
   }
 
   typicalsOf(org: string): Typical[] {

@@ -168,4 +168,37 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX members_org;
   CREATE INDEX members_org ON members(org, name);
   `,
+  // 4: the rectification ledger (问题台账). A problem's rechecks (回头看) are a
+  // JSON list in its row, as a points record's deductions are; `period` is the
+  // quarter it was found in, which --replace works by.
+  `
+  CREATE TABLE problems (
+    id TEXT PRIMARY KEY,
+    org TEXT NOT NULL REFERENCES orgs(code) DEFERRABLE INITIALLY DEFERRED,
+    found TEXT NOT NULL,
+    period TEXT NOT NULL,
+    source TEXT NOT NULL,
+    pledge TEXT REFERENCES pledges(id) DEFERRABLE INITIALLY DEFERRED,
+    content TEXT NOT NULL,
+    measures TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    due TEXT NOT NULL,
+    status TEXT NOT NULL,
+    resolved TEXT,
+    closed TEXT,
+    eval_satisfied INTEGER,
+    eval_basic INTEGER,
+    eval_unsatisfied INTEGER,
+    published TEXT,
+    rechecks TEXT NOT NULL,
+    src_file TEXT NOT NULL,
+    src_line INTEGER NOT NULL,
+    src_sheet TEXT,
+    gen INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX problems_org ON problems(org, period);
+  CREATE INDEX problems_period ON problems(period);
+  CREATE TABLE history_problems AS SELECT 0 AS import, '' AS action, * FROM problems WHERE 0;
+  CREATE INDEX history_problems_import ON history_problems(import);
+  `,
 ];

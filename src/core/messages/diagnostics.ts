@@ -69,6 +69,10 @@ export interface DiagnosticMessages {
   fulfilled_required: {};
   fulfilled_forbidden: { status: Scalar };
   fulfilled_before_made: { fulfilled: Scalar; made: Scalar };
+  problem_date_order: { date_field: Scalar; date: Scalar; before: Scalar; other_field: Scalar };
+  problem_date_required: { date_field: Scalar; state: Scalar };
+  problem_date_forbidden: { date_field: Scalar; state: Scalar };
+  recheck_not_closed: { state: Scalar };
   outside_period: { date: Scalar; period: Scalar };
   duplicate_id: { what: Scalar; key: Scalar; first: Scalar };
   unknown_ref: { what: Scalar; key: Scalar; hint?: Candidate[] };

@@ -8,6 +8,7 @@ import type { DiagnosticMessages } from './diagnostics.js';
 import type { GradeMessages } from './grade.js';
 import type { HistoryMessages } from './history.js';
 import type { IngestMessages } from './ingest.js';
+import type { LedgerMessages } from './ledger.js';
 import type { ShowMessages } from './show.js';
 import type { StarsMessages } from './stars.js';
 import type { WorkbookMessages } from './workbook.js';
@@ -22,6 +23,7 @@ export interface Messages
     GradeMessages,
     HistoryMessages,
     IngestMessages,
+    LedgerMessages,
     ShowMessages,
     StarsMessages,
     WorkbookMessages {}

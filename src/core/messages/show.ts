@@ -20,6 +20,7 @@ export interface ShowMessages {
   sh_months: {};
   sh_typicals: {};
   sh_pledges: {};
+  sh_problems: { date: Scalar };
   sh_points: {};
   sh_period: {};
   sh_month: {};

@@ -18,6 +18,7 @@ export interface WorkbookMessages {
   formula_no_value: {};
   cell_error: { value: Scalar };
   deduction_no_points: { member: Scalar; period: Scalar };
+  recheck_no_problem: { problem: Scalar };
   exported: { n: Scalar; file: Scalar };
   export_ext: { file: Scalar };
   h_export: {};

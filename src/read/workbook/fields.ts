@@ -4,8 +4,8 @@
 // turns cells into values by it, and the template builds its checks from it.
 import type { AnySchemaObject } from 'ajv';
 import { readSchema } from '../schemas.js';
-import { DEDUCTIONS_SHEET, SECTION_DEFS, type SheetDef } from '../../core/sections.js';
-import { SECTIONS } from '../../core/model.js';
+import { ATTACHED_SHEETS, SECTION_DEFS, type SheetDef } from '../../core/sections.js';
+import { SECTIONS, type Section } from '../../core/model.js';
 
 export type Kind = 'code' | 'date' | 'period' | 'number' | 'integer' | 'enum' | 'bool' | 'text';
 
@@ -69,6 +69,8 @@ function flatten(schema: AnySchemaObject, prefix = '', parentRequired = true): M
   return out;
 }
 
+const recordSchema = (s: Section) => readSchema(SECTION_DEFS[s].schema as 'org');
+
 let cache: Map<string, Map<string, FieldInfo>> | undefined;
 
 /** Every sheet's fields by path, `period` included where a sheet has a 季度 column. */
@@ -76,14 +78,14 @@ export function sheetFields(sheet: SheetDef): Map<string, FieldInfo> {
   cache ??= new Map();
   let m = cache.get(sheet.slug);
   if (!m) {
-    const points = readSchema('points');
-    const schema =
-      sheet.slug === DEDUCTIONS_SHEET.slug
-        ? ((points.properties as Record<string, AnySchemaObject>).deductions.items as AnySchemaObject)
-        : readSchema(SECTION_DEFS[SECTIONS.find((s) => SECTION_DEFS[s].sheet.slug === sheet.slug)!].schema as 'org');
+    const attached = ATTACHED_SHEETS.find((a) => a.sheet.slug === sheet.slug);
+    // An attached sheet's row is one item of its record's list, plus the codes that name the record.
+    const schema = attached
+      ? ((recordSchema(attached.section).properties as Record<string, AnySchemaObject>)[attached.field].items as AnySchemaObject)
+      : recordSchema(SECTIONS.find((s) => SECTION_DEFS[s].sheet.slug === sheet.slug)!);
     m = flatten(schema);
     if (sheet.columns.some((c) => c.field === 'period')) m.set('period', { kind: 'period', required: true });
-    if (sheet.slug === DEDUCTIONS_SHEET.slug) m.set('member', { kind: 'code', required: true });
+    for (const [field] of attached?.by ?? []) if (field !== 'period') m.set(field, { kind: 'code', required: true });
     cache.set(sheet.slug, m);
   }
   return m;
@@ -91,8 +93,8 @@ export function sheetFields(sheet: SheetDef): Map<string, FieldInfo> {
 
 /** The objects a sheet's record requires (a review's masses): at least one of their columns must be there. */
 export function requiredGroups(sheet: SheetDef): string[] {
-  if (sheet.slug === DEDUCTIONS_SHEET.slug) return [];
-  const schema = readSchema(SECTION_DEFS[SECTIONS.find((s) => SECTION_DEFS[s].sheet.slug === sheet.slug)!].schema as 'org');
+  if (ATTACHED_SHEETS.some((a) => a.sheet.slug === sheet.slug)) return [];
+  const schema = recordSchema(SECTIONS.find((s) => SECTION_DEFS[s].sheet.slug === sheet.slug)!);
   const props = (schema.properties ?? {}) as Record<string, AnySchemaObject>;
   return ((schema.required as string[] | undefined) ?? []).filter((k) => resolve(props[k]).type === 'object');
 }

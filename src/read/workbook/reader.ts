@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import { Diagnostics, SHOWN, wholeFile, type Diagnostic } from '../../core/diagnostic.js';
 import { emptySections, SECTIONS, type Section, type SectionRecords } from '../../core/model.js';
-import { DEDUCTIONS_SHEET, SECTION_DEFS, type SheetDef } from '../../core/sections.js';
+import { ATTACHED_SHEETS, SECTION_DEFS, type SheetDef } from '../../core/sections.js';
 import { normalizePeriod } from '../../core/dates.js';
 import { vagueReasons } from '../../core/pledge-quality.js';
 import { hashFile, type FileResult, type FileTask, type ReadRules, type SheetLayout } from '../task.js';
@@ -15,14 +15,15 @@ import { MAX_FILE_BYTES } from '../limits.js';
 import { collectRecords } from '../records.js';
 import { periodsOf, rowsOf, type Present } from '../rows.js';
 import { schemaFindings } from '../schema-errors.js';
-import { deductionValidator, type DocumentValidator } from '../schemas.js';
+import type { DocumentValidator } from '../schemas.js';
+import { attach, orphans, readAttached, type Attached, type Place, type Taken } from './attached.js';
 import type { Finding } from '../findings.js';
 import { openWorkbook } from './open.js';
 import { isBlank, plain, type Plain } from './cells.js';
 import { cellPlace, parseSheet, type ParsedSheet, type SheetRow } from './sheet.js';
 import { mergedRanges, scanMerges } from './merges.js';
 
-const SHEETS: SheetDef[] = [...SECTIONS.map((s) => SECTION_DEFS[s].sheet), DEDUCTIONS_SHEET];
+const SHEETS: SheetDef[] = [...SECTIONS.map((s) => SECTION_DEFS[s].sheet), ...ATTACHED_SHEETS.map((a) => a.sheet)];
 
 /** The section a sheet's name stands for: its Chinese name, or its slug in any case. */
 function sheetDef(name: string): SheetDef | undefined {
@@ -118,9 +119,6 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
   return records(task, hash, size, parsed, validate, rules, diags, report);
 }
 
-type Place = (sheet: ParsedSheet, row: SheetRow, f: Finding) => void;
-type Deductions = Map<string, { row: SheetRow; item: Record<string, unknown>; used: boolean }[]>;
-
 /** A finding placed at its cell: the field's column in the sheet's layout (its first part for a group), else the row's first cell. */
 function placer(file: string, report: (d: Diagnostic) => void): Place {
   return (sheet, row, f) => {
@@ -153,23 +151,6 @@ function periodReader(validate: DocumentValidator, place: Place) {
   };
 }
 
-/** The deductions sheet's valid rows, by member and quarter: each goes to that member's points of that quarter. */
-function readDeductions(dSheet: ParsedSheet | undefined, periodOf: ReturnType<typeof periodReader>, place: Place): Deductions {
-  const deductions: Deductions = new Map();
-  const checkDeduction = deductionValidator();
-  for (const row of dSheet?.rows ?? []) {
-    const period = periodOf(dSheet!, row);
-    const { member, ...item } = row.raw;
-    if (member === undefined) place(dSheet!, row, { path: [], key: false, code: 'required', msg: { id: 'required', params: { field: 'member' } } });
-    if (!checkDeduction(item)) for (const f of schemaFindings(checkDeduction.errors ?? [])) place(dSheet!, row, f);
-    else if (period && typeof member === 'string' && !row.bad) {
-      const k = `${member}\u0000${period}`;
-      deductions.set(k, [...(deductions.get(k) ?? []), { row, item, used: false }]);
-    }
-  }
-  return deductions;
-}
-
 /** What reading one sheet's records needs. */
 interface SheetContext {
   file: string;
@@ -177,49 +158,42 @@ interface SheetContext {
   rules: ReadRules;
   place: Place;
   periodOf: ReturnType<typeof periodReader>;
-  dSheet: ParsedSheet | undefined;
-  deductions: Deductions;
+  attached: Attached[];
   into: SectionRecords;
   present: Present;
 }
 
 /** One section's sheet → records: one document per quarter, as a YAML file would hold them, each record keeping its row. */
 function readSheet(sheet: ParsedSheet, section: Section, c: SheetContext): void {
-  const { place, dSheet } = c;
+  const { place } = c;
   const scoped = SECTION_DEFS[section].period !== undefined && sheet.def.columns.some((x) => x.field === 'period');
-  const docs = new Map<string | null, { rows: SheetRow[]; dedRows: SheetRow[][] }>();
+  const docs = new Map<string | null, { rows: SheetRow[]; taken: (Taken | null)[] }>();
+  // An error in a record's list (a deduction, a recheck) is placed at that item's own row.
+  const placeIn = (row: SheetRow, taken: Taken | null, f: Finding, path: Finding['path']) => {
+    const j = taken && path[0] === taken.field && typeof path[1] === 'number' ? path[1] : -1;
+    if (j >= 0) place(taken!.sheet, taken!.rows[j], { ...f, path: path.slice(2) });
+    else place(sheet, row, { ...f, path });
+  };
   for (const row of sheet.rows) {
     const period = scoped ? c.periodOf(sheet, row) : null;
     if (scoped && period === null) continue;
-    let dedRows: SheetRow[] = [];
-    if (section === 'points' && typeof row.raw.member === 'string') {
-      const ds = c.deductions.get(`${row.raw.member}\u0000${period}`) ?? [];
-      for (const d of ds) d.used = true;
-      if (ds.length) row.raw.deductions = ds.map((d) => d.item);
-      dedRows = ds.map((d) => d.row);
-    }
+    const taken = attach(c.attached, section, row.raw, period);
     const check = c.validate.records[section];
     if (!check(row.raw)) {
-      for (const f of schemaFindings(check.errors ?? [])) {
-        const j = f.path[0] === 'deductions' && typeof f.path[1] === 'number' ? f.path[1] : -1;
-        if (j >= 0 && dSheet) place(dSheet, dedRows[j], { ...f, path: f.path.slice(2) });
-        else place(sheet, row, f);
-      }
+      for (const f of schemaFindings(check.errors ?? [])) placeIn(row, taken, f, f.path);
       continue;
     }
     if (row.bad) continue;
-    const doc = docs.get(period) ?? { rows: [], dedRows: [] };
+    const doc = docs.get(period) ?? { rows: [], taken: [] };
     doc.rows.push(row);
-    doc.dedRows.push(dedRows);
+    doc.taken.push(taken);
     docs.set(period, doc);
   }
   for (const [period, doc] of docs) {
     const data = { ...(period ? { period } : {}), [section]: doc.rows.map((r) => r.raw) };
     const found = (f: Finding) => {
       const i = f.path[1] as number;
-      const rest = f.path.slice(2);
-      if (rest[0] === 'deductions' && typeof rest[1] === 'number' && dSheet) place(dSheet, doc.dedRows[i][rest[1]], { ...f, path: rest.slice(2) });
-      else place(sheet, doc.rows[i], { ...f, path: rest });
+      placeIn(doc.rows[i], doc.taken[i], f, f.path.slice(2));
     };
     for (const p of collectRecords(data, c.file, (_, i) => doc.rows[i].row, c.rules.stars.max_points, c.into, found)) if (p.period) c.present.push(p);
   }
@@ -239,10 +213,9 @@ function records(
   const { index, file } = task;
   const place = placer(file, report);
   const periodOf = periodReader(validate, place);
-  // Deductions first: each valid one goes to its member's points of its quarter.
-  const dSheet = parsed.find((p) => p.def === DEDUCTIONS_SHEET);
-  const deductions = readDeductions(dSheet, periodOf, place);
-  const c: SheetContext = { file, validate, rules, place, periodOf, dSheet, deductions, into: emptySections(), present: [] };
+  // The attached sheets first: each valid row goes to the record it names (a member's points of its quarter, a problem).
+  const attached = readAttached(parsed, periodOf, place);
+  const c: SheetContext = { file, validate, rules, place, periodOf, attached, into: emptySections(), present: [] };
   const sheets: Partial<Record<Section, SheetLayout>> = {};
   for (const sheet of parsed) {
     const section = sectionOf(sheet.def);
@@ -251,12 +224,7 @@ function records(
     c.present.push({ section, period: null });
     readSheet(sheet, section, c);
   }
-  for (const list of deductions.values()) {
-    for (const d of list.filter((x) => !x.used)) {
-      const [member, period] = [d.row.raw.member as string, normalizePeriod(d.row.period as string)];
-      place(dSheet!, d.row, { path: ['member'], key: false, code: 'reference', msg: { id: 'deduction_no_points', params: { member, period } } });
-    }
-  }
+  orphans(attached, periodOf, place);
   if (diags.errorCount > 0) {
     // In reading order: sheet by sheet, row by row, cell by cell (a row's own checks come after its cells').
     const order = new Map(parsed.map((p, i) => [p.name, i]));

@@ -240,6 +240,22 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
     zh: (p) => `状态为${p.status}时不能填写兑现日期 fulfilled`,
     en: (p) => `status ${p.status} must not have a date fulfilled`,
   },
+  problem_date_order: {
+    zh: (p) => `${p.date_field} ${p.date} 早于${p.other_field} ${p.before}`,
+    en: (p) => `${p.date_field} ${p.date} is before ${p.other_field} ${p.before}`,
+  },
+  problem_date_required: {
+    zh: (p) => `整改状态为“${p.state}”时必须填写${p.date_field}`,
+    en: (p) => `status ${p.state} requires ${p.date_field}`,
+  },
+  problem_date_forbidden: {
+    zh: (p) => `整改状态为“${p.state}”时不能填写${p.date_field}`,
+    en: (p) => `status ${p.state} must not have ${p.date_field}`,
+  },
+  recheck_not_closed: {
+    zh: (p) => `回头看只能针对已销号的问题，此问题的整改状态为“${p.state}”`,
+    en: (p) => `only a closed problem can be rechecked; this one is ${p.state}`,
+  },
   fulfilled_before_made: {
     zh: (p) => `兑现日期 ${p.fulfilled} 早于承诺日期 ${p.made}`,
     en: (p) => `date fulfilled ${p.fulfilled} is before the date made ${p.made}`,

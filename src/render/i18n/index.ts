@@ -8,6 +8,7 @@ import { diagnostics } from './diagnostics.js';
 import { grade } from './grade.js';
 import { history } from './history.js';
 import { ingest } from './ingest.js';
+import { ledger } from './ledger.js';
 import { show } from './show.js';
 import { stars } from './stars.js';
 import { workbook } from './workbook.js';
@@ -15,10 +16,37 @@ import { WORDS } from './words.js';
 
 export type { Lang } from './catalog.js';
 
-const CATALOG: Catalog<Messages> = { ...analyses, ...bulletin, ...cli, ...diagnostics, ...grade, ...history, ...ingest, ...show, ...stars, ...workbook };
+const CATALOG: Catalog<Messages> = {
+  ...analyses,
+  ...bulletin,
+  ...cli,
+  ...diagnostics,
+  ...grade,
+  ...history,
+  ...ingest,
+  ...ledger,
+  ...show,
+  ...stars,
+  ...workbook,
+};
 
 // Parameters that name a kind of thing or value are words to translate.
-const WORD_PARAMS = new Set(['what', 'expected', 'actual', 'grade', 'from', 'to', 'max', 'need', 'previous', 'movement', 'dimension']);
+const WORD_PARAMS = new Set([
+  'what',
+  'expected',
+  'actual',
+  'grade',
+  'from',
+  'to',
+  'max',
+  'need',
+  'previous',
+  'movement',
+  'dimension',
+  'date_field',
+  'other_field',
+  'state',
+]);
 
 /** The text of message `id` with `params`, in `lang`. */
 export function t<K extends MsgId>(lang: Lang, id: K, ...params: {} extends Messages[K] ? [Messages[K]?] : [Messages[K]]): string {

@@ -25,6 +25,7 @@ export const show: Catalog<ShowMessages> = {
   sh_months: { zh: () => `信息报送（按月）`, en: () => `reports by month` },
   sh_typicals: { zh: () => `培树典型`, en: () => `typicals` },
   sh_pledges: { zh: () => `公开承诺`, en: () => `pledges` },
+  sh_problems: { zh: (p) => `问题台账（截至 ${p.date}）`, en: (p) => `problems (at ${p.date})` },
   sh_points: { zh: () => `积分与星级（按季度）`, en: () => `points and stars by quarter` },
   sh_period: { zh: () => `季度`, en: () => `quarter` },
   sh_month: { zh: () => `月份`, en: () => `month` },

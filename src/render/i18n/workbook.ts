@@ -60,6 +60,10 @@ export const workbook: Catalog<WorkbookMessages> = {
     zh: (p) => `单元格是错误值 ${p.value}`,
     en: (p) => `the cell holds the error value ${p.value}`,
   },
+  recheck_no_problem: {
+    zh: (p) => `本工作簿的“问题台账”中没有编号为 ${p.problem} 的问题，回头看无处可记`,
+    en: (p) => `this workbook's problems sheet has no problem ${p.problem} for the recheck to apply to`,
+  },
   deduction_no_points: {
     zh: (p) => `本工作簿的“党员积分”中没有党员 ${p.member} 在 ${p.period} 的积分，扣分无处可扣`,
     en: (p) => `this workbook's points sheet has no points of member ${p.member} in ${p.period} for the deduction to apply to`,

@@ -150,14 +150,14 @@ function plainRefs(): CrossRule[] {
   const special = new Set<Section>(['orgs', 'members', 'pledges']);
   return SECTION_LIST.filter((t) => !special.has(t.section)).flatMap((t) =>
     t.columns.flatMap((x) => {
-      if (x.ref !== 'orgs' && x.ref !== 'members') return [];
-      const [code, what] = x.ref === 'orgs' ? ['code', 'org'] : ['id', 'member'];
+      if (x.ref === undefined || x.ref === 'owner') return [];
+      const [code, what] = x.ref === 'orgs' ? ['code', 'org'] : x.ref === 'members' ? ['id', 'member'] : ['id', 'pledge'];
       return [
         error({
           code: 'unknown_ref',
           group: `${t.section}.${x.column}`,
           field: x.column,
-          sql: `SELECT x.${x.column} AS ref, ${SRC} FROM ${batchOf(t.section)} x WHERE NOT ${known(x.ref, code, `x.${x.column}`)}`,
+          sql: `SELECT x.${x.column} AS ref, ${SRC} FROM ${batchOf(t.section)} x WHERE x.${x.column} IS NOT NULL AND NOT ${known(x.ref!, code, `x.${x.column}`)}`,
           msg: (r) => ({ id: 'unknown_ref', params: { what, key: r.ref as string } }),
         }),
       ];

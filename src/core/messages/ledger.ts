@@ -1,0 +1,36 @@
+// `cxzy ledger` and the ledger's parts elsewhere (show, grade's cap). Each
+// message id with the parameters its text takes; the texts are in
+// render/i18n/ledger.ts.
+import type { Scalar } from './types.js';
+
+export interface LedgerMessages {
+  lg_title: { date: Scalar };
+  lg_problems: {};
+  lg_committees: {};
+  lg_summary: { found: Scalar; closed: Scalar; rate: Scalar; overdue: Scalar; supervised: Scalar };
+  lg_h_id: {};
+  lg_h_org: {};
+  lg_h_name: {};
+  lg_h_source: {};
+  lg_h_content: {};
+  lg_h_found: {};
+  lg_h_due: {};
+  lg_h_status: {};
+  lg_h_state: {};
+  lg_h_days: {};
+  lg_h_src: {};
+  lg_h_rank: {};
+  lg_h_found_n: {};
+  lg_h_closed_n: {};
+  lg_h_rate: {};
+  lg_h_overdue_n: {};
+  lg_h_supervised_n: {};
+  lg_closed: {};
+  lg_relapsed: {};
+  lg_done: {};
+  lg_open: {};
+  lg_overdue: { days: Scalar };
+  lg_supervised: { days: Scalar };
+  lg_none: {};
+  x_cap_open_problem: { id: Scalar; days: Scalar; max: Scalar };
+}

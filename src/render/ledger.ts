@@ -1,0 +1,122 @@
+// 问题台账 as a document — each problem as it stands at the date, then each
+// committee's figures, ranked — and as JSON (SPEC §3 keys).
+import { sourceText } from '../core/model.js';
+import type { Ledger, ProblemState } from '../analyses/ledger.js';
+import type { PlainId } from '../core/messages/index.js';
+import { t, word, type Lang } from './i18n/index.js';
+import { date, GAP, num, para, share, text, type CellValue, type Doc, type Part } from './doc.js';
+import { pct } from '../core/numbers.js';
+
+/** A problem's state at the date, as a cell: closed, relapsed, overdue (supervised), resolved, or being rectified. */
+export function stateCell(s: ProblemState, lang: Lang): CellValue {
+  if (s.closedAt) return text(t(lang, 'lg_closed'), 'ok');
+  if (s.relapsed) return text(t(lang, 'lg_relapsed'), 'bad');
+  if (s.supervised) return text(t(lang, 'lg_supervised', { days: s.days_overdue }), 'bad');
+  if (s.overdue) return text(t(lang, 'lg_overdue', { days: s.days_overdue }), 'warn');
+  return text(t(lang, s.done ? 'lg_done' : 'lg_open'));
+}
+
+/** The problems' table: `withOrg` for a ledger of many orgs (show leaves the org out). */
+export function problemsTable(list: ProblemState[], lang: Lang, withOrg: boolean): Part {
+  const ids: PlainId[] = [
+    'lg_h_id',
+    ...(withOrg ? (['lg_h_org', 'lg_h_name'] as PlainId[]) : []),
+    'lg_h_source',
+    'lg_h_content',
+    'lg_h_found',
+    'lg_h_due',
+    'lg_h_state',
+    'lg_h_src',
+  ];
+  const rows = list.map((s): CellValue[] => {
+    const p = s.problem;
+    return [
+      text(p.id),
+      ...(withOrg ? [text(p.org), text(s.name)] : []),
+      text(word(lang, `src_${p.source}`)),
+      text(p.content),
+      date(p.found),
+      date(p.due),
+      stateCell(s, lang),
+      text(sourceText(p.src)),
+    ];
+  });
+  const content = withOrg ? 4 : 2;
+  return {
+    kind: 'table',
+    table: { headers: ids.map((k) => t(lang, k)), rows, align: ids.map(() => 'left'), shrink: [content], none: t(lang, 'lg_none') },
+  };
+}
+
+export function ledgerDoc(l: Ledger, lang: Lang): Doc {
+  const s = l.summary;
+  const cHeaders = (
+    ['lg_h_rank', 'lg_h_org', 'lg_h_name', 'lg_h_found_n', 'lg_h_closed_n', 'lg_h_rate', 'lg_h_overdue_n', 'lg_h_supervised_n'] as PlainId[]
+  ).map((k) => t(lang, k));
+  const cRows = l.committees.map((c) => [
+    num(c.rank),
+    text(c.org),
+    text(c.name),
+    num(c.found),
+    num(c.closed),
+    share(c.rate),
+    num(c.overdue),
+    num(c.supervised),
+  ]);
+  const summary = para(t(lang, 'lg_summary', { ...s, rate: s.rate === null ? '—' : pct(s.rate) }));
+  const committees: Part = {
+    kind: 'table',
+    table: { headers: cHeaders, rows: cRows, align: ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right'], shrink: [2] },
+  };
+  return {
+    lang,
+    sections: [
+      { id: 'ledger', title: t(lang, 'lg_title', { date: l.date }), parts: [summary, GAP] },
+      { id: 'problems', title: t(lang, 'lg_problems'), parts: [problemsTable(l.problems, lang, true), GAP] },
+      { id: 'committees', title: t(lang, 'lg_committees'), parts: [committees] },
+    ],
+  };
+}
+
+/** One problem as `ledger --format json` gives it. */
+export function problemJson(s: ProblemState) {
+  const p = s.problem;
+  return {
+    id: p.id,
+    org: p.org,
+    name: s.name,
+    source: p.source,
+    status: p.status,
+    found: p.found,
+    due: p.due,
+    resolved: p.resolved,
+    closed: p.closed,
+    done: s.done,
+    closed_at_date: s.closedAt,
+    overdue: s.overdue,
+    days_overdue: s.days_overdue,
+    supervised: s.supervised,
+    relapsed: s.relapsed,
+    pledge: p.pledge,
+    content: p.content,
+    src: p.src,
+  };
+}
+
+export function ledgerJson(l: Ledger) {
+  return {
+    date: l.date,
+    problems: l.problems.map(problemJson),
+    committees: l.committees.map((c) => ({
+      org: c.org,
+      name: c.name,
+      found: c.found,
+      closed: c.closed,
+      rate: c.rate,
+      overdue: c.overdue,
+      supervised: c.supervised,
+      rank: c.rank,
+    })),
+    summary: l.summary,
+  };
+}
