@@ -6,8 +6,6 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { EnvError, UsageError } from '../core/errors.js';
 import type { Doc } from '../render/doc.js';
 import { textLines } from '../render/text.js';
-import { csvPieces } from '../render/csv.js';
-import { renderMarkdown } from '../render/md.js';
 import { byExtension, FORMATS, type FormatName, renderAs } from '../render/formats.js';
 import { jsonText } from '../render/json.js';
 import { formatOf, type Ctx } from './context.js';
@@ -45,11 +43,12 @@ export async function emitRows(ctx: Ctx, format: RowFormat, out: string | undefi
   ctx.note(ctx.t('wrote_file', { file: out }));
 }
 
-/** A document on stdout: the terminal's text, CSV (its table) or Markdown. */
+/** A document on stdout: the terminal's table (with its colours and width), else the format's renderer in the registry. */
 export function printDoc(ctx: Ctx, doc: Doc, format: 'table' | 'csv' | 'md'): void {
-  if (format === 'table') ctx.printLines(textLines(doc, ctx.c, ctx.stdout.isTTY && ctx.stdout.columns ? ctx.stdout.columns : 80));
-  else if (format === 'csv') for (const piece of csvPieces(doc)) ctx.stdout.write(piece);
-  else ctx.stdout.write(renderMarkdown(doc));
+  if (format === 'table') return ctx.printLines(textLines(doc, ctx.c, ctx.stdout.isTTY && ctx.stdout.columns ? ctx.stdout.columns : 80));
+  const out = FORMATS[format].render(doc);
+  if (typeof out === 'string') ctx.stdout.write(out);
+  else for (const piece of out) ctx.stdout.write(piece);
 }
 
 const STREAMS: Record<string, 'stdout' | 'stderr'> = {
