@@ -1,12 +1,13 @@
 // 分类定级 (SPEC §2): pure — typed records and rules in, grades with their
 // explanation out. No I/O, no printing, no language.
-import type { Grade, Org, Pledge, Review, Source, Votes } from '../core/model.js';
+import type { Grade, Org, Pledge, Problem, Review, Source, Votes } from '../core/model.js';
 import type { Action, Rules } from '../core/rules.js';
 import { addDays, periodBounds } from '../core/dates.js';
 import { GRADES } from '../core/model.js';
 import type { Msg } from '../core/messages/index.js';
 import { groupBy } from '../core/collections.js';
 import { fix, pct } from '../core/numbers.js';
+import { stateAt } from './ledger.js';
 
 export type Movement = 'up' | 'down' | 'same' | 'new';
 
@@ -28,7 +29,7 @@ export interface OrgGrade {
   grade: Grade | 'ungraded';
   override: boolean;
   reason: string | null;
-  caps: ('satisfaction' | 'overdue_pledge')[];
+  caps: ('satisfaction' | 'overdue_pledge' | 'open_problem')[];
   flags: 'commentary_overdue'[];
   remedial: boolean;
   action: Action | null;
@@ -48,6 +49,8 @@ export interface GradeInput {
   commentaries: Review[];
   /** Pledges owned by orgs. */
   pledges: Pledge[];
+  /** The ledger's problems found by the period's end: only read when the rules set the open-problem cap. */
+  problems?: Problem[];
   rules: Rules;
   /** False leaves every `explain` empty: stars and the bulletin never print it, and at city size it costs. */
   explain?: boolean;
@@ -123,6 +126,7 @@ interface Quarter {
   /** Explaining: `why?.push(...)` below skips building its argument otherwise. */
   say: boolean;
   pledgesOf: Map<string, Pledge[]>;
+  problemsOf: Map<string, Problem[]>;
   commentsOf: Map<string, Review[]>;
   previous: Map<string, Grade>;
 }
@@ -137,6 +141,7 @@ function grade(period: string, reviews: Review[], input: GradeInput, previous: M
     rules: r,
     say: input.explain !== false,
     pledgesOf: groupBy(input.pledges, (p) => p.owner),
+    problemsOf: groupBy(input.problems ?? [], (p) => p.org),
     commentsOf: groupBy(
       input.commentaries.filter((v) => v.commentary),
       (v) => v.org,
@@ -247,7 +252,7 @@ function score(v: Review, r: Rules, why: Because[] | undefined) {
   return { ms, sat, composite, level };
 }
 
-/** The level lowered by each cap that applies: satisfaction under the bar (the remedial list), an overdue pledge. */
+/** The level lowered by each cap that applies: satisfaction under the bar (the remedial list), an overdue pledge, a supervised problem (when the rules set that cap). */
 function capped(o: Org, level: Grade, sat: number, q: Quarter, why: Because[] | undefined) {
   const r = q.rules;
   let computed = level;
@@ -265,6 +270,14 @@ function capped(o: Org, level: Grade, sat: number, q: Quarter, why: Because[] | 
     const max = r.grading.caps.overdue_pledge.max;
     for (const p of overdue) why?.push({ id: 'x_cap_overdue', params: { id: p.id, due: p.due, end: q.end, max }, src: p.src });
     if (rank(computed) < rank(max)) computed = max;
+  }
+  const openCap = r.grading.caps.open_problem;
+  const supervised = openCap ? (q.problemsOf.get(o.code) ?? []).map((p) => stateAt(p, q.end, r)).filter((s) => s.supervised) : [];
+  if (openCap && supervised.length) {
+    caps.push('open_problem');
+    for (const s of supervised)
+      why?.push({ id: 'x_cap_open_problem', params: { id: s.problem.id, days: s.days_overdue, max: openCap.max }, src: s.problem.src });
+    if (rank(computed) < rank(openCap.max)) computed = openCap.max;
   }
   if (computed !== level) why?.push({ id: 'x_capped', params: { from: level, to: computed } });
   return { computed, caps, remedial };

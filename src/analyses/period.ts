@@ -1,7 +1,7 @@
 // Which quarter or month an analysis is of: the one asked for (checked), else
 // the latest with data.
 import { DataError, UsageError } from '../core/errors.js';
-import { isMonth, isPeriod, normalizePeriod } from '../core/dates.js';
+import { isMonth, isPeriod, isValidDate, lastDayOfMonth, normalizePeriod, periodBounds } from '../core/dates.js';
 
 /** What kind of data a quarter lacks, as a word of the messages. */
 export type DataKind = 'reviews_data' | 'points_data' | 'reports_data';
@@ -34,4 +34,19 @@ export function periodFilter(asked: string | undefined): string | null {
   if (asked === undefined) return null;
   if (!isPeriod(asked)) throw new UsageError({ id: 'bad_period', params: { value: asked } });
   return normalizePeriod(asked);
+}
+
+/** The ledger's date E: the end of --period or --month, else --date, else `today`; one of them at most. */
+export function ledgerDate(o: { period?: string; month?: string; date?: string }, today: string): string {
+  if ([o.period, o.month, o.date].filter((x) => x !== undefined).length > 1) throw new UsageError({ id: 'one_date_only' });
+  if (o.period !== undefined) return periodBounds(periodFilter(o.period)!)[1];
+  if (o.month !== undefined) {
+    if (!isMonth(o.month)) throw new UsageError({ id: 'bad_month', params: { value: o.month } });
+    return lastDayOfMonth(o.month);
+  }
+  if (o.date !== undefined) {
+    if (!isValidDate(o.date)) throw new UsageError({ id: 'bad_date', params: { value: o.date } });
+    return o.date;
+  }
+  return today;
 }

@@ -9,6 +9,8 @@ import { gradePeriod, type Grading } from './grade.js';
 import { rateStars, type StarsResult } from './stars.js';
 import { monthQuota, periodQuota, type MonthQuota, type PeriodQuota } from './quota.js';
 import { buildBulletin, gradedPeriodFor, type Bulletin } from './bulletin/bulletin.js';
+import { ledgerAt, type Ledger } from './ledger.js';
+import { suggestProblems, type Suggestion } from './ledger-suggest.js';
 
 /** The grading of a period: what grade, stars and the bulletin all start from. `explain` builds each org's explanation. */
 export function gradeFromStore(q: Query, rules: Rules, period: string, explain = false): Grading {
@@ -22,6 +24,8 @@ export function gradeFromStore(q: Query, rules: Rules, period: string, explain =
     previousReviews: q.reviews(previousPeriod(period)),
     commentaries: q.commentaries(since, end),
     pledges: q.orgPledgesDueBy(end),
+    // The ledger is read only when a rules file sets the open-problem cap.
+    problems: rules.grading.caps.open_problem ? q.problems(end) : [],
     rules,
     explain,
   });
@@ -80,4 +84,15 @@ export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: S
     pointsRecords: graded ? q.pointsCount(graded, keep) : 0,
     rules,
   });
+}
+
+/** The ledger at `end`, over one subtree when `root` is given. */
+export function ledgerFromStore(q: Query, rules: Rules, end: string, root: string | null): Ledger {
+  return ledgerAt(q.problems(end), q.orgs(), end, rules, root);
+}
+
+/** The problems quarter `period`'s grading and overdue pledges imply that the ledger lacks. */
+export function suggestFromStore(q: Query, rules: Rules, period: string): Suggestion[] {
+  const end = periodBounds(period)[1];
+  return suggestProblems({ period, orgs: q.orgs(), grading: gradeFromStore(q, rules, period), pledges: q.ownedPledges(), ledger: q.problems(end), rules });
 }

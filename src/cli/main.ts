@@ -13,6 +13,7 @@ import { rulesCommand } from './rules.js';
 import { gradeCommand } from './grade.js';
 import { starsCommand } from './stars.js';
 import { quotaCommand } from './quota.js';
+import { ledgerCommand } from './ledger.js';
 import { bulletinCommand } from './bulletin.js';
 import { logCommand } from './log.js';
 import { undoCommand } from './undo.js';
@@ -31,6 +32,7 @@ const COMMANDS: CommandSpec[] = [
   gradeCommand,
   starsCommand,
   quotaCommand,
+  ledgerCommand,
   bulletinCommand,
   templateCommand,
   exportCommand,

@@ -60,7 +60,7 @@ function get(o: Plain, path: string): unknown {
 }
 
 /** One row of a sheet: each column's value as a cell holds it (labels for enumerations, dates as dates). */
-function rowOf(def: SheetDef, record: Plain, names: Map<string, string>): unknown[] {
+export function rowOf(def: SheetDef, record: Plain, names: Map<string, string>): unknown[] {
   const fields = sheetFields(def);
   const out: unknown[] = [];
   for (const c of def.columns) {

@@ -13,7 +13,7 @@ function notes(o: OrgGrade, lang: Lang, compact: boolean): string {
   const n: string[] = [];
   if (o.grade === 'ungraded') n.push(t(lang, 'n_no_review'));
   if (o.override) n.push(compact ? t(lang, 'n_override_short') : t(lang, 'n_override', { reason: o.reason ?? '' }));
-  for (const c of o.caps) n.push(t(lang, c === 'satisfaction' ? 'n_cap_satisfaction' : 'n_cap_overdue_pledge'));
+  for (const c of o.caps) n.push(t(lang, `n_cap_${c}`));
   for (const f of o.flags) if (f === 'commentary_overdue') n.push(t(lang, 'n_commentary_overdue'));
   return n.join(punct(lang, 'clause'));
 }

@@ -10,6 +10,8 @@ export interface AnalysisMessages {
   no_data_month: { month: Scalar; have?: Scalar };
   unknown_org: { code: Scalar };
   both_month_period: {};
+  one_date_only: {};
+  bad_date: { value: Scalar };
   // quota
   q_title_month: { month: Scalar };
   q_title_period: { period: Scalar };

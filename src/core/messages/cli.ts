@@ -61,6 +61,12 @@ export interface CliMessages {
   h_grade: {};
   h_stars: {};
   h_quota: {};
+  h_ledger: {};
+  h_ledger_period: {};
+  h_ledger_month: {};
+  h_ledger_date: {};
+  h_ledger_overdue: {};
+  h_ledger_suggest: {};
   h_log: {};
   h_undo: {};
   h_show: {};

@@ -25,6 +25,7 @@ export interface GradeMessages {
   g_override_line: { org: Scalar; computed: Scalar; grade: Scalar; reason: Scalar };
   n_cap_satisfaction: {};
   n_cap_overdue_pledge: {};
+  n_cap_open_problem: {};
   n_commentary_overdue: {};
   n_no_review: {};
   x_no_review: { period: Scalar };

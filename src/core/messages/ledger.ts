@@ -32,5 +32,12 @@ export interface LedgerMessages {
   lg_overdue: { days: Scalar };
   lg_supervised: { days: Scalar };
   lg_none: {};
+  lg_r_satisfaction: { sat: Scalar; below: Scalar };
+  lg_r_grade: { period: Scalar; grade: Scalar };
+  lg_r_pledge: { id: Scalar; due: Scalar; end: Scalar };
+  lg_suggest_title: { period: Scalar };
+  lg_h_reason: {};
+  lg_suggest_none: { period: Scalar };
+  lg_suggest_wrote: { n: Scalar; file: Scalar };
   x_cap_open_problem: { id: Scalar; days: Scalar; max: Scalar };
 }

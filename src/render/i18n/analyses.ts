@@ -36,6 +36,14 @@ export const analyses: Catalog<AnalysisMessages> = {
     zh: (p) => `组织“${p.code}”不存在`,
     en: (p) => `no org "${p.code}"`,
   },
+  one_date_only: {
+    zh: () => `--period、--month、--date 只能给一个`,
+    en: () => `give one of --period, --month and --date`,
+  },
+  bad_date: {
+    zh: (p) => `日期“${p.value}”不对，应写成 2011-06-30 这样`,
+    en: (p) => `"${p.value}" is not a date; write it as 2011-06-30`,
+  },
   both_month_period: {
     zh: () => `--month 和 --period 只能用一个`,
     en: () => `give --month or --period, not both`,

@@ -229,6 +229,22 @@ export const cli: Catalog<CliMessages> = {
     zh: () => `组织代码、党员编号或名称`,
     en: () => `an org code, a member id, or a name`,
   },
+  h_ledger: {
+    zh: () => `问题台账：截至某日每个问题的整改状态、逾期天数、挂牌督办，各党委的整改率；--suggest 列出分析结果中应列入台账的问题`,
+    en: () =>
+      `the rectification ledger at a date: each problem's state, days overdue, supervision, and each committee's rate; --suggest lists the problems the analyses imply`,
+  },
+  h_ledger_period: {
+    zh: () => `截至该季度末（如 2011Q2）；与 --suggest 一起用时为分析的季度`,
+    en: () => `at the end of this quarter (e.g. 2011Q2); with --suggest, the quarter analysed`,
+  },
+  h_ledger_month: { zh: () => `截至该月末（如 2011-06）`, en: () => `at the end of this month (e.g. 2011-06)` },
+  h_ledger_date: { zh: () => `截至该日（如 2011-06-30），默认今天`, en: () => `at this date (e.g. 2011-06-30); default today` },
+  h_ledger_overdue: { zh: () => `只列逾期未整改的问题`, en: () => `list only the overdue problems` },
+  h_ledger_suggest: {
+    zh: () => `列出该季度定级、承诺兑现情况表明应列入台账而台账中没有的问题；--out X.xlsx 生成待填写的问题台账表`,
+    en: () => `list the problems the quarter's grading and pledges imply that the ledger lacks; --out X.xlsx writes them as a sheet to fill`,
+  },
   h_quota: {
     zh: () => `信息报送与培树典型完成情况`,
     en: () => `information-report and typical quota`,

@@ -91,6 +91,10 @@ export const grade: Catalog<GradeMessages> = {
     zh: () => `逾期封顶`,
     en: () => `overdue pledge cap`,
   },
+  n_cap_open_problem: {
+    zh: () => `督办问题封顶`,
+    en: () => `supervised problem cap`,
+  },
   n_commentary_overdue: {
     zh: () => `点评逾期`,
     en: () => `commentary overdue`,

@@ -34,6 +34,19 @@ export const ledger: Catalog<LedgerMessages> = {
   lg_overdue: { zh: (p) => `逾期 ${p.days} 天`, en: (p) => `${p.days} days overdue` },
   lg_supervised: { zh: (p) => `逾期 ${p.days} 天，挂牌督办`, en: (p) => `${p.days} days overdue, supervised` },
   lg_none: { zh: () => `（无）`, en: () => `(none)` },
+  lg_r_satisfaction: {
+    zh: (p) => `群众满意率 ${p.sat}，低于 ${p.below}，列入补课整改`,
+    en: (p) => `satisfaction ${p.sat}, below ${p.below}: on the remedial list`,
+  },
+  lg_r_grade: { zh: (p) => `${p.period} 定级为“${p.grade}”`, en: (p) => `graded ${p.grade} in ${p.period}` },
+  lg_r_pledge: { zh: (p) => `承诺 ${p.id} 时限 ${p.due}，至 ${p.end} 未兑现`, en: (p) => `pledge ${p.id} due ${p.due} not fulfilled by ${p.end}` },
+  lg_suggest_title: { zh: (p) => `应列入问题台账的问题（${p.period}）`, en: (p) => `Problems to enter in the ledger (${p.period})` },
+  lg_h_reason: { zh: () => `原因`, en: () => `reason` },
+  lg_suggest_none: { zh: (p) => `${p.period} 的分析结果都已列入问题台账`, en: (p) => `every problem ${p.period}'s analyses imply is in the ledger` },
+  lg_suggest_wrote: {
+    zh: (p) => `已把 ${p.n} 个建议问题写入 ${p.file}：填好整改措施、责任人和整改时限后导入`,
+    en: (p) => `wrote ${p.n} suggested problems to ${p.file}: fill in the measures, owner and deadline, then import it`,
+  },
   x_cap_open_problem: {
     zh: (p) => `封顶：问题 ${p.id} 逾期 ${p.days} 天、挂牌督办，最高定为${p.max}`,
     en: (p) => `cap: problem ${p.id} is ${p.days} days overdue and supervised, at most ${p.max}`,

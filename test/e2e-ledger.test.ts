@@ -1,0 +1,108 @@
+// cxzy ledger through main(): the ledger at a date in each format, one
+// subtree, only the overdue; the suggestions as a list and as a sheet that,
+// filled in and imported, leaves nothing more to suggest for the quarter.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cxzy, EXAMPLES, files } from './helpers.js';
+import { loadExcel } from '../src/read/workbook/excel.js';
+
+const problem = (id: string, org: string, found: string, due: string, status: string, extra = '') =>
+  `  - {id: ${id}, org: ${org}, found: "${found}", source: inspection, content: 三会一课记录不全, measures: 补齐记录, owner: 万淑珍, due: "${due}", status: ${status}${extra}}\n`;
+
+const LEDGER = `problems:
+${problem('ZG-1', 'D0101', '2011-04-01', '2011-04-30', 'in_progress')}${problem('ZG-2', 'D0102', '2011-04-01', '2011-06-20', 'closed', ', resolved: "2011-05-01", closed: "2011-05-05"')}${problem('ZG-3', 'D0201', '2011-05-01', '2011-06-20', 'open')}${problem('ZG-4', 'D0301', '2011-07-05', '2011-08-01', 'open')}`;
+
+async function county() {
+  const dir = files({ 'ledger.yaml': LEDGER });
+  expect((await cxzy(['import', EXAMPLES, 'ledger.yaml', '--db', 'c.db', '-q'], { cwd: dir })).code).toBe(0);
+  return dir;
+}
+
+const json = async (dir: string, args: string[]) => {
+  const r = await cxzy([...args, '--db', 'c.db', '--format', 'json'], { cwd: dir });
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout);
+};
+
+describe('cxzy ledger', () => {
+  it('at the end of a quarter: each problem found by then, its state, and each committee ranked', async () => {
+    const dir = await county();
+    const l = await json(dir, ['ledger', '--period', '2011Q2']);
+    expect(l.date).toBe('2011-06-30');
+    expect(l.problems.map((p: Record<string, unknown>) => [p.id, p.overdue, p.days_overdue, p.supervised, p.closed_at_date])).toEqual([
+      ['ZG-1', true, 61, true, false],
+      ['ZG-2', false, 0, false, true],
+      ['ZG-3', true, 10, false, false],
+    ]);
+    expect(l.summary).toEqual({ found: 3, closed: 1, rate: 1 / 3, overdue: 2, supervised: 1 });
+    const w01 = l.committees.find((c: { org: string }) => c.org === 'W01');
+    expect(w01).toMatchObject({ found: 2, closed: 1, rate: 0.5, overdue: 1, supervised: 1 });
+    expect(l.committees[0].rank).toBe(1);
+
+    const text = await cxzy(['ledger', '--db', 'c.db', '--period', '2011Q2'], { cwd: dir });
+    expect(text.stdout).toContain('问题台账（截至 2011-06-30）');
+    expect(text.stdout).toContain('共发现问题 3 个，已销号 1 个，整改率 33.3%；逾期未整改 2 个，其中挂牌督办 1 个。');
+    expect(text.stdout).toContain('逾期 61 天，挂牌督办');
+  });
+
+  it('--date, --month, --org and --overdue choose what is shown; two dates are a usage error', async () => {
+    const dir = await county();
+    expect((await json(dir, ['ledger', '--date', '2011-07-31'])).problems.map((p: { id: string }) => p.id)).toEqual(['ZG-1', 'ZG-2', 'ZG-3', 'ZG-4']);
+    expect((await json(dir, ['ledger', '--month', '2011-05'])).date).toBe('2011-05-31');
+    const sub = await json(dir, ['ledger', '--period', '2011Q2', '--org', 'W02']);
+    expect(sub.problems.map((p: { id: string }) => p.id)).toEqual(['ZG-3']);
+    expect(sub.committees.map((c: { org: string }) => c.org)).toEqual(['W02']);
+    const late = await json(dir, ['ledger', '--period', '2011Q2', '--overdue']);
+    expect(late.problems.map((p: { id: string }) => p.id)).toEqual(['ZG-1', 'ZG-3']);
+    const both = await cxzy(['ledger', '--db', 'c.db', '--period', '2011Q2', '--date', '2011-06-30'], { cwd: dir });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--period、--month、--date 只能给一个');
+    const bad = await cxzy(['ledger', '--db', 'c.db', '--date', '2011-02-30'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect((await cxzy(['ledger', '--db', 'c.db', '--org', 'NOPE'], { cwd: dir })).code).toBe(1);
+  });
+
+  it('writes CSV, Markdown and XLSX whole, with the same figures', async () => {
+    const dir = await county();
+    for (const out of ['l.csv', 'l.md', 'l.xlsx'])
+      expect((await cxzy(['ledger', '--db', 'c.db', '--period', '2011Q2', '--out', out], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, 'l.csv'), 'utf8')).toContain('ZG-1');
+    expect(readFileSync(join(dir, 'l.md'), 'utf8')).toContain('| ZG-3 |');
+    const Excel = await loadExcel();
+    const wb = new Excel.Workbook();
+    await wb.xlsx.readFile(join(dir, 'l.xlsx'));
+    const cells = wb.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));
+    expect(cells).toContain('ZG-2');
+  });
+
+  it('--suggest lists what the quarter implies; the sheet it writes, filled in and imported, leaves nothing to suggest', async () => {
+    const dir = await county();
+    const s = await json(dir, ['ledger', '--suggest', '--period', '2011Q2']);
+    expect(s.period).toBe('2011Q2');
+    expect(s.suggestions.length).toBeGreaterThan(0);
+    for (const x of s.suggestions) expect(['grading', 'pledge']).toContain(x.source);
+    expect(s.suggestions.find((x: { source: string }) => x.source === 'pledge').pledge).toMatch(/^P-/);
+
+    const w = await cxzy(['ledger', '--db', 'c.db', '--suggest', '--period', '2011Q2', '--out', '建议.xlsx'], { cwd: dir });
+    expect(w.code).toBe(0);
+    expect(w.stderr).toContain(`已把 ${s.suggestions.length} 个建议问题写入 建议.xlsx`);
+    // The office fills in the measures, the owner and the deadline.
+    const Excel = await loadExcel();
+    const wb = new Excel.Workbook();
+    await wb.xlsx.readFile(join(dir, '建议.xlsx'));
+    const ws = wb.getWorksheet('问题台账')!;
+    const col = (h: string) => (ws.getRow(1).values as unknown[]).findIndex((v) => String(v).replace('*', '') === h);
+    ws.eachRow((row, n) => {
+      if (n === 1) return;
+      row.getCell(col('整改措施')).value = '制定整改方案，按月报告进度';
+      row.getCell(col('责任人')).value = '支部书记';
+      row.getCell(col('整改时限')).value = '2011-09-30';
+    });
+    await wb.xlsx.writeFile(join(dir, '建议.xlsx'));
+    const imported = await cxzy(['import', '建议.xlsx', '--db', 'c.db', '--format', 'json'], { cwd: dir });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout).sections.problems.inserted).toBe(s.suggestions.length);
+    expect((await json(dir, ['ledger', '--suggest', '--period', '2011Q2'])).suggestions).toEqual([]);
+  });
+});
