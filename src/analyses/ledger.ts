@@ -55,7 +55,8 @@ const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:0
 export function stateAt(p: Problem, end: string, rules: Rules, name = ''): ProblemState {
   const done = p.resolved !== null && p.resolved <= end;
   const closedBy = p.closed !== null && p.closed <= end;
-  const latest = p.rechecks.filter((r) => r.date <= end).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))[0];
+  let latest: Problem['rechecks'][number] | undefined;
+  for (const r of p.rechecks) if (r.date <= end && (latest === undefined || r.date > latest.date)) latest = r;
   const relapsed = closedBy && latest?.result === 'relapsed';
   const overdue = p.due < end && !done;
   const late = overdue ? days(p.due, end) : 0;
@@ -71,17 +72,27 @@ export function stateAt(p: Problem, end: string, rules: Rules, name = ''): Probl
   };
 }
 
+type Counts = Omit<LedgerFigures, 'rate'>;
+const withRate = (c: Counts): LedgerFigures => ({
+  found: c.found,
+  closed: c.closed,
+  rate: c.found ? c.closed / c.found : null,
+  overdue: c.overdue,
+  supervised: c.supervised,
+});
+
+function add(c: Counts, s: ProblemState): void {
+  c.found++;
+  if (s.closedAt) c.closed++;
+  if (s.overdue) c.overdue++;
+  if (s.supervised) c.supervised++;
+}
+
 /** The figures of a set of problem states. */
 export function figures(states: ProblemState[]): LedgerFigures {
-  const found = states.length;
-  const closed = states.filter((s) => s.closedAt).length;
-  return {
-    found,
-    closed,
-    rate: found ? closed / found : null,
-    overdue: states.filter((s) => s.overdue).length,
-    supervised: states.filter((s) => s.supervised).length,
-  };
+  const c = { found: 0, closed: 0, overdue: 0, supervised: 0 };
+  for (const s of states) add(c, s);
+  return withRate(c);
 }
 
 /**
@@ -97,11 +108,23 @@ export function ledgerAt(problems: Problem[], orgs: Org[], end: string, rules: R
     .filter((p) => p.found <= end && (within === null || within.has(p.org)))
     .sort((a, b) => (a.org < b.org ? -1 : a.org > b.org ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((p) => stateAt(p, end, rules, names.get(p.org) ?? ''));
-  const byOrg = new Map<string, ProblemState[]>();
-  for (const s of states) byOrg.set(s.problem.org, [...(byOrg.get(s.problem.org) ?? []), s]);
+  // Counted once per org, then summed over each committee's subtree: a city has 30,000 problems and hundreds of committees.
+  const byOrg = new Map<string, Counts>();
+  for (const s of states) {
+    let c = byOrg.get(s.problem.org);
+    if (!c) byOrg.set(s.problem.org, (c = { found: 0, closed: 0, overdue: 0, supervised: 0 }));
+    add(c, s);
+  }
   const committees = orgs
     .filter((o) => o.active && o.type === 'committee' && (within === null || within.has(o.code)))
-    .map((c) => ({ org: c.code, name: c.name, ...figures(tree.subtree(c.code).flatMap((o) => byOrg.get(o.code) ?? [])) }));
+    .map((c) => {
+      const sum = { found: 0, closed: 0, overdue: 0, supervised: 0 };
+      for (const o of tree.subtree(c.code)) {
+        const n = byOrg.get(o.code);
+        if (n) for (const k of ['found', 'closed', 'overdue', 'supervised'] as const) sum[k] += n[k];
+      }
+      return { org: c.code, name: c.name, ...withRate(sum) };
+    });
   return { date: end, problems: states, committees: ranked(committees), summary: figures(states) };
 }
 

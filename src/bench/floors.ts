@@ -1,6 +1,7 @@
 // The rows stars and report cannot do without, as the benchmark reads them
 // bare: the latest quarter's points with their members (stars); every pledge
-// with its owner and the latest month's quarter of report items (report).
+// with its owner and the latest month's quarter of report items (report);
+// every problem and org (ledger).
 import { SECTION_DEFS as TABLES, selectOf } from '../core/sections.js';
 import { memberPoints, ownedPledges } from '../store/query.js';
 
@@ -13,7 +14,7 @@ export interface FloorRead {
 const LATEST_QUARTER = 'SELECT MAX(period) FROM reviews';
 const LATEST_MONTH = 'SELECT MAX(month) FROM reports';
 
-export const FLOORS: Record<'stars' | 'report', FloorRead[]> = {
+export const FLOORS: Record<'stars' | 'report' | 'ledger', FloorRead[]> = {
   stars: [{ sql: selectOf(memberPoints, 'WHERE p.period = ?'), params: (value) => [value(LATEST_QUARTER)] }],
   report: [
     { sql: selectOf(ownedPledges, ''), params: () => [] },
@@ -21,5 +22,10 @@ export const FLOORS: Record<'stars' | 'report', FloorRead[]> = {
       sql: selectOf(TABLES.reports, 'WHERE period = (SELECT period FROM reports WHERE month = ? LIMIT 1)'),
       params: (value) => [value(LATEST_MONTH)],
     },
+  ],
+  // The ledger: its problems and the orgs they roll up through.
+  ledger: [
+    { sql: selectOf(TABLES.problems, ''), params: () => [] },
+    { sql: selectOf(TABLES.orgs, ''), params: () => [] },
   ],
 };

@@ -217,3 +217,29 @@ export function correctPoints(dir: string): void {
     );
   }
 }
+
+/**
+ * A ledger for `branches` branches (codes as generate makes them): one
+ * problem each, found in the quarter, in every state — open, overdue past
+ * supervision, resolved, closed, closed with a recheck.
+ */
+export function problemsFile(file: string, branches: number): number {
+  const r = rng(20110630 + branches);
+  const out: string[] = ['# 基准测试用虚构问题台账\nproblems:\n'];
+  for (let b = 0; b < branches; b++) {
+    const code = `D${pad(b, 6)}`;
+    const found = `${MONTHS[b % 3]}-${pad(1 + Math.floor(r() * 20), 2)}`;
+    const due = `2011-0${5 + (b % 3)}-${pad(10 + Math.floor(r() * 18), 2)}`;
+    const kind = b % 5;
+    const status = ['open', 'in_progress', 'resolved', 'closed', 'closed'][kind];
+    const resolved = kind >= 2 ? `\n    resolved: "${due}"` : '';
+    const closed = kind >= 3 ? `\n    closed: "${due}"` : '';
+    const recheck =
+      kind === 4 ? `\n    rechecks:\n      - {date: "2011-09-${pad(1 + Math.floor(r() * 28), 2)}", result: ${r() < 0.2 ? 'relapsed' : 'holds'}}` : '';
+    out.push(
+      `  - id: ZG-${code}\n    org: ${code}\n    found: "${found}"\n    source: ${['masses', 'inspection', 'grading'][b % 3]}\n    content: 村务公开栏未按时更新\n    measures: 每月5日前更新公开栏\n    owner: 支部书记\n    due: "${due}"\n    status: ${status}${resolved}${closed}${recheck}\n`,
+    );
+  }
+  writeFileSync(file, out.join(''));
+  return branches;
+}

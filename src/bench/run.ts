@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { correctPoints, generate, manyErrors, SIZES, withTypo, type Generated } from './generate.js';
+import { correctPoints, generate, manyErrors, problemsFile, SIZES, withTypo, type Generated } from './generate.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 const DATA = join(ROOT, 'bench', '.data');
@@ -140,6 +140,7 @@ function runSize(name: string): SizeResult {
     note(`${cmd} floor`);
     steps[`${cmd}_floor`] = best(REPEAT, () => measure('floor', [cmd, db]));
   }
+  Object.assign(steps, ledger(name, g, db));
   Object.assign(steps, drivers(name, db));
   fresh();
 
@@ -160,6 +161,7 @@ function runSize(name: string): SizeResult {
   if (steps.import_xlsx) ratios.exceljs_vs_import_xlsx = t('exceljs') / t('import_xlsx');
   if (steps.naive) ratios.import_vs_naive = t('naive') / t('import');
   for (const k of ['grade', 'stars', 'stars_floor', 'quota', 'report', 'report_floor']) ratios[`${k}_vs_import`] = t(k) / t('import');
+  ratios.ledger_vs_floor = t('ledger') / t('ledger_floor');
   for (const part of DRIVER_PARTS) ratios[`builtin_vs_better_${part}`] = t(`builtin_${part}`) / t(`better_${part}`);
   return { size: name, branches: g.branches, members: g.members, files: g.files, mb, records, steps, ratios, history: fix.history };
 }
@@ -230,6 +232,29 @@ function workbooks(name: string, db: string): SizeResult['steps'] {
   return { exceljs: bare, import_xlsx: imp };
 }
 
+/**
+ * The rectification ledger: one problem per branch imported into the
+ * database (a second import), then `cxzy ledger`'s default view at the
+ * quarter's end, and its floor: the problems' rows read bare.
+ */
+function ledger(name: string, g: Generated, db: string): SizeResult['steps'] {
+  const file = join(DATA, `${name}-problems.yaml`);
+  if (!existsSync(file)) problemsFile(file, g.branches);
+  const work = join(DATA, `${name}-ledger.db`);
+  const clear = () => ['', '-wal', '-shm'].forEach((s) => rmSync(work + s, { force: true }));
+  process.stderr.write(`${name}: cxzy import of the ledger …\n`);
+  const imp = best(REPEAT, () => {
+    clear();
+    cpSync(db, work);
+    return measure('cxzy', ['import', file, '--db', work, '-q']);
+  });
+  process.stderr.write(`${name}: cxzy ledger …\n`);
+  const view = best(REPEAT, () => measure('cxzy', ['ledger', '--db', work, '--period', '2011Q2']));
+  const floor = best(REPEAT, () => measure('floor', ['ledger', work]));
+  clear();
+  return { import_ledger: imp, ledger: view, ledger_floor: floor };
+}
+
 const DRIVER_PARTS = ['write', 'read', 'floors'] as const;
 
 /**
@@ -266,6 +291,7 @@ const TARGETS: [string, string, ((x: number) => boolean)?][] = [
   ['quota_vs_import', '≤ 0.1', (x) => x <= 0.1],
   ['report_vs_import', '≤ 0.1', (x) => x <= 0.1],
   ['report_floor_vs_import', '', undefined],
+  ['ledger_vs_floor', '', undefined],
   ['builtin_vs_better_write', '≤ 1.1 for node:sqlite', (x) => x <= 1.1],
   ['builtin_vs_better_read', '≤ 1.1 for node:sqlite', (x) => x <= 1.1],
   ['builtin_vs_better_floors', '≤ 1.1 for node:sqlite', (x) => x <= 1.1],
@@ -290,6 +316,8 @@ function markdown(results: SizeResult[]): string {
     if (xlsx) out.push(`| workbook import peak RSS (MB) | ${xlsx.rss_mb.toFixed(0)} | ≤ 1024 | ${xlsx.rss_mb <= 1024 ? '✓' : '✗'} |`);
     out.push(`| history after every points record corrected: rows | ${r.history.rows} | | |`);
     out.push(`| history: MB (of a ${r.history.db_mb.toFixed(1)} MB database) | ${r.history.mb.toFixed(1)} | | |`);
+    out.push(`| ledger of ${r.branches} problems: import seconds | ${(r.steps.import_ledger.ms / 1000).toFixed(2)} | | |`);
+    out.push(`| ledger default view: seconds | ${(r.steps.ledger.ms / 1000).toFixed(2)} | ≤ 2 | ${r.steps.ledger.ms <= 2000 ? '✓' : '✗'} |`);
     const many = r.steps.many_errors;
     if (many) {
       out.push(`| 60,000 bad records: seconds | ${(many.ms / 1000).toFixed(2)} | ≤ 10 | ${many.ms <= 10_000 ? '✓' : '✗'} |`);

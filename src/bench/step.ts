@@ -105,6 +105,7 @@ async function workbooks(dbPath: string, dir: string): Promise<string> {
     points: [],
     reports: mine(top.reports),
     typicals: mine(top.typicals),
+    problems: mine(top.problems),
   };
   writeFileSync(join(dir, 'county.xlsx'), await exportXlsx(records));
   db.close();
