@@ -9,15 +9,17 @@ import { t } from '../render/i18n/index.js';
 import { withStore, type Store } from './store.js';
 import { emitRows, printDoc, rowFormat, TEXT_FORMATS, writeWhole } from './output.js';
 import { formatOf } from './context.js';
-import { choosePeriod, ledgerDate } from '../analyses/period.js';
+import { choosePeriod, ledgerDate, periodFilter } from '../analyses/period.js';
 import { subtree } from '../analyses/scope.js';
 import { ledgerFromStore, suggestFromStore } from '../analyses/services.js';
-import { localTime, periodBounds } from '../core/dates.js';
-import { ledgerDoc, ledgerJson } from '../render/ledger.js';
+import { addDays, localTime, periodBounds } from '../core/dates.js';
+import type { Rules } from '../core/rules.js';
+import { noticesDocx } from '../render/ledger-notices.js';
+import { ledgerDoc, ledgerJson, publishedDoc, publishedJson } from '../render/ledger.js';
 import { suggestDoc, suggestJson, suggestXlsx } from '../render/ledger-suggest.js';
 import type { Ledger } from '../analyses/ledger.js';
 
-type Options = { period?: string; month?: string; date?: string; org?: string; overdue?: boolean; suggest?: boolean; out?: string };
+type Options = { period?: string; month?: string; date?: string; org?: string; overdue?: boolean; suggest?: boolean; published?: string; out?: string };
 
 export const ledgerCommand: CommandSpec = {
   define: (lang) =>
@@ -28,7 +30,8 @@ export const ledgerCommand: CommandSpec = {
         .option('--month <month>', t(lang, 'h_ledger_month'))
         .option('--date <date>', t(lang, 'h_ledger_date'))
         .option('--overdue', t(lang, 'h_ledger_overdue'))
-        .option('--suggest', t(lang, 'h_ledger_suggest')),
+        .option('--suggest', t(lang, 'h_ledger_suggest'))
+        .option('--published <quarter>', t(lang, 'h_ledger_published')),
       lang,
       'org',
       'out-rows',
@@ -36,11 +39,14 @@ export const ledgerCommand: CommandSpec = {
   run(ctx, cmd) {
     const o = cmd.opts<Options>();
     if (o.suggest) return suggest(ctx, o);
+    if (o.published !== undefined) return published(ctx, o);
     const end = ledgerDate(o, localTime().slice(0, 10));
-    const format = rowFormat(ctx, o.out);
+    const notices = o.out !== undefined && extname(o.out).toLowerCase() === '.docx';
+    const format = notices ? 'json' : rowFormat(ctx, o.out);
     return withStore(ctx, async ({ q, rules }) => {
       subtree(q.orgs(), o.org); // an unknown --org is an error
       const l = ledgerFromStore(q, rules, end, o.org ?? null);
+      if (notices) return writeNotices(ctx, l, rules, o.out!);
       const shown: Ledger = o.overdue ? { ...l, problems: l.problems.filter((s) => s.overdue) } : l;
       await emitRows(
         ctx,
@@ -67,5 +73,37 @@ function suggest(ctx: Ctx, o: Options): Promise<void> {
       ctx.note(ctx.t('lg_suggest_wrote', { n: list.length, file: o.out! }));
     } else if (format === 'json') ctx.printJson(suggestJson(period, list, ctx.lang));
     else printDoc(ctx, suggestDoc(period, list, ctx.lang), format);
+  });
+}
+
+/** --out X.docx: a notice of supervision (督办通知单) for each supervised problem, one a page, issued at the ledger's date. */
+async function writeNotices(ctx: Ctx, l: Ledger, rules: Rules, out: string): Promise<void> {
+  const supervised = l.problems.filter((s) => s.supervised);
+  const office = rules.office;
+  const reportBy = addDays(l.date, rules.ledger.report_within_days);
+  writeWhole(
+    ctx,
+    out,
+    await noticesDocx(supervised, { lang: ctx.lang, date: l.date, reportBy, issuer: office.name ?? '', prefix: office.number_prefix ?? '' }),
+  );
+  ctx.note(ctx.t('lg_n_wrote', { n: supervised.length, file: out }));
+}
+
+/** --published Q: the problems closed in quarter Q, as the 公示表 (published notice of closed problems). */
+function published(ctx: Ctx, o: Options): Promise<void> {
+  const period = periodFilter(o.published)!;
+  const format = rowFormat(ctx, o.out);
+  return withStore(ctx, async ({ q, rules }) => {
+    subtree(q.orgs(), o.org);
+    const [start, end] = periodBounds(period);
+    const l = ledgerFromStore(q, rules, end, o.org ?? null);
+    const closed = l.problems.filter((s) => s.problem.closed !== null && s.problem.closed >= start && s.closedAt);
+    await emitRows(
+      ctx,
+      format,
+      o.out,
+      () => publishedJson(period, closed),
+      () => publishedDoc(period, closed, ctx.lang),
+    );
   });
 }

@@ -49,7 +49,7 @@ export interface Rules {
     stock_phrases: string[];
   };
   /** The rectification ledger (问题台账). */
-  ledger: { supervise_after_days: number };
+  ledger: { supervise_after_days: number; report_within_days: number };
   /** Who issues the bulletin; unset, the bulletin names a generic office and area. */
   office: { name?: string; area?: string; number_prefix?: string };
 }
@@ -86,7 +86,7 @@ export function defaultRules(): Rules {
       stock_share: 0.5,
       stock_phrases: ['进一步', '切实', '大力', '努力', '积极', '全面', '不断', '认真', '着力', '扎实'],
     },
-    ledger: { supervise_after_days: 30 },
+    ledger: { supervise_after_days: 30, report_within_days: 15 },
     office: {},
   };
 }

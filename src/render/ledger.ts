@@ -120,3 +120,32 @@ export function ledgerJson(l: Ledger) {
     summary: l.summary,
   };
 }
+
+/** The 公示表: the problems closed in a quarter, with what was done, by whom, and the masses' verdict. */
+export function publishedDoc(period: string, closed: ProblemState[], lang: Lang): Doc {
+  const ids: PlainId[] = ['lg_h_id', 'lg_h_name', 'lg_h_content', 'lg_h_measures', 'lg_h_owner', 'lg_h_resolved', 'lg_h_closed', 'lg_h_satisfaction'];
+  const rows = closed.map((s): CellValue[] => {
+    const p = s.problem;
+    const v = p.evaluation;
+    const n = v ? v.satisfied + v.basic + v.unsatisfied : 0;
+    return [
+      text(p.id),
+      text(s.name),
+      text(p.content),
+      text(p.measures),
+      text(p.owner),
+      date(p.resolved),
+      date(p.closed),
+      v && n ? share((v.satisfied + v.basic) / n) : null,
+    ];
+  });
+  const table: Part = {
+    kind: 'table',
+    table: { headers: ids.map((k) => t(lang, k)), rows, align: ids.map((_, i) => (i === 7 ? 'right' : 'left')), shrink: [2, 3], none: t(lang, 'lg_none') },
+  };
+  return { lang, sections: [{ id: 'published', title: t(lang, 'lg_published_title', { period }), parts: [table] }] };
+}
+
+export function publishedJson(period: string, closed: ProblemState[]) {
+  return { period, problems: closed.map(problemJson) };
+}

@@ -81,6 +81,7 @@ pledges:                      # 承诺空乏的判定
 
 ledger:                       # 问题台账
   supervise_after_days: ${r.ledger.supervise_after_days}     # 逾期超过这么多天的问题挂牌督办
+  report_within_days: ${r.ledger.report_within_days}       # 督办通知单要求在这么多天内报送整改情况
 
 # office:                     # 月度通报的发文机关（cxzy report 按通报格式排版时使用）
 #   name: 中共示范县委创先争优活动领导小组办公室   # 发文机关，通报的红头

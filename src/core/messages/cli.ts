@@ -67,6 +67,7 @@ export interface CliMessages {
   h_ledger_date: {};
   h_ledger_overdue: {};
   h_ledger_suggest: {};
+  h_ledger_published: {};
   h_log: {};
   h_undo: {};
   h_show: {};

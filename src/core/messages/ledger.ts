@@ -37,7 +37,27 @@ export interface LedgerMessages {
   lg_r_pledge: { id: Scalar; due: Scalar; end: Scalar };
   lg_suggest_title: { period: Scalar };
   lg_h_reason: {};
+  lg_h_measures: {};
+  lg_h_owner: {};
+  lg_h_resolved: {};
+  lg_h_closed: {};
+  lg_h_satisfaction: {};
+  lg_published_title: { period: Scalar };
   lg_suggest_none: { period: Scalar };
   lg_suggest_wrote: { n: Scalar; file: Scalar };
+  lg_n_title: {};
+  lg_n_number: { prefix: Scalar; year: Scalar; n: Scalar };
+  lg_n_to: { name: Scalar };
+  lg_n_body: { id: Scalar; content: Scalar; found: Scalar; source: Scalar; due: Scalar; date: Scalar; days: Scalar };
+  lg_n_measures: { measures: Scalar; owner: Scalar };
+  lg_n_ask: { by: Scalar };
+  lg_n_issuer_unset: {};
+  lg_n_cut: {};
+  lg_n_receipt: {};
+  lg_n_receipt_ref: { number: Scalar; id: Scalar; name: Scalar };
+  lg_n_receipt_done: {};
+  lg_n_receipt_sign: {};
+  lg_n_none: { date: Scalar };
+  lg_n_wrote: { n: Scalar; file: Scalar };
   x_cap_open_problem: { id: Scalar; days: Scalar; max: Scalar };
 }

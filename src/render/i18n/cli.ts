@@ -245,6 +245,10 @@ export const cli: Catalog<CliMessages> = {
     zh: () => `列出该季度定级、承诺兑现情况表明应列入台账而台账中没有的问题；--out X.xlsx 生成待填写的问题台账表`,
     en: () => `list the problems the quarter's grading and pledges imply that the ledger lacks; --out X.xlsx writes them as a sheet to fill`,
   },
+  h_ledger_published: {
+    zh: () => `该季度（如 2011Q2）销号的问题，作为公示表；--out 写入 .xlsx、.md 或 .csv`,
+    en: () => `the problems closed in this quarter (e.g. 2011Q2), as the notice of closed problems; --out writes .xlsx, .md or .csv`,
+  },
   h_quota: {
     zh: () => `信息报送与培树典型完成情况`,
     en: () => `information-report and typical quota`,

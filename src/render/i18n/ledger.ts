@@ -42,11 +42,45 @@ export const ledger: Catalog<LedgerMessages> = {
   lg_r_pledge: { zh: (p) => `承诺 ${p.id} 时限 ${p.due}，至 ${p.end} 未兑现`, en: (p) => `pledge ${p.id} due ${p.due} not fulfilled by ${p.end}` },
   lg_suggest_title: { zh: (p) => `应列入问题台账的问题（${p.period}）`, en: (p) => `Problems to enter in the ledger (${p.period})` },
   lg_h_reason: { zh: () => `原因`, en: () => `reason` },
+  lg_h_measures: { zh: () => `整改措施`, en: () => `measures` },
+  lg_h_owner: { zh: () => `责任人`, en: () => `responsible` },
+  lg_h_resolved: { zh: () => `整改完成日期`, en: () => `resolved` },
+  lg_h_closed: { zh: () => `销号日期`, en: () => `closed` },
+  lg_h_satisfaction: { zh: () => `群众满意率`, en: () => `satisfaction` },
+  lg_published_title: { zh: (p) => `${p.period} 问题整改销号公示表`, en: (p) => `Problems closed in ${p.period}` },
   lg_suggest_none: { zh: (p) => `${p.period} 的分析结果都已列入问题台账`, en: (p) => `every problem ${p.period}'s analyses imply is in the ledger` },
   lg_suggest_wrote: {
     zh: (p) => `已把 ${p.n} 个建议问题写入 ${p.file}：填好整改措施、责任人和整改时限后导入`,
     en: (p) => `wrote ${p.n} suggested problems to ${p.file}: fill in the measures, owner and deadline, then import it`,
   },
+  lg_n_title: { zh: () => `督办通知单`, en: () => `Notice of supervision` },
+  lg_n_number: { zh: (p) => `${p.prefix}督〔${p.year}〕${p.n}号`, en: (p) => `${p.prefix ? `${p.prefix} ` : ''}supervision ${p.year}/${p.n}` },
+  lg_n_to: { zh: (p) => `${p.name}：`, en: (p) => `To: ${p.name}` },
+  lg_n_body: {
+    zh: (p) =>
+      `你单位${p.found}经${p.source}发现的问题“${p.content}”（台账编号${p.id}），整改时限为${p.due}，截至${p.date}已逾期${p.days}天仍未完成整改。经研究，对该问题挂牌督办。`,
+    en: (p) =>
+      `The problem "${p.content}" (ledger ${p.id}), found on ${p.found} by ${p.source}, was due to be rectified by ${p.due}; at ${p.date} it is ${p.days} days overdue. It is hereby put under supervision.`,
+  },
+  lg_n_measures: { zh: (p) => `整改措施：${p.measures}。责任人：${p.owner}。`, en: (p) => `Measures: ${p.measures}. Responsible: ${p.owner}.` },
+  lg_n_ask: {
+    zh: (p) => `请于${p.by}前完成整改，填写下方回执，连同整改情况报告一并报送。`,
+    en: (p) => `Complete the rectification by ${p.by} and return the receipt below with a report on it.`,
+  },
+  lg_n_issuer_unset: { zh: () => `创先争优活动领导小组办公室`, en: () => `Office of the campaign's leading group` },
+  lg_n_cut: { zh: () => `（沿此线剪下）`, en: () => `(cut here)` },
+  lg_n_receipt: { zh: () => `回　执`, en: () => `Receipt` },
+  lg_n_receipt_ref: {
+    zh: (p) => `督办文号：${p.number}　台账编号：${p.id}　单位：${p.name}`,
+    en: (p) => `Notice: ${p.number}  ledger: ${p.id}  org: ${p.name}`,
+  },
+  lg_n_receipt_done: { zh: () => `整改完成情况：`, en: () => `Rectification done:` },
+  lg_n_receipt_sign: {
+    zh: () => `完成日期：　　　　　责任人（签字）：　　　　　单位（盖章）：`,
+    en: () => `Date done:          Responsible (signature):          Seal:`,
+  },
+  lg_n_none: { zh: (p) => `截至${p.date}没有需要挂牌督办的问题。`, en: (p) => `No problem is under supervision at ${p.date}.` },
+  lg_n_wrote: { zh: (p) => `已把 ${p.n} 份督办通知单写入 ${p.file}`, en: (p) => `wrote ${p.n} notices of supervision to ${p.file}` },
   x_cap_open_problem: {
     zh: (p) => `封顶：问题 ${p.id} 逾期 ${p.days} 天、挂牌督办，最高定为${p.max}`,
     en: (p) => `cap: problem ${p.id} is ${p.days} days overdue and supervised, at most ${p.max}`,

@@ -1,0 +1,103 @@
+// ledger --out X.docx: the supervision notices (督办通知单), one supervised
+// problem a page — the office's number, the org it is addressed to, the
+// problem, the deadline passed and the days overdue, the date to report by,
+// the issuer and date — each with a receipt slip (回执) below a cut line for
+// the org to return. Written with the docx library, which escapes text.
+import { AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph, TextRun } from 'docx';
+import type { ProblemState } from '../analyses/ledger.js';
+import { printable } from '../core/text.js';
+import { t, word, type Lang } from './i18n/index.js';
+
+const SONG = '宋体';
+const HEI = '黑体';
+const FANG = '仿宋';
+/** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt. */
+const ER = 44;
+const SAN = 32;
+const SI = 28;
+const mm = (n: number) => Math.round((n * 1440) / 25.4);
+
+export interface NoticeOptions {
+  lang: Lang;
+  /** The ledger's date: the notices are issued at it. */
+  date: string;
+  /** The date the org reports its rectification by. */
+  reportBy: string;
+  /** The issuing office, and the prefix of its numbers (县创争办 → 县创争办督〔2011〕1号); empty when the rules set none. */
+  issuer: string;
+  prefix: string;
+}
+
+const run = (text: string, o: { font?: string; size?: number; bold?: boolean } = {}) =>
+  new TextRun({
+    text: printable(text),
+    font: { eastAsia: o.font ?? FANG, ascii: 'Times New Roman', hAnsi: 'Times New Roman' },
+    size: o.size ?? SAN,
+    bold: o.bold,
+  });
+
+const line = (text: string, o: { font?: string; size?: number; bold?: boolean; align?: 'center' | 'right'; indent?: boolean; pageBreak?: boolean } = {}) =>
+  new Paragraph({
+    alignment: o.align === 'center' ? AlignmentType.CENTER : o.align === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
+    spacing: { line: 560, lineRule: LineRuleType.EXACT },
+    indent: o.indent ? { firstLine: 640 } : undefined,
+    pageBreakBefore: o.pageBreak,
+    children: [run(text, o)],
+  });
+
+/** A date as a notice writes it: 2011年8月15日. */
+const longDate = (lang: Lang, iso: string) => t(lang, 'bulletin_date', { y: iso.slice(0, 4), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) });
+
+/** One notice and its receipt slip; from a new page but for the first. */
+function notice(s: ProblemState, n: number, o: NoticeOptions, first: boolean): Paragraph[] {
+  const { lang } = o;
+  const p = s.problem;
+  const number = t(lang, 'lg_n_number', { prefix: o.prefix, year: o.date.slice(0, 4), n });
+  const day = (iso: string) => longDate(lang, iso);
+  const params = {
+    id: p.id,
+    content: p.content,
+    found: day(p.found),
+    source: word(lang, `src_${p.source}`),
+    due: day(p.due),
+    date: day(o.date),
+    days: s.days_overdue,
+  };
+  return [
+    line(t(lang, 'lg_n_title'), { font: SONG, size: ER, bold: true, align: 'center', pageBreak: !first }),
+    line(number, { align: 'center' }),
+    new Paragraph({ spacing: { after: 240 }, children: [] }),
+    line(t(lang, 'lg_n_to', { name: s.name || p.org })),
+    line(t(lang, 'lg_n_body', params), { indent: true }),
+    line(t(lang, 'lg_n_measures', { measures: p.measures, owner: p.owner }), { indent: true }),
+    line(t(lang, 'lg_n_ask', { by: day(o.reportBy) }), { indent: true }),
+    new Paragraph({ children: [] }),
+    line(o.issuer || t(lang, 'lg_n_issuer_unset'), { align: 'right' }),
+    line(day(o.date), { align: 'right' }),
+    // The cut line, then the slip the org returns.
+    new Paragraph({
+      spacing: { before: mm(8), after: 240 },
+      border: { bottom: { style: BorderStyle.DASHED, size: 6, color: '000000', space: 1 } },
+      children: [run(t(lang, 'lg_n_cut'), { size: 21 })],
+    }),
+    line(t(lang, 'lg_n_receipt'), { font: HEI, size: SI, align: 'center' }),
+    line(t(lang, 'lg_n_receipt_ref', { number, id: p.id, name: s.name || p.org }), { size: SI }),
+    line(t(lang, 'lg_n_receipt_done'), { size: SI }),
+    line(t(lang, 'lg_n_receipt_sign'), { size: SI }),
+  ];
+}
+
+/** The notices of `supervised`, numbered from 1, as a .docx. */
+export async function noticesDocx(supervised: ProblemState[], o: NoticeOptions): Promise<Buffer> {
+  const children = supervised.flatMap((s, i) => notice(s, i + 1, o, i === 0));
+  const doc = new Document({
+    styles: { default: { document: { run: { font: FANG, size: SAN } } } },
+    sections: [
+      {
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } } },
+        children: children.length ? children : [line(t(o.lang, 'lg_n_none', { date: longDate(o.lang, o.date) }))],
+      },
+    ],
+  });
+  return Buffer.from(await Packer.toBuffer(doc));
+}
