@@ -107,7 +107,7 @@ describe('a problem at E', () => {
   });
 
   it('supervision follows ledger.supervise_after_days', () => {
-    const strict = { ...rules, ledger: { supervise_after_days: 0 } };
+    const strict = { ...rules, ledger: { ...rules.ledger, supervise_after_days: 0 } };
     expect(stateAt(problem(), '2011-06-01', strict).supervised).toBe(true);
   });
 });
