@@ -1,6 +1,6 @@
 // The JSON Schemas are the source of truth; the TypeScript model must match them.
 import { describe, expect, it } from 'vitest';
-import { readSchema } from '../src/read/schemas.js';
+import { readSchema, validator } from '../src/read/schemas.js';
 import { ADOPTIONS, CATEGORIES, GOODS, GRADES, LEADS, ORG_TYPES, PLEDGE_KINDS, PLEDGE_STATUSES, ROLES, SECTIONS } from '../src/core/model.js';
 import { defaultRules } from '../src/core/rules.js';
 import { SECTION_DEFS, writtenFields } from '../src/core/sections.js';
@@ -73,5 +73,15 @@ describe('the section column lists and the record schemas agree', () => {
       (readSchema(SECTION_DEFS[s].schema as Parameters<typeof readSchema>[0]) as { properties: Record<string, unknown> }).properties,
     );
     expect(written.sort()).toEqual(properties.sort());
+  });
+});
+
+describe('the schemas’ examples, from which the template’s sample rows come', () => {
+  // Each section's examples together make a valid record: the sample row a branch copies imports.
+  it.each(SECTIONS.map((s) => [s]))('%s: its examples make a record its schema accepts', (s) => {
+    const schema = readSchema(SECTION_DEFS[s].schema as Parameters<typeof readSchema>[0]) as { properties: Record<string, { examples?: unknown[] }> };
+    const record = Object.fromEntries(Object.entries(schema.properties).flatMap(([k, v]) => (v.examples ? [[k, v.examples[0]]] : [])));
+    const check = validator(SECTION_DEFS[s].schema as 'org');
+    expect(check(record), JSON.stringify(check.errors)).toBe(true);
   });
 });

@@ -30,50 +30,24 @@ const ROWS_TO_FILL = 500;
 /** Each section's sheet, followed by the sheets whose rows attach to its records (积分扣减 after 党员积分). */
 const SHEETS: SheetDef[] = SECTIONS.flatMap((s) => [SECTION_DEFS[s].sheet, ...ATTACHED_SHEETS.filter((a) => a.section === s).map((a) => a.sheet)]);
 
-/** One example row per sheet, by field, as an office would write it. */
-const EXAMPLES: Record<string, Record<string, unknown>> = {
-  orgs: { code: 'D0101', name: '红湾社区党支部', type: '党支部', parent: 'W01', category: '社区', secretary: '万淑珍', active: '是' },
-  members: { id: 'M000001', name: '万淑珍', org: 'D0101', role: '书记', active: '是' },
-  pledges: {
-    id: 'P-D0101-01',
-    owner: 'D0101',
-    kind: '年度',
-    standard: '群众反映好',
-    content: '年内为辖区23户困难群众办理低保，每季度走访一次',
-    made: '2011-01-10',
-    due: '2011-12-31',
-    status: '推进中',
-  },
-  reviews: {
-    period: '2011Q1',
-    org: 'D0101',
-    self: 92,
-    'masses.satisfied': 46,
-    'masses.basic': 1,
-    'masses.unsatisfied': 1,
-    superior: 95,
-    '#组织名称': '红湾社区党支部',
-  },
-  points: { period: '2011Q1', member: 'M000001', study: 19, excel: 18, service: 20, discipline: 18, integrity: 19, '#姓名': '万淑珍' },
-  deductions: { period: '2011Q1', member: 'M000002', dimension: '带头遵纪守法', points: 2, reason: '无故缺席组织生活', '#姓名': '丁晓燕' },
-  reports: { id: 'R-D0101-0103', org: 'D0101', date: '2011-01-03', title: '红湾社区开展“三会一课”规范化建设', adopted: '县级', '#组织名称': '红湾社区党支部' },
-  typicals: { org: 'D0101', date: '2011-03-20', title: '红湾社区党员联系户制度', '#组织名称': '红湾社区党支部' },
-  problems: {
-    id: 'ZG-2011-001',
-    org: 'D0101',
-    found: '2011-04-10',
-    source: '群众评议',
-    content: '村务公开栏三个月未更新',
-    measures: '每月5日前更新公开栏，支部书记负责',
-    owner: '万淑珍',
-    due: '2011-05-31',
-    status: '已销号',
-    resolved: '2011-05-20',
-    closed: '2011-06-05',
-    '#组织名称': '红湾社区党支部',
-  },
-  rechecks: { problem: 'ZG-2011-001', date: '2011-09-10', result: '巩固' },
-};
+/** The example org and member (their schemas' examples), by code, for the name columns beside a code (组织名称, 姓名). */
+const NAMES = new Map(
+  (['orgs', 'members'] as const).map((s) => {
+    const f = sheetFields(SECTION_DEFS[s].sheet);
+    return [f.get(s === 'orgs' ? 'code' : 'id')?.example, { kind: s === 'orgs' ? 'org' : 'member', name: f.get('name')?.example }] as const;
+  }),
+);
+
+/** One example row of a sheet, by key, from its schema's examples: each field's, and beside a code the name of the example it names. */
+function exampleRow(def: SheetDef): Record<string, unknown> {
+  const fields = sheetFields(def);
+  const row: Record<string, unknown> = Object.fromEntries(def.columns.map((c) => [c.field, fields.get(c.field)?.example]));
+  for (const n of def.names ?? []) {
+    const known = NAMES.get(row[n.ref]);
+    if (known?.kind === n.kind) row[`#${n.label}`] = known.name;
+  }
+  return row;
+}
 
 const GUIDE = [
   '每个工作表填一类数据，一行一条记录。请不要改动工作表名称和第 1 行的列名；列的先后可以调整，用不到的选填列可以删除。',
@@ -191,7 +165,8 @@ function guide(ws: ExcelJS.Worksheet): void {
     ws.addRow([def.label]).font = { bold: true };
     const head = ws.addRow(['', ...keys(def).map((k) => def.columns.find((c) => c.field === k)?.label ?? k.slice(1))]);
     head.fill = HEAD_FILL;
-    ws.addRow(['', ...keys(def).map((k) => cellValue(def, k, EXAMPLES[def.slug][k]))]).eachCell((c) => {
+    const example = exampleRow(def);
+    ws.addRow(['', ...keys(def).map((k) => cellValue(def, k, example[k]))]).eachCell((c) => {
       if (c.value instanceof Date) c.numFmt = 'yyyy-mm-dd';
     });
   }

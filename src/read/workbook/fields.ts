@@ -21,6 +21,8 @@ export interface FieldInfo {
   /** Exclusive lower bound (deduction points). */
   above?: number;
   maxLength?: number;
+  /** The schema's example value (`examples`), as the template's sample row shows it. */
+  example?: unknown;
 }
 
 const common = () => readSchema('common').definitions as Record<string, AnySchemaObject>;
@@ -30,10 +32,10 @@ function resolve(s: AnySchemaObject): AnySchemaObject {
   return m ? common()[m[1]] : s;
 }
 
-function info(s: AnySchemaObject, name: string | undefined, required: boolean): FieldInfo {
+function info(s: AnySchemaObject, name: string | undefined, required: boolean, example: unknown): FieldInfo {
   const ref = typeof s.$ref === 'string' ? /#\/definitions\/(.+)$/.exec(s.$ref)?.[1] : undefined;
   const r = resolve(s);
-  const base = { required, ...(typeof r.maxLength === 'number' ? { maxLength: r.maxLength } : {}) };
+  const base = { required, ...(typeof r.maxLength === 'number' ? { maxLength: r.maxLength } : {}), ...(example === undefined ? {} : { example }) };
   if (ref === 'code') return { kind: 'code', ...base };
   if (ref === 'date' || r.format === 'date') return { kind: 'date', ...base };
   if (ref === 'bool') return { kind: 'bool', ...base, labels: ['是', '否'], labelOf: { true: '是', false: '否' } };
@@ -57,17 +59,24 @@ function info(s: AnySchemaObject, name: string | undefined, required: boolean): 
 }
 
 /** field path → what it holds, for one record schema (nested objects flattened: masses.satisfied). */
-function flatten(schema: AnySchemaObject, prefix = '', parentRequired = true): Map<string, FieldInfo> {
+function flatten(schema: AnySchemaObject, prefix = '', parentRequired = true, parentExample?: Record<string, unknown>): Map<string, FieldInfo> {
   const out = new Map<string, FieldInfo>();
   const required = new Set((schema.required as string[] | undefined) ?? []);
   for (const [k, raw] of Object.entries((schema.properties ?? {}) as Record<string, AnySchemaObject>)) {
     const s = resolve(raw);
     const path = prefix + k;
-    if (s.type === 'object' && s.properties) for (const [p, i] of flatten(s, `${path}.`, parentRequired && required.has(k))) out.set(p, i);
-    else out.set(path, info(raw, k, parentRequired && required.has(k)));
+    // A group's example is one object (masses: {satisfied, basic, unsatisfied}): each part takes its own value.
+    const example = (raw.examples as unknown[] | undefined)?.[0] ?? parentExample?.[k];
+    if (s.type === 'object' && s.properties) {
+      for (const [p, i] of flatten(s, `${path}.`, parentRequired && required.has(k), example as Record<string, unknown> | undefined)) out.set(p, i);
+    } else out.set(path, info(raw, k, parentRequired && required.has(k), example));
   }
   return out;
 }
+
+/** A field's example in a record schema (a document's quarter: the document schema's). */
+const exampleOf = (s: Section | 'document', field: string) =>
+  ((s === 'document' ? readSchema('document') : recordSchema(s)).properties as Record<string, AnySchemaObject>)[field]?.examples?.[0];
 
 const recordSchema = (s: Section) => readSchema(SECTION_DEFS[s].schema as 'org');
 
@@ -84,8 +93,9 @@ export function sheetFields(sheet: SheetDef): Map<string, FieldInfo> {
       ? ((recordSchema(attached.section).properties as Record<string, AnySchemaObject>)[attached.field].items as AnySchemaObject)
       : recordSchema(SECTIONS.find((s) => SECTION_DEFS[s].sheet.slug === sheet.slug)!);
     m = flatten(schema);
-    if (sheet.columns.some((c) => c.field === 'period')) m.set('period', { kind: 'period', required: true });
-    for (const [field] of attached?.by ?? []) if (field !== 'period') m.set(field, { kind: 'code', required: true });
+    if (sheet.columns.some((c) => c.field === 'period')) m.set('period', { kind: 'period', required: true, example: exampleOf('document', 'period') });
+    for (const [field, of] of attached?.by ?? [])
+      if (field !== 'period') m.set(field, { kind: 'code', required: true, example: exampleOf(attached!.section, of) });
     cache.set(sheet.slug, m);
   }
   return m;
