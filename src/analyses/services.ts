@@ -11,6 +11,8 @@ import { monthQuota, periodQuota, type MonthQuota, type PeriodQuota } from './qu
 import { buildBulletin, gradedPeriodFor, type Bulletin } from './bulletin/bulletin.js';
 import { ledgerAt, type Ledger } from './ledger.js';
 import { suggestProblems, type Suggestion } from './ledger-suggest.js';
+import { annualReview, type Annual, type AnnualQuarter } from './annual.js';
+import type { Grade } from '../core/model.js';
 
 /** The grading of a period: what grade, stars and the bulletin all start from. `explain` builds each org's explanation. */
 export function gradeFromStore(q: Query, rules: Rules, period: string, explain = false): Grading {
@@ -95,4 +97,40 @@ export function ledgerFromStore(q: Query, rules: Rules, end: string, root: strin
 export function suggestFromStore(q: Query, rules: Rules, period: string): Suggestion[] {
   const end = periodBounds(period)[1];
   return suggestProblems({ period, orgs: q.orgs(), grading: gradeFromStore(q, rules, period), pledges: q.ownedPledges(), ledger: q.problems(end), rules });
+}
+
+const quartersOf = (year: string) => [1, 2, 3, 4].map((n) => `${year}Q${n}`);
+
+/** Each org's final grade in its last graded quarter of `year`. */
+function lastGrades(q: Query, rules: Rules, year: string): Map<string, Grade> {
+  const out = new Map<string, Grade>();
+  const reviewed = q.reviewPeriods();
+  for (const p of quartersOf(year).filter((x) => reviewed.includes(x)))
+    for (const g of gradeFromStore(q, rules, p).orgs) if (g.grade !== 'ungraded') out.set(g.org, g.grade);
+  return out;
+}
+
+/** The year's review: its four quarters graded and rated, its months' quotas, its ledger, and the year before's last grades. */
+export function annualFromStore(q: Query, rules: Rules, year: string, within: Set<string> | null): Annual {
+  const reviewed = q.reviewPeriods();
+  const rated = q.pointsPeriods();
+  const quarters = quartersOf(year).map((period): AnnualQuarter => {
+    const grading = reviewed.includes(period) ? gradeFromStore(q, rules, period) : null;
+    const stars = rated.includes(period) ? starsFromStore(q, rules, period, { grading: grading ?? undefined }) : null;
+    return { period, grading, stars, points: stars ? q.memberPoints(period) : [] };
+  });
+  return annualReview({
+    year,
+    orgs: q.orgs(),
+    members: q.members(),
+    quarters,
+    months: q
+      .reportMonths()
+      .filter((m) => m.startsWith(`${year}-`))
+      .map((m) => monthQuotaFromStore(q, rules, m)),
+    problems: q.problems(`${year}-12-31`),
+    previous: lastGrades(q, rules, String(Number(year) - 1)),
+    within,
+    rules,
+  });
 }

@@ -14,6 +14,7 @@ import { gradeCommand } from './grade.js';
 import { starsCommand } from './stars.js';
 import { quotaCommand } from './quota.js';
 import { ledgerCommand } from './ledger.js';
+import { annualCommand } from './annual.js';
 import { bulletinCommand } from './bulletin.js';
 import { logCommand } from './log.js';
 import { undoCommand } from './undo.js';
@@ -33,6 +34,7 @@ const COMMANDS: CommandSpec[] = [
   starsCommand,
   quotaCommand,
   ledgerCommand,
+  annualCommand,
   bulletinCommand,
   templateCommand,
   exportCommand,

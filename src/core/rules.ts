@@ -48,6 +48,17 @@ export interface Rules {
     stock_share: number;
     stock_phrases: string[];
   };
+  /** The year's review and its award candidates (年度评议与表彰). */
+  annual: {
+    min_graded_quarters: number;
+    benchmark_quarters: number;
+    months_met: number;
+    red_star_quarters: number;
+    worker_points_quarters: number;
+    worker_min_stars: number;
+    max_share: number;
+    publicity_days: number;
+  };
   /** The rectification ledger (问题台账). */
   ledger: { supervise_after_days: number; report_within_days: number };
   /** Who issues the bulletin; unset, the bulletin names a generic office and area. */
@@ -85,6 +96,16 @@ export function defaultRules(): Rules {
       min_length: 12,
       stock_share: 0.5,
       stock_phrases: ['进一步', '切实', '大力', '努力', '积极', '全面', '不断', '认真', '着力', '扎实'],
+    },
+    annual: {
+      min_graded_quarters: 3,
+      benchmark_quarters: 2,
+      months_met: 10,
+      red_star_quarters: 3,
+      worker_points_quarters: 3,
+      worker_min_stars: 4,
+      max_share: 0.1,
+      publicity_days: 5,
     },
     ledger: { supervise_after_days: 30, report_within_days: 15 },
     office: {},

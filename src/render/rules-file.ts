@@ -79,6 +79,16 @@ pledges:                      # 承诺空乏的判定
   stock_share: ${p.stock_share}             # 套话占比超过这个比例
   stock_phrases: [${p.stock_phrases.join(', ')}]
 
+annual:                       # 年度评议与表彰（评先评优）
+  min_graded_quarters: ${r.annual.min_graded_quarters}        # 先进基层党组织：至少这么多个季度定级，且都为“好”
+  benchmark_quarters: ${r.annual.benchmark_quarters}         #   至少这么多个季度评为标杆支部
+  months_met: ${r.annual.months_met}                #   至少这么多个月完成信息报送任务；年末没有挂牌督办的问题
+  red_star_quarters: ${r.annual.red_star_quarters}          # 优秀共产党员：至少这么多个季度评为红星党员（非预备党员，无守法扣分，支部未定为一般、差）
+  worker_points_quarters: ${r.annual.worker_points_quarters}     # 优秀党务工作者：先进基层党组织人选的书记，至少这么多个季度有积分
+  worker_min_stars: ${r.annual.worker_min_stars}           #   且每个有积分的季度至少这么多颗星
+  max_share: ${r.annual.max_share}               # 每类名额：参评对象的这个比例（四舍五入，至少 1）
+  publicity_days: ${r.annual.publicity_days}             # 拟表彰对象公示的工作日数
+
 ledger:                       # 问题台账
   supervise_after_days: ${r.ledger.supervise_after_days}     # 逾期超过这么多天的问题挂牌督办
   report_within_days: ${r.ledger.report_within_days}       # 督办通知单要求在这么多天内报送整改情况

@@ -3,7 +3,7 @@
 import type { DB } from './db.js';
 import { SECTION_DEFS as TABLES, selectOf, SRC_COLS, type Readable, type Row } from '../core/sections.js';
 import { LEADS } from '../core/model.js';
-import type { MemberPoints, Org, OwnedPledge, Pledge, Problem, Report, Review, Source, Typical } from '../core/model.js';
+import type { Member, MemberPoints, Org, OwnedPledge, Pledge, Problem, Report, Review, Source, Typical } from '../core/model.js';
 
 /**
  * `t`'s columns (as `p`) with a member's name, org and status (as `m`) before
@@ -161,6 +161,11 @@ export class Query {
 
   typicals(period: string): Typical[] {
     return this.once(`typicals ${period}`, () => this.read(TABLES.typicals, 'WHERE period = ? ORDER BY org, date, key', period));
+  }
+
+  /** Every member, by id. */
+  members(): Member[] {
+    return this.once('members', () => this.read(TABLES.members, 'ORDER BY id'));
   }
 
   /** The problems found by `end` (the ledger never looks past its date). */

@@ -61,6 +61,9 @@ export interface CliMessages {
   h_grade: {};
   h_stars: {};
   h_quota: {};
+  h_annual: {};
+  h_annual_year: {};
+  h_annual_all: {};
   h_ledger: {};
   h_ledger_period: {};
   h_ledger_month: {};

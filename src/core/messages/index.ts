@@ -2,6 +2,7 @@
 // are data until printed: a diagnostic or an explanation carries its id and
 // parameters, and render/i18n turns them into Chinese or English text.
 import type { AnalysisMessages } from './analyses.js';
+import type { AnnualMessages } from './annual.js';
 import type { BulletinMessages } from './bulletin.js';
 import type { CliMessages } from './cli.js';
 import type { DiagnosticMessages } from './diagnostics.js';
@@ -17,6 +18,7 @@ export type { Scalar } from './types.js';
 
 export interface Messages
   extends AnalysisMessages,
+    AnnualMessages,
     BulletinMessages,
     CliMessages,
     DiagnosticMessages,

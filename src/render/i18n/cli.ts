@@ -229,6 +229,12 @@ export const cli: Catalog<CliMessages> = {
     zh: () => `组织代码、党员编号或名称`,
     en: () => `an org code, a member id, or a name`,
   },
+  h_annual: {
+    zh: () => `年度评议与表彰：各组织、各党员全年情况，先进基层党组织、优秀共产党员、优秀党务工作者人选和备选，定级结果与上年对比`,
+    en: () => `the year's review: each org's and member's year, the award candidates and reserves, the grades against the year before`,
+  },
+  h_annual_year: { zh: () => `年份（如 2011），默认有测评的最近一年`, en: () => `the year (e.g. 2011); default the latest with reviews` },
+  h_annual_all: { zh: () => `在终端上也列出每个组织、每名党员的全年情况`, en: () => `on a terminal too, list every org's and member's year` },
   h_ledger: {
     zh: () => `问题台账：截至某日每个问题的整改状态、逾期天数、挂牌督办，各党委的整改率；--suggest 列出分析结果中应列入台账的问题`,
     en: () =>

@@ -1,6 +1,7 @@
 // Messages into text: every catalogue of render/i18n, and the words used inside them.
 import type { Messages, Msg, MsgId } from '../../core/messages/index.js';
 import { analyses } from './analyses.js';
+import { annual } from './annual.js';
 import { bulletin } from './bulletin.js';
 import type { Catalog, Lang } from './catalog.js';
 import { cli } from './cli.js';
@@ -18,6 +19,7 @@ export type { Lang } from './catalog.js';
 
 const CATALOG: Catalog<Messages> = {
   ...analyses,
+  ...annual,
   ...bulletin,
   ...cli,
   ...diagnostics,
@@ -46,6 +48,7 @@ const WORD_PARAMS = new Set([
   'date_field',
   'other_field',
   'state',
+  'role',
 ]);
 
 /** The text of message `id` with `params`, in `lang`. */

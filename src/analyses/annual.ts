@@ -1,0 +1,292 @@
+// 年度评议与表彰 (SPEC §2 "Annual review"): pure — a year's quarterly grades,
+// star ratings, monthly quotas and ledger in, each org's and member's year,
+// the award candidates with every criterion that decided them, and the grade
+// distribution against the previous year out. No I/O, no printing.
+import type { Grade, Member, MemberPoints, Org, Problem, Source } from '../core/model.js';
+import type { Rules } from '../core/rules.js';
+import type { Msg } from '../core/messages/index.js';
+import type { Grading, Movement, OrgGrade } from './grade.js';
+import type { StarsResult } from './stars.js';
+import type { MonthQuota } from './quota.js';
+import { stateAt } from './ledger.js';
+import { scoreMember } from './stars.js';
+import { GRADES } from '../core/model.js';
+
+/** One quarter of the year as the quarterly analyses left it; null where the quarter has no reviews or no points. */
+export interface AnnualQuarter {
+  period: string;
+  grading: Grading | null;
+  stars: StarsResult | null;
+  /** The quarter's points records, with their deductions. */
+  points: MemberPoints[];
+}
+
+export interface AnnualInput {
+  year: string;
+  orgs: Org[];
+  members: Member[];
+  quarters: AnnualQuarter[];
+  /** The year's months that have reports; a month without is a month the quota was missed. */
+  months: MonthQuota[];
+  /** The ledger's problems found by the year's end. */
+  problems: Problem[];
+  /** Each org's final grade in its last graded quarter of the previous year. */
+  previous: Map<string, Grade>;
+  /** --org: the subtree listed and counted for the quotas; null for all. */
+  within: Set<string> | null;
+  rules: Rules;
+}
+
+/** One criterion of a candidacy: its value, what it needs, whether it passed, where it came from. */
+export interface Criterion {
+  msg: Msg;
+  pass: boolean;
+  src?: Source;
+}
+
+export interface OrgYear {
+  org: string;
+  name: string;
+  type: Org['type'];
+  quarters: Record<string, Grade | 'ungraded'>;
+  graded_quarters: number;
+  good_quarters: number;
+  months_met: number;
+  benchmark_quarters: number;
+  problems: number;
+  problems_closed: number;
+  supervised: number;
+  movement: Movement | null;
+  /** The mean composite over the graded quarters: the rank among candidates. */
+  mean_composite: number | null;
+  criteria: Criterion[];
+}
+
+export interface MemberYear {
+  member: string;
+  name: string;
+  org: string;
+  role: Member['role'];
+  red_star_quarters: number;
+  stars_total: number;
+  points_total: number;
+  discipline_deductions: number;
+  /** Stars in each quarter of the year with points. */
+  stars_by_quarter: Record<string, number>;
+  criteria: Criterion[];
+  /** The criteria of 优秀党务工作者, for a secretary. */
+  worker_criteria: Criterion[];
+}
+
+export type AwardKind = 'advanced_org' | 'excellent_member' | 'excellent_worker';
+
+export interface Annual {
+  year: string;
+  orgs: OrgYear[];
+  members: MemberYear[];
+  candidates: Record<AwardKind, string[]>;
+  reserves: Record<AwardKind, string[]>;
+  /** How many may be proposed, per award. */
+  quotas: Record<AwardKind, number>;
+  distribution: { this_year: Record<Grade | 'ungraded', number>; previous_year: Record<Grade | 'ungraded', number> };
+}
+
+const rank = (g: Grade) => GRADES.indexOf(g);
+const emptyCounts = (): Record<Grade | 'ungraded', number> => ({ good: 0, fair: 0, average: 0, poor: 0, ungraded: 0 });
+
+/** The year's results by org: each quarter's grades and benchmark verdicts, each month's quota (a city has 30,000 orgs: looked up, not searched). */
+interface Index {
+  grades: { period: string; of: Map<string, OrgGrade> }[];
+  benchmark: Set<string>[];
+  met: Set<string>[];
+}
+
+function indexOf(input: AnnualInput): Index {
+  return {
+    grades: input.quarters.map((q) => ({ period: q.period, of: new Map((q.grading?.orgs ?? []).map((g) => [g.org, g])) })),
+    benchmark: input.quarters.map((q) => new Set((q.stars?.benchmark ?? []).filter((v) => v.qualified).map((v) => v.code))),
+    met: input.months.map((m) => new Set(m.orgs.filter((r) => r.met).map((r) => r.org))),
+  };
+}
+
+/** The orgs of the year: each active branch, and each active committee with a review in the year. */
+function orgYears(input: AnnualInput): OrgYear[] {
+  const ix = indexOf(input);
+  const reviewed = new Set(input.quarters.flatMap((q) => (q.grading?.orgs ?? []).filter((g) => g.grade !== 'ungraded').map((g) => g.org)));
+  const end = `${input.year}-12-31`;
+  const problemsOf = new Map<string, Problem[]>();
+  for (const p of input.problems) problemsOf.set(p.org, [...(problemsOf.get(p.org) ?? []), p]);
+  return input.orgs
+    .filter((o) => o.active && (o.type === 'branch' || reviewed.has(o.code)) && (input.within === null || input.within.has(o.code)))
+    .map((o) => orgYear(o, input, ix, problemsOf.get(o.code) ?? [], end));
+}
+
+function orgYear(o: Org, input: AnnualInput, ix: Index, problems: Problem[], end: string): OrgYear {
+  const quarters: Record<string, Grade | 'ungraded'> = {};
+  const composites: number[] = [];
+  let last: Grade | null = null;
+  for (const { period, of } of ix.grades) {
+    const g = of.get(o.code);
+    quarters[period] = g?.grade ?? 'ungraded';
+    if (g && g.grade !== 'ungraded') {
+      last = g.grade;
+      if (g.composite !== null) composites.push(g.composite);
+    }
+  }
+  const graded = Object.values(quarters).filter((g) => g !== 'ungraded');
+  const found = problems.filter((p) => p.found >= `${input.year}-01-01`);
+  const states = problems.map((p) => stateAt(p, end, input.rules));
+  const prev = input.previous.get(o.code) ?? null;
+  const year: OrgYear = {
+    org: o.code,
+    name: o.name,
+    type: o.type,
+    quarters,
+    graded_quarters: graded.length,
+    good_quarters: graded.filter((g) => g === 'good').length,
+    months_met: ix.met.filter((m) => m.has(o.code)).length,
+    benchmark_quarters: ix.benchmark.filter((b) => b.has(o.code)).length,
+    problems: found.length,
+    problems_closed: found.filter((p) => stateAt(p, end, input.rules).closedAt).length,
+    supervised: states.filter((s) => s.supervised).length,
+    movement: last === null ? null : prev === null ? 'new' : rank(last) < rank(prev) ? 'up' : rank(last) > rank(prev) ? 'down' : 'same',
+    mean_composite: composites.length ? composites.reduce((a, b) => a + b, 0) / composites.length : null,
+    criteria: [],
+  };
+  if (o.type === 'branch') year.criteria = orgCriteria(year, input.rules);
+  return year;
+}
+
+/** 先进基层党组织: each criterion of SPEC §2 with its value and what it needs. */
+function orgCriteria(y: OrgYear, rules: Rules): Criterion[] {
+  const a = rules.annual;
+  return [
+    { msg: { id: 'yr_c_graded', params: { n: y.graded_quarters, need: a.min_graded_quarters } }, pass: y.graded_quarters >= a.min_graded_quarters },
+    {
+      msg: { id: 'yr_c_all_good', params: { good: y.good_quarters, graded: y.graded_quarters } },
+      pass: y.graded_quarters > 0 && y.good_quarters === y.graded_quarters,
+    },
+    { msg: { id: 'yr_c_benchmark', params: { n: y.benchmark_quarters, need: a.benchmark_quarters } }, pass: y.benchmark_quarters >= a.benchmark_quarters },
+    { msg: { id: 'yr_c_months', params: { n: y.months_met, need: a.months_met } }, pass: y.months_met >= a.months_met },
+    { msg: { id: 'yr_c_supervised', params: { n: y.supervised } }, pass: y.supervised === 0 },
+  ];
+}
+
+/** Each active member of an active branch, over the quarters with points. */
+function memberYears(input: AnnualInput, orgs: OrgYear[]): MemberYear[] {
+  const branches = new Map(orgs.filter((o) => o.type === 'branch').map((o) => [o.org, o]));
+  const byMember = new Map<string, { period: string; p: MemberPoints; red: boolean }[]>();
+  for (const q of input.quarters) {
+    const red = new Set((q.stars?.members ?? []).filter((m) => m.red_star).map((m) => m.member));
+    for (const p of q.points) byMember.set(p.member, [...(byMember.get(p.member) ?? []), { period: q.period, p, red: red.has(p.member) }]);
+  }
+  return input.members.filter((m) => m.active && branches.has(m.org)).map((m) => memberYear(m, byMember.get(m.id) ?? [], branches.get(m.org)!, input.rules));
+}
+
+function memberYear(m: Member, rows: { period: string; p: MemberPoints; red: boolean }[], branch: OrgYear, rules: Rules): MemberYear {
+  const a = rules.annual;
+  const stars: Record<string, number> = {};
+  let points = 0;
+  let discipline = 0;
+  for (const { period, p } of rows) {
+    const s = scoreMember(p, rules);
+    stars[period] = s.stars;
+    points += Object.values(s.scores).reduce((x, y) => x + y, 0);
+    discipline += p.deductions.filter((d) => d.dimension === 'discipline').length;
+  }
+  const reds = rows.filter((r) => r.red).length;
+  const weak = Object.values(branch.quarters).filter((g) => g === 'average' || g === 'poor').length;
+  const strong = Object.values(stars).filter((n) => n >= a.worker_min_stars).length;
+  const src = rows[0]?.p.src;
+  return {
+    member: m.id,
+    name: m.name,
+    org: m.org,
+    role: m.role,
+    red_star_quarters: reds,
+    stars_total: Object.values(stars).reduce((x, y) => x + y, 0),
+    points_total: Math.round(points * 100) / 100,
+    discipline_deductions: discipline,
+    stars_by_quarter: stars,
+    criteria: [
+      { msg: { id: 'yr_c_role', params: { role: `role_${m.role}` } }, pass: m.role !== 'probationary', src: m.src },
+      { msg: { id: 'yr_c_red', params: { n: reds, need: a.red_star_quarters } }, pass: reds >= a.red_star_quarters, ...(src ? { src } : {}) },
+      { msg: { id: 'yr_c_discipline', params: { n: discipline } }, pass: discipline === 0 },
+      { msg: { id: 'yr_c_branch', params: { org: branch.org, n: weak } }, pass: weak === 0 },
+    ],
+    worker_criteria:
+      m.role === 'secretary'
+        ? [
+            { msg: { id: 'yr_c_worker_org', params: { org: branch.org } }, pass: branch.criteria.every((c) => c.pass) },
+            {
+              msg: { id: 'yr_c_worker_stars', params: { n: strong, need: a.worker_points_quarters, stars: a.worker_min_stars } },
+              pass: Object.keys(stars).length >= a.worker_points_quarters && strong === Object.keys(stars).length,
+            },
+          ]
+        : [],
+  };
+}
+
+/** At most max_share of `n`, rounded half up, at least 1. */
+const quotaOf = (n: number, share: number) => Math.max(1, Math.floor(n * share + 0.5));
+
+/** The qualified in rank order, the first `quota` candidates, the rest reserves. */
+function split<T>(qualified: T[], order: (a: T, b: T) => number, quota: number, key: (x: T) => string): [string[], string[]] {
+  const ranked = [...qualified].sort(order).map(key);
+  return [ranked.slice(0, quota), ranked.slice(quota)];
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function annualReview(input: AnnualInput): Annual {
+  const orgs = orgYears(input);
+  const members = memberYears(input, orgs);
+  const share = input.rules.annual.max_share;
+  const branches = orgs.filter((o) => o.type === 'branch');
+  const eligible = members.filter((m) => m.role !== 'probationary');
+  const quotas = {
+    advanced_org: quotaOf(branches.length, share),
+    excellent_member: quotaOf(eligible.length, share),
+    excellent_worker: quotaOf(members.filter((m) => m.role === 'secretary').length, share),
+  };
+  const [advC, advR] = split(
+    branches.filter((o) => o.criteria.every((c) => c.pass)),
+    (a, b) => (b.mean_composite ?? 0) - (a.mean_composite ?? 0) || byText(a.org, b.org),
+    quotas.advanced_org,
+    (o) => o.org,
+  );
+  const memberOrder = (a: MemberYear, b: MemberYear) => b.stars_total - a.stars_total || b.points_total - a.points_total || byText(a.member, b.member);
+  const [memC, memR] = split(
+    members.filter((m) => m.criteria.every((c) => c.pass)),
+    memberOrder,
+    quotas.excellent_member,
+    (m) => m.member,
+  );
+  const [wrkC, wrkR] = split(
+    members.filter((m) => m.worker_criteria.length > 0 && m.worker_criteria.every((c) => c.pass)),
+    memberOrder,
+    quotas.excellent_worker,
+    (m) => m.member,
+  );
+  return {
+    year: input.year,
+    orgs,
+    members,
+    candidates: { advanced_org: advC, excellent_member: memC, excellent_worker: wrkC },
+    reserves: { advanced_org: advR, excellent_member: memR, excellent_worker: wrkR },
+    quotas,
+    distribution: distribution(orgs, input.previous),
+  };
+}
+
+/** Each listed org's last graded quarter of the year, and of the year before. */
+function distribution(orgs: OrgYear[], previous: Map<string, Grade>): Annual['distribution'] {
+  const this_year = emptyCounts();
+  const previous_year = emptyCounts();
+  for (const o of orgs) {
+    const last = [...Object.values(o.quarters)].reverse().find((g) => g !== 'ungraded') ?? 'ungraded';
+    this_year[last]++;
+    previous_year[previous.get(o.org) ?? 'ungraded']++;
+  }
+  return { this_year, previous_year };
+}

@@ -1,0 +1,73 @@
+// `cxzy annual`: Chinese and English side by side.
+import type { AnnualMessages } from '../../core/messages/annual.js';
+import type { Catalog } from './catalog.js';
+
+export const annual: Catalog<AnnualMessages> = {
+  yr_c_graded: { zh: (p) => `定级的季度${p.n}个（需不少于${p.need}个）`, en: (p) => `${p.n} quarters graded (at least ${p.need})` },
+  yr_c_all_good: {
+    zh: (p) => `定级为“好”的季度${p.good}个，定级的季度须全部为“好”（共${p.graded}个）`,
+    en: (p) => `${p.good} of ${p.graded} graded quarters good (every one must be)`,
+  },
+  yr_c_benchmark: { zh: (p) => `评为标杆支部的季度${p.n}个（需不少于${p.need}个）`, en: (p) => `benchmark branch in ${p.n} quarters (at least ${p.need})` },
+  yr_c_months: { zh: (p) => `完成信息报送任务的月份${p.n}个（需不少于${p.need}个）`, en: (p) => `report quota met in ${p.n} months (at least ${p.need})` },
+  yr_c_supervised: { zh: (p) => `年末挂牌督办的问题${p.n}个（须没有）`, en: (p) => `${p.n} problems supervised at the year's end (none allowed)` },
+  yr_c_role: { zh: (p) => `身份：${p.role}（预备党员不参评）`, en: (p) => `role: ${p.role} (probationary members are not eligible)` },
+  yr_c_red: { zh: (p) => `评为红星党员的季度${p.n}个（需不少于${p.need}个）`, en: (p) => `red star in ${p.n} quarters (at least ${p.need})` },
+  yr_c_discipline: { zh: (p) => `全年“带头遵纪守法”扣分${p.n}次（须没有）`, en: (p) => `${p.n} deductions on discipline this year (none allowed)` },
+  yr_c_branch: {
+    zh: (p) => `所在支部 ${p.org} 定级为“一般”或“差”的季度${p.n}个（须没有）`,
+    en: (p) => `branch ${p.org} graded average or poor in ${p.n} quarters (none allowed)`,
+  },
+  yr_c_worker_org: { zh: (p) => `所在支部 ${p.org} 须为先进基层党组织人选`, en: (p) => `branch ${p.org} must qualify as an advanced org` },
+  yr_c_worker_stars: {
+    zh: (p) => `有积分的季度中得${p.stars}星及以上的${p.n}个（需不少于${p.need}个，且每个有积分的季度都达到）`,
+    en: (p) => `${p.stars}+ stars in ${p.n} quarters with points (at least ${p.need}, and in every one)`,
+  },
+  yr_title: { zh: (p) => `${p.year}年度评议与表彰`, en: (p) => `The year ${p.year}: review and awards` },
+  yr_summary: {
+    zh: (p) =>
+      `参评组织${p.orgs}个、党员${p.members}名。拟表彰先进基层党组织${p.adv}个（名额${p.adv_q}个），优秀共产党员${p.mem}名（名额${p.mem_q}名），优秀党务工作者${p.wrk}名（名额${p.wrk_q}名）。`,
+    en: (p) =>
+      `${p.orgs} orgs and ${p.members} members reviewed. Proposed: ${p.adv} advanced orgs (of ${p.adv_q}), ${p.mem} excellent members (of ${p.mem_q}), ${p.wrk} excellent party workers (of ${p.wrk_q}).`,
+  },
+  yr_advanced_org: { zh: () => `先进基层党组织`, en: () => `Advanced party organisations` },
+  yr_excellent_member: { zh: () => `优秀共产党员`, en: () => `Excellent party members` },
+  yr_excellent_worker: { zh: () => `优秀党务工作者`, en: () => `Excellent party workers` },
+  yr_reserve: { zh: () => `备选`, en: () => `reserves` },
+  yr_orgs: { zh: () => `各组织全年情况`, en: () => `Each org's year` },
+  yr_members: { zh: () => `各党员全年情况`, en: () => `Each member's year` },
+  yr_distribution: { zh: (p) => `定级结果与上年对比（${p.year}年 / ${p.previous}年）`, en: (p) => `Grades, ${p.year} against ${p.previous}` },
+  yr_h_org: { zh: () => `组织编号`, en: () => `org` },
+  yr_h_name: { zh: () => `名称`, en: () => `name` },
+  yr_h_member: { zh: () => `党员编号`, en: () => `member` },
+  yr_h_graded: { zh: () => `定级季度`, en: () => `graded` },
+  yr_h_good: { zh: () => `“好”`, en: () => `good` },
+  yr_h_months: { zh: () => `达标月份`, en: () => `months met` },
+  yr_h_benchmark: { zh: () => `标杆季度`, en: () => `benchmark` },
+  yr_h_problems: { zh: () => `发现问题`, en: () => `problems` },
+  yr_h_closed: { zh: () => `销号`, en: () => `closed` },
+  yr_h_supervised: { zh: () => `督办`, en: () => `supervised` },
+  yr_h_movement: { zh: () => `较上年`, en: () => `vs last year` },
+  yr_h_mean: { zh: () => `平均综合得分`, en: () => `mean score` },
+  yr_h_red: { zh: () => `红星季度`, en: () => `red stars` },
+  yr_h_stars: { zh: () => `星数合计`, en: () => `stars` },
+  yr_h_points: { zh: () => `积分合计`, en: () => `points` },
+  yr_h_discipline: { zh: () => `守法扣分`, en: () => `discipline deductions` },
+  yr_h_status: { zh: () => `结果`, en: () => `result` },
+  yr_h_grade: { zh: () => `等次`, en: () => `grade` },
+  yr_h_this: { zh: () => `本年`, en: () => `this year` },
+  yr_h_previous: { zh: () => `上年`, en: () => `last year` },
+  yr_candidate: { zh: () => `拟表彰`, en: () => `proposed` },
+  yr_reserve_one: { zh: () => `备选`, en: () => `reserve` },
+  yr_none: { zh: () => `（无）`, en: () => `(none)` },
+  yr_all_hint: { zh: () => `各组织、各党员的全年情况用 --all 查看，或用 --out 写入文件`, en: () => `every org's and member's year: --all, or --out FILE` },
+  yr_explain_org: { zh: (p) => `${p.org} ${p.name}（先进基层党组织）：${p.verdict}`, en: (p) => `${p.org} ${p.name} (advanced org): ${p.verdict}` },
+  yr_explain_member: { zh: (p) => `${p.member} ${p.name}（${p.award}）：${p.verdict}`, en: (p) => `${p.member} ${p.name} (${p.award}): ${p.verdict}` },
+  yr_pass: { zh: () => `符合`, en: () => `pass` },
+  yr_fail: { zh: () => `不符合`, en: () => `fail` },
+  yr_no_year: {
+    zh: (p) => `没有这一年的测评，无法进行年度评议${p.have ? `；有测评的年份：${p.have}` : ''}`,
+    en: (p) => `no reviews in that year${p.have ? `; years with reviews: ${p.have}` : ''}`,
+  },
+  yr_bad_year: { zh: (p) => `年份“${p.value}”不对，应写成 2011 这样`, en: (p) => `"${p.value}" is not a year; write it as 2011` },
+};
