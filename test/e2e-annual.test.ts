@@ -3,6 +3,9 @@
 // quarter missing, a member who moved branch, an org made inactive in Q3, a
 // year without reviews.
 import { describe, expect, it } from 'vitest';
+import unzipper from 'unzipper';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cxzy, files } from './helpers.js';
 
 const QUARTERS = ['2011Q1', '2011Q2', '2011Q3', '2011Q4'];
@@ -120,6 +123,28 @@ describe('cxzy annual', () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('没有这一年的测评，无法进行年度评议；有测评的年份：2011');
     expect((await cxzy(['annual', '--db', 'c.db', '--year', '11'], { cwd: three })).code).toBe(2);
+  });
+
+  it('--out X.docx and .md write the public notice: the lists with a record each, the period in working days, where to object', async () => {
+    const dir = await imported({ ...county(), 'cxzy.rules.yaml': 'office:\n  name: 中共示范县委创先争优活动领导小组办公室\n  number_prefix: 县创争办\n' });
+    // 2011-12-23 is a Friday: five working days end on Thursday the 29th.
+    const r = await cxzy(['annual', '--db', 'c.db', '--date', '2011-12-23', '--number', '9', '--out', '公示.docx'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('公示期 2011-12-23 至 2011-12-29');
+    const zip = await unzipper.Open.file(join(dir, '公示.docx'));
+    const xml = (await zip.files.find((f) => f.path === 'word/document.xml')!.buffer()).toString('utf8').replace(/<[^>]+>/g, '');
+    for (const s of [
+      '中共示范县委创先争优活动领导小组办公室',
+      '县创争办〔2011〕9号',
+      '关于2011年度拟表彰先进基层党组织、优秀共产党员和优秀党务工作者的公示',
+      '公示时间：2011年12月23日至2011年12月29日（5个工作日）',
+      '拟表彰先进基层党组织名单',
+      'D1支部',
+      '四个季度均定级为“好”，4个季度为标杆支部，12个月完成信息报送任务',
+    ])
+      expect(xml).toContain(s);
+    expect((await cxzy(['annual', '--db', 'c.db', '--date', '2011-12-23', '--out', '公示.md'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, '公示.md'), 'utf8')).toContain('关于2011年度拟表彰');
   });
 
   it('a member who moved branch during the year is reviewed with the branch they are in at its end', async () => {

@@ -6,29 +6,68 @@ import { withOptions } from './command.js';
 import { DataError, UsageError } from '../core/errors.js';
 import { t } from '../render/i18n/index.js';
 import { withStore } from './store.js';
-import { emitRows, rowFormat } from './output.js';
+import { emitRows, rowFormat, writeWhole } from './output.js';
+import { extname } from 'node:path';
+import type { Ctx } from './context.js';
+import type { Annual } from '../analyses/annual.js';
+import type { Org } from '../core/model.js';
+import type { Rules } from '../core/rules.js';
+import { isValidDate, localTime } from '../core/dates.js';
+import { renderAs } from '../render/formats.js';
+import { publicityDoc, workingDaysEnd } from '../render/annual-notice.js';
 import { subtree } from '../analyses/scope.js';
 import { annualFromStore } from '../analyses/services.js';
 import { annualDoc, annualJson } from '../render/annual.js';
 
+type Options = { year?: string; org?: string; explain?: boolean; all?: boolean; out?: string; date?: string; number?: string };
+
+/** The extensions --out writes the 公示 notice in; the others get the review's data. */
+const NOTICE_EXTS = ['.docx', '.html', '.htm', '.md', '.markdown'];
+
+/** --out X.docx (html, md): the public notice of the proposed awards, from --date (else today) for annual.publicity_days working days. */
+async function publicity(ctx: Ctx, a: Annual, orgs: Org[], rules: Rules, o: Options): Promise<void> {
+  const date = o.date ?? localTime().slice(0, 10);
+  if (!isValidDate(date)) throw new UsageError({ id: 'bad_date', params: { value: date } });
+  const number = o.number === undefined ? null : Number(o.number);
+  if (number !== null && !(Number.isInteger(number) && number > 0)) throw new UsageError({ id: 'bad_number', params: { value: o.number! } });
+  const doc = publicityDoc(a, new Map(orgs.map((x) => [x.code, x.name])), {
+    lang: ctx.lang,
+    date,
+    number,
+    office: rules.office,
+    days: rules.annual.publicity_days,
+  });
+  const ext = extname(o.out!).toLowerCase();
+  const format = ext === '.docx' ? 'docx' : ext.startsWith('.htm') ? 'html' : 'md';
+  writeWhole(ctx, o.out!, await renderAs(format, doc));
+  ctx.note(ctx.t('yr_p_wrote', { file: o.out!, from: date, to: workingDaysEnd(date, rules.annual.publicity_days) }));
+}
+
 export const annualCommand: CommandSpec = {
   define: (lang) =>
     withOptions(
-      new Command('annual').description(t(lang, 'h_annual')).option('--year <year>', t(lang, 'h_annual_year')).option('--all', t(lang, 'h_annual_all')),
+      new Command('annual')
+        .description(t(lang, 'h_annual'))
+        .option('--year <year>', t(lang, 'h_annual_year'))
+        .option('--all', t(lang, 'h_annual_all'))
+        .option('--date <date>', t(lang, 'h_annual_date'))
+        .option('--number <n>', t(lang, 'h_number')),
       lang,
       'org',
       'explain',
       'out-rows',
     ),
   run(ctx, cmd) {
-    const o = cmd.opts<{ year?: string; org?: string; explain?: boolean; all?: boolean; out?: string }>();
+    const o = cmd.opts<Options>();
     if (o.year !== undefined && !/^\d{4}$/.test(o.year)) throw new UsageError({ id: 'yr_bad_year', params: { value: o.year } });
-    const format = rowFormat(ctx, o.out);
+    const notice = o.out !== undefined && NOTICE_EXTS.includes(extname(o.out).toLowerCase());
+    const format = notice ? 'json' : rowFormat(ctx, o.out);
     return withStore(ctx, async ({ q, rules }) => {
       const years = [...new Set(q.reviewPeriods().map((p) => p.slice(0, 4)))];
       const year = o.year ?? years.at(-1);
       if (year === undefined || !years.includes(year)) throw new DataError({ id: 'yr_no_year', params: { have: years.join(', ') } });
       const a = annualFromStore(q, rules, year, subtree(q.orgs(), o.org));
+      if (notice) return publicity(ctx, a, q.orgs(), rules, o);
       // Files and data get every org and member; the terminal the candidates unless --all.
       const all = o.all === true || o.out !== undefined || format !== 'table';
       await emitRows(

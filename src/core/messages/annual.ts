@@ -53,4 +53,20 @@ export interface AnnualMessages {
   yr_fail: {};
   yr_no_year: { have: Scalar };
   yr_bad_year: { value: Scalar };
+  yr_p_title: { year: Scalar };
+  yr_p_opening: { year: Scalar; adv: Scalar; mem: Scalar; wrk: Scalar };
+  yr_p_period: { from: Scalar; to: Scalar; days: Scalar };
+  yr_p_objections: { office: Scalar };
+  yr_p_list_org: {};
+  yr_p_list_member: {};
+  yr_p_list_worker: {};
+  yr_p_h_no: {};
+  yr_p_h_who: {};
+  yr_p_h_org: {};
+  yr_p_h_record: {};
+  yr_p_quarters: { n: Scalar };
+  yr_p_org_record: { graded: Scalar; benchmark: Scalar; months: Scalar };
+  yr_p_member_record: { red: Scalar; stars: Scalar };
+  yr_p_worker_record: { n: Scalar; stars: Scalar };
+  yr_p_wrote: { file: Scalar; from: Scalar; to: Scalar };
 }

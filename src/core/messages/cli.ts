@@ -64,6 +64,7 @@ export interface CliMessages {
   h_annual: {};
   h_annual_year: {};
   h_annual_all: {};
+  h_annual_date: {};
   h_ledger: {};
   h_ledger_period: {};
   h_ledger_month: {};

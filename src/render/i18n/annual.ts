@@ -69,5 +69,47 @@ export const annual: Catalog<AnnualMessages> = {
     zh: (p) => `没有这一年的测评，无法进行年度评议${p.have ? `；有测评的年份：${p.have}` : ''}`,
     en: (p) => `no reviews in that year${p.have ? `; years with reviews: ${p.have}` : ''}`,
   },
+  yr_p_title: {
+    zh: (p) => `关于${p.year}年度拟表彰先进基层党组织、优秀共产党员和优秀党务工作者的公示`,
+    en: (p) => `Proposed awards for ${p.year}: public notice`,
+  },
+  yr_p_opening: {
+    zh: (p) =>
+      `根据${p.year}年度创先争优活动分类定级、积分评星和信息报送情况，经年度评议，拟表彰先进基层党组织${p.adv}个、优秀共产党员${p.mem}名、优秀党务工作者${p.wrk}名（名单见附件），现予公示。`,
+    en: (p) =>
+      `From the year ${p.year}'s grades, stars and reports, the annual review proposes ${p.adv} advanced orgs, ${p.mem} excellent members and ${p.wrk} excellent party workers (listed in the attachments), published here.`,
+  },
+  yr_p_period: { zh: (p) => `公示时间：${p.from}至${p.to}（${p.days}个工作日）。`, en: (p) => `Published from ${p.from} to ${p.to} (${p.days} working days).` },
+  yr_p_objections: {
+    zh: (p) => `公示期间，对公示对象有异议的，请以书面形式向${p.office}反映，反映情况要实事求是，并署真实姓名和联系方式。`,
+    en: (p) => `Objections may be made in writing, with a name and a way to reply, to ${p.office} during the period.`,
+  },
+  yr_p_list_org: { zh: () => `拟表彰先进基层党组织名单`, en: () => `Proposed advanced party organisations` },
+  yr_p_list_member: { zh: () => `拟表彰优秀共产党员名单`, en: () => `Proposed excellent party members` },
+  yr_p_list_worker: { zh: () => `拟表彰优秀党务工作者名单`, en: () => `Proposed excellent party workers` },
+  yr_p_h_no: { zh: () => `序号`, en: () => `no.` },
+  yr_p_h_who: { zh: () => `名称`, en: () => `name` },
+  yr_p_h_org: { zh: () => `所在单位`, en: () => `org` },
+  yr_p_h_record: { zh: () => `主要情况`, en: () => `record` },
+  yr_p_quarters: {
+    zh: (p) => (Number(p.n) === 4 ? `四个季度均` : `${'零一二三'[Number(p.n)] ?? p.n}个季度`),
+    en: (p) => (Number(p.n) === 4 ? `all four quarters` : `${p.n} quarters`),
+  },
+  yr_p_org_record: {
+    zh: (p) => `${p.graded}定级为“好”，${p.benchmark}个季度为标杆支部，${p.months}个月完成信息报送任务`,
+    en: (p) => `graded good in ${p.graded}, a benchmark branch in ${p.benchmark} quarters, the report quota met in ${p.months} months`,
+  },
+  yr_p_member_record: {
+    zh: (p) => `${p.red}个季度评为红星党员，全年得${p.stars}颗星`,
+    en: (p) => `a red star in ${p.red} quarters, ${p.stars} stars in the year`,
+  },
+  yr_p_worker_record: {
+    zh: (p) => `所在支部为先进基层党组织人选，${p.n}个季度有积分，全年得${p.stars}颗星`,
+    en: (p) => `secretary of an advanced org, points in ${p.n} quarters, ${p.stars} stars in the year`,
+  },
+  yr_p_wrote: {
+    zh: (p) => `已写入公示 ${p.file}（公示期 ${p.from} 至 ${p.to}）`,
+    en: (p) => `wrote the public notice ${p.file} (published ${p.from} to ${p.to})`,
+  },
   yr_bad_year: { zh: (p) => `年份“${p.value}”不对，应写成 2011 这样`, en: (p) => `"${p.value}" is not a year; write it as 2011` },
 };

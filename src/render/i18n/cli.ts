@@ -234,6 +234,10 @@ export const cli: Catalog<CliMessages> = {
     en: () => `the year's review: each org's and member's year, the award candidates and reserves, the grades against the year before`,
   },
   h_annual_year: { zh: () => `年份（如 2011），默认有测评的最近一年`, en: () => `the year (e.g. 2011); default the latest with reviews` },
+  h_annual_date: {
+    zh: () => `公示的第一天（如 2011-12-20），默认今天；与 --out X.docx 一起用`,
+    en: () => `the first day of the public notice (e.g. 2011-12-20); default today; with --out X.docx`,
+  },
   h_annual_all: { zh: () => `在终端上也列出每个组织、每名党员的全年情况`, en: () => `on a terminal too, list every org's and member's year` },
   h_ledger: {
     zh: () => `问题台账：截至某日每个问题的整改状态、逾期天数、挂牌督办，各党委的整改率；--suggest 列出分析结果中应列入台账的问题`,

@@ -1,0 +1,102 @@
+// annual --out X.docx (html, md): 关于拟表彰…的公示 — the three lists with each
+// candidate's org and a one-line record, the 公示 period of publicity_days
+// working days from the date, where to send objections, and the issuer and
+// number as the monthly notice has them (the same office settings).
+import type { Annual, MemberYear, OrgYear } from '../analyses/annual.js';
+import type { Rules } from '../core/rules.js';
+import { t, type Lang } from './i18n/index.js';
+import { para, text, type Doc, type DocSection } from './doc.js';
+
+export interface PublicityOptions {
+  lang: Lang;
+  /** The first day of the 公示. */
+  date: string;
+  number: number | null;
+  office: Rules['office'];
+  days: number;
+}
+
+/** The last of `n` working days (Monday to Friday) from `from`, itself counted when it is one. */
+export function workingDaysEnd(from: string, n: number): string {
+  const d = new Date(`${from}T00:00:00Z`);
+  let left = n;
+  for (;;) {
+    const day = d.getUTCDay();
+    if (day !== 0 && day !== 6 && --left === 0) return d.toISOString().slice(0, 10);
+    d.setUTCDate(d.getUTCDate() + 1);
+  }
+}
+
+const words = (lang: Lang, n: number) => t(lang, 'yr_p_quarters', { n });
+
+function orgRecord(o: OrgYear, lang: Lang): string {
+  return t(lang, 'yr_p_org_record', { graded: words(lang, o.graded_quarters), benchmark: o.benchmark_quarters, months: o.months_met });
+}
+
+function memberRecord(m: MemberYear, lang: Lang, worker: boolean): string {
+  return worker
+    ? t(lang, 'yr_p_worker_record', { n: Object.keys(m.stars_by_quarter).length, stars: m.stars_total })
+    : t(lang, 'yr_p_member_record', { red: m.red_star_quarters, stars: m.stars_total });
+}
+
+function list(title: string, rows: string[][], lang: Lang, id: string): DocSection {
+  const headers = [t(lang, 'yr_p_h_no'), t(lang, 'yr_p_h_who'), t(lang, 'yr_p_h_org'), t(lang, 'yr_p_h_record')];
+  return {
+    id,
+    title,
+    parts: [
+      {
+        kind: 'table',
+        table: { headers, rows: rows.map((r) => r.map((c) => text(c))), align: headers.map(() => 'left'), shrink: [3], none: t(lang, 'yr_none') },
+      },
+    ],
+  };
+}
+
+export function publicityDoc(a: Annual, names: Map<string, string>, o: PublicityOptions): Doc {
+  const { lang } = o;
+  const orgOf = new Map(a.orgs.map((x) => [x.org, x]));
+  const memberOf = new Map(a.members.map((x) => [x.member, x]));
+  const orgs = a.candidates.advanced_org.map((c, i) => [String(i + 1), orgOf.get(c)!.name, c, orgRecord(orgOf.get(c)!, lang)]);
+  const members = (ids: string[], worker: boolean) =>
+    ids.map((c, i) => {
+      const m = memberOf.get(c)!;
+      return [String(i + 1), m.name, names.get(m.org) ?? m.org, memberRecord(m, lang, worker)];
+    });
+  const end = workingDaysEnd(o.date, o.days);
+  const day = (iso: string) => t(lang, 'bulletin_date', { y: iso.slice(0, 4), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) });
+  const issuer = o.office.name ?? t(lang, 'bulletin_issuer_default');
+  const title = t(lang, 'yr_p_title', { year: a.year });
+  const names_ = [t(lang, 'yr_p_list_org'), t(lang, 'yr_p_list_member'), t(lang, 'yr_p_list_worker')];
+  const lists = [
+    list('', orgs, lang, 'advanced_org'),
+    list('', members(a.candidates.excellent_member, false), lang, 'excellent_member'),
+    list('', members(a.candidates.excellent_worker, true), lang, 'excellent_worker'),
+  ].map((s, i) => ({ ...s, title: t(lang, 'bulletin_att_title', { n: i + 1, name: names_[i] }), attachment: i + 1 }));
+  const body: DocSection[] = [
+    {
+      id: 'opening',
+      title: '',
+      parts: [
+        para(t(lang, 'yr_p_opening', { year: a.year, adv: orgs.length, mem: a.candidates.excellent_member.length, wrk: a.candidates.excellent_worker.length })),
+      ],
+    },
+    { id: 'period', title: '', parts: [para(t(lang, 'yr_p_period', { from: day(o.date), to: day(end), days: o.days }))] },
+    { id: 'objections', title: '', parts: [para(t(lang, 'yr_p_objections', { office: issuer }))] },
+  ];
+  const [y, m, d] = o.date.split('-').map(Number);
+  return {
+    lang,
+    title,
+    notice: {
+      issuer,
+      number: o.number === null ? null : t(lang, 'bulletin_number', { prefix: o.office.number_prefix ?? '', year: y, n: o.number }),
+      title,
+      to: t(lang, 'bulletin_to'),
+      date: t(lang, 'bulletin_date', { y, m, d }),
+      attachments: names_,
+      label: t(lang, 'bulletin_attachments'),
+    },
+    sections: [...body, ...lists],
+  };
+}
