@@ -12,13 +12,37 @@ import { stateAt } from './ledger.js';
 import { scoreMember } from './stars.js';
 import { GRADES } from '../core/model.js';
 
-/** One quarter of the year as the quarterly analyses left it; null where the quarter has no reviews or no points. */
+/** One quarter of the year as the quarterly analyses left it: its grading (null without reviews) and its benchmark branches. */
 export interface AnnualQuarter {
   period: string;
   grading: Grading | null;
-  stars: StarsResult | null;
-  /** The quarter's points records, with their deductions. */
-  points: MemberPoints[];
+  benchmark: Set<string>;
+}
+
+/** A member's quarters so far: kept instead of the points records, which a city cannot hold for four quarters. */
+export interface MemberTally {
+  /** Stars in each quarter with points. */
+  stars: Record<string, number>;
+  points: number;
+  reds: number;
+  discipline: number;
+  /** The first points record of the year: where the tally starts. */
+  src: Source;
+}
+
+/** Adds one quarter's points and star rating to `tally`, member by member. */
+export function tallyQuarter(tally: Map<string, MemberTally>, period: string, points: MemberPoints[], stars: StarsResult, rules: Rules): void {
+  const red = new Set<string>();
+  for (const m of stars.members) if (m.red_star) red.add(m.member);
+  for (const p of points) {
+    const s = scoreMember(p, rules);
+    let t = tally.get(p.member);
+    if (!t) tally.set(p.member, (t = { stars: {}, points: 0, reds: 0, discipline: 0, src: p.src }));
+    t.stars[period] = s.stars;
+    for (const lead in s.scores) t.points += s.scores[lead as keyof typeof s.scores];
+    if (red.has(p.member)) t.reds++;
+    for (const d of p.deductions) if (d.dimension === 'discipline') t.discipline++;
+  }
 }
 
 export interface AnnualInput {
@@ -26,6 +50,8 @@ export interface AnnualInput {
   orgs: Org[];
   members: Member[];
   quarters: AnnualQuarter[];
+  /** Each member's quarters of the year with points (tallyQuarter). */
+  tally: Map<string, MemberTally>;
   /** The year's months that have reports; a month without is a month the quota was missed. */
   months: MonthQuota[];
   /** The ledger's problems found by the year's end. */
@@ -73,9 +99,9 @@ export interface MemberYear {
   discipline_deductions: number;
   /** Stars in each quarter of the year with points. */
   stars_by_quarter: Record<string, number>;
-  criteria: Criterion[];
-  /** The criteria of 优秀党务工作者, for a secretary. */
-  worker_criteria: Criterion[];
+  /** Where its record starts: the member, and its first points record of the year. */
+  src: Source;
+  points_src: Source | null;
 }
 
 export type AwardKind = 'advanced_org' | 'excellent_member' | 'excellent_worker';
@@ -104,7 +130,7 @@ interface Index {
 function indexOf(input: AnnualInput): Index {
   return {
     grades: input.quarters.map((q) => ({ period: q.period, of: new Map((q.grading?.orgs ?? []).map((g) => [g.org, g])) })),
-    benchmark: input.quarters.map((q) => new Set((q.stars?.benchmark ?? []).filter((v) => v.qualified).map((v) => v.code))),
+    benchmark: input.quarters.map((q) => q.benchmark),
     met: input.months.map((m) => new Set(m.orgs.filter((r) => r.met).map((r) => r.org))),
   };
 }
@@ -175,56 +201,58 @@ function orgCriteria(y: OrgYear, rules: Rules): Criterion[] {
 /** Each active member of an active branch, over the quarters with points. */
 function memberYears(input: AnnualInput, orgs: OrgYear[]): MemberYear[] {
   const branches = new Map(orgs.filter((o) => o.type === 'branch').map((o) => [o.org, o]));
-  const byMember = new Map<string, { period: string; p: MemberPoints; red: boolean }[]>();
-  for (const q of input.quarters) {
-    const red = new Set((q.stars?.members ?? []).filter((m) => m.red_star).map((m) => m.member));
-    for (const p of q.points) byMember.set(p.member, [...(byMember.get(p.member) ?? []), { period: q.period, p, red: red.has(p.member) }]);
-  }
-  return input.members.filter((m) => m.active && branches.has(m.org)).map((m) => memberYear(m, byMember.get(m.id) ?? [], branches.get(m.org)!, input.rules));
+  return input.members.filter((m) => m.active && branches.has(m.org)).map((m) => memberYear(m, input.tally.get(m.id)));
 }
 
-function memberYear(m: Member, rows: { period: string; p: MemberPoints; red: boolean }[], branch: OrgYear, rules: Rules): MemberYear {
-  const a = rules.annual;
-  const stars: Record<string, number> = {};
-  let points = 0;
-  let discipline = 0;
-  for (const { period, p } of rows) {
-    const s = scoreMember(p, rules);
-    stars[period] = s.stars;
-    points += Object.values(s.scores).reduce((x, y) => x + y, 0);
-    discipline += p.deductions.filter((d) => d.dimension === 'discipline').length;
-  }
-  const reds = rows.filter((r) => r.red).length;
-  const weak = Object.values(branch.quarters).filter((g) => g === 'average' || g === 'poor').length;
-  const strong = Object.values(stars).filter((n) => n >= a.worker_min_stars).length;
-  const src = rows[0]?.p.src;
+function memberYear(m: Member, t: MemberTally | undefined): MemberYear {
+  const stars = t?.stars ?? {};
   return {
     member: m.id,
     name: m.name,
     org: m.org,
     role: m.role,
-    red_star_quarters: reds,
+    red_star_quarters: t?.reds ?? 0,
     stars_total: Object.values(stars).reduce((x, y) => x + y, 0),
-    points_total: Math.round(points * 100) / 100,
-    discipline_deductions: discipline,
+    points_total: Math.round((t?.points ?? 0) * 100) / 100,
+    discipline_deductions: t?.discipline ?? 0,
     stars_by_quarter: stars,
-    criteria: [
-      { msg: { id: 'yr_c_role', params: { role: `role_${m.role}` } }, pass: m.role !== 'probationary', src: m.src },
-      { msg: { id: 'yr_c_red', params: { n: reds, need: a.red_star_quarters } }, pass: reds >= a.red_star_quarters, ...(src ? { src } : {}) },
-      { msg: { id: 'yr_c_discipline', params: { n: discipline } }, pass: discipline === 0 },
-      { msg: { id: 'yr_c_branch', params: { org: branch.org, n: weak } }, pass: weak === 0 },
-    ],
-    worker_criteria:
-      m.role === 'secretary'
-        ? [
-            { msg: { id: 'yr_c_worker_org', params: { org: branch.org } }, pass: branch.criteria.every((c) => c.pass) },
-            {
-              msg: { id: 'yr_c_worker_stars', params: { n: strong, need: a.worker_points_quarters, stars: a.worker_min_stars } },
-              pass: Object.keys(stars).length >= a.worker_points_quarters && strong === Object.keys(stars).length,
-            },
-          ]
-        : [],
+    src: m.src,
+    points_src: t?.src ?? null,
   };
+}
+
+/**
+ * 优秀共产党员: each criterion of SPEC §2 with its value. Made when asked (to
+ * choose, to explain), not kept: a city has 750,000 members.
+ */
+export function memberCriteria(m: MemberYear, branch: OrgYear, rules: Rules): Criterion[] {
+  const a = rules.annual;
+  const weak = Object.values(branch.quarters).filter((g) => g === 'average' || g === 'poor').length;
+  return [
+    { msg: { id: 'yr_c_role', params: { role: `role_${m.role}` } }, pass: m.role !== 'probationary', src: m.src },
+    {
+      msg: { id: 'yr_c_red', params: { n: m.red_star_quarters, need: a.red_star_quarters } },
+      pass: m.red_star_quarters >= a.red_star_quarters,
+      ...(m.points_src ? { src: m.points_src } : {}),
+    },
+    { msg: { id: 'yr_c_discipline', params: { n: m.discipline_deductions } }, pass: m.discipline_deductions === 0 },
+    { msg: { id: 'yr_c_branch', params: { org: branch.org, n: weak } }, pass: weak === 0 },
+  ];
+}
+
+/** 优秀党务工作者, for a secretary (none otherwise): its branch qualifies, and its stars in every quarter with points. */
+export function workerCriteria(m: MemberYear, branch: OrgYear, rules: Rules): Criterion[] {
+  if (m.role !== 'secretary') return [];
+  const a = rules.annual;
+  const quarters = Object.values(m.stars_by_quarter);
+  const strong = quarters.filter((n) => n >= a.worker_min_stars).length;
+  return [
+    { msg: { id: 'yr_c_worker_org', params: { org: branch.org } }, pass: branch.criteria.every((c) => c.pass) },
+    {
+      msg: { id: 'yr_c_worker_stars', params: { n: strong, need: a.worker_points_quarters, stars: a.worker_min_stars } },
+      pass: quarters.length >= a.worker_points_quarters && strong === quarters.length,
+    },
+  ];
 }
 
 /** At most max_share of `n`, rounded half up, at least 1. */
@@ -256,14 +284,16 @@ export function annualReview(input: AnnualInput): Annual {
     (o) => o.org,
   );
   const memberOrder = (a: MemberYear, b: MemberYear) => b.stars_total - a.stars_total || b.points_total - a.points_total || byText(a.member, b.member);
+  const branchOf = new Map(branches.map((o) => [o.org, o]));
+  const passes = (list: Criterion[]) => list.length > 0 && list.every((c) => c.pass);
   const [memC, memR] = split(
-    members.filter((m) => m.criteria.every((c) => c.pass)),
+    members.filter((m) => passes(memberCriteria(m, branchOf.get(m.org)!, input.rules))),
     memberOrder,
     quotas.excellent_member,
     (m) => m.member,
   );
   const [wrkC, wrkR] = split(
-    members.filter((m) => m.worker_criteria.length > 0 && m.worker_criteria.every((c) => c.pass)),
+    members.filter((m) => passes(workerCriteria(m, branchOf.get(m.org)!, input.rules))),
     memberOrder,
     quotas.excellent_worker,
     (m) => m.member,

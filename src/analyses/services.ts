@@ -11,8 +11,8 @@ import { monthQuota, periodQuota, type MonthQuota, type PeriodQuota } from './qu
 import { buildBulletin, gradedPeriodFor, type Bulletin } from './bulletin/bulletin.js';
 import { ledgerAt, type Ledger } from './ledger.js';
 import { suggestProblems, type Suggestion } from './ledger-suggest.js';
-import { annualReview, type Annual, type AnnualQuarter } from './annual.js';
-import type { Grade } from '../core/model.js';
+import { annualReview, tallyQuarter, type Annual, type AnnualQuarter, type MemberTally } from './annual.js';
+import type { Grade, MemberPoints } from '../core/model.js';
 
 /** The grading of a period: what grade, stars and the bulletin all start from. `explain` builds each org's explanation. */
 export function gradeFromStore(q: Query, rules: Rules, period: string, explain = false): Grading {
@@ -39,7 +39,12 @@ export function gradeFromStore(q: Query, rules: Rules, period: string, explain =
  * stars: the red stars, benchmark branches and flag committees come out the
  * same, the member list holds only those candidates.
  */
-export function starsFromStore(q: Query, rules: Rules, period: string, opts: { grading?: Grading; redOnly?: boolean } = {}): StarsResult {
+export function starsFromStore(
+  q: Query,
+  rules: Rules,
+  period: string,
+  opts: { grading?: Grading; redOnly?: boolean; points?: MemberPoints[] } = {},
+): StarsResult {
   // Members are rated as soon as their points are in; branches and committees wait for the quarter's grades.
   const { grading = q.reviewPeriods().includes(period) ? gradeFromStore(q, rules, period) : null, redOnly = false } = opts;
   const orgs = q.orgs();
@@ -47,7 +52,7 @@ export function starsFromStore(q: Query, rules: Rules, period: string, opts: { g
   return rateStars({
     period,
     orgs,
-    points: redOnly ? q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars) : q.memberPoints(period),
+    points: opts.points ?? (redOnly ? q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars) : q.memberPoints(period)),
     activeMembers: q.activeMembers(),
     grading,
     quota: periodQuota(period, orgs, q.reports(period), typicals, rules),
@@ -114,16 +119,22 @@ function lastGrades(q: Query, rules: Rules, year: string): Map<string, Grade> {
 export function annualFromStore(q: Query, rules: Rules, year: string, within: Set<string> | null): Annual {
   const reviewed = q.reviewPeriods();
   const rated = q.pointsPeriods();
+  // Quarter by quarter, the points read once, tallied and let go: a city's four quarters would not fit together.
+  const tally = new Map<string, MemberTally>();
   const quarters = quartersOf(year).map((period): AnnualQuarter => {
     const grading = reviewed.includes(period) ? gradeFromStore(q, rules, period) : null;
-    const stars = rated.includes(period) ? starsFromStore(q, rules, period, { grading: grading ?? undefined }) : null;
-    return { period, grading, stars, points: stars ? q.memberPoints(period) : [] };
+    if (!rated.includes(period)) return { period, grading, benchmark: new Set() };
+    const points = q.memberPoints(period);
+    const stars = starsFromStore(q, rules, period, { grading: grading ?? undefined, points });
+    tallyQuarter(tally, period, points, stars, rules);
+    return { period, grading, benchmark: new Set(stars.benchmark.filter((v) => v.qualified).map((v) => v.code)) };
   });
   return annualReview({
     year,
     orgs: q.orgs(),
     members: q.members(),
     quarters,
+    tally,
     months: q
       .reportMonths()
       .filter((m) => m.startsWith(`${year}-`))

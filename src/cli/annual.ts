@@ -74,8 +74,8 @@ export const annualCommand: CommandSpec = {
         ctx,
         format,
         o.out,
-        () => annualJson(a, ctx.lang, o.explain === true),
-        () => annualDoc(a, ctx.lang, { all, explain: o.explain === true }),
+        () => annualJson(a, ctx.lang, o.explain === true, rules),
+        () => annualDoc(a, ctx.lang, { all, explain: o.explain === true, rules }),
       );
     });
   },

@@ -3,7 +3,8 @@
 // org's and member's year — and as JSON (SPEC §3 keys); --explain gives every
 // criterion of every org and member considered, with pass or fail.
 import { sourceText, type Grade } from '../core/model.js';
-import type { Annual, AwardKind, Criterion, MemberYear, OrgYear } from '../analyses/annual.js';
+import { memberCriteria, workerCriteria, type Annual, type AwardKind, type Criterion, type MemberYear, type OrgYear } from '../analyses/annual.js';
+import type { Rules } from '../core/rules.js';
 import type { PlainId } from '../core/messages/index.js';
 import { t, tm, word, type Lang } from './i18n/index.js';
 import { GAP, num, para, text, type CellValue, type Doc, type DocSection, type Part } from './doc.js';
@@ -89,44 +90,31 @@ const criteriaParts = (head: string, list: Criterion[], lang: Lang): Part[] => [
   ),
 ];
 
-function explain(a: Annual, lang: Lang): DocSection {
+function explain(a: Annual, lang: Lang, rules: Rules): DocSection {
   const verdict = (ok: boolean) => t(lang, ok ? 'yr_pass' : 'yr_fail');
+  const branchOf = new Map(a.orgs.map((o) => [o.org, o]));
   const parts: Part[] = [
     ...a.orgs
       .filter((o) => o.criteria.length)
       .flatMap((o) =>
         criteriaParts(t(lang, 'yr_explain_org', { org: o.org, name: o.name, verdict: verdict(o.criteria.every((c) => c.pass)) }), o.criteria, lang),
       ),
-    ...a.members.flatMap((m) => [
-      ...criteriaParts(
-        t(lang, 'yr_explain_member', {
-          member: m.member,
-          name: m.name,
-          award: t(lang, 'yr_excellent_member'),
-          verdict: verdict(m.criteria.every((c) => c.pass)),
-        }),
-        m.criteria,
-        lang,
-      ),
-      ...(m.worker_criteria.length
-        ? criteriaParts(
-            t(lang, 'yr_explain_member', {
-              member: m.member,
-              name: m.name,
-              award: t(lang, 'yr_excellent_worker'),
-              verdict: verdict(m.worker_criteria.every((c) => c.pass)),
-            }),
-            m.worker_criteria,
-            lang,
-          )
-        : []),
-    ]),
+    ...a.members.flatMap((m) => {
+      const branch = branchOf.get(m.org)!;
+      const [mine, worker] = [memberCriteria(m, branch, rules), workerCriteria(m, branch, rules)];
+      const head = (award: 'yr_excellent_member' | 'yr_excellent_worker', list: Criterion[]) =>
+        t(lang, 'yr_explain_member', { member: m.member, name: m.name, award: t(lang, award), verdict: verdict(list.every((c) => c.pass)) });
+      return [
+        ...criteriaParts(head('yr_excellent_member', mine), mine, lang),
+        ...(worker.length ? criteriaParts(head('yr_excellent_worker', worker), worker, lang) : []),
+      ];
+    }),
   ];
   return { id: 'explain', title: '', parts };
 }
 
 /** `all`: every org's and member's year too; `why`: every criterion. */
-export function annualDoc(a: Annual, lang: Lang, opts: { all: boolean; explain: boolean }): Doc {
+export function annualDoc(a: Annual, lang: Lang, opts: { all: boolean; explain: boolean; rules: Rules }): Doc {
   const c = a.candidates;
   const summary = t(lang, 'yr_summary', {
     orgs: a.orgs.length,
@@ -158,14 +146,15 @@ export function annualDoc(a: Annual, lang: Lang, opts: { all: boolean; explain: 
     });
     sections.push({ id: 'members', title: t(lang, 'yr_members'), parts: [table(MEMBER_IDS, a.members.map(memberRow), lang, [3, 4, 5, 6])] });
   } else sections.push({ id: 'hint', title: '', parts: [GAP, para(t(lang, 'yr_all_hint'), 'muted')] });
-  if (opts.explain) sections.push(explain(a, lang));
+  if (opts.explain) sections.push(explain(a, lang, opts.rules));
   return { lang, sections };
 }
 
 const criteriaJson = (list: Criterion[], lang: Lang) =>
   list.map((c) => ({ code: c.msg.id, message: tm(lang, c.msg), pass: c.pass, ...(c.src ? { source: c.src } : {}) }));
 
-export function annualJson(a: Annual, lang: Lang, explainAll: boolean) {
+export function annualJson(a: Annual, lang: Lang, explainAll: boolean, rules: Rules) {
+  const branchOf = new Map(a.orgs.map((o) => [o.org, o]));
   return {
     year: a.year,
     orgs: a.orgs.map((o) => ({
@@ -191,7 +180,12 @@ export function annualJson(a: Annual, lang: Lang, explainAll: boolean) {
       stars_total: m.stars_total,
       points_total: m.points_total,
       discipline_deductions: m.discipline_deductions,
-      ...(explainAll ? { criteria: criteriaJson(m.criteria, lang), worker_criteria: criteriaJson(m.worker_criteria, lang) } : {}),
+      ...(explainAll
+        ? {
+            criteria: criteriaJson(memberCriteria(m, branchOf.get(m.org)!, rules), lang),
+            worker_criteria: criteriaJson(workerCriteria(m, branchOf.get(m.org)!, rules), lang),
+          }
+        : {}),
     })),
     candidates: a.candidates,
     reserves: a.reserves,
