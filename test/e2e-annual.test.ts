@@ -89,6 +89,16 @@ describe('cxzy annual', () => {
     expect(d1).toMatchObject({ graded_quarters: 4, good_quarters: 4, months_met: 12, benchmark_quarters: 4, movement: 'new' });
     expect(a.distribution.this_year.good).toBe(Object.values(grades).filter((g) => g['2011Q4'] === 'good').length);
     expect(a.distribution.previous_year.ungraded).toBe(a.orgs.length);
+    // show gives an org's and a member's year as the review does.
+    const shown = await json(dir, ['show', 'D1']);
+    expect(shown.year).toMatchObject({ graded_quarters: 4, good_quarters: 4, months_met: 12, benchmark_quarters: 4, movement: 'new' });
+    expect(shown.year.criteria.every((c: { pass: boolean }) => c.pass)).toBe(true);
+    const member = a.members.find((m: { member: string }) => m.member === 'D1M1');
+    expect((await json(dir, ['show', 'D1M1'])).year).toMatchObject({
+      red_star_quarters: member.red_star_quarters,
+      stars_total: member.stars_total,
+      points_total: member.points_total,
+    });
   });
 
   it('--explain gives every criterion of every org and member with pass or fail; the table names the candidates', async () => {

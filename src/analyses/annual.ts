@@ -2,20 +2,19 @@
 // star ratings, monthly quotas and ledger in, each org's and member's year,
 // the award candidates with every criterion that decided them, and the grade
 // distribution against the previous year out. No I/O, no printing.
-import type { Grade, Member, MemberPoints, Org, Problem, Source } from '../core/model.js';
+import type { Grade, Member, Org, Points, Problem, Source } from '../core/model.js';
 import type { Rules } from '../core/rules.js';
 import type { Msg } from '../core/messages/index.js';
-import type { Grading, Movement, OrgGrade } from './grade.js';
-import type { StarsResult } from './stars.js';
-import type { MonthQuota } from './quota.js';
+import type { Movement, OrgGrade } from './grade.js';
+import type { MemberStars, StarsResult } from './stars.js';
 import { stateAt } from './ledger.js';
 import { scoreMember } from './stars.js';
 import { GRADES } from '../core/model.js';
 
-/** One quarter of the year as the quarterly analyses left it: its grading (null without reviews) and its benchmark branches. */
+/** One quarter of the year as the quarterly analyses left it: its orgs' grades (none without reviews) and its benchmark branches. */
 export interface AnnualQuarter {
   period: string;
-  grading: Grading | null;
+  grades: OrgGrade[];
   benchmark: Set<string>;
 }
 
@@ -30,8 +29,17 @@ export interface MemberTally {
   src: Source;
 }
 
+/** One member's tally from its own quarters: each with its points record and whether it was a red star. */
+export function tallyOf(quarters: { period: string; points: Points; red: boolean }[], rules: Rules): MemberTally | undefined {
+  const tally = new Map<string, MemberTally>();
+  for (const q of quarters) {
+    tallyQuarter(tally, q.period, [q.points], { members: q.red ? [{ member: q.points.member, red_star: true } as MemberStars] : [] }, rules);
+  }
+  return tally.values().next().value;
+}
+
 /** Adds one quarter's points and star rating to `tally`, member by member. */
-export function tallyQuarter(tally: Map<string, MemberTally>, period: string, points: MemberPoints[], stars: StarsResult, rules: Rules): void {
+export function tallyQuarter(tally: Map<string, MemberTally>, period: string, points: Points[], stars: Pick<StarsResult, 'members'>, rules: Rules): void {
   const red = new Set<string>();
   for (const m of stars.members) if (m.red_star) red.add(m.member);
   for (const p of points) {
@@ -52,8 +60,8 @@ export interface AnnualInput {
   quarters: AnnualQuarter[];
   /** Each member's quarters of the year with points (tallyQuarter). */
   tally: Map<string, MemberTally>;
-  /** The year's months that have reports; a month without is a month the quota was missed. */
-  months: MonthQuota[];
+  /** For each month of the year with reports, the orgs that met its quota; a month without is a month missed. */
+  monthsMet: Set<string>[];
   /** The ledger's problems found by the year's end. */
   problems: Problem[];
   /** Each org's final grade in its last graded quarter of the previous year. */
@@ -129,16 +137,16 @@ interface Index {
 
 function indexOf(input: AnnualInput): Index {
   return {
-    grades: input.quarters.map((q) => ({ period: q.period, of: new Map((q.grading?.orgs ?? []).map((g) => [g.org, g])) })),
+    grades: input.quarters.map((q) => ({ period: q.period, of: new Map(q.grades.map((g) => [g.org, g])) })),
     benchmark: input.quarters.map((q) => q.benchmark),
-    met: input.months.map((m) => new Set(m.orgs.filter((r) => r.met).map((r) => r.org))),
+    met: input.monthsMet,
   };
 }
 
 /** The orgs of the year: each active branch, and each active committee with a review in the year. */
 function orgYears(input: AnnualInput): OrgYear[] {
   const ix = indexOf(input);
-  const reviewed = new Set(input.quarters.flatMap((q) => (q.grading?.orgs ?? []).filter((g) => g.grade !== 'ungraded').map((g) => g.org)));
+  const reviewed = new Set(input.quarters.flatMap((q) => q.grades.filter((g) => g.grade !== 'ungraded').map((g) => g.org)));
   const end = `${input.year}-12-31`;
   const problemsOf = new Map<string, Problem[]>();
   for (const p of input.problems) problemsOf.set(p.org, [...(problemsOf.get(p.org) ?? []), p]);
@@ -204,7 +212,7 @@ function memberYears(input: AnnualInput, orgs: OrgYear[]): MemberYear[] {
   return input.members.filter((m) => m.active && branches.has(m.org)).map((m) => memberYear(m, input.tally.get(m.id)));
 }
 
-function memberYear(m: Member, t: MemberTally | undefined): MemberYear {
+export function memberYear(m: Member, t: MemberTally | undefined): MemberYear {
   const stars = t?.stars ?? {};
   return {
     member: m.id,

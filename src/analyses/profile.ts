@@ -2,7 +2,7 @@
 // analyses make of it — an org's grades, benchmark or flag verdicts and quota
 // by quarter and month; a member's stars by quarter — computed exactly as
 // grade, stars and quota compute them.
-import type { Member, Org, Pledge, Points, Report, Review, Typical } from '../core/model.js';
+import type { Grade, Member, Org, Pledge, Points, Problem, Report, Review, Typical } from '../core/model.js';
 import type { Rules } from '../core/rules.js';
 import { monthOf, periodBounds, periodOf } from '../core/dates.js';
 import { groupBy } from '../core/collections.js';
@@ -15,6 +15,7 @@ import { rateStars, type MemberStars, type Verdict } from './stars.js';
 import { satisfaction, type OrgGrade } from './grade.js';
 import { periodQuota } from './quota.js';
 import { stateAt, type ProblemState } from './ledger.js';
+import { annualReview, memberYear, tallyOf, type MemberYear, type OrgYear } from './annual.js';
 
 export interface LastImport {
   number: number;
@@ -52,6 +53,8 @@ export interface OrgProfile {
   pledges: Pledge[];
   quarters: ProfileQuarter[];
   months: ProfileMonth[];
+  /** Its latest year with grades, as the annual review sees it (shown without --period). */
+  year: OrgYear | null;
   /** Its problems found by `ledgerDate` (the end of the quarter asked, else today), each as it stands then. */
   problems: ProblemState[];
   ledgerDate: string;
@@ -71,6 +74,8 @@ export interface MemberProfile {
   org: Org | null;
   parents: Org[];
   quarters: MemberQuarter[];
+  /** Its latest year with points, as the annual review sees it (shown without --period). */
+  year: MemberYear | null;
   pledges: Pledge[];
   lastImport: LastImport | null;
 }
@@ -85,6 +90,33 @@ function parentsOf(tree: OrgTree, code: string): Org[] {
 }
 
 /** `today`: the date the ledger is shown at when no quarter is asked. */
+/** The org's latest year with grades, from what the profile already holds: its quarters, months and problems. */
+function orgYearOf(org: Org, quarters: ProfileQuarter[], months: ProfileMonth[], problems: Problem[], rules: Rules): OrgYear | null {
+  const year = quarters
+    .filter((q) => q.grade !== null)
+    .at(-1)
+    ?.period.slice(0, 4);
+  if (year === undefined) return null;
+  const before = `${Number(year) - 1}`;
+  const prev = quarters.filter((q) => q.period.startsWith(before) && q.grade && q.grade.grade !== 'ungraded').at(-1)?.grade?.grade;
+  const review = annualReview({
+    year,
+    orgs: [org],
+    members: [],
+    quarters: [1, 2, 3, 4].map((n) => {
+      const q = quarters.find((x) => x.period === `${year}Q${n}`);
+      return { period: `${year}Q${n}`, grades: q?.grade ? [q.grade] : [], benchmark: new Set(q?.verdict?.qualified ? [org.code] : []) };
+    }),
+    tally: new Map(),
+    monthsMet: months.filter((m) => m.month.startsWith(`${year}-`)).map((m) => new Set(m.met ? [org.code] : [])),
+    problems: problems.filter((p) => p.found <= `${year}-12-31`),
+    previous: new Map(prev ? [[org.code, prev as Grade]] : []),
+    within: null,
+    rules,
+  });
+  return review.orgs[0] ?? null;
+}
+
 export function orgProfile(q: Query, r: Records, rules: Rules, code: string, period: string | null, today: string): OrgProfile {
   const orgs = q.orgs();
   const tree = new OrgTree(orgs);
@@ -128,6 +160,7 @@ export function orgProfile(q: Query, r: Records, rules: Rules, code: string, per
     pledges: r.pledgesOf(code),
     quarters,
     months,
+    year: period === null ? orgYearOf(org, quarters, months, r.problemsOf(code), rules) : null,
     problems: r
       .problemsOf(code)
       .filter((x) => x.found <= ledgerDate)
@@ -146,6 +179,14 @@ export function orgProfile(q: Query, r: Records, rules: Rules, code: string, per
       code,
     ),
   };
+}
+
+/** The member's latest year with points: its quarters of that year tallied. */
+function memberYearOf(member: Member, quarters: MemberQuarter[], rules: Rules): MemberYear | null {
+  const year = quarters.at(-1)?.period.slice(0, 4);
+  if (year === undefined) return null;
+  const mine = quarters.filter((q) => q.period.startsWith(year)).map((q) => ({ period: q.period, points: q.points, red: q.stars?.red_star === true }));
+  return memberYear(member, tallyOf(mine, rules));
 }
 
 export function memberProfile(q: Query, r: Records, rules: Rules, id: string, period: string | null): MemberProfile {
@@ -175,6 +216,7 @@ export function memberProfile(q: Query, r: Records, rules: Rules, id: string, pe
     org,
     parents: org ? [...parentsOf(new OrgTree(orgs), org.code), org] : [],
     quarters,
+    year: period === null ? memberYearOf(member, quarters, rules) : null,
     pledges: r.pledgesOf(id),
     lastImport: r.lastImport(
       [

@@ -123,11 +123,12 @@ export function annualFromStore(q: Query, rules: Rules, year: string, within: Se
   const tally = new Map<string, MemberTally>();
   const quarters = quartersOf(year).map((period): AnnualQuarter => {
     const grading = reviewed.includes(period) ? gradeFromStore(q, rules, period) : null;
-    if (!rated.includes(period)) return { period, grading, benchmark: new Set() };
+    const grades = grading?.orgs ?? [];
+    if (!rated.includes(period)) return { period, grades, benchmark: new Set() };
     const points = q.memberPoints(period);
     const stars = starsFromStore(q, rules, period, { grading: grading ?? undefined, points });
     tallyQuarter(tally, period, points, stars, rules);
-    return { period, grading, benchmark: new Set(stars.benchmark.filter((v) => v.qualified).map((v) => v.code)) };
+    return { period, grades, benchmark: new Set(stars.benchmark.filter((v) => v.qualified).map((v) => v.code)) };
   });
   return annualReview({
     year,
@@ -135,10 +136,10 @@ export function annualFromStore(q: Query, rules: Rules, year: string, within: Se
     members: q.members(),
     quarters,
     tally,
-    months: q
+    monthsMet: q
       .reportMonths()
       .filter((m) => m.startsWith(`${year}-`))
-      .map((m) => monthQuotaFromStore(q, rules, m)),
+      .map((m) => new Set(monthQuotaFromStore(q, rules, m).orgs.flatMap((r) => (r.met ? [r.org] : [])))),
     problems: q.problems(`${year}-12-31`),
     previous: lastGrades(q, rules, String(Number(year) - 1)),
     within,

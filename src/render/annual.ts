@@ -9,6 +9,7 @@ import type { PlainId } from '../core/messages/index.js';
 import { t, tm, word, type Lang } from './i18n/index.js';
 import { GAP, num, para, text, type CellValue, type Doc, type DocSection, type Part } from './doc.js';
 import { GRADES } from '../core/model.js';
+import { punct } from './i18n/punctuation.js';
 
 const AWARDS: AwardKind[] = ['advanced_org', 'excellent_member', 'excellent_worker'];
 
@@ -83,7 +84,7 @@ function distribution(a: Annual, lang: Lang): DocSection {
 }
 
 /** Each criterion as one line: pass or fail, what it says, where it came from. */
-const criteriaParts = (head: string, list: Criterion[], lang: Lang): Part[] => [
+export const criteriaParts = (head: string, list: Criterion[], lang: Lang): Part[] => [
   para(head, 'strong'),
   ...list.map((c) =>
     para(`  ${t(lang, c.pass ? 'yr_pass' : 'yr_fail')}　${tm(lang, c.msg)}${c.src ? `  (${sourceText(c.src)})` : ''}`, c.pass ? undefined : 'muted'),
@@ -192,4 +193,30 @@ export function annualJson(a: Annual, lang: Lang, explainAll: boolean, rules: Ru
     quotas: a.quotas,
     distribution: a.distribution,
   };
+}
+
+/** An org's year as `show` gives it: its grade each quarter, its figures, and the criteria of 先进基层党组织 for a branch. */
+export function orgYearParts(y: OrgYear, lang: Lang): Part[] {
+  const quarters = Object.entries(y.quarters).map(([p, g]) => `${p} ${word(lang, g)}`);
+  return [
+    para(
+      t(lang, 'yr_sh_org', {
+        quarters: quarters.join(punct(lang, 'list')),
+        months: y.months_met,
+        benchmark: y.benchmark_quarters,
+        problems: y.problems,
+        closed: y.problems_closed,
+        supervised: y.supervised,
+        movement: y.movement ? word(lang, y.movement) : '—',
+      }),
+    ),
+    ...(y.criteria.length
+      ? criteriaParts(t(lang, 'yr_sh_award', { verdict: t(lang, y.criteria.every((c) => c.pass) ? 'yr_pass' : 'yr_fail') }), y.criteria, lang)
+      : []),
+  ];
+}
+
+/** A member's year as `show` gives it. */
+export function memberYearParts(y: MemberYear, lang: Lang): Part[] {
+  return [para(t(lang, 'yr_sh_member', { red: y.red_star_quarters, stars: y.stars_total, points: y.points_total, discipline: y.discipline_deductions }))];
 }

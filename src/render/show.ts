@@ -9,6 +9,7 @@ import { date, GAP, num, para, share, text, type CellValue, type Doc, type DocSe
 import { shownTime } from './history.js';
 import { punct } from './i18n/punctuation.js';
 import { problemJson, problemsTable } from './ledger.js';
+import { memberYearParts, orgYearParts } from './annual.js';
 
 const src = sourceText;
 const gradeTone = (g: string): Tone => (g === 'good' || g === 'fair' || g === 'average' || g === 'poor' ? g : 'ungraded');
@@ -107,6 +108,9 @@ function orgDoc(p: OrgProfile, lang: Lang): Doc {
       { id: 'quarters', title: t(lang, 'sh_quarters'), parts: [table(qHeaders, qRows, lang)] },
       { id: 'months', title: t(lang, 'sh_months'), parts: [table(mHeaders, mRows, lang)] },
       { id: 'typicals', title: t(lang, 'sh_typicals'), parts: [table(tHeaders, tRows, lang, [2])] },
+      ...(p.year
+        ? [{ id: 'year', title: t(lang, 'yr_sh_title', { year: Object.keys(p.year.quarters)[0].slice(0, 4) }), parts: orgYearParts(p.year, lang) }]
+        : []),
       pledgesSection(p, lang),
       { id: 'problems', title: t(lang, 'sh_problems', { date: p.ledgerDate }), parts: [problemsTable(p.problems, lang, false)] },
     ],
@@ -145,6 +149,7 @@ function memberDoc(p: MemberProfile, lang: Lang): Doc {
     sections: [
       { id: 'member', title: `${m.id} ${m.name}`, parts: about },
       { id: 'points', title: t(lang, 'sh_points'), parts: [table(headers, rows, lang)] },
+      ...(p.year ? [{ id: 'year', title: t(lang, 'yr_sh_title', { year: p.quarters.at(-1)!.period.slice(0, 4) }), parts: memberYearParts(p.year, lang) }] : []),
       pledgesSection(p, lang),
     ],
   };
@@ -171,6 +176,7 @@ export function profileJson(p: Profile) {
         scores: q.stars?.scores ?? null,
       })),
       pledges: p.pledges,
+      year: p.year && { ...p.year, src: undefined, points_src: undefined },
       last_import: p.lastImport,
     };
   }
@@ -199,6 +205,7 @@ export function profileJson(p: Profile) {
     })),
     months: p.months.map((m) => ({ month: m.month, count: m.count, quota: m.quota, met: m.met, reports: m.reports })),
     pledges: p.pledges,
+    year: p.year && { ...p.year, criteria: p.year.criteria.map((c) => ({ code: c.msg.id, pass: c.pass })) },
     ledger_date: p.ledgerDate,
     problems: p.problems.map(problemJson),
     last_import: p.lastImport,

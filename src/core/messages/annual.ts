@@ -53,6 +53,10 @@ export interface AnnualMessages {
   yr_fail: {};
   yr_no_year: { have: Scalar };
   yr_bad_year: { value: Scalar };
+  yr_sh_title: { year: Scalar };
+  yr_sh_org: { quarters: Scalar; months: Scalar; benchmark: Scalar; problems: Scalar; closed: Scalar; supervised: Scalar; movement: Scalar };
+  yr_sh_award: { verdict: Scalar };
+  yr_sh_member: { red: Scalar; stars: Scalar; points: Scalar; discipline: Scalar };
   yr_p_title: { year: Scalar };
   yr_p_opening: { year: Scalar; adv: Scalar; mem: Scalar; wrk: Scalar };
   yr_p_period: { from: Scalar; to: Scalar; days: Scalar };

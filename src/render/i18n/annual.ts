@@ -111,5 +111,17 @@ export const annual: Catalog<AnnualMessages> = {
     zh: (p) => `已写入公示 ${p.file}（公示期 ${p.from} 至 ${p.to}）`,
     en: (p) => `wrote the public notice ${p.file} (published ${p.from} to ${p.to})`,
   },
+  yr_sh_title: { zh: (p) => `${p.year}年度`, en: (p) => `the year ${p.year}` },
+  yr_sh_org: {
+    zh: (p) =>
+      `各季度等次：${p.quarters}；完成信息报送任务${p.months}个月，标杆支部${p.benchmark}个季度；发现问题${p.problems}个、年末已销号${p.closed}个、挂牌督办${p.supervised}个；较上年：${p.movement}`,
+    en: (p) =>
+      `grades: ${p.quarters}; report quota met in ${p.months} months, benchmark in ${p.benchmark} quarters; ${p.problems} problems found, ${p.closed} closed, ${p.supervised} supervised at the year's end; against last year: ${p.movement}`,
+  },
+  yr_sh_award: { zh: (p) => `先进基层党组织条件：${p.verdict}`, en: (p) => `advanced org: ${p.verdict}` },
+  yr_sh_member: {
+    zh: (p) => `红星党员${p.red}个季度，全年${p.stars}颗星，积分合计${p.points}，“带头遵纪守法”扣分${p.discipline}次`,
+    en: (p) => `a red star in ${p.red} quarters, ${p.stars} stars, ${p.points} points, ${p.discipline} deductions on discipline`,
+  },
   yr_bad_year: { zh: (p) => `年份“${p.value}”不对，应写成 2011 这样`, en: (p) => `"${p.value}" is not a year; write it as 2011` },
 };
