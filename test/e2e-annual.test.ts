@@ -89,6 +89,10 @@ describe('cxzy annual', () => {
     expect(d1).toMatchObject({ graded_quarters: 4, good_quarters: 4, months_met: 12, benchmark_quarters: 4, movement: 'new' });
     expect(a.distribution.this_year.good).toBe(Object.values(grades).filter((g) => g['2011Q4'] === 'good').length);
     expect(a.distribution.previous_year.ungraded).toBe(a.orgs.length);
+    // The grades against the year before: a chart in HTML, its figures in the table.
+    const html = await cxzy(['annual', '--db', 'c.db', '--format', 'html'], { cwd: dir });
+    expect(html.stdout).toContain('<title>2011年度评议与表彰</title>');
+    expect(html.stdout).toMatch(/<svg[\s\S]*定级结果与上年对比/);
     // show gives an org's and a member's year as the review does.
     const shown = await json(dir, ['show', 'D1']);
     expect(shown.year).toMatchObject({ graded_quarters: 4, good_quarters: 4, months_met: 12, benchmark_quarters: 4, movement: 'new' });

@@ -61,13 +61,17 @@ export const annualCommand: CommandSpec = {
     const o = cmd.opts<Options>();
     if (o.year !== undefined && !/^\d{4}$/.test(o.year)) throw new UsageError({ id: 'yr_bad_year', params: { value: o.year } });
     const notice = o.out !== undefined && NOTICE_EXTS.includes(extname(o.out).toLowerCase());
-    const format = notice ? 'json' : rowFormat(ctx, o.out);
+    // HTML on stdout: the review with its chart of the grades against the year before.
+    const html = ctx.format === 'html' && o.out === undefined;
+    const format = notice || html ? 'json' : rowFormat(ctx, o.out);
     return withStore(ctx, async ({ q, rules }) => {
       const years = [...new Set(q.reviewPeriods().map((p) => p.slice(0, 4)))];
       const year = o.year ?? years.at(-1);
       if (year === undefined || !years.includes(year)) throw new DataError({ id: 'yr_no_year', params: { have: years.join(', ') } });
       const a = annualFromStore(q, rules, year, subtree(q.orgs(), o.org));
       if (notice) return publicity(ctx, a, q.orgs(), rules, o);
+      if (html)
+        return void ctx.stdout.write((await renderAs('html', annualDoc(a, ctx.lang, { all: o.all === true, explain: o.explain === true, rules }))) as string);
       // Files and data get every org and member; the terminal the candidates unless --all.
       const all = o.all === true || o.out !== undefined || format !== 'table';
       await emitRows(

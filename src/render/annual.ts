@@ -9,6 +9,7 @@ import type { PlainId } from '../core/messages/index.js';
 import { t, tm, word, type Lang } from './i18n/index.js';
 import { GAP, num, para, text, type CellValue, type Doc, type DocSection, type Part } from './doc.js';
 import { GRADES } from '../core/model.js';
+import { GRADE_COLORS } from './bulletin-attachments.js';
 import { punct } from './i18n/punctuation.js';
 
 const AWARDS: AwardKind[] = ['advanced_org', 'excellent_member', 'excellent_worker'];
@@ -76,11 +77,22 @@ function award(a: Annual, kind: AwardKind, lang: Lang): DocSection {
   };
 }
 
+/** The grades this year and last, as two bars of the grades' colours (a table where there is no drawing). */
 function distribution(a: Annual, lang: Lang): DocSection {
   const grades: (Grade | 'ungraded')[] = [...GRADES, 'ungraded'];
-  const rows = grades.map((g) => [text(word(lang, g)), num(a.distribution.this_year[g]), num(a.distribution.previous_year[g])]);
   const title = t(lang, 'yr_distribution', { year: a.year, previous: Number(a.year) - 1 });
-  return { id: 'distribution', title, parts: [table(['yr_h_grade', 'yr_h_this', 'yr_h_previous'], rows, lang, [1, 2])] };
+  const bar = (label: string, counts: Record<Grade | 'ungraded', number>) => ({
+    label,
+    segments: grades.map((g) => ({ name: word(lang, g), value: counts[g], color: GRADE_COLORS[g] })),
+  });
+  const chart = {
+    id: 'distribution',
+    caption: title,
+    label: t(lang, 'yr_h_year'),
+    bars: [bar(t(lang, 'yr_h_this'), a.distribution.this_year), bar(t(lang, 'yr_h_previous'), a.distribution.previous_year)],
+    none: t(lang, 'yr_none'),
+  };
+  return { id: 'distribution', title, parts: [{ kind: 'chart', chart }] };
 }
 
 /** Each criterion as one line: pass or fail, what it says, where it came from. */
@@ -148,7 +160,7 @@ export function annualDoc(a: Annual, lang: Lang, opts: { all: boolean; explain: 
     sections.push({ id: 'members', title: t(lang, 'yr_members'), parts: [table(MEMBER_IDS, a.members.map(memberRow), lang, [3, 4, 5, 6])] });
   } else sections.push({ id: 'hint', title: '', parts: [GAP, para(t(lang, 'yr_all_hint'), 'muted')] });
   if (opts.explain) sections.push(explain(a, lang, opts.rules));
-  return { lang, sections };
+  return { lang, title: t(lang, 'yr_title', { year: a.year }), sections };
 }
 
 const criteriaJson = (list: Criterion[], lang: Lang) =>

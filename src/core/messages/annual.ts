@@ -42,6 +42,7 @@ export interface AnnualMessages {
   yr_h_status: {};
   yr_h_grade: {};
   yr_h_this: {};
+  yr_h_year: {};
   yr_h_previous: {};
   yr_candidate: {};
   yr_reserve_one: {};

@@ -55,6 +55,7 @@ export const annual: Catalog<AnnualMessages> = {
   yr_h_discipline: { zh: () => `守法扣分`, en: () => `discipline deductions` },
   yr_h_status: { zh: () => `结果`, en: () => `result` },
   yr_h_grade: { zh: () => `等次`, en: () => `grade` },
+  yr_h_year: { zh: () => `年度`, en: () => `year` },
   yr_h_this: { zh: () => `本年`, en: () => `this year` },
   yr_h_previous: { zh: () => `上年`, en: () => `last year` },
   yr_candidate: { zh: () => `拟表彰`, en: () => `proposed` },
