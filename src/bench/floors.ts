@@ -1,7 +1,8 @@
 // The rows stars and report cannot do without, as the benchmark reads them
 // bare: the latest quarter's points with their members (stars); every pledge
 // with its owner and the latest month's quarter of report items (report);
-// every problem and org (ledger).
+// every problem and org (ledger); the latest year's reviews, points, reports,
+// orgs, members and problems (annual).
 import { SECTION_DEFS as TABLES, selectOf } from '../core/sections.js';
 import { memberPoints, ownedPledges } from '../store/query.js';
 
@@ -14,7 +15,9 @@ export interface FloorRead {
 const LATEST_QUARTER = 'SELECT MAX(period) FROM reviews';
 const LATEST_MONTH = 'SELECT MAX(month) FROM reports';
 
-export const FLOORS: Record<'stars' | 'report' | 'ledger', FloorRead[]> = {
+const LATEST_YEAR = "SELECT substr(MAX(period), 1, 4) || '%' FROM reviews";
+
+export const FLOORS: Record<'stars' | 'report' | 'ledger' | 'annual', FloorRead[]> = {
   stars: [{ sql: selectOf(memberPoints, 'WHERE p.period = ?'), params: (value) => [value(LATEST_QUARTER)] }],
   report: [
     { sql: selectOf(ownedPledges, ''), params: () => [] },
@@ -27,5 +30,14 @@ export const FLOORS: Record<'stars' | 'report' | 'ledger', FloorRead[]> = {
   ledger: [
     { sql: selectOf(TABLES.problems, ''), params: () => [] },
     { sql: selectOf(TABLES.orgs, ''), params: () => [] },
+  ],
+  // The year: its reviews, its points with their members, its reports, and the orgs, members and problems.
+  annual: [
+    { sql: selectOf(TABLES.reviews, 'WHERE period LIKE ?'), params: (value) => [value(LATEST_YEAR)] },
+    { sql: selectOf(memberPoints, 'WHERE p.period LIKE ?'), params: (value) => [value(LATEST_YEAR)] },
+    { sql: selectOf(TABLES.reports, 'WHERE period LIKE ?'), params: (value) => [value(LATEST_YEAR)] },
+    { sql: selectOf(TABLES.orgs, ''), params: () => [] },
+    { sql: selectOf(TABLES.members, ''), params: () => [] },
+    { sql: selectOf(TABLES.problems, ''), params: () => [] },
   ],
 };
