@@ -138,7 +138,7 @@ describe('the notice in Markdown', () => {
     writeFileSync(join(bad, 'cxzy.rules.yaml'), 'office:\n  nmae: 办公室\n');
     const r = await cxzy(['report', '--db', join(dir, 'cxzy.db')], { cwd: bad });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('cxzy.rules.yaml:2:3  错误  office.nmae: 未知字段 nmae；允许的字段：name, area, number_prefix');
+    expect(r.stderr).toContain('cxzy.rules.yaml:2:3  错误  office.nmae: 未知字段 nmae；允许的字段：name, area, number_prefix, code, addressee, cc, printer, requirements');
   });
 });
 
