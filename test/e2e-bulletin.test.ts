@@ -289,7 +289,7 @@ describe('report at scale', () => {
     const md = (await cxzy(['report', '--db', db])).stdout;
     const section = md.slice(md.indexOf('**2011年6月信息报送完成情况'), md.indexOf('**本月未报送信息的组织**'));
     expect(section.split('\n').filter((l) => /^\| \d+ \|/.test(l))).toHaveLength(500);
-    expect(section).toContain('（仅列出前 500 行，共 607 行；完整名单见 --format xlsx 或 json）');
+    expect(section).toContain('（仅列出前500行，共607行；完整名单见 --format xlsx 或 json）');
     const json = JSON.parse((await cxzy(['report', '--db', db, '--format', 'json'])).stdout);
     expect(json.reports.month.orgs).toHaveLength(607);
     expect(json.pledges.coverage.members.by_org.length).toBeGreaterThan(500);

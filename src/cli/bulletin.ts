@@ -18,8 +18,21 @@ import { renderAs } from '../render/formats.js';
 import { subtree } from '../analyses/scope.js';
 import { isValidDate, localTime } from '../core/dates.js';
 import { VERSION } from '../version.js';
+import { resolve } from 'node:path';
+import type { Ctx } from './context.js';
+import type { Rules } from '../core/rules.js';
+import { RULES_FILE } from '../read/rules.js';
+import { punct } from '../render/i18n/punctuation.js';
 
 const FORMATS = ['md', 'html', 'docx', 'xlsx', 'json'] as const;
+
+/** A notice without the office's name still comes out, and says which settings to add, and to which file. */
+function warnOffice(ctx: Ctx, office: Rules['office']): void {
+  if (office.name !== undefined || ctx.quiet) return;
+  const keys = (['name', 'area', 'number_prefix'] as const).filter((k) => office[k] === undefined).map((k) => `office.${k}`);
+  const file = resolve(ctx.cwd, ctx.rules ?? RULES_FILE);
+  ctx.stderr.write(`${ctx.ce.yellow(ctx.t('bulletin_office_missing', { keys: keys.join(punct(ctx.lang, 'list')), file }))}\n`);
+}
 
 export const bulletinCommand: CommandSpec = {
   define: (lang) =>
@@ -49,6 +62,7 @@ export const bulletinCommand: CommandSpec = {
           number: o.number === undefined ? null : Number(o.number),
         });
         output = await renderAs(format, doc);
+        warnOffice(ctx, rules.office);
       }
     });
     if (o.out === undefined) {

@@ -68,7 +68,7 @@ describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
     const titles = await page.locator('section:not(.attachment) > h2').allTextContents();
     expect(titles).toEqual(['一、总体情况', '二、信息报送', '三、公开承诺', '四、分类定级', '五、积分评星', '六、工作要求']);
     for (const id of ['overview', 'reports', 'pledges', 'grading', 'stars']) await expect(page.locator(`section#${id}`).isVisible()).resolves.toBe(true);
-    await expect(page.locator('#overview').textContent()).resolves.toContain('示范县现有党组织 25 个');
+    await expect(page.locator('#overview').textContent()).resolves.toContain('示范县现有党组织25个');
     await expect(page.locator('.sign').textContent()).resolves.toBe('中共示范县委创先争优活动领导小组办公室2011年7月5日');
     await expect(page.locator('.att-label').allTextContents()).resolves.toEqual(['附件1', '附件2', '附件3', '附件4']);
     await expect(page.locator('h2.att').allTextContents()).resolves.toEqual(['信息报送完成情况', '公开承诺情况', '分类定级情况', '积分评星情况']);
