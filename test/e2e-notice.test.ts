@@ -91,7 +91,16 @@ describe('the Word notice', () => {
       rows: [Array.from({ length: 14 }, () => text('河口乡个体劳动者协会党支部'))],
     };
     const narrow = { caption: '窄表', headers: ['编号', '名称'], rows: [[text('D01'), text('红湾社区党支部')]] };
-    const notice = { issuer: '办公室', number: null, title: '标题', to: '各党组织：', date: '2011年7月5日', attachments: ['宽', '窄'], label: '附件：', imprint: null };
+    const notice = {
+      issuer: '办公室',
+      number: null,
+      title: '标题',
+      to: '各党组织：',
+      date: '2011年7月5日',
+      attachments: ['宽', '窄'],
+      label: '附件：',
+      imprint: null,
+    };
     const doc: Doc = {
       lang: 'zh',
       notice,
