@@ -25,7 +25,7 @@ import { width } from './text.js';
 
 const TYPE = { width: A4.width - MARGIN.left - MARGIN.right, height: A4.height - MARGIN.top - MARGIN.bottom };
 /** A landscape attachment: the portrait type area turned, less room at the head for its label. */
-const LANDSCAPE_MARGIN = { top: mm(28), bottom: mm(30), left: mm(37), right: mm(35) };
+const LANDSCAPE_MARGIN = { top: mm(28), bottom: mm(35), left: mm(37), right: mm(35) };
 /** From the page's lower edge to the page number's foot: its dashes sit 7 mm under the type area. */
 const FOOTER = mm(22);
 /** A half-width character of 三号 text in twentieths of a point (Latin and digits in Times New Roman are about as wide). */
