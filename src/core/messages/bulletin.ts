@@ -12,6 +12,7 @@ export interface BulletinMessages {
   bulletin_to_org: { org: Scalar };
   bulletin_to_addressee: { to: Scalar };
   bulletin_cc: {};
+  bulletin_sheet: {};
   bulletin_cc_list: { list: Scalar };
   bulletin_printed: { y: Scalar; m: Scalar; d: Scalar };
   bulletin_office_missing: { keys: Scalar; file: Scalar };

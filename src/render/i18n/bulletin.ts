@@ -47,6 +47,10 @@ export const bulletin: Catalog<BulletinMessages> = {
     zh: (p) => `${p.to}：`,
     en: (p) => `To ${p.to}:`,
   },
+  bulletin_sheet: {
+    zh: () => `通报`,
+    en: () => `Bulletin`,
+  },
   bulletin_cc: {
     zh: () => `抄送：`,
     en: () => `Copies to: `,
