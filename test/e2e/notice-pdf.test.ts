@@ -140,17 +140,20 @@ beforeAll(async () => {
         .filter((p) => p && !p.startsWith('#')),
     );
   }
+  // The Excel notice of the June example, printed by LibreOffice Calc as well.
+  for (const lang of ['zh', 'en'])
+    expect(
+      (await cxzy(['report', '--db', examples, '--rules', join(dir, 'office.yaml'), '--lang', lang, '--out', join(docx, `workbook-${lang}.xlsx`), '-q'])).code,
+    ).toBe(0);
   const pdf = join(dir, 'pdf');
-  const r = spawnSync(
-    SOFFICE,
-    [`-env:UserInstallation=file://${tmp()}`, '--headless', '--convert-to', 'pdf', '--outdir', pdf, ...fixtures.map((f) => join(docx, `${f.name}.docx`))],
-    {
-      encoding: 'utf8',
-      timeout: 540_000,
-    },
-  );
+  const names = [...fixtures.map((f) => f.name), 'workbook-zh', 'workbook-en'];
+  const files = names.map((n) => join(docx, `${n}.${n.startsWith('workbook') ? 'xlsx' : 'docx'}`));
+  const r = spawnSync(SOFFICE, [`-env:UserInstallation=file://${tmp()}`, '--headless', '--convert-to', 'pdf', '--outdir', pdf, ...files], {
+    encoding: 'utf8',
+    timeout: 540_000,
+  });
   expect(r.status, r.stderr).toBe(0);
-  for (const f of fixtures) pdfs.set(f.name, pdfPages(join(pdf, `${f.name}.pdf`)));
+  for (const n of names) pdfs.set(n, pdfPages(join(pdf, `${n}.pdf`)));
   // Each page of the June notice, for a person to look at.
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
@@ -223,6 +226,18 @@ describe.skipIf(!SOFFICE)('the Word notice printed by LibreOffice', () => {
       const first = pages.findIndex((p) => p.lines[0]?.text === squeeze(t(f.lang, 'bulletin_att_title', { n: 1, name: '' }).split(/[　:：]/)[0]));
       expect([f.name, pages.length <= f.pages!.all, first <= f.pages!.body]).toEqual([f.name, true, true]);
     }
+  });
+
+  it.each(['zh', 'en'])('%s: the Excel notice prints within the page: its text, then each attachment fitted to the page’s width', (lang) => {
+    const pages = pdfs.get(`workbook-${lang}`)!;
+    expect(pages[0].lines[0].text).toBe(ISSUER);
+    // Within the workbook's 0.6-inch side margins, on every page.
+    for (const [i, p] of pages.entries())
+      for (const l of p.lines) expect([i + 1, l.text, l.x0 >= 43 - 2 && l.x1 <= p.width - 43 + 2]).toEqual([i + 1, l.text, true]);
+    // Every attachment's name heads a page.
+    const names = ['bulletin_a_reports', 'bulletin_a_pledges', 'bulletin_a_grading', 'bulletin_a_stars'] as const;
+    const heads = pages.map((p) => p.lines[0]?.text);
+    for (const id of names) expect(heads).toContain(squeeze(t(lang as Lang, id)));
   });
 
   it('says what the notice says, with no file path, and leaves each page of the June notice as a PNG', () => {
