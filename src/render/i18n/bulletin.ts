@@ -340,7 +340,7 @@ export const bulletin: Catalog<BulletinMessages> = {
             ? ` All ${en(n, 'org')} met it.`
             : met === 0
               ? ` None of the ${en(n, 'org')} met it.`
-              : ` Of ${en(n, 'org')}, ${met} met it and ${missed} missed it (${p.rate} met).`;
+              : ` Of ${en(n, 'org')}, ${met.toLocaleString('en-US')} met it and ${missed.toLocaleString('en-US')} missed it (${p.rate} met).`;
       return `Each organisation must report at least ${en(p.quota, 'item')} a month.${said}`;
     },
   },
