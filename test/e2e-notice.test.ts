@@ -143,6 +143,13 @@ describe('the notice in Markdown', () => {
     expect(some.code).toBe(0);
     expect(some.stderr).toContain(`Add an office section with office.name, office.number_prefix to the rules file ${join(bare, 'area.yaml')}`);
     expect(some.stderr).toContain('bulletin written to n.docx');
+    writeFileSync(join(bare, 'named.yaml'), 'office:\n  name: 中共示范县委创先争优活动领导小组办公室\n');
+    const named = await cxzy(['report', '--db', join(dir, 'cxzy.db'), '--rules', 'named.yaml', '--number', '6', '--date', '2011-07-05'], { cwd: bare });
+    expect(named.stdout).toContain('\n〔2011〕6号\n');
+    expect(named.stderr).toBe(
+      `注意：规则文件没有设置文号前缀（office.number_prefix），文号只有年份和顺序号。请在规则文件 ${join(bare, 'named.yaml')} 的 office 一节填写 number_prefix（如 县创争办）。\n`,
+    );
+    expect((await cxzy(['report', '--db', join(dir, 'cxzy.db'), '--rules', 'named.yaml'], { cwd: bare })).stderr).toBe('');
     expect(md).toContain('全县现有党组织25个');
     const en = (await cxzy(['report', '--db', join(dir, 'cxzy.db'), '--date', '2011-07-05', '--lang', 'en'], { cwd: bare })).stdout;
     expect(en).toContain('# Bulletin on the campaign, June 2011');

@@ -26,12 +26,13 @@ import { punct } from '../render/i18n/punctuation.js';
 
 const FORMATS = ['md', 'html', 'docx', 'xlsx', 'json'] as const;
 
-/** A notice without the office's name still comes out, and says which settings to add, and to which file. */
-function warnOffice(ctx: Ctx, office: Rules['office']): void {
-  if (office.name !== undefined || ctx.quiet) return;
-  const keys = (['name', 'area', 'number_prefix'] as const).filter((k) => office[k] === undefined).map((k) => `office.${k}`);
+/** A notice without the office's name, or numbered without its prefix, still comes out, and says which settings to add, and to which file. */
+function warnOffice(ctx: Ctx, office: Rules['office'], numbered: boolean): void {
+  if (ctx.quiet) return;
   const file = resolve(ctx.cwd, ctx.rules ?? RULES_FILE);
-  ctx.stderr.write(`${ctx.ce.yellow(ctx.t('bulletin_office_missing', { keys: keys.join(punct(ctx.lang, 'list')), file }))}\n`);
+  const keys = (['name', 'area', 'number_prefix'] as const).filter((k) => office[k] === undefined).map((k) => `office.${k}`);
+  if (office.name === undefined) ctx.stderr.write(`${ctx.ce.yellow(ctx.t('bulletin_office_missing', { keys: keys.join(punct(ctx.lang, 'list')), file }))}\n`);
+  else if (numbered && office.number_prefix === undefined) ctx.stderr.write(`${ctx.ce.yellow(ctx.t('bulletin_prefix_missing', { file }))}\n`);
 }
 
 export const bulletinCommand: CommandSpec = {
@@ -62,7 +63,7 @@ export const bulletinCommand: CommandSpec = {
           number: o.number === undefined ? null : Number(o.number),
         });
         output = await renderAs(format, doc);
-        warnOffice(ctx, rules.office);
+        warnOffice(ctx, rules.office, o.number !== undefined);
       }
     });
     if (o.out === undefined) {

@@ -16,6 +16,7 @@ export interface BulletinMessages {
   bulletin_cc_list: { list: Scalar };
   bulletin_printed: { y: Scalar; m: Scalar; d: Scalar };
   bulletin_office_missing: { keys: Scalar; file: Scalar };
+  bulletin_prefix_missing: { file: Scalar };
   bulletin_date: { y: Scalar; m: Scalar; d: Scalar };
   bulletin_month_words: { y: Scalar; m: Scalar };
   bulletin_period_words: { y: Scalar; q: Scalar };

@@ -69,6 +69,11 @@ export const bulletin: Catalog<BulletinMessages> = {
     en: (p) =>
       `note: the rules set no office.name (the issuing office), so the notice names a generic office. Add an office section with ${p.keys} to the rules file ${p.file} (cxzy init writes a commented example; --rules names another file).`,
   },
+  bulletin_prefix_missing: {
+    zh: (p) =>
+      `注意：规则文件没有设置文号前缀（office.number_prefix），文号只有年份和顺序号。请在规则文件 ${p.file} 的 office 一节填写 number_prefix（如 县创争办）。`,
+    en: (p) => `note: the rules set no office.number_prefix, so the number has only its year and serial. Add number_prefix to the office section of ${p.file}.`,
+  },
   bulletin_date: {
     zh: (p) => `${p.y}年${p.m}月${p.d}日`,
     en: (p) => `${p.d} ${MONTHS[Number(p.m) - 1]} ${p.y}`,
