@@ -118,7 +118,7 @@ function htmlPart(p: Part): string | null {
 }
 
 /** The issuer's size in print: as large as keeps it to one line of the 156-mm type area, 16 to 30 points. */
-const fit = (issuer: string) => Math.max(16, Math.min(30, Math.floor((442 / Math.max(1, width(issuer) / 2)) * 0.95)));
+const issuerSize = (issuer: string) => Math.max(16, Math.min(30, Math.floor((442 / Math.max(1, width(issuer) / 2)) * 0.95)));
 
 /** The 版记 after the attachments: 抄送, then 印发机关 and 印发日期, between rules. */
 const imprint = (i: NonNullable<Notice['imprint']>) =>
@@ -135,7 +135,7 @@ export function renderHtml(doc: Doc): string {
   const body = sections.filter((_, i) => doc.sections[i].attachment === undefined);
   const attachments = sections.filter((_, i) => doc.sections[i].attachment !== undefined);
   const top = n
-    ? `<header><p class="issuer" style="--fit: ${fit(n.issuer)}pt">${esc(n.issuer)}</p>${n.number ? `<p class="number">${esc(n.number)}</p>` : ''}<hr class="red"><h1>${esc(n.title)}</h1><p class="to">${esc(n.to)}</p></header>`
+    ? `<header><p class="issuer" style="--fit: ${issuerSize(n.issuer)}pt">${esc(n.issuer)}</p>${n.number ? `<p class="number">${esc(n.number)}</p>` : ''}<hr class="red"><h1>${esc(n.title)}</h1><p class="to">${esc(n.to)}</p></header>`
     : `<header><h1>${esc(doc.title ?? '')}</h1></header>`;
   const foot = n
     ? `<div class="foot">${n.attachments.length ? `<div class="attachments">${n.attachments.map((a, i) => `<p>${i === 0 ? esc(n.label) : ''}${i + 1}. ${esc(a)}</p>`).join('')}</div>` : ''}<div class="sign"><div><p>${esc(n.issuer)}</p><p class="date">${esc(n.date)}</p></div></div></div>`
