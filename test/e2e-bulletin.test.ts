@@ -227,56 +227,47 @@ describe('report on the examples', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it("XLSX: one table per sheet, the notice's text first: header in row 1, frozen, filtered, A4 with print titles; numbers and dates typed", async () => {
+  it('XLSX prints as the notice does: its text on a sheet as wide as the page, then 附件1…附件4, each with its tables under their captions; numbers and dates typed', async () => {
     const out = join(dir, 'b.xlsx');
     expect((await run(['report', '--out', out])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    const names = wb.worksheets.map((w) => w.name);
-    expect(names[0]).toBe('通报');
-    expect(wb.worksheets[0].getColumn(1).values.slice(1, 5)).toEqual([
-      '通报',
-      '创先争优活动领导小组办公室',
-      '关于2011年6月创先争优活动开展情况的通报',
-      '各基层党组织：',
-    ]);
-    expect(names).toEqual(expect.arrayContaining(['2011年6月信息报送完成情况', '本月被采用信息', '本月兑现承诺', '补课整改名单', '红星党员', '标杆支部']));
-    const text = wb.worksheets[0].getColumn(1).values as unknown[];
-    expect(text.slice(-names.length)).toEqual(['本工作簿各表：', ...names.slice(1)]);
-    // LibreOffice shows a filter only with its sheet's _xlnm._FilterDatabase name.
-    const book = (await (await unzipper.Open.file(out)).files.find((f) => f.path === 'xl/workbook.xml')!.buffer()).toString('utf8');
-    const filters = [...book.matchAll(/<definedName name="_xlnm\._FilterDatabase" localSheetId="(\d+)">([^<]*)<\/definedName>/g)].map((m) => [
-      Number(m[1]),
-      m[2],
-    ]);
-    expect(filters).toEqual(wb.worksheets.map((ws, k) => [k, `&apos;${ws.name}&apos;!${ws.autoFilter!.toString().replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`]));
-    for (const ws of wb.worksheets) {
-      // One table: its header's cells run unbroken from A1, and nothing stands beside it.
-      const header = (ws.getRow(1).values as unknown[]).slice(1);
-      expect(
-        header.every((v) => typeof v === 'string' && v !== ''),
-        ws.name,
-      ).toBe(true);
-      expect(ws.columnCount, ws.name).toBe(header.length);
-      expect(ws.autoFilter, ws.name).toEqual(`A1:${String.fromCharCode(64 + header.length)}${Math.max(1, ws.rowCount)}`);
-      expect([ws.pageSetup.paperSize, ws.pageSetup.printTitlesRow, ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight], ws.name).toEqual([9, '1:1', 1, 0]);
-      expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
-    }
-    const ws = wb.getWorksheet('2011年6月信息报送完成情况')!;
-    const header = ws.getRow(1).values as unknown[];
-    const first = ws.getRow(2);
-    expect(first.getCell(header.indexOf('名次')).value).toBe(1);
-    expect(first.getCell(header.indexOf('编号')).value).toBe('D0101');
-    expect(typeof first.getCell(header.indexOf('本月积分')).value).toBe('number');
-    expect(ws.rowCount).toBe(26);
-
-    const pw = wb.getWorksheet('本月兑现承诺')!;
-    const cell = pw.getRow(2).getCell((pw.getRow(1).values as unknown[]).indexOf('兑现日期'));
-    expect(cell.value).toEqual(new Date('2011-06-20T00:00:00Z'));
-    expect(cell.numFmt).toBe('yyyy-mm-dd');
-    const gw = wb.getWorksheet('补课整改名单')!;
-    const sat = gw.getRow(2).getCell((gw.getRow(1).values as unknown[]).indexOf('满意率'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['通报', '附件1', '附件2', '附件3', '附件4']);
+    const notice = wb.worksheets[0];
+    expect(notice.getColumn(1).values.slice(1, 4)).toEqual(['创先争优活动领导小组办公室', '关于2011年6月创先争优活动开展情况的通报', '各基层党组织：']);
+    expect(notice.getColumn(1).values).toContain('附件：1. 信息报送完成情况');
+    // Fitted to the page's width: one column, narrower than A4 portrait holds at 100%, wrapping.
+    expect([notice.columnCount, notice.getColumn(1).width! <= 64, notice.getColumn(1).alignment?.wrapText]).toEqual([1, true, true]);
+    for (const ws of wb.worksheets)
+      expect([ws.pageSetup.paperSize, ws.pageSetup.fitToPage, ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight], ws.name).toEqual([9, true, 1, 0]);
+    expect(notice.pageSetup.orientation).toBe('portrait');
+    /** The rows of the table under `caption` on sheet `ws`: its header, then its rows up to the next blank row. */
+    const tableUnder = (ws: ExcelJS.Worksheet, caption: string) => {
+      let at = 0;
+      ws.eachRow((row, n) => {
+        if (row.getCell(1).value === caption) at = n;
+      });
+      expect(at, caption).toBeGreaterThan(0);
+      const header = (ws.getRow(at + 1).values as unknown[]).slice(1);
+      const rows: ExcelJS.Row[] = [];
+      for (let n = at + 2; ws.getRow(n).getCell(1).value != null; n++) rows.push(ws.getRow(n));
+      return { header, rows, cell: (r: ExcelJS.Row, h: string) => r.getCell(header.indexOf(h) + 1) };
+    };
+    const a1 = wb.getWorksheet('附件1')!;
+    expect([a1.getRow(1).getCell(1).value, a1.getRow(2).getCell(1).value]).toEqual(['附件1', '信息报送完成情况']);
+    const month = tableUnder(a1, '2011年6月信息报送完成情况（每月至少3条，按本月采用积分排名）');
+    expect(month.rows).toHaveLength(25);
+    expect(month.cell(month.rows[0], '名次').value).toBe(1);
+    expect(month.cell(month.rows[0], '编号').value).toBe('D0101');
+    expect(typeof month.cell(month.rows[0], '本月积分').value).toBe('number');
+    expect(month.cell(month.rows[0], '名次').font?.bold).toBeFalsy();
+    const kept = tableUnder(wb.getWorksheet('附件2')!, '本月兑现承诺');
+    const date = kept.cell(kept.rows[0], '兑现日期');
+    expect([date.value, date.numFmt]).toEqual([new Date('2011-06-20T00:00:00Z'), 'yyyy-mm-dd']);
+    const remedial = tableUnder(wb.getWorksheet('附件3')!, '补课整改名单（群众满意率低于90.0%）');
+    const sat = remedial.cell(remedial.rows[0], '满意率');
     expect([sat.value, sat.numFmt]).toEqual([0.88, '0.0%']);
+    expect(tableUnder(wb.getWorksheet('附件4')!, '红星党员').rows.length).toBe(19);
   });
 });
 
@@ -289,7 +280,7 @@ describe('report at scale', () => {
     const md = (await cxzy(['report', '--db', db])).stdout;
     const section = md.slice(md.indexOf('**2011年6月信息报送完成情况'), md.indexOf('**本月未报送信息的组织**'));
     expect(section.split('\n').filter((l) => /^\| \d+ \|/.test(l))).toHaveLength(500);
-    expect(section).toContain('（仅列出前 500 行，共 607 行；完整名单见 --format xlsx 或 json）');
+    expect(section).toContain('（仅列出前500行，共607行；完整名单见 --format xlsx 或 json）');
     const json = JSON.parse((await cxzy(['report', '--db', db, '--format', 'json'])).stdout);
     expect(json.reports.month.orgs).toHaveLength(607);
     expect(json.pledges.coverage.members.by_org.length).toBeGreaterThan(500);

@@ -290,8 +290,17 @@ describe('init', () => {
     expect(rulesText).toContain('# 四级定级');
     // The office settings are there, commented: the bulletin's issuer, area and number prefix.
     expect({ office: {}, ...parse(rulesText) }).toEqual(defaultRules());
-    const office = rulesText.replace(/^# (office:| {2}name:| {2}area:| {2}number_prefix:)/gm, '$1');
-    expect(parse(office).office).toEqual({ name: '中共示范县委创先争优活动领导小组办公室', area: '示范县', number_prefix: '县创争办' });
+    const office = rulesText.replace(/^# (office:.*| {2}.*)$/gm, '$1');
+    expect(parse(office).office).toEqual({
+      name: '中共示范县委创先争优活动领导小组办公室',
+      area: '示范县',
+      number_prefix: '县创争办',
+      code: '430102',
+      addressee: '各乡镇党委，县直各单位党组织',
+      cc: ['市委创先争优活动领导小组办公室', '县委组织部'],
+      printer: '县委创先争优活动领导小组办公室',
+      requirements: '各党组织要对照本通报查漏补缺，按时报送下月材料。',
+    });
     writeFileSync(join(dir, 'office', 'cxzy.rules.yaml'), office);
     expect((await cxzy(['rules', '--format', 'json'], { cwd: join(dir, 'office') })).stdout).toContain('"number_prefix": "县创争办"');
     const imp = await cxzy(['import', 'data'], { cwd: join(dir, 'office') });

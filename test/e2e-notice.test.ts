@@ -8,6 +8,7 @@ import unzipper from 'unzipper';
 import { EXAMPLES, cxzy, tmp } from './helpers.js';
 import { renderDocx } from '../src/render/docx.js';
 import { text, type Doc } from '../src/render/doc.js';
+import { proseFaults } from '../src/render/i18n/figures.js';
 
 const OFFICE = 'office:\n  name: 中共示范县委创先争优活动领导小组办公室\n  area: 示范县\n  number_prefix: 县创争办\n';
 const ISSUER = '中共示范县委创先争优活动领导小组办公室';
@@ -55,8 +56,8 @@ describe('the Word notice', () => {
       TITLE,
       '各基层党组织：',
       ...SECTIONS,
-      '附件：1. 信息报送完成情况',
-      '2. 公开承诺情况',
+      '附件：1.信息报送完成情况',
+      '2.公开承诺情况',
       '2011年7月5日',
       '附件1',
       ...ATTACHMENTS,
@@ -67,8 +68,8 @@ describe('the Word notice', () => {
       order.filter((_, i) => found[i] < 0).join(' '),
     ).toBe(true);
     expect([...found].sort((a, b) => a - b)).toEqual(found);
-    expect(text).toContain('示范县现有党组织 25 个（党委 6 个、党支部 19 个），党员 171 名。');
-    expect(text).toContain('未达标的是：王家庄村党支部（差 1 条）。');
+    expect(text).toContain('示范县现有党组织25个（党委6个、党支部19个），党员171名。');
+    expect(text).toContain('未达标的是：王家庄村党支部（差1条）。');
     // No file path in the printed form.
     expect(text).not.toMatch(/\.yaml|\.xlsx|examples\//);
   });
@@ -90,7 +91,16 @@ describe('the Word notice', () => {
       rows: [Array.from({ length: 14 }, () => text('河口乡个体劳动者协会党支部'))],
     };
     const narrow = { caption: '窄表', headers: ['编号', '名称'], rows: [[text('D01'), text('红湾社区党支部')]] };
-    const notice = { issuer: '办公室', number: null, title: '标题', to: '各党组织：', date: '2011年7月5日', attachments: ['宽', '窄'], label: '附件：' };
+    const notice = {
+      issuer: '办公室',
+      number: null,
+      title: '标题',
+      to: '各党组织：',
+      date: '2011年7月5日',
+      attachments: ['宽', '窄'],
+      label: '附件：',
+      imprint: null,
+    };
     const doc: Doc = {
       lang: 'zh',
       notice,
@@ -120,9 +130,27 @@ describe('the notice in Markdown', () => {
 
   it('without office settings names a generic office and area, and without --number has no number', async () => {
     const bare = tmp();
-    const md = (await cxzy(['report', '--db', join(dir, 'cxzy.db'), '--date', '2011-07-05'], { cwd: bare })).stdout;
+    const r = await cxzy(['report', '--db', join(dir, 'cxzy.db'), '--date', '2011-07-05'], { cwd: bare });
+    const md = r.stdout;
     expect(md.startsWith(`**创先争优活动领导小组办公室**\n\n# ${TITLE}`)).toBe(true);
-    expect(md).toContain('全县现有党组织 25 个');
+    // Said, not guessed: the settings to add, and the file where they are looked for.
+    expect([r.code, r.stderr]).toEqual([
+      0,
+      `注意：规则文件没有设置发文机关（office.name），通报的红头和落款用了通用名称。请在规则文件 ${join(bare, 'cxzy.rules.yaml')} 中加入 office 一节，填写 office.name、office.area、office.number_prefix（cxzy init 写出的 cxzy.rules.yaml 有带注释的示例；也可用 --rules 指定规则文件）。\n`,
+    ]);
+    writeFileSync(join(bare, 'area.yaml'), 'office:\n  area: 示范县\n');
+    const some = await cxzy(['report', '--db', join(dir, 'cxzy.db'), '--rules', 'area.yaml', '--lang', 'en', '--out', 'n.docx'], { cwd: bare });
+    expect(some.code).toBe(0);
+    expect(some.stderr).toContain(`Add an office section with office.name, office.number_prefix to the rules file ${join(bare, 'area.yaml')}`);
+    expect(some.stderr).toContain('bulletin written to n.docx');
+    writeFileSync(join(bare, 'named.yaml'), 'office:\n  name: 中共示范县委创先争优活动领导小组办公室\n');
+    const named = await cxzy(['report', '--db', join(dir, 'cxzy.db'), '--rules', 'named.yaml', '--number', '6', '--date', '2011-07-05'], { cwd: bare });
+    expect(named.stdout).toContain('\n〔2011〕6号\n');
+    expect(named.stderr).toBe(
+      `注意：规则文件没有设置文号前缀（office.number_prefix），文号只有年份和顺序号。请在规则文件 ${join(bare, 'named.yaml')} 的 office 一节填写 number_prefix（如 县创争办）。\n`,
+    );
+    expect((await cxzy(['report', '--db', join(dir, 'cxzy.db'), '--rules', 'named.yaml'], { cwd: bare })).stderr).toBe('');
+    expect(md).toContain('全县现有党组织25个');
     const en = (await cxzy(['report', '--db', join(dir, 'cxzy.db'), '--date', '2011-07-05', '--lang', 'en'], { cwd: bare })).stdout;
     expect(en).toContain('# Bulletin on the campaign, June 2011');
     expect(en).toContain('5 July 2011');
@@ -138,7 +166,32 @@ describe('the notice in Markdown', () => {
     writeFileSync(join(bad, 'cxzy.rules.yaml'), 'office:\n  nmae: 办公室\n');
     const r = await cxzy(['report', '--db', join(dir, 'cxzy.db')], { cwd: bad });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('cxzy.rules.yaml:2:3  错误  office.nmae: 未知字段 nmae；允许的字段：name, area, number_prefix');
+    expect(r.stderr).toContain(
+      'cxzy.rules.yaml:2:3  错误  office.nmae: 未知字段 nmae；允许的字段：name, area, number_prefix, code, addressee, cc, printer, requirements',
+    );
+  });
+});
+
+/** The body's paragraphs of a Markdown notice: from the title to the attachments' list, headings left out. */
+const bodyOf = (md: string) =>
+  md
+    .slice(md.indexOf('\n# '), md.search(/\n(附件：|Attachments:)\n/))
+    .split('\n\n')
+    .slice(2)
+    .filter((p) => p && !p.startsWith('#'));
+
+describe('figures in running text', () => {
+  it.each([
+    ['2011-04', 'zh'],
+    ['2011-05', 'zh'],
+    ['2011-06', 'zh'],
+    ['2011-04', 'en'],
+    ['2011-05', 'en'],
+    ['2011-06', 'en'],
+  ] as const)('%s %s: as an office writes them, in every sentence of the body', async (month, lang) => {
+    const body = bodyOf((await run(['report', '--month', month, '--lang', lang])).stdout);
+    expect(body.length).toBeGreaterThanOrEqual(7);
+    for (const p of body) expect(proseFaults(lang, p), p).toEqual([]);
   });
 });
 

@@ -5,6 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, cxzy, tmp } from './helpers.js';
+import { t } from '../src/render/i18n/index.js';
+
+const OFFICE_KEYS = { zh: 'office.name、office.area、office.number_prefix', en: 'office.name, office.area, office.number_prefix' };
 
 const GOLDEN = join(ROOT, 'test', 'golden');
 let db: string;
@@ -25,7 +28,7 @@ const CASES: [string, string[]][] = [
   ['stars-2011Q1.md', ['stars', '--period', '2011Q1', '--org', 'D0101', '--format', 'md']],
   ['quota-2011-06.txt', ['quota']],
   ['quota-2011Q2-en.txt', ['quota', '--period', '2011Q2', '--lang', 'en']],
-  ['report-2011-06.md', ['report', '--number', '6', '--date', '2011-07-05']],
+  ['report-2011-06.md', ['report', '--number', '6', '--date', '2011-07-05', '--rules', 'test/golden/office.rules.yaml']],
   ['report-2011-05-en.md', ['report', '--month', '2011-05', '--lang', 'en', '--date', '2011-06-03']],
   ['report-W02-2011-06.md', ['report', '--org', 'W02', '--date', '2011-07-05']],
 ];
@@ -33,7 +36,11 @@ const CASES: [string, string[]][] = [
 describe('golden output on the examples', () => {
   it.each(CASES)('%s', async (name, args) => {
     const r = await cxzy([...args, '--db', db], { cwd: ROOT });
-    expect(r.stderr).toBe('');
+    // A notice without the office's settings says which to add; with them, nothing.
+    const bare = args[0] === 'report' && !args.includes('--rules');
+    const lang = args.includes('en') ? 'en' : 'zh';
+    const warning = `${t(lang, 'bulletin_office_missing', { keys: OFFICE_KEYS[lang], file: join(ROOT, 'cxzy.rules.yaml') })}\n`;
+    expect(r.stderr).toBe(bare ? warning : '');
     expect(r.code).toBe(0);
     const file = join(GOLDEN, name);
     // Written only when asked: a golden file a test run made up would hold whatever the code printed.

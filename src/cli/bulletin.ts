@@ -18,8 +18,22 @@ import { renderAs } from '../render/formats.js';
 import { subtree } from '../analyses/scope.js';
 import { isValidDate, localTime } from '../core/dates.js';
 import { VERSION } from '../version.js';
+import { resolve } from 'node:path';
+import type { Ctx } from './context.js';
+import type { Rules } from '../core/rules.js';
+import { RULES_FILE } from '../read/rules.js';
+import { punct } from '../render/i18n/punctuation.js';
 
 const FORMATS = ['md', 'html', 'docx', 'xlsx', 'json'] as const;
+
+/** A notice without the office's name, or numbered without its prefix, still comes out, and says which settings to add, and to which file. */
+function warnOffice(ctx: Ctx, office: Rules['office'], numbered: boolean): void {
+  if (ctx.quiet) return;
+  const file = resolve(ctx.cwd, ctx.rules ?? RULES_FILE);
+  const keys = (['name', 'area', 'number_prefix'] as const).filter((k) => office[k] === undefined).map((k) => `office.${k}`);
+  if (office.name === undefined) ctx.stderr.write(`${ctx.ce.yellow(ctx.t('bulletin_office_missing', { keys: keys.join(punct(ctx.lang, 'list')), file }))}\n`);
+  else if (numbered && office.number_prefix === undefined) ctx.stderr.write(`${ctx.ce.yellow(ctx.t('bulletin_prefix_missing', { file }))}\n`);
+}
 
 export const bulletinCommand: CommandSpec = {
   define: (lang) =>
@@ -49,6 +63,7 @@ export const bulletinCommand: CommandSpec = {
           number: o.number === undefined ? null : Number(o.number),
         });
         output = await renderAs(format, doc);
+        warnOffice(ctx, rules.office, o.number !== undefined);
       }
     });
     if (o.out === undefined) {

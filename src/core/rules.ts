@@ -61,8 +61,22 @@ export interface Rules {
   };
   /** The rectification ledger (问题台账). */
   ledger: { supervise_after_days: number; report_within_days: number };
-  /** Who issues the bulletin; unset, the bulletin names a generic office and area. */
-  office: { name?: string; area?: string; number_prefix?: string };
+  /** Who issues the bulletin and how its notice is addressed (SPEC §3 Office settings); unset, the notice names a generic office and area, and report says so. */
+  office: {
+    name?: string;
+    area?: string;
+    number_prefix?: string;
+    /** The area's code, for merge --prefix. */
+    code?: string;
+    /** 主送; default 各基层党组织. */
+    addressee?: string;
+    /** 抄送, in the 版记. */
+    cc?: string[];
+    /** 印发机关, in the 版记; default `name`. */
+    printer?: string;
+    /** The text of 工作要求, replacing the default. */
+    requirements?: string;
+  };
 }
 
 /** The built-in rules: SPEC §2, number for number. */

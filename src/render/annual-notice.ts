@@ -6,6 +6,7 @@ import type { Annual, MemberYear, OrgYear } from '../analyses/annual.js';
 import type { Rules } from '../core/rules.js';
 import { t, type Lang } from './i18n/index.js';
 import { para, text, type Doc, type DocSection } from './doc.js';
+import { officeNotice } from './bulletin.js';
 
 export interface PublicityOptions {
   lang: Lang;
@@ -84,19 +85,10 @@ export function publicityDoc(a: Annual, names: Map<string, string>, o: Publicity
     { id: 'period', title: '', parts: [para(t(lang, 'yr_p_period', { from: day(o.date), to: day(end), days: o.days }))] },
     { id: 'objections', title: '', parts: [para(t(lang, 'yr_p_objections', { office: issuer }))] },
   ];
-  const [y, m, d] = o.date.split('-').map(Number);
   return {
     lang,
     title,
-    notice: {
-      issuer,
-      number: o.number === null ? null : t(lang, 'bulletin_number', { prefix: o.office.number_prefix ?? '', year: y, n: o.number }),
-      title,
-      to: t(lang, 'bulletin_to'),
-      date: t(lang, 'bulletin_date', { y, m, d }),
-      attachments: names_,
-      label: t(lang, 'bulletin_attachments'),
-    },
+    notice: officeNotice(lang, o.office, { title, issued: o.date, number: o.number, attachments: names_ }),
     sections: [...body, ...lists],
   };
 }

@@ -7,12 +7,13 @@ import type { Messages, MsgId, PlainId } from '../core/messages/index.js';
 import type { Rules } from '../core/rules.js';
 import { type CellValue, type Chart, type DocSection, type Part, para, text } from './doc.js';
 import { t, type Lang, word } from './i18n/index.js';
+import { figure, type Unit } from './i18n/figures.js';
 import { punct } from './i18n/punctuation.js';
 
 /** Markdown and HTML are read by people: a longer table is cut there (XLSX and JSON keep every row). */
 export const MAX_TEXT_ROWS = 500;
-/** Names a sentence lists before it says how many more there are. */
-const NAMES_IN_PROSE = 8;
+/** Names a sentence lists before it names only some and says how many there are in all (其中). */
+const NAMES_IN_PROSE = 10;
 
 export interface NoticeOptions {
   version: string;
@@ -41,8 +42,8 @@ export interface Writer {
   named: (caption: string, list: Named[]) => Part;
   /** Between names in a list. */
   sep: string;
-  /** Names in a sentence: the first few, then how many in all. */
-  names: (list: string[]) => string;
+  /** Names in a sentence: all of them, or the first few marked as a selection of how many there are. */
+  names: (list: string[], unit: Unit) => string;
   month: string;
   quarter: (p: string) => string;
   area: string;
@@ -67,8 +68,7 @@ export function writer(b: Bulletin, lang: Lang, opts: NoticeOptions): Writer {
     table: { caption, headers: h('bulletin_h_org', 'bulletin_h_name'), rows: list.map((n) => [text(n.code), text(n.name)]), none, list: true },
   });
   const sep = punct(lang, 'list');
-  const names = (list: string[]) =>
-    list.length <= NAMES_IN_PROSE ? list.join(sep) : tr('bulletin_names_more', { names: list.slice(0, NAMES_IN_PROSE).join(sep), n: list.length });
+  const names = (list: string[], unit: Unit) => figure(lang, { names: list, unit, max: NAMES_IN_PROSE });
   const month = tr('bulletin_month_words', { y: b.month.slice(0, 4), m: Number(b.month.slice(5)) });
   const quarter = (p: string) => tr('bulletin_period_words', { y: p.slice(0, 4), q: Number(p.slice(5)) });
   const area = opts.scope ? opts.scope.name : (opts.office.area ?? tr('bulletin_area_default'));
@@ -87,6 +87,7 @@ export function writer(b: Bulletin, lang: Lang, opts: NoticeOptions): Writer {
     quarter,
     area,
     facts: (...lines) => [para(lines.join(punct(lang, 'sentence')))],
+
     body: (id, title, parts) => ({ id, title: tr(title), parts }),
   };
 }

@@ -7,8 +7,10 @@ import type { Bulletin } from '../analyses/bulletin/bulletin.js';
 import { pct } from '../core/numbers.js';
 import { gradingParts, pledgesParts, reportsParts, starsParts } from './bulletin-attachments.js';
 import { type NoticeOptions, type Writer, writer } from './bulletin-writer.js';
-import type { Doc, DocSection, Part } from './doc.js';
-import type { Lang } from './i18n/index.js';
+import { type Doc, type DocSection, type Notice, type Part, para } from './doc.js';
+import { punct } from './i18n/punctuation.js';
+import { t, type Lang } from './i18n/index.js';
+import type { Rules } from '../core/rules.js';
 
 export { GRADE_COLORS } from './bulletin-attachments.js';
 export { MAX_TEXT_ROWS, type NoticeOptions } from './bulletin-writer.js';
@@ -64,7 +66,7 @@ function overview(b: Bulletin, x: Writer, att: Numbers): DocSection {
 }
 
 function reports(b: Bulletin, x: Writer, att: Numbers): DocSection {
-  const { tr, facts, names, sep } = x;
+  const { tr, facts, names } = x;
   const r = b.reports;
   const { missed, top } = r.figures;
   return x.body(
@@ -78,9 +80,27 @@ function reports(b: Bulletin, x: Writer, att: Numbers): DocSection {
         missed: r.month.summary.missed,
         rate: r.figures.met_rate === null ? '—' : pct(r.figures.met_rate),
       }),
-      ...(missed.length ? [tr('bulletin_rp_missed', { names: names(missed.map((o) => tr('bulletin_short_of', { name: o.name, n: o.shortfall }))) })] : []),
+      ...(missed.length
+        ? [
+            tr('bulletin_rp_missed', {
+              names: names(
+                missed.map((o) => tr('bulletin_short_of', { name: o.name, n: o.shortfall })),
+                'org',
+              ),
+            }),
+          ]
+        : []),
       tr('bulletin_rp_adopted', { n: r.adopted.length, points: r.figures.adopted_points }),
-      ...(top.length ? [tr('bulletin_rp_top', { names: top.map((o) => tr('bulletin_points_of', { name: o.name, n: o.points })).join(sep) })] : []),
+      ...(top.length
+        ? [
+            tr('bulletin_rp_top', {
+              names: names(
+                top.map((o) => tr('bulletin_points_of', { name: o.name, n: o.points })),
+                'org',
+              ),
+            }),
+          ]
+        : []),
       tr('bulletin_rp_typicals', { met: r.figures.typicals_met, n: r.typicals.length, need: r.typicals_need, att: att.reports }),
     ),
   );
@@ -124,7 +144,14 @@ function grading(b: Bulletin, x: Writer, att: Numbers, belowPct: string): DocSec
       tr('bulletin_gr_movement', g.movement),
       ...g.shares.map((s) => tr(s.bound === 'max' ? 'g_share_max' : 'g_share_min', { grade: w(s.grade), share: pct(s.share), limit: pct(s.limit) })),
       g.remedial.length
-        ? tr('bulletin_gr_remedial', { below: belowPct, names: names(g.remedial.map((o) => o.name)), att: att.grading! })
+        ? tr('bulletin_gr_remedial', {
+            below: belowPct,
+            names: names(
+              g.remedial.map((o) => o.name),
+              'org',
+            ),
+            att: att.grading!,
+          })
         : tr('bulletin_gr_no_remedial', { below: belowPct, att: att.grading! }),
     ),
   );
@@ -146,10 +173,76 @@ function stars(b: Bulletin, x: Writer, att: Numbers): DocSection {
         flag: s.flag.length,
         att: att.stars!,
       }),
-      ...(s.flag.length ? [tr('bulletin_st_flag', { names: names(s.flag.map((f) => f.name)) })] : []),
-      ...(s.benchmark.length ? [tr('bulletin_st_benchmark', { names: names(s.benchmark.map((f) => f.name)) })] : []),
+      ...(s.flag.length
+        ? [
+            tr('bulletin_st_flag', {
+              names: names(
+                s.flag.map((f) => f.name),
+                'committee',
+              ),
+            }),
+          ]
+        : []),
+      ...(s.benchmark.length
+        ? [
+            tr('bulletin_st_benchmark', {
+              names: names(
+                s.benchmark.map((f) => f.name),
+                'branch',
+              ),
+            }),
+          ]
+        : []),
     ),
   );
+}
+
+/** 工作要求: the office's own text (`requirements`, a paragraph a line), else the default. */
+function closing(x: Writer, requirements: string | undefined): DocSection {
+  const own = requirements
+    ?.split(/\n\s*/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return x.body('closing', 'bulletin_s_closing', own?.length ? own.map((l) => para(l)) : x.facts(x.tr('bulletin_closing')));
+}
+
+/** What stands before and after the body: the office's settings, or generic words where it has none. */
+function notice(x: Writer, opts: NoticeOptions, title: string, names: string[]): Notice {
+  const to = opts.scope ? x.tr('bulletin_to_org', { org: opts.scope.name }) : undefined;
+  return officeNotice(x.lang, opts.office, { title, issued: opts.issued, number: opts.number, attachments: names, to });
+}
+
+/**
+ * A notice's head and foot from the office's settings (SPEC §3): issuer, number, 主送, the
+ * 附件 list, the date and the 版记; the monthly notice and the annual 公示 both stand in it.
+ * `to`: 主送 when not the office's own.
+ */
+export function officeNotice(
+  lang: Lang,
+  o: Rules['office'],
+  n: { title: string; issued: string; number: number | null; attachments: string[]; to?: string },
+): Notice {
+  const [y, m, d] = n.issued.split('-').map(Number);
+  const issuer = o.name ?? t(lang, 'bulletin_issuer_default');
+  const addressee = o.addressee?.replace(/[：:]\s*$/, '');
+  return {
+    issuer,
+    number: n.number === null ? null : t(lang, 'bulletin_number', { prefix: o.number_prefix ?? '', year: y, n: n.number }),
+    title: n.title,
+    to: n.to ?? (addressee ? t(lang, 'bulletin_to_addressee', { to: addressee }) : t(lang, 'bulletin_to')),
+    date: t(lang, 'bulletin_date', { y, m, d }),
+    attachments: n.attachments,
+    label: t(lang, 'bulletin_attachments'),
+    imprint:
+      o.cc?.length || o.printer
+        ? {
+            ccLabel: t(lang, 'bulletin_cc'),
+            cc: o.cc?.length ? t(lang, 'bulletin_cc_list', { list: o.cc.join(punct(lang, 'comma')) }) : null,
+            printer: o.printer ?? issuer,
+            printed: t(lang, 'bulletin_printed', { y, m, d }),
+          }
+        : null,
+  };
 }
 
 export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
@@ -163,23 +256,14 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
     pledges(b, x, att.numbers),
     grading(b, x, att.numbers, opts.belowPct),
     stars(b, x, att.numbers),
-    x.body('closing', 'bulletin_s_closing', x.facts(tr('bulletin_closing'))),
+    closing(x, opts.office.requirements),
   ];
   const title = opts.scope ? tr('bulletin_title_org', { month, org: opts.scope.name }) : tr('bulletin_title', { month });
-  const [y, m, d] = opts.issued.split('-').map(Number);
   return {
     lang,
     title,
     footer: tr('bulletin_generated', { version: opts.version }),
-    notice: {
-      issuer: opts.office.name ?? tr('bulletin_issuer_default'),
-      number: opts.number === null ? null : tr('bulletin_number', { prefix: opts.office.number_prefix ?? '', year: y, n: opts.number }),
-      title,
-      to: opts.scope ? tr('bulletin_to_org', { org: opts.scope.name }) : tr('bulletin_to'),
-      date: tr('bulletin_date', { y, m, d }),
-      attachments: att.names,
-      label: tr('bulletin_attachments'),
-    },
+    notice: notice(x, opts, title, att.names),
     sections: [...sections, ...att.sections],
   };
 }

@@ -95,6 +95,8 @@ export interface Notice {
   /** The attachments' titles, listed after the body under `label` (附件：). */
   attachments: string[];
   label: string;
+  /** The 版记 on the last page, when the office set `cc` or `printer`: 抄送 (label, then the list), who prints it and when. */
+  imprint: { ccLabel: string; cc: string | null; printer: string; printed: string } | null;
 }
 
 export interface Doc {

@@ -1,212 +1,208 @@
-// A notice as a Word document (.docx), laid out as an office issues a 通报:
-// the issuer in red, the number, a red rule, the title, the body in 仿宋 with
-// 黑体 headings, the signature and date, then each attachment from a new page
-// (landscape when its tables are too wide for portrait) with real Word tables
-// whose header rows repeat on every page. Fonts are those every Chinese
-// Windows has (宋体, 黑体, 仿宋); Word, WPS and LibreOffice substitute their
-// own where they lack one. Written with the docx library, which escapes text.
+// A notice as a Word document (.docx), laid out to GB/T 9704-2012 as the
+// office would type it: A4 with the standard's margins; the issuer in red over
+// the number and the red rule; the title in 二号小标宋; the body in 三号仿宋 on
+// the 28-pt grid, headings 黑体 (一、) and 楷体 (（一）) kept with what follows;
+// the 附件 list, signature and date kept with the body's last lines; page
+// numbers — N — right on odd pages and left on even ones, running on through
+// the attachments, each from a new page (landscape when its tables are too
+// wide for portrait); the 版记 at the foot of the last page.
 import {
   AlignmentType,
   BorderStyle,
   Document,
-  Footer,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
+  DocumentGridType,
   type ISectionOptions,
+  Packer,
+  Paragraph,
+  PageOrientation,
+  type Table,
+  Tab,
+  TextRun,
 } from 'docx';
-import { printable } from '../core/text.js';
-import { cellText, chartTable, isNumeric, printColumns, printWidth, spansText, type Doc, type DocSection, type DocTable, type Notice } from './doc.js';
+import { chartTable, spansText, type Doc, type DocSection, type Notice } from './doc.js';
+import { A4, CHAR, FONT, fontTable, imprint, LINE, line, MARGIN, mm, nameTab, pageFooters, RED, run, SIZE, table, tableTwips } from './docx-parts.js';
 import { width } from './text.js';
 
-const SONG = '宋体';
-const HEI = '黑体';
-const FANG = '仿宋';
-const RED = 'C00000';
-/** Sizes in half-points: 二号 22pt, 三号 16pt, 四号 14pt, 小四 12pt, 五号 10.5pt, 小五 9pt. */
-const ER = 44;
-const SAN = 32;
-const SI = 28;
-const XIAOSI = 24;
-const WU = 21;
-const XIAOWU = 18;
-/** A4 in twentieths of a point, and the notice's margins (GB/T 9704: 37 mm top, 28 mm left). */
-const A4 = { width: 11906, height: 16838 };
-const mm = (n: number) => Math.round((n * 1440) / 25.4);
-/** A half-width character at 五号 (10.5 pt) in twentieths of a point, with a little for the gaps. */
-const HALF_WIDTH_TWIPS = 110;
+const TYPE = { width: A4.width - MARGIN.left - MARGIN.right, height: A4.height - MARGIN.top - MARGIN.bottom };
+/** A landscape attachment: the portrait type area turned, less room at the head for its label. */
+const LANDSCAPE_MARGIN = { top: mm(28), bottom: mm(35), left: mm(37), right: mm(35) };
+/** From the page's lower edge to the page number's foot: its dashes sit 7 mm under the type area. */
+const FOOTER = mm(22);
+/** A half-width character of 三号 text in twentieths of a point (Latin and digits in Times New Roman are about as wide). */
+const HALF = CHAR / 2;
 
-const run = (text: string, o: { font?: string; size?: number; bold?: boolean; color?: string } = {}) =>
-  new TextRun({
-    text: printable(text),
-    font: { eastAsia: o.font ?? FANG, ascii: 'Times New Roman', hAnsi: 'Times New Roman' },
-    size: o.size ?? SAN,
-    bold: o.bold,
-    color: o.color,
+/** A line at `size` half-points at most, smaller for a long text, so that it keeps to one line of the type area. */
+const fitSize = (text: string, max: number) => Math.max(SIZE.san, Math.min(max, Math.floor((TYPE.width / 10 / Math.max(1, width(text) / 2)) * 0.95)));
+
+const TITLE = { font: FONT.title, size: SIZE.er };
+
+/** Where a title may be cut: after these words, or at a space; never inside a number or a Latin word. */
+const TITLE_BREAKS = /(?<=活动|工作|情况|月|的|，|, | )/g;
+
+/**
+ * The title in lines of 二号 that fit the type area with room to spare (a PC
+ * without the fonts sets wider ones), cut after a word, the first line the
+ * longer (a trapezoid, as GB/T 9704 asks).
+ */
+export function titleLines(title: string, fits = Math.floor((TYPE.width / (SIZE.er * 10)) * 2 * 0.9)): string[] {
+  if (width(title) <= fits) return [title];
+  const lines = Math.ceil(width(title) / fits);
+  const target = width(title) / lines;
+  const cuts = [...title.matchAll(TITLE_BREAKS)].map((m) => m.index).filter((c) => c > 0 && width(title.slice(0, c)) <= fits);
+  // The cut nearest a little past an even share; without a word to cut after, as much as fits.
+  const score = (c: number) => Math.abs(width(title.slice(0, c)) - target * 1.15);
+  let cut = cuts.sort((a, b) => score(a) - score(b))[0];
+  if (cut === undefined || width(title.slice(0, cut)) < target * 0.6) {
+    cut = 0;
+    while (cut < title.length && width(title.slice(0, cut + 1)) <= fits) cut++;
+  }
+  return [title.slice(0, cut).trimEnd(), ...titleLines(title.slice(cut).trimStart(), fits)];
+}
+
+interface Body {
+  text: string;
+  kind: 'heading' | 'subheading' | 'para';
+}
+
+/** A paragraph of the body: 三号仿宋 indented two characters; headings in 黑体 and 楷体, kept with the next paragraph. */
+function bodyPara(b: Body, keepNext = false): Paragraph {
+  const heading = b.kind !== 'para';
+  return line([run(b.text, { font: b.kind === 'heading' ? FONT.hei : b.kind === 'subheading' ? FONT.kai : FONT.fang })], {
+    alignment: heading ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
+    indent: { firstLine: 2 * CHAR },
+    keepNext: heading || keepNext,
+    keepLines: heading,
+    widowControl: true,
   });
+}
 
-/** Body text: 三号仿宋, a fixed 28-point line, the first line indented two characters. */
-const bodyPara = (text: string, o: { font?: string; indent?: boolean } = {}) =>
-  new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    spacing: { line: 560, lineRule: LineRuleType.EXACT },
-    indent: o.indent === false ? undefined : { firstLine: 640 },
-    children: [run(text, { font: o.font })],
-  });
-
-/** A line as large as `max` half-points, smaller for a long text, to keep it on one line (the type area is 156 mm, 442 points, wide; Latin text and the gaps beside it take a little more). */
-const fitSize = (text: string, max: number) => Math.max(SAN, Math.min(max, Math.floor((2 * 400) / Math.max(1, width(text) / 2))));
-
+/** The head: issuer in red, the number with the red rule 4 mm under it, the title two lines below, then 主送. */
 function head(n: Notice): Paragraph[] {
+  const rule = { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 11 } };
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { before: mm(10), after: 240 },
-      children: [run(n.issuer, { font: SONG, size: fitSize(n.issuer, ER + 8), bold: true, color: RED })],
+      spacing: { after: n.number ? 2 * LINE : LINE },
+      border: n.number ? undefined : rule,
+      children: [run(n.issuer, { font: FONT.title, size: fitSize(n.issuer, SIZE.er + 16), color: RED })],
     }),
-    ...(n.number ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(n.number)] })] : []),
-    // The red rule under the head (版头分隔线).
-    new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 1 } }, spacing: { after: 480 }, children: [] }),
+    ...(n.number ? [line([run(n.number)], { alignment: AlignmentType.CENTER, border: rule })] : []),
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { after: 480, line: 700, lineRule: LineRuleType.EXACT },
-      children: [run(n.title, { font: SONG, size: fitSize(n.title, ER), bold: true })],
+      spacing: { before: 2 * LINE, after: LINE, line: 720, lineRule: 'exact' },
+      keepNext: true,
+      children: titleLines(n.title).flatMap((t, i) => (i === 0 ? [run(t, TITLE)] : [new TextRun({ break: 1 }), run(t, TITLE)])),
     }),
-    bodyPara(n.to, { indent: false }),
+    line([run(n.to)], { keepNext: true }),
   ];
 }
 
-function body(sections: DocSection[]): Paragraph[] {
+/** The body's paragraphs, in order: each section's heading, then its paragraphs and subheadings. */
+function bodyParts(sections: DocSection[]): Body[] {
   return sections.flatMap((s) => [
-    ...(s.title ? [bodyPara(s.title, { font: HEI })] : []),
-    ...s.parts.flatMap((p) => (p.kind === 'para' ? [bodyPara(spansText(p.spans))] : [])),
+    ...(s.title ? [{ text: s.title, kind: 'heading' as const }] : []),
+    ...s.parts.flatMap((p): Body[] =>
+      p.kind === 'para' ? [{ text: spansText(p.spans), kind: 'para' }] : p.kind === 'heading' ? [{ text: p.text, kind: 'subheading' }] : [],
+    ),
   ]);
 }
 
-/** The attachments listed under the body (each after the first aligned under the first's number), then signature and date. */
+/**
+ * After the body, kept with its last lines: a blank line, 附件：1. … (two
+ * characters in; each later number under the first, a long name wrapping
+ * under its first character), a blank line, the issuer two characters from the
+ * right and the date under it, starting two characters further right.
+ */
 function foot(n: Notice): Paragraph[] {
-  const label = n.label;
-  return [
-    new Paragraph({ children: [] }),
-    ...n.attachments.map(
-      (a, i) =>
-        new Paragraph({
-          spacing: { line: 560, lineRule: LineRuleType.EXACT },
-          indent: { left: 640 + (i === 0 ? 0 : width(label) * 160) },
-          children: [run(`${i === 0 ? label : ''}${i + 1}. ${a}`)],
-        }),
-    ),
-    new Paragraph({ children: [] }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: 640 }, spacing: { line: 560, lineRule: LineRuleType.EXACT }, children: [run(n.issuer)] }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: 1280 }, spacing: { line: 560, lineRule: LineRuleType.EXACT }, children: [run(n.date)] }),
-  ];
-}
-
-const cellPara = (text: string, o: { bold?: boolean; right?: boolean; font?: string } = {}) =>
-  new Paragraph({ alignment: o.right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [run(text, { font: o.font ?? SONG, size: WU, bold: o.bold })] });
-
-function table(tb: DocTable, pageWidth: number): (Paragraph | Table)[] {
-  const caption =
-    tb.caption === undefined
-      ? []
-      : [new Paragraph({ spacing: { before: 240, after: 80 }, keepNext: true, children: [run(tb.caption, { font: HEI, size: XIAOSI })] })];
-  const rows = [...tb.rows];
-  if (rows.length === 0) return [...caption, new Paragraph({ children: [run(tb.none ?? '', { size: WU })] })];
-  if (tb.list) return [...caption, new Paragraph({ children: [run(rows.map((r) => r.map(cellText).join(' ')).join('；'), { font: SONG, size: WU })] })];
-  const max = tb.cut?.max ?? Infinity;
-  const shown = rows.slice(0, max);
-  // Names, codes and figures get the width they need, so they never break; running text shares what is left.
-  const wrap = tb.headers.map((_, i) => tb.wrap?.includes(i) === true);
-  const widths = printColumns({ ...tb, rows: shown }, width);
-  const need = widths.map((w) => w * HALF_WIDTH_TWIPS);
-  const fixed = need.reduce((sum, w, i) => (wrap[i] ? sum : sum + w), 0);
-  const flexible = widths.reduce((sum, w, i) => (wrap[i] ? sum + w : sum), 0);
-  const room = pageWidth - fixed;
-  const twips =
-    flexible > 0 && room >= flexible * HALF_WIDTH_TWIPS * 0.4
-      ? need.map((w, i) => (wrap[i] ? Math.floor((widths[i] / flexible) * room) : w))
-      : widths.map((w) => Math.floor((w / widths.reduce((a, b) => a + b, 0)) * pageWidth));
-  const numeric = tb.headers.map((_, i) => shown.some((r) => isNumeric(r[i] ?? null)));
-  const cell = (text: string, i: number, header: boolean) =>
-    new TableCell({
-      width: { size: twips[i], type: WidthType.DXA },
-      verticalAlign: VerticalAlign.CENTER,
-      margins: { left: 60, right: 60 },
-      shading: header ? { fill: 'F2F2F2' } : undefined,
-      children: [cellPara(text, { bold: header, right: !header && numeric[i], font: header ? HEI : SONG })],
-    });
-  const out: (Paragraph | Table)[] = [
-    ...caption,
-    new Table({
-      width: { size: pageWidth, type: WidthType.DXA },
-      columnWidths: twips,
-      layout: TableLayoutType.FIXED,
-      rows: [
-        new TableRow({ tableHeader: true, cantSplit: true, children: tb.headers.map((h, i) => cell(h, i, true)) }),
-        ...shown.map((r) => new TableRow({ cantSplit: true, children: tb.headers.map((_, i) => cell(cellText(r[i] ?? null), i, false)) })),
-      ],
+  const label = width(n.label) * HALF;
+  const number = (n.attachments.length > 9 ? 3 : 2) * HALF + HALF;
+  const names = 2 * CHAR + label + number;
+  const list = n.attachments.map((a, i) =>
+    line([run(`${i === 0 ? n.label : ''}${i + 1}.`), new TextRun({ children: [new Tab()] }), run(a)], {
+      indent: { left: names, hanging: names - 2 * CHAR - (i === 0 ? 0 : label) },
+      tabStops: nameTab(names),
+      keepNext: true,
+      keepLines: true,
     }),
+  );
+  const [issuer, date] = [width(n.issuer) * HALF, width(n.date) * HALF];
+  // The date starts two characters right of the issuer's first; a date longer than that moves the issuer left instead.
+  const issuerRight = 2 * CHAR + Math.max(0, date + 2 * CHAR - issuer);
+  const dateLeft = Math.max(0, TYPE.width - issuerRight - issuer + 2 * CHAR);
+  const blank = () => line([], { keepNext: true });
+  return [
+    ...(list.length ? [blank(), ...list] : []),
+    blank(),
+    line([run(n.issuer)], { alignment: AlignmentType.RIGHT, indent: { right: issuerRight }, keepNext: true }),
+    line([run(n.date)], { alignment: AlignmentType.LEFT, indent: { left: dateLeft } }),
   ];
-  if (rows.length > max) out.push(new Paragraph({ children: [run(tb.cut!.more(max, rows.length), { size: XIAOWU })] }));
-  return out;
 }
 
-function attachment(s: DocSection): ISectionOptions {
+/** An attachment from a new page: 附件N in 黑体 at the top left, its name centred on the third line, then its tables. */
+function attachment(s: DocSection, last: (Paragraph | Table)[]): ISectionOptions {
   const tables = s.parts.flatMap((p) => (p.kind === 'table' ? [p.table] : p.kind === 'chart' ? [chartTable(p.chart)] : []));
-  const margin = mm(20);
-  // A table that does not fit portrait at 五号, running text wrapped, turns its attachment landscape.
-  const landscape = tables.some((tb) => printWidth(tb, width) * HALF_WIDTH_TWIPS > A4.width - 2 * margin);
-  const pageWidth = (landscape ? A4.height : A4.width) - 2 * margin;
+  // A table too wide for portrait at 小五, running text wrapped, turns its attachment landscape.
+  const landscape = tables.some((tb) => tableTwips(tb) > TYPE.width);
+  const margin = landscape ? LANDSCAPE_MARGIN : MARGIN;
+  const page = landscape ? { width: A4.height, height: A4.width } : A4;
   const [label, ...rest] = s.title.split(/[　:：]\s*/);
   return {
     properties: {
       page: {
         size: { ...A4, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-        margin: { top: margin, bottom: margin, left: margin, right: margin },
+        margin: { ...margin, footer: FOOTER },
       },
     },
-    footers: { default: pageFooter() },
+    footers: pageFooters(),
     children: [
-      new Paragraph({ children: [run(label, { font: HEI })] }),
-      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(rest.join(' '), { font: SONG, size: SAN + 4, bold: true })] }),
-      ...tables.flatMap((tb) => table(tb, pageWidth)),
+      line([run(label, { font: FONT.hei })]),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: LINE, after: 240 },
+        keepNext: true,
+        children: [run(rest.join(' '), { font: FONT.title, size: SIZE.er })],
+      }),
+      ...tables.flatMap((tb) => table(tb, page.width - margin.left - margin.right)),
+      ...last,
     ],
   };
 }
 
-/** Page numbers as the standard writes them: — 1 —, 四号宋体, centred. */
-const pageFooter = () =>
-  new Footer({
-    children: [
-      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: SONG, size: SI })] }),
-    ],
-  });
+/** The 版记 at the foot of the last page, when the office set 抄送 or 印发机关; a landscape page has its own type area. */
+function imprintOf(n: Notice, landscape: boolean): (Paragraph | Table)[] {
+  if (!n.imprint) return [];
+  const m = landscape ? LANDSCAPE_MARGIN : MARGIN;
+  const [w, h] = landscape ? [A4.height, A4.width] : [A4.width, A4.height];
+  // A floating table needs a paragraph after it to anchor to.
+  return [imprint(n.imprint, { left: m.left, width: w - m.left - m.right, height: h - m.top - m.bottom }), new Paragraph({ children: [] })];
+}
 
 export async function renderDocx(doc: Doc): Promise<Buffer> {
   const n = doc.notice!;
   const main = doc.sections.filter((s) => s.attachment === undefined);
   const attachments = doc.sections.filter((s) => s.attachment !== undefined);
+  const parts = bodyParts(main);
+  // The body's last paragraph keeps its last lines with the 附件 list and the signature.
+  const body = parts.map((b, i) => bodyPara(b, i === parts.length - 1));
+  const sections = attachments.map((s, i) => {
+    const section = attachment(s, []);
+    if (i < attachments.length - 1) return section;
+    const landscape = section.properties?.page?.size?.orientation === PageOrientation.LANDSCAPE;
+    return attachment(s, imprintOf(n, landscape));
+  });
   const document = new Document({
     creator: 'cxzy',
     title: n.title,
-    styles: { default: { document: { run: { font: { eastAsia: FANG, ascii: 'Times New Roman', hAnsi: 'Times New Roman' }, size: SAN } } } },
+    evenAndOddHeaderAndFooters: true,
+    styles: { default: { document: { run: { font: { eastAsia: FONT.fang, ascii: 'Times New Roman', hAnsi: 'Times New Roman' }, size: SIZE.san } } } },
     sections: [
       {
-        properties: { page: { size: A4, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } } },
-        footers: { default: pageFooter() },
-        children: [...head(n), ...body(main), ...foot(n)],
+        properties: { page: { size: A4, margin: { ...MARGIN, footer: FOOTER } }, grid: { linePitch: LINE, type: DocumentGridType.LINES } },
+        footers: pageFooters(),
+        children: [...head(n), ...body, ...foot(n), ...(sections.length ? [] : imprintOf(n, false))],
       },
-      ...attachments.map(attachment),
+      ...sections,
     ],
   });
-  return Buffer.from(await Packer.toBuffer(document));
+  return Buffer.from(await Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTable() }]));
 }

@@ -2,13 +2,16 @@
 // and a Content-Security-Policy that forbids every request, so it opens the
 // same offline, in a mail attachment or printed to A4.
 import { sourceText } from '../core/model.js';
-import { cellText, isNumeric, spansText, type CellValue, type Doc, type DocTable, type Part } from './doc.js';
+import { cellText, isNumeric, spansText, type CellValue, type Doc, type DocTable, type Notice, type Part } from './doc.js';
 import { barChartSvg, escapeHtml as esc } from './svg.js';
+import { width } from './text.js';
 
 // Fonts a Chinese office has (Windows, then macOS, then Linux), falling back to any CJK face.
 const FANG = `"FangSong", "仿宋", "仿宋_GB2312", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", "WenQuanYi Zen Hei", serif`;
 const HEI = `"SimHei", "黑体", "Heiti SC", "STHeiti", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", sans-serif`;
-const SONG = `"FZXiaoBiaoSong-B05S", "方正小标宋简体", "SimSun", "宋体", "Songti SC", "STSong", "Noto Serif CJK SC", "WenQuanYi Zen Hei", serif`;
+const SONG = `"FZXiaoBiaoSong-B05S", "方正小标宋简体", "STZhongsong", "华文中宋", "SimSun", "宋体", "Songti SC", "STSong", "Noto Serif CJK SC", "WenQuanYi Zen Hei", serif`;
+/** 宋体 itself, for page numbers. */
+const SONGTI = `"SimSun", "宋体", "Songti SC", "STSong", "Noto Serif CJK SC", serif`;
 
 const CSS = `
 :root { --ink: #1f2328; --muted: #57606a; --rule: #8c959f; --head: #f2f2f2; --red: #c00000; }
@@ -24,8 +27,11 @@ h2 { font-family: ${HEI}; font-size: 16px; font-weight: normal; margin: 6px 0 0;
 p.fact { text-indent: 2em; margin: 0; text-align: justify; }
 .foot p { margin: 0; }
 .attachments { margin-top: 12px; }
-.attachments p { padding-left: 5em; text-indent: -3em; }
-.sign { text-align: right; padding-right: 2em; margin-top: 12px; }
+.attachments p { padding-left: 6.2em; text-indent: -1.2em; }
+.attachments p:first-child { text-indent: -4.2em; }
+/* Signed two characters from the right; the date starts two characters right of the signature's first. */
+.sign { display: flex; justify-content: flex-end; padding-right: 2em; margin-top: 12px; }
+.sign p.date { padding-left: 2em; }
 section.attachment { break-before: page; }
 section.attachment ~ section.attachment { break-before: auto; margin-top: 16px; }
 .att-label { font-family: ${HEI}; margin: 0; }
@@ -44,25 +50,38 @@ svg.chart { max-width: 100%; height: auto; }
 svg.chart text { fill: var(--ink); font-family: ${HEI}; }
 svg.chart text.value { fill: var(--muted); }
 footer { margin-top: 24px; border-top: 1px solid var(--rule); color: var(--muted); font-size: 12px; }
-@page { size: A4; margin: 18mm 16mm 16mm; }
+.imprint { margin-top: 24px; border-top: 2px solid var(--ink); border-bottom: 2px solid var(--ink); }
+.imprint p { margin: 0; padding: 0 1em; }
+.imprint p.cc { padding-left: 4em; text-indent: -3em; border-bottom: 1px solid var(--ink); }
+.imprint p.printer { display: flex; justify-content: space-between; }
+/* Printed as GB/T 9704 sets a notice: A4, its margins, 三号 on 28-pt lines, each attachment from a new page, page numbers — N — in 四号宋体 one character in from the right on odd pages and from the left on even ones. */
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+@page :right { @bottom-right { content: "— " counter(page) " —"; font-family: ${SONGTI}; font-size: 14pt; vertical-align: top; padding: 7mm 14pt 0 0; } }
+@page :left { @bottom-left { content: "— " counter(page) " —"; font-family: ${SONGTI}; font-size: 14pt; vertical-align: top; padding: 7mm 0 0 14pt; } }
 @media print {
-  body { max-width: none; padding: 0; font-size: 11.5pt; line-height: 1.45; }
-  hr.red { margin: 4px 0 10px; }
-  h1 { margin: 4px 0 10px; }
-  .attachments, .sign { margin-top: 6px; }
-  p.list { font-size: 9pt; }
-  .issuer { font-size: 22pt; }
-  h1 { font-size: 16pt; }
-  h2 { break-after: avoid; }
+  body { max-width: none; padding: 0; font-size: 16pt; line-height: 28pt; }
+  .issuer { font-size: var(--fit, 22pt); line-height: 1.3; margin: 0 0 28pt; letter-spacing: 0; }
+  hr.red { margin: 4mm 0 56pt; }
+  h1 { font-size: 22pt; line-height: 36pt; margin: 0 0 28pt; font-weight: normal; }
+  h2 { font-size: 16pt; margin: 0; break-after: avoid; }
+  .attachments { margin-top: 28pt; }
+  .sign { margin-top: 28pt; break-before: avoid; }
+  .foot { break-inside: avoid; }
+  section.attachment, section.attachment ~ section.attachment { break-before: page; margin-top: 0; }
+  h2.att { font-size: 22pt; line-height: 36pt; font-weight: normal; margin: 28pt 0 12pt; }
+  .imprint { font-size: 14pt; line-height: 28pt; break-inside: avoid; }
+  p.list { font-size: 9pt; line-height: 1.4; }
   h3, figcaption { break-after: avoid; }
   figure, tr { break-inside: avoid; }
   thead { display: table-header-group; }
   table { font-size: 9pt; line-height: 1.3; }
   th, td { padding: 1px 4px; }
-  h3 { font-size: 10.5pt; margin: 6px 0 2px; }
+  h3 { font-size: 10.5pt; line-height: 1.4; margin: 6px 0 2px; }
+  .none { font-size: 9pt; line-height: 1.4; }
   svg.chart { max-height: 30mm; width: auto; }
   /* Charts side by side: the grade and movement charts share a line. */
   figure { display: inline-block; width: 49%; vertical-align: top; }
+  footer { display: none; }
 }
 `;
 
@@ -98,6 +117,13 @@ function htmlPart(p: Part): string | null {
   }
 }
 
+/** The issuer's size in print: as large as keeps it to one line of the 156-mm type area, 16 to 30 points. */
+const issuerSize = (issuer: string) => Math.max(16, Math.min(30, Math.floor((442 / Math.max(1, width(issuer) / 2)) * 0.95)));
+
+/** The 版记 after the attachments: 抄送, then 印发机关 and 印发日期, between rules. */
+const imprint = (i: NonNullable<Notice['imprint']>) =>
+  `<div class="imprint">${i.cc ? `<p class="cc">${esc(i.ccLabel)}${esc(i.cc)}</p>` : ''}<p class="printer"><span>${esc(i.printer)}</span><span>${esc(i.printed)}</span></p></div>`;
+
 export function renderHtml(doc: Doc): string {
   const n = doc.notice;
   const sections = doc.sections.map((s) => {
@@ -109,10 +135,10 @@ export function renderHtml(doc: Doc): string {
   const body = sections.filter((_, i) => doc.sections[i].attachment === undefined);
   const attachments = sections.filter((_, i) => doc.sections[i].attachment !== undefined);
   const top = n
-    ? `<header><p class="issuer">${esc(n.issuer)}</p>${n.number ? `<p class="number">${esc(n.number)}</p>` : ''}<hr class="red"><h1>${esc(n.title)}</h1><p class="to">${esc(n.to)}</p></header>`
+    ? `<header><p class="issuer" style="--fit: ${issuerSize(n.issuer)}pt">${esc(n.issuer)}</p>${n.number ? `<p class="number">${esc(n.number)}</p>` : ''}<hr class="red"><h1>${esc(n.title)}</h1><p class="to">${esc(n.to)}</p></header>`
     : `<header><h1>${esc(doc.title ?? '')}</h1></header>`;
   const foot = n
-    ? `<div class="foot">${n.attachments.length ? `<div class="attachments">${n.attachments.map((a, i) => `<p>${i === 0 ? esc(n.label) : ''}${i + 1}. ${esc(a)}</p>`).join('')}</div>` : ''}<div class="sign"><p>${esc(n.issuer)}</p><p>${esc(n.date)}</p></div></div>`
+    ? `<div class="foot">${n.attachments.length ? `<div class="attachments">${n.attachments.map((a, i) => `<p>${i === 0 ? esc(n.label) : ''}${i + 1}. ${esc(a)}</p>`).join('')}</div>` : ''}<div class="sign"><div><p>${esc(n.issuer)}</p><p class="date">${esc(n.date)}</p></div></div></div>`
     : '';
   return `<!DOCTYPE html>
 <html lang="${doc.lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -128,6 +154,7 @@ ${top}
 ${body.join('\n')}
 ${foot}
 ${attachments.join('\n')}
+${n?.imprint ? imprint(n.imprint) : ''}
 <footer><p>${esc(doc.footer ?? '')}</p></footer>
 </body>
 </html>

@@ -3,19 +3,13 @@
 // problem, the deadline passed and the days overdue, the date to report by,
 // the issuer and date — each with a receipt slip (回执) below a cut line for
 // the org to return. Written with the docx library, which escapes text.
-import { AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph } from 'docx';
 import type { ProblemState } from '../analyses/ledger.js';
-import { printable } from '../core/text.js';
 import { t, word, type Lang } from './i18n/index.js';
+import { A4, FONT, MARGIN, mm, run, SIZE } from './docx-parts.js';
 
-const SONG = '宋体';
-const HEI = '黑体';
-const FANG = '仿宋';
-/** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt. */
-const ER = 44;
-const SAN = 32;
-const SI = 28;
-const mm = (n: number) => Math.round((n * 1440) / 25.4);
+const [SONG, HEI] = [FONT.song, FONT.hei];
+const { er: ER, san: SAN, si: SI } = SIZE;
 
 export interface NoticeOptions {
   lang: Lang;
@@ -27,14 +21,6 @@ export interface NoticeOptions {
   issuer: string;
   prefix: string;
 }
-
-const run = (text: string, o: { font?: string; size?: number; bold?: boolean } = {}) =>
-  new TextRun({
-    text: printable(text),
-    font: { eastAsia: o.font ?? FANG, ascii: 'Times New Roman', hAnsi: 'Times New Roman' },
-    size: o.size ?? SAN,
-    bold: o.bold,
-  });
 
 const line = (text: string, o: { font?: string; size?: number; bold?: boolean; align?: 'center' | 'right'; indent?: boolean; pageBreak?: boolean } = {}) =>
   new Paragraph({
@@ -72,7 +58,7 @@ function notice(s: ProblemState, n: number, o: NoticeOptions, first: boolean): P
     line(t(lang, 'lg_n_measures', { measures: p.measures, owner: p.owner }), { indent: true }),
     line(t(lang, 'lg_n_ask', { by: day(o.reportBy) }), { indent: true }),
     new Paragraph({ children: [] }),
-    line(o.issuer || t(lang, 'lg_n_issuer_unset'), { align: 'right' }),
+    line(o.issuer || t(lang, 'bulletin_issuer_default'), { align: 'right' }),
     line(day(o.date), { align: 'right' }),
     // The cut line, then the slip the org returns.
     new Paragraph({
@@ -91,10 +77,10 @@ function notice(s: ProblemState, n: number, o: NoticeOptions, first: boolean): P
 export async function noticesDocx(supervised: ProblemState[], o: NoticeOptions): Promise<Buffer> {
   const children = supervised.flatMap((s, i) => notice(s, i + 1, o, i === 0));
   const doc = new Document({
-    styles: { default: { document: { run: { font: FANG, size: SAN } } } },
+    styles: { default: { document: { run: { font: FONT.fang, size: SAN } } } },
     sections: [
       {
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } } },
+        properties: { page: { size: A4, margin: MARGIN } },
         children: children.length ? children : [line(t(o.lang, 'lg_n_none', { date: longDate(o.lang, o.date) }))],
       },
     ],

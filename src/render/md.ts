@@ -31,6 +31,11 @@ export function renderMarkdown(doc: Doc): string {
     }
   }
   if (n && !doc.sections.some((s) => s.attachment)) out.push(...noticeFoot(n));
+  // The 版记 closes the notice, after its attachments.
+  if (n?.imprint) {
+    const i = n.imprint;
+    out.push('---', ...(i.cc ? [mdEscape(`${i.ccLabel}${i.cc}`)] : []), `${mdEscape(i.printer)}　${mdEscape(i.printed)}`);
+  }
   if (doc.footer) out.push('---', mdEscape(doc.footer));
   return `${out.join('\n\n')}\n`;
 }

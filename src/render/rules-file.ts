@@ -93,9 +93,17 @@ ledger:                       # 问题台账
   supervise_after_days: ${r.ledger.supervise_after_days}     # 逾期超过这么多天的问题挂牌督办
   report_within_days: ${r.ledger.report_within_days}       # 督办通知单要求在这么多天内报送整改情况
 
-# office:                     # 月度通报的发文机关（cxzy report 按通报格式排版时使用）
-#   name: 中共示范县委创先争优活动领导小组办公室   # 发文机关，通报的红头
+# office:                     # 月度通报的发文机关（cxzy report 按通报格式排版时使用；不填则用通用名称并提示）
+#   name: 中共示范县委创先争优活动领导小组办公室   # 发文机关，通报的红头和落款
 #   area: 示范县                # 本地区名称，用于通报正文（不填为“全县”）
 #   number_prefix: 县创争办     # 文号前缀：cxzy report --number 6 得到“县创争办〔2011〕6号”
+#   code: "430102"              # 本地区代码（英文字母或数字，至多 12 位），cxzy merge --prefix 用
+#   addressee: 各乡镇党委，县直各单位党组织   # 主送机关（不填为“各基层党组织”），末尾不加冒号
+#   cc:                         # 抄送机关，列在版记中
+#     - 市委创先争优活动领导小组办公室
+#     - 县委组织部
+#   printer: 县委创先争优活动领导小组办公室   # 印发机关，列在版记中（不填而有抄送时为 name）
+#   requirements: >-            # 通报“工作要求”一节的文字（不填用默认文字）
+#     各党组织要对照本通报查漏补缺，按时报送下月材料。
 `;
 }

@@ -1,9 +1,12 @@
 /// <reference lib="dom" />
 // The HTML bulletin in a real headless Chromium: the notice's head, every
 // section and chart is visible, the page makes no request and logs no error,
-// and it prints to at most six A4 pages with no table wider than the page.
+// and it prints as the Word notice does: A4 with GB/T 9704's margins, 三号
+// body, each attachment from a new page, page numbers — N — right on odd
+// pages and left on even ones, no table wider than the type area.
 // A screenshot and the PDF land in test-output/ for a person to look at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,6 +30,22 @@ const ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** Each page's number as printed, — N —, and where it stands: from pdftotext's boxes. */
+function numbers(pdf: string): { text: string; x0: number; x1: number }[] {
+  const xml = spawnSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+  return xml
+    .split('<page ')
+    .slice(1)
+    .map((p) => {
+      const lines = [...p.matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([\s\S]*?)<\/line>/g)].map((m) => ({
+        x0: Number(m[1]),
+        x1: Number(m[2]),
+        text: [...m[3].matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
+      }));
+      return lines.find((l) => /^—\d+—$/.test(l.text)) ?? { text: '', x0: 0, x1: 0 };
+    });
+}
 
 describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
   let browser: Browser;
@@ -68,7 +87,7 @@ describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
     const titles = await page.locator('section:not(.attachment) > h2').allTextContents();
     expect(titles).toEqual(['一、总体情况', '二、信息报送', '三、公开承诺', '四、分类定级', '五、积分评星', '六、工作要求']);
     for (const id of ['overview', 'reports', 'pledges', 'grading', 'stars']) await expect(page.locator(`section#${id}`).isVisible()).resolves.toBe(true);
-    await expect(page.locator('#overview').textContent()).resolves.toContain('示范县现有党组织 25 个');
+    await expect(page.locator('#overview').textContent()).resolves.toContain('示范县现有党组织25个');
     await expect(page.locator('.sign').textContent()).resolves.toBe('中共示范县委创先争优活动领导小组办公室2011年7月5日');
     await expect(page.locator('.att-label').allTextContents()).resolves.toEqual(['附件1', '附件2', '附件3', '附件4']);
     await expect(page.locator('h2.att').allTextContents()).resolves.toEqual(['信息报送完成情况', '公开承诺情况', '分类定级情况', '积分评星情况']);
@@ -99,21 +118,32 @@ describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('prints to A4 and leaves a screenshot and the PDF for a person', async () => {
+  it('prints to A4 as the Word notice does: 三号 body, — N — right on odd pages and left on even ones; leaves a screenshot and the PDF for a person', async () => {
     const png = join(OUT, 'bulletin.png');
     await page.screenshot({ path: png, fullPage: true });
     expect(statSync(png).size).toBeGreaterThan(10_000);
     await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ path: join(OUT, 'bulletin.pdf'), preferCSSPageSize: true });
+    // 三号 is 16 pt, 21.33 CSS pixels; the title 二号, 22 pt.
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('p.fact')!).fontSize)).toBe('21.3333px');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('h1')!).fontSize)).toBe('29.3333px');
+    const file = join(OUT, 'bulletin.pdf');
+    const pdf = await page.pdf({ path: file, preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    // A4 at 72 dpi: 595 × 842 points, six pages at most
+    // A4 at 72 dpi: 595 × 842 points
     const raw = pdf.toString('latin1');
     expect(raw).toMatch(/\/MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]/);
-    const pages = raw.match(/\/Type\s*\/Page\b(?!s)/g)!.length;
-    expect(pages).toBeGreaterThanOrEqual(3);
-    expect(pages).toBeLessThanOrEqual(6);
-    // Laid out at the printable width of A4 portrait (210 mm less 32 mm of margins), every table fits.
-    await page.setViewportSize({ width: Math.floor((178 / 25.4) * 96), height: 1000 });
+    const pages = numbers(file);
+    // Each attachment from a new page, as in the Word file: the body and signature on three pages, eleven in all.
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    expect(pages.length).toBeLessThanOrEqual(11);
+    pages.forEach((n, i) => {
+      expect(n.text, `page ${i + 1}`).toBe(`—${i + 1}—`);
+      // One character of 四号 (14 pt) in from the type area's right edge (26 mm) on odd pages, its left edge (28 mm) on even ones.
+      if (i % 2 === 0) expect(595.3 - (26 * 72) / 25.4 - n.x1, `page ${i + 1}`).toBeCloseTo(14, -1);
+      else expect(n.x0 - (28 * 72) / 25.4, `page ${i + 1}`).toBeCloseTo(14, -1);
+    });
+    // Laid out at the type area's width (210 mm less 28 and 26 mm of margins), every table fits.
+    await page.setViewportSize({ width: Math.floor((156 / 25.4) * 96), height: 1000 });
     const over = await page
       .locator('table')
       .evaluateAll((ts) =>
@@ -122,7 +152,7 @@ describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
     expect(over).toEqual([]);
   });
 
-  it('prints other months and English on six A4 pages at most too', { timeout: 60_000 }, async () => {
+  it('prints other months and English as the Word notice does too', { timeout: 60_000 }, async () => {
     const other = await browser.newPage();
     for (const args of [
       ['--month', '2011-05'],
@@ -133,8 +163,12 @@ describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
       expect((await cxzy(['report', '--db', db, ...args, '--date', '2011-07-05', '--out', html])).code).toBe(0);
       await other.goto(pathToFileURL(html).href, { waitUntil: 'load' });
       await other.emulateMedia({ media: 'print' });
-      const pages = (await other.pdf({ preferCSSPageSize: true })).toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)!.length;
-      expect(pages, args.join(' ')).toBeLessThanOrEqual(6);
+      const file = join(dir, `b${args.join('')}.pdf`);
+      await other.pdf({ path: file, preferCSSPageSize: true });
+      const pages = numbers(file);
+      expect(pages.length, args.join(' ')).toBeLessThanOrEqual(11);
+      expect(pages.map((n) => n.text)).toEqual(pages.map((_, i) => `—${i + 1}—`));
+      expect(pages.every((n, i) => (i % 2 === 0 ? n.x0 > 297 : n.x1 < 297))).toBe(true);
     }
     await other.close();
     expect(requests).toEqual([url]);

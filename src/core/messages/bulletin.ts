@@ -10,6 +10,13 @@ export interface BulletinMessages {
   bulletin_number: { prefix: Scalar; year: Scalar; n: Scalar };
   bulletin_to: {};
   bulletin_to_org: { org: Scalar };
+  bulletin_to_addressee: { to: Scalar };
+  bulletin_cc: {};
+  bulletin_sheet: {};
+  bulletin_cc_list: { list: Scalar };
+  bulletin_printed: { y: Scalar; m: Scalar; d: Scalar };
+  bulletin_office_missing: { keys: Scalar; file: Scalar };
+  bulletin_prefix_missing: { file: Scalar };
   bulletin_date: { y: Scalar; m: Scalar; d: Scalar };
   bulletin_month_words: { y: Scalar; m: Scalar };
   bulletin_period_words: { y: Scalar; q: Scalar };
@@ -23,7 +30,6 @@ export interface BulletinMessages {
   bulletin_s_closing: {};
   bulletin_closing: {};
   bulletin_generated: { version: Scalar };
-  bulletin_names_more: { names: Scalar; n: Scalar };
   bulletin_ov_orgs: { area: Scalar; n: Scalar; c: Scalar; b: Scalar; m: Scalar };
   bulletin_ov_data: { month: Scalar; reports: Scalar; typicals: Scalar; pledges: Scalar };
   bulletin_ov_graded: { period: Scalar; reviews: Scalar; points: Scalar };

@@ -51,7 +51,6 @@ export interface LedgerMessages {
   lg_n_body: { id: Scalar; content: Scalar; found: Scalar; source: Scalar; due: Scalar; date: Scalar; days: Scalar };
   lg_n_measures: { measures: Scalar; owner: Scalar };
   lg_n_ask: { by: Scalar };
-  lg_n_issuer_unset: {};
   lg_n_cut: {};
   lg_n_receipt: {};
   lg_n_receipt_ref: { number: Scalar; id: Scalar; name: Scalar };

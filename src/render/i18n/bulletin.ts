@@ -1,10 +1,13 @@
 // The monthly bulletin (通报).
 import type { BulletinMessages } from '../../core/messages/bulletin.js';
 import type { Catalog } from './catalog.js';
+import { prose } from './bulletin-prose.js';
+import { figure } from './figures.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export const bulletin: Catalog<BulletinMessages> = {
+  ...prose,
   bulletin_title: {
     zh: (p) => `关于${p.month}创先争优活动开展情况的通报`,
     en: (p) => `Bulletin on the campaign, ${p.month}`,
@@ -32,6 +35,37 @@ export const bulletin: Catalog<BulletinMessages> = {
   bulletin_to_org: {
     zh: (p) => `${p.org}所属各党组织：`,
     en: (p) => `To every party organisation of ${p.org}:`,
+  },
+  bulletin_to_addressee: {
+    zh: (p) => `${p.to}：`,
+    en: (p) => `To ${p.to}:`,
+  },
+  bulletin_sheet: {
+    zh: () => `通报`,
+    en: () => `Bulletin`,
+  },
+  bulletin_cc: {
+    zh: () => `抄送：`,
+    en: () => `Copies to: `,
+  },
+  bulletin_cc_list: {
+    zh: (p) => `${p.list}。`,
+    en: (p) => `${p.list}.`,
+  },
+  bulletin_printed: {
+    zh: (p) => `${p.y}年${p.m}月${p.d}日印发`,
+    en: (p) => `Printed ${p.d} ${MONTHS[Number(p.m) - 1]} ${p.y}`,
+  },
+  bulletin_office_missing: {
+    zh: (p) =>
+      `注意：规则文件没有设置发文机关（office.name），通报的红头和落款用了通用名称。请在规则文件 ${p.file} 中加入 office 一节，填写 ${p.keys}（cxzy init 写出的 cxzy.rules.yaml 有带注释的示例；也可用 --rules 指定规则文件）。`,
+    en: (p) =>
+      `note: the rules set no office.name (the issuing office), so the notice names a generic office. Add an office section with ${p.keys} to the rules file ${p.file} (cxzy init writes a commented example; --rules names another file).`,
+  },
+  bulletin_prefix_missing: {
+    zh: (p) =>
+      `注意：规则文件没有设置文号前缀（office.number_prefix），文号只有年份和顺序号。请在规则文件 ${p.file} 的 office 一节填写 number_prefix（如 县创争办）。`,
+    en: (p) => `note: the rules set no office.number_prefix, so the number has only its year and serial. Add number_prefix to the office section of ${p.file}.`,
   },
   bulletin_date: {
     zh: (p) => `${p.y}年${p.m}月${p.d}日`,
@@ -86,65 +120,13 @@ export const bulletin: Catalog<BulletinMessages> = {
     zh: (p) => `本通报由 cxzy ${p.version} 生成；各项数字的来源（数据文件和行）见 cxzy report --format json 和 cxzy grade --explain。`,
     en: (p) => `Made by cxzy ${p.version}; where every figure comes from (file and line) is in cxzy report --format json and cxzy grade --explain.`,
   },
-  bulletin_names_more: {
-    zh: (p) => `${p.names}等 ${p.n} 个`,
-    en: (p) => `${p.names} and others (${p.n} in all)`,
-  },
-  bulletin_ov_orgs: {
-    zh: (p) => `${p.area}现有党组织 ${p.n} 个（党委 ${p.c} 个、党支部 ${p.b} 个），党员 ${p.m} 名。`,
-    en: (p) =>
-      `${String(p.area).charAt(0).toUpperCase()}${String(p.area).slice(1)} has ${p.n} party organisations (${p.c} committees, ${p.b} branches) and ${p.m} members.`,
-  },
-  bulletin_ov_data: {
-    zh: (p) => `${p.month}，各党组织共报送信息 ${p.reports} 条；本季度截至本月培树典型 ${p.typicals} 个；在诺（尚未兑现）承诺 ${p.pledges} 项。`,
-    en: (p) => `In ${p.month} they reported ${p.reports} items; ${p.typicals} typicals this quarter to date; ${p.pledges} pledges in force.`,
-  },
-  bulletin_ov_graded: {
-    zh: (p) => `${p.period}完成测评的党组织 ${p.reviews} 个，党员积分记录 ${p.points} 条。`,
-    en: (p) => `${p.period}: ${p.reviews} orgs reviewed, ${p.points} points records.`,
-  },
-  bulletin_ov_missing: {
-    zh: (p) =>
-      (Number(p.no_reports) ? `本月未报送信息的组织 ${p.no_reports} 个（名单见附件${p.att}）` : `各组织本月均报送了信息`) +
-      (p.period
-        ? Number(p.no_review)
-          ? `，${p.period}无测评记录的党支部 ${p.no_review} 个（名单见附件${p.att_g}）。`
-          : `，${p.period}各党支部均有测评记录。`
-        : `；到本月末还没有已结束的测评季度。`),
-    en: (p) =>
-      (Number(p.no_reports) ? `${p.no_reports} orgs sent no report this month (listed in attachment ${p.att})` : `Every org sent a report this month`) +
-      (p.period
-        ? Number(p.no_review)
-          ? `; ${p.no_review} branches have no review for ${p.period} (attachment ${p.att_g}).`
-          : `; every branch has a review for ${p.period}.`
-        : `; no quarter has been reviewed by the month's end.`),
-  },
-  bulletin_rp_missed: {
-    zh: (p) => `未达标的是：${p.names}。`,
-    en: (p) => `Short of the quota: ${p.names}.`,
-  },
-  bulletin_short_of: {
-    zh: (p) => `${p.name}（差 ${p.n} 条）`,
-    en: (p) => `${p.name} (${p.n} short)`,
-  },
-  bulletin_rp_top: {
-    zh: (p) => `采用积分居前的是：${p.names}。`,
-    en: (p) => `Most adoption points: ${p.names}.`,
-  },
-  bulletin_points_of: {
-    zh: (p) => `${p.name}（${p.n} 分）`,
-    en: (p) => `${p.name} (${p.n})`,
-  },
-  bulletin_rp_typicals: {
-    zh: (p) => `本季度截至本月，${p.n} 个党委中有 ${p.met} 个培树典型达到 ${p.need} 个。各组织完成情况见附件${p.att}。`,
-    en: (p) => `This quarter to date, ${p.met} of ${p.n} committees have raised ${p.need} or more typicals. Every org's figures are in attachment ${p.att}.`,
-  },
+
   bulletin_t_no_review: {
     zh: (p) => `${p.period}无测评记录的党支部`,
     en: (p) => `Branches without a review in ${p.period}`,
   },
   bulletin_t_month: {
-    zh: (p) => `${p.month}信息报送完成情况（每月至少 ${p.quota} 条，按本月采用积分排名）`,
+    zh: (p) => `${p.month}信息报送完成情况（每月至少${figure('zh', { n: Number(p.quota), unit: 'item' })}，按本月采用积分排名）`,
     en: (p) => `Reports ${p.month} (at least ${p.quota} a month), ranked by this month's points`,
   },
   bulletin_h_month_n: {
@@ -168,41 +150,8 @@ export const bulletin: Catalog<BulletinMessages> = {
     en: () => `points (quarter)`,
   },
   bulletin_t_typicals: {
-    zh: (p) => `${p.period}党委培树典型（每季度至少 ${p.need} 个）`,
+    zh: (p) => `${p.period}党委培树典型（每季度至少${figure('zh', { n: Number(p.need), unit: 'typical' })}）`,
     en: (p) => `Committee typicals ${p.period} (at least ${p.need} a quarter)`,
-  },
-  bulletin_pl_eval: {
-    zh: (p) => `参加评诺的承诺 ${p.n} 项，满意率（满意与基本满意）合计 ${p.sat}。详见附件${p.att}。`,
-    en: (p) => `${p.n} pledges evaluated; satisfied or basically satisfied: ${p.sat}. See attachment ${p.att}.`,
-  },
-  bulletin_pl_no_eval: {
-    zh: (p) => `本月末尚无评诺结果。详见附件${p.att}。`,
-    en: (p) => `No pledge evaluated by the month's end. See attachment ${p.att}.`,
-  },
-  bulletin_gr_summary: {
-    zh: (p) => `${p.period}分类定级：好 ${p.good} 个、较好 ${p.fair} 个、一般 ${p.average} 个、差 ${p.poor} 个，未评定 ${p.ungraded} 个。`,
-    en: (p) => `${p.period}: good ${p.good}, fair ${p.fair}, average ${p.average}, poor ${p.poor}, ungraded ${p.ungraded}.`,
-  },
-  bulletin_gr_remedial: {
-    zh: (p) => `群众满意率低于 ${p.below}、列入补课整改名单的有：${p.names}，请所在党委督促整改。详见附件${p.att}。`,
-    en: (p) => `Satisfaction below ${p.below}, on the remedial list: ${p.names}. See attachment ${p.att}.`,
-  },
-  bulletin_gr_no_remedial: {
-    zh: (p) => `没有群众满意率低于 ${p.below} 的组织。详见附件${p.att}。`,
-    en: (p) => `No org's satisfaction is below ${p.below}. See attachment ${p.att}.`,
-  },
-  bulletin_st_summary: {
-    zh: (p) => `${p.period}参评党员 ${p.rated} 名，评出红星党员 ${p.red} 名（名单见附件${p.att}）、标杆支部 ${p.benchmark} 个、旗帜党委 ${p.flag} 个。`,
-    en: (p) =>
-      `${p.period}: ${p.rated} members rated; ${p.red} red-star members (attachment ${p.att}), ${p.benchmark} benchmark branches, ${p.flag} flag committees.`,
-  },
-  bulletin_st_flag: {
-    zh: (p) => `旗帜党委：${p.names}。`,
-    en: (p) => `Flag committees: ${p.names}.`,
-  },
-  bulletin_st_benchmark: {
-    zh: (p) => `标杆支部：${p.names}。`,
-    en: (p) => `Benchmark branches: ${p.names}.`,
   },
   bulletin_s_overview: {
     zh: () => `一、总体情况`,
@@ -228,14 +177,6 @@ export const bulletin: Catalog<BulletinMessages> = {
     zh: () => `本月未报送信息的组织`,
     en: () => `Orgs without a report this month`,
   },
-  bulletin_rp_summary: {
-    zh: (p) => `每个组织每月至少报送 ${p.quota} 条。本月 ${p.n} 个组织中，达标 ${p.met} 个、未达标 ${p.missed} 个，达标率 ${p.rate}。`,
-    en: (p) => `Each org must report at least ${p.quota} items a month. Of ${p.n} orgs, ${p.met} met the quota and ${p.missed} missed it (${p.rate}).`,
-  },
-  bulletin_rp_adopted: {
-    zh: (p) => `本月被采用信息 ${p.n} 条，计采用积分 ${p.points} 分。`,
-    en: (p) => `${p.n} items adopted this month, ${p.points} points.`,
-  },
   bulletin_c_committees: {
     zh: () => `各党委（含直属党支部）本月信息报送达标情况`,
     en: () => `Quota met this month, per committee (with its own branches)`,
@@ -248,18 +189,6 @@ export const bulletin: Catalog<BulletinMessages> = {
     zh: () => `重复报送（同组织同月同题只计一次）`,
     en: () => `Duplicates (same org, month and title count once)`,
   },
-  bulletin_pl_summary: {
-    zh: (p) => `本月新作承诺 ${p.made} 项，兑现承诺 ${p.fulfilled} 项；截至月末逾期未兑现 ${p.overdue} 项。`,
-    en: (p) => `${p.made} pledges made and ${p.fulfilled} fulfilled this month; ${p.overdue} overdue at the month's end.`,
-  },
-  bulletin_pl_coverage: {
-    zh: (p) => `作出承诺的组织 ${p.orgs}/${p.orgs_total} 个（${p.orgs_rate}），党员 ${p.members}/${p.members_total} 名（${p.members_rate}）。`,
-    en: (p) => `${p.orgs}/${p.orgs_total} orgs (${p.orgs_rate}) and ${p.members}/${p.members_total} members (${p.members_rate}) have a pledge.`,
-  },
-  bulletin_pl_vague: {
-    zh: (p) => `内容空乏的承诺 ${p.n} 项，请督促修改完善。`,
-    en: (p) => `${p.n} pledges are vague and should be made concrete.`,
-  },
   bulletin_t_made: {
     zh: () => `本月新作承诺`,
     en: () => `Pledges made this month`,
@@ -269,7 +198,7 @@ export const bulletin: Catalog<BulletinMessages> = {
     en: () => `Pledges fulfilled this month`,
   },
   bulletin_t_overdue: {
-    zh: (p) => `逾期未兑现承诺（截至 ${p.end}）`,
+    zh: (p) => `逾期未兑现承诺（截至${p.end}）`,
     en: (p) => `Overdue pledges (at ${p.end})`,
   },
   bulletin_t_orgs_without: {
@@ -288,16 +217,8 @@ export const bulletin: Catalog<BulletinMessages> = {
     zh: () => `评诺结果（按满意率从低到高）`,
     en: () => `Evaluations (lowest satisfaction first)`,
   },
-  bulletin_gr_none: {
-    zh: () => `截至本月末尚无已测评的季度。`,
-    en: () => `No quarter has been reviewed by the month's end.`,
-  },
-  bulletin_gr_movement: {
-    zh: (p) => `与上季度相比：晋位 ${p.up} 个、降位 ${p.down} 个、持平 ${p.same} 个、新评 ${p.new} 个。`,
-    en: (p) => `Against the previous quarter: up ${p.up}, down ${p.down}, same ${p.same}, new ${p.new}.`,
-  },
   bulletin_c_grades: {
-    zh: (p) => `${p.period} 等次分布`,
+    zh: (p) => `${p.period}等次分布`,
     en: (p) => `Grades ${p.period}`,
   },
   bulletin_c_movement: {
@@ -313,7 +234,7 @@ export const bulletin: Catalog<BulletinMessages> = {
     en: () => `Grades decided by the superior`,
   },
   bulletin_t_remedial: {
-    zh: (p) => `补课整改名单（群众满意率低于 ${p.below}）`,
+    zh: (p) => `补课整改名单（群众满意率低于${p.below}）`,
     en: (p) => `Remedial list (satisfaction below ${p.below})`,
   },
   bulletin_t_commentary: {
@@ -337,7 +258,7 @@ export const bulletin: Catalog<BulletinMessages> = {
     en: () => `none`,
   },
   bulletin_more: {
-    zh: (p) => `（仅列出前 ${p.shown} 行，共 ${p.total} 行；完整名单见 --format xlsx 或 json）`,
+    zh: (p) => `（仅列出前${p.shown}行，共${p.total}行；完整名单见 --format xlsx 或 json）`,
     en: (p) => `(the first ${p.shown} of ${p.total} rows; every row is in --format xlsx or json)`,
   },
   bulletin_series_met: {

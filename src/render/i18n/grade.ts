@@ -60,11 +60,11 @@ export const grade: Catalog<GradeMessages> = {
     en: (p) => `commentary overdue: ${p.list}`,
   },
   g_share_max: {
-    zh: (p) => `“${p.grade}”占 ${p.share}，超过规则上限 ${p.limit}`,
+    zh: (p) => `“${p.grade}”占${p.share}，超过规则上限${p.limit}`,
     en: (p) => `"${p.grade}" is ${p.share}, above the rules' maximum ${p.limit}`,
   },
   g_share_min: {
-    zh: (p) => `“${p.grade}”占 ${p.share}，低于规则下限 ${p.limit}`,
+    zh: (p) => `“${p.grade}”占${p.share}，低于规则下限${p.limit}`,
     en: (p) => `"${p.grade}" is ${p.share}, below the rules' minimum ${p.limit}`,
   },
   n_override: {

@@ -67,7 +67,6 @@ export const ledger: Catalog<LedgerMessages> = {
     zh: (p) => `请于${p.by}前完成整改，填写下方回执，连同整改情况报告一并报送。`,
     en: (p) => `Complete the rectification by ${p.by} and return the receipt below with a report on it.`,
   },
-  lg_n_issuer_unset: { zh: () => `创先争优活动领导小组办公室`, en: () => `Office of the campaign's leading group` },
   lg_n_cut: { zh: () => `（沿此线剪下）`, en: () => `(cut here)` },
   lg_n_receipt: { zh: () => `回　执`, en: () => `Receipt` },
   lg_n_receipt_ref: {
