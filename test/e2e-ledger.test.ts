@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cxzy, EXAMPLES, files } from './helpers.js';
 import { loadExcel } from '../src/read/workbook/excel.js';
+import { proseFaults } from '../src/render/i18n/figures.js';
 
 const problem = (id: string, org: string, found: string, due: string, status: string, extra = '') =>
   `  - {id: ${id}, org: ${org}, found: "${found}", source: inspection, content: 三会一课记录不全, measures: 补齐记录, owner: 万淑珍, due: "${due}", status: ${status}${extra}}\n`;
@@ -104,5 +105,22 @@ describe('cxzy ledger', () => {
     expect(imported.code, imported.stderr).toBe(0);
     expect(JSON.parse(imported.stdout).sections.problems.inserted).toBe(s.suggestions.length);
     expect((await json(dir, ['ledger', '--suggest', '--period', '2011Q2'])).suggestions).toEqual([]);
+  });
+
+  it('the monthly notice gains 六、整改落实 with the ledger at the month’s end and an attachment of the supervised problems', async () => {
+    const dir = await county();
+    const md = await cxzy(['report', '--db', 'c.db', '--month', '2011-06', '--format', 'md'], { cwd: dir });
+    expect(md.code).toBe(0);
+    // ZG-1 passed its deadline on 04-30: supervised since 05-31, so not new in June.
+    const sentence = '截至本月末，问题台账共列问题3个，已销号1个，整改率33.3%；逾期未整改2个，其中挂牌督办1个，名单见附件5。';
+    expect(md.stdout).toContain(`## 六、整改落实\n\n${sentence}`);
+    expect(md.stdout).toContain('## 七、工作要求');
+    expect(md.stdout).toMatch(/## 附件5　整改落实情况[\s\S]*挂牌督办的问题[\s\S]*ZG-1/);
+    expect(proseFaults('zh', sentence)).toEqual([]);
+    const j = await json(dir, ['report', '--month', '2011-06']);
+    expect(j.ledger.summary).toEqual({ found: 3, closed: 1, rate: 1 / 3, overdue: 2, supervised: 1 });
+    expect(j.ledger.newly_supervised).toBe(0);
+    const may = await json(dir, ['report', '--month', '2011-05']);
+    expect(may.ledger.newly_supervised).toBe(1);
   });
 });

@@ -3,7 +3,7 @@
 // the module's result. Commands render what these return.
 import { gradingIn, starsIn } from './scope.js';
 import type { Rules } from '../core/rules.js';
-import { addDays, periodBounds, periodOf, previousPeriod } from '../core/dates.js';
+import { addDays, lastDayOfMonth, periodBounds, periodOf, previousPeriod } from '../core/dates.js';
 import type { Query } from '../store/query.js';
 import { gradePeriod, type Grading } from './grade.js';
 import { rateStars, type StarsResult } from './stars.js';
@@ -89,6 +89,7 @@ export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: S
     stars: stars && starsIn(stars, keep),
     rated: graded ? q.ratedCount(graded, keep) : 0,
     pointsRecords: graded ? q.pointsCount(graded, keep) : 0,
+    problems: q.problems(lastDayOfMonth(month)).filter((p) => inside(p.org)),
     rules,
   });
 }

@@ -195,3 +195,20 @@ export function starsParts(b: Bulletin, x: Writer): Part[] | null {
     named(tr('bulletin_t_flag'), s.flag),
   ];
 }
+
+/** The committees' rectification, ranked, and the supervised problems; none without a ledger. */
+export function ledgerParts(b: Bulletin, x: Writer): Part[] | null {
+  const { tr, h, table } = x;
+  const l = b.ledger;
+  if (!l) return null;
+  const committees = l.ledger.committees.map((c) => [num(c.rank), text(c.name), num(c.found), num(c.closed), share(c.rate), num(c.overdue), num(c.supervised)]);
+  const supervised = l.supervised.map((s) => [text(s.problem.id), text(s.name), text(s.problem.content), date(s.problem.due), num(s.days_overdue)]);
+  return [
+    table(
+      tr('bulletin_t_ledger_committees'),
+      h('lg_h_rank', 'bulletin_h_committee', 'lg_h_found_n', 'lg_h_closed_n', 'lg_h_rate', 'lg_h_overdue_n', 'lg_h_supervised_n'),
+      committees,
+    ),
+    table(tr('bulletin_t_supervised'), h('lg_h_id', 'lg_h_name', 'lg_h_content', 'lg_h_due', 'lg_h_days'), supervised, [2]),
+  ];
+}

@@ -5,6 +5,7 @@ import type { Named, PledgeRow } from '../analyses/bulletin/pledges.js';
 import type { CountedItem } from '../analyses/quota.js';
 import { monthQuotaJson, periodQuotaJson } from './quota.js';
 import { tm, type Lang } from './i18n/index.js';
+import { ledgerJson } from './ledger.js';
 
 const orgsOf = (list: Named[]) => list.map((n) => ({ org: n.code, name: n.name }));
 const pledge = (p: PledgeRow) => ({
@@ -85,5 +86,7 @@ export function bulletinJson(b: Bulletin, lang: Lang) {
       benchmark_branches: s.benchmark.map((v) => v.code),
       flag_committees: s.flag.map((v) => v.code),
     },
+    // Only where the database keeps a ledger.
+    ...(b.ledger ? { ledger: { ...ledgerJson(b.ledger.ledger), newly_supervised: b.ledger.newly_supervised } } : {}),
   };
 }

@@ -5,7 +5,7 @@
 // function of the bulletin and the numbers of the attachments it names.
 import type { Bulletin } from '../analyses/bulletin/bulletin.js';
 import { pct } from '../core/numbers.js';
-import { gradingParts, pledgesParts, reportsParts, starsParts } from './bulletin-attachments.js';
+import { gradingParts, ledgerParts, pledgesParts, reportsParts, starsParts } from './bulletin-attachments.js';
 import { type NoticeOptions, type Writer, writer } from './bulletin-writer.js';
 import { type Doc, type DocSection, type Notice, type Part, para } from './doc.js';
 import { punct } from './i18n/punctuation.js';
@@ -21,6 +21,7 @@ interface Numbers {
   pledges: number;
   grading: number | null;
   stars: number | null;
+  ledger: number | null;
 }
 
 /** The attachments in order, numbered from 1 as they come; a section without tables has none. */
@@ -39,6 +40,7 @@ function attachments(b: Bulletin, x: Writer, belowPct: string): { sections: DocS
     pledges: attach('pledges', x.tr('bulletin_a_pledges'), pledgesParts(b, x))!,
     grading: attach('grading', x.tr('bulletin_a_grading'), gradingParts(b, x, belowPct)),
     stars: attach('stars', x.tr('bulletin_a_stars'), starsParts(b, x)),
+    ledger: attach('ledger', x.tr('bulletin_a_ledger'), ledgerParts(b, x)),
   };
   return { sections, names, numbers };
 }
@@ -197,6 +199,30 @@ function stars(b: Bulletin, x: Writer, att: Numbers): DocSection {
   );
 }
 
+/** 整改落实, when the database keeps a ledger: the problems at the month's end, those supervised, the attachment listing them. */
+function ledger(b: Bulletin, x: Writer, att: Numbers): DocSection[] {
+  const l = b.ledger;
+  if (!l) return [];
+  const s = l.ledger.summary;
+  return [
+    x.body(
+      'ledger',
+      'bulletin_s_ledger',
+      x.facts(
+        x.tr('bulletin_lg_summary', {
+          found: s.found,
+          closed: s.closed,
+          rate: s.rate === null ? '—' : pct(s.rate),
+          overdue: s.overdue,
+          supervised: s.supervised,
+          newly: l.newly_supervised,
+          att: att.ledger!,
+        }),
+      ),
+    ),
+  ];
+}
+
 /** 工作要求: the office's own text (`requirements`, a paragraph a line), else the default. */
 function closing(x: Writer, requirements: string | undefined): DocSection {
   const own = requirements
@@ -256,8 +282,12 @@ export function bulletinDoc(b: Bulletin, lang: Lang, opts: NoticeOptions): Doc {
     pledges(b, x, att.numbers),
     grading(b, x, att.numbers, opts.belowPct),
     stars(b, x, att.numbers),
+    ...ledger(b, x, att.numbers),
     closing(x, opts.office.requirements),
   ];
+  // The body's sections numbered as they stand: 一、… (a ledger adds one before 工作要求).
+  let n = 0;
+  for (const s of sections) if (s.title) s.title = tr('bulletin_s_number', { n: ++n, title: s.title });
   const title = opts.scope ? tr('bulletin_title_org', { month, org: opts.scope.name }) : tr('bulletin_title', { month });
   return {
     lang,

@@ -1,12 +1,13 @@
 // The monthly bulletin (通报) as data: five sections over the month, its
 // quarter to date, and the latest quarter graded by the month's end. Pure:
 // the caller reads the store and grades; this only selects and counts.
-import type { Grade, Org, OwnedPledge, Report, Typical } from '../../core/model.js';
+import type { Grade, Org, OwnedPledge, Problem, Report, Typical } from '../../core/model.js';
 import { GRADES } from '../../core/model.js';
 import type { Rules } from '../../core/rules.js';
 import type { Grading, Movement, OrgGrade, ShareBreach } from '../grade.js';
 import type { MemberStars, StarsResult } from '../stars.js';
-import { lastDayOfMonth, periodBounds } from '../../core/dates.js';
+import { addDays, lastDayOfMonth, periodBounds } from '../../core/dates.js';
+import { ledgerAt, stateAt, type Ledger, type ProblemState } from '../ledger.js';
 import { groupBy } from '../../core/collections.js';
 import { reportsSection, type ReportsSection } from './reports.js';
 import { pledgesSection, type Named, type PledgesSection } from './pledges.js';
@@ -30,7 +31,17 @@ export interface BulletinInput {
   rated: number;
   /** How many points records the graded quarter has. */
   pointsRecords: number;
+  /** The ledger's problems found by the month's end; none: the bulletin has no 整改落实 section. */
+  problems?: Problem[];
   rules: Rules;
+}
+
+/** 整改落实: the ledger at the month's end, the committees ranked, the supervised problems, those newly supervised this month. */
+export interface LedgerSection {
+  ledger: Ledger;
+  supervised: ProblemState[];
+  /** Supervised at the month's end but not at the previous month's. */
+  newly_supervised: number;
 }
 
 export interface Overview {
@@ -74,6 +85,7 @@ export interface Bulletin {
   pledges: PledgesSection;
   grading: GradingSection | null;
   stars: StarsSection | null;
+  ledger: LedgerSection | null;
 }
 
 /** The latest quarter with reviews that has ended by the month's end. */
@@ -118,7 +130,16 @@ export function buildBulletin(input: BulletinInput): Bulletin {
     pledges,
     grading: input.grading ? gradingSection(input.grading) : null,
     stars: input.stars ? starsSection(input.stars, orgs, input.rated) : null,
+    ledger: input.problems?.length ? ledgerSection(input.problems, orgs, month, rules) : null,
   };
+}
+
+function ledgerSection(problems: Problem[], orgs: Org[], month: string, rules: Rules): LedgerSection {
+  const end = lastDayOfMonth(month);
+  const ledger = ledgerAt(problems, orgs, end, rules);
+  const before = addDays(`${month}-01`, -1);
+  const supervised = ledger.problems.filter((s) => s.supervised);
+  return { ledger, supervised, newly_supervised: supervised.filter((s) => !stateAt(s.problem, before, rules).supervised).length };
 }
 
 const ORDER: readonly (Grade | 'ungraded')[] = [...GRADES, 'ungraded'];

@@ -60,6 +60,12 @@ export interface BulletinMessages {
   bulletin_s_pledges: {};
   bulletin_s_grading: {};
   bulletin_s_stars: {};
+  bulletin_s_ledger: {};
+  bulletin_a_ledger: {};
+  bulletin_t_ledger_committees: {};
+  bulletin_t_supervised: {};
+  bulletin_lg_summary: { found: Scalar; closed: Scalar; rate: Scalar; overdue: Scalar; supervised: Scalar; newly: Scalar; att: Scalar };
+  bulletin_s_number: { n: Scalar; title: Scalar };
   bulletin_t_no_reports: {};
   bulletin_rp_summary: { quota: Scalar; n: Scalar; met: Scalar; missed: Scalar; rate: Scalar };
   bulletin_rp_adopted: { n: Scalar; points: Scalar };

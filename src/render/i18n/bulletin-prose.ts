@@ -29,7 +29,8 @@ type ProseId =
   | 'bulletin_gr_none'
   | 'bulletin_st_summary'
   | 'bulletin_st_flag'
-  | 'bulletin_st_benchmark';
+  | 'bulletin_st_benchmark'
+  | 'bulletin_lg_summary';
 
 /** Counts and parts of a whole in running text: 25个, 25个中的18个; "25 organisations", "18 of 25 members". */
 const zh = (n: unknown, unit: Unit) => figure('zh', { n: Number(n), unit });
@@ -254,5 +255,23 @@ export const prose: Catalog<Pick<BulletinMessages, ProseId>> = {
   bulletin_st_benchmark: {
     zh: (p) => `标杆支部：${p.names}。`,
     en: (p) => `Benchmark branches: ${p.names}.`,
+  },
+  bulletin_lg_summary: {
+    zh: (p) =>
+      `截至本月末，问题台账共列问题${zh(p.found, 'problem')}，已销号${zh(p.closed, 'problem')}，整改率${p.rate}；` +
+      (Number(p.overdue)
+        ? `逾期未整改${zh(p.overdue, 'problem')}，` +
+          (Number(p.supervised)
+            ? `其中挂牌督办${zh(p.supervised, 'problem')}${Number(p.newly) ? `（本月新增${zh(p.newly, 'problem')}）` : ''}，名单见附件${p.att}。`
+            : `尚无挂牌督办的问题（整改情况见附件${p.att}）。`)
+        : `没有逾期未整改的问题（整改情况见附件${p.att}）。`),
+    en: (p) =>
+      `At the month's end the ledger holds ${en(p.found, 'problem')}, ${p.closed} closed (${p.rate}); ` +
+      (Number(p.overdue)
+        ? `${p.overdue} overdue` +
+          (Number(p.supervised)
+            ? `, ${p.supervised} of them supervised${Number(p.newly) ? ` (${p.newly} since last month)` : ''}: attachment ${p.att}.`
+            : `, none supervised (attachment ${p.att}).`)
+        : `none overdue (attachment ${p.att}).`),
   },
 };

@@ -107,9 +107,23 @@ export const bulletin: Catalog<BulletinMessages> = {
     zh: () => `积分评星情况`,
     en: () => `Stars`,
   },
+  bulletin_s_ledger: {
+    zh: () => `整改落实`,
+    en: () => `Rectification`,
+  },
+  bulletin_a_ledger: { zh: () => `整改落实情况`, en: () => `Rectification` },
+  bulletin_t_ledger_committees: {
+    zh: () => `各党委问题整改情况（截至月末，按整改率排序）`,
+    en: () => `Rectification per committee at the month's end, by rate`,
+  },
+  bulletin_t_supervised: { zh: () => `挂牌督办的问题`, en: () => `Problems under supervision` },
+  bulletin_s_number: {
+    zh: (p) => `${'一二三四五六七八九十'[Number(p.n) - 1]}、${p.title}`,
+    en: (p) => `${p.n}. ${p.title}`,
+  },
   bulletin_s_closing: {
-    zh: () => `六、工作要求`,
-    en: () => `6. What follows`,
+    zh: () => `工作要求`,
+    en: () => `What follows`,
   },
   bulletin_closing: {
     zh: () => `各党组织要对照本通报和附件查漏补缺：信息报送未达标的抓紧补报，逾期承诺限期兑现，列入补课整改名单的组织制定整改措施，按时报送下月材料。`,
@@ -154,24 +168,24 @@ export const bulletin: Catalog<BulletinMessages> = {
     en: (p) => `Committee typicals ${p.period} (at least ${p.need} a quarter)`,
   },
   bulletin_s_overview: {
-    zh: () => `一、总体情况`,
-    en: () => `1. Overview`,
+    zh: () => `总体情况`,
+    en: () => `Overview`,
   },
   bulletin_s_reports: {
-    zh: () => `二、信息报送`,
-    en: () => `2. Information reports`,
+    zh: () => `信息报送`,
+    en: () => `Information reports`,
   },
   bulletin_s_pledges: {
-    zh: () => `三、公开承诺`,
-    en: () => `3. Public pledges`,
+    zh: () => `公开承诺`,
+    en: () => `Public pledges`,
   },
   bulletin_s_grading: {
-    zh: () => `四、分类定级`,
-    en: () => `4. Grading`,
+    zh: () => `分类定级`,
+    en: () => `Grading`,
   },
   bulletin_s_stars: {
-    zh: () => `五、积分评星`,
-    en: () => `5. Stars`,
+    zh: () => `积分评星`,
+    en: () => `Stars`,
   },
   bulletin_t_no_reports: {
     zh: () => `本月未报送信息的组织`,

@@ -17,6 +17,7 @@ const UNITS = {
   typical: { zh: '个', en: ['typical', 'typicals'] },
   point: { zh: '分', en: ['point', 'points'] },
   record: { zh: '条', en: ['points record', 'points records'] },
+  problem: { zh: '个', en: ['problem', 'problems'] },
 } as const;
 
 export type Unit = keyof typeof UNITS;
