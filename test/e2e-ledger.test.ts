@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { cxzy, EXAMPLES, files } from './helpers.js';
 import { loadExcel } from '../src/read/workbook/excel.js';
 import { proseFaults } from '../src/render/i18n/figures.js';
+import unzipper from 'unzipper';
 
 const problem = (id: string, org: string, found: string, due: string, status: string, extra = '') =>
   `  - {id: ${id}, org: ${org}, found: "${found}", source: inspection, content: 三会一课记录不全, measures: 补齐记录, owner: 万淑珍, due: "${due}", status: ${status}${extra}}\n`;
@@ -122,5 +123,32 @@ describe('cxzy ledger', () => {
     expect(j.ledger.newly_supervised).toBe(0);
     const may = await json(dir, ['report', '--month', '2011-05']);
     expect(may.ledger.newly_supervised).toBe(1);
+  });
+
+  it('a branch’s template carries its open problems to report progress on; the 公示表 of a quarter’s closed problems comes as a notice', async () => {
+    const dir = await county();
+    expect((await cxzy(['template', '--db', 'c.db', '--org', 'D0101', '--period', '2011Q2', '--out', 't.xlsx'], { cwd: dir })).code).toBe(0);
+    const Excel = await loadExcel();
+    const wb = new Excel.Workbook();
+    await wb.xlsx.readFile(join(dir, 't.xlsx'));
+    const ws = wb.getWorksheet('问题台账')!;
+    const rows = (ws.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)));
+    expect(rows[1]).toEqual(expect.arrayContaining(['ZG-1', 'D0101', '2011-04-01', '督导检查', '三会一课记录不全', '整改中', '红湾社区党支部']));
+    expect(rows).toHaveLength(2); // D0101's one open problem; ZG-2 (D0102) is another branch's
+    // The branch reports it resolved, and the office imports the workbook back.
+    const status = (ws.getRow(1).values as unknown[]).findIndex((v) => String(v).replace('*', '') === '整改状态');
+    const resolved = (ws.getRow(1).values as unknown[]).findIndex((v) => String(v) === '整改完成日期');
+    ws.getRow(2).getCell(status).value = '已整改待验收';
+    ws.getRow(2).getCell(resolved).value = new Date('2011-06-20T00:00:00Z');
+    await wb.xlsx.writeFile(join(dir, 't.xlsx'));
+    const back = await cxzy(['import', 't.xlsx', '--db', 'c.db', '--format', 'json'], { cwd: dir });
+    expect(back.code, back.stderr).toBe(0);
+    expect(JSON.parse(back.stdout).sections.problems.updated).toBe(1);
+
+    const pub = await cxzy(['ledger', '--db', 'c.db', '--published', '2011Q2', '--date', '2011-07-05', '--out', '公示.docx'], { cwd: dir });
+    expect(pub.code, pub.stderr).toBe(0);
+    const zip = await unzipper.Open.file(join(dir, '公示.docx'));
+    const xml = (await zip.files.find((f) => f.path === 'word/document.xml')!.buffer()).toString('utf8').replace(/<[^>]+>/g, '');
+    for (const s of ['2011Q2 问题整改销号公示表', '以下1个问题已销号', '整改销号问题一览表', 'ZG-2', '2011年7月5日']) expect(xml).toContain(s);
   });
 });

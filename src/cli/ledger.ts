@@ -15,7 +15,8 @@ import { ledgerFromStore, suggestFromStore } from '../analyses/services.js';
 import { addDays, localTime, periodBounds } from '../core/dates.js';
 import type { Rules } from '../core/rules.js';
 import { noticesDocx } from '../render/ledger-notices.js';
-import { ledgerDoc, ledgerJson, publishedDoc, publishedJson } from '../render/ledger.js';
+import { ledgerDoc, ledgerJson, publishedDoc, publishedJson, publishedNoticeDoc } from '../render/ledger.js';
+import { renderAs } from '../render/formats.js';
 import { suggestDoc, suggestJson, suggestXlsx } from '../render/ledger-suggest.js';
 import type { Ledger } from '../analyses/ledger.js';
 
@@ -92,12 +93,17 @@ async function writeNotices(ctx: Ctx, l: Ledger, rules: Rules, out: string): Pro
 /** --published Q: the problems closed in quarter Q, as the 公示表 (published notice of closed problems). */
 function published(ctx: Ctx, o: Options): Promise<void> {
   const period = periodFilter(o.published)!;
-  const format = rowFormat(ctx, o.out);
+  const docx = o.out !== undefined && extname(o.out).toLowerCase() === '.docx';
+  const format = docx ? 'json' : rowFormat(ctx, o.out);
   return withStore(ctx, async ({ q, rules }) => {
     subtree(q.orgs(), o.org);
     const [start, end] = periodBounds(period);
     const l = ledgerFromStore(q, rules, end, o.org ?? null);
     const closed = l.problems.filter((s) => s.problem.closed !== null && s.problem.closed >= start && s.closedAt);
+    if (docx) {
+      writeWhole(ctx, o.out!, await renderAs('docx', publishedNoticeDoc(period, closed, ctx.lang, rules.office, o.date ?? localTime().slice(0, 10))));
+      return ctx.note(ctx.t('wrote_file', { file: o.out! }));
+    }
     await emitRows(
       ctx,
       format,

@@ -1,5 +1,5 @@
 // cxzy template: the fill-in workbook, blank or pre-filled with a subtree's
-// orgs and members and a quarter's rows to score; --split writes one workbook
+// orgs and members, a quarter's rows to score and its open problems; --split writes one workbook
 // per branch into a folder, named D0101-2011Q2.xlsx, to send out.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -32,6 +32,8 @@ function input(r: SectionRecords, root: string | null, period: string | null, ma
     members,
     reviewOrgs: period ? orgs.filter((o) => open.has(o.code)) : [],
     pointsMembers: period ? members.filter((m) => m.active && open.has(m.org)) : [],
+    // The subtree's problems not yet closed: the branch reports its progress on them in the same rows.
+    problems: r.problems.filter((x) => codes.has(x.org) && x.status !== 'closed'),
   };
 }
 
@@ -53,7 +55,7 @@ export const templateCommand: CommandSpec = {
     const maxPoints = rules.stars.max_points;
     if (!o.split && !o.out.toLowerCase().endsWith('.xlsx')) throw new UsageError({ id: 'template_ext', params: { file: o.out } });
     if (o.org === undefined && period === null && !o.split) {
-      writeWhole(ctx, o.out, await templateXlsx({ maxPoints, period: null, orgs: [], members: [], reviewOrgs: [], pointsMembers: [] }));
+      writeWhole(ctx, o.out, await templateXlsx({ maxPoints, period: null, orgs: [], members: [], reviewOrgs: [], pointsMembers: [], problems: [] }));
       ctx.note(ctx.t('template_wrote', { file: o.out }));
       return;
     }

@@ -6,6 +6,8 @@ import type { PlainId } from '../core/messages/index.js';
 import { t, word, type Lang } from './i18n/index.js';
 import { date, GAP, num, para, share, text, type CellValue, type Doc, type Part } from './doc.js';
 import { pct } from '../core/numbers.js';
+import type { Rules } from '../core/rules.js';
+import { officeNotice } from './bulletin.js';
 
 /** A problem's state at the date, as a cell: closed, relapsed, overdue (supervised), resolved, or being rectified. */
 export function stateCell(s: ProblemState, lang: Lang): CellValue {
@@ -148,4 +150,20 @@ export function publishedDoc(period: string, closed: ProblemState[], lang: Lang)
 
 export function publishedJson(period: string, closed: ProblemState[]) {
   return { period, problems: closed.map(problemJson) };
+}
+
+/** The 公示表 as a notice (--published Q --out X.docx): a paragraph that publishes it, the table as its attachment, the office's head and foot. */
+export function publishedNoticeDoc(period: string, closed: ProblemState[], lang: Lang, office: Rules['office'], issued: string): Doc {
+  const table = publishedDoc(period, closed, lang).sections[0];
+  const title = t(lang, 'lg_published_title', { period });
+  const name = t(lang, 'lg_published_list');
+  return {
+    lang,
+    title,
+    notice: officeNotice(lang, office, { title, issued, number: null, attachments: [name] }),
+    sections: [
+      { id: 'body', title: '', parts: [para(t(lang, 'lg_published_body', { period, n: closed.length }))] },
+      { id: 'attachment-published', title: t(lang, 'bulletin_att_title', { n: 1, name }), attachment: 1, parts: table.parts },
+    ],
+  };
 }

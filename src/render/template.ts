@@ -6,7 +6,8 @@
 // Pre-filled, when asked, with a subtree's orgs and members and the quarter's
 // review and points rows to score.
 import type ExcelJS from 'exceljs';
-import { LEADS, SECTIONS, type Member, type Org } from '../core/model.js';
+import { LEADS, SECTIONS, type Member, type Org, type Problem } from '../core/model.js';
+import { specRecord } from './export.js';
 import { ATTACHED_SHEETS, SECTION_DEFS, type SheetDef } from '../core/sections.js';
 import { sheetFields, type FieldInfo } from '../read/workbook/fields.js';
 import { colName } from '../read/workbook/sheet.js';
@@ -22,6 +23,8 @@ export interface TemplateInput {
   /** Orgs to be given a review row, members a points row (with `period`). */
   reviewOrgs: Org[];
   pointsMembers: Member[];
+  /** Problems not yet closed, to report progress on. */
+  problems: Problem[];
 }
 
 /** Empty rows given the checks, below any pre-filled ones. */
@@ -119,6 +122,14 @@ function validation(f: FieldInfo, field: string, maxPoints: number, period: stri
   return null;
 }
 
+/** A record's groups as a sheet's columns hold them: evaluation.satisfied, …. */
+const flat = (r: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(r).flatMap(([k, v]) =>
+      v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v as Record<string, unknown>).map(([p, x]) => [`${k}.${p}`, x]) : [[k, v]],
+    ),
+  );
+
 /** The rows of `def` pre-filled from `input`, by field (#组织名称 and #姓名 for the name columns). */
 function prefilled(def: SheetDef, input: TemplateInput): Record<string, unknown>[] {
   const p = input.period;
@@ -139,6 +150,10 @@ function prefilled(def: SheetDef, input: TemplateInput): Record<string, unknown>
       return p ? input.reviewOrgs.map((o) => ({ period: p, org: o.code, '#组织名称': o.name })) : [];
     case 'points':
       return p ? input.pointsMembers.map((m) => ({ period: p, member: m.id, '#姓名': m.name })) : [];
+    case 'problems': {
+      const names = new Map(input.orgs.map((o) => [o.code, o.name]));
+      return input.problems.map((x) => ({ ...flat(specRecord('problems', x)), '#组织名称': names.get(x.org) ?? null }));
+    }
     default:
       return [];
   }

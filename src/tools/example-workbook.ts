@@ -55,6 +55,7 @@ await wb.xlsx.load(
     members: [],
     reviewOrgs: [branch],
     pointsMembers: members,
+    problems: [],
   })) as never,
 );
 const column = (sheet: string, field: string) => SECTION_DEFS[sheet as 'reviews'].sheet.columns.findIndex((c) => c.field === field) + 1;

@@ -43,6 +43,8 @@ export interface LedgerMessages {
   lg_h_closed: {};
   lg_h_satisfaction: {};
   lg_published_title: { period: Scalar };
+  lg_published_list: {};
+  lg_published_body: { period: Scalar; n: Scalar };
   lg_suggest_none: { period: Scalar };
   lg_suggest_wrote: { n: Scalar; file: Scalar };
   lg_n_title: {};
