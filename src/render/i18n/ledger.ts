@@ -50,7 +50,8 @@ export const ledger: Catalog<LedgerMessages> = {
   lg_published_list: { zh: () => `整改销号问题一览表`, en: () => `Problems closed` },
   lg_published_body: {
     zh: (p) => `${p.period}，经整改、验收，以下${p.n}个问题已销号（见附件），现予公示，接受党员群众监督。对整改情况有异议的，请向本办反映。`,
-    en: (p) => `In ${p.period}, ${p.n} problems were rectified, checked and closed (see the attachment). They are published here for members and the public; objections to the office.`,
+    en: (p) =>
+      `In ${p.period}, ${p.n} problems were rectified, checked and closed (see the attachment). They are published here for members and the public; objections to the office.`,
   },
   lg_published_title: { zh: (p) => `${p.period} 问题整改销号公示表`, en: (p) => `Problems closed in ${p.period}` },
   lg_suggest_none: { zh: (p) => `${p.period} 的分析结果都已列入问题台账`, en: (p) => `every problem ${p.period}'s analyses imply is in the ledger` },
