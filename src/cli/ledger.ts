@@ -101,7 +101,11 @@ function published(ctx: Ctx, o: Options): Promise<void> {
     const l = ledgerFromStore(q, rules, end, o.org ?? null);
     const closed = l.problems.filter((s) => s.problem.closed !== null && s.problem.closed >= start && s.closedAt);
     if (docx) {
-      writeWhole(ctx, o.out!, await renderAs('docx', publishedNoticeDoc(period, closed, ctx.lang, rules.office, o.date ?? localTime().slice(0, 10))));
+      writeWhole(
+        ctx,
+        o.out!,
+        await renderAs('docx', publishedNoticeDoc(period, closed, ctx.lang, rules.office, ledgerDate({ date: o.date }, localTime().slice(0, 10)))),
+      );
       return ctx.note(ctx.t('wrote_file', { file: o.out! }));
     }
     await emitRows(
