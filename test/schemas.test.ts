@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readSchema, validator } from '../src/read/schemas.js';
 import { ADOPTIONS, CATEGORIES, GOODS, GRADES, LEADS, ORG_TYPES, PLEDGE_KINDS, PLEDGE_STATUSES, ROLES, SECTIONS } from '../src/core/model.js';
 import { defaultRules } from '../src/core/rules.js';
-import { SECTION_DEFS, writtenFields } from '../src/core/sections.js';
+import { SECTION_DEFS } from '../src/core/sections.js';
+import { writtenFields } from '../src/core/columns.js';
 
 type Def = { enum: string[]; 'x-labels': Record<string, string[]> };
 const defs = readSchema('common').definitions as Record<string, Def>;

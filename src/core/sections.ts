@@ -79,52 +79,6 @@ export interface SheetDef {
 
 const orgName = { label: '组织名称', ref: 'org', kind: 'org' as const };
 const memberName = { label: '姓名', ref: 'member', kind: 'member' as const };
-const col = (label: string, field: string) => ({ label, field });
-
-/**
- * A sheet whose rows each add one item to a list field of a record on
- * another sheet of the same workbook: 积分扣减 (a points record's deductions),
- * 回头看 (a problem's rechecks).
- */
-export interface AttachedSheet {
-  sheet: SheetDef;
-  /** The section and list field the items go to; its items' schema is that field's. */
-  section: Section;
-  field: string;
-  /** The row's fields that name the record, with the record's field each matches (a row's quarter is its `period`). */
-  by: [string, string][];
-  /** The message for a row whose record is not on the workbook. */
-  orphan: 'deduction_no_points' | 'recheck_no_problem';
-}
-
-/** Deductions from points, one per row, added to the member's points of that quarter in the same workbook. */
-export const DEDUCTIONS_SHEET: SheetDef = {
-  label: '积分扣减',
-  slug: 'deductions',
-  columns: [col('季度', 'period'), col('党员编号', 'member'), col('扣分项', 'dimension'), col('扣分', 'points'), col('原因', 'reason')],
-  names: [memberName],
-};
-
-/** 回头看, one per row, added to the problem of that id in the same workbook. */
-export const RECHECKS_SHEET: SheetDef = {
-  label: '回头看',
-  slug: 'rechecks',
-  columns: [col('问题编号', 'problem'), col('日期', 'date'), col('结果', 'result'), col('说明', 'note')],
-};
-
-export const ATTACHED_SHEETS: AttachedSheet[] = [
-  {
-    sheet: DEDUCTIONS_SHEET,
-    section: 'points',
-    field: 'deductions',
-    by: [
-      ['member', 'member'],
-      ['period', 'period'],
-    ],
-    orphan: 'deduction_no_points',
-  },
-  { sheet: RECHECKS_SHEET, section: 'problems', field: 'rechecks', by: [['problem', 'id']], orphan: 'recheck_no_problem' },
-];
 
 export const SRC_COLS = ['src_file', 'src_line', 'src_sheet'];
 
@@ -414,40 +368,3 @@ export const SECTION_LIST: SectionDef<unknown>[] = SECTIONS.map((s) => SECTION_D
 
 /** How a duplicate identity is shown: a report or typical's own id, else its org|date|title. */
 export const shownKey = (key: string) => key.replace(/^id:/, '');
-
-const ALL_COLUMNS = new Map<string, ColumnDef<never>>(SECTION_LIST.flatMap((t) => t.columns.map((x) => [x.column, x as ColumnDef<never>] as const)));
-
-/** The field a column holds, as a file writes it (`masses_basic` → `masses.basic`); null for a column no file writes. */
-export function fieldOfColumn(col: string): string | null {
-  const x = ALL_COLUMNS.get(col);
-  if (x === undefined) return col;
-  return x.derive || x.computed ? null : x.field!;
-}
-
-/** A field of a record as a file writes it: its name, its column (the first, for a group) and a group's parts. */
-export interface WrittenField {
-  name: string;
-  column: ColumnDef;
-  parts: string[];
-}
-
-/** The fields a file writes for a record of `s`, in the column list's order; the quarter is the document's (or the date's). */
-export function writtenFields(s: Section): WrittenField[] {
-  const out: WrittenField[] = [];
-  for (const x of SECTION_DEFS[s].columns as ColumnDef[]) {
-    if (x.derive || x.computed || x.field === 'period') continue;
-    const [name, part] = x.field!.split('.');
-    const last = out.at(-1);
-    if (part !== undefined && last !== undefined && last.name === name) last.parts.push(part);
-    else out.push({ name, column: x, parts: part === undefined ? [] : [part] });
-  }
-  return out;
-}
-
-/** A column's value as a record holds it: `active` a boolean, `deductions` a list. */
-export function valueOfColumn(col: string, v: unknown): unknown {
-  const kind = ALL_COLUMNS.get(col)?.kind;
-  if (kind === 'bool') return v === 1;
-  if (kind === 'json' && typeof v === 'string') return JSON.parse(v);
-  return v;
-}

@@ -5,7 +5,9 @@
 import { stringify } from 'yaml';
 import type ExcelJS from 'exceljs';
 import { SECTIONS, type Section, type SectionRecords } from '../core/model.js';
-import { ATTACHED_SHEETS, SECTION_DEFS, type SheetDef, type WrittenField, writtenFields } from '../core/sections.js';
+import { SECTION_DEFS, type SheetDef } from '../core/sections.js';
+import { type WrittenField, writtenFields } from '../core/columns.js';
+import { ATTACHED_SHEETS } from '../core/attached-sheets.js';
 import { sheetFields } from '../read/workbook/fields.js';
 import { labelOf, styleSheet, streamingWorkbook } from './workbook.js';
 

@@ -8,7 +8,8 @@
 import type ExcelJS from 'exceljs';
 import { LEADS, SECTIONS, type Member, type Org, type Problem } from '../core/model.js';
 import { specRecord } from './export.js';
-import { ATTACHED_SHEETS, SECTION_DEFS, type SheetDef } from '../core/sections.js';
+import { SECTION_DEFS, type SheetDef } from '../core/sections.js';
+import { ATTACHED_SHEETS } from '../core/attached-sheets.js';
 import { sheetFields, type FieldInfo } from '../read/workbook/fields.js';
 import { colName } from '../read/workbook/sheet.js';
 import { HEAD_FILL, labelOf, styleSheet, streamingWorkbook } from './workbook.js';

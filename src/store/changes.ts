@@ -4,7 +4,8 @@
 // These are the very rows writeStaged writes: the same joins and conditions.
 import type { DB } from './db.js';
 import { batchOf, lookup, storedOf } from './views.js';
-import { fieldOfColumn, SECTION_LIST, shownKey, SRC_COLS, valueOfColumn, type SectionDef } from '../core/sections.js';
+import { SECTION_LIST, shownKey, SRC_COLS, type SectionDef } from '../core/sections.js';
+import { fieldOfColumn, valueOfColumn } from '../core/columns.js';
 import type { Section } from '../core/model.js';
 import { missingWhere, ownerOrg } from './replace.js';
 

@@ -13,7 +13,8 @@ import { exportRecords } from '../store/export.js';
 import { templateXlsx } from '../render/template.js';
 import { labelOf } from '../render/workbook.js';
 import { loadExcel } from '../read/workbook/excel.js';
-import { DEDUCTIONS_SHEET, SECTION_DEFS } from '../core/sections.js';
+import { SECTION_DEFS } from '../core/sections.js';
+import { DEDUCTIONS_SHEET } from '../core/attached-sheets.js';
 import { LEADS } from '../core/model.js';
 import { defaultRules } from '../core/rules.js';
 

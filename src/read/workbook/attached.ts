@@ -3,7 +3,8 @@
 // member's points of a quarter its deductions, 回头看 a problem its rechecks.
 // Each row is checked against the list item's schema, matched to its record
 // by the fields that name it, and an item whose record is not there is an error.
-import { ATTACHED_SHEETS, SECTION_DEFS, type AttachedSheet } from '../../core/sections.js';
+import { SECTION_DEFS } from '../../core/sections.js';
+import { ATTACHED_SHEETS, type AttachedSheet } from '../../core/attached-sheets.js';
 import type { Section } from '../../core/model.js';
 import { schemaFindings } from '../schema-errors.js';
 import { itemValidator } from '../schemas.js';

@@ -4,7 +4,8 @@
 // turns cells into values by it, and the template builds its checks from it.
 import type { AnySchemaObject } from 'ajv';
 import { readSchema } from '../schemas.js';
-import { ATTACHED_SHEETS, SECTION_DEFS, type SheetDef } from '../../core/sections.js';
+import { SECTION_DEFS, type SheetDef } from '../../core/sections.js';
+import { ATTACHED_SHEETS } from '../../core/attached-sheets.js';
 import { SECTIONS, type Section } from '../../core/model.js';
 
 export type Kind = 'code' | 'date' | 'period' | 'number' | 'integer' | 'enum' | 'bool' | 'text';

@@ -7,7 +7,8 @@
 import { statSync } from 'node:fs';
 import { Diagnostics, SHOWN, wholeFile, type Diagnostic } from '../../core/diagnostic.js';
 import { emptySections, SECTIONS, type Section, type SectionRecords } from '../../core/model.js';
-import { ATTACHED_SHEETS, SECTION_DEFS, type SheetDef } from '../../core/sections.js';
+import { SECTION_DEFS, type SheetDef } from '../../core/sections.js';
+import { ATTACHED_SHEETS } from '../../core/attached-sheets.js';
 import { normalizePeriod } from '../../core/dates.js';
 import { vagueReasons } from '../../core/pledge-quality.js';
 import { hashFile, type FileResult, type FileTask, type ReadRules, type SheetLayout } from '../task.js';

@@ -1,0 +1,41 @@
+// What the column lists of core/sections.ts say of one column, or of the
+// fields a file writes: the change list, export and the schema test ask here.
+import type { Section } from './model.js';
+import { SECTION_DEFS, SECTION_LIST, type ColumnDef } from './sections.js';
+
+const ALL_COLUMNS = new Map<string, ColumnDef<never>>(SECTION_LIST.flatMap((t) => t.columns.map((x) => [x.column, x as ColumnDef<never>] as const)));
+
+/** The field a column holds, as a file writes it (`masses_basic` → `masses.basic`); null for a column no file writes. */
+export function fieldOfColumn(col: string): string | null {
+  const x = ALL_COLUMNS.get(col);
+  if (x === undefined) return col;
+  return x.derive || x.computed ? null : x.field!;
+}
+
+/** A field of a record as a file writes it: its name, its column (the first, for a group) and a group's parts. */
+export interface WrittenField {
+  name: string;
+  column: ColumnDef;
+  parts: string[];
+}
+
+/** The fields a file writes for a record of `s`, in the column list's order; the quarter is the document's (or the date's). */
+export function writtenFields(s: Section): WrittenField[] {
+  const out: WrittenField[] = [];
+  for (const x of SECTION_DEFS[s].columns as ColumnDef[]) {
+    if (x.derive || x.computed || x.field === 'period') continue;
+    const [name, part] = x.field!.split('.');
+    const last = out.at(-1);
+    if (part !== undefined && last !== undefined && last.name === name) last.parts.push(part);
+    else out.push({ name, column: x, parts: part === undefined ? [] : [part] });
+  }
+  return out;
+}
+
+/** A column's value as a record holds it: `active` a boolean, `deductions` a list. */
+export function valueOfColumn(col: string, v: unknown): unknown {
+  const kind = ALL_COLUMNS.get(col)?.kind;
+  if (kind === 'bool') return v === 1;
+  if (kind === 'json' && typeof v === 'string') return JSON.parse(v);
+  return v;
+}
