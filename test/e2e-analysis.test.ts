@@ -120,7 +120,10 @@ describe('quota', () => {
     expect(d0302).toMatchObject({ months_met: 0, typicals: null, typicals_met: null });
     expect(q.duplicates.length).toBe(2);
     expect((await run(['quota', '--month', '2011-13'])).code).toBe(2);
+    expect((await run(['quota', '--month', '2011-3-1'])).code).toBe(2);
     expect((await run(['quota', '--month', '2011-03', '--period', '2011Q1'])).code).toBe(2);
+    // A month as people type it: 2011-6 is 2011-06.
+    expect((await json(['quota', '--month', '2011-6'])).month).toBe('2011-06');
   });
 });
 

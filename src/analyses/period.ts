@@ -1,7 +1,7 @@
 // Which quarter or month an analysis is of: the one asked for (checked), else
 // the latest with data.
 import { DataError, UsageError } from '../core/errors.js';
-import { isMonth, isPeriod, isValidDate, lastDayOfMonth, normalizePeriod, periodBounds } from '../core/dates.js';
+import { isPeriod, isValidDate, lastDayOfMonth, normalizeMonth, normalizePeriod, periodBounds } from '../core/dates.js';
 
 /** What kind of data a quarter lacks, as a word of the messages. */
 export type DataKind = 'reviews_data' | 'points_data' | 'reports_data';
@@ -21,9 +21,10 @@ export function choosePeriod(asked: string | undefined, have: string[], what: Da
 /** --month as given (checked), else the latest month in `have`. */
 export function chooseMonth(asked: string | undefined, have: string[]): string {
   if (asked !== undefined) {
-    if (!isMonth(asked)) throw new UsageError({ id: 'bad_month', params: { value: asked } });
-    if (!have.includes(asked)) throw new DataError({ id: 'no_data_month', params: { month: asked, have: have.join(', ') } });
-    return asked;
+    const month = normalizeMonth(asked);
+    if (month === null) throw new UsageError({ id: 'bad_month', params: { value: asked } });
+    if (!have.includes(month)) throw new DataError({ id: 'no_data_month', params: { month, have: have.join(', ') } });
+    return month;
   }
   if (have.length === 0) throw new DataError({ id: 'no_data_month', params: { month: '', have: '' } });
   return have[have.length - 1];
@@ -41,8 +42,9 @@ export function ledgerDate(o: { period?: string; month?: string; date?: string }
   if ([o.period, o.month, o.date].filter((x) => x !== undefined).length > 1) throw new UsageError({ id: 'one_date_only' });
   if (o.period !== undefined) return periodBounds(periodFilter(o.period)!)[1];
   if (o.month !== undefined) {
-    if (!isMonth(o.month)) throw new UsageError({ id: 'bad_month', params: { value: o.month } });
-    return lastDayOfMonth(o.month);
+    const month = normalizeMonth(o.month);
+    if (month === null) throw new UsageError({ id: 'bad_month', params: { value: o.month } });
+    return lastDayOfMonth(month);
   }
   if (o.date !== undefined) {
     if (!isValidDate(o.date)) throw new UsageError({ id: 'bad_date', params: { value: o.date } });

@@ -39,6 +39,13 @@ export function isMonth(m: string): boolean {
   return /^\d{4}-(0[1-9]|1[0-2])$/.test(m);
 }
 
+/** A month as people type it, 2011-6 or 2011-06, written 2011-06; null when it is none. */
+export function normalizeMonth(m: string): string | null {
+  const x = /^(\d{4})-(\d{1,2})$/.exec(m.trim());
+  const month = x ? `${x[1]}-${x[2].padStart(2, '0')}` : '';
+  return isMonth(month) ? month : null;
+}
+
 /** First and last day of a quarter: 2011Q1 → [2011-01-01, 2011-03-31]. */
 export function periodBounds(period: string): [string, string] {
   const y = +period.slice(0, 4);
