@@ -390,3 +390,20 @@ describe('suggestions', () => {
     expect((await run(dir, ['import', '.', '--strict'])).code).toBe(0);
   });
 });
+
+describe('where the rules are', () => {
+  it('the rules beside the database are in force wherever the command runs; --rules and the working folder’s come after', async () => {
+    const dir = files({
+      ...BASE,
+      'a/cxzy.rules.yaml': 'office:\n  name: 甲县创争办\n',
+      'b/cxzy.rules.yaml': 'office:\n  name: 乙县创争办\n',
+      'cxzy.rules.yaml': 'office:\n  name: 本目录创争办\n',
+    });
+    for (const d of ['a', 'b']) expect((await cxzy(['import', 'orgs.yaml', 'members.yaml', '--db', `${d}/cxzy.db`, '-q'], { cwd: dir })).code).toBe(0);
+    const rules = async (args: string[]) => (await cxzy(['rules', ...args], { cwd: dir })).stdout;
+    expect(await rules(['--db', 'a/cxzy.db'])).toContain('甲县创争办');
+    expect(await rules(['--db', 'b/cxzy.db'])).toContain('乙县创争办');
+    expect(await rules(['--db', 'cxzy.db'])).toContain('本目录创争办');
+    expect(await rules(['--db', 'a/cxzy.db', '--rules', 'b/cxzy.rules.yaml'])).toContain('乙县创争办');
+  });
+});

@@ -2,7 +2,7 @@
 // LibreOffice to PDF in e2e/notice-pdf.test.ts); Markdown's notice layout; the office settings; one
 // committee's bulletin (--org); the options' mistakes.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import unzipper from 'unzipper';
 import { EXAMPLES, cxzy, tmp } from './helpers.js';
@@ -129,8 +129,10 @@ describe('the notice in Markdown', () => {
   });
 
   it('without office settings names a generic office and area, and without --number has no number', async () => {
+    // A database with no rules beside it: the warning names where to put them.
     const bare = tmp();
-    const r = await cxzy(['report', '--db', join(dir, 'cxzy.db'), '--date', '2011-07-05'], { cwd: bare });
+    copyFileSync(join(dir, 'cxzy.db'), join(bare, 'cxzy.db'));
+    const r = await cxzy(['report', '--db', 'cxzy.db', '--date', '2011-07-05'], { cwd: bare });
     const md = r.stdout;
     expect(md.startsWith(`**创先争优活动领导小组办公室**\n\n# ${TITLE}`)).toBe(true);
     // Said, not guessed: the settings to add, and the file where they are looked for.
@@ -139,12 +141,12 @@ describe('the notice in Markdown', () => {
       `注意：规则文件没有设置发文机关（office.name），通报的红头和落款用了通用名称。请在规则文件 ${join(bare, 'cxzy.rules.yaml')} 中加入 office 一节，填写 office.name、office.area、office.number_prefix（cxzy init 写出的 cxzy.rules.yaml 有带注释的示例；也可用 --rules 指定规则文件）。\n`,
     ]);
     writeFileSync(join(bare, 'area.yaml'), 'office:\n  area: 示范县\n');
-    const some = await cxzy(['report', '--db', join(dir, 'cxzy.db'), '--rules', 'area.yaml', '--lang', 'en', '--out', 'n.docx'], { cwd: bare });
+    const some = await cxzy(['report', '--db', 'cxzy.db', '--rules', 'area.yaml', '--lang', 'en', '--out', 'n.docx'], { cwd: bare });
     expect(some.code).toBe(0);
     expect(some.stderr).toContain(`Add an office section with office.name, office.number_prefix to the rules file ${join(bare, 'area.yaml')}`);
     expect(some.stderr).toContain('bulletin written to n.docx');
     writeFileSync(join(bare, 'named.yaml'), 'office:\n  name: 中共示范县委创先争优活动领导小组办公室\n');
-    const named = await cxzy(['report', '--db', join(dir, 'cxzy.db'), '--rules', 'named.yaml', '--number', '6', '--date', '2011-07-05'], { cwd: bare });
+    const named = await cxzy(['report', '--db', 'cxzy.db', '--rules', 'named.yaml', '--number', '6', '--date', '2011-07-05'], { cwd: bare });
     expect(named.stdout).toContain('\n〔2011〕6号\n');
     expect(named.stderr).toBe(
       `注意：规则文件没有设置文号前缀（office.number_prefix），文号只有年份和顺序号。请在规则文件 ${join(bare, 'named.yaml')} 的 office 一节填写 number_prefix（如 县创争办）。\n`,
@@ -162,9 +164,11 @@ describe('the notice in Markdown', () => {
     const d = await run(['report', '--date', '2011-13-01']);
     expect(d.code).toBe(2);
     expect(d.stderr).toContain('--date 应写成 YYYY-MM-DD，实际为 2011-13-01');
+    // A database of its own, so that the rules beside it are the bad ones.
     const bad = tmp();
+    copyFileSync(join(dir, 'cxzy.db'), join(bad, 'cxzy.db'));
     writeFileSync(join(bad, 'cxzy.rules.yaml'), 'office:\n  nmae: 办公室\n');
-    const r = await cxzy(['report', '--db', join(dir, 'cxzy.db')], { cwd: bad });
+    const r = await cxzy(['report', '--db', 'cxzy.db'], { cwd: bad });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
       'cxzy.rules.yaml:2:3  错误  office.nmae: 未知字段 nmae；允许的字段：name, area, number_prefix, code, addressee, cc, printer, requirements',

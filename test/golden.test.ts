@@ -3,7 +3,7 @@
 // them anew (never in CI); a missing one fails.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ROOT, cxzy, tmp } from './helpers.js';
 import { t } from '../src/render/i18n/index.js';
 
@@ -39,7 +39,8 @@ describe('golden output on the examples', () => {
     // A notice without the office's settings says which to add; with them, nothing.
     const bare = args[0] === 'report' && !args.includes('--rules');
     const lang = args.includes('en') ? 'en' : 'zh';
-    const warning = `${t(lang, 'bulletin_office_missing', { keys: OFFICE_KEYS[lang], file: join(ROOT, 'cxzy.rules.yaml') })}\n`;
+    // …and where: beside the database.
+    const warning = `${t(lang, 'bulletin_office_missing', { keys: OFFICE_KEYS[lang], file: join(dirname(db), 'cxzy.rules.yaml') })}\n`;
     expect(r.stderr).toBe(bare ? warning : '');
     expect(r.code).toBe(0);
     const file = join(GOLDEN, name);

@@ -18,10 +18,10 @@ import { renderAs } from '../render/formats.js';
 import { subtree } from '../analyses/scope.js';
 import { isValidDate, localTime } from '../core/dates.js';
 import { VERSION } from '../version.js';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Ctx } from './context.js';
 import type { Rules } from '../core/rules.js';
-import { RULES_FILE } from '../read/rules.js';
+import { RULES_FILE, rulesFile } from '../read/rules.js';
 import { punct } from '../render/i18n/punctuation.js';
 
 const FORMATS = ['md', 'html', 'docx', 'xlsx', 'json'] as const;
@@ -29,7 +29,8 @@ const FORMATS = ['md', 'html', 'docx', 'xlsx', 'json'] as const;
 /** A notice without the office's name, or numbered without its prefix, still comes out, and says which settings to add, and to which file. */
 function warnOffice(ctx: Ctx, office: Rules['office'], numbered: boolean): void {
   if (ctx.quiet) return;
-  const file = resolve(ctx.cwd, ctx.rules ?? RULES_FILE);
+  // The file in force, else where to put one: beside the database.
+  const file = resolve(ctx.cwd, rulesFile(ctx.rules, ctx.cwd, ctx.db.path) ?? join(dirname(resolve(ctx.cwd, ctx.db.path)), RULES_FILE));
   const keys = (['name', 'area', 'number_prefix'] as const).filter((k) => office[k] === undefined).map((k) => `office.${k}`);
   if (office.name === undefined) ctx.stderr.write(`${ctx.ce.yellow(ctx.t('bulletin_office_missing', { keys: keys.join(punct(ctx.lang, 'list')), file }))}\n`);
   else if (numbered && office.number_prefix === undefined) ctx.stderr.write(`${ctx.ce.yellow(ctx.t('bulletin_prefix_missing', { file }))}\n`);

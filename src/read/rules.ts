@@ -1,7 +1,8 @@
-// The rules in force: --rules PATH, else ./cxzy.rules.yaml where present, else
-// the built-in defaults. A rules file overrides only the keys it names.
+// The rules in force: --rules PATH, else the cxzy.rules.yaml beside the
+// database, else ./cxzy.rules.yaml, else the built-in defaults (SPEC §3). A
+// rules file overrides only the keys it names.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Diagnostics, wholeFile, type Diagnostic, type Path } from '../core/diagnostic.js';
 import { formatPath } from '../core/diagnostic.js';
 import type { Msg } from '../core/messages/index.js';
@@ -18,8 +19,20 @@ export const RULES_FILE = 'cxzy.rules.yaml';
 
 export type RulesResult = { ok: true; rules: Rules; source: string | null } | { ok: false; diagnostics: Diagnostics };
 
-export function loadRules(explicit: string | undefined, cwd: string): RulesResult {
-  const file = explicit ?? (existsSync(resolve(cwd, RULES_FILE)) ? RULES_FILE : undefined);
+/**
+ * The rules file in force, as messages name it: --rules, else the one beside
+ * the database `db` (so --db other/cxzy.db keeps that office's settings),
+ * else the working folder's; null for the built-in rules.
+ */
+export function rulesFile(explicit: string | undefined, cwd: string, db: string | null): string | null {
+  if (explicit !== undefined) return explicit;
+  const beside = db === null ? null : join(dirname(resolve(cwd, db)), RULES_FILE);
+  if (beside !== null && existsSync(beside)) return relative(cwd, beside) || RULES_FILE;
+  return existsSync(resolve(cwd, RULES_FILE)) ? RULES_FILE : null;
+}
+
+export function loadRules(explicit: string | undefined, cwd: string, db: string | null = null): RulesResult {
+  const file = rulesFile(explicit, cwd, db) ?? undefined;
   if (!file) return { ok: true, rules: defaultRules(), source: null };
   if (!existsSync(resolve(cwd, file))) throw new UsageError({ id: 'rules_missing', params: { file } });
   const diags = new Diagnostics();
