@@ -6,8 +6,8 @@ import type { Grade, Member, Org, Points, Problem, Source } from '../core/model.
 import type { Rules } from '../core/rules.js';
 import type { Msg } from '../core/messages/index.js';
 import type { Movement, OrgGrade } from './grade.js';
-import type { MemberStars, StarsResult } from './stars.js';
 import { stateAt } from './ledger.js';
+import { groupBy } from '../core/collections.js';
 import { scoreMember } from './stars.js';
 import { GRADES } from '../core/model.js';
 
@@ -33,15 +33,13 @@ export interface MemberTally {
 export function tallyOf(quarters: { period: string; points: Points; red: boolean }[], rules: Rules): MemberTally | undefined {
   const tally = new Map<string, MemberTally>();
   for (const q of quarters) {
-    tallyQuarter(tally, q.period, [q.points], { members: q.red ? [{ member: q.points.member, red_star: true } as MemberStars] : [] }, rules);
+    tallyQuarter(tally, q.period, [q.points], new Set(q.red ? [q.points.member] : []), rules);
   }
   return tally.values().next().value;
 }
 
-/** Adds one quarter's points and star rating to `tally`, member by member. */
-export function tallyQuarter(tally: Map<string, MemberTally>, period: string, points: Points[], stars: Pick<StarsResult, 'members'>, rules: Rules): void {
-  const red = new Set<string>();
-  for (const m of stars.members) if (m.red_star) red.add(m.member);
+/** Adds one quarter's points to `tally`, member by member; `red`: the quarter's red-star members. */
+export function tallyQuarter(tally: Map<string, MemberTally>, period: string, points: Points[], red: ReadonlySet<string>, rules: Rules): void {
   for (const p of points) {
     const s = scoreMember(p, rules);
     let t = tally.get(p.member);
@@ -148,8 +146,7 @@ function orgYears(input: AnnualInput): OrgYear[] {
   const ix = indexOf(input);
   const reviewed = new Set(input.quarters.flatMap((q) => q.grades.filter((g) => g.grade !== 'ungraded').map((g) => g.org)));
   const end = `${input.year}-12-31`;
-  const problemsOf = new Map<string, Problem[]>();
-  for (const p of input.problems) problemsOf.set(p.org, [...(problemsOf.get(p.org) ?? []), p]);
+  const problemsOf = groupBy(input.problems, (p) => p.org);
   return input.orgs
     .filter((o) => o.active && (o.type === 'branch' || reviewed.has(o.code)) && (input.within === null || input.within.has(o.code)))
     .map((o) => orgYear(o, input, ix, problemsOf.get(o.code) ?? [], end));
@@ -168,8 +165,8 @@ function orgYear(o: Org, input: AnnualInput, ix: Index, problems: Problem[], end
     }
   }
   const graded = Object.values(quarters).filter((g) => g !== 'ungraded');
-  const found = problems.filter((p) => p.found >= `${input.year}-01-01`);
   const states = problems.map((p) => stateAt(p, end, input.rules));
+  const found = states.filter((s) => s.problem.found >= `${input.year}-01-01`);
   const prev = input.previous.get(o.code) ?? null;
   const year: OrgYear = {
     org: o.code,
@@ -181,7 +178,7 @@ function orgYear(o: Org, input: AnnualInput, ix: Index, problems: Problem[], end
     months_met: ix.met.filter((m) => m.has(o.code)).length,
     benchmark_quarters: ix.benchmark.filter((b) => b.has(o.code)).length,
     problems: found.length,
-    problems_closed: found.filter((p) => stateAt(p, end, input.rules).closedAt).length,
+    problems_closed: found.filter((s) => s.closedAt).length,
     supervised: states.filter((s) => s.supervised).length,
     movement: last === null ? null : prev === null ? 'new' : rank(last) < rank(prev) ? 'up' : rank(last) > rank(prev) ? 'down' : 'same',
     mean_composite: composites.length ? composites.reduce((a, b) => a + b, 0) / composites.length : null,

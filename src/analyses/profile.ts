@@ -4,7 +4,7 @@
 // grade, stars and quota compute them.
 import type { Grade, Member, Org, Pledge, Points, Problem, Report, Review, Typical } from '../core/model.js';
 import type { Rules } from '../core/rules.js';
-import { monthOf, periodBounds, periodOf } from '../core/dates.js';
+import { monthOf, periodBounds, periodOf, yearQuarters } from '../core/dates.js';
 import { groupBy } from '../core/collections.js';
 import { OrgTree } from '../core/tree.js';
 import type { Query } from '../store/query.js';
@@ -103,9 +103,9 @@ function orgYearOf(org: Org, quarters: ProfileQuarter[], months: ProfileMonth[],
     year,
     orgs: [org],
     members: [],
-    quarters: [1, 2, 3, 4].map((n) => {
-      const q = quarters.find((x) => x.period === `${year}Q${n}`);
-      return { period: `${year}Q${n}`, grades: q?.grade ? [q.grade] : [], benchmark: new Set(q?.verdict?.qualified ? [org.code] : []) };
+    quarters: yearQuarters(year).map((period) => {
+      const q = quarters.find((x) => x.period === period);
+      return { period, grades: q?.grade ? [q.grade] : [], benchmark: new Set(q?.verdict?.qualified ? [org.code] : []) };
     }),
     tally: new Map(),
     monthsMet: months.filter((m) => m.month.startsWith(`${year}-`)).map((m) => new Set(m.met ? [org.code] : [])),
@@ -123,6 +123,7 @@ export function orgProfile(q: Query, r: Records, rules: Rules, code: string, per
   const org = orgs.find((o) => o.code === code)!;
   const inPeriod = (p: string) => period === null || p === period;
   const ledgerDate = period === null ? today : periodBounds(period)[1];
+  const problems = r.problemsOf(code);
   const reviews = new Map(r.reviewsOf(code).map((v) => [v.period, v]));
   const reports = r.reportsOf(code);
   const typicals = groupBy(r.typicalsOf(code), (x) => x.period);
@@ -160,11 +161,8 @@ export function orgProfile(q: Query, r: Records, rules: Rules, code: string, per
     pledges: r.pledgesOf(code),
     quarters,
     months,
-    year: period === null ? orgYearOf(org, quarters, months, r.problemsOf(code), rules) : null,
-    problems: r
-      .problemsOf(code)
-      .filter((x) => x.found <= ledgerDate)
-      .map((x) => stateAt(x, ledgerDate, rules, org.name)),
+    year: period === null ? orgYearOf(org, quarters, months, problems, rules) : null,
+    problems: problems.filter((x) => x.found <= ledgerDate).map((x) => stateAt(x, ledgerDate, rules, org.name)),
     ledgerDate,
     lastImport: r.lastImport(
       [

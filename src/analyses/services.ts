@@ -3,7 +3,7 @@
 // the module's result. Commands render what these return.
 import { gradingIn, starsIn } from './scope.js';
 import type { Rules } from '../core/rules.js';
-import { addDays, lastDayOfMonth, periodBounds, periodOf, previousPeriod } from '../core/dates.js';
+import { addDays, lastDayOfMonth, periodBounds, periodOf, previousPeriod, yearQuarters } from '../core/dates.js';
 import type { Query } from '../store/query.js';
 import { gradePeriod, type Grading } from './grade.js';
 import { rateStars, type StarsResult } from './stars.js';
@@ -105,13 +105,11 @@ export function suggestFromStore(q: Query, rules: Rules, period: string): Sugges
   return suggestProblems({ period, orgs: q.orgs(), grading: gradeFromStore(q, rules, period), pledges: q.ownedPledges(), ledger: q.problems(end), rules });
 }
 
-const quartersOf = (year: string) => [1, 2, 3, 4].map((n) => `${year}Q${n}`);
-
 /** Each org's final grade in its last graded quarter of `year`. */
 function lastGrades(q: Query, rules: Rules, year: string): Map<string, Grade> {
   const out = new Map<string, Grade>();
   const reviewed = q.reviewPeriods();
-  for (const p of quartersOf(year).filter((x) => reviewed.includes(x)))
+  for (const p of yearQuarters(year).filter((x) => reviewed.includes(x)))
     for (const g of gradeFromStore(q, rules, p).orgs) if (g.grade !== 'ungraded') out.set(g.org, g.grade);
   return out;
 }
@@ -122,13 +120,13 @@ export function annualFromStore(q: Query, rules: Rules, year: string, within: Se
   const rated = q.pointsPeriods();
   // Quarter by quarter, the points read once, tallied and let go: a city's four quarters would not fit together.
   const tally = new Map<string, MemberTally>();
-  const quarters = quartersOf(year).map((period): AnnualQuarter => {
+  const quarters = yearQuarters(year).map((period): AnnualQuarter => {
     const grading = reviewed.includes(period) ? gradeFromStore(q, rules, period) : null;
     const grades = grading?.orgs ?? [];
     if (!rated.includes(period)) return { period, grades, benchmark: new Set() };
     const points = q.memberPoints(period);
     const stars = starsFromStore(q, rules, period, { grading: grading ?? undefined, points });
-    tallyQuarter(tally, period, points, stars, rules);
+    tallyQuarter(tally, period, points, new Set(stars.members.flatMap((m) => (m.red_star ? [m.member] : []))), rules);
     return { period, grades, benchmark: new Set(stars.benchmark.filter((v) => v.qualified).map((v) => v.code)) };
   });
   return annualReview({

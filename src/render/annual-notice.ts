@@ -4,7 +4,7 @@
 // number as the monthly notice has them (the same office settings).
 import type { Annual, MemberYear, OrgYear } from '../analyses/annual.js';
 import type { Rules } from '../core/rules.js';
-import { t, type Lang } from './i18n/index.js';
+import { longDate, t, type Lang } from './i18n/index.js';
 import { para, text, type Doc, type DocSection } from './doc.js';
 import { officeNotice } from './bulletin.js';
 
@@ -40,11 +40,13 @@ function memberRecord(m: MemberYear, lang: Lang, worker: boolean): string {
     : t(lang, 'yr_p_member_record', { red: m.red_star_quarters, stars: m.stars_total });
 }
 
-function list(title: string, rows: string[][], lang: Lang, id: string): DocSection {
+/** Attachment `n`, one list of candidates: number, name, org, record. */
+function list(n: number, name: string, rows: string[][], lang: Lang, id: string): DocSection {
   const headers = [t(lang, 'yr_p_h_no'), t(lang, 'yr_p_h_who'), t(lang, 'yr_p_h_org'), t(lang, 'yr_p_h_record')];
   return {
     id,
-    title,
+    title: t(lang, 'bulletin_att_title', { n, name }),
+    attachment: n,
     parts: [
       {
         kind: 'table',
@@ -65,15 +67,15 @@ export function publicityDoc(a: Annual, names: Map<string, string>, o: Publicity
       return [String(i + 1), m.name, names.get(m.org) ?? m.org, memberRecord(m, lang, worker)];
     });
   const end = workingDaysEnd(o.date, o.days);
-  const day = (iso: string) => t(lang, 'bulletin_date', { y: iso.slice(0, 4), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) });
+  const day = (iso: string) => longDate(lang, iso);
   const issuer = o.office.name ?? t(lang, 'bulletin_issuer_default');
   const title = t(lang, 'yr_p_title', { year: a.year });
-  const names_ = [t(lang, 'yr_p_list_org'), t(lang, 'yr_p_list_member'), t(lang, 'yr_p_list_worker')];
+  const listNames = [t(lang, 'yr_p_list_org'), t(lang, 'yr_p_list_member'), t(lang, 'yr_p_list_worker')];
   const lists = [
-    list('', orgs, lang, 'advanced_org'),
-    list('', members(a.candidates.excellent_member, false), lang, 'excellent_member'),
-    list('', members(a.candidates.excellent_worker, true), lang, 'excellent_worker'),
-  ].map((s, i) => ({ ...s, title: t(lang, 'bulletin_att_title', { n: i + 1, name: names_[i] }), attachment: i + 1 }));
+    list(1, listNames[0], orgs, lang, 'advanced_org'),
+    list(2, listNames[1], members(a.candidates.excellent_member, false), lang, 'excellent_member'),
+    list(3, listNames[2], members(a.candidates.excellent_worker, true), lang, 'excellent_worker'),
+  ];
   const body: DocSection[] = [
     {
       id: 'opening',
@@ -88,7 +90,7 @@ export function publicityDoc(a: Annual, names: Map<string, string>, o: Publicity
   return {
     lang,
     title,
-    notice: officeNotice(lang, o.office, { title, issued: o.date, number: o.number, attachments: names_ }),
+    notice: officeNotice(lang, o.office, { title, issued: o.date, number: o.number, attachments: listNames }),
     sections: [...body, ...lists],
   };
 }

@@ -60,8 +60,9 @@ const MEMBER_IDS: PlainId[] = ['yr_h_member', 'yr_h_name', 'yr_h_org', 'yr_h_red
 
 /** One award's candidates then reserves, each with the record that made them. */
 function award(a: Annual, kind: AwardKind, lang: Lang): DocSection {
-  const status = (id: string) =>
-    text(t(lang, a.candidates[kind].includes(id) ? 'yr_candidate' : 'yr_reserve_one'), a.candidates[kind].includes(id) ? 'ok' : 'muted');
+  // A set: a city proposes tens of thousands of members.
+  const proposed = new Set(a.candidates[kind]);
+  const status = (id: string) => (proposed.has(id) ? text(t(lang, 'yr_candidate'), 'ok') : text(t(lang, 'yr_reserve_one'), 'muted'));
   const ids = [...a.candidates[kind], ...a.reserves[kind]];
   if (kind === 'advanced_org') {
     const of = new Map(a.orgs.map((o) => [o.org, o]));

@@ -9,7 +9,7 @@ import { gradingParts, ledgerParts, pledgesParts, reportsParts, starsParts } fro
 import { type NoticeOptions, type Writer, writer } from './bulletin-writer.js';
 import { type Doc, type DocSection, type Notice, type Part, para } from './doc.js';
 import { punct } from './i18n/punctuation.js';
-import { t, type Lang } from './i18n/index.js';
+import { longDate, t, type Lang } from './i18n/index.js';
 import type { Rules } from '../core/rules.js';
 
 export { GRADE_COLORS } from './bulletin-attachments.js';
@@ -256,7 +256,7 @@ export function officeNotice(
     number: n.number === null ? null : t(lang, 'bulletin_number', { prefix: o.number_prefix ?? '', year: y, n: n.number }),
     title: n.title,
     to: n.to ?? (addressee ? t(lang, 'bulletin_to_addressee', { to: addressee }) : t(lang, 'bulletin_to')),
-    date: t(lang, 'bulletin_date', { y, m, d }),
+    date: longDate(lang, n.issued),
     attachments: n.attachments,
     label: t(lang, 'bulletin_attachments'),
     imprint:

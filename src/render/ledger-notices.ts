@@ -5,7 +5,7 @@
 // the org to return. Written with the docx library, which escapes text.
 import { AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph } from 'docx';
 import type { ProblemState } from '../analyses/ledger.js';
-import { t, word, type Lang } from './i18n/index.js';
+import { longDate, t, word, type Lang } from './i18n/index.js';
 import { A4, FONT, MARGIN, mm, run, SIZE } from './docx-parts.js';
 
 const [SONG, HEI] = [FONT.song, FONT.hei];
@@ -30,9 +30,6 @@ const line = (text: string, o: { font?: string; size?: number; bold?: boolean; a
     pageBreakBefore: o.pageBreak,
     children: [run(text, o)],
   });
-
-/** A date as a notice writes it: 2011年8月15日. */
-const longDate = (lang: Lang, iso: string) => t(lang, 'bulletin_date', { y: iso.slice(0, 4), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) });
 
 /** One notice and its receipt slip; from a new page but for the first. */
 function notice(s: ProblemState, n: number, o: NoticeOptions, first: boolean): Paragraph[] {

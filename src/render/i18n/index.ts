@@ -76,6 +76,10 @@ function text(lang: Lang, id: MsgId, params: object | undefined): string {
   return (CATALOG[id][lang] as (p: Record<string, string | number>) => string)(flat);
 }
 
+/** A date as a notice writes it: 2011年8月15日, 15 August 2011. */
+export const longDate = (lang: Lang, iso: string): string =>
+  t(lang, 'bulletin_date', { y: iso.slice(0, 4), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) });
+
 /** Words used inside messages: types, record kinds, enum labels. */
 export function word(lang: Lang, key: string): string {
   return WORDS[key]?.[lang] ?? key;

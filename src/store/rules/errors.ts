@@ -10,7 +10,6 @@ import { batchOf, effectiveOf, exists, keptOf, lookup, SKIPPED, storedOf } from 
 import { srcOf, type Check, type CrossRule, type Rec, type RuleContext, type SqlRule } from './rule.js';
 
 const SRC = 'src_file, src_line, src_sheet';
-const known = exists;
 const typeOf = (expr: string) => lookup('orgs', 'type', 'code', expr);
 const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
 
@@ -59,7 +58,7 @@ const TREE: CrossRule[] = [
     code: 'unknown_ref',
     group: 'tree',
     field: 'parent',
-    sql: `SELECT o.parent, ${SRC} FROM ${batchOf('orgs')} o WHERE o.parent IS NOT NULL AND NOT ${known('orgs', 'code', 'o.parent')}`,
+    sql: `SELECT o.parent, ${SRC} FROM ${batchOf('orgs')} o WHERE o.parent IS NOT NULL AND NOT ${exists('orgs', 'code', 'o.parent')}`,
     msg: (r) => ({ id: 'unknown_ref', params: { what: 'parent', key: r.parent as string } }),
   }),
   error({
@@ -97,7 +96,7 @@ const MEMBERS: CrossRule[] = [
     code: 'unknown_ref',
     group: 'members',
     field: 'org',
-    sql: `SELECT m.org, ${SRC} FROM ${batchOf('members')} m WHERE m.org IN (SELECT org FROM ${memberOrgs} WHERE NOT ${known('orgs', 'code', 'org')})`,
+    sql: `SELECT m.org, ${SRC} FROM ${batchOf('members')} m WHERE m.org IN (SELECT org FROM ${memberOrgs} WHERE NOT ${exists('orgs', 'code', 'org')})`,
     msg: (r) => ({ id: 'unknown_ref', params: { what: 'org', key: r.org as string } }),
   }),
   error({
@@ -117,8 +116,8 @@ const MEMBERS: CrossRule[] = [
   }),
 ];
 
-const isOrg = known('orgs', 'code', 'p.owner');
-const isMember = known('members', 'id', 'p.owner');
+const isOrg = exists('orgs', 'code', 'p.owner');
+const isMember = exists('members', 'id', 'p.owner');
 
 /** A pledge's owner is an org or a member, and its standard is one for that owner. */
 const PLEDGES: CrossRule[] = [
@@ -157,7 +156,7 @@ function plainRefs(): CrossRule[] {
           code: 'unknown_ref',
           group: `${t.section}.${x.column}`,
           field: x.column,
-          sql: `SELECT x.${x.column} AS ref, ${SRC} FROM ${batchOf(t.section)} x WHERE x.${x.column} IS NOT NULL AND NOT ${known(x.ref!, code, `x.${x.column}`)}`,
+          sql: `SELECT x.${x.column} AS ref, ${SRC} FROM ${batchOf(t.section)} x WHERE x.${x.column} IS NOT NULL AND NOT ${exists(x.ref!, code, `x.${x.column}`)}`,
           msg: (r) => ({ id: 'unknown_ref', params: { what, key: r.ref as string } }),
         }),
       ];
