@@ -145,7 +145,7 @@ export function periodQuota(period: string, orgs: Org[], reports: Report[], typi
 }
 
 /** Sort by points desc, then count desc, then code; equal points and count share a rank. */
-function rank<R extends { org: string; points: number; rank: number }>(
+export function rank<R extends { org: string; points: number; rank: number }>(
   rows: R[],
   count: (r: R) => number = (r) => (r as unknown as MonthQuotaRow).count,
 ): void {

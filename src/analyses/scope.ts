@@ -1,12 +1,14 @@
 // --org: an analysis limited to one org's subtree. The figures are computed
 // over the whole database (a branch's grade does not depend on which subtree
-// is shown); only what is listed is limited.
+// is shown); only what is listed is limited, and the quota's ranks are the
+// subtree's own (a county's ranks are the same in a city's database).
 import { DataError } from '../core/errors.js';
 import type { Org } from '../core/model.js';
 import { OrgTree } from '../core/tree.js';
 import type { Grading } from './grade.js';
 import type { StarsResult } from './stars.js';
-import type { MonthQuota, PeriodQuota } from './quota.js';
+import { rank, type MonthQuota, type PeriodQuota } from './quota.js';
+import { sum } from '../core/collections.js';
 
 /** The codes of `code` and every org below it; null when no --org was given. */
 export function subtree(orgs: Org[], code: string | undefined): Set<string> | null {
@@ -35,7 +37,9 @@ export function starsIn(s: StarsResult, keep: Set<string> | null): StarsResult {
 
 export function monthQuotaIn(q: MonthQuota, keep: Set<string> | null): MonthQuota {
   if (!keep) return q;
-  const orgs = q.orgs.filter((r) => keep.has(r.org));
+  // Ranked within the subtree: a county's own ranks, in its database or in a city's.
+  const orgs = q.orgs.filter((r) => keep.has(r.org)).map((r) => ({ ...r }));
+  rank(orgs);
   return {
     ...q,
     orgs,
@@ -46,5 +50,7 @@ export function monthQuotaIn(q: MonthQuota, keep: Set<string> | null): MonthQuot
 
 export function periodQuotaIn(q: PeriodQuota, keep: Set<string> | null): PeriodQuota {
   if (!keep) return q;
-  return { ...q, orgs: q.orgs.filter((r) => keep.has(r.org)), duplicates: q.duplicates.filter((d) => keep.has(d.org)) };
+  const orgs = q.orgs.filter((r) => keep.has(r.org)).map((r) => ({ ...r, months: { ...r.months } }));
+  rank(orgs, (r) => sum(Object.values(r.months).map((m) => m.count)));
+  return { ...q, orgs, duplicates: q.duplicates.filter((d) => keep.has(d.org)) };
 }

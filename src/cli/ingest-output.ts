@@ -9,6 +9,7 @@ import { num, text } from '../render/doc.js';
 import { word } from '../render/i18n/index.js';
 import { SECTIONS } from '../core/model.js';
 import type { Diagnostics } from '../core/diagnostic.js';
+import type { SectionCounts } from '../store/batch/commit.js';
 
 export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json', summary: string): void {
   const valid = r.diags.errorCount === 0;
@@ -33,17 +34,20 @@ export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json',
   if (!ctx.quiet) {
     ctx.print(summary);
     if (r.changes) ctx.printLines(changeLines(ctx.lang, r.changes, r.orgNames, ctx.c));
-    if (r.counts) {
-      const rows = SECTIONS.map((s) => {
-        const c = r.counts![s];
-        return [text(word(ctx.lang, s)), num(c.inserted), num(c.updated), num(c.unchanged), num(c.removed)];
-      });
-      const headers = [ctx.t('section'), ctx.t('inserted'), ctx.t('updated'), ctx.t('unchanged'), ctx.t('removed')];
-      ctx.printLines(tableLines({ headers, rows, align: ['left', 'right', 'right', 'right', 'right'] }, ctx.c));
-    }
+    if (r.counts) printCounts(ctx, r.counts);
     if (r.replace) ctx.printLines(scopeLines(ctx.lang, r.replace, r.orgNames));
     if (r.number !== null) ctx.print(ctx.t('import_number', { n: r.number }));
   }
+}
+
+/** Inserted, updated, unchanged and removed records per section, as a table. */
+export function printCounts(ctx: Ctx, counts: SectionCounts): void {
+  const rows = SECTIONS.map((s) => {
+    const c = counts[s];
+    return [text(word(ctx.lang, s)), num(c.inserted), num(c.updated), num(c.unchanged), num(c.removed)];
+  });
+  const headers = [ctx.t('section'), ctx.t('inserted'), ctx.t('updated'), ctx.t('unchanged'), ctx.t('removed')];
+  ctx.printLines(tableLines({ headers, rows, align: ['left', 'right', 'right', 'right', 'right'] }, ctx.c));
 }
 
 export function printDiagnostics(ctx: Ctx, diags: Diagnostics): void {

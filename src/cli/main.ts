@@ -18,6 +18,7 @@ import { annualCommand } from './annual.js';
 import { bulletinCommand } from './bulletin.js';
 import { logCommand } from './log.js';
 import { undoCommand } from './undo.js';
+import { mergeCommand } from './merge.js';
 import { showCommand } from './show.js';
 import { exportCommand } from './export.js';
 import { templateCommand } from './template.js';
@@ -38,6 +39,7 @@ const COMMANDS: CommandSpec[] = [
   bulletinCommand,
   templateCommand,
   exportCommand,
+  mergeCommand,
   logCommand,
   undoCommand,
   showCommand,

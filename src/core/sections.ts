@@ -38,6 +38,8 @@ export interface ColumnDef<R = unknown> {
   ref?: 'orgs' | 'members' | 'owner' | 'pledges';
   /** The column a list of changes names the record by (an org's name, a pledge's content). */
   caption?: true;
+  /** The record's own code or id (a reference is marked by `ref`): merge --prefix writes its prefix before both. */
+  code?: true;
   /** A field the record holds but no file writes (a report's key, made from its id or org, date and title). */
   computed?: true;
   /** Not in the record: filled from it as the row is written, never read back. */
@@ -160,7 +162,7 @@ const orgs = section<Org>({
   key: ['code'],
   owner: 'code',
   columns: [
-    c('code', 'code', '编号'),
+    c('code', 'code', '编号', { code: true }),
     c('name', 'name', '名称', { caption: true }),
     enm('type', '类型', 'orgType'),
     c('parent', 'parent', '上级编号', { absent: null, ref: 'orgs' }),
@@ -180,7 +182,7 @@ const members = section<Member>({
   key: ['id'],
   owner: 'org',
   columns: [
-    c('id', 'id', '编号'),
+    c('id', 'id', '编号', { code: true }),
     c('name', 'name', '姓名', { caption: true }),
     c('org', 'org', '所在支部', { ref: 'orgs' }),
     enm('role', '身份', 'role'),
@@ -199,10 +201,10 @@ const pledges = section<Pledge>({
   key: ['id'],
   owner: 'owner',
   columns: [
-    c('id', 'id', '编号'),
+    c('id', 'id', '编号', { code: true }),
     c('owner', 'owner', '承诺主体', { ref: 'owner' }),
-    { column: 'owner_org', derive: () => null },
-    { column: 'owner_member', derive: (p) => p.owner },
+    { column: 'owner_org', derive: () => null, code: true },
+    { column: 'owner_member', derive: (p) => p.owner, code: true },
     enm('kind', '承诺类型', 'pledgeKind'),
     enm('standard', '对照标准', 'standard'),
     c('content', 'content', '承诺内容', { caption: true }),
@@ -283,7 +285,7 @@ const reports = section<Report>({
   owner: 'org',
   columns: [
     itemKey(),
-    opt('id', '编号'),
+    c('id', 'id', '编号', { absent: null, code: true }),
     c('org', 'org', '组织编号', { ref: 'orgs' }),
     c('date', 'date', '日期'),
     { column: 'month', derive: (x) => monthOf(x.date) },
@@ -306,7 +308,7 @@ const typicals = section<Typical>({
   owner: 'org',
   columns: [
     itemKey(),
-    opt('id', '编号'),
+    c('id', 'id', '编号', { absent: null, code: true }),
     c('org', 'org', '组织编号', { ref: 'orgs' }),
     c('date', 'date', '日期'),
     c('period', 'period'),
@@ -326,7 +328,7 @@ const problems = section<Problem>({
   period: 'period',
   owner: 'org',
   columns: [
-    c('id', 'id', '编号'),
+    c('id', 'id', '编号', { code: true }),
     c('org', 'org', '组织编号', { ref: 'orgs' }),
     c('found', 'found', '发现日期'),
     c('period', 'period', undefined, { computed: true }),

@@ -31,6 +31,8 @@ export interface DocTable {
   align?: Align[];
   /** Columns the terminal may cut (marking the cut with …) to fit its width, such as names and notes. */
   shrink?: number[];
+  /** Of the `shrink` columns, those cut at their start (a file's path: its name is what tells it). */
+  keepEnd?: number[];
   /** Shown instead of an empty table; without it an empty table is its header alone. */
   none?: string;
   /** Markdown and HTML are read by people: past `max` rows a table is cut there, with a note (XLSX, CSV and JSON keep every row). */

@@ -23,8 +23,13 @@ function changesCell(lang: Lang, counts: SectionCounts): string {
   return parts.join(punct(lang, 'comma')) || t(lang, 'unchanged');
 }
 
-const optionsOf = (e: ImportEntry) =>
-  [e.options.replace ? '--replace' : '', e.options.org ? `--org ${e.options.org}` : '', e.options.strict ? '--strict' : ''].filter(Boolean).join(' ');
+const optionsOf = (e: ImportEntry) => {
+  const m = e.options.merge;
+  const merge = m ? ['merge', m.prefixes.some((p) => p !== null) ? '--prefix' : '', m.under ? `--under ${m.under}` : ''] : [];
+  return [...merge, e.options.replace ? '--replace' : '', e.options.org ? `--org ${e.options.org}` : '', e.options.strict ? '--strict' : '']
+    .filter(Boolean)
+    .join(' ');
+};
 
 export function logDoc(entries: ImportEntry[], lang: Lang): Doc {
   const headers = [t(lang, 'log_number'), t(lang, 'log_at'), t(lang, 'log_files'), t(lang, 'log_changes'), t(lang, 'log_state')];
@@ -35,7 +40,7 @@ export function logDoc(entries: ImportEntry[], lang: Lang): Doc {
     text(changesCell(lang, e.sections)),
     text([optionsOf(e), e.undone ? t(lang, 'log_undone', { at: shownTime(e.undone) }) : ''].filter(Boolean).join(' '), e.undone ? 'muted' : undefined),
   ]);
-  const table = { headers, rows, align: ['right', 'left', 'left', 'left', 'left'] as const, shrink: [2], none: t(lang, 'log_none') };
+  const table = { headers, rows, align: ['right', 'left', 'left', 'left', 'left'] as const, shrink: [2], keepEnd: [2], none: t(lang, 'log_none') };
   return { lang, sections: [{ id: 'log', title: 'cxzy log', parts: [{ kind: 'table', table: { ...table, align: [...table.align] } }] }] };
 }
 

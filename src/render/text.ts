@@ -101,7 +101,8 @@ export function* tableLines(t: DocTable, c: ChalkInstance, room = Infinity): Gen
   }
   if (n === 0 && t.none !== undefined) return yield c.dim(printable(t.none));
   const full = fitColumns(widths, t.shrink ?? [], room);
-  const textOf = (cell: CellValue, i: number) => (widths[i] < full[i] ? truncate(cellOnTerminal(cell), widths[i]) : cellOnTerminal(cell));
+  const cut = (text: string, i: number) => (t.keepEnd?.includes(i) ? truncateStart(text, widths[i]) : truncate(text, widths[i]));
+  const textOf = (cell: CellValue, i: number) => (widths[i] < full[i] ? cut(cellOnTerminal(cell), i) : cellOnTerminal(cell));
   const line = (texts: string[], tones: (Tone | undefined)[]) => {
     let s = '';
     for (let i = 0; i < texts.length; i++) {
@@ -150,6 +151,17 @@ function truncate(text: string, max: number): string {
     out += ch;
   }
   return `${out}…`;
+}
+
+/** Cut text to `max` display columns from its start, marking the cut with …. */
+function truncateStart(text: string, max: number): string {
+  if (width(text) <= max) return text;
+  let out = '';
+  for (const ch of [...text].reverse()) {
+    if (width(ch + out) > max - 1) break;
+    out = ch + out;
+  }
+  return `…${out}`;
 }
 
 /**

@@ -103,7 +103,7 @@ function openImmutable(path: string, name: string): DB {
 }
 
 /** Every table there: a file with cxzy's identity but not its tables is damaged. */
-function checkTables(db: DB, name: string): void {
+export function checkTables(db: DB, name: string): void {
   const have = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
   const missing = TABLES.filter((t) => !have.has(t));
   if (missing.length) throw new EnvError({ id: 'db_damaged', params: { db: name, reason: `no table ${missing.join(', ')}` } });

@@ -21,6 +21,8 @@ export interface LoggedOptions {
   replace: boolean;
   org: string | null;
   strict: boolean;
+  /** A merge: --under, and each source's prefix (its `files` are the source databases). */
+  merge?: { under: string | null; prefixes: (string | null)[] };
 }
 
 export interface ImportEntry {

@@ -10,6 +10,7 @@ import type { GradeMessages } from './grade.js';
 import type { HistoryMessages } from './history.js';
 import type { IngestMessages } from './ingest.js';
 import type { LedgerMessages } from './ledger.js';
+import type { MergeMessages } from './merge.js';
 import type { ShowMessages } from './show.js';
 import type { StarsMessages } from './stars.js';
 import type { WorkbookMessages } from './workbook.js';
@@ -26,6 +27,7 @@ export interface Messages
     HistoryMessages,
     IngestMessages,
     LedgerMessages,
+    MergeMessages,
     ShowMessages,
     StarsMessages,
     WorkbookMessages {}

@@ -10,6 +10,7 @@ import { grade } from './grade.js';
 import { history } from './history.js';
 import { ingest } from './ingest.js';
 import { ledger } from './ledger.js';
+import { merge } from './merge.js';
 import { show } from './show.js';
 import { stars } from './stars.js';
 import { workbook } from './workbook.js';
@@ -27,6 +28,7 @@ const CATALOG: Catalog<Messages> = {
   ...history,
   ...ingest,
   ...ledger,
+  ...merge,
   ...show,
   ...stars,
   ...workbook,

@@ -5,7 +5,7 @@
 // the staging tables otherwise, the transaction, and putting the connection
 // back as it was however the batch ends. The rest of the store sees the
 // batch through its views (store/views.ts), never through which way it is staged.
-import { changeCounts, settleOwners, writeStaged, type SectionCounts } from './commit.js';
+import { changeCounts, REPLACE, settleOwners, writeStaged, type SectionCounts } from './commit.js';
 import type { Statement } from 'better-sqlite3';
 import { untilFree, type DB } from '../db.js';
 import { createStagingTables, Stager, type Staging } from './stage.js';
@@ -15,7 +15,7 @@ import { SECTIONS } from '../../core/model.js';
 const RECORD_TABLES = SECTIONS.map((s) => `NOT EXISTS (SELECT 1 FROM main.${s})`).join(' AND ');
 
 /** A new import generation, recorded in the database (inside the import's transaction). */
-function nextGen(db: DB): number {
+export function nextGen(db: DB): number {
   const gen = (db.prepare(`SELECT value FROM main.meta WHERE key = 'gen'`).pluck().get() as number) + 1;
   db.prepare(`UPDATE main.meta SET value = ? WHERE key = 'gen'`).run(gen);
   return gen;
@@ -103,7 +103,7 @@ export class Batch {
 
   /** The staged rows written under the import's number (see writeStaged); returns the files whose stored rows another file's replaced or --replace removed. */
   write(replace: boolean): Set<string> {
-    return writeStaged(this.db, this.st, this.generation(), replace);
+    return writeStaged(this.db, this.st, this.generation(), replace ? REPLACE : null);
   }
 
   commit(): void {

@@ -19,8 +19,8 @@ export type SectionCounts = Record<Section, Counts>;
 export const zeroCounts = (): SectionCounts =>
   Object.fromEntries(SECTIONS.map((s) => [s, { inserted: 0, updated: 0, unchanged: 0, removed: 0 } as Counts])) as SectionCounts;
 
-const keyMatch = (t: SectionDef<unknown>, a: string, b: string) => t.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
-const same = (cols: string[], a: string, b: string) => cols.map((c) => `${a}.${c} IS ${b}.${c}`).join(' AND ');
+export const keyMatch = (t: SectionDef<unknown>, a: string, b: string) => t.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
+export const same = (cols: string[], a: string, b: string) => cols.map((c) => `${a}.${c} IS ${b}.${c}`).join(' AND ');
 
 /** A pledge's owner is an org when an org of that code is staged or stored; it was staged as a member's. */
 export function settleOwners(db: DB, st: Staging): void {
@@ -56,15 +56,27 @@ export function changeCounts(db: DB, st: Staging): SectionCounts {
 /** Every column of a stored row of `t`, in the order its history table keeps them. */
 export const storedCols = (t: SectionDef<unknown>) => [...t.cols, ...SRC_COLS, 'gen'];
 
+/** Stored rows a write removes: of these sections, those `where` (alias `m`) picks. */
+export interface Removal {
+  sections: SectionDef<unknown>[];
+  where: (t: SectionDef<unknown>, alias: string) => string;
+}
+
+/** --replace's removals (temp.scope built). */
+export const REPLACE: Removal = { sections: REPLACEABLE, where: missingWhere };
+
 /**
- * The write: staged rows upserted into the stored tables (a row whose data and
- * source are the same is left as it is), then, with `replace` (temp.scope
- * built), --replace's removals. Each stored row replaced or removed is first kept in
- * its history table under the import's number, `gen`. Returns the files some
- * of whose stored rows were replaced by another file's or removed: their
- * remembered hash no longer vouches for their rows.
+ * The write: the removals, --replace's (REPLACE) or a merge's, then the
+ * staged rows upserted into the stored tables (a row whose data and source
+ * are the same is left as it is). A removal never takes a staged row's
+ * identity, so the order is free: removing first looks through fewer rows.
+ * Each stored row replaced or removed is first kept in its history table
+ * under the import's number, `gen`. Returns the files some of whose stored
+ * rows were replaced by another file's or removed: their remembered hash no
+ * longer vouches for their rows. Staged straight into the tables, the rows
+ * are written already.
  */
-export function writeStaged(db: DB, st: Staging, gen: number, replace: boolean): Set<string> {
+export function writeStaged(db: DB, st: Staging, gen: number, removal: Removal | null): Set<string> {
   const dirty = new Set<string>();
   const files = (sql: string) => {
     for (const f of db.prepare(sql).pluck().all() as string[]) dirty.add(f);
@@ -75,26 +87,25 @@ export function writeStaged(db: DB, st: Staging, gen: number, replace: boolean):
       `INSERT INTO main.history_${t.name} (import, action, ${cols.join(', ')}) SELECT ${gen}, '${action}', ${cols.map((c) => `m.${c}`).join(', ')} ${from}`,
     ).run();
   };
-  if (!st.direct) {
-    for (const t of SECTION_LIST) {
-      const staged = stagedTable(st, t.section);
-      const cols = [...t.cols, ...SRC_COLS];
-      files(`SELECT DISTINCT m.src_file FROM ${staged} x JOIN main.${t.name} m ON ${keyMatch(t, 'm', 'x')} WHERE m.src_file <> x.src_file`);
-      keep(t, 'updated', `FROM ${staged} x JOIN main.${t.name} m ON ${keyMatch(t, 'm', 'x')} WHERE NOT (${same(cols, 'm', 'x')})`);
-      db.prepare(
-        `INSERT INTO main.${t.name} (${cols.join(', ')}, gen) SELECT ${cols.join(', ')}, ${gen} FROM ${staged} WHERE true
-         ON CONFLICT (${t.key.join(', ')}) DO UPDATE SET ${[...cols, 'gen'].map((c) => `${c} = excluded.${c}`).join(', ')}
-         WHERE NOT (${same(cols, t.name, 'excluded')})`,
-      ).run();
-    }
-  }
-  if (replace && !st.direct) {
-    for (const t of REPLACEABLE) {
-      const where = `FROM main.${t.name} m WHERE ${missingWhere(t, 'm')}`;
+  if (st.direct) return dirty;
+  if (removal) {
+    for (const t of removal.sections) {
+      const where = `FROM main.${t.name} m WHERE ${removal.where(t, 'm')}`;
       files(`SELECT DISTINCT m.src_file ${where}`);
       keep(t, 'removed', where);
-      db.prepare(`DELETE FROM main.${t.name} AS m WHERE ${missingWhere(t, 'm')}`).run();
+      db.prepare(`DELETE FROM main.${t.name} AS m WHERE ${removal.where(t, 'm')}`).run();
     }
+  }
+  for (const t of SECTION_LIST) {
+    const staged = stagedTable(st, t.section);
+    const cols = [...t.cols, ...SRC_COLS];
+    files(`SELECT DISTINCT m.src_file FROM ${staged} x JOIN main.${t.name} m ON ${keyMatch(t, 'm', 'x')} WHERE m.src_file <> x.src_file`);
+    keep(t, 'updated', `FROM ${staged} x JOIN main.${t.name} m ON ${keyMatch(t, 'm', 'x')} WHERE NOT (${same(cols, 'm', 'x')})`);
+    db.prepare(
+      `INSERT INTO main.${t.name} (${cols.join(', ')}, gen) SELECT ${cols.join(', ')}, ${gen} FROM ${staged} WHERE true
+       ON CONFLICT (${t.key.join(', ')}) DO UPDATE SET ${[...cols, 'gen'].map((c) => `${c} = excluded.${c}`).join(', ')}
+       WHERE NOT (${same(cols, t.name, 'excluded')})`,
+    ).run();
   }
   return dirty;
 }

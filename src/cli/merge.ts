@@ -1,0 +1,76 @@
+// cxzy merge: county databases rolled up into a city's (SPEC §3 "Merge").
+import { Command } from 'commander';
+import { existsSync, rmSync } from 'node:fs';
+import type { CommandSpec } from './command.js';
+import type { Ctx } from './context.js';
+import { formatOf } from './context.js';
+import { t } from '../render/i18n/index.js';
+import { Reported } from '../core/errors.js';
+import { asEnvError, openDb } from '../store/db.js';
+import { resolveSources, type MergeSource } from '../store/merge/sources.js';
+import { mergeInto, type MergeOutcome } from '../store/merge/merge.js';
+import type { Collisions } from '../store/merge/stage.js';
+import { printCounts } from './ingest-output.js';
+
+type Options = { prefix?: boolean; under?: string; dryRun?: boolean };
+
+/** Collisions shown before the rest are counted. */
+const SHOWN = 10;
+
+function printCollisions(ctx: Ctx, sources: MergeSource[], c: Collisions): never {
+  const shown = c.named.slice(0, SHOWN);
+  for (const x of shown) {
+    const a = typeof x.first === 'number' ? sources[x.first].name : ctx.t('mg_target_rows', { file: x.first });
+    ctx.stderr.write(`cxzy: ${ctx.t('mg_collision', { what: x.what, code: x.code, a, b: sources[x.source].name })}\n`);
+  }
+  if (c.count > shown.length) ctx.stderr.write(`cxzy: ${ctx.t('mg_collision_more', { n: c.count - shown.length })}\n`);
+  throw new Reported();
+}
+
+/** Opens (or creates) the target and merges; a target this run created is removed again unless the merge wrote. */
+function run(ctx: Ctx, sources: MergeSource[], o: Options): MergeOutcome {
+  const existed = existsSync(ctx.db.path);
+  let out: MergeOutcome | null = null;
+  try {
+    const db = openDb(ctx.db.path, 'write', ctx.db.name);
+    try {
+      out = mergeInto(db, sources, { under: o.under ?? null, dryRun: o.dryRun === true });
+    } finally {
+      db.close();
+    }
+    return out;
+  } catch (e) {
+    throw asEnvError(e, ctx.db.name);
+  } finally {
+    if (!existed && out?.number == null) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${ctx.db.path}${suffix}`, { force: true });
+  }
+}
+
+export const mergeCommand: CommandSpec = {
+  define: (lang) =>
+    new Command('merge')
+      .description(t(lang, 'h_merge'))
+      .argument('<sources...>', t(lang, 'h_merge_sources'))
+      .option('--prefix', t(lang, 'h_merge_prefix'))
+      .option('--under <code>', t(lang, 'h_merge_under'))
+      .option('--dry-run', t(lang, 'h_dry_run')),
+  run(ctx, cmd) {
+    const format = formatOf(ctx, ['table', 'json'] as const);
+    const o = cmd.opts<Options>();
+    const sources = resolveSources(cmd.args, ctx.cwd, ctx.db.path, o.prefix === true);
+    const r = run(ctx, sources, o);
+    if (r.collisions.count > 0) printCollisions(ctx, sources, r.collisions);
+    if (format === 'json') {
+      const list = sources.map((s, i) => ({ path: s.name, prefix: s.prefix, sections: r.counts[i] }));
+      ctx.printJson({ sources: list, ...(r.number === null ? {} : { import: r.number }) });
+      return;
+    }
+    if (ctx.quiet) return;
+    ctx.print(o.dryRun ? ctx.t('mg_dry_run', { n: sources.length }) : ctx.c.green(ctx.t('mg_ok', { n: sources.length, db: ctx.db.name })));
+    sources.forEach((s, i) => {
+      ctx.print(ctx.t('mg_source', { db: s.name, prefix: s.prefix ?? ctx.t('mg_no_prefix') }));
+      printCounts(ctx, r.counts[i]);
+    });
+    if (r.number !== null) ctx.print(ctx.t('mg_number', { n: r.number }));
+  },
+};
