@@ -104,6 +104,16 @@ describe('cxzy merge', () => {
         expect(inCity, `${name} ${view.join(' ')}`).toEqual(mapped(own, name, codes));
       }
     }
+    // The city's bulletin ranks its counties, each over its whole subtree.
+    const units = (
+      (await json(['report', '--month', '2011-06', '--org', 'CITY', '--db', at('city.db')])) as {
+        reports: { units: { org: string; orgs: number; rank: number; rate: number }[] };
+      }
+    ).reports.units;
+    expect(units.map((u) => u.org).sort()).toEqual(['c1.W', 'c2.W', 'c3.W']);
+    for (const u of units) expect(u.orgs, u.org).toBe(count(at(`${u.org.slice(0, 2)}.db`), 'SELECT COUNT(*) FROM orgs WHERE active = 1'));
+    expect(units.map((u) => u.rate)).toEqual(units.map((u) => u.rate).sort((a, b) => b - a));
+    expect(units[0].rank).toBe(1);
     // Each county's top org hangs under the city's committee; every reference resolves.
     expect(count(at('city.db'), `SELECT COUNT(*) FROM orgs WHERE parent = 'CITY'`)).toBe(3);
     const d = new Database(at('city.db'), { readonly: true });

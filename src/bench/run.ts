@@ -15,36 +15,8 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { correctPoints, generate, manyErrors, problemsFile, SIZES, withTypo, type Generated } from './generate.js';
-
-const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
-const DATA = join(ROOT, 'bench', '.data');
-const STEP = fileURLToPath(new URL('./step.js', import.meta.url));
-
-interface Measure {
-  ms: number;
-  rss_mb: number;
-  out: string;
-}
-
-/** `code`: the exit code the step must end with (validate of a bad batch exits 1). */
-function measure(step: string, args: string[], env: Record<string, string> = {}, code = 0): Measure {
-  const r = spawnSync(process.execPath, [STEP, step, ...args], {
-    env: { ...process.env, ...env, CXZY_BENCH_EXIT: String(code) },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0) throw new Error(`${step} failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
-  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Measure;
-}
-
-/** The fastest of `n` runs (peak RSS the highest): on a shared, noisy machine the minimum is the stable figure. */
-function best(n: number, run: () => Measure): Measure {
-  const all = Array.from({ length: n }, run);
-  const fastest = all.reduce((a, b) => (b.ms < a.ms ? b : a));
-  return { ...fastest, rss_mb: Math.max(...all.map((m) => m.rss_mb)) };
-}
-
-const REPEAT = 3;
+import { best, DATA, measure, REPEAT, type Measure } from './measure.js';
+import { merges } from './merge.js';
 
 function dataFor(name: string): Generated {
   const dir = join(DATA, name);
@@ -142,6 +114,7 @@ function runSize(name: string): SizeResult {
   }
   Object.assign(steps, ledger(name, g, db));
   Object.assign(steps, drivers(name, db));
+  if (name === 'county') Object.assign(steps, merges(db));
   fresh();
 
   for (const k of ['jsyaml', 'naive', 'validate', 'import_inline', 'import']) {
@@ -163,6 +136,7 @@ function runSize(name: string): SizeResult {
   for (const k of ['grade', 'stars', 'stars_floor', 'quota', 'report', 'report_floor']) ratios[`${k}_vs_import`] = t(k) / t('import');
   ratios.ledger_vs_floor = t('ledger') / t('ledger_floor');
   ratios.annual_vs_floor = t('annual') / t('annual_floor');
+  if (steps.merge) ratios.merge_vs_floor = t('merge') / t('merge_floor');
   for (const part of DRIVER_PARTS) ratios[`builtin_vs_better_${part}`] = t(`builtin_${part}`) / t(`better_${part}`);
   return { size: name, branches: g.branches, members: g.members, files: g.files, mb, records, steps, ratios, history: fix.history };
 }
@@ -298,6 +272,7 @@ const TARGETS: [string, string, ((x: number) => boolean)?][] = [
   ['report_floor_vs_import', '', undefined],
   ['ledger_vs_floor', '', undefined],
   ['annual_vs_floor', '≤ 1.5', (x) => x <= 1.5],
+  ['merge_vs_floor', '≤ 2 (12 counties)', (x) => x <= 2],
   ['builtin_vs_better_write', '≤ 1.1 for node:sqlite', (x) => x <= 1.1],
   ['builtin_vs_better_read', '≤ 1.1 for node:sqlite', (x) => x <= 1.1],
   ['builtin_vs_better_floors', '≤ 1.1 for node:sqlite', (x) => x <= 1.1],
@@ -324,6 +299,8 @@ function markdown(results: SizeResult[]): string {
     out.push(`| history: MB (of a ${r.history.db_mb.toFixed(1)} MB database) | ${r.history.mb.toFixed(1)} | | |`);
     out.push(`| ledger of ${r.branches} problems: import seconds | ${(r.steps.import_ledger.ms / 1000).toFixed(2)} | | |`);
     out.push(`| ledger default view: seconds | ${(r.steps.ledger.ms / 1000).toFixed(2)} | ≤ 2 | ${r.steps.ledger.ms <= 2000 ? '✓' : '✗'} |`);
+    const merged = r.steps.merge;
+    if (merged) out.push(`| merge of 12 counties: peak RSS (MB) | ${merged.rss_mb.toFixed(0)} | ≤ 500 | ${merged.rss_mb <= 500 ? '✓' : '✗'} |`);
     const many = r.steps.many_errors;
     if (many) {
       out.push(`| 60,000 bad records: seconds | ${(many.ms / 1000).toFixed(2)} | ≤ 10 | ${many.ms <= 10_000 ? '✓' : '✗'} |`);

@@ -77,6 +77,35 @@ function floor(what: string, dbPath: string): string {
   return String(n);
 }
 
+/**
+ * The floor of a merge: the sources' record rows copied by a bare ATTACH +
+ * INSERT … SELECT into a new database of the same tables and indexes (the
+ * sources' own), one source at a time, with the cache cxzy gives itself and
+ * no foreign-key checks, as a merge has.
+ */
+function mergeFloor(target: string, sources: string[]): string {
+  const first = new Database(sources[0], { readonly: true });
+  const ddl = first
+    .prepare(`SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type = 'index'`)
+    .pluck()
+    .all() as string[];
+  first.close();
+  const db = new Database(target);
+  db.pragma('cache_size = -131072');
+  db.pragma('foreign_keys = OFF');
+  for (const sql of ddl) db.exec(sql);
+  let n = 0;
+  for (const src of sources) {
+    db.prepare('ATTACH ? AS src').run(src);
+    db.exec('BEGIN');
+    for (const s of SECTIONS) n += db.prepare(`INSERT INTO main.${s} SELECT * FROM src.${s}`).run().changes;
+    db.exec('COMMIT');
+    db.exec('DETACH src');
+  }
+  db.close();
+  return String(n);
+}
+
 /** exceljs's streaming sheet reader, bare: every row of every workbook in `dir`, its values touched, nothing made of them. */
 async function exceljs(dir: string): Promise<string> {
   let rows = 0;
@@ -138,12 +167,14 @@ const out =
       ? naive(args[0], args[1])
       : step === 'floor'
         ? floor(args[0], args[1])
-        : step === 'exceljs'
-          ? await exceljs(args[0])
-          : step === 'workbooks'
-            ? await workbooks(args[0], args[1])
-            : step === 'driver'
-              ? compareDriver(args[0], args[1], args[2])
-              : await cxzy(args);
+        : step === 'merge-floor'
+          ? mergeFloor(args[0], args.slice(1))
+          : step === 'exceljs'
+            ? await exceljs(args[0])
+            : step === 'workbooks'
+              ? await workbooks(args[0], args[1])
+              : step === 'driver'
+                ? compareDriver(args[0], args[1], args[2])
+                : await cxzy(args);
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 process.stdout.write(`\n${JSON.stringify({ ms, rss_mb: process.resourceUsage().maxRSS / 1024, out })}\n`);

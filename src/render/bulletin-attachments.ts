@@ -37,6 +37,15 @@ export function reportsParts(b: Bulletin, x: Writer): Part[] {
         ],
       })),
     }),
+    ...(r.units.length
+      ? [
+          table(
+            tr('bulletin_t_units', { month }),
+            h('q_rank', 'bulletin_h_committee', 'bulletin_series_orgs', 'bulletin_series_met', 'bulletin_h_met_rate'),
+            r.units.map((u) => [num(u.rank), text(u.name), num(u.orgs), num(u.met), share(u.rate)]),
+          ),
+        ]
+      : []),
     table(
       tr('bulletin_t_month', { month, quota: r.month.orgs[0]?.quota ?? 0 }),
       [

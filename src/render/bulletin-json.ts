@@ -34,6 +34,7 @@ export function bulletinJson(b: Bulletin, lang: Lang) {
       quarter_to_date: periodQuotaJson(r.quarter),
       adopted: r.adopted.map(item),
       committees: r.committees,
+      units: r.units,
       typicals_per_quarter: r.typicals_need,
       typicals: r.typicals.map((c) => ({
         org: c.org,

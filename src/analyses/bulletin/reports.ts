@@ -23,12 +23,24 @@ export interface CommitteeTypicals {
   typicals: Typical[];
 }
 
+/** A committee right below the bulletin's root (a city's county, a county's town), over its whole subtree. */
+export interface UnitQuota {
+  rank: number;
+  org: string;
+  name: string;
+  orgs: number;
+  met: number;
+  rate: number;
+}
+
 export interface ReportsSection {
   month: MonthQuota;
   quarter: PeriodQuota;
   /** Items of the month adopted above the branch, most points first. */
   adopted: CountedItem[];
   committees: CommitteeQuota[];
+  /** The root's committees ranked by the share of their subtree that met the month's quota; none unless the bulletin has one root with two or more. */
+  units: UnitQuota[];
   typicals: CommitteeTypicals[];
   typicals_need: number;
   /** What the notice's sentences state: the share of orgs that met the month's quota (null without orgs), those that missed it by code, the three with most points, the adopted items' points, the committees whose typicals met the need. */
@@ -64,7 +76,16 @@ export function reportsSection(month: string, period: string, orgs: Org[], repor
     adopted_points: adopted.reduce((sum, i) => sum + i.points, 0),
     typicals_met: committeeTypicals.filter((c) => c.met).length,
   };
-  return { month: mq, quarter, adopted, committees: committeeQuota(orgs, mq), typicals: committeeTypicals, typicals_need: need, figures };
+  return {
+    month: mq,
+    quarter,
+    adopted,
+    committees: committeeQuota(orgs, mq),
+    units: unitQuota(orgs, mq),
+    typicals: committeeTypicals,
+    typicals_need: need,
+    figures,
+  };
 }
 
 /**
@@ -82,4 +103,31 @@ function committeeQuota(orgs: Org[], mq: MonthQuota): CommitteeQuota[] {
       const met = own.filter((o) => metOf.get(o.code)).length;
       return { org: c.code, name: c.name, met, missed: own.length - met };
     });
+}
+
+/**
+ * The committees right below the one root of the bulletin's orgs, each over
+ * its whole subtree, ranked by the share that met the month's quota (then by
+ * code; an equal share, an equal rank): how `report --org CITY` ranks the
+ * counties of a merged city, and a county's bulletin its towns.
+ */
+function unitQuota(orgs: Org[], mq: MonthQuota): UnitQuota[] {
+  const active = orgs.filter((o) => o.active);
+  const codes = new Set(active.map((o) => o.code));
+  const roots = active.filter((o) => o.parent === null || !codes.has(o.parent));
+  if (roots.length !== 1) return [];
+  const tree = new OrgTree(active);
+  const units = tree.children(roots[0].code).filter((o) => o.type === 'committee');
+  if (units.length < 2) return [];
+  const metOf = new Map(mq.orgs.map((r) => [r.org, r.met]));
+  const rows = units.map((u) => {
+    const sub = tree.subtree(u.code);
+    const met = sub.filter((o) => metOf.get(o.code)).length;
+    return { rank: 0, org: u.code, name: u.name, orgs: sub.length, met, rate: met / sub.length };
+  });
+  rows.sort((a, b) => b.rate - a.rate || (a.org < b.org ? -1 : 1));
+  rows.forEach((r, i) => {
+    r.rank = i > 0 && rows[i - 1].rate === r.rate ? rows[i - 1].rank : i + 1;
+  });
+  return rows;
 }

@@ -41,6 +41,8 @@ export interface BulletinMessages {
   bulletin_rp_typicals: { met: Scalar; n: Scalar; need: Scalar; att: Scalar };
   bulletin_t_no_review: { period: Scalar };
   bulletin_t_month: { month: Scalar; quota: Scalar };
+  bulletin_t_units: { month: Scalar };
+  bulletin_h_met_rate: {};
   bulletin_h_month_n: { m: Scalar };
   bulletin_h_count: {};
   bulletin_h_red_names: {};

@@ -283,6 +283,11 @@ export const bulletin: Catalog<BulletinMessages> = {
     zh: () => `未达标`,
     en: () => `missed`,
   },
+  bulletin_t_units: {
+    zh: (p) => `${p.month}各下级党委信息报送达标率排名（含其全部下级组织）`,
+    en: (p) => `${p.month}: the committees below, ranked by the share of their orgs (all levels) that met the quota`,
+  },
+  bulletin_h_met_rate: { zh: () => `达标率`, en: () => `share met` },
   bulletin_series_orgs: {
     zh: () => `组织数`,
     en: () => `orgs`,
