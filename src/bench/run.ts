@@ -5,15 +5,14 @@
 // cxzy validate, cxzy import (with workers and inline), a re-import, an
 // update of every points record (with the history it leaves) and its undo, the
 // analyses, and the bare reads of the rows stars and report need (their
-// floors). All but the naive pipeline and validate run three times and keep
+// floors), and at county size a city's merge of twelve such counties
+// (bench/merge.ts). All but the naive pipeline and validate run three times and keep
 // the fastest. Prints throughput, peak RSS and the ratios the targets are
 // stated in (Markdown, or JSON with --json).
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { cpus, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { correctPoints, generate, manyErrors, problemsFile, SIZES, withTypo, type Generated } from './generate.js';
 import { best, DATA, measure, REPEAT, type Measure } from './measure.js';
 import { merges } from './merge.js';
