@@ -3,20 +3,43 @@ import type { CommandSpec } from './command.js';
 import { withOptions } from './command.js';
 import { t } from '../render/i18n/index.js';
 import { withStore } from './store.js';
-import { emitRows, rowFormat } from './output.js';
+import { emitRows, printDoc, rowFormat } from './output.js';
+import type { Ctx } from './context.js';
+import { sum } from '../core/collections.js';
+import type { Query } from '../store/query.js';
+import type { Rules } from '../core/rules.js';
+import { starsByCommittee } from '../analyses/stars-summary.js';
 import { choosePeriod } from '../analyses/period.js';
 import { starsIn, subtree } from '../analyses/scope.js';
 import { starsFromStore } from '../analyses/services.js';
-import { starsDoc, starsJson } from '../render/stars.js';
+import { starsDoc, starsJson, starsSummaryDoc } from '../render/stars.js';
+
+/** Rows past which a terminal's table is summarised. */
+const SUMMARY_PAST = 2000;
+
+/** `rated`: the members rated per org of the subtree. */
+function summary(ctx: Ctx, q: Query, rules: Rules, period: string, keep: Set<string> | null, rated: Map<string, number>): void {
+  // The red stars, benchmark branches and flag committees come out the same from the candidates alone.
+  const s = starsIn(starsFromStore(q, rules, period, { redOnly: true }), keep);
+  printDoc(ctx, starsSummaryDoc(s, starsByCommittee(s, q.orgs(), rated), sum([...rated.values()]), ctx.lang), 'table');
+}
 
 export const starsCommand: CommandSpec = {
-  define: (lang) => withOptions(new Command('stars').description(t(lang, 'h_stars')), lang, 'period', 'org', 'out-rows'),
+  define: (lang) =>
+    withOptions(new Command('stars').description(t(lang, 'h_stars')).option('--all', t(lang, 'h_stars_all')), lang, 'period', 'org', 'out-rows'),
   run(ctx, cmd) {
-    const o = cmd.opts<{ period?: string; org?: string; out?: string }>();
+    const o = cmd.opts<{ period?: string; org?: string; out?: string; all?: boolean }>();
     const format = rowFormat(ctx, o.out);
     return withStore(ctx, async ({ q, rules }) => {
       const period = choosePeriod(o.period, q.pointsPeriods(), 'points_data');
-      const s = starsIn(starsFromStore(q, rules, period), subtree(q.orgs(), o.org));
+      const keep = subtree(q.orgs(), o.org);
+      // A terminal shown a city's 750,000 members gets their summary (SPEC §3); a file, a pipe and --all get every one.
+      if (format === 'table' && o.out === undefined && ctx.stdout.isTTY && !o.all) {
+        const all = q.ratedByOrg(period);
+        const rated = keep ? new Map([...all].filter(([org]) => keep.has(org))) : all;
+        if (sum([...rated.values()]) > SUMMARY_PAST) return summary(ctx, q, rules, period, keep, rated);
+      }
+      const s = starsIn(starsFromStore(q, rules, period), keep);
       await emitRows(
         ctx,
         format,

@@ -8,6 +8,7 @@ import { GAP, num, para, text, type CellValue, type Doc, type Part } from './doc
 import { explainJson, explainParts } from './explain.js';
 import { Mapped } from './json.js';
 import { punct } from './i18n/punctuation.js';
+import type { CommitteeStars } from '../analyses/stars-summary.js';
 
 /** `members: false` leaves out the member table (the demo shows only who qualified). */
 export function starsDoc(s: StarsResult, lang: Lang, members = true): Doc {
@@ -39,6 +40,13 @@ export function starsDoc(s: StarsResult, lang: Lang, members = true): Doc {
   const sep = punct(lang, 'list');
   parts.push(para(`${t(lang, 'st_red_list')}${punct(lang, 'colon')}${reds.map((m) => `${m.name}（${m.org}）`).join(sep) || t(lang, 'st_none')}`));
   if (s.pending) parts.push(GAP, para(t(lang, 'st_pending', { period: s.period }), 'warn'));
+  parts.push(...verdictParts(s, lang));
+  return { lang, sections: [{ id: 'stars', title: t(lang, 'st_title', { period: s.period }), parts }] };
+}
+
+/** The benchmark branches and flag committees, each with why it qualified or which condition it missed. */
+function verdictParts(s: StarsResult, lang: Lang): Part[] {
+  const parts: Part[] = [];
   const verdicts = (title: string, list: Verdict[]) => {
     if (list.length === 0) return; // a subtree without branches (or committees) has none to name
     parts.push(GAP, { kind: 'heading', text: title });
@@ -49,6 +57,67 @@ export function starsDoc(s: StarsResult, lang: Lang, members = true): Doc {
   };
   verdicts(t(lang, 'st_benchmark'), s.benchmark);
   verdicts(t(lang, 'st_flag'), s.flag);
+  return parts;
+}
+
+/**
+ * The terminal's view of a city's rating: per committee, the members rated,
+ * red stars and benchmark branches; the red-star members; the benchmark
+ * branches and flag committees; and how to see every member. `s` may have
+ * rated only the red-star candidates; `total`: the members rated.
+ */
+export function starsSummaryDoc(s: StarsResult, committees: CommitteeStars[], total: number, lang: Lang): Doc {
+  const red = s.members.filter((m) => m.red_star);
+  const parts: Part[] = [
+    para(t(lang, 'st_members_n', { n: total, red: red.length })),
+    GAP,
+    { kind: 'heading', text: t(lang, 'st_by_committee') },
+    {
+      kind: 'table',
+      table: {
+        headers: [t(lang, 'st_h_committee'), t(lang, 'bulletin_h_name'), t(lang, 'st_h_rated'), t(lang, 'st_red_list'), t(lang, 'st_h_benchmark')],
+        rows: committees.map((c) => [text(c.code), text(c.name), num(c.rated), num(c.red), num(c.benchmark)]),
+        align: ['left', 'left', 'right', 'right', 'right'],
+        shrink: [1],
+      },
+    },
+    GAP,
+    { kind: 'heading', text: t(lang, 'st_red_list') },
+    {
+      kind: 'table',
+      table: {
+        headers: [t(lang, 'st_member'), t(lang, 'st_name'), t(lang, 'st_org'), t(lang, 'st_stars')],
+        rows: {
+          *[Symbol.iterator]() {
+            for (const m of red) yield [text(m.member), text(m.name), text(m.org), { t: 'stars', v: m.stars }] as CellValue[];
+          },
+        },
+        none: t(lang, 'st_none'),
+      },
+    },
+  ];
+  if (s.pending) parts.push(GAP, para(t(lang, 'st_pending', { period: s.period }), 'warn'));
+  // Who qualified, by name; why each candidate did or did not is in --all.
+  const qualified = (title: string, list: Verdict[]) => {
+    const named = list.filter((v) => v.qualified);
+    parts.push(
+      GAP,
+      { kind: 'heading', text: title },
+      {
+        kind: 'table',
+        table: {
+          headers: [t(lang, 'bulletin_h_org'), t(lang, 'bulletin_h_name')],
+          rows: named.map((v) => [text(v.code), text(v.name)]),
+          none: t(lang, 'st_none'),
+        },
+      },
+    );
+  };
+  if (!s.pending) {
+    qualified(t(lang, 'st_benchmark'), s.benchmark);
+    qualified(t(lang, 'st_flag'), s.flag);
+  }
+  parts.push(GAP, para(t(lang, 'st_summarised', { n: total }), 'warn'));
   return { lang, sections: [{ id: 'stars', title: t(lang, 'st_title', { period: s.period }), parts }] };
 }
 

@@ -132,6 +132,13 @@ export class Query {
       .get(period, ...(orgs ? [JSON.stringify([...orgs])] : [])) as number;
   }
 
+  /** How many points records of `period` each org's active members have, if the org is active: those the star rating rates. */
+  ratedByOrg(period: string): Map<string, number> {
+    const sql = `SELECT m.org, COUNT(*) FROM points p JOIN members m ON m.id = p.member JOIN orgs o ON o.code = m.org
+      WHERE p.period = ? AND m.active = 1 AND o.active = 1 GROUP BY m.org`;
+    return new Map(this.db.prepare(sql).raw().all(period) as [string, number][]);
+  }
+
   /** How many active members each org has. */
   activeMembers(): Map<string, number> {
     return this.once(

@@ -15,6 +15,12 @@ export interface StarsMessages {
   st_flag: {};
   st_none: {};
   st_members_n: { n: Scalar; red: Scalar };
+  st_by_committee: {};
+  st_h_committee: {};
+  st_h_rated: {};
+  st_h_benchmark: {};
+  st_summarised: { n: Scalar };
+  h_stars_all: {};
   b_grade_ok: { grade: Scalar };
   b_grade_no: { grade: Scalar; need: Scalar };
   b_share_ok: { reds: Scalar; n: Scalar; share: Scalar; need: Scalar };

@@ -47,6 +47,18 @@ export const stars: Catalog<StarsMessages> = {
     zh: () => `（无）`,
     en: () => `(none)`,
   },
+  st_by_committee: { zh: () => `各党委（按党员所在支部的上级党委）`, en: () => `By committee (the committee above each member's branch)` },
+  st_h_committee: { zh: () => `党委`, en: () => `committee` },
+  st_h_rated: { zh: () => `参评党员`, en: () => `rated` },
+  st_h_benchmark: { zh: () => `标杆支部`, en: () => `benchmark` },
+  st_summarised: {
+    zh: (p) => `共 ${p.n} 名党员参评，终端上只列汇总和红星党员；全部名单请加 --all，或用 --out 文件.xlsx 写入文件`,
+    en: (p) => `${p.n} members rated; a terminal shows the summary and the red stars: add --all for every member, or --out FILE.xlsx`,
+  },
+  h_stars_all: {
+    zh: () => `在终端上也列出每名参评党员（超过 2000 名时默认只列汇总）`,
+    en: () => `on a terminal too, list every member rated (past 2,000 the default is a summary)`,
+  },
   st_members_n: {
     zh: (p) => `参评党员 ${p.n} 名，红星党员 ${p.red} 名`,
     en: (p) => `${p.n} members rated, ${p.red} red stars`,

@@ -1,0 +1,39 @@
+// 积分评星 summarised for a terminal (SPEC §3: a table of more than 2,000 rows
+// is summarised): per committee, the members rated, the red stars and the
+// benchmark branches, from a rating of the red-star candidates only.
+import type { Org } from '../core/model.js';
+import type { StarsResult } from './stars.js';
+
+export interface CommitteeStars {
+  code: string;
+  name: string;
+  rated: number;
+  red: number;
+  benchmark: number;
+}
+
+/**
+ * `s` rated only the candidates (its red stars, benchmark branches and flag
+ * committees are the full rating's); `rated`: members rated per org. Each
+ * member counts under the committee above its branch (a committee's own
+ * members under that committee), in the order of the orgs.
+ */
+export function starsByCommittee(s: StarsResult, orgs: Org[], rated: Map<string, number>): CommitteeStars[] {
+  const byCode = new Map(orgs.map((o) => [o.code, o]));
+  const committeeOf = (code: string) => {
+    const o = byCode.get(code);
+    return o && o.type === 'branch' && o.parent !== null ? o.parent : code;
+  };
+  const rows = new Map<string, CommitteeStars>();
+  const row = (code: string) => {
+    const c = committeeOf(code);
+    let r = rows.get(c);
+    if (!r) rows.set(c, (r = { code: c, name: byCode.get(c)?.name ?? c, rated: 0, red: 0, benchmark: 0 }));
+    return r;
+  };
+  for (const [org, n] of rated) row(org).rated += n;
+  for (const m of s.members) if (m.red_star) row(m.org).red++;
+  for (const b of s.benchmark) if (b.qualified) row(b.code).benchmark++;
+  const order = new Map(orgs.map((o, i) => [o.code, i]));
+  return [...rows.values()].sort((a, b) => (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0));
+}

@@ -1,0 +1,53 @@
+// A terminal shown more than 2,000 members' stars gets their summary (SPEC §3):
+// per committee, the red-star members, the benchmark branches and flag
+// committees, the same as the full rating's; --all, --out and pipes get every
+// member.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { generate } from '../src/bench/generate.js';
+import { cxzy, tmp } from './helpers.js';
+
+let db = '';
+
+interface Stars {
+  members: { member: string; org: string; red_star: boolean }[];
+  benchmark_branches: string[];
+  flag_committees: string[];
+}
+
+beforeAll(async () => {
+  const dir = tmp();
+  generate({ name: 'summary', branches: 100 }, join(dir, 'data'));
+  db = join(dir, 'cxzy.db');
+  expect((await cxzy(['import', join(dir, 'data'), '--db', db, '-q'])).code).toBe(0);
+}, 30_000);
+
+describe('stars on a terminal, past 2,000 members', () => {
+  it('summarises by committee and names every red star, benchmark branch and flag committee of the full rating', async () => {
+    const full = JSON.parse((await cxzy(['stars', '--db', db, '--format', 'json'])).stdout) as Stars;
+    expect(full.members.length).toBeGreaterThan(2000);
+    const r = await cxzy(['stars', '--db', db], { tty: true, columns: 120, env: { NO_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.length).toBeLessThan(full.members.length);
+    expect(r.stdout).toContain(`参评党员 ${full.members.length} 名`);
+    const town = lines.find((l) => l.startsWith('T0000 '))!;
+    const red = full.members.filter((m) => m.red_star);
+    expect(town.trim().split(/\s+/).slice(-3).map(Number)).toEqual([full.members.length, red.length, full.benchmark_branches.length]);
+    for (const m of red) expect(r.stdout, m.member).toMatch(new RegExp(`^${m.member} .* ${m.org} `, 'm'));
+    for (const b of full.benchmark_branches) expect(r.stdout).toMatch(new RegExp(`^${b} `, 'm'));
+    for (const f of full.flag_committees) expect(r.stdout).toMatch(new RegExp(`^${f} `, 'm'));
+    expect(r.stdout).toContain('全部名单请加 --all');
+  });
+
+  it('lists every member with --all, and in a pipe', async () => {
+    const all = await cxzy(['stars', '--db', db, '--all'], { tty: true, columns: 120, env: { NO_COLOR: '1' } });
+    const piped = await cxzy(['stars', '--db', db]);
+    const members = (JSON.parse((await cxzy(['stars', '--db', db, '--format', 'json'])).stdout) as Stars).members;
+    for (const out of [all.stdout, piped.stdout]) {
+      expect(out).not.toContain('全部名单请加 --all');
+      for (const m of members.slice(0, 50)) expect(out).toMatch(new RegExp(`^${m.member} `, 'm'));
+      expect(out.split('\n').length).toBeGreaterThan(members.length);
+    }
+  });
+});
