@@ -39,7 +39,7 @@ export interface ReportsSection {
   /** Items of the month adopted above the branch, most points first. */
   adopted: CountedItem[];
   committees: CommitteeQuota[];
-  /** The root's committees ranked by the share of their subtree that met the month's quota; none unless the bulletin has one root with two or more. */
+  /** The root's committees ranked by the share of their subtree that met the month's quota; none unless the bulletin has one root with two or more that have committees below them (a city's counties). */
   units: UnitQuota[];
   typicals: CommitteeTypicals[];
   typicals_need: number;
@@ -109,7 +109,9 @@ function committeeQuota(orgs: Org[], mq: MonthQuota): CommitteeQuota[] {
  * The committees right below the one root of the bulletin's orgs, each over
  * its whole subtree, ranked by the share that met the month's quota (then by
  * code; an equal share, an equal rank): how `report --org CITY` ranks the
- * counties of a merged city, and a county's bulletin its towns.
+ * counties of a merged city. Only when two or more of them have committees
+ * below them: a county's towns, which have only branches, are in its
+ * committees' table already.
  */
 function unitQuota(orgs: Org[], mq: MonthQuota): UnitQuota[] {
   const active = orgs.filter((o) => o.active);
@@ -118,7 +120,9 @@ function unitQuota(orgs: Org[], mq: MonthQuota): UnitQuota[] {
   if (roots.length !== 1) return [];
   const tree = new OrgTree(active);
   const units = tree.children(roots[0].code).filter((o) => o.type === 'committee');
-  if (units.length < 2) return [];
+  // Committees with only branches below have their bars and rows already (committeeQuota): rank only units of units.
+  const deep = units.filter((u) => tree.children(u.code).some((o) => o.type === 'committee'));
+  if (units.length < 2 || deep.length < 2) return [];
   const metOf = new Map(mq.orgs.map((r) => [r.org, r.met]));
   const rows = units.map((u) => {
     const sub = tree.subtree(u.code);
