@@ -147,8 +147,10 @@ const KEEP = 4_000_000;
 async function cxzy(argv: string[]): Promise<string> {
   let out = '';
   let err = '';
+  const tty = process.env.CXZY_BENCH_TTY === '1';
   const code = await main(argv, {
-    stdout: { write: (s) => void (out.length < KEEP && (out += s.slice(0, KEEP - out.length))), isTTY: false },
+    // CXZY_BENCH_TTY: the view a terminal gets (a city's stars summarised).
+    stdout: { write: (s) => void (out.length < KEEP && (out += s.slice(0, KEEP - out.length))), isTTY: tty, columns: tty ? 120 : undefined },
     stderr: { write: (s) => void (err += s), isTTY: false },
     env: process.env,
     cwd: process.cwd(),
