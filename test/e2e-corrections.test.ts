@@ -231,6 +231,26 @@ describe('history and undo', () => {
     expect(text.stdout).toContain('--replace');
   });
 
+  it('an import that changes no record is not logged and uses up no undo', async () => {
+    const dir = county();
+    await cxzy(['import', '.', '-q'], { cwd: dir });
+    // The same records, other lines: the sources move, so that import is logged; the next, with nothing new, is not.
+    writeFileSync(join(dir, 'q1', 'D02.yaml'), `# 重交\n${branchFile('D02', ['M3'], ['乙一', '乙二'])}`);
+    const moved = await run(dir, ['import', 'q1/D02.yaml']);
+    expect(moved.json.import).toBe(2);
+    writeFileSync(join(dir, 'q1', 'D02.yaml'), `# 重交\n${branchFile('D02', ['M3'], ['乙一', '乙二'])}\n`);
+    const same = await cxzy(['import', 'q1/D02.yaml'], { cwd: dir });
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain('没有任何记录改变：这次导入不记入导入历史，也不占用撤销');
+    expect(same.stdout).not.toContain('这是第');
+    expect((await run(dir, ['log'])).json.imports).toHaveLength(2);
+    const next = await run(dir, ['import', 'q1/D03.yaml', '--replace']);
+    expect(next.json.import).toBeUndefined();
+    writeFileSync(join(dir, 'q1', 'D03.yaml'), branchFile('D03', ['M4'], ['丙一']));
+    expect((await run(dir, ['import', 'q1/D03.yaml', '--replace'])).json.import).toBe(3);
+    expect((await run(dir, ['undo', '--yes'])).json.undone.number).toBe(3);
+  });
+
   it('undo after a first import, an update and a --replace removal each leaves every record table as it was', async () => {
     const dir = county();
     const db = join(dir, 'cxzy.db');
@@ -286,6 +306,41 @@ describe('history and undo', () => {
     const r = await cxzy(['undo', '--lang', 'en'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('there is no import to undo');
+  });
+
+  it('on a terminal, undo shows what it will revert and asks first; --yes and a pipe do not ask', async () => {
+    const dir = county();
+    await cxzy(['import', '.', '-q'], { cwd: dir });
+    writeFileSync(join(dir, 'q1/D01.yaml'), branchFile('D01', ['M1', 'M2'], ['甲一', '甲二']));
+    await cxzy(['import', 'q1/D01.yaml', '--replace', '-q'], { cwd: dir });
+    const before = records(join(dir, 'cxzy.db'));
+
+    const no = await cxzy(['undo'], { cwd: dir, answer: '' });
+    expect(no.code).toBe(0);
+    expect(no.stderr).toMatch(/将撤销第 2 次导入（.*q1\/D01\.yaml.*--replace）：删除 1/);
+    expect(no.stderr).toContain('确认撤销吗？');
+    expect(no.stderr).toContain('已取消，数据库未改动');
+    expect(records(join(dir, 'cxzy.db'))).toEqual(before);
+
+    // Another import lands while the question waits: nothing is undone, and the user is told.
+    const raced = await cxzy(['undo'], {
+      cwd: dir,
+      answer: 'y',
+      before: async () => {
+        writeFileSync(join(dir, 'q1/D02.yaml'), branchFile('D02', ['M3'], ['乙一']));
+        await cxzy(['import', 'q1/D02.yaml', '--replace', '-q'], { cwd: dir });
+      },
+    });
+    expect(raced.code).toBe(1);
+    expect(raced.stderr).toContain('确认期间数据库有了新的导入');
+
+    const yes = await cxzy(['undo'], { cwd: dir, answer: 'y' });
+    expect(yes.code).toBe(0);
+    expect(yes.stdout).toContain('已撤销第 3 次导入');
+    const unasked = await cxzy(['undo', '--yes', '-q'], { cwd: dir, answer: 'n' });
+    expect(unasked.code).toBe(0);
+    expect(unasked.stderr).not.toContain('确认撤销吗');
+    expect((await cxzy(['log', '--format', 'json'], { cwd: dir })).stdout).toContain('"undone"');
   });
 });
 

@@ -211,6 +211,20 @@ describe('cxzy merge', () => {
     expect(count(at('named.db'), `SELECT COUNT(*) FROM orgs WHERE code = '430103.W'`)).toBe(1);
   });
 
+  it('merges a source without a prefix again by its name: what it no longer has goes, and its sources read name.db:file', async () => {
+    copyFileSync(at('c3.db'), at('plain.db'));
+    expect((await cxzy(['merge', 'plain.db', '--db', 'plain-city.db', '-q'], { cwd: dir })).code).toBe(0);
+    expect(count(at('plain-city.db'), `SELECT COUNT(*) FROM orgs WHERE src_file NOT LIKE 'plain.db:%'`)).toBe(0);
+    const p = new Database(at('plain.db'));
+    p.exec(`DELETE FROM reports WHERE rowid = (SELECT MIN(rowid) FROM reports)`);
+    p.close();
+    const again = JSON.parse((await cxzy(['merge', 'plain.db', '--db', 'plain-city.db', '--format', 'json'], { cwd: dir })).stdout);
+    expect(again.sources[0].prefix).toBeNull();
+    expect(again.sources[0].sections.reports).toMatchObject({ inserted: 0, updated: 0, removed: 1 });
+    expect(again.sources[0].sections.orgs).toMatchObject({ inserted: 0, updated: 0, removed: 0 });
+    expect(count(at('plain-city.db'), 'SELECT COUNT(*) FROM reports')).toBe(count(at('plain.db'), 'SELECT COUNT(*) FROM reports'));
+  });
+
   it('needs --under to name a committee the target holds', async () => {
     const r = await cxzy(['merge', '--prefix', 'c3.db', '--under', 'NOPE', '--db', 'city.db'], { cwd: dir });
     expect(r.code).toBe(1);

@@ -24,6 +24,9 @@ export interface RunOptions {
   tty?: boolean;
   /** The terminal's width. */
   columns?: number;
+  /** Someone at the terminal who answers every question so (after `before`, if given, has run). */
+  answer?: string;
+  before?: () => Promise<void>;
 }
 
 /** The environment a user's shell would give, without this test run's own cxzy settings. */
@@ -44,6 +47,14 @@ export async function cxzy(args: string[], opts: RunOptions = {}): Promise<Run> 
     stderr: { write: (s) => void (stderr += typeof s === 'string' ? s : Buffer.from(s).toString('latin1')), isTTY: opts.tty === true, columns: opts.columns },
     env: environment(opts.env),
     cwd: opts.cwd ?? process.cwd(),
+    ask:
+      opts.answer === undefined
+        ? undefined
+        : async (question) => {
+            stderr += question;
+            await opts.before?.();
+            return opts.answer!;
+          },
   });
   return { code, stdout, stderr };
 }

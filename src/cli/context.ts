@@ -23,6 +23,8 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** Where relative paths are. */
   cwd: string;
+  /** A question answered at the terminal; absent when there is no one to ask (a pipe, a script). */
+  ask?: (question: string) => Promise<string>;
 }
 
 export interface GlobalOptions {

@@ -37,6 +37,7 @@ export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json',
     if (r.counts) printCounts(ctx, r.counts);
     if (r.replace) ctx.printLines(scopeLines(ctx.lang, r.replace, r.orgNames));
     if (r.number !== null) ctx.print(ctx.t('import_number', { n: r.number }));
+    else if (r.counts && r.changes === null) ctx.print(ctx.t('import_unchanged'));
   }
 }
 

@@ -1,6 +1,7 @@
 // The entry: global options, one subcommand per file, and the mapping of every
 // failure to an exit code (1 data, 2 usage, 3 environment, 130 interrupted) without a stack trace.
 import { Command, CommanderError } from 'commander';
+import { createInterface } from 'node:readline/promises';
 import { makeCtx, resolveLang, type GlobalOptions, type Io } from './context.js';
 import type { CommandSpec } from './command.js';
 import { DataError, EnvError, Interrupted, Reported, UsageError } from '../core/errors.js';
@@ -184,5 +185,16 @@ function processIo(): Io {
     stderr: { write: writer(process.stderr), isTTY: Boolean(process.stderr.isTTY), columns: process.stderr.columns },
     env: process.env,
     cwd: process.cwd(),
+    // Someone to ask only at a terminal: a pipe or a script is never kept waiting.
+    ask: process.stdin.isTTY && process.stderr.isTTY ? askAtTerminal : undefined,
   };
+}
+
+async function askAtTerminal(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
 }

@@ -11,6 +11,7 @@ import { resolveSources, type MergeSource } from '../store/merge/sources.js';
 import { mergeInto, type MergeOutcome } from '../store/merge/merge.js';
 import type { Collisions } from '../store/merge/stage.js';
 import { printCounts } from './ingest-output.js';
+import { printable } from '../core/text.js';
 
 type Options = { prefix?: boolean; under?: string; dryRun?: boolean };
 
@@ -20,8 +21,9 @@ const SHOWN = 10;
 function printCollisions(ctx: Ctx, sources: MergeSource[], c: Collisions): never {
   const shown = c.named.slice(0, SHOWN);
   for (const x of shown) {
-    const a = typeof x.first === 'number' ? sources[x.first].name : ctx.t('mg_target_rows', { file: x.first });
-    ctx.stderr.write(`cxzy: ${ctx.t('mg_collision', { what: x.what, code: x.code, a, b: sources[x.source].name })}\n`);
+    // A stored file name or a source's code is data: shown without its control characters.
+    const a = typeof x.first === 'number' ? sources[x.first].name : ctx.t('mg_target_rows', { file: printable(x.first) });
+    ctx.stderr.write(`cxzy: ${ctx.t('mg_collision', { what: x.what, code: printable(x.code), a, b: sources[x.source].name })}\n`);
   }
   if (c.count > shown.length) ctx.stderr.write(`cxzy: ${ctx.t('mg_collision_more', { n: c.count - shown.length })}\n`);
   throw new Reported();

@@ -1,23 +1,40 @@
 import { Command } from 'commander';
 import type { CommandSpec } from './command.js';
-import { formatOf } from './context.js';
+import { formatOf, type Ctx } from './context.js';
 import { t } from '../render/i18n/index.js';
 import { existsSync } from 'node:fs';
 import { DataError, EnvError } from '../core/errors.js';
-import { asEnvError, openDb } from '../store/db.js';
-import { undoLatest } from '../store/history.js';
+import { asEnvError, openDb, type DB } from '../store/db.js';
+import { latestImport, undoLatest } from '../store/history.js';
 import { printDoc } from './output.js';
-import { undoDoc, undoJson } from '../render/history.js';
+import { undoDoc, undoJson, undoPreview } from '../render/history.js';
+
+/**
+ * On a terminal, what undo will revert, and the question (SPEC §3): the
+ * number shown, or null when the user said no. In a pipe, or with --yes, it
+ * does not ask.
+ */
+async function confirmed(ctx: Ctx, db: DB, yes: boolean): Promise<number | null | undefined> {
+  const ask = ctx.io.ask;
+  if (yes || !ask) return undefined;
+  const entry = latestImport(db);
+  if (!entry) throw new DataError({ id: 'undo_nothing' });
+  ctx.stderr.write(`${undoPreview(entry, ctx.lang)}\n`);
+  const answer = (await ask(ctx.t('undo_question'))).trim().toLowerCase();
+  return ['y', 'yes', '是', '确认'].includes(answer) ? entry.number : null;
+}
 
 export const undoCommand: CommandSpec = {
-  define: (lang) => new Command('undo').description(t(lang, 'h_undo')),
-  run(ctx) {
+  define: (lang) => new Command('undo').description(t(lang, 'h_undo')).option('--yes', t(lang, 'h_undo_yes')),
+  async run(ctx, cmd) {
     const format = formatOf(ctx, ['table', 'json'] as const);
     // Undo never creates a database.
     if (!existsSync(ctx.db.path)) throw new EnvError({ id: 'db_missing', params: { db: ctx.db.name } });
     const db = openDb(ctx.db.path, 'write', ctx.db.name);
     try {
-      const done = undoLatest(db);
+      const shown = await confirmed(ctx, db, cmd.opts<{ yes?: boolean }>().yes === true);
+      if (shown === null) return ctx.note(ctx.t('undo_cancelled'));
+      const done = undoLatest(db, shown ?? null);
       if (!done) throw new DataError({ id: 'undo_nothing' });
       if (format === 'json') ctx.printJson(undoJson(done.entry, done.counts));
       else if (!ctx.quiet) printDoc(ctx, undoDoc(done.entry, done.counts, ctx.lang), 'table');

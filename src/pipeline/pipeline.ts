@@ -25,7 +25,7 @@ import type { WrittenNames } from '../store/rules/rule.js';
 import type { SectionCounts } from '../store/batch/commit.js';
 import { buildScope, countMissing, orgKnown, type Periods, type ReplaceScope } from '../store/replace.js';
 import { listChanges, orgNames, type Change } from '../store/changes.js';
-import { keepFiles, recordImport, type ImportFile } from '../store/history.js';
+import { changedRecords, keepFiles, recordImport, unlogged, type ImportFile } from '../store/history.js';
 import { localTime } from '../core/dates.js';
 import { DataError, Interrupted } from '../core/errors.js';
 import { plan, type FileSummary, type Plan } from './plan.js';
@@ -275,9 +275,11 @@ function commit(
     const files: ImportFile[] = results.flatMap((r, i) =>
       r.status === 'invalid' ? [] : [{ path: names[i], hash: r.hash, unchanged: r.status === 'skipped' }],
     );
-    recordImport(db, { number, at: localTime(), files, sections: counts, options: { replace: write.replace, org: write.org, strict } });
+    const changed = changedRecords(db, number);
+    if (changed) recordImport(db, { number, at: localTime(), files, sections: counts, options: { replace: write.replace, org: write.org, strict } });
+    else unlogged(db, number);
     batch.commit();
-    more.number = number;
+    more.number = changed ? number : null;
   }
   return { counts, more };
 }

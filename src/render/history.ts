@@ -53,4 +53,8 @@ export function undoDoc(entry: ImportEntry, counts: Record<Section, UndoCounts>,
   return { lang, sections: [{ id: 'undo', title, parts: [{ kind: 'table', table: { headers, rows, align: ['left', 'right', 'right', 'right'] } }] }] };
 }
 
+/** What undo will revert, said before it asks. */
+export const undoPreview = (e: ImportEntry, lang: Lang) =>
+  t(lang, 'undo_confirm', { n: e.number, at: shownTime(e.at), files: filesCell(lang, e), changes: changesCell(lang, e.sections), options: optionsOf(e) });
+
 export const undoJson = (entry: ImportEntry, counts: Record<Section, UndoCounts>) => ({ undone: entry, sections: counts });

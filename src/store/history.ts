@@ -6,6 +6,7 @@
 // row, what they were before it.
 import type { DB } from './db.js';
 import { localTime } from '../core/dates.js';
+import { DataError } from '../core/errors.js';
 import { SECTION_LIST } from '../core/sections.js';
 import { SECTIONS, type Section } from '../core/model.js';
 import { storedCols, type SectionCounts } from './batch/commit.js';
@@ -51,6 +52,26 @@ export function keepFiles(db: DB, gen: number, paths: Iterable<string>): void {
     `INSERT INTO main.history_files (import, action, ${FILE_COLS.join(', ')}) SELECT ?, 'replaced', ${FILE_COLS.join(', ')} FROM main.files WHERE path = ?`,
   );
   for (const p of new Set(paths)) keep.run(gen, p);
+}
+
+/** Whether import `n`, inside its transaction, changed a record: a row written under its number, or one it replaced or removed. */
+export function changedRecords(db: DB, n: number): boolean {
+  return SECTION_LIST.some(
+    (t) =>
+      db.prepare(`SELECT EXISTS (SELECT 1 FROM main.${t.name} WHERE gen = ?)`).pluck().get(n) === 1 ||
+      db.prepare(`SELECT EXISTS (SELECT 1 FROM main.history_${t.name} WHERE import = ?)`).pluck().get(n) === 1,
+  );
+}
+
+/**
+ * An import that changed no record is not logged and uses up no undo: its
+ * number is given back and the remembered files it kept are dropped (the
+ * remembered hashes are a cache: an undo forgets them and the files are read
+ * again).
+ */
+export function unlogged(db: DB, n: number): void {
+  db.prepare('DELETE FROM main.history_files WHERE import = ?').run(n);
+  db.prepare(`UPDATE main.meta SET value = ? WHERE key = 'gen' AND value = ?`).run(n - 1, n);
 }
 
 export function recordImport(db: DB, e: Omit<ImportEntry, 'undone'>): void {
@@ -110,13 +131,18 @@ export function historyRows(db: DB): number {
   return [...SECTIONS, 'files'].reduce((sum, t) => sum + (db.prepare(`SELECT COUNT(*) FROM main.history_${t}`).pluck().get() as number), 0);
 }
 
-/** Undoes the latest import not yet undone, in one transaction; null when there is none. */
-export function undoLatest(db: DB): { entry: ImportEntry; counts: Record<Section, UndoCounts> } | null {
+/**
+ * Undoes the latest import not yet undone, in one transaction; null when
+ * there is none. `expected`: the number the user was shown; another import
+ * since is an error, nothing undone.
+ */
+export function undoLatest(db: DB, expected: number | null = null): { entry: ImportEntry; counts: Record<Section, UndoCounts> } | null {
   // The rows go back as they were; their references were checked when they were first written.
   db.pragma('foreign_keys = OFF');
   db.exec('BEGIN IMMEDIATE');
   try {
     const entry = latestImport(db);
+    if (expected !== null && entry?.number !== expected) throw new DataError({ id: 'undo_changed', params: { n: expected } });
     if (!entry) return null;
     const at = localTime();
     const counts = undoImport(db, entry, at);

@@ -5,6 +5,7 @@ import type { Scalar } from './types.js';
 export interface HistoryMessages {
   org_needs_replace: {};
   import_number: { n: Scalar };
+  import_unchanged: {};
   replace_scope: {};
   replace_scope_line: { section: Scalar; period: Scalar; orgs: Scalar };
   replace_scope_none: { section: Scalar; period: Scalar };
@@ -26,6 +27,11 @@ export interface HistoryMessages {
   log_files_more: { first: Scalar; n: Scalar };
   log_files_unchanged: { n: Scalar };
   undo_nothing: {};
+  undo_confirm: { n: Scalar; at: Scalar; files: Scalar; changes: Scalar; options: Scalar };
+  undo_question: {};
+  undo_cancelled: {};
+  undo_changed: { n: Scalar };
+  h_undo_yes: {};
   undo_ok: { n: Scalar; at: Scalar; files: Scalar };
   undo_deleted: {};
   undo_reverted: {};

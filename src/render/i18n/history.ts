@@ -11,6 +11,10 @@ export const history: Catalog<HistoryMessages> = {
     zh: (p) => `这是第 ${p.n} 次导入；如有错误，cxzy undo 可撤销`,
     en: (p) => `this is import ${p.n}; cxzy undo reverts it`,
   },
+  import_unchanged: {
+    zh: () => `没有任何记录改变：这次导入不记入导入历史，也不占用撤销`,
+    en: () => `no record changed: this import is not logged and there is nothing to undo`,
+  },
   replace_scope: {
     zh: () => `替换范围（--replace，只涉及以下组织，其他组织的记录不动）：`,
     en: () => `replaced (--replace; only these orgs, the records of any other org are left as they are):`,
@@ -94,6 +98,21 @@ export const history: Catalog<HistoryMessages> = {
   undo_nothing: {
     zh: () => `没有可撤销的导入（cxzy log 列出全部导入）`,
     en: () => `there is no import to undo (cxzy log lists every import)`,
+  },
+  undo_confirm: {
+    zh: (p) => `将撤销第 ${p.n} 次导入（${p.at}，${p.files}${p.options ? `，${p.options}` : ''}）：${p.changes}；撤销后数据库逐行恢复到这次导入之前`,
+    en: (p) =>
+      `this reverts import ${p.n} (${p.at}, ${p.files}${p.options ? `, ${p.options}` : ''}): ${p.changes}; the database is then, row for row, as before it`,
+  },
+  undo_question: { zh: () => `确认撤销吗？输入 y 确认，直接回车取消：`, en: () => `Revert it? Type y to confirm, Enter to cancel: ` },
+  undo_cancelled: { zh: () => `已取消，数据库未改动`, en: () => `cancelled; the database is unchanged` },
+  undo_changed: {
+    zh: (p) => `确认期间数据库有了新的导入（最近一次已不是第 ${p.n} 次），未撤销；请重新执行 cxzy undo`,
+    en: (p) => `another import landed while you were asked (the latest is no longer import ${p.n}); nothing was undone: run cxzy undo again`,
+  },
+  h_undo_yes: {
+    zh: () => `不询问，直接撤销（在终端上 undo 会先列出要撤销的内容并询问）`,
+    en: () => `do not ask (on a terminal undo shows what it reverts and asks first)`,
   },
   undo_ok: {
     zh: (p) => `已撤销第 ${p.n} 次导入（${p.at}，${p.files} 个文件）；数据库已恢复到这次导入之前`,
