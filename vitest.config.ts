@@ -11,6 +11,9 @@ export default defineConfig({
     exclude: ['test/dist/**', 'test/e2e/**', '**/node_modules/**'],
     testTimeout: 30_000,
     pool: 'forks',
+    // Each fork runs file after file rather than starting afresh for each (43 s → 25.5 s here). Tests share no
+    // process-wide state: none mocks a module, writes process.env or changes the working folder; each has its own files.
+    isolate: false,
     // Most tests wait on SQLite or a spawned process, not the CPU: two forks even on two cores (57 s → 35 s here).
     maxWorkers: Math.max(2, availableParallelism() - 1),
   },

@@ -1,6 +1,7 @@
 // The change preview of `import --dry-run` and --replace's scope, as lines for
-// the terminal: grouped by org and section, long lists cut with a count (the
-// JSON output lists everything).
+// the terminal: grouped by org and section, every change (SPEC §3); past
+// 2,000 changes, lists cut with a count and a pointer to the JSON output,
+// which lists everything.
 import type { ChalkInstance } from 'chalk';
 import type { Change } from '../store/changes.js';
 import type { ReplaceScope } from '../store/replace.js';
@@ -10,7 +11,8 @@ import { printable } from '../core/text.js';
 import { t, word, type Lang } from './i18n/index.js';
 import { punct } from './i18n/punctuation.js';
 
-/** Records listed per org and section, and orgs listed, before the rest is counted. */
+/** Changes listed whole; past them, records per org and section, and orgs, listed before the rest is counted. */
+const EVERY = 2000;
 const PER_GROUP = 5;
 const ORGS = 20;
 /** Orgs named per section and quarter in the replace scope. */
@@ -47,7 +49,9 @@ export function changeLines(lang: Lang, changes: Change[], names: Map<string, st
   const out: string[] = [];
   if (shown.length === 0) out.push(t(lang, 'changes_none'));
   const byOrg = [...groupBy(shown, (c) => c.org ?? '')].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [org, list] of byOrg.slice(0, ORGS)) {
+  const whole = shown.length <= EVERY;
+  const perGroup = whole ? Infinity : PER_GROUP;
+  for (const [org, list] of whole ? byOrg : byOrg.slice(0, ORGS)) {
     out.push(col.bold(org === '' ? '—' : printable([org, names.get(org)].filter((x) => x !== undefined).join(' '))));
     const bySection = groupBy(list, (c) => c.section);
     for (const s of SECTIONS) {
@@ -60,13 +64,14 @@ export function changeLines(lang: Lang, changes: Change[], names: Map<string, st
         .map((a) => `${t(lang, a)} ${n(a)}`)
         .join(punct(lang, 'comma'));
       out.push(t(lang, 'changes_section', { section: word(lang, s), counts }));
-      for (const c of items.slice(0, PER_GROUP)) out.push(entry(lang, c, col));
-      if (items.length > PER_GROUP) out.push(t(lang, 'changes_more', { n: items.length - PER_GROUP }));
+      for (const c of items.slice(0, perGroup)) out.push(entry(lang, c, col));
+      if (items.length > perGroup) out.push(t(lang, 'changes_more', { n: items.length - PER_GROUP }));
     }
   }
-  const rest = byOrg.slice(ORGS);
+  const rest = whole ? [] : byOrg.slice(ORGS);
   if (rest.length > 0) out.push(t(lang, 'changes_more_orgs', { orgs: rest.length, n: rest.reduce((k, [, l]) => k + l.length, 0) }));
   if (moved > 0) out.push(t(lang, 'changes_moved', { n: moved }));
+  if (!whole) out.push(t(lang, 'changes_all_json', { n: shown.length }));
   return out;
 }
 

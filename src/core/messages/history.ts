@@ -13,6 +13,7 @@ export interface HistoryMessages {
   changes_none: {};
   changes_section: { section: Scalar; counts: Scalar };
   changes_more: { n: Scalar };
+  changes_all_json: { n: Scalar };
   changes_more_orgs: { orgs: Scalar; n: Scalar };
   changes_moved: { n: Scalar };
   change_was: { src: Scalar };

@@ -39,6 +39,10 @@ export const history: Catalog<HistoryMessages> = {
     zh: (p) => `  ${p.section}：${p.counts}`,
     en: (p) => `  ${p.section}: ${p.counts}`,
   },
+  changes_all_json: {
+    zh: (p) => `共 ${p.n} 条变更，终端上只列每个组织每个数据段的前 5 条；加 --format json 列出全部`,
+    en: (p) => `${p.n} changes; a terminal lists the first 5 per org and section: add --format json for every one`,
+  },
   changes_more: {
     zh: (p) => `    ……另有 ${p.n} 条`,
     en: (p) => `    … ${p.n} more`,
