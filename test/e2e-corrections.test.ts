@@ -199,7 +199,7 @@ describe('--dry-run lists every change', () => {
     const out = r.stdout;
     expect(out).toContain('D01 红湾社区党支部');
     expect(out).toContain('  测评：更新 1');
-    expect(out).toContain('~ 更新 D01 2011Q1：self 90 → 93（');
+    expect(out).toContain('~ 更新 D01 2011Q1：自评 90 → 93（');
     expect(out).toContain('  信息报送：新增 9，删除 3');
     for (let i = 1; i <= 9; i++) expect(out).toContain(`+ 新增 D01|2011-02-0${i}|新${i}（${join(inbox, 'D01.yaml')}:`);
     expect(out.match(/^ {4}- 删除 D01\|/gm)).toHaveLength(3);

@@ -39,3 +39,16 @@ export function valueOfColumn(col: string, v: unknown): unknown {
   if (kind === 'json' && typeof v === 'string') return JSON.parse(v);
   return v;
 }
+
+/**
+ * A field's header on its section's sheet (`self` → 自评), as Chinese text
+ * names it; without a section, the header every section with that field
+ * agrees on. Null when there is none to give (`org` is 组织编号 here and
+ * 所在支部 there).
+ */
+export function fieldLabel(section: Section | null, field: string): string | null {
+  const labels = new Set(
+    (section === null ? SECTION_LIST : [SECTION_DEFS[section]]).flatMap((t) => t.sheet.columns.filter((c) => c.field === field).map((c) => c.label)),
+  );
+  return labels.size === 1 ? [...labels][0] : null;
+}

@@ -8,6 +8,7 @@ import type { ReplaceScope } from '../store/replace.js';
 import { SECTIONS } from '../core/model.js';
 import { groupBy } from '../core/collections.js';
 import { printable } from '../core/text.js';
+import { fieldLabel } from '../core/columns.js';
 import { t, word, type Lang } from './i18n/index.js';
 import { punct } from './i18n/punctuation.js';
 
@@ -38,7 +39,9 @@ function entry(lang: Lang, c: Change, col: ChalkInstance): string {
   const src = printable(`${c.file}:${c.line}`);
   if (c.action === 'inserted') return `    ${col.green('+')} ${t(lang, 'inserted')} ${who}（${src}）`;
   if (c.action === 'removed') return `    ${col.red('-')} ${t(lang, 'removed')} ${who}（${t(lang, 'change_was', { src })}）`;
-  const fields = c.fields.map((f) => `${f.field} ${value(lang, f.old, f.field)} → ${value(lang, f.new, f.field)}`).join(sep);
+  // Chinese names a field by its sheet header (带头学习提高, not study).
+  const name = (field: string) => (lang === 'zh' ? (fieldLabel(c.section, field) ?? field) : field);
+  const fields = c.fields.map((f) => `${name(f.field)} ${value(lang, f.old, f.field)} → ${value(lang, f.new, f.field)}`).join(sep);
   return `    ${col.yellow('~')} ${t(lang, 'updated')} ${who}${punct(lang, 'colon')}${fields}（${src}）`;
 }
 

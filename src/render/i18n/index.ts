@@ -15,6 +15,7 @@ import { show } from './show.js';
 import { stars } from './stars.js';
 import { workbook } from './workbook.js';
 import { WORDS } from './words.js';
+import { fieldLabel } from '../../core/columns.js';
 
 export type { Lang } from './catalog.js';
 
@@ -53,6 +54,14 @@ const WORD_PARAMS = new Set([
   'role',
 ]);
 
+// Parameters naming a record's field: Chinese text gives its sheet header, with the name a YAML file writes.
+const FIELD_PARAMS = new Set(['field', 'needs']);
+
+function labelled(field: string): string {
+  const label = fieldLabel(null, field);
+  return label === null ? field : `${label}（${field}）`;
+}
+
 /** The text of message `id` with `params`, in `lang`. */
 export function t<K extends MsgId>(lang: Lang, id: K, ...params: {} extends Messages[K] ? [Messages[K]?] : [Messages[K]]): string {
   return text(lang, id, params[0]);
@@ -73,6 +82,7 @@ function text(lang: Lang, id: MsgId, params: object | undefined): string {
         .split('/')
         .map((g) => word(lang, g))
         .join('/');
+    else if (FIELD_PARAMS.has(k) && lang === 'zh' && typeof v === 'string') flat[k] = labelled(v);
     else flat[k] = WORD_PARAMS.has(k) && typeof v === 'string' ? word(lang, v) : (v as string | number);
   }
   return (CATALOG[id][lang] as (p: Record<string, string | number>) => string)(flat);
