@@ -258,7 +258,13 @@ describe('environment errors exit 3', () => {
 
   it('usage errors exit 2', async () => {
     expect((await cxzy(['frobnicate'])).code).toBe(2);
-    expect((await cxzy(['import'])).code).toBe(2);
+    const noPaths = await cxzy(['import']);
+    expect(noPaths.code).toBe(2);
+    expect(noPaths.stderr).toContain('缺少要读的文件或文件夹（如 收件箱）');
+    const noOut = await cxzy(['export']);
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain('缺少必需的选项 --out');
+    expect(noOut.stderr).not.toMatch(/required|not specified/);
     expect((await cxzy(['validate', '.', '--bogus'])).code).toBe(2);
     const lang = await cxzy(['validate', '.', '--lang', 'fr']);
     expect(lang.code).toBe(2);

@@ -112,6 +112,10 @@ describe('workbooks in', () => {
     const r = await cxzy(['validate', 'broken.xlsx', 'sheet1.xlsx'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('broken.xlsx:1:1  错误  无法读取这个工作簿');
+    // The zip library's own words are English: Chinese text gives the remedy instead.
+    expect(r.stderr.split('\n')).toContain(
+      'broken.xlsx:1:1  错误  无法读取这个工作簿（文件已损坏或不完整，或不是 .xlsx 格式）：请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（.xlsx）”后再导入',
+    );
     expect(r.stderr).toContain('sheet1.xlsx:1:1  错误  工作簿里没有可导入的工作表（现有：Sheet1）');
     expect(r.stderr).not.toMatch(/ {4}at /);
   });

@@ -269,7 +269,7 @@ describe('smaller things', () => {
 
   it('commander’s messages and help come in the chosen language', async () => {
     expect((await cxzy(['grade', '--perod', '1'])).stderr).toBe('cxzy: 用法错误：没有选项 --perod，是否应为 --period？\n');
-    expect((await cxzy(['import'])).stderr).toBe('cxzy: 用法错误：缺少参数 paths\n');
+    expect((await cxzy(['import'])).stderr).toBe('cxzy: 用法错误：缺少要读的文件或文件夹（如 收件箱）\n');
     expect((await cxzy(['grad'])).stderr).toBe('cxzy: 用法错误：没有命令 grad，是否应为 grade？\n');
     const help = (await cxzy(['init', '--help'])).stdout;
     expect(help).toMatch(/^用法：/);

@@ -138,6 +138,8 @@ function commanderMessage(e: CommanderError, lang: Lang): string {
       return t(lang, 'cmd_unknown_command', { command: name, hint });
     case 'commander.missingArgument':
       return t(lang, 'cmd_missing_argument', { arg: name });
+    case 'commander.missingMandatoryOptionValue':
+      return t(lang, 'cmd_required_option', { option: name.split(' ')[0] });
     case 'commander.optionMissingArgument':
       return t(lang, 'cmd_option_missing_argument', { option: name.split(' ')[0] });
     case 'commander.excessArguments':

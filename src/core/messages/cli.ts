@@ -19,6 +19,7 @@ export interface CliMessages {
   interrupted: {};
   cmd_unknown_option: { option: Scalar; hint?: Scalar };
   cmd_unknown_command: { command: Scalar; hint?: Scalar };
+  cmd_required_option: { option: Scalar };
   cmd_missing_argument: { arg: Scalar };
   cmd_option_missing_argument: { option: Scalar };
   cmd_excess_arguments: { command: Scalar };

@@ -2,6 +2,13 @@
 import type { CliMessages } from '../../core/messages/cli.js';
 import type { Catalog } from './catalog.js';
 
+/** Commands' arguments, as Chinese text names what to give (commander knows them by their English names). */
+const ARGUMENTS: Record<string, string> = {
+  paths: '要读的文件或文件夹（如 收件箱）',
+  sources: '来源数据库（如 cxzy merge 芙蓉区.db 天心区.db）',
+  target: '要查看的组织或党员（编号或姓名）',
+};
+
 export const cli: Catalog<CliMessages> = {
   // environment
   db_missing: {
@@ -62,8 +69,12 @@ export const cli: Catalog<CliMessages> = {
     zh: (p) => `没有命令 ${p.command}${p.hint ? `，是否应为 ${p.hint}？` : '；用 cxzy --help 查看全部命令'}`,
     en: (p) => `no command ${p.command}${p.hint ? `; did you mean ${p.hint}?` : '; cxzy --help lists the commands'}`,
   },
+  cmd_required_option: {
+    zh: (p) => `缺少必需的选项 ${p.option}（如 ${p.option} 文件名）`,
+    en: (p) => `the option ${p.option} is required (e.g. ${p.option} FILE)`,
+  },
   cmd_missing_argument: {
-    zh: (p) => `缺少参数 ${p.arg}`,
+    zh: (p) => `缺少${ARGUMENTS[String(p.arg)] ?? `参数 ${p.arg}`}`,
     en: (p) => `the argument ${p.arg} is missing`,
   },
   cmd_option_missing_argument: {

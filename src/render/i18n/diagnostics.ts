@@ -17,10 +17,21 @@ const YAML_ZH: Record<string, string> = {
   IMPOSSIBLE: '无法解析的内容',
 };
 
+/** The system's reasons a file cannot be read, as Chinese text says them. */
+const READ_REASONS: Record<string, string> = {
+  ENOENT: '文件不存在',
+  EACCES: '没有读取权限',
+  EPERM: '没有读取权限',
+  EISDIR: '这是一个文件夹',
+  EBUSY: '文件正被其他程序占用（如已在 Excel 或 WPS 中打开），请关闭后再试',
+  EMFILE: '同时打开的文件太多',
+  EIO: '磁盘读取出错',
+};
+
 export const diagnostics: Catalog<DiagnosticMessages> = {
   // diagnostics: files and YAML
   read_failed: {
-    zh: (p) => `无法读取文件：${p.reason}`,
+    zh: (p) => `无法读取文件：${READ_REASONS[String(p.reason)] ?? p.reason}`,
     en: (p) => `cannot read file: ${p.reason}`,
   },
   not_found: {

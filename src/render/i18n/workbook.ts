@@ -16,7 +16,8 @@ export const workbook: Catalog<WorkbookMessages> = {
     en: (p) => `${p.ext} files cannot be read: open it in Excel or WPS and save it as an Excel workbook (.xlsx)`,
   },
   xlsx_damaged: {
-    zh: (p) => `无法读取这个工作簿（文件已损坏，或不是 .xlsx 格式）：${p.reason}`,
+    // The reason is the zip or XML library's own words, in English: Chinese text gives the remedy instead.
+    zh: () => `无法读取这个工作簿（文件已损坏或不完整，或不是 .xlsx 格式）：请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（.xlsx）”后再导入`,
     en: (p) => `this workbook cannot be read (damaged, or not in .xlsx format): ${p.reason}`,
   },
   xlsx_no_sheets: {
