@@ -311,7 +311,13 @@ describe('init', () => {
     expect((await cxzy(['rules', '--format', 'json'], { cwd: join(dir, 'office') })).stdout).toContain('"number_prefix": "县创争办"');
     const imp = await cxzy(['import', 'data'], { cwd: join(dir, 'office') });
     expect(imp.code).toBe(0);
-    expect(imp.stderr).toBe('');
+    // A write that makes a new database says so: imported from the wrong folder, it would go unnoticed.
+    expect(imp.stderr).toBe(`新建数据库 ${join(dir, 'office', 'cxzy.db')}\n`);
+    expect((await cxzy(['import', 'data'], { cwd: join(dir, 'office') })).stderr).toBe('');
+    // A read command where there is no database names the folder it looked in and how to point at another.
+    const elsewhere = await cxzy(['grade'], { cwd: dir });
+    expect(elsewhere.code).toBe(3);
+    expect(elsewhere.stderr).toContain(`数据库 cxzy.db 不存在（在文件夹 ${dir} 中找过）。数据库在别处时用 --db 路径 指定`);
     // init never overwrites
     const again = await cxzy(['init', 'office'], { cwd: dir });
     expect(again.stderr).toContain('已存在，未覆盖');

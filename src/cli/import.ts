@@ -47,6 +47,8 @@ export const importCommand: CommandSpec = {
     } finally {
       process.off('SIGINT', interrupted);
     }
+    // Imported from the wrong folder, a new database would go unnoticed: say so.
+    if (r.created) ctx.note(ctx.t('db_created', { db: ctx.db.path }));
     const summary = o.dryRun ? ctx.t('dry_run', { files: r.files }) : ctx.c.green(ctx.t('import_ok', { files: r.files, db: ctx.db.name }));
     printIngest(ctx, r, format, summary);
   },

@@ -60,7 +60,9 @@ export const mergeCommand: CommandSpec = {
     const format = formatOf(ctx, ['table', 'json'] as const);
     const o = cmd.opts<Options>();
     const sources = resolveSources(cmd.args, ctx.cwd, ctx.db.path, o.prefix === true);
+    const created = !existsSync(ctx.db.path);
     const r = run(ctx, sources, o);
+    if (created && r.number !== null) ctx.note(ctx.t('db_created', { db: ctx.db.path }));
     if (r.collisions.count > 0) printCollisions(ctx, sources, r.collisions);
     if (format === 'json') {
       const list = sources.map((s, i) => ({ path: s.name, prefix: s.prefix, sections: r.counts[i] }));

@@ -3,6 +3,7 @@ import type { CommandSpec } from './command.js';
 import { formatOf, type Ctx } from './context.js';
 import { t } from '../render/i18n/index.js';
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DataError, EnvError } from '../core/errors.js';
 import { asEnvError, openDb, type DB } from '../store/db.js';
 import { latestImport, undoLatest } from '../store/history.js';
@@ -29,7 +30,7 @@ export const undoCommand: CommandSpec = {
   async run(ctx, cmd) {
     const format = formatOf(ctx, ['table', 'json'] as const);
     // Undo never creates a database.
-    if (!existsSync(ctx.db.path)) throw new EnvError({ id: 'db_missing', params: { db: ctx.db.name } });
+    if (!existsSync(ctx.db.path)) throw new EnvError({ id: 'db_missing', params: { db: ctx.db.name, folder: dirname(ctx.db.path) } });
     const db = openDb(ctx.db.path, 'write', ctx.db.name);
     try {
       const shown = await confirmed(ctx, db, cmd.opts<{ yes?: boolean }>().yes === true);

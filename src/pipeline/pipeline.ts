@@ -72,6 +72,8 @@ export interface IngestResult {
   orgNames: Map<string, string>;
   /** The import's number in `cxzy log`, when it wrote. */
   number: number | null;
+  /** The import made the database: there was none at its path. */
+  created?: boolean;
 }
 
 /** Check files against the database as it is (an absent one counts as empty); write nothing, lock nothing. */
@@ -97,7 +99,7 @@ export async function importFiles(paths: string[], db: DbRef, rules: Rules, opts
     } finally {
       conn.close();
     }
-    return result;
+    return { ...result, created: !existed && result.counts !== null && !opts.dryRun };
   } catch (e) {
     // Another process holding the database past the timeout is the environment's problem (exit 3), not a bug.
     throw asEnvError(e, db.name);

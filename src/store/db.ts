@@ -3,6 +3,7 @@
 // import that was interrupted. Every SQLite failure that is the environment's
 // becomes an EnvError with a message that says what to do.
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { EnvError } from '../core/errors.js';
 import { host } from '../core/host.js';
@@ -32,7 +33,7 @@ const TABLES = [...SECTIONS, 'meta', 'files', 'imports', ...[...SECTIONS, 'files
  */
 export function openDb(path: string, mode: 'read' | 'check' | 'write', name = path): DB {
   if (mode !== 'write') {
-    if (!existsSync(path)) throw new EnvError({ id: 'db_missing', params: { db: name } });
+    if (!existsSync(path)) throw new EnvError({ id: 'db_missing', params: { db: name, folder: dirname(resolve(path)) } });
     if (statSync(path).size === 0) throw new EnvError({ id: 'db_empty', params: { db: name } });
   }
   let db: DB | undefined;
@@ -63,7 +64,7 @@ function prepare(db: DB, path: string, mode: 'read' | 'check' | 'write', name: s
     db.pragma('synchronous = NORMAL');
     migrate(db, version, name);
   } else if (version < SCHEMA_VERSION) {
-    if (version === 0) throw new EnvError({ id: 'db_missing', params: { db: name } });
+    if (version === 0) throw new EnvError({ id: 'db_missing', params: { db: name, folder: dirname(resolve(path)) } });
     // A database from an earlier cxzy: bring it up to date once, then read it.
     db.close();
     openDb(path, 'write', name).close();

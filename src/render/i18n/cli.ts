@@ -12,8 +12,14 @@ const ARGUMENTS: Record<string, string> = {
 export const cli: Catalog<CliMessages> = {
   // environment
   db_missing: {
-    zh: (p) => `数据库 ${p.db} 不存在；请先用 cxzy import 导入数据`,
-    en: (p) => `database ${p.db} does not exist; import data first with cxzy import`,
+    zh: (p) =>
+      `数据库 ${p.db} 不存在（在文件夹 ${p.folder} 中找过）。数据库在别处时用 --db 路径 指定（或设置环境变量 CXZY_DB）；还没有导入过数据时先用 cxzy import 导入`,
+    en: (p) =>
+      `database ${p.db} does not exist (looked in the folder ${p.folder}). If it is elsewhere, give --db PATH (or set CXZY_DB); if nothing was imported yet, import with cxzy import first`,
+  },
+  db_created: {
+    zh: (p) => `新建数据库 ${p.db}`,
+    en: (p) => `created the database ${p.db}`,
   },
   db_not_cxzy: {
     zh: (p) => `${p.db} 不是 cxzy 数据库`,
