@@ -235,6 +235,11 @@ describe('template', () => {
       '姓名',
     ]);
     expect(headers('季度测评').slice(0, 3)).toEqual(['季度*', '组织编号*', '自评*']);
+    for (const name of SHEETS.slice(1)) {
+      const setup = wb.getWorksheet(name)!.pageSetup;
+      expect(setup, name).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    }
+    expect(wb.getWorksheet('党员积分')!.pageSetup.orientation).toBe('landscape');
     const check = (name: string, ref: string) => wb.getWorksheet(name)!.getCell(ref).dataValidation;
     expect(check('组织', 'C2')).toMatchObject({ type: 'list', formulae: ['"党委,党工委,党总支,党支部"'] });
     expect(check('党员', 'D9')).toMatchObject({ type: 'list', formulae: ['"书记,委员,党员,预备党员"'] });
@@ -325,7 +330,10 @@ describe('validate --annotate', () => {
     expect(marked.sort()).toEqual(['信息报送!C6 noted', '党员积分!D2 noted']);
     const points = wb.getWorksheet('党员积分')!;
     expect(points.getCell('I1').value).toBe('错误');
-    expect(String(points.getCell('I2').value)).toContain('D2 study: 不能超过满分 20');
+    expect(String(points.getCell('I2').value)).toContain('D2 带头学习提高: 不能超过满分 20');
+    // Set up to print: A4, as wide as the page, the list's header on every page.
+    for (const ws of wb.worksheets) expect(ws.pageSetup, ws.name).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(wb.getWorksheet('错误清单')!.pageSetup.printTitlesRow).toBe('1:1');
     expect(points.getCell('I3').value).toBeNull();
     const list = wb.getWorksheet('错误清单')!;
     expect((list.getSheetValues() as unknown[][]).slice(2).map((row) => `${row[1]}!${row[2]}`)).toEqual(['党员积分!D2', '信息报送!C6']);

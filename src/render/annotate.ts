@@ -7,7 +7,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { groupBy } from '../core/collections.js';
 import { loadExcel } from '../read/workbook/excel.js';
 import { t, tm, type Lang } from './i18n/index.js';
-import { HEAD_FILL } from './workbook.js';
+import { HEAD_FILL, printOnA4 } from './workbook.js';
 
 const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 const ERROR_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };
@@ -17,7 +17,11 @@ export async function annotateXlsx(path: string, errors: Diagnostic[], lang: Lan
   const Excel = await loadExcel();
   const wb = new Excel.Workbook();
   await wb.xlsx.readFile(path);
-  const message = (d: Diagnostic) => (d.path ? `${d.path}: ${tm(lang, d.msg)}` : tm(lang, d.msg));
+  // The field as the sheet names it (its header, as the branch reads it), else its path.
+  const message = (d: Diagnostic) => {
+    const field = d.cell?.header ? d.cell.header.replace(/\*$/, '') : d.path;
+    return field ? `${field}: ${tm(lang, d.msg)}` : tm(lang, d.msg);
+  };
   const placed = errors.filter((d) => d.cell);
   for (const [sheet, list] of groupBy(placed, (d) => d.cell!.sheet)) {
     const ws = wb.getWorksheet(sheet);
@@ -54,6 +58,8 @@ export async function annotateXlsx(path: string, errors: Diagnostic[], lang: Lan
   list.getRow(1).font = { bold: true };
   list.getRow(1).fill = HEAD_FILL;
   for (const d of errors) list.addRow([d.cell?.sheet ?? '', d.cell?.ref ?? '', d.cell?.header ?? '', d.cell?.value ?? '', message(d)]);
+  // Sent back to be printed and corrected: each sheet fits the page's width (the branch's header row may sit under a title).
+  for (const ws of wb.worksheets) printOnA4(ws, ws.columnCount, ws === list ? 1 : null);
   // The list opens first.
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.indexOf(list), visibility: 'visible' }];
   return Buffer.from(await wb.xlsx.writeBuffer());

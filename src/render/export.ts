@@ -9,7 +9,7 @@ import { SECTION_DEFS, type SheetDef } from '../core/sections.js';
 import { type WrittenField, writtenFields } from '../core/columns.js';
 import { ATTACHED_SHEETS } from '../core/attached-sheets.js';
 import { sheetFields } from '../read/workbook/fields.js';
-import { labelOf, styleSheet, streamingWorkbook } from './workbook.js';
+import { labelOf, sheetOptions, styleSheet, streamingWorkbook } from './workbook.js';
 
 type Plain = Record<string, unknown>;
 
@@ -104,7 +104,7 @@ export async function exportXlsx(r: SectionRecords): Promise<Buffer> {
   ]);
   for (const { def, rows } of sheets(r)) {
     const shown = def.slug === 'pledges' ? { ...def, names: [] } : def;
-    const ws = wb.addWorksheet(def.label, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+    const ws = wb.addWorksheet(def.label, sheetOptions(shown));
     styleSheet(ws as unknown as ExcelJS.Worksheet, shown);
     for (const rec of rows) ws.addRow(rowOf(shown, rec, names)).commit();
     ws.commit();

@@ -10,7 +10,7 @@ import { t, tm, word, type Lang } from './i18n/index.js';
 import { para, text, type Doc } from './doc.js';
 import { punct } from './i18n/punctuation.js';
 import { rowOf } from './export.js';
-import { styleSheet, streamingWorkbook } from './workbook.js';
+import { sheetOptions, styleSheet, streamingWorkbook } from './workbook.js';
 
 const reasonText = (s: Suggestion, lang: Lang) => s.reasons.map((m) => tm(lang, m)).join(punct(lang, 'clause'));
 
@@ -43,7 +43,7 @@ export async function suggestXlsx(list: Suggestion[], found: string, lang: Lang)
   const def = SECTION_DEFS.problems.sheet;
   const names = new Map(list.map((s) => [`org\u0000${s.org}`, s.name]));
   const { wb, finish } = await streamingWorkbook();
-  const ws = wb.addWorksheet(def.label, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  const ws = wb.addWorksheet(def.label, sheetOptions(def));
   styleSheet(ws as unknown as ExcelJS.Worksheet, def);
   for (const s of list) {
     const record = { id: s.id, org: s.org, found, source: s.source, pledge: s.pledge, content: reasonText(s, lang), status: 'open' };

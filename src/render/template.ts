@@ -12,7 +12,7 @@ import { SECTION_DEFS, type SheetDef } from '../core/sections.js';
 import { ATTACHED_SHEETS } from '../core/attached-sheets.js';
 import { sheetFields, type FieldInfo } from '../read/workbook/fields.js';
 import { colName } from '../read/workbook/sheet.js';
-import { HEAD_FILL, labelOf, styleSheet, streamingWorkbook } from './workbook.js';
+import { HEAD_FILL, labelOf, printOptions, sheetOptions, styleSheet, streamingWorkbook } from './workbook.js';
 
 export interface TemplateInput {
   /** The rules' full marks for each of the five leads. */
@@ -190,11 +190,11 @@ function guide(ws: ExcelJS.Worksheet): void {
 
 export async function templateXlsx(input: TemplateInput): Promise<Buffer> {
   const { wb, finish } = await streamingWorkbook();
-  const g = wb.addWorksheet('填表说明');
+  const g = wb.addWorksheet('填表说明', printOptions(2, null));
   guide(g as unknown as ExcelJS.Worksheet);
   g.commit();
   for (const def of SHEETS) {
-    const ws = wb.addWorksheet(def.label, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+    const ws = wb.addWorksheet(def.label, sheetOptions(def));
     styleSheet(ws as unknown as ExcelJS.Worksheet, def, true);
     const rows = prefilled(def, input);
     for (const r of rows) ws.addRow(keys(def).map((k) => cellValue(def, k, r[k]))).commit();

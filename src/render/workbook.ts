@@ -1,7 +1,8 @@
 // What every workbook cxzy writes for people to fill or read — the template,
 // an export, an annotated copy — shares: a sheet's header row (bold, shaded,
 // frozen), column widths by content, code columns as text (so 0101 stays
-// 0101), date columns as dates, and enumerations by their Chinese labels.
+// 0101), date columns as dates, enumerations by their Chinese labels, and a
+// print setup on A4.
 import type ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import type { SheetDef } from '../core/sections.js';
@@ -9,6 +10,42 @@ import { sheetFields, type FieldInfo } from '../read/workbook/fields.js';
 import { loadExcel } from '../read/workbook/excel.js';
 
 export const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+
+/** Columns past which a sheet prints across the page. */
+const PORTRAIT_COLUMNS = 7;
+
+/**
+ * A sheet set up to print as an office prints it: A4, fitted to the page's
+ * width (as many pages down as it takes), across the page when it is wide,
+ * `titleRow` (the header) repeated on every page, page numbers at the foot.
+ */
+export function printOptions(columns: number, titleRow: number | null): { pageSetup: Partial<ExcelJS.PageSetup>; headerFooter: Partial<ExcelJS.HeaderFooter> } {
+  return {
+    pageSetup: {
+      paperSize: 9,
+      orientation: columns > PORTRAIT_COLUMNS ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      ...(titleRow === null ? {} : { printTitlesRow: `${titleRow}:${titleRow}` }),
+    },
+    headerFooter: { oddFooter: '&C&P / &N' },
+  };
+}
+
+/** A sheet of `def` as it is made: its header row frozen, set up to print (a streamed sheet writes its page properties as it opens). */
+export const sheetOptions = (def: SheetDef): Partial<ExcelJS.AddWorksheetOptions> => ({
+  views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
+  ...printOptions(def.columns.length + (def.names?.length ?? 0), 1),
+});
+
+/** A sheet already made (read from a file, not streamed) set up to print. */
+export function printOnA4(ws: ExcelJS.Worksheet, columns: number, titleRow: number | null = 1): void {
+  const setup = printOptions(columns, titleRow);
+  Object.assign(ws.pageSetup, setup.pageSetup);
+  ws.headerFooter = { ...ws.headerFooter, ...setup.headerFooter };
+}
 
 /**
  * A workbook written row by row with exceljs's streaming writer (a city's
