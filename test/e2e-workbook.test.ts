@@ -46,6 +46,30 @@ describe('workbooks in', () => {
     expect(explain.stdout).toContain('报送.xlsx:季度测评!A2');
   });
 
+  it('reads sheets as offices name and fill them: a bracketed note or another name, a 序号 column, a 合计 row, the annotate column', async () => {
+    const dir = files(OFFICE_YAML);
+    await workbook(join(dir, 'plain.xlsx'), OFFICE_SHEETS);
+    const habits = OFFICE_SHEETS.map((s): SheetSpec => {
+      if (s.name === '信息报送') {
+        const [head, ...rows] = s.rows;
+        // Numbered rows, a total at the foot, and the column an annotated copy adds, emptied by the branch.
+        return {
+          name: '信息报送（二季度）',
+          rows: [['序号', ...head, '错误'], ...rows.map((r, i) => [i + 1, ...r, '']), ['合计', '', '', `共${rows.length}条`]],
+        };
+      }
+      return s.name === '积分扣减' ? { ...s, name: '积分扣分' } : s;
+    });
+    await workbook(join(dir, 'habits.xlsx'), habits);
+    expect((await cxzy(['import', 'plain.xlsx', '--db', 'plain.db', '-q'], { cwd: dir })).code).toBe(0);
+    const r = await run(dir, ['import', 'habits.xlsx', '--db', 'habits.db']);
+    // Nothing refused, nothing warned of: only the new database said.
+    expect(r.stderr).toBe(`新建数据库 ${join(dir, 'habits.db')}\n`);
+    expect(r.code).toBe(0);
+    expect(r.json.sections.reports.inserted).toBeGreaterThan(0);
+    expect(rows(join(dir, 'habits.db'))).toEqual(rows(join(dir, 'plain.db')));
+  });
+
   it('reads workbooks and YAML in one batch, references across them', async () => {
     const dir = files({ 'orgs.yaml': OFFICE_YAML['orgs.yaml'] });
     await workbook(join(dir, 'D01.xlsx'), [OFFICE_SHEETS.find((s) => s.name === '信息报送')!]);

@@ -26,6 +26,7 @@ export interface AttachedSheet {
 /** Deductions from points, one per row, added to the member's points of that quarter in the same workbook. */
 export const DEDUCTIONS_SHEET: SheetDef = {
   label: '积分扣减',
+  aliases: ['积分扣分'],
   slug: 'deductions',
   columns: [col('季度', 'period'), col('党员编号', 'member'), col('扣分项', 'dimension'), col('扣分', 'points'), col('原因', 'reason')],
   names: [memberName],

@@ -74,6 +74,8 @@ export interface SheetDef {
   /** The sheet's Chinese name; its slug (the section's name) is accepted too. */
   label: string;
   slug: string;
+  /** Other names offices give the sheet (积分扣分 for 积分扣减). */
+  aliases?: string[];
   columns: { label: string; field: string }[];
   /** The column people read a referenced org's or member's name in: not stored, checked against the record. */
   names?: { label: string; ref: string; kind: 'org' | 'member' }[];

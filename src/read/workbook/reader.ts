@@ -26,10 +26,14 @@ import { mergedRanges, scanMerges } from './merges.js';
 
 const SHEETS: SheetDef[] = [...SECTIONS.map((s) => SECTION_DEFS[s].sheet), ...ATTACHED_SHEETS.map((a) => a.sheet)];
 
-/** The section a sheet's name stands for: its Chinese name, or its slug in any case. */
+/**
+ * The section a sheet's name stands for: its Chinese name or another name
+ * offices give it, or its slug in any case; spaces and a bracketed note
+ * (信息报送（二季度）, 党员(3月)) aside.
+ */
 function sheetDef(name: string): SheetDef | undefined {
-  const n = name.trim();
-  return SHEETS.find((d) => d.label === n || d.slug === n.toLowerCase());
+  const n = name.replace(/[（(【[][^）)】\]]*[）)】\]]/g, '').replace(/[\s\u3000]+/g, '');
+  return SHEETS.find((d) => d.label === n || d.aliases?.includes(n) || d.slug === n.toLowerCase());
 }
 
 const sectionOf = (def: SheetDef): Section | null => SECTIONS.find((s) => SECTION_DEFS[s].sheet === def) ?? null;

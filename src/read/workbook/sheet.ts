@@ -71,6 +71,16 @@ const headerText = (p: Plain) =>
     .replace(/[\s\u3000]+/g, '')
     .replace(/[*＊]+$/, '');
 
+/**
+ * Columns that hold no record's data: a row number (序号), and the column an
+ * annotated copy adds (错误) — so the corrected copy a branch sends back
+ * imports as it is.
+ */
+const NOT_DATA = new Set(['序号', 'no.', '错误', 'errors']);
+
+/** A row that totals the rows above it: its first filled cell says so. */
+const TOTAL = /^(合计|总计|小计|共计)$/;
+
 type CellError = (row: number, col: number, header: string | null, value: Plain, code: string, msg: Msg, path?: string | null) => void;
 
 /**
@@ -92,6 +102,7 @@ function readHeader(head: Plain[], def: SheetDef, out: ParsedSheet, error: CellE
     if (col === 0) return;
     const h = headerText(p);
     if (h === '') return void noHeader.push(col);
+    if (NOT_DATA.has(h.toLowerCase())) return;
     const field = byLabel.get(h) ?? byLabel.get(h.toLowerCase());
     const people = def.names?.find((n) => n.label === h);
     const key = field ?? (people ? `#${h}` : null);
@@ -159,6 +170,8 @@ export function parseSheet(
   for (const row of rowNumbers) {
     if (row === 1 || blank(row)) continue;
     const cs = cells(row);
+    const first = cs.find((p) => !isBlank(p ?? null));
+    if (first !== undefined && TOTAL.test(headerText(first))) continue;
     for (const col of noHeader) {
       if (!isBlank(cs[col] ?? null) && !blankReported.has(col)) {
         blankReported.add(col);
