@@ -46,7 +46,7 @@ describe('workbooks in', () => {
     expect(explain.stdout).toContain('报送.xlsx:季度测评!A2');
   });
 
-  it('reads sheets as offices name and fill them: a bracketed note or another name, a 序号 column, a 合计 row, the annotate column', async () => {
+  it('reads sheets as offices name and fill them: a bracketed note or another name, a 序号 column, a 合计 row, the annotate column, typed dates and full-width digits', async () => {
     const dir = files(OFFICE_YAML);
     await workbook(join(dir, 'plain.xlsx'), OFFICE_SHEETS);
     const habits = OFFICE_SHEETS.map((s): SheetSpec => {
@@ -58,8 +58,13 @@ describe('workbooks in', () => {
           rows: [['序号', ...head, '错误'], ...rows.map((r, i) => [i + 1, ...r, '']), ['合计', '', '', `共${rows.length}条`]],
         };
       }
+      if (s.name === '党员积分') return { ...s, rows: s.rows.map((r) => (r[1] === 'M3' ? [...r.slice(0, 3), '１５', ...r.slice(4)] : r)) };
       return s.name === '积分扣减' ? { ...s, name: '积分扣分' } : s;
     });
+    // Dates typed as text, as people type them.
+    const typed = ['2011.1.5', '2011/2/10', '2011年2月28日', '２０１１-１-２０'];
+    const reports = habits.find((s) => s.name.startsWith('信息报送'))!;
+    reports.rows = reports.rows.map((r, i) => (i >= 1 && i <= typed.length ? [r[0], r[1], r[2], typed[i - 1], ...r.slice(4)] : r));
     await workbook(join(dir, 'habits.xlsx'), habits);
     expect((await cxzy(['import', 'plain.xlsx', '--db', 'plain.db', '-q'], { cwd: dir })).code).toBe(0);
     const r = await run(dir, ['import', 'habits.xlsx', '--db', 'habits.db']);
@@ -86,7 +91,7 @@ describe('workbooks in', () => {
       .map((s) =>
         s.name === '组织' ? { ...s, rows: [...s.rows, ['0101', '河口村党支部', '党支部', 'W01', '农村'], [101, '石桥村党支部', '党支部', 'W01', '农村']] } : s,
       )
-      .map((s) => (s.name === '信息报送' ? { ...s, rows: [...s.rows, ['D01', '红湾社区党支部', '2011年3月5日', '一条信息']] } : s));
+      .map((s) => (s.name === '信息报送' ? { ...s, rows: [...s.rows, ['D01', '红湾社区党支部', '2011年2月30日', '一条信息']] } : s));
     await workbook(join(dir, 'D01.xlsx'), bad);
     const r = await run(dir, ['import', 'D01.xlsx']);
     expect(r.code).toBe(1);
@@ -98,8 +103,9 @@ describe('workbooks in', () => {
     expect(text.stderr).toContain('   列“带头学习提高”：25');
     expect(text.stderr).toContain('D01.xlsx:党员积分!H3  错误  带头弘扬正气: 应为数字，实际为文本');
     expect(text.stderr).toContain('D01.xlsx:组织!A6  错误  编号: 编号被存成了数字 101');
-    expect(text.stderr).toContain('D01.xlsx:信息报送!C6  错误  日期: 日期“2011年3月5日”无效，应写成 YYYY-MM-DD，是否应为 2011-03-05？');
-    expect(text.stderr).toContain('   列“日期”：2011年3月5日');
+    // 2011年3月5日 is read as 2011-03-05; a day the calendar lacks is an error.
+    expect(text.stderr).toContain('D01.xlsx:信息报送!C6  错误  日期: 日期“2011年2月30日”无效');
+    expect(text.stderr).toContain('   列“日期”：2011年2月30日');
   });
 
   it('an unknown header, a missing required column and a deduction without points are each an error at their cell', async () => {

@@ -2,8 +2,12 @@
 // holds (fields.ts): dates from date cells, Excel serial numbers or text;
 // numbers from numbers or numeric text; a formula by its cached value; codes
 // only as text (a code Excel turned into a number has lost its leading zeros).
+// Text is read as people type it: full-width digits and letters, and dates
+// written with dots, slashes or 年月日.
 import type { Msg } from '../../core/messages/index.js';
 import type { Kind } from './fields.js';
+import { suggestDate } from '../../core/dates.js';
+import { halfWidth } from '../../core/text.js';
 
 /** What a cell held, reduced to plain values: formulas by their result, rich text joined. */
 export type Plain = string | number | boolean | Date | { error: string } | { formula: true } | null;
@@ -56,14 +60,19 @@ export function cellValueOf(p: Exclude<Plain, null>, kind: Kind): Cell {
   switch (kind) {
     case 'code':
       if (typeof p === 'number') return { ok: false, code: 'type', msg: { id: 'code_number', params: { value: String(p) } } };
-      return { ok: true, value: String(p).trim() };
+      // Ｄ０１ typed with a Chinese input method is D01.
+      return { ok: true, value: halfWidth(String(p)).trim() };
     case 'date':
       if (typeof p === 'number' && Number.isInteger(p) && p >= 1 && p <= SERIAL_MAX) return { ok: true, value: fromSerial(p) };
-      return { ok: true, value: typeof p === 'string' ? p.trim() : p };
+      // A date typed as text as people type it (2011.7.5, 2011/7/12, 2011年7月20日, 2011-7-31, in full-width digits too).
+      if (typeof p === 'string') return { ok: true, value: suggestDate(halfWidth(p)) ?? p.trim() };
+      return { ok: true, value: p };
     case 'number':
-    case 'integer':
-      if (typeof p === 'string' && NUMBER.test(p.trim())) return { ok: true, value: Number(p.trim()) };
+    case 'integer': {
+      const text = typeof p === 'string' ? halfWidth(p).trim() : null;
+      if (text !== null && NUMBER.test(text)) return { ok: true, value: Number(text) };
       return { ok: true, value: typeof p === 'string' ? p.trim() : p };
+    }
     case 'bool':
       if (typeof p === 'boolean') return { ok: true, value: p };
       if (p === 1 || p === 0) return { ok: true, value: p === 1 };
