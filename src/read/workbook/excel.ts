@@ -1,4 +1,5 @@
-// exceljs, loaded once, with its XML reader fixed for Chinese text.
+// exceljs, loaded once, with its XML reader fixed for Chinese text and its
+// formula cells keeping a result of 0.
 //
 // exceljs 4 decodes each compressed chunk of a sheet (and of its shared
 // strings) to text on its own, so a character whose three UTF-8 bytes fall
@@ -15,17 +16,40 @@ import { fixedSax } from './sax.js';
 
 let loaded: Promise<typeof ExcelJS> | undefined;
 
+type Copy = (model: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * exceljs 4 copies a formula cell's model keeping only its truthy parts
+ * (lib/doc/cell.js, FormulaValue._copyModel): a formula whose stored result
+ * is 0, "" or FALSE — a total of nothing, as LibreOffice, Excel and Gnumeric
+ * all store it — comes back with no result at all. The result is kept here
+ * whenever the file holds one. The class is not exported: it is found
+ * through a cell given a formula.
+ */
+function keepFalsyResults(Excel: typeof ExcelJS): typeof ExcelJS {
+  const cell = new Excel.Workbook().addWorksheet('x').getCell('A1');
+  cell.value = { formula: '0', result: 0 } as ExcelJS.CellFormulaValue;
+  const proto = Object.getPrototypeOf((cell as unknown as { _value: object })._value) as { _copyModel: Copy };
+  const copy = proto._copyModel;
+  proto._copyModel = function (this: unknown, model) {
+    const out = copy.call(this, model);
+    if (model && !('result' in out) && model.result !== undefined && model.result !== null) out.result = model.result;
+    return out;
+  };
+  return Excel;
+}
+
 export function loadExcel(): Promise<typeof ExcelJS> {
   loaded ??= (async () => {
-    // The executable's bundle has this fix built in, in place of exceljs's own module (scripts/dist.mjs).
-    if (host.bundled) return (await import('exceljs')).default;
+    // The executable's bundle has the XML fix built in, in place of exceljs's own module (scripts/dist.mjs).
+    if (host.bundled) return keepFalsyResults((await import('exceljs')).default);
     const require = createRequire(import.meta.url);
     const lib = join(dirname(require.resolve('exceljs')), 'lib');
     const saxPath = join(lib, 'utils', 'parse-sax.js');
     require(saxPath);
     const { SaxesParser } = require('saxes') as { SaxesParser: Parameters<typeof fixedSax>[0] };
     require.cache[saxPath]!.exports = fixedSax(SaxesParser);
-    return require('exceljs') as typeof ExcelJS;
+    return keepFalsyResults(require('exceljs') as typeof ExcelJS);
   })();
   return loaded;
 }
