@@ -163,6 +163,24 @@ describe('workbooks in', () => {
     ]);
   });
 
+  it('a name beside a code that is another member’s name is an error: the points would go to someone else', async () => {
+    const dir = files({});
+    // M2's points, written with 张三's name (M1): 张三's code typed as M2, or M2's row given 张三's name.
+    await workbook(join(dir, 'x.xlsx'), withRow('党员积分', 3, ['2011Q1', 'M2', '张三', 18, 18, 18, 18, 18]));
+    const r = await run(dir, ['import', 'x.xlsx']);
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, 'cxzy.db'))).toBe(false);
+    expect(r.json.errors).toEqual([
+      expect.objectContaining({
+        sheet: '党员积分',
+        cell: 'C3',
+        code: 'name_other',
+        message: '党员 M2 是“李四”，这里写的“张三”是 M1：编号填错会把记录记到别人名下，请核对编号',
+      }),
+    ]);
+    expect(r.json.warnings).toEqual([]);
+  });
+
   it('an unknown reference in a workbook is placed at its cell, with the closest codes', async () => {
     const dir = files({});
     await workbook(join(dir, 'x.xlsx'), withRow('信息报送', 2, ['D10', '红湾社区党支部', new Date('2011-01-05T00:00:00Z'), '一条', '县级']));

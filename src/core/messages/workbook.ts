@@ -42,4 +42,5 @@ export interface WorkbookMessages {
   split_needs_dir: { file: Scalar };
   h_export_out: {};
   name_mismatch: { what: Scalar; code: Scalar; name: Scalar; stored: Scalar };
+  name_other: { what: Scalar; code: Scalar; name: Scalar; stored: Scalar; other: Scalar };
 }

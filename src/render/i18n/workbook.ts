@@ -137,6 +137,10 @@ export const workbook: Catalog<WorkbookMessages> = {
     zh: () => `输出文件（.yaml 或 .xlsx）`,
     en: () => `the file to write (.yaml or .xlsx)`,
   },
+  name_other: {
+    zh: (p) => `${p.what} ${p.code} 是“${p.stored}”，这里写的“${p.name}”是 ${p.other}：编号填错会把记录记到别人名下，请核对编号`,
+    en: (p) => `${p.what} ${p.code} is "${p.stored}", but this row says "${p.name}", who is ${p.other}: the record would go to someone else; check the code`,
+  },
   name_mismatch: {
     zh: (p) => `${p.what} ${p.code} 的名称是“${p.stored}”，这里写的是“${p.name}”：请核对编号`,
     en: (p) => `${p.what} ${p.code} is named "${p.stored}", but this row says "${p.name}": check the code`,

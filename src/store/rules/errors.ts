@@ -8,6 +8,7 @@ import { GOODS, LEADS, sourceOf, sourceText, type Section } from '../../core/mod
 import { OrgTree } from '../../core/tree.js';
 import { batchOf, effectiveOf, exists, keptOf, lookup, SKIPPED, storedOf } from '../views.js';
 import { srcOf, type Check, type CrossRule, type Rec, type RuleContext, type SqlRule } from './rule.js';
+import { nameChecks } from './names.js';
 
 const SRC = 'src_file, src_line, src_sheet';
 const typeOf = (expr: string) => lookup('orgs', 'type', 'code', expr);
@@ -166,6 +167,7 @@ function plainRefs(): CrossRule[] {
 
 export const ERROR_RULES: CrossRule[] = [
   { code: 'duplicate_id', severity: 'error', group: 'duplicates', find: duplicates },
+  { code: 'name_other', severity: 'error', group: 'names', find: (db, ctx) => nameChecks(db, ctx, 'error') },
   ...TREE,
   ...MEMBERS,
   ...PLEDGES,

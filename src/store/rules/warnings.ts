@@ -7,6 +7,7 @@ import { SECTION_DEFS, type SectionDef } from '../../core/sections.js';
 import { missingWhere } from '../replace.js';
 import { srcOf, type Check, type CrossRule, type Rec, type RuleContext } from './rule.js';
 import { groupBy } from '../../core/collections.js';
+import { nameChecks } from './names.js';
 
 /**
  * Rows of section `s` as the database will hold them, with `b` = 1 for the
@@ -134,43 +135,9 @@ function nameTwins(db: DB, { order }: RuleContext): Check[] {
   return out.sort((a, b) => order(a.src, b.src));
 }
 
-/** Each written name that is not the name of the org or member its code names, as the import leaves them. */
-function nameMismatches(db: DB, { names: columns }: RuleContext): Check[] {
-  if (columns.length === 0) return [];
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS names (file, sheet, key, kind, line, code, name); DELETE FROM temp.names;');
-  // A column's rows go in as one JSON parameter: a county's points sheet has 75,000 of them.
-  const add = db.prepare(`INSERT INTO temp.names SELECT @file, @sheet, @key, @kind, value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows)`);
-  for (const c of columns) add.run({ ...c, rows: JSON.stringify(c.rows) });
-  // Joined, not looked up row by row: the staged record, else the stored one no staged record replaces.
-  const arms = (['orgs', 'members'] as const).flatMap((s) => {
-    const [kind, code] = s === 'orgs' ? ['org', 'code'] : ['member', 'id'];
-    const pick = `SELECT n.*, x.name AS stored FROM temp.names n JOIN`;
-    const on = `x.${code} = n.code AND n.kind = '${kind}' AND x.name <> n.name`;
-    return [`${pick} ${batchOf(s)} x ON ${on}`, `${pick} ${keptOf(s)} x ON ${on}`];
-  });
-  const rows = db.prepare(`${arms.join(' UNION ALL ')} ORDER BY file, sheet, line`).all() as {
-    file: string;
-    sheet: string;
-    key: string;
-    kind: string;
-    line: number;
-    code: string;
-    name: string;
-    stored: string;
-  }[];
-  db.exec('DELETE FROM temp.names');
-  return rows.map((r) => ({
-    severity: 'warning',
-    src: sourceOf(r.file, r.line, r.sheet),
-    field: r.key,
-    code: 'name_mismatch',
-    msg: { id: 'name_mismatch', params: { what: r.kind, code: r.code, name: r.name, stored: r.stored } },
-  }));
-}
-
 export const WARNING_RULES: CrossRule[] = [
   { code: 'duplicate_title', severity: 'warning', group: 'titles', find: duplicateTitles },
   { code: 'no_points', severity: 'warning', group: 'points', find: membersWithoutPoints },
   { code: 'name_twin', severity: 'warning', group: 'twins', find: nameTwins },
-  { code: 'name_mismatch', severity: 'warning', group: 'names', find: nameMismatches },
+  { code: 'name_mismatch', severity: 'warning', group: 'names', find: (db, ctx) => nameChecks(db, ctx, 'warning') },
 ];
