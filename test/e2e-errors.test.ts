@@ -123,6 +123,17 @@ describe('errors with file, line and column', () => {
     expect(e.message).toBe('党员“M2”重复，首次出现在 members.yaml:6');
   });
 
+  it('two files of one org and quarter (an original and its correction) are one error naming both, not one per record', async () => {
+    const reports = (titles: string[]) =>
+      `period: 2011Q1\nreports:\n${titles.map((t, i) => `  - {org: D01, date: "2011-01-0${i + 1}", title: ${t}}\n`).join('')}`;
+    const dir = files({ ...BASE, 'D01-2011Q1.yaml': reports(['甲', '乙', '丙']), 'D01-2011Q1-更正.yaml': reports(['甲', '乙', '丙', '丁']) });
+    const e = await one(dir);
+    expect(e).toMatchObject({ file: 'D01-2011Q1.yaml', code: 'duplicate_id' });
+    expect(e.message).toBe(
+      '这个文件与 D01-2011Q1-更正.yaml 有 3 条相同的信息（如“D01|2011-01-01|甲”）：同一组织同一季度的材料只能交一份——删去其中一个文件，或先导入原件，再用 cxzy import --replace 导入更正件',
+    );
+  });
+
   it('a cycle in the org tree', async () => {
     const dir = files({
       'orgs.yaml':

@@ -75,6 +75,7 @@ export interface DiagnosticMessages {
   recheck_not_closed: { state: Scalar };
   outside_period: { date: Scalar; period: Scalar };
   duplicate_id: { what: Scalar; key: Scalar; first: Scalar };
+  duplicate_file: { what: Scalar; n: Scalar; key: Scalar; first: Scalar };
   unknown_ref: { what: Scalar; key: Scalar; hint?: Candidate[] };
   candidate: { code: Scalar; name: Scalar };
   parent_not_committee: { parent: Scalar };

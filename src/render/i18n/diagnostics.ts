@@ -275,6 +275,12 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
     zh: (p) => `日期 ${p.date} 不在本文档的季度 ${p.period} 内`,
     en: (p) => `date ${p.date} is outside this document's period ${p.period}`,
   },
+  duplicate_file: {
+    zh: (p) =>
+      `这个文件与 ${p.first} 有 ${p.n} 条相同的${p.what}（如“${p.key}”）：同一组织同一季度的材料只能交一份——删去其中一个文件，或先导入原件，再用 cxzy import --replace 导入更正件`,
+    en: (p) =>
+      `this file and ${p.first} hold ${p.n} of the same ${p.what} records (e.g. "${p.key}"): one org's quarter goes in once — remove one of the files, or import the original, then the correction with cxzy import --replace`,
+  },
   duplicate_id: {
     zh: (p) => `${p.what}“${p.key}”重复，首次出现在 ${p.first}`,
     en: (p) => `${p.what} "${p.key}" is duplicated; first at ${p.first}`,

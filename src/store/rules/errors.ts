@@ -9,6 +9,7 @@ import { OrgTree } from '../../core/tree.js';
 import { batchOf, effectiveOf, exists, keptOf, lookup, SKIPPED, storedOf } from '../views.js';
 import { srcOf, type Check, type CrossRule, type Rec, type RuleContext, type SqlRule } from './rule.js';
 import { nameChecks } from './names.js';
+import { groupBy } from '../../core/collections.js';
 
 const SRC = 'src_file, src_line, src_sheet';
 const typeOf = (expr: string) => lookup('orgs', 'type', 'code', expr);
@@ -27,10 +28,19 @@ function duplicates(db: DB, ctx: RuleContext): Check[] {
   }
   const sections = Object.keys(SECTION_DEFS);
   dups.sort((a, b) => sections.indexOf(a.section) - sections.indexOf(b.section) || ctx.order(a.src, b.src));
-  return dups.map((d) => {
+  // Two files of one batch with records in common (an original and its correction): one error naming both, not one per record.
+  const pairs = groupBy(dups, (d) => (d.src.file === d.first.file ? '' : `${d.section}\u0000${d.src.file}\u0000${d.first.file}`));
+  return dups.flatMap((d): Check[] => {
     const t = SECTION_DEFS[d.section];
-    const params = { what: t.what, key: shownKey(d.key.join(' ')), first: sourceText(d.first) };
-    return { severity: 'error', src: d.src, field: t.keyField, code: 'duplicate_id', msg: { id: 'duplicate_id', params } };
+    const key = shownKey(d.key.join(' '));
+    const pair = pairs.get(`${d.section}\u0000${d.src.file}\u0000${d.first.file}`);
+    if (d.src.file === d.first.file || pair === undefined || pair.length < 2) {
+      const params = { what: t.what, key, first: sourceText(d.first) };
+      return [{ severity: 'error', src: d.src, field: t.keyField, code: 'duplicate_id', msg: { id: 'duplicate_id', params } }];
+    }
+    if (pair[0] !== d) return [];
+    const params = { what: t.what, n: pair.length, key, first: d.first.file };
+    return [{ severity: 'error', src: d.src, field: t.keyField, code: 'duplicate_id', msg: { id: 'duplicate_file', params } }];
   });
 }
 
