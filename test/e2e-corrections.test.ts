@@ -208,6 +208,31 @@ describe('--dry-run lists every change', () => {
   });
 });
 
+describe('moves in the tree', () => {
+  it('an org hung under another parent and a member put in another branch are warnings in validate, the dry run and import', async () => {
+    const dir = files({ ...BASE });
+    await cxzy(['import', '.', '-q'], { cwd: dir });
+    writeFileSync(
+      join(dir, 'moved.yaml'),
+      'orgs:\n  - {code: W02, name: 河西乡党委, type: committee, category: rural}\n  - {code: D02, name: 东关社区党支部, type: branch, parent: W02, category: community}\nmembers:\n  - {id: M2, name: 李四, org: D02, role: member}\n',
+    );
+    const moved = ['组织 D02 的上级将由 W01 改为 W02', '党员 M2 的所在支部将由 D01 改为 D02'];
+    for (const args of [
+      ['validate', 'moved.yaml'],
+      ['import', 'moved.yaml', '--dry-run'],
+      ['import', 'moved.yaml'],
+    ]) {
+      const r = await cxzy(args, { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(0);
+      for (const m of moved) expect(r.stderr, args.join(' ')).toContain(m);
+    }
+    // Imported, the tree is as the file says, and importing it again moves nothing.
+    const again = await cxzy(['import', 'moved.yaml', '--strict'], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toContain('将由');
+  });
+});
+
 describe('history and undo', () => {
   it('every import that writes is logged: number, time, files with hashes, counts per section', async () => {
     const dir = county();

@@ -42,5 +42,7 @@ export interface WorkbookMessages {
   split_needs_dir: { file: Scalar };
   h_export_out: {};
   name_mismatch: { what: Scalar; code: Scalar; name: Scalar; stored: Scalar };
+  org_moved: { code: Scalar; was: Scalar; now: Scalar };
+  member_moved: { code: Scalar; was: Scalar; now: Scalar };
   name_other: { what: Scalar; code: Scalar; name: Scalar; stored: Scalar; other: Scalar };
 }

@@ -137,6 +137,14 @@ export const workbook: Catalog<WorkbookMessages> = {
     zh: () => `输出文件（.yaml 或 .xlsx）`,
     en: () => `the file to write (.yaml or .xlsx)`,
   },
+  org_moved: {
+    zh: (p) => `组织 ${p.code} 的上级将由 ${p.was} 改为 ${p.now}：如果不是有意调整组织关系，请核对这个文件`,
+    en: (p) => `org ${p.code} moves from under ${p.was} to under ${p.now}: if the tree is not meant to change, check this file`,
+  },
+  member_moved: {
+    zh: (p) => `党员 ${p.code} 的所在支部将由 ${p.was} 改为 ${p.now}：如果不是组织关系转接，请核对这个文件`,
+    en: (p) => `member ${p.code} moves from branch ${p.was} to ${p.now}: if this is not a transfer, check this file`,
+  },
   name_other: {
     zh: (p) => `${p.what} ${p.code} 是“${p.stored}”，这里写的“${p.name}”是 ${p.other}：编号填错会把记录记到别人名下，请核对编号`,
     en: (p) => `${p.what} ${p.code} is "${p.stored}", but this row says "${p.name}", who is ${p.other}: the record would go to someone else; check the code`,

@@ -5,7 +5,7 @@ import { batchOf, effectiveOf, keptOf, SKIPPED, storedOf } from '../views.js';
 import { sourceOf, sourceText, type Section, type Source } from '../../core/model.js';
 import { SECTION_DEFS, type SectionDef } from '../../core/sections.js';
 import { missingWhere } from '../replace.js';
-import { srcOf, type Check, type CrossRule, type Rec, type RuleContext } from './rule.js';
+import { srcOf, type Check, type CrossRule, type Rec, type RuleContext, type SqlRule } from './rule.js';
 import { groupBy } from '../../core/collections.js';
 import { nameChecks } from './names.js';
 
@@ -135,7 +135,34 @@ function nameTwins(db: DB, { order }: RuleContext): Check[] {
   return out.sort((a, b) => order(a.src, b.src));
 }
 
+const SRC = 'x.src_file, x.src_line, x.src_sheet';
+
+/**
+ * An org the batch hangs under another parent, a member it puts in another
+ * branch: a branch's quarterly workbook that carries the 组织 or 党员 sheet
+ * rewrites the county's tree without a word otherwise.
+ */
+const MOVES: SqlRule[] = [
+  {
+    code: 'org_moved',
+    severity: 'warning',
+    group: 'moves',
+    field: 'parent',
+    sql: `SELECT x.code, x.parent AS now, m.parent AS was, ${SRC} FROM ${batchOf('orgs')} x JOIN ${storedOf('orgs')} m ON m.code = x.code WHERE x.parent IS NOT m.parent`,
+    msg: (r) => ({ id: 'org_moved', params: { code: r.code as string, was: (r.was as string | null) ?? '—', now: (r.now as string | null) ?? '—' } }),
+  },
+  {
+    code: 'member_moved',
+    severity: 'warning',
+    group: 'moves',
+    field: 'org',
+    sql: `SELECT x.id, x.org AS now, m.org AS was, ${SRC} FROM ${batchOf('members')} x JOIN ${storedOf('members')} m ON m.id = x.id WHERE x.org <> m.org`,
+    msg: (r) => ({ id: 'member_moved', params: { code: r.id as string, was: r.was as string, now: r.now as string } }),
+  },
+];
+
 export const WARNING_RULES: CrossRule[] = [
+  ...MOVES,
   { code: 'duplicate_title', severity: 'warning', group: 'titles', find: duplicateTitles },
   { code: 'no_points', severity: 'warning', group: 'points', find: membersWithoutPoints },
   { code: 'name_twin', severity: 'warning', group: 'twins', find: nameTwins },
