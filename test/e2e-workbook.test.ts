@@ -78,6 +78,29 @@ describe('workbooks in', () => {
     expect(rows(join(dir, 'habits.db'))).toEqual(rows(join(dir, 'plain.db')));
   });
 
+  it('a hidden sheet is not read, and says so', async () => {
+    const dir = files(OFFICE_YAML);
+    const draft: SheetSpec = {
+      name: '信息报送（旧草稿）',
+      hidden: true,
+      rows: [
+        ['组织编号', '日期', '标题'],
+        ['D01', '2011-01-09', '旧草稿：不要导入'],
+      ],
+    };
+    await workbook(join(dir, 'x.xlsx'), [...OFFICE_SHEETS, draft]);
+    const r = await run(dir, ['import', 'x.xlsx']);
+    expect(r.code).toBe(0);
+    expect(r.json.warnings).toEqual([
+      expect.objectContaining({
+        sheet: '信息报送（旧草稿）',
+        code: 'sheet_hidden',
+        message: expect.stringContaining('工作表“信息报送（旧草稿）”是隐藏的，没有读取'),
+      }),
+    ]);
+    expect(rows(join(dir, 'cxzy.db')).reports.map((x) => (x as { title: string }).title)).not.toContain('旧草稿：不要导入');
+  });
+
   it('reads workbooks and YAML in one batch, references across them', async () => {
     const dir = files({ 'orgs.yaml': OFFICE_YAML['orgs.yaml'] });
     await workbook(join(dir, 'D01.xlsx'), [OFFICE_SHEETS.find((s) => s.name === '信息报送')!]);

@@ -43,6 +43,7 @@ export interface WorkbookMessages {
   h_export_out: {};
   name_mismatch: { what: Scalar; code: Scalar; name: Scalar; stored: Scalar };
   org_moved: { code: Scalar; was: Scalar; now: Scalar };
+  sheet_hidden: { sheet: Scalar };
   member_moved: { code: Scalar; was: Scalar; now: Scalar };
   name_other: { what: Scalar; code: Scalar; name: Scalar; stored: Scalar; other: Scalar };
 }

@@ -68,6 +68,18 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
         others.push(ws.name);
         continue;
       }
+      // A hidden sheet is not what the branch sees and sends (an old draft kept out of sight): not read, and said.
+      const state = (ws as unknown as { state?: string }).state;
+      if (state === 'hidden' || state === 'veryHidden') {
+        report({
+          severity: 'warning',
+          ...cellPlace(file, ws.name, 1, 1, null, null),
+          path: null,
+          code: 'sheet_hidden',
+          msg: { id: 'sheet_hidden', params: { sheet: ws.name } },
+        });
+        continue;
+      }
       const twin = parsed.find((p) => p.def === def);
       if (twin) {
         report({

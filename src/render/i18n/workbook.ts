@@ -137,6 +137,10 @@ export const workbook: Catalog<WorkbookMessages> = {
     zh: () => `输出文件（.yaml 或 .xlsx）`,
     en: () => `the file to write (.yaml or .xlsx)`,
   },
+  sheet_hidden: {
+    zh: (p) => `工作表“${p.sheet}”是隐藏的，没有读取：要导入它，请在 Excel 或 WPS 中取消隐藏后再导入`,
+    en: (p) => `the sheet "${p.sheet}" is hidden and was not read: unhide it in Excel or WPS to import it`,
+  },
   org_moved: {
     zh: (p) => `组织 ${p.code} 的上级将由 ${p.was} 改为 ${p.now}：如果不是有意调整组织关系，请核对这个文件`,
     en: (p) => `org ${p.code} moves from under ${p.was} to under ${p.now}: if the tree is not meant to change, check this file`,
