@@ -46,7 +46,7 @@ describe('workbooks in', () => {
     expect(explain.stdout).toContain('报送.xlsx:季度测评!A2');
   });
 
-  it('reads sheets as offices name and fill them: a bracketed note or another name, a 序号 column, a 合计 row, the annotate column, typed dates, full-width digits and formulas whose result is 0', async () => {
+  it('reads sheets as offices name and fill them: a bracketed note or another name, a 序号 column, a 合计 row, the annotate column, a title above the header, typed dates, full-width digits and formulas whose result is 0', async () => {
     const dir = files(OFFICE_YAML);
     await workbook(join(dir, 'plain.xlsx'), OFFICE_SHEETS);
     const habits = OFFICE_SHEETS.map((s): SheetSpec => {
@@ -62,6 +62,8 @@ describe('workbooks in', () => {
       if (s.name === '季度测评')
         return { ...s, rows: s.rows.map((r, i) => (i === 1 ? [...r.slice(0, 6), { formula: 'B2-B2', result: 0 }, ...r.slice(7)] : r)) };
       if (s.name === '党员积分') return { ...s, rows: s.rows.map((r) => (r[1] === 'M3' ? [...r.slice(0, 3), '１５', ...r.slice(4)] : r)) };
+      // A title and a line of who filled it above the header.
+      if (s.name === '党员') return { ...s, rows: [['城关镇党员名册（2011年）'], ['填报单位：城关镇党委', undefined, '填报日期：2011-03-31'], ...s.rows] };
       return s.name === '积分扣减' ? { ...s, name: '积分扣分' } : s;
     });
     // Dates typed as text, as people type them.

@@ -88,7 +88,7 @@ type CellError = (row: number, col: number, header: string | null, value: Plain,
  * columns; each header not known, written twice or missing is an error.
  * Returns the name columns and the columns without a header.
  */
-function readHeader(head: Plain[], def: SheetDef, out: ParsedSheet, error: CellError) {
+function readHeader(head: Plain[], at: number, def: SheetDef, out: ParsedSheet, error: CellError) {
   const fields = sheetFields(def);
   const byLabel = new Map<string, string>();
   for (const c of def.columns) {
@@ -108,12 +108,12 @@ function readHeader(head: Plain[], def: SheetDef, out: ParsedSheet, error: CellE
     const key = field ?? (people ? `#${h}` : null);
     if (key === null) {
       const allowed = [...def.columns.map((c) => c.label), ...(def.names ?? []).map((n) => n.label)];
-      return error(1, col, shown(p), p, 'unknown_field', {
+      return error(at, col, shown(p), p, 'unknown_field', {
         id: 'header_unknown',
         params: { header: h, hint: closest(h, allowed) ?? '', allowed: allowed.join('、') },
       });
     }
-    if (firstAt.has(key)) return error(1, col, shown(p), p, 'unknown_field', { id: 'header_twice', params: { header: h, first: colName(firstAt.get(key)!) } });
+    if (firstAt.has(key)) return error(at, col, shown(p), p, 'unknown_field', { id: 'header_twice', params: { header: h, first: colName(firstAt.get(key)!) } });
     firstAt.set(key, col);
     if (field) out.layout[field] = [col, shown(p)];
     else {
@@ -128,14 +128,36 @@ function readHeader(head: Plain[], def: SheetDef, out: ParsedSheet, error: CellE
   for (const c of def.columns) {
     const info = fields.get(c.field);
     if (!info?.required || out.layout[c.field]) continue;
-    error(1, 1, null, null, 'required', { id: 'header_missing', params: { header: c.label } });
+    error(at, 1, null, null, 'required', { id: 'header_missing', params: { header: c.label } });
   }
   for (const group of requiredGroups(def)) {
     if (Object.keys(out.layout).some((f) => f.startsWith(`${group}.`))) continue;
     const first = def.columns.find((c) => c.field.startsWith(`${group}.`))!;
-    error(1, 1, null, null, 'required', { id: 'header_missing', params: { header: first.label } });
+    error(at, 1, null, null, 'required', { id: 'header_missing', params: { header: first.label } });
   }
   return { nameCols, noHeader };
+}
+
+/** Rows a title may take above the header (a sheet's title, its unit and date lines). */
+const TITLE_ROWS = 5;
+
+/**
+ * The header row: row 1, or, under a title (2011年第二季度信息报送表, 填报单位…),
+ * the first of the next rows that names at least two of the sheet's columns.
+ * Rows above it are not read.
+ */
+function headerRow(def: SheetDef, rowNumbers: number[], cells: (row: number) => Plain[]): number {
+  const known = new Set([...def.columns.flatMap((c) => [c.label, c.field.toLowerCase()]), ...(def.names ?? []).map((n) => n.label)]);
+  const isHeader = (p: Plain) => {
+    const h = headerText(p);
+    return h !== '' && (known.has(h) || known.has(h.toLowerCase()));
+  };
+  const names = (row: number) => cells(row).filter(isHeader).length;
+  if (rowNumbers[0] !== 1 || names(1) < 2) {
+    const found = rowNumbers.filter((r) => r > 1 && r <= 1 + TITLE_ROWS).find((r) => names(r) >= 2);
+    if (found !== undefined) return found;
+  }
+  return 1;
 }
 
 /**
@@ -156,19 +178,20 @@ export function parseSheet(
   const error: CellError = (row, col, header, value, code, msg, path = null) =>
     report({ severity: 'error', ...cellPlace(file, name, row, col, header, value), path, code, msg });
 
-  const head = rowNumbers[0] === 1 ? cells(1) : [];
+  const at = headerRow(def, rowNumbers, cells);
+  const head = rowNumbers.includes(at) ? cells(at) : [];
   if (head.every((p) => isBlank(p))) {
     error(1, 1, null, null, 'required', { id: 'sheet_no_header' });
     return out;
   }
-  const { nameCols, noHeader } = readHeader(head, def, out, error);
+  const { nameCols, noHeader } = readHeader(head, at, def, out, error);
   // Each mapped column once, with what it holds and where its value goes (masses.basic → ['masses', 'basic']).
   const columns = Object.entries(out.layout)
     .filter(([field]) => !field.startsWith('#'))
     .map(([field, [col, header]]) => ({ field, col, header, kind: fields.get(field)!.kind, parts: field.split('.') }));
   const blankReported = new Set<number>();
   for (const row of rowNumbers) {
-    if (row === 1 || blank(row)) continue;
+    if (row <= at || blank(row)) continue;
     const cs = cells(row);
     const first = cs.find((p) => !isBlank(p ?? null));
     if (first !== undefined && TOTAL.test(headerText(first))) continue;
