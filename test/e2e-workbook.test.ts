@@ -103,6 +103,28 @@ describe('workbooks in', () => {
     expect(rows(join(dir, 'cxzy.db')).reports.map((x) => (x as { title: string }).title)).not.toContain('旧草稿：不要导入');
   });
 
+  it('a sheet named otherwise is read by its headers when they are one section’s, and every other sheet not read is named', async () => {
+    const dir = files(OFFICE_YAML);
+    const sheets = OFFICE_SHEETS.map((s) => (s.name === '信息报送' ? { ...s, name: 'Sheet1' } : s));
+    await workbook(join(dir, 'x.xlsx'), [
+      ...sheets,
+      {
+        name: '二季度汇总',
+        rows: [
+          ['单位', '完成情况'],
+          ['红湾', '良好'],
+        ],
+      },
+    ]);
+    const r = await run(dir, ['import', 'x.xlsx']);
+    expect(r.code).toBe(0);
+    expect(r.json.sections.reports.inserted).toBe(4);
+    expect(r.json.warnings).toEqual([
+      expect.objectContaining({ sheet: 'Sheet1', code: 'sheet_by_headers', message: expect.stringContaining('按其列名读作“信息报送”') }),
+      expect.objectContaining({ sheet: '二季度汇总', code: 'sheet_not_read', message: expect.stringContaining('工作表“二季度汇总”没有读取') }),
+    ]);
+  });
+
   it('reads workbooks and YAML in one batch, references across them', async () => {
     const dir = files({ 'orgs.yaml': OFFICE_YAML['orgs.yaml'] });
     await workbook(join(dir, 'D01.xlsx'), [OFFICE_SHEETS.find((s) => s.name === '信息报送')!]);

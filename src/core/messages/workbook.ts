@@ -44,6 +44,8 @@ export interface WorkbookMessages {
   name_mismatch: { what: Scalar; code: Scalar; name: Scalar; stored: Scalar };
   org_moved: { code: Scalar; was: Scalar; now: Scalar };
   sheet_hidden: { sheet: Scalar };
+  sheet_by_headers: { sheet: Scalar; section: Scalar };
+  sheet_not_read: { sheet: Scalar; closest: Scalar };
   member_moved: { code: Scalar; was: Scalar; now: Scalar };
   name_other: { what: Scalar; code: Scalar; name: Scalar; stored: Scalar; other: Scalar };
 }

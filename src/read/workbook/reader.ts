@@ -21,7 +21,8 @@ import { attach, orphans, readAttached, type Attached, type Place, type Taken } 
 import type { Finding } from '../findings.js';
 import { openWorkbook } from './open.js';
 import { isBlank, plain, type Plain } from './cells.js';
-import { cellPlace, parseSheet, type ParsedSheet, type SheetRow } from './sheet.js';
+import { cellPlace, knownHeaders, parseSheet, type ParsedSheet, type SheetRow } from './sheet.js';
+import { closest } from '../schema-errors.js';
 import { mergedRanges, scanMerges } from './merges.js';
 
 const SHEETS: SheetDef[] = [...SECTIONS.map((s) => SECTION_DEFS[s].sheet), ...ATTACHED_SHEETS.map((a) => a.sheet)];
@@ -34,6 +35,62 @@ const SHEETS: SheetDef[] = [...SECTIONS.map((s) => SECTION_DEFS[s].sheet), ...AT
 function sheetDef(name: string): SheetDef | undefined {
   const n = name.replace(/[（(【[][^）)】\]]*[）)】\]]/g, '').replace(/[\s\u3000]+/g, '');
   return SHEETS.find((d) => d.label === n || d.aliases?.includes(n) || d.slug === n.toLowerCase());
+}
+
+/** Sheets that hold no records: the template's instructions, an annotated copy's list of errors. */
+const NOT_DATA_SHEETS = new Set(['填表说明', '说明', '错误清单', 'errors']);
+
+/** Headers a sheet must share with a section to be read as it. */
+const HEADERS_TO_KNOW = 3;
+
+/** The section whose headers a sheet's header row names most (at least three, and more than any other), or null. */
+function byHeaders(grid: Grid): SheetDef | null {
+  const scored = SHEETS.map((d) => ({ d, n: knownHeaders(d, grid.numbers, grid.cells) })).sort((a, b) => b.n - a.n);
+  const [best, next] = scored;
+  return best.n >= HEADERS_TO_KNOW && best.n > (next?.n ?? 0) ? best.d : null;
+}
+
+/** The section whose name is closest to a sheet's, to name in a warning. */
+const closestSheet = (name: string): SheetDef =>
+  SHEETS.find(
+    (d) =>
+      d.label ===
+      closest(
+        name.trim(),
+        SHEETS.map((x) => x.label),
+      ),
+  ) ?? SHEETS[0];
+
+/** A sheet's rows, its merged ranges filled in: cells by row, and whether each row was blank as written. */
+interface Grid {
+  numbers: number[];
+  cells: (row: number) => Plain[];
+  written: (row: number) => boolean;
+}
+
+async function sheetGrid(ws: Awaited<ReturnType<typeof openWorkbook> extends AsyncIterable<infer W> ? W : never>): Promise<Grid> {
+  // Merged ranges are listed after the rows: the sheet's rows are kept until they are known.
+  const merges: string[] = [];
+  ws.iterator = scanMerges(ws.iterator, merges);
+  const rows = new Map<number, Plain[]>();
+  for await (const row of ws.rows()) {
+    const values = row.values as unknown[];
+    const cells: Plain[] = [];
+    for (let c = 1; c < values.length; c++) cells[c] = plain(values[c]);
+    rows.set(row.number, cells);
+  }
+  const written = new Map([...rows].map(([r, cs]) => [r, cs.every((p) => isBlank(p ?? null))]));
+  for (const m of mergedRanges(merges)) {
+    const top = rows.get(m.top)?.[m.left] ?? null;
+    if (isBlank(top)) continue;
+    for (let r = Math.max(2, m.top); r <= m.bottom; r++) {
+      const cs = rows.get(r) ?? [];
+      rows.set(r, cs);
+      if (!written.has(r)) written.set(r, true);
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) cs[c] = top;
+    }
+  }
+  return { numbers: [...rows.keys()].sort((a, b) => a - b), cells: (r) => rows.get(r) ?? [], written: (r) => written.get(r) ?? true };
 }
 
 const sectionOf = (def: SheetDef): Section | null => SECTIONS.find((s) => SECTION_DEFS[s].sheet === def) ?? null;
@@ -61,27 +118,24 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
 
   const parsed: ParsedSheet[] = [];
   const others: string[] = [];
+  const warn = (sheet: string, code: string, msg: Diagnostic['msg']) =>
+    report({ severity: 'warning', ...cellPlace(file, sheet, 1, 1, null, null), path: null, code, msg });
   try {
     for await (const ws of openWorkbook(task.path)) {
-      const def = sheetDef(ws.name);
-      if (!def) {
-        others.push(ws.name);
-        continue;
-      }
+      let def = sheetDef(ws.name);
       // A hidden sheet is not what the branch sees and sends (an old draft kept out of sight): not read, and said.
       const state = (ws as unknown as { state?: string }).state;
       if (state === 'hidden' || state === 'veryHidden') {
-        report({
-          severity: 'warning',
-          ...cellPlace(file, ws.name, 1, 1, null, null),
-          path: null,
-          code: 'sheet_hidden',
-          msg: { id: 'sheet_hidden', params: { sheet: ws.name } },
-        });
+        if (def) warn(ws.name, 'sheet_hidden', { id: 'sheet_hidden', params: { sheet: ws.name } });
+        else others.push(ws.name);
         continue;
       }
-      const twin = parsed.find((p) => p.def === def);
-      if (twin) {
+      if (!def && NOT_DATA_SHEETS.has(ws.name.trim())) {
+        others.push(ws.name);
+        continue;
+      }
+      const twin = def && parsed.find((p) => p.def === def);
+      if (def && twin) {
         report({
           severity: 'error',
           ...cellPlace(file, ws.name, 1, 1, null, null),
@@ -91,39 +145,20 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
         });
         continue;
       }
-      // Merged ranges are listed after the rows: the sheet's rows are kept until they are known.
-      const merges: string[] = [];
-      ws.iterator = scanMerges(ws.iterator, merges);
-      const rows = new Map<number, Plain[]>();
-      for await (const row of ws.rows()) {
-        const values = row.values as unknown[];
-        const cells: Plain[] = [];
-        for (let c = 1; c < values.length; c++) cells[c] = plain(values[c]);
-        rows.set(row.number, cells);
-      }
-      const written = new Map([...rows].map(([r, cs]) => [r, cs.every((p) => isBlank(p ?? null))]));
-      for (const m of mergedRanges(merges)) {
-        const top = rows.get(m.top)?.[m.left] ?? null;
-        if (isBlank(top)) continue;
-        for (let r = Math.max(2, m.top); r <= m.bottom; r++) {
-          const cs = rows.get(r) ?? [];
-          rows.set(r, cs);
-          if (!written.has(r)) written.set(r, true);
-          for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) cs[c] = top;
+      const grid = await sheetGrid(ws);
+      if (!def) {
+        // A sheet named otherwise (Sheet1, 二季度) is read by its headers when they are one section's, and said so; else it is named as not read.
+        const guess = byHeaders(grid);
+        if (guess === null || parsed.some((p) => p.def === guess)) {
+          others.push(ws.name);
+          if (grid.numbers.some((r) => !grid.written(r)))
+            warn(ws.name, 'sheet_not_read', { id: 'sheet_not_read', params: { sheet: ws.name, closest: (guess ?? closestSheet(ws.name)).label } });
+          continue;
         }
+        def = guess;
+        warn(ws.name, 'sheet_by_headers', { id: 'sheet_by_headers', params: { sheet: ws.name, section: def.label } });
       }
-      const numbers = [...rows.keys()].sort((a, b) => a - b);
-      parsed.push(
-        parseSheet(
-          file,
-          ws.name,
-          def,
-          numbers,
-          (r) => rows.get(r) ?? [],
-          (r) => written.get(r) ?? true,
-          report,
-        ),
-      );
+      parsed.push(parseSheet(file, ws.name, def, grid.numbers, grid.cells, grid.written, report));
     }
   } catch (e) {
     whole('file', { id: 'xlsx_damaged', params: { reason: (e as Error).message.split('\n')[0] } });

@@ -141,23 +141,34 @@ function readHeader(head: Plain[], at: number, def: SheetDef, out: ParsedSheet, 
 /** Rows a title may take above the header (a sheet's title, its unit and date lines). */
 const TITLE_ROWS = 5;
 
+/** How many of `def`'s headers `row` names. */
+function headersIn(def: SheetDef, row: Plain[]): number {
+  const known = new Set([...def.columns.flatMap((c) => [c.label, c.field.toLowerCase()]), ...(def.names ?? []).map((n) => n.label)]);
+  return row.filter((p) => {
+    const h = headerText(p);
+    return h !== '' && (known.has(h) || known.has(h.toLowerCase()));
+  }).length;
+}
+
+/** The rows the header may be on: row 1, or one of the next five, under a title. */
+const headerCandidates = (rowNumbers: number[]) => rowNumbers.filter((r) => r <= 1 + TITLE_ROWS);
+
 /**
  * The header row: row 1, or, under a title (2011年第二季度信息报送表, 填报单位…),
  * the first of the next rows that names at least two of the sheet's columns.
  * Rows above it are not read.
  */
 function headerRow(def: SheetDef, rowNumbers: number[], cells: (row: number) => Plain[]): number {
-  const known = new Set([...def.columns.flatMap((c) => [c.label, c.field.toLowerCase()]), ...(def.names ?? []).map((n) => n.label)]);
-  const isHeader = (p: Plain) => {
-    const h = headerText(p);
-    return h !== '' && (known.has(h) || known.has(h.toLowerCase()));
-  };
-  const names = (row: number) => cells(row).filter(isHeader).length;
-  if (rowNumbers[0] !== 1 || names(1) < 2) {
-    const found = rowNumbers.filter((r) => r > 1 && r <= 1 + TITLE_ROWS).find((r) => names(r) >= 2);
+  if (rowNumbers[0] !== 1 || headersIn(def, cells(1)) < 2) {
+    const found = headerCandidates(rowNumbers).find((r) => r > 1 && headersIn(def, cells(r)) >= 2);
     if (found !== undefined) return found;
   }
   return 1;
+}
+
+/** The most of `def`'s headers any row the header may be on names: how a sheet named otherwise is known. */
+export function knownHeaders(def: SheetDef, rowNumbers: number[], cells: (row: number) => Plain[]): number {
+  return Math.max(0, ...headerCandidates(rowNumbers).map((r) => headersIn(def, cells(r))));
 }
 
 /**

@@ -137,6 +137,15 @@ export const workbook: Catalog<WorkbookMessages> = {
     zh: () => `输出文件（.yaml 或 .xlsx）`,
     en: () => `the file to write (.yaml or .xlsx)`,
   },
+  sheet_by_headers: {
+    zh: (p) => `工作表“${p.sheet}”的名称不是数据表的名称，按其列名读作“${p.section}”：如不对，请把工作表改名`,
+    en: (p) => `the sheet "${p.sheet}" is not named as a data sheet; read as ${p.section} by its headers: if that is wrong, rename the sheet`,
+  },
+  sheet_not_read: {
+    zh: (p) => `工作表“${p.sheet}”没有读取：名称和列名都不是数据表的（最接近的是“${p.closest}”）；要导入它，请按模板改名`,
+    en: (p) =>
+      `the sheet "${p.sheet}" was not read: neither its name nor its headers are a data sheet's (the closest is ${p.closest}); rename it as in the template to import it`,
+  },
   sheet_hidden: {
     zh: (p) => `工作表“${p.sheet}”是隐藏的，没有读取：要导入它，请在 Excel 或 WPS 中取消隐藏后再导入`,
     en: (p) => `the sheet "${p.sheet}" is hidden and was not read: unhide it in Excel or WPS to import it`,
