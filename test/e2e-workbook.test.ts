@@ -175,15 +175,18 @@ describe('workbooks in', () => {
     expect(errs).toContain('积分扣减!B3 本工作簿的“党员积分”中没有党员 M3 在 2011Q2 的积分，扣分无处可扣');
   });
 
-  it('refuses .xls, .et and .csv with a word to save as .xlsx; a folder’s ones are named among the skipped', async () => {
-    const dir = files({ 'old.xls': 'x', 'old.csv': 'a,b\n', 'orgs.yaml': OFFICE_YAML['orgs.yaml'] });
+  it('refuses .xls, .et and .csv with a word to save as .xlsx, named or in a folder: a branch’s records are never passed over', async () => {
+    const dir = files({ 'old.xls': 'x', 'old.csv': 'a,b\n', 'orgs.yaml': OFFICE_YAML['orgs.yaml'], 'notes.txt': '备忘' });
     const r = await cxzy(['validate', 'old.xls', 'old.csv'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('old.xls:1:1  错误  不能读取 .xls 文件：请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）后再导入');
     expect(r.stderr).toContain('不能读取 .csv 文件');
-    const folder = await cxzy(['validate', '.'], { cwd: dir });
-    expect(folder.code).toBe(0);
-    expect(folder.stderr).toContain('其中 old.csv、old.xls 请另存为 .xlsx 后再导入');
+    const folder = await cxzy(['import', '.'], { cwd: dir });
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toContain('old.xls:1:1  错误  不能读取 .xls 文件');
+    expect(folder.stderr).toContain('old.csv:1:1  错误  不能读取 .csv 文件');
+    expect(folder.stderr).toContain('. 中有 1 个文件不是数据文件（.yaml、.xlsx），已跳过：notes.txt');
+    expect(existsSync(join(dir, 'cxzy.db'))).toBe(false);
   });
 
   it('a damaged workbook or one without data sheets is an error, not a crash', async () => {

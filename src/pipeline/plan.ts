@@ -1,7 +1,7 @@
 // The pipeline's plan step: the files a batch names, and which of them an
 // earlier import already read, unchanged, under the same rules (their rows
 // stand as stored; they are not read again).
-import { expandPaths, OLD_SHEETS, type InputFile } from '../read/files.js';
+import { expandPaths, type InputFile } from '../read/files.js';
 import { hashFile, type FileResult } from '../read/task.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { wholeFile } from '../core/diagnostic.js';
@@ -31,12 +31,6 @@ export interface Plan {
   others: Diagnostic[];
 }
 
-/** Old spreadsheets among files skipped: named, to be saved as .xlsx. */
-function old(list: string[]): { old?: string } {
-  const found = list.filter((f) => OLD_SHEETS.test(f));
-  return found.length ? { old: found.slice(0, 5).join('、') + (found.length > 5 ? ' …' : '') } : {};
-}
-
 export function plan(paths: string[], cwd: string, db: DB, rulesKey: string): Plan {
   const { files, problems, skipped: others } = expandPaths(paths, cwd);
   const rows = db.prepare('SELECT path, hash, summary FROM main.files WHERE rules = ?').raw().all(rulesKey) as [string, string, string][];
@@ -55,7 +49,7 @@ export function plan(paths: string[], cwd: string, db: DB, rulesKey: string): Pl
       ...wholeFile(folder),
       path: null,
       code: 'skipped',
-      msg: { id: 'skipped_files', params: { folder, n: list.length, list: list.slice(0, 5).join('、') + (list.length > 5 ? ' …' : ''), ...old(list) } },
+      msg: { id: 'skipped_files', params: { folder, n: list.length, list: list.slice(0, 5).join('、') + (list.length > 5 ? ' …' : '') } },
     })),
   };
 }

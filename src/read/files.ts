@@ -25,7 +25,8 @@ export interface PathProblem {
 /**
  * Files in argument order; folders searched recursively for *.yaml, *.yml and *.xlsx in
  * sorted path order. `skipped`: per folder given, the files in it that are not
- * data files (hidden files, Office's ~$ lock files and the rules file aside).
+ * data files (hidden files, Office's ~$ lock files and the rules file aside);
+ * an old spreadsheet (.xls, .et, .csv) in a folder is a problem, as when named.
  */
 export function expandPaths(paths: string[], cwd: string): { files: InputFile[]; problems: PathProblem[]; skipped: { folder: string; files: string[] }[] } {
   const files: InputFile[] = [];
@@ -50,8 +51,12 @@ export function expandPaths(paths: string[], cwd: string): { files: InputFile[];
     if (st.isDirectory()) {
       const other: string[] = [];
       const found = walk(p, abs, other);
-      if (found.length === 0) problems.push({ file: p, msg: { id: 'no_yaml_files' } });
-      else if (other.length) skipped.push({ folder: p, files: other });
+      // An old spreadsheet in the inbox holds a branch's records cxzy cannot read: an error, as when it is named, never a file passed over.
+      const sheets = other.filter((f) => OLD_SHEETS.test(f));
+      for (const f of sheets) problems.push({ file: f, msg: { id: 'xlsx_old_format', params: { ext: extname(f).toLowerCase() } } });
+      const rest = other.filter((f) => !OLD_SHEETS.test(f));
+      if (found.length === 0 && sheets.length === 0) problems.push({ file: p, msg: { id: 'no_yaml_files' } });
+      else if (rest.length) skipped.push({ folder: p, files: rest });
       found.forEach(add);
     } else if (OLD_SHEETS.test(p)) {
       problems.push({ file: p, msg: { id: 'xlsx_old_format', params: { ext: extname(p).toLowerCase() } } });

@@ -4,7 +4,7 @@ import type { Scalar } from './types.js';
 
 export interface IngestMessages {
   cross_not_run: {};
-  skipped_files: { folder: Scalar; n: Scalar; list: Scalar; old?: Scalar };
+  skipped_files: { folder: Scalar; n: Scalar; list: Scalar };
   warnings_kind_more: { n: Scalar; kind: Scalar };
   errors_more: { n: Scalar };
   n_errors: { n: Scalar };

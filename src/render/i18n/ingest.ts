@@ -8,9 +8,8 @@ export const ingest: Catalog<IngestMessages> = {
     en: () => `These are errors in the files themselves; the checks across files (references, the org tree) have not run yet and will once these are fixed`,
   },
   skipped_files: {
-    zh: (p) => `${p.folder} 中有 ${p.n} 个文件不是数据文件（.yaml、.xlsx），已跳过：${p.list}${p.old ? `；其中 ${p.old} 请另存为 .xlsx 后再导入` : ''}`,
-    en: (p) =>
-      `${p.n} files in ${p.folder} are not data files (.yaml, .xlsx) and were skipped: ${p.list}${p.old ? `; save ${p.old} as .xlsx to import them` : ''}`,
+    zh: (p) => `${p.folder} 中有 ${p.n} 个文件不是数据文件（.yaml、.xlsx），已跳过：${p.list}`,
+    en: (p) => `${p.n} files in ${p.folder} are not data files (.yaml, .xlsx) and were skipped: ${p.list}`,
   },
   warnings_kind_more: {
     zh: (p) => `……同类警告（${p.kind}）另有 ${p.n} 条未列出；用 --format json 可查看全部`,
