@@ -25,7 +25,7 @@ import type { WrittenNames } from '../store/rules/rule.js';
 import type { SectionCounts } from '../store/batch/commit.js';
 import { buildScope, countMissing, orgKnown, type Periods, type ReplaceScope } from '../store/replace.js';
 import { listChanges, orgNames, type Change } from '../store/changes.js';
-import { changedRecords, keepFiles, recordImport, unlogged, type ImportFile } from '../store/history.js';
+import { keepFiles, recordImport, unlogged, type ImportFile } from '../store/history.js';
 import { localTime } from '../core/dates.js';
 import { DataError, Interrupted } from '../core/errors.js';
 import { plan, type FileSummary, type Plan } from './plan.js';
@@ -270,14 +270,14 @@ function commit(
   const more: Partial<IngestResult> = { replace, changes, orgNames: orgNames(db, named) };
   if (!write.dryRun) {
     const number = batch.generation();
-    const dirty = batch.write(replace !== null);
+    const { dirty, written } = batch.write(replace !== null);
     const names = p.files.map((f) => f.file);
     keepFiles(db, number, [...dirty, ...names.filter((_, i) => results[i].status === 'read')]);
     saveFiles(db, results, rulesKey, dirty, names);
     const files: ImportFile[] = results.flatMap((r, i) =>
       r.status === 'invalid' ? [] : [{ path: names[i], hash: r.hash, unchanged: r.status === 'skipped' }],
     );
-    const changed = changedRecords(db, number);
+    const changed = written > 0;
     if (changed) recordImport(db, { number, at: localTime(), files, sections: counts, options: { replace: write.replace, org: write.org, strict } });
     else unlogged(db, number);
     batch.commit();

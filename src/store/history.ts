@@ -54,15 +54,6 @@ export function keepFiles(db: DB, gen: number, paths: Iterable<string>): void {
   for (const p of new Set(paths)) keep.run(gen, p);
 }
 
-/** Whether import `n`, inside its transaction, changed a record: a row written under its number, or one it replaced or removed. */
-export function changedRecords(db: DB, n: number): boolean {
-  return SECTION_LIST.some(
-    (t) =>
-      db.prepare(`SELECT EXISTS (SELECT 1 FROM main.${t.name} WHERE gen = ?)`).pluck().get(n) === 1 ||
-      db.prepare(`SELECT EXISTS (SELECT 1 FROM main.history_${t.name} WHERE import = ?)`).pluck().get(n) === 1,
-  );
-}
-
 /**
  * An import that changed no record is not logged and uses up no undo: its
  * number is given back and the remembered files it kept are dropped (the

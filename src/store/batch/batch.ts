@@ -101,9 +101,15 @@ export class Batch {
     return changeCounts(this.db, this.st);
   }
 
-  /** The staged rows written under the import's number (see writeStaged); returns the files whose stored rows another file's replaced or --replace removed. */
-  write(replace: boolean): Set<string> {
-    return writeStaged(this.db, this.st, this.generation(), replace ? REPLACE : null);
+  /**
+   * The staged rows written under the import's number (see writeStaged);
+   * returns the files whose stored rows another file's replaced or --replace
+   * removed, and how many rows the import inserted, changed or removed.
+   */
+  write(replace: boolean): { dirty: Set<string>; written: number } {
+    const w = writeStaged(this.db, this.st, this.generation(), replace ? REPLACE : null);
+    // Staged straight into the tables, every staged row is one the import wrote.
+    return this.st.direct ? { ...w, written: SECTIONS.reduce((n, s) => n + this.stager.staged[s], 0) } : w;
   }
 
   commit(): void {

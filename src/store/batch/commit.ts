@@ -73,11 +73,13 @@ export const REPLACE: Removal = { sections: REPLACEABLE, where: missingWhere };
  * Each stored row replaced or removed is first kept in its history table
  * under the import's number, `gen`. Returns the files some of whose stored
  * rows were replaced by another file's or removed: their remembered hash no
- * longer vouches for their rows. Staged straight into the tables, the rows
- * are written already.
+ * longer vouches for their rows; and how many stored rows it inserted,
+ * changed or removed. Staged straight into the tables, the rows are written
+ * already (none here).
  */
-export function writeStaged(db: DB, st: Staging, gen: number, removal: Removal | null): Set<string> {
+export function writeStaged(db: DB, st: Staging, gen: number, removal: Removal | null): { dirty: Set<string>; written: number } {
   const dirty = new Set<string>();
+  let written = 0;
   const files = (sql: string) => {
     for (const f of db.prepare(sql).pluck().all() as string[]) dirty.add(f);
   };
@@ -87,13 +89,13 @@ export function writeStaged(db: DB, st: Staging, gen: number, removal: Removal |
       `INSERT INTO main.history_${t.name} (import, action, ${cols.join(', ')}) SELECT ${gen}, '${action}', ${cols.map((c) => `m.${c}`).join(', ')} ${from}`,
     ).run();
   };
-  if (st.direct) return dirty;
+  if (st.direct) return { dirty, written };
   if (removal) {
     for (const t of removal.sections) {
       const where = `FROM main.${t.name} m WHERE ${removal.where(t, 'm')}`;
       files(`SELECT DISTINCT m.src_file ${where}`);
       keep(t, 'removed', where);
-      db.prepare(`DELETE FROM main.${t.name} AS m WHERE ${removal.where(t, 'm')}`).run();
+      written += db.prepare(`DELETE FROM main.${t.name} AS m WHERE ${removal.where(t, 'm')}`).run().changes;
     }
   }
   for (const t of SECTION_LIST) {
@@ -101,11 +103,14 @@ export function writeStaged(db: DB, st: Staging, gen: number, removal: Removal |
     const cols = [...t.cols, ...SRC_COLS];
     files(`SELECT DISTINCT m.src_file FROM ${staged} x JOIN main.${t.name} m ON ${keyMatch(t, 'm', 'x')} WHERE m.src_file <> x.src_file`);
     keep(t, 'updated', `FROM ${staged} x JOIN main.${t.name} m ON ${keyMatch(t, 'm', 'x')} WHERE NOT (${same(cols, 'm', 'x')})`);
-    db.prepare(
-      `INSERT INTO main.${t.name} (${cols.join(', ')}, gen) SELECT ${cols.join(', ')}, ${gen} FROM ${staged} WHERE true
-       ON CONFLICT (${t.key.join(', ')}) DO UPDATE SET ${[...cols, 'gen'].map((c) => `${c} = excluded.${c}`).join(', ')}
-       WHERE NOT (${same(cols, t.name, 'excluded')})`,
-    ).run();
+    // An upsert's changes count the rows it inserted and those it changed, not those left as they were.
+    written += db
+      .prepare(
+        `INSERT INTO main.${t.name} (${cols.join(', ')}, gen) SELECT ${cols.join(', ')}, ${gen} FROM ${staged} WHERE true
+         ON CONFLICT (${t.key.join(', ')}) DO UPDATE SET ${[...cols, 'gen'].map((c) => `${c} = excluded.${c}`).join(', ')}
+         WHERE NOT (${same(cols, t.name, 'excluded')})`,
+      )
+      .run().changes;
   }
-  return dirty;
+  return { dirty, written };
 }

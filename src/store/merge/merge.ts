@@ -82,7 +82,7 @@ function forBulk(db: DB, staged: number): () => void {
 function write(db: DB, sources: MergeSource[], counts: SectionCounts[], under: string | null, staged: number): number {
   const gen = nextGen(db);
   const reindex = forBulk(db, staged);
-  const dirty = writeStaged(db, { direct: false }, gen, removal(sources));
+  const { dirty } = writeStaged(db, { direct: false }, gen, removal(sources));
   reindex();
   keepFiles(db, gen, dirty);
   const forget = db.prepare('DELETE FROM main.files WHERE path = ?');
