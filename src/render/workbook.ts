@@ -14,25 +14,40 @@ export const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgCo
 /** Columns past which a sheet prints across the page. */
 const PORTRAIT_COLUMNS = 7;
 
+/** A table's margins, in inches (a notice's are its own). */
+const TABLE_MARGINS = { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+
+export interface PageOptions {
+  landscape: boolean;
+  /** The row repeated at the head of every printed page. */
+  titleRow?: number;
+  /** The page's header and footer, in Excel's codes (&C, &P…); the footer defaults to "N / M". */
+  header?: string;
+  footer?: string;
+  margins?: ExcelJS.Margins;
+}
+
 /**
- * A sheet set up to print as an office prints it: A4, fitted to the page's
- * width (as many pages down as it takes), across the page when it is wide,
- * `titleRow` (the header) repeated on every page, page numbers at the foot.
+ * How every sheet cxzy writes prints: A4, fitted to the page's width (as many
+ * pages down as it takes), page numbers at the foot.
  */
-export function printOptions(columns: number, titleRow: number | null): { pageSetup: Partial<ExcelJS.PageSetup>; headerFooter: Partial<ExcelJS.HeaderFooter> } {
+export function a4Page(o: PageOptions): { pageSetup: Partial<ExcelJS.PageSetup>; headerFooter: Partial<ExcelJS.HeaderFooter> } {
   return {
     pageSetup: {
       paperSize: 9,
-      orientation: columns > PORTRAIT_COLUMNS ? 'landscape' : 'portrait',
+      orientation: o.landscape ? 'landscape' : 'portrait',
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-      ...(titleRow === null ? {} : { printTitlesRow: `${titleRow}:${titleRow}` }),
+      margins: o.margins ?? TABLE_MARGINS,
+      ...(o.titleRow === undefined ? {} : { printTitlesRow: `${o.titleRow}:${o.titleRow}` }),
     },
-    headerFooter: { oddFooter: '&C&P / &N' },
+    headerFooter: { ...(o.header === undefined ? {} : { oddHeader: o.header }), oddFooter: o.footer ?? '&C&P / &N' },
   };
 }
+
+/** A sheet to fill or read, across the page when it is wide, `titleRow` (its header) on every page. */
+export const printOptions = (columns: number, titleRow: number | null) => a4Page({ landscape: columns > PORTRAIT_COLUMNS, titleRow: titleRow ?? undefined });
 
 /** A sheet of `def` as it is made: its header row frozen, set up to print (a streamed sheet writes its page properties as it opens). */
 export const sheetOptions = (def: SheetDef): Partial<ExcelJS.AddWorksheetOptions> => ({

@@ -8,25 +8,20 @@
 import type ExcelJS from 'exceljs';
 import { chartTable, spansText, type Doc, type DocSection, type DocTable } from './doc.js';
 import { t } from './i18n/index.js';
+import { a4Page } from './workbook.js';
 import { columnWidths, headerRow, hf, LINE_PT, PORTRAIT_CHARS, PROSE_AT, rowHeight, setCell, sheetNamer } from './xlsx-cells.js';
 
 type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
 type Style = { bold?: boolean; size?: number; red?: boolean; align?: 'center' | 'right' };
 
-/** The page: A4, fitted to its width however many pages long, numbered — N — at the foot. */
-function page(header: string, landscape: boolean): Partial<ExcelJS.AddWorksheetOptions> {
-  return {
-    pageSetup: {
-      paperSize: 9,
-      orientation: landscape ? 'landscape' : 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.6, right: 0.6, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddHeader: header ? `&C${hf(header)}` : '', oddFooter: '&C— &P —' },
-  } as unknown as Partial<ExcelJS.AddWorksheetOptions>;
-}
+/** The page: A4, fitted to its width however many pages long, numbered — N — at the foot, with the notice's own margins. */
+const page = (header: string, landscape: boolean): Partial<ExcelJS.AddWorksheetOptions> =>
+  a4Page({
+    landscape,
+    header: header ? `&C${hf(header)}` : '',
+    footer: '&C— &P —',
+    margins: { left: 0.6, right: 0.6, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  }) as Partial<ExcelJS.AddWorksheetOptions>;
 
 /** The notice's text, a line or paragraph a row, in one column as wide as the page: head, body, 附件 list, signature, 版记. */
 function noticeSheet(wb: Workbook, name: string, doc: Doc): void {

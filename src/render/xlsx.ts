@@ -5,26 +5,17 @@
 // laid out as it prints instead (xlsx-notice.ts). Numbers stay numbers and
 // dates dates; text that Excel could take for a formula is stored as text.
 import type ExcelJS from 'exceljs';
-import { streamingWorkbook } from './workbook.js';
+import { a4Page, streamingWorkbook } from './workbook.js';
 import { chartTable, type Doc } from './doc.js';
 import { columnWidths, headerRow, hf, letters, PORTRAIT_CHARS, rowHeight, setCell, sheetNamer } from './xlsx-cells.js';
 import { noticeWorkbook } from './xlsx-notice.js';
 
-function printSetup(caption: string, filter: string, landscape: boolean): Partial<ExcelJS.WorksheetProperties> & Record<string, unknown> {
+function printSetup(caption: string, filter: string, landscape: boolean): Partial<ExcelJS.AddWorksheetOptions> {
   return {
-    pageSetup: {
-      paperSize: 9,
-      orientation: landscape ? 'landscape' : 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '1:1',
-      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddHeader: `&C&B${hf(caption)}`, oddFooter: '&C&P / &N' },
+    ...a4Page({ landscape, titleRow: 1, header: `&C&B${hf(caption)}` }),
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
     autoFilter: filter,
-  };
+  } as Partial<ExcelJS.AddWorksheetOptions>;
 }
 
 /**
@@ -62,7 +53,7 @@ export async function renderXlsx(doc: Doc): Promise<Buffer> {
     // The filter spans the header and every row, so sorting moves whole records.
     const [last, bottom] = [letters(tb.headers.length), count + 1];
     filters.push(`'${names[k]}'!$A$1:$${last}$${bottom}`);
-    const ws = wb.addWorksheet(names[k], printSetup(tb.caption ?? '', `A1:${last}${bottom}`, landscape) as unknown as Partial<ExcelJS.AddWorksheetOptions>);
+    const ws = wb.addWorksheet(names[k], printSetup(tb.caption ?? '', `A1:${last}${bottom}`, landscape));
     ws.columns = cols.map((w, j) => ({ width: w, ...(wrap[j] ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}) }));
     headerRow(ws.getRow(1), tb.headers);
     let n = 2;
