@@ -7,7 +7,8 @@
 // batch through its views (store/views.ts), never through which way it is staged.
 import { changeCounts, REPLACE, settleOwners, writeStaged, type SectionCounts } from './commit.js';
 import type { Statement } from 'better-sqlite3';
-import { untilFree, type DB } from '../db.js';
+import type { DB } from '../db.js';
+import { dropIndexes, journalOffWal } from '../bulk.js';
 import { createStagingTables, Stager, type Staging } from './stage.js';
 import { createViews } from './views.js';
 import { SECTIONS } from '../../core/model.js';
@@ -28,8 +29,9 @@ export class Batch {
   private gen: number | null;
   private addSkipped: Statement | null = null;
   private open = false;
-  private journal: string | null = null;
-  private indexes: [string, string][] = [];
+  /** What puts the journal mode back, and what builds the dropped indexes again, when staging straight into the tables. */
+  private restoreJournal: (() => void) | null = null;
+  private reindex: (() => void) | null = null;
 
   /** `writing`: an import (not validate); `dryRun`: one that writes nothing. */
   constructor(
@@ -44,8 +46,7 @@ export class Batch {
     try {
       if (this.st.direct) {
         // The indexes are built once, after the rows are in.
-        this.indexes = db.prepare(`SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL`).raw().all() as [string, string][];
-        for (const [name] of this.indexes) db.exec(`DROP INDEX main.${name}`);
+        this.reindex = dropIndexes(db, null);
       } else createStagingTables(db);
       db.exec('CREATE TEMP TABLE IF NOT EXISTS skipped (file TEXT PRIMARY KEY); DELETE FROM temp.skipped;');
       createViews(db, this.st.direct);
@@ -62,8 +63,7 @@ export class Batch {
     const empty = () => this.db.prepare(`SELECT ${RECORD_TABLES}`).pluck().get() === 1;
     if (!this.writing || this.dryRun || !empty()) return false;
     // Pages go straight into the file (in WAL mode each would be written twice).
-    this.journal = this.db.pragma('journal_mode', { simple: true }) as string;
-    untilFree(() => this.db.pragma('journal_mode = DELETE'));
+    this.restoreJournal = journalOffWal(this.db);
     this.db.exec('BEGIN IMMEDIATE');
     this.open = true;
     return empty(); // still, now that no one else can write
@@ -87,8 +87,8 @@ export class Batch {
    * database (an import holds the write lock from here).
    */
   toCheck(): void {
-    for (const [, sql] of this.indexes) this.db.exec(sql);
-    this.indexes = [];
+    this.reindex?.();
+    this.reindex = null;
     settleOwners(this.db, this.st);
     if (!this.open) {
       this.db.exec(this.writing && !this.dryRun ? 'BEGIN IMMEDIATE' : 'BEGIN');
@@ -122,11 +122,8 @@ export class Batch {
     // SQLite has already rolled back a transaction that failed on a full disk.
     if (this.open && this.db.inTransaction) this.db.exec('ROLLBACK');
     this.open = false;
-    if (this.journal !== null) {
-      const journal = this.journal;
-      untilFree(() => this.db.pragma(`journal_mode = ${journal}`));
-      this.journal = null;
-    }
+    this.restoreJournal?.();
+    this.restoreJournal = null;
     if (this.writing) this.db.pragma('foreign_keys = ON');
   }
 }

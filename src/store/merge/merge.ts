@@ -4,7 +4,8 @@
 // import's own write (batch/commit.ts): the rows a source brought before and
 // no longer has removed, its rows upserted, each replaced or removed row kept
 // in the history under the merge's number, so that `cxzy undo` reverts it.
-import { untilFree, type DB } from '../db.js';
+import type { DB } from '../db.js';
+import { dropIndexes, journalOffWal } from '../bulk.js';
 import { SECTIONS, type Section } from '../../core/model.js';
 import { localTime } from '../../core/dates.js';
 import { DataError } from '../../core/errors.js';
@@ -60,22 +61,12 @@ function stageAll(db: DB, sources: MergeSource[], under: string | null): { copie
 
 /**
  * A merge that brings more rows than the target holds writes as a first
- * import does: the indexes dropped and built once after, and the pages
- * straight into the file (in WAL mode each would be written twice). Returns
- * what puts the indexes back, inside the transaction.
+ * import does: the indexes dropped and built once after (inside the
+ * transaction). Returns what builds them again.
  */
 function forBulk(db: DB, staged: number): () => void {
   const stored = SECTIONS.reduce((n, s) => n + (db.prepare(`SELECT COUNT(*) FROM main.${s}`).pluck().get() as number), 0);
-  if (stored >= staged) return () => {};
-  const tables = SECTIONS.map((s) => `'${s}'`).join(', ');
-  const indexes = db.prepare(`SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables})`).raw().all() as [
-    string,
-    string,
-  ][];
-  for (const [name] of indexes) db.exec(`DROP INDEX main.${name}`);
-  return () => {
-    for (const [, sql] of indexes) db.exec(sql);
-  };
+  return stored >= staged ? () => {} : dropIndexes(db, SECTIONS);
 }
 
 /** The write, inside the transaction: removals, rows, the history and the log entry. */
@@ -104,10 +95,10 @@ export function mergeInto(db: DB, sources: MergeSource[], opts: MergeOptions): M
   const { copied, collisions } = stageAll(db, sources, opts.under);
   if (collisions.count > 0) return { counts: [], collisions, number: null };
   const staged = copied.reduce((n, c) => n + SECTIONS.reduce((m, s) => m + c[s], 0), 0);
-  const journal = db.pragma('journal_mode', { simple: true }) as string;
   // The rows go in as their sources hold them: each source's references were checked when it was imported.
   db.pragma('foreign_keys = OFF');
-  if (!opts.dryRun) untilFree(() => db.pragma('journal_mode = DELETE'));
+  // The pages straight into the file: in WAL mode each would be written twice.
+  const restoreJournal = opts.dryRun ? () => {} : journalOffWal(db);
   db.exec(opts.dryRun ? 'BEGIN' : 'BEGIN IMMEDIATE');
   try {
     const stored = storedCollisions(db, sources);
@@ -119,7 +110,7 @@ export function mergeInto(db: DB, sources: MergeSource[], opts: MergeOptions): M
     return { counts, collisions: NONE, number };
   } finally {
     if (db.inTransaction) db.exec('ROLLBACK');
-    untilFree(() => db.pragma(`journal_mode = ${journal}`));
+    restoreJournal();
     db.pragma('foreign_keys = ON');
   }
 }
