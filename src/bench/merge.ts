@@ -3,15 +3,12 @@
 // city database, against the floor: the same rows copied by a bare ATTACH +
 // INSERT … SELECT. Then the everyday case: twelve copies of the county merged
 // with --prefix, and one of them merged again.
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { removeDb } from '../store/db.js';
 import { join } from 'node:path';
 import { best, DATA, measure, REPEAT, type Measure } from './measure.js';
 
 const COUNTIES = 12;
-
-const clear = (db: string) => {
-  for (const s of ['', '-wal', '-shm', '-journal']) rmSync(db + s, { force: true });
-};
 
 export function merges(county: string): Record<string, Measure> {
   const dir = join(DATA, 'merge');
@@ -21,7 +18,7 @@ export function merges(county: string): Record<string, Measure> {
   const copies = names.map((n) => join(dir, `c${n}.db`));
   process.stderr.write(`merge: ${COUNTIES} county databases …\n`);
   own.forEach((path, i) => {
-    clear(path);
+    removeDb(path);
     measure('cxzy', ['merge', `K${names[i]}=${county}`, '--db', path, '-q']);
     copyFileSync(county, copies[i]);
   });
@@ -29,7 +26,7 @@ export function merges(county: string): Record<string, Measure> {
   const fresh =
     (args: string[], step = 'cxzy') =>
     () => {
-      clear(city);
+      removeDb(city);
       return measure(step, args);
     };
   process.stderr.write('merge: cxzy merge …\n');
@@ -39,6 +36,6 @@ export function merges(county: string): Record<string, Measure> {
   process.stderr.write('merge: cxzy merge --prefix, and one county again …\n');
   const prefix = best(REPEAT, fresh(['merge', '--prefix', ...copies, '--db', city, '-q']));
   const again = best(REPEAT, () => measure('cxzy', ['merge', '--prefix', copies[4], '--db', city, '-q']));
-  for (const path of [city, ...own, ...copies]) if (existsSync(path)) clear(path);
+  for (const path of [city, ...own, ...copies]) if (existsSync(path)) removeDb(path);
   return { merge, merge_floor: floor, merge_prefix: prefix, merge_again: again };
 }

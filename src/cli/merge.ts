@@ -1,12 +1,12 @@
 // cxzy merge: county databases rolled up into a city's (SPEC §3 "Merge").
 import { Command } from 'commander';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { CommandSpec } from './command.js';
 import type { Ctx } from './context.js';
 import { formatOf } from './context.js';
 import { t } from '../render/i18n/index.js';
 import { Reported } from '../core/errors.js';
-import { asEnvError, openDb } from '../store/db.js';
+import { asEnvError, openDb, removeDb } from '../store/db.js';
 import { resolveSources, type MergeSource } from '../store/merge/sources.js';
 import { mergeInto, type MergeOutcome } from '../store/merge/merge.js';
 import type { Collisions } from '../store/merge/stage.js';
@@ -44,7 +44,7 @@ function run(ctx: Ctx, sources: MergeSource[], o: Options): MergeOutcome {
   } catch (e) {
     throw asEnvError(e, ctx.db.name);
   } finally {
-    if (!existed && out?.number == null) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${ctx.db.path}${suffix}`, { force: true });
+    if (!existed && out?.number == null) removeDb(ctx.db.path);
   }
 }
 

@@ -7,7 +7,7 @@
 //   check  every rule across records, once, over staged plus stored rows
 //   commit the staged rows, or roll back: validate, --dry-run, any error.
 // Errors stop being built at the cap (100 shown, the rest counted).
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Diagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { SECTIONS, type Section, type Source } from '../core/model.js';
 import { REFERENCE_FIELDS } from '../core/sections.js';
@@ -17,7 +17,7 @@ import { readFiles, workerCount } from '../read/pool.js';
 import { readRulesKey, type FileResult } from '../read/task.js';
 import { rowCount } from '../read/rows.js';
 import { RecordPlacer } from '../read/place.js';
-import { asEnvError, openDb, type DB } from '../store/db.js';
+import { asEnvError, openDb, removeDb, type DB } from '../store/db.js';
 import { Batch } from '../store/batch/batch.js';
 import { suggest } from '../store/suggest.js';
 import { codeTables, crossErrors, crossWarnings, type Check, type RuleContext } from '../store/checks.js';
@@ -105,8 +105,7 @@ export async function importFiles(paths: string[], db: DbRef, rules: Rules, opts
     throw asEnvError(e, db.name);
   } finally {
     // A first import that failed, or a dry run, leaves no database behind.
-    if (!existed && (result?.counts == null || opts.dryRun))
-      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${db.path}${suffix}`, { force: true });
+    if (!existed && (result?.counts == null || opts.dryRun)) removeDb(db.path);
   }
 }
 

@@ -2,7 +2,7 @@
 // ours, is newer or is damaged), pragmas, migrations, and the recovery of an
 // import that was interrupted. Every SQLite failure that is the environment's
 // becomes an EnvError with a message that says what to do.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { EnvError } from '../core/errors.js';
@@ -101,6 +101,11 @@ function openImmutable(path: string, name: string): DB {
     db.close();
     throw asEnvError(e, name);
   }
+}
+
+/** A database file and the files SQLite keeps beside it, gone: a database a failed or dry run created leaves nothing behind. */
+export function removeDb(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
 }
 
 /** Every table there: a file with cxzy's identity but not its tables is damaged. */
