@@ -5,11 +5,10 @@
 import type { Grade, Member, Org, Points, Problem, Source } from '../core/model.js';
 import type { Rules } from '../core/rules.js';
 import type { Msg } from '../core/messages/index.js';
-import type { Movement, OrgGrade } from './grade.js';
+import { rank, type Movement, type OrgGrade } from './grade.js';
 import { stateAt } from './ledger.js';
 import { groupBy } from '../core/collections.js';
 import { scoreMember } from './stars.js';
-import { GRADES } from '../core/model.js';
 
 /** One quarter of the year as the quarterly analyses left it: its orgs' grades (none without reviews) and its benchmark branches. */
 export interface AnnualQuarter {
@@ -123,7 +122,6 @@ export interface Annual {
   distribution: { this_year: Record<Grade | 'ungraded', number>; previous_year: Record<Grade | 'ungraded', number> };
 }
 
-const rank = (g: Grade) => GRADES.indexOf(g);
 const emptyCounts = (): Record<Grade | 'ungraded', number> => ({ good: 0, fair: 0, average: 0, poor: 0, ungraded: 0 });
 
 /** The year's results by org: each quarter's grades and benchmark verdicts, each month's quota (a city has 30,000 orgs: looked up, not searched). */

@@ -71,7 +71,8 @@ export interface Grading {
   shares: ShareBreach[];
 }
 
-const rank = (g: Grade) => GRADES.indexOf(g);
+/** A grade's place in GRADES, best first: lower is better. */
+export const rank = (g: Grade) => GRADES.indexOf(g);
 
 /** Half-up to one decimal, immune to binary fractions: 89.95 → 90.0 even when stored as 89.9499…. */
 export function round1(x: number): number {

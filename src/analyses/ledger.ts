@@ -1,6 +1,7 @@
 // 问题台账 (SPEC §2 "Rectification ledger"): pure — problems, orgs and rules
 // in, each problem's state at a date E and each committee's figures out.
 // No I/O, no printing, no language.
+import { ranks } from '../core/collections.js';
 import type { Org, Problem } from '../core/model.js';
 import type { Rules } from '../core/rules.js';
 import { OrgTree } from '../core/tree.js';
@@ -131,9 +132,6 @@ export function ledgerAt(problems: Problem[], orgs: Org[], end: string, rules: R
 function ranked(list: (LedgerFigures & { org: string; name: string })[]): CommitteeLedger[] {
   const key = (c: LedgerFigures) => (c.rate === null ? -1 : c.rate);
   const sorted = [...list].sort((a, b) => key(b) - key(a) || a.supervised - b.supervised || (a.org < b.org ? -1 : 1));
-  let rank = 0;
-  return sorted.map((c, i) => {
-    if (i === 0 || key(c) !== key(sorted[i - 1]) || c.supervised !== sorted[i - 1].supervised) rank = i + 1;
-    return { ...c, rank };
-  });
+  const r = ranks(sorted, (a, b) => key(a) === key(b) && a.supervised === b.supervised);
+  return sorted.map((c, i) => ({ ...c, rank: r[i] }));
 }

@@ -3,7 +3,7 @@ import type { Adoption, Org, Report, Source, Typical } from '../core/model.js';
 import { ADOPTIONS } from '../core/model.js';
 import type { Rules } from '../core/rules.js';
 import { monthOf, periodMonths } from '../core/dates.js';
-import { groupBy, sum } from '../core/collections.js';
+import { groupBy, ranks, sum } from '../core/collections.js';
 
 /** Reports of one org, month and title, counted once with the highest adoption. */
 export interface CountedItem {
@@ -150,8 +150,8 @@ export function rank<R extends { org: string; points: number; rank: number }>(
   count: (r: R) => number = (r) => (r as unknown as MonthQuotaRow).count,
 ): void {
   rows.sort((a, b) => b.points - a.points || count(b) - count(a) || (a.org < b.org ? -1 : a.org > b.org ? 1 : 0));
-  rows.forEach((r, i) => {
-    const prev = rows[i - 1];
-    r.rank = prev && prev.points === r.points && count(prev) === count(r) ? prev.rank : i + 1;
+  const r = ranks(rows, (a, b) => a.points === b.points && count(a) === count(b));
+  rows.forEach((row, i) => {
+    row.rank = r[i];
   });
 }

@@ -4,7 +4,7 @@ import type { Org, Report, Typical } from '../../core/model.js';
 import type { Rules } from '../../core/rules.js';
 import { countedItems, monthQuota, periodQuota, type CountedItem, type MonthQuota, type MonthQuotaRow, type PeriodQuota } from '../quota.js';
 import { monthOf } from '../../core/dates.js';
-import { groupBy } from '../../core/collections.js';
+import { groupBy, ranks } from '../../core/collections.js';
 import { OrgTree } from '../../core/tree.js';
 
 export interface CommitteeQuota {
@@ -130,8 +130,6 @@ function unitQuota(orgs: Org[], mq: MonthQuota): UnitQuota[] {
     return { rank: 0, org: u.code, name: u.name, orgs: sub.length, met, rate: met / sub.length };
   });
   rows.sort((a, b) => b.rate - a.rate || (a.org < b.org ? -1 : 1));
-  rows.forEach((r, i) => {
-    r.rank = i > 0 && rows[i - 1].rate === r.rate ? rows[i - 1].rank : i + 1;
-  });
-  return rows;
+  const r = ranks(rows, (a, b) => a.rate === b.rate);
+  return rows.map((row, i) => ({ ...row, rank: r[i] }));
 }
