@@ -257,6 +257,23 @@ describe('history and undo', () => {
     expect(text.stdout).toContain('--replace');
   });
 
+  it('an import logged before the ledger existed shows in the log and can be undone', async () => {
+    const dir = county();
+    await cxzy(['import', '.', '-q'], { cwd: dir });
+    // Its counts were written without a problems section, as a database of the first version has them.
+    const db = new Database(join(dir, 'cxzy.db'));
+    const counts = JSON.parse((db.prepare('SELECT counts FROM imports WHERE n = 1').pluck().get() as string) ?? '{}');
+    delete counts.problems;
+    db.prepare('UPDATE imports SET counts = ? WHERE n = 1').run(JSON.stringify(counts));
+    db.close();
+    const log = await cxzy(['log'], { cwd: dir });
+    expect([log.code, log.stderr]).toEqual([0, '']);
+    expect(log.stdout).toMatch(/ 1 {2}\d{4}-\d\d-\d\d \d\d:\d\d:\d\d {2}members\.yaml 等 5 个 +新增 \d+/);
+    expect((await run(dir, ['log'])).json.imports[0].sections.problems).toEqual({ inserted: 0, updated: 0, unchanged: 0, removed: 0 });
+    const undo = await cxzy(['undo', '--yes'], { cwd: dir });
+    expect([undo.code, undo.stderr]).toEqual([0, '']);
+    expect((await run(dir, ['show', 'D01'])).code).toBe(1);
+  });
   it('an import that changes no record is not logged and uses up no undo', async () => {
     const dir = county();
     await cxzy(['import', '.', '-q'], { cwd: dir });

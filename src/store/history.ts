@@ -9,7 +9,7 @@ import { localTime } from '../core/dates.js';
 import { DataError } from '../core/errors.js';
 import { SECTION_LIST } from '../core/sections.js';
 import { SECTIONS, type Section } from '../core/model.js';
-import { storedCols, type SectionCounts } from './batch/commit.js';
+import { storedCols, zeroCounts, type SectionCounts } from './batch/commit.js';
 
 export interface ImportFile {
   path: string;
@@ -80,7 +80,8 @@ const entryOf = (r: ImportRow): ImportEntry => ({
   number: r.n,
   at: r.at,
   files: JSON.parse(r.files),
-  sections: JSON.parse(r.counts),
+  // An entry logged before a section existed (the ledger's problems) changed none of it.
+  sections: { ...zeroCounts(), ...JSON.parse(r.counts) },
   options: JSON.parse(r.options),
   undone: r.undone,
 });
