@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultRules } from '../src/core/rules.js';
 import { buildBulletin, gradedPeriodFor, type BulletinInput } from '../src/analyses/bulletin/bulletin.js';
 import { pledgesSection } from '../src/analyses/bulletin/pledges.js';
+import { itemsOf } from '../src/analyses/quota.js';
 import { gradePeriod } from '../src/analyses/grade.js';
 import { activeCounts, member, org, owned, pledge, report, review, typical, votes } from './fixtures.js';
 import type { Pledge } from '../src/core/model.js';
@@ -120,14 +121,17 @@ describe('buildBulletin', () => {
     orgs,
     activeMembers: activeCounts([member('M1', 'A'), member('M2', 'X')]),
     pledges: [],
-    reports: [
-      ...three('A', '2011-05'),
-      ...three('B', '2011-05'),
-      ...three('T1', '2011-05'),
-      ...three('C', '2011-04'),
-      report('C', '2011-05-09', '县里采用', 'county'),
-      report('S1', '2011-06-01', '下月', 'city'),
-    ],
+    items: itemsOf(
+      [
+        ...three('A', '2011-05'),
+        ...three('B', '2011-05'),
+        ...three('T1', '2011-05'),
+        ...three('C', '2011-04'),
+        report('C', '2011-05-09', '县里采用', 'county'),
+        report('S1', '2011-06-01', '下月', 'city'),
+      ],
+      rules,
+    ),
     typicals: [typical('T1', '2011-04-10'), typical('T2', '2011-06-10')],
     grading: null,
     stars: null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rateStars, scoreMember } from '../src/analyses/stars.js';
-import { monthQuota, periodQuota } from '../src/analyses/quota.js';
+import { itemsOf, monthQuota, periodQuota } from '../src/analyses/quota.js';
 import { gradePeriod } from '../src/analyses/grade.js';
 import { defaultRules } from '../src/core/rules.js';
 import { activeCounts, joined, member, org, points, report, review, typical, votes } from './fixtures.js';
@@ -43,7 +43,7 @@ function run(
 ) {
   const grading = gradePeriod({ period: '2011Q1', orgs, reviews, previousReviews: [], commentaries: reviews, pledges: [], rules });
   const typicals = extra.typicals ?? [];
-  const quota = periodQuota('2011Q1', orgs, extra.reports ?? [], typicals, rules);
+  const quota = periodQuota('2011Q1', orgs, itemsOf(extra.reports ?? [], rules), typicals, rules);
   const members = extra.members ?? [];
   return rateStars({ period: '2011Q1', orgs, points: joined(members, extra.pts ?? []), activeMembers: activeCounts(members), grading, quota, typicals, rules });
 }
@@ -113,7 +113,7 @@ describe('report quota', () => {
       report('B', '2011-02-03', '上月的'),
       report('X', '2011-03-03', '撤销组织的'),
     ];
-    const q = monthQuota('2011-03', orgs, reports, rules);
+    const q = monthQuota('2011-03', orgs, itemsOf(reports, rules), rules);
     expect(q.orgs.map((o) => [o.rank, o.org, o.count, o.met, o.shortfall, o.points])).toEqual([
       [1, 'B', 3, true, 0, 61],
       [2, 'A', 2, false, 1, 15],
@@ -125,7 +125,7 @@ describe('report quota', () => {
 
   it('per quarter: months met, and typicals for committees only', () => {
     const orgs = [org('W', 'committee', null), org('A', 'branch', 'W')];
-    const q = periodQuota('2011Q1', orgs, threeEach('A'), [typical('W', '2011-01-05')], rules);
+    const q = periodQuota('2011Q1', orgs, itemsOf(threeEach('A'), rules), [typical('W', '2011-01-05')], rules);
     const a = q.orgs.find((o) => o.org === 'A')!;
     const w = q.orgs.find((o) => o.org === 'W')!;
     expect(a).toMatchObject({ months_met: 3, typicals: null, typicals_met: null, points: 9 });

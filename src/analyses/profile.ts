@@ -10,10 +10,9 @@ import { OrgTree } from '../core/tree.js';
 import type { Query } from '../store/query.js';
 import type { Records } from '../store/lookup.js';
 import { gradeFromStore, starsFromStore } from './services.js';
-import { countedItems } from './quota.js';
 import { rateStars, type MemberStars, type Verdict } from './stars.js';
 import { satisfaction, type OrgGrade } from './grade.js';
-import { periodQuota } from './quota.js';
+import { itemsOf, periodQuota } from './quota.js';
 import { stateAt, type ProblemState } from './ledger.js';
 import { annualReview, memberYear, tallyOf, type MemberYear, type OrgYear } from './annual.js';
 
@@ -143,13 +142,11 @@ export function orgProfile(q: Query, r: Records, rules: Rules, code: string, per
     };
   });
   const quota = rules.quota.reports_per_month;
-  const months = [
-    ...groupBy(
-      reports.filter((x) => inPeriod(periodOf(x.date))),
-      (x) => monthOf(x.date),
-    ),
-  ].map(([month, list]): ProfileMonth => {
-    const count = countedItems(list, rules).length;
+  const shown = reports.filter((x) => inPeriod(periodOf(x.date)));
+  // The org's own reports, counted as the quotas count them.
+  const counts = new Map(itemsOf(shown, rules).tallies.map((t) => [t.month, t.count]));
+  const months = [...groupBy(shown, (x) => monthOf(x.date))].map(([month, list]): ProfileMonth => {
+    const count = counts.get(month) ?? 0;
     return { month, count, quota, met: count >= quota, reports: list };
   });
   return {
@@ -202,7 +199,7 @@ export function memberProfile(q: Query, r: Records, rules: Rules, id: string, pe
         points: [{ ...points, name: member.name, org: member.org, active: member.active }],
         activeMembers: new Map(),
         grading: null,
-        quota: periodQuota(points.period, [], [], [], rules),
+        quota: periodQuota(points.period, [], { tallies: [], named: [] }, [], rules),
         typicals: [],
         rules,
       });

@@ -35,6 +35,53 @@ export function countedItems(reports: Report[], rules: Rules): CountedItem[] {
   return [...byKey.values()];
 }
 
+/** One org's counted items in one month: how many, and their points. */
+export interface ItemTally {
+  org: string;
+  month: string;
+  count: number;
+  points: number;
+}
+
+/**
+ * A span's reports as the quotas use them: every org's items counted per
+ * month, and the items worth naming in full — the duplicates, and (when asked
+ * for) the adopted ones. The store counts them in SQL (services.ts): a city's
+ * quarter is 300,000 reports, too many to read as records only to be counted.
+ */
+export interface Items {
+  tallies: ItemTally[];
+  /** Items with more than one source, and those adopted above none when they were asked for. */
+  named: CountedItem[];
+}
+
+/** `reports` counted as the store counts them: every item tallied, every duplicate and adopted item named. */
+export function itemsOf(reports: Report[], rules: Rules): Items {
+  const items = countedItems(reports, rules);
+  const tallies = new Map<string, ItemTally>();
+  for (const i of items) {
+    const k = `${i.org}\u0000${i.month}`;
+    const t = tallies.get(k);
+    if (t) {
+      t.count++;
+      t.points += i.points;
+    } else tallies.set(k, { org: i.org, month: i.month, count: 1, points: i.points });
+  }
+  return { tallies: [...tallies.values()], named: items.filter((i) => i.sources.length > 1 || i.adopted !== 'none') };
+}
+
+/** The tallies of `months`, by org and month. */
+function talliesOf(items: Items, months: string[]): Map<string, Map<string, ItemTally>> {
+  const out = new Map<string, Map<string, ItemTally>>();
+  for (const t of items.tallies) {
+    if (!months.includes(t.month)) continue;
+    let m = out.get(t.org);
+    if (!m) out.set(t.org, (m = new Map()));
+    m.set(t.month, t);
+  }
+  return out;
+}
+
 export interface MonthQuotaRow {
   org: string;
   name: string;
@@ -54,18 +101,14 @@ export interface MonthQuota {
 }
 
 /** The quota for one month over every active org, ranked by points, then count, then code. */
-export function monthQuota(month: string, orgs: Org[], reports: Report[], rules: Rules): MonthQuota {
-  const items = countedItems(
-    reports.filter((r) => monthOf(r.date) === month),
-    rules,
-  );
-  const byOrg = groupBy(items, (i) => i.org);
+export function monthQuota(month: string, orgs: Org[], items: Items, rules: Rules): MonthQuota {
+  const byOrg = talliesOf(items, [month]);
   const quota = rules.quota.reports_per_month;
   const active = orgs.filter((o) => o.active);
   const activeCodes = new Set(active.map((o) => o.code));
   const rows = active.map((o): MonthQuotaRow => {
-    const mine = byOrg.get(o.code) ?? [];
-    const count = mine.length;
+    const mine = byOrg.get(o.code)?.get(month);
+    const count = mine?.count ?? 0;
     return {
       org: o.code,
       name: o.name,
@@ -73,7 +116,7 @@ export function monthQuota(month: string, orgs: Org[], reports: Report[], rules:
       quota,
       met: count >= quota,
       shortfall: Math.max(0, quota - count),
-      points: sum(mine.map((i) => i.points)),
+      points: mine?.points ?? 0,
       rank: 0,
     };
   });
@@ -82,7 +125,7 @@ export function monthQuota(month: string, orgs: Org[], reports: Report[], rules:
     month,
     orgs: rows,
     summary: { met: rows.filter((r) => r.met).length, missed: rows.filter((r) => !r.met).length },
-    duplicates: items.filter((i) => i.sources.length > 1 && activeCodes.has(i.org)),
+    duplicates: items.named.filter((i) => i.sources.length > 1 && i.month === month && activeCodes.has(i.org)),
   };
 }
 
@@ -105,14 +148,10 @@ export interface PeriodQuota {
 }
 
 /** The quarter's quota; `through` (a month of the quarter) stops it there: the quarter to date. */
-export function periodQuota(period: string, orgs: Org[], reports: Report[], typicals: Typical[], rules: Rules, through?: string): PeriodQuota {
+export function periodQuota(period: string, orgs: Org[], items: Items, typicals: Typical[], rules: Rules, through?: string): PeriodQuota {
   const months = periodMonths(period).filter((m) => through === undefined || m <= through);
   const last = months[months.length - 1];
-  const items = countedItems(
-    reports.filter((r) => months.includes(monthOf(r.date))),
-    rules,
-  );
-  const byOrg = groupBy(items, (i) => i.org);
+  const byOrg = talliesOf(items, months);
   const typicalsOf = groupBy(
     typicals.filter((x) => x.period === period && monthOf(x.date) <= last),
     (x) => x.org,
@@ -121,10 +160,10 @@ export function periodQuota(period: string, orgs: Org[], reports: Report[], typi
   const rows = orgs
     .filter((o) => o.active)
     .map((o): QuarterQuotaRow => {
-      const mine = byOrg.get(o.code) ?? [];
+      const mine = byOrg.get(o.code);
       const perMonth: QuarterQuotaRow['months'] = {};
       for (const m of months) {
-        const count = mine.filter((i) => i.month === m).length;
+        const count = mine?.get(m)?.count ?? 0;
         perMonth[m] = { count, met: count >= quota };
       }
       const t = o.type === 'committee' ? (typicalsOf.get(o.code)?.length ?? 0) : null;
@@ -136,12 +175,12 @@ export function periodQuota(period: string, orgs: Org[], reports: Report[], typi
         months_met: Object.values(perMonth).filter((m) => m.met).length,
         typicals: t,
         typicals_met: t === null ? null : t >= rules.quota.typicals_per_quarter,
-        points: sum(mine.map((i) => i.points)),
+        points: mine ? sum([...mine.values()].map((t) => t.points)) : 0,
         rank: 0,
       };
     });
   rank(rows, (r) => sum(Object.values(r.months).map((m) => m.count)));
-  return { period, orgs: rows, duplicates: items.filter((i) => i.sources.length > 1) };
+  return { period, orgs: rows, duplicates: items.named.filter((i) => i.sources.length > 1 && months.includes(i.month)) };
 }
 
 /** Sort by points desc, then count desc, then code; equal points and count share a rank. */

@@ -4,15 +4,15 @@
 import { gradingIn, starsIn } from './scope.js';
 import type { Rules } from '../core/rules.js';
 import { addDays, lastDayOfMonth, periodBounds, periodOf, previousPeriod, yearQuarters } from '../core/dates.js';
-import type { Query } from '../store/query.js';
+import type { Query, ReportSpan } from '../store/query.js';
 import { gradePeriod, type Grading } from './grade.js';
 import { rateStars, type StarsResult } from './stars.js';
-import { monthQuota, periodQuota, type MonthQuota, type PeriodQuota } from './quota.js';
+import { countedItems, monthQuota, periodQuota, type Items, type MonthQuota, type PeriodQuota } from './quota.js';
 import { buildBulletin, gradedPeriodFor, type Bulletin } from './bulletin/bulletin.js';
 import { ledgerAt, type Ledger } from './ledger.js';
 import { suggestProblems, type Suggestion } from './ledger-suggest.js';
 import { annualReview, tallyQuarter, type Annual, type AnnualQuarter, type MemberTally } from './annual.js';
-import type { Grade, MemberPoints } from '../core/model.js';
+import { ADOPTIONS, type Grade, type MemberPoints } from '../core/model.js';
 
 /** The grading of a period: what grade, stars and the bulletin all start from. `explain` builds each org's explanation. */
 export function gradeFromStore(q: Query, rules: Rules, period: string, explain = false): Grading {
@@ -55,18 +55,30 @@ export function starsFromStore(
     points: opts.points ?? (redOnly ? q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars) : q.memberPoints(period)),
     activeMembers: q.activeMembers(),
     grading,
-    quota: periodQuota(period, orgs, q.reports(period), typicals, rules),
+    // Benchmark branches need only each month's count: no item is named.
+    quota: periodQuota(period, orgs, itemsFromStore(q, rules, { period }, 'none'), typicals, rules),
     typicals,
     rules,
   });
 }
 
-export function monthQuotaFromStore(q: Query, rules: Rules, month: string): MonthQuota {
-  return monthQuota(month, q.orgs(), q.monthReports(month), rules);
+/** `span`'s reports counted by the store, with the duplicates named, or also the adopted items, or none. */
+function itemsFromStore(q: Query, rules: Rules, span: ReportSpan, named: 'none' | 'duplicates' | 'adopted'): Items {
+  return {
+    tallies: q.itemTallies(
+      span,
+      ADOPTIONS.map((a) => rules.quota.points[a]),
+    ),
+    named: named === 'none' ? [] : countedItems(q.namedItemReports(span, named === 'adopted'), rules),
+  };
+}
+
+export function monthQuotaFromStore(q: Query, rules: Rules, month: string, named: 'none' | 'duplicates' = 'duplicates'): MonthQuota {
+  return monthQuota(month, q.orgs(), itemsFromStore(q, rules, { month }, named), rules);
 }
 
 export function periodQuotaFromStore(q: Query, rules: Rules, period: string): PeriodQuota {
-  return periodQuota(period, q.orgs(), q.reports(period), q.typicals(period), rules);
+  return periodQuota(period, q.orgs(), itemsFromStore(q, rules, { period }, 'duplicates'), q.typicals(period), rules);
 }
 
 /** The month's bulletin, with the latest quarter graded by the month's end; with `keep` (--org), of that subtree: its orgs, members, pledges, reports, grades and stars. */
@@ -83,7 +95,7 @@ export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: S
     orgs: q.orgs().filter((o) => inside(o.code)),
     activeMembers: keep ? new Map([...q.activeMembers()].filter(([org]) => keep.has(org))) : q.activeMembers(),
     pledges: keep ? q.ownedPledges().filter((p) => keep.has(p.member ? p.member.org : p.owner)) : q.ownedPledges(),
-    reports: q.reports(period).filter((r) => inside(r.org)),
+    items: itemsIn(itemsFromStore(q, rules, { period, through: month }, 'adopted'), inside),
     typicals: q.typicals(period).filter((r) => inside(r.org)),
     grading: grading && gradingIn(grading, keep),
     stars: stars && starsIn(stars, keep),
@@ -92,6 +104,10 @@ export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: S
     problems: q.problems(lastDayOfMonth(month)).filter((p) => inside(p.org)),
     rules,
   });
+}
+
+function itemsIn(items: Items, inside: (org: string) => boolean): Items {
+  return { tallies: items.tallies.filter((t) => inside(t.org)), named: items.named.filter((i) => inside(i.org)) };
 }
 
 /** The ledger at `end`, over one subtree when `root` is given. */
@@ -138,7 +154,7 @@ export function annualFromStore(q: Query, rules: Rules, year: string, within: Se
     monthsMet: q
       .reportMonths()
       .filter((m) => m.startsWith(`${year}-`))
-      .map((m) => new Set(monthQuotaFromStore(q, rules, m).orgs.flatMap((r) => (r.met ? [r.org] : [])))),
+      .map((m) => new Set(monthQuotaFromStore(q, rules, m, 'none').orgs.flatMap((r) => (r.met ? [r.org] : [])))),
     problems: q.problems(`${year}-12-31`),
     previous: lastGrades(q, rules, String(Number(year) - 1)),
     within,

@@ -1,7 +1,8 @@
 // The monthly bulletin (通报) as data: five sections over the month, its
 // quarter to date, and the latest quarter graded by the month's end. Pure:
 // the caller reads the store and grades; this only selects and counts.
-import type { Grade, Org, OwnedPledge, Problem, Report, Typical } from '../../core/model.js';
+import type { Grade, Org, OwnedPledge, Problem, Typical } from '../../core/model.js';
+import type { Items } from '../quota.js';
 import { GRADES } from '../../core/model.js';
 import type { Rules } from '../../core/rules.js';
 import type { Grading, Movement, OrgGrade, ShareBreach } from '../grade.js';
@@ -20,8 +21,8 @@ export interface BulletinInput {
   /** Active members per org. */
   activeMembers: Map<string, number>;
   pledges: OwnedPledge[];
-  /** Reports and typicals of `period`. */
-  reports: Report[];
+  /** The reports of `period` to the month's end, counted, with the duplicates and adopted items named; and its typicals. */
+  items: Items;
   typicals: Typical[];
   /** Grading and stars of the latest quarter graded by the month's end, when there is one. */
   grading: Grading | null;
@@ -99,7 +100,7 @@ export function buildBulletin(input: BulletinInput): Bulletin {
   const { month, period, orgs, rules } = input;
   const start = `${month}-01`;
   const end = lastDayOfMonth(month);
-  const reports = reportsSection(month, period, orgs, input.reports, input.typicals, rules);
+  const reports = reportsSection(month, period, orgs, input.items, input.typicals, rules);
   const pledges = pledgesSection(start, end, orgs, input.activeMembers, input.pledges, rules);
   const active = orgs.filter((o) => o.active);
   const reviewed = input.grading?.orgs.filter((o) => o.grade !== 'ungraded').length ?? 0;

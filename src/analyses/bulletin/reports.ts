@@ -1,8 +1,8 @@
 // Bulletin section 2, 信息报送: the month's quota, the quarter to date, what
 // was adopted, duplicates, each first-level committee's share met, typicals.
-import type { Org, Report, Typical } from '../../core/model.js';
+import type { Org, Typical } from '../../core/model.js';
 import type { Rules } from '../../core/rules.js';
-import { countedItems, monthQuota, periodQuota, type CountedItem, type MonthQuota, type MonthQuotaRow, type PeriodQuota } from '../quota.js';
+import { monthQuota, periodQuota, type CountedItem, type Items, type MonthQuota, type MonthQuotaRow, type PeriodQuota } from '../quota.js';
 import { monthOf } from '../../core/dates.js';
 import { groupBy, ranks } from '../../core/collections.js';
 import { OrgTree } from '../../core/tree.js';
@@ -47,16 +47,13 @@ export interface ReportsSection {
   figures: { met_rate: number | null; missed: MonthQuotaRow[]; top: MonthQuotaRow[]; adopted_points: number; typicals_met: number };
 }
 
-/** `reports` and `typicals` are the month's quarter's. */
-export function reportsSection(month: string, period: string, orgs: Org[], reports: Report[], typicals: Typical[], rules: Rules): ReportsSection {
-  const mq = monthQuota(month, orgs, reports, rules);
-  const quarter = periodQuota(period, orgs, reports, typicals, rules, month);
+/** `items`: the month's quarter's reports to the month's end, with the adopted items named; `typicals`: the quarter's. */
+export function reportsSection(month: string, period: string, orgs: Org[], items: Items, typicals: Typical[], rules: Rules): ReportsSection {
+  const mq = monthQuota(month, orgs, items, rules);
+  const quarter = periodQuota(period, orgs, items, typicals, rules, month);
   const active = new Set(orgs.filter((o) => o.active).map((o) => o.code));
-  const adopted = countedItems(
-    reports.filter((r) => monthOf(r.date) === month && active.has(r.org)),
-    rules,
-  )
-    .filter((i) => i.adopted !== 'none')
+  const adopted = items.named
+    .filter((i) => i.month === month && active.has(i.org) && i.adopted !== 'none')
     .sort((a, b) => b.points - a.points || (a.org < b.org ? -1 : a.org > b.org ? 1 : 0));
 
   const typicalsOf = groupBy(
