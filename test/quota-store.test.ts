@@ -73,6 +73,10 @@ describe('report items counted in SQL', () => {
         ['2011-06', 'central', 20, 2], // the highest adoption, not the most points
       ]);
       expect(d1.months['2011-06'].count).toBeGreaterThan(0);
+      // What benchmark branches need: the months met, counted alone.
+      const met = q.monthsMet('2011Q2', rules.quota.reports_per_month);
+      expect(stored.orgs.map((o) => [o.org, met.get(o.org) ?? 0])).toEqual(stored.orgs.map((o) => [o.org, o.months_met]));
+      expect(stored.orgs.filter((o) => o.months_met > 0).length).toBeGreaterThan(5);
     });
   });
 

@@ -44,8 +44,18 @@ function run(
   const grading = gradePeriod({ period: '2011Q1', orgs, reviews, previousReviews: [], commentaries: reviews, pledges: [], rules });
   const typicals = extra.typicals ?? [];
   const quota = periodQuota('2011Q1', orgs, itemsOf(extra.reports ?? [], rules), typicals, rules);
+  const monthsMet = new Map(quota.orgs.map((o) => [o.org, o.months_met]));
   const members = extra.members ?? [];
-  return rateStars({ period: '2011Q1', orgs, points: joined(members, extra.pts ?? []), activeMembers: activeCounts(members), grading, quota, typicals, rules });
+  return rateStars({
+    period: '2011Q1',
+    orgs,
+    points: joined(members, extra.pts ?? []),
+    activeMembers: activeCounts(members),
+    grading,
+    monthsMet,
+    typicals,
+    rules,
+  });
 }
 const good = (o: string) => review(o, '2011Q1', 95, votes(50), 95);
 const fair = (o: string) => review(o, '2011Q1', 85, votes(50), 85);

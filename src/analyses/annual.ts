@@ -2,7 +2,7 @@
 // star ratings, monthly quotas and ledger in, each org's and member's year,
 // the award candidates with every criterion that decided them, and the grade
 // distribution against the previous year out. No I/O, no printing.
-import type { Grade, Member, Org, Points, Problem, Source } from '../core/model.js';
+import { LEADS, type Grade, type Member, type Org, type Points, type Problem, type Source } from '../core/model.js';
 import type { Rules } from '../core/rules.js';
 import type { Msg } from '../core/messages/index.js';
 import { rank, type Movement, type OrgGrade } from './grade.js';
@@ -38,13 +38,13 @@ export function tallyOf(quarters: { period: string; points: Points; red: boolean
 }
 
 /** Adds one quarter's points to `tally`, member by member; `red`: the quarter's red-star members. */
-export function tallyQuarter(tally: Map<string, MemberTally>, period: string, points: Points[], red: ReadonlySet<string>, rules: Rules): void {
+export function tallyQuarter(tally: Map<string, MemberTally>, period: string, points: Iterable<Points>, red: ReadonlySet<string>, rules: Rules): void {
   for (const p of points) {
     const s = scoreMember(p, rules);
     let t = tally.get(p.member);
     if (!t) tally.set(p.member, (t = { stars: {}, points: 0, reds: 0, discipline: 0, src: p.src }));
     t.stars[period] = s.stars;
-    for (const lead in s.scores) t.points += s.scores[lead as keyof typeof s.scores];
+    for (const lead of LEADS) t.points += s.scores[lead];
     if (red.has(p.member)) t.reds++;
     for (const d of p.deductions) if (d.dimension === 'discipline') t.discipline++;
   }

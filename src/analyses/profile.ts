@@ -12,7 +12,7 @@ import type { Records } from '../store/lookup.js';
 import { gradeFromStore, starsFromStore } from './services.js';
 import { rateStars, type MemberStars, type Verdict } from './stars.js';
 import { satisfaction, type OrgGrade } from './grade.js';
-import { itemsOf, periodQuota } from './quota.js';
+import { itemsOf } from './quota.js';
 import { stateAt, type ProblemState } from './ledger.js';
 import { annualReview, memberYear, tallyOf, type MemberYear, type OrgYear } from './annual.js';
 
@@ -199,7 +199,7 @@ export function memberProfile(q: Query, r: Records, rules: Rules, id: string, pe
         points: [{ ...points, name: member.name, org: member.org, active: member.active }],
         activeMembers: new Map(),
         grading: null,
-        quota: periodQuota(points.period, [], { tallies: [], named: [] }, [], rules),
+        monthsMet: new Map(),
         typicals: [],
         rules,
       });

@@ -55,8 +55,7 @@ export function starsFromStore(
     points: opts.points ?? (redOnly ? q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars) : q.memberPoints(period)),
     activeMembers: q.activeMembers(),
     grading,
-    // Benchmark branches need only each month's count: no item is named.
-    quota: periodQuota(period, orgs, itemsFromStore(q, rules, { period }, 'none'), typicals, rules),
+    monthsMet: q.monthsMet(period, rules.quota.reports_per_month),
     typicals,
     rules,
   });
@@ -73,8 +72,8 @@ function itemsFromStore(q: Query, rules: Rules, span: ReportSpan, named: 'none' 
   };
 }
 
-export function monthQuotaFromStore(q: Query, rules: Rules, month: string, named: 'none' | 'duplicates' = 'duplicates'): MonthQuota {
-  return monthQuota(month, q.orgs(), itemsFromStore(q, rules, { month }, named), rules);
+export function monthQuotaFromStore(q: Query, rules: Rules, month: string): MonthQuota {
+  return monthQuota(month, q.orgs(), itemsFromStore(q, rules, { month }, 'duplicates'), rules);
 }
 
 export function periodQuotaFromStore(q: Query, rules: Rules, period: string): PeriodQuota {
@@ -132,6 +131,8 @@ function lastGrades(q: Query, rules: Rules, year: string): Map<string, Grade> {
 
 /** The year's review: its four quarters graded and rated, its months' quotas, its ledger, and the year before's last grades. */
 export function annualFromStore(q: Query, rules: Rules, year: string, within: Set<string> | null): Annual {
+  // The quotas count active orgs only.
+  const active = new Set(q.orgs().flatMap((o) => (o.active ? [o.code] : [])));
   const reviewed = q.reviewPeriods();
   const rated = q.pointsPeriods();
   // Quarter by quarter, the points read once, tallied and let go: a city's four quarters would not fit together.
@@ -140,9 +141,9 @@ export function annualFromStore(q: Query, rules: Rules, year: string, within: Se
     const grading = reviewed.includes(period) ? gradeFromStore(q, rules, period) : null;
     const grades = grading?.orgs ?? [];
     if (!rated.includes(period)) return { period, grades, benchmark: new Set() };
-    const points = q.memberPoints(period);
-    const stars = starsFromStore(q, rules, period, { grading: grading ?? undefined, points });
-    tallyQuarter(tally, period, points, new Set(stars.members.flatMap((m) => (m.red_star ? [m.member] : []))), rules);
+    // The red stars and benchmark branches come from the candidates alone; every member's points are tallied as they stream.
+    const stars = starsFromStore(q, rules, period, { grading: grading ?? undefined, redOnly: true });
+    tallyQuarter(tally, period, q.eachPoints(period), new Set(stars.members.flatMap((m) => (m.red_star ? [m.member] : []))), rules);
     return { period, grades, benchmark: new Set(stars.benchmark.filter((v) => v.qualified).map((v) => v.code)) };
   });
   return annualReview({
@@ -154,7 +155,7 @@ export function annualFromStore(q: Query, rules: Rules, year: string, within: Se
     monthsMet: q
       .reportMonths()
       .filter((m) => m.startsWith(`${year}-`))
-      .map((m) => new Set(monthQuotaFromStore(q, rules, m, 'none').orgs.flatMap((r) => (r.met ? [r.org] : [])))),
+      .map((m) => new Set([...q.metInMonth(m, rules.quota.reports_per_month)].filter((org) => active.has(org)))),
     problems: q.problems(`${year}-12-31`),
     previous: lastGrades(q, rules, String(Number(year) - 1)),
     within,

@@ -62,14 +62,17 @@ const MEMBER_IDS: PlainId[] = ['yr_h_member', 'yr_h_name', 'yr_h_org', 'yr_h_red
 function award(a: Annual, kind: AwardKind, lang: Lang): DocSection {
   // A set: a city proposes tens of thousands of members.
   const proposed = new Set(a.candidates[kind]);
-  const status = (id: string) => (proposed.has(id) ? text(t(lang, 'yr_candidate'), 'ok') : text(t(lang, 'yr_reserve_one'), 'muted'));
+  const [yes, no] = [text(t(lang, 'yr_candidate'), 'ok'), text(t(lang, 'yr_reserve_one'), 'muted')];
+  const status = (id: string) => (proposed.has(id) ? yes : no);
   const ids = [...a.candidates[kind], ...a.reserves[kind]];
   if (kind === 'advanced_org') {
     const of = new Map(a.orgs.map((o) => [o.org, o]));
     const rows = ids.map((id) => [status(id), ...orgRow(of.get(id)!, lang)]);
     return { id: kind, title: t(lang, 'yr_advanced_org'), parts: [table(['yr_h_status', ...ORG_IDS], rows, lang, [3, 4, 5, 6, 7, 8, 9, 11]), GAP] };
   }
-  const of = new Map(a.members.map((m) => [m.member, m]));
+  // Only the members named: a city's year has 750,000.
+  const named = new Set(ids);
+  const of = new Map(a.members.flatMap((m) => (named.has(m.member) ? [[m.member, m] as const] : [])));
   const rows = ids.map((id) => [status(id), ...memberRow(of.get(id)!)]);
   return {
     id: kind,

@@ -3,7 +3,7 @@
 import type { DB } from './db.js';
 import { SECTION_DEFS as TABLES, selectOf, SRC_COLS, type Readable, type Row } from '../core/sections.js';
 import { ADOPTIONS, LEADS } from '../core/model.js';
-import type { Member, MemberPoints, Org, OwnedPledge, Pledge, Problem, Report, Review, Source, Typical } from '../core/model.js';
+import type { Member, MemberPoints, Org, OwnedPledge, Pledge, Points, Problem, Report, Review, Source, Typical } from '../core/model.js';
 
 /**
  * `t`'s columns (as `p`) with a member's name, org and status (as `m`) before
@@ -69,16 +69,19 @@ export class Query {
    * objects for every row cost twice the time at city size.
    */
   private read<R extends { src: Source }>(t: Readable<R>, rest: string, ...params: unknown[]): R[] {
-    const out: R[] = [];
+    return [...this.iterate(t, rest, ...params)];
+  }
+
+  /** read()'s records one at a time, for a caller that lets each go. */
+  private *iterate<R extends { src: Source }>(t: Readable<R>, rest: string, ...params: unknown[]): Generator<R> {
     const stmt = this.db.prepare(selectOf(t, rest)).raw();
     for (const row of stmt.iterate(...params) as IterableIterator<Row>) {
       const r = t.fromRow(row);
       const file = this.files.get(r.src.file);
       if (file === undefined) this.files.set(r.src.file, r.src.file);
       else r.src.file = file;
-      out.push(r);
+      yield r;
     }
-    return out;
   }
 
   private once<T>(key: string, read: () => T): T {
@@ -118,6 +121,11 @@ export class Query {
    */
   memberPoints(period: string): MemberPoints[] {
     return this.read(memberPoints, 'WHERE p.period = ?', period);
+  }
+
+  /** The period's points one at a time, without their members: the year tallies each and lets it go. */
+  eachPoints(period: string): Generator<Points> {
+    return this.iterate(TABLES.points, 'WHERE period = ?', period);
   }
 
   /**
@@ -182,6 +190,18 @@ export class Query {
     return (this.db.prepare(sql).raw().all(all) as [string, string, number, number][]).map(([org, month, count, pts]) => ({ org, month, count, points: pts }));
   }
 
+  /** How many months of `period` each org has at least `quota` items in (items as itemTallies counts them). */
+  monthsMet(period: string, quota: number): Map<string, number> {
+    const met = 'SELECT org FROM reports WHERE period = ? GROUP BY org, month HAVING COUNT(DISTINCT title) >= ?';
+    return new Map(this.db.prepare(`SELECT org, COUNT(*) FROM (${met}) GROUP BY org`).raw().all(period, quota) as [string, number][]);
+  }
+
+  /** The orgs with at least `quota` items in `month` (items as itemTallies counts them). */
+  metInMonth(month: string, quota: number): Set<string> {
+    const sql = 'SELECT org FROM reports WHERE month = ? GROUP BY org HAVING COUNT(DISTINCT title) >= ?';
+    return new Set(this.db.prepare(sql).pluck().all(month, quota) as string[]);
+  }
+
   /** The reports of `span`'s items that have more than one report, and (with `adopted`) of those adopted above none. */
   namedItemReports(span: ReportSpan, adopted: boolean): Report[] {
     const { where, params } = spanWhere(span);
@@ -204,19 +224,29 @@ export class Query {
     return this.once(`problems ${end}`, () => this.read(TABLES.problems, 'WHERE found <= ? ORDER BY org, id', end));
   }
 
+  /**
+   * The values of an indexed column, in order, one index seek each: a city
+   * has 750,000 points rows and one quarter, and DISTINCT reads every entry.
+   */
+  private distinct(table: string, column: string): string[] {
+    const next = `SELECT MIN(${column}) FROM ${table} WHERE ${column} > v`;
+    const sql = `WITH RECURSIVE d(v) AS (SELECT MIN(${column}) FROM ${table} UNION ALL SELECT (${next}) FROM d WHERE v IS NOT NULL) SELECT v FROM d WHERE v IS NOT NULL`;
+    return this.once(`distinct ${table} ${column}`, () => this.db.prepare(sql).pluck().all() as string[]);
+  }
+
   reviewPeriods(): string[] {
-    return this.db.prepare('SELECT DISTINCT period FROM reviews ORDER BY period').pluck().all() as string[];
+    return this.distinct('reviews', 'period');
   }
 
   pointsPeriods(): string[] {
-    return this.db.prepare('SELECT DISTINCT period FROM points ORDER BY period').pluck().all() as string[];
+    return this.distinct('points', 'period');
   }
 
   reportMonths(): string[] {
-    return this.db.prepare('SELECT DISTINCT month FROM reports ORDER BY month').pluck().all() as string[];
+    return this.distinct('reports', 'month');
   }
 
   reportPeriods(): string[] {
-    return this.db.prepare('SELECT DISTINCT period FROM reports ORDER BY period').pluck().all() as string[];
+    return this.distinct('reports', 'period');
   }
 }
