@@ -51,7 +51,7 @@ export interface ItemTally {
  */
 export interface Items {
   tallies: ItemTally[];
-  /** Items with more than one source, and those adopted above none when they were asked for. */
+  /** Items with more than one source, and those adopted above none (the store names only one month's, when asked). */
   named: CountedItem[];
 }
 

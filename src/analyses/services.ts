@@ -61,23 +61,23 @@ export function starsFromStore(
   });
 }
 
-/** `span`'s reports counted by the store, with the duplicates named, or also the adopted items, or none. */
-function itemsFromStore(q: Query, rules: Rules, span: ReportSpan, named: 'none' | 'duplicates' | 'adopted'): Items {
+/** `span`'s reports counted by the store, with the duplicates named, and with `adoptedIn` that month's adopted items. */
+function itemsFromStore(q: Query, rules: Rules, span: ReportSpan, adoptedIn: string | null = null): Items {
   return {
     tallies: q.itemTallies(
       span,
       ADOPTIONS.map((a) => rules.quota.points[a]),
     ),
-    named: named === 'none' ? [] : countedItems(q.namedItemReports(span, named === 'adopted'), rules),
+    named: countedItems(q.namedItemReports(span, adoptedIn), rules),
   };
 }
 
 export function monthQuotaFromStore(q: Query, rules: Rules, month: string): MonthQuota {
-  return monthQuota(month, q.orgs(), itemsFromStore(q, rules, { month }, 'duplicates'), rules);
+  return monthQuota(month, q.orgs(), itemsFromStore(q, rules, { month }), rules);
 }
 
 export function periodQuotaFromStore(q: Query, rules: Rules, period: string): PeriodQuota {
-  return periodQuota(period, q.orgs(), itemsFromStore(q, rules, { period }, 'duplicates'), q.typicals(period), rules);
+  return periodQuota(period, q.orgs(), itemsFromStore(q, rules, { period }), q.typicals(period), rules);
 }
 
 /** The month's bulletin, with the latest quarter graded by the month's end; with `keep` (--org), of that subtree: its orgs, members, pledges, reports, grades and stars. */
@@ -94,7 +94,7 @@ export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: S
     orgs: q.orgs().filter((o) => inside(o.code)),
     activeMembers: keep ? new Map([...q.activeMembers()].filter(([org]) => keep.has(org))) : q.activeMembers(),
     pledges: keep ? q.ownedPledges().filter((p) => keep.has(p.member ? p.member.org : p.owner)) : q.ownedPledges(),
-    items: itemsIn(itemsFromStore(q, rules, { period, through: month }, 'adopted'), inside),
+    items: itemsIn(itemsFromStore(q, rules, { period, through: month }, month), inside),
     typicals: q.typicals(period).filter((r) => inside(r.org)),
     grading: grading && gradingIn(grading, keep),
     stars: stars && starsIn(stars, keep),

@@ -4,7 +4,10 @@ import { withOptions } from './command.js';
 import { UsageError } from '../core/errors.js';
 import { formatOf } from './context.js';
 import { t } from '../render/i18n/index.js';
-import { importFiles } from '../pipeline/pipeline.js';
+import { importFiles, type ImportOptions, type IngestResult } from '../pipeline/pipeline.js';
+import { importSkipping, type LeftOut } from '../pipeline/skip.js';
+import { Diagnostics, SHOWN } from '../core/diagnostic.js';
+import { annotate } from './annotate.js';
 import { loadRulesOrReport } from './rules-loader.js';
 import { printIngest } from './ingest-output.js';
 import { withProgress } from './progress.js';
@@ -17,23 +20,26 @@ export const importCommand: CommandSpec = {
         .argument('<paths...>', t(lang, 'h_paths'))
         .option('--replace', t(lang, 'h_replace'))
         .option('--org <code>', t(lang, 'h_replace_org'))
-        .option('--dry-run', t(lang, 'h_dry_run')),
+        .option('--dry-run', t(lang, 'h_dry_run'))
+        .option('--skip-invalid', t(lang, 'h_skip_invalid'))
+        .option('--annotate <dir>', t(lang, 'h_annotate')),
       lang,
       'strict',
     ),
   async run(ctx, cmd) {
     const format = formatOf(ctx, ['table', 'json'] as const);
     const rules = loadRulesOrReport(ctx);
-    const o = cmd.opts<{ replace?: boolean; org?: string; dryRun?: boolean; strict?: boolean }>();
+    const o = cmd.opts<Options>();
     if (o.org !== undefined && !o.replace) throw new UsageError({ id: 'org_needs_replace' });
     // Ctrl-C while the files are read: the import stops there and writes nothing (a database it created goes too).
     const stop = new AbortController();
     const interrupted = () => stop.abort();
     process.once('SIGINT', interrupted);
-    let r: Awaited<ReturnType<typeof importFiles>>;
+    let r: IngestResult;
+    let left: LeftOut[] = [];
     try {
-      r = await withProgress(ctx, ctx.t('progress_import'), (onFile) =>
-        importFiles(cmd.args, ctx.db, rules, {
+      const run = await withProgress(ctx, ctx.t('progress_import'), (onFile) => {
+        const opts: ImportOptions = {
           strict: o.strict === true,
           replace: o.replace === true,
           org: o.org ?? null,
@@ -42,14 +48,47 @@ export const importCommand: CommandSpec = {
           env: ctx.env,
           onFile,
           signal: stop.signal,
-        }),
-      );
+          // The annotated copies mark every error, not the first hundred.
+          allErrors: o.annotate !== undefined,
+        };
+        return o.skipInvalid
+          ? importSkipping(cmd.args, ctx.db, rules, opts)
+          : importFiles(cmd.args, ctx.db, rules, opts).then((result) => ({ result, left: [] }));
+      });
+      r = run.result ?? nothingImported();
+      left = run.left;
     } finally {
       process.off('SIGINT', interrupted);
+    }
+    if (o.annotate !== undefined) {
+      await annotate(ctx, [...left.flatMap((l) => l.errors), ...r.diags.errors], o.annotate);
+      r.diags.errors.splice(SHOWN);
     }
     // Imported from the wrong folder, a new database would go unnoticed: say so.
     if (r.created) ctx.note(ctx.t('db_created', { db: ctx.db.path }));
     const summary = o.dryRun ? ctx.t('dry_run', { files: r.files }) : ctx.c.green(ctx.t('import_ok', { files: r.files, db: ctx.db.name }));
-    printIngest(ctx, r, format, summary);
+    printIngest(ctx, r, format, summary, left);
   },
 };
+
+interface Options {
+  replace?: boolean;
+  org?: string;
+  dryRun?: boolean;
+  strict?: boolean;
+  skipInvalid?: boolean;
+  annotate?: string;
+}
+
+/** What an import of no file gives: every file was left out. */
+const nothingImported = (): IngestResult => ({
+  files: 0,
+  diags: new Diagnostics(),
+  counts: null,
+  records: 0,
+  crossChecked: false,
+  replace: null,
+  changes: null,
+  orgNames: new Map(),
+  number: null,
+});

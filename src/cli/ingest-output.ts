@@ -1,5 +1,5 @@
 // What validate and import print: diagnostics, then a summary (or one JSON object).
-import { Reported } from '../core/errors.js';
+import { PartlyImported, Reported } from '../core/errors.js';
 import type { Ctx } from './context.js';
 import type { IngestResult } from '../pipeline/pipeline.js';
 import { diagnosticsJson, formatDiagnostics } from '../render/diagnostics.js';
@@ -8,28 +8,38 @@ import { changeLines, scopeLines } from '../render/changes.js';
 import { num, text } from '../render/doc.js';
 import { word } from '../render/i18n/index.js';
 import { SECTIONS } from '../core/model.js';
-import type { Diagnostics } from '../core/diagnostic.js';
+import { Diagnostics } from '../core/diagnostic.js';
+import type { LeftOut } from '../pipeline/skip.js';
 import type { SectionCounts } from '../store/batch/commit.js';
 
-export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json', summary: string): void {
-  const valid = r.diags.errorCount === 0;
+/**
+ * `left`: the files import --skip-invalid left out. Their errors come first;
+ * the batch's result is then printed as always, and the run ends with exit 4
+ * (1 when nothing was left to import).
+ */
+export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json', summary: string, left: LeftOut[] = []): void {
+  const diags = withLeftOut(r.diags, left);
+  // The batch that was imported held: its own errors, not the left-out files', decide whether it was written.
+  const imported = r.diags.errorCount === 0 && (left.length === 0 || r.files > 0);
   if (format === 'json') {
-    const out: Record<string, unknown> = { valid, ...diagnosticsJson(r.diags, ctx.lang), cross_checked: r.crossChecked };
+    const out: Record<string, unknown> = { valid: diags.errorCount === 0, ...diagnosticsJson(diags, ctx.lang), cross_checked: r.crossChecked };
     if (r.counts) out.sections = r.counts;
     if (r.replace) out.replace = r.replace;
     if (r.changes) out.changes = r.changes;
     if (r.number !== null) out.import = r.number;
     out.files = r.files;
+    if (left.length) out.left_out = left.map((l) => ({ file: l.file, errors: l.errors.length }));
     ctx.printJson(out);
-    if (!valid) throw new Reported();
-    return;
+    return finish(r, left, imported);
   }
-  printDiagnostics(ctx, r.diags);
+  printDiagnostics(ctx, diags);
   // The checks across files run only once every file reads cleanly: say so, or the next run's errors surprise.
-  if (!valid && !r.crossChecked) ctx.stderr.write(`${ctx.ce.yellow(ctx.t('cross_not_run'))}\n`);
-  if (!valid) {
-    ctx.stderr.write(`${ctx.ce.red(ctx.t('invalid'))} (${ctx.t('n_errors', { n: r.diags.errorCount })})\n`);
-    throw new Reported();
+  if (r.diags.errorCount > 0 && !r.crossChecked) ctx.stderr.write(`${ctx.ce.yellow(ctx.t('cross_not_run'))}\n`);
+  for (const l of left) ctx.stderr.write(`${ctx.ce.yellow(ctx.t('left_out_file', { file: l.file, n: l.errors.length }))}\n`);
+  if (!imported) {
+    const why = left.length && r.diags.errorCount === 0 ? ctx.t('all_left_out') : ctx.t('invalid');
+    ctx.stderr.write(`${ctx.ce.red(why)} (${ctx.t('n_errors', { n: diags.errorCount })})\n`);
+    return finish(r, left, imported);
   }
   if (!ctx.quiet) {
     ctx.print(summary);
@@ -39,6 +49,25 @@ export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json',
     if (r.number !== null) ctx.print(ctx.t('import_number', { n: r.number }));
     else if (r.counts && r.changes === null) ctx.print(ctx.t('import_unchanged'));
   }
+  if (left.length) ctx.stderr.write(`${ctx.ce.yellow(ctx.t('left_out', { n: left.length }))}\n`);
+  finish(r, left, imported);
+}
+
+/** The exit: 1 when nothing was imported for errors, 4 when files were left out, else 0. */
+function finish(r: IngestResult, left: LeftOut[], imported: boolean): void {
+  if (!imported && (r.diags.errorCount > 0 || left.length)) throw new Reported();
+  if (left.length) throw new PartlyImported();
+}
+
+/** The left-out files' errors, then the batch's own diagnostics. */
+function withLeftOut(own: Diagnostics, left: LeftOut[]): Diagnostics {
+  if (!left.length) return own;
+  const all = new Diagnostics();
+  for (const l of left) for (const d of l.errors) all.add(d);
+  for (const d of [...own.errors, ...own.warnings]) all.add(d);
+  all.count('error', own.errorCount - own.errors.length);
+  for (const [code, n] of own.warningKinds) all.count('warning', n - own.warnings.filter((w) => w.code === code).length, code);
+  return all;
 }
 
 /** Inserted, updated, unchanged and removed records per section, as a table. */

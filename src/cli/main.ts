@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { createInterface } from 'node:readline/promises';
 import { makeCtx, resolveLang, type GlobalOptions, type Io } from './context.js';
 import type { CommandSpec } from './command.js';
-import { DataError, EnvError, Interrupted, Reported, UsageError } from '../core/errors.js';
+import { DataError, EnvError, Interrupted, PartlyImported, Reported, UsageError } from '../core/errors.js';
 import { t, tm, type Lang } from '../render/i18n/index.js';
 import { validateCommand } from './validate.js';
 import { importCommand } from './import.js';
@@ -110,6 +110,7 @@ function failure(e: unknown, lang: Lang, io: Io): number {
   }
   // Its mistakes are printed already, each where it was found.
   if (e instanceof Reported) return 1;
+  if (e instanceof PartlyImported) return 4;
   if (e instanceof DataError) {
     io.stderr.write(`cxzy: ${tm(lang, e.msg)}\n`);
     return 1;

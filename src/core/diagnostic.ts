@@ -89,8 +89,6 @@ export class Diagnostics {
     }
   }
 
-  /** Another collector's diagnostics, after this one's. */
-
   /** --strict: every warning becomes an error. */
   promoteWarnings(): void {
     for (const w of this.warnings) this.add({ ...w, severity: 'error' });

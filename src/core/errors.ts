@@ -1,5 +1,6 @@
 // The failures a user can cause, typed here and turned into exit codes in one
-// place (cli/main.ts): 1 data, 2 usage, 3 environment, 130 interrupted.
+// place (cli/main.ts): 1 data, 2 usage, 3 environment, 4 imported in part,
+// 130 interrupted.
 import type { Msg } from './messages/index.js';
 
 /** A mistake on the command line: an unknown option value, a bad period or month. Exit code 2. */
@@ -20,6 +21,13 @@ export class DataError extends Error {
 export class Reported extends Error {
   constructor() {
     super('reported');
+  }
+}
+
+/** import --skip-invalid left files out, named already; the rest was imported. Exit code 4. */
+export class PartlyImported extends Error {
+  constructor() {
+    super('partly imported');
   }
 }
 

@@ -40,6 +40,8 @@ export interface IngestOptions {
   allErrors?: boolean;
   /** Aborted (Ctrl-C): reading stops and nothing is written. */
   signal?: AbortSignal;
+  /** Files (as named) left out of the batch: import --skip-invalid. */
+  exclude?: ReadonlySet<string>;
 }
 
 export type ImportOptions = IngestOptions & {
@@ -114,7 +116,7 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
   const rulesKey = readRulesKey(rules);
   const batch = new Batch(db, write !== null, write?.dryRun === true);
   try {
-    const p = plan(paths, opts.cwd, db, rulesKey);
+    const p = plan(paths, opts.cwd, db, rulesKey, opts.exclude);
     const { results, failed } = await readAndStage(p, batch, rules, opts);
     // From here on the import runs without yielding: a Ctrl-C is seen only here, before anything is written.
     if (opts.signal?.aborted) throw new Interrupted();

@@ -31,8 +31,12 @@ export interface Plan {
   others: Diagnostic[];
 }
 
-export function plan(paths: string[], cwd: string, db: DB, rulesKey: string): Plan {
-  const { files, problems, skipped: others } = expandPaths(paths, cwd);
+/** `exclude`: files as named (InputFile.file) that `import --skip-invalid` leaves out, with any problem of theirs. */
+export function plan(paths: string[], cwd: string, db: DB, rulesKey: string, exclude: ReadonlySet<string> = new Set()): Plan {
+  const expanded = expandPaths(paths, cwd);
+  const { skipped: others } = expanded;
+  const files = expanded.files.filter((f) => !exclude.has(f.file));
+  const problems = expanded.problems.filter((p) => !exclude.has(p.file));
   const rows = db.prepare('SELECT path, hash, summary FROM main.files WHERE rules = ?').raw().all(rulesKey) as [string, string, string][];
   const known = new Map(rows.map(([path, hash, summary]) => [path, { hash, summary }]));
   const skipped: Plan['skipped'] = new Map();

@@ -202,11 +202,12 @@ export class Query {
     return new Set(this.db.prepare(sql).pluck().all(month, quota) as string[]);
   }
 
-  /** The reports of `span`'s items that have more than one report, and (with `adopted`) of those adopted above none. */
-  namedItemReports(span: ReportSpan, adopted: boolean): Report[] {
+  /** The reports of `span`'s items that have more than one report, and (with `adoptedIn`) of that month's adopted above none. */
+  namedItemReports(span: ReportSpan, adoptedIn: string | null): Report[] {
     const { where, params } = spanWhere(span);
-    const having = adopted ? `COUNT(*) > 1 OR MAX(adopted <> '${ADOPTIONS[0]}')` : 'COUNT(*) > 1';
+    const having = adoptedIn ? `COUNT(*) > 1 OR (month = @adoptedIn AND MAX(adopted <> '${ADOPTIONS[0]}'))` : 'COUNT(*) > 1';
     const named = `SELECT org, month, title FROM reports WHERE ${where} GROUP BY org, month, title HAVING ${having}`;
+    if (adoptedIn) params.adoptedIn = adoptedIn;
     return this.read(TABLES.reports, `WHERE ${where} AND (org, month, title) IN (${named}) ORDER BY org, date, key`, params);
   }
 

@@ -54,6 +54,7 @@ export interface CliMessages {
   h_validate: {};
   h_import: {};
   h_replace: {};
+  h_skip_invalid: {};
   h_replace_org: {};
   h_dry_run: {};
   h_strict: {};

@@ -22,4 +22,7 @@ export interface IngestMessages {
   error: {};
   progress_import: {};
   progress_validate: {};
+  left_out_file: { file: Scalar; n: Scalar };
+  left_out: { n: Scalar };
+  all_left_out: {};
 }

@@ -193,6 +193,10 @@ export const cli: Catalog<CliMessages> = {
     zh: () => `校验后在一个事务中导入数据库`,
     en: () => `check, then store everything in one transaction`,
   },
+  h_skip_invalid: {
+    zh: () => `跳过有错误的文件：其余文件照常导入，有错误的文件连同错误逐个列出（依赖它们的文件也一并跳过），退出码为 4`,
+    en: () => `leave out the files with errors (and those that depend on them), import the rest, list each one left out with its errors; exit code 4`,
+  },
   h_replace: {
     zh: () => `以本批文件为准：对批次中出现的组织、数据段和季度，删除数据库中有而本批没有的测评、积分、信息和典型；其他组织不动`,
     en: () =>

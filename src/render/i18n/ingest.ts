@@ -39,6 +39,18 @@ export const ingest: Catalog<IngestMessages> = {
     zh: (p) => `已导入 ${p.files} 个文件到 ${p.db}`,
     en: (p) => `imported ${p.files} file(s) into ${p.db}`,
   },
+  left_out_file: {
+    zh: (p) => `未导入：${p.file}（${p.n} 个错误）`,
+    en: (p) => `left out: ${p.file} (${p.n} error(s))`,
+  },
+  left_out: {
+    zh: (p) => `${p.n} 个文件有错误，没有导入（见上）；其余文件已照常导入。改正后再导入这些文件即可`,
+    en: (p) => `${p.n} file(s) with errors were left out (see above); the rest were imported. Import them again once corrected`,
+  },
+  all_left_out: {
+    zh: () => `每个文件都有错误，没有写入任何数据`,
+    en: () => `every file has errors: nothing was written`,
+  },
   dry_run: {
     zh: (p) => `试运行：${p.files} 个文件校验通过，以下为将要发生的变更，数据库未改动`,
     en: (p) => `dry run: ${p.files} file(s) valid; the changes below were not written`,

@@ -1,0 +1,42 @@
+// import --skip-invalid (SPEC §3): an inbox, not all or nothing. The batch is
+// checked; every file an error is placed in is left out, and the rest checked
+// again, until what remains holds together (a file that depended on a
+// left-out one is then left out in its turn). What remains is imported as
+// any batch is, in one transaction.
+import type { Diagnostic } from '../core/diagnostic.js';
+import { groupBy } from '../core/collections.js';
+import type { Rules } from '../core/rules.js';
+import { expandPaths } from '../read/files.js';
+import { importFiles, validateFiles, type DbRef, type ImportOptions, type IngestResult } from './pipeline.js';
+
+/** A file left out, with every error that left it out. */
+export interface LeftOut {
+  file: string;
+  errors: Diagnostic[];
+}
+
+/** `result`: the import of the files that hold; null when every file was left out. */
+export interface SkipResult {
+  result: IngestResult | null;
+  left: LeftOut[];
+}
+
+export async function importSkipping(paths: string[], db: DbRef, rules: Rules, opts: ImportOptions): Promise<SkipResult> {
+  const expanded = expandPaths(paths, opts.cwd);
+  const inputs = new Set([...expanded.files.map((f) => f.file), ...expanded.problems.map((p) => p.file)]);
+  const left = new Map<string, Diagnostic[]>();
+  for (;;) {
+    const check = await validateFiles(paths, db, rules, { ...opts, exclude: new Set(left.keys()), allErrors: true });
+    if (check.diags.errorCount === 0) break;
+    const byFile = groupBy(check.diags.errors, (d) => d.file);
+    // An error of no file of the batch (of a stored record) cannot be left out with a file: the batch is refused whole, as without the option.
+    if ([...byFile.keys()].some((f) => !inputs.has(f)) || check.diags.errors.length < check.diags.errorCount) {
+      return { result: await importFiles(paths, db, rules, opts), left: [] };
+    }
+    for (const [file, errors] of byFile) left.set(file, errors);
+    if (left.size === inputs.size) return { result: null, left: leftList(left) };
+  }
+  return { result: await importFiles(paths, db, rules, { ...opts, exclude: new Set(left.keys()) }), left: leftList(left) };
+}
+
+const leftList = (left: Map<string, Diagnostic[]>): LeftOut[] => [...left].map(([file, errors]) => ({ file, errors }));
