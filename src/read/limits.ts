@@ -6,6 +6,15 @@
 /** Largest input file. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
+/** A workbook's parts inflated, all together: a zip bomb stops here. */
+export const MAX_INFLATED_BYTES = 512 * 1024 * 1024;
+/** Cells (and shared strings) in one workbook. */
+export const MAX_CELLS = 5_000_000;
+/** Characters in one cell: Excel's own limit. */
+export const MAX_CELL_CHARS = 32_767;
+/** Cells that merged ranges fill in, in one sheet. */
+export const MAX_MERGED_CELLS = 1_000_000;
+
 /** Deepest nesting of mappings and lists in a document. */
 export const MAX_DEPTH = 32;
 /** Nodes that aliases (*references) may expand to in one document. */

@@ -7,6 +7,11 @@ export interface WorkbookMessages {
   cell_header: { header: Scalar };
   xlsx_old_format: { ext: Scalar };
   xlsx_damaged: { reason: Scalar };
+  xlsx_too_many_cells: { limit: Scalar };
+  xlsx_cell_too_long: { limit: Scalar };
+  xlsx_too_large_inflated: { limit: Scalar };
+  xlsx_merged_too_large: { limit: Scalar };
+  cell_malformed: { value: Scalar };
   xlsx_no_sheets: { sheets: Scalar; expected: Scalar };
   sheet_twice: { section: Scalar; first: Scalar };
   sheet_no_header: {};

@@ -7,21 +7,10 @@
 import type { Msg } from '../../core/messages/index.js';
 import type { Kind } from './fields.js';
 import { suggestDate } from '../../core/dates.js';
-import { halfWidth } from '../../core/text.js';
+import { halfWidth, refusedChar } from '../../core/text.js';
 
-/** What a cell held, reduced to plain values: formulas by their result, rich text joined. */
-export type Plain = string | number | boolean | Date | { error: string } | { formula: true } | null;
-
-export function plain(v: unknown): Plain {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  const o = v as Record<string, unknown>;
-  if ('formula' in o || 'sharedFormula' in o) return o.result === undefined ? { formula: true } : plain(o.result);
-  if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
-  if ('error' in o) return { error: String(o.error) };
-  if ('text' in o) return plain(o.text);
-  return null;
-}
+/** What a cell held, as Excel shows it (sheet-xml.ts): a formula by its result; `bad`, a value its type cannot hold. */
+export type Plain = string | number | boolean | Date | { error: string } | { formula: true } | { bad: string } | null;
 
 /** Empty after trimming: a blank cell. */
 export const isBlank = (p: Plain) => p === null || (typeof p === 'string' && p.trim() === '');
@@ -30,7 +19,7 @@ export const isBlank = (p: Plain) => p === null || (typeof p === 'string' && p.t
 export function shown(p: Plain): string {
   if (p === null) return '';
   if (p instanceof Date) return isoDate(p);
-  if (typeof p === 'object') return 'error' in p ? p.error : '=…';
+  if (typeof p === 'object') return 'error' in p ? p.error : 'bad' in p ? p.bad : '=…';
   return String(p);
 }
 
@@ -55,15 +44,20 @@ export function cellValueOf(p: Exclude<Plain, null>, kind: Kind): Cell {
   if (p instanceof Date) return { ok: true, value: kind === 'date' ? isoDate(p) : isoDate(p) };
   if (typeof p === 'object') {
     if ('error' in p) return { ok: false, code: 'cell', msg: { id: 'cell_error', params: { value: p.error } } };
+    if ('bad' in p) return { ok: false, code: 'cell', msg: { id: 'cell_malformed', params: { value: p.bad.slice(0, 40) } } };
     return { ok: false, code: 'cell', msg: { id: 'formula_no_value' } };
   }
+  // The characters a YAML file may not hold, a workbook may not either.
+  const refused = typeof p === 'string' ? refusedChar(p) : null;
+  if (refused) return { ok: false, code: 'control_char', msg: { id: 'control_char', params: { char: refused } } };
   switch (kind) {
     case 'code':
       if (typeof p === 'number') return { ok: false, code: 'type', msg: { id: 'code_number', params: { value: String(p) } } };
       // Ｄ０１ typed with a Chinese input method is D01.
       return { ok: true, value: halfWidth(String(p)).trim() };
     case 'date':
-      if (typeof p === 'number' && Number.isInteger(p) && p >= 1 && p <= SERIAL_MAX) return { ok: true, value: fromSerial(p) };
+      // A serial day, with a time of day or not, in a cell not formatted as a date.
+      if (typeof p === 'number' && p >= 1 && p <= SERIAL_MAX) return { ok: true, value: fromSerial(Math.floor(p)) };
       // A date typed as text as people type it (2011.7.5, 2011/7/12, 2011年7月20日, 2011-7-31, in full-width digits too).
       if (typeof p === 'string') return { ok: true, value: suggestDate(halfWidth(p)) ?? p.trim() };
       return { ok: true, value: p };

@@ -1,83 +1,103 @@
 // A workbook's sheets, streamed one at a time, in the workbook's own order.
 //
-// exceljs's WorkbookReader walks the zip front to back; when sheets come
-// before workbook.xml (as in files exceljs itself writes, and in many that
-// Excel writes) it parks them in temporary files, and there it loses sheets
-// and their names (seen here: 9 small sheets came out as 8 named Sheet1…8).
-// So the zip is opened by its central directory (unzipper), the workbook,
-// its relations, shared strings and styles are read first by exceljs's own
-// parsers, and each sheet is then streamed through exceljs's sheet reader.
+// The zip is opened by its central directory (unzipper), and every part is
+// checked as it inflates: its CRC against the directory's, its size against
+// the workbook's budget; a part named twice, or a sheet whose part is missing,
+// is a damaged workbook. The workbook's sheet list, its relations, its styles
+// (which cells are dates) and its shared strings are read first, then each
+// sheet's cells (sheet-xml.ts), all by one XML event reader.
+import { crc32 } from 'node:zlib';
+import { posix } from 'node:path';
 import unzipper from 'unzipper';
-import type ExcelJS from 'exceljs';
-import { loadExcel } from './excel.js';
+import { SaxesParser } from 'saxes';
+import { fixedSax } from './sax.js';
+import { Budget } from './budget.js';
+import { sharedStrings, sheetRows, type SaxEvent, type SheetContext, type XmlRow } from './sheet-xml.js';
+import { isDateFormat, readStyles } from './styles.js';
 
-/** One sheet: its name, whether hidden, its rows as exceljs reads them, and its XML stream (to watch for merged ranges). */
+/** One sheet: its name, whether hidden, its rows, and its merged ranges once the rows are read. */
 export interface OpenSheet {
   name: string;
   state: string;
-  /** Replace to watch the XML pass by; read before the rows are. */
-  iterator: AsyncIterable<Buffer | string>;
-  rows(): AsyncIterable<ExcelJS.Row>;
-}
-
-/** The parts of exceljs's WorkbookReader used here: its parsers of each part, not its walk of the zip. */
-interface ReaderParts {
-  model: { sheets?: { name: string; state?: string; rId: string }[] };
-  workbookRels?: { Id: string; Target: string }[];
-  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
-  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
-  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncIterable<unknown>;
-  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
-  _parseWorksheet(
-    iterator: AsyncIterable<unknown>,
-    sheetNo: string,
-  ): Iterable<{ value: { name: string; state?: string; iterator: AsyncIterable<Buffer | string> } & AsyncIterable<ExcelJS.Row> }>;
+  rows(): AsyncIterable<XmlRow>;
+  merges: string[];
 }
 
 interface Entry {
   path: string;
+  crc32: number;
   stream(): NodeJS.ReadableStream;
 }
 
-/** The sheets of the workbook at `path`, in order; throws on a file that is not a workbook. */
+type Tag = { name: string; attributes: Record<string, string> };
+
+const sax = fixedSax(SaxesParser as never);
+
+/** `e`'s bytes as they inflate, each counted; its CRC checked at its end. */
+async function* checked(e: Entry, budget: Budget): AsyncGenerator<Buffer> {
+  let crc = 0;
+  for await (const chunk of e.stream() as AsyncIterable<Buffer>) {
+    budget.inflated(chunk.length);
+    crc = crc32(chunk, crc);
+    yield chunk;
+  }
+  if (crc >>> 0 !== e.crc32 >>> 0) throw new Error(`${e.path}: CRC mismatch (the file was altered or damaged)`);
+}
+
+/** `tag`'s name without a namespace prefix (<x:row> is <row>). */
+const local = (name: string) => name.slice(name.indexOf(':') + 1);
+
+/** Each start tag of a part, by local name. */
+async function tags(events: AsyncIterable<SaxEvent[]>, each: (name: string, attributes: Record<string, string>) => void): Promise<void> {
+  for await (const batch of events)
+    for (const { eventType, value } of batch) if (eventType === 'opentag') each(local((value as Tag).name), (value as Tag).attributes);
+}
+
+/** A relation's id attribute, whatever its prefix (r:id). */
+const relId = (attributes: Record<string, string>) => Object.entries(attributes).find(([k]) => k === 'id' || k.endsWith(':id'))?.[1];
+
+/** The sheets of the workbook at `path`, in order; throws on a file that is not a workbook or is damaged. */
 export async function* openWorkbook(path: string): AsyncGenerator<OpenSheet> {
-  const Excel = await loadExcel();
-  const zip = (await unzipper.Open.file(path)) as { files: Entry[] };
-  const entries = new Map(zip.files.map((f) => [f.path.replace(/^\//, ''), f]));
-  const part = (p: string) => entries.get(p);
-  const reader = new Excel.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  }) as unknown as ReaderParts;
+  const zip = (await unzipper.Open.file(path)) as unknown as { files: Entry[] };
+  const budget = new Budget();
+  const entries = new Map<string, Entry>();
+  for (const f of zip.files) {
+    const key = f.path.replace(/^\//, '').toLowerCase();
+    if (entries.has(key)) throw new Error(`two parts named ${f.path}`);
+    entries.set(key, f);
+  }
+  const part = (p: string) => entries.get(p.toLowerCase());
+  const read = (e: Entry) => sax(checked(e, budget));
   const book = part('xl/workbook.xml');
   const rels = part('xl/_rels/workbook.xml.rels');
   if (!book || !rels) throw new Error('no xl/workbook.xml: not an Excel workbook');
-  await reader._parseRels(rels.stream());
-  await reader._parseWorkbook(book.stream());
+
+  const targets = new Map<string, string>();
+  await tags(read(rels), (name, a) => {
+    if (name === 'Relationship' && a.Id && a.Target) targets.set(a.Id, a.Target);
+  });
+  const sheets: { name: string; state: string; rel: string | undefined }[] = [];
+  let date1904 = false;
+  await tags(read(book), (name, a) => {
+    if (name === 'sheet') sheets.push({ name: a.name ?? '', state: a.state ?? 'visible', rel: relId(a) });
+    else if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+  });
   const strings = part('xl/sharedStrings.xml');
-  if (strings) for await (const s of reader._parseSharedStrings(strings.stream())) void s;
   const styles = part('xl/styles.xml');
-  if (styles) await reader._parseStyles(styles.stream());
-  for (const [i, sheet] of (reader.model.sheets ?? []).entries()) {
-    const target = reader.workbookRels?.find((r) => r.Id === sheet.rId)?.Target;
-    if (!target) continue;
-    const entry = part(target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-    if (!entry) continue;
-    for (const { value: ws } of reader._parseWorksheet(entry.stream() as unknown as AsyncIterable<unknown>, String(i + 1))) {
-      yield {
-        name: sheet.name,
-        state: sheet.state ?? 'visible',
-        get iterator() {
-          return ws.iterator;
-        },
-        set iterator(it) {
-          ws.iterator = it;
-        },
-        rows: () => ws,
-      };
-    }
+  const formats = styles ? await readStyles(read(styles)) : [];
+  const ctx: SheetContext = {
+    strings: strings ? await sharedStrings(read(strings), budget) : [],
+    isDate: (s) => isDateFormat(formats[s]),
+    date1904,
+    budget,
+  };
+  for (const sheet of sheets) {
+    const target = sheet.rel === undefined ? undefined : targets.get(sheet.rel);
+    // A target is relative to xl/ (worksheets/sheet1.xml, ./worksheets/…), or absolute from the zip's root.
+    const at = target === undefined ? undefined : target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target));
+    const entry = at === undefined ? undefined : part(at);
+    if (!entry) throw new Error(`sheet ${sheet.name}: its part ${at ?? sheet.rel ?? '?'} is missing`);
+    const merges: string[] = [];
+    yield { name: sheet.name, state: sheet.state, merges, rows: () => sheetRows(read(entry), ctx, merges) };
   }
 }

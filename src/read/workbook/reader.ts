@@ -12,18 +12,19 @@ import { ATTACHED_SHEETS } from '../../core/attached-sheets.js';
 import { normalizePeriod } from '../../core/dates.js';
 import { vagueReasons } from '../../core/pledge-quality.js';
 import { hashFile, type FileResult, type FileTask, type ReadRules, type SheetLayout } from '../task.js';
-import { MAX_FILE_BYTES } from '../limits.js';
+import { MAX_FILE_BYTES, MAX_MERGED_CELLS } from '../limits.js';
 import { collectRecords } from '../records.js';
 import { periodsOf, rowsOf, type Present } from '../rows.js';
 import { schemaFindings } from '../schema-errors.js';
 import type { DocumentValidator } from '../schemas.js';
 import { attach, orphans, readAttached, type Attached, type Place, type Taken } from './attached.js';
 import type { Finding } from '../findings.js';
-import { openWorkbook } from './open.js';
-import { isBlank, plain, type Plain } from './cells.js';
+import { openWorkbook, type OpenSheet } from './open.js';
+import { LimitError } from './budget.js';
+import { isBlank, type Plain } from './cells.js';
 import { cellPlace, knownHeaders, parseSheet, type ParsedSheet, type SheetRow } from './sheet.js';
 import { closest } from '../schema-errors.js';
-import { mergedRanges, scanMerges } from './merges.js';
+import { mergedRanges } from './merges.js';
 
 const SHEETS: SheetDef[] = [...SECTIONS.map((s) => SECTION_DEFS[s].sheet), ...ATTACHED_SHEETS.map((a) => a.sheet)];
 
@@ -68,21 +69,17 @@ interface Grid {
   written: (row: number) => boolean;
 }
 
-async function sheetGrid(ws: Awaited<ReturnType<typeof openWorkbook> extends AsyncIterable<infer W> ? W : never>): Promise<Grid> {
-  // Merged ranges are listed after the rows: the sheet's rows are kept until they are known.
-  const merges: string[] = [];
-  ws.iterator = scanMerges(ws.iterator, merges);
+async function sheetGrid(ws: OpenSheet): Promise<Grid> {
   const rows = new Map<number, Plain[]>();
-  for await (const row of ws.rows()) {
-    const values = row.values as unknown[];
-    const cells: Plain[] = [];
-    for (let c = 1; c < values.length; c++) cells[c] = plain(values[c]);
-    rows.set(row.number, cells);
-  }
+  for await (const row of ws.rows()) rows.set(row.number, row.values);
   const written = new Map([...rows].map(([r, cs]) => [r, cs.every((p) => isBlank(p ?? null))]));
-  for (const m of mergedRanges(merges)) {
+  // Merged ranges are listed after the rows: filled in once the rows are read, each cell from its range's first.
+  let area = 0;
+  for (const m of mergedRanges(ws.merges)) {
     const top = rows.get(m.top)?.[m.left] ?? null;
     if (isBlank(top)) continue;
+    area += (m.bottom - Math.max(2, m.top) + 1) * (m.right - m.left + 1);
+    if (area > MAX_MERGED_CELLS) throw new LimitError({ id: 'xlsx_merged_too_large', params: { limit: MAX_MERGED_CELLS } });
     for (let r = Math.max(2, m.top); r <= m.bottom; r++) {
       const cs = rows.get(r) ?? [];
       rows.set(r, cs);
@@ -124,8 +121,7 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
     for await (const ws of openWorkbook(task.path)) {
       let def = sheetDef(ws.name);
       // A hidden sheet is not what the branch sees and sends (an old draft kept out of sight): not read, and said.
-      const state = (ws as unknown as { state?: string }).state;
-      if (state === 'hidden' || state === 'veryHidden') {
+      if (ws.state === 'hidden' || ws.state === 'veryHidden') {
         if (def) warn(ws.name, 'sheet_hidden', { id: 'sheet_hidden', params: { sheet: ws.name } });
         else others.push(ws.name);
         continue;
@@ -161,7 +157,8 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
       parsed.push(parseSheet(file, ws.name, def, grid.numbers, grid.cells, grid.written, report));
     }
   } catch (e) {
-    whole('file', { id: 'xlsx_damaged', params: { reason: (e as Error).message.split('\n')[0] } });
+    // A limit passed says which; anything else is a damaged file (the zip's or XML reader's words, for English output).
+    whole('file', e instanceof LimitError ? e.msg : { id: 'xlsx_damaged', params: { reason: (e as Error).message.split('\n')[0] } });
     return invalid();
   }
   if (parsed.length === 0) {

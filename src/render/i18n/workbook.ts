@@ -20,6 +20,27 @@ export const workbook: Catalog<WorkbookMessages> = {
     zh: () => `无法读取这个工作簿（文件已损坏或不完整，或不是 .xlsx 格式）：请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（.xlsx）”后再导入`,
     en: (p) => `this workbook cannot be read (damaged, or not in .xlsx format): ${p.reason}`,
   },
+  xlsx_too_many_cells: {
+    zh: (p) => `工作簿的单元格超过 ${p.limit} 个，不予读取：请检查是否误填了整列或整行，或把数据分成几个文件`,
+    en: (p) => `the workbook has more than ${p.limit} cells and is not read: check for whole rows or columns filled by mistake, or split it into several files`,
+  },
+  xlsx_cell_too_long: {
+    zh: (p) => `工作簿中有单元格超过 ${p.limit} 个字符（Excel 单元格的上限），不予读取`,
+    en: (p) => `a cell of the workbook holds more than ${p.limit} characters (Excel's own limit); the workbook is not read`,
+  },
+  xlsx_too_large_inflated: {
+    zh: (p) => `工作簿解压后超过 ${p.limit} MiB，不予读取（文件异常）：请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入`,
+    en: (p) => `the workbook inflates to more than ${p.limit} MiB and is not read (an abnormal file): open it in Excel or WPS and save it as .xlsx again`,
+  },
+  xlsx_merged_too_large: {
+    zh: (p) => `工作表的合并单元格共覆盖超过 ${p.limit} 个单元格，不予读取：请取消不必要的合并`,
+    en: (p) => `the sheet's merged ranges cover more than ${p.limit} cells; the workbook is not read: unmerge what need not be merged`,
+  },
+  cell_malformed: {
+    zh: (p) => `单元格的内容“${p.value}”与它在文件中标明的类型不符（文件可能被其他软件改动过）：请在 Excel 或 WPS 中重新输入`,
+    en: (p) =>
+      `the cell holds "${p.value}", which its type in the file cannot hold (the file may have been altered by another program): type it again in Excel or WPS`,
+  },
   xlsx_no_sheets: {
     zh: (p) => `工作簿里没有可导入的工作表（现有：${p.sheets}）；工作表应命名为 ${p.expected}`,
     en: (p) => `the workbook has no sheet to import (it has: ${p.sheets}); sheets are named ${p.expected}`,

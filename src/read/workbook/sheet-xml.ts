@@ -1,0 +1,176 @@
+// A sheet's cells and its shared strings read from their XML as Excel shows
+// them, in place of exceljs's sheet reader, which reads a phonetic guide
+// (拼音 over 张三) instead of the text, keeps one run of a rich inline string,
+// turns a t="d" date into a number, takes "95abc" for 95 and refuses cells
+// written without their r="B3" (valid OOXML, as some generators write them).
+// Every cell counts against the workbook's budget (limits.ts), as it streams.
+import type { Plain } from './cells.js';
+import type { Budget } from './budget.js';
+
+export type SaxEvent = { eventType: string; value: unknown };
+type Tag = { name: string; attributes: Record<string, string> };
+
+/** One row: its number, and its cells' values by column (1-based). */
+export interface XmlRow {
+  number: number;
+  values: Plain[];
+}
+
+/** How a sheet's numbers are read: which styles are dates, and from which epoch. */
+export interface SheetContext {
+  strings: string[];
+  isDate: (style: number) => boolean;
+  date1904: boolean;
+  budget: Budget;
+}
+
+const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
+/** OOXML's escape of a character XML cannot hold (_x000D_ for a carriage return). */
+const unescapeXml = (s: string) => (s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))) : s);
+
+/** Excel's serial day (and fraction) → the moment, as exceljs makes it: UTC. */
+const fromSerial = (n: number, date1904: boolean) => new Date(Math.round((n - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+
+/** "B12" → 2. */
+function columnOf(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + c - 64;
+  }
+  return n;
+}
+
+/** The text of the <t> elements of one <si> or <is>, runs joined, phonetic guides (<rPh>) left out. */
+class TextCollector {
+  private depthT = 0;
+  private phonetic = 0;
+  text = '';
+
+  constructor(private readonly budget: Budget) {}
+
+  open(name: string): void {
+    if (name === 'rPh') this.phonetic++;
+    else if (name === 't' && this.phonetic === 0) this.depthT++;
+  }
+
+  close(name: string): void {
+    if (name === 'rPh') this.phonetic--;
+    else if (name === 't' && this.phonetic === 0) this.depthT--;
+  }
+
+  add(s: string): void {
+    if (this.depthT > 0) this.text = this.budget.text(this.text, s);
+  }
+}
+
+/** The shared strings, each as Excel shows it. */
+export async function sharedStrings(events: AsyncIterable<SaxEvent[]>, budget: Budget): Promise<string[]> {
+  const out: string[] = [];
+  let si: TextCollector | null = null;
+  for await (const batch of events) {
+    for (const { eventType, value } of batch) {
+      if (eventType === 'text') si?.add(value as string);
+      else if (eventType === 'opentag') {
+        const { name } = value as Tag;
+        if (name === 'si') si = new TextCollector(budget);
+        else si?.open(name);
+      } else if (eventType === 'closetag') {
+        const { name } = value as Tag;
+        if (name === 'si' && si) {
+          budget.cell();
+          out.push(unescapeXml(si.text));
+          si = null;
+        } else si?.close(name);
+      }
+    }
+  }
+  return out;
+}
+
+/** A cell being read: its column, type, style, and what its <v>, <f> and <is> held. */
+interface OpenCell {
+  col: number;
+  t: string;
+  s: number;
+  formula: boolean;
+  v: string | null;
+  inline: TextCollector | null;
+}
+
+/** One cell's value by its type; a value its type cannot hold is { bad }. */
+function cellValue(c: OpenCell, ctx: SheetContext): Plain {
+  const v = c.v;
+  if (c.t === 'inlineStr') return c.inline ? unescapeXml(c.inline.text) : v === null ? null : unescapeXml(v);
+  if (v === null) return c.formula ? { formula: true } : null;
+  switch (c.t) {
+    case 's': {
+      const s = ctx.strings[Number(v)];
+      if (s === undefined || !/^\d+$/.test(v.trim())) return { bad: v };
+      return s;
+    }
+    case 'str':
+      return unescapeXml(v);
+    case 'b':
+      return v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : { bad: v };
+    case 'e':
+      return { error: v };
+    case 'd': {
+      const d = new Date(/^\d{4}-\d\d-\d\d$/.test(v) ? `${v}T00:00:00Z` : /[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`);
+      return Number.isNaN(d.getTime()) ? { bad: v } : d;
+    }
+    default: {
+      if (!NUMBER.test(v.trim())) return { bad: v };
+      const n = Number(v);
+      return ctx.isDate(c.s) ? fromSerial(n, ctx.date1904) : n;
+    }
+  }
+}
+
+/** A sheet's rows as they stream; `merges` gets each merged range (A2:A9) as it is met, after the rows. */
+export async function* sheetRows(events: AsyncIterable<SaxEvent[]>, ctx: SheetContext, merges: string[]): AsyncGenerator<XmlRow> {
+  let row: XmlRow | null = null;
+  let lastRow = 0;
+  let cell: OpenCell | null = null;
+  let inV = false;
+  for await (const batch of events) {
+    const done: XmlRow[] = [];
+    for (const { eventType, value } of batch) {
+      if (eventType === 'text') {
+        if (!cell) continue;
+        if (inV) cell.v = ctx.budget.text(cell.v ?? '', value as string);
+        else cell.inline?.add(value as string);
+        continue;
+      }
+      const { name, attributes } = value as Tag;
+      if (eventType === 'opentag') {
+        if (name === 'row') {
+          // A row or a cell without its reference follows the one before it.
+          lastRow = attributes.r ? Number.parseInt(attributes.r, 10) : lastRow + 1;
+          row = { number: lastRow, values: [] };
+        } else if (name === 'c' && row) {
+          const col = attributes.r ? columnOf(attributes.r) : row.values.length;
+          cell = { col: col || row.values.length || 1, t: attributes.t ?? 'n', s: Number(attributes.s ?? 0), formula: false, v: null, inline: null };
+          ctx.budget.cell();
+        } else if (cell) {
+          if (name === 'v') inV = true;
+          else if (name === 'f') cell.formula = true;
+          else if (name === 'is') cell.inline = new TextCollector(ctx.budget);
+          else cell.inline?.open(name);
+        } else if (name === 'mergeCell' && attributes.ref) merges.push(attributes.ref);
+      } else if (eventType === 'closetag') {
+        if (name === 'c' && row && cell) {
+          row.values[cell.col] = cellValue(cell, ctx);
+          cell = null;
+        } else if (name === 'v') inV = false;
+        else if (name === 'row' && row) {
+          done.push(row);
+          row = null;
+        } else cell?.inline?.close(name);
+      }
+    }
+    yield* done;
+  }
+}
