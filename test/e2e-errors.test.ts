@@ -2,7 +2,7 @@
 // line under it; never a stack trace; exit code 1.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { BASE, cxzy, files } from './helpers.js';
+import { BASE, cxzy, EXAMPLES, files } from './helpers.js';
 
 interface JsonError {
   file: string;
@@ -234,5 +234,24 @@ describe('errors with file, line and column', () => {
     const r = await errorsOf(files({ 'gbk.yaml': gbk }));
     expect(r.code).toBe(0);
     expect(r.warnings).toEqual([{ file: 'gbk.yaml', line: 1, col: 1, code: 'gbk', message: '文件按 GB18030/GBK 编码读取；建议另存为 UTF-8' }]);
+  });
+});
+
+describe('values echoed back are shown, never obeyed', () => {
+  it('an ESC or BEL in a show target, --org, --period or --month is printed escaped', async () => {
+    const dir = files({});
+    expect((await cxzy(['import', EXAMPLES, '-q'], { cwd: dir })).code).toBe(0);
+    const asks = [
+      ['show', 'M\x1b[31mX'],
+      ['grade', '--org', '\x1b]0;title\x07'],
+      ['grade', '--period', '2011Q\x1b'],
+      ['quota', '--month', '2011-\x07'],
+    ];
+    for (const args of asks) {
+      const r = await cxzy(args, { cwd: dir });
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.stdout + r.stderr, args.join(' ')).not.toMatch(/[\x07\x1b]/);
+      expect(r.stderr, args.join(' ')).toMatch(/\\u\{(1b|7)\}/);
+    }
   });
 });

@@ -2,7 +2,7 @@
 // checks, with every bad cell named FILE:SHEET!CELL and nothing written on
 // error; --replace works on them as on YAML.
 import { describe, expect, it } from 'vitest';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cxzy, dump, files } from './helpers.js';
 import { OFFICE_SHEETS, OFFICE_YAML, workbook, type SheetSpec } from './workbook-fixtures.js';
@@ -403,6 +403,27 @@ describe('template', () => {
         .filter(Boolean)
         .map((row) => row[2]),
     ).toEqual(['M1', 'M2']);
+    // Again into the same folder: a branch's workbook there is never replaced, nothing is written.
+    writeFileSync(join(dir, 'out', 'D02-2011Q2.xlsx'), 'filled in by the branch');
+    const again = await cxzy(['template', '--out', 'out', '--split', '--org', 'W01', '--period', '2011Q2'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('文件夹 out 中已有 2 个同名文件（如 D01-2011Q2.xlsx、D02-2011Q2.xlsx），为免覆盖已填好的表，什么也没有写');
+    expect(readFileSync(join(dir, 'out', 'D02-2011Q2.xlsx'), 'utf8')).toBe('filled in by the branch');
+  });
+
+  it('--split names each workbook safely: device names, case twins, characters Windows refuses', async () => {
+    const dir = files({
+      'orgs.yaml': `orgs:
+  - {code: W01, name: 城关镇党委, type: committee, category: agency}
+  - {code: CON, name: 甲支部, type: branch, parent: W01, category: rural}
+  - {code: com1, name: 乙支部, type: branch, parent: W01, category: rural}
+  - {code: D01, name: 丙支部, type: branch, parent: W01, category: rural}
+  - {code: d01, name: 丁支部, type: branch, parent: W01, category: rural}
+`,
+    });
+    expect((await cxzy(['import', 'orgs.yaml', '-q'], { cwd: dir })).code).toBe(0);
+    expect((await cxzy(['template', '--out', 'out', '--split'], { cwd: dir })).code).toBe(0);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['D01.xlsx', '_CON.xlsx', '_com1.xlsx', 'd01-2.xlsx']);
   });
 });
 

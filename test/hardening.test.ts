@@ -98,6 +98,11 @@ describe('the database: never a stack trace, a message that says what to do', ()
     expect(out.stdout).toContain('# 关于2011年6月创先争优活动开展情况的通报');
     expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
     expect(spawnSync('ls', ['-a', dir], { encoding: 'utf8' }).stdout).not.toMatch(/\.tmp/);
+    // A file written again keeps its mode: a private list stays private.
+    writeFileSync(join(dir, 'private.md'), 'old');
+    chmodSync(join(dir, 'private.md'), 0o600);
+    expect((await cxzy(['report', '--db', db, '--out', join(dir, 'private.md')])).code).toBe(0);
+    expect(statSync(join(dir, 'private.md')).mode & 0o777).toBe(0o600);
   });
 
   it('an import killed mid-write: read commands roll it back and read, import works again', async () => {

@@ -76,8 +76,8 @@ describe('workbook cells as Excel shows them', () => {
     }
   });
 
-  it('refuses the characters YAML refuses: C0 and C1 controls, DEL, CR, bidi overrides', async () => {
-    for (const bad of ['城关_x001B_镇', '城关\u0085镇', '城关\u007f镇', '城关_x000D_镇', '城关\u202e镇', '城关\u2066镇']) {
+  it('refuses the characters YAML refuses: C0 and C1 controls, DEL, CR, bidi overrides, U+FFFF', async () => {
+    for (const bad of ['城关_x001B_镇', '城关_xFFFF_镇', '城关\u0085镇', '城关\u007f镇', '城关_x000D_镇', '城关\u202e镇', '城关\u2066镇']) {
       const r = await load(workbookParts([orgs(str('B2', bad))]));
       expect(r.code, bad).toBe(1);
       expect(r.json.errors[0].code).toBe('control_char');

@@ -1,7 +1,7 @@
 // Writing a command's output: a document in the format asked for, to stdout;
 // a file given with --out written whole or not at all.
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, lstatSync, openSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, lstatSync, openSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { EnvError, UsageError } from '../core/errors.js';
 import type { Doc } from '../render/doc.js';
@@ -87,7 +87,10 @@ export function writeWhole(ctx: Ctx, file: string, data: string | Buffer | Itera
       target = resolve(dirname(target), readlinkSync(target));
     }
     tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+    // A file written again keeps its mode: a 600 file of members' names stays private.
+    const mode = statSync(target, { throwIfNoEntry: false })?.mode;
     write(openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644), data);
+    if (mode !== undefined) chmodSync(tmp, mode & 0o7777);
     renameSync(tmp, target);
   } catch (e) {
     if (tmp) rmSync(tmp, { force: true });

@@ -1,7 +1,7 @@
 // cxzy template: the fill-in workbook, blank or pre-filled with a subtree's
 // orgs and members, a quarter's rows to score and its open problems; --split writes one workbook
 // per branch into a folder, named D0101-2011Q2.xlsx, to send out.
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import type { CommandSpec } from './command.js';
@@ -10,6 +10,7 @@ import type { Ctx } from './context.js';
 import { DataError, UsageError } from '../core/errors.js';
 import type { SectionRecords } from '../core/model.js';
 import { OrgTree } from '../core/tree.js';
+import { distinctFileNames } from '../core/file-names.js';
 import { t } from '../render/i18n/index.js';
 import { withStore } from './store.js';
 import { loadRulesOrReport } from './rules-loader.js';
@@ -79,9 +80,13 @@ async function split(ctx: Ctx, dir: string, r: SectionRecords, root: string | nu
   mkdirSync(abs, { recursive: true });
   const tree = new OrgTree(r.orgs);
   const branches = (root === null ? r.orgs : tree.subtree(root)).filter((o) => o.type === 'branch' && o.active);
-  for (const b of branches) {
-    const name = `${b.code}${period ? `-${period}` : ''}.xlsx`;
-    writeWhole(ctx, join(dir, name), await templateXlsx(input(r, b.code, period, maxPoints)));
-  }
+  const names = distinctFileNames(
+    branches.map((b) => `${b.code}${period ? `-${period}` : ''}`),
+    '.xlsx',
+  );
+  // A folder holding any of these names (a branch's filled-in workbook, a link planted there) is not written into.
+  const there = names.filter((n) => lstatSync(join(abs, n), { throwIfNoEntry: false }) !== undefined);
+  if (there.length) throw new UsageError({ id: 'split_exists', params: { dir, n: there.length, files: there.slice(0, 3).join('、') } });
+  for (const [i, b] of branches.entries()) writeWhole(ctx, join(dir, names[i]), await templateXlsx(input(r, b.code, period, maxPoints)));
   ctx.note(ctx.t('template_split', { n: branches.length, dir }));
 }

@@ -12,9 +12,10 @@ export const hasFullWidth = (s: string) => /[\uff01-\uff5e\u3000]/.test(s);
 /**
  * Characters refused in data: C0 and C1 controls but tab and newline, DEL,
  * the bidirectional overrides and isolates (which reorder what follows them),
- * and surrogate halves without their pair.
+ * the noncharacters U+FFFE and U+FFFF (no XML may hold them: a Word or Excel
+ * file written with one would not open), and surrogate halves without their pair.
  */
-const REFUSED = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const REFUSED = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The first refused character of `s`, as U+XXXX; null when there is none. */
 export function refusedChar(s: string): string | null {
@@ -23,7 +24,7 @@ export function refusedChar(s: string): string | null {
 }
 
 const UNPRINTABLE =
-  /[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+  /[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text safe to print: anything that is not printable is shown as \u{…}, so it cannot move the cursor, clear the screen or reverse what follows. */
 export function printable(s: string): string {

@@ -7,6 +7,7 @@ export interface WorkbookMessages {
   cell_header: { header: Scalar };
   xlsx_old_format: { ext: Scalar };
   xlsx_damaged: { reason: Scalar };
+  split_exists: { dir: Scalar; n: Scalar; files: Scalar };
   xlsx_too_many_cells: { limit: Scalar };
   xlsx_cell_too_long: { limit: Scalar };
   xlsx_too_large_inflated: { limit: Scalar };

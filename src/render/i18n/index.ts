@@ -16,6 +16,7 @@ import { stars } from './stars.js';
 import { workbook } from './workbook.js';
 import { WORDS } from './words.js';
 import { fieldLabel } from '../../core/columns.js';
+import { printable } from '../../core/text.js';
 
 export type { Lang } from './catalog.js';
 
@@ -83,7 +84,9 @@ function text(lang: Lang, id: MsgId, params: object | undefined): string {
         .map((g) => word(lang, g))
         .join('/');
     else if (FIELD_PARAMS.has(k) && lang === 'zh' && typeof v === 'string') flat[k] = labelled(v);
-    else flat[k] = WORD_PARAMS.has(k) && typeof v === 'string' ? word(lang, v) : (v as string | number);
+    else if (WORD_PARAMS.has(k) && typeof v === 'string') flat[k] = word(lang, v);
+    // A value from the command line or the data is shown, never obeyed: an ESC in --org must not rewrite the terminal.
+    else flat[k] = typeof v === 'string' ? printable(v) : (v as number);
   }
   return (CATALOG[id][lang] as (p: Record<string, string | number>) => string)(flat);
 }

@@ -123,6 +123,11 @@ export const workbook: Catalog<WorkbookMessages> = {
     zh: (p) => `已为 ${p.n} 个党支部各生成一个工作簿，在 ${p.dir}`,
     en: (p) => `wrote one workbook for each of ${p.n} branches into ${p.dir}`,
   },
+  split_exists: {
+    zh: (p) => `文件夹 ${p.dir} 中已有 ${p.n} 个同名文件（如 ${p.files}），为免覆盖已填好的表，什么也没有写；请换一个空文件夹`,
+    en: (p) =>
+      `the folder ${p.dir} already holds ${p.n} file(s) of these names (such as ${p.files}); nothing was written, so no filled-in workbook is overwritten: choose an empty folder`,
+  },
   split_needs_dir: {
     zh: (p) => `--split 时 --out 应为文件夹，${p.file} 是一个文件`,
     en: (p) => `with --split, --out names a folder; ${p.file} is a file`,
