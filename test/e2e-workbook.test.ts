@@ -2,8 +2,8 @@
 // checks, with every bad cell named FILE:SHEET!CELL and nothing written on
 // error; --replace works on them as on YAML.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { cxzy, dump, files } from './helpers.js';
 import { OFFICE_SHEETS, OFFICE_YAML, workbook, type SheetSpec } from './workbook-fixtures.js';
 import { loadExcel } from '../src/read/workbook/excel.js';
@@ -463,5 +463,35 @@ describe('validate --annotate', () => {
     expect(points.getCell('D2').value).toBe(25);
     // --annotate never writes over the workbook it marks.
     expect((await cxzy(['validate', 'D01.xlsx', '--annotate', '.'], { cwd: dir })).code).toBe(2);
+  });
+
+  it('never replaces an input, keeps same-named copies apart, stays inside its folder and off links', async () => {
+    const dir = files({});
+    const bad = withRow('党员积分', 2, ['2011Q1', 'M1', '张三', 25, 19, 18, 20, 19]);
+    for (const p of ['x/D01.xlsx', 'D01.xlsx', 'a/in/D01.xlsx', 'b/in/D01.xlsx']) {
+      mkdirSync(dirname(join(dir, p)), { recursive: true });
+      await workbook(join(dir, p), bad);
+    }
+    const before = readFileSync(join(dir, 'x', 'D01.xlsx'));
+    // D01.xlsx's copy would be x/D01.xlsx, another input of the run.
+    const onto = await cxzy(['validate', 'x/D01.xlsx', 'D01.xlsx', '--annotate', 'x'], { cwd: dir });
+    expect(onto.code).toBe(2);
+    expect(onto.stderr).toContain('标注副本会覆盖本次读入的文件 x/D01.xlsx');
+    expect(readFileSync(join(dir, 'x', 'D01.xlsx'))).toEqual(before);
+    // Two inputs named from elsewhere with one name: two copies.
+    const far = await cxzy(
+      ['validate', join(dir, 'a/in/D01.xlsx'), join(dir, 'b/in/D01.xlsx'), 'a/../../' + basename(dir) + '/D01.xlsx', '--annotate', 'back'],
+      { cwd: dir },
+    );
+    expect(far.code).toBe(1);
+    expect(readdirSync(join(dir, 'back')).sort()).toEqual(['D01-2.xlsx', 'D01-3.xlsx', 'D01.xlsx']);
+    // A link planted where a copy goes is not followed.
+    mkdirSync(join(dir, 'links'));
+    writeFileSync(join(dir, 'victim.txt'), 'keep');
+    symlinkSync(join(dir, 'victim.txt'), join(dir, 'links', 'D01.xlsx'));
+    const linked = await cxzy(['validate', 'D01.xlsx', '--annotate', 'links'], { cwd: dir });
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toContain('会经由链接写到 --annotate 文件夹之外');
+    expect(readFileSync(join(dir, 'victim.txt'), 'utf8')).toBe('keep');
   });
 });

@@ -7,7 +7,7 @@ import { t } from '../render/i18n/index.js';
 import { importFiles, type ImportOptions, type IngestResult } from '../pipeline/pipeline.js';
 import { importSkipping, type LeftOut } from '../pipeline/skip.js';
 import { Diagnostics, SHOWN } from '../core/diagnostic.js';
-import { annotate } from './annotate.js';
+import { annotate, inputsOf } from './annotate.js';
 import { loadRulesOrReport } from './rules-loader.js';
 import { printIngest } from './ingest-output.js';
 import { withProgress } from './progress.js';
@@ -61,7 +61,7 @@ export const importCommand: CommandSpec = {
       process.off('SIGINT', interrupted);
     }
     if (o.annotate !== undefined) {
-      await annotate(ctx, [...left.flatMap((l) => l.errors), ...r.diags.errors], o.annotate);
+      await annotate(ctx, [...left.flatMap((l) => l.errors), ...r.diags.errors], o.annotate, inputsOf(cmd.args, ctx.cwd));
       r.diags.errors.splice(SHOWN);
     }
     // Imported from the wrong folder, a new database would go unnoticed: say so.

@@ -32,6 +32,7 @@ export interface WorkbookMessages {
   annotated: { n: Scalar; dir: Scalar };
   annotate_none: {};
   annotate_onto_input: { file: Scalar };
+  annotate_link: { file: Scalar };
   an_column: {};
   an_sheet: {};
   an_h_sheet: {};

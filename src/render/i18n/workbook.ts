@@ -144,9 +144,13 @@ export const workbook: Catalog<WorkbookMessages> = {
     zh: () => `没有需要标注的工作簿（只有 .xlsx 文件中的错误才能标注）`,
     en: () => `no workbook to annotate (only errors in .xlsx files can be marked)`,
   },
+  annotate_link: {
+    zh: (p) => `标注副本 ${p.file} 会经由链接写到 --annotate 文件夹之外，没有写入：请换一个文件夹`,
+    en: (p) => `the annotated copy ${p.file} would be written through a link, outside the --annotate folder; nothing was written there: choose another folder`,
+  },
   annotate_onto_input: {
-    zh: (p) => `--annotate 的文件夹不能是工作簿所在的文件夹，否则会覆盖原文件 ${p.file}`,
-    en: (p) => `the --annotate folder must not be the workbook's own: ${p.file} would be overwritten`,
+    zh: (p) => `标注副本会覆盖本次读入的文件 ${p.file}：--annotate 请指定另一个文件夹`,
+    en: (p) => `an annotated copy would overwrite ${p.file}, a file of this run: give --annotate another folder`,
   },
   an_column: { zh: () => `错误`, en: () => `errors` },
   an_sheet: { zh: () => `错误清单`, en: () => `errors` },
