@@ -465,6 +465,36 @@ describe('validate --annotate', () => {
     expect((await cxzy(['validate', 'D01.xlsx', '--annotate', '.'], { cwd: dir })).code).toBe(2);
   });
 
+  it('marks a sheet that reaches Excel’s last column, and a copy annotated before gets one errors column and one list', async () => {
+    const dir = files({});
+    const bad = withRow('党员积分', 2, ['2011Q1', 'M1', '张三', 25, 19, 18, 20, 19]);
+    await workbook(join(dir, 'D01.xlsx'), bad);
+    const r = await cxzy(['validate', 'D01.xlsx', '--annotate', 'back'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const again = await cxzy(['validate', 'back/D01.xlsx', '--annotate', 'back2'], { cwd: dir });
+    expect([again.code, again.stderr]).toEqual([1, expect.stringContaining('已为 1 个有错误的工作簿生成标注副本')]);
+    const wb = await loadExcel().then(async (Excel) => {
+      const w = new Excel.Workbook();
+      await w.xlsx.readFile(join(dir, 'back2', 'back', 'D01.xlsx'));
+      return w;
+    });
+    expect(wb.worksheets.filter((ws) => ws.name === '错误清单')).toHaveLength(1);
+    const points = wb.getWorksheet('党员积分')!;
+    const heads = (points.getRow(1).values as unknown[]).filter((v) => v === '错误');
+    expect(heads).toHaveLength(1);
+    expect(String(points.getCell('I2').value)).toContain('不能超过满分 20');
+    // A sheet with a value in XFD, Excel's last column: no column after it, the cells still marked and listed.
+    await workbook(join(dir, 'wide.xlsx'), bad);
+    const Excel = await loadExcel();
+    const w2 = new Excel.Workbook();
+    await w2.xlsx.readFile(join(dir, 'wide.xlsx'));
+    w2.getWorksheet('党员积分')!.getCell('XFD1').value = '备注';
+    await w2.xlsx.writeFile(join(dir, 'wide.xlsx'));
+    const xfd = await cxzy(['validate', 'wide.xlsx', '--annotate', 'back3'], { cwd: dir });
+    expect([xfd.code, xfd.stderr]).toEqual([1, expect.stringContaining('已为 1 个有错误的工作簿生成标注副本')]);
+    expect(existsSync(join(dir, 'back3', 'wide.xlsx'))).toBe(true);
+  });
+
   it('never replaces an input, keeps same-named copies apart, stays inside its folder and off links', async () => {
     const dir = files({});
     const bad = withRow('党员积分', 2, ['2011Q1', 'M1', '张三', 25, 19, 18, 20, 19]);

@@ -42,13 +42,13 @@ export function valueOfColumn(col: string, v: unknown): unknown {
 
 /**
  * A field's header on its section's sheet (`self` → 自评), as Chinese text
- * names it; without a section, the header every section with that field
- * agrees on. Null when there is none to give (`org` is 组织编号 here and
- * 所在支部 there).
+ * names it; without a section, the headers of every section with that field
+ * (`org`: 所在支部/组织编号). Null when there is none to give.
  */
 export function fieldLabel(section: Section | null, field: string): string | null {
   const labels = new Set(
     (section === null ? SECTION_LIST : [SECTION_DEFS[section]]).flatMap((t) => t.sheet.columns.filter((c) => c.field === field).map((c) => c.label)),
   );
-  return labels.size === 1 ? [...labels][0] : null;
+  // One field under several names (org: 所在支部 on the members' sheet, 组织编号 elsewhere): all of them, up to three.
+  return labels.size === 0 || labels.size > 3 ? null : [...labels].join('/');
 }

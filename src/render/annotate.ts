@@ -11,6 +11,10 @@ import { HEAD_FILL, printOnA4 } from './workbook.js';
 
 const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 const ERROR_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };
+/** Error cells that get a note. */
+const MAX_NOTES = 1000;
+/** Errors in the list sheet: the cells are marked and the rows say what is wrong, every one. */
+const MAX_LISTED = 10_000;
 
 /** The workbook at `path` with `errors` (all of one file's, each placed at a cell) marked; the copy's bytes. */
 export async function annotateXlsx(path: string, errors: Diagnostic[], lang: Lang): Promise<Buffer> {
@@ -23,30 +27,37 @@ export async function annotateXlsx(path: string, errors: Diagnostic[], lang: Lan
     return field ? `${field}: ${tm(lang, d.msg)}` : tm(lang, d.msg);
   };
   const placed = errors.filter((d) => d.cell);
+  let notes = 0;
   for (const [sheet, list] of groupBy(placed, (d) => d.cell!.sheet)) {
     const ws = wb.getWorksheet(sheet);
     if (!ws) continue;
-    const errorCol = ws.columnCount + 1;
-    const head = ws.getCell(1, errorCol);
-    head.value = t(lang, 'an_column');
-    head.font = { bold: true, ...ERROR_FONT };
-    head.fill = HEAD_FILL;
-    ws.getColumn(errorCol).width = 60;
+    const errorCol = errorColumn(ws, lang);
+    if (errorCol !== null) {
+      const head = ws.getCell(1, errorCol);
+      head.value = t(lang, 'an_column');
+      head.font = { bold: true, ...ERROR_FONT };
+      head.fill = HEAD_FILL;
+      ws.getColumn(errorCol).width = 60;
+    }
     for (const [, atCell] of groupBy(list, (d) => d.cell!.ref)) {
       const cell = ws.getCell(atCell[0].cell!.ref);
       cell.fill = ERROR_FILL;
       cell.font = { ...(cell.font ?? {}), ...ERROR_FONT };
-      cell.note = atCell.map(message).join('\n');
+      // Past a thousand, notes only slow Excel (and the writing, quadratically): the row's column and the list say it all.
+      if (notes++ < MAX_NOTES) cell.note = atCell.map(message).join('\n');
     }
     // A row's errors in words at its end; the header row's (a missing column) stay in the list.
     for (const [row, onRow] of groupBy(list, (d) => String(d.line))) {
-      if (row === '1') continue;
+      if (row === '1' || errorCol === null) continue;
       const cell = ws.getCell(Number(row), errorCol);
       cell.value = onRow.map((d) => `${d.cell!.ref} ${message(d)}`).join('；');
       cell.font = ERROR_FONT;
       cell.alignment = { wrapText: true, vertical: 'top' };
     }
   }
+  // A copy annotated before, corrected in part and sent again: its old list goes.
+  const old = wb.getWorksheet(t(lang, 'an_sheet'));
+  if (old) wb.removeWorksheet(old.id);
   const list = wb.addWorksheet(t(lang, 'an_sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   list.columns = [
     { header: t(lang, 'an_h_sheet'), width: 14 },
@@ -57,10 +68,35 @@ export async function annotateXlsx(path: string, errors: Diagnostic[], lang: Lan
   ];
   list.getRow(1).font = { bold: true };
   list.getRow(1).fill = HEAD_FILL;
-  for (const d of errors) list.addRow([d.cell?.sheet ?? '', d.cell?.ref ?? '', d.cell?.header ?? '', d.cell?.value ?? '', message(d)]);
+  for (const d of errors.slice(0, MAX_LISTED)) list.addRow([d.cell?.sheet ?? '', d.cell?.ref ?? '', d.cell?.header ?? '', d.cell?.value ?? '', message(d)]);
+  if (errors.length > MAX_LISTED) list.addRow(['', '', '', '', t(lang, 'errors_more', { n: errors.length - MAX_LISTED })]);
   // Sent back to be printed and corrected: each sheet fits the page's width (the branch's header row may sit under a title).
   for (const ws of wb.worksheets) printOnA4(ws, ws.columnCount, ws === list ? 1 : null);
   // The list opens first.
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.indexOf(list), visibility: 'visible' }];
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Excel's last column, XFD. */
+const LAST_COLUMN = 16_384;
+
+/**
+ * Where a sheet's errors go in words: the 错误 column an earlier annotation
+ * added (emptied), else a new one after the last; none past Excel's last
+ * column (the notes and the list still say it all).
+ */
+function errorColumn(ws: ExcelJS.Worksheet, lang: Lang): number | null {
+  const header = t(lang, 'an_column');
+  let found: number | null = null;
+  ws.getRow(1).eachCell((cell, col) => {
+    if (cell.value === header) found = col;
+  });
+  if (found !== null) {
+    const col = found;
+    ws.eachRow((row, n) => {
+      if (n > 1) row.getCell(col).value = null;
+    });
+    return col;
+  }
+  return ws.columnCount < LAST_COLUMN ? ws.columnCount + 1 : null;
 }

@@ -7,13 +7,19 @@ import type { ChalkInstance } from 'chalk';
 import type { Diagnostic, Diagnostics } from '../core/diagnostic.js';
 import { t, tm, word, type Lang } from './i18n/index.js';
 import { printable } from '../core/text.js';
+import { fieldLabel } from '../core/columns.js';
 
 export function formatDiagnostic(d: Diagnostic, lang: Lang, c: ChalkInstance): string {
   const where = d.cell ? `${printable(d.file)}:${printable(d.cell.sheet)}!${d.cell.ref}` : `${printable(d.file)}:${d.line}:${d.col}`;
   const label = d.severity === 'error' ? c.red.bold(t(lang, 'error')) : c.yellow.bold(t(lang, 'warning'));
   const message = printable(tm(lang, d.msg));
   // In a workbook the column's header names the field, as the user wrote it (without the required mark).
-  const field = d.cell?.header ? printable(d.cell.header.replace(/\*$/, '')) : d.path;
+  // A workbook's column that is not there is named as a sheet names it, not by its YAML field.
+  const field = d.cell?.header
+    ? printable(d.cell.header.replace(/\*$/, ''))
+    : d.cell && d.path && lang === 'zh'
+      ? (fieldLabel(null, d.path) ?? d.path)
+      : d.path;
   const head = `${c.bold(where)}  ${label}  ${field ? `${field}: ` : ''}${message}`;
   // A cell: its column's header and what it holds, in place of a source line.
   if (d.cell) {
