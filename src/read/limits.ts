@@ -7,7 +7,7 @@
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** A workbook's parts inflated, all together: a zip bomb stops here. */
-export const MAX_INFLATED_BYTES = 512 * 1024 * 1024;
+export const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 /** Cells (and shared strings) in one workbook. */
 export const MAX_CELLS = 5_000_000;
 /** Characters in one cell: Excel's own limit. */
