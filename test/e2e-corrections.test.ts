@@ -424,6 +424,21 @@ describe('show', () => {
     expect(d01.json.last_import).toMatchObject({ number: 1 });
   });
 
+  it("an org's pledges whole, however long, on a narrow screen too", async () => {
+    const dir = county();
+    const content = `为群众办实事，${'每月走访困难党员和群众十户以上，帮助解决实际困难，'.repeat(6)}年底前建成便民服务中心`;
+    writeFileSync(
+      join(dir, 'pledges.yaml'),
+      `pledges:\n  - {id: P1, owner: D01, kind: annual, standard: feedback, content: "${content}", made: "2011-02-01", due: "2011-12-31", status: in_progress}\n`,
+    );
+    expect((await cxzy(['import', '.', '-q'], { cwd: dir })).code).toBe(0);
+    for (const columns of [80, 200]) {
+      const r = await cxzy(['show', 'D01'], { cwd: dir, tty: true, columns });
+      expect(r.stdout).toContain(`P1：${content}`);
+      expect(r.stdout).toMatch(/P1 +年度 +2011-12-31 +推进中 +pledges\.yaml:2/);
+    }
+  });
+
   it('a member: its org, points and stars by quarter', async () => {
     const dir = await imported();
     const r = await cxzy(['show', 'M1'], { cwd: dir });

@@ -24,10 +24,12 @@ function table(headers: string[], rows: CellValue[][], lang: Lang, shrink: numbe
   return { kind: 'table', table: { headers, rows, align: headers.map(() => 'left'), shrink, none: t(lang, 'sh_none') } };
 }
 
+/** The pledges in a table, then each one's content whole: a table would cut what the pledge promises to fit the screen. */
 function pledgesSection(p: Profile, lang: Lang): DocSection {
-  const headers = [t(lang, 'sh_id'), t(lang, 'sh_kind'), t(lang, 'sh_content'), t(lang, 'sh_due'), t(lang, 'sh_status'), t(lang, 'sh_src')];
-  const rows = p.pledges.map((x) => [text(x.id), text(word(lang, x.kind)), text(x.content), date(x.due), text(word(lang, x.status)), text(src(x.src))]);
-  return { id: 'pledges', title: t(lang, 'sh_pledges'), parts: [table(headers, rows, lang, [2])] };
+  const headers = [t(lang, 'sh_id'), t(lang, 'sh_kind'), t(lang, 'sh_due'), t(lang, 'sh_status'), t(lang, 'sh_src')];
+  const rows = p.pledges.map((x) => [text(x.id), text(word(lang, x.kind)), date(x.due), text(word(lang, x.status)), text(src(x.src))]);
+  const contents = p.pledges.map((x) => para(t(lang, 'sh_pledge_content', { id: x.id, content: x.content })));
+  return { id: 'pledges', title: t(lang, 'sh_pledges'), parts: [table(headers, rows, lang, [4]), ...(contents.length ? [GAP, ...contents] : [])] };
 }
 
 function header(p: Profile, lang: Lang): Part[] {

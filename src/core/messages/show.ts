@@ -34,7 +34,7 @@ export interface ShowMessages {
   sh_title: {};
   sh_id: {};
   sh_kind: {};
-  sh_content: {};
+  sh_pledge_content: { id: Scalar; content: Scalar };
   sh_due: {};
   sh_status: {};
   sh_none: {};

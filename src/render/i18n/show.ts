@@ -39,7 +39,7 @@ export const show: Catalog<ShowMessages> = {
   sh_title: { zh: () => `标题`, en: () => `title` },
   sh_id: { zh: () => `编号`, en: () => `id` },
   sh_kind: { zh: () => `类型`, en: () => `kind` },
-  sh_content: { zh: () => `内容`, en: () => `content` },
+  sh_pledge_content: { zh: (p) => `${p.id}：${p.content}`, en: (p) => `${p.id}: ${p.content}` },
   sh_due: { zh: () => `期限`, en: () => `due` },
   sh_status: { zh: () => `状态`, en: () => `status` },
   sh_none: { zh: () => `（无）`, en: () => `(none)` },
