@@ -64,7 +64,7 @@ describe('values accepted as people write them', () => {
       ['M3', 0],
     ]);
     const bad = await validate(files({ ...BASE, 'members.yaml': BASE['members.yaml'].replace('role: member', 'role: member\n    active: 不') }));
-    expect(bad.errors[0].message).toBe('“不”不是有效取值；可选：true(是), false(否)');
+    expect(bad.errors[0].message).toBe('“不”不是有效取值；可选：是、否');
   });
 
   it('the rules file takes Chinese labels for grades and actions', async () => {

@@ -5,7 +5,6 @@ import type { Path } from '../core/diagnostic.js';
 import type { Msg } from '../core/messages/index.js';
 import { lastDayOfMonth, suggestDate } from '../core/dates.js';
 import { halfWidth, hasFullWidth } from '../core/text.js';
-import { describeLabels } from './schemas.js';
 import type { Finding } from './findings.js';
 
 export function schemaFindings(errors: ErrorObject[]): Finding[] {
@@ -87,8 +86,10 @@ function toFinding(e: ErrorObject): Finding {
     case 'enum': {
       if (typeof value === 'string' && hasFullWidth(value)) return make('enum', { id: 'fullwidth', params: { value, half: halfWidth(value) } });
       const xl = parent['x-labels'] as Record<string, string[]> | undefined;
-      const allowed = xl ? describeLabels(xl) : ((parent.enum as unknown[]) ?? []).join(', ');
-      return make('enum', { id: 'enum', params: { value: shown, allowed } });
+      const slugs = xl ? Object.keys(xl) : ((parent.enum as unknown[]) ?? []).map(String);
+      // Chinese text offers the words a branch writes (长远、年度); English the slugs.
+      const labels = slugs.map((slug) => xl?.[slug]?.[0] ?? slug);
+      return make('enum', { id: 'enum', params: { value: shown, allowed: slugs.join(', '), labels: labels.join('、') } });
     }
     case 'dependencies': {
       const p = e.params as { property: string; missingProperty: string };

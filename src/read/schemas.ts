@@ -97,13 +97,6 @@ export function slugOf(def: string, value: string): string {
   return labelMaps()[def]?.get(value) ?? value;
 }
 
-/** "committee(党委/党工委/党总支), branch(党支部)" for messages. */
-export function describeLabels(xl: Record<string, string[]>): string {
-  return Object.entries(xl)
-    .map(([slug, names]) => (names.length ? `${slug}(${names.join('/')})` : slug))
-    .join(', ');
-}
-
 /** The schema a `$ref` of `root` points to: one of its own definitions, or one of common.schema.json's. */
 function resolveRef(ref: string, root: AnySchemaObject): AnySchemaObject | undefined {
   const m = /^(common\.schema\.json)?#\/definitions\/(.+)$/.exec(ref);

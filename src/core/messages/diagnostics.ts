@@ -60,7 +60,7 @@ export interface DiagnosticMessages {
   period_pattern: { value: Scalar };
   pattern: { value: Scalar };
   date: { value: Scalar; suggest?: Scalar };
-  enum: { value: Scalar; allowed: Scalar };
+  enum: { value: Scalar; allowed: Scalar; labels: Scalar };
   depends: { field: Scalar; needs: Scalar };
   // diagnostics: meaning
   votes_zero: {};

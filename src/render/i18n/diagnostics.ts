@@ -223,7 +223,7 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
     en: (p) => `date "${p.value}" is invalid; write YYYY-MM-DD${p.suggest ? `; did you mean ${p.suggest}?` : ''}`,
   },
   enum: {
-    zh: (p) => `“${p.value}”不是有效取值；可选：${p.allowed}`,
+    zh: (p) => `“${p.value}”不是有效取值；可选：${p.labels}`,
     en: (p) => `"${p.value}" is not a valid value; one of: ${p.allowed}`,
   },
   depends: {
