@@ -359,7 +359,7 @@ describe('template', () => {
     expect((await cxzy(['validate', 't.xlsx'], { cwd: dir })).code).toBe(0);
   });
 
-  it('pre-filled for a subtree and a quarter, then filled in, imports; --split writes one per branch', async () => {
+  it('pre-filled for a subtree and a quarter, then filled in, imports; --split writes one per branch and per committee', async () => {
     const dir = files(OFFICE_YAML);
     await cxzy(['import', 'orgs.yaml', '-q'], { cwd: dir });
     expect((await cxzy(['template', '--out', 'W01.xlsx', '--org', 'W01', '--period', '2011Q2'], { cwd: dir })).code).toBe(0);
@@ -403,11 +403,18 @@ describe('template', () => {
         .filter(Boolean)
         .map((row) => row[2]),
     ).toEqual(['M1', 'M2']);
+    // The committee gets one of its own, for its own reports and typicals: itself, none of its branches' rows.
+    expect(split.stderr).toContain('已为 2 个党支部、1 个党委各生成一个工作簿，在 out');
+    const w01 = await open(join(dir, 'out', 'W01-2011Q2.xlsx'));
+    const rowsOf = (name: string) => (w01.getWorksheet(name)!.getSheetValues() as unknown[][]).slice(2).filter(Boolean);
+    expect(rowsOf('组织').map((row) => row[1])).toEqual(['W01']);
+    expect([rowsOf('季度测评').length, rowsOf('党员积分').length]).toEqual([0, 0]);
+    expect(w01.getWorksheet('信息报送')).toBeDefined();
     // Again into the same folder: a branch's workbook there is never replaced, nothing is written.
     writeFileSync(join(dir, 'out', 'D02-2011Q2.xlsx'), 'filled in by the branch');
     const again = await cxzy(['template', '--out', 'out', '--split', '--org', 'W01', '--period', '2011Q2'], { cwd: dir });
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('文件夹 out 中已有 2 个同名文件（如 D01-2011Q2.xlsx、D02-2011Q2.xlsx），为免覆盖已填好的表，什么也没有写');
+    expect(again.stderr).toContain('文件夹 out 中已有 3 个同名文件（如 W01-2011Q2.xlsx、D01-2011Q2.xlsx、D02-2011Q2.xlsx），为免覆盖已填好的表，什么也没有写');
     expect(readFileSync(join(dir, 'out', 'D02-2011Q2.xlsx'), 'utf8')).toBe('filled in by the branch');
   });
 
@@ -423,7 +430,7 @@ describe('template', () => {
     });
     expect((await cxzy(['import', 'orgs.yaml', '-q'], { cwd: dir })).code).toBe(0);
     expect((await cxzy(['template', '--out', 'out', '--split'], { cwd: dir })).code).toBe(0);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['D01.xlsx', '_CON.xlsx', '_com1.xlsx', 'd01-2.xlsx']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['D01.xlsx', 'W01.xlsx', '_CON.xlsx', '_com1.xlsx', 'd01-2.xlsx']);
   });
 });
 

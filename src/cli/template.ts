@@ -20,9 +20,10 @@ import { exportRecords } from '../store/export.js';
 import { templateXlsx, type TemplateInput } from '../render/template.js';
 
 /** The pre-filled part: the subtree's orgs and members, and for the quarter its active branches and their active members to score. */
-function input(r: SectionRecords, root: string | null, period: string | null, maxPoints: number): TemplateInput {
+/** `own`: the root's own rows only (a committee's, whose branches have workbooks of their own), not its subtree's. */
+function input(r: SectionRecords, root: string | null, period: string | null, maxPoints: number, own = false): TemplateInput {
   const tree = new OrgTree(r.orgs);
-  const orgs = root === null ? r.orgs : tree.subtree(root);
+  const orgs = root === null ? r.orgs : own ? r.orgs.filter((o) => o.code === root) : tree.subtree(root);
   const codes = new Set(orgs.map((o) => o.code));
   const members = r.members.filter((m) => codes.has(m.org));
   const open = new Set(orgs.filter((o) => o.active && o.type === 'branch').map((o) => o.code));
@@ -73,20 +74,22 @@ export const templateCommand: CommandSpec = {
   },
 };
 
-/** One workbook per active branch of the subtree, into folder `dir`. */
+/** One workbook per active org of the subtree, into folder `dir`. */
 async function split(ctx: Ctx, dir: string, r: SectionRecords, root: string | null, period: string | null, maxPoints: number): Promise<void> {
   const abs = resolve(ctx.cwd, dir);
   if (existsSync(abs) && !statSync(abs).isDirectory()) throw new UsageError({ id: 'split_needs_dir', params: { file: dir } });
   mkdirSync(abs, { recursive: true });
   const tree = new OrgTree(r.orgs);
-  const branches = (root === null ? r.orgs : tree.subtree(root)).filter((o) => o.type === 'branch' && o.active);
+  // Every active org files its own: a branch its reviews, points and reports; a committee its reports, typicals and ledger.
+  const units = (root === null ? r.orgs : tree.subtree(root)).filter((o) => o.active);
   const names = distinctFileNames(
-    branches.map((b) => `${b.code}${period ? `-${period}` : ''}`),
+    units.map((b) => `${b.code}${period ? `-${period}` : ''}`),
     '.xlsx',
   );
   // A folder holding any of these names (a branch's filled-in workbook, a link planted there) is not written into.
   const there = names.filter((n) => lstatSync(join(abs, n), { throwIfNoEntry: false }) !== undefined);
   if (there.length) throw new UsageError({ id: 'split_exists', params: { dir, n: there.length, files: there.slice(0, 3).join('、') } });
-  for (const [i, b] of branches.entries()) writeWhole(ctx, join(dir, names[i]), await templateXlsx(input(r, b.code, period, maxPoints)));
-  ctx.note(ctx.t('template_split', { n: branches.length, dir }));
+  for (const [i, o] of units.entries()) writeWhole(ctx, join(dir, names[i]), await templateXlsx(input(r, o.code, period, maxPoints, o.type === 'committee')));
+  const committees = units.filter((o) => o.type === 'committee').length;
+  ctx.note(ctx.t('template_split', { n: units.length - committees, committees, dir }));
 }

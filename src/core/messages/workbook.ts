@@ -45,7 +45,7 @@ export interface WorkbookMessages {
   h_template_split: {};
   template_ext: { file: Scalar };
   template_wrote: { file: Scalar };
-  template_split: { n: Scalar; dir: Scalar };
+  template_split: { n: Scalar; committees: Scalar; dir: Scalar };
   split_needs_dir: { file: Scalar };
   h_export_out: {};
   name_mismatch: { what: Scalar; code: Scalar; name: Scalar; stored: Scalar };

@@ -108,8 +108,8 @@ export const workbook: Catalog<WorkbookMessages> = {
     en: () => `the .xlsx file to write (with --split, a folder)`,
   },
   h_template_split: {
-    zh: () => `每个党支部一个工作簿（如 D0101-2011Q2.xlsx），写入 --out 指定的文件夹`,
-    en: () => `one workbook per branch (e.g. D0101-2011Q2.xlsx) in the --out folder`,
+    zh: () => `每个党支部、每个党委（填本级的信息报送、培树典型）各一个工作簿（如 D0101-2011Q2.xlsx），写入 --out 指定的文件夹`,
+    en: () => `one workbook per branch, and per committee for its own reports and typicals (e.g. D0101-2011Q2.xlsx), in the --out folder`,
   },
   template_ext: {
     zh: (p) => `模板是 Excel 工作簿：${p.file} 应以 .xlsx 结尾`,
@@ -120,8 +120,8 @@ export const workbook: Catalog<WorkbookMessages> = {
     en: (p) => `wrote the fill-in template ${p.file}`,
   },
   template_split: {
-    zh: (p) => `已为 ${p.n} 个党支部各生成一个工作簿，在 ${p.dir}`,
-    en: (p) => `wrote one workbook for each of ${p.n} branches into ${p.dir}`,
+    zh: (p) => `已为 ${p.n} 个党支部、${p.committees} 个党委各生成一个工作簿，在 ${p.dir}`,
+    en: (p) => `wrote one workbook for each of ${p.n} branches and ${p.committees} committees into ${p.dir}`,
   },
   split_exists: {
     zh: (p) => `文件夹 ${p.dir} 中已有 ${p.n} 个同名文件（如 ${p.files}），为免覆盖已填好的表，什么也没有写；请换一个空文件夹`,
