@@ -257,6 +257,26 @@ describe('history and undo', () => {
     expect(text.stdout).toContain('--replace');
   });
 
+  it('an undo that lands while an import reads its files: the import writes nothing and says why', async () => {
+    const dir = county();
+    await cxzy(['import', '.', '-q'], { cwd: dir });
+    writeFileSync(join(dir, 'q1', 'D02.yaml'), branchFile('D02', ['M3'], ['乙一', '乙二', '乙三']));
+    const before = dump(join(dir, 'cxzy.db'));
+    // The import plans on the stored rows (the unchanged files' among them), then reads; the undo empties the database meanwhile.
+    const importing = cxzy(['import', '.'], { cwd: dir });
+    const undo = await cxzy(['undo', '--yes'], { cwd: dir });
+    expect(undo.code).toBe(0);
+    const r = await importing;
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('另一个命令（撤销或导入）改动了数据库');
+    const after = dump(join(dir, 'cxzy.db'));
+    expect(after.orgs).toEqual([]);
+    expect(before.orgs.length).toBeGreaterThan(0);
+    // Run again, alone, it imports everything.
+    expect((await cxzy(['import', '.', '-q'], { cwd: dir })).code).toBe(0);
+    expect(dump(join(dir, 'cxzy.db')).reports.length).toBe(before.reports.length + 1);
+  });
+
   it('an import logged before the ledger existed shows in the log and can be undone', async () => {
     const dir = county();
     await cxzy(['import', '.', '-q'], { cwd: dir });

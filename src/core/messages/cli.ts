@@ -5,6 +5,7 @@ import type { Scalar } from './types.js';
 export interface CliMessages {
   // environment
   db_missing: { db: Scalar; folder: Scalar };
+  db_changed: {};
   db_created: { db: Scalar };
   db_not_cxzy: { db: Scalar };
   db_newer: { db: Scalar; found: Scalar; supported: Scalar };

@@ -11,6 +11,11 @@ const ARGUMENTS: Record<string, string> = {
 
 export const cli: Catalog<CliMessages> = {
   // environment
+  db_changed: {
+    zh: () => `本次导入读取文件期间，另一个命令（撤销或导入）改动了数据库，为免两者混在一起，这次什么也没有写入：请再运行一次导入`,
+    en: () =>
+      `another command (an undo or an import) changed the database while this import read its files; so that the two do not mix, nothing was written: run the import again`,
+  },
   db_missing: {
     zh: (p) =>
       `数据库 ${p.db} 不存在（在文件夹 ${p.folder} 中找过）。数据库在别处时用 --db 路径 指定（或设置环境变量 CXZY_DB）；还没有导入过数据时先用 cxzy import 导入`,

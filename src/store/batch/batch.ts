@@ -8,6 +8,7 @@
 import { changeCounts, REPLACE, settleOwners, writeStaged, type SectionCounts } from './commit.js';
 import type { Statement } from 'better-sqlite3';
 import type { DB } from '../db.js';
+import { EnvError } from '../../core/errors.js';
 import { dropIndexes, journalOffWal } from '../bulk.js';
 import { createStagingTables, Stager, type Staging } from './stage.js';
 import { createViews } from './views.js';
@@ -32,6 +33,8 @@ export class Batch {
   /** What puts the journal mode back, and what builds the dropped indexes again, when staging straight into the tables. */
   private restoreJournal: (() => void) | null = null;
   private reindex: (() => void) | null = null;
+  /** The database's version as the batch began reading it (SQLite's data_version, moved by any other connection's commit). */
+  private readonly version: unknown;
 
   /** `writing`: an import (not validate); `dryRun`: one that writes nothing. */
   constructor(
@@ -39,6 +42,7 @@ export class Batch {
     private readonly writing: boolean,
     private readonly dryRun: boolean,
   ) {
+    this.version = db.pragma('data_version', { simple: true });
     // The checks vouch for every reference: SQLite need not look each one up as rows go in.
     if (writing) db.pragma('foreign_keys = OFF');
     db.pragma('cache_size = -131072');
@@ -93,6 +97,8 @@ export class Batch {
     if (!this.open) {
       this.db.exec(this.writing && !this.dryRun ? 'BEGIN IMMEDIATE' : 'BEGIN');
       this.open = true;
+      // Another command (an undo, an import) wrote while the files were read: what was planned on may be gone.
+      if (this.writing && !this.dryRun && this.db.pragma('data_version', { simple: true }) !== this.version) throw new EnvError({ id: 'db_changed' });
     }
   }
 
