@@ -105,6 +105,21 @@ describe('the database: never a stack trace, a message that says what to do', ()
     expect(statSync(join(dir, 'private.md')).mode & 0o777).toBe(0o600);
   });
 
+  it('Ctrl-C while cxzy starts up is said, in the language asked for, and writes nothing', async () => {
+    const { dir, db } = await imported();
+    const before = dump(db);
+    // Pressed the moment cxzy listens for it: while its modules load, before any command has begun.
+    const press = `data:text/javascript,${encodeURIComponent("const t = setInterval(() => { if (process.listenerCount('SIGINT')) { clearInterval(t); process.kill(process.pid, 'SIGINT'); } }); t.unref();")}`;
+    for (const [lang, text] of [
+      ['zh', '已中断：没有写入任何数据'],
+      ['en', 'interrupted: nothing was written'],
+    ]) {
+      const r = spawnCxzy(['grade', '--db', db, '--lang', lang], { cwd: dir, env: { NODE_OPTIONS: `--import=${press}` } });
+      expect([r.code, r.stderr.trim()]).toEqual([130, text]);
+    }
+    expect(dump(db)).toEqual(before);
+  });
+
   it('an import killed mid-write: read commands roll it back and read, import works again', async () => {
     const { dir, db } = await imported();
     const before = dump(db);

@@ -57,6 +57,9 @@ export const importCommand: CommandSpec = {
       });
       r = run.result ?? nothingImported();
       left = run.left;
+      // A Ctrl-C pressed during the final write is seen only now, once the write is done: say what became of it.
+      await new Promise((go) => setImmediate(go));
+      if (stop.signal.aborted && r.number !== null) ctx.note(ctx.t('interrupted_late', { n: r.number }));
     } finally {
       process.off('SIGINT', interrupted);
     }

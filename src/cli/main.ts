@@ -48,7 +48,9 @@ const COMMANDS: CommandSpec[] = [
   demoCommand,
 ];
 
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+/** `given`: the streams to use (tests); without them, the process's own, and Ctrl-C is watched. */
+export async function main(argv: string[], given?: Io): Promise<number> {
+  const io = given ?? processIo();
   // Help text follows --lang, so read it before commander parses anything.
   let lang: Lang;
   try {
@@ -56,6 +58,18 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   } catch {
     lang = 'zh';
   }
+  // The launcher's listener said "interrupted" while the modules loaded. From here Ctrl-C ends the run at once, as
+  // a listener could not while a command works without pause (its message would wait for the work to end);
+  // a command that can stop cleanly (import, while it reads) listens itself.
+  if (!given) {
+    // One turn of the event loop first: a Ctrl-C pressed while the modules loaded is the launcher's to report.
+    await new Promise((go) => setImmediate(go));
+    process.removeAllListeners('SIGINT');
+  }
+  return run(argv, io, lang);
+}
+
+async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   const program = new Command('cxzy')
     .description(t(lang, 'h_program'))
     .option('--db <path>', t(lang, 'h_db'))

@@ -39,6 +39,12 @@ function once(path: string, fill: (tmp: string) => void): void {
   }
 }
 
+// Ctrl-C before cxzy proper starts: nothing is done yet (cli/interrupt.ts takes over from the command's start).
+process.on('SIGINT', () => {
+  process.stderr.write(`${t(earlyLang(process.argv.slice(2), process.env), 'interrupted')}\n`);
+  process.exit(130);
+});
+
 const base = cacheFolder(process.env);
 
 /** Unpacks cxzy's files and the addon, and loads the addon; the folder cxzy's files are in, and the addon. */

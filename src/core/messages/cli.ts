@@ -19,6 +19,7 @@ export interface CliMessages {
   bad_db: { value: Scalar };
   rules_missing: { file: Scalar };
   interrupted: {};
+  interrupted_late: { n: Scalar };
   cmd_unknown_option: { option: Scalar; hint?: Scalar };
   cmd_unknown_command: { command: Scalar; hint?: Scalar };
   cmd_required_option: { option: Scalar };

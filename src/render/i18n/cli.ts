@@ -101,6 +101,10 @@ export const cli: Catalog<CliMessages> = {
   help_commands: { zh: () => `命令：`, en: () => `Commands:` },
   help_arguments: { zh: () => `参数：`, en: () => `Arguments:` },
   help_global: { zh: () => `全局选项：`, en: () => `Global Options:` },
+  interrupted_late: {
+    zh: (p) => `收到中断时导入已在写入，已完整写入（第 ${p.n} 次导入）；如需撤回，用 cxzy undo`,
+    en: (p) => `interrupted while the import was writing: it was written whole (import ${p.n}); cxzy undo takes it back`,
+  },
   interrupted: {
     zh: () => `已中断：没有写入任何数据`,
     en: () => `interrupted: nothing was written`,
