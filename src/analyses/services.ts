@@ -12,7 +12,7 @@ import { buildBulletin, gradedPeriodFor, type Bulletin } from './bulletin/bullet
 import { ledgerAt, type Ledger } from './ledger.js';
 import { suggestProblems, type Suggestion } from './ledger-suggest.js';
 import { annualReview, tallyQuarter, type Annual, type AnnualQuarter, type MemberTally } from './annual.js';
-import { ADOPTIONS, type Grade, type MemberPoints } from '../core/model.js';
+import { ADOPTIONS, type Grade } from '../core/model.js';
 
 /** The grading of a period: what grade, stars and the bulletin all start from. `explain` builds each org's explanation. */
 export function gradeFromStore(q: Query, rules: Rules, period: string, explain = false): Grading {
@@ -39,12 +39,7 @@ export function gradeFromStore(q: Query, rules: Rules, period: string, explain =
  * stars: the red stars, benchmark branches and flag committees come out the
  * same, the member list holds only those candidates.
  */
-export function starsFromStore(
-  q: Query,
-  rules: Rules,
-  period: string,
-  opts: { grading?: Grading; redOnly?: boolean; points?: MemberPoints[] } = {},
-): StarsResult {
+export function starsFromStore(q: Query, rules: Rules, period: string, opts: { grading?: Grading; redOnly?: boolean } = {}): StarsResult {
   // Members are rated as soon as their points are in; branches and committees wait for the quarter's grades.
   const { grading = q.reviewPeriods().includes(period) ? gradeFromStore(q, rules, period) : null, redOnly = false } = opts;
   const orgs = q.orgs();
@@ -52,7 +47,7 @@ export function starsFromStore(
   return rateStars({
     period,
     orgs,
-    points: opts.points ?? (redOnly ? q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars) : q.memberPoints(period)),
+    points: redOnly ? q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars) : q.memberPoints(period),
     activeMembers: q.activeMembers(),
     grading,
     monthsMet: q.monthsMet(period, rules.quota.reports_per_month),

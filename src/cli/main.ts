@@ -48,7 +48,7 @@ const COMMANDS: CommandSpec[] = [
   demoCommand,
 ];
 
-/** `given`: the streams to use (tests); without them, the process's own, and Ctrl-C is watched. */
+/** `given`: the streams to use (tests); without them, the process's own, and the launcher's Ctrl-C listener let go. */
 export async function main(argv: string[], given?: Io): Promise<number> {
   const io = given ?? processIo();
   // Help text follows --lang, so read it before commander parses anything.
