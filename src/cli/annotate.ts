@@ -1,7 +1,7 @@
 // --annotate DIR (validate and import): a marked copy of each workbook with
 // errors, to send back to the branch that filled it in.
-import { lstatSync, mkdirSync, realpathSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { lstatSync, mkdirSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
 import type { Ctx } from './context.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UsageError } from '../core/errors.js';
@@ -15,18 +15,17 @@ import { writeWhole } from './output.js';
 export const inputsOf = (paths: string[], cwd: string): string[] => expandPaths(paths, cwd).files.map((f) => f.file);
 
 /**
- * Where each workbook's copy goes under `dir`: its own path (two branches'
- * D01.xlsx in two folders stay apart), or, for a path from outside (absolute,
- * ../), its name; made unique where two would be one file on Windows.
+ * Each workbook's copy's name, flat in the folder given: its own name, made
+ * unique where two would be one file on Windows (two branches' D01.xlsx from
+ * two folders: D01.xlsx, D01-2.xlsx).
  */
 function copyNames(files: string[]): string[] {
   const taken = new Set<string>();
   return files.map((file) => {
-    const n = normalize(file);
-    const rel = isAbsolute(n) || n === '..' || n.startsWith(`..${sep}`) ? basename(n) : n;
-    const ext = extname(rel);
-    let name = rel;
-    for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${rel.slice(0, rel.length - ext.length)}-${k}${ext}`;
+    const base = basename(file);
+    const ext = extname(base);
+    let name = base;
+    for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base.slice(0, base.length - ext.length)}-${k}${ext}`;
     taken.add(name.toLowerCase());
     return name;
   });
@@ -50,13 +49,11 @@ export async function annotate(ctx: Ctx, errors: Diagnostic[], dir: string, inpu
     const input = ours.get(resolve(ctx.cwd, copy));
     if (input !== undefined) throw new UsageError({ id: 'annotate_onto_input', params: { file: input } });
   }
+  if (files.length) mkdirSync(root, { recursive: true });
   for (const [i, file] of files.entries()) {
-    const at = resolve(ctx.cwd, copies[i]);
-    mkdirSync(dirname(at), { recursive: true });
-    // Written only inside the folder given: not through a link planted at the copy's name or on its way.
-    const real = realpathSync(dirname(at));
-    const inside = real === realpathSync(root) || real.startsWith(`${realpathSync(root)}${sep}`);
-    if (!inside || lstatSync(at, { throwIfNoEntry: false })?.isSymbolicLink()) throw new UsageError({ id: 'annotate_link', params: { file: copies[i] } });
+    // Written only into the folder given: not through a link planted at the copy's name.
+    if (lstatSync(resolve(ctx.cwd, copies[i]), { throwIfNoEntry: false })?.isSymbolicLink())
+      throw new UsageError({ id: 'annotate_link', params: { file: copies[i] } });
     writeWhole(ctx, copies[i], await annotateXlsx(resolve(ctx.cwd, file), byFile.get(file)!, ctx.lang));
   }
   ctx.note(files.length ? ctx.t('annotated', { n: files.length, dir }) : ctx.t('annotate_none'));
