@@ -2,7 +2,7 @@
 // checks, with every bad cell named FILE:SHEET!CELL and nothing written on
 // error; --replace works on them as on YAML.
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { cxzy, dump, files } from './helpers.js';
 import { OFFICE_SHEETS, OFFICE_YAML, workbook, type SheetSpec } from './workbook-fixtures.js';
@@ -395,8 +395,8 @@ describe('template', () => {
     expect((await cxzy(['grade', '--period', '2011Q2'], { cwd: dir })).code).toBe(0);
     const split = await cxzy(['template', '--out', 'out', '--split', '--org', 'W01', '--period', '2011Q2'], { cwd: dir });
     expect(split.code).toBe(0);
-    expect(existsSync(join(dir, 'out', 'D01-2011Q2.xlsx')) && existsSync(join(dir, 'out', 'D02-2011Q2.xlsx'))).toBe(true);
-    const d01 = await open(join(dir, 'out', 'D01-2011Q2.xlsx'));
+    expect(existsSync(join(dir, 'out', 'D01-红湾社区党支部-2011Q2.xlsx')) && existsSync(join(dir, 'out', 'D02-东关社区党支部-2011Q2.xlsx'))).toBe(true);
+    const d01 = await open(join(dir, 'out', 'D01-红湾社区党支部-2011Q2.xlsx'));
     expect(
       (d01.getWorksheet('党员积分')!.getSheetValues() as unknown[][])
         .slice(2)
@@ -405,32 +405,53 @@ describe('template', () => {
     ).toEqual(['M1', 'M2']);
     // The committee gets one of its own, for its own reports and typicals: itself, none of its branches' rows.
     expect(split.stderr).toContain('已为 2 个党支部、1 个党委各生成一个工作簿，在 out');
-    const w01 = await open(join(dir, 'out', 'W01-2011Q2.xlsx'));
+    const w01 = await open(join(dir, 'out', 'W01-城关镇党委-2011Q2.xlsx'));
     const rowsOf = (name: string) => (w01.getWorksheet(name)!.getSheetValues() as unknown[][]).slice(2).filter(Boolean);
     expect(rowsOf('组织').map((row) => row[1])).toEqual(['W01']);
     expect([rowsOf('季度测评').length, rowsOf('党员积分').length]).toEqual([0, 0]);
     expect(w01.getWorksheet('信息报送')).toBeDefined();
     // Again into the same folder: a branch's workbook there is never replaced, nothing is written.
-    writeFileSync(join(dir, 'out', 'D02-2011Q2.xlsx'), 'filled in by the branch');
+    writeFileSync(join(dir, 'out', 'D02-东关社区党支部-2011Q2.xlsx'), 'filled in by the branch');
     const again = await cxzy(['template', '--out', 'out', '--split', '--org', 'W01', '--period', '2011Q2'], { cwd: dir });
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('文件夹 out 中已有 3 个同名文件（如 W01-2011Q2.xlsx、D01-2011Q2.xlsx、D02-2011Q2.xlsx），为免覆盖已填好的表，什么也没有写');
-    expect(readFileSync(join(dir, 'out', 'D02-2011Q2.xlsx'), 'utf8')).toBe('filled in by the branch');
+    expect(again.stderr).toContain(
+      '文件夹 out 中已有 3 个同名文件（如 W01-城关镇党委-2011Q2.xlsx、D01-红湾社区党支部-2011Q2.xlsx、D02-东关社区党支部-2011Q2.xlsx），为免覆盖已填好的表，什么也没有写',
+    );
+    expect(readFileSync(join(dir, 'out', 'D02-东关社区党支部-2011Q2.xlsx'), 'utf8')).toBe('filled in by the branch');
+    // --force replaces them, but never through a link planted there.
+    const forced = await cxzy(['template', '--out', 'out', '--split', '--force', '--org', 'W01', '--period', '2011Q2'], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(
+      readFileSync(join(dir, 'out', 'D02-东关社区党支部-2011Q2.xlsx'))
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    writeFileSync(join(dir, 'victim.txt'), 'keep');
+    rmSync(join(dir, 'out', 'D01-红湾社区党支部-2011Q2.xlsx'));
+    symlinkSync(join(dir, 'victim.txt'), join(dir, 'out', 'D01-红湾社区党支部-2011Q2.xlsx'));
+    expect((await cxzy(['template', '--out', 'out', '--split', '--force', '--org', 'W01', '--period', '2011Q2'], { cwd: dir })).code).toBe(2);
+    expect(readFileSync(join(dir, 'victim.txt'), 'utf8')).toBe('keep');
   });
 
-  it('--split names each workbook safely: device names, case twins, characters Windows refuses', async () => {
+  it('--split names each workbook by code and name, safely: characters Windows refuses, trailing dots, case twins', async () => {
     const dir = files({
       'orgs.yaml': `orgs:
   - {code: W01, name: 城关镇党委, type: committee, category: agency}
-  - {code: CON, name: 甲支部, type: branch, parent: W01, category: rural}
-  - {code: com1, name: 乙支部, type: branch, parent: W01, category: rural}
+  - {code: CON, name: "甲/乙:支部", type: branch, parent: W01, category: rural}
   - {code: D01, name: 丙支部, type: branch, parent: W01, category: rural}
-  - {code: d01, name: 丁支部, type: branch, parent: W01, category: rural}
+  - {code: d01, name: 丙支部, type: branch, parent: W01, category: rural}
+  - {code: D02, name: "丁支部. ", type: branch, parent: W01, category: rural}
 `,
     });
     expect((await cxzy(['import', 'orgs.yaml', '-q'], { cwd: dir })).code).toBe(0);
     expect((await cxzy(['template', '--out', 'out', '--split'], { cwd: dir })).code).toBe(0);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['D01.xlsx', 'W01.xlsx', '_CON.xlsx', '_com1.xlsx', 'd01-2.xlsx']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([
+      'CON-甲_乙_支部.xlsx',
+      'D01-丙支部.xlsx',
+      'D02-丁支部.xlsx',
+      'W01-城关镇党委.xlsx',
+      'd01-丙支部-2.xlsx',
+    ]);
   });
 });
 
@@ -482,7 +503,7 @@ describe('validate --annotate', () => {
     expect([again.code, again.stderr]).toEqual([1, expect.stringContaining('已为 1 个有错误的工作簿生成标注副本')]);
     const wb = await loadExcel().then(async (Excel) => {
       const w = new Excel.Workbook();
-      await w.xlsx.readFile(join(dir, 'back2', 'back', 'D01.xlsx'));
+      await w.xlsx.readFile(join(dir, 'back2', 'D01.xlsx'));
       return w;
     });
     expect(wb.worksheets.filter((ws) => ws.name === '错误清单')).toHaveLength(1);

@@ -46,12 +46,13 @@ export const templateCommand: CommandSpec = {
         .description(t(lang, 'h_template'))
         .requiredOption('--out <file>', t(lang, 'h_template_out'))
         .option('--split', t(lang, 'h_template_split'))
+        .option('--force', t(lang, 'h_template_force'))
         .option('--period <quarter>', t(lang, 'h_period_template')),
       lang,
       'org',
     ),
   async run(ctx, cmd) {
-    const o = cmd.opts<{ out: string; org?: string; period?: string; split?: boolean }>();
+    const o = cmd.opts<{ out: string; org?: string; period?: string; split?: boolean; force?: boolean }>();
     const period = periodFilter(o.period);
     const rules = loadRulesOrReport(ctx);
     const maxPoints = rules.stars.max_points;
@@ -69,25 +70,34 @@ export const templateCommand: CommandSpec = {
         ctx.note(ctx.t('template_wrote', { file: o.out }));
         return;
       }
-      return split(ctx, o.out, r, o.org ?? null, period, maxPoints);
+      return split(ctx, o.out, r, { root: o.org ?? null, period, maxPoints, force: o.force === true });
     });
   },
 };
 
-/** One workbook per active org of the subtree, into folder `dir`. */
-async function split(ctx: Ctx, dir: string, r: SectionRecords, root: string | null, period: string | null, maxPoints: number): Promise<void> {
+/** One workbook per active org of the subtree (`root`), into folder `dir`; `force` replaces workbooks of the same names. */
+async function split(
+  ctx: Ctx,
+  dir: string,
+  r: SectionRecords,
+  { root, period, maxPoints, force }: { root: string | null; period: string | null; maxPoints: number; force: boolean },
+): Promise<void> {
   const abs = resolve(ctx.cwd, dir);
   if (existsSync(abs) && !statSync(abs).isDirectory()) throw new UsageError({ id: 'split_needs_dir', params: { file: dir } });
   mkdirSync(abs, { recursive: true });
   const tree = new OrgTree(r.orgs);
   // Every active org files its own: a branch its reviews, points and reports; a committee its reports, typicals and ledger.
   const units = (root === null ? r.orgs : tree.subtree(root)).filter((o) => o.active);
+  // The code and the name: a branch finds its own, an office sees whose is whose.
   const names = distinctFileNames(
-    units.map((b) => `${b.code}${period ? `-${period}` : ''}`),
+    units.map((o) => `${o.code}-${o.name}${period ? `-${period}` : ''}`),
     '.xlsx',
   );
-  // A folder holding any of these names (a branch's filled-in workbook, a link planted there) is not written into.
-  const there = names.filter((n) => lstatSync(join(abs, n), { throwIfNoEntry: false }) !== undefined);
+  // A folder holding any of these names (a branch's filled-in workbook) is not written into unless --force; a link planted there, never.
+  const there = names.filter((n) => {
+    const st = lstatSync(join(abs, n), { throwIfNoEntry: false });
+    return st !== undefined && (!force || !st.isFile());
+  });
   if (there.length) throw new UsageError({ id: 'split_exists', params: { dir, n: there.length, files: there.slice(0, 3).join('、') } });
   for (const [i, o] of units.entries()) writeWhole(ctx, join(dir, names[i]), await templateXlsx(input(r, o.code, period, maxPoints, o.type === 'committee')));
   const committees = units.filter((o) => o.type === 'committee').length;

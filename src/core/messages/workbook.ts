@@ -43,6 +43,7 @@ export interface WorkbookMessages {
   h_template: {};
   h_template_out: {};
   h_template_split: {};
+  h_template_force: {};
   template_ext: { file: Scalar };
   template_wrote: { file: Scalar };
   template_split: { n: Scalar; committees: Scalar; dir: Scalar };

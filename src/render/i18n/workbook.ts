@@ -108,8 +108,14 @@ export const workbook: Catalog<WorkbookMessages> = {
     en: () => `the .xlsx file to write (with --split, a folder)`,
   },
   h_template_split: {
-    zh: () => `每个党支部、每个党委（填本级的信息报送、培树典型）各一个工作簿（如 D0101-2011Q2.xlsx），写入 --out 指定的文件夹`,
-    en: () => `one workbook per branch, and per committee for its own reports and typicals (e.g. D0101-2011Q2.xlsx), in the --out folder`,
+    zh: () =>
+      `每个党支部、每个党委（填本级的信息报送、培树典型）各一个工作簿（如 D0101-红湾社区党支部-2011Q2.xlsx），写入 --out 指定的文件夹；文件夹中已有同名工作簿时什么也不写`,
+    en: () =>
+      `one workbook per branch, and per committee for its own reports and typicals (code, name and quarter: D0101-<name>-2011Q2.xlsx), in the --out folder; nothing is written where a workbook of the same name is there`,
+  },
+  h_template_force: {
+    zh: () => `与 --split 一起用：覆盖文件夹中同名的工作簿（已填好的表也会被空白模板替换）`,
+    en: () => `with --split: replace the workbooks of the same names in the folder (filled-in ones too)`,
   },
   template_ext: {
     zh: (p) => `模板是 Excel 工作簿：${p.file} 应以 .xlsx 结尾`,
@@ -124,7 +130,7 @@ export const workbook: Catalog<WorkbookMessages> = {
     en: (p) => `wrote one workbook for each of ${p.n} branches and ${p.committees} committees into ${p.dir}`,
   },
   split_exists: {
-    zh: (p) => `文件夹 ${p.dir} 中已有 ${p.n} 个同名文件（如 ${p.files}），为免覆盖已填好的表，什么也没有写；请换一个空文件夹`,
+    zh: (p) => `文件夹 ${p.dir} 中已有 ${p.n} 个同名文件（如 ${p.files}），为免覆盖已填好的表，什么也没有写；请换一个空文件夹，或加 --force 覆盖`,
     en: (p) =>
       `the folder ${p.dir} already holds ${p.n} file(s) of these names (such as ${p.files}); nothing was written, so no filled-in workbook is overwritten: choose an empty folder`,
   },
