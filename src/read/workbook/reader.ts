@@ -121,8 +121,9 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
     for await (const ws of openWorkbook(task.path)) {
       let def = sheetDef(ws.name);
       // A hidden sheet is not what the branch sees and sends (an old draft kept out of sight): not read, and said.
+      // Said when it holds a section's records (by its name or its headers); the template's hidden lists pass quietly.
       if (ws.state === 'hidden' || ws.state === 'veryHidden') {
-        if (def) warn(ws.name, 'sheet_hidden', { id: 'sheet_hidden', params: { sheet: ws.name } });
+        if (def || byHeaders(await sheetGrid(ws))) warn(ws.name, 'sheet_hidden', { id: 'sheet_hidden', params: { sheet: ws.name } });
         else others.push(ws.name);
         continue;
       }
