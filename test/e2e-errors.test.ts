@@ -80,7 +80,7 @@ describe('errors with file, line and column', () => {
   it('missing required field', async () => {
     const e = await one(files({ 'a.yaml': 'orgs:\n  - code: W01\n    name: 城关镇党委\n    category: agency\n' }));
     expect(e).toMatchObject({ line: 2, col: 5, path: 'orgs[0]', code: 'required' });
-    expect(e.message).toBe('缺少必填字段 类型（type）');
+    expect(e.message).toBe('缺少必填字段 类型');
   });
 
   it('wrong type, with a hint to quote a numeric code', async () => {

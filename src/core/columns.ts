@@ -2,6 +2,7 @@
 // fields a file writes: the change list, export and the schema test ask here.
 import type { Section } from './model.js';
 import { SECTION_DEFS, SECTION_LIST, type ColumnDef } from './sections.js';
+import { ATTACHED_SHEETS } from './attached-sheets.js';
 
 const ALL_COLUMNS = new Map<string, ColumnDef<never>>(SECTION_LIST.flatMap((t) => t.columns.map((x) => [x.column, x as ColumnDef<never>] as const)));
 
@@ -46,9 +47,9 @@ export function valueOfColumn(col: string, v: unknown): unknown {
  * (`org`: 所在支部/组织编号). Null when there is none to give.
  */
 export function fieldLabel(section: Section | null, field: string): string | null {
-  const labels = new Set(
-    (section === null ? SECTION_LIST : [SECTION_DEFS[section]]).flatMap((t) => t.sheet.columns.filter((c) => c.field === field).map((c) => c.label)),
-  );
+  // Without a section, the sheets of list items too (积分扣减's 扣分维度).
+  const sheets = section === null ? [...SECTION_LIST.map((t) => t.sheet), ...ATTACHED_SHEETS.map((a) => a.sheet)] : [SECTION_DEFS[section].sheet];
+  const labels = new Set(sheets.flatMap((sh) => sh.columns.filter((c) => c.field === field).map((c) => c.label)));
   // One field under several names (org: 所在支部 on the members' sheet, 组织编号 elsewhere): all of them, up to three.
   return labels.size === 0 || labels.size > 3 ? null : [...labels].join('/');
 }

@@ -20,8 +20,10 @@ function toFinding(e: ErrorObject): Finding {
 
   switch (e.keyword) {
     case 'required': {
-      const field = (e.params as { missingProperty: string }).missingProperty;
-      return make('required', { id: 'required', params: { field } });
+      // A group's part is named with its group (commentary.by: 点评人), as the sheets name it.
+      const part = (e.params as { missingProperty: string }).missingProperty;
+      const group = base.at(-1);
+      return make('required', { id: 'required', params: { field: typeof group === 'string' ? `${group}.${part}` : part } });
     }
     case 'additionalProperties': {
       const field = (e.params as { additionalProperty: string }).additionalProperty;

@@ -58,9 +58,9 @@ const WORD_PARAMS = new Set([
 // Parameters naming a record's field: Chinese text gives its sheet header, with the name a YAML file writes.
 const FIELD_PARAMS = new Set(['field', 'needs']);
 
+/** A field as Chinese text names it: its sheets' header (a YAML file's key is in the diagnostic's path and source line). */
 function labelled(field: string): string {
-  const label = fieldLabel(null, field);
-  return label === null ? field : `${label}（${field}）`;
+  return fieldLabel(null, field) ?? field;
 }
 
 /** The text of message `id` with `params`, in `lang`. */
