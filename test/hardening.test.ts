@@ -6,6 +6,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parse as parseCsv } from 'csv-parse/sync';
+import unzipper from 'unzipper';
+import { SaxesParser } from 'saxes';
 import { BASE, BIN, EXAMPLES, appears, cxzy, dump, files, spawnCxzy, tmp } from './helpers.js';
 
 const points = (lead: Record<string, number> = {}, extra = '') => {
@@ -70,6 +72,38 @@ describe('the database: never a stack trace, a message that says what to do', ()
     expect((await cxzy(['import', EXAMPLES, '--db', db, '-q'])).code).toBe(0);
     return { dir, db };
   };
+
+  it('text no XML may hold, stored before cxzy refused it, still gives workbooks and Word files that open', async () => {
+    const { dir, db } = await imported();
+    const d = new Database(db);
+    d.exec(
+      "UPDATE orgs SET name = name || char(65535) || char(1) || '<&>' WHERE code IN ('W01', 'D0101'); UPDATE pledges SET content = content || char(65534)",
+    );
+    d.close();
+    const outs = ['e.xlsx', 't.xlsx', 'r.docx', 'r.xlsx', 'g.xlsx'];
+    const runs = [
+      ['export', '--out', 'e.xlsx'],
+      ['template', '--org', 'W01', '--period', '2011Q2', '--out', 't.xlsx'],
+      ['report', '--out', 'r.docx'],
+      ['report', '--out', 'r.xlsx'],
+      ['grade', '--out', 'g.xlsx'],
+    ];
+    for (const args of runs) expect((await cxzy([...args, '--db', db], { cwd: dir })).code, args.join(' ')).toBe(0);
+    for (const out of outs) {
+      const zip = (await unzipper.Open.file(join(dir, out))) as unknown as { files: { path: string; buffer(): Promise<Buffer> }[] };
+      for (const part of zip.files.filter((f) => f.path.endsWith('.xml'))) {
+        const parser = new SaxesParser();
+        let error: Error | null = null;
+        parser.on('error', (e) => (error ??= e));
+        parser.write((await part.buffer()).toString('utf8')).close();
+        expect(error, `${out} ${part.path}`).toBeNull();
+      }
+    }
+    // The export's text comes back as stored, and is refused at its cell with what to fix.
+    const back = await cxzy(['validate', 'e.xlsx', '--db', join(dir, 'empty.db'), '--format', 'json'], { cwd: dir });
+    const errors = JSON.parse(back.stdout).errors as { code: string; sheet: string }[];
+    expect(errors.some((e) => e.code === 'control_char' && e.sheet === '组织')).toBe(true);
+  });
 
   it('a closed pipe stops a JSON command quietly', async () => {
     const { db } = await imported();

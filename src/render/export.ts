@@ -10,6 +10,7 @@ import { type WrittenField, writtenFields } from '../core/columns.js';
 import { ATTACHED_SHEETS } from '../core/attached-sheets.js';
 import { sheetFields } from '../read/workbook/fields.js';
 import { labelOf, sheetOptions, styleSheet, streamingWorkbook } from './workbook.js';
+import { ooxmlText } from '../core/text.js';
 
 type Plain = Record<string, unknown>;
 
@@ -74,7 +75,7 @@ export function rowOf(def: SheetDef, record: Plain, names: Map<string, string>):
     else out.push(v);
   }
   for (const n of def.names ?? []) out.push(names.get(`${n.kind}\u0000${record[n.ref]}`) ?? null);
-  return out;
+  return out.map((v) => (typeof v === 'string' ? ooxmlText(v) : v));
 }
 
 /** The sheets of an export, each with its rows. Pledges carry no name column: their owner may be an org or a member. */

@@ -13,6 +13,7 @@ import { ATTACHED_SHEETS } from '../core/attached-sheets.js';
 import { sheetFields, type FieldInfo } from '../read/workbook/fields.js';
 import { colName } from '../read/workbook/sheet.js';
 import { HEAD_FILL, labelOf, printOptions, sheetOptions, styleSheet, streamingWorkbook } from './workbook.js';
+import { ooxmlText } from '../core/text.js';
 
 export interface TemplateInput {
   /** The rules' full marks for each of the five leads. */
@@ -165,7 +166,7 @@ function cellValue(def: SheetDef, field: string, v: unknown): unknown {
   const kind = sheetFields(def).get(field)?.kind;
   if (kind === 'date' && typeof v === 'string') return new Date(`${v}T00:00:00Z`);
   if (kind === 'enum' || kind === 'bool') return labelOf(def, field, v);
-  return v;
+  return typeof v === 'string' ? ooxmlText(v) : v;
 }
 
 const keys = (def: SheetDef) => [...def.columns.map((c) => c.field), ...(def.names ?? []).map((n) => `#${n.label}`)];
