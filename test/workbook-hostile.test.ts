@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cxzy, dump, files } from './helpers.js';
 import { str, workbookParts, zip, type Part, type SheetPart } from './zip-parts.js';
+import { ooxmlText } from '../src/core/text.js';
 
 const ORG_HEAD = `<row r="1">${str('A1', '编号')}${str('B1', '名称')}${str('C1', '类型')}${str('D1', '上级编号')}${str('E1', '类别')}</row>`;
 /** The 组织 sheet with W01 named by `name` (a cell's XML at B2). */
@@ -86,6 +87,12 @@ describe('workbook cells as Excel shows them', () => {
     // A line break typed with Alt+Enter is text.
     const r = await load(workbookParts([orgs(str('B2', '城关\n镇党委'))]));
     expect([r.code, nameOf(r.rows)]).toEqual([0, '城关\n镇党委']);
+  });
+
+  it('OOXML escapes: _x000A_ is a character, _x005F_ keeps a literal one; cxzy writes them as it reads them', async () => {
+    const si = '<si><t>城关_x005F_x0041_镇党委</t></si>';
+    expect(nameOf((await load(workbookParts([orgs('<c r="B2" t="s"><v>0</v></c>')], [si]))).rows)).toBe('城关_x0041_镇党委');
+    expect(ooxmlText('a_x0041_b\uffff')).toBe('a_x005F_x0041_b_xFFFF_');
   });
 
   it('does not read a very hidden sheet, and says so', async () => {

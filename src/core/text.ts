@@ -34,5 +34,10 @@ export function printable(s: string): string {
 /** Characters no XML may hold (in text stored before cxzy refused them). */
 const NOT_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** Text for a workbook's cell: what no XML may hold written as OOXML escapes it (_x0001_), which Excel and cxzy read back. */
-export const ooxmlText = (s: string): string => s.replace(NOT_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+/**
+ * Text for a workbook's cell: what no XML may hold written as OOXML escapes it
+ * (_x0001_), and text that reads like such an escape kept literal (_x005F_),
+ * as Excel writes them; Excel and cxzy read both back to the text.
+ */
+export const ooxmlText = (s: string): string =>
+  s.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_').replace(NOT_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
