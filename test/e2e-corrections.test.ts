@@ -205,6 +205,12 @@ describe('--dry-run lists every change', () => {
     expect(out.match(/^ {4}- 删除 D01\|/gm)).toHaveLength(3);
     expect(out).not.toContain('另有');
     expect(out).not.toContain('D02');
+    // --limit caps the list on screen, and says so.
+    const capped = await cxzy(['import', inbox, '--replace', '--dry-run', '--limit', '5'], { cwd: dir });
+    expect(capped.stdout.match(/^ {4}\+ 新增 D01\|/gm)).toHaveLength(5);
+    expect(capped.stdout).toContain('共 13 条变更，多于 --limit 5');
+    const bad = await cxzy(['import', inbox, '--dry-run', '--limit', '0'], { cwd: dir });
+    expect([bad.code, bad.stderr]).toEqual([2, 'cxzy: 用法错误：--limit 应为正整数，不是“0”\n']);
   });
 });
 

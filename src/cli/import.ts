@@ -21,6 +21,7 @@ export const importCommand: CommandSpec = {
         .option('--replace', t(lang, 'h_replace'))
         .option('--org <code>', t(lang, 'h_replace_org'))
         .option('--dry-run', t(lang, 'h_dry_run'))
+        .option('--limit <n>', t(lang, 'h_limit'))
         .option('--skip-invalid', t(lang, 'h_skip_invalid'))
         .option('--annotate <dir>', t(lang, 'h_annotate')),
       lang,
@@ -31,6 +32,7 @@ export const importCommand: CommandSpec = {
     const rules = loadRulesOrReport(ctx);
     const o = cmd.opts<Options>();
     if (o.org !== undefined && !o.replace) throw new UsageError({ id: 'org_needs_replace' });
+    const limit = limitOf(o.limit);
     // Ctrl-C while the files are read: the import stops there and writes nothing (a database it created goes too).
     const stop = new AbortController();
     const interrupted = () => stop.abort();
@@ -70,11 +72,20 @@ export const importCommand: CommandSpec = {
     // Imported from the wrong folder, a new database would go unnoticed: say so.
     if (r.created) ctx.note(ctx.t('db_created', { db: ctx.db.path }));
     const summary = o.dryRun ? ctx.t('dry_run', { files: r.files }) : ctx.c.green(ctx.t('import_ok', { files: r.files, db: ctx.db.name }));
-    printIngest(ctx, r, format, summary, left);
+    printIngest(ctx, r, format, summary, left, limit);
   },
 };
 
+/** --limit N: a whole number of changes, at least 1. */
+function limitOf(v: string | undefined): number {
+  if (v === undefined) return Infinity;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError({ id: 'bad_limit', params: { value: v } });
+  return n;
+}
+
 interface Options {
+  limit?: string;
   replace?: boolean;
   org?: string;
   dryRun?: boolean;

@@ -14,10 +14,11 @@ import type { SectionCounts } from '../store/batch/commit.js';
 
 /**
  * `left`: the files import --skip-invalid left out. Their errors come first;
+ * `limit`: the changes a dry run lists in full (--limit).
  * the batch's result is then printed as always, and the run ends with exit 4
  * (1 when nothing was left to import).
  */
-export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json', summary: string, left: LeftOut[] = []): void {
+export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json', summary: string, left: LeftOut[] = [], limit = Infinity): void {
   const diags = withLeftOut(r.diags, left);
   // The batch that was imported held: its own errors, not the left-out files', decide whether it was written.
   const imported = r.diags.errorCount === 0 && (left.length === 0 || r.files > 0);
@@ -43,7 +44,7 @@ export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json',
   }
   if (!ctx.quiet) {
     ctx.print(summary);
-    if (r.changes) ctx.printLines(changeLines(ctx.lang, r.changes, r.orgNames, ctx.c));
+    if (r.changes) ctx.printLines(changeLines(ctx.lang, r.changes, r.orgNames, ctx.c, limit));
     if (r.counts) printCounts(ctx, r.counts);
     if (r.replace) ctx.printLines(scopeLines(ctx.lang, r.replace, r.orgNames));
     if (r.number !== null) ctx.print(ctx.t('import_number', { n: r.number }));

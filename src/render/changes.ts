@@ -1,6 +1,6 @@
 // The change preview of `import --dry-run` and --replace's scope, as lines for
 // the terminal: grouped by org and section, every change (SPEC §3); past
-// 2,000 changes, lists cut with a count and a pointer to the JSON output,
+// `--limit N` changes, lists cut with a count and a pointer to the JSON output,
 // which lists everything.
 import type { ChalkInstance } from 'chalk';
 import type { Change } from '../store/changes.js';
@@ -12,8 +12,7 @@ import { fieldLabel } from '../core/columns.js';
 import { t, word, type Lang } from './i18n/index.js';
 import { punct } from './i18n/punctuation.js';
 
-/** Changes listed whole; past them, records per org and section, and orgs, listed before the rest is counted. */
-const EVERY = 2000;
+/** Past the limit asked for: records per org and section, and orgs, listed before the rest is counted. */
 const PER_GROUP = 5;
 const ORGS = 20;
 /** Orgs named per section and quarter in the replace scope. */
@@ -45,14 +44,14 @@ function entry(lang: Lang, c: Change, col: ChalkInstance): string {
   return `    ${col.yellow('~')} ${t(lang, 'updated')} ${who}${punct(lang, 'colon')}${fields}（${src}）`;
 }
 
-/** The preview: per org (with its name), per section, each record; then what was left out. */
-export function changeLines(lang: Lang, changes: Change[], names: Map<string, string>, col: ChalkInstance): string[] {
+/** The preview: per org (with its name), per section, each record; past `limit` changes, the first of each, and what was left out. */
+export function changeLines(lang: Lang, changes: Change[], names: Map<string, string>, col: ChalkInstance, limit = Infinity): string[] {
   const shown = changes.filter((c) => c.action !== 'moved');
   const moved = changes.length - shown.length;
   const out: string[] = [];
   if (shown.length === 0) out.push(t(lang, 'changes_none'));
   const byOrg = [...groupBy(shown, (c) => c.org ?? '')].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const whole = shown.length <= EVERY;
+  const whole = shown.length <= limit;
   const perGroup = whole ? Infinity : PER_GROUP;
   for (const [org, list] of whole ? byOrg : byOrg.slice(0, ORGS)) {
     out.push(col.bold(org === '' ? '—' : printable([org, names.get(org)].filter((x) => x !== undefined).join(' '))));
@@ -74,7 +73,7 @@ export function changeLines(lang: Lang, changes: Change[], names: Map<string, st
   const rest = whole ? [] : byOrg.slice(ORGS);
   if (rest.length > 0) out.push(t(lang, 'changes_more_orgs', { orgs: rest.length, n: rest.reduce((k, [, l]) => k + l.length, 0) }));
   if (moved > 0) out.push(t(lang, 'changes_moved', { n: moved }));
-  if (!whole) out.push(t(lang, 'changes_all_json', { n: shown.length }));
+  if (!whole) out.push(t(lang, 'changes_all_json', { n: shown.length, limit }));
   return out;
 }
 

@@ -59,6 +59,7 @@ export interface CliMessages {
   h_skip_invalid: {};
   h_replace_org: {};
   h_dry_run: {};
+  h_limit: {};
   h_strict: {};
   h_demo: {};
   h_rules_cmd: {};

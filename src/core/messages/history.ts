@@ -4,6 +4,7 @@ import type { Scalar } from './types.js';
 
 export interface HistoryMessages {
   org_needs_replace: {};
+  bad_limit: { value: Scalar };
   import_number: { n: Scalar };
   import_unchanged: {};
   replace_scope: {};
@@ -13,7 +14,7 @@ export interface HistoryMessages {
   changes_none: {};
   changes_section: { section: Scalar; counts: Scalar };
   changes_more: { n: Scalar };
-  changes_all_json: { n: Scalar };
+  changes_all_json: { n: Scalar; limit: Scalar };
   changes_more_orgs: { orgs: Scalar; n: Scalar };
   changes_moved: { n: Scalar };
   change_was: { src: Scalar };

@@ -215,6 +215,10 @@ export const cli: Catalog<CliMessages> = {
     zh: () => `与 --replace 同用：替换范围扩大到该组织及其下级全部组织`,
     en: () => `with --replace: widen what is replaced to this org's whole subtree`,
   },
+  h_limit: {
+    zh: () => `与 --dry-run 一起用：变更多于 N 条时，终端上每个组织每个数据段只列前 5 条（默认全部列出）`,
+    en: () => `with --dry-run: past N changes, a terminal lists the first 5 per org and section (by default, every change)`,
+  },
   h_dry_run: {
     zh: () => `逐条列出将要新增、更新、删除的记录，不写入`,
     en: () => `list every record that would be inserted, updated or removed; write nothing`,

@@ -39,9 +39,14 @@ export const history: Catalog<HistoryMessages> = {
     zh: (p) => `  ${p.section}：${p.counts}`,
     en: (p) => `  ${p.section}: ${p.counts}`,
   },
+  bad_limit: {
+    zh: (p) => `--limit 应为正整数，不是“${p.value}”`,
+    en: (p) => `--limit takes a whole number above 0, not "${p.value}"`,
+  },
   changes_all_json: {
-    zh: (p) => `共 ${p.n} 条变更，终端上只列每个组织每个数据段的前 5 条；加 --format json 列出全部`,
-    en: (p) => `${p.n} changes; a terminal lists the first 5 per org and section: add --format json for every one`,
+    zh: (p) => `共 ${p.n} 条变更，多于 --limit ${p.limit}，只列出每个组织每个数据段的前 5 条；去掉 --limit 或加 --format json 列出全部`,
+    en: (p) =>
+      `${p.n} changes, more than --limit ${p.limit}: the first 5 per org and section are listed; leave out --limit, or add --format json, for every one`,
   },
   changes_more: {
     zh: (p) => `    ……另有 ${p.n} 条`,
