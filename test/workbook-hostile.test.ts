@@ -95,6 +95,20 @@ describe('workbook cells as Excel shows them', () => {
     expect(ooxmlText('a_x0041_b\uffff')).toBe('a_x005F_x0041_b_xFFFF_');
   });
 
+  it('reads a workbook whose elements carry a namespace prefix (<x:row>), as some programs write them', async () => {
+    const prefixed = (xml: string) =>
+      xml
+        .replace(/<(\/?)(?![?!])([A-Za-z])/g, '<$1x:$2')
+        .replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"');
+    const si = '<si><t>城关镇党委</t></si>';
+    const parts = workbookParts([orgs('<c r="B2" t="s"><v>0</v></c>')], [si]).map((p) =>
+      p.name.startsWith('xl/') && !p.name.includes('_rels') ? { ...p, data: prefixed(String(p.data)) } : p,
+    );
+    expect(String(parts.find((p) => p.name.includes('sheet1'))!.data)).toContain('<x:row r="2">');
+    const r = await load(parts);
+    expect([r.code, nameOf(r.rows)]).toEqual([0, '城关镇党委']);
+  });
+
   it('does not read a very hidden sheet, and says so', async () => {
     const r = await load(workbookParts([orgs(str('B2', '城关镇党委')), { ...reports(str('B2', '2011-03-05')), state: 'veryHidden' }]));
     expect(r.code).toBe(0);

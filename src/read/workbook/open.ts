@@ -12,7 +12,7 @@ import unzipper from 'unzipper';
 import { SaxesParser } from 'saxes';
 import { fixedSax } from './sax.js';
 import { Budget } from './budget.js';
-import { sharedStrings, sheetRows, type SaxEvent, type SheetContext, type XmlRow } from './sheet-xml.js';
+import { local, sharedStrings, sheetRows, type SaxEvent, type SheetContext, type XmlRow } from './sheet-xml.js';
 import { isDateFormat, readStyles } from './styles.js';
 
 /** One sheet: its name, whether hidden, its rows, and its merged ranges once the rows are read. */
@@ -43,9 +43,6 @@ async function* checked(e: Entry, budget: Budget): AsyncGenerator<Buffer> {
   }
   if (crc >>> 0 !== e.crc32 >>> 0) throw new Error(`${e.path}: CRC mismatch (the file was altered or damaged)`);
 }
-
-/** `tag`'s name without a namespace prefix (<x:row> is <row>). */
-const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
 /** Each start tag of a part, by local name. */
 async function tags(events: AsyncIterable<SaxEvent[]>, each: (name: string, attributes: Record<string, string>) => void): Promise<void> {

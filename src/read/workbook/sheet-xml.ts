@@ -32,6 +32,9 @@ const unescapeXml = (s: string) => (s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]
 /** Excel's serial day (and fraction) → the moment, as exceljs makes it: UTC. */
 const fromSerial = (n: number, date1904: boolean) => new Date(Math.round((n - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 
+/** An element's name without its namespace prefix: some programs write <x:row>, <x:c>. */
+export const local = (name: string) => (name.includes(':') ? name.slice(name.indexOf(':') + 1) : name);
+
 /** "B12" → 2. */
 function columnOf(ref: string): number {
   let n = 0;
@@ -74,11 +77,11 @@ export async function sharedStrings(events: AsyncIterable<SaxEvent[]>, budget: B
     for (const { eventType, value } of batch) {
       if (eventType === 'text') si?.add(value as string);
       else if (eventType === 'opentag') {
-        const { name } = value as Tag;
+        const name = local((value as Tag).name);
         if (name === 'si') si = new TextCollector(budget);
         else si?.open(name);
       } else if (eventType === 'closetag') {
-        const { name } = value as Tag;
+        const name = local((value as Tag).name);
         if (name === 'si' && si) {
           budget.cell();
           out.push(unescapeXml(si.text));
@@ -144,7 +147,8 @@ export async function* sheetRows(events: AsyncIterable<SaxEvent[]>, ctx: SheetCo
         else cell.inline?.add(value as string);
         continue;
       }
-      const { name, attributes } = value as Tag;
+      const { attributes } = value as Tag;
+      const name = local((value as Tag).name);
       if (eventType === 'opentag') {
         if (name === 'row') {
           // A row or a cell without its reference follows the one before it.

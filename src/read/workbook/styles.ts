@@ -1,6 +1,6 @@
 // Which cells hold dates: a number is a date when its style's number format
 // is one (Excel stores a date as a serial day and says so only by format).
-import type { SaxEvent } from './sheet-xml.js';
+import { local, type SaxEvent } from './sheet-xml.js';
 
 type Tag = { name: string; attributes: Record<string, string> };
 
@@ -21,7 +21,7 @@ export async function readStyles(events: AsyncIterable<SaxEvent[]>): Promise<Num
   for await (const batch of events) {
     for (const { eventType, value } of batch) {
       const { name: tag, attributes: a } = value as Tag;
-      const name = typeof tag === 'string' ? tag.slice(tag.indexOf(':') + 1) : '';
+      const name = typeof tag === 'string' ? local(tag) : '';
       if (eventType === 'opentag') {
         if (name === 'numFmt' && a.numFmtId !== undefined && a.formatCode !== undefined) codes.set(Number(a.numFmtId), a.formatCode);
         else if (name === 'cellXfs') inCellXfs = true;
