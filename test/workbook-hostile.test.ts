@@ -109,6 +109,26 @@ describe('workbook cells as Excel shows them', () => {
     expect([r.code, nameOf(r.rows)]).toEqual([0, '城关镇党委']);
   });
 
+  it('finds the workbook where the package says it is, and its parts where their relations say', async () => {
+    // The main part as xl/book.xml, shared strings under another name: both named only by relations.
+    const parts = workbookParts([orgs('<c r="B2" t="s"><v>0</v></c>')], ['<si><t>城关镇党委</t></si>']).map((p) => {
+      if (p.name === '_rels/.rels') return { ...p, data: String(p.data).replace('xl/workbook.xml', '/xl/book.xml') };
+      if (p.name === 'xl/workbook.xml') return { ...p, name: 'xl/book.xml' };
+      if (p.name === 'xl/sharedStrings.xml') return { ...p, name: 'xl/strings1.xml' };
+      if (p.name === 'xl/_rels/workbook.xml.rels')
+        return {
+          name: 'xl/_rels/book.xml.rels',
+          data: String(p.data).replace(
+            '</Relationships>',
+            '<Relationship Id="rS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="strings1.xml"/></Relationships>',
+          ),
+        };
+      return p;
+    });
+    const r = await load(parts);
+    expect([r.code, nameOf(r.rows)]).toEqual([0, '城关镇党委']);
+  });
+
   it('does not read a very hidden sheet, and says so', async () => {
     const r = await load(workbookParts([orgs(str('B2', '城关镇党委')), { ...reports(str('B2', '2011-03-05')), state: 'veryHidden' }]));
     expect(r.code).toBe(0);

@@ -53,6 +53,30 @@ async function tags(events: AsyncIterable<SaxEvent[]>, each: (name: string, attr
 /** A relation's id attribute, whatever its prefix (r:id). */
 const relId = (attributes: Record<string, string>) => Object.entries(attributes).find(([k]) => k === 'id' || k.endsWith(':id'))?.[1];
 
+type Part = (path: string) => Entry | undefined;
+type Read = (e: Entry) => AsyncIterable<SaxEvent[]>;
+
+/** A part's relations: each id's target, resolved against the part's folder, and its type's last word (worksheet, styles). */
+async function relations(part: Part, read: Read, of: string): Promise<Map<string, { at: string; type: string }>> {
+  const dir = posix.dirname(of);
+  const rels = part(posix.join(dir, '_rels', `${posix.basename(of)}.rels`));
+  const out = new Map<string, { at: string; type: string }>();
+  if (!rels) return out;
+  await tags(read(rels), (name, a) => {
+    if (name !== 'Relationship' || !a.Id || !a.Target) return;
+    // A target is relative to the part's folder (worksheets/sheet1.xml, ./worksheets/…), or absolute from the zip's root.
+    const at = a.Target.startsWith('/') ? a.Target.slice(1) : posix.normalize(posix.join(dir, a.Target));
+    out.set(a.Id, { at, type: (a.Type ?? '').split('/').at(-1) ?? '' });
+  });
+  return out;
+}
+
+/** The workbook's own part: where the package's relations say (officeDocument), else xl/workbook.xml. */
+async function workbookPart(part: Part, read: Read): Promise<string> {
+  for (const r of (await relations(part, read, '')).values()) if (r.type === 'officeDocument') return r.at;
+  return 'xl/workbook.xml';
+}
+
 /** The sheets of the workbook at `path`, in order; throws on a file that is not a workbook or is damaged. */
 export async function* openWorkbook(path: string): AsyncGenerator<OpenSheet> {
   const zip = (await unzipper.Open.file(path)) as unknown as { files: Entry[] };
@@ -63,24 +87,21 @@ export async function* openWorkbook(path: string): AsyncGenerator<OpenSheet> {
     if (entries.has(key)) throw new Error(`two parts named ${f.path}`);
     entries.set(key, f);
   }
-  const part = (p: string) => entries.get(p.toLowerCase());
-  const read = (e: Entry) => sax(checked(e, budget));
-  const book = part('xl/workbook.xml');
-  const rels = part('xl/_rels/workbook.xml.rels');
-  if (!book || !rels) throw new Error('no xl/workbook.xml: not an Excel workbook');
-
-  const targets = new Map<string, string>();
-  await tags(read(rels), (name, a) => {
-    if (name === 'Relationship' && a.Id && a.Target) targets.set(a.Id, a.Target);
-  });
+  const part: Part = (p) => entries.get(p.toLowerCase());
+  const read: Read = (e) => sax(checked(e, budget));
+  const main = await workbookPart(part, read);
+  const book = part(main);
+  if (!book) throw new Error(`no ${main}: not an Excel workbook`);
+  const rels = await relations(part, read, main);
+  const byType = (type: string, usual: string) => part([...rels.values()].find((r) => r.type === type)?.at ?? posix.join(posix.dirname(main), usual));
   const sheets: { name: string; state: string; rel: string | undefined }[] = [];
   let date1904 = false;
   await tags(read(book), (name, a) => {
     if (name === 'sheet') sheets.push({ name: a.name ?? '', state: a.state ?? 'visible', rel: relId(a) });
     else if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
   });
-  const strings = part('xl/sharedStrings.xml');
-  const styles = part('xl/styles.xml');
+  const strings = byType('sharedStrings', 'sharedStrings.xml');
+  const styles = byType('styles', 'styles.xml');
   const formats = styles ? await readStyles(read(styles)) : [];
   const ctx: SheetContext = {
     strings: strings ? await sharedStrings(read(strings), budget) : [],
@@ -89,9 +110,7 @@ export async function* openWorkbook(path: string): AsyncGenerator<OpenSheet> {
     budget,
   };
   for (const sheet of sheets) {
-    const target = sheet.rel === undefined ? undefined : targets.get(sheet.rel);
-    // A target is relative to xl/ (worksheets/sheet1.xml, ./worksheets/…), or absolute from the zip's root.
-    const at = target === undefined ? undefined : target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target));
+    const at = sheet.rel === undefined ? undefined : rels.get(sheet.rel)?.at;
     const entry = at === undefined ? undefined : part(at);
     if (!entry) throw new Error(`sheet ${sheet.name}: its part ${at ?? sheet.rel ?? '?'} is missing`);
     const merges: string[] = [];
