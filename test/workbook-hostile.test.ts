@@ -172,7 +172,9 @@ describe('damaged and oversized workbooks are refused, nothing stored', () => {
   it('a cell past Excel’s 32,767 characters, and merged ranges past a million cells', async () => {
     const r = await refused(workbookParts([orgs(str('B2', '长'.repeat(40_000)))]), /超过 32767 个字符/);
     expect(JSON.stringify(r.json).length).toBeLessThan(5_000);
+    expect(r.json.errors[0]).toMatchObject({ sheet: '组织', cell: 'B2' });
     const merged = { ...orgs(str('B2', '城关镇党委')), after: '<mergeCells count="1"><mergeCell ref="A2:Z100000"/></mergeCells>' };
-    await refused(workbookParts([merged]), /合并单元格共覆盖超过 1000000 个单元格/);
+    const m = await refused(workbookParts([merged]), /合并单元格共覆盖超过 1000000 个单元格/);
+    expect(m.json.errors[0]).toMatchObject({ sheet: '组织', cell: 'A2' });
   });
 });

@@ -3,6 +3,7 @@
 // the module's result. Commands render what these return.
 import { gradingIn, starsIn } from './scope.js';
 import type { Rules } from '../core/rules.js';
+import { groupBy } from '../core/collections.js';
 import { addDays, lastDayOfMonth, periodBounds, periodOf, previousPeriod, yearQuarters } from '../core/dates.js';
 import type { Query, ReportSpan } from '../store/query.js';
 import { gradePeriod, type Grading } from './grade.js';
@@ -50,7 +51,7 @@ export function starsFromStore(q: Query, rules: Rules, period: string, opts: { g
     points: redOnly ? q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars) : q.memberPoints(period),
     activeMembers: q.activeMembers(),
     grading,
-    monthsMet: q.monthsMet(period, rules.quota.reports_per_month),
+    monthsMet: new Map([...groupBy(q.metMonths({ period }, rules.quota.reports_per_month), ([org]) => org)].map(([org, met]) => [org, met.length])),
     typicals,
     rules,
   });
@@ -150,7 +151,7 @@ export function annualFromStore(q: Query, rules: Rules, year: string, within: Se
     monthsMet: q
       .reportMonths()
       .filter((m) => m.startsWith(`${year}-`))
-      .map((m) => new Set([...q.metInMonth(m, rules.quota.reports_per_month)].filter((org) => active.has(org)))),
+      .map((m) => new Set(q.metMonths({ month: m }, rules.quota.reports_per_month).flatMap(([org]) => (active.has(org) ? [org] : [])))),
     problems: q.problems(`${year}-12-31`),
     previous: lastGrades(q, rules, String(Number(year) - 1)),
     within,

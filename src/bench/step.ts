@@ -106,7 +106,6 @@ function mergeFloor(target: string, sources: string[]): string {
   return String(n);
 }
 
-/** exceljs's streaming sheet reader, bare: every row of every workbook in `dir`, its values touched, nothing made of them. */
 /** exceljs's own streaming reader over every cell of every workbook: the floor that cxzy's workbook import is measured against. */
 async function exceljs(dir: string): Promise<string> {
   const Excel = await loadExcel();

@@ -7,29 +7,9 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { UsageError } from '../core/errors.js';
 import { groupBy } from '../core/collections.js';
 import { isWorkbook } from '../read/read.js';
-import { expandPaths } from '../read/files.js';
 import { annotateXlsx } from '../render/annotate.js';
 import { writeWhole } from './output.js';
-
-/** The files a run reads, as named: what no annotated copy may replace. */
-export const inputsOf = (paths: string[], cwd: string): string[] => expandPaths(paths, cwd).files.map((f) => f.file);
-
-/**
- * Each workbook's copy's name, flat in the folder given: its own name, made
- * unique where two would be one file on Windows (two branches' D01.xlsx from
- * two folders: D01.xlsx, D01-2.xlsx).
- */
-function copyNames(files: string[]): string[] {
-  const taken = new Set<string>();
-  return files.map((file) => {
-    const base = basename(file);
-    const ext = extname(base);
-    let name = base;
-    for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base.slice(0, base.length - ext.length)}-${k}${ext}`;
-    taken.add(name.toLowerCase());
-    return name;
-  });
-}
+import { distinctFileNames } from '../core/file-names.js';
 
 /**
  * An annotated copy into `dir` of each workbook that `errors` (every one of
@@ -42,7 +22,11 @@ export async function annotate(ctx: Ctx, errors: Diagnostic[], dir: string, inpu
     (d) => d.file,
   );
   const files = [...byFile.keys()];
-  const copies = copyNames(files).map((name) => join(dir, name));
+  // Flat in the folder given, each by its own name made unique (two branches' D01.xlsx from two folders: D01.xlsx, D01-2.xlsx).
+  const copies = distinctFileNames(
+    files.map((f) => basename(f, extname(f))),
+    '.xlsx',
+  ).map((name) => join(dir, name));
   const root = resolve(ctx.cwd, dir);
   const ours = new Map(inputs.map((f) => [resolve(ctx.cwd, f), f]));
   for (const copy of copies) {

@@ -7,7 +7,7 @@ import { t } from '../render/i18n/index.js';
 import { importFiles, type ImportOptions, type IngestResult } from '../pipeline/pipeline.js';
 import { importSkipping, type LeftOut } from '../pipeline/skip.js';
 import { Diagnostics, SHOWN } from '../core/diagnostic.js';
-import { annotate, inputsOf } from './annotate.js';
+import { annotate } from './annotate.js';
 import { loadRulesOrReport } from './rules-loader.js';
 import { printIngest } from './ingest-output.js';
 import { withProgress } from './progress.js';
@@ -66,7 +66,7 @@ export const importCommand: CommandSpec = {
       process.off('SIGINT', interrupted);
     }
     if (o.annotate !== undefined) {
-      await annotate(ctx, [...left.flatMap((l) => l.errors), ...r.diags.errors], o.annotate, inputsOf(cmd.args, ctx.cwd));
+      await annotate(ctx, [...left.flatMap((l) => l.errors), ...r.diags.errors], o.annotate, [...left.map((l) => l.file), ...r.inputs]);
       r.diags.errors.splice(SHOWN);
     }
     // Imported from the wrong folder, a new database would go unnoticed: say so.
@@ -97,6 +97,7 @@ interface Options {
 /** What an import of no file gives: every file was left out. */
 const nothingImported = (): IngestResult => ({
   files: 0,
+  inputs: [],
   diags: new Diagnostics(),
   counts: null,
   records: 0,

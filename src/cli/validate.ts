@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { CommandSpec } from './command.js';
 import { withOptions } from './command.js';
 import { formatOf } from './context.js';
-import { annotate, inputsOf } from './annotate.js';
+import { annotate } from './annotate.js';
 import { SHOWN } from '../core/diagnostic.js';
 import { t } from '../render/i18n/index.js';
 import { validateFiles } from '../pipeline/pipeline.js';
@@ -25,7 +25,7 @@ export const validateCommand: CommandSpec = {
       validateFiles(cmd.args, ctx.db, rules, { strict: o.strict === true, cwd: ctx.cwd, env: ctx.env, onFile, allErrors: o.annotate !== undefined }),
     );
     if (o.annotate !== undefined) {
-      await annotate(ctx, r.diags.errors, o.annotate, inputsOf(cmd.args, ctx.cwd));
+      await annotate(ctx, r.diags.errors, o.annotate, r.inputs);
       r.diags.errors.splice(SHOWN);
     }
     printIngest(ctx, r, format, ctx.c.green(ctx.t('valid_ok', { files: r.files, records: r.records })));

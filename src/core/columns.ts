@@ -47,9 +47,18 @@ export function valueOfColumn(col: string, v: unknown): unknown {
  * (`org`: 所在支部/组织编号). Null when there is none to give.
  */
 export function fieldLabel(section: Section | null, field: string): string | null {
-  // Without a section, the sheets of list items too (积分扣减's 扣分维度).
-  const sheets = section === null ? [...SECTION_LIST.map((t) => t.sheet), ...ATTACHED_SHEETS.map((a) => a.sheet)] : [SECTION_DEFS[section].sheet];
-  const labels = new Set(sheets.flatMap((sh) => sh.columns.filter((c) => c.field === field).map((c) => c.label)));
-  // One field under several names (org: 所在支部 on the members' sheet, 组织编号 elsewhere): all of them, up to three.
-  return labels.size === 0 || labels.size > 3 ? null : [...labels].join('/');
+  if (section !== null) return SECTION_DEFS[section].sheet.columns.find((c) => c.field === field)?.label ?? null;
+  return ANY_LABEL.get(field) ?? null;
 }
+
+/**
+ * Each field's headers on every sheet, list items' too (积分扣减's 扣分维度),
+ * made once: every Chinese message asks. One field under several names (org:
+ * 所在支部 on the members' sheet, 组织编号 elsewhere) gets all of them, up to three.
+ */
+const ANY_LABEL: Map<string, string> = (() => {
+  const labels = new Map<string, Set<string>>();
+  for (const sheet of [...SECTION_LIST.map((t) => t.sheet), ...ATTACHED_SHEETS.map((a) => a.sheet)])
+    for (const c of sheet.columns) labels.set(c.field, (labels.get(c.field) ?? new Set()).add(c.label));
+  return new Map([...labels].flatMap(([field, names]) => (names.size > 3 ? [] : [[field, [...names].join('/')] as const])));
+})();

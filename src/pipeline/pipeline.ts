@@ -59,6 +59,8 @@ export interface DbRef {
 
 export interface IngestResult {
   files: number;
+  /** Every file the batch named, as named, those it could not read too: what no annotated copy may replace, what --skip-invalid may leave out. */
+  inputs: string[];
   diags: Diagnostics;
   /** Set when an import wrote (or, with --dry-run, would write). */
   counts: SectionCounts | null;
@@ -121,7 +123,7 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
     // From here on the import runs without yielding: a Ctrl-C is seen only here, before anything is written.
     if (opts.signal?.aborted) throw new Interrupted();
     const found = fileFindings(db, p, results, failed, opts.allErrors === true);
-    const result = resultOf(p.files.length, found, opts.strict);
+    const result = resultOf(p, found, opts.strict);
     if (failed) {
       found.addWarnings(p.others);
       return result(null, false);
@@ -204,13 +206,14 @@ function fileFindings(db: DB, p: Plan, results: Outcome[], failed: boolean, allE
   return { diags, records, addWarnings };
 }
 
-function resultOf(files: number, found: Found, strict: boolean) {
+function resultOf(p: Plan, found: Found, strict: boolean) {
   return (counts: SectionCounts | null, crossChecked: boolean, more: Partial<IngestResult> = {}): IngestResult => {
     const { diags } = found;
     if (strict) diags.promoteWarnings();
     const ok = diags.errorCount === 0;
     return {
-      files,
+      files: p.files.length,
+      inputs: [...p.files.map((f) => f.file), ...p.problems.map((d) => d.file)],
       diags,
       counts: ok ? counts : null,
       records: found.records,

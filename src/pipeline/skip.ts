@@ -6,7 +6,6 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import { groupBy } from '../core/collections.js';
 import type { Rules } from '../core/rules.js';
-import { expandPaths } from '../read/files.js';
 import { importFiles, validateFiles, type DbRef, type ImportOptions, type IngestResult } from './pipeline.js';
 
 /** A file left out, with every error that left it out. */
@@ -22,19 +21,20 @@ export interface SkipResult {
 }
 
 export async function importSkipping(paths: string[], db: DbRef, rules: Rules, opts: ImportOptions): Promise<SkipResult> {
-  const expanded = expandPaths(paths, opts.cwd);
-  const inputs = new Set([...expanded.files.map((f) => f.file), ...expanded.problems.map((p) => p.file)]);
   const left = new Map<string, Diagnostic[]>();
+  let inputs: Set<string> | null = null;
   for (;;) {
     const check = await validateFiles(paths, db, rules, { ...opts, exclude: new Set(left.keys()), allErrors: true });
+    // The first check, with nothing left out, names every file of the batch.
+    const all = (inputs ??= new Set(check.inputs));
     if (check.diags.errorCount === 0) break;
     const byFile = groupBy(check.diags.errors, (d) => d.file);
     // An error of no file of the batch (of a stored record) cannot be left out with a file: the batch is refused whole, as without the option.
-    if ([...byFile.keys()].some((f) => !inputs.has(f)) || check.diags.errors.length < check.diags.errorCount) {
+    if ([...byFile.keys()].some((f) => !all.has(f)) || check.diags.errors.length < check.diags.errorCount) {
       return { result: await importFiles(paths, db, rules, opts), left: [] };
     }
     for (const [file, errors] of byFile) left.set(file, errors);
-    if (left.size === inputs.size) return { result: null, left: leftList(left) };
+    if (left.size === all.size) return { result: null, left: leftList(left) };
   }
   return { result: await importFiles(paths, db, rules, { ...opts, exclude: new Set(left.keys()) }), left: leftList(left) };
 }

@@ -192,16 +192,14 @@ export class Query {
     return (this.db.prepare(sql).raw().all(all) as [string, string, number, number][]).map(([org, month, count, pts]) => ({ org, month, count, points: pts }));
   }
 
-  /** How many months of `period` each org has at least `quota` items in (items as itemTallies counts them). */
-  monthsMet(period: string, quota: number): Map<string, number> {
-    const met = 'SELECT org FROM reports WHERE period = ? GROUP BY org, month HAVING COUNT(DISTINCT title) >= ?';
-    return new Map(this.db.prepare(`SELECT org, COUNT(*) FROM (${met}) GROUP BY org`).raw().all(period, quota) as [string, number][]);
-  }
-
-  /** The orgs with at least `quota` items in `month` (items as itemTallies counts them). */
-  metInMonth(month: string, quota: number): Set<string> {
-    const sql = 'SELECT org FROM reports WHERE month = ? GROUP BY org HAVING COUNT(DISTINCT title) >= ?';
-    return new Set(this.db.prepare(sql).pluck().all(month, quota) as string[]);
+  /** Each org and month of `span` with at least `quota` items (items as itemTallies counts them): the months that met the report quota. */
+  metMonths(span: ReportSpan, quota: number): [org: string, month: string][] {
+    const { where, params } = spanWhere(span);
+    const sql = `SELECT org, month FROM reports WHERE ${where} GROUP BY org, month HAVING COUNT(DISTINCT title) >= @quota`;
+    return this.db
+      .prepare(sql)
+      .raw()
+      .all({ ...params, quota }) as [string, string][];
   }
 
   /** The reports of `span`'s items that have more than one report, and (with `adoptedIn`) of that month's adopted above none. */

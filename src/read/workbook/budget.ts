@@ -5,8 +5,10 @@
 import type { Msg } from '../../core/messages/index.js';
 import { MAX_CELL_CHARS, MAX_CELLS, MAX_INFLATED_BYTES } from '../limits.js';
 
-/** A limit passed: the workbook is refused with `msg`. */
+/** A limit passed: the workbook is refused with `msg`, at the sheet and cell the read had reached when it knows them. */
 export class LimitError extends Error {
+  at: { row?: number; col?: number } = {};
+
   constructor(readonly msg: Msg) {
     super(msg.id);
   }

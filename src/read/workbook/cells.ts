@@ -1,4 +1,4 @@
-// A cell as exceljs reads it → the value a record takes, by what its column
+// A cell as the sheet reader gives it (sheet-xml.ts) → the value a record takes, by what its column
 // holds (fields.ts): dates from date cells, Excel serial numbers or text;
 // numbers from numbers or numeric text; a formula by its cached value; codes
 // only as text (a code Excel turned into a number has lost its leading zeros).
@@ -23,7 +23,7 @@ export function shown(p: Plain): string {
   return String(p);
 }
 
-/** exceljs makes a date cell a Date at UTC midnight of its day. */
+/** A date cell is a Date at UTC midnight of its day (sheet-xml.ts). */
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Excel's serial day numbers (1900 system) that are plausible dates: 1900-01-01 to 9999-12-31. */
@@ -41,7 +41,7 @@ const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
 /** The value a record takes from a non-blank cell of a column holding `kind`. */
 export function cellValueOf(p: Exclude<Plain, null>, kind: Kind): Cell {
-  if (p instanceof Date) return { ok: true, value: kind === 'date' ? isoDate(p) : isoDate(p) };
+  if (p instanceof Date) return { ok: true, value: isoDate(p) };
   if (typeof p === 'object') {
     if ('error' in p) return { ok: false, code: 'cell', msg: { id: 'cell_error', params: { value: p.error } } };
     if ('bad' in p) return { ok: false, code: 'cell', msg: { id: 'cell_malformed', params: { value: p.bad.slice(0, 40) } } };

@@ -79,7 +79,11 @@ async function sheetGrid(ws: OpenSheet): Promise<Grid> {
     const top = rows.get(m.top)?.[m.left] ?? null;
     if (isBlank(top)) continue;
     area += (m.bottom - Math.max(2, m.top) + 1) * (m.right - m.left + 1);
-    if (area > MAX_MERGED_CELLS) throw new LimitError({ id: 'xlsx_merged_too_large', params: { limit: MAX_MERGED_CELLS } });
+    if (area > MAX_MERGED_CELLS) {
+      const e = new LimitError({ id: 'xlsx_merged_too_large', params: { limit: MAX_MERGED_CELLS } });
+      e.at = { row: m.top, col: m.left };
+      throw e;
+    }
     for (let r = Math.max(2, m.top); r <= m.bottom; r++) {
       const cs = rows.get(r) ?? [];
       rows.set(r, cs);
@@ -117,11 +121,13 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
   const others: string[] = [];
   const warn = (sheet: string, code: string, msg: Diagnostic['msg']) =>
     report({ severity: 'warning', ...cellPlace(file, sheet, 1, 1, null, null), path: null, code, msg });
+  let reading: string | null = null;
   try {
     for await (const ws of openWorkbook(task.path)) {
+      reading = ws.name;
       let def = sheetDef(ws.name);
-      // A hidden sheet is not what the branch sees and sends (an old draft kept out of sight): not read, and said.
-      // Said when it holds a section's records (by its name or its headers); the template's hidden lists pass quietly.
+      // A hidden sheet is not what the branch sees and sends (an old draft kept out of sight): not read, and said when it
+      // holds a section's records (by its name or its headers); the template's hidden lists pass quietly.
       if (ws.state === 'hidden' || ws.state === 'veryHidden') {
         if (def || byHeaders(await sheetGrid(ws))) warn(ws.name, 'sheet_hidden', { id: 'sheet_hidden', params: { sheet: ws.name } });
         else others.push(ws.name);
@@ -158,8 +164,10 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
       parsed.push(parseSheet(file, ws.name, def, grid.numbers, grid.cells, grid.written, report));
     }
   } catch (e) {
-    // A limit passed says which; anything else is a damaged file (the zip's or XML reader's words, for English output).
-    whole('file', e instanceof LimitError ? e.msg : { id: 'xlsx_damaged', params: { reason: (e as Error).message.split('\n')[0] } });
+    // A limit passed says which, at the cell the read had reached; anything else is a damaged file (the zip's or XML reader's words, for English output).
+    if (e instanceof LimitError && reading !== null) {
+      diags.add({ severity: 'error', ...cellPlace(file, reading, e.at.row || 1, e.at.col || 1, null, null), path: null, code: 'file', msg: e.msg });
+    } else whole('file', e instanceof LimitError ? e.msg : { id: 'xlsx_damaged', params: { reason: (e as Error).message.split('\n')[0] } });
     return invalid();
   }
   if (parsed.length === 0) {

@@ -1,6 +1,7 @@
-// exceljs's XML event reader with one change: the chunks of a sheet are
+// The XML event reader of cxzy's workbook reader (open.ts), and in place of
+// exceljs's own (excel.ts): exceljs's with one change, the chunks of a part
 // decoded to text as one stream, so a Chinese character split across two
-// chunks stays whole (see excel.ts). Given exceljs's own SaxesParser.
+// chunks stays whole. Given saxes's SaxesParser.
 import { PassThrough } from 'node:stream';
 
 export type Sax = (iterable: AsyncIterable<Buffer | string>) => AsyncGenerator<{ eventType: string; value: unknown }[]>;

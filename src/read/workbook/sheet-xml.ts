@@ -5,7 +5,7 @@
 // written without their r="B3" (valid OOXML, as some generators write them).
 // Every cell counts against the workbook's budget (limits.ts), as it streams.
 import type { Plain } from './cells.js';
-import type { Budget } from './budget.js';
+import { LimitError, type Budget } from './budget.js';
 
 export type SaxEvent = { eventType: string; value: unknown };
 type Tag = { name: string; attributes: Record<string, string> };
@@ -132,8 +132,19 @@ function cellValue(c: OpenCell, ctx: SheetContext): Plain {
   }
 }
 
-/** A sheet's rows as they stream; `merges` gets each merged range (A2:A9) as it is met, after the rows. */
+/** A sheet's rows as they stream; `merges` gets each merged range (A2:A9) as it is met, after the rows. A limit passed says at which cell. */
 export async function* sheetRows(events: AsyncIterable<SaxEvent[]>, ctx: SheetContext, merges: string[]): AsyncGenerator<XmlRow> {
+  const at = { row: 0, col: 0 };
+  try {
+    yield* rowsOf(events, ctx, merges, at);
+  } catch (e) {
+    if (e instanceof LimitError) e.at = { ...e.at, row: at.row, col: at.col };
+    throw e;
+  }
+}
+
+/** sheetRows' reading; `at` follows the cell being read. */
+async function* rowsOf(events: AsyncIterable<SaxEvent[]>, ctx: SheetContext, merges: string[], at: { row: number; col: number }): AsyncGenerator<XmlRow> {
   let row: XmlRow | null = null;
   let lastRow = 0;
   let cell: OpenCell | null = null;
@@ -154,9 +165,11 @@ export async function* sheetRows(events: AsyncIterable<SaxEvent[]>, ctx: SheetCo
           // A row or a cell without its reference follows the one before it.
           lastRow = attributes.r ? Number.parseInt(attributes.r, 10) : lastRow + 1;
           row = { number: lastRow, values: [] };
+          at.row = lastRow;
         } else if (name === 'c' && row) {
           const col = attributes.r ? columnOf(attributes.r) : row.values.length;
           cell = { col: col || row.values.length || 1, t: attributes.t ?? 'n', s: Number(attributes.s ?? 0), formula: false, v: null, inline: null };
+          at.col = cell.col;
           ctx.budget.cell();
         } else if (cell) {
           if (name === 'v') inV = true;
