@@ -287,6 +287,33 @@ describe('export', () => {
     }
   });
 
+  it('keeps every byte of text through .xlsx: spaces at either end, text that reads like an escape; a typed workbook is still trimmed', async () => {
+    const dir = files({
+      'orgs.yaml': [
+        'orgs:',
+        '  - {code: W01, name: "  城关镇党委\\u3000", type: 党委, category: agency, secretary: "\\t陈立新\\u00a0 "}',
+        '  - {code: D01, name: "红湾社区_x0041_党支部 ", type: 党支部, parent: W01, category: social, secretary: " "}',
+      ].join('\n'),
+    });
+    expect((await cxzy(['import', 'orgs.yaml', '-q'], { cwd: dir })).code).toBe(0);
+    expect((await cxzy(['export', '--out', 'all.xlsx'], { cwd: dir })).code).toBe(0);
+    expect((await cxzy(['import', 'all.xlsx', '--db', 'back.db', '-q'], { cwd: dir })).code).toBe(0);
+    expect(rows(join(dir, 'back.db'))).toEqual(rows(join(dir, 'cxzy.db')));
+    expect((dump(join(dir, 'back.db')).orgs as { name: string }[]).map((o) => o.name)).toEqual(['红湾社区_x0041_党支部 ', '  城关镇党委\u3000']);
+    // The same text typed by a branch (no export's mark) is trimmed, as SPEC §1 reads people's sheets.
+    await workbook(join(dir, 'typed.xlsx'), [
+      {
+        name: '组织',
+        rows: [
+          ['编号', '名称', '类型', '上级编号', '类别'],
+          ['D02', '  东关社区党支部 ', '党支部', 'W01', 'social'],
+        ],
+      },
+    ]);
+    expect((await cxzy(['import', 'typed.xlsx', '-q'], { cwd: dir })).code).toBe(0);
+    expect((dump(join(dir, 'cxzy.db')).orgs as { code: string; name: string }[]).find((o) => o.code === 'D02')?.name).toBe('东关社区党支部');
+  });
+
   it('--org exports the subtree with the chain above it; --period one quarter’s records', async () => {
     const dir = files(OFFICE_YAML);
     writeFileSync(join(dir, 'q2.yaml'), 'period: 2011Q2\nreviews:\n  - {org: D02, self: 80, masses: {satisfied: 30}, superior: 80}\n');

@@ -41,3 +41,10 @@ const NOT_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\ud
  */
 export const ooxmlText = (s: string): string =>
   s.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_').replace(NOT_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+
+/**
+ * The defined name `cxzy export` gives its workbooks: their text is the
+ * store's, spaces at either end included, so the reader keeps it whole where
+ * it trims what people type. Excel and WPS keep a defined name on saving.
+ */
+export const EXPORT_MARK = 'CXZY_EXPORT';

@@ -10,7 +10,7 @@ import { type WrittenField, writtenFields } from '../core/columns.js';
 import { ATTACHED_SHEETS } from '../core/attached-sheets.js';
 import { sheetFields } from '../read/workbook/fields.js';
 import { labelOf, sheetOptions, styleSheet, streamingWorkbook } from './workbook.js';
-import { ooxmlText } from '../core/text.js';
+import { EXPORT_MARK, ooxmlText } from '../core/text.js';
 
 type Plain = Record<string, unknown>;
 
@@ -110,5 +110,6 @@ export async function exportXlsx(r: SectionRecords): Promise<Buffer> {
     for (const rec of rows) ws.addRow(rowOf(shown, rec, names)).commit();
     ws.commit();
   }
+  wb.definedNames.add(`${SECTION_DEFS.orgs.sheet.label}!$A$1`, EXPORT_MARK);
   return await finish();
 }

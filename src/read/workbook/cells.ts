@@ -12,8 +12,8 @@ import { halfWidth, refusedChar } from '../../core/text.js';
 /** What a cell held, as Excel shows it (sheet-xml.ts): a formula by its result; `bad`, a value its type cannot hold. */
 export type Plain = string | number | boolean | Date | { error: string } | { formula: true } | { bad: string } | null;
 
-/** Empty after trimming: a blank cell. */
-export const isBlank = (p: Plain) => p === null || (typeof p === 'string' && p.trim() === '');
+/** A blank cell: text comes trimmed from the sheet (sheet-xml.ts). */
+export const isBlank = (p: Plain) => p === null || p === '';
 
 /** A cell's value as messages show it. */
 export function shown(p: Plain): string {
@@ -73,6 +73,7 @@ export function cellValueOf(p: Exclude<Plain, null>, kind: Kind): Cell {
       if (typeof p === 'string' && /^(true|false)$/i.test(p.trim())) return { ok: true, value: p.trim().toLowerCase() === 'true' };
       return { ok: true, value: typeof p === 'string' ? p.trim() : p };
     default:
-      return { ok: true, value: typeof p === 'string' ? p.trim() : String(p) };
+      // Text comes trimmed, and whitespace export wrote as an escape is the text's own (sheet-xml.ts).
+      return { ok: true, value: typeof p === 'string' ? p : String(p) };
   }
 }

@@ -14,6 +14,7 @@ import { fixedSax } from './sax.js';
 import { Budget } from './budget.js';
 import { local, sharedStrings, sheetRows, type SaxEvent, type SheetContext, type XmlRow } from './sheet-xml.js';
 import { isDateFormat, readStyles } from './styles.js';
+import { EXPORT_MARK } from '../../core/text.js';
 
 /** One sheet: its name, whether hidden, its rows, and its merged ranges once the rows are read. */
 export interface OpenSheet {
@@ -96,17 +97,21 @@ export async function* openWorkbook(path: string): AsyncGenerator<OpenSheet> {
   const byType = (type: string, usual: string) => part([...rels.values()].find((r) => r.type === type)?.at ?? posix.join(posix.dirname(main), usual));
   const sheets: { name: string; state: string; rel: string | undefined }[] = [];
   let date1904 = false;
+  let verbatim = false;
   await tags(read(book), (name, a) => {
     if (name === 'sheet') sheets.push({ name: a.name ?? '', state: a.state ?? 'visible', rel: relId(a) });
     else if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+    // Excel's names are case-insensitive.
+    else if (name === 'definedName' && a.name?.toUpperCase() === EXPORT_MARK) verbatim = true;
   });
   const strings = byType('sharedStrings', 'sharedStrings.xml');
   const styles = byType('styles', 'styles.xml');
   const formats = styles ? await readStyles(read(styles)) : [];
   const ctx: SheetContext = {
-    strings: strings ? await sharedStrings(read(strings), budget) : [],
+    strings: strings ? await sharedStrings(read(strings), budget, verbatim) : [],
     isDate: (s) => isDateFormat(formats[s]),
     date1904,
+    verbatim,
     budget,
   };
   for (const sheet of sheets) {

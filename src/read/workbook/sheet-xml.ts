@@ -21,6 +21,8 @@ export interface SheetContext {
   strings: string[];
   isDate: (style: number) => boolean;
   date1904: boolean;
+  /** Written by `cxzy export` (EXPORT_MARK): its text is the store's, spaces at either end included. */
+  verbatim: boolean;
   budget: Budget;
 }
 
@@ -28,6 +30,9 @@ const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
 /** OOXML's escape of a character XML cannot hold (_x000D_ for a carriage return). */
 const unescapeXml = (s: string) => (s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))) : s);
+
+/** A cell's text as Excel shows it: trimmed as people type it (SPEC §1), but whole in a workbook cxzy exported. */
+const textOf = (raw: string, verbatim: boolean) => unescapeXml(verbatim ? raw : raw.trim());
 
 /** Excel's serial day (and fraction) → the moment, as exceljs makes it: UTC. */
 const fromSerial = (n: number, date1904: boolean) => new Date(Math.round((n - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
@@ -70,7 +75,7 @@ class TextCollector {
 }
 
 /** The shared strings, each as Excel shows it. */
-export async function sharedStrings(events: AsyncIterable<SaxEvent[]>, budget: Budget): Promise<string[]> {
+export async function sharedStrings(events: AsyncIterable<SaxEvent[]>, budget: Budget, verbatim: boolean): Promise<string[]> {
   const out: string[] = [];
   let si: TextCollector | null = null;
   for await (const batch of events) {
@@ -84,7 +89,7 @@ export async function sharedStrings(events: AsyncIterable<SaxEvent[]>, budget: B
         const name = local((value as Tag).name);
         if (name === 'si' && si) {
           budget.cell();
-          out.push(unescapeXml(si.text));
+          out.push(textOf(si.text, verbatim));
           si = null;
         } else si?.close(name);
       }
@@ -106,7 +111,7 @@ interface OpenCell {
 /** One cell's value by its type; a value its type cannot hold is { bad }. */
 function cellValue(c: OpenCell, ctx: SheetContext): Plain {
   const v = c.v;
-  if (c.t === 'inlineStr') return c.inline ? unescapeXml(c.inline.text) : v === null ? null : unescapeXml(v);
+  if (c.t === 'inlineStr') return c.inline ? textOf(c.inline.text, ctx.verbatim) : v === null ? null : textOf(v, ctx.verbatim);
   if (v === null) return c.formula ? { formula: true } : null;
   switch (c.t) {
     case 's': {
@@ -115,7 +120,7 @@ function cellValue(c: OpenCell, ctx: SheetContext): Plain {
       return s;
     }
     case 'str':
-      return unescapeXml(v);
+      return textOf(v, ctx.verbatim);
     case 'b':
       return v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : { bad: v };
     case 'e':
