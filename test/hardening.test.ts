@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { parse as parseCsv } from 'csv-parse/sync';
 import unzipper from 'unzipper';
 import { SaxesParser } from 'saxes';
-import { BASE, BIN, EXAMPLES, appears, cxzy, dump, files, spawnCxzy, tmp } from './helpers.js';
+import { BASE, BIN, EXAMPLES, ROOT, appears, cxzy, dump, files, spawnCxzy, tmp } from './helpers.js';
 
 const points = (lead: Record<string, number> = {}, extra = '') => {
   const v = { study: 18, excel: 17, service: 20, discipline: 20, integrity: 16, ...lead };
@@ -150,6 +150,31 @@ describe('the database: never a stack trace, a message that says what to do', ()
     ]) {
       const r = spawnCxzy(['grade', '--db', db, '--lang', lang], { cwd: dir, env: { NODE_OPTIONS: `--import=${press}` } });
       expect([r.code, r.stderr.trim()]).toEqual([130, text]);
+    }
+    expect(dump(db)).toEqual(before);
+  });
+
+  it('Ctrl-C while a command reads and computes without pause stops it at once, with the line', async () => {
+    const { dir, db } = await imported();
+    const before = dump(db);
+    // Pressed as the store gives its first row, in the middle of synchronous work that a listener could not
+    // interrupt: the work goes on (the hook keeps reading) unless cxzy stops it.
+    const hook = [
+      "import { createRequire } from 'node:module';",
+      `const D = createRequire(${JSON.stringify(join(ROOT, 'package.json'))})('better-sqlite3');`,
+      'const prepare = D.prototype.prepare; let pressed = false;',
+      'D.prototype.prepare = function (...a) { const st = prepare.apply(this, a); const it = st.iterate;',
+      "  st.iterate = function* (...b) { for (const r of it.apply(this, b)) { if (!pressed) { pressed = true; process.kill(process.pid, 'SIGINT'); for (let i = 0; i < 3e9; i++); } yield r; } };",
+      '  return st; };',
+    ].join('\n');
+    const press = `data:text/javascript,${encodeURIComponent(hook)}`;
+    for (const [cmd, lang, text] of [
+      ['stars', 'zh', '已中断：没有写入任何数据'],
+      ['report', 'en', 'interrupted: nothing was written'],
+    ]) {
+      const r = spawnCxzy([cmd, '--db', db, '--lang', lang, '--out', join(dir, `${cmd}.md`)], { cwd: dir, env: { NODE_OPTIONS: `--import=${press}` } });
+      expect([r.code, r.stderr.trim()], cmd).toEqual([130, text]);
+      expect(existsSync(join(dir, `${cmd}.md`)), cmd).toBe(false);
     }
     expect(dump(db)).toEqual(before);
   });

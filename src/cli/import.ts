@@ -11,6 +11,7 @@ import { annotate } from './annotate.js';
 import { loadRulesOrReport } from './rules-loader.js';
 import { printIngest } from './ingest-output.js';
 import { withProgress } from './progress.js';
+import { answerInterrupt, wrote } from './interrupt.js';
 
 export const importCommand: CommandSpec = {
   define: (lang) =>
@@ -35,8 +36,7 @@ export const importCommand: CommandSpec = {
     const limit = limitOf(o.limit);
     // Ctrl-C while the files are read: the import stops there and writes nothing (a database it created goes too).
     const stop = new AbortController();
-    const interrupted = () => stop.abort();
-    process.once('SIGINT', interrupted);
+    const release = answerInterrupt(() => stop.abort());
     let r: IngestResult;
     let left: LeftOut[] = [];
     try {
@@ -59,11 +59,12 @@ export const importCommand: CommandSpec = {
       });
       r = run.result ?? nothingImported();
       left = run.left;
+      if (r.number !== null) wrote(ctx.t('interrupted_db', { db: ctx.db.name }));
       // A Ctrl-C pressed during the final write is seen only now, once the write is done: say what became of it.
       await new Promise((go) => setImmediate(go));
       if (stop.signal.aborted && r.number !== null) ctx.note(ctx.t('interrupted_late', { n: r.number }));
     } finally {
-      process.off('SIGINT', interrupted);
+      release();
     }
     if (o.annotate !== undefined) {
       await annotate(ctx, [...left.flatMap((l) => l.errors), ...r.diags.errors], o.annotate, [...left.map((l) => l.file), ...r.inputs]);

@@ -1,4 +1,5 @@
 import { host } from '../core/host.js';
+import { wrote } from './interrupt.js';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
@@ -21,6 +22,7 @@ export const initCommand: CommandSpec = {
       const target = join(abs, name);
       if (lstatSync(target, { throwIfNoEntry: false })) return ctx.note(ctx.t('init_exists', { file: join(dir, name) }));
       writeFileSync(target, text, { flag: 'wx' });
+      wrote(join(dir, name));
       written++;
     };
     for (const f of readdirSync(TEMPLATES).sort()) write(join('data', f), readFileSync(join(TEMPLATES, f), 'utf8'));

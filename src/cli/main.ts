@@ -1,5 +1,6 @@
 // The entry: global options, one subcommand per file, and the mapping of every
 // failure to an exit code (1 data, 2 usage, 3 environment, 130 interrupted) without a stack trace.
+import { listenForInterrupt, writtenSoFar } from './interrupt.js';
 import { Command, CommanderError } from 'commander';
 import { createInterface } from 'node:readline/promises';
 import { makeCtx, resolveLang, type GlobalOptions, type Io } from './context.js';
@@ -58,13 +59,14 @@ export async function main(argv: string[], given?: Io): Promise<number> {
   } catch {
     lang = 'zh';
   }
-  // The launcher's listener said "interrupted" while the modules loaded. From here Ctrl-C ends the run at once, as
-  // a listener could not while a command works without pause (its message would wait for the work to end);
-  // a command that can stop cleanly (import, while it reads) listens itself.
+  // The launcher's listener said "interrupted" while the modules loaded; from here cli/interrupt.ts says what was written.
   if (!given) {
     // One turn of the event loop first: a Ctrl-C pressed while the modules loaded is the launcher's to report.
     await new Promise((go) => setImmediate(go));
-    process.removeAllListeners('SIGINT');
+    listenForInterrupt(
+      () => interruptedLine(lang),
+      (s) => io.stderr.write(s),
+    );
   }
   return run(argv, io, lang);
 }
@@ -110,6 +112,16 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   }
 }
 
+/** Ctrl-C's line: what this run had written whole, if anything. */
+function interruptedLine(lang: Lang): string {
+  const done = writtenSoFar();
+  if (done.length === 0) return t(lang, 'interrupted');
+  // template --split writes hundreds of files: the line names the first few.
+  const first = done.slice(0, 5).join(lang === 'zh' ? '、' : ', ');
+  const what = done.length > 5 ? t(lang, 'interrupted_more', { first, n: done.length, more: done.length - 5 }) : first;
+  return t(lang, 'interrupted_after', { what });
+}
+
 function failure(e: unknown, lang: Lang, io: Io): number {
   // The reader went away (`| head`): what it wanted it has; stop quietly.
   if (e instanceof OutputClosed) return 0;
@@ -130,7 +142,7 @@ function failure(e: unknown, lang: Lang, io: Io): number {
     return 1;
   }
   if (e instanceof Interrupted) {
-    io.stderr.write(`${t(lang, 'interrupted')}\n`);
+    io.stderr.write(`${interruptedLine(lang)}\n`);
     return 130;
   }
   if (e instanceof EnvError) {

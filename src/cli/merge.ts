@@ -11,6 +11,7 @@ import { resolveSources, type MergeSource } from '../store/merge/sources.js';
 import { mergeInto, type MergeOutcome } from '../store/merge/merge.js';
 import type { Collisions } from '../store/merge/stage.js';
 import { printCounts } from './ingest-output.js';
+import { wrote } from './interrupt.js';
 import { printable } from '../core/text.js';
 
 type Options = { prefix?: boolean; under?: string; dryRun?: boolean };
@@ -62,6 +63,7 @@ export const mergeCommand: CommandSpec = {
     const sources = resolveSources(cmd.args, ctx.cwd, ctx.db.path, o.prefix === true);
     const created = !existsSync(ctx.db.path);
     const r = run(ctx, sources, o);
+    if (r.number !== null) wrote(ctx.t('interrupted_db', { db: ctx.db.name }));
     if (created && r.number !== null) ctx.note(ctx.t('db_created', { db: ctx.db.path }));
     if (r.collisions.count > 0) printCollisions(ctx, sources, r.collisions);
     if (format === 'json') {

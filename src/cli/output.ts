@@ -1,5 +1,6 @@
 // Writing a command's output: a document in the format asked for, to stdout;
 // a file given with --out written whole or not at all.
+import { wrote } from './interrupt.js';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, constants, lstatSync, openSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -92,6 +93,7 @@ export function writeWhole(ctx: Ctx, file: string, data: string | Buffer | Itera
     write(openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644), data);
     if (mode !== undefined) chmodSync(tmp, mode & 0o7777);
     renameSync(tmp, target);
+    wrote(file);
   } catch (e) {
     if (tmp) rmSync(tmp, { force: true });
     throw new EnvError({ id: 'write_failed', params: { file, reason: (e as Error).message } });

@@ -5,6 +5,8 @@ import { asEnvError, openDb, type DB } from '../store/db.js';
 import { Query } from '../store/query.js';
 import type { Rules } from '../core/rules.js';
 import { loadRulesOrReport } from './rules-loader.js';
+import { interruptible } from './interrupt.js';
+import { Interrupted } from '../core/errors.js';
 
 export interface Store {
   db: DB;
@@ -22,12 +24,16 @@ export function openStore(ctx: Ctx): Store {
 /** `run` with the store open, closed however it ends. */
 export async function withStore<T>(ctx: Ctx, run: (s: Store) => T | Promise<T>): Promise<T> {
   const s = openStore(ctx);
+  let stopped = false;
   try {
-    return await run(s);
+    // A city's analyses run for seconds without a turn of the event loop: Ctrl-C stops them there.
+    return await interruptible(() => run(s));
   } catch (e) {
+    stopped = e instanceof Interrupted;
     // A damaged page shows only when it is read.
     throw asEnvError(e, ctx.db.name);
   } finally {
-    s.close();
+    // Stopped mid-read, a statement is still open and the connection cannot close; the run ends, which closes it.
+    if (!stopped) s.close();
   }
 }

@@ -8,6 +8,7 @@ import { DataError, EnvError } from '../core/errors.js';
 import { asEnvError, openDb, type DB } from '../store/db.js';
 import { latestImport, undoLatest } from '../store/history.js';
 import { printDoc } from './output.js';
+import { wrote } from './interrupt.js';
 import { undoDoc, undoJson, undoPreview } from '../render/history.js';
 
 /**
@@ -37,6 +38,7 @@ export const undoCommand: CommandSpec = {
       if (shown === null) return ctx.note(ctx.t('undo_cancelled'));
       const done = undoLatest(db, shown ?? null);
       if (!done) throw new DataError({ id: 'undo_nothing' });
+      wrote(ctx.t('interrupted_db', { db: ctx.db.name }));
       if (format === 'json') ctx.printJson(undoJson(done.entry, done.counts));
       else if (!ctx.quiet) printDoc(ctx, undoDoc(done.entry, done.counts, ctx.lang), 'table');
     } catch (e) {

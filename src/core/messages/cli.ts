@@ -19,6 +19,9 @@ export interface CliMessages {
   bad_db: { value: Scalar };
   rules_missing: { file: Scalar };
   interrupted: {};
+  interrupted_after: { what: Scalar };
+  interrupted_db: { db: Scalar };
+  interrupted_more: { first: Scalar; n: Scalar; more: Scalar };
   interrupted_late: { n: Scalar };
   cmd_unknown_option: { option: Scalar; hint?: Scalar };
   cmd_unknown_command: { command: Scalar; hint?: Scalar };

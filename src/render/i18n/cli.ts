@@ -109,6 +109,12 @@ export const cli: Catalog<CliMessages> = {
     zh: () => `已中断：没有写入任何数据`,
     en: () => `interrupted: nothing was written`,
   },
+  interrupted_after: {
+    zh: (p) => `已中断：中断前已写完 ${p.what}，此外没有写入任何数据`,
+    en: (p) => `interrupted: ${p.what} had been written whole; nothing else was written`,
+  },
+  interrupted_more: { zh: (p) => `${p.first} 等 ${p.n} 项`, en: (p) => `${p.first} and ${p.more} more` },
+  interrupted_db: { zh: (p) => `数据库 ${p.db}`, en: (p) => `the database ${p.db}` },
   usage: {
     zh: (p) => `用法错误：${p.detail}`,
     en: (p) => `usage error: ${p.detail}`,
