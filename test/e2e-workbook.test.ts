@@ -46,7 +46,7 @@ describe('workbooks in', () => {
     expect(explain.stdout).toContain('报送.xlsx:季度测评!A2');
   });
 
-  it('reads sheets as offices name and fill them: a bracketed note or another name, a 序号 column, a 合计 row, the annotate column, a title above the header, typed dates, full-width digits and formulas whose result is 0', async () => {
+  it('reads sheets as offices name and fill them: a bracketed note or another name, a 序号 column, a 合计 row, the annotate column, a title of up to nine lines above the header, the leads’ short names as headers, typed dates, full-width digits and formulas whose result is 0', async () => {
     const dir = files(OFFICE_YAML);
     await workbook(join(dir, 'plain.xlsx'), OFFICE_SHEETS);
     const habits = OFFICE_SHEETS.map((s): SheetSpec => {
@@ -61,7 +61,20 @@ describe('workbooks in', () => {
       // A formula whose stored result is 0 (a total of nothing) is 0.
       if (s.name === '季度测评')
         return { ...s, rows: s.rows.map((r, i) => (i === 1 ? [...r.slice(0, 6), { formula: 'B2-B2', result: 0 }, ...r.slice(7)] : r)) };
-      if (s.name === '党员积分') return { ...s, rows: s.rows.map((r) => (r[1] === 'M3' ? [...r.slice(0, 3), '１５', ...r.slice(4)] : r)) };
+      // The leads by their short names, under a title of six lines.
+      if (s.name === '党员积分') {
+        const [head, ...rows] = s.rows.map((r) => (r[1] === 'M3' ? [...r.slice(0, 3), '１５', ...r.slice(4)] : r));
+        const short = head.map((h) => (typeof h === 'string' ? h.replace(/^带头/, '') : h));
+        const title = [
+          ['城关镇党员积分表'],
+          ['（2011年第一季度）'],
+          [],
+          ['填报单位：城关镇党委'],
+          ['填报人：许长青', undefined, '电话：1234567'],
+          ['单位：分'],
+        ];
+        return { ...s, rows: [...title, short, ...rows] };
+      }
       // A title and a line of who filled it above the header.
       if (s.name === '党员') return { ...s, rows: [['城关镇党员名册（2011年）'], ['填报单位：城关镇党委', undefined, '填报日期：2011-03-31'], ...s.rows] };
       return s.name === '积分扣减' ? { ...s, name: '积分扣分' } : s;

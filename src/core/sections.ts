@@ -28,6 +28,8 @@ export interface ColumnDef<R = unknown> {
   field?: string;
   /** Its header on the section's sheet; none: not on the sheet. */
   label?: string;
+  /** Other headers a sheet may give it (a lead's short name: 学习提高 for 带头学习提高). */
+  aliases?: string[];
   /** Stored as 0/1 (a boolean) or as JSON text (a list). */
   kind?: 'bool' | 'json';
   /** An enumeration of schemas/common.schema.json: a file may write its slug or its Chinese label. */
@@ -76,7 +78,7 @@ export interface SheetDef {
   slug: string;
   /** Other names offices give the sheet (积分扣分 for 积分扣减). */
   aliases?: string[];
-  columns: { label: string; field: string }[];
+  columns: { label: string; field: string; aliases?: string[] }[];
   /** The column people read a referenced org's or member's name in: not stored, checked against the record. */
   names?: { label: string; ref: string; kind: 'org' | 'member' }[];
 }
@@ -144,8 +146,8 @@ function compile<R>(columns: ColumnDef<R>[]): Pick<SectionDef<R>, 'cols' | 'read
 }
 
 /** The sheet's columns: those with a header, the quarter first. */
-function sheetColumns(columns: ColumnDef<never>[]): { label: string; field: string }[] {
-  const shown = columns.filter((x) => x.label !== undefined).map((x) => ({ label: x.label!, field: x.field! }));
+function sheetColumns(columns: ColumnDef<never>[]): SheetDef['columns'] {
+  const shown = columns.filter((x) => x.label !== undefined).map((x) => ({ label: x.label!, field: x.field!, ...(x.aliases ? { aliases: x.aliases } : {}) }));
   return [...shown.filter((x) => x.field === 'period'), ...shown.filter((x) => x.field !== 'period')];
 }
 
@@ -261,11 +263,12 @@ const points = section<Points>({
   columns: [
     c('member', 'member', '党员编号', { ref: 'members' }),
     c('period', 'period', '季度'),
-    c('study', 'study', '带头学习提高'),
-    c('excel', 'excel', '带头争创佳绩'),
-    c('service', 'service', '带头服务群众'),
-    c('discipline', 'discipline', '带头遵纪守法'),
-    c('integrity', 'integrity', '带头弘扬正气'),
+    // A lead's short name is its header too (SPEC §1 "Header aliases").
+    c('study', 'study', '带头学习提高', { aliases: ['学习提高'] }),
+    c('excel', 'excel', '带头争创佳绩', { aliases: ['争创佳绩'] }),
+    c('service', 'service', '带头服务群众', { aliases: ['服务群众'] }),
+    c('discipline', 'discipline', '带头遵纪守法', { aliases: ['遵纪守法'] }),
+    c('integrity', 'integrity', '带头弘扬正气', { aliases: ['弘扬正气'] }),
     // On a sheet of their own (DEDUCTIONS_SHEET), one per row.
     c('deductions', 'deductions', undefined, { kind: 'json' }),
     ...votes<Points>('masses', 'masses'),

@@ -90,11 +90,7 @@ type CellError = (row: number, col: number, header: string | null, value: Plain,
  */
 function readHeader(head: Plain[], at: number, def: SheetDef, out: ParsedSheet, error: CellError) {
   const fields = sheetFields(def);
-  const byLabel = new Map<string, string>();
-  for (const c of def.columns) {
-    byLabel.set(c.label, c.field);
-    byLabel.set(c.field.toLowerCase(), c.field);
-  }
+  const byLabel = headerFields(def);
   const nameCols: { col: number; ref: string; list: NameColumn }[] = [];
   const noHeader: number[] = [];
   const firstAt = new Map<string, number>();
@@ -103,7 +99,7 @@ function readHeader(head: Plain[], at: number, def: SheetDef, out: ParsedSheet, 
     const h = headerText(p);
     if (h === '') return void noHeader.push(col);
     if (NOT_DATA.has(h.toLowerCase())) return;
-    const field = byLabel.get(h) ?? byLabel.get(h.toLowerCase());
+    const field = byLabel.get(h.toLowerCase());
     const people = def.names?.find((n) => n.label === h);
     const key = field ?? (people ? `#${h}` : null);
     if (key === null) {
@@ -138,37 +134,50 @@ function readHeader(head: Plain[], at: number, def: SheetDef, out: ParsedSheet, 
   return { nameCols, noHeader };
 }
 
-/** Rows a title may take above the header (a sheet's title, its unit and date lines). */
-const TITLE_ROWS = 5;
-
-/** How many of `def`'s headers `row` names. */
-function headersIn(def: SheetDef, row: Plain[]): number {
-  const known = new Set([...def.columns.flatMap((c) => [c.label, c.field.toLowerCase()]), ...(def.names ?? []).map((n) => n.label)]);
-  return row.filter((p) => {
-    const h = headerText(p);
-    return h !== '' && (known.has(h) || known.has(h.toLowerCase()));
-  }).length;
+/** Each header a sheet of `def` may give a field (lower case: its label, short names, its slug) → the field. */
+function headerFields(def: SheetDef): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of def.columns) for (const h of [c.label, ...(c.aliases ?? []), c.field]) out.set(h.toLowerCase(), c.field);
+  return out;
 }
 
-/** The rows the header may be on: row 1, or one of the next five, under a title. */
-const headerCandidates = (rowNumbers: number[]) => rowNumbers.filter((r) => r <= 1 + TITLE_ROWS);
+/** The rows the header may be on: the sheet's first 10 (a title, 填报单位, 填报日期 above it). */
+const HEADER_ROWS = 10;
+
+/** Of `row`'s filled cells, how many are `def`'s headers (a field's, a name column's), and how many are not (序号 is neither). */
+function headersIn(def: SheetDef, row: Plain[]): { known: number; other: number } {
+  const fields = headerFields(def);
+  const names = new Set((def.names ?? []).map((n) => n.label));
+  let known = 0;
+  let other = 0;
+  for (const p of row) {
+    const h = headerText(p).toLowerCase();
+    if (h === '' || NOT_DATA.has(h)) continue;
+    if (fields.has(h) || names.has(h)) known++;
+    else other++;
+  }
+  return { known, other };
+}
+
+const headerCandidates = (rowNumbers: number[]) => rowNumbers.filter((r) => r <= HEADER_ROWS);
 
 /**
- * The header row: row 1, or, under a title (2011年第二季度信息报送表, 填报单位…),
- * the first of the next rows that names at least two of the sheet's columns.
- * Rows above it are not read.
+ * The header row (SPEC §1): the first of the sheet's first 10 rows whose
+ * filled cells are all headers, at least two; rows above it (a title,
+ * 填报单位…) are not read. Failing that, the row naming the most (a header
+ * row with a mistyped header, whose errors say which), else row 1.
  */
 function headerRow(def: SheetDef, rowNumbers: number[], cells: (row: number) => Plain[]): number {
-  if (rowNumbers[0] !== 1 || headersIn(def, cells(1)) < 2) {
-    const found = headerCandidates(rowNumbers).find((r) => r > 1 && headersIn(def, cells(r)) >= 2);
-    if (found !== undefined) return found;
-  }
-  return 1;
+  const rows = headerCandidates(rowNumbers).map((r) => ({ r, ...headersIn(def, cells(r)) }));
+  const whole = rows.find((x) => x.known >= 2 && x.other === 0);
+  if (whole) return whole.r;
+  const most = rows.reduce<{ r: number; known: number } | null>((best, x) => (x.known >= 2 && x.known > (best?.known ?? 0) ? x : best), null);
+  return most?.r ?? 1;
 }
 
 /** The most of `def`'s headers any row the header may be on names: how a sheet named otherwise is known. */
 export function knownHeaders(def: SheetDef, rowNumbers: number[], cells: (row: number) => Plain[]): number {
-  return Math.max(0, ...headerCandidates(rowNumbers).map((r) => headersIn(def, cells(r))));
+  return Math.max(0, ...headerCandidates(rowNumbers).map((r) => headersIn(def, cells(r)).known));
 }
 
 /**
