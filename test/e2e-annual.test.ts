@@ -7,6 +7,10 @@ import unzipper from 'unzipper';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cxzy, files } from './helpers.js';
+import { openDb } from '../src/store/db.js';
+import { Query } from '../src/store/query.js';
+import { defaultRules } from '../src/core/rules.js';
+import { annualFromStore } from '../src/analyses/services.js';
 
 const QUARTERS = ['2011Q1', '2011Q2', '2011Q3', '2011Q4'];
 const MONTHS = Array.from({ length: 12 }, (_, i) => `2011-${String(i + 1).padStart(2, '0')}`);
@@ -103,6 +107,30 @@ describe('cxzy annual', () => {
       stars_total: member.stars_total,
       points_total: member.points_total,
     });
+  });
+
+  it('the compact view, which reads only the members who can qualify, proposes and counts as the full review does', async () => {
+    const dir = await imported(county());
+    const db = openDb(join(dir, 'c.db'), 'read');
+    try {
+      const base = defaultRules();
+      for (const reds of [0, 1, 3, 4])
+        for (const within of [null, new Set(['W', 'D1', 'D4'])]) {
+          const rules = { ...base, annual: { ...base.annual, red_star_quarters: reds } };
+          const full = annualFromStore(new Query(db), rules, '2011', within);
+          const few = annualFromStore(new Query(db), rules, '2011', within, true);
+          const { members, ...rest } = few;
+          expect(rest, `red_star_quarters ${reds}`).toEqual({ ...full, members: undefined });
+          // Every member named is there, with the year the full review gives it.
+          const byId = new Map(full.members.map((m) => [m.member, m]));
+          for (const m of members) expect(m).toEqual(byId.get(m.member));
+          for (const id of [...Object.values(few.candidates), ...Object.values(few.reserves)].flat().filter((x) => x.includes('M')))
+            expect(members.some((m) => m.member === id)).toBe(true);
+          if (reds > 0) expect(members.length).toBeLessThan(full.members.length);
+        }
+    } finally {
+      db.close();
+    }
   });
 
   it('--explain gives every criterion of every org and member with pass or fail; the table names the candidates', async () => {

@@ -65,6 +65,12 @@ export interface AnnualInput {
   previous: Map<string, Grade>;
   /** --org: the subtree listed and counted for the quotas; null for all. */
   within: Set<string> | null;
+  /**
+   * Each org's active members counted, when `members` holds only those who
+   * can qualify (a red star in enough quarters, or a secretary): the quotas
+   * and the count are of every member. Absent: `members` is every member.
+   */
+  population?: Map<string, { members: number; probationary: number; secretaries: number }>;
   rules: Rules;
 }
 
@@ -114,7 +120,10 @@ export type AwardKind = 'advanced_org' | 'excellent_member' | 'excellent_worker'
 export interface Annual {
   year: string;
   orgs: OrgYear[];
+  /** Every member's year, or (AnnualInput.population) only those who could qualify. */
   members: MemberYear[];
+  /** How many members the year counts: active, in the branches listed. */
+  member_total: number;
   candidates: Record<AwardKind, string[]>;
   reserves: Record<AwardKind, string[]>;
   /** How many may be proposed, per award. */
@@ -274,11 +283,11 @@ export function annualReview(input: AnnualInput): Annual {
   const members = memberYears(input, orgs);
   const share = input.rules.annual.max_share;
   const branches = orgs.filter((o) => o.type === 'branch');
-  const eligible = members.filter((m) => m.role !== 'probationary');
+  const count = counts(members, branches, input.population);
   const quotas = {
     advanced_org: quotaOf(branches.length, share),
-    excellent_member: quotaOf(eligible.length, share),
-    excellent_worker: quotaOf(members.filter((m) => m.role === 'secretary').length, share),
+    excellent_member: quotaOf(count.eligible, share),
+    excellent_worker: quotaOf(count.secretaries, share),
   };
   const [advC, advR] = split(
     branches.filter((o) => o.criteria.every((c) => c.pass)),
@@ -305,11 +314,29 @@ export function annualReview(input: AnnualInput): Annual {
     year: input.year,
     orgs,
     members,
+    member_total: count.members,
     candidates: { advanced_org: advC, excellent_member: memC, excellent_worker: wrkC },
     reserves: { advanced_org: advR, excellent_member: memR, excellent_worker: wrkR },
     quotas,
     distribution: distribution(orgs, input.previous),
   };
+}
+
+/** The members the year counts, those who may be excellent members (not probationary), and the secretaries. */
+function counts(members: MemberYear[], branches: OrgYear[], population: AnnualInput['population']) {
+  if (!population) {
+    const eligible = members.filter((m) => m.role !== 'probationary').length;
+    return { members: members.length, eligible, secretaries: members.filter((m) => m.role === 'secretary').length };
+  }
+  const out = { members: 0, eligible: 0, secretaries: 0 };
+  for (const b of branches) {
+    const c = population.get(b.org);
+    if (!c) continue;
+    out.members += c.members;
+    out.eligible += c.members - c.probationary;
+    out.secretaries += c.secretaries;
+  }
+  return out;
 }
 
 /** Each listed org's last graded quarter of the year, and of the year before. */

@@ -5,7 +5,7 @@ import { gradingIn, starsIn } from './scope.js';
 import type { Rules } from '../core/rules.js';
 import { groupBy } from '../core/collections.js';
 import { addDays, lastDayOfMonth, periodBounds, periodOf, previousPeriod, yearQuarters } from '../core/dates.js';
-import type { Query, ReportSpan } from '../store/query.js';
+import { PLANS, type Query, type ReportSpan } from '../store/query.js';
 import { gradePeriod, type Grading } from './grade.js';
 import { rateStars, type StarsResult } from './stars.js';
 import { countedItems, monthQuota, periodQuota, type Items, type MonthQuota, type PeriodQuota } from './quota.js';
@@ -57,13 +57,13 @@ export function starsFromStore(q: Query, rules: Rules, period: string, opts: { g
   });
 }
 
+/** Each adoption's points, in ADOPTIONS' order. */
+const adoptionPoints = (rules: Rules) => ADOPTIONS.map((a) => rules.quota.points[a]);
+
 /** `span`'s reports counted by the store, with the duplicates named, and with `adoptedIn` that month's adopted items. */
 function itemsFromStore(q: Query, rules: Rules, span: ReportSpan, adoptedIn: string | null = null): Items {
   return {
-    tallies: q.itemTallies(
-      span,
-      ADOPTIONS.map((a) => rules.quota.points[a]),
-    ),
+    tallies: q.itemTallies(span, adoptionPoints(rules)),
     named: countedItems(q.namedItemReports(span, adoptedIn), rules),
   };
 }
@@ -80,6 +80,13 @@ export function periodQuotaFromStore(q: Query, rules: Rules, period: string): Pe
 export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: Set<string> | null = null): Bulletin {
   const period = periodOf(`${month}-01`);
   const graded = gradedPeriodFor(month, q.reviewPeriods());
+  // The counts, on a second thread in the order this one needs them, while it grades, rates and reads the pledges.
+  q.prefetch([
+    PLANS.activeMembers(),
+    ...(graded ? [PLANS.metMonths(graded, rules.quota.reports_per_month)] : []),
+    PLANS.itemTallies({ period, through: month }, adoptionPoints(rules)),
+    ...(graded ? [PLANS.ratedByOrg(graded)] : []),
+  ]);
   // Grades and stars are computed over everything (a flag committee counts all its branches), then listed for the subtree.
   const grading = graded ? gradeFromStore(q, rules, graded) : null;
   const stars = graded && grading ? starsFromStore(q, rules, graded, { grading, redOnly: true }) : null;
@@ -89,7 +96,7 @@ export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: S
     period,
     orgs: q.orgs().filter((o) => inside(o.code)),
     activeMembers: keep ? new Map([...q.activeMembers()].filter(([org]) => keep.has(org))) : q.activeMembers(),
-    pledges: keep ? q.ownedPledges().filter((p) => keep.has(p.member ? p.member.org : p.owner)) : q.ownedPledges(),
+    pledges: keep ? filtered(q.eachOwnedPledge(), (p) => keep.has(p.member ? p.member.org : p.owner)) : q.eachOwnedPledge(),
     items: itemsIn(itemsFromStore(q, rules, { period, through: month }, month), inside),
     typicals: q.typicals(period).filter((r) => inside(r.org)),
     grading: grading && gradingIn(grading, keep),
@@ -99,6 +106,10 @@ export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: S
     problems: q.problems(lastDayOfMonth(month)).filter((p) => inside(p.org)),
     rules,
   });
+}
+
+function* filtered<T>(all: Iterable<T>, keep: (x: T) => boolean): Generator<T> {
+  for (const x of all) if (keep(x)) yield x;
 }
 
 function itemsIn(items: Items, inside: (org: string) => boolean): Items {
@@ -116,6 +127,15 @@ export function suggestFromStore(q: Query, rules: Rules, period: string): Sugges
   return suggestProblems({ period, orgs: q.orgs(), grading: gradeFromStore(q, rules, period), pledges: q.ownedPledges(), ledger: q.problems(end), rules });
 }
 
+/** The members who can be proposed: a red star in at least annual.red_star_quarters quarters, or a secretary. */
+function contenderIds(q: Query, rules: Rules, reds: { red: Set<string> }[]): string[] {
+  const times = new Map<string, number>();
+  for (const { red } of reds) for (const m of red) times.set(m, (times.get(m) ?? 0) + 1);
+  const ids = new Set(q.secretaries());
+  for (const [m, n] of times) if (n >= rules.annual.red_star_quarters) ids.add(m);
+  return [...ids];
+}
+
 /** Each org's final grade in its last graded quarter of `year`. */
 function lastGrades(q: Query, rules: Rules, year: string): Map<string, Grade> {
   const out = new Map<string, Grade>();
@@ -125,27 +145,41 @@ function lastGrades(q: Query, rules: Rules, year: string): Map<string, Grade> {
   return out;
 }
 
-/** The year's review: its four quarters graded and rated, its months' quotas, its ledger, and the year before's last grades. */
-export function annualFromStore(q: Query, rules: Rules, year: string, within: Set<string> | null): Annual {
+/**
+ * The year's review: its four quarters graded and rated, its months' quotas,
+ * its ledger, and the year before's last grades. `contenders`: only the
+ * members who can qualify get their year (a red star in enough quarters, or a
+ * secretary), the rest are counted: the candidates, reserves and quotas come
+ * out the same, and a city's 750,000 members are neither read nor tallied.
+ */
+export function annualFromStore(q: Query, rules: Rules, year: string, within: Set<string> | null, contenders = false): Annual {
   // The quotas count active orgs only.
   const active = new Set(q.orgs().flatMap((o) => (o.active ? [o.code] : [])));
   const reviewed = q.reviewPeriods();
   const rated = q.pointsPeriods();
-  // Quarter by quarter, the points read once, tallied and let go: a city's four quarters would not fit together.
-  const tally = new Map<string, MemberTally>();
+  // With no red star needed, everyone contends.
+  const few = contenders && rules.annual.red_star_quarters > 0;
+  // Counted first: the star ratings' member counts come from the same pass.
+  const population = few ? q.activeCounts() : null;
+  const reds: { period: string; red: Set<string> }[] = [];
   const quarters = yearQuarters(year).map((period): AnnualQuarter => {
     const grading = reviewed.includes(period) ? gradeFromStore(q, rules, period) : null;
     const grades = grading?.orgs ?? [];
     if (!rated.includes(period)) return { period, grades, benchmark: new Set() };
-    // The red stars and benchmark branches come from the candidates alone; every member's points are tallied as they stream.
+    // The red stars and benchmark branches come from the candidates alone.
     const stars = starsFromStore(q, rules, period, { grading: grading ?? undefined, redOnly: true });
-    tallyQuarter(tally, period, q.eachPoints(period), new Set(stars.members.flatMap((m) => (m.red_star ? [m.member] : []))), rules);
+    reds.push({ period, red: new Set(stars.members.flatMap((m) => (m.red_star ? [m.member] : []))) });
     return { period, grades, benchmark: new Set(stars.benchmark.filter((v) => v.qualified).map((v) => v.code)) };
   });
+  // Quarter by quarter, the points read, tallied and let go: a city's four quarters would not fit together.
+  const ids = few ? contenderIds(q, rules, reds) : null;
+  const tally = new Map<string, MemberTally>();
+  for (const { period, red } of reds) tallyQuarter(tally, period, ids ? q.eachPointsOf(period, ids) : q.eachPoints(period), red, rules);
   return annualReview({
     year,
     orgs: q.orgs(),
-    members: q.members(),
+    members: ids ? q.membersOf(ids) : q.members(),
+    ...(population ? { population } : {}),
     quarters,
     tally,
     monthsMet: q

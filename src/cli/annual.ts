@@ -68,7 +68,9 @@ export const annualCommand: CommandSpec = {
       const years = [...new Set(q.reviewPeriods().map((p) => p.slice(0, 4)))];
       const year = o.year ?? years.at(-1);
       if (year === undefined || !years.includes(year)) throw new DataError({ id: 'yr_no_year', params: { have: years.join(', ') } });
-      const a = annualFromStore(q, rules, year, subtree(q.orgs(), o.org));
+      // The notice and the terminal's compact view name only candidates and reserves: the other members are only counted.
+      const named = !o.explain && (notice || (!html && format === 'table' && o.all !== true && o.out === undefined));
+      const a = annualFromStore(q, rules, year, subtree(q.orgs(), o.org), named);
       if (notice) return publicity(ctx, a, q.orgs(), rules, o);
       if (html)
         return void ctx.stdout.write((await renderAs('html', annualDoc(a, ctx.lang, { all: o.all === true, explain: o.explain === true, rules }))) as string);

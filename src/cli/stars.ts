@@ -6,7 +6,7 @@ import { withStore } from './store.js';
 import { emitRows, printDoc, rowFormat } from './output.js';
 import type { Ctx } from './context.js';
 import { sum } from '../core/collections.js';
-import type { Query } from '../store/query.js';
+import { PLANS, type Query } from '../store/query.js';
 import type { Rules } from '../core/rules.js';
 import { starsByCommittee } from '../analyses/stars-summary.js';
 import { choosePeriod } from '../analyses/period.js';
@@ -17,11 +17,17 @@ import { starsDoc, starsJson, starsSummaryDoc } from '../render/stars.js';
 /** Rows past which a terminal's table is summarised. */
 const SUMMARY_PAST = 2000;
 
-/** `rated`: the members rated per org of the subtree. */
-function summary(ctx: Ctx, q: Query, rules: Rules, period: string, keep: Set<string> | null, rated: Map<string, number>): void {
+/** The summary a terminal gets of more than SUMMARY_PAST members rated; false (nothing printed) for fewer. */
+function summary(ctx: Ctx, q: Query, rules: Rules, period: string, keep: Set<string> | null): boolean {
+  // The counts run on a second thread while this one rates the red-star candidates.
+  q.prefetch([PLANS.ratedByOrg(period), PLANS.metMonths(period, rules.quota.reports_per_month), PLANS.activeMembers()]);
   // The red stars, benchmark branches and flag committees come out the same from the candidates alone.
   const s = starsIn(starsFromStore(q, rules, period, { redOnly: true }), keep);
+  const all = q.ratedByOrg(period);
+  const rated = keep ? new Map([...all].filter(([org]) => keep.has(org))) : all;
+  if (sum([...rated.values()]) <= SUMMARY_PAST) return false;
   printDoc(ctx, starsSummaryDoc(s, starsByCommittee(s, q.orgs(), rated), sum([...rated.values()]), ctx.lang), 'table');
+  return true;
 }
 
 export const starsCommand: CommandSpec = {
@@ -34,11 +40,9 @@ export const starsCommand: CommandSpec = {
       const period = choosePeriod(o.period, q.pointsPeriods(), 'points_data');
       const keep = subtree(q.orgs(), o.org);
       // A terminal shown a city's 750,000 members gets their summary (SPEC §3); a file, a pipe and --all get every one.
-      if (format === 'table' && o.out === undefined && ctx.stdout.isTTY && !o.all) {
-        const all = q.ratedByOrg(period);
-        const rated = keep ? new Map([...all].filter(([org]) => keep.has(org))) : all;
-        if (sum([...rated.values()]) > SUMMARY_PAST) return summary(ctx, q, rules, period, keep, rated);
-      }
+      const terminal = format === 'table' && o.out === undefined && ctx.stdout.isTTY && !o.all;
+      // Fewer points records than that rate fewer members: listed whole.
+      if (terminal && q.pointsCount(period, keep) > SUMMARY_PAST && summary(ctx, q, rules, period, keep)) return;
       const s = starsIn(starsFromStore(q, rules, period), keep);
       await emitRows(
         ctx,

@@ -18,7 +18,16 @@ export interface Store {
 export function openStore(ctx: Ctx): Store {
   const rules = loadRulesOrReport(ctx);
   const db = openDb(ctx.db.path, 'read', ctx.db.name);
-  return { db, q: new Query(db), rules, close: () => db.close() };
+  const q = new Query(db);
+  return {
+    db,
+    q,
+    rules,
+    close: () => {
+      q.close();
+      db.close();
+    },
+  };
 }
 
 /** `run` with the store open, closed however it ends. */

@@ -135,7 +135,7 @@ export function annualDoc(a: Annual, lang: Lang, opts: { all: boolean; explain: 
   const c = a.candidates;
   const summary = t(lang, 'yr_summary', {
     orgs: a.orgs.length,
-    members: a.members.length,
+    members: a.member_total,
     adv: c.advanced_org.length,
     adv_q: a.quotas.advanced_org,
     mem: c.excellent_member.length,

@@ -20,7 +20,8 @@ export interface BulletinInput {
   orgs: Org[];
   /** Active members per org. */
   activeMembers: Map<string, number>;
-  pledges: OwnedPledge[];
+  /** Read once, in order of id. */
+  pledges: Iterable<OwnedPledge>;
   /** The reports of `period` to the month's end, counted, with the duplicates and adopted items named; and its typicals. */
   items: Items;
   typicals: Typical[];

@@ -46,14 +46,15 @@ export interface PledgesSection {
 /**
  * `start`..`end`: the month's first and last day. `activeMembers` counts each
  * org's active members: coverage is those counts less the members who own a
- * pledge, so the members themselves need not be read.
+ * pledge, so the members themselves need not be read. One pass over
+ * `pledges`, keeping only the rows the lists name: a city has 250,000.
  */
 export function pledgesSection(
   start: string,
   end: string,
   orgs: Org[],
   activeMembers: Map<string, number>,
-  pledges: OwnedPledge[],
+  pledges: Iterable<OwnedPledge>,
   rules: Rules,
 ): PledgesSection {
   const activeOrgs = orgs.filter((o) => o.active);
@@ -61,32 +62,28 @@ export function pledgesSection(
   // An owner counts while it is active: an org, or a member of an active org.
   const ownerName = (p: OwnedPledge) => (p.member ? (p.member.active && orgNames.has(p.member.org) ? p.member.name : undefined) : orgNames.get(p.owner));
 
-  const rows: PledgeRow[] = [];
-  const byId = new Map<string, OwnedPledge>();
+  const out = { made: [] as PledgeRow[], fulfilled: [] as PledgeRow[], overdue: [] as PledgeRow[], vague: [] as PledgesSection['vague'] };
+  const evaluated: PledgesSection['evaluated'] = [];
+  let inForce = 0;
+  /** The owners of a live pledge; a member's mapped to its org. */
+  const owners = new Set<string>();
+  const memberOrgs = new Map<string, string>();
   for (const p of pledges) {
-    byId.set(p.id, p);
     const name = ownerName(p);
     if (name === undefined || p.made > end) continue;
-    rows.push({
-      id: p.id,
-      owner: p.owner,
-      owner_name: name,
-      kind: p.kind,
-      content: p.content,
-      made: p.made,
-      due: p.due,
-      status: p.status,
-      fulfilled: p.fulfilled,
-      src: p.src,
-    });
+    const row = pledgeRow(p, name);
+    const kept = p.status === 'fulfilled' && p.fulfilled !== null && p.fulfilled <= end;
+    if (p.made >= start) out.made.push(row);
+    if (kept && p.fulfilled! >= start) out.fulfilled.push(row);
+    if (p.evaluation) evaluated.push({ ...row, votes: p.evaluation, satisfaction: satisfaction(p.evaluation) });
+    if (p.status === 'abandoned') continue;
+    owners.add(p.owner);
+    if (p.member) memberOrgs.set(p.owner, p.member.org);
+    if (!kept) inForce++;
+    if (overdueAt(p, end)) out.overdue.push(row);
+    const reasons = vagueReasons(p.content, rules.pledges);
+    if (reasons.length) out.vague.push({ ...row, reasons });
   }
-  const live = rows.filter((p) => p.status !== 'abandoned');
-  const owners = new Set(live.map((p) => p.owner));
-
-  const evaluated = rows.flatMap((r) => {
-    const votes = byId.get(r.id)!.evaluation;
-    return votes ? [{ ...r, votes, satisfaction: satisfaction(votes) }] : [];
-  });
   evaluated.sort((a, b) => a.satisfaction - b.satisfaction || (a.id < b.id ? -1 : 1));
   const pooled = evaluated.reduce(
     (v, e) => ({ satisfied: v.satisfied + e.votes.satisfied, basic: v.basic + e.votes.basic, unsatisfied: v.unsatisfied + e.votes.unsatisfied }),
@@ -94,20 +91,29 @@ export function pledgesSection(
   );
 
   return {
-    in_force: live.filter((p) => !(p.status === 'fulfilled' && p.fulfilled !== null && p.fulfilled <= end)).length,
-    made: rows.filter((p) => p.made >= start),
-    fulfilled: rows.filter((p) => p.status === 'fulfilled' && p.fulfilled !== null && p.fulfilled >= start && p.fulfilled <= end),
-    overdue: live.filter((p) => overdueAt(byId.get(p.id)!, end)),
+    in_force: inForce,
+    ...out,
     coverage: {
       orgs: covered({ total: activeOrgs.length, without: activeOrgs.filter((o) => !owners.has(o.code)).map((o) => ({ code: o.code, name: o.name })) }),
-      members: covered(memberCoverage(activeOrgs, activeMembers, owners, byId)),
+      members: covered(memberCoverage(activeOrgs, activeMembers, memberOrgs)),
     },
-    vague: live.flatMap((p) => {
-      const reasons = vagueReasons(p.content, rules.pledges);
-      return reasons.length ? [{ ...p, reasons }] : [];
-    }),
     evaluated,
     satisfaction: evaluated.length ? satisfaction(pooled) : null,
+  };
+}
+
+function pledgeRow(p: OwnedPledge, ownerName: string): PledgeRow {
+  return {
+    id: p.id,
+    owner: p.owner,
+    owner_name: ownerName,
+    kind: p.kind,
+    content: p.content,
+    made: p.made,
+    due: p.due,
+    status: p.status,
+    fulfilled: p.fulfilled,
+    src: p.src,
   };
 }
 
@@ -117,20 +123,14 @@ function covered<T extends { total: number; without: number | unknown[] }>(c: T)
   return { ...c, with: n, rate: c.total ? n / c.total : null };
 }
 
-/** Per active org: its active members, and how many own no live pledge. `owners` holds only active owners. */
+/** Per active org: its active members, and how many own no live pledge. `memberOrgs`: each active member owning a live pledge, and its org. */
 function memberCoverage(
   activeOrgs: Org[],
   activeMembers: Map<string, number>,
-  owners: Set<string>,
-  byId: Map<string, OwnedPledge>,
+  memberOrgs: Map<string, string>,
 ): Omit<PledgesSection['coverage']['members'], 'with' | 'rate'> {
   const covered = new Map<string, number>();
-  const seen = new Set<string>();
-  for (const p of byId.values()) {
-    if (!p.member || !owners.has(p.owner) || seen.has(p.owner)) continue;
-    seen.add(p.owner);
-    covered.set(p.member.org, (covered.get(p.member.org) ?? 0) + 1);
-  }
+  for (const org of memberOrgs.values()) covered.set(org, (covered.get(org) ?? 0) + 1);
   let total = 0;
   let without = 0;
   const by_org: PledgesSection['coverage']['members']['by_org'] = [];
