@@ -159,8 +159,14 @@ export function annualFromStore(q: Query, rules: Rules, year: string, within: Se
   const rated = q.pointsPeriods();
   // With no red star needed, everyone contends.
   const few = contenders && rules.annual.red_star_quarters > 0;
-  // Counted first: the star ratings' member counts come from the same pass.
-  const population = few ? q.activeCounts() : null;
+  // The counts, on a second thread while this one grades and rates the quarters.
+  const months = q.reportMonths().filter((m) => m.startsWith(`${year}-`));
+  const metPeriods = [...new Set([...months.map((m) => periodOf(`${m}-01`)), ...rated.filter((p) => p.startsWith(year))])];
+  q.prefetch([
+    PLANS.activeMembers(),
+    ...metPeriods.map((p) => PLANS.metMonths(p, rules.quota.reports_per_month)),
+    ...(few ? [PLANS.secretaries(), PLANS.activeCounts()] : []),
+  ]);
   const reds: { period: string; red: Set<string> }[] = [];
   const quarters = yearQuarters(year).map((period): AnnualQuarter => {
     const grading = reviewed.includes(period) ? gradeFromStore(q, rules, period) : null;
@@ -173,6 +179,7 @@ export function annualFromStore(q: Query, rules: Rules, year: string, within: Se
   });
   // Quarter by quarter, the points read, tallied and let go: a city's four quarters would not fit together.
   const ids = few ? contenderIds(q, rules, reds) : null;
+  const population = few ? q.activeCounts() : null;
   const tally = new Map<string, MemberTally>();
   for (const { period, red } of reds) tallyQuarter(tally, period, ids ? q.eachPointsOf(period, ids) : q.eachPoints(period), red, rules);
   return annualReview({
@@ -182,10 +189,7 @@ export function annualFromStore(q: Query, rules: Rules, year: string, within: Se
     ...(population ? { population } : {}),
     quarters,
     tally,
-    monthsMet: q
-      .reportMonths()
-      .filter((m) => m.startsWith(`${year}-`))
-      .map((m) => new Set(q.metMonths({ month: m }, rules.quota.reports_per_month).flatMap(([org]) => (active.has(org) ? [org] : [])))),
+    monthsMet: months.map((m) => new Set(q.metMonths({ month: m }, rules.quota.reports_per_month).flatMap(([org]) => (active.has(org) ? [org] : [])))),
     problems: q.problems(`${year}-12-31`),
     previous: lastGrades(q, rules, String(Number(year) - 1)),
     within,

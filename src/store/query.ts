@@ -66,6 +66,8 @@ export const PLANS = {
     sql: 'SELECT m.org, COUNT(*) FROM points p JOIN members m ON m.id = p.member WHERE p.period = ? AND m.active = 1 GROUP BY m.org',
     params: [period],
   }),
+  /** The active secretaries' ids. */
+  secretaries: (): Plan => ({ sql: "SELECT id FROM members WHERE active = 1 AND role = 'secretary'", params: [] }),
   /** Per org, its active members. */
   activeMembers: (): Plan => ({ sql: 'SELECT org, COUNT(*) FROM members WHERE active = 1 GROUP BY org', params: [] }),
   /** Per org, its active members, probationary ones and secretaries (one pass of the index by org: grouping by role too would sort). */
@@ -210,7 +212,7 @@ export class Query {
 
   /** The ids of the active secretaries. */
   secretaries(): string[] {
-    return this.db.prepare("SELECT id FROM members WHERE active = 1 AND role = 'secretary'").pluck().all() as string[];
+    return this.rows<[string]>(PLANS.secretaries()).map(([id]) => id);
   }
 
   /**
