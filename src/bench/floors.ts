@@ -1,6 +1,8 @@
 // The rows stars and report cannot do without, as the benchmark reads them
 // bare: the latest quarter's points with their members (stars); every pledge
-// with its owner and the latest month's quarter of report items (report);
+// with its owner, the latest month's quarter of report items, and the graded
+// quarter's reviews and points with their members that its 分类定级 and 积分评星
+// sections rate (report);
 // every problem and org (ledger); the latest year's reviews, points, reports,
 // orgs, members and problems (annual).
 import { SECTION_DEFS as TABLES, selectOf } from '../core/sections.js';
@@ -25,6 +27,9 @@ export const FLOORS: Record<'stars' | 'report' | 'ledger' | 'annual', FloorRead[
       sql: selectOf(TABLES.reports, 'WHERE period = (SELECT period FROM reports WHERE month = ? LIMIT 1)'),
       params: (value) => [value(LATEST_MONTH)],
     },
+    // The notice grades and rates its latest graded quarter, as grade and stars do.
+    { sql: selectOf(TABLES.reviews, 'WHERE period = ?'), params: (value) => [value(LATEST_QUARTER)] },
+    { sql: selectOf(memberPoints, 'WHERE p.period = ?'), params: (value) => [value(LATEST_QUARTER)] },
   ],
   // The ledger: its problems and the orgs they roll up through.
   ledger: [

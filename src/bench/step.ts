@@ -60,8 +60,8 @@ function naive(dir: string, dbPath: string): string {
  * The least a command can take with the store as it is: rows it cannot do
  * without, fetched bare, no record built, nothing computed or printed.
  * `stars`: the latest quarter's points with their members. `report`: every
- * pledge with its owner and the latest month's quarter of report items; it
- * grades as well, which the grade step measures.
+ * pledge with its owner, the latest month's quarter of report items, and the
+ * latest quarter's reviews and points with their members (floors.ts).
  */
 function floor(what: string, dbPath: string): string {
   const db = new Database(dbPath, { readonly: true });
