@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { cxzy, dump, files } from './helpers.js';
 import { OFFICE_SHEETS, OFFICE_YAML, workbook, type SheetSpec } from './workbook-fixtures.js';
 import { loadExcel } from '../src/read/workbook/excel.js';
+import { str, workbookParts, zip } from './zip-parts.js';
 
 async function run(dir: string, args: string[]) {
   const r = await cxzy([...args, '--format', 'json'], { cwd: dir });
@@ -532,6 +533,31 @@ describe('validate --annotate', () => {
     // --annotate never writes over the workbook it marks.
     expect((await cxzy(['validate', 'D01.xlsx', '--annotate', '.'], { cwd: dir })).code).toBe(2);
   });
+
+  it('a workbook too large to copy whole gets the list of its errors alone, and says so', async () => {
+    const dir = files({ 'orgs.yaml': OFFICE_YAML['orgs.yaml'] });
+    // 38,000 rows of 8 cells, each with a study that is not a number: past the cells a marked copy takes.
+    const head = ['季度', '党员编号', '姓名', '学习提高', '争创佳绩', '服务群众', '遵纪守法', '弘扬正气'];
+    const cols = 'ABCDEFGH';
+    const rows = [`<row r="1">${head.map((h, i) => str(`${cols[i]}1`, h)).join('')}</row>`];
+    for (let r = 2; r <= 38_001; r++) {
+      const cells = [str(`A${r}`, '2011Q1'), str(`B${r}`, 'M1'), str(`C${r}`, '张三'), str(`D${r}`, 'x')];
+      rows.push(`<row r="${r}">${cells.join('')}${[...'EFGH'].map((c) => `<c r="${c}${r}"><v>19</v></c>`).join('')}</row>`);
+    }
+    zip(join(dir, 'big.xlsx'), workbookParts([{ name: '党员积分', xml: rows.join('') }]));
+    const r = await cxzy(['validate', 'orgs.yaml', 'big.xlsx', '--annotate', 'back'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`big.xlsx 有 304008 个填写的单元格，超过标注副本的上限 300000：${join('back', 'big.xlsx')} 只是它的错误清单`);
+    const Excel = await loadExcel();
+    const wb = new Excel.Workbook();
+    await wb.xlsx.readFile(join(dir, 'back', 'big.xlsx'));
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['错误清单']);
+    const list = wb.getWorksheet('错误清单')!;
+    expect(list.getRow(2).values).toEqual([undefined, '党员积分', 'D2', '学习提高', 'x', expect.stringContaining('学习提高: ')]);
+    // The first 10,000 errors, then how many more there are.
+    expect(list.rowCount).toBe(10_002);
+    expect(String(list.getRow(10_002).getCell(5).value)).toMatch(/另有 \d+ 个错误未列出/);
+  }, 30_000);
 
   it('marks a sheet that reaches Excel’s last column, and a copy annotated before gets one errors column and one list', async () => {
     const dir = files({});

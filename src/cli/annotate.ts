@@ -7,7 +7,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { UsageError } from '../core/errors.js';
 import { groupBy } from '../core/collections.js';
 import { isWorkbook } from '../read/read.js';
-import { annotateXlsx } from '../render/annotate.js';
+import { annotateXlsx, MAX_ANNOTATED_CELLS } from '../render/annotate.js';
 import { writeWhole } from './output.js';
 import { distinctFileNames } from '../core/file-names.js';
 
@@ -38,7 +38,9 @@ export async function annotate(ctx: Ctx, errors: Diagnostic[], dir: string, inpu
     // Written only into the folder given: not through a link planted at the copy's name.
     if (lstatSync(resolve(ctx.cwd, copies[i]), { throwIfNoEntry: false })?.isSymbolicLink())
       throw new UsageError({ id: 'annotate_link', params: { file: copies[i] } });
-    writeWhole(ctx, copies[i], await annotateXlsx(resolve(ctx.cwd, file), byFile.get(file)!, ctx.lang));
+    const copy = await annotateXlsx(resolve(ctx.cwd, file), byFile.get(file)!, ctx.lang);
+    writeWhole(ctx, copies[i], copy.bytes);
+    if (copy.listOnly) ctx.note(ctx.t('annotate_list_only', { file, copy: copies[i], cells: copy.cells, max: MAX_ANNOTATED_CELLS }));
   }
   ctx.note(files.length ? ctx.t('annotated', { n: files.length, dir }) : ctx.t('annotate_none'));
 }

@@ -7,7 +7,8 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { groupBy } from '../core/collections.js';
 import { loadExcel } from '../read/workbook/excel.js';
 import { t, tm, type Lang } from './i18n/index.js';
-import { HEAD_FILL, printOnA4 } from './workbook.js';
+import { HEAD_FILL, printOnA4, printOptions, streamingWorkbook } from './workbook.js';
+import { openWorkbook } from '../read/workbook/open.js';
 
 const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 const ERROR_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };
@@ -16,16 +17,78 @@ const MAX_NOTES = 1000;
 /** Errors in the list sheet: the cells are marked and the rows say what is wrong, every one. */
 const MAX_LISTED = 10_000;
 
-/** The workbook at `path` with `errors` (all of one file's, each placed at a cell) marked; the copy's bytes. */
-export async function annotateXlsx(path: string, errors: Diagnostic[], lang: Lang): Promise<Buffer> {
+/**
+ * Cells past which a workbook is not copied: exceljs holds a workbook whole,
+ * about 2 KB a cell (100,000 rows of 8 columns took 1.7 GB). Such a workbook
+ * gets the list of its errors alone, which takes little whatever its size.
+ */
+export const MAX_ANNOTATED_CELLS = 300_000;
+
+/** What annotateXlsx wrote: the marked copy, or (`cells` past MAX_ANNOTATED_CELLS) the list of errors alone. */
+export interface Annotated {
+  bytes: Buffer;
+  listOnly: boolean;
+  cells: number;
+}
+
+/** The filled cells of the workbook at `path`, read as the import reads them (streamed, in bounded memory). */
+async function filledCells(path: string): Promise<number> {
+  let n = 0;
+  for await (const sheet of openWorkbook(path)) for await (const row of sheet.rows()) for (const v of row.values) if (v !== null && v !== undefined) n++;
+  return n;
+}
+
+/** The workbook at `path` with `errors` (all of one file's, each placed at a cell) marked; or, for a very large one, the list of its errors. */
+export async function annotateXlsx(path: string, errors: Diagnostic[], lang: Lang): Promise<Annotated> {
+  const cells = await filledCells(path);
+  if (cells > MAX_ANNOTATED_CELLS) return { bytes: await errorList(errors, lang), listOnly: true, cells };
+  return { bytes: await markedCopy(path, errors, lang), listOnly: false, cells };
+}
+
+/** The field as the sheet names it (its header, as the branch reads it), else its path, with the message. */
+const messageOf = (lang: Lang) => (d: Diagnostic) => {
+  const field = d.cell?.header ? d.cell.header.replace(/\*$/, '') : d.path;
+  return field ? `${field}: ${tm(lang, d.msg)}` : tm(lang, d.msg);
+};
+
+/** The list sheet's columns, and each error's row. */
+const listColumns = (lang: Lang) => [
+  { header: t(lang, 'an_h_sheet'), width: 14 },
+  { header: t(lang, 'an_h_cell'), width: 8 },
+  { header: t(lang, 'an_h_column'), width: 16 },
+  { header: t(lang, 'an_h_value'), width: 20 },
+  { header: t(lang, 'an_h_error'), width: 80 },
+];
+const listRow = (d: Diagnostic, message: (d: Diagnostic) => string) => [
+  d.cell?.sheet ?? '',
+  d.cell?.ref ?? '',
+  d.cell?.header ?? '',
+  d.cell?.value ?? '',
+  message(d),
+];
+
+/** A workbook of the list sheet alone, written as it streams. */
+async function errorList(errors: Diagnostic[], lang: Lang): Promise<Buffer> {
+  const { wb, finish } = await streamingWorkbook();
+  // A streamed sheet writes its page properties as it opens.
+  const list = wb.addWorksheet(t(lang, 'an_sheet'), { views: [{ state: 'frozen', ySplit: 1 }], ...printOptions(5, 1) });
+  list.columns = listColumns(lang);
+  const head = list.getRow(1);
+  head.font = { bold: true };
+  head.fill = HEAD_FILL;
+  head.commit();
+  const message = messageOf(lang);
+  for (const d of errors.slice(0, MAX_LISTED)) list.addRow(listRow(d, message)).commit();
+  if (errors.length > MAX_LISTED) list.addRow(['', '', '', '', t(lang, 'errors_more', { n: errors.length - MAX_LISTED })]).commit();
+  list.commit();
+  return await finish();
+}
+
+async function markedCopy(path: string, errors: Diagnostic[], lang: Lang): Promise<Buffer> {
   const Excel = await loadExcel();
   const wb = new Excel.Workbook();
   await wb.xlsx.readFile(path);
-  // The field as the sheet names it (its header, as the branch reads it), else its path.
-  const message = (d: Diagnostic) => {
-    const field = d.cell?.header ? d.cell.header.replace(/\*$/, '') : d.path;
-    return field ? `${field}: ${tm(lang, d.msg)}` : tm(lang, d.msg);
-  };
+  const message = messageOf(lang);
   const placed = errors.filter((d) => d.cell);
   let notes = 0;
   for (const [sheet, list] of groupBy(placed, (d) => d.cell!.sheet)) {
@@ -59,16 +122,10 @@ export async function annotateXlsx(path: string, errors: Diagnostic[], lang: Lan
   const old = wb.getWorksheet(t(lang, 'an_sheet'));
   if (old) wb.removeWorksheet(old.id);
   const list = wb.addWorksheet(t(lang, 'an_sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  list.columns = [
-    { header: t(lang, 'an_h_sheet'), width: 14 },
-    { header: t(lang, 'an_h_cell'), width: 8 },
-    { header: t(lang, 'an_h_column'), width: 16 },
-    { header: t(lang, 'an_h_value'), width: 20 },
-    { header: t(lang, 'an_h_error'), width: 80 },
-  ];
+  list.columns = listColumns(lang);
   list.getRow(1).font = { bold: true };
   list.getRow(1).fill = HEAD_FILL;
-  for (const d of errors.slice(0, MAX_LISTED)) list.addRow([d.cell?.sheet ?? '', d.cell?.ref ?? '', d.cell?.header ?? '', d.cell?.value ?? '', message(d)]);
+  for (const d of errors.slice(0, MAX_LISTED)) list.addRow(listRow(d, message));
   if (errors.length > MAX_LISTED) list.addRow(['', '', '', '', t(lang, 'errors_more', { n: errors.length - MAX_LISTED })]);
   // Sent back to be printed and corrected: each sheet fits the page's width (the branch's header row may sit under a title).
   for (const ws of wb.worksheets) printOnA4(ws, ws.columnCount, ws === list ? 1 : null);

@@ -31,6 +31,7 @@ export interface WorkbookMessages {
   h_annotate: {};
   annotated: { n: Scalar; dir: Scalar };
   annotate_none: {};
+  annotate_list_only: { file: Scalar; copy: Scalar; cells: Scalar; max: Scalar };
   annotate_onto_input: { file: Scalar };
   annotate_link: { file: Scalar };
   an_column: {};

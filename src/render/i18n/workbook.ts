@@ -150,6 +150,11 @@ export const workbook: Catalog<WorkbookMessages> = {
     zh: () => `没有需要标注的工作簿（只有 .xlsx 文件中的错误才能标注）`,
     en: () => `no workbook to annotate (only errors in .xlsx files can be marked)`,
   },
+  annotate_list_only: {
+    zh: (p) => `${p.file} 有 ${p.cells} 个填写的单元格，超过标注副本的上限 ${p.max}：${p.copy} 只是它的错误清单，请按清单在原文件中修改`,
+    en: (p) =>
+      `${p.file} has ${p.cells} filled cells, more than an annotated copy takes (${p.max}): ${p.copy} is its list of errors alone; correct the original by it`,
+  },
   annotate_link: {
     zh: (p) => `标注副本 ${p.file} 会经由链接写到 --annotate 文件夹之外，没有写入：请换一个文件夹`,
     en: (p) => `the annotated copy ${p.file} would be written through a link, outside the --annotate folder; nothing was written there: choose another folder`,
