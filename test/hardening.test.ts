@@ -179,6 +179,23 @@ describe('the database: never a stack trace, a message that says what to do', ()
     expect(dump(db)).toEqual(before);
   });
 
+  it('the binary, which counts on a second thread, prints what the same command run inline prints', async () => {
+    const { dir, db } = await imported();
+    // The notice's date fixed: it is today's otherwise, and the two runs may straddle midnight.
+    const runs = [
+      ['report', '--format', 'json'],
+      ['report', '--date', '2011-07-01'],
+      ['annual'],
+      ['annual', '--format', 'json'],
+      ['stars', '--format', 'json'],
+    ];
+    for (const args of runs) {
+      const inline = await cxzy([...args, '--db', db], { cwd: dir });
+      const spawned = spawnCxzy([...args, '--db', db], { cwd: dir });
+      expect([spawned.code, spawned.stdout], args.join(' ')).toEqual([inline.code, inline.stdout]);
+    }
+  });
+
   it('an import killed mid-write: read commands roll it back and read, import works again', async () => {
     const { dir, db } = await imported();
     const before = dump(db);
