@@ -6,7 +6,8 @@ import { withStore } from './store.js';
 import { emitRows, printDoc, rowFormat } from './output.js';
 import type { Ctx } from './context.js';
 import { sum } from '../core/collections.js';
-import { PLANS, type Query } from '../store/query.js';
+import type { Query } from '../store/query.js';
+import { PLANS } from '../store/plans.js';
 import type { Rules } from '../core/rules.js';
 import { starsByCommittee } from '../analyses/stars-summary.js';
 import { choosePeriod } from '../analyses/period.js';
@@ -42,7 +43,7 @@ export const starsCommand: CommandSpec = {
       // A terminal shown a city's 750,000 members gets their summary (SPEC §3); a file, a pipe and --all get every one.
       const terminal = format === 'table' && o.out === undefined && ctx.stdout.isTTY && !o.all;
       // Fewer points records than that rate fewer members: listed whole.
-      if (terminal && q.pointsCount(period, keep) > SUMMARY_PAST && summary(ctx, q, rules, period, keep)) return;
+      if (terminal && q.pointsMoreThan(period, SUMMARY_PAST) && summary(ctx, q, rules, period, keep)) return;
       const s = starsIn(starsFromStore(q, rules, period), keep);
       await emitRows(
         ctx,

@@ -5,6 +5,7 @@ import { SECTION_DEFS as TABLES, selectOf, SRC_COLS, type Readable, type Row } f
 import { ADOPTIONS, LEADS } from '../core/model.js';
 import { periodOf } from '../core/dates.js';
 import { Prefetch, type Plan } from './prefetch.js';
+import { PLANS, spanWhere, type ReportSpan } from './plans.js';
 import type { Member, MemberPoints, Org, OwnedPledge, Pledge, Points, Problem, Report, Review, Source, Typical } from '../core/model.js';
 
 /**
@@ -43,52 +44,6 @@ export const ownedPledges: Readable<OwnedPledge> = {
     p.member = r[at] === null ? null : { name: r[at] as string, org: r[at + 1] as string, active: r[at + 2] === 1 };
     return p;
   },
-};
-
-/** Reports of one quarter up to a month, or of one month. */
-export type ReportSpan = { period: string; through?: string } | { month: string };
-
-function spanWhere(span: ReportSpan): { where: string; params: Record<string, string> } {
-  if ('month' in span) return { where: 'month = @month', params: { month: span.month } };
-  return { where: 'period = @period AND month <= @through', params: { period: span.period, through: span.through ?? '9999' } };
-}
-
-/** An item's adoption as its place in ADOPTIONS: the highest of an item's reports is the item's. */
-const LEVEL = `CASE adopted ${ADOPTIONS.map((a, i) => `WHEN '${a}' THEN ${i}`).join(' ')} END`;
-
-/**
- * The counts a read command may hand to a second thread (Query.prefetch):
- * each method below that runs one of these asks the prefetch first.
- */
-export const PLANS = {
-  /** Per org, the points records of `period` of its active members. */
-  ratedByOrg: (period: string): Plan => ({
-    sql: 'SELECT m.org, COUNT(*) FROM points p JOIN members m ON m.id = p.member WHERE p.period = ? AND m.active = 1 GROUP BY m.org',
-    params: [period],
-  }),
-  /** The active secretaries' ids. */
-  secretaries: (): Plan => ({ sql: "SELECT id FROM members WHERE active = 1 AND role = 'secretary'", params: [] }),
-  /** Per org, its active members. */
-  activeMembers: (): Plan => ({ sql: 'SELECT org, COUNT(*) FROM members WHERE active = 1 GROUP BY org', params: [] }),
-  /** Per org, its active members, probationary ones and secretaries (one pass of the index by org: grouping by role too would sort). */
-  activeCounts: (): Plan => ({
-    sql: "SELECT org, COUNT(*), SUM(role = 'probationary'), SUM(role = 'secretary') FROM members WHERE active = 1 GROUP BY org",
-    params: [],
-  }),
-  /** Per org and month of `span`, the items and their points (Query.itemTallies). */
-  itemTallies: (span: ReportSpan, points: number[]): Plan => {
-    const { where, params } = spanWhere(span);
-    const worth = `CASE level ${points.map((_, i) => `WHEN ${i} THEN @p${i}`).join(' ')} END`;
-    return {
-      sql: `SELECT org, month, COUNT(*), SUM(${worth}) FROM (SELECT org, month, MAX(${LEVEL}) AS level FROM reports WHERE ${where} GROUP BY org, month, title) GROUP BY org, month`,
-      params: [{ ...params, ...Object.fromEntries(points.map((p, i) => [`p${i}`, p])) }],
-    };
-  },
-  /** Each org and month of `period` with at least `quota` items. */
-  metMonths: (period: string, quota: number): Plan => ({
-    sql: 'SELECT org, month FROM reports WHERE period = ? GROUP BY org, month HAVING COUNT(DISTINCT title) >= ?',
-    params: [period, quota],
-  }),
 };
 
 /** An org's active members, counted. */
@@ -230,14 +185,13 @@ export class Query {
   /**
    * Only the points that can make a red star: at least `stars` of the five
    * points ≥ `min` before deductions (which only lower a score). The bulletin
-   * names red stars; a tenth of the members at city size.
+   * names red stars; a tenth of the members at city size. Not kept: each
+   * rating reads them once, and a city's would hold 40 MB after it.
    */
   redStarCandidates(period: string, min: number, stars: number): MemberPoints[] {
     // Every lead (the default) is a conjunction, which SQLite stops testing at the first lead short: a fifth faster.
     const reach = stars >= LEADS.length ? LEADS.map((l) => `p.${l} >= @min`).join(' AND ') : `${LEADS.map((l) => `(p.${l} >= @min)`).join(' + ')} >= @stars`;
-    return this.once(`redStarCandidates ${period} ${min} ${stars}`, () =>
-      this.read(memberPoints, `WHERE p.period = @period AND ${reach}`, stars >= LEADS.length ? { period, min } : { period, min, stars }),
-    );
+    return this.read(memberPoints, `WHERE p.period = @period AND ${reach}`, stars >= LEADS.length ? { period, min } : { period, min, stars });
   }
 
   /** How many points records of `period` belong to active members of active orgs, those the star rating rates; with `orgs`, only these orgs' members. */
@@ -267,6 +221,16 @@ export class Query {
       if (counts) return new Map([...counts].map(([org, c]) => [org, c.members]));
       return new Map(this.rows<[string, number]>(PLANS.activeMembers()));
     });
+  }
+
+  /** Whether the quarter has more than `n` points records: counted no further than that. */
+  pointsMoreThan(period: string, n: number): boolean {
+    return (
+      (this.db
+        .prepare('SELECT COUNT(*) FROM (SELECT 1 FROM points WHERE period = ? LIMIT ?)')
+        .pluck()
+        .get(period, n + 1) as number) > n
+    );
   }
 
   /** The quarter's points records; with `orgs`, only those of these orgs' members. */

@@ -1,0 +1,48 @@
+// The SQL of the counts a read command may hand to a second thread
+// (store/prefetch.ts): each is run by one method of Query, which takes its rows
+// from the second thread when the command handed it there.
+import { ADOPTIONS } from '../core/model.js';
+import type { Plan } from './prefetch.js';
+
+/** Reports of one quarter up to a month, or of one month. */
+export type ReportSpan = { period: string; through?: string } | { month: string };
+
+export function spanWhere(span: ReportSpan): { where: string; params: Record<string, string> } {
+  if ('month' in span) return { where: 'month = @month', params: { month: span.month } };
+  return { where: 'period = @period AND month <= @through', params: { period: span.period, through: span.through ?? '9999' } };
+}
+
+/** An item's adoption as its place in ADOPTIONS: the highest of an item's reports is the item's. */
+const LEVEL = `CASE adopted ${ADOPTIONS.map((a, i) => `WHEN '${a}' THEN ${i}`).join(' ')} END`;
+
+/** The plans by name; Query's method of the same name runs each (through Query.rows, which asks the prefetch first). */
+export const PLANS = {
+  /** Per org, the points records of `period` of its active members. */
+  ratedByOrg: (period: string): Plan => ({
+    sql: 'SELECT m.org, COUNT(*) FROM points p JOIN members m ON m.id = p.member WHERE p.period = ? AND m.active = 1 GROUP BY m.org',
+    params: [period],
+  }),
+  /** The active secretaries' ids. */
+  secretaries: (): Plan => ({ sql: "SELECT id FROM members WHERE active = 1 AND role = 'secretary'", params: [] }),
+  /** Per org, its active members. */
+  activeMembers: (): Plan => ({ sql: 'SELECT org, COUNT(*) FROM members WHERE active = 1 GROUP BY org', params: [] }),
+  /** Per org, its active members, probationary ones and secretaries (one pass of the index by org: grouping by role too would sort). */
+  activeCounts: (): Plan => ({
+    sql: "SELECT org, COUNT(*), SUM(role = 'probationary'), SUM(role = 'secretary') FROM members WHERE active = 1 GROUP BY org",
+    params: [],
+  }),
+  /** Per org and month of `span`, the items and their points (Query.itemTallies). */
+  itemTallies: (span: ReportSpan, points: number[]): Plan => {
+    const { where, params } = spanWhere(span);
+    const worth = `CASE level ${points.map((_, i) => `WHEN ${i} THEN @p${i}`).join(' ')} END`;
+    return {
+      sql: `SELECT org, month, COUNT(*), SUM(${worth}) FROM (SELECT org, month, MAX(${LEVEL}) AS level FROM reports WHERE ${where} GROUP BY org, month, title) GROUP BY org, month`,
+      params: [{ ...params, ...Object.fromEntries(points.map((p, i) => [`p${i}`, p])) }],
+    };
+  },
+  /** Each org and month of `period` with at least `quota` items. */
+  metMonths: (period: string, quota: number): Plan => ({
+    sql: 'SELECT org, month FROM reports WHERE period = ? GROUP BY org, month HAVING COUNT(DISTINCT title) >= ?',
+    params: [period, quota],
+  }),
+};
