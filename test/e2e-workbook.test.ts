@@ -603,10 +603,9 @@ describe('validate --annotate', () => {
     expect(onto.stderr).toContain('标注副本会覆盖本次读入的文件 x/D01.xlsx');
     expect(readFileSync(join(dir, 'x', 'D01.xlsx'))).toEqual(before);
     // Two inputs named from elsewhere with one name: two copies.
-    const far = await cxzy(
-      ['validate', join(dir, 'a/in/D01.xlsx'), join(dir, 'b/in/D01.xlsx'), 'a/../../' + basename(dir) + '/D01.xlsx', '--annotate', 'back'],
-      { cwd: dir },
-    );
+    const far = await cxzy(['validate', join(dir, 'a/in/D01.xlsx'), join(dir, 'b/in/D01.xlsx'), `a/../../${basename(dir)}/D01.xlsx`, '--annotate', 'back'], {
+      cwd: dir,
+    });
     expect(far.code).toBe(1);
     expect(readdirSync(join(dir, 'back')).sort()).toEqual(['D01-2.xlsx', 'D01-3.xlsx', 'D01.xlsx']);
     // A link planted where a copy goes is not followed.

@@ -6,7 +6,7 @@
 // every problem and org (ledger); the latest year's reviews, points, reports,
 // orgs, members and problems (annual).
 import { SECTION_DEFS as TABLES, selectOf } from '../core/sections.js';
-import { memberPoints, ownedPledges } from '../store/query.js';
+import { memberPoints, ownedPledges } from '../store/joins.js';
 
 /** A read of a floor: its SQL and its parameters, given how to read one value. */
 export interface FloorRead {

@@ -1,50 +1,20 @@
 // Reads for the analyses: typed records out of the store, through the same
 // section descriptors the import writes with.
 import type { DB } from './db.js';
-import { SECTION_DEFS as TABLES, selectOf, SRC_COLS, type Readable, type Row } from '../core/sections.js';
+import { SECTION_DEFS as TABLES, selectOf, type Readable, type Row } from '../core/sections.js';
 import { ADOPTIONS, LEADS } from '../core/model.js';
 import { periodOf } from '../core/dates.js';
 import { Prefetch, type Plan } from './prefetch.js';
 import { PLANS, spanWhere, type ReportSpan } from './plans.js';
+import { memberPoints, ownedPledges } from './joins.js';
 import type { Member, MemberPoints, Org, OwnedPledge, Pledge, Points, Problem, Report, Review, Source, Typical } from '../core/model.js';
 
-/**
- * `t`'s columns (as `p`) with a member's name, org and status (as `m`) before
- * the source: `t.fromRow` reads a joined row as its own, and the member's
- * three columns sit at `at`.
- */
-function withMember(t: { read: string[] }): { read: string[]; at: number } {
-  const own = t.read.slice(0, -SRC_COLS.length).map((c) => `p.${c}`);
-  return { read: [...own, 'm.name', 'm.org', 'm.active', ...SRC_COLS.map((c) => `p.${c}`)], at: own.length };
+/** The WHERE of the points that can make a red star (Query.redStarCandidates), and its parameters. */
+function candidatesWhere(period: string, min: number, stars: number): { rest: string; params: Record<string, unknown> } {
+  // Every lead (the default) is a conjunction, which SQLite stops testing at the first lead short: a fifth faster.
+  if (stars >= LEADS.length) return { rest: `WHERE p.period = @period AND ${LEADS.map((l) => `p.${l} >= @min`).join(' AND ')}`, params: { period, min } };
+  return { rest: `WHERE p.period = @period AND ${LEADS.map((l) => `(p.${l} >= @min)`).join(' + ')} >= @stars`, params: { period, min, stars } };
 }
-
-const pointsJoin = withMember(TABLES.points);
-/** Points joined with their member: the star rating needs both, and one read of the pair costs half of two. */
-export const memberPoints: Readable<MemberPoints> = {
-  name: 'points p JOIN members m ON m.id = p.member',
-  read: pointsJoin.read,
-  fromRow: (r) => {
-    const p = TABLES.points.fromRow(r) as MemberPoints;
-    const at = pointsJoin.at;
-    p.name = r[at] as string;
-    p.org = r[at + 1] as string;
-    p.active = r[at + 2] === 1;
-    return p;
-  },
-};
-
-const pledgesJoin = withMember(TABLES.pledges);
-/** Pledges with their owning member: the bulletin names owners and counts members' coverage without reading every member. */
-export const ownedPledges: Readable<OwnedPledge> = {
-  name: 'pledges p LEFT JOIN members m ON m.id = p.owner_member',
-  read: pledgesJoin.read,
-  fromRow: (r) => {
-    const p = TABLES.pledges.fromRow(r) as OwnedPledge;
-    const at = pledgesJoin.at;
-    p.member = r[at] === null ? null : { name: r[at] as string, org: r[at + 1] as string, active: r[at + 2] === 1 };
-    return p;
-  },
-};
 
 /** An org's active members, counted. */
 export interface ActiveCounts {
@@ -189,9 +159,8 @@ export class Query {
    * rating reads them once, and a city's would hold 40 MB after it.
    */
   redStarCandidates(period: string, min: number, stars: number): MemberPoints[] {
-    // Every lead (the default) is a conjunction, which SQLite stops testing at the first lead short: a fifth faster.
-    const reach = stars >= LEADS.length ? LEADS.map((l) => `p.${l} >= @min`).join(' AND ') : `${LEADS.map((l) => `(p.${l} >= @min)`).join(' + ')} >= @stars`;
-    return this.read(memberPoints, `WHERE p.period = @period AND ${reach}`, stars >= LEADS.length ? { period, min } : { period, min, stars });
+    const { rest, params } = candidatesWhere(period, min, stars);
+    return this.read(memberPoints, rest, params);
   }
 
   /** How many points records of `period` belong to active members of active orgs, those the star rating rates; with `orgs`, only these orgs' members. */

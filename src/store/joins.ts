@@ -1,0 +1,42 @@
+// Records joined with their member: points (the star rating needs both) and
+// pledges (the bulletin names owners), read as one row each.
+import { SECTION_DEFS as TABLES, SRC_COLS, type Readable } from '../core/sections.js';
+import type { MemberPoints, OwnedPledge } from '../core/model.js';
+
+/**
+ * `t`'s columns (as `p`) with a member's name, org and status (as `m`) before
+ * the source: `t.fromRow` reads a joined row as its own, and the member's
+ * three columns sit at `at`.
+ */
+function withMember(t: { read: string[] }): { read: string[]; at: number } {
+  const own = t.read.slice(0, -SRC_COLS.length).map((c) => `p.${c}`);
+  return { read: [...own, 'm.name', 'm.org', 'm.active', ...SRC_COLS.map((c) => `p.${c}`)], at: own.length };
+}
+
+const pointsJoin = withMember(TABLES.points);
+/** Points joined with their member: the star rating needs both, and one read of the pair costs half of two. */
+export const memberPoints: Readable<MemberPoints> = {
+  name: 'points p JOIN members m ON m.id = p.member',
+  read: pointsJoin.read,
+  fromRow: (r) => {
+    const p = TABLES.points.fromRow(r) as MemberPoints;
+    const at = pointsJoin.at;
+    p.name = r[at] as string;
+    p.org = r[at + 1] as string;
+    p.active = r[at + 2] === 1;
+    return p;
+  },
+};
+
+const pledgesJoin = withMember(TABLES.pledges);
+/** Pledges with their owning member: the bulletin names owners and counts members' coverage without reading every member. */
+export const ownedPledges: Readable<OwnedPledge> = {
+  name: 'pledges p LEFT JOIN members m ON m.id = p.owner_member',
+  read: pledgesJoin.read,
+  fromRow: (r) => {
+    const p = TABLES.pledges.fromRow(r) as OwnedPledge;
+    const at = pledgesJoin.at;
+    p.member = r[at] === null ? null : { name: r[at] as string, org: r[at + 1] as string, active: r[at + 2] === 1 };
+    return p;
+  },
+};
