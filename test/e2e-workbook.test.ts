@@ -47,7 +47,7 @@ describe('workbooks in', () => {
     expect(explain.stdout).toContain('报送.xlsx:季度测评!A2');
   });
 
-  it('reads sheets as offices name and fill them: a bracketed note or another name, a 序号 column, a 合计 row, the annotate column, a title of up to nine lines above the header, the leads’ short names as headers, typed dates, full-width digits and formulas whose result is 0', async () => {
+  it('reads sheets as offices name and fill them: a bracketed note or another name, a 序号 column, a 合计 row, the annotate column, a title of up to nine lines above the header, the leads’ short names as headers, enumerations with spaces inside, typed dates, full-width digits and formulas whose result is 0', async () => {
     const dir = files(OFFICE_YAML);
     await workbook(join(dir, 'plain.xlsx'), OFFICE_SHEETS);
     const habits = OFFICE_SHEETS.map((s): SheetSpec => {
@@ -62,6 +62,12 @@ describe('workbooks in', () => {
       // A formula whose stored result is 0 (a total of nothing) is 0.
       if (s.name === '季度测评')
         return { ...s, rows: s.rows.map((r, i) => (i === 1 ? [...r.slice(0, 6), { formula: 'B2-B2', result: 0 }, ...r.slice(7)] : r)) };
+      // Enumerations typed with spaces inside: a full-width space, a line break.
+      if (s.name === '组织')
+        return {
+          ...s,
+          rows: s.rows.map((r, i) => (i === 1 ? [r[0], r[1], '党 委', r[3], '机\u3000关'] : i === 2 ? [...r.slice(0, 2), '党\n支部', ...r.slice(3)] : r)),
+        };
       // The leads by their short names, under a title of six lines.
       if (s.name === '党员积分') {
         const [head, ...rows] = s.rows.map((r) => (r[1] === 'M3' ? [...r.slice(0, 3), '１５', ...r.slice(4)] : r));

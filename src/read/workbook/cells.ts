@@ -67,6 +67,9 @@ export function cellValueOf(p: Exclude<Plain, null>, kind: Kind): Cell {
       if (text !== null && NUMBER.test(text)) return { ok: true, value: Number(text) };
       return { ok: true, value: typeof p === 'string' ? p.trim() : p };
     }
+    case 'enum':
+      // 党 委, 党支部　(a full-width space), a line break typed in the cell: whitespace inside an enumeration is ignored (SPEC §1).
+      return { ok: true, value: typeof p === 'string' ? p.replace(/\s+/g, '') : p };
     case 'bool':
       if (typeof p === 'boolean') return { ok: true, value: p };
       if (p === 1 || p === 0) return { ok: true, value: p === 1 };
