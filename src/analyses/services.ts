@@ -6,7 +6,8 @@ import type { Rules } from '../core/rules.js';
 import { groupBy } from '../core/collections.js';
 import { addDays, lastDayOfMonth, periodBounds, periodOf, previousPeriod, yearQuarters } from '../core/dates.js';
 import type { Query } from '../store/query.js';
-import { PLANS, type ReportSpan } from '../store/plans.js';
+import { PLANS, planOf, READS, type ReportSpan } from '../store/plans.js';
+import type { Plan } from '../store/prefetch.js';
 import { gradePeriod, type Grading } from './grade.js';
 import { rateStars, type StarsResult } from './stars.js';
 import { countedItems, monthQuota, periodQuota, type Items, type MonthQuota, type PeriodQuota } from './quota.js';
@@ -16,11 +17,26 @@ import { suggestProblems, type Suggestion } from './ledger-suggest.js';
 import { annualReview, tallyQuarter, type Annual, type AnnualQuarter, type MemberTally } from './annual.js';
 import { ADOPTIONS, type Grade } from '../core/model.js';
 
+/** The quarter's end, and the first day a commentary can count from: what a grading reads. */
+function gradeWindow(rules: Rules, period: string): { end: string; since: string } {
+  // Only what this quarter and the previous one can use: commentaries inside their windows, pledges due by the end.
+  return { end: periodBounds(period)[1], since: addDays(periodBounds(previousPeriod(period))[1], -rules.grading.commentary_days) };
+}
+
+/** The reads of gradeFromStore, to hand to the second thread (Query.prefetch). */
+export function gradeReads(rules: Rules, period: string): Plan[] {
+  const { end, since } = gradeWindow(rules, period);
+  return [
+    planOf(READS.reviews(period)),
+    planOf(READS.reviews(previousPeriod(period))),
+    planOf(READS.commentaries(since, end)),
+    planOf(READS.orgPledgesDueBy(end)),
+  ];
+}
+
 /** The grading of a period: what grade, stars and the bulletin all start from. `explain` builds each org's explanation. */
 export function gradeFromStore(q: Query, rules: Rules, period: string, explain = false): Grading {
-  // Only what this quarter and the previous one can use: commentaries inside their windows, pledges due by the end.
-  const end = periodBounds(period)[1];
-  const since = addDays(periodBounds(previousPeriod(period))[1], -rules.grading.commentary_days);
+  const { end, since } = gradeWindow(rules, period);
   return gradePeriod({
     period,
     orgs: q.orgs(),
@@ -36,20 +52,30 @@ export function gradeFromStore(q: Query, rules: Rules, period: string, explain =
 }
 
 /**
- * The star rating of a period. `grading` may be passed when the caller has
- * graded the period already. `redOnly` rates only the members who can be red
- * stars: the red stars, benchmark branches and flag committees come out the
- * same, the member list holds only those candidates.
+ * The star rating of a period. `grading` may be passed when the caller
+ * grades the period too (or how to grade it, asked once the points are read).
+ * `redOnly` rates only the members who can be red stars: the red stars,
+ * benchmark branches and flag committees come out the same, the member list
+ * holds only those candidates.
  */
-export function starsFromStore(q: Query, rules: Rules, period: string, opts: { grading?: Grading; redOnly?: boolean } = {}): StarsResult {
+export function starsFromStore(
+  q: Query,
+  rules: Rules,
+  period: string,
+  opts: { grading?: Grading | null | (() => Grading | null); redOnly?: boolean } = {},
+): StarsResult {
+  const { redOnly = false } = opts;
+  // The points first, the longest read, while a second thread (if the command started one) reads what the grading needs.
+  const points = redOnly ? q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars) : q.memberPoints(period);
   // Members are rated as soon as their points are in; branches and committees wait for the quarter's grades.
-  const { grading = q.reviewPeriods().includes(period) ? gradeFromStore(q, rules, period) : null, redOnly = false } = opts;
+  const given = typeof opts.grading === 'function' ? opts.grading() : opts.grading;
+  const grading = given !== undefined ? given : q.reviewPeriods().includes(period) ? gradeFromStore(q, rules, period) : null;
   const orgs = q.orgs();
   const typicals = q.typicals(period);
   return rateStars({
     period,
     orgs,
-    points: redOnly ? q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars) : q.memberPoints(period),
+    points,
     activeMembers: q.activeMembers(),
     grading,
     monthsMet: new Map([...groupBy(q.metMonths({ period }, rules.quota.reports_per_month), ([org]) => org)].map(([org, met]) => [org, met.length])),
@@ -81,16 +107,24 @@ export function periodQuotaFromStore(q: Query, rules: Rules, period: string): Pe
 export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: Set<string> | null = null): Bulletin {
   const period = periodOf(`${month}-01`);
   const graded = gradedPeriodFor(month, q.reviewPeriods());
-  // The counts, on a second thread in the order this one needs them, while it grades, rates and reads the pledges.
+  // What the grading reads and the counts, on a second thread in the order this one needs them, while it reads the
+  // red-star candidates, rates them and reads the pledges.
   q.prefetch([
+    ...(graded ? gradeReads(rules, graded) : []),
     PLANS.activeMembers(),
     ...(graded ? [PLANS.metMonths(graded, rules.quota.reports_per_month)] : []),
     PLANS.itemTallies({ period, through: month }, adoptionPoints(rules)),
     ...(graded ? [PLANS.ratedByOrg(graded)] : []),
   ]);
-  // Grades and stars are computed over everything (a flag committee counts all its branches), then listed for the subtree.
-  const grading = graded ? gradeFromStore(q, rules, graded) : null;
-  const stars = graded && grading ? starsFromStore(q, rules, graded, { grading, redOnly: true }) : null;
+  // Grades and stars are computed over everything (a flag committee counts all its branches), then listed for the subtree;
+  // the grading once the candidates are read.
+  const graded_: Grading[] = [];
+  const grade = (p: string) => {
+    graded_.push(gradeFromStore(q, rules, p));
+    return graded_[0];
+  };
+  const stars = graded ? starsFromStore(q, rules, graded, { grading: () => grade(graded), redOnly: true }) : null;
+  const grading = graded_[0] ?? null;
   const inside = (org: string) => !keep || keep.has(org);
   return buildBulletin({
     month,

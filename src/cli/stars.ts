@@ -12,7 +12,7 @@ import type { Rules } from '../core/rules.js';
 import { starsByCommittee } from '../analyses/stars-summary.js';
 import { choosePeriod } from '../analyses/period.js';
 import { starsIn, subtree } from '../analyses/scope.js';
-import { starsFromStore } from '../analyses/services.js';
+import { gradeReads, starsFromStore } from '../analyses/services.js';
 import { starsDoc, starsJson, starsSummaryDoc } from '../render/stars.js';
 
 /** Rows past which a terminal's table is summarised. */
@@ -20,8 +20,8 @@ const SUMMARY_PAST = 2000;
 
 /** The summary a terminal gets of more than SUMMARY_PAST members rated; false (nothing printed) for fewer. */
 function summary(ctx: Ctx, q: Query, rules: Rules, period: string, keep: Set<string> | null): boolean {
-  // The counts run on a second thread while this one rates the red-star candidates.
-  q.prefetch([PLANS.ratedByOrg(period), PLANS.metMonths(period, rules.quota.reports_per_month), PLANS.activeMembers()]);
+  // What the grading reads and the counts run on a second thread while this one reads the red-star candidates.
+  q.prefetch([...gradeReads(rules, period), PLANS.metMonths(period, rules.quota.reports_per_month), PLANS.activeMembers(), PLANS.ratedByOrg(period)]);
   // The red stars, benchmark branches and flag committees come out the same from the candidates alone.
   const s = starsIn(starsFromStore(q, rules, period, { redOnly: true }), keep);
   const all = q.ratedByOrg(period);

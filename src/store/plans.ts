@@ -2,7 +2,31 @@
 // (store/prefetch.ts): each is run by one method of Query, which takes its rows
 // from the second thread when the command handed it there.
 import { ADOPTIONS } from '../core/model.js';
+import { SECTION_DEFS as TABLES, selectOf, type Readable } from '../core/sections.js';
 import type { Plan } from './prefetch.js';
+
+/** A read of records: its table, its WHERE and ORDER BY, its parameters (Query reads it, here or on the second thread). */
+export interface RecordRead<R> {
+  t: Readable<R>;
+  rest: string;
+  params: unknown[];
+}
+
+/** The record reads a command may hand to the second thread; Query's method of the same name runs each. */
+export const READS = {
+  reviews: (period: string) => ({ t: TABLES.reviews, rest: 'WHERE period = ? ORDER BY org', params: [period] }),
+  /** Reviews of any period whose commentary is dated from `since` to `until`. */
+  commentaries: (since: string, until: string) => ({
+    t: TABLES.reviews,
+    rest: 'WHERE commentary_date BETWEEN ? AND ? ORDER BY org, period',
+    params: [since, until],
+  }),
+  /** Org pledges due by `date`: the only ones that can be overdue then. */
+  orgPledgesDueBy: (date: string) => ({ t: TABLES.pledges, rest: 'WHERE due <= ? AND owner_org IS NOT NULL ORDER BY id', params: [date] }),
+};
+
+/** A record read as the second thread runs it: its rows, raw. */
+export const planOf = <R>(r: RecordRead<R>): Plan => ({ sql: selectOf(r.t, r.rest), params: r.params });
 
 /** Reports of one quarter up to a month, or of one month. */
 export type ReportSpan = { period: string; through?: string } | { month: string };

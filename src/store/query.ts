@@ -5,7 +5,7 @@ import { SECTION_DEFS as TABLES, selectOf, type Readable, type Row } from '../co
 import { ADOPTIONS, LEADS } from '../core/model.js';
 import { periodOf } from '../core/dates.js';
 import { Prefetch, type Plan } from './prefetch.js';
-import { PLANS, spanWhere, type ReportSpan } from './plans.js';
+import { PLANS, planOf, READS, spanWhere, type RecordRead, type ReportSpan } from './plans.js';
 import { memberPoints, ownedPledges } from './joins.js';
 import type { Member, MemberPoints, Org, OwnedPledge, Pledge, Points, Problem, Report, Review, Source, Typical } from '../core/model.js';
 
@@ -64,16 +64,25 @@ export class Query {
     return [...this.iterate(t, rest, ...params)];
   }
 
+  /** The records of `r` (of READS): from the second thread if the command handed it there, else read here. */
+  private readOf<R extends { src: Source }>(r: RecordRead<R>): R[] {
+    const rows = this.prefetched?.take(planOf(r));
+    if (!rows) return this.read(r.t, r.rest, ...r.params);
+    return rows.map((row) => this.interned(r.t.fromRow(row as Row)));
+  }
+
+  /** `r` with its source file the one string this run holds for that file. */
+  private interned<R extends { src: Source }>(r: R): R {
+    const file = this.files.get(r.src.file);
+    if (file === undefined) this.files.set(r.src.file, r.src.file);
+    else r.src.file = file;
+    return r;
+  }
+
   /** read()'s records one at a time, for a caller that lets each go. */
   private *iterate<R extends { src: Source }>(t: Readable<R>, rest: string, ...params: unknown[]): Generator<R> {
     const stmt = this.db.prepare(selectOf(t, rest)).raw();
-    for (const row of stmt.iterate(...params) as IterableIterator<Row>) {
-      const r = t.fromRow(row);
-      const file = this.files.get(r.src.file);
-      if (file === undefined) this.files.set(r.src.file, r.src.file);
-      else r.src.file = file;
-      yield r;
-    }
+    for (const row of stmt.iterate(...params) as IterableIterator<Row>) yield this.interned(t.fromRow(row));
   }
 
   private once<T>(key: string, read: () => T): T {
@@ -86,19 +95,17 @@ export class Query {
   }
 
   reviews(period: string): Review[] {
-    return this.once(`reviews ${period}`, () => this.read(TABLES.reviews, 'WHERE period = ? ORDER BY org', period));
+    return this.once(`reviews ${period}`, () => this.readOf(READS.reviews(period)));
   }
 
   /** Reviews of any period whose commentary is dated from `since` to `until`. */
   commentaries(since: string, until: string): Review[] {
-    return this.once(`commentaries ${since} ${until}`, () =>
-      this.read(TABLES.reviews, 'WHERE commentary_date BETWEEN ? AND ? ORDER BY org, period', since, until),
-    );
+    return this.once(`commentaries ${since} ${until}`, () => this.readOf(READS.commentaries(since, until)));
   }
 
   /** Org pledges due by `date`: the only ones that can be overdue then. */
   orgPledgesDueBy(date: string): Pledge[] {
-    return this.once(`orgPledges ${date}`, () => this.read(TABLES.pledges, 'WHERE due <= ? AND owner_org IS NOT NULL ORDER BY id', date));
+    return this.once(`orgPledges ${date}`, () => this.readOf(READS.orgPledgesDueBy(date)));
   }
 
   /** Every pledge, each with its owning member when a member owns it. */
