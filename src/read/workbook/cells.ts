@@ -76,7 +76,7 @@ export function cellValueOf(p: Exclude<Plain, null>, kind: Kind): Cell {
       if (typeof p === 'string' && /^(true|false)$/i.test(p.trim())) return { ok: true, value: p.trim().toLowerCase() === 'true' };
       return { ok: true, value: typeof p === 'string' ? p.trim() : p };
     default:
-      // Text comes trimmed, and whitespace export wrote as an escape is the text's own (sheet-xml.ts).
+      // Text comes trimmed as the sheet is read, or whole from a workbook cxzy exported (sheet-xml.ts).
       return { ok: true, value: typeof p === 'string' ? p : String(p) };
   }
 }
