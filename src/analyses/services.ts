@@ -34,8 +34,22 @@ export function gradeReads(rules: Rules, period: string): Plan[] {
   ];
 }
 
+/** Each run's gradings without explanations, by period and rules: stars and the bulletin grade the quarter they rate. */
+const gradings = new WeakMap<Query, Map<string, { rules: Rules; grading: Grading }>>();
+
 /** The grading of a period: what grade, stars and the bulletin all start from. `explain` builds each org's explanation. */
 export function gradeFromStore(q: Query, rules: Rules, period: string, explain = false): Grading {
+  if (explain) return gradeOnce(q, rules, period, true);
+  let of = gradings.get(q);
+  if (!of) gradings.set(q, (of = new Map()));
+  const known = of.get(period);
+  if (known?.rules === rules) return known.grading;
+  const grading = gradeOnce(q, rules, period, false);
+  of.set(period, { rules, grading });
+  return grading;
+}
+
+function gradeOnce(q: Query, rules: Rules, period: string, explain: boolean): Grading {
   const { end, since } = gradeWindow(rules, period);
   return gradePeriod({
     period,
@@ -52,24 +66,17 @@ export function gradeFromStore(q: Query, rules: Rules, period: string, explain =
 }
 
 /**
- * The star rating of a period. `grading` may be passed when the caller
- * grades the period too (or how to grade it, asked once the points are read).
- * `redOnly` rates only the members who can be red stars: the red stars,
+ * The star rating of a period, graded once its points are read (a run
+ * grades a period once: gradeFromStore). `redOnly` rates only the members who can be red stars: the red stars,
  * benchmark branches and flag committees come out the same, the member list
  * holds only those candidates.
  */
-export function starsFromStore(
-  q: Query,
-  rules: Rules,
-  period: string,
-  opts: { grading?: Grading | null | (() => Grading | null); redOnly?: boolean } = {},
-): StarsResult {
+export function starsFromStore(q: Query, rules: Rules, period: string, opts: { redOnly?: boolean } = {}): StarsResult {
   const { redOnly = false } = opts;
   // The points first, the longest read, while a second thread (if the command started one) reads what the grading needs.
   const points = redOnly ? q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars) : q.memberPoints(period);
   // Members are rated as soon as their points are in; branches and committees wait for the quarter's grades.
-  const given = typeof opts.grading === 'function' ? opts.grading() : opts.grading;
-  const grading = given !== undefined ? given : q.reviewPeriods().includes(period) ? gradeFromStore(q, rules, period) : null;
+  const grading = q.reviewPeriods().includes(period) ? gradeFromStore(q, rules, period) : null;
   const orgs = q.orgs();
   const typicals = q.typicals(period);
   return rateStars({
@@ -116,15 +123,10 @@ export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: S
     PLANS.itemTallies({ period, through: month }, adoptionPoints(rules)),
     ...(graded ? [PLANS.ratedByOrg(graded)] : []),
   ]);
-  // Grades and stars are computed over everything (a flag committee counts all its branches), then listed for the subtree;
-  // the grading once the candidates are read.
-  const graded_: Grading[] = [];
-  const grade = (p: string) => {
-    graded_.push(gradeFromStore(q, rules, p));
-    return graded_[0];
-  };
-  const stars = graded ? starsFromStore(q, rules, graded, { grading: () => grade(graded), redOnly: true }) : null;
-  const grading = graded_[0] ?? null;
+  // Grades and stars are computed over everything (a flag committee counts all its branches), then listed for the subtree.
+  // The stars first: they read the candidates before they grade, and the grading is the run's one (gradeFromStore).
+  const stars = graded ? starsFromStore(q, rules, graded, { redOnly: true }) : null;
+  const grading = graded ? gradeFromStore(q, rules, graded) : null;
   const inside = (org: string) => !keep || keep.has(org);
   return buildBulletin({
     month,
@@ -208,7 +210,7 @@ export function annualFromStore(q: Query, rules: Rules, year: string, within: Se
     const grades = grading?.orgs ?? [];
     if (!rated.includes(period)) return { period, grades, benchmark: new Set() };
     // The red stars and benchmark branches come from the candidates alone.
-    const stars = starsFromStore(q, rules, period, { grading: grading ?? undefined, redOnly: true });
+    const stars = starsFromStore(q, rules, period, { redOnly: true });
     reds.push({ period, red: new Set(stars.members.flatMap((m) => (m.red_star ? [m.member] : []))) });
     return { period, grades, benchmark: new Set(stars.benchmark.filter((v) => v.qualified).map((v) => v.code)) };
   });

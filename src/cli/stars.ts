@@ -26,8 +26,9 @@ function summary(ctx: Ctx, q: Query, rules: Rules, period: string, keep: Set<str
   const s = starsIn(starsFromStore(q, rules, period, { redOnly: true }), keep);
   const all = q.ratedByOrg(period);
   const rated = keep ? new Map([...all].filter(([org]) => keep.has(org))) : all;
-  if (sum([...rated.values()]) <= SUMMARY_PAST) return false;
-  printDoc(ctx, starsSummaryDoc(s, starsByCommittee(s, q.orgs(), rated), sum([...rated.values()]), ctx.lang), 'table');
+  const total = sum([...rated.values()]);
+  if (total <= SUMMARY_PAST) return false;
+  printDoc(ctx, starsSummaryDoc(s, starsByCommittee(s, q.orgs(), rated), total, ctx.lang), 'table');
   return true;
 }
 

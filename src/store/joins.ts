@@ -13,19 +13,15 @@ function withMember(t: { read: string[] }): { read: string[]; at: number } {
   return { read: [...own, 'm.name', 'm.org', 'm.active', ...SRC_COLS.map((c) => `p.${c}`)], at: own.length };
 }
 
+/** The member's name, org and status from a joined row, at `at`. */
+const memberAt = (r: unknown[], at: number) => ({ name: r[at] as string, org: r[at + 1] as string, active: r[at + 2] === 1 });
+
 const pointsJoin = withMember(TABLES.points);
 /** Points joined with their member: the star rating needs both, and one read of the pair costs half of two. */
 export const memberPoints: Readable<MemberPoints> = {
   name: 'points p JOIN members m ON m.id = p.member',
   read: pointsJoin.read,
-  fromRow: (r) => {
-    const p = TABLES.points.fromRow(r) as MemberPoints;
-    const at = pointsJoin.at;
-    p.name = r[at] as string;
-    p.org = r[at + 1] as string;
-    p.active = r[at + 2] === 1;
-    return p;
-  },
+  fromRow: (r) => Object.assign(TABLES.points.fromRow(r), memberAt(r, pointsJoin.at)),
 };
 
 const pledgesJoin = withMember(TABLES.pledges);
@@ -33,10 +29,5 @@ const pledgesJoin = withMember(TABLES.pledges);
 export const ownedPledges: Readable<OwnedPledge> = {
   name: 'pledges p LEFT JOIN members m ON m.id = p.owner_member',
   read: pledgesJoin.read,
-  fromRow: (r) => {
-    const p = TABLES.pledges.fromRow(r) as OwnedPledge;
-    const at = pledgesJoin.at;
-    p.member = r[at] === null ? null : { name: r[at] as string, org: r[at + 1] as string, active: r[at + 2] === 1 };
-    return p;
-  },
+  fromRow: (r) => Object.assign(TABLES.pledges.fromRow(r), { member: r[pledgesJoin.at] === null ? null : memberAt(r, pledgesJoin.at) }),
 };

@@ -191,12 +191,7 @@ export class Query {
 
   /** How many active members each org has. */
   activeMembers(): Map<string, number> {
-    return this.once('activeMembers', () => {
-      // From the counts by role when a run has them (the year's); else the plain count, a quarter faster.
-      const counts = this.memo.get('activeCounts') as Map<string, ActiveCounts> | undefined;
-      if (counts) return new Map([...counts].map(([org, c]) => [org, c.members]));
-      return new Map(this.rows<[string, number]>(PLANS.activeMembers()));
-    });
+    return this.once('activeMembers', () => new Map(this.rows<[string, number]>(PLANS.activeMembers())));
   }
 
   /** Whether the quarter has more than `n` points records: counted no further than that. */

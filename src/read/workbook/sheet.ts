@@ -134,10 +134,16 @@ function readHeader(head: Plain[], at: number, def: SheetDef, out: ParsedSheet, 
   return { nameCols, noHeader };
 }
 
-/** Each header a sheet of `def` may give a field (lower case: its label, short names, its slug) → the field. */
+const headersOf = new WeakMap<SheetDef, Map<string, string>>();
+
+/** Each header a sheet of `def` may give a field (lower case: its label, short names, its slug) → the field; made once per sheet kind. */
 function headerFields(def: SheetDef): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const c of def.columns) for (const h of [c.label, ...(c.aliases ?? []), c.field]) out.set(h.toLowerCase(), c.field);
+  let out = headersOf.get(def);
+  if (!out) {
+    out = new Map();
+    for (const c of def.columns) for (const h of [c.label, ...(c.aliases ?? []), c.field]) out.set(h.toLowerCase(), c.field);
+    headersOf.set(def, out);
+  }
   return out;
 }
 
