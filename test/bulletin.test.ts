@@ -8,6 +8,9 @@ import { itemsOf } from '../src/analyses/quota.js';
 import { gradePeriod } from '../src/analyses/grade.js';
 import { activeCounts, member, org, owned, pledge, report, review, typical, votes } from './fixtures.js';
 import type { Pledge } from '../src/core/model.js';
+import type { MemberStars } from '../src/analyses/stars.js';
+import { bulletinDoc } from '../src/render/bulletin.js';
+import { renderAs } from '../src/render/formats.js';
 
 const rules = defaultRules();
 
@@ -206,5 +209,75 @@ describe('buildBulletin', () => {
     expect(g.remedial.map((o) => o.org)).toEqual(['B']);
     expect(g.commentary_overdue.map((o) => o.org)).toEqual(['B']);
     expect(b.overview.data.reviews).toBe(3);
+  });
+
+  it('keeps no more rows of a long list than a view shows, counts them all, and Markdown says how many there are', async () => {
+    const people = ['M1', 'M2', 'M3', 'M4', 'M5'].map((m, i) => member(m, i < 3 ? 'A' : 'B'));
+    const overdue = (m: string, i: number): Pledge => ({
+      ...pledge(m, '2011-04-30', 'in_progress'),
+      id: `P${i}`,
+      made: i % 2 ? '2011-05-03' : '2011-01-10',
+      content: i % 2 ? '积极为群众办实事' : '年内走访困难户12户',
+      evaluation: votes(10 - i, i, 0),
+    });
+    const red = (m: string, i: number): MemberStars => ({
+      member: m,
+      name: `${m}名`,
+      org: i < 3 ? 'A' : i < 4 ? 'B' : 'C',
+      scores: { study: 5, excel: 5, service: 5, discipline: 5, integrity: 5 },
+      stars: 5,
+      satisfaction: 1,
+      red_star: true,
+      src: people[0].src,
+    });
+    const over = {
+      activeMembers: activeCounts(people),
+      pledges: owned(
+        people,
+        people.map((m, i) => overdue(m.id, i)),
+      ),
+      stars: { period: '2011Q1', members: people.map((m, i) => red(m.id, i)), benchmark: [], flag: [], pending: false },
+    };
+    const full = buildBulletin(input(over));
+    const cut = buildBulletin(
+      input({
+        ...over,
+        pledges: owned(
+          people,
+          people.map((m, i) => overdue(m.id, i)),
+        ),
+        shown: 2,
+      }),
+    );
+    for (const k of ['made', 'fulfilled', 'overdue', 'vague', 'evaluated'] as const) {
+      expect(full.pledges.counts[k]).toBe(full.pledges[k].length);
+      expect(cut.pledges[k]).toEqual(full.pledges[k].slice(0, 2));
+    }
+    expect(cut.pledges.counts).toEqual({ made: 2, fulfilled: 0, overdue: 5, vague: 5, evaluated: 5 });
+    expect({ ...cut.pledges, counts: 0, made: 0, overdue: 0, vague: 0, evaluated: 0 }).toEqual({
+      ...full.pledges,
+      counts: 0,
+      made: 0,
+      overdue: 0,
+      vague: 0,
+      evaluated: 0,
+    });
+    expect(cut.stars!.red_stars).toEqual(full.stars!.red_stars.slice(0, 2));
+    expect(cut.stars!.red_by_branch).toEqual(full.stars!.red_by_branch.slice(0, 2));
+    expect(cut.stars!.counts).toEqual({ red: 5, branches: 3 });
+    expect(full.stars!.counts).toEqual({ red: full.stars!.red_stars.length, branches: full.stars!.red_by_branch.length });
+
+    const md = async (b: typeof full) => {
+      const opts = { version: '0', belowPct: '90%', office: {}, scope: null, issued: '2011-06-01', number: null };
+      return String(await renderAs('md', bulletinDoc(b, 'zh', opts)));
+    };
+    const [whole, shown] = [await md(full), await md(cut)];
+    // The sentences state every figure the same; the tables say how many rows there are in all.
+    const body = (text: string) => text.slice(0, text.indexOf('\n---\n'));
+    expect(body(shown)).toBe(body(whole));
+    expect(body(shown)).toContain('截至月末逾期未兑现5项');
+    expect(shown).toContain('（仅列出前2行，共5行');
+    expect(shown).toContain('（仅列出前2行，共3行');
+    expect(whole).not.toContain('仅列出');
   });
 });

@@ -110,8 +110,11 @@ export function periodQuotaFromStore(q: Query, rules: Rules, period: string): Pe
   return periodQuota(period, q.orgs(), itemsFromStore(q, rules, { period }), q.typicals(period), rules);
 }
 
-/** The month's bulletin, with the latest quarter graded by the month's end; with `keep` (--org), of that subtree: its orgs, members, pledges, reports, grades and stars. */
-export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: Set<string> | null = null): Bulletin {
+/**
+ * The month's bulletin, with the latest quarter graded by the month's end; with `keep` (--org), of that subtree: its
+ * orgs, members, pledges, reports, grades and stars. `shown`: how many rows of a long list the view shows (BulletinInput).
+ */
+export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: Set<string> | null = null, shown = Infinity): Bulletin {
   const period = periodOf(`${month}-01`);
   const graded = gradedPeriodFor(month, q.reviewPeriods());
   // What the grading reads and the counts, on a second thread in the order this one needs them, while it reads the
@@ -121,6 +124,7 @@ export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: S
     PLANS.activeMembers(),
     ...(graded ? [PLANS.metMonths(graded, rules.quota.reports_per_month)] : []),
     PLANS.itemTallies({ period, through: month }, adoptionPoints(rules)),
+    planOf(READS.namedItemReports({ period, through: month }, month)),
     ...(graded ? [PLANS.ratedByOrg(graded)] : []),
   ]);
   // Grades and stars are computed over everything (a flag committee counts all its branches), then listed for the subtree.
@@ -134,14 +138,20 @@ export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: S
     orgs: q.orgs().filter((o) => inside(o.code)),
     activeMembers: keep ? new Map([...q.activeMembers()].filter(([org]) => keep.has(org))) : q.activeMembers(),
     pledges: keep ? filtered(q.eachOwnedPledge(), (p) => keep.has(p.member ? p.member.org : p.owner)) : q.eachOwnedPledge(),
-    items: itemsIn(itemsFromStore(q, rules, { period, through: month }, month), inside),
+    // Taken when the bulletin asks, after it has read the pledges: the second thread counts them meanwhile.
+    get items() {
+      return itemsIn(itemsFromStore(q, rules, { period, through: month }, month), inside);
+    },
     typicals: q.typicals(period).filter((r) => inside(r.org)),
     grading: grading && gradingIn(grading, keep),
     stars: stars && starsIn(stars, keep),
-    rated: graded ? q.ratedCount(graded, keep) : 0,
+    get rated() {
+      return graded ? q.ratedCount(graded, keep) : 0;
+    },
     pointsRecords: graded ? q.pointsCount(graded, keep) : 0,
     problems: q.problems(lastDayOfMonth(month)).filter((p) => inside(p.org)),
     rules,
+    shown,
   });
 }
 

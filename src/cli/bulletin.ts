@@ -11,7 +11,7 @@ import { withStore } from './store.js';
 import { chooseFormat, writeWhole } from './output.js';
 import { chooseMonth } from '../analyses/period.js';
 import { bulletinFromStore } from '../analyses/services.js';
-import { bulletinDoc } from '../render/bulletin.js';
+import { bulletinDoc, MAX_TEXT_ROWS } from '../render/bulletin.js';
 import { bulletinJson } from '../render/bulletin-json.js';
 import { jsonText } from '../render/json.js';
 import { renderAs } from '../render/formats.js';
@@ -51,7 +51,9 @@ export const bulletinCommand: CommandSpec = {
     await withStore(ctx, async ({ q, rules }) => {
       const orgs = q.orgs();
       const keep = subtree(orgs, o.org);
-      const bulletin = bulletinFromStore(q, rules, chooseMonth(o.month, q.reportMonths()), keep);
+      // Markdown and HTML show the first rows of a long table: the bulletin keeps no more of its long lists.
+      const shown = format === 'md' || format === 'html' ? MAX_TEXT_ROWS : Infinity;
+      const bulletin = bulletinFromStore(q, rules, chooseMonth(o.month, q.reportMonths()), keep, shown);
       if (format === 'json') output = jsonText(bulletinJson(bulletin, ctx.lang));
       else {
         const scope = o.org === undefined ? null : { code: o.org, name: orgs.find((x) => x.code === o.org)!.name };

@@ -36,7 +36,8 @@ export interface Writer {
   w: (k: string) => string;
   /** Column headers. */
   h: (...ids: PlainId[]) => string[];
-  table: (caption: string, headers: string[], rows: CellValue[][], wrap?: number[]) => Part;
+  /** `total`: how many rows the table has in all, when `rows` are only the first of them. */
+  table: (caption: string, headers: string[], rows: CellValue[][], wrap?: number[], total?: number) => Part;
   chart: (c: Omit<Chart, 'none'>) => Part;
   /** A list of orgs: code and name. */
   named: (caption: string, list: Named[]) => Part;
@@ -58,9 +59,9 @@ export function writer(b: Bulletin, lang: Lang, opts: NoticeOptions): Writer {
   const h = (...ids: PlainId[]) => ids.map((id) => t(lang, id));
   const none = tr('bulletin_none');
   const cut = { max: MAX_TEXT_ROWS, more: (shown: number, total: number) => tr('bulletin_more', { shown, total }) };
-  const table = (caption: string, headers: string[], rows: CellValue[][], wrap?: number[]): Part => ({
+  const table = (caption: string, headers: string[], rows: CellValue[][], wrap?: number[], total?: number): Part => ({
     kind: 'table',
-    table: { caption, headers, rows, none, cut, ...(wrap ? { wrap } : {}) },
+    table: { caption, headers, rows, none, cut, ...(wrap ? { wrap } : {}), ...(total === undefined ? {} : { total }) },
   });
   const chart = (c: Omit<Chart, 'none'>): Part => ({ kind: 'chart', chart: { ...c, none } });
   const named = (caption: string, list: Named[]): Part => ({

@@ -117,7 +117,7 @@ function pledges(b: Bulletin, x: Writer, att: Numbers): DocSection {
     'pledges',
     'bulletin_s_pledges',
     facts(
-      tr('bulletin_pl_summary', { made: p.made.length, fulfilled: p.fulfilled.length, overdue: p.overdue.length }),
+      tr('bulletin_pl_summary', { made: p.counts.made, fulfilled: p.counts.fulfilled, overdue: p.counts.overdue }),
       tr('bulletin_pl_coverage', {
         orgs: orgs.with,
         orgs_total: orgs.total,
@@ -126,10 +126,10 @@ function pledges(b: Bulletin, x: Writer, att: Numbers): DocSection {
         members_total: members.total,
         members_rate: rate(members.rate),
       }),
-      tr('bulletin_pl_vague', { n: p.vague.length }),
+      tr('bulletin_pl_vague', { n: p.counts.vague }),
       p.satisfaction === null
         ? tr('bulletin_pl_no_eval', { att: att.pledges })
-        : tr('bulletin_pl_eval', { n: p.evaluated.length, sat: pct(p.satisfaction), att: att.pledges }),
+        : tr('bulletin_pl_eval', { n: p.counts.evaluated, sat: pct(p.satisfaction), att: att.pledges }),
     ),
   );
 }
@@ -170,7 +170,7 @@ function stars(b: Bulletin, x: Writer, att: Numbers): DocSection {
       tr('bulletin_st_summary', {
         period: quarter(s.period),
         rated: s.rated,
-        red: s.red_stars.length,
+        red: s.counts.red,
         benchmark: s.benchmark.length,
         flag: s.flag.length,
         att: att.stars!,

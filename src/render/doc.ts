@@ -37,6 +37,12 @@ export interface DocTable {
   none?: string;
   /** Markdown and HTML are read by people: past `max` rows a table is cut there, with a note (XLSX, CSV and JSON keep every row). */
   cut?: { max: number; more: (shown: number, total: number) => string };
+  /**
+   * How many rows the table has in all when `rows` are only its first: a
+   * bulletin made for Markdown or HTML keeps no more rows than they show.
+   * Only with `cut`, and only for the formats that cut.
+   */
+  total?: number;
   /** Columns of running text (a pledge, a title) that wrap on paper; every other column keeps to one line. */
   wrap?: number[];
   /** A list of names (code and name): paper may run it on as one paragraph. */

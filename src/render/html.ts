@@ -94,11 +94,10 @@ function htmlTable(tb: DocTable): string {
   const max = tb.cut?.max ?? Infinity;
   // Names and codes keep to one line; only running text (a pledge, a title) wraps.
   const klass = (c: CellValue, i: number) => (isNumeric(c) ? ' class="n"' : tb.wrap?.includes(i) ? ' class="w"' : '');
-  const body = rows
-    .slice(0, max)
-    .map((r) => `<tr>${r.map((c, i) => `<td${klass(c, i)}>${esc(cellText(c))}</td>`).join('')}</tr>`)
-    .join('\n');
-  const more = rows.length > max ? `<p class="none">${esc(tb.cut!.more(max, rows.length))}</p>` : '';
+  const shown = rows.slice(0, max);
+  const body = shown.map((r) => `<tr>${r.map((c, i) => `<td${klass(c, i)}>${esc(cellText(c))}</td>`).join('')}</tr>`).join('\n');
+  const total = tb.total ?? rows.length;
+  const more = total > shown.length ? `<p class="none">${esc(tb.cut!.more(shown.length, total))}</p>` : '';
   return `${caption}\n<table>${head}<tbody>\n${body}\n</tbody></table>${more}`;
 }
 

@@ -72,6 +72,7 @@ function mdTable(tb: DocTable): string {
   const rule = `|${numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`;
   const max = tb.cut?.max ?? Infinity;
   const body = rows.slice(0, max).map((r) => line(r.map(cellText)));
-  const more = rows.length > max ? ['', mdEscape(tb.cut!.more(max, rows.length))] : [];
+  const total = tb.total ?? rows.length;
+  const more = total > body.length ? ['', mdEscape(tb.cut!.more(body.length, total))] : [];
   return [...head, line(tb.headers), rule, ...body, ...more].join('\n');
 }

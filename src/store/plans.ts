@@ -23,6 +23,17 @@ export const READS = {
   }),
   /** Org pledges due by `date`: the only ones that can be overdue then. */
   orgPledgesDueBy: (date: string) => ({ t: TABLES.pledges, rest: 'WHERE due <= ? AND owner_org IS NOT NULL ORDER BY id', params: [date] }),
+  /** The reports of `span`'s items that have more than one report, and (with `adoptedIn`) of that month's adopted above none. */
+  namedItemReports: (span: ReportSpan, adoptedIn: string | null) => {
+    const { where, params } = spanWhere(span);
+    const having = adoptedIn ? `COUNT(*) > 1 OR (month = @adoptedIn AND MAX(adopted <> '${ADOPTIONS[0]}'))` : 'COUNT(*) > 1';
+    const named = `SELECT org, month, title FROM reports WHERE ${where} GROUP BY org, month, title HAVING ${having}`;
+    return {
+      t: TABLES.reports,
+      rest: `WHERE ${where} AND (org, month, title) IN (${named}) ORDER BY org, date, key`,
+      params: [adoptedIn ? { ...params, adoptedIn } : params],
+    };
+  },
 };
 
 /** A record read as the second thread runs it: its rows, raw. */

@@ -2,10 +2,10 @@
 // section descriptors the import writes with.
 import type { DB } from './db.js';
 import { SECTION_DEFS as TABLES, selectOf, type Readable, type Row } from '../core/sections.js';
-import { ADOPTIONS, LEADS } from '../core/model.js';
+import { LEADS } from '../core/model.js';
 import { periodOf } from '../core/dates.js';
 import { Prefetch, type Plan } from './prefetch.js';
-import { PLANS, planOf, READS, spanWhere, type RecordRead, type ReportSpan } from './plans.js';
+import { PLANS, planOf, READS, type RecordRead, type ReportSpan } from './plans.js';
 import { memberPoints, ownedPledges } from './joins.js';
 import type { Member, MemberPoints, Org, OwnedPledge, Pledge, Points, Problem, Report, Review, Source, Typical } from '../core/model.js';
 
@@ -239,11 +239,7 @@ export class Query {
 
   /** The reports of `span`'s items that have more than one report, and (with `adoptedIn`) of that month's adopted above none. */
   namedItemReports(span: ReportSpan, adoptedIn: string | null): Report[] {
-    const { where, params } = spanWhere(span);
-    const having = adoptedIn ? `COUNT(*) > 1 OR (month = @adoptedIn AND MAX(adopted <> '${ADOPTIONS[0]}'))` : 'COUNT(*) > 1';
-    const named = `SELECT org, month, title FROM reports WHERE ${where} GROUP BY org, month, title HAVING ${having}`;
-    if (adoptedIn) params.adoptedIn = adoptedIn;
-    return this.read(TABLES.reports, `WHERE ${where} AND (org, month, title) IN (${named}) ORDER BY org, date, key`, params);
+    return this.readOf(READS.namedItemReports(span, adoptedIn));
   }
 
   typicals(period: string): Typical[] {

@@ -36,6 +36,8 @@ export interface BulletinInput {
   /** The ledger's problems found by the month's end; none: the bulletin has no 整改落实 section. */
   problems?: Problem[];
   rules: Rules;
+  /** How many rows of each long list a view shows (Markdown and HTML cut long tables): the lists keep no more, their counts count all. Default: every row. */
+  shown?: number;
 }
 
 /** 整改落实: the ledger at the month's end, the committees ranked, the supervised problems, those newly supervised this month. */
@@ -74,6 +76,8 @@ export interface StarsSection {
   red_stars: (MemberStars & { org_name: string })[];
   /** The red stars by branch, in the order first met: the branch, how many, their names. */
   red_by_branch: { org: string; org_name: string; count: number; names: string[] }[];
+  /** How many red stars and branches with one there are: the two lists above may hold only the first `shown`. */
+  counts: { red: number; branches: number };
   benchmark: Named[];
   flag: Named[];
 }
@@ -101,8 +105,9 @@ export function buildBulletin(input: BulletinInput): Bulletin {
   const { month, period, orgs, rules } = input;
   const start = `${month}-01`;
   const end = lastDayOfMonth(month);
+  // The pledges first: a caller may still be counting the items on a second thread (bulletinFromStore).
+  const pledges = pledgesSection(start, end, orgs, input.activeMembers, input.pledges, rules, input.shown);
   const reports = reportsSection(month, period, orgs, input.items, input.typicals, rules);
-  const pledges = pledgesSection(start, end, orgs, input.activeMembers, input.pledges, rules);
   const active = orgs.filter((o) => o.active);
   const reviewed = input.grading?.orgs.filter((o) => o.grade !== 'ungraded').length ?? 0;
 
@@ -131,7 +136,7 @@ export function buildBulletin(input: BulletinInput): Bulletin {
     reports,
     pledges,
     grading: input.grading ? gradingSection(input.grading) : null,
-    stars: input.stars ? starsSection(input.stars, orgs, input.rated) : null,
+    stars: input.stars ? starsSection(input.stars, orgs, input.rated, input.shown) : null,
     ledger: input.problems?.length ? ledgerSection(input.problems, orgs, month, rules) : null,
   };
 }
@@ -165,19 +170,21 @@ function gradingSection(g: Grading): GradingSection {
   };
 }
 
-function starsSection(s: StarsResult, orgs: Org[], rated: number): StarsSection {
+function starsSection(s: StarsResult, orgs: Org[], rated: number, shown = Infinity): StarsSection {
   const names = new Map(orgs.map((o) => [o.code, o.name]));
-  const red = s.members.filter((m) => m.red_star).map((m) => ({ ...m, org_name: names.get(m.org) ?? '' }));
+  const red = s.members.filter((m) => m.red_star);
+  const branches = [...groupBy(red, (m) => m.org).values()];
   return {
     period: s.period,
     rated,
-    red_stars: red,
-    red_by_branch: [...groupBy(red, (m) => m.org).values()].map((list) => ({
+    red_stars: red.slice(0, shown).map((m) => ({ ...m, org_name: names.get(m.org) ?? '' })),
+    red_by_branch: branches.slice(0, shown).map((list) => ({
       org: list[0].org,
-      org_name: list[0].org_name,
+      org_name: names.get(list[0].org) ?? '',
       count: list.length,
       names: list.map((m) => m.name),
     })),
+    counts: { red: red.length, branches: branches.length },
     benchmark: s.benchmark.filter((v) => v.qualified).map((v) => ({ code: v.code, name: v.name })),
     flag: s.flag.filter((v) => v.qualified).map((v) => ({ code: v.code, name: v.name })),
   };

@@ -28,6 +28,8 @@ export interface Named {
 export interface PledgesSection {
   /** Pledges in force (在诺): made by the month's end, neither abandoned nor fulfilled by then. */
   in_force: number;
+  /** How many rows each list has in all: the lists themselves may hold only the first `shown` (pledgesSection). */
+  counts: { made: number; fulfilled: number; overdue: number; vague: number; evaluated: number };
   made: PledgeRow[];
   fulfilled: PledgeRow[];
   overdue: PledgeRow[];
@@ -47,7 +49,9 @@ export interface PledgesSection {
  * `start`..`end`: the month's first and last day. `activeMembers` counts each
  * org's active members: coverage is those counts less the members who own a
  * pledge, so the members themselves need not be read. One pass over
- * `pledges`, keeping only the rows the lists name: a city has 250,000.
+ * `pledges`, keeping only the rows the lists name: a city has 250,000, and
+ * 100,000 overdue. `shown`: how many rows of each list a view shows (Markdown
+ * and HTML cut long tables); the lists keep no more, `counts` counts them all.
  */
 export function pledgesSection(
   start: string,
@@ -56,6 +60,7 @@ export function pledgesSection(
   activeMembers: Map<string, number>,
   pledges: Iterable<OwnedPledge>,
   rules: Rules,
+  shown = Infinity,
 ): PledgesSection {
   const activeOrgs = orgs.filter((o) => o.active);
   const orgNames = new Map(activeOrgs.map((o) => [o.code, o.name]));
@@ -63,28 +68,42 @@ export function pledgesSection(
   const ownerName = (p: OwnedPledge) => (p.member ? (p.member.active && orgNames.has(p.member.org) ? p.member.name : undefined) : orgNames.get(p.owner));
 
   const out = { made: [] as PledgeRow[], fulfilled: [] as PledgeRow[], overdue: [] as PledgeRow[], vague: [] as PledgesSection['vague'] };
+  const counts = { made: 0, fulfilled: 0, overdue: 0, vague: 0, evaluated: 0 };
+  /** Counts a row of `list`, keeping it while the view shows that many. */
+  const add = <K extends keyof typeof out>(list: K, row: () => PledgesSection[K][number]) => {
+    if (counts[list]++ < shown) (out[list] as PledgesSection[K][number][]).push(row());
+  };
   const evaluated: PledgesSection['evaluated'] = [];
   let inForce = 0;
+  // Pledges are often copied (a branch's members take the office's model text): each text is judged once.
+  const judged = new Map<string, VagueReason[]>();
+  const reasonsOf = (content: string) => {
+    let r = judged.get(content);
+    if (r === undefined) judged.set(content, (r = vagueReasons(content, rules.pledges)));
+    return r;
+  };
   /** The owners of a live pledge; a member's mapped to its org. */
   const owners = new Set<string>();
   const memberOrgs = new Map<string, string>();
   for (const p of pledges) {
     const name = ownerName(p);
     if (name === undefined || p.made > end) continue;
-    const row = pledgeRow(p, name);
+    const row = () => pledgeRow(p, name);
     const kept = p.status === 'fulfilled' && p.fulfilled !== null && p.fulfilled <= end;
-    if (p.made >= start) out.made.push(row);
-    if (kept && p.fulfilled! >= start) out.fulfilled.push(row);
-    if (p.evaluation) evaluated.push({ ...row, votes: p.evaluation, satisfaction: satisfaction(p.evaluation) });
+    if (p.made >= start) add('made', row);
+    if (kept && p.fulfilled! >= start) add('fulfilled', row);
+    if (p.evaluation) evaluated.push({ ...row(), votes: p.evaluation, satisfaction: satisfaction(p.evaluation) });
     if (p.status === 'abandoned') continue;
     owners.add(p.owner);
     if (p.member) memberOrgs.set(p.owner, p.member.org);
     if (!kept) inForce++;
-    if (overdueAt(p, end)) out.overdue.push(row);
-    const reasons = vagueReasons(p.content, rules.pledges);
-    if (reasons.length) out.vague.push({ ...row, reasons });
+    if (overdueAt(p, end)) add('overdue', row);
+    const reasons = reasonsOf(p.content);
+    if (reasons.length) add('vague', () => ({ ...row(), reasons }));
   }
+  // Ranked before they are cut: the least satisfied first.
   evaluated.sort((a, b) => a.satisfaction - b.satisfaction || (a.id < b.id ? -1 : 1));
+  counts.evaluated = evaluated.length;
   const pooled = evaluated.reduce(
     (v, e) => ({ satisfied: v.satisfied + e.votes.satisfied, basic: v.basic + e.votes.basic, unsatisfied: v.unsatisfied + e.votes.unsatisfied }),
     { satisfied: 0, basic: 0, unsatisfied: 0 },
@@ -92,12 +111,13 @@ export function pledgesSection(
 
   return {
     in_force: inForce,
+    counts,
     ...out,
     coverage: {
       orgs: covered({ total: activeOrgs.length, without: activeOrgs.filter((o) => !owners.has(o.code)).map((o) => ({ code: o.code, name: o.name })) }),
       members: covered(memberCoverage(activeOrgs, activeMembers, memberOrgs)),
     },
-    evaluated,
+    evaluated: evaluated.slice(0, shown),
     satisfaction: evaluated.length ? satisfaction(pooled) : null,
   };
 }
