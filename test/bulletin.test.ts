@@ -7,7 +7,7 @@ import { pledgesSection } from '../src/analyses/bulletin/pledges.js';
 import { itemsOf } from '../src/analyses/quota.js';
 import { gradePeriod } from '../src/analyses/grade.js';
 import { activeCounts, member, org, owned, pledge, report, review, typical, votes } from './fixtures.js';
-import type { Pledge } from '../src/core/model.js';
+import type { Member, Pledge } from '../src/core/model.js';
 import type { MemberStars } from '../src/analyses/stars.js';
 import { bulletinDoc } from '../src/render/bulletin.js';
 import { renderAs } from '../src/render/formats.js';
@@ -122,8 +122,7 @@ describe('buildBulletin', () => {
     month: '2011-05',
     period: '2011Q2',
     orgs,
-    activeMembers: activeCounts([member('M1', 'A'), member('M2', 'X')]),
-    pledges: [],
+    pledges: pledgesSection('2011-05-01', '2011-05-31', orgs, activeCounts([member('M1', 'A'), member('M2', 'X')]), [], rules),
     items: itemsOf(
       [
         ...three('A', '2011-05'),
@@ -213,8 +212,8 @@ describe('buildBulletin', () => {
 
   it('keeps no more rows of a long list than a view shows, counts them all, and Markdown says how many there are', async () => {
     const people = ['M1', 'M2', 'M3', 'M4', 'M5'].map((m, i) => member(m, i < 3 ? 'A' : 'B'));
-    const overdue = (m: string, i: number): Pledge => ({
-      ...pledge(m, '2011-04-30', 'in_progress'),
+    const overdue = (m: Member, i: number): Pledge => ({
+      ...pledge(m.id, '2011-04-30', 'in_progress'),
       id: `P${i}`,
       made: i % 2 ? '2011-05-03' : '2011-01-10',
       content: i % 2 ? '积极为群众办实事' : '年内走访困难户12户',
@@ -230,25 +229,11 @@ describe('buildBulletin', () => {
       red_star: true,
       src: people[0].src,
     });
-    const over = {
-      activeMembers: activeCounts(people),
-      pledges: owned(
-        people,
-        people.map((m, i) => overdue(m.id, i)),
-      ),
-      stars: { period: '2011Q1', members: people.map((m, i) => red(m.id, i)), benchmark: [], flag: [], pending: false },
-    };
-    const full = buildBulletin(input(over));
-    const cut = buildBulletin(
-      input({
-        ...over,
-        pledges: owned(
-          people,
-          people.map((m, i) => overdue(m.id, i)),
-        ),
-        shown: 2,
-      }),
-    );
+    const pledges = (shown?: number) =>
+      pledgesSection('2011-05-01', '2011-05-31', orgs, activeCounts(people), owned(people, people.map(overdue)), rules, shown);
+    const stars = { period: '2011Q1', members: people.map((m, i) => red(m.id, i)), benchmark: [], flag: [], pending: false };
+    const full = buildBulletin(input({ pledges: pledges(), stars }));
+    const cut = buildBulletin(input({ pledges: pledges(2), stars, shown: 2 }));
     for (const k of ['made', 'fulfilled', 'overdue', 'vague', 'evaluated'] as const) {
       expect(full.pledges.counts[k]).toBe(full.pledges[k].length);
       expect(cut.pledges[k]).toEqual(full.pledges[k].slice(0, 2));

@@ -185,6 +185,8 @@ describe('the database: never a stack trace, a message that says what to do', ()
     const runs = [
       ['report', '--format', 'json'],
       ['report', '--date', '2011-07-01'],
+      ['report', '--org', 'W01', '--format', 'json'],
+      ['report', '--org', 'W02', '--date', '2011-07-01'],
       ['annual'],
       ['annual', '--format', 'json'],
       ['stars', '--format', 'json'],

@@ -4,7 +4,7 @@
 import { gradingIn, starsIn } from './scope.js';
 import type { Rules } from '../core/rules.js';
 import { groupBy } from '../core/collections.js';
-import { addDays, lastDayOfMonth, periodBounds, periodOf, previousPeriod, yearQuarters } from '../core/dates.js';
+import { addDays, lastDayOfMonth, periodBounds, periodMonths, periodOf, previousPeriod, yearQuarters } from '../core/dates.js';
 import type { Query } from '../store/query.js';
 import { PLANS, planOf, READS, type ReportSpan } from '../store/plans.js';
 import type { Plan } from '../store/prefetch.js';
@@ -12,6 +12,7 @@ import { gradePeriod, type Grading } from './grade.js';
 import { rateStars, type StarsResult } from './stars.js';
 import { countedItems, monthQuota, periodQuota, type Items, type MonthQuota, type PeriodQuota } from './quota.js';
 import { buildBulletin, gradedPeriodFor, type Bulletin } from './bulletin/bulletin.js';
+import { pledgesFromStore, pledgesTask } from './bulletin/pledges-store.js';
 import { ledgerAt, type Ledger } from './ledger.js';
 import { suggestProblems, type Suggestion } from './ledger-suggest.js';
 import { annualReview, tallyQuarter, type Annual, type AnnualQuarter, type MemberTally } from './annual.js';
@@ -117,46 +118,40 @@ export function periodQuotaFromStore(q: Query, rules: Rules, period: string): Pe
 export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: Set<string> | null = null, shown = Infinity): Bulletin {
   const period = periodOf(`${month}-01`);
   const graded = gradedPeriodFor(month, q.reviewPeriods());
-  // What the grading reads and the counts, on a second thread in the order this one needs them, while it reads the
-  // red-star candidates, rates them and reads the pledges.
+  const pledges = pledgesTask(month, rules, keep && [...keep], shown);
+  // A month that closes the quarter it grades: the quarter's items, counted first, give the months that met the quota.
+  const closing = graded === period && month === periodMonths(period)[2];
+  // What the grading reads, the counts and the pledges, on a second thread in the order this one needs them, while it
+  // counts the reports, reads the red-star candidates and rates them.
   q.prefetch([
     ...(graded ? gradeReads(rules, graded) : []),
     PLANS.activeMembers(),
-    ...(graded ? [PLANS.metMonths(graded, rules.quota.reports_per_month)] : []),
-    PLANS.itemTallies({ period, through: month }, adoptionPoints(rules)),
-    planOf(READS.namedItemReports({ period, through: month }, month)),
+    ...(graded && !closing ? [PLANS.metMonths(graded, rules.quota.reports_per_month)] : []),
+    pledges,
     ...(graded ? [PLANS.ratedByOrg(graded)] : []),
   ]);
+  const inside = (org: string) => !keep || keep.has(org);
+  const items = itemsIn(itemsFromStore(q, rules, { period, through: month }, month), inside);
   // Grades and stars are computed over everything (a flag committee counts all its branches), then listed for the subtree.
   // The stars first: they read the candidates before they grade, and the grading is the run's one (gradeFromStore).
   const stars = graded ? starsFromStore(q, rules, graded, { redOnly: true }) : null;
   const grading = graded ? gradeFromStore(q, rules, graded) : null;
-  const inside = (org: string) => !keep || keep.has(org);
   return buildBulletin({
     month,
     period,
     orgs: q.orgs().filter((o) => inside(o.code)),
-    activeMembers: keep ? new Map([...q.activeMembers()].filter(([org]) => keep.has(org))) : q.activeMembers(),
-    pledges: keep ? filtered(q.eachOwnedPledge(), (p) => keep.has(p.member ? p.member.org : p.owner)) : q.eachOwnedPledge(),
-    // Taken when the bulletin asks, after it has read the pledges: the second thread counts them meanwhile.
-    get items() {
-      return itemsIn(itemsFromStore(q, rules, { period, through: month }, month), inside);
-    },
+    items,
     typicals: q.typicals(period).filter((r) => inside(r.org)),
     grading: grading && gradingIn(grading, keep),
     stars: stars && starsIn(stars, keep),
-    get rated() {
-      return graded ? q.ratedCount(graded, keep) : 0;
-    },
     pointsRecords: graded ? q.pointsCount(graded, keep) : 0,
     problems: q.problems(lastDayOfMonth(month)).filter((p) => inside(p.org)),
+    // Last, what the second thread did last.
+    pledges: q.task(pledges, pledgesFromStore),
+    rated: graded ? q.ratedCount(graded, keep) : 0,
     rules,
     shown,
   });
-}
-
-function* filtered<T>(all: Iterable<T>, keep: (x: T) => boolean): Generator<T> {
-  for (const x of all) if (keep(x)) yield x;
 }
 
 function itemsIn(items: Items, inside: (org: string) => boolean): Items {

@@ -54,10 +54,10 @@ export function periodBounds(period: string): [string, string] {
   return [start, lastDayOfMonth(`${y}-${String(q * 3).padStart(2, '0')}`)];
 }
 
-/** The three months of a quarter. */
 /** The four quarters of a year: 2011 → 2011Q1…2011Q4. */
 export const yearQuarters = (year: string): string[] => [1, 2, 3, 4].map((n) => `${year}Q${n}`);
 
+/** The three months of a quarter. */
 export function periodMonths(period: string): string[] {
   const y = period.slice(0, 4);
   const q = +period.slice(5);

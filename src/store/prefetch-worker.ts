@@ -1,15 +1,17 @@
 // The other thread of a read command (store/prefetch.ts): opens the database
-// read-only, runs each query it was given, and hands back each result as soon
-// as it has it, with a count the asking thread can wait on.
+// read-only, does each job it was given (a query, or a task: a function of the
+// store), and hands back each result as soon as it has it, with a count the
+// asking thread can wait on.
 import { workerData, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { Plan } from './prefetch.js';
+import type { Job } from './prefetch.js';
+import { Query } from './query.js';
 
-const { path, plans, port, ready } = workerData as { path: string; plans: Plan[]; port: MessagePort; ready: Int32Array };
-// Started: the asking thread waits for the results now, however long the queries take.
+const { path, jobs, port, ready } = workerData as { path: string; jobs: Job[]; port: MessagePort; ready: Int32Array };
+// Started: the asking thread waits for the results now, however long the jobs take.
 Atomics.store(ready, 1, 1);
 
-const done = (i: number, result: { rows: unknown[] } | { error: string }) => {
+const done = (i: number, result: { rows: unknown[] } | { value: unknown } | { error: string }) => {
   port.postMessage({ i, ...result });
   Atomics.add(ready, 0, 1);
   Atomics.notify(ready, 0);
@@ -18,21 +20,27 @@ const done = (i: number, result: { rows: unknown[] } | { error: string }) => {
 let db: Database.Database | null = null;
 try {
   db = new Database(path, { readonly: true, fileMustExist: true });
-  for (const [i, p] of plans.entries()) {
+  const q = new Query(db);
+  for (const [i, job] of jobs.entries()) {
     try {
-      done(i, {
-        rows: db
-          .prepare(p.sql)
-          .raw()
-          .all(...p.params),
-      });
+      if ('sql' in job)
+        done(i, {
+          rows: db
+            .prepare(job.sql)
+            .raw()
+            .all(...job.params),
+        });
+      else {
+        const run = (await import(job.module))[job.fn] as (q: Query, ...args: unknown[]) => unknown;
+        done(i, { value: run(q, ...job.args) });
+      }
     } catch (e) {
       done(i, { error: String(e) });
     }
   }
 } catch (e) {
-  // Not opened: the asking thread runs every query itself.
-  for (const i of plans.keys()) done(i, { error: String(e) });
+  // Not opened: the asking thread does every job itself.
+  for (const i of jobs.keys()) done(i, { error: String(e) });
 } finally {
   db?.close();
 }

@@ -3,8 +3,8 @@
 import type { DB } from './db.js';
 import { SECTION_DEFS as TABLES, selectOf, type Readable, type Row } from '../core/sections.js';
 import { LEADS } from '../core/model.js';
-import { periodOf } from '../core/dates.js';
-import { Prefetch, type Plan } from './prefetch.js';
+import { periodMonths, periodOf } from '../core/dates.js';
+import { Prefetch, type Job, type Plan, type Task } from './prefetch.js';
 import { PLANS, planOf, READS, type RecordRead, type ReportSpan } from './plans.js';
 import { memberPoints, ownedPledges } from './joins.js';
 import type { Member, MemberPoints, Org, OwnedPledge, Pledge, Points, Problem, Report, Review, Source, Typical } from '../core/model.js';
@@ -15,6 +15,9 @@ function candidatesWhere(period: string, min: number, stars: number): { rest: st
   if (stars >= LEADS.length) return { rest: `WHERE p.period = @period AND ${LEADS.map((l) => `p.${l} >= @min`).join(' AND ')}`, params: { period, min } };
   return { rest: `WHERE p.period = @period AND ${LEADS.map((l) => `(p.${l} >= @min)`).join(' + ')} >= @stars`, params: { period, min, stars } };
 }
+
+/** A row of PLANS.itemTallies: org, month, items, points. */
+type Tally = [org: string, month: string, count: number, points: number];
 
 /** An org's active members, counted. */
 export interface ActiveCounts {
@@ -32,10 +35,16 @@ export class Query {
   /** Counts running on a second thread, if started. */
   private prefetched: Prefetch | null = null;
 
-  /** Starts `plans` (of PLANS) on a second thread: the methods that run them take their rows from there. */
-  prefetch(plans: Plan[]): void {
+  /** Starts `jobs` (plans of PLANS and READS, and tasks) on a second thread: the methods that run them take their results from there. */
+  prefetch(jobs: Job[]): void {
     this.prefetched?.close();
-    this.prefetched = Prefetch.start(this.db.name, plans);
+    this.prefetched = Prefetch.start(this.db.name, jobs);
+  }
+
+  /** What `fn` returns for `task`'s arguments: from the second thread if the command handed the task there, else computed here. */
+  task<A extends unknown[], R>(task: Task<A>, fn: (q: Query, ...args: A) => R): R {
+    const done = this.prefetched?.taken<A, R>(task);
+    return done ? done.value : fn(this, ...task.args);
   }
 
   /** Lets the second thread go. */
@@ -221,8 +230,13 @@ export class Query {
    * quarter has 300,000 reports.
    */
   itemTallies(span: ReportSpan, points: number[]): { org: string; month: string; count: number; points: number }[] {
-    return this.rows<[string, string, number, number]>(PLANS.itemTallies(span, points)).map(([org, month, count, pts]) => ({ org, month, count, points: pts }));
+    const rows = this.rows<Tally>(PLANS.itemTallies(span, points));
+    if ('period' in span && (span.through ?? '9999') >= periodMonths(span.period)[2]) this.quarterTallies.set(span.period, rows);
+    return rows.map(([org, month, count, pts]) => ({ org, month, count, points: pts }));
   }
+
+  /** Each quarter's item tallies, when read over the quarter whole: metMonths counts from them. */
+  private readonly quarterTallies = new Map<string, Tally[]>();
 
   /**
    * Each org and month of `span` with at least `quota` items (items as
@@ -232,7 +246,12 @@ export class Query {
    */
   metMonths(span: ReportSpan, quota: number): [org: string, month: string][] {
     const period = 'month' in span ? periodOf(`${span.month}-01`) : span.period;
-    const met = this.once(`met ${period} ${quota}`, () => this.rows<[string, string]>(PLANS.metMonths(period, quota)));
+    const met = this.once(`met ${period} ${quota}`, () => {
+      // An org's items in a month are its distinct titles, as the tallies count them (both in order of org and month).
+      const tallies = this.quarterTallies.get(period);
+      if (!tallies) return this.rows<[string, string]>(PLANS.metMonths(period, quota));
+      return tallies.flatMap(([org, month, count]): [string, string][] => (count >= quota ? [[org, month]] : []));
+    });
     if ('month' in span) return met.filter(([, month]) => month === span.month);
     return span.through === undefined ? met : met.filter(([, month]) => month <= span.through!);
   }

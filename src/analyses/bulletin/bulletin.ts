@@ -1,7 +1,7 @@
 // The monthly bulletin (通报) as data: five sections over the month, its
 // quarter to date, and the latest quarter graded by the month's end. Pure:
 // the caller reads the store and grades; this only selects and counts.
-import type { Grade, Org, OwnedPledge, Problem, Typical } from '../../core/model.js';
+import type { Grade, Org, Problem, Typical } from '../../core/model.js';
 import type { Items } from '../quota.js';
 import { GRADES } from '../../core/model.js';
 import type { Rules } from '../../core/rules.js';
@@ -11,17 +11,15 @@ import { addDays, lastDayOfMonth, periodBounds } from '../../core/dates.js';
 import { ledgerAt, stateAt, type Ledger, type ProblemState } from '../ledger.js';
 import { groupBy } from '../../core/collections.js';
 import { reportsSection, type ReportsSection } from './reports.js';
-import { pledgesSection, type Named, type PledgesSection } from './pledges.js';
+import type { Named, PledgesSection } from './pledges.js';
 
 export interface BulletinInput {
   month: string;
   /** The quarter the month is in. */
   period: string;
   orgs: Org[];
-  /** Active members per org. */
-  activeMembers: Map<string, number>;
-  /** Read once, in order of id. */
-  pledges: Iterable<OwnedPledge>;
+  /** The pledges of `orgs` and their members (pledgesSection). */
+  pledges: PledgesSection;
   /** The reports of `period` to the month's end, counted, with the duplicates and adopted items named; and its typicals. */
   items: Items;
   typicals: Typical[];
@@ -36,7 +34,7 @@ export interface BulletinInput {
   /** The ledger's problems found by the month's end; none: the bulletin has no 整改落实 section. */
   problems?: Problem[];
   rules: Rules;
-  /** How many rows of each long list a view shows (Markdown and HTML cut long tables): the lists keep no more, their counts count all. Default: every row. */
+  /** How many rows of each long list a view shows (Markdown and HTML cut long tables): the lists keep no more, their counts count all (the pledges' lists too, cut by pledgesSection). Default: every row. */
   shown?: number;
 }
 
@@ -103,10 +101,7 @@ export function gradedPeriodFor(month: string, reviewPeriods: string[]): string 
 
 export function buildBulletin(input: BulletinInput): Bulletin {
   const { month, period, orgs, rules } = input;
-  const start = `${month}-01`;
-  const end = lastDayOfMonth(month);
-  // The pledges first: a caller may still be counting the items on a second thread (bulletinFromStore).
-  const pledges = pledgesSection(start, end, orgs, input.activeMembers, input.pledges, rules, input.shown);
+  const pledges = input.pledges;
   const reports = reportsSection(month, period, orgs, input.items, input.typicals, rules);
   const active = orgs.filter((o) => o.active);
   const reviewed = input.grading?.orgs.filter((o) => o.grade !== 'ungraded').length ?? 0;
