@@ -101,6 +101,8 @@ async function executable(name, node, addon, builder = process.execPath) {
       disableExperimentalSEAWarning: true,
       useSnapshot: false,
       useCodeCache: false,
+      // The V8 flags bin/cxzy runs with.
+      execArgv: JSON.parse(readFileSync(join(ROOT, 'bin', 'node-flags.json'), 'utf8')),
       assets: { 'files.json': join(WORK, 'files.json'), 'worker.js': join(WORK, 'worker.js'), 'sqlite.node': addon },
     }),
   );

@@ -1,12 +1,15 @@
 // One measured step: the step run in a process of its own (bench/step.ts), so
 // that its peak RSS is its own; and the best of several runs.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 export const DATA = join(ROOT, 'bench', '.data');
 const STEP = fileURLToPath(new URL('./step.js', import.meta.url));
+/** The V8 flags cxzy runs with (bin/cxzy and the executables): each step runs with them, as cxzy would. */
+const FLAGS = JSON.parse(readFileSync(join(ROOT, 'bin', 'node-flags.json'), 'utf8')) as string[];
 
 export interface Measure {
   ms: number;
@@ -16,7 +19,7 @@ export interface Measure {
 
 /** `code`: the exit code the step must end with (validate of a bad batch exits 1). */
 export function measure(step: string, args: string[], env: Record<string, string> = {}, code = 0): Measure {
-  const r = spawnSync(process.execPath, [STEP, step, ...args], {
+  const r = spawnSync(process.execPath, [...FLAGS, STEP, step, ...args], {
     env: { ...process.env, ...env, CXZY_BENCH_EXIT: String(code) },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
