@@ -128,7 +128,7 @@ export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: S
     PLANS.activeMembers(),
     ...(graded && !closing ? [PLANS.metMonths(graded, rules.quota.reports_per_month)] : []),
     pledges,
-    ...(graded ? [PLANS.ratedByOrg(graded)] : []),
+    ...(graded ? [PLANS.pointsByOrg(graded)] : []),
   ]);
   const inside = (org: string) => !keep || keep.has(org);
   const items = itemsIn(itemsFromStore(q, rules, { period, through: month }, month), inside);
@@ -144,7 +144,7 @@ export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: S
     typicals: q.typicals(period).filter((r) => inside(r.org)),
     grading: grading && gradingIn(grading, keep),
     stars: stars && starsIn(stars, keep),
-    pointsRecords: graded ? q.pointsCount(graded, keep) : 0,
+    pointsRecords: graded ? q.pointsOf(graded, keep) : 0,
     problems: q.problems(lastDayOfMonth(month)).filter((p) => inside(p.org)),
     // Last, what the second thread did last.
     pledges: q.task(pledges, pledgesFromStore),

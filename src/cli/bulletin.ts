@@ -64,6 +64,7 @@ export const bulletinCommand: CommandSpec = {
           scope,
           issued: o.date ?? localTime().slice(0, 10),
           number: o.number === undefined ? null : Number(o.number),
+          shown,
         });
         output = await renderAs(format, doc);
         warnOffice(ctx, rules.office, o.number !== undefined);

@@ -21,7 +21,7 @@ const SUMMARY_PAST = 2000;
 /** The summary a terminal gets of more than SUMMARY_PAST members rated; false (nothing printed) for fewer. */
 function summary(ctx: Ctx, q: Query, rules: Rules, period: string, keep: Set<string> | null): boolean {
   // What the grading reads and the counts run on a second thread while this one reads the red-star candidates.
-  q.prefetch([...gradeReads(rules, period), PLANS.metMonths(period, rules.quota.reports_per_month), PLANS.activeMembers(), PLANS.ratedByOrg(period)]);
+  q.prefetch([...gradeReads(rules, period), PLANS.metMonths(period, rules.quota.reports_per_month), PLANS.activeMembers(), PLANS.pointsByOrg(period)]);
   // The red stars, benchmark branches and flag committees come out the same from the candidates alone.
   const s = starsIn(starsFromStore(q, rules, period, { redOnly: true }), keep);
   const all = q.ratedByOrg(period);

@@ -39,11 +39,10 @@ export function reportsParts(b: Bulletin, x: Writer): Part[] {
     }),
     ...(r.units.length
       ? [
-          table(
-            tr('bulletin_t_units', { month }),
-            h('q_rank', 'bulletin_h_committee', 'bulletin_series_orgs', 'bulletin_series_met', 'bulletin_h_met_rate'),
-            r.units.map((u) => [num(u.rank), text(u.name), num(u.orgs), num(u.met), share(u.rate)]),
-          ),
+          table(tr('bulletin_t_units', { month }), h('q_rank', 'bulletin_h_committee', 'bulletin_series_orgs', 'bulletin_series_met', 'bulletin_h_met_rate'), {
+            list: r.units,
+            row: (u) => [num(u.rank), text(u.name), num(u.orgs), num(u.met), share(u.rate)],
+          }),
         ]
       : []),
     table(
@@ -53,37 +52,43 @@ export function reportsParts(b: Bulletin, x: Writer): Part[] {
         ...months.map((m) => tr('bulletin_h_month_n', { m: Number(m.slice(5)) })),
         ...h('q_short', 'bulletin_h_points_month', 'q_months_met', 'bulletin_h_points_quarter'),
       ],
-      r.month.orgs.map((o) => {
-        const qo = quarterOf.get(o.org);
-        return [
-          num(o.rank),
-          text(o.org),
-          text(o.name),
-          ...months.map((m) => num(qo?.months[m].count ?? 0)),
-          num(o.shortfall),
-          num(o.points),
-          num(qo?.months_met ?? 0),
-          num(qo?.points ?? 0),
-        ];
-      }),
+      {
+        list: r.month.orgs,
+        row: (o) => {
+          const qo = quarterOf.get(o.org);
+          return [
+            num(o.rank),
+            text(o.org),
+            text(o.name),
+            ...months.map((m) => num(qo?.months[m].count ?? 0)),
+            num(o.shortfall),
+            num(o.points),
+            num(qo?.months_met ?? 0),
+            num(qo?.points ?? 0),
+          ];
+        },
+      },
     ),
     named(tr('bulletin_t_no_reports'), ov.no_reports),
     table(
       tr('bulletin_t_adopted'),
       h('bulletin_h_name', 'bulletin_h_title', 'bulletin_h_adopted', 'q_points'),
-      r.adopted.map((i) => [text(nameOf.get(i.org) ?? i.org), text(i.title), text(w(i.adopted)), num(i.points)]),
+      { list: r.adopted, row: (i) => [text(nameOf.get(i.org) ?? i.org), text(i.title), text(w(i.adopted)), num(i.points)] },
       [1],
     ),
     table(
       tr('bulletin_t_duplicates'),
       h('bulletin_h_name', 'bulletin_h_month', 'bulletin_h_title'),
-      r.month.duplicates.map((d) => [text(nameOf.get(d.org) ?? d.org), text(d.month), text(d.title)]),
+      { list: r.month.duplicates, row: (d) => [text(nameOf.get(d.org) ?? d.org), text(d.month), text(d.title)] },
       [2],
     ),
     table(
       tr('bulletin_t_typicals', { period: quarter(b.period), need: r.typicals_need }),
       h('bulletin_h_committee', 'q_typicals', 'q_met', 'bulletin_h_titles'),
-      r.typicals.map((c) => [text(c.name), num(c.count), text(tr(c.met ? 'yes' : 'no')), text(c.typicals.map((x) => x.title).join(punct(lang, 'clause')))]),
+      {
+        list: r.typicals,
+        row: (c) => [text(c.name), num(c.count), text(tr(c.met ? 'yes' : 'no')), text(c.typicals.map((x) => x.title).join(punct(lang, 'clause')))],
+      },
       [3],
     ),
   ];
@@ -133,11 +138,10 @@ export function pledgesParts(b: Bulletin, x: Writer): Part[] {
       p.counts.evaluated,
     ),
     named(tr('bulletin_t_orgs_without'), p.coverage.orgs.without),
-    table(
-      tr('bulletin_t_members_without'),
-      h('bulletin_h_org', 'bulletin_h_name', 'bulletin_h_members', 'bulletin_h_without'),
-      p.coverage.members.by_org.map((o) => [text(o.code), text(o.name), num(o.members), num(o.without)]),
-    ),
+    table(tr('bulletin_t_members_without'), h('bulletin_h_org', 'bulletin_h_name', 'bulletin_h_members', 'bulletin_h_without'), {
+      list: p.coverage.members.by_org,
+      row: (o) => [text(o.code), text(o.name), num(o.members), num(o.without)],
+    }),
   ];
 }
 
@@ -167,27 +171,24 @@ export function gradingParts(b: Bulletin, x: Writer, belowPct: string): Part[] |
         segments: [{ name: tr('bulletin_series_orgs'), value: g.movement[k], color: MOVE_COLORS[k] }],
       })),
     }),
-    table(
-      tr('bulletin_t_moved'),
-      h('bulletin_h_org', 'bulletin_h_name', 'bulletin_h_previous', 'bulletin_h_current', 'g_move'),
-      g.moved.map((o) => [...gradeRow(o), text(w(o.previous ?? '-')), text(w(o.grade)), text(w(o.movement ?? '-'))]),
-    ),
+    table(tr('bulletin_t_moved'), h('bulletin_h_org', 'bulletin_h_name', 'bulletin_h_previous', 'bulletin_h_current', 'g_move'), {
+      list: g.moved,
+      row: (o) => [...gradeRow(o), text(w(o.previous ?? '-')), text(w(o.grade)), text(w(o.movement ?? '-'))],
+    }),
     table(
       tr('bulletin_t_overrides'),
       h('bulletin_h_org', 'bulletin_h_name', 'g_composite', 'g_computed', 'g_grade', 'bulletin_h_reason'),
-      g.overrides.map((o) => [...gradeRow(o), num(o.composite ?? 0, 1), text(w(o.computed ?? '-')), text(w(o.grade)), text(o.reason ?? '')]),
+      { list: g.overrides, row: (o) => [...gradeRow(o), num(o.composite ?? 0, 1), text(w(o.computed ?? '-')), text(w(o.grade)), text(o.reason ?? '')] },
       [5],
     ),
-    table(
-      tr('bulletin_t_remedial', { below: belowPct }),
-      h('bulletin_h_org', 'bulletin_h_name', 'g_sat', 'g_grade', 'g_action'),
-      g.remedial.map((o) => [...gradeRow(o), share(o.satisfaction), text(w(o.grade)), text(o.action ? w(o.action) : '')]),
-    ),
-    table(
-      tr('bulletin_t_commentary'),
-      h('bulletin_h_org', 'bulletin_h_name', 'g_grade'),
-      g.commentary_overdue.map((o) => [...gradeRow(o), text(w(o.grade))]),
-    ),
+    table(tr('bulletin_t_remedial', { below: belowPct }), h('bulletin_h_org', 'bulletin_h_name', 'g_sat', 'g_grade', 'g_action'), {
+      list: g.remedial,
+      row: (o) => [...gradeRow(o), share(o.satisfaction), text(w(o.grade)), text(o.action ? w(o.action) : '')],
+    }),
+    table(tr('bulletin_t_commentary'), h('bulletin_h_org', 'bulletin_h_name', 'g_grade'), {
+      list: g.commentary_overdue,
+      row: (o) => [...gradeRow(o), text(w(o.grade))],
+    }),
     named(tr('bulletin_t_no_review', { period: quarter(g.period) }), ov.no_review),
   ];
 }
@@ -216,8 +217,22 @@ export function ledgerParts(b: Bulletin, x: Writer): Part[] | null {
   const { tr, h, table } = x;
   const l = b.ledger;
   if (!l) return null;
-  const committees = l.ledger.committees.map((c) => [num(c.rank), text(c.name), num(c.found), num(c.closed), share(c.rate), num(c.overdue), num(c.supervised)]);
-  const supervised = l.supervised.map((s) => [text(s.problem.id), text(s.name), text(s.problem.content), date(s.problem.due), num(s.days_overdue)]);
+  const committees = {
+    list: l.ledger.committees,
+    row: (c: (typeof l.ledger.committees)[number]) => [
+      num(c.rank),
+      text(c.name),
+      num(c.found),
+      num(c.closed),
+      share(c.rate),
+      num(c.overdue),
+      num(c.supervised),
+    ],
+  };
+  const supervised = {
+    list: l.supervised,
+    row: (s: (typeof l.supervised)[number]) => [text(s.problem.id), text(s.name), text(s.problem.content), date(s.problem.due), num(s.days_overdue)],
+  };
   return [
     table(
       tr('bulletin_t_ledger_committees'),

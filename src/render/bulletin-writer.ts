@@ -25,7 +25,12 @@ export interface NoticeOptions {
   issued: string;
   /** --number. */
   number: number | null;
+  /** How many rows of a table the format shows (Markdown and HTML: MAX_TEXT_ROWS); the rest are counted, not built. Default: all. */
+  shown?: number;
 }
+
+/** A table's rows: made already, or a list and how to make a row of it. */
+export type Rows<T> = CellValue[][] | { list: readonly T[]; row: (x: T) => CellValue[] };
 
 type Tr = <K extends MsgId>(id: K, ...p: {} extends Messages[K] ? [Messages[K]?] : [Messages[K]]) => string;
 
@@ -36,8 +41,12 @@ export interface Writer {
   w: (k: string) => string;
   /** Column headers. */
   h: (...ids: PlainId[]) => string[];
-  /** `total`: how many rows the table has in all, when `rows` are only the first of them. */
-  table: (caption: string, headers: string[], rows: CellValue[][], wrap?: number[], total?: number) => Part;
+  /**
+   * `rows`: a list and how to make each row of it, of which only the rows the
+   * format shows are made; or the rows, with `total` when they are only the
+   * first of more (a bulletin's lists cut where they are made).
+   */
+  table: <T>(caption: string, headers: string[], rows: Rows<T>, wrap?: number[], total?: number) => Part;
   chart: (c: Omit<Chart, 'none'>) => Part;
   /** A list of orgs: code and name. */
   named: (caption: string, list: Named[]) => Part;
@@ -59,10 +68,14 @@ export function writer(b: Bulletin, lang: Lang, opts: NoticeOptions): Writer {
   const h = (...ids: PlainId[]) => ids.map((id) => t(lang, id));
   const none = tr('bulletin_none');
   const cut = { max: MAX_TEXT_ROWS, more: (shown: number, total: number) => tr('bulletin_more', { shown, total }) };
-  const table = (caption: string, headers: string[], rows: CellValue[][], wrap?: number[], total?: number): Part => ({
-    kind: 'table',
-    table: { caption, headers, rows, none, cut, ...(wrap ? { wrap } : {}), ...(total === undefined ? {} : { total }) },
-  });
+  const table = <T>(caption: string, headers: string[], rows: Rows<T>, wrap?: number[], total?: number): Part => {
+    const made = Array.isArray(rows) ? rows : rows.list.slice(0, opts.shown ?? Infinity).map(rows.row);
+    const all = Array.isArray(rows) ? total : rows.list.length;
+    return {
+      kind: 'table',
+      table: { caption, headers, rows: made, none, cut, ...(wrap ? { wrap } : {}), ...(all === undefined || all === made.length ? {} : { total: all }) },
+    };
+  };
   const chart = (c: Omit<Chart, 'none'>): Part => ({ kind: 'chart', chart: { ...c, none } });
   const named = (caption: string, list: Named[]): Part => ({
     kind: 'table',

@@ -52,9 +52,9 @@ const LEVEL = `CASE adopted ${ADOPTIONS.map((a, i) => `WHEN '${a}' THEN ${i}`).j
 
 /** The plans by name; Query's method of the same name runs each (through Query.rows, which asks the prefetch first). */
 export const PLANS = {
-  /** Per org, the points records of `period` of its active members. */
-  ratedByOrg: (period: string): Plan => ({
-    sql: 'SELECT m.org, COUNT(*) FROM points p JOIN members m ON m.id = p.member WHERE p.period = ? AND m.active = 1 GROUP BY m.org',
+  /** Per org, the points records of `period` of its active members, and of all its members. */
+  pointsByOrg: (period: string): Plan => ({
+    sql: 'SELECT m.org, SUM(m.active = 1), COUNT(*) FROM points p JOIN members m ON m.id = p.member WHERE p.period = ? GROUP BY m.org',
     params: [period],
   }),
   /** The active secretaries' ids. */

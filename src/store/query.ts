@@ -194,8 +194,20 @@ export class Query {
   ratedByOrg(period: string): Map<string, number> {
     return this.once(`rated ${period}`, () => {
       const active = new Set(this.orgs().flatMap((o) => (o.active ? [o.code] : [])));
-      return new Map(this.rows<[string, number]>(PLANS.ratedByOrg(period)).filter(([org]) => active.has(org)));
+      return new Map(this.pointsByOrg(period).flatMap(([org, rated]): [string, number][] => (active.has(org) && rated > 0 ? [[org, rated]] : [])));
     });
+  }
+
+  /** Per org, the points records of `period` of its active members and of all its members: counted once for both. */
+  private pointsByOrg(period: string): [org: string, rated: number, all: number][] {
+    return this.once(`points by org ${period}`, () => this.rows<[string, number, number]>(PLANS.pointsByOrg(period)));
+  }
+
+  /** The points records of `period` of these orgs' members (all, with `orgs` null): counted with those rated (pointsByOrg). */
+  pointsOf(period: string, orgs: Set<string> | null): number {
+    let n = 0;
+    for (const [org, , all] of this.pointsByOrg(period)) if (!orgs || orgs.has(org)) n += all;
+    return n;
   }
 
   /** How many active members each org has. */
@@ -211,16 +223,6 @@ export class Query {
         .pluck()
         .get(period, n + 1) as number) > n
     );
-  }
-
-  /** The quarter's points records; with `orgs`, only those of these orgs' members. */
-  pointsCount(period: string, orgs: Set<string> | null = null): number {
-    if (!orgs) return this.db.prepare('SELECT COUNT(*) FROM points WHERE period = ?').pluck().get(period) as number;
-    const sql = 'SELECT COUNT(*) FROM points p JOIN members m ON m.id = p.member WHERE p.period = ? AND m.org IN (SELECT value FROM json_each(?))';
-    return this.db
-      .prepare(sql)
-      .pluck()
-      .get(period, JSON.stringify([...orgs])) as number;
   }
 
   /**
