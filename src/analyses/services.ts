@@ -144,10 +144,10 @@ export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: S
     typicals: q.typicals(period).filter((r) => inside(r.org)),
     grading: grading && gradingIn(grading, keep),
     stars: stars && starsIn(stars, keep),
-    pointsRecords: graded ? q.pointsOf(graded, keep) : 0,
     problems: q.problems(lastDayOfMonth(month)).filter((p) => inside(p.org)),
-    // Last, what the second thread did last.
+    // Last, what the second thread did last, in the order it did it.
     pledges: q.task(pledges, pledgesFromStore),
+    pointsRecords: graded ? q.pointsOf(graded, keep) : 0,
     rated: graded ? q.ratedCount(graded, keep) : 0,
     rules,
     shown,

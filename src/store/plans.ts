@@ -59,8 +59,8 @@ export const PLANS = {
   }),
   /** The active secretaries' ids. */
   secretaries: (): Plan => ({ sql: "SELECT id FROM members WHERE active = 1 AND role = 'secretary'", params: [] }),
-  /** Per org, its active members. */
-  activeMembers: (): Plan => ({ sql: 'SELECT org, COUNT(*) FROM members WHERE active = 1 GROUP BY org', params: [] }),
+  /** Per org, its active members (the bulletin's pledges count them too, on the second thread: shared there). */
+  activeMembers: (): Plan => ({ sql: 'SELECT org, COUNT(*) FROM members WHERE active = 1 GROUP BY org', params: [], shared: true }),
   /** Per org, its active members, probationary ones and secretaries (one pass of the index by org: grouping by role too would sort). */
   activeCounts: (): Plan => ({
     sql: "SELECT org, COUNT(*), SUM(role = 'probationary'), SUM(role = 'secretary') FROM members WHERE active = 1 GROUP BY org",

@@ -4,7 +4,7 @@
 // asking thread can wait on.
 import { workerData, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { Job } from './prefetch.js';
+import { keyOf, type Job, type Plan } from './prefetch.js';
 import { Query } from './query.js';
 
 const { path, jobs, port, ready } = workerData as { path: string; jobs: Job[]; port: MessagePort; ready: Int32Array };
@@ -20,17 +20,19 @@ const done = (i: number, result: { rows: unknown[] } | { value: unknown } | { er
 let db: Database.Database | null = null;
 try {
   db = new Database(path, { readonly: true, fileMustExist: true });
-  const q = new Query(db);
+  // The shared rows of the queries done here, for the tasks after them (a bulletin's pledges need the members counted).
+  const shared = new Map<string, unknown[][]>();
+  const q = new Query(db, (plan: Plan) => shared.get(keyOf(plan)));
   for (const [i, job] of jobs.entries()) {
     try {
-      if ('sql' in job)
-        done(i, {
-          rows: db
-            .prepare(job.sql)
-            .raw()
-            .all(...job.params),
-        });
-      else {
+      if ('sql' in job) {
+        const rows = db
+          .prepare(job.sql)
+          .raw()
+          .all(...job.params) as unknown[][];
+        if (job.shared) shared.set(keyOf(job), rows);
+        done(i, { rows });
+      } else {
         const run = (await import(job.module))[job.fn] as (q: Query, ...args: unknown[]) => unknown;
         done(i, { value: run(q, ...job.args) });
       }

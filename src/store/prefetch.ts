@@ -13,6 +13,8 @@ import { host } from '../core/host.js';
 export interface Plan {
   sql: string;
   params: unknown[];
+  /** Small rows a task may ask for too (store/plans.ts): the second thread keeps them for the tasks after it. */
+  shared?: boolean;
 }
 
 /**
@@ -33,7 +35,8 @@ export type Job = Plan | Task;
 /** How long a worker may take to start, on a busy machine, before its jobs are done here. */
 const START_WITHIN_MS = 5000;
 
-const keyOf = (j: Job) =>
+/** What a job is known by: two equal jobs, one result. */
+export const keyOf = (j: Job) =>
   'sql' in j ? `${j.sql}\u0000${JSON.stringify(j.params)}` : `${j.module}#${j.fn}\u0000${JSON.stringify(j.args, (_, v) => (v instanceof Set ? [...v] : v))}`;
 
 /** The compiled worker beside this module: none from the TypeScript sources (the tests) or in the executable. */

@@ -30,7 +30,11 @@ export class Query {
   /** Each read is made once per run: grade, stars and report ask for the same orgs, members and reports. */
   private readonly memo = new Map<string, unknown>();
 
-  constructor(private readonly db: DB) {}
+  /** `known`: rows this thread has already (the second thread's shared results, for the tasks it does after them). */
+  constructor(
+    private readonly db: DB,
+    private readonly known: (plan: Plan) => unknown[][] | undefined = () => undefined,
+  ) {}
 
   /** Counts running on a second thread, if started. */
   private prefetched: Prefetch | null = null;
@@ -55,6 +59,7 @@ export class Query {
   /** The raw rows of `plan`: from the second thread if it ran it there, else read here. */
   private rows<T>(plan: Plan): T[] {
     return (this.prefetched?.take(plan) ??
+      this.known(plan) ??
       this.db
         .prepare(plan.sql)
         .raw()
