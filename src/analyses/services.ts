@@ -74,20 +74,24 @@ function gradeOnce(q: Query, rules: Rules, period: string, explain: boolean): Gr
  */
 export function starsFromStore(q: Query, rules: Rules, period: string, opts: { redOnly?: boolean } = {}): StarsResult {
   const { redOnly = false } = opts;
-  // The points first, the longest read, while a second thread (if the command started one) reads what the grading needs.
-  const points = redOnly ? q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars) : q.memberPoints(period);
-  // Members are rated as soon as their points are in; branches and committees wait for the quarter's grades.
-  const grading = q.reviewPeriods().includes(period) ? gradeFromStore(q, rules, period) : null;
-  const orgs = q.orgs();
-  const typicals = q.typicals(period);
   return rateStars({
     period,
-    orgs,
-    points,
-    activeMembers: q.activeMembers(),
-    grading,
-    monthsMet: new Map([...groupBy(q.metMonths({ period }, rules.quota.reports_per_month), ([org]) => org)].map(([org, met]) => [org, met.length])),
-    typicals,
+    orgs: q.orgs(),
+    // Read as they are rated, the longest read. The rest is asked for once they are (StarsInput), which a second
+    // thread, if the command started one, reads meanwhile.
+    points: redOnly ? q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars) : q.memberPoints(period),
+    get activeMembers() {
+      return q.activeMembers();
+    },
+    get grading() {
+      return q.reviewPeriods().includes(period) ? gradeFromStore(q, rules, period) : null;
+    },
+    get monthsMet() {
+      return new Map([...groupBy(q.metMonths({ period }, rules.quota.reports_per_month), ([org]) => org)].map(([org, met]) => [org, met.length]));
+    },
+    get typicals() {
+      return q.typicals(period);
+    },
     rules,
   });
 }

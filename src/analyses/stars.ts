@@ -36,11 +36,16 @@ export interface StarsResult {
   pending: boolean;
 }
 
+/**
+ * `points` are read first, once; the fields after them are read once each,
+ * after the points: a caller may give them as getters, to read them while
+ * the points are rated (services.ts).
+ */
 export interface StarsInput {
   period: string;
   orgs: Org[];
   /** The period's points records, each with its member's name, org and status. */
-  points: MemberPoints[];
+  points: Iterable<MemberPoints>;
   /** Active members per org, with or without points: what the red-star share is of. */
   activeMembers: Map<string, number>;
   /** Null while the quarter has no reviews. */
@@ -80,11 +85,12 @@ export function rateStars(input: StarsInput): StarsResult {
   }
   members.sort((a, b) => (a.org < b.org ? -1 : a.org > b.org ? 1 : a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
 
-  if (input.grading === null) return { period: input.period, members, benchmark: [], flag: [], pending: true };
-  const gradeOf = new Map(input.grading.orgs.map((g) => [g.org, g.grade]));
+  const { grading, activeMembers, monthsMet: metOf, typicals } = input;
+  if (grading === null) return { period: input.period, members, benchmark: [], flag: [], pending: true };
+  const gradeOf = new Map(grading.orgs.map((g) => [g.org, g.grade]));
 
   const typicalsOf = groupBy(
-    input.typicals.filter((t) => t.period === input.period),
+    typicals.filter((t) => t.period === input.period),
     (t) => t.org,
   );
   const benchmark: Verdict[] = [];
@@ -92,10 +98,10 @@ export function rateStars(input: StarsInput): StarsResult {
     if (o.type !== 'branch') continue;
     const b = rules.stars.benchmark;
     const grade = gradeOf.get(o.code) ?? 'ungraded';
-    const n = input.activeMembers.get(o.code) ?? 0;
+    const n = activeMembers.get(o.code) ?? 0;
     const reds = redsOf.get(o.code) ?? 0;
     const share = n ? reds / n : 0;
-    const monthsMet = input.monthsMet.get(o.code) ?? 0;
+    const monthsMet = metOf.get(o.code) ?? 0;
     const explain: Because[] = [
       grade === b.grade ? { id: 'b_grade_ok', params: { grade } } : { id: 'b_grade_no', params: { grade, need: b.grade } },
       { id: share >= b.red_star_share ? 'b_share_ok' : 'b_share_no', params: { reds, n, share: pct(share), need: pct(b.red_star_share) } },

@@ -133,12 +133,13 @@ export class Query {
   }
 
   /**
-   * The period's points with their members, in no order: the star rating
-   * sorts them, faster than SQLite's temporary b-tree. Not kept: one rating
-   * reads them, and a city's would hold half a gigabyte after it.
+   * The period's points with their members, one at a time, in no order: the
+   * star rating sorts its members, faster than SQLite's temporary b-tree. Not
+   * kept: a city's would hold half a gigabyte, and rated as they come each
+   * dies young, which the garbage collector finds cheapest.
    */
-  memberPoints(period: string): MemberPoints[] {
-    return this.read(memberPoints, 'WHERE p.period = ?', period);
+  memberPoints(period: string): Generator<MemberPoints> {
+    return this.iterate(memberPoints, 'WHERE p.period = ?', period);
   }
 
   /** The period's points one at a time, without their members: the year tallies each and lets it go. */
@@ -176,12 +177,12 @@ export class Query {
   /**
    * Only the points that can make a red star: at least `stars` of the five
    * points ≥ `min` before deductions (which only lower a score). The bulletin
-   * names red stars; a tenth of the members at city size. Not kept: each
-   * rating reads them once, and a city's would hold 40 MB after it.
+   * names red stars; a tenth of the members at city size. One at a time, as
+   * memberPoints.
    */
-  redStarCandidates(period: string, min: number, stars: number): MemberPoints[] {
+  redStarCandidates(period: string, min: number, stars: number): Generator<MemberPoints> {
     const { rest, params } = candidatesWhere(period, min, stars);
-    return this.read(memberPoints, rest, params);
+    return this.iterate(memberPoints, rest, params);
   }
 
   /** How many points records of `period` belong to active members of active orgs, those the star rating rates; with `orgs`, only these orgs' members. */
