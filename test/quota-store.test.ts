@@ -96,4 +96,26 @@ describe('report items counted in SQL', () => {
       expect(b.reports.quarter.orgs[0].months).not.toHaveProperty('2011-06');
     });
   });
+
+  it('count the members with a quarter’s points in one pass as they are counted alone', () => {
+    withStore((q) => {
+      const d = openDb(db, 'read');
+      try {
+        const count = (sql: string) => new Map(d.prepare(sql).raw().all('2011Q2') as [string, number][]);
+        const alone = q.activeMembers();
+        expect(alone.size).toBeGreaterThan(10);
+        withStore((w) => {
+          w.countWith('2011Q2');
+          expect([...w.activeMembers()]).toEqual([...alone]);
+          const active = new Set(w.orgs().flatMap((o) => (o.active ? [o.code] : [])));
+          const rated = count('SELECT m.org, COUNT(*) FROM points p JOIN members m ON m.id = p.member WHERE p.period = ? AND m.active = 1 GROUP BY m.org');
+          expect([...w.ratedByOrg('2011Q2')]).toEqual([...rated].filter(([org]) => active.has(org)));
+          const all = d.prepare('SELECT COUNT(*) FROM points WHERE period = ?').pluck().get('2011Q2');
+          expect(w.pointsOf('2011Q2', null)).toBe(all);
+        });
+      } finally {
+        d.close();
+      }
+    });
+  });
 });

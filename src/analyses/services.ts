@@ -122,18 +122,19 @@ export function periodQuotaFromStore(q: Query, rules: Rules, period: string): Pe
 export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: Set<string> | null = null, shown = Infinity): Bulletin {
   const period = periodOf(`${month}-01`);
   const graded = gradedPeriodFor(month, q.reviewPeriods());
-  const pledges = pledgesTask(month, rules, keep && [...keep], shown);
+  const pledges = pledgesTask(month, rules, keep && [...keep], shown, graded);
   // A month that closes the quarter it grades: the quarter's items, counted first, give the months that met the quota.
   const closing = graded === period && month === periodMonths(period)[2];
   // What the grading reads, the counts and the pledges, on a second thread in the order this one needs them, while it
-  // counts the reports, reads the red-star candidates and rates them.
+  // counts the reports, reads the red-star candidates and rates them. The members are counted with the graded
+  // quarter's points, which the notice counts too.
   q.prefetch([
     ...(graded ? gradeReads(rules, graded) : []),
-    PLANS.activeMembers(),
+    graded ? PLANS.countsByOrg(graded) : PLANS.activeMembers(),
     ...(graded && !closing ? [PLANS.metMonths(graded, rules.quota.reports_per_month)] : []),
     pledges,
-    ...(graded ? [PLANS.pointsByOrg(graded)] : []),
   ]);
+  if (graded) q.countWith(graded);
   const inside = (org: string) => !keep || keep.has(org);
   const items = itemsIn(itemsFromStore(q, rules, { period, through: month }, month), inside);
   // Grades and stars are computed over everything (a flag committee counts all its branches), then listed for the subtree.

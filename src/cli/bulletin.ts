@@ -49,14 +49,14 @@ export const bulletinCommand: CommandSpec = {
     // JSON in pieces: at city size the bulletin's JSON is over 100 MB.
     let output: string | Buffer | Iterable<string> = '';
     await withStore(ctx, async ({ q, rules }) => {
-      const orgs = q.orgs();
-      const keep = subtree(orgs, o.org);
+      // The orgs read here only for --org: without it the second thread starts before they are read (bulletinFromStore).
+      const keep = o.org === undefined ? null : subtree(q.orgs(), o.org);
       // Markdown and HTML show the first rows of a long table: the bulletin keeps no more of its long lists.
       const shown = format === 'md' || format === 'html' ? MAX_TEXT_ROWS : Infinity;
       const bulletin = bulletinFromStore(q, rules, chooseMonth(o.month, q.reportMonths()), keep, shown);
       if (format === 'json') output = jsonText(bulletinJson(bulletin, ctx.lang));
       else {
-        const scope = o.org === undefined ? null : { code: o.org, name: orgs.find((x) => x.code === o.org)!.name };
+        const scope = o.org === undefined ? null : { code: o.org, name: q.orgs().find((x) => x.code === o.org)!.name };
         const doc = bulletinDoc(bulletin, ctx.lang, {
           version: VERSION,
           belowPct: pct(rules.grading.caps.satisfaction.below),

@@ -20,8 +20,6 @@ const SUMMARY_PAST = 2000;
 
 /** The summary a terminal gets of more than SUMMARY_PAST members rated; false (nothing printed) for fewer. */
 function summary(ctx: Ctx, q: Query, rules: Rules, period: string, keep: Set<string> | null): boolean {
-  // What the grading reads and the counts run on a second thread while this one reads the red-star candidates.
-  q.prefetch([...gradeReads(rules, period), PLANS.metMonths(period, rules.quota.reports_per_month), PLANS.activeMembers(), PLANS.pointsByOrg(period)]);
   // The red stars, benchmark branches and flag committees come out the same from the candidates alone.
   const s = starsIn(starsFromStore(q, rules, period, { redOnly: true }), keep);
   const all = q.ratedByOrg(period);
@@ -40,11 +38,17 @@ export const starsCommand: CommandSpec = {
     const format = rowFormat(ctx, o.out);
     return withStore(ctx, async ({ q, rules }) => {
       const period = choosePeriod(o.period, q.pointsPeriods(), 'points_data');
-      const keep = subtree(q.orgs(), o.org);
       // A terminal shown a city's 750,000 members gets their summary (SPEC §3); a file, a pipe and --all get every one.
-      const terminal = format === 'table' && o.out === undefined && ctx.stdout.isTTY && !o.all;
       // Fewer points records than that rate fewer members: listed whole.
-      if (terminal && q.pointsMoreThan(period, SUMMARY_PAST) && summary(ctx, q, rules, period, keep)) return;
+      const summarised = format === 'table' && o.out === undefined && ctx.stdout.isTTY && !o.all && q.pointsMoreThan(period, SUMMARY_PAST);
+      if (summarised) {
+        // What the grading reads and the counts run on a second thread, started before the orgs are read here, while
+        // this one reads the red-star candidates.
+        q.prefetch([...gradeReads(rules, period), PLANS.metMonths(period, rules.quota.reports_per_month), PLANS.countsByOrg(period)]);
+        q.countWith(period);
+      }
+      const keep = subtree(q.orgs(), o.org);
+      if (summarised && summary(ctx, q, rules, period, keep)) return;
       const s = starsIn(starsFromStore(q, rules, period), keep);
       await emitRows(
         ctx,

@@ -54,10 +54,16 @@ const LEVEL = `CASE adopted ${ADOPTIONS.map((a, i) => `WHEN '${a}' THEN ${i}`).j
 
 /** The plans by name; Query's method of the same name runs each (through Query.rows, which asks the prefetch first). */
 export const PLANS = {
-  /** Per org, the points records of `period` of its active members, and of all its members. */
-  pointsByOrg: (period: string): Plan => ({
-    sql: 'SELECT m.org, SUM(m.active = 1), COUNT(*) FROM points p JOIN members m ON m.id = p.member WHERE p.period = ? GROUP BY m.org',
+  /**
+   * Per org, its active members and the points records of `period` of those
+   * and of all its members: one pass over the members in order of org, each
+   * looking its points up (the bulletin's pledges count the members too, on
+   * the second thread: shared there).
+   */
+  countsByOrg: (period: string): Plan => ({
+    sql: 'SELECT m.org, SUM(m.active = 1), SUM(m.active = 1 AND p.member IS NOT NULL), COUNT(p.member) FROM members m INDEXED BY members_org LEFT JOIN points p ON p.member = m.id AND p.period = ? GROUP BY m.org',
     params: [period],
+    shared: true,
   }),
   /** The active secretaries' ids. */
   secretaries: (): Plan => ({ sql: "SELECT id FROM members WHERE active = 1 AND role = 'secretary'", params: [] }),

@@ -5,7 +5,7 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { keyOf, type Job, type Plan } from './prefetch.js';
-import { Query } from './query.js';
+import type { Query } from './query.js';
 
 const { path, jobs, port, ready } = workerData as { path: string; jobs: Job[]; port: MessagePort; ready: Int32Array };
 // Started: the asking thread waits for the results now, however long the jobs take.
@@ -22,7 +22,10 @@ try {
   db = new Database(path, { readonly: true, fileMustExist: true });
   // The shared rows of the queries done here, for the tasks after them (a bulletin's pledges need the members counted).
   const shared = new Map<string, unknown[][]>();
-  const q = new Query(db, (plan: Plan) => shared.get(keyOf(plan)));
+  const open = db;
+  // Loaded only for a task: most commands hand this thread queries alone, and it starts sooner without.
+  let q: Query | null = null;
+  const query = async () => (q ??= new (await import('./query.js')).Query(open, (plan: Plan) => shared.get(keyOf(plan))));
   for (const [i, job] of jobs.entries()) {
     try {
       if ('sql' in job) {
@@ -34,7 +37,7 @@ try {
         done(i, { rows });
       } else {
         const run = (await import(job.module))[job.fn] as (q: Query, ...args: unknown[]) => unknown;
-        done(i, { value: run(q, ...job.args) });
+        done(i, { value: run(await query(), ...job.args) });
       }
     } catch (e) {
       done(i, { error: String(e) });

@@ -200,25 +200,37 @@ export class Query {
   ratedByOrg(period: string): Map<string, number> {
     return this.once(`rated ${period}`, () => {
       const active = new Set(this.orgs().flatMap((o) => (o.active ? [o.code] : [])));
-      return new Map(this.pointsByOrg(period).flatMap(([org, rated]): [string, number][] => (active.has(org) && rated > 0 ? [[org, rated]] : [])));
+      return new Map(this.countsByOrg(period).flatMap(([org, , rated]): [string, number][] => (active.has(org) && rated > 0 ? [[org, rated]] : [])));
     });
   }
 
-  /** Per org, the points records of `period` of its active members and of all its members: counted once for both. */
-  private pointsByOrg(period: string): [org: string, rated: number, all: number][] {
-    return this.once(`points by org ${period}`, () => this.rows<[string, number, number]>(PLANS.pointsByOrg(period)));
+  /** Per org, its active members and the points records of `period` of those and of all its members (PLANS.countsByOrg). */
+  private countsByOrg(period: string): [org: string, active: number, rated: number, all: number][] {
+    return this.once(`counts by org ${period}`, () => this.rows<[string, number, number, number]>(PLANS.countsByOrg(period)));
   }
 
-  /** The points records of `period` of these orgs' members (all, with `orgs` null): counted with those rated (pointsByOrg). */
+  /** The period whose points the members are counted with (countWith). */
+  private countedWith: string | null = null;
+
+  /** From here on the members are counted per org with `period`'s points (countsByOrg), one pass for activeMembers and ratedByOrg. */
+  countWith(period: string): void {
+    this.countedWith = period;
+  }
+
+  /** The points records of `period` of these orgs' members (all, with `orgs` null): counted with those rated (countsByOrg). */
   pointsOf(period: string, orgs: Set<string> | null): number {
     let n = 0;
-    for (const [org, , all] of this.pointsByOrg(period)) if (!orgs || orgs.has(org)) n += all;
+    for (const [org, , , all] of this.countsByOrg(period)) if (!orgs || orgs.has(org)) n += all;
     return n;
   }
 
-  /** How many active members each org has. */
+  /** How many active members each org has (each that has one). */
   activeMembers(): Map<string, number> {
-    return this.once('activeMembers', () => new Map(this.rows<[string, number]>(PLANS.activeMembers())));
+    return this.once('activeMembers', () => {
+      const period = this.countedWith;
+      if (period === null) return new Map(this.rows<[string, number]>(PLANS.activeMembers()));
+      return new Map(this.countsByOrg(period).flatMap(([org, active]): [string, number][] => (active > 0 ? [[org, active]] : [])));
+    });
   }
 
   /** Whether the quarter has more than `n` points records: counted no further than that. */

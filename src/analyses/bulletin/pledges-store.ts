@@ -9,10 +9,14 @@ import type { Query } from '../../store/query.js';
 import type { Task } from '../../store/prefetch.js';
 import { pledgesSection, type PledgesSection } from './pledges.js';
 
-type Args = [month: string, rules: Rules, keep: string[] | null, shown: number];
+type Args = [month: string, rules: Rules, keep: string[] | null, shown: number, countedWith: string | null];
 
-/** The section for `month`, over the orgs in `keep` (--org's subtree) or all; `shown`: as pledgesSection. */
-export function pledgesFromStore(q: Query, month: string, rules: Rules, keep: string[] | null, shown: number): PledgesSection {
+/**
+ * The section for `month`, over the orgs in `keep` (--org's subtree) or all; `shown`: as pledgesSection;
+ * `countedWith`: the period whose points the command counts the members with (Query.countWith), if any.
+ */
+export function pledgesFromStore(q: Query, month: string, rules: Rules, keep: string[] | null, shown: number, countedWith: string | null): PledgesSection {
+  if (countedWith) q.countWith(countedWith);
   const inside = keep && new Set(keep);
   const all = q.eachOwnedPledge();
   return pledgesSection(
