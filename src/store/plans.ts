@@ -61,7 +61,7 @@ export const PLANS = {
    * the second thread: shared there).
    */
   countsByOrg: (period: string): Plan => ({
-    sql: 'SELECT m.org, SUM(m.active = 1), SUM(m.active = 1 AND p.member IS NOT NULL), COUNT(p.member) FROM members m INDEXED BY members_org LEFT JOIN points p ON p.member = m.id AND p.period = ? GROUP BY m.org',
+    sql: 'SELECT m.org, SUM(m.active = 1), SUM(m.active = 1 AND p.member IS NOT NULL), COUNT(p.member) FROM members m LEFT JOIN points p ON p.member = m.id AND p.period = ? GROUP BY m.org',
     params: [period],
     shared: true,
   }),
