@@ -7,6 +7,8 @@ import type { PlainId } from '../core/messages/index.js';
 import { lastDayOfMonth } from '../core/dates.js';
 import { GRADES } from '../core/model.js';
 import type { Writer } from './bulletin-writer.js';
+import type { CommitteeLedger } from '../analyses/ledger.js';
+import { committeeRow } from './ledger-rows.js';
 import { type CellValue, date, num, type Part, share, text } from './doc.js';
 import { tm } from './i18n/index.js';
 import { punct } from './i18n/punctuation.js';
@@ -217,18 +219,7 @@ export function ledgerParts(b: Bulletin, x: Writer): Part[] | null {
   const { tr, h, table } = x;
   const l = b.ledger;
   if (!l) return null;
-  const committees = {
-    list: l.ledger.committees,
-    row: (c: (typeof l.ledger.committees)[number]) => [
-      num(c.rank),
-      text(c.name),
-      num(c.found),
-      num(c.closed),
-      share(c.rate),
-      num(c.overdue),
-      num(c.supervised),
-    ],
-  };
+  const committees = { list: l.ledger.committees, row: (c: CommitteeLedger) => committeeRow(c, false) };
   const supervised = {
     list: l.supervised,
     row: (s: (typeof l.supervised)[number]) => [text(s.problem.id), text(s.name), text(s.problem.content), date(s.problem.due), num(s.days_overdue)],

@@ -4,10 +4,11 @@ import { sourceText } from '../core/model.js';
 import type { Ledger, ProblemState } from '../analyses/ledger.js';
 import type { PlainId } from '../core/messages/index.js';
 import { t, word, type Lang } from './i18n/index.js';
-import { date, GAP, num, para, share, text, type CellValue, type Doc, type Part } from './doc.js';
+import { date, GAP, para, share, text, type CellValue, type Doc, type Part } from './doc.js';
 import { pct } from '../core/numbers.js';
 import type { Rules } from '../core/rules.js';
 import { officeNotice } from './bulletin.js';
+import { committeeRow } from './ledger-rows.js';
 
 /** A problem's state at the date, as a cell: closed, relapsed, overdue (supervised), resolved, or being rectified. */
 export function stateCell(s: ProblemState, lang: Lang): CellValue {
@@ -55,16 +56,7 @@ export function ledgerDoc(l: Ledger, lang: Lang): Doc {
   const cHeaders = (
     ['lg_h_rank', 'lg_h_org', 'lg_h_name', 'lg_h_found_n', 'lg_h_closed_n', 'lg_h_rate', 'lg_h_overdue_n', 'lg_h_supervised_n'] as PlainId[]
   ).map((k) => t(lang, k));
-  const cRows = l.committees.map((c) => [
-    num(c.rank),
-    text(c.org),
-    text(c.name),
-    num(c.found),
-    num(c.closed),
-    share(c.rate),
-    num(c.overdue),
-    num(c.supervised),
-  ]);
+  const cRows = l.committees.map((c) => committeeRow(c, true));
   const summary = para(t(lang, 'lg_summary', { ...s, rate: s.rate === null ? '—' : pct(s.rate) }));
   const committees: Part = {
     kind: 'table',
