@@ -30,7 +30,12 @@ export interface NoticeOptions {
 }
 
 /** A table's rows: made already, or a list and how to make a row of it. */
-export type Rows<T> = CellValue[][] | { list: readonly T[]; row: (x: T) => CellValue[] };
+/** A table's rows: a list and how to make a row of it; `total` when the list is only the first of more (a bulletin's lists cut where they are made). */
+export interface Rows<T> {
+  list: readonly T[];
+  row: (x: T) => CellValue[];
+  total?: number;
+}
 
 type Tr = <K extends MsgId>(id: K, ...p: {} extends Messages[K] ? [Messages[K]?] : [Messages[K]]) => string;
 
@@ -41,12 +46,8 @@ export interface Writer {
   w: (k: string) => string;
   /** Column headers. */
   h: (...ids: PlainId[]) => string[];
-  /**
-   * `rows`: a list and how to make each row of it, of which only the rows the
-   * format shows are made; or the rows, with `total` when they are only the
-   * first of more (a bulletin's lists cut where they are made).
-   */
-  table: <T>(caption: string, headers: string[], rows: Rows<T>, wrap?: number[], total?: number) => Part;
+  /** Only the rows the format shows are made (NoticeOptions.shown); the table says how many there are in all. */
+  table: <T>(caption: string, headers: string[], rows: Rows<T>, wrap?: number[]) => Part;
   chart: (c: Omit<Chart, 'none'>) => Part;
   /** A list of orgs: code and name. */
   named: (caption: string, list: Named[]) => Part;
@@ -68,13 +69,9 @@ export function writer(b: Bulletin, lang: Lang, opts: NoticeOptions): Writer {
   const h = (...ids: PlainId[]) => ids.map((id) => t(lang, id));
   const none = tr('bulletin_none');
   const cut = { max: MAX_TEXT_ROWS, more: (shown: number, total: number) => tr('bulletin_more', { shown, total }) };
-  const table = <T>(caption: string, headers: string[], rows: Rows<T>, wrap?: number[], total?: number): Part => {
-    const made = Array.isArray(rows) ? rows : rows.list.slice(0, opts.shown ?? Infinity).map(rows.row);
-    const all = Array.isArray(rows) ? total : rows.list.length;
-    return {
-      kind: 'table',
-      table: { caption, headers, rows: made, none, cut, ...(wrap ? { wrap } : {}), ...(all === undefined || all === made.length ? {} : { total: all }) },
-    };
+  const table = <T>(caption: string, headers: string[], { list, row, total = list.length }: Rows<T>, wrap?: number[]): Part => {
+    const made = list.slice(0, opts.shown ?? Infinity).map(row);
+    return { kind: 'table', table: { caption, headers, rows: made, none, cut, ...(wrap ? { wrap } : {}), ...(total === made.length ? {} : { total }) } };
   };
   const chart = (c: Omit<Chart, 'none'>): Part => ({ kind: 'chart', chart: { ...c, none } });
   const named = (caption: string, list: Named[]): Part => ({

@@ -36,8 +36,7 @@ export type Job = Plan | Task;
 const START_WITHIN_MS = 5000;
 
 /** What a job is known by: two equal jobs, one result. */
-export const keyOf = (j: Job) =>
-  'sql' in j ? `${j.sql}\u0000${JSON.stringify(j.params)}` : `${j.module}#${j.fn}\u0000${JSON.stringify(j.args, (_, v) => (v instanceof Set ? [...v] : v))}`;
+export const keyOf = (j: Job) => ('sql' in j ? `${j.sql}\u0000${JSON.stringify(j.params)}` : `${j.module}#${j.fn}\u0000${JSON.stringify(j.args)}`);
 
 /** The compiled worker beside this module: none from the TypeScript sources (the tests) or in the executable. */
 const workerFile = () => fileURLToPath(new URL('./prefetch-worker.js', import.meta.url));
@@ -78,9 +77,10 @@ export class Prefetch {
   }
 
   private await(job: Job): { rows?: unknown[][]; value?: unknown; error?: string } | undefined {
-    const i = this.waiting.get(keyOf(job));
+    const key = keyOf(job);
+    const i = this.waiting.get(key);
     if (i === undefined) return undefined;
-    this.waiting.delete(keyOf(job));
+    this.waiting.delete(key);
     let seen = Atomics.load(this.ready, 0);
     while (!this.results.has(i)) {
       const m = receiveMessageOnPort(this.port);
