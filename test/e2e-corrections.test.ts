@@ -60,6 +60,7 @@ async function run(dir: string, args: string[]) {
 type Row = Record<string, unknown>;
 const KEYS: Record<string, string[]> = {
   orgs: ['code'],
+  // A member as it is now: its last run of quarters (its statements are in member_statements).
   members: ['id'],
   pledges: ['id'],
   reviews: ['org', 'period'],
@@ -74,8 +75,9 @@ function diff(before: Record<string, Row[]>, after: Record<string, Row[]>): stri
   const out: string[] = [];
   for (const [s, key] of Object.entries(KEYS)) {
     const id = (r: Row) => shown(key.map((k) => String(r[k])).join(' '));
-    const old = new Map(before[s].map((r) => [id(r), JSON.stringify(r)]));
-    const now = new Map(after[s].map((r) => [id(r), JSON.stringify(r)]));
+    const rows = (d: Record<string, Row[]>) => (s === 'members' ? d[s].filter((r) => r.until === '~').map(({ since: _, gen: __, ...r }) => r) : d[s]);
+    const old = new Map(rows(before).map((r) => [id(r), JSON.stringify(r)]));
+    const now = new Map(rows(after).map((r) => [id(r), JSON.stringify(r)]));
     for (const [k, v] of now)
       if (!old.has(k)) out.push(`${s} ${k} inserted`);
       else if (old.get(k) !== v) out.push(`${s} ${k} changed`);
@@ -170,8 +172,10 @@ describe('--dry-run lists every change', () => {
     const real = await run(dir, ['import', inbox, '--replace']);
     expect(real.code).toBe(0);
     const changed = diff(before, records(db));
+    // A member's statement is listed with its quarter: the member changes from then on.
+    const member = (c: { section: string; key: string }) => (c.section === 'members' ? c.key.split(' ')[0] : c.key);
     const listed = (dry.json.changes as { section: string; key: string; action: string }[])
-      .map((c) => `${c.section} ${c.key} ${c.action === 'updated' || c.action === 'moved' ? 'changed' : c.action}`)
+      .map((c) => `${c.section} ${member(c)} ${c.action === 'updated' || c.action === 'moved' ? 'changed' : c.action}`)
       .sort();
     expect(listed).toEqual(changed);
     // The counts say the same as the list.
@@ -180,7 +184,7 @@ describe('--dry-run lists every change', () => {
         expect(dry.json.changes.filter((x: { section: string; action: string }) => x.section === s && x.action === a).length, `${s} ${a}`).toBe(c[a]);
     }
     // An update names each changed field, old → new, and where the new value is written.
-    const moved = dry.json.changes.find((c: { section: string; key: string }) => c.section === 'members' && c.key === 'M2');
+    const moved = dry.json.changes.find((c: { section: string; key: string }) => c.section === 'members' && c.key === 'M2 2011Q1');
     expect(moved).toMatchObject({ action: 'updated', fields: [{ field: 'org', old: 'D01', new: 'D02' }], file: join(inbox, 'members.yaml'), line: 2 });
     const adopted = dry.json.changes.find((c: { key: string }) => c.key === 'D01|2011-01-10|甲一');
     expect(adopted.fields).toEqual([{ field: 'adopted', old: 'county', new: 'city' }]);
@@ -222,7 +226,7 @@ describe('moves in the tree', () => {
       join(dir, 'moved.yaml'),
       'orgs:\n  - {code: W02, name: 河西乡党委, type: committee, category: rural}\n  - {code: D02, name: 东关社区党支部, type: branch, parent: W02, category: community}\nmembers:\n  - {id: M2, name: 李四, org: D02, role: member}\n',
     );
-    const moved = ['组织 D02 的上级将由 W01 改为 W02', '党员 M2 的所在支部将由 D01 改为 D02'];
+    const moved = ['组织 D02 的上级将由 W01 改为 W02', '党员 M2（李四）的所在支部将由 D01 改为 D02（所有季度）'];
     for (const args of [
       ['validate', 'moved.yaml'],
       ['import', 'moved.yaml', '--dry-run'],
@@ -326,9 +330,9 @@ describe('history and undo', () => {
     const snapshots = [];
     expect((await cxzy(['import', '.', '-q'], { cwd: dir })).code).toBe(0);
     snapshots.push(records(db));
-    // An update: a corrected file in place (values change, lines move).
+    // An update: a corrected file in place (values change, lines move), a supplement to what it brought before.
     writeFileSync(join(dir, 'q1', 'D01.yaml'), branchFile('D01', ['M2', 'M1'], ['甲零', '甲一', '甲二', '甲三'], 88));
-    expect((await cxzy(['import', '.', '-q'], { cwd: dir })).code).toBe(0);
+    expect((await cxzy(['import', '.', '--add', '-q'], { cwd: dir })).code).toBe(0);
     snapshots.push(records(db));
     // A --replace that removes D03's reports and points by a file elsewhere.
     const inbox = files({ 'D03.yaml': `period: 2011Q1\npoints: []\nreports:\n${report('D03', '2011-01-10', '丙一')}` });

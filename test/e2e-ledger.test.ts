@@ -102,7 +102,11 @@ describe('cxzy ledger', () => {
       row.getCell(col('整改时限')).value = '2011-09-30';
     });
     await wb.xlsx.writeFile(join(dir, '建议.xlsx'));
-    const imported = await cxzy(['import', '建议.xlsx', '--db', 'c.db', '--format', 'json'], { cwd: dir });
+    // Problems of orgs whose quarter's problems came in another file: a supplement, said so (else refused, naming both files).
+    const unsaid = await cxzy(['import', '建议.xlsx', '--db', 'c.db'], { cwd: dir });
+    expect(unsaid.code).toBe(1);
+    expect(unsaid.stderr).toContain('加 --add');
+    const imported = await cxzy(['import', '建议.xlsx', '--db', 'c.db', '--add', '--format', 'json'], { cwd: dir });
     expect(imported.code, imported.stderr).toBe(0);
     expect(JSON.parse(imported.stdout).sections.problems.inserted).toBe(s.suggestions.length);
     expect((await json(dir, ['ledger', '--suggest', '--period', '2011Q2'])).suggestions).toEqual([]);

@@ -148,7 +148,10 @@ describe('cxzy merge', () => {
     expect((await cxzy(['undo', '--db', at('city.db'), '-q'])).code).toBe(0);
     // The generation counter goes on: a number once given is never given again.
     const { meta, ...undone } = dump(at('city.db'));
-    expect(meta).toEqual([{ key: 'gen', value: 3 }]);
+    expect(meta).toEqual([
+      { key: 'gen', value: 3 },
+      { key: 'id', value: expect.stringMatching(/^cxzy-[0-9a-f]{32}$/) },
+    ]);
     expect(undone).toEqual({ ...before, meta: undefined });
   });
 

@@ -44,7 +44,7 @@ export const pledge = (owner: string, due: string, status: Pledge['status'], ful
   src,
 });
 
-export const member = (id: string, o: string, active = true): Member => ({ id, name: `${id}名`, org: o, role: 'member', active, src });
+export const member = (id: string, o: string, active = true): Member => ({ id, period: '', name: `${id}名`, org: o, role: 'member', active, src });
 
 export const points = (m: string, period: string, each: number, extra: Partial<Points> = {}): Points => ({
   member: m,

@@ -60,7 +60,9 @@ function midWrite(db: string): Database.Database {
   w.pragma('journal_mode = DELETE');
   w.pragma('cache_size = 2');
   w.exec('BEGIN');
-  const ins = w.prepare("INSERT INTO members (id, name, org, role, active, src_file, src_line, gen) VALUES (?, '某', 'D0101', 'member', 1, 'x.yaml', 1, 9)");
+  const ins = w.prepare(
+    "INSERT INTO member_statements (id, since, name, org, role, active, src_file, src_line, gen) VALUES (?, '', '某', 'D0101', 'member', 1, 'x.yaml', 1, 9)",
+  );
   for (let i = 0; i < 5000; i++) ins.run(`K${i}`);
   return w;
 }
@@ -340,7 +342,7 @@ describe('the database: never a stack trace, a message that says what to do', ()
 
   it('a full disk says so, and the database is as it was', async () => {
     const mnt = tmp();
-    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', mnt]);
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=640k', 'tmpfs', mnt]);
     if (mounted.status !== 0) return; // no tmpfs here: nothing to fill
     try {
       const db = join(mnt, 'f.db');

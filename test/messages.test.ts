@@ -183,7 +183,7 @@ describe('indentation mistakes: one error, at the line, saying what to fix', () 
 });
 
 describe('many warnings of one kind are summarised', () => {
-  it('a branch’s points file in a county: a few examples, a count, and --format json for all', async () => {
+  it('a branch’s points file in a county: one line per branch with a count and the first few; --verbose and --format json for all', async () => {
     const members = Array.from({ length: 40 }, (_, i) => `  - id: X${i}\n    name: 某${i}\n    org: D01\n    role: member\n`).join('');
     const dir = files({
       ...BASE,
@@ -192,8 +192,11 @@ describe('many warnings of one kind are summarised', () => {
     });
     const text = await cxzy(['validate', '.'], { cwd: dir });
     expect(text.code).toBe(0);
-    expect(text.stderr.match(/警告 {2}党员 .* 没有积分记录/g)).toHaveLength(3);
-    expect(text.stderr).toContain('……同类警告（党员本季度没有积分记录）另有 39 条未列出；用 --format json 可查看全部');
+    expect(text.stderr.match(/没有积分记录/g)).toHaveLength(2);
+    expect(text.stderr).toContain('警告  D01 有 41 名在册党员在 2011Q1 没有积分记录：X0 某0、X1 某1、X2 某2 等（加 --verbose 或 --format json 逐个列出）');
+    expect(text.stderr).toContain('警告  D02 有 1 名在册党员在 2011Q1 没有积分记录：M3 王五\n');
+    const verbose = await cxzy(['validate', '.', '--verbose'], { cwd: dir });
+    expect(verbose.stderr.match(/警告 {2}党员 .* 没有积分记录/g)).toHaveLength(42);
     const json = await validate(dir);
     expect(json.warnings.filter((w) => w.code === 'no_points')).toHaveLength(42);
   });

@@ -102,13 +102,15 @@ describe('report items counted in SQL', () => {
       const d = openDb(db, 'read');
       try {
         const count = (sql: string) => new Map(d.prepare(sql).raw().all('2011Q2') as [string, number][]);
-        const alone = q.activeMembers();
+        const alone = q.activeMembers('2011Q2');
         expect(alone.size).toBeGreaterThan(10);
         withStore((w) => {
           w.countWith('2011Q2');
-          expect([...w.activeMembers()]).toEqual([...alone]);
+          expect([...w.activeMembers('2011Q2')]).toEqual([...alone]);
           const active = new Set(w.orgs().flatMap((o) => (o.active ? [o.code] : [])));
-          const rated = count('SELECT m.org, COUNT(*) FROM points p JOIN members m ON m.id = p.member WHERE p.period = ? AND m.active = 1 GROUP BY m.org');
+          const rated = count(
+            'SELECT m.org, COUNT(*) FROM points p JOIN members m ON m.id = p.member AND m.since <= p.period AND m.until > p.period WHERE p.period = ? AND m.active = 1 GROUP BY m.org',
+          );
           expect([...w.ratedByOrg('2011Q2')]).toEqual([...rated].filter(([org]) => active.has(org)));
           const all = d.prepare('SELECT COUNT(*) FROM points WHERE period = ?').pluck().get('2011Q2');
           expect(w.pointsOf('2011Q2', null)).toBe(all);

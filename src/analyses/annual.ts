@@ -57,6 +57,8 @@ export interface AnnualInput {
   quarters: AnnualQuarter[];
   /** Each member's quarters of the year with points (tallyQuarter). */
   tally: Map<string, MemberTally>;
+  /** The members who were in another branch in some quarter of the year than the one the year places them in: their branch each quarter. */
+  moves?: Map<string, Record<string, string>>;
   /** For each month of the year with reports, the orgs that met its quota; a month without is a month missed. */
   monthsMet: Set<string>[];
   /** The ledger's problems found by the year's end. */
@@ -113,6 +115,8 @@ export interface MemberYear {
   /** Where its record starts: the member, and its first points record of the year. */
   src: Source;
   points_src: Source | null;
+  /** For a member who moved during the year, its branch in each quarter (else `org`'s in every one). */
+  quarter_orgs?: Record<string, string>;
 }
 
 export type AwardKind = 'advanced_org' | 'excellent_member' | 'excellent_worker';
@@ -213,12 +217,13 @@ function orgCriteria(y: OrgYear, rules: Rules): Criterion[] {
 /** Each active member of an active branch, over the quarters with points. */
 function memberYears(input: AnnualInput, orgs: OrgYear[]): MemberYear[] {
   const branches = new Map(orgs.filter((o) => o.type === 'branch').map((o) => [o.org, o]));
-  return input.members.filter((m) => m.active && branches.has(m.org)).map((m) => memberYear(m, input.tally.get(m.id)));
+  return input.members.filter((m) => m.active && branches.has(m.org)).map((m) => memberYear(m, input.tally.get(m.id), input.moves?.get(m.id)));
 }
 
-export function memberYear(m: Member, t: MemberTally | undefined): MemberYear {
+export function memberYear(m: Member, t: MemberTally | undefined, moved?: Record<string, string>): MemberYear {
   const stars = t?.stars ?? {};
   return {
+    ...(moved ? { quarter_orgs: moved } : {}),
     member: m.id,
     name: m.name,
     org: m.org,
@@ -235,11 +240,17 @@ export function memberYear(m: Member, t: MemberTally | undefined): MemberYear {
 
 /**
  * 优秀共产党员: each criterion of SPEC §2 with its value. Made when asked (to
- * choose, to explain), not kept: a city has 750,000 members.
+ * choose, to explain), not kept: a city has 750,000 members. Its branch's
+ * grades are each quarter's branch's, for a member who moved (`branches`:
+ * every branch's year by code).
  */
-export function memberCriteria(m: MemberYear, branch: OrgYear, rules: Rules): Criterion[] {
+export function memberCriteria(m: MemberYear, branch: OrgYear, rules: Rules, branches?: Map<string, OrgYear>): Criterion[] {
   const a = rules.annual;
-  const weak = Object.values(branch.quarters).filter((g) => g === 'average' || g === 'poor').length;
+  const gradeIn = (q: string) => {
+    const org = m.quarter_orgs?.[q] ?? branch.org;
+    return (org === branch.org ? branch : branches?.get(org))?.quarters[q];
+  };
+  const weak = Object.keys(branch.quarters).filter((q) => gradeIn(q) === 'average' || gradeIn(q) === 'poor').length;
   return [
     { msg: { id: 'yr_c_role', params: { role: `role_${m.role}` } }, pass: m.role !== 'probationary', src: m.src },
     {
@@ -299,7 +310,7 @@ export function annualReview(input: AnnualInput): Annual {
   const branchOf = new Map(branches.map((o) => [o.org, o]));
   const passes = (list: Criterion[]) => list.length > 0 && list.every((c) => c.pass);
   const [memC, memR] = split(
-    members.filter((m) => passes(memberCriteria(m, branchOf.get(m.org)!, input.rules))),
+    members.filter((m) => passes(memberCriteria(m, branchOf.get(m.org)!, input.rules, branchOf))),
     memberOrder,
     quotas.excellent_member,
     (m) => m.member,

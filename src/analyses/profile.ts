@@ -69,7 +69,10 @@ export interface MemberQuarter {
 
 export interface MemberProfile {
   kind: 'member';
+  /** As it was in the quarter asked, else as it is now. */
   member: Member;
+  /** Its records as files stated them, each from its quarter, with its source (SPEC §1 members). */
+  states: Member[];
   org: Org | null;
   parents: Org[];
   quarters: MemberQuarter[];
@@ -154,7 +157,7 @@ export function orgProfile(q: Query, r: Records, rules: Rules, code: string, per
     org,
     parents: parentsOf(tree, code),
     children: orgs.filter((o) => o.parent === code),
-    members: r.memberCounts(code),
+    members: r.memberCounts(code, period),
     pledges: r.pledgesOf(code),
     quarters,
     months,
@@ -164,7 +167,7 @@ export function orgProfile(q: Query, r: Records, rules: Rules, code: string, per
     lastImport: r.lastImport(
       [
         ['orgs', 'code = @key'],
-        ['members', 'org = @key'],
+        ['member_statements', 'org = @key'],
         ['pledges', 'owner = @key'],
         ['reviews', 'org = @key'],
         ['reports', 'org = @key'],
@@ -185,18 +188,22 @@ function memberYearOf(member: Member, quarters: MemberQuarter[], rules: Rules): 
 }
 
 export function memberProfile(q: Query, r: Records, rules: Rules, id: string, period: string | null): MemberProfile {
-  const member = r.member(id)!;
+  const runs = r.memberRuns(id);
+  // Its state in force at a quarter: the run then.
+  const at = (quarter: string) => runs.find((x) => x.period <= quarter && x.until > quarter)!;
+  const { until: _, ...member } = period === null ? runs.at(-1)! : at(period);
   const orgs = q.orgs();
   const org = orgs.find((o) => o.code === member.org) ?? null;
   const quarters = r
     .pointsOf(id)
     .filter((p) => period === null || p.period === period)
     .map((points): MemberQuarter => {
-      // The member's own rating: stars depend on nothing but its points, its status and its org's.
+      // The member's own rating: stars depend on nothing but its points, its status and its org's, as they were then.
+      const then = at(points.period);
       const rated = rateStars({
         period: points.period,
         orgs,
-        points: [{ ...points, name: member.name, org: member.org, active: member.active }],
+        points: [{ ...points, name: then.name, org: then.org, active: then.active }],
         activeMembers: new Map(),
         grading: null,
         monthsMet: new Map(),
@@ -208,6 +215,7 @@ export function memberProfile(q: Query, r: Records, rules: Rules, id: string, pe
   return {
     kind: 'member',
     member,
+    states: r.statements(id),
     org,
     parents: org ? [...parentsOf(new OrgTree(orgs), org.code), org] : [],
     quarters,
@@ -215,7 +223,7 @@ export function memberProfile(q: Query, r: Records, rules: Rules, id: string, pe
     pledges: r.pledgesOf(id),
     lastImport: r.lastImport(
       [
-        ['members', 'id = @key'],
+        ['member_statements', 'id = @key'],
         ['points', 'member = @key'],
         ['pledges', 'owner = @key'],
       ],

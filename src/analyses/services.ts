@@ -81,7 +81,7 @@ export function starsFromStore(q: Query, rules: Rules, period: string, opts: { r
     // thread, if the command started one, reads meanwhile.
     points: redOnly ? q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars) : q.memberPoints(period),
     get activeMembers() {
-      return q.activeMembers();
+      return q.activeMembers(period);
     },
     get grading() {
       return q.reviewPeriods().includes(period) ? gradeFromStore(q, rules, period) : null;
@@ -122,7 +122,9 @@ export function periodQuotaFromStore(q: Query, rules: Rules, period: string): Pe
 export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: Set<string> | null = null, shown = Infinity): Bulletin {
   const period = periodOf(`${month}-01`);
   const graded = gradedPeriodFor(month, q.reviewPeriods());
-  const pledges = pledgesTask(month, rules, keep && [...keep], shown, graded);
+  // The members as they were in the quarter graded (else the month's): counted, rated and owning pledges then.
+  const at = graded ?? period;
+  const pledges = pledgesTask(month, rules, keep && [...keep], shown, at, graded);
   // A month that closes the quarter it grades: the quarter's items, counted first, give the months that met the quota.
   const closing = graded === period && month === periodMonths(period)[2];
   // What the grading reads, the counts and the pledges, on a second thread in the order this one needs them, while it
@@ -130,7 +132,7 @@ export function bulletinFromStore(q: Query, rules: Rules, month: string, keep: S
   // quarter's points, which the notice counts too.
   q.prefetch([
     ...(graded ? gradeReads(rules, graded) : []),
-    graded ? PLANS.countsByOrg(graded) : PLANS.activeMembers(),
+    graded ? PLANS.countsByOrg(graded) : PLANS.activeMembers(at),
     ...(graded && !closing ? [PLANS.metMonths(graded, rules.quota.reports_per_month)] : []),
     pledges,
   ]);
@@ -171,16 +173,29 @@ export function ledgerFromStore(q: Query, rules: Rules, end: string, root: strin
 /** The problems quarter `period`'s grading and overdue pledges imply that the ledger lacks. */
 export function suggestFromStore(q: Query, rules: Rules, period: string): Suggestion[] {
   const end = periodBounds(period)[1];
-  return suggestProblems({ period, orgs: q.orgs(), grading: gradeFromStore(q, rules, period), pledges: q.ownedPledges(), ledger: q.problems(end), rules });
+  return suggestProblems({
+    period,
+    orgs: q.orgs(),
+    grading: gradeFromStore(q, rules, period),
+    pledges: q.ownedPledges(period),
+    ledger: q.problems(end),
+    rules,
+  });
 }
 
 /** The members who can be proposed: a red star in at least annual.red_star_quarters quarters, or a secretary. */
-function contenderIds(q: Query, rules: Rules, reds: { red: Set<string> }[]): string[] {
+function contenderIds(q: Query, rules: Rules, reds: { red: Set<string> }[], at: string): string[] {
   const times = new Map<string, number>();
   for (const { red } of reds) for (const m of red) times.set(m, (times.get(m) ?? 0) + 1);
-  const ids = new Set(q.secretaries());
+  const ids = new Set(q.secretaries(at));
   for (const [m, n] of times) if (n >= rules.annual.red_star_quarters) ids.add(m);
   return [...ids];
+}
+
+/** The quarter a year places its members at: its last graded quarter, else its last with points, else its last. */
+export function placedAt(year: string, reviewed: string[], rated: string[]): string {
+  const quarters = yearQuarters(year);
+  return quarters.filter((p) => reviewed.includes(p)).at(-1) ?? quarters.filter((p) => rated.includes(p)).at(-1) ?? quarters[3];
 }
 
 /** Each org's final grade in its last graded quarter of `year`. */
@@ -209,10 +224,14 @@ export function annualFromStore(q: Query, rules: Rules, year: string, within: Se
   // The counts, on a second thread while this one grades and rates the quarters.
   const months = q.reportMonths().filter((m) => m.startsWith(`${year}-`));
   const metPeriods = [...new Set([...months.map((m) => periodOf(`${m}-01`)), ...rated.filter((p) => p.startsWith(year))])];
+  // A member's year is with the branch it was in at the year's last graded quarter (SPEC §1 members).
+  const at = placedAt(year, reviewed, rated);
   q.prefetch([
-    PLANS.activeMembers(),
+    ...yearQuarters(year)
+      .filter((p) => rated.includes(p))
+      .map((p) => PLANS.activeMembers(p)),
     ...metPeriods.map((p) => PLANS.metMonths(p, rules.quota.reports_per_month)),
-    ...(few ? [PLANS.secretaries(), PLANS.activeCounts()] : []),
+    ...(few ? [PLANS.secretaries(at), PLANS.activeCounts(at)] : []),
   ]);
   const reds: { period: string; red: Set<string> }[] = [];
   const quarters = yearQuarters(year).map((period): AnnualQuarter => {
@@ -225,14 +244,15 @@ export function annualFromStore(q: Query, rules: Rules, year: string, within: Se
     return { period, grades, benchmark: new Set(stars.benchmark.filter((v) => v.qualified).map((v) => v.code)) };
   });
   // Quarter by quarter, the points read, tallied and let go: a city's four quarters would not fit together.
-  const ids = few ? contenderIds(q, rules, reds) : null;
-  const population = few ? q.activeCounts() : null;
+  const ids = few ? contenderIds(q, rules, reds, at) : null;
+  const population = few ? q.activeCounts(at) : null;
   const tally = new Map<string, MemberTally>();
   for (const { period, red } of reds) tallyQuarter(tally, period, ids ? q.eachPointsOf(period, ids) : q.eachPoints(period), red, rules);
   return annualReview({
     year,
     orgs: q.orgs(),
-    members: ids ? q.membersOf(ids) : q.members(),
+    members: ids ? q.membersOf(ids, at) : q.members(at),
+    moves: q.branchesOver(yearQuarters(year), at),
     ...(population ? { population } : {}),
     quarters,
     tally,

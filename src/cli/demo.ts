@@ -33,6 +33,7 @@ export const demoCommand: CommandSpec = {
       const r = await importFiles([examples], { path: db, name: db }, rules, {
         strict: false,
         replace: false,
+        add: false,
         org: null,
         dryRun: false,
         cwd: host.root,

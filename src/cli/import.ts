@@ -20,6 +20,8 @@ export const importCommand: CommandSpec = {
         .description(t(lang, 'h_import'))
         .argument('<paths...>', t(lang, 'h_paths'))
         .option('--replace', t(lang, 'h_replace'))
+        .option('--add', t(lang, 'h_add'))
+        .option('--verbose', t(lang, 'h_verbose'))
         .option('--org <code>', t(lang, 'h_replace_org'))
         .option('--dry-run', t(lang, 'h_dry_run'))
         .option('--limit <n>', t(lang, 'h_limit'))
@@ -33,6 +35,7 @@ export const importCommand: CommandSpec = {
     const rules = loadRulesOrReport(ctx);
     const o = cmd.opts<Options>();
     if (o.org !== undefined && !o.replace) throw new UsageError({ id: 'org_needs_replace' });
+    if (o.replace && o.add) throw new UsageError({ id: 'replace_or_add' });
     const limit = limitOf(o.limit);
     // Ctrl-C while the files are read: the import stops there and writes nothing (a database it created goes too).
     const stop = new AbortController();
@@ -44,6 +47,7 @@ export const importCommand: CommandSpec = {
         const opts: ImportOptions = {
           strict: o.strict === true,
           replace: o.replace === true,
+          add: o.add === true,
           org: o.org ?? null,
           dryRun: o.dryRun === true,
           cwd: ctx.cwd,
@@ -73,7 +77,7 @@ export const importCommand: CommandSpec = {
     // Imported from the wrong folder, a new database would go unnoticed: say so.
     if (r.created) ctx.note(ctx.t('db_created', { db: ctx.db.path }));
     const summary = o.dryRun ? ctx.t('dry_run', { files: r.files }) : ctx.c.green(ctx.t('import_ok', { files: r.files, db: ctx.db.name }));
-    printIngest(ctx, r, format, summary, left, limit);
+    printIngest(ctx, r, format, summary, { left, limit, verbose: o.verbose === true });
   },
 };
 
@@ -88,6 +92,8 @@ function limitOf(v: string | undefined): number {
 interface Options {
   limit?: string;
   replace?: boolean;
+  add?: boolean;
+  verbose?: boolean;
   org?: string;
   dryRun?: boolean;
   strict?: boolean;

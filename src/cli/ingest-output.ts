@@ -18,7 +18,13 @@ import type { SectionCounts } from '../store/batch/commit.js';
  * the batch's result is then printed as always, and the run ends with exit 4
  * (1 when nothing was left to import).
  */
-export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json', summary: string, left: LeftOut[] = [], limit = Infinity): void {
+export function printIngest(
+  ctx: Ctx,
+  r: IngestResult,
+  format: 'table' | 'json',
+  summary: string,
+  { left = [], limit = Infinity, verbose = false }: { left?: LeftOut[]; limit?: number; verbose?: boolean } = {},
+): void {
   const diags = withLeftOut(r.diags, left);
   // The batch that was imported held: its own errors, not the left-out files', decide whether it was written.
   const imported = r.diags.errorCount === 0 && (left.length === 0 || r.files > 0);
@@ -33,7 +39,7 @@ export function printIngest(ctx: Ctx, r: IngestResult, format: 'table' | 'json',
     ctx.printJson(out);
     return finish(r, left, imported);
   }
-  printDiagnostics(ctx, diags);
+  printDiagnostics(ctx, diags, verbose);
   // The checks across files run only once every file reads cleanly: say so, or the next run's errors surprise.
   if (r.diags.errorCount > 0 && !r.crossChecked) ctx.stderr.write(`${ctx.ce.yellow(ctx.t('cross_not_run'))}\n`);
   for (const l of left) ctx.stderr.write(`${ctx.ce.yellow(ctx.t('left_out_file', { file: l.file, n: l.errors.length }))}\n`);
@@ -81,8 +87,8 @@ export function printCounts(ctx: Ctx, counts: SectionCounts): void {
   ctx.printLines(tableLines({ headers, rows, align: ['left', 'right', 'right', 'right', 'right'] }, ctx.c));
 }
 
-export function printDiagnostics(ctx: Ctx, diags: Diagnostics): void {
-  const text = formatDiagnostics(diags, ctx.lang, ctx.ce, ctx.quiet);
+export function printDiagnostics(ctx: Ctx, diags: Diagnostics, verbose = false): void {
+  const text = formatDiagnostics(diags, ctx.lang, ctx.ce, ctx.quiet, verbose);
   if (text) ctx.stderr.write(`${text}\n`);
   if (diags.warningCount && !ctx.quiet) ctx.stderr.write(`${ctx.ce.yellow(ctx.t('n_warnings', { n: diags.warningCount }))}\n`);
 }

@@ -16,7 +16,7 @@ import { withStore } from './store.js';
 import { loadRulesOrReport } from './rules-loader.js';
 import { writeWhole } from './output.js';
 import { periodFilter } from '../analyses/period.js';
-import { exportRecords } from '../store/export.js';
+import { exportRecords, membersAt } from '../store/export.js';
 import { templateXlsx, type TemplateInput } from '../render/template.js';
 
 /** The pre-filled part: the subtree's orgs and members, and for the quarter its active branches and their active members to score. */
@@ -64,7 +64,8 @@ export const templateCommand: CommandSpec = {
     }
     return withStore(ctx, async ({ db, q }) => {
       if (o.org !== undefined && !q.orgs().some((x) => x.code === o.org)) throw new DataError({ id: 'unknown_org', params: { code: o.org } });
-      const r = exportRecords(db, { org: o.org ?? null, period: null });
+      // The members as they are in the quarter to fill in (else now), one row each.
+      const r = { ...exportRecords(db, { org: o.org ?? null, period: null }), members: membersAt(db, period) };
       if (!o.split) {
         writeWhole(ctx, o.out, await templateXlsx(input(r, o.org ?? null, period, maxPoints)));
         ctx.note(ctx.t('template_wrote', { file: o.out }));

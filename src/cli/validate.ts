@@ -13,14 +13,18 @@ import { withProgress } from './progress.js';
 export const validateCommand: CommandSpec = {
   define: (lang) =>
     withOptions(
-      new Command('validate').description(t(lang, 'h_validate')).argument('<paths...>', t(lang, 'h_paths')).option('--annotate <dir>', t(lang, 'h_annotate')),
+      new Command('validate')
+        .description(t(lang, 'h_validate'))
+        .argument('<paths...>', t(lang, 'h_paths'))
+        .option('--annotate <dir>', t(lang, 'h_annotate'))
+        .option('--verbose', t(lang, 'h_verbose')),
       lang,
       'strict',
     ),
   async run(ctx, cmd) {
     const format = formatOf(ctx, ['table', 'json'] as const);
     const rules = loadRulesOrReport(ctx);
-    const o = cmd.opts<{ strict?: boolean; annotate?: string }>();
+    const o = cmd.opts<{ strict?: boolean; annotate?: string; verbose?: boolean }>();
     const r = await withProgress(ctx, ctx.t('progress_validate'), (onFile) =>
       validateFiles(cmd.args, ctx.db, rules, { strict: o.strict === true, cwd: ctx.cwd, env: ctx.env, onFile, allErrors: o.annotate !== undefined }),
     );
@@ -28,6 +32,6 @@ export const validateCommand: CommandSpec = {
       await annotate(ctx, r.diags.errors, o.annotate, r.inputs);
       r.diags.errors.splice(SHOWN);
     }
-    printIngest(ctx, r, format, ctx.c.green(ctx.t('valid_ok', { files: r.files, records: r.records })));
+    printIngest(ctx, r, format, ctx.c.green(ctx.t('valid_ok', { files: r.files, records: r.records })), { verbose: o.verbose === true });
   },
 };

@@ -28,6 +28,8 @@ export interface Diagnostic extends Place {
   path: string | null;
   code: string;
   msg: Msg;
+  /** More of what it is, as data: keys its JSON form carries beside the place and message (a resubmission's org, span, files). */
+  extra?: Record<string, unknown>;
 }
 
 export type Path = ReadonlyArray<string | number>;

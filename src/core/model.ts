@@ -57,6 +57,12 @@ export interface Org {
 
 export interface Member {
   id: string;
+  /**
+   * The quarter from which the record states the member (SPEC §1 members):
+   * '' from the start. Read from the store for a quarter, the first quarter of
+   * the run of quarters with this state.
+   */
+  period: string;
   name: string;
   org: string;
   role: Role;

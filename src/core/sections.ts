@@ -145,16 +145,21 @@ function compile<R>(columns: ColumnDef<R>[]): Pick<SectionDef<R>, 'cols' | 'read
   return { cols: columns.map((x) => x.column), read: [...read.map((x) => x.column), ...SRC_COLS], toRow, fromRow };
 }
 
-/** The sheet's columns: those with a header, the quarter first. */
-function sheetColumns(columns: ColumnDef<never>[]): SheetDef['columns'] {
+/** The sheet's columns: those with a header, the quarter first where every row needs one, else last (a member's, optional). */
+function sheetColumns(columns: ColumnDef<never>[], scoped: boolean): SheetDef['columns'] {
   const shown = columns.filter((x) => x.label !== undefined).map((x) => ({ label: x.label!, field: x.field!, ...(x.aliases ? { aliases: x.aliases } : {}) }));
-  return [...shown.filter((x) => x.field === 'period'), ...shown.filter((x) => x.field !== 'period')];
+  const [quarter, rest] = [shown.filter((x) => x.field === 'period'), shown.filter((x) => x.field !== 'period')];
+  return scoped ? [...quarter, ...rest] : [...rest, ...quarter];
 }
 
 type Base<R> = Omit<SectionDef<R>, 'cols' | 'read' | 'toRow' | 'fromRow' | 'sheet'> & { sheet: Omit<SheetDef, 'columns' | 'slug'> };
 
 function section<R>(def: Base<R>): SectionDef<R> {
-  return { ...def, ...compile(def.columns), sheet: { ...def.sheet, slug: def.section, columns: sheetColumns(def.columns as ColumnDef<never>[]) } };
+  return {
+    ...def,
+    ...compile(def.columns),
+    sheet: { ...def.sheet, slug: def.section, columns: sheetColumns(def.columns as ColumnDef<never>[], def.period !== undefined) },
+  };
 }
 
 const orgs = section<Org>({
@@ -177,16 +182,24 @@ const orgs = section<Org>({
   sheet: { label: '组织' },
 });
 
+/**
+ * A member as a file states it, from a quarter on (SPEC §1 members): its
+ * record's `period` is its document's or workbook's quarter, or its row's
+ * 季度; a record with none is stored under UNDATED until the store settles it
+ * (store/batch/since.ts). The analyses read the runs made of these
+ * statements (store/member-runs.ts), never this table.
+ */
 const members = section<Member>({
   section: 'members',
   schema: 'member',
   what: 'member',
   keyField: 'id',
-  name: 'members',
-  key: ['id'],
+  name: 'member_statements',
+  key: ['id', 'since'],
   owner: 'org',
   columns: [
     c('id', 'id', '编号', { code: true }),
+    c('since', 'period', '季度', { computed: true }),
     c('name', 'name', '姓名', { caption: true }),
     c('org', 'org', '所在支部', { ref: 'orgs' }),
     enm('role', '身份', 'role'),
@@ -373,5 +386,17 @@ export const REFERENCE_FIELDS: ReadonlySet<string> = new Set(
 /** The descriptors in SPEC order. */
 export const SECTION_LIST: SectionDef<unknown>[] = SECTIONS.map((s) => SECTION_DEFS[s] as SectionDef<unknown>);
 
+/** A member's statement that names no quarter, until the store settles it: a character no quarter or code holds. */
+export const UNDATED = '?';
+
 /** How a duplicate identity is shown: a report or typical's own id, else its org|date|title. */
 export const shownKey = (key: string) => key.replace(/^id:/, '');
+
+/** An identity's values as messages show them: a member's quarter only when its statement names one. */
+export const keyText = (key: readonly unknown[]) =>
+  shownKey(
+    key
+      .filter((v) => v !== '' && v !== UNDATED)
+      .map(String)
+      .join(' '),
+  );

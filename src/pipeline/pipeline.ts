@@ -29,6 +29,8 @@ import { keepFiles, recordImport, unlogged, type ImportFile } from '../store/his
 import { localTime } from '../core/dates.js';
 import { DataError, Interrupted } from '../core/errors.js';
 import { plan, type FileSummary, type Plan } from './plan.js';
+import { resubmissionFindings } from './resubmissions.js';
+import { writeSubmissions } from '../store/submissions.js';
 
 export interface IngestOptions {
   strict: boolean;
@@ -46,6 +48,8 @@ export interface IngestOptions {
 
 export type ImportOptions = IngestOptions & {
   replace: boolean;
+  /** --add: a file that brings a submission another file brought adds to it (a supplement). */
+  add: boolean;
   /** --replace --org: every org of this subtree is in scope. */
   org: string | null;
   dryRun: boolean;
@@ -156,7 +160,7 @@ async function readAndStage(p: Plan, batch: Batch, rules: Rules, opts: IngestOpt
     const counts: FileSummary['counts'] = {};
     for (const s of SECTIONS) if (r.rows[s]?.length) counts[s] = rowCount(r.rows, s);
     const book = r.sheets ? { sheets: r.sheets, names: r.names } : {};
-    results[r.index] = { status: 'read', hash: r.hash, summary: { counts, periods: r.periods, warnings: r.warnings, ...book } };
+    results[r.index] = { status: 'read', hash: r.hash, summary: { counts, periods: r.periods, named: r.named, warnings: r.warnings, ...book } };
     return true;
   };
   for (const [i, { hash, summary }] of p.skipped) {
@@ -243,10 +247,14 @@ function checkAcross(db: DB, batch: Batch, p: Plan, results: Outcome[], found: F
     if (diags.wants('error')) diags.add(place(c));
     else diags.count('error', 1);
   }
-  // --replace's scope, so the warnings see what the import leaves.
-  const periods = write ? replacePeriods(results, write.replace) : null;
+  // What --replace would replace (what it does, with --replace): the resubmissions name it, the warnings see what the import leaves.
   if (write?.org != null && !orgKnown(db, write.org)) throw new DataError({ id: 'unknown_org', params: { code: write.org } });
-  const replace = periods ? buildScope(db, periods, write!.org) : null;
+  const named = new Map(results.flatMap((r, i): [string, string[]][] => (r.status === 'invalid' ? [] : [[p.files[i].file, r.summary.named ?? []]])));
+  const scope = buildScope(db, replacePeriods(results), named, write?.replace ? write.org : null);
+  const replace = write?.replace ? scope : null;
+  const hashes = new Map(results.flatMap((r, i): [string, string][] => (r.status === 'read' ? [[p.files[i].file, r.hash]] : [])));
+  const meaning = write === null ? null : write.replace ? 'replace' : write.add ? 'add' : 'unsaid';
+  for (const d of resubmissionFindings(db, hashes, meaning)) diags.add(d);
   found.addWarnings(p.others);
   for (const c of crossWarnings(db, { ...ctx, replacing: replace !== null })) {
     if (diags.wants('warning')) diags.add(place(c));
@@ -282,8 +290,11 @@ function commit(
       r.status === 'invalid' ? [] : [{ path: names[i], hash: r.hash, unchanged: r.status === 'skipped' }],
     );
     const changed = written > 0;
-    if (changed) recordImport(db, { number, at: localTime(), files, sections: counts, options: { replace: write.replace, org: write.org, strict } });
-    else unlogged(db, number);
+    const at = localTime();
+    if (changed) {
+      writeSubmissions(db, number, at, replace !== null);
+      recordImport(db, { number, at, files, sections: counts, options: { replace: write.replace, add: write.add, org: write.org, strict } });
+    } else unlogged(db, number);
     batch.commit();
     more.number = changed ? number : null;
   }
@@ -311,9 +322,8 @@ function writtenNames(results: Outcome[], files: { file: string }[]): WrittenNam
 /** What became of each file: read and staged, skipped as unchanged, or invalid. */
 type Outcome = { status: 'read' | 'skipped'; hash: string; summary: FileSummary } | Extract<FileResult, { status: 'invalid' }>;
 
-/** --replace: the quarters per section that the batch gives, from the files read and those skipped. */
-function replacePeriods(results: Outcome[], replace: boolean): Periods | null {
-  if (!replace) return null;
+/** The quarters per section that the batch gives, from the files read and those skipped: what --replace works over. */
+function replacePeriods(results: Outcome[]): Periods {
   const out: Partial<Record<Section, Set<string>>> = {};
   for (const r of results) {
     if (r.status === 'invalid') continue;

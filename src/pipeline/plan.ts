@@ -13,6 +13,8 @@ export interface FileSummary {
   counts: Partial<Record<Section, number>>;
   /** Quarters per period-scoped section, for --replace. */
   periods: Partial<Record<Section, string[]>>;
+  /** The quarters the file names as its own (FileResult.named); absent in summaries kept before it was. */
+  named?: string[];
   warnings: Diagnostic[];
   /** A workbook's sheets and columns, and the names written beside its codes. */
   sheets?: FileResultOk['sheets'];

@@ -76,6 +76,7 @@ export function readFile(task: FileTask, validate: DocumentValidator, rules: Rea
     bytes: read.bytes,
     rows: rowsOf(records),
     periods: periodsOf(records, present),
+    named: [...new Set(present.flatMap((x) => (x.period ? [x.period] : [])))],
     warnings: diags.warnings,
   };
 }

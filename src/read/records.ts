@@ -5,7 +5,7 @@ import type { Msg } from '../core/messages/index.js';
 import { slugOf } from './schemas.js';
 import { normalizePeriod, periodOf } from '../core/dates.js';
 import type { Deduction, Lead, Pledge, Points, Problem, Recheck, RecheckResult, Review, Section, SectionRecords, Source, Votes } from '../core/model.js';
-import { SECTION_DEFS, type ColumnDef } from '../core/sections.js';
+import { SECTION_DEFS, UNDATED, type ColumnDef } from '../core/sections.js';
 import { LEADS, SECTIONS } from '../core/model.js';
 import type { Finding } from './findings.js';
 import type { Present } from './rows.js';
@@ -117,11 +117,19 @@ export function total(v: Votes): number {
 type FromFile = (r: Raw, period: string | null, src: Source) => unknown;
 
 /** Fields whose value a file does not write as it is stored. */
-const CUSTOM: Record<string, (r: Raw, period: string | null) => unknown> = {
+const CUSTOM: Record<string, (r: Raw, period: string | null, section: Section) => unknown> = {
   // A report's or typical's identity: its id, else its org, date and title.
   key: (r) => (typeof r.id === 'string' ? `id:${r.id}` : `${r.org}|${r.date}|${r.title}`),
-  // The quarter of a dated record (a problem's: when it was found), else the document's.
-  period: (r, period) => (typeof r.date === 'string' ? periodOf(r.date) : typeof r.found === 'string' ? periodOf(r.found) : period),
+  // The quarter of a dated record (a problem's: when it was found), else a member's own, else the document's; a
+  // member's record with none is UNDATED until the store settles it (SPEC §1 members).
+  period: (r, period, section) =>
+    typeof r.date === 'string'
+      ? periodOf(r.date)
+      : typeof r.found === 'string'
+        ? periodOf(r.found)
+        : typeof r.period === 'string'
+          ? normalizePeriod(r.period)
+          : (period ?? (section === 'members' ? UNDATED : null)),
   rechecks: (r) =>
     ((r.rechecks as Raw[] | undefined) ?? []).map(
       (x): Recheck => ({
@@ -142,7 +150,7 @@ const CUSTOM: Record<string, (r: Raw, period: string | null) => unknown> = {
  * by slug or label, optional fields null (or their default), `active` true
  * unless false or 否, a group (votes, a commentary) null when left out.
  */
-function compileFromFile(columns: ColumnDef[]): FromFile {
+function compileFromFile(section: Section, columns: ColumnDef[]): FromFile {
   const key = (name: string) => JSON.stringify(name);
   const raw = (name: string) => `r[${key(name)}]`;
   const given = (v: string, x: ColumnDef) =>
@@ -156,7 +164,7 @@ function compileFromFile(columns: ColumnDef[]): FromFile {
   const parts: string[] = [];
   for (let i = 0; i < own.length; i++) {
     const [name, sub] = own[i].field!.split('.');
-    if (CUSTOM[name]) parts.push(`${key(name)}: custom[${key(name)}](r, period)`);
+    if (CUSTOM[name]) parts.push(`${key(name)}: custom[${key(name)}](r, period, ${key(section)})`);
     else if (sub === undefined) parts.push(`${key(name)}: ${value(own[i], raw(name))}`);
     else {
       const members: string[] = [];
@@ -172,4 +180,4 @@ function compileFromFile(columns: ColumnDef[]): FromFile {
   return new Function('slug', 'custom', `return (r, period, src) => ({ ${parts.join(', ')}, src });`)(slugOf, CUSTOM);
 }
 
-const FROM_FILE = Object.fromEntries(SECTIONS.map((s) => [s, compileFromFile(SECTION_DEFS[s].columns as ColumnDef[])])) as Record<Section, FromFile>;
+const FROM_FILE = Object.fromEntries(SECTIONS.map((s) => [s, compileFromFile(s, SECTION_DEFS[s].columns as ColumnDef[])])) as Record<Section, FromFile>;

@@ -39,7 +39,8 @@ export function rowsOf(records: SectionRecords): SectionRows {
 /** Quarters per period-scoped section: of the records, and of the sections a document names (for --replace). */
 export function periodsOf(records: SectionRecords, present: Present): Partial<Record<Section, string[]>> {
   const sets: Partial<Record<Section, Set<string>>> = {};
-  for (const s of SECTIONS) for (const x of records[s] as { period?: string }[]) if (x.period) (sets[s] ??= new Set()).add(x.period);
-  for (const p of present) if (p.period) (sets[p.section] ??= new Set()).add(p.period);
+  const scoped = SECTIONS.filter((s) => SECTION_DEFS[s].period !== undefined);
+  for (const s of scoped) for (const x of records[s] as { period: string }[]) (sets[s] ??= new Set()).add(x.period);
+  for (const p of present) if (p.period && SECTION_DEFS[p.section].period !== undefined) (sets[p.section] ??= new Set()).add(p.period);
   return Object.fromEntries(Object.entries(sets).map(([s, set]) => [s, [...set]]));
 }

@@ -35,6 +35,12 @@ export type FileResult =
       rows: SectionRows;
       /** Quarters per period-scoped section: of the records and of the sections named. */
       periods: Partial<Record<Section, string[]>>;
+      /**
+       * The quarters the file names as its own (a YAML document's period, a
+       * workbook's 季度 column): its reports and typicals are the whole truth
+       * for every month of those, not only the months they fall in.
+       */
+      named: string[];
       /** This file's own warnings (encoding, empty file, vague pledges), placed. */
       warnings: Diagnostic[];
       /** A workbook's sheet for each section, with its fields' columns: later errors are placed at their cell. */

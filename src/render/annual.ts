@@ -118,7 +118,7 @@ function explain(a: Annual, lang: Lang, rules: Rules): DocSection {
       ),
     ...a.members.flatMap((m) => {
       const branch = branchOf.get(m.org)!;
-      const [mine, worker] = [memberCriteria(m, branch, rules), workerCriteria(m, branch, rules)];
+      const [mine, worker] = [memberCriteria(m, branch, rules, branchOf), workerCriteria(m, branch, rules)];
       const head = (award: 'yr_excellent_member' | 'yr_excellent_worker', list: Criterion[]) =>
         t(lang, 'yr_explain_member', { member: m.member, name: m.name, award: t(lang, award), verdict: verdict(list.every((c) => c.pass)) });
       return [
@@ -199,7 +199,7 @@ export function annualJson(a: Annual, lang: Lang, explainAll: boolean, rules: Ru
       discipline_deductions: m.discipline_deductions,
       ...(explainAll
         ? {
-            criteria: criteriaJson(memberCriteria(m, branchOf.get(m.org)!, rules), lang),
+            criteria: criteriaJson(memberCriteria(m, branchOf.get(m.org)!, rules, branchOf), lang),
             worker_criteria: criteriaJson(workerCriteria(m, branchOf.get(m.org)!, rules), lang),
           }
         : {}),

@@ -77,7 +77,7 @@ export function changeLines(lang: Lang, changes: Change[], names: Map<string, st
   return out;
 }
 
-/** --replace's scope: per section and quarter, the orgs whose records the batch replaced. */
+/** --replace's scope: per section and quarter (or month), the orgs whose records the batch replaced. */
 export function scopeLines(lang: Lang, scope: ReplaceScope[], names: Map<string, string>): string[] {
   const out = [t(lang, 'replace_scope')];
   for (const x of scope) {

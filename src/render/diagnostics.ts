@@ -61,26 +61,81 @@ function window(source: string, col: number, endCol: number): { source: string; 
 /** A kind with more warnings than this shows only its first few on the terminal. */
 const SUMMARISE = 10;
 const EXAMPLES = 3;
+/** Orgs whose resubmissions the terminal names; the rest are counted. */
+const RESUBMITTING_ORGS = 20;
 
-/** `errorsOnly` for --quiet, which prints errors and nothing else. */
-export function formatDiagnostics(diags: Diagnostics, lang: Lang, c: ChalkInstance, errorsOnly = false): string {
-  const parts: string[] = [];
-  for (const d of diags.errors) parts.push(formatDiagnostic(d, lang, c));
-  if (diags.errorCount > diags.errors.length) parts.push(t(lang, 'errors_more', { n: diags.errorCount - diags.errors.length }));
+/** Warnings of what changes stored data: each on its own line, first (SPEC §3). */
+const CHANGES_STORED = ['resubmission', 'member_moved', 'member_old_roster', 'org_moved'];
+/** Warnings of which one batch may hold thousands: one line per branch and quarter, with a count and the first few. */
+const BY_BRANCH = ['no_points'];
+
+/** `errorsOnly` for --quiet, which prints errors and nothing else; `verbose` lists every warning. */
+export function formatDiagnostics(diags: Diagnostics, lang: Lang, c: ChalkInstance, errorsOnly = false, verbose = false): string {
+  const parts = errorLines(diags, lang, c);
   if (errorsOnly) return parts.join('\n');
+  const first = diags.warnings.filter((d) => CHANGES_STORED.includes(d.code));
+  const many = diags.warnings.filter((d) => !verbose && BY_BRANCH.includes(d.code));
+  const rest = diags.warnings.filter((d) => !first.includes(d) && !many.includes(d));
+  for (const d of first) parts.push(formatDiagnostic(d, lang, c));
   // Warnings of one kind beyond a handful: a few examples, then how many more and where to see them all.
   const shown = new Map<string, number>();
-  for (const d of diags.warnings) {
+  for (const d of rest) {
     const n = shown.get(d.code) ?? 0;
-    if ((diags.warningKinds.get(d.code) ?? 0) > SUMMARISE && n >= EXAMPLES) continue;
+    if (!verbose && (diags.warningKinds.get(d.code) ?? 0) > SUMMARISE && n >= EXAMPLES) continue;
     shown.set(d.code, n + 1);
     parts.push(formatDiagnostic(d, lang, c));
   }
+  parts.push(...byBranch(many, lang, c));
   for (const [code, total] of diags.warningKinds) {
+    if (CHANGES_STORED.includes(code) || (!verbose && BY_BRANCH.includes(code))) continue;
     const more = total - (shown.get(code) ?? 0);
     if (more > 0) parts.push(c.yellow(t(lang, 'warnings_kind_more', { n: more, kind: word(lang, `w_${code}`) })));
   }
   return parts.join('\n');
+}
+
+/** The errors, but those of resubmissions past the first orgs counted on one line. */
+function errorLines(diags: Diagnostics, lang: Lang, c: ChalkInstance): string[] {
+  const parts: string[] = [];
+  const orgs = new Set<unknown>();
+  let more = 0;
+  const others = new Set<unknown>();
+  for (const d of diags.errors) {
+    const org = d.code === 'resubmission' ? d.extra?.org : undefined;
+    if (org !== undefined && !orgs.has(org) && orgs.size >= RESUBMITTING_ORGS) {
+      more++;
+      others.add(org);
+      continue;
+    }
+    if (org !== undefined && others.has(org)) {
+      more++;
+      continue;
+    }
+    if (org !== undefined) orgs.add(org);
+    parts.push(formatDiagnostic(d, lang, c));
+  }
+  if (more > 0) parts.push(c.red(t(lang, 'resubmission_more', { orgs: others.size, n: more })));
+  if (diags.errorCount > diags.errors.length) parts.push(t(lang, 'errors_more', { n: diags.errorCount - diags.errors.length }));
+  return parts;
+}
+
+/** One line per branch and quarter for warnings of one kind about many members: the count and the first few. */
+function byBranch(list: Diagnostic[], lang: Lang, c: ChalkInstance): string[] {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of list) {
+    const p = d.msg.params as { org: string; period: string };
+    const k = `${d.code}\u0000${p.org}\u0000${p.period}`;
+    groups.set(k, [...(groups.get(k) ?? []), d]);
+  }
+  return [...groups.values()].map((g) => {
+    const p = g[0].msg.params as { org: string; period: string };
+    const ids = g.slice(0, EXAMPLES).map((d) => {
+      const m = d.msg.params as { id: string; name: string };
+      return `${m.id} ${m.name}`;
+    });
+    const label = c.yellow.bold(t(lang, 'warning'));
+    return `${label}  ${printable(t(lang, 'no_points_branch', { org: p.org, period: p.period, n: g.length, ids: ids.join(lang === 'zh' ? '、' : ', '), more: g.length > EXAMPLES ? 1 : 0 }))}`;
+  });
 }
 
 /** The JSON form of SPEC §3: errors carry a path, warnings do not. */
@@ -94,6 +149,7 @@ export function diagnosticsJson(diags: Diagnostics, lang: Lang) {
       path: d.path,
       code: d.code,
       message: tm(lang, d.msg),
+      ...d.extra,
     })),
     warnings: diags.warnings.map((d) => ({
       file: d.file,
@@ -102,6 +158,7 @@ export function diagnosticsJson(diags: Diagnostics, lang: Lang) {
       ...cellJson(d),
       code: d.code,
       message: tm(lang, d.msg),
+      ...d.extra,
     })),
     error_count: diags.errorCount,
     warning_count: diags.warningCount,

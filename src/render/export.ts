@@ -42,12 +42,17 @@ const given = (item: Plain): Plain => Object.fromEntries(Object.entries(item).fi
 export function exportYaml(r: SectionRecords, header: string): string {
   const docs: Plain[] = [];
   const first: Plain = {};
-  for (const s of ['orgs', 'members', 'pledges', 'problems'] as const) if (r[s].length) first[s] = (r[s] as unknown[]).map((x) => specRecord(s, x as never));
+  // A member stated from a quarter is in that quarter's document; from the start, in the first.
+  const undated = { ...r, members: r.members.filter((m) => m.period === '') };
+  for (const s of ['orgs', 'members', 'pledges', 'problems'] as const)
+    if (undated[s].length) first[s] = (undated[s] as unknown[]).map((x) => specRecord(s, x as never));
   if (Object.keys(first).length) docs.push(first);
-  const periods = [...new Set([...r.reviews, ...r.points, ...r.reports, ...r.typicals].map((x) => x.period))].sort();
+  const periods = [
+    ...new Set([...r.members.filter((m) => m.period !== ''), ...r.reviews, ...r.points, ...r.reports, ...r.typicals].map((x) => x.period)),
+  ].sort();
   for (const period of periods) {
     const doc: Plain = { period };
-    for (const s of ['reviews', 'points', 'reports', 'typicals'] as const) {
+    for (const s of ['members', 'reviews', 'points', 'reports', 'typicals'] as const) {
       const list = (r[s] as { period: string }[]).filter((x) => x.period === period);
       if (list.length) doc[s] = list.map((x) => specRecord(s, x as never));
     }
@@ -84,7 +89,8 @@ function sheets(r: SectionRecords): { def: SheetDef; rows: Plain[] }[] {
   for (const s of SECTIONS) {
     out.push({
       def: SECTION_DEFS[s].sheet,
-      rows: (r[s] as unknown[]).map((x) => ({ ...specRecord(s, x as never), ...('period' in (x as Plain) ? { period: (x as Plain).period } : {}) })),
+      // A member stated from the start has no quarter in its row.
+      rows: (r[s] as unknown[]).map((x) => ({ ...specRecord(s, x as never), ...((x as Plain).period ? { period: (x as Plain).period } : {}) })),
     });
     // Each item of a record's list (a deduction, a recheck) on its own sheet, with the fields that name its record.
     for (const a of ATTACHED_SHEETS.filter((x) => x.section === s)) {

@@ -26,7 +26,13 @@ function changesCell(lang: Lang, counts: SectionCounts): string {
 const optionsOf = (e: ImportEntry) => {
   const m = e.options.merge;
   const merge = m ? ['merge', m.prefixes.some((p) => p !== null) ? '--prefix' : '', m.under ? `--under ${m.under}` : ''] : [];
-  return [...merge, e.options.replace ? '--replace' : '', e.options.org ? `--org ${e.options.org}` : '', e.options.strict ? '--strict' : '']
+  return [
+    ...merge,
+    e.options.replace ? '--replace' : '',
+    e.options.add ? '--add' : '',
+    e.options.org ? `--org ${e.options.org}` : '',
+    e.options.strict ? '--strict' : '',
+  ]
     .filter(Boolean)
     .join(' ');
 };

@@ -146,10 +146,19 @@ function memberDoc(p: MemberProfile, lang: Lang): Doc {
       text(src(q.points.src)),
     ];
   });
+  const stateHeaders = [t(lang, 'sh_state_from'), t(lang, 'sh_state_org'), t(lang, 'sh_role'), t(lang, 'sh_state'), t(lang, 'sh_src')];
+  const states = p.states.map((x): CellValue[] => [
+    text(x.period || t(lang, 'sh_from_start')),
+    text(x.org),
+    text(word(lang, `role_${x.role}`)),
+    text(t(lang, x.active ? 'sh_active' : 'sh_inactive')),
+    text(src(x.src)),
+  ]);
   return {
     lang,
     sections: [
       { id: 'member', title: `${m.id} ${m.name}`, parts: about },
+      { id: 'states', title: t(lang, 'sh_states'), parts: [table(stateHeaders, states, lang, [4])] },
       { id: 'points', title: t(lang, 'sh_points'), parts: [table(headers, rows, lang)] },
       ...(p.year ? [{ id: 'year', title: t(lang, 'yr_sh_title', { year: p.quarters.at(-1)!.period.slice(0, 4) }), parts: memberYearParts(p.year, lang) }] : []),
       pledgesSection(p, lang),
@@ -168,6 +177,7 @@ export function profileJson(p: Profile) {
     return {
       kind: 'member',
       member: p.member,
+      states: p.states,
       org: p.org ? { code: p.org.code, name: p.org.name } : null,
       parents,
       quarters: p.quarters.map((q) => ({

@@ -110,8 +110,10 @@ function validation(f: FieldInfo, field: string, maxPoints: number, period: stri
     };
   }
   if (f.kind === 'period') {
-    if (period) return { type: 'list', allowBlank: false, formulae: [`"${period}"`], ...prompt(`季度：${period}`, `本表的季度是 ${period}`) };
-    return { type: 'textLength', operator: 'equal', allowBlank: false, formulae: [6], ...prompt('季度，如 2011Q1', '季度写成 2011Q1 这样') };
+    // A member's row may leave its quarter blank: the workbook's quarter applies.
+    const allowBlank = !f.required;
+    if (period) return { type: 'list', allowBlank, formulae: [`"${period}"`], ...prompt(`季度：${period}`, `本表的季度是 ${period}`) };
+    return { type: 'textLength', operator: 'equal', allowBlank, formulae: [6], ...prompt('季度，如 2011Q1', '季度写成 2011Q1 这样') };
   }
   if (f.kind === 'code')
     return {

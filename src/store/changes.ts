@@ -4,10 +4,12 @@
 // These are the very rows writeStaged writes: the same joins and conditions.
 import type { DB } from './db.js';
 import { batchOf, lookup, storedOf } from './views.js';
-import { SECTION_LIST, shownKey, SRC_COLS, type SectionDef } from '../core/sections.js';
+import { keyText, SECTION_LIST, SRC_COLS, type SectionDef } from '../core/sections.js';
 import { fieldOfColumn, valueOfColumn } from '../core/columns.js';
 import type { Section } from '../core/model.js';
 import { missingWhere, ownerOrg } from './replace.js';
+import { STATE } from './batch/commit.js';
+import { inForce } from './member-runs.js';
 
 export type Action = 'inserted' | 'updated' | 'moved' | 'removed';
 
@@ -63,7 +65,26 @@ function updates(db: DB, t: SectionDef<unknown>, base: (r: Rec) => Change): Chan
   });
 }
 
-const keyOf = (t: SectionDef<unknown>, r: Rec, prefix = '') => shownKey(t.key.map((k) => String(r[prefix + k])).join(' '));
+const keyOf = (t: SectionDef<unknown>, r: Rec, prefix = '') => keyText(t.key.map((k) => r[prefix + k]));
+
+/**
+ * A member's statements: a new member inserted; a statement that changes the
+ * member's state in force at its quarter updated, field by field against that
+ * state; one that restates it (which changes no figure) not listed.
+ */
+function memberChanges(db: DB, base: (r: Rec, action: Action) => Change): Change[] {
+  const rows = db
+    .prepare(
+      `SELECT x.*, x.org AS _org, ${STATE.map((c) => `r.${c} AS r_${c}`).join(', ')}, r.id AS r_id, r.src_file AS r_file, r.src_line AS r_line
+       FROM ${batchOf('members')} x LEFT JOIN main.members r ON r.id = x.id AND ${inForce('r', 'x.since')}`,
+    )
+    .all() as Rec[];
+  return rows.flatMap((r): Change[] => {
+    if (r.r_id === null) return [base(r, 'inserted')];
+    const fields = STATE.filter((c) => r[`r_${c}`] !== r[c]).map((c) => ({ field: c, old: valueOfColumn(c, r[`r_${c}`]), new: valueOfColumn(c, r[c]) }));
+    return fields.length ? [{ ...base(r, 'updated'), fields, was: { file: r.r_file as string, line: r.r_line as number } }] : [];
+  });
+}
 
 /** Every change, section by section in SPEC order, each section's by org and identity. */
 export function listChanges(db: DB, replace: boolean): Change[] {
@@ -83,9 +104,12 @@ export function listChanges(db: DB, replace: boolean): Change[] {
       label: label ? (r[prefix + label] as string) : null,
     });
     const mine: Change[] = [];
-    const fresh = `WHERE NOT EXISTS (SELECT 1 FROM ${stored} m WHERE ${on})`;
-    for (const r of db.prepare(`SELECT x.*, ${orgOf(t, 'x')} AS _org FROM ${staged} x ${fresh}`).all() as Rec[]) mine.push(base(r, 'inserted', ''));
-    mine.push(...updates(db, t, (r) => base(r, 'updated', 'x_')));
+    if (t.section === 'members') mine.push(...memberChanges(db, (r, action) => base(r, action, '')));
+    else {
+      const fresh = `WHERE NOT EXISTS (SELECT 1 FROM ${stored} m WHERE ${on})`;
+      for (const r of db.prepare(`SELECT x.*, ${orgOf(t, 'x')} AS _org FROM ${staged} x ${fresh}`).all() as Rec[]) mine.push(base(r, 'inserted', ''));
+      mine.push(...updates(db, t, (r) => base(r, 'updated', 'x_')));
+    }
     if (replace && t.period) {
       const rows = db.prepare(`SELECT m.*, ${orgOf(t, 'm')} AS _org FROM ${stored} m WHERE ${missingWhere(t, 'm')}`).all() as Rec[];
       for (const r of rows) mine.push(base(r, 'removed', ''));

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { EnvError } from '../core/errors.js';
 import { host } from '../core/host.js';
-import { SECTIONS } from '../core/model.js';
+import { STORED_TABLES } from './tables.js';
 import { MIGRATIONS } from './schema.js';
 
 export type DB = Database.Database;
@@ -21,7 +21,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 export const BUSY_TIMEOUT_MS = 5000;
 
 /** The tables every cxzy database of the current version has. */
-const TABLES = [...SECTIONS, 'meta', 'files', 'imports', ...[...SECTIONS, 'files'].map((t) => `history_${t}`)];
+const TABLES = [...STORED_TABLES, 'meta', 'files', 'imports', ...[...STORED_TABLES, 'files'].map((t) => `history_${t}`)];
 
 /**
  * `name`: the database as the user named it, for messages. A database opened

@@ -6,6 +6,7 @@ import type { DB } from './db.js';
 import { SECTION_DEFS, selectOf, type Readable, type Row } from '../core/sections.js';
 import { emptySections, type Section, type SectionRecords } from '../core/model.js';
 import { OrgTree } from '../core/tree.js';
+import { inForce, OPEN } from './member-runs.js';
 
 export interface ExportScope {
   period: string | null;
@@ -33,9 +34,12 @@ export function exportRecords(db: DB, scope: ExportScope): SectionRecords {
   const orgIn = (col: string) => (inScope === null ? 'true' : `${col} IN (SELECT value FROM json_each(@orgs))`);
   const periodIs = (col: string) => (scope.period === null ? 'true' : `${col} = @period`);
   const params = { ...(inScope === null ? {} : { orgs: inScope }), ...(scope.period === null ? {} : { period: scope.period }) };
-  const memberIn = (col: string) => (inScope === null ? 'true' : `${col} IN (SELECT id FROM members WHERE ${orgIn('org')})`);
+  // A member of the subtree: in it at the quarter exported, or at any time.
+  const at = scope.period === null ? '' : ` AND ${inForce('m', '@period')}`;
+  const memberIn = (col: string) => (inScope === null ? 'true' : `${col} IN (SELECT id FROM members m WHERE ${orgIn('org')}${at})`);
   out.orgs = orgs;
-  out.members = read(db, SECTION_DEFS.members, `WHERE ${orgIn('org')} ORDER BY id`, params);
+  // Each statement of a member, from its quarter (SPEC §1 members).
+  out.members = read(db, SECTION_DEFS.members, `WHERE ${orgIn('org')} ORDER BY id, since`, params);
   out.pledges = read(db, SECTION_DEFS.pledges, `WHERE ${orgIn('owner_org')} OR ${memberIn('owner_member')} ORDER BY id`, params);
   out.reviews = read(db, SECTION_DEFS.reviews, `WHERE ${orgIn('org')} AND ${periodIs('period')} ORDER BY period, org`, params);
   out.points = read(db, SECTION_DEFS.points, `WHERE ${memberIn('member')} AND ${periodIs('period')} ORDER BY period, member`, params);
@@ -45,4 +49,14 @@ export function exportRecords(db: DB, scope: ExportScope): SectionRecords {
   // Problems by the quarter they were found in.
   out.problems = read(db, SECTION_DEFS.problems, `WHERE ${orgIn('org')} AND ${periodIs('period')} ORDER BY id`, params);
   return out;
+}
+
+/** Every member as it is at quarter `at` (its run then), or now (its last run): one row each, for a workbook to fill in. */
+export function membersAt(db: DB, at: string | null): SectionRecords['members'] {
+  return read(
+    db,
+    { ...SECTION_DEFS.members, name: 'members m' },
+    `WHERE ${at === null ? `m.until = '${OPEN}'` : inForce('m', '@at')} ORDER BY id`,
+    at === null ? {} : { at },
+  );
 }

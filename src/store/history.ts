@@ -8,8 +8,9 @@ import type { DB } from './db.js';
 import { localTime } from '../core/dates.js';
 import { DataError } from '../core/errors.js';
 import { SECTION_LIST } from '../core/sections.js';
-import { SECTIONS, type Section } from '../core/model.js';
+import type { Section } from '../core/model.js';
 import { storedCols, zeroCounts, type SectionCounts } from './batch/commit.js';
+import { MADE_TABLES, STORED_TABLES } from './tables.js';
 
 export interface ImportFile {
   path: string;
@@ -20,6 +21,8 @@ export interface ImportFile {
 
 export interface LoggedOptions {
   replace: boolean;
+  /** --add (absent in entries logged before it existed). */
+  add?: boolean;
   org: string | null;
   strict: boolean;
   /** A merge: --under, and each source's prefix (its `files` are the source databases). */
@@ -109,6 +112,11 @@ export function undoImport(db: DB, e: ImportEntry, at: string): Record<Section, 
     db.prepare(`INSERT INTO main.${t.name} (${cols}) SELECT ${cols} FROM main.history_${t.name} WHERE import = ?`).run(n);
     out[t.section] = { deleted: written - (kept.updated ?? 0), reverted: kept.updated ?? 0, restored: kept.removed ?? 0 };
   }
+  // The tables made from the records as they were written, as they were before it.
+  for (const t of MADE_TABLES) {
+    db.prepare(`DELETE FROM main.${t.name} WHERE gen = ?`).run(n);
+    db.prepare(`INSERT INTO main.${t.name} (${t.cols.join(', ')}) SELECT ${t.cols.join(', ')} FROM main.history_${t.name} WHERE import = ?`).run(n);
+  }
   // The files it read or forgot are remembered as before: an undone file is read again next time.
   const forget = db.prepare('DELETE FROM main.files WHERE path = ?');
   for (const f of e.files) if (!f.unchanged) forget.run(f.path);
@@ -120,7 +128,7 @@ export function undoImport(db: DB, e: ImportEntry, at: string): Record<Section, 
 
 /** Rows of each history table, for the benchmark and `cxzy log`. */
 export function historyRows(db: DB): number {
-  return [...SECTIONS, 'files'].reduce((sum, t) => sum + (db.prepare(`SELECT COUNT(*) FROM main.history_${t}`).pluck().get() as number), 0);
+  return [...STORED_TABLES, 'files'].reduce((sum, t) => sum + (db.prepare(`SELECT COUNT(*) FROM main.history_${t}`).pluck().get() as number), 0);
 }
 
 /**

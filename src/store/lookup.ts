@@ -4,6 +4,14 @@ import type { DB } from './db.js';
 import { SECTION_DEFS, selectOf, type Readable, type Row } from '../core/sections.js';
 import type { Member, Org, Pledge, Points, Problem, Report, Review, Typical } from '../core/model.js';
 import { suggest, type Candidate } from './suggest.js';
+import { inForce, OPEN } from './member-runs.js';
+
+/** A member's runs read with where each ends. */
+const RUNS_READ: Readable<Member & { until: string }> = {
+  name: 'members',
+  read: ['until', ...SECTION_DEFS.members.read],
+  fromRow: (r) => ({ ...SECTION_DEFS.members.fromRow(r.slice(1)), until: r[0] as string }),
+};
 
 export interface Found {
   kind: 'org' | 'member';
@@ -34,14 +42,16 @@ export class Records {
   find(text: string): Lookup {
     const org = this.db.prepare(`SELECT 'org' AS kind, code, name, NULL AS org FROM orgs WHERE code = ?`).get(text) as Found | undefined;
     if (org) return { kind: 'one', found: org };
-    const member = this.db.prepare(`SELECT 'member' AS kind, id AS code, name, org FROM members WHERE id = ?`).get(text) as Found | undefined;
+    const member = this.db.prepare(`SELECT 'member' AS kind, id AS code, name, org FROM members WHERE id = ? AND until = '${OPEN}'`).get(text) as
+      | Found
+      | undefined;
     if (member) return { kind: 'one', found: member };
     // The name itself, else names containing it.
     for (const where of ['name = @text', `instr(name, @text) > 0`]) {
       const found = this.db
         .prepare(
           `SELECT * FROM (SELECT 'org' AS kind, code, name, NULL AS org FROM orgs WHERE ${where}
-           UNION ALL SELECT 'member', id, name, org FROM members WHERE ${where}) ORDER BY kind DESC, code LIMIT ${MANY + 1}`,
+           UNION ALL SELECT 'member', id, name, org FROM members WHERE ${where} AND until = '${OPEN}') ORDER BY kind DESC, code LIMIT ${MANY + 1}`,
         )
         .all({ text }) as Found[];
       if (found.length === 1) return { kind: 'one', found: found[0] };
@@ -75,7 +85,10 @@ export class Records {
     const glob = [...patterns].map((_, i) => `name GLOB @p${i}`).join(' OR ');
     const params = Object.fromEntries([...patterns].map((p, i) => [`p${i}`, p]));
     const names = this.db
-      .prepare(`SELECT code, name FROM (SELECT code, name FROM orgs WHERE ${glob} UNION ALL SELECT id, name FROM members WHERE ${glob}) ORDER BY code LIMIT 5`)
+      .prepare(
+        `SELECT code, name FROM (SELECT code, name FROM orgs WHERE ${glob} UNION ALL SELECT id, name FROM members WHERE (${glob}) AND until = '${OPEN}')
+         ORDER BY code LIMIT 5`,
+      )
       .all(params) as Candidate[];
     const seen = new Set(codes.map((c) => c.code));
     return [...codes, ...names.filter((c) => !seen.has(c.code))];
@@ -85,13 +98,20 @@ export class Records {
     return this.read(SECTION_DEFS.orgs, 'ORDER BY code');
   }
 
-  member(id: string): Member | null {
-    return this.read(SECTION_DEFS.members, 'WHERE id = ?', id)[0] ?? null;
+  /** A member's runs of quarters, each with the state it was in then (store/member-runs.ts), in order. */
+  memberRuns(id: string): (Member & { until: string })[] {
+    return this.read(RUNS_READ, 'WHERE id = ? ORDER BY since', id);
   }
 
-  /** Members of `org`: all, and the active ones. */
-  memberCounts(org: string): { total: number; active: number } {
-    return this.db.prepare('SELECT COUNT(*) AS total, COALESCE(SUM(active), 0) AS active FROM members WHERE org = ?').get(org) as {
+  /** A member's records as files stated them, each from its quarter, in order. */
+  statements(id: string): Member[] {
+    return this.read(SECTION_DEFS.members, 'WHERE id = ? ORDER BY since', id);
+  }
+
+  /** Members of `org` at quarter `at` (now, when null): all, and the active ones. */
+  memberCounts(org: string, at: string | null): { total: number; active: number } {
+    const when = at === null ? `until = '${OPEN}'` : inForce('members', '@at');
+    return this.db.prepare(`SELECT COUNT(*) AS total, COALESCE(SUM(active), 0) AS active FROM members WHERE org = @org AND ${when}`).get({ org, at }) as {
       total: number;
       active: number;
     };

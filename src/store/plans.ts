@@ -4,6 +4,7 @@
 import { ADOPTIONS } from '../core/model.js';
 import { SECTION_DEFS as TABLES, selectOf, type Readable } from '../core/sections.js';
 import type { Plan } from './prefetch.js';
+import { inForce } from './member-runs.js';
 
 /** A read of records: its table, its WHERE and ORDER BY, its parameters (Query reads it, here or on the second thread). */
 export interface RecordRead<R> {
@@ -61,18 +62,26 @@ export const PLANS = {
    * the second thread: shared there).
    */
   countsByOrg: (period: string): Plan => ({
-    sql: 'SELECT m.org, SUM(m.active = 1), SUM(m.active = 1 AND p.member IS NOT NULL), COUNT(p.member) FROM members m LEFT JOIN points p ON p.member = m.id AND p.period = ? GROUP BY m.org',
-    params: [period],
+    sql: `SELECT m.org, SUM(m.active = 1), SUM(m.active = 1 AND p.member IS NOT NULL), COUNT(p.member) FROM members m
+          LEFT JOIN points p ON p.member = m.id AND p.period = @q WHERE ${inForce('m', '@q')} GROUP BY m.org`,
+    params: [{ q: period }],
     shared: true,
   }),
-  /** The active secretaries' ids. */
-  secretaries: (): Plan => ({ sql: "SELECT id FROM members WHERE active = 1 AND role = 'secretary'", params: [] }),
-  /** Per org, its active members (the bulletin's pledges count them too, on the second thread: shared there). */
-  activeMembers: (): Plan => ({ sql: 'SELECT org, COUNT(*) FROM members WHERE active = 1 GROUP BY org', params: [], shared: true }),
-  /** Per org, its active members, probationary ones and secretaries (one pass of the index by org: grouping by role too would sort). */
-  activeCounts: (): Plan => ({
-    sql: "SELECT org, COUNT(*), SUM(role = 'probationary'), SUM(role = 'secretary') FROM members WHERE active = 1 GROUP BY org",
-    params: [],
+  /** The active secretaries' ids at quarter `at`. */
+  secretaries: (at: string): Plan => ({
+    sql: `SELECT id FROM members m WHERE ${inForce('m', '@q')} AND active = 1 AND role = 'secretary'`,
+    params: [{ q: at }],
+  }),
+  /** Per org, its active members at quarter `at` (the bulletin's pledges count them too, on the second thread: shared there). */
+  activeMembers: (at: string): Plan => ({
+    sql: `SELECT org, COUNT(*) FROM members m WHERE ${inForce('m', '@q')} AND active = 1 GROUP BY org`,
+    params: [{ q: at }],
+    shared: true,
+  }),
+  /** Per org, its active members at quarter `at`, probationary ones and secretaries (one pass of the index by org: grouping by role too would sort). */
+  activeCounts: (at: string): Plan => ({
+    sql: `SELECT org, COUNT(*), SUM(role = 'probationary'), SUM(role = 'secretary') FROM members m WHERE ${inForce('m', '@q')} AND active = 1 GROUP BY org`,
+    params: [{ q: at }],
   }),
   /** Per org and month of `span`, the items and their points (Query.itemTallies). */
   itemTallies: (span: ReportSpan, points: number[]): Plan => {

@@ -4,9 +4,10 @@ import type { DB } from './db.js';
 import { SECTION_DEFS as TABLES, selectOf, type Readable, type Row } from '../core/sections.js';
 import { LEADS } from '../core/model.js';
 import { periodMonths, periodOf } from '../core/dates.js';
+import { groupBy } from '../core/collections.js';
 import { Prefetch, type Job, type Plan, type Task } from './prefetch.js';
 import { PLANS, planOf, READS, type RecordRead, type ReportSpan } from './plans.js';
-import { memberPoints, ownedPledges } from './joins.js';
+import { atQuarter, memberPoints, memberRuns, ownedPledges } from './joins.js';
 import type { Member, MemberPoints, Org, OwnedPledge, Pledge, Points, Problem, Report, Review, Source, Typical } from '../core/model.js';
 
 /** The WHERE of the points that can make a red star (Query.redStarCandidates), and its parameters. */
@@ -122,14 +123,14 @@ export class Query {
     return this.once(`orgPledges ${date}`, () => this.readOf(READS.orgPledgesDueBy(date)));
   }
 
-  /** Every pledge, each with its owning member when a member owns it. */
-  ownedPledges(): OwnedPledge[] {
-    return this.once('ownedPledges', () => this.read(ownedPledges, 'ORDER BY p.id'));
+  /** Every pledge, each with its owning member (as at quarter `at`) when a member owns it. */
+  ownedPledges(at: string): OwnedPledge[] {
+    return this.once(`ownedPledges ${at}`, () => this.read(ownedPledges, 'ORDER BY p.id', { at }));
   }
 
   /** ownedPledges() one at a time, for a caller that lets each go (the bulletin: a city has 250,000). */
-  eachOwnedPledge(): Generator<OwnedPledge> {
-    return this.iterate(ownedPledges, 'ORDER BY p.id');
+  eachOwnedPledge(at: string): Generator<OwnedPledge> {
+    return this.iterate(ownedPledges, 'ORDER BY p.id', { at });
   }
 
   /**
@@ -152,14 +153,14 @@ export class Query {
     return this.iterate(TABLES.points, 'WHERE period = ? AND member IN (SELECT value FROM json_each(?))', period, JSON.stringify(members));
   }
 
-  /** These members (or fewer: those that exist), by id. */
-  membersOf(ids: readonly string[]): Member[] {
-    return this.read(TABLES.members, 'WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id', JSON.stringify(ids));
+  /** These members (or fewer: those that exist), by id, as they were at quarter `at`. */
+  membersOf(ids: readonly string[], at: string): Member[] {
+    return this.read(memberRuns, atQuarter(' AND id IN (SELECT value FROM json_each(@ids)) ORDER BY id'), { at, ids: JSON.stringify(ids) });
   }
 
-  /** The ids of the active secretaries. */
-  secretaries(): string[] {
-    return this.rows<[string]>(PLANS.secretaries()).map(([id]) => id);
+  /** The ids of the active secretaries at quarter `at`. */
+  secretaries(at: string): string[] {
+    return this.rows<[string]>(PLANS.secretaries(at)).map(([id]) => id);
   }
 
   /**
@@ -167,9 +168,9 @@ export class Query {
    * counted in one pass of the members' index by org (grouping by role too
    * would sort a city's 750,000 rows).
    */
-  activeCounts(): Map<string, ActiveCounts> {
-    return this.once('activeCounts', () => {
-      const rows = this.rows<[string, number, number, number]>(PLANS.activeCounts());
+  activeCounts(at: string): Map<string, ActiveCounts> {
+    return this.once(`activeCounts ${at}`, () => {
+      const rows = this.rows<[string, number, number, number]>(PLANS.activeCounts(at));
       return new Map(rows.map(([org, members, probationary, secretaries]) => [org, { members, probationary, secretaries }]));
     });
   }
@@ -212,7 +213,7 @@ export class Query {
   /** The period whose points the members are counted with (countWith). */
   private countedWith: string | null = null;
 
-  /** From here on the members are counted per org with `period`'s points (countsByOrg), one pass for activeMembers and ratedByOrg. */
+  /** From here on the members at `period` are counted per org with its points (countsByOrg), one pass for activeMembers and ratedByOrg. */
   countWith(period: string): void {
     this.countedWith = period;
   }
@@ -224,12 +225,11 @@ export class Query {
     return n;
   }
 
-  /** How many active members each org has (each that has one). */
-  activeMembers(): Map<string, number> {
-    return this.once('activeMembers', () => {
-      const period = this.countedWith;
-      if (period === null) return new Map(this.rows<[string, number]>(PLANS.activeMembers()));
-      return new Map(this.countsByOrg(period).flatMap(([org, active]): [string, number][] => (active > 0 ? [[org, active]] : [])));
+  /** How many active members each org has at quarter `at` (each that has one). */
+  activeMembers(at: string): Map<string, number> {
+    return this.once(`activeMembers ${at}`, () => {
+      if (this.countedWith !== at) return new Map(this.rows<[string, number]>(PLANS.activeMembers(at)));
+      return new Map(this.countsByOrg(at).flatMap(([org, active]): [string, number][] => (active > 0 ? [[org, active]] : [])));
     });
   }
 
@@ -285,9 +285,32 @@ export class Query {
     return this.once(`typicals ${period}`, () => this.read(TABLES.typicals, 'WHERE period = ? ORDER BY org, date, key', period));
   }
 
-  /** Every member, by id. */
-  members(): Member[] {
-    return this.once('members', () => this.read(TABLES.members, 'ORDER BY id'));
+  /** Every member as it was at quarter `at`, by id. */
+  members(at: string): Member[] {
+    return this.once(`members ${at}`, () => this.read(memberRuns, atQuarter(' ORDER BY id'), { at }));
+  }
+
+  /**
+   * The members whose branch in some of `quarters` differs from their branch
+   * at `at`: their branch in each of those quarters (a year's moves, few).
+   */
+  branchesOver(quarters: string[], at: string): Map<string, Record<string, string>> {
+    const [first, last] = [quarters[0], quarters.at(-1)!];
+    const runs = this.db
+      .prepare(
+        `SELECT id, since, until, org FROM members WHERE id IN (SELECT id FROM members WHERE since > @first AND since <= @last)
+         AND since <= @last AND until > @first ORDER BY id, since`,
+      )
+      .raw()
+      .all({ first, last }) as [string, string, string, string][];
+    const out = new Map<string, Record<string, string>>();
+    for (const [id, list] of groupBy(runs, ([id]) => id)) {
+      const orgAt = (q: string) => list.find(([, since, until]) => since <= q && until > q)?.[3];
+      const placed = orgAt(at);
+      const each = Object.fromEntries(quarters.flatMap((q) => (orgAt(q) ? [[q, orgAt(q)!]] : [])));
+      if (Object.values(each).some((org) => org !== placed)) out.set(id, each);
+    }
+    return out;
   }
 
   /** The problems found by `end` (the ledger never looks past its date). */

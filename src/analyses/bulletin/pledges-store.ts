@@ -9,21 +9,30 @@ import type { Query } from '../../store/query.js';
 import type { Task } from '../../store/prefetch.js';
 import { pledgesSection, type PledgesSection } from './pledges.js';
 
-type Args = [month: string, rules: Rules, keep: string[] | null, shown: number, countedWith: string | null];
+type Args = [month: string, rules: Rules, keep: string[] | null, shown: number, at: string, countedWith: string | null];
 
 /**
  * The section for `month`, over the orgs in `keep` (--org's subtree) or all; `shown`: as pledgesSection;
- * `countedWith`: the period whose points the command counts the members with (Query.countWith), if any.
+ * `at`: the quarter whose members own the pledges and are counted; `countedWith`: the period whose points the command
+ * counts the members with (Query.countWith), if any.
  */
-export function pledgesFromStore(q: Query, month: string, rules: Rules, keep: string[] | null, shown: number, countedWith: string | null): PledgesSection {
+export function pledgesFromStore(
+  q: Query,
+  month: string,
+  rules: Rules,
+  keep: string[] | null,
+  shown: number,
+  at: string,
+  countedWith: string | null,
+): PledgesSection {
   if (countedWith) q.countWith(countedWith);
   const inside = keep && new Set(keep);
-  const all = q.eachOwnedPledge();
+  const all = q.eachOwnedPledge(at);
   return pledgesSection(
     `${month}-01`,
     lastDayOfMonth(month),
     inside ? q.orgs().filter((o) => inside.has(o.code)) : q.orgs(),
-    inside ? new Map([...q.activeMembers()].filter(([org]) => inside.has(org))) : q.activeMembers(),
+    inside ? new Map([...q.activeMembers(at)].filter(([org]) => inside.has(org))) : q.activeMembers(at),
     inside ? within(all, (p) => inside.has(p.member ? p.member.org : p.owner)) : all,
     rules,
     shown,

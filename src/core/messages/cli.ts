@@ -59,6 +59,8 @@ export interface CliMessages {
   h_validate: {};
   h_import: {};
   h_replace: {};
+  h_add: {};
+  h_verbose: {};
   h_skip_invalid: {};
   h_replace_org: {};
   h_dry_run: {};

@@ -98,5 +98,5 @@ export interface DiagnosticMessages {
   vague_stock: { phrases: Scalar };
   duplicate_title: { org: Scalar; month: Scalar; title: Scalar; other: Scalar };
   name_twin: { what: Scalar; key: Scalar; name: Scalar; other: Scalar; under: Scalar; where: Scalar };
-  no_points: { id: Scalar; name: Scalar; period: Scalar };
+  no_points: { id: Scalar; name: Scalar; org: Scalar; period: Scalar };
 }

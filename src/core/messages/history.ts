@@ -4,6 +4,23 @@ import type { Scalar } from './types.js';
 
 export interface HistoryMessages {
   org_needs_replace: {};
+  replace_or_add: {};
+  /** A file brings a submission a file of other content brought: `what` the section, `span` its quarter or month. */
+  resubmission: {
+    org: Scalar;
+    name: Scalar;
+    what: Scalar;
+    span: Scalar;
+    earlier: Scalar;
+    n: Scalar;
+    at: Scalar;
+    added: Scalar;
+    changed: Scalar;
+    removed: Scalar;
+  };
+  resubmission_more: { orgs: Scalar; n: Scalar };
+  resubmission_replaced: { org: Scalar; name: Scalar; what: Scalar; span: Scalar; earlier: Scalar; added: Scalar; changed: Scalar; removed: Scalar };
+  resubmission_added: { org: Scalar; name: Scalar; what: Scalar; span: Scalar; earlier: Scalar; added: Scalar; changed: Scalar };
   bad_limit: { value: Scalar };
   import_number: { n: Scalar };
   import_unchanged: {};

@@ -7,6 +7,7 @@ export interface IngestMessages {
   skipped_files: { folder: Scalar; n: Scalar; list: Scalar };
   warnings_kind_more: { n: Scalar; kind: Scalar };
   errors_more: { n: Scalar };
+  no_points_branch: { org: Scalar; period: Scalar; n: Scalar; ids: Scalar; more: Scalar };
   n_errors: { n: Scalar };
   n_warnings: { n: Scalar };
   valid_ok: { files: Scalar; records: Scalar };

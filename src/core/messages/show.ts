@@ -22,6 +22,12 @@ export interface ShowMessages {
   sh_pledges: {};
   sh_problems: { date: Scalar };
   sh_points: {};
+  sh_states: {};
+  sh_state_from: {};
+  sh_from_start: {};
+  sh_state_org: {};
+  sh_role: {};
+  sh_state: {};
   sh_period: {};
   sh_month: {};
   sh_self: {};

@@ -55,6 +55,7 @@ export interface WorkbookMessages {
   sheet_hidden: { sheet: Scalar };
   sheet_by_headers: { sheet: Scalar; section: Scalar };
   sheet_not_read: { sheet: Scalar; closest: Scalar };
-  member_moved: { code: Scalar; was: Scalar; now: Scalar };
+  member_moved: { code: Scalar; name: Scalar; was: Scalar; now: Scalar; since: Scalar };
+  member_old_roster: { code: Scalar; name: Scalar; org: Scalar; period: Scalar; later_org: Scalar; later_period: Scalar; later_file: Scalar };
   name_other: { what: Scalar; code: Scalar; name: Scalar; stored: Scalar; other: Scalar };
 }

@@ -92,15 +92,19 @@ export function sheetFields(sheet: SheetDef): Map<string, FieldInfo> {
     // An attached sheet's row is one item of its record's list, plus the codes that name the record.
     const schema = attached
       ? ((recordSchema(attached.section).properties as Record<string, AnySchemaObject>)[attached.field].items as AnySchemaObject)
-      : recordSchema(SECTIONS.find((s) => SECTION_DEFS[s].sheet.slug === sheet.slug)!);
+      : recordSchema(sectionOfSheet(sheet));
     m = flatten(schema);
-    if (sheet.columns.some((c) => c.field === 'period')) m.set('period', { kind: 'period', required: true, example: exampleOf('document', 'period') });
+    // A quarter every row of a period-scoped sheet needs; a member's row may leave it to its workbook.
+    const scoped = attached !== undefined || SECTION_DEFS[sectionOfSheet(sheet)].period !== undefined;
+    if (sheet.columns.some((c) => c.field === 'period')) m.set('period', { kind: 'period', required: scoped, example: exampleOf('document', 'period') });
     for (const [field, of] of attached?.by ?? [])
       if (field !== 'period') m.set(field, { kind: 'code', required: true, example: exampleOf(attached!.section, of) });
     cache.set(sheet.slug, m);
   }
   return m;
 }
+
+const sectionOfSheet = (sheet: SheetDef) => SECTIONS.find((s) => SECTION_DEFS[s].sheet.slug === sheet.slug)!;
 
 /** The objects a sheet's record requires (a review's masses): at least one of their columns must be there. */
 export function requiredGroups(sheet: SheetDef): string[] {

@@ -22,6 +22,8 @@ export interface OpenSheet {
   state: string;
   rows(): AsyncIterable<XmlRow>;
   merges: string[];
+  /** The workbook is one cxzy exported (EXPORT_MARK): read as written, nothing assumed. */
+  exported: boolean;
 }
 
 interface Entry {
@@ -119,6 +121,6 @@ export async function* openWorkbook(path: string): AsyncGenerator<OpenSheet> {
     const entry = at === undefined ? undefined : part(at);
     if (!entry) throw new Error(`sheet ${sheet.name}: its part ${at ?? sheet.rel ?? '?'} is missing`);
     const merges: string[] = [];
-    yield { name: sheet.name, state: sheet.state, merges, rows: () => sheetRows(read(entry), ctx, merges) };
+    yield { name: sheet.name, state: sheet.state, merges, exported: verbatim, rows: () => sheetRows(read(entry), ctx, merges) };
   }
 }

@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import { Diagnostics, SHOWN, wholeFile, type Diagnostic } from '../../core/diagnostic.js';
 import { emptySections, SECTIONS, type Section, type SectionRecords } from '../../core/model.js';
-import { SECTION_DEFS, type SheetDef } from '../../core/sections.js';
+import { SECTION_DEFS, UNDATED, type SheetDef } from '../../core/sections.js';
 import { ATTACHED_SHEETS } from '../../core/attached-sheets.js';
 import { normalizePeriod } from '../../core/dates.js';
 import { vagueReasons } from '../../core/pledge-quality.js';
@@ -122,9 +122,11 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
   const warn = (sheet: string, code: string, msg: Diagnostic['msg']) =>
     report({ severity: 'warning', ...cellPlace(file, sheet, 1, 1, null, null), path: null, code, msg });
   let reading: string | null = null;
+  let exported = false;
   try {
     for await (const ws of openWorkbook(task.path)) {
       reading = ws.name;
+      exported = ws.exported;
       let def = sheetDef(ws.name);
       // A hidden sheet is not what the branch sees and sends (an old draft kept out of sight): not read, and said when it
       // holds a section's records (by its name or its headers); the template's hidden lists pass quietly.
@@ -174,7 +176,7 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
     whole('file', { id: 'xlsx_no_sheets', params: { sheets: others.join('、') || '—', expected: SHEETS.map((d) => d.label).join('、') } });
     return invalid();
   }
-  return records(task, hash, size, parsed, validate, rules, diags, report);
+  return records(task, hash, size, parsed, validate, rules, diags, report, exported);
 }
 
 /** A finding placed at its cell: the field's column in the sheet's layout (its first part for a group), else the row's first cell. */
@@ -224,7 +226,9 @@ interface SheetContext {
 /** One section's sheet → records: one document per quarter, as a YAML file would hold them, each record keeping its row. */
 function readSheet(sheet: ParsedSheet, section: Section, c: SheetContext): void {
   const { place } = c;
-  const scoped = SECTION_DEFS[section].period !== undefined && sheet.def.columns.some((x) => x.field === 'period');
+  const quarterColumn = sheet.def.columns.some((x) => x.field === 'period');
+  // Every row of a period-scoped sheet names its quarter; a member's row may (else its workbook's quarter applies).
+  const scoped = quarterColumn && SECTION_DEFS[section].period !== undefined;
   const docs = new Map<string | null, { rows: SheetRow[]; taken: (Taken | null)[] }>();
   // An error in a record's list (a deduction, a recheck) is placed at that item's own row.
   const placeIn = (row: SheetRow, taken: Taken | null, f: Finding, path: Finding['path']) => {
@@ -233,8 +237,9 @@ function readSheet(sheet: ParsedSheet, section: Section, c: SheetContext): void 
     else place(sheet, row, { ...f, path });
   };
   for (const row of sheet.rows) {
-    const period = scoped ? c.periodOf(sheet, row) : null;
-    if (scoped && period === null) continue;
+    const dated = scoped || (quarterColumn && row.period !== undefined);
+    const period = dated ? c.periodOf(sheet, row) : null;
+    if (dated && period === null) continue;
     const taken = attach(c.attached, section, row.raw, period);
     const check = c.validate.records[section];
     if (!check(row.raw)) {
@@ -267,6 +272,7 @@ function records(
   rules: ReadRules,
   diags: Diagnostics,
   report: (d: Diagnostic) => void,
+  exported: boolean,
 ): FileResult {
   const { index, file } = task;
   const place = placer(file, report);
@@ -283,6 +289,8 @@ function records(
     readSheet(sheet, section, c);
   }
   orphans(attached, periodOf, place);
+  // A workbook cxzy exported gives each member's quarter in its row, or none (from the start).
+  if (!exported) datedByWorkbook(c.into);
   if (diags.errorCount > 0) {
     // In reading order: sheet by sheet, row by row, cell by cell (a row's own checks come after its cells').
     const order = new Map(parsed.map((p, i) => [p.name, i]));
@@ -295,7 +303,30 @@ function records(
   }
   vagueWarnings(parsed, c.into, rules, file, diags);
   const names = parsed.flatMap((p) => p.names.filter((n) => n.rows.length > 0));
-  return { index, file, status: 'ok', hash, bytes, rows: rowsOf(c.into), periods: periodsOf(c.into, c.present), warnings: diags.warnings, sheets, names };
+  // The quarters its 季度 columns name (reviews, points): its own.
+  const named = [...new Set([...c.into.reviews, ...c.into.points].map((x) => x.period))];
+  return {
+    index,
+    file,
+    status: 'ok',
+    hash,
+    bytes,
+    rows: rowsOf(c.into),
+    periods: periodsOf(c.into, c.present),
+    named,
+    warnings: diags.warnings,
+    sheets,
+    names,
+  };
+}
+
+/** A member's row that names no quarter states the member from the workbook's, when its period-scoped rows name one (SPEC §1 members). */
+function datedByWorkbook(into: SectionRecords): void {
+  const quarters = new Set<string>();
+  for (const s of SECTIONS) if (SECTION_DEFS[s].period) for (const r of into[s] as { period: string }[]) quarters.add(r.period);
+  if (quarters.size !== 1) return;
+  const [quarter] = quarters;
+  for (const m of into.members) if (m.period === UNDATED) m.period = quarter;
 }
 
 /** A warning at the content cell of each vague pledge. */

@@ -213,9 +213,19 @@ export const cli: Catalog<CliMessages> = {
     en: () => `leave out the files with errors (and those that depend on them), import the rest, list each one left out with its errors; exit code 4`,
   },
   h_replace: {
-    zh: () => `以本批文件为准：对批次中出现的组织、数据段和季度，删除数据库中有而本批没有的测评、积分、信息和典型；其他组织不动`,
+    zh: () =>
+      `以本批文件为准（支部更正后重报）：对批次中出现的组织、数据段和季度（信息报送、培树典型按月），删除数据库中有而本批没有的测评、积分、信息、典型和问题；其他组织不动`,
     en: () =>
-      `the batch is the whole truth for the orgs it has records of: per section and quarter, their stored reviews, points, reports and typicals that the batch lacks are removed; other orgs are left alone`,
+      `the batch is the whole truth for the orgs it has records of (a branch's corrected file): per section and quarter (month, for reports and typicals), their stored records the batch lacks are removed; other orgs are left alone`,
+  },
+  h_add: {
+    zh: () => `补报：文件报送的组织、季度或月份已由别的文件报送过时，把它的记录追加上去，什么也不删除`,
+    en: () =>
+      `a supplement: where a file brings what another file brought for an org and quarter or month, add its records to what is there and remove nothing`,
+  },
+  h_verbose: {
+    zh: () => `列出每一条提醒（默认同类的多条提醒按支部合为一行）`,
+    en: () => `list every warning (by default many of one kind are one line per branch)`,
   },
   h_replace_org: {
     zh: () => `与 --replace 同用：替换范围扩大到该组织及其下级全部组织`,

@@ -7,6 +7,32 @@ export const history: Catalog<HistoryMessages> = {
     zh: () => `import 的 --org 只与 --replace 一起使用：它把替换范围扩大到该组织及其下级全部组织`,
     en: () => `import's --org goes with --replace: it widens what is replaced to that org's whole subtree`,
   },
+  replace_or_add: {
+    zh: () => `--replace 与 --add 只能选一个：--replace 按新文件更正（删去它没有的记录），--add 作为补报追加`,
+    en: () => `--replace and --add do not go together: --replace takes the new file as the correction (removing what it lacks), --add adds it to what is there`,
+  },
+  resubmission: {
+    zh: (p) =>
+      `${p.org} ${p.name} ${p.span} 的${p.what}已由 ${p.earlier} 报送（第 ${p.n} 次导入，${p.at}），这个文件又报了一次，没有导入。` +
+      `如果这是更正后的文件，加 --replace（新增 ${p.added} 条、修改 ${p.changed} 条、删除 ${p.removed} 条）；如果是补报，加 --add（新增 ${p.added} 条、修改 ${p.changed} 条，不删除）`,
+    en: (p) =>
+      `${p.org} ${p.name}: its ${p.what} of ${p.span} came in ${p.earlier} (import ${p.n}, ${p.at}); this file brings them again and was not imported. ` +
+      `If it is the corrected file, add --replace (${p.added} added, ${p.changed} changed, ${p.removed} removed); if it is a supplement, add --add (${p.added} added, ${p.changed} changed, none removed)`,
+  },
+  resubmission_more: {
+    zh: (p) => `……另有 ${p.orgs} 个组织的 ${p.n} 份报送也是重报（--format json 列出全部）`,
+    en: (p) => `… ${p.n} more submissions of ${p.orgs} more orgs are resubmitted too (--format json lists them all)`,
+  },
+  resubmission_replaced: {
+    zh: (p) =>
+      `${p.org} ${p.name} ${p.span} 的${p.what}按这个文件更正（--replace），取代 ${p.earlier} 报送的：新增 ${p.added} 条、修改 ${p.changed} 条、删除 ${p.removed} 条`,
+    en: (p) =>
+      `${p.org} ${p.name}: its ${p.what} of ${p.span} are corrected by this file (--replace), in place of ${p.earlier}'s: ${p.added} added, ${p.changed} changed, ${p.removed} removed`,
+  },
+  resubmission_added: {
+    zh: (p) => `${p.org} ${p.name} ${p.span} 的${p.what}作为补报（--add）追加到 ${p.earlier} 报送的之上：新增 ${p.added} 条、修改 ${p.changed} 条`,
+    en: (p) => `${p.org} ${p.name}: its ${p.what} of ${p.span} are added to ${p.earlier}'s (--add): ${p.added} added, ${p.changed} changed`,
+  },
   import_number: {
     zh: (p) => `这是第 ${p.n} 次导入；如有错误，cxzy undo 可撤销`,
     en: (p) => `this is import ${p.n}; cxzy undo reverts it`,

@@ -15,6 +15,10 @@ export const ingest: Catalog<IngestMessages> = {
     zh: (p) => `……同类警告（${p.kind}）另有 ${p.n} 条未列出；用 --format json 可查看全部`,
     en: (p) => `… ${p.n} more warnings of this kind (${p.kind}) not shown; --format json lists them all`,
   },
+  no_points_branch: {
+    zh: (p) => `${p.org} 有 ${p.n} 名在册党员在 ${p.period} 没有积分记录：${p.ids}${p.more ? ' 等（加 --verbose 或 --format json 逐个列出）' : ''}`,
+    en: (p) => `${p.org}: ${p.n} active member(s) without points in ${p.period}: ${p.ids}${p.more ? ' … (--verbose or --format json lists each)' : ''}`,
+  },
   errors_more: {
     zh: (p) => `……另有 ${p.n} 个错误未列出`,
     en: (p) => `… and ${p.n} more errors`,

@@ -12,9 +12,11 @@ import { EnvError } from '../../core/errors.js';
 import { dropIndexes, journalOffWal } from '../bulk.js';
 import { createStagingTables, Stager, type Staging } from './stage.js';
 import { createViews } from './views.js';
+import { batchRuns, settleSince } from './since.js';
 import { SECTIONS } from '../../core/model.js';
+import { SECTION_LIST } from '../../core/sections.js';
 
-const RECORD_TABLES = SECTIONS.map((s) => `NOT EXISTS (SELECT 1 FROM main.${s})`).join(' AND ');
+const RECORD_TABLES = SECTION_LIST.map((t) => `NOT EXISTS (SELECT 1 FROM main.${t.name})`).join(' AND ');
 
 /** A new import generation, recorded in the database (inside the import's transaction). */
 export function nextGen(db: DB): number {
@@ -86,9 +88,10 @@ export class Batch {
   }
 
   /**
-   * Before the checks: the indexes back, the pledges' owners settled, and one
+   * Before the checks: the indexes back, the pledges' owners settled, one
    * transaction, so that the checks and the write see one state of the
-   * database (an import holds the write lock from here).
+   * database (an import holds the write lock from here), the members' undated
+   * statements settled and their runs made as the import leaves them.
    */
   toCheck(): void {
     this.reindex?.();
@@ -100,6 +103,8 @@ export class Batch {
       // Another command (an undo, an import) wrote while the files were read: what was planned on may be gone.
       if (this.writing && !this.dryRun && this.db.pragma('data_version', { simple: true }) !== this.version) throw new EnvError({ id: 'db_changed' });
     }
+    settleSince(this.db, this.st, this.stager.duplicates);
+    batchRuns(this.db, this.st);
   }
 
   /** Inserted, updated and unchanged staged rows per section, against the stored ones. */

@@ -6,6 +6,7 @@ import { stagedTable, type Staging } from './stage.js';
 import { SECTION_LIST, SRC_COLS, type SectionDef } from '../../core/sections.js';
 import { SECTIONS, type Section } from '../../core/model.js';
 import { missingWhere, REPLACEABLE } from '../replace.js';
+import { inForce, remakeRuns, touchMembers } from '../member-runs.js';
 
 export interface Counts {
   inserted: number;
@@ -30,6 +31,9 @@ export function settleOwners(db: DB, st: Staging): void {
   db.prepare(`UPDATE ${staged} SET owner_org = owner, owner_member = NULL WHERE owner_member IS NOT NULL AND ${isOrg}`).run();
 }
 
+/** What a member's statement states, as its run holds it too. */
+export const STATE = ['name', 'org', 'role', 'active'];
+
 /** Inserted, updated and unchanged staged rows per section, against the stored rows. */
 export function changeCounts(db: DB, st: Staging): SectionCounts {
   const counts = zeroCounts();
@@ -41,10 +45,15 @@ export function changeCounts(db: DB, st: Staging): SectionCounts {
       continue;
     }
     const k = `m.${t.key[0]}`; // never null in a stored row: null here means no stored row
+    // A member's statement is new when the member is, and changes it when it differs from its state in force then.
+    const [cols, against] =
+      t.section === 'members'
+        ? [STATE, `main.members m ON m.id = x.id AND ${inForce('m', 'x.since')}`]
+        : [t.cols, `main.${t.name} m ON ${keyMatch(t, 'm', 'x')}`];
     const [inserted, updated, unchanged] = db
       .prepare(
-        `SELECT COUNT(*) - COUNT(${k}), SUM(${k} IS NOT NULL AND NOT (${same(t.cols, 'm', 'x')})), SUM(${k} IS NOT NULL AND ${same(t.cols, 'm', 'x')})
-         FROM ${staged} x LEFT JOIN main.${t.name} m ON ${keyMatch(t, 'm', 'x')}`,
+        `SELECT COUNT(*) - COUNT(${k}), SUM(${k} IS NOT NULL AND NOT (${same(cols, 'm', 'x')})), SUM(${k} IS NOT NULL AND ${same(cols, 'm', 'x')})
+         FROM ${staged} x LEFT JOIN ${against}`,
       )
       .raw()
       .get() as (number | null)[];
@@ -89,10 +98,14 @@ export function writeStaged(db: DB, st: Staging, gen: number, removal: Removal |
       `INSERT INTO main.history_${t.name} (import, action, ${cols.join(', ')}) SELECT ${gen}, '${action}', ${cols.map((c) => `m.${c}`).join(', ')} ${from}`,
     ).run();
   };
-  if (st.direct) return { dirty, written };
+  if (st.direct) {
+    remakeRuns(db, gen, true);
+    return { dirty, written };
+  }
   if (removal) {
     for (const t of removal.sections) {
       const where = `FROM main.${t.name} m WHERE ${removal.where(t, 'm')}`;
+      if (t.section === 'members') touchMembers(db, `SELECT m.id ${where}`);
       files(`SELECT DISTINCT m.src_file ${where}`);
       keep(t, 'removed', where);
       written += db.prepare(`DELETE FROM main.${t.name} AS m WHERE ${removal.where(t, 'm')}`).run().changes;
@@ -111,6 +124,8 @@ export function writeStaged(db: DB, st: Staging, gen: number, removal: Removal |
          WHERE NOT (${same(cols, t.name, 'excluded')})`,
       )
       .run().changes;
+    if (t.section === 'members') touchMembers(db, `SELECT id FROM ${staged}`);
   }
+  remakeRuns(db, gen);
   return { dirty, written };
 }

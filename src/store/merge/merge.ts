@@ -7,6 +7,8 @@
 import type { DB } from '../db.js';
 import { dropIndexes, journalOffWal } from '../bulk.js';
 import { SECTIONS, type Section } from '../../core/model.js';
+import { SECTION_LIST } from '../../core/sections.js';
+import { STORED_TABLES } from '../tables.js';
 import { localTime } from '../../core/dates.js';
 import { DataError } from '../../core/errors.js';
 import { writeStaged, zeroCounts, type SectionCounts } from '../batch/commit.js';
@@ -65,8 +67,8 @@ function stageAll(db: DB, sources: MergeSource[], under: string | null): { copie
  * transaction). Returns what builds them again.
  */
 function forBulk(db: DB, staged: number): () => void {
-  const stored = SECTIONS.reduce((n, s) => n + (db.prepare(`SELECT COUNT(*) FROM main.${s}`).pluck().get() as number), 0);
-  return stored >= staged ? () => {} : dropIndexes(db, SECTIONS);
+  const stored = SECTION_LIST.reduce((n, t) => n + (db.prepare(`SELECT COUNT(*) FROM main.${t.name}`).pluck().get() as number), 0);
+  return stored >= staged ? () => {} : dropIndexes(db, STORED_TABLES);
 }
 
 /** The write, inside the transaction: removals, rows, the history and the log entry. */

@@ -3,7 +3,7 @@
 // other files are judged as the database will be after the import: a staged
 // record stands in for the stored one with its identity.
 import type { DB } from '../db.js';
-import { SECTION_DEFS, SECTION_LIST, shownKey } from '../../core/sections.js';
+import { keyText, SECTION_DEFS, SECTION_LIST } from '../../core/sections.js';
 import { GOODS, LEADS, sourceOf, sourceText, type Section } from '../../core/model.js';
 import { OrgTree } from '../../core/tree.js';
 import { batchOf, effectiveOf, exists, keptOf, lookup, SKIPPED, storedOf } from '../views.js';
@@ -32,7 +32,7 @@ function duplicates(db: DB, ctx: RuleContext): Check[] {
   const pairs = groupBy(dups, (d) => (d.src.file === d.first.file ? '' : `${d.section}\u0000${d.src.file}\u0000${d.first.file}`));
   return dups.flatMap((d): Check[] => {
     const t = SECTION_DEFS[d.section];
-    const key = shownKey(d.key.join(' '));
+    const key = keyText(d.key);
     const pair = pairs.get(`${d.section}\u0000${d.src.file}\u0000${d.first.file}`);
     if (d.src.file === d.first.file || pair === undefined || pair.length < 2) {
       const params = { what: t.what, key, first: sourceText(d.first) };

@@ -7,6 +7,7 @@ import type { DB } from '../db.js';
 import { sourceOf } from '../../core/model.js';
 import { batchOf, keptOf } from '../views.js';
 import type { Check, RuleContext } from './rule.js';
+import { OPEN } from '../member-runs.js';
 
 interface Mismatch {
   file: string;
@@ -29,13 +30,19 @@ function mismatches(db: DB, { names: columns }: RuleContext): Mismatch[] {
   const add = db.prepare(`INSERT INTO temp.names SELECT @file, @sheet, @key, @kind, value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows)`);
   for (const c of columns) add.run({ ...c, rows: JSON.stringify(c.rows) });
   // Joined, not looked up row by row: the staged record, else the stored one no staged record replaces.
+  // A member's name as the import leaves it: its last run's (the batch's members', then the others').
+  const members = [
+    `(SELECT id, name FROM temp.eff_runs WHERE until = '${OPEN}')`,
+    `(SELECT id, name FROM main.members m WHERE until = '${OPEN}' AND NOT EXISTS (SELECT 1 FROM temp.eff_runs e WHERE e.id = m.id))`,
+  ];
   const arms = (['orgs', 'members'] as const).flatMap((s) => {
     const [kind, code] = s === 'orgs' ? ['org', 'code'] : ['member', 'id'];
+    const [staged, kept] = s === 'orgs' ? [batchOf(s), keptOf(s)] : members;
     // Only for the few rows that differ: whose name it is (a scan of the names, staged then stored).
     const whose = (t: string) => `(SELECT y.${code} FROM ${t} y WHERE y.name = n.name AND y.${code} <> n.code LIMIT 1)`;
-    const pick = `SELECT n.*, x.name AS stored, COALESCE(${whose(batchOf(s))}, ${whose(keptOf(s))}) AS other FROM temp.names n JOIN`;
+    const pick = `SELECT n.*, x.name AS stored, COALESCE(${whose(staged)}, ${whose(kept)}) AS other FROM temp.names n JOIN`;
     const on = `x.${code} = n.code AND n.kind = '${kind}' AND x.name <> n.name`;
-    return [`${pick} ${batchOf(s)} x ON ${on}`, `${pick} ${keptOf(s)} x ON ${on}`];
+    return [`${pick} ${staged} x ON ${on}`, `${pick} ${kept} x ON ${on}`];
   });
   const rows = db.prepare(`${arms.join(' UNION ALL ')} ORDER BY file, sheet, line`).all() as Mismatch[];
   db.exec('DELETE FROM temp.names');

@@ -8,6 +8,8 @@ import { missingWhere } from '../replace.js';
 import { srcOf, type Check, type CrossRule, type Rec, type RuleContext, type SqlRule } from './rule.js';
 import { groupBy } from '../../core/collections.js';
 import { nameChecks } from './names.js';
+import { inForce } from '../member-runs.js';
+import { memberOrgAt } from '../batch/since.js';
 
 /**
  * Rows of section `s` as the database will hold them, with `b` = 1 for the
@@ -58,14 +60,25 @@ function duplicateTitles(db: DB, { order, replacing }: RuleContext): Check[] {
   return out;
 }
 
-/** Active members without points in a quarter the batch gives points for: the batch's members first, then the stored ones. */
+/**
+ * Active members without points in a quarter the batch gives points for:
+ * the members then (SPEC §1 members, as the import leaves them) of the
+ * branches the batch brings points or members for, against the points as the
+ * import leaves them. The batch's members first, then the stored ones.
+ */
 function membersWithoutPoints(db: DB, { order, replacing }: RuleContext): Check[] {
-  const points = `(${effective('points', 'member, period, src_file, src_line, src_sheet', replacing)})`;
-  const members = `(${effective('members', 'id, name, active, src_file, src_line, src_sheet', false)})`;
+  const points = `(${effective('points', 'member, period', replacing)})`;
+  // The batch's points and members: staged, or of files skipped as unchanged.
   const periods = db.prepare(`SELECT DISTINCT period FROM ${points} WHERE b ORDER BY period`).pluck().all() as string[];
+  const cols = 'id, name, org, active, src_file, src_line, src_sheet';
   const missing = db.prepare(
-    `SELECT id, name, src_file, src_line, src_sheet, b FROM ${members} m WHERE active = 1
-     AND NOT EXISTS (SELECT 1 FROM ${points} p WHERE p.member = m.id AND p.period = @period AND (p.b OR NOT m.b))`,
+    `WITH branches AS (SELECT ${memberOrgAt('x.member', '@period')} AS org FROM ${points} x WHERE x.b AND x.period = @period
+         UNION SELECT org FROM ${batchOf('members')} UNION SELECT org FROM ${storedOf('members')} WHERE src_file IN ${SKIPPED}),
+       m AS (SELECT ${cols}, 1 AS b FROM temp.eff_runs r WHERE ${inForce('r', '@period')}
+         UNION ALL SELECT ${cols}, 0 FROM main.members r WHERE ${inForce('r', '@period')} AND r.org IN (SELECT org FROM branches)
+           AND NOT EXISTS (SELECT 1 FROM temp.eff_runs e WHERE e.id = r.id))
+     SELECT ${cols}, b FROM m WHERE active = 1 AND org IN (SELECT org FROM branches)
+       AND NOT EXISTS (SELECT 1 FROM ${points} p WHERE p.member = m.id AND p.period = @period)`,
   );
   const out: Check[] = [];
   for (const period of periods) {
@@ -78,7 +91,7 @@ function membersWithoutPoints(db: DB, { order, replacing }: RuleContext): Check[
         src: srcOf(m),
         field: null,
         code: 'no_points',
-        msg: { id: 'no_points', params: { id: m.id as string, name: m.name as string, period } },
+        msg: { id: 'no_points', params: { id: m.id as string, name: m.name as string, org: m.org as string, period } },
       });
     }
   }
@@ -152,12 +165,44 @@ const MOVES: SqlRule[] = [
     msg: (r) => ({ id: 'org_moved', params: { code: r.code as string, was: (r.was as string | null) ?? '—', now: (r.now as string | null) ?? '—' } }),
   },
   {
+    // A transfer: the branch a statement gives differs from the one in force then before the import (stored), or, for
+    // a member not stored yet, from the batch's statement of the quarter before.
     code: 'member_moved',
     severity: 'warning',
     group: 'moves',
     field: 'org',
-    sql: `SELECT x.id, x.org AS now, m.org AS was, ${SRC} FROM ${batchOf('members')} x JOIN ${storedOf('members')} m ON m.id = x.id WHERE x.org <> m.org`,
-    msg: (r) => ({ id: 'member_moved', params: { code: r.id as string, was: r.was as string, now: r.now as string } }),
+    sql: `SELECT * FROM (SELECT x.id, x.name, x.since, x.org AS now, COALESCE(
+        (SELECT r.org FROM main.members r WHERE r.id = x.id AND ${inForce('r', 'x.since')}),
+        (SELECT y.org FROM ${batchOf('members')} y WHERE y.id = x.id AND y.since < x.since ORDER BY y.since DESC LIMIT 1)) AS was, ${SRC}
+      FROM ${batchOf('members')} x) WHERE was <> now`,
+    msg: (r) => ({
+      id: 'member_moved',
+      params: { code: r.id as string, name: r.name as string, was: r.was as string, now: r.now as string, since: r.since as string },
+    }),
+  },
+  {
+    // An old roster: a statement of a quarter before one stored that places the member elsewhere. It changes only its
+    // own quarters (SPEC §1 members); said with both branches, quarters and files.
+    code: 'member_old_roster',
+    severity: 'warning',
+    group: 'moves',
+    field: 'org',
+    sql: `SELECT * FROM (SELECT x.id, x.name, x.since, x.org, ${SRC}, l.since AS l_since, l.org AS l_org, l.src_file AS l_file, l.src_line AS l_line, l.src_sheet AS l_sheet
+      FROM ${batchOf('members')} x JOIN ${storedOf('members')} l ON l.id = x.id AND l.since = (
+        SELECT MIN(z.since) FROM ${storedOf('members')} z WHERE z.id = x.id AND z.since > x.since
+          AND NOT EXISTS (SELECT 1 FROM ${batchOf('members')} b WHERE b.id = z.id AND b.since = z.since))) WHERE l_org <> org`,
+    msg: (r) => ({
+      id: 'member_old_roster',
+      params: {
+        code: r.id as string,
+        name: r.name as string,
+        org: r.org as string,
+        period: (r.since as string) || '—',
+        later_org: r.l_org as string,
+        later_period: r.l_since as string,
+        later_file: sourceText(sourceOf(r.l_file, r.l_line, r.l_sheet)),
+      },
+    }),
   },
 ];
 

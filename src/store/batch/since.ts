@@ -1,0 +1,64 @@
+// A member's record that names no quarter states the member as things are
+// now (SPEC §1 members): from the latest quarter the database holds period
+// data for, the batch's included, or from the start for a member not stored
+// yet. Staged as UNDATED, it is settled here before the checks; then the
+// batch's members get their runs as the import leaves them (temp.eff_runs),
+// which the checks look a member's branch at a quarter up in.
+import type { DB } from '../db.js';
+import { SECTION_LIST, UNDATED } from '../../core/sections.js';
+import { sourceOf } from '../../core/model.js';
+import { inForce, runsOf } from '../member-runs.js';
+import { stagedTable, type Duplicate, type Staging } from './stage.js';
+
+/** The latest quarter of any period-scoped record, stored or staged; null when there is none. */
+function latestQuarter(db: DB, st: Staging): string | null {
+  const tables = SECTION_LIST.filter((t) => t.period).flatMap((t) => [`main.${t.name}`, ...(st.direct ? [] : [stagedTable(st, t.section)])]);
+  return db
+    .prepare(`SELECT MAX(q) FROM (${tables.map((t) => `SELECT MAX(period) AS q FROM ${t}`).join(' UNION ALL ')})`)
+    .pluck()
+    .get() as string | null;
+}
+
+/**
+ * Each undated statement given its quarter; one that then falls on a quarter
+ * the batch states the member for already is a duplicate (added to `dups`).
+ */
+export function settleSince(db: DB, st: Staging, dups: Duplicate[]): void {
+  const staged = stagedTable(st, 'members');
+  if (db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM ${staged} WHERE since = ?)`).pluck().get(UNDATED) === 1) return;
+  const now = st.direct ? '' : (latestQuarter(db, st) ?? '');
+  const since = st.direct ? `''` : `CASE WHEN EXISTS (SELECT 1 FROM main.member_statements m WHERE m.id = x.id) THEN @now ELSE '' END`;
+  db.prepare(`UPDATE OR IGNORE ${staged} AS x SET since = ${since} WHERE since = @undated`).run({ now, undated: UNDATED });
+  const left = db
+    .prepare(
+      `SELECT x.id, x.src_file, x.src_line, x.src_sheet, y.since, y.src_file, y.src_line, y.src_sheet FROM ${staged} x
+       JOIN ${staged} y ON y.id = x.id AND y.since = ${since.replaceAll('x.id', 'y.id')} WHERE x.since = @undated`,
+    )
+    .raw()
+    .all({ now, undated: UNDATED }) as unknown[][];
+  for (const [id, file, line, sheet, quarter, ffile, fline, fsheet] of left)
+    dups.push({ section: 'members', key: [id, quarter], src: sourceOf(file, line, sheet), first: sourceOf(ffile, fline, fsheet) });
+  db.prepare(`DELETE FROM ${staged} WHERE since = ?`).run(UNDATED);
+}
+
+/**
+ * The runs of every member the batch states, as the import leaves them (the
+ * staged statements with the stored ones they do not replace), in
+ * temp.eff_runs; every other member's are the stored ones (main.members).
+ */
+export function batchRuns(db: DB, st: Staging): void {
+  const staged = stagedTable(st, 'members');
+  const cols = 'id, since, name, org, role, active, src_file, src_line, src_sheet';
+  const kept = st.direct
+    ? ''
+    : ` UNION ALL SELECT ${cols} FROM main.member_statements m WHERE m.id IN (SELECT id FROM ${staged})
+        AND NOT EXISTS (SELECT 1 FROM ${staged} y WHERE y.id = m.id AND y.since = m.since)`;
+  db.exec('DROP TABLE IF EXISTS temp.eff_runs');
+  db.exec(`CREATE TEMP TABLE eff_runs AS ${runsOf(`(SELECT ${cols} FROM ${staged}${kept})`)}`);
+  db.exec('CREATE INDEX temp.eff_runs_id ON eff_runs(id, since)');
+}
+
+/** The org of member `m` at quarter `q` (SQL expressions) as the import leaves it; null for a member nobody states. */
+export const memberOrgAt = (m: string, q: string) =>
+  // A member the batch states has a run in eff_runs for every quarter: the stored runs are asked only for the others.
+  `COALESCE((SELECT r.org FROM temp.eff_runs r WHERE r.id = ${m} AND ${inForce('r', q)}), (SELECT r.org FROM main.members r WHERE r.id = ${m} AND ${inForce('r', q)}))`;

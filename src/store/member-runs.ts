@@ -1,0 +1,69 @@
+// A member's state per quarter (SPEC §1 members), made from the statements
+// files make of it. `member_statements` keeps each record as stated, from its
+// quarter (`since`, '' from the start); `members` holds its runs: the
+// quarters from one statement up to the next that changes the member's
+// branch, role or active flag, `since` inclusive ('' for the first: a member
+// is as first stated in every quarter before it too), `until` exclusive ('~'
+// open). The state in force at quarter Q is the run with since ≤ Q < until:
+// one row per member, found by a plain filter that SQLite folds into any
+// query. The name is the latest statement's, in every run. A statement that
+// restates the state in force changes no run, but is kept: it pins its
+// quarter against an older roster imported later.
+import type { DB } from './db.js';
+import { RUNS } from './tables.js';
+
+/** The state in force at quarter `q` (an SQL expression) of the run table `alias`. */
+export const inForce = (alias: string, q: string) => `${alias}.since <= ${q} AND ${alias}.until > ${q}`;
+
+/** The open end of a member's last run. */
+export const OPEN = '~';
+
+/** The runs of the statements `from` (a table or subquery with id, since, name, org, role, active and the source). */
+export function runsOf(from: string): string {
+  return `WITH s AS (
+      SELECT id, since, org, role, active, src_file, src_line, src_sheet,
+        LAG(org) OVER w AS p_org, LAG(role) OVER w AS p_role, LAG(active) OVER w AS p_active,
+        LAST_VALUE(name) OVER (PARTITION BY id ORDER BY since ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS last_name
+      FROM ${from} WINDOW w AS (PARTITION BY id ORDER BY since)
+    ), starts AS (SELECT * FROM s WHERE p_org IS NULL OR org <> p_org OR role <> p_role OR active <> p_active)
+    SELECT id, CASE WHEN LAG(since) OVER r IS NULL THEN '' ELSE since END AS since, COALESCE(LEAD(since) OVER r, '${OPEN}') AS until,
+      last_name AS name, org, role, active, src_file, src_line, src_sheet
+    FROM starts WINDOW r AS (PARTITION BY id ORDER BY since)`;
+}
+
+const COLS = RUNS.cols.filter((c) => c !== 'gen');
+const same = (a: string, b: string) => COLS.map((c) => `${a}.${c} IS ${b}.${c}`).join(' AND ');
+
+/** The members whose statements a write touches: their runs are made again (remakeRuns). */
+export function touchMembers(db: DB, idsSql: string): void {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS touched_members (id TEXT PRIMARY KEY) WITHOUT ROWID');
+  db.prepare(`INSERT OR IGNORE INTO temp.touched_members ${idsSql}`).run();
+}
+
+/**
+ * The runs of the touched members made again from their stored statements,
+ * under import `gen`: a run no longer made is kept in history_members and
+ * removed, a new one inserted; a run made as it was is left as it is.
+ * Returns how many runs it removed or inserted. `all`: every member (a first
+ * import, whose statements went straight into the table).
+ */
+export function remakeRuns(db: DB, gen: number, all = false): number {
+  touchMembers(db, 'SELECT NULL WHERE 0');
+  const mine = (alias: string) => (all ? 'true' : `${alias}.id IN (SELECT id FROM temp.touched_members)`);
+  db.exec('DROP TABLE IF EXISTS temp.new_runs');
+  db.exec(`CREATE TEMP TABLE new_runs AS ${runsOf(`(SELECT * FROM main.member_statements s WHERE ${mine('s')})`)}`);
+  const stale = `${mine('m')} AND NOT EXISTS (SELECT 1 FROM temp.new_runs n WHERE n.id = m.id AND n.since = m.since AND ${same('n', 'm')})`;
+  const cols = RUNS.cols.join(', ');
+  db.prepare(
+    `INSERT INTO main.history_members (import, action, ${cols}) SELECT ${gen}, 'removed', ${RUNS.cols.map((c) => `m.${c}`).join(', ')} FROM main.members m WHERE ${stale}`,
+  ).run();
+  let n = db.prepare(`DELETE FROM main.members AS m WHERE ${stale}`).run().changes;
+  n += db
+    .prepare(
+      `INSERT INTO main.members (${cols}) SELECT ${COLS.map((c) => `n.${c}`).join(', ')}, ${gen} FROM temp.new_runs n
+       WHERE NOT EXISTS (SELECT 1 FROM main.members m WHERE m.id = n.id AND m.since = n.since)`,
+    )
+    .run().changes;
+  db.exec('DROP TABLE temp.new_runs; DELETE FROM temp.touched_members');
+  return n;
+}
