@@ -24,6 +24,7 @@ import { mergeCommand } from './merge.js';
 import { showCommand } from './show.js';
 import { exportCommand } from './export.js';
 import { templateCommand } from './template.js';
+import { statusCommand } from './status.js';
 import { VERSION } from '../version.js';
 import { langArg } from './lang-arg.js';
 
@@ -38,6 +39,7 @@ const COMMANDS: CommandSpec[] = [
   quotaCommand,
   ledgerCommand,
   annualCommand,
+  statusCommand,
   bulletinCommand,
   templateCommand,
   exportCommand,

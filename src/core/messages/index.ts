@@ -13,6 +13,7 @@ import type { LedgerMessages } from './ledger.js';
 import type { MergeMessages } from './merge.js';
 import type { ShowMessages } from './show.js';
 import type { StarsMessages } from './stars.js';
+import type { StatusMessages } from './status.js';
 import type { WorkbookMessages } from './workbook.js';
 
 export type { Scalar } from './types.js';
@@ -30,6 +31,7 @@ export interface Messages
     MergeMessages,
     ShowMessages,
     StarsMessages,
+    StatusMessages,
     WorkbookMessages {}
 
 export type MsgId = keyof Messages;

@@ -13,6 +13,7 @@ import { ledger } from './ledger.js';
 import { merge } from './merge.js';
 import { show } from './show.js';
 import { stars } from './stars.js';
+import { status } from './status.js';
 import { workbook } from './workbook.js';
 import { WORDS } from './words.js';
 import { fieldLabel } from '../../core/columns.js';
@@ -33,6 +34,7 @@ const CATALOG: Catalog<Messages> = {
   ...merge,
   ...show,
   ...stars,
+  ...status,
   ...workbook,
 };
 

@@ -79,6 +79,7 @@ export const WORDS: Record<string, { zh: string; en: string }> = {
   integrity: { zh: '正气', en: 'integrity' },
   reviews_data: { zh: '测评', en: 'review' },
   points_data: { zh: '积分', en: 'points' },
+  period_data: { zh: '季度', en: 'quarterly' },
   reports_data: { zh: '信息报送', en: 'report' },
   none: { zh: '未采用', en: 'not adopted' },
   county: { zh: '县级', en: 'county' },
