@@ -64,6 +64,7 @@ export const mergeCommand: CommandSpec = {
     const created = !existsSync(ctx.db.path);
     const r = run(ctx, sources, o);
     if (r.number !== null) wrote(ctx.t('interrupted_db', { db: ctx.db.name }));
+    for (const k of r.kept) ctx.note(ctx.t('mg_kept', { db: k.source.name, prefix: k.source.prefix ?? '—', under: k.under ?? '—', n: k.n }));
     if (created && r.number !== null) ctx.note(ctx.t('db_created', { db: ctx.db.path }));
     if (r.collisions.count > 0) printCollisions(ctx, sources, r.collisions);
     if (format === 'json') {

@@ -25,8 +25,13 @@ export interface LoggedOptions {
   add?: boolean;
   org: string | null;
   strict: boolean;
-  /** A merge: --under, and each source's prefix (its `files` are the source databases). */
-  merge?: { under: string | null; prefixes: (string | null)[] };
+  /**
+   * A merge: --under, and each source's prefix, its database's id, its
+   * office's area and the label its rows' sources carry (its `files` are the
+   * source databases; ids, areas and labels absent in merges logged before
+   * they were kept).
+   */
+  merge?: { under: string | null; prefixes: (string | null)[]; ids?: string[]; areas?: (string | null)[]; labels?: string[] };
 }
 
 export interface ImportEntry {

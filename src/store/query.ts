@@ -9,6 +9,7 @@ import { Prefetch, type Job, type Plan, type Task } from './prefetch.js';
 import { PLANS, planOf, READS, type RecordRead, type ReportSpan } from './plans.js';
 import { atQuarter, memberPoints, memberRuns, ownedPledges } from './joins.js';
 import { inForce } from './member-runs.js';
+import { withSourceNames } from './source-names.js';
 import type { Member, MemberPoints, Org, OwnedPledge, Pledge, Points, Problem, Report, Review, Source, Typical } from '../core/model.js';
 
 /** The WHERE of the points that can make a red star (Query.redStarCandidates), and its parameters. */
@@ -106,8 +107,9 @@ export class Query {
     return this.memo.get(key) as T;
   }
 
+  /** Every org; in a city's database, a name that repeats across counties with its county (store/source-names.ts). */
   orgs(): Org[] {
-    return this.once('orgs', () => this.read(TABLES.orgs, 'ORDER BY code'));
+    return this.once('orgs', () => withSourceNames(this.db, this.read(TABLES.orgs, 'ORDER BY code')));
   }
 
   reviews(period: string): Review[] {

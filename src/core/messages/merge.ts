@@ -25,4 +25,7 @@ export interface MergeMessages {
   mg_source: { db: Scalar; prefix: Scalar };
   mg_no_prefix: {};
   mg_number: { n: Scalar };
+  mg_prefix_changed: { db: Scalar; was: Scalar; now: Scalar; n: Scalar };
+  mg_under_changed: { db: Scalar; was: Scalar; now: Scalar; n: Scalar };
+  mg_kept: { db: Scalar; prefix: Scalar; under: Scalar; n: Scalar };
 }

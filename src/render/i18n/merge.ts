@@ -92,4 +92,18 @@ export const merge: Catalog<MergeMessages> = {
     zh: (p) => `这是第 ${p.n} 次导入；如有错误，cxzy undo 可撤销这次汇总`,
     en: (p) => `this is import ${p.n}; cxzy undo reverts this merge`,
   },
+  mg_prefix_changed: {
+    zh: (p) =>
+      `${p.db} 在第 ${p.n} 次导入时以前缀“${p.was}”汇总过，这次给的是“${p.now}”：同一来源换前缀会把它的记录汇总成第二份。要沿用原来的，不写前缀即可；确要改，先 cxzy undo 撤销那次汇总`,
+    en: (p) =>
+      `${p.db} was merged with the prefix "${p.was}" in import ${p.n}, and this time "${p.now}" is given: another prefix would merge its records a second time. Leave the prefix out to keep the earlier one; to change it, undo that merge first`,
+  },
+  mg_under_changed: {
+    zh: (p) => `${p.db} 在第 ${p.n} 次导入时挂在 ${p.was} 之下汇总，这次给的是 --under ${p.now}：不写 --under 即沿用原来的位置`,
+    en: (p) => `${p.db} was merged under ${p.was} in import ${p.n}, and this time --under ${p.now} is given: leave --under out to keep it where it is`,
+  },
+  mg_kept: {
+    zh: (p) => `${p.db} 沿用第 ${p.n} 次导入汇总时的设置：前缀 ${p.prefix}，挂在 ${p.under} 之下`,
+    en: (p) => `${p.db} keeps what it was merged with in import ${p.n}: prefix ${p.prefix}, under ${p.under}`,
+  },
 };

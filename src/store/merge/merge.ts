@@ -18,6 +18,7 @@ import { createMergeTables, stageSource, type Collisions } from './stage.js';
 import { sourceCounts, storedCollisions } from './counts.js';
 import { removal } from './owned.js';
 import type { MergeSource } from './sources.js';
+import { keepEarlier } from './earlier.js';
 
 export interface MergeOptions {
   under: string | null;
@@ -25,6 +26,8 @@ export interface MergeOptions {
 }
 
 export interface MergeOutcome {
+  /** The sources that kept the prefix they were merged with before (not given again), and that merge's number. */
+  kept: { source: MergeSource; n: number; under: string | null }[];
   /** Per source, in the order given: what it inserts, updates, leaves and removes. */
   counts: SectionCounts[];
   /** Identities two sources, or a source and the target, both hold: the merge then writes nothing. */
@@ -85,7 +88,18 @@ function write(db: DB, sources: MergeSource[], counts: SectionCounts[], under: s
     at: localTime(),
     files: sources.map((s) => ({ path: s.name, hash: '', unchanged: false })),
     sections: total(counts),
-    options: { replace: false, org: null, strict: false, merge: { under, prefixes: sources.map((s) => s.prefix) } },
+    options: {
+      replace: false,
+      org: null,
+      strict: false,
+      merge: {
+        under,
+        prefixes: sources.map((s) => s.prefix),
+        ids: sources.map((s) => s.id),
+        areas: sources.map((s) => s.area),
+        labels: sources.map((s) => s.label),
+      },
+    },
   });
   return gen;
 }
@@ -93,9 +107,10 @@ function write(db: DB, sources: MergeSource[], counts: SectionCounts[], under: s
 /** Stages every source, then checks, counts and (unless a dry run, or codes collide) writes, in one transaction. */
 export function mergeInto(db: DB, sources: MergeSource[], opts: MergeOptions): MergeOutcome {
   if (opts.under !== null) checkUnder(db, opts.under);
+  const kept = keepEarlier(db, sources, opts.under).map((k) => ({ source: k.source, n: k.earlier.n, under: k.earlier.under }));
   db.pragma('cache_size = -131072');
   const { copied, collisions } = stageAll(db, sources, opts.under);
-  if (collisions.count > 0) return { counts: [], collisions, number: null };
+  if (collisions.count > 0) return { kept, counts: [], collisions, number: null };
   const staged = copied.reduce((n, c) => n + SECTIONS.reduce((m, s) => m + c[s], 0), 0);
   // The rows go in as their sources hold them: each source's references were checked when it was imported.
   db.pragma('foreign_keys = OFF');
@@ -104,12 +119,12 @@ export function mergeInto(db: DB, sources: MergeSource[], opts: MergeOptions): M
   db.exec(opts.dryRun ? 'BEGIN' : 'BEGIN IMMEDIATE');
   try {
     const stored = storedCollisions(db, sources);
-    if (stored.count > 0) return { counts: [], collisions: stored, number: null };
+    if (stored.count > 0) return { kept, counts: [], collisions: stored, number: null };
     const counts = sourceCounts(db, sources, copied);
-    if (opts.dryRun) return { counts, collisions: NONE, number: null };
+    if (opts.dryRun) return { kept, counts, collisions: NONE, number: null };
     const number = write(db, sources, counts, opts.under, staged);
     db.exec('COMMIT');
-    return { counts, collisions: NONE, number };
+    return { kept, counts, collisions: NONE, number };
   } finally {
     if (db.inTransaction) db.exec('ROLLBACK');
     restoreJournal();

@@ -18,6 +18,12 @@ export interface MergeSource {
   label: string;
   /** Every code and id of the source is written `prefix.CODE`; null: kept as it is. */
   prefix: string | null;
+  /** Whether this run gave the prefix (NAME=PATH, --prefix), or it was not said. */
+  prefixGiven: boolean;
+  /** The id its database was created with (meta): a source is known by it, wherever its file is. */
+  id: string;
+  /** Its office's area (office.area beside it), which names its orgs where names repeat across sources. */
+  area: string | null;
 }
 
 export const PREFIX = /^[A-Za-z0-9]{1,12}$/;
@@ -40,8 +46,8 @@ function sameFile(a: string, b: string): boolean {
   return x.dev === y.dev && x.ino === y.ino;
 }
 
-/** Opens a source read-only to see that it is a whole cxzy database of this version; nothing is written to it. */
-export function checkSource(path: string, name: string): void {
+/** Opens a source read-only to see that it is a whole cxzy database of this version, and reads its id; nothing is written to it. */
+export function checkSource(path: string, name: string): string {
   if (!existsSync(path)) throw new EnvError({ id: 'mg_source_missing', params: { db: name } });
   if (statSync(path).size === 0) throw new EnvError({ id: 'db_not_cxzy', params: { db: name } });
   let db: Database.Database | undefined;
@@ -52,6 +58,7 @@ export function checkSource(path: string, name: string): void {
     if (version > SCHEMA_VERSION) throw new EnvError({ id: 'db_newer', params: { db: name, found: version, supported: SCHEMA_VERSION } });
     if (version < SCHEMA_VERSION) throw new EnvError({ id: 'mg_source_old', params: { db: name } });
     checkTables(db, name);
+    return String(db.prepare("SELECT value FROM meta WHERE key = 'id'").pluck().get());
   } catch (e) {
     throw asEnvError(e, name);
   } finally {
@@ -59,19 +66,19 @@ export function checkSource(path: string, name: string): void {
   }
 }
 
-/** The office.code of the rules beside a source, if it has any. */
-function officeCode(path: string, cwd: string): string | null {
+/** The office settings of the rules beside a source, if it has any. */
+function officeOf(path: string, cwd: string): { code?: string; area?: string } {
   const file = join(dirname(path), RULES_FILE);
-  if (!existsSync(file)) return null;
+  if (!existsSync(file)) return {};
   const r = loadRules(file, cwd);
   if (!r.ok) throw new DataError({ id: 'mg_rules_bad', params: { file } });
-  return r.rules.office.code ?? null;
+  return r.rules.office;
 }
 
 /** A source's prefix under --prefix: the one it was given, else its office.code, else its file name's stem. */
 function prefixOf(name: string, path: string, cwd: string): string {
-  const code = officeCode(path, cwd);
-  if (code !== null) return code;
+  const code = officeOf(path, cwd).code;
+  if (code !== undefined) return code;
   const stem = basename(path, extname(path));
   if (PREFIX.test(stem)) return stem;
   throw new UsageError({ id: 'mg_prefix_needed', params: { db: name, stem } });
@@ -97,9 +104,9 @@ export function resolveSources(args: string[], cwd: string, target: string, pref
     const path = paths[i];
     if (sameFile(path, target)) throw new UsageError({ id: 'mg_source_self', params: { db: g.name } });
     if (paths.some((p, j) => j < i && sameFile(p, path))) throw new UsageError({ id: 'mg_source_twice', params: { db: g.name } });
-    checkSource(path, g.name);
+    const id = checkSource(path, g.name);
     const prefix = g.prefix ?? (prefixAll ? prefixOf(g.name, path, cwd) : null);
-    return { name: g.name, path, label: '', prefix };
+    return { name: g.name, path, label: '', prefix, prefixGiven: prefix !== null, id, area: officeOf(path, cwd).area ?? null };
   });
   const names = labels(paths);
   sources.forEach((s, i) => {
