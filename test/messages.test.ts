@@ -1,10 +1,10 @@
 // Messages an office worker meets (the hardening issue): each says what is
 // wrong in the user's terms, with the fix to type, and nothing misleads.
 import { describe, expect, it } from 'vitest';
-import { symlinkSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { BASE, EXAMPLES, cxzy, dump, files, tmp } from './helpers.js';
+import { BASE, EXAMPLES, ROOT, cxzy, dump, files, tmp } from './helpers.js';
 
 type E = { file: string; line: number; col: number; path: string | null; code: string; message: string };
 const validate = async (dir: string, args: string[] = []) => {
@@ -302,5 +302,28 @@ describe('smaller things', () => {
     );
     expect(b.pledges.in_force).toBe(inForce.length);
     expect(b.overview.data.pledges).toBe(inForce.length);
+  });
+});
+
+describe('the catalogues', () => {
+  it('give each message id in one catalogue only: a second text of one id would silently replace the first', async () => {
+    const dir = join(ROOT, 'src', 'render', 'i18n');
+    // A catalogue that spreads another in holds the same entries: only another entry of the same id counts.
+    const seen = new Map<string, { at: string; entry: unknown }>();
+    const twice: string[] = [];
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.ts'))) {
+      const mod = (await import(join(dir, f))) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(mod)) {
+        // A catalogue: each entry a text per language.
+        const entries = value && typeof value === 'object' ? Object.values(value) : [];
+        if (!entries.length || !entries.every((e) => typeof (e as { zh?: unknown }).zh === 'function')) continue;
+        for (const [id, entry] of Object.entries(value)) {
+          const first = seen.get(id);
+          if (first !== undefined && first.entry !== entry) twice.push(`${id} (${first.at}, ${f}:${name})`);
+          seen.set(id, { at: `${f}:${name}`, entry });
+        }
+      }
+    }
+    expect(twice).toEqual([]);
   });
 });

@@ -72,7 +72,7 @@ export const statusCommand: CommandSpec = {
         const words = t(ctx.lang, 'bulletin_period_words', { y: period.slice(0, 4), q: period.slice(5) });
         const doc = reminderDoc(s, { lang: ctx.lang, date, due: workingDaysEnd(date, REMINDER_DAYS), number, office: rules.office, period: words });
         writeWhole(ctx, o.out!, await renderAs(extname(o.out!).toLowerCase() === '.docx' ? 'docx' : 'html', doc));
-        ctx.note(ctx.t('st_wrote', { file: o.out!, n: s.summary.missing }));
+        ctx.note(ctx.t('ss_wrote', { file: o.out!, n: s.summary.missing }));
         return;
       }
       const only = o.missing === true;

@@ -16,17 +16,17 @@ const day = (at: string) => at.slice(0, 10);
 export function missingText(b: BranchStatus, lang: Lang): string {
   return b.missing
     .map((m: Missing) => {
-      if (m === 'review') return t(lang, 'st_miss_review');
-      if (m === 'points') return t(lang, 'st_miss_points', { n: b.points.members - b.points.rated });
+      if (m === 'review') return t(lang, 'ss_miss_review');
+      if (m === 'points') return t(lang, 'ss_miss_points', { n: b.points.members - b.points.rated });
       const month = m.slice('reports:'.length);
       const r = b.reports[month];
-      return t(lang, 'st_miss_month', { m: monthOf(month), short: r.quota - r.count });
+      return t(lang, 'ss_miss_month', { m: monthOf(month), short: r.quota - r.count });
     })
     .join(punct(lang, 'list'));
 }
 
 function row(b: BranchStatus, months: string[], lang: Lang): CellValue[] {
-  const review = b.review ? text(t(lang, 'st_review_in', { file: b.review.file, at: day(b.review.at) })) : text(t(lang, 'st_none_sent'), 'bad');
+  const review = b.review ? text(t(lang, 'ss_review_in', { file: b.review.file, at: day(b.review.at) })) : text(t(lang, 'ss_none_sent'), 'bad');
   const pts = text(`${b.points.rated}/${b.points.members}`, b.points.rated < b.points.members ? 'bad' : undefined);
   const reports = months.map((m) => text(`${b.reports[m].count}/${b.reports[m].quota}`, b.reports[m].met ? undefined : 'bad'));
   return [text(b.org), text(b.name), text(missingText(b, lang), 'bad'), pts, ...reports, num(b.typicals), num(b.problems.overdue), review];
@@ -37,23 +37,23 @@ export function statusDoc(s: Status, lang: Lang, missingOnly: boolean): Doc {
   const list = missingOnly ? s.branches.filter((b) => b.missing.length > 0) : s.branches;
   // What is missing first, then what came in: the review's file and when last, the widest.
   const headers = [
-    t(lang, 'st_h_org'),
-    t(lang, 'st_h_name'),
-    t(lang, 'st_h_missing'),
-    t(lang, 'st_h_points'),
-    ...s.months.map((m) => t(lang, 'st_h_month', { m: monthOf(m) })),
-    t(lang, 'st_h_typicals'),
-    t(lang, 'st_h_problems'),
-    t(lang, 'st_h_review'),
+    t(lang, 'ss_h_org'),
+    t(lang, 'ss_h_name'),
+    t(lang, 'ss_h_missing'),
+    t(lang, 'ss_h_points'),
+    ...s.months.map((m) => t(lang, 'ss_h_month', { m: monthOf(m) })),
+    t(lang, 'ss_h_typicals'),
+    t(lang, 'ss_h_problems'),
+    t(lang, 'ss_h_review'),
   ];
   const right = new Set([3, ...s.months.map((_, i) => 4 + i), 4 + s.months.length, 5 + s.months.length]);
-  const summary = s.summary.branches === 0 ? t(lang, 'st_no_branches') : t(lang, 'st_summary', s.summary);
+  const summary = s.summary.branches === 0 ? t(lang, 'ss_no_branches') : t(lang, 'ss_summary', s.summary);
   return {
     lang,
     sections: [
       {
         id: 'status',
-        title: t(lang, 'st_title', { period: s.period }),
+        title: t(lang, 'ss_title', { period: s.period }),
         parts: [
           {
             kind: 'table',
@@ -64,7 +64,7 @@ export function statusDoc(s: Status, lang: Lang, missingOnly: boolean): Doc {
               shrink: [1, headers.length - 1],
               keepEnd: [headers.length - 1],
               wrap: [2],
-              none: t(lang, 'st_all_sent'),
+              none: t(lang, 'ss_all_sent'),
             },
           },
           para(summary),
@@ -108,23 +108,23 @@ export interface ReminderOptions {
 export function reminderDoc(s: Status, o: ReminderOptions): Doc {
   const { lang } = o;
   const missing = s.branches.filter((b) => b.missing.length > 0);
-  const title = t(lang, 'st_n_title', { period: o.period });
+  const title = t(lang, 'ss_n_title', { period: o.period });
   const at = { date: longDate(lang, o.date), period: o.period, branches: s.summary.branches };
   const opening =
     missing.length === 0
-      ? t(lang, 'st_n_all', at)
+      ? t(lang, 'ss_n_all', at)
       : s.summary.complete === 0
-        ? t(lang, 'st_n_none', at)
-        : t(lang, 'st_n_opening', { ...at, complete: s.summary.complete, missing: missing.length });
+        ? t(lang, 'ss_n_none', at)
+        : t(lang, 'ss_n_opening', { ...at, complete: s.summary.complete, missing: missing.length });
   const body: DocSection = {
     id: 'opening',
     title: '',
-    parts: [para(opening), ...(missing.length ? [para(t(lang, 'st_n_ask', { due: longDate(lang, o.due) }))] : [])],
+    parts: [para(opening), ...(missing.length ? [para(t(lang, 'ss_n_ask', { due: longDate(lang, o.due) }))] : [])],
   };
-  const headers = [t(lang, 'st_n_h_no'), t(lang, 'st_h_name'), t(lang, 'st_h_org'), t(lang, 'st_h_missing')];
+  const headers = [t(lang, 'ss_n_h_no'), t(lang, 'ss_h_name'), t(lang, 'ss_h_org'), t(lang, 'ss_h_missing')];
   const list: DocSection = {
     id: 'missing',
-    title: t(lang, 'bulletin_att_title', { n: 1, name: t(lang, 'st_n_list') }),
+    title: t(lang, 'bulletin_att_title', { n: 1, name: t(lang, 'ss_n_list') }),
     attachment: 1,
     parts: [
       {
@@ -134,7 +134,7 @@ export function reminderDoc(s: Status, o: ReminderOptions): Doc {
           rows: missing.map((b, i) => [num(i + 1), text(b.name), text(b.org), text(missingText(b, lang))]),
           align: ['right', 'left', 'left', 'left'],
           wrap: [1, 3],
-          none: t(lang, 'st_all_sent'),
+          none: t(lang, 'ss_all_sent'),
         },
       },
     ],
@@ -142,7 +142,7 @@ export function reminderDoc(s: Status, o: ReminderOptions): Doc {
   return {
     lang,
     title,
-    notice: officeNotice(lang, o.office, { title, issued: o.date, number: o.number, attachments: missing.length ? [t(lang, 'st_n_list')] : [] }),
+    notice: officeNotice(lang, o.office, { title, issued: o.date, number: o.number, attachments: missing.length ? [t(lang, 'ss_n_list')] : [] }),
     sections: missing.length ? [body, list] : [body],
   };
 }

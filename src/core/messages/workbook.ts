@@ -53,6 +53,8 @@ export interface WorkbookMessages {
   name_mismatch: { what: Scalar; code: Scalar; name: Scalar; stored: Scalar };
   org_moved: { code: Scalar; was: Scalar; now: Scalar };
   sheet_hidden: { sheet: Scalar };
+  rows_hidden: { sheet: Scalar; rows: Scalar; n: Scalar };
+  rows_struck: { sheet: Scalar; rows: Scalar; n: Scalar };
   sheet_by_headers: { sheet: Scalar; section: Scalar };
   sheet_not_read: { sheet: Scalar; closest: Scalar };
   member_moved: { code: Scalar; name: Scalar; was: Scalar; now: Scalar; since: Scalar };

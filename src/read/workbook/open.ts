@@ -108,10 +108,13 @@ export async function* openWorkbook(path: string): AsyncGenerator<OpenSheet> {
   });
   const strings = byType('sharedStrings', 'sharedStrings.xml');
   const styles = byType('styles', 'styles.xml');
-  const formats = styles ? await readStyles(read(styles)) : [];
+  const { formats, struck } = styles ? await readStyles(read(styles)) : { formats: [], struck: [] };
+  const shared = strings ? await sharedStrings(read(strings), budget, verbatim) : { strings: [], struck: [] };
   const ctx: SheetContext = {
-    strings: strings ? await sharedStrings(read(strings), budget, verbatim) : [],
+    strings: shared.strings,
+    stringStruck: shared.struck,
     isDate: (s) => isDateFormat(formats[s]),
+    isStruck: (s) => struck[s] === true,
     date1904,
     verbatim,
     budget,

@@ -62,16 +62,24 @@ const closestSheet = (name: string): SheetDef =>
       ),
   ) ?? SHEETS[0];
 
-/** A sheet's rows, its merged ranges filled in: cells by row, and whether each row was blank as written. */
+/** A sheet's rows, its merged ranges filled in: cells by row, whether each row was blank as written, and its hidden and struck-through rows. */
 interface Grid {
   numbers: number[];
   cells: (row: number) => Plain[];
   written: (row: number) => boolean;
+  hidden: Set<number>;
+  struck: Set<number>;
 }
 
 async function sheetGrid(ws: OpenSheet): Promise<Grid> {
   const rows = new Map<number, Plain[]>();
-  for await (const row of ws.rows()) rows.set(row.number, row.values);
+  const hidden = new Set<number>();
+  const struck = new Set<number>();
+  for await (const row of ws.rows()) {
+    rows.set(row.number, row.values);
+    if (row.hidden) hidden.add(row.number);
+    if (row.struck) struck.add(row.number);
+  }
   const written = new Map([...rows].map(([r, cs]) => [r, cs.every((p) => isBlank(p ?? null))]));
   // Merged ranges are listed after the rows: filled in once the rows are read, each cell from its range's first.
   let area = 0;
@@ -91,7 +99,34 @@ async function sheetGrid(ws: OpenSheet): Promise<Grid> {
       for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) cs[c] = top;
     }
   }
-  return { numbers: [...rows.keys()].sort((a, b) => a - b), cells: (r) => rows.get(r) ?? [], written: (r) => written.get(r) ?? true };
+  return { numbers: [...rows.keys()].sort((a, b) => a - b), cells: (r) => rows.get(r) ?? [], written: (r) => written.get(r) ?? true, hidden, struck };
+}
+
+/** Row numbers as a person reads them: 5-9、12. */
+function rowRanges(rows: number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    out.push(i === j ? `${rows[i]}` : `${rows[i]}-${rows[j]}`);
+    i = j;
+  }
+  return out.join('、');
+}
+
+/**
+ * The data rows a person may have meant to delete — hidden, or every cell's
+ * text struck through — are read as any other, and named, one warning per
+ * sheet and kind (SPEC §3): a clerk's way of deleting, or an old draft.
+ */
+function markedRows(sheet: ParsedSheet, grid: Grid, warn: (sheet: string, row: number, code: string, msg: Diagnostic['msg']) => void): void {
+  for (const [code, marked] of [
+    ['rows_hidden', grid.hidden],
+    ['rows_struck', grid.struck],
+  ] as const) {
+    const rows = sheet.rows.map((r) => r.row).filter((r) => marked.has(r));
+    if (rows.length) warn(sheet.name, rows[0], code, { id: code, params: { sheet: sheet.name, rows: rowRanges(rows), n: rows.length } });
+  }
 }
 
 const sectionOf = (def: SheetDef): Section | null => SECTIONS.find((s) => SECTION_DEFS[s].sheet === def) ?? null;
@@ -164,6 +199,9 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
         warn(ws.name, 'sheet_by_headers', { id: 'sheet_by_headers', params: { sheet: ws.name, section: def.label } });
       }
       parsed.push(parseSheet(file, ws.name, def, grid.numbers, grid.cells, grid.written, report));
+      markedRows(parsed[parsed.length - 1], grid, (sheet, row, code, msg) =>
+        report({ severity: 'warning', ...cellPlace(file, sheet, row, 1, null, null), path: null, code, msg }),
+      );
     }
   } catch (e) {
     // A limit passed says which, at the cell the read had reached; anything else is a damaged file (the zip's or XML reader's words, for English output).

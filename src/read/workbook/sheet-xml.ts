@@ -10,16 +10,22 @@ import { LimitError, type Budget } from './budget.js';
 export type SaxEvent = { eventType: string; value: unknown };
 type Tag = { name: string; attributes: Record<string, string> };
 
-/** One row: its number, and its cells' values by column (1-based). */
+/** One row: its number, and its cells' values by column (1-based); whether it is hidden, and whether all its text is struck through. */
 export interface XmlRow {
   number: number;
   values: Plain[];
+  hidden: boolean;
+  struck: boolean;
 }
 
 /** How a sheet's numbers are read: which styles are dates, and from which epoch. */
 export interface SheetContext {
   strings: string[];
+  /** Whether each shared string's text is all struck through (its rich runs'). */
+  stringStruck: boolean[];
   isDate: (style: number) => boolean;
+  /** Whether a cell style's font strikes its text through. */
+  isStruck: (style: number) => boolean;
   date1904: boolean;
   /** Written by `cxzy export` (EXPORT_MARK): its text is the store's, spaces at either end included. */
   verbatim: boolean;
@@ -37,6 +43,9 @@ const textOf = (raw: string, verbatim: boolean) => unescapeXml(verbatim ? raw : 
 /** Excel's serial day (and fraction) → the moment, as exceljs makes it: UTC. */
 const fromSerial = (n: number, date1904: boolean) => new Date(Math.round((n - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 
+/** A <strike/> (or <strike val="1"/>) strikes text through; val="0" or "false" does not. */
+export const strikes = (a: Record<string, string>) => a.val !== '0' && a.val !== 'false';
+
 /** An element's name without its namespace prefix: some programs write <x:row>, <x:c>. */
 export const local = (name: string) => (name.includes(':') ? name.slice(name.indexOf(':') + 1) : name);
 
@@ -51,32 +60,47 @@ function columnOf(ref: string): number {
   return n;
 }
 
-/** The text of the <t> elements of one <si> or <is>, runs joined, phonetic guides (<rPh>) left out. */
+/** The text of the <t> elements of one <si> or <is>, runs joined, phonetic guides (<rPh>) left out; whether all of it is struck through. */
 class TextCollector {
   private depthT = 0;
   private phonetic = 0;
+  /** The run being read strikes its text through (<r><rPr><strike/>). */
+  private runStruck = false;
   text = '';
+  /** Text in runs that do not strike it through. */
+  private plain = '';
 
   constructor(private readonly budget: Budget) {}
 
-  open(name: string): void {
+  open(name: string, attributes: Record<string, string> = {}): void {
     if (name === 'rPh') this.phonetic++;
     else if (name === 't' && this.phonetic === 0) this.depthT++;
+    else if (name === 'r') this.runStruck = false;
+    else if (name === 'strike') this.runStruck = strikes(attributes);
   }
 
   close(name: string): void {
     if (name === 'rPh') this.phonetic--;
     else if (name === 't' && this.phonetic === 0) this.depthT--;
+    else if (name === 'r') this.runStruck = false;
   }
 
   add(s: string): void {
-    if (this.depthT > 0) this.text = this.budget.text(this.text, s);
+    if (this.depthT === 0) return;
+    this.text = this.budget.text(this.text, s);
+    if (!this.runStruck) this.plain += s;
+  }
+
+  /** Some text, and none of it outside struck runs. */
+  get struck(): boolean {
+    return this.plain.trim() === '' && this.text.trim() !== '';
   }
 }
 
-/** The shared strings, each as Excel shows it. */
-export async function sharedStrings(events: AsyncIterable<SaxEvent[]>, budget: Budget, verbatim: boolean): Promise<string[]> {
+/** The shared strings, each as Excel shows it, and whether each is all struck through. */
+export async function sharedStrings(events: AsyncIterable<SaxEvent[]>, budget: Budget, verbatim: boolean): Promise<{ strings: string[]; struck: boolean[] }> {
   const out: string[] = [];
+  const struck: boolean[] = [];
   let si: TextCollector | null = null;
   for await (const batch of events) {
     for (const { eventType, value } of batch) {
@@ -84,18 +108,19 @@ export async function sharedStrings(events: AsyncIterable<SaxEvent[]>, budget: B
       else if (eventType === 'opentag') {
         const name = local((value as Tag).name);
         if (name === 'si') si = new TextCollector(budget);
-        else si?.open(name);
+        else si?.open(name, (value as Tag).attributes);
       } else if (eventType === 'closetag') {
         const name = local((value as Tag).name);
         if (name === 'si' && si) {
           budget.cell();
           out.push(textOf(si.text, verbatim));
+          struck.push(si.struck);
           si = null;
         } else si?.close(name);
       }
     }
   }
-  return out;
+  return { strings: out, struck };
 }
 
 /** A cell being read: its column, type, style, and what its <v>, <f> and <is> held. */
@@ -106,6 +131,13 @@ interface OpenCell {
   formula: boolean;
   v: string | null;
   inline: TextCollector | null;
+}
+
+/** Whether a cell's text is struck through: by its style's font, or in every run of its rich text. */
+function isStruck(c: OpenCell, ctx: SheetContext): boolean {
+  if (ctx.isStruck(c.s)) return true;
+  if (c.t === 'inlineStr') return c.inline?.struck === true;
+  return c.t === 's' && c.v !== null && ctx.stringStruck[Number(c.v)] === true;
 }
 
 /** One cell's value by its type; a value its type cannot hold is { bad }. */
@@ -151,6 +183,9 @@ export async function* sheetRows(events: AsyncIterable<SaxEvent[]>, ctx: SheetCo
 /** sheetRows' reading; `at` follows the cell being read. */
 async function* rowsOf(events: AsyncIterable<SaxEvent[]>, ctx: SheetContext, merges: string[], at: { row: number; col: number }): AsyncGenerator<XmlRow> {
   let row: XmlRow | null = null;
+  // Of the row being read: cells with something in them, and of those the ones whose text is struck through.
+  let filled = 0;
+  let struck = 0;
   let lastRow = 0;
   let cell: OpenCell | null = null;
   let inV = false;
@@ -169,7 +204,8 @@ async function* rowsOf(events: AsyncIterable<SaxEvent[]>, ctx: SheetContext, mer
         if (name === 'row') {
           // A row or a cell without its reference follows the one before it.
           lastRow = attributes.r ? Number.parseInt(attributes.r, 10) : lastRow + 1;
-          row = { number: lastRow, values: [] };
+          row = { number: lastRow, values: [], hidden: attributes.hidden === '1' || attributes.hidden === 'true', struck: false };
+          filled = struck = 0;
           at.row = lastRow;
         } else if (name === 'c' && row) {
           const col = attributes.r ? columnOf(attributes.r) : row.values.length;
@@ -180,14 +216,20 @@ async function* rowsOf(events: AsyncIterable<SaxEvent[]>, ctx: SheetContext, mer
           if (name === 'v') inV = true;
           else if (name === 'f') cell.formula = true;
           else if (name === 'is') cell.inline = new TextCollector(ctx.budget);
-          else cell.inline?.open(name);
+          else cell.inline?.open(name, attributes);
         } else if (name === 'mergeCell' && attributes.ref) merges.push(attributes.ref);
       } else if (eventType === 'closetag') {
         if (name === 'c' && row && cell) {
-          row.values[cell.col] = cellValue(cell, ctx);
+          const v = cellValue(cell, ctx);
+          row.values[cell.col] = v;
+          if (v !== null && !(typeof v === 'string' && v.trim() === '')) {
+            filled++;
+            if (isStruck(cell, ctx)) struck++;
+          }
           cell = null;
         } else if (name === 'v') inV = false;
         else if (name === 'row' && row) {
+          row.struck = filled > 0 && struck === filled;
           done.push(row);
           row = null;
         } else cell?.inline?.close(name);

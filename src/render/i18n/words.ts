@@ -17,6 +17,8 @@ export const WORDS: Record<string, { zh: string; en: string }> = {
   w_skipped: { zh: '跳过的文件', en: 'files skipped' },
   w_name_twin: { zh: '名称与其他编号相同', en: 'names shared by two codes' },
   w_name_mismatch: { zh: '名称与编号不符', en: 'names that differ from their code' },
+  w_rows_hidden: { zh: '隐藏的行', en: 'hidden rows' },
+  w_rows_struck: { zh: '带删除线的行', en: 'rows struck through' },
   string: { zh: '文本', en: 'text' },
   number: { zh: '数字', en: 'a number' },
   integer: { zh: '整数', en: 'a whole number' },

@@ -191,6 +191,16 @@ export const workbook: Catalog<WorkbookMessages> = {
     zh: (p) => `工作表“${p.sheet}”是隐藏的，没有读取：要导入它，请在 Excel 或 WPS 中取消隐藏后再导入`,
     en: (p) => `the sheet "${p.sheet}" is hidden and was not read: unhide it in Excel or WPS to import it`,
   },
+  rows_hidden: {
+    zh: (p) => `${p.sheet}!${p.rows} 隐藏：这 ${p.n} 行是隐藏的，已照常读入；如果它们是要删去的，请在表中删除这些行后重新报送`,
+    en: (p) =>
+      `${p.sheet}!${p.rows} hidden: these ${p.n} row(s) are hidden and were read as any other; if they are meant to be gone, delete them and send the sheet again`,
+  },
+  rows_struck: {
+    zh: (p) => `${p.sheet}!${p.rows} 删除线：这 ${p.n} 行的文字全部带删除线，已照常读入；如果它们是要删去的，请在表中删除这些行后重新报送`,
+    en: (p) =>
+      `${p.sheet}!${p.rows} struck through: all the text of these ${p.n} row(s) is struck through, and they were read as any other; if they are meant to be gone, delete them and send the sheet again`,
+  },
   org_moved: {
     zh: (p) => `组织 ${p.code} 的上级将由 ${p.was} 改为 ${p.now}：如果不是有意调整组织关系，请核对这个文件`,
     en: (p) => `org ${p.code} moves from under ${p.was} to under ${p.now}: if the tree is not meant to change, check this file`,
