@@ -317,7 +317,7 @@ describe('the catalogues', () => {
         // A catalogue: each entry a text per language.
         const entries = value && typeof value === 'object' ? Object.values(value) : [];
         if (!entries.length || !entries.every((e) => typeof (e as { zh?: unknown }).zh === 'function')) continue;
-        for (const [id, entry] of Object.entries(value)) {
+        for (const [id, entry] of Object.entries(value as object)) {
           const first = seen.get(id);
           if (first !== undefined && first.entry !== entry) twice.push(`${id} (${first.at}, ${f}:${name})`);
           seen.set(id, { at: `${f}:${name}`, entry });
