@@ -6,10 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cxzy, dump } from './helpers.js';
-import { BRANCHES, MEMBERS, QUARTERS, branchFile, branchOf, orgsYaml, reports, rosterFile } from './year.js';
+import { cxzy, dump, tmp } from './helpers.js';
+import { BRANCHES, MEMBERS, QUARTERS, branchFile, branchOf, orgsYaml, reports } from './year.js';
 import { periodMonths } from '../src/core/dates.js';
-import { tmp } from './helpers.js';
 import { loadExcel } from '../src/read/workbook/excel.js';
 import unzipper from 'unzipper';
 import { workbookParts, zip } from './zip-parts.js';

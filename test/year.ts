@@ -60,10 +60,3 @@ export function branchFile(b: string, q: string, parts: { roster?: boolean; repo
   const items = months.length ? `reports:\n${months.map((m) => reports(b, m)).join('')}` : '';
   return `period: ${q}\n${roster}${review}points:\n${members.map((m) => points(m, q)).join('')}${items}`;
 }
-
-/** The same branch's roster as it was in quarter `q`, alone: an old roster sent again. */
-export function rosterFile(b: string, q: string): string {
-  return `period: ${q}\nmembers:\n${MEMBERS.filter((m) => branchOf(m, q) === b)
-    .map((m) => `  - {id: ${m}, name: ${name(Number(m.slice(1)))}, org: ${b}, role: member}\n`)
-    .join('')}`;
-}
