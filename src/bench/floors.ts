@@ -6,7 +6,7 @@
 // every problem and org (ledger); the latest year's reviews, points, reports,
 // orgs, members and problems (annual).
 import { SECTION_DEFS as TABLES, selectOf } from '../core/sections.js';
-import { memberPoints, ownedPledges } from '../store/joins.js';
+import { memberPoints, memberRuns, ownedPledges } from '../store/joins.js';
 
 /** A read of a floor: its SQL and its parameters, given how to read one value. */
 export interface FloorRead {
@@ -22,7 +22,7 @@ const LATEST_YEAR = "SELECT substr(MAX(period), 1, 4) || '%' FROM reviews";
 export const FLOORS: Record<'stars' | 'report' | 'ledger' | 'annual', FloorRead[]> = {
   stars: [{ sql: selectOf(memberPoints, 'WHERE p.period = ?'), params: (value) => [value(LATEST_QUARTER)] }],
   report: [
-    { sql: selectOf(ownedPledges, ''), params: () => [] },
+    { sql: selectOf(ownedPledges, ''), params: (value) => [{ at: value(LATEST_QUARTER) }] },
     {
       sql: selectOf(TABLES.reports, 'WHERE period = (SELECT period FROM reports WHERE month = ? LIMIT 1)'),
       params: (value) => [value(LATEST_MONTH)],
@@ -42,7 +42,8 @@ export const FLOORS: Record<'stars' | 'report' | 'ledger' | 'annual', FloorRead[
     { sql: selectOf(memberPoints, 'WHERE p.period LIKE ?'), params: (value) => [value(LATEST_YEAR)] },
     { sql: selectOf(TABLES.reports, 'WHERE period LIKE ?'), params: (value) => [value(LATEST_YEAR)] },
     { sql: selectOf(TABLES.orgs, ''), params: () => [] },
-    { sql: selectOf(TABLES.members, ''), params: () => [] },
+    // Every member's runs of quarters: the year places each at its last graded quarter.
+    { sql: selectOf(memberRuns, ''), params: () => [] },
     { sql: selectOf(TABLES.problems, ''), params: () => [] },
   ],
 };

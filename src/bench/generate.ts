@@ -219,6 +219,28 @@ export function correctPoints(dir: string): void {
 }
 
 /**
+ * A year of transfers: in each quarter of 2011, one member in a hundred
+ * stated in another branch from that quarter on (组织关系转接), one document
+ * per quarter. The members' runs of quarters then hold a few per cent more
+ * rows than the members, as an office's year leaves them.
+ */
+export function movesFile(file: string, branches: number, members: number): number {
+  const r = rng(20111231 + members);
+  const out: string[] = ['# 基准测试用虚构组织关系转接\n'];
+  let n = 0;
+  for (const [q, period] of ['2011Q1', '2011Q2', '2011Q3', '2011Q4'].entries()) {
+    out.push(`${q ? '---\n' : ''}period: ${period}\nmembers:\n`);
+    for (let i = 0; i < members; i++) {
+      if (r() >= 0.01) continue;
+      out.push(`  - {id: M${pad(i, 7)}, name: 转入${i}, org: D${pad(Math.floor(r() * branches), 6)}, role: member}\n`);
+      n++;
+    }
+  }
+  writeFileSync(file, out.join(''));
+  return n;
+}
+
+/**
  * A ledger for `branches` branches (codes as generate makes them): one
  * problem each, found in the quarter, in every state — open, overdue past
  * supervision, resolved, closed, closed with a recheck.

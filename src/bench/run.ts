@@ -13,9 +13,10 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import Database from 'better-sqlite3';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { correctPoints, generate, manyErrors, problemsFile, SIZES, withTypo, type Generated } from './generate.js';
+import { correctPoints, generate, manyErrors, movesFile, problemsFile, SIZES, withTypo, type Generated } from './generate.js';
 import { best, DATA, measure, REPEAT, type Measure } from './measure.js';
 import { merges } from './merge.js';
+import { STORED_TABLES } from '../store/tables.js';
 
 function dataFor(name: string): Generated {
   const dir = join(DATA, name);
@@ -101,6 +102,11 @@ function runSize(name: string): SizeResult {
   steps.update = fix.update;
   steps.undo = fix.undo;
   if (name === 'county') Object.assign(steps, workbooks(name, db));
+  // The analyses below read a database with a year of transfers in it: one member in a hundred moving each quarter.
+  const moves = join(DATA, `${name}-moves.yaml`);
+  if (!existsSync(moves)) movesFile(moves, g.branches, g.members);
+  note('cxzy import of a year of transfers');
+  steps.import_moves = measure('cxzy', ['import', moves, '--db', db, '-q']);
   for (const cmd of ['grade', 'stars', 'quota']) {
     note(cmd);
     steps[cmd] = best(REPEAT, () => measure('cxzy', [cmd, '--db', db, '--format', 'json']));
@@ -150,9 +156,10 @@ function ratiosOf(steps: SizeResult['steps']): Record<string, number> {
 }
 
 /**
- * A whole quarter's points corrected in place and imported again: every
- * points row is updated, so the history keeps one old version of each. The
- * import, its history's size, and the undo that puts the quarter back.
+ * A whole quarter's points corrected in place and imported again as the
+ * branches' corrected files (--replace): every points row is updated, so the
+ * history keeps one old version of each. The import, its history's size, and
+ * the undo that puts the quarter back.
  */
 function corrections(name: string, g: Generated): { update: Measure; undo: Measure; history: History } {
   const work = join(DATA, `${name}-corrected`);
@@ -165,16 +172,15 @@ function corrections(name: string, g: Generated): { update: Measure; undo: Measu
   process.stderr.write(`${name}: cxzy import of every points record corrected …\n`);
   measure('cxzy', ['import', work, '--db', base, '-q']);
   correctPoints(work);
+  // The branches' corrected files, said to be so.
   const update = best(REPEAT, () => {
     clear(upd);
     cpSync(base, upd);
-    return measure('cxzy', ['import', work, '--db', upd, '-q']);
+    return measure('cxzy', ['import', work, '--db', upd, '--replace', '-q']);
   });
   const h = new Database(upd, { readonly: true });
   const rows = h
-    .prepare(
-      `SELECT SUM(n) FROM (${['orgs', 'members', 'pledges', 'reviews', 'points', 'reports', 'typicals', 'files'].map((t) => `SELECT COUNT(*) AS n FROM history_${t}`).join(' UNION ALL ')})`,
-    )
+    .prepare(`SELECT SUM(n) FROM (${[...STORED_TABLES, 'files'].map((t) => `SELECT COUNT(*) AS n FROM history_${t}`).join(' UNION ALL ')})`)
     .pluck()
     .get() as number;
   const bytes = h.prepare(`SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'history%'`).pluck().get() as number;

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { main } from '../cli/main.js';
 import { validator } from '../read/schemas.js';
 import { SECTIONS } from '../core/model.js';
+import { SECTION_LIST } from '../core/sections.js';
 import { loadExcel } from '../read/workbook/excel.js';
 import { exportRecords } from '../store/export.js';
 import { exportXlsx } from '../render/export.js';
@@ -98,7 +99,7 @@ function mergeFloor(target: string, sources: string[]): string {
   for (const src of sources) {
     db.prepare('ATTACH ? AS src').run(src);
     db.exec('BEGIN');
-    for (const s of SECTIONS) n += db.prepare(`INSERT INTO main.${s} SELECT * FROM src.${s}`).run().changes;
+    for (const t of SECTION_LIST) n += db.prepare(`INSERT INTO main.${t.name} SELECT * FROM src.${t.name}`).run().changes;
     db.exec('COMMIT');
     db.exec('DETACH src');
   }

@@ -250,11 +250,12 @@ function checkAcross(db: DB, batch: Batch, p: Plan, results: Outcome[], found: F
   // What --replace would replace (what it does, with --replace): the resubmissions name it, the warnings see what the import leaves.
   if (write?.org != null && !orgKnown(db, write.org)) throw new DataError({ id: 'unknown_org', params: { code: write.org } });
   const named = new Map(results.flatMap((r, i): [string, string[]][] => (r.status === 'invalid' ? [] : [[p.files[i].file, r.summary.named ?? []]])));
-  const scope = buildScope(db, replacePeriods(results), named, write?.replace ? write.org : null);
-  const replace = write?.replace ? scope : null;
+  const scope = (org: string | null) => buildScope(db, replacePeriods(results), named, org);
+  const replace = write?.replace ? scope(write.org) : null;
   const hashes = new Map(results.flatMap((r, i): [string, string][] => (r.status === 'read' ? [[p.files[i].file, r.hash]] : [])));
   const meaning = write === null ? null : write.replace ? 'replace' : write.add ? 'add' : 'unsaid';
-  for (const d of resubmissionFindings(db, hashes, meaning)) diags.add(d);
+  // A resubmission says what --replace would remove: its scope, built then (without --org) if this is no --replace.
+  for (const d of resubmissionFindings(db, hashes, meaning, () => replace ?? scope(null))) diags.add(d);
   found.addWarnings(p.others);
   for (const c of crossWarnings(db, { ...ctx, replacing: replace !== null })) {
     if (diags.wants('warning')) diags.add(place(c));

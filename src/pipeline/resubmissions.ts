@@ -14,11 +14,11 @@ export type Meaning = 'replace' | 'add' | 'unsaid' | null;
 
 const shownAt = (at: string) => at.slice(0, 16).replace('T', ' ');
 
-/** `hashes`: each file read, with its content hash. */
-export function resubmissionFindings(db: DB, hashes: Map<string, string>, meaning: Meaning): Diagnostic[] {
+/** `hashes`: each file read, with its content hash; `scope`: builds --replace's scope, when there is a resubmission to count. */
+export function resubmissionFindings(db: DB, hashes: Map<string, string>, meaning: Meaning, scope: () => void): Diagnostic[] {
   batchSubmissions(db, hashes);
   // One that would change nothing (a file saved again as it was) needs no choice.
-  const found = resubmissions(db).filter((r) => r.changes.added + r.changes.changed + r.changes.removed > 0);
+  const found = resubmissions(db, scope).filter((r) => r.changes.added + r.changes.changed + r.changes.removed > 0);
   const names = orgNames(db, new Set(found.map((r) => r.org)));
   return found.map((r) => diagnostic(r, names.get(r.org) ?? '', meaning));
 }

@@ -52,8 +52,12 @@ const PROBLEM_IS = ['org', 'found', 'source', 'pledge', 'content', 'measures', '
  */
 const progressOnly = (x: string) => `EXISTS (SELECT 1 FROM ${storedOf('problems')} m WHERE m.id = ${x}.id AND ${same(PROBLEM_IS, 'm', x)})`;
 
-/** The batch's submissions that a file of other content brought before. */
-export function resubmissions(db: DB): Resubmission[] {
+/**
+ * The batch's submissions that a file of other content brought before, each
+ * with what --replace would change of it; `scope` builds temp.scope as
+ * --replace's (when it is not built already), asked only when there is one.
+ */
+export function resubmissions(db: DB, scope: () => void): Resubmission[] {
   const rows = db
     .prepare(
       `SELECT b.org, b.section, b.span, b.file, s.file AS e_file, s.gen AS e_import, s.at AS e_at
@@ -64,6 +68,7 @@ export function resubmissions(db: DB): Resubmission[] {
     .raw()
     .all() as [string, Section, string, string, string, number, string][];
   if (rows.length === 0) return [];
+  scope();
   const changes = changesBySubmission(db);
   return rows.map(([org, section, span, file, eFile, eImport, eAt]) => ({
     org,
