@@ -4,6 +4,7 @@
 // INSERT … SELECT. Then the everyday case: twelve copies of the county merged
 // with --prefix, and one of them merged again.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { removeDb } from '../store/db.js';
 import { join } from 'node:path';
 import { best, DATA, measure, REPEAT, type Measure } from './measure.js';
@@ -21,6 +22,10 @@ export function merges(county: string): Record<string, Measure> {
     removeDb(path);
     measure('cxzy', ['merge', `K${names[i]}=${county}`, '--db', path, '-q']);
     copyFileSync(county, copies[i]);
+    // Twelve counties, not twelve copies of one: a database is known by the id it was created with.
+    const d = new Database(copies[i]);
+    d.prepare("UPDATE meta SET value = ? WHERE key = 'id'").run(`cxzy-bench-county-${names[i]}`);
+    d.close();
   });
   const city = join(dir, 'city.db');
   const fresh =
