@@ -52,6 +52,8 @@ export function remakeRuns(db: DB, gen: number, all = false): number {
   const mine = (alias: string) => (all ? 'true' : `${alias}.id IN (SELECT id FROM temp.touched_members)`);
   db.exec('DROP TABLE IF EXISTS temp.new_runs');
   db.exec(`CREATE TEMP TABLE new_runs AS ${runsOf(`(SELECT * FROM main.member_statements s WHERE ${mine('s')})`)}`);
+  // Each stored run is looked up among the new ones by its key: without an index, a county's merged again takes minutes.
+  db.exec('CREATE UNIQUE INDEX temp.new_runs_key ON new_runs(id, since)');
   const stale = `${mine('m')} AND NOT EXISTS (SELECT 1 FROM temp.new_runs n WHERE n.id = m.id AND n.since = m.since AND ${same('n', 'm')})`;
   const cols = RUNS.cols.join(', ');
   db.prepare(
