@@ -139,6 +139,18 @@ describe('cxzy merge', () => {
     for (const u of units) expect(u.orgs, u.org).toBe(count(at(`${u.org.slice(0, 2)}.db`), 'SELECT COUNT(*) FROM orgs WHERE active = 1'));
     expect(units.map((u) => u.rate)).toEqual(units.map((u) => u.rate).sort((a, b) => b - a));
     expect(units[0].rank).toBe(1);
+    // A problem's quarter and a member's statements' quarters are the county's own, not codes to prefix.
+    const column = (db: string, sql: string) => {
+      const d = new Database(db, { readonly: true });
+      const v = d.prepare(sql).pluck().all();
+      d.close();
+      return v;
+    };
+    expect(column(at('city.db'), "SELECT DISTINCT period FROM problems WHERE id LIKE 'c1.%' ORDER BY 1")).toEqual(
+      column(at('c1.db'), 'SELECT DISTINCT period FROM problems ORDER BY 1'),
+    );
+    expect(column(at('city.db'), "SELECT DISTINCT since FROM member_statements WHERE id LIKE 'c2.%' ORDER BY 1")).toEqual(['']);
+    expect(column(at('city.db'), "SELECT COUNT(*) FROM members WHERE id LIKE 'c2.%'")).toEqual(column(at('c2.db'), 'SELECT COUNT(*) FROM members'));
     // Each county's top org hangs under the city's committee; every reference resolves.
     expect(count(at('city.db'), `SELECT COUNT(*) FROM orgs WHERE parent = 'CITY'`)).toBe(3);
     const d = new Database(at('city.db'), { readonly: true });

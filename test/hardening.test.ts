@@ -1,7 +1,7 @@
 // What an office user and hostile input broke (the hardening issue): data
 // safety, crashes, hostile text. Each test names the case it holds to.
 import { describe, expect, it } from 'vitest';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -353,6 +353,23 @@ describe('the database: never a stack trace, a message that says what to do', ()
       expect(r.stderr).toContain('磁盘已满');
       expect(r.stderr).not.toContain('cannot rollback');
       expect(dump(db)).toEqual(before);
+    } finally {
+      spawnSync('umount', [mnt]);
+    }
+  });
+
+  it('a full disk while writing a notice says so in Chinese, naming the file, and leaves nothing half-written', async () => {
+    const dir = tmp();
+    expect((await cxzy(['import', EXAMPLES, '--db', join(dir, 'c.db'), '-q'])).code).toBe(0);
+    const mnt = tmp();
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', mnt]);
+    if (mounted.status !== 0) return; // no tmpfs here: nothing to fill
+    try {
+      const r = await cxzy(['report', '--db', join(dir, 'c.db'), '--out', join(mnt, '六月通报.docx')]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain(`无法写入 ${join(mnt, '六月通报.docx')}：磁盘已满，请腾出空间后重试；没有写入任何内容`);
+      expect(r.stderr).not.toContain('ENOSPC');
+      expect(readdirSync(mnt)).toEqual([]);
     } finally {
       spawnSync('umount', [mnt]);
     }

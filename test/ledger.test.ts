@@ -121,29 +121,36 @@ describe('the ledger at E', () => {
     problem({ id: 'D', org: 'D3', status: 'closed', resolved: '2011-05-01', closed: '2011-05-03' }),
   ];
 
-  it('counts what was found by E, per committee over its subtree at any depth, ranked by rate', () => {
+  it('counts what was found by E, per committee over its subtree at any depth, ranked by rate; the whole area is the total, not a rank', () => {
     const l = ledgerAt(problems, orgs, '2011-06-30', rules);
     expect(l.problems.map((s) => s.problem.id)).toEqual(['A', 'B', 'D']);
     expect(l.summary).toEqual({ found: 3, closed: 2, rate: 2 / 3, overdue: 1, supervised: 1 });
     expect(l.committees.map((c) => [c.org, c.found, c.closed, c.rate, c.overdue, c.supervised, c.rank])).toEqual([
-      ['W', 3, 2, 2 / 3, 1, 1, 1],
-      ['T1', 2, 1, 0.5, 1, 1, 2],
+      ['T1', 2, 1, 0.5, 1, 1, 1],
+      ['W', 3, 2, 2 / 3, 1, 1, null],
     ]);
   });
 
-  it('one subtree', () => {
+  it('one subtree: its root is its total', () => {
     const l = ledgerAt(problems, orgs, '2011-06-30', rules, 'T1');
     expect(l.problems.map((s) => s.problem.id)).toEqual(['A', 'B']);
-    expect(l.committees.map((c) => c.org)).toEqual(['T1']);
+    expect(l.committees.map((c) => [c.org, c.rank])).toEqual([['T1', null]]);
     expect(l.summary.rate).toBe(0.5);
   });
 
   it('a committee without problems comes last, with no rate', () => {
-    const l = ledgerAt([], orgs, '2011-06-30', rules);
-    expect(l.summary).toEqual({ found: 0, closed: 0, rate: null, overdue: 0, supervised: 0 });
+    const sub = [...orgs, org('T2', 'committee', 'W')];
+    const l = ledgerAt(problems.slice(0, 1), sub, '2011-06-30', rules);
     expect(l.committees.map((c) => [c.org, c.rate, c.rank])).toEqual([
+      ['T1', 1, 1],
+      ['T2', null, 2],
+      ['W', 1, null],
+    ]);
+    const none = ledgerAt([], orgs, '2011-06-30', rules);
+    expect(none.summary).toEqual({ found: 0, closed: 0, rate: null, overdue: 0, supervised: 0 });
+    expect(none.committees.map((c) => [c.org, c.rate, c.rank])).toEqual([
       ['T1', null, 1],
-      ['W', null, 1],
+      ['W', null, null],
     ]);
   });
 });

@@ -37,8 +37,8 @@ export interface LedgerFigures {
 export interface CommitteeLedger extends LedgerFigures {
   org: string;
   name: string;
-  /** 1 for the best rate (ties share a rank). */
-  rank: number;
+  /** 1 for the best rate (ties share a rank); null for the whole area (the root, or a top committee), its total. */
+  rank: number | null;
 }
 
 export interface Ledger {
@@ -126,7 +126,10 @@ export function ledgerAt(problems: Problem[], orgs: Org[], end: string, rules: R
       }
       return { org: c.code, name: c.name, ...withRate(sum) };
     });
-  return { date: end, problems: states, committees: ranked(committees), summary: figures(states) };
+  // The whole area (--org's root, else a committee at the top) is the total of the others, not one of them.
+  const whole = (code: string) => (root === null ? tree.get(code)?.parent == null : code === root);
+  const totals = committees.filter((c) => whole(c.org)).map((c) => ({ ...c, rank: null }));
+  return { date: end, problems: states, committees: [...ranked(committees.filter((c) => !whole(c.org))), ...totals], summary: figures(states) };
 }
 
 function ranked(list: (LedgerFigures & { org: string; name: string })[]): CommitteeLedger[] {

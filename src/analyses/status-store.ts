@@ -5,17 +5,19 @@ import type { Rules } from '../core/rules.js';
 import { ADOPTIONS } from '../core/model.js';
 import { periodBounds, periodMonths } from '../core/dates.js';
 import type { Query } from '../store/query.js';
+import type { DB } from '../store/db.js';
+import { pointsArrivals, reviewArrivals } from '../store/arrivals.js';
 import { reportStatus, type Status } from './status.js';
 
-/** Quarter `period`'s status, its reports counted for `months` (of the quarter); over `within` (--org's subtree) or every branch. */
-export function statusFromStore(q: Query, rules: Rules, period: string, months: string[], within: Set<string> | null): Status {
+/** Quarter `period`'s status, its reports counted for `months` (of the quarter); over `within` (--org's subtree) or every branch. `db`: where the arrivals are read. */
+export function statusFromStore(q: Query, db: DB, rules: Rules, period: string, months: string[], within: Set<string> | null): Status {
   const tallies = q.itemTallies(
     { period },
     ADOPTIONS.map((a) => rules.quota.points[a]),
   );
   const items = new Map<string, Map<string, number>>();
   for (const t of tallies) items.set(t.org, (items.get(t.org) ?? new Map()).set(t.month, t.count));
-  const files = q.pointsArrivals(period);
+  const files = pointsArrivals(db, period);
   const points = new Map([...q.ratedMembers(period)].map(([org, c]) => [org, { ...c, files: files.get(org) ?? [] }]));
   const typicals = new Map<string, number>();
   for (const x of q.typicals(period)) typicals.set(x.org, (typicals.get(x.org) ?? 0) + 1);
@@ -26,7 +28,7 @@ export function statusFromStore(q: Query, rules: Rules, period: string, months: 
     end,
     orgs: q.orgs(),
     within,
-    reviews: q.reviewArrivals(period),
+    reviews: reviewArrivals(db, period),
     points,
     items,
     typicals,

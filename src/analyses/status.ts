@@ -7,11 +7,7 @@ import type { Org, Problem } from '../core/model.js';
 import type { Rules } from '../core/rules.js';
 import { stateAt } from './ledger.js';
 
-/** A file and when the import that brought it ran. */
-export interface Arrival {
-  file: string;
-  at: string;
-}
+import type { Arrival } from '../store/arrivals.js';
 
 /** What a branch lacks: its review, points of some members, a month's reports. */
 export type Missing = 'review' | 'points' | `reports:${string}`;

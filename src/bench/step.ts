@@ -9,6 +9,7 @@ import { main } from '../cli/main.js';
 import { validator } from '../read/schemas.js';
 import { SECTIONS } from '../core/model.js';
 import { SECTION_LIST } from '../core/sections.js';
+import { RUNS } from '../store/tables.js';
 import { loadExcel } from '../read/workbook/excel.js';
 import { exportRecords } from '../store/export.js';
 import { exportXlsx } from '../render/export.js';
@@ -99,7 +100,8 @@ function mergeFloor(target: string, sources: string[]): string {
   for (const src of sources) {
     db.prepare('ATTACH ? AS src').run(src);
     db.exec('BEGIN');
-    for (const t of SECTION_LIST) n += db.prepare(`INSERT INTO main.${t.name} SELECT * FROM src.${t.name}`).run().changes;
+    // The sections' rows, and the members' runs of quarters made of them: the record rows a merge writes.
+    for (const t of [...SECTION_LIST.map((x) => x.name), RUNS.name]) n += db.prepare(`INSERT INTO main.${t} SELECT * FROM src.${t}`).run().changes;
     db.exec('COMMIT');
     db.exec('DETACH src');
   }

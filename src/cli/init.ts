@@ -27,6 +27,6 @@ export const initCommand: CommandSpec = {
     };
     for (const f of readdirSync(TEMPLATES).sort()) write(join('data', f), readFileSync(join(TEMPLATES, f), 'utf8'));
     write(RULES_FILE, rulesTemplate());
-    ctx.print(written ? ctx.t('init_done', { dir, n: written }) : ctx.t('init_nothing', { dir }));
+    if (!ctx.quiet) ctx.print(written ? ctx.t('init_done', { dir, n: written }) : ctx.t('init_nothing', { dir }));
   },
 };

@@ -96,7 +96,7 @@ export function writeWhole(ctx: Ctx, file: string, data: string | Buffer | Itera
     wrote(file);
   } catch (e) {
     if (tmp) rmSync(tmp, { force: true });
-    throw new EnvError({ id: 'write_failed', params: { file, reason: (e as Error).message } });
+    throw new EnvError({ id: 'write_failed', params: { file, reason: (e as Error).message, code: (e as NodeJS.ErrnoException).code ?? '' } });
   }
 }
 

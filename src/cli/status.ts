@@ -65,9 +65,9 @@ export const statusCommand: CommandSpec = {
     if (!isValidDate(date)) throw new UsageError({ id: 'bad_date', params: { value: date } });
     const number = o.number === undefined ? null : Number(o.number);
     if (number !== null && !(Number.isInteger(number) && number > 0)) throw new UsageError({ id: 'bad_number', params: { value: o.number! } });
-    return withStore(ctx, async ({ q, rules }) => {
+    return withStore(ctx, async ({ db, q, rules }) => {
       const { period, months } = quarterOf(o, q, date);
-      const s = statusFromStore(q, rules, period, months, subtree(q.orgs(), o.org));
+      const s = statusFromStore(q, db, rules, period, months, subtree(q.orgs(), o.org));
       if (notice) {
         const words = t(ctx.lang, 'bulletin_period_words', { y: period.slice(0, 4), q: period.slice(5) });
         const doc = reminderDoc(s, { lang: ctx.lang, date, due: workingDaysEnd(date, REMINDER_DAYS), number, office: rules.office, period: words });

@@ -185,8 +185,8 @@ const orgs = section<Org>({
 /**
  * A member as a file states it, from a quarter on (SPEC §1 members): its
  * record's `period` is its document's or workbook's quarter, or its row's
- * 季度; a record with none is stored under UNDATED until the store settles it
- * (store/batch/since.ts). The analyses read the runs made of these
+ * 季度; a record with none is staged as UNDATED (from the start) until the
+ * store settles it (store/batch/since.ts). The analyses read the runs made of these
  * statements (store/member-runs.ts), never this table.
  */
 const members = section<Member>({
@@ -386,8 +386,11 @@ export const REFERENCE_FIELDS: ReadonlySet<string> = new Set(
 /** The descriptors in SPEC order. */
 export const SECTION_LIST: SectionDef<unknown>[] = SECTIONS.map((s) => SECTION_DEFS[s] as SectionDef<unknown>);
 
-/** A member's statement that names no quarter, until the store settles it: a character no quarter or code holds. */
-export const UNDATED = '?';
+/**
+ * A member's statement that names no quarter: staged as from the start, which
+ * it is for a member not stored yet; the store settles the others (store/batch/since.ts).
+ */
+export const UNDATED = '';
 
 /** How a duplicate identity is shown: a report or typical's own id, else its org|date|title. */
 export const shownKey = (key: string) => key.replace(/^id:/, '');
@@ -396,7 +399,7 @@ export const shownKey = (key: string) => key.replace(/^id:/, '');
 export const keyText = (key: readonly unknown[]) =>
   shownKey(
     key
-      .filter((v) => v !== '' && v !== UNDATED)
+      .filter((v) => v !== UNDATED)
       .map(String)
       .join(' '),
   );

@@ -29,7 +29,7 @@ import { keepFiles, recordImport, unlogged, type ImportFile } from '../store/his
 import { localTime } from '../core/dates.js';
 import { DataError, Interrupted } from '../core/errors.js';
 import { plan, type FileSummary, type Plan } from './plan.js';
-import { resubmissionFindings } from './resubmissions.js';
+import { resubmissionFindings, twoFileFindings } from './resubmissions.js';
 import { writeSubmissions } from '../store/submissions.js';
 
 export interface IngestOptions {
@@ -242,20 +242,24 @@ function checkAcross(db: DB, batch: Batch, p: Plan, results: Outcome[], found: F
   );
   const placer = new RecordPlacer(cwd, undefined, (file) => layouts.get(file));
   const place = (c: Check): Diagnostic => ({ severity: c.severity, ...placer.place(c.src, c.field), path: null, code: c.code, msg: c.msg });
-  const ctx: RuleContext = { order, duplicates: batch.stager.duplicates, replacing: false, names: writtenNames(results, p.files) };
+  // Two files of the batch with one branch's records of a quarter: one error naming both, not one per record they share.
+  const hashes = new Map(results.flatMap((r, i): [string, string][] => (r.status === 'read' ? [[p.files[i].file, r.hash]] : [])));
+  const meaning = write === null ? null : write.replace ? 'replace' : write.add ? 'add' : 'unsaid';
+  const two = twoFileFindings(db, hashes, meaning, batch.stager.duplicates);
+  const duplicates = batch.stager.duplicates.filter((d) => !two.pairs.has([d.first.file, d.src.file].sort(byText).join('\u0000')));
+  const ctx: RuleContext = { order, duplicates, replacing: false, names: writtenNames(results, p.files) };
   for (const c of crossErrors(db, ctx)) {
     if (diags.wants('error')) diags.add(place(c));
     else diags.count('error', 1);
   }
+  for (const d of two.errors) diags.add(d);
   // What --replace would replace (what it does, with --replace): the resubmissions name it, the warnings see what the import leaves.
   if (write?.org != null && !orgKnown(db, write.org)) throw new DataError({ id: 'unknown_org', params: { code: write.org } });
   const named = new Map(results.flatMap((r, i): [string, string[]][] => (r.status === 'invalid' ? [] : [[p.files[i].file, r.summary.named ?? []]])));
   const scope = (org: string | null) => buildScope(db, replacePeriods(results), named, org);
   const replace = write?.replace ? scope(write.org) : null;
-  const hashes = new Map(results.flatMap((r, i): [string, string][] => (r.status === 'read' ? [[p.files[i].file, r.hash]] : [])));
-  const meaning = write === null ? null : write.replace ? 'replace' : write.add ? 'add' : 'unsaid';
   // A resubmission says what --replace would remove: its scope, built then (without --org) if this is no --replace.
-  for (const d of resubmissionFindings(db, hashes, meaning, () => replace ?? scope(null))) diags.add(d);
+  for (const d of resubmissionFindings(db, meaning, () => replace ?? scope(null))) diags.add(d);
   found.addWarnings(p.others);
   for (const c of crossWarnings(db, { ...ctx, replacing: replace !== null })) {
     if (diags.wants('warning')) diags.add(place(c));

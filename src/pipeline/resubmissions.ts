@@ -6,17 +6,61 @@
 import type { DB } from '../store/db.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { wholeFile } from '../core/diagnostic.js';
-import { batchSubmissions, resubmissions, type Resubmission } from '../store/submissions.js';
+import { batchSubmissions, resubmissions, twoFiles, type Resubmission, type TwoFiles } from '../store/submissions.js';
 import { orgNames } from '../store/changes.js';
+import type { Duplicate } from '../store/batch/stage.js';
+import { byText } from '../core/collections.js';
+import { SECTIONS } from '../core/model.js';
 
 /** What the import says a resubmission is: the corrected file, a supplement, or nothing (validate: null). */
 export type Meaning = 'replace' | 'add' | 'unsaid' | null;
 
 const shownAt = (at: string) => at.slice(0, 16).replace('T', ' ');
 
-/** `hashes`: each file read, with its content hash; `scope`: builds --replace's scope, when there is a resubmission to count. */
-export function resubmissionFindings(db: DB, hashes: Map<string, string>, meaning: Meaning, scope: () => void): Diagnostic[] {
+/**
+ * Two files of one batch that bring one org's records of a section and
+ * quarter (or month): one error per pair of files, org and quarter, naming
+ * both (SPEC §1 "Two files, one branch"), unless the import says they are
+ * supplements (--add); the pairs of files, whose records with one identity
+ * need no error of their own. `hashes`: each file read,
+ * with its content hash (what each submits is worked out here, for
+ * resubmissionFindings too).
+ */
+export function twoFileFindings(db: DB, hashes: Map<string, string>, meaning: Meaning, duplicates: Duplicate[]): { errors: Diagnostic[]; pairs: Set<string> } {
   batchSubmissions(db, hashes);
+  // Said to be supplements (--add), two files of one branch's quarter both count.
+  if (meaning === 'add') return { errors: [], pairs: new Set() };
+  const groups = new Map<string, TwoFiles[]>();
+  for (const x of twoFiles(db)) {
+    const k = `${x.files.join('\u0000')}\u0000${x.org}\u0000${quarterOf(x.span)}`;
+    groups.set(k, [...(groups.get(k) ?? []), x]);
+  }
+  // A record both files hold was staged from the first alone: its section is one they both bring too.
+  for (const d of duplicates) {
+    const pair = [d.first.file, d.src.file].sort(byText).join('\u0000');
+    for (const g of groups.values()) if (g[0].files.join('\u0000') === pair && !g.some((x) => x.section === d.section)) g.push({ ...g[0], section: d.section });
+  }
+  const names = orgNames(db, new Set([...groups.values()].map((g) => g[0].org)));
+  const errors = [...groups.values()].map((g): Diagnostic => {
+    const { org, span, files } = g[0];
+    const what = SECTIONS.filter((x) => g.some((y) => y.section === x));
+    return {
+      severity: 'error',
+      ...wholeFile(files[1]),
+      path: null,
+      code: 'duplicate_id',
+      msg: { id: 'two_files', params: { org, name: names.get(org) ?? '', period: quarterOf(span), a: files[0], b: files[1], sections: what.join('/') } },
+      extra: { org, period: quarterOf(span), files, sections: what },
+    };
+  });
+  return { errors, pairs: new Set([...groups.values()].map((g) => g[0].files.join('\u0000'))) };
+}
+
+/** A span's quarter: a quarter is its own, a month's is the one it lies in. */
+const quarterOf = (span: string) => (/^\d{4}-\d\d$/.test(span) ? `${span.slice(0, 4)}Q${Math.ceil(Number(span.slice(5)) / 3)}` : span);
+
+/** `scope`: builds --replace's scope, when there is a resubmission to count (twoFileFindings first). */
+export function resubmissionFindings(db: DB, meaning: Meaning, scope: () => void): Diagnostic[] {
   // One that would change nothing (a file saved again as it was) needs no choice.
   const found = resubmissions(db, scope).filter((r) => r.changes.added + r.changes.changed + r.changes.removed > 0);
   const names = orgNames(db, new Set(found.map((r) => r.org)));

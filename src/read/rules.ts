@@ -1,7 +1,7 @@
 // The rules in force: --rules PATH, else the cxzy.rules.yaml beside the
 // database, else ./cxzy.rules.yaml, else the built-in defaults (SPEC §3). A
 // rules file overrides only the keys it names.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Diagnostics, wholeFile, type Diagnostic, type Path } from '../core/diagnostic.js';
 import { formatPath } from '../core/diagnostic.js';
@@ -35,6 +35,7 @@ export function loadRules(explicit: string | undefined, cwd: string, db: string 
   const file = rulesFile(explicit, cwd, db) ?? undefined;
   if (!file) return { ok: true, rules: defaultRules(), source: null };
   if (!existsSync(resolve(cwd, file))) throw new UsageError({ id: 'rules_missing', params: { file } });
+  if (statSync(resolve(cwd, file)).isDirectory()) throw new UsageError({ id: 'rules_folder', params: { file, beside: join(file, RULES_FILE) } });
   const diags = new Diagnostics();
   const fail = () => ({ ok: false as const, diagnostics: diags });
   const read = readText(resolve(cwd, file));

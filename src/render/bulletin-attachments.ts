@@ -214,10 +214,10 @@ export function starsParts(b: Bulletin, x: Writer): Part[] | null {
 
 /** The committees' rectification, ranked, and the supervised problems; none without a ledger. */
 export function ledgerParts(b: Bulletin, x: Writer): Part[] | null {
-  const { tr, h, table } = x;
+  const { tr, h, table, lang } = x;
   const l = b.ledger;
   if (!l) return null;
-  const committees = { list: l.ledger.committees, row: (c: CommitteeLedger) => committeeRow(c, false) };
+  const committees = { list: l.ledger.committees, row: (c: CommitteeLedger) => committeeRow(c, false, lang) };
   const supervised = {
     list: l.supervised,
     row: (s: (typeof l.supervised)[number]) => [text(s.problem.id), text(s.name), text(s.problem.content), date(s.problem.due), num(s.days_overdue)],

@@ -5,7 +5,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Change } from '../store/changes.js';
 import type { ReplaceScope } from '../store/replace.js';
-import { SECTIONS } from '../core/model.js';
+import { SECTIONS, sourceText } from '../core/model.js';
 import { groupBy } from '../core/collections.js';
 import { printable } from '../core/text.js';
 import { fieldLabel } from '../core/columns.js';
@@ -35,7 +35,8 @@ const cut = (s: string, n: number) => ([...s].length > n ? `${[...s].slice(0, n)
 function entry(lang: Lang, c: Change, col: ChalkInstance): string {
   const sep = punct(lang, 'clause');
   const who = printable([c.key, c.label !== null && !c.key.includes(c.label) ? cut(c.label, 24) : null].filter((x) => x !== null).join(' '));
-  const src = printable(`${c.file}:${c.line}`);
+  // A workbook's record by its sheet and row (file.xlsx:党员积分!A5), as everywhere else.
+  const src = printable(sourceText(c));
   if (c.action === 'inserted') return `    ${col.green('+')} ${t(lang, 'inserted')} ${who}（${src}）`;
   if (c.action === 'removed') return `    ${col.red('-')} ${t(lang, 'removed')} ${who}（${t(lang, 'change_was', { src })}）`;
   // Chinese names a field by its sheet header (带头学习提高, not study).

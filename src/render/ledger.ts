@@ -56,7 +56,7 @@ export function ledgerDoc(l: Ledger, lang: Lang): Doc {
   const cHeaders = (
     ['lg_h_rank', 'lg_h_org', 'lg_h_name', 'lg_h_found_n', 'lg_h_closed_n', 'lg_h_rate', 'lg_h_overdue_n', 'lg_h_supervised_n'] as PlainId[]
   ).map((k) => t(lang, k));
-  const cRows = l.committees.map((c) => committeeRow(c, true));
+  const cRows = l.committees.map((c) => committeeRow(c, true, lang));
   const summary = para(t(lang, 'lg_summary', { ...s, rate: s.rate === null ? '—' : pct(s.rate) }));
   const committees: Part = {
     kind: 'table',

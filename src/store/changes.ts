@@ -6,7 +6,7 @@ import type { DB } from './db.js';
 import { batchOf, lookup, storedOf } from './views.js';
 import { keyText, SECTION_LIST, SRC_COLS, type SectionDef } from '../core/sections.js';
 import { fieldOfColumn, valueOfColumn } from '../core/columns.js';
-import type { Section } from '../core/model.js';
+import { sourceOf, type Section } from '../core/model.js';
 import { missingWhere, ownerOrg } from './replace.js';
 import { STATE } from './batch/commit.js';
 import { inForce } from './member-runs.js';
@@ -26,11 +26,12 @@ export interface Change {
   action: Action;
   /** For an update, each changed field; empty otherwise. */
   fields: FieldChange[];
-  /** Where the record is written: the batch's file, or, for a removal, the stored record's. */
+  /** Where the record is written: the batch's file, or, for a removal, the stored record's (a workbook's row: its sheet too). */
   file: string;
   line: number;
+  sheet?: string;
   /** For an update or a move, where the stored record came from. */
-  was?: { file: string; line: number };
+  was?: { file: string; line: number; sheet?: string };
   /** The org the record belongs to (a member's, for points and a member's pledge). */
   org: string | null;
   /** A name or title to know it by, when the record has one. */
@@ -61,7 +62,8 @@ function updates(db: DB, t: SectionDef<unknown>, base: (r: Rec) => Change): Chan
       const field = fieldOfColumn(c);
       if (field !== null && r[`m_${c}`] !== r[`x_${c}`]) fields.push({ field, old: valueOfColumn(c, r[`m_${c}`]), new: valueOfColumn(c, r[`x_${c}`]) });
     }
-    return { ...base(r), action: fields.length > 0 ? 'updated' : 'moved', fields, was: { file: r.m_src_file as string, line: r.m_src_line as number } };
+    const was = sourceOf(r.m_src_file, r.m_src_line, r.m_src_sheet);
+    return { ...base(r), action: fields.length > 0 ? 'updated' : 'moved', fields, was };
   });
 }
 
@@ -75,14 +77,14 @@ const keyOf = (t: SectionDef<unknown>, r: Rec, prefix = '') => keyText(t.key.map
 function memberChanges(db: DB, base: (r: Rec, action: Action) => Change): Change[] {
   const rows = db
     .prepare(
-      `SELECT x.*, x.org AS _org, ${STATE.map((c) => `r.${c} AS r_${c}`).join(', ')}, r.id AS r_id, r.src_file AS r_file, r.src_line AS r_line
+      `SELECT x.*, x.org AS _org, ${STATE.map((c) => `r.${c} AS r_${c}`).join(', ')}, r.id AS r_id, r.src_file AS r_file, r.src_line AS r_line, r.src_sheet AS r_sheet
        FROM ${batchOf('members')} x LEFT JOIN main.members r ON r.id = x.id AND ${inForce('r', 'x.since')}`,
     )
     .all() as Rec[];
   return rows.flatMap((r): Change[] => {
     if (r.r_id === null) return [base(r, 'inserted')];
     const fields = STATE.filter((c) => r[`r_${c}`] !== r[c]).map((c) => ({ field: c, old: valueOfColumn(c, r[`r_${c}`]), new: valueOfColumn(c, r[c]) }));
-    return fields.length ? [{ ...base(r, 'updated'), fields, was: { file: r.r_file as string, line: r.r_line as number } }] : [];
+    return fields.length ? [{ ...base(r, 'updated'), fields, was: sourceOf(r.r_file, r.r_line, r.r_sheet) }] : [];
   });
 }
 
@@ -100,6 +102,7 @@ export function listChanges(db: DB, replace: boolean): Change[] {
       fields: [],
       file: r[`${prefix}src_file`] as string,
       line: r[`${prefix}src_line`] as number,
+      ...(r[`${prefix}src_sheet`] ? { sheet: r[`${prefix}src_sheet`] as string } : {}),
       org: (r._org as string | null) ?? null,
       label: label ? (r[prefix + label] as string) : null,
     });

@@ -8,7 +8,6 @@ import { groupBy } from '../core/collections.js';
 import { Prefetch, type Job, type Plan, type Task } from './prefetch.js';
 import { PLANS, planOf, READS, type RecordRead, type ReportSpan } from './plans.js';
 import { atQuarter, memberPoints, memberRuns, ownedPledges } from './joins.js';
-import { inForce } from './member-runs.js';
 import { withSourceNames } from './source-names.js';
 import type { Member, MemberPoints, Org, OwnedPledge, Pledge, Points, Problem, Report, Review, Source, Typical } from '../core/model.js';
 
@@ -314,27 +313,6 @@ export class Query {
       if (Object.values(each).some((org) => org !== placed)) out.set(id, each);
     }
     return out;
-  }
-
-  /** The file each org's review of `period` came in, and when the import that brought it ran. */
-  reviewArrivals(period: string): Map<string, { file: string; at: string }> {
-    const rows = this.db
-      .prepare("SELECT r.org, r.src_file, COALESCE(i.at, '') FROM reviews r LEFT JOIN imports i ON i.n = r.gen WHERE r.period = ?")
-      .raw()
-      .all(period) as [string, string, string][];
-    return new Map(rows.map(([org, file, at]) => [org, { file, at }]));
-  }
-
-  /** Per org, the files its members' points of `period` came in (the members as they were then), and when. */
-  pointsArrivals(period: string): Map<string, { file: string; at: string }[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT m.org, p.src_file, COALESCE(MAX(i.at), '') FROM points p JOIN members m ON m.id = p.member AND ${inForce('m', 'p.period')}
-         LEFT JOIN imports i ON i.n = p.gen WHERE p.period = ? GROUP BY m.org, p.src_file ORDER BY m.org, p.src_file`,
-      )
-      .raw()
-      .all(period) as [string, string, string][];
-    return new Map([...groupBy(rows, ([org]) => org)].map(([org, list]) => [org, list.map(([, file, at]) => ({ file, at }))]));
   }
 
   /** Per org, its active members at `period` and how many of them have points then. */

@@ -256,7 +256,6 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE members;
   ALTER TABLE member_runs RENAME TO members;
   CREATE INDEX members_org ON members(org, name);
-  CREATE INDEX members_since ON members(since);
 
   CREATE TABLE points_new (
     member TEXT NOT NULL,

@@ -11,6 +11,8 @@ import { same } from './batch/commit.js';
 import type { Section } from '../core/model.js';
 import { missingWhere, ownerOrg, spanOf } from './replace.js';
 import { SUBMISSIONS } from './tables.js';
+import { byText } from '../core/collections.js';
+import { inForce } from './member-runs.js';
 
 /** The sections whose records are submitted per org and span. */
 export const SUBMITTED = SECTION_LIST.filter((t) => t.period !== undefined);
@@ -34,10 +36,18 @@ export function batchSubmissions(db: DB, hashes: Map<string, string>): void {
   const add = db.prepare('INSERT INTO temp.batch_files VALUES (?, ?)');
   for (const [file, hash] of hashes) add.run(file, hash);
   for (const t of SUBMITTED) {
-    const org = ownerOrg(t, 'x');
     const brought = t.section === 'problems' ? ` AND NOT ${progressOnly('x')}` : '';
+    // A member's branch then, joined rather than looked up row by row: a county's first import is 75,000 points records.
+    const [org, from] =
+      t.section === 'points'
+        ? [
+            'COALESCE(r.org, m.org)',
+            `${batchOf('points')} x LEFT JOIN temp.eff_runs r ON r.id = x.member AND ${inForce('r', 'x.period')}
+             LEFT JOIN main.members m ON r.id IS NULL AND m.id = x.member AND ${inForce('m', 'x.period')}`,
+          ]
+        : [ownerOrg(t, 'x'), `${batchOf(t.section)} x`];
     db.prepare(
-      `INSERT OR IGNORE INTO temp.batch_subs SELECT '${t.section}', ${spanOf(t, 'x')}, ${org}, x.src_file FROM ${batchOf(t.section)} x WHERE ${org} IS NOT NULL${brought}`,
+      `INSERT OR IGNORE INTO temp.batch_subs SELECT DISTINCT '${t.section}', ${spanOf(t, 'x')}, ${org}, x.src_file FROM ${from} WHERE ${org} IS NOT NULL${brought}`,
     ).run();
   }
 }
@@ -51,6 +61,27 @@ const PROBLEM_IS = ['org', 'found', 'source', 'pledge', 'content', 'measures', '
  * problems it was sent. That is no submission of the quarter's problems.
  */
 const progressOnly = (x: string) => `EXISTS (SELECT 1 FROM ${storedOf('problems')} m WHERE m.id = ${x}.id AND ${same(PROBLEM_IS, 'm', x)})`;
+
+/** Two files of the batch that both submit one org's section and span: what one of them should have brought alone. */
+export interface TwoFiles {
+  org: string;
+  section: Section;
+  span: string;
+  files: [string, string];
+}
+
+/** The submissions two files of the batch both bring (batchSubmissions first). */
+export function twoFiles(db: DB): TwoFiles[] {
+  const rows = db
+    .prepare(
+      `SELECT a.org, a.section, a.span, a.file, b.file FROM temp.batch_subs a JOIN temp.batch_subs b
+         ON b.section = a.section AND b.span = a.span AND b.org = a.org AND b.file > a.file ORDER BY a.org, a.span, a.section`,
+    )
+    .raw()
+    .all() as [string, Section, string, string, string][];
+  // In the order messages sort file names (SQLite's is by bytes).
+  return rows.map(([org, section, span, a, b]) => ({ org, section, span, files: [a, b].sort(byText) as [string, string] }));
+}
 
 /**
  * The batch's submissions that a file of other content brought before, each

@@ -133,7 +133,8 @@ export interface BulletinMessages {
   h_number: {};
   h_date: {};
   bad_out_ext: { file: Scalar; exts: Scalar };
-  write_failed: { file: Scalar; reason: Scalar };
+  /** `code`: the system's (ENOSPC), which Chinese text says in words; `reason`: its own words. */
+  write_failed: { file: Scalar; reason: Scalar; code: Scalar };
   h_report: {};
   h_out: {};
   h_out_rows: {};

@@ -18,6 +18,7 @@ export interface CliMessages {
   disk_full: { db: Scalar };
   bad_db: { value: Scalar };
   rules_missing: { file: Scalar };
+  rules_folder: { file: Scalar; beside: Scalar };
   interrupted: {};
   interrupted_after: { what: Scalar };
   interrupted_db: { db: Scalar };

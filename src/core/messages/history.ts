@@ -19,6 +19,7 @@ export interface HistoryMessages {
     removed: Scalar;
   };
   resubmission_more: { orgs: Scalar; n: Scalar };
+  two_files: { org: Scalar; name: Scalar; period: Scalar; a: Scalar; b: Scalar; sections: Scalar };
   resubmission_replaced: { org: Scalar; name: Scalar; what: Scalar; span: Scalar; earlier: Scalar; added: Scalar; changed: Scalar; removed: Scalar };
   resubmission_added: { org: Scalar; name: Scalar; what: Scalar; span: Scalar; earlier: Scalar; added: Scalar; changed: Scalar };
   bad_limit: { value: Scalar };

@@ -20,6 +20,7 @@ export interface LedgerMessages {
   lg_h_days: {};
   lg_h_src: {};
   lg_h_rank: {};
+  lg_total: {};
   lg_h_found_n: {};
   lg_h_closed_n: {};
   lg_h_rate: {};

@@ -25,6 +25,7 @@ import { isBlank, type Plain } from './cells.js';
 import { cellPlace, knownHeaders, parseSheet, type ParsedSheet, type SheetRow } from './sheet.js';
 import { closest } from '../schema-errors.js';
 import { mergedRanges } from './merges.js';
+import { markedRows } from './marked.js';
 
 const SHEETS: SheetDef[] = [...SECTIONS.map((s) => SECTION_DEFS[s].sheet), ...ATTACHED_SHEETS.map((a) => a.sheet)];
 
@@ -100,33 +101,6 @@ async function sheetGrid(ws: OpenSheet): Promise<Grid> {
     }
   }
   return { numbers: [...rows.keys()].sort((a, b) => a - b), cells: (r) => rows.get(r) ?? [], written: (r) => written.get(r) ?? true, hidden, struck };
-}
-
-/** Row numbers as a person reads them: 5-9、12. */
-function rowRanges(rows: number[]): string {
-  const out: string[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    let j = i;
-    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
-    out.push(i === j ? `${rows[i]}` : `${rows[i]}-${rows[j]}`);
-    i = j;
-  }
-  return out.join('、');
-}
-
-/**
- * The data rows a person may have meant to delete — hidden, or every cell's
- * text struck through — are read as any other, and named, one warning per
- * sheet and kind (SPEC §3): a clerk's way of deleting, or an old draft.
- */
-function markedRows(sheet: ParsedSheet, grid: Grid, warn: (sheet: string, row: number, code: string, msg: Diagnostic['msg']) => void): void {
-  for (const [code, marked] of [
-    ['rows_hidden', grid.hidden],
-    ['rows_struck', grid.struck],
-  ] as const) {
-    const rows = sheet.rows.map((r) => r.row).filter((r) => marked.has(r));
-    if (rows.length) warn(sheet.name, rows[0], code, { id: code, params: { sheet: sheet.name, rows: rowRanges(rows), n: rows.length } });
-  }
 }
 
 const sectionOf = (def: SheetDef): Section | null => SECTIONS.find((s) => SECTION_DEFS[s].sheet === def) ?? null;

@@ -6,6 +6,22 @@ import { figure } from './figures.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/** The system's reasons a file cannot be written, as Chinese text says them (the rest as the system says them). */
+const WRITE_REASONS: Record<string, string> = {
+  ENOSPC: '磁盘已满，请腾出空间后重试',
+  EDQUOT: '超出了磁盘配额，请腾出空间后重试',
+  EACCES: '没有写入权限，请换一个文件夹，或请管理员开放权限',
+  EPERM: '没有写入权限，请换一个文件夹，或请管理员开放权限',
+  EROFS: '磁盘是只读的（如光盘或写保护的U盘），请换一个位置',
+  ENOENT: '所在的文件夹不存在，请先建立文件夹或换一个路径',
+  ENOTDIR: '路径中的某一级不是文件夹',
+  EISDIR: '这是一个文件夹，请写出文件名',
+  EBUSY: '文件正被其他程序占用（如已在 Word、Excel 或 WPS 中打开），请关闭后再试',
+  EFBIG: '文件超过了系统允许的大小',
+  EIO: '磁盘写入出错',
+  ENAMETOOLONG: '文件名或路径太长',
+};
+
 export const bulletin: Catalog<BulletinMessages> = {
   ...prose,
   bulletin_title: {
@@ -425,8 +441,8 @@ export const bulletin: Catalog<BulletinMessages> = {
     en: (p) => `cannot tell the format from ${p.file}; end it with one of ${p.exts}, or give --format`,
   },
   write_failed: {
-    zh: (p) => `无法写入 ${p.file}：${p.reason}`,
-    en: (p) => `cannot write ${p.file}: ${p.reason}`,
+    zh: (p) => `无法写入 ${p.file}：${WRITE_REASONS[String(p.code)] ?? p.reason}；没有写入任何内容`,
+    en: (p) => `cannot write ${p.file}: ${p.reason}; nothing was written`,
   },
   h_report: {
     zh: () => `月度通报（公文格式，可输出 Word）：信息报送、公开承诺、分类定级、积分评星`,

@@ -72,6 +72,10 @@ export const cli: Catalog<CliMessages> = {
     zh: (p) => `规则文件 ${p.file} 不存在`,
     en: (p) => `rules file ${p.file} does not exist`,
   },
+  rules_folder: {
+    zh: (p) => `--rules 给的 ${p.file} 是一个文件夹，不是规则文件：请写出规则文件本身，如 ${p.beside}`,
+    en: (p) => `--rules names ${p.file}, a folder, not a rules file: name the file itself, e.g. ${p.beside}`,
+  },
   cmd_unknown_option: {
     zh: (p) => `没有选项 ${p.option}${p.hint ? `，是否应为 ${p.hint}？` : '；用 --help 查看可用的选项'}`,
     en: (p) => `no option ${p.option}${p.hint ? `; did you mean ${p.hint}?` : '; --help lists the options'}`,

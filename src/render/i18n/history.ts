@@ -19,6 +19,12 @@ export const history: Catalog<HistoryMessages> = {
       `${p.org} ${p.name}: its ${p.what} of ${p.span} came in ${p.earlier} (import ${p.n}, ${p.at}); this file brings them again and was not imported. ` +
       `If it is the corrected file, add --replace (${p.added} added, ${p.changed} changed, ${p.removed} removed); if it is a supplement, add --add (${p.added} added, ${p.changed} changed, none removed)`,
   },
+  two_files: {
+    zh: (p) =>
+      `${p.org} ${p.name} ${p.period} 的材料（${p.sections}）在本批的两个文件里都有：${p.a} 和 ${p.b}。一个支部一个季度的材料只能以一个文件为准：如果一个是另一个的更正，只导入更正后的那个`,
+    en: (p) =>
+      `${p.org} ${p.name}: its records of ${p.period} (${p.sections}) are in two files of this batch, ${p.a} and ${p.b}. A branch's quarter comes from one file: if one corrects the other, import the corrected one alone`,
+  },
   resubmission_more: {
     zh: (p) => `……另有 ${p.orgs} 个组织的 ${p.n} 份报送也是重报（--format json 列出全部）`,
     en: (p) => `… ${p.n} more submissions of ${p.orgs} more orgs are resubmitted too (--format json lists them all)`,

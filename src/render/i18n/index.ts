@@ -85,6 +85,12 @@ function text(lang: Lang, id: MsgId, params: object | undefined): string {
         .split('/')
         .map((g) => word(lang, g))
         .join('/');
+    // Sections named together (reviews/points): each its word, as a list.
+    else if (k === 'sections' && typeof v === 'string')
+      flat[k] = v
+        .split('/')
+        .map((x) => word(lang, x))
+        .join(lang === 'zh' ? '、' : ', ');
     else if (FIELD_PARAMS.has(k) && lang === 'zh' && typeof v === 'string') flat[k] = labelled(v);
     else if (WORD_PARAMS.has(k) && typeof v === 'string') flat[k] = word(lang, v);
     // A value from the command line or the data is shown, never obeyed: an ESC in --org must not rewrite the terminal.

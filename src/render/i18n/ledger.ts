@@ -22,6 +22,7 @@ export const ledger: Catalog<LedgerMessages> = {
   lg_h_days: { zh: () => `逾期天数`, en: () => `days overdue` },
   lg_h_src: { zh: () => `来源`, en: () => `from` },
   lg_h_rank: { zh: () => `排名`, en: () => `rank` },
+  lg_total: { zh: () => `合计`, en: () => `total` },
   lg_h_found_n: { zh: () => `发现`, en: () => `found` },
   lg_h_closed_n: { zh: () => `销号`, en: () => `closed` },
   lg_h_rate: { zh: () => `整改率`, en: () => `rate` },

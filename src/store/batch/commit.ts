@@ -84,7 +84,8 @@ export const REPLACE: Removal = { sections: REPLACEABLE, where: missingWhere };
  * rows were replaced by another file's or removed: their remembered hash no
  * longer vouches for their rows; and how many stored rows it inserted,
  * changed or removed. Staged straight into the tables, the rows are written
- * already (none here).
+ * already (none here). The runs of the members it touches are made again
+ * from their statements.
  */
 export function writeStaged(db: DB, st: Staging, gen: number, removal: Removal | null): { dirty: Set<string>; written: number } {
   const dirty = new Set<string>();

@@ -1,7 +1,7 @@
 // A member's record that names no quarter states the member as things are
 // now (SPEC §1 members): from the latest quarter the database holds period
 // data for, the batch's included, or from the start for a member not stored
-// yet. Staged as UNDATED, it is settled here before the checks; then the
+// yet. Staged as from the start, it is settled here before the checks; then the
 // batch's members get their runs as the import leaves them (temp.eff_runs),
 // which the checks look a member's branch at a quarter up in.
 import type { DB } from '../db.js';
@@ -20,25 +20,30 @@ function latestQuarter(db: DB, st: Staging): string | null {
 }
 
 /**
- * Each undated statement given its quarter; one that then falls on a quarter
- * the batch states the member for already is a duplicate (added to `dups`).
+ * Each undated statement of a member stored already given the latest quarter;
+ * one that then falls on a quarter the batch states the member for already is
+ * a duplicate (added to `dups`). Staged as from the start, the undated
+ * statements of new members stand as they are (a first import's, all of them).
  */
 export function settleSince(db: DB, st: Staging, dups: Duplicate[]): void {
+  if (st.direct) return;
   const staged = stagedTable(st, 'members');
-  if (db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM ${staged} WHERE since = ?)`).pluck().get(UNDATED) === 1) return;
-  const now = st.direct ? '' : (latestQuarter(db, st) ?? '');
-  const since = st.direct ? `''` : `CASE WHEN EXISTS (SELECT 1 FROM main.member_statements m WHERE m.id = x.id) THEN @now ELSE '' END`;
-  db.prepare(`UPDATE OR IGNORE ${staged} AS x SET since = ${since} WHERE since = @undated`).run({ now, undated: UNDATED });
+  const now = latestQuarter(db, st);
+  if (now === null) return;
+  const stored = `EXISTS (SELECT 1 FROM main.member_statements m WHERE m.id = x.id)`;
+  db.prepare(`UPDATE OR IGNORE ${staged} AS x SET since = @now WHERE since = @undated AND ${stored}`).run({ now, undated: UNDATED });
   const left = db
     .prepare(
-      `SELECT x.id, x.src_file, x.src_line, x.src_sheet, y.since, y.src_file, y.src_line, y.src_sheet FROM ${staged} x
-       JOIN ${staged} y ON y.id = x.id AND y.since = ${since.replaceAll('x.id', 'y.id')} WHERE x.since = @undated`,
+      `SELECT x.id, x.src_file, x.src_line, x.src_sheet, y.src_file, y.src_line, y.src_sheet FROM ${staged} x
+       JOIN ${staged} y ON y.id = x.id AND y.since = @now WHERE x.since = @undated AND ${stored}`,
     )
     .raw()
     .all({ now, undated: UNDATED }) as unknown[][];
-  for (const [id, file, line, sheet, quarter, ffile, fline, fsheet] of left)
-    dups.push({ section: 'members', key: [id, quarter], src: sourceOf(file, line, sheet), first: sourceOf(ffile, fline, fsheet) });
-  db.prepare(`DELETE FROM ${staged} WHERE since = ?`).run(UNDATED);
+  const drop = db.prepare(`DELETE FROM ${staged} WHERE id = ? AND since = ?`);
+  for (const [id, file, line, sheet, ffile, fline, fsheet] of left) {
+    dups.push({ section: 'members', key: [id, now], src: sourceOf(file, line, sheet), first: sourceOf(ffile, fline, fsheet) });
+    drop.run(id, UNDATED);
+  }
 }
 
 /**

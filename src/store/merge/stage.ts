@@ -28,8 +28,9 @@ function mapped(t: SectionDef<unknown>, x: ColumnDef, s: MergeSource, under: str
   let v = col;
   if (s.prefix !== null) {
     const p = sqlText(`${s.prefix}.`);
-    // A report's or typical's key is `id:ID`, or its org's code followed by its date and title.
-    if (x.computed) v = `CASE WHEN substr(${col}, 1, 3) = 'id:' THEN 'id:' || ${p} || substr(${col}, 4) ELSE ${p} || ${col} END`;
+    // A report's or typical's key is `id:ID`, or its org's code followed by its date and title; another computed column
+    // (a problem's quarter, a member's) is no code.
+    if (x.column === 'key') v = `CASE WHEN substr(${col}, 1, 3) = 'id:' THEN 'id:' || ${p} || substr(${col}, 4) ELSE ${p} || ${col} END`;
     else if (x.code || x.ref) v = `${p} || ${col}`;
   }
   if (t.section !== 'orgs' || x.column !== 'parent') return v;

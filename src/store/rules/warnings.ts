@@ -9,7 +9,6 @@ import { srcOf, type Check, type CrossRule, type Rec, type RuleContext, type Sql
 import { groupBy } from '../../core/collections.js';
 import { nameChecks } from './names.js';
 import { inForce } from '../member-runs.js';
-import { memberOrgAt } from '../batch/since.js';
 
 /**
  * Rows of section `s` as the database will hold them, with `b` = 1 for the
@@ -63,8 +62,9 @@ function duplicateTitles(db: DB, { order, replacing }: RuleContext): Check[] {
 /**
  * Active members without points in a quarter the batch gives points for:
  * the members then (SPEC §1 members, as the import leaves them) of the
- * branches the batch brings points or members for, against the points as the
- * import leaves them. The batch's members first, then the stored ones.
+ * branches the batch brings points or members for (temp.batch_subs, made
+ * before the rules run), against the points as the import leaves them. The
+ * batch's members first, then the stored ones.
  */
 function membersWithoutPoints(db: DB, { order, replacing }: RuleContext): Check[] {
   const points = `(${effective('points', 'member, period', replacing)})`;
@@ -72,7 +72,9 @@ function membersWithoutPoints(db: DB, { order, replacing }: RuleContext): Check[
   const periods = db.prepare(`SELECT DISTINCT period FROM ${points} WHERE b ORDER BY period`).pluck().all() as string[];
   const cols = 'id, name, org, active, src_file, src_line, src_sheet';
   const missing = db.prepare(
-    `WITH branches AS (SELECT ${memberOrgAt('x.member', '@period')} AS org FROM ${points} x WHERE x.b AND x.period = @period
+    // The branches whose points the batch brings for the quarter: what each file submits (store/submissions.ts), or submitted.
+    `WITH branches AS (SELECT org FROM temp.batch_subs WHERE section = 'points' AND span = @period
+         UNION SELECT org FROM main.submissions WHERE section = 'points' AND span = @period AND file IN ${SKIPPED}
          UNION SELECT org FROM ${batchOf('members')} UNION SELECT org FROM ${storedOf('members')} WHERE src_file IN ${SKIPPED}),
        m AS (SELECT ${cols}, 1 AS b FROM temp.eff_runs r WHERE ${inForce('r', '@period')}
          UNION ALL SELECT ${cols}, 0 FROM main.members r WHERE ${inForce('r', '@period')} AND r.org IN (SELECT org FROM branches)
