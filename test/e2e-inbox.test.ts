@@ -113,3 +113,27 @@ describe('import --skip-invalid', () => {
     expect(existsSync(join(dir, 'cxzy.db'))).toBe(false);
   });
 });
+
+describe('file names whose bytes are not UTF-8', () => {
+  it('a GBK name (a Windows zip unpacked on Linux) is read, in a folder or named, shown with its bytes escaped and its GBK reading said', async () => {
+    const dir = files({ 'inbox/orgs.yaml': BASE['orgs.yaml'] });
+    // 党员名册.yaml, its name in GBK bytes.
+    const name = Buffer.concat([Buffer.from('b5b3d4b1c3fbb2e1', 'hex'), Buffer.from('.yaml')]);
+    writeFileSync(Buffer.concat([Buffer.from(`${join(dir, 'inbox')}/`), name]), 'members:\n  - {id: M1, name: 张三, org: D01, role: secretary}\n');
+    const shown = 'inbox/\\xB5\\xB3\\xD4\\xB1\\xC3\\xFB\\xB2\\xE1.yaml';
+    const r = await run(dir, ['import', 'inbox']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json.sections.members.inserted).toBe(1);
+    expect(r.json.warnings).toEqual([
+      expect.objectContaining({ file: shown, code: 'name_not_utf8', message: expect.stringContaining('按 GBK 应为“党员名册.yaml”') }),
+    ]);
+    expect(dump(join(dir, 'cxzy.db')).members).toEqual([expect.objectContaining({ id: 'M1', src_file: shown })]);
+    // Named on the command line, the name reaches cxzy with its bytes replaced: found all the same.
+    const lossy = `inbox/${name.toString('utf8')}`;
+    expect(lossy).toContain('\uFFFD');
+    const v = await cxzy(['validate', 'inbox/orgs.yaml', lossy], { cwd: dir });
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stderr).toContain(shown);
+    expect(v.stderr).not.toContain('\uFFFD');
+  });
+});

@@ -8,6 +8,7 @@ import { cxzy, dump, files } from './helpers.js';
 import { OFFICE_SHEETS, OFFICE_YAML, workbook, type SheetSpec } from './workbook-fixtures.js';
 import { loadExcel } from '../src/read/workbook/excel.js';
 import { str, workbookParts, zip } from './zip-parts.js';
+import unzipper from 'unzipper';
 
 async function run(dir: string, args: string[]) {
   const r = await cxzy([...args, '--format', 'json'], { cwd: dir });
@@ -98,6 +99,41 @@ describe('workbooks in', () => {
     expect(r.code).toBe(0);
     expect(r.json.sections.reports.inserted).toBeGreaterThan(0);
     expect(rows(join(dir, 'habits.db'))).toEqual(rows(join(dir, 'plain.db')));
+  });
+
+  it('skips the note rows offices put under a header (units, a date format, a hint), each named, and still refuses a data row that is wrong', async () => {
+    const dir = files(OFFICE_YAML);
+    await workbook(join(dir, 'plain.xlsx'), OFFICE_SHEETS);
+    const noted = OFFICE_SHEETS.map((s): SheetSpec => {
+      const [head, ...rest] = s.rows;
+      // The units under the header, in the columns they are for; then a note of how to fill it.
+      if (s.name === '党员积分') return { ...s, rows: [head, ['', '', '', '分', '分', '分', '分', '分'], ['（单位：分）'], ...rest] };
+      if (s.name === '信息报送') return { ...s, rows: [head, ['', '', '格式:2011-07-05', '', '县级/市级/省级'], ['', '', 'YYYY-MM-DD'], ...rest] };
+      // The branch's merged 季度 cells move down with their rows.
+      if (s.name === '季度测评') return { ...s, rows: [head, ['填写说明：每个支部一行'], ...rest], merges: ['A3:A4'] };
+      return s;
+    });
+    await workbook(join(dir, 'noted.xlsx'), noted);
+    expect((await cxzy(['import', 'plain.xlsx', '--db', 'plain.db', '-q'], { cwd: dir })).code).toBe(0);
+    const r = await run(dir, ['import', 'noted.xlsx', '--db', 'noted.db']);
+    expect(r.code).toBe(0);
+    expect(rows(join(dir, 'noted.db'))).toEqual(rows(join(dir, 'plain.db')));
+    const notes = r.json.warnings.filter((w: { code: string }) => w.code === 'note_row');
+    expect(notes.map((w: { sheet: string; cell: string }) => `${w.sheet}!${w.cell}`)).toEqual([
+      '季度测评!A2',
+      '党员积分!D2',
+      '党员积分!A3',
+      '信息报送!C2',
+      '信息报送!C3',
+    ]);
+    const text = await cxzy(['validate', 'noted.xlsx'], { cwd: dir });
+    expect(text.stderr).toContain('党员积分!2 是表头下的说明行（“分”），不是数据，没有读取');
+    expect(text.stderr).toContain('信息报送!2 是表头下的说明行（“格式:2011-07-05”），不是数据，没有读取');
+    // A first data row with a code is data, however it reads: its bad cell is refused, at its cell.
+    await workbook(join(dir, 'bad.xlsx'), withRow('信息报送', 2, ['D01', '红湾社区党支部', '格式:2011-07-05', '红湾社区开展党员志愿服务', '县级']));
+    const bad = await run(dir, ['validate', 'bad.xlsx']);
+    expect(bad.code).toBe(1);
+    expect(bad.json.errors[0]).toMatchObject({ sheet: '信息报送', cell: 'C2' });
   });
 
   it('a hidden sheet is not read, and says so', async () => {
@@ -622,5 +658,74 @@ describe('validate --annotate', () => {
     expect(linked.code).toBe(2);
     expect(linked.stderr).toContain('会经由链接写到 --annotate 文件夹之外');
     expect(readFileSync(join(dir, 'victim.txt'), 'utf8')).toBe('keep');
+  });
+  it('a workbook a marked copy cannot be made of (comments where openpyxl puts them, a chart, a pivot table, a form control) gets the list of its errors, with the reason; the run goes on', async () => {
+    const dir = files({});
+    const bad = withRow('党员积分', 2, ['2011Q1', 'M1', '张三', 25, 19, 18, 20, 19]);
+    await workbook(join(dir, 'plain.xlsx'), bad);
+    const z = await unzipper.Open.file(join(dir, 'plain.xlsx'));
+    const parts = await Promise.all(z.files.filter((f) => !f.path.endsWith('/')).map(async (f) => ({ name: f.path, data: await f.buffer() })));
+    const rels = (target: string) =>
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="comments" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="${target}"/></Relationships>`;
+    const comments =
+      '<?xml version="1.0"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>openpyxl</author></authors><commentList><comment ref="A1" authorId="0"><text><t>请按模板填写</t></text></comment></commentList></comments>';
+    const variants: [string, { name: string; data: string }[], string][] = [
+      [
+        'openpyxl',
+        [
+          { name: 'xl/worksheets/_rels/sheet1.xml.rels', data: rels('/xl/comments/comment1.xml') },
+          { name: 'xl/comments/comment1.xml', data: comments },
+        ],
+        '里有 cxzy 不能照样复制的部分',
+      ],
+      [
+        'chart',
+        [{ name: 'xl/charts/chart1.xml', data: '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>' }],
+        '含有图表，标注副本会把它们丢掉',
+      ],
+      ['pivot', [{ name: 'xl/pivotTables/pivotTable1.xml', data: '<pivotTableDefinition/>' }], '含有数据透视表'],
+      ['control', [{ name: 'xl/ctrlProps/ctrlProp1.xml', data: '<formControlPr/>' }], '含有表单控件'],
+      ['threaded', [{ name: 'xl/threadedComments/threadedComment1.xml', data: '<ThreadedComments/>' }], '含有新版批注'],
+    ];
+    for (const [name, extra, why] of variants) {
+      const kept = parts.filter((p) => !extra.some((e) => e.name === p.name));
+      zip(join(dir, `${name}.xlsx`), [...kept, ...extra]);
+      for (const cmd of [['validate'], ['import', '--skip-invalid']]) {
+        const r = await cxzy([...cmd, `${name}.xlsx`, '--annotate', 'back'], { cwd: dir });
+        expect(r.stderr, `${name} ${cmd[0]}`).not.toContain('internal error');
+        // Nothing else to import: the run ends refused, as any run of only bad files.
+        expect(r.code, `${name} ${cmd[0]}`).toBe(1);
+        // The errors are printed, the list is written beside, and the note says why it is a list.
+        expect(r.stderr).toContain(`${name}.xlsx:党员积分!D2`);
+        expect(r.stderr).toContain(`${name}.xlsx ${why}`);
+        expect(r.stderr).toContain(`${join('back', `${name}.xlsx`)} 只是它的错误清单`);
+        const Excel = await loadExcel();
+        const wb = new Excel.Workbook();
+        await wb.xlsx.readFile(join(dir, 'back', `${name}.xlsx`));
+        expect(wb.worksheets.map((ws) => ws.name)).toEqual(['错误清单']);
+        expect(wb.getWorksheet('错误清单')!.getRow(2).getCell(2).value).toBe('D2');
+      }
+    }
+  });
+
+  it('no cell of an annotated copy passes Excel’s 32,767 characters', async () => {
+    const dir = files({});
+    // A title as long as a cell holds, and too long for a report's title: the error repeats it.
+    const long = '长'.repeat(32_767);
+    await workbook(
+      join(dir, 'D01.xlsx'),
+      OFFICE_SHEETS.map((s) =>
+        s.name === '信息报送'
+          ? { ...s, rows: [...s.rows, ['D01', '红湾社区党支部', '2011-02-01', long, '县级'], ['D01', '红湾社区党支部', '2011-02-30', long, '县级']] }
+          : s,
+      ),
+    );
+    const r = await cxzy(['validate', 'D01.xlsx', '--annotate', 'back'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const z = await unzipper.Open.file(join(dir, 'back', 'D01.xlsx'));
+    for (const f of z.files.filter((f) => f.path.endsWith('.xml'))) {
+      const xml = (await f.buffer()).toString('utf8');
+      for (const m of xml.matchAll(/<t(?: [^>]*)?>([^<]*)<\/t>/g)) expect(m[1].length, f.path).toBeLessThanOrEqual(32_767);
+    }
   });
 });

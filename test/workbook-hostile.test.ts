@@ -177,4 +177,17 @@ describe('damaged and oversized workbooks are refused, nothing stored', () => {
     const m = await refused(workbookParts([merged]), /合并单元格共覆盖超过 1000000 个单元格/);
     expect(m.json.errors[0]).toMatchObject({ sheet: '组织', cell: 'A2' });
   });
+  it('a zip bomb is refused before it inflates, whether its directory says its size or lies about it; a cell past column XFD or row 1048576 at once', async () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => `<row r="${i + 2}">${str(`A${i + 2}`, 'W01')}</row>`).join('');
+    const bomb = (size: number) =>
+      workbookParts([{ ...orgs(str('B2', '城关镇党委')), xml: `${ORG_HEAD}${rows(20_000)}` }]).map((p) => (p.name.includes('sheet1') ? { ...p, size } : p));
+    // 2.5 GB of rows, as the directory says.
+    await refused(bomb(2_500_000_000), /解压后超过 256 MiB/);
+    // A directory that says 1 KB for a part that inflates to more.
+    await refused(bomb(1_000), /无法读取这个工作簿/);
+    const far = await refused(workbookParts([orgs(`<c r="XFE2" t="inlineStr"><is><t>城关镇党委</t></is></c>`)]), /“XFE2”超出了 Excel 工作表的范围/);
+    expect(far.json.errors[0]).toMatchObject({ sheet: '组织' });
+    await refused(workbookParts([orgs(`<c r="ZZZZZZZZZZ2"><v>1</v></c>`)]), /超出了 Excel 工作表的范围/);
+    await refused(workbookParts([{ name: '组织', xml: `${ORG_HEAD}<row r="1048577">${str('A1048577', 'W01')}</row>` }]), /超出了 Excel 工作表的范围/);
+  });
 });

@@ -8,6 +8,8 @@ export interface Part {
   data: string | Buffer;
   /** The CRC the directory claims, when it is to lie. */
   crc?: number;
+  /** The size inflated the directory claims, when it is to lie (a zip bomb's). */
+  size?: number;
 }
 
 /** A zip of `parts`, deflated, in order. */
@@ -27,7 +29,7 @@ export function zip(path: string, parts: Part[]): void {
     head.writeUInt16LE(8, 8);
     head.writeUInt32LE(crc >>> 0, 14);
     head.writeUInt32LE(packed.length, 18);
-    head.writeUInt32LE(data.length, 22);
+    head.writeUInt32LE(p.size ?? data.length, 22);
     head.writeUInt16LE(name.length, 26);
     locals.push(head, name, packed);
     const dir = Buffer.alloc(46);
@@ -38,7 +40,7 @@ export function zip(path: string, parts: Part[]): void {
     dir.writeUInt16LE(8, 10);
     dir.writeUInt32LE(crc >>> 0, 16);
     dir.writeUInt32LE(packed.length, 20);
-    dir.writeUInt32LE(data.length, 24);
+    dir.writeUInt32LE(p.size ?? data.length, 24);
     dir.writeUInt16LE(name.length, 28);
     dir.writeUInt32LE(offset, 42);
     central.push(dir, name);

@@ -4,10 +4,13 @@ import { lstatSync, mkdirSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Ctx } from './context.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { UsageError } from '../core/errors.js';
+import { EnvError, UsageError } from '../core/errors.js';
 import { groupBy } from '../core/collections.js';
 import { isWorkbook } from '../read/read.js';
-import { annotateXlsx, MAX_ANNOTATED_CELLS } from '../render/annotate.js';
+import { annotateXlsx, MAX_ANNOTATED_CELLS, type ListOnly } from '../render/annotate.js';
+import { tm } from '../render/i18n/index.js';
+import { punct } from '../render/i18n/punctuation.js';
+import { printable } from '../core/text.js';
 import { writeWhole } from './output.js';
 import { distinctFileNames } from '../core/file-names.js';
 
@@ -39,8 +42,23 @@ export async function annotate(ctx: Ctx, errors: Diagnostic[], dir: string, inpu
     if (lstatSync(resolve(ctx.cwd, copies[i]), { throwIfNoEntry: false })?.isSymbolicLink())
       throw new UsageError({ id: 'annotate_link', params: { file: copies[i] } });
     const copy = await annotateXlsx(resolve(ctx.cwd, file), byFile.get(file)!, ctx.lang);
-    writeWhole(ctx, copies[i], copy.bytes);
-    if (copy.listOnly) ctx.note(ctx.t('annotate_list_only', { file, copy: copies[i], cells: copy.cells, max: MAX_ANNOTATED_CELLS }));
+    // A copy that cannot be written does not stop the run: its errors are printed all the same.
+    try {
+      writeWhole(ctx, copies[i], copy.bytes);
+    } catch (e) {
+      if (!(e instanceof EnvError)) throw e;
+      ctx.note(ctx.t('annotate_not_written', { file, reason: tm(ctx.lang, e.msg) }));
+      continue;
+    }
+    if (copy.listOnly) ctx.note(listOnlyNote(ctx, file, copies[i], copy.listOnly));
   }
   ctx.note(files.length ? ctx.t('annotated', { n: files.length, dir }) : ctx.t('annotate_none'));
+}
+
+/** Why `copy` is the list of `file`'s errors alone. */
+function listOnlyNote(ctx: Ctx, file: string, copy: string, l: ListOnly): string {
+  if (l.why === 'large') return ctx.t('annotate_list_only', { file, copy, cells: l.cells, max: MAX_ANNOTATED_CELLS });
+  if (l.why === 'parts')
+    return ctx.t('annotate_list_parts', { file, copy, parts: l.parts.map((p) => ctx.t(`an_part_${p}` as 'an_part_chart')).join(punct(ctx.lang, 'list')) });
+  return ctx.t('annotate_list_unreadable', { file, copy, reason: printable(l.reason) });
 }

@@ -36,7 +36,7 @@ export interface Plan {
 /** `exclude`: files as named (InputFile.file) that `import --skip-invalid` leaves out, with any problem of theirs. */
 export function plan(paths: string[], cwd: string, db: DB, rulesKey: string, exclude: ReadonlySet<string> = new Set()): Plan {
   const expanded = expandPaths(paths, cwd);
-  const { skipped: others } = expanded;
+  const { skipped: others, renamed } = expanded;
   const files = expanded.files.filter((f) => !exclude.has(f.file));
   const problems = expanded.problems.filter((p) => !exclude.has(p.file));
   const rows = db.prepare('SELECT path, hash, summary FROM main.files WHERE rules = ?').raw().all(rulesKey) as [string, string, string][];
@@ -50,12 +50,25 @@ export function plan(paths: string[], cwd: string, db: DB, rulesKey: string, exc
     files,
     problems: problems.map((p) => ({ severity: 'error', ...wholeFile(p.file), path: null, code: 'file', msg: p.msg })),
     skipped,
-    others: others.map(({ folder, files: list }) => ({
-      severity: 'warning',
-      ...wholeFile(folder),
-      path: null,
-      code: 'skipped',
-      msg: { id: 'skipped_files', params: { folder, n: list.length, list: list.slice(0, 5).join('、') + (list.length > 5 ? ' …' : '') } },
-    })),
+    others: [
+      ...others.map(
+        ({ folder, files: list }): Diagnostic => ({
+          severity: 'warning',
+          ...wholeFile(folder),
+          path: null,
+          code: 'skipped',
+          msg: { id: 'skipped_files', params: { folder, n: list.length, list: list.slice(0, 5).join('、') + (list.length > 5 ? ' …' : '') } },
+        }),
+      ),
+      ...renamed.map(
+        ({ file, guess }): Diagnostic => ({
+          severity: 'warning',
+          ...wholeFile(file),
+          path: null,
+          code: 'name_not_utf8',
+          msg: { id: 'name_not_utf8', params: { guess } },
+        }),
+      ),
+    ],
   };
 }

@@ -2,7 +2,8 @@
 // A file is named as the user gave it (relative to where cxzy runs); it is
 // opened at its absolute path.
 import { readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { rawName, withRawNames } from './raw-names.js';
 import { decode } from './decode.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import type { Msg } from '../core/messages/index.js';
@@ -28,10 +29,14 @@ export interface PathProblem {
  * data files (hidden files, Office's ~$ lock files and the rules file aside);
  * an old spreadsheet (.xls, .et, .csv) in a folder is a problem, as when named.
  */
-export function expandPaths(paths: string[], cwd: string): { files: InputFile[]; problems: PathProblem[]; skipped: { folder: string; files: string[] }[] } {
+export function expandPaths(
+  paths: string[],
+  cwd: string,
+): { files: InputFile[]; problems: PathProblem[]; skipped: { folder: string; files: string[] }[]; renamed: { file: string; guess: string }[] } {
   const files: InputFile[] = [];
   const problems: PathProblem[] = [];
   const skipped: { folder: string; files: string[] }[] = [];
+  const renamed: { file: string; guess: string }[] = [];
   const seen = new Set<string>();
   const add = (f: InputFile) => {
     if (!seen.has(f.path)) {
@@ -39,18 +44,27 @@ export function expandPaths(paths: string[], cwd: string): { files: InputFile[];
       files.push(f);
     }
   };
-  for (const p of paths) {
-    const abs = resolve(cwd, p);
+  for (const given of paths) {
+    let p = given;
+    let abs = resolve(cwd, p);
     let st: Stats;
     try {
       st = statSync(abs);
     } catch {
-      problems.push({ file: p, msg: { id: 'not_found' } });
-      continue;
+      // A name whose bytes are not UTF-8 (GBK, from a Windows zip) reaches cxzy with them replaced: find it in its folder.
+      const raw = given.includes('\uFFFD') ? rawName(dirname(abs), basename(abs)) : null;
+      if (raw === null) {
+        problems.push({ file: given, msg: { id: 'not_found' } });
+        continue;
+      }
+      p = join(dirname(given), raw.shown);
+      abs = raw.path;
+      renamed.push({ file: p, guess: raw.guess });
+      st = statSync(abs);
     }
     if (st.isDirectory()) {
       const other: string[] = [];
-      const found = walk(p, abs, other);
+      const found = walk(p, abs, other, renamed);
       // An old spreadsheet in the inbox holds a branch's records cxzy cannot read: an error, as when it is named, never a file passed over.
       const sheets = other.filter((f) => OLD_SHEETS.test(f));
       for (const f of sheets) problems.push({ file: f, msg: { id: 'xlsx_old_format', params: { ext: extname(f).toLowerCase() } } });
@@ -64,20 +78,20 @@ export function expandPaths(paths: string[], cwd: string): { files: InputFile[];
       add({ file: p, path: abs });
     }
   }
-  return { files, problems, skipped };
+  return { files, problems, skipped, renamed };
 }
 
-function walk(dir: string, abs: string, other: string[]): InputFile[] {
+function walk(dir: string, abs: string, other: string[], renamed: { file: string; guess: string }[]): InputFile[] {
   const out: InputFile[] = [];
-  const entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
+  for (const e of withRawNames(abs, readdirSync(abs, { withFileTypes: true, encoding: 'buffer' }))) {
     if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
     const file = join(dir, e.name);
-    const path = join(abs, e.name);
-    if (e.isDirectory()) out.push(...walk(file, path, other));
+    const path = e.path;
+    if (e.guess !== null) renamed.push({ file, guess: e.guess });
+    if (e.dirent.isDirectory()) out.push(...walk(file, path, other, renamed));
     // The rules file beside the data is rules, not records.
-    else if (e.isFile() && /\.(ya?ml|xlsx)$/i.test(e.name) && e.name !== 'cxzy.rules.yaml') out.push({ file, path });
-    else if (e.isFile() && e.name !== 'cxzy.rules.yaml' && !/\.db(-wal|-shm|-journal)?$/.test(e.name)) other.push(file);
+    else if (e.dirent.isFile() && /\.(ya?ml|xlsx)$/i.test(e.name) && e.name !== 'cxzy.rules.yaml') out.push({ file, path });
+    else if (e.dirent.isFile() && e.name !== 'cxzy.rules.yaml' && !/\.db(-wal|-shm|-journal)?$/.test(e.name)) other.push(file);
   }
   return out;
 }

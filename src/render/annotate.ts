@@ -9,6 +9,7 @@ import { loadExcel } from '../read/workbook/excel.js';
 import { t, tm, type Lang } from './i18n/index.js';
 import { HEAD_FILL, printOnA4, printOptions, streamingWorkbook } from './workbook.js';
 import { openWorkbook } from '../read/workbook/open.js';
+import unzipper from 'unzipper';
 
 const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 const ERROR_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };
@@ -24,11 +25,17 @@ const MAX_LISTED = 10_000;
  */
 export const MAX_ANNOTATED_CELLS = 300_000;
 
-/** What annotateXlsx wrote: the marked copy, or (`cells` past MAX_ANNOTATED_CELLS) the list of errors alone. */
+/**
+ * Why a workbook got the list of its errors alone, not a marked copy: too
+ * large to copy; parts a copy would lose (a chart, a pivot table, a form
+ * control, threaded comments, macros); or a copy could not be made of it.
+ */
+export type ListOnly = { why: 'large'; cells: number } | { why: 'parts'; parts: string[] } | { why: 'unreadable'; reason: string };
+
+/** What annotateXlsx wrote: the marked copy, or the list of errors alone, and why. */
 export interface Annotated {
   bytes: Buffer;
-  listOnly: boolean;
-  cells: number;
+  listOnly: ListOnly | null;
 }
 
 /** The filled cells of the workbook at `path`, read as the import reads them (streamed, in bounded memory). */
@@ -38,12 +45,47 @@ async function filledCells(path: string): Promise<number> {
   return n;
 }
 
-/** The workbook at `path` with `errors` (all of one file's, each placed at a cell) marked; or, for a very large one, the list of its errors. */
-export async function annotateXlsx(path: string, errors: Diagnostic[], lang: Lang): Promise<Annotated> {
-  const cells = await filledCells(path);
-  if (cells > MAX_ANNOTATED_CELLS) return { bytes: await errorList(errors, lang), listOnly: true, cells };
-  return { bytes: await markedCopy(path, errors, lang), listOnly: false, cells };
+/** Parts exceljs does not carry into a copy: the branch's copy would come back without them. */
+const LOST_PARTS: [RegExp, string][] = [
+  [/^xl\/charts\//, 'chart'],
+  [/^xl\/pivot(Tables|Cache)\//, 'pivot'],
+  [/^xl\/ctrlProps\/|^xl\/activeX\//, 'control'],
+  [/^xl\/threadedComments\//, 'threaded'],
+  [/^xl\/vbaProject\.bin$/, 'macro'],
+  [/^xl\/(slicers|slicerCaches|timelines)\//, 'slicer'],
+];
+
+async function lostParts(path: string): Promise<string[]> {
+  const dir = await unzipper.Open.file(path);
+  const found = new Set<string>();
+  for (const f of dir.files) for (const [re, kind] of LOST_PARTS) if (re.test(f.path)) found.add(kind);
+  return [...found];
 }
+
+/** The workbook at `path` with `errors` (all of one file's, each placed at a cell) marked; or the list of its errors, and why. */
+export async function annotateXlsx(path: string, errors: Diagnostic[], lang: Lang): Promise<Annotated> {
+  const listOnly = async (why: ListOnly): Promise<Annotated> => ({ bytes: await errorList(errors, lang), listOnly: why });
+  let cells: number;
+  let parts: string[];
+  try {
+    cells = await filledCells(path);
+    parts = await lostParts(path);
+  } catch (e) {
+    return listOnly({ why: 'unreadable', reason: (e as Error).message });
+  }
+  if (cells > MAX_ANNOTATED_CELLS) return listOnly({ why: 'large', cells });
+  if (parts.length) return listOnly({ why: 'parts', parts });
+  try {
+    return { bytes: await markedCopy(path, errors, lang), listOnly: null };
+  } catch (e) {
+    // exceljs fails on parts it does not know (comments where openpyxl puts them): the list still goes back.
+    return listOnly({ why: 'unreadable', reason: (e as Error).message });
+  }
+}
+
+/** Excel's most characters in a cell: text past it is cut, the cut marked. */
+const CELL_MAX = 32_767;
+const withinCell = (s: string) => (s.length > CELL_MAX ? `${s.slice(0, CELL_MAX - 1)}…` : s);
 
 /** The field as the sheet names it (its header, as the branch reads it), else its path, with the message. */
 const messageOf = (lang: Lang) => (d: Diagnostic) => {
@@ -62,9 +104,9 @@ const listColumns = (lang: Lang) => [
 const listRow = (d: Diagnostic, message: (d: Diagnostic) => string) => [
   d.cell?.sheet ?? '',
   d.cell?.ref ?? '',
-  d.cell?.header ?? '',
-  d.cell?.value ?? '',
-  message(d),
+  withinCell(d.cell?.header ?? ''),
+  withinCell(d.cell?.value ?? ''),
+  withinCell(message(d)),
 ];
 
 /** A workbook of the list sheet alone, written as it streams. */
@@ -107,13 +149,13 @@ async function markedCopy(path: string, errors: Diagnostic[], lang: Lang): Promi
       cell.fill = ERROR_FILL;
       cell.font = { ...(cell.font ?? {}), ...ERROR_FONT };
       // Past a thousand, notes only slow Excel (and the writing, quadratically): the row's column and the list say it all.
-      if (notes++ < MAX_NOTES) cell.note = atCell.map(message).join('\n');
+      if (notes++ < MAX_NOTES) cell.note = withinCell(atCell.map(message).join('\n'));
     }
     // A row's errors in words at its end; the header row's (a missing column) stay in the list.
     for (const [row, onRow] of groupBy(list, (d) => String(d.line))) {
       if (row === '1' || errorCol === null) continue;
       const cell = ws.getCell(Number(row), errorCol);
-      cell.value = onRow.map((d) => `${d.cell!.ref} ${message(d)}`).join('；');
+      cell.value = withinCell(onRow.map((d) => `${d.cell!.ref} ${message(d)}`).join('；'));
       cell.font = ERROR_FONT;
       cell.alignment = { wrapText: true, vertical: 'top' };
     }

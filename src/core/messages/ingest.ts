@@ -5,6 +5,7 @@ import type { Scalar } from './types.js';
 export interface IngestMessages {
   cross_not_run: {};
   skipped_files: { folder: Scalar; n: Scalar; list: Scalar };
+  name_not_utf8: { guess: Scalar };
   warnings_kind_more: { n: Scalar; kind: Scalar };
   errors_more: { n: Scalar };
   no_points_branch: { org: Scalar; period: Scalar; n: Scalar; ids: Scalar; more: Scalar };

@@ -7,10 +7,12 @@ export interface WorkbookMessages {
   cell_header: { header: Scalar };
   xlsx_old_format: { ext: Scalar };
   xlsx_damaged: { reason: Scalar };
+  xlsx_password: {};
   split_exists: { dir: Scalar; n: Scalar; files: Scalar };
   xlsx_too_many_cells: { limit: Scalar };
   xlsx_cell_too_long: { limit: Scalar };
   xlsx_too_large_inflated: { limit: Scalar };
+  xlsx_bad_ref: { ref: Scalar };
   xlsx_merged_too_large: { limit: Scalar };
   cell_malformed: { value: Scalar };
   xlsx_no_sheets: { sheets: Scalar; expected: Scalar };
@@ -32,6 +34,15 @@ export interface WorkbookMessages {
   annotated: { n: Scalar; dir: Scalar };
   annotate_none: {};
   annotate_list_only: { file: Scalar; copy: Scalar; cells: Scalar; max: Scalar };
+  annotate_list_parts: { file: Scalar; copy: Scalar; parts: Scalar };
+  annotate_list_unreadable: { file: Scalar; copy: Scalar; reason: Scalar };
+  annotate_not_written: { file: Scalar; reason: Scalar };
+  an_part_chart: {};
+  an_part_pivot: {};
+  an_part_control: {};
+  an_part_threaded: {};
+  an_part_macro: {};
+  an_part_slicer: {};
   annotate_onto_input: { file: Scalar };
   annotate_link: { file: Scalar };
   an_column: {};
@@ -55,6 +66,7 @@ export interface WorkbookMessages {
   sheet_hidden: { sheet: Scalar };
   rows_hidden: { sheet: Scalar; rows: Scalar; n: Scalar };
   rows_struck: { sheet: Scalar; rows: Scalar; n: Scalar };
+  note_row: { sheet: Scalar; row: Scalar; note: Scalar };
   sheet_by_headers: { sheet: Scalar; section: Scalar };
   sheet_not_read: { sheet: Scalar; closest: Scalar };
   member_moved: { code: Scalar; name: Scalar; was: Scalar; now: Scalar; since: Scalar };

@@ -29,6 +29,18 @@ export class Budget {
     return sofar + more;
   }
 
+  private declared = 0;
+
+  /**
+   * A part about to be inflated, by the size the zip's directory gives it: a
+   * zip bomb that says what it holds is refused before a byte is inflated
+   * (one that lies is stopped by its own size, open.ts).
+   */
+  declare(n: number): void {
+    this.declared += n;
+    if (this.declared > MAX_INFLATED_BYTES) throw new LimitError({ id: 'xlsx_too_large_inflated', params: { limit: MAX_INFLATED_BYTES / 2 ** 20 } });
+  }
+
   /** `n` more bytes inflated from the zip. */
   inflated(n: number): void {
     this.bytes += n;

@@ -11,7 +11,8 @@ import { posix } from 'node:path';
 import unzipper from 'unzipper';
 import { SaxesParser } from 'saxes';
 import { fixedSax } from './sax.js';
-import { Budget } from './budget.js';
+import { Budget, LimitError } from './budget.js';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { local, sharedStrings, sheetRows, type SaxEvent, type SheetContext, type XmlRow } from './sheet-xml.js';
 import { isDateFormat, readStyles } from './styles.js';
 import { EXPORT_MARK } from '../../core/text.js';
@@ -29,6 +30,8 @@ export interface OpenSheet {
 interface Entry {
   path: string;
   crc32: number;
+  /** Its size inflated, as the zip's directory says. */
+  uncompressedSize: number;
   stream(): NodeJS.ReadableStream;
 }
 
@@ -36,11 +39,16 @@ type Tag = { name: string; attributes: Record<string, string> };
 
 const sax = fixedSax(SaxesParser as never);
 
-/** `e`'s bytes as they inflate, each counted; its CRC checked at its end. */
+/** `e`'s bytes as they inflate, each counted, never more than its directory entry says; its CRC checked at its end. */
 async function* checked(e: Entry, budget: Budget): AsyncGenerator<Buffer> {
+  budget.declare(e.uncompressedSize);
   let crc = 0;
+  let size = 0;
   for await (const chunk of e.stream() as AsyncIterable<Buffer>) {
     budget.inflated(chunk.length);
+    size += chunk.length;
+    // A part larger than the directory says is a lie (a bomb hiding its size), or damage: either way, not read on.
+    if (size > e.uncompressedSize) throw new Error(`${e.path}: larger than the zip's directory says`);
     crc = crc32(chunk, crc);
     yield chunk;
   }
@@ -81,7 +89,29 @@ async function workbookPart(part: Part, read: Read): Promise<string> {
 }
 
 /** The sheets of the workbook at `path`, in order; throws on a file that is not a workbook or is damaged. */
+/** An OLE compound file's first bytes: what Excel writes an encrypted workbook (or an old .xls) as, in place of a zip. */
+const OLE = Buffer.from('d0cf11e0a1b11ae1', 'hex');
+
+/**
+ * A workbook that is no zip but an OLE compound file: one with an open
+ * password (its EncryptedPackage stream), else a workbook of the old format
+ * under a new name. Either is refused with what to do.
+ */
+function notZip(path: string): void {
+  const head = Buffer.alloc(8);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 8, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (!head.equals(OLE)) return;
+  if (readFileSync(path).includes(Buffer.from('EncryptedPackage', 'utf16le'))) throw new LimitError({ id: 'xlsx_password' });
+  throw new LimitError({ id: 'xlsx_old_format', params: { ext: '.xls' } });
+}
+
 export async function* openWorkbook(path: string): AsyncGenerator<OpenSheet> {
+  notZip(path);
   const zip = (await unzipper.Open.file(path)) as unknown as { files: Entry[] };
   const budget = new Budget();
   const entries = new Map<string, Entry>();

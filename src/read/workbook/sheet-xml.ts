@@ -50,6 +50,10 @@ export const strikes = (a: Record<string, string>) => a.val !== '0' && a.val !==
 export const local = (name: string) => (name.includes(':') ? name.slice(name.indexOf(':') + 1) : name);
 
 /** "B12" → 2. */
+/** Excel's last row and last column (XFD): a reference past them is no sheet Excel wrote. */
+const MAX_ROW = 1_048_576;
+const MAX_COLUMN = 16_384;
+
 function columnOf(ref: string): number {
   let n = 0;
   for (let i = 0; i < ref.length; i++) {
@@ -204,11 +208,14 @@ async function* rowsOf(events: AsyncIterable<SaxEvent[]>, ctx: SheetContext, mer
         if (name === 'row') {
           // A row or a cell without its reference follows the one before it.
           lastRow = attributes.r ? Number.parseInt(attributes.r, 10) : lastRow + 1;
+          if (!(lastRow >= 1 && lastRow <= MAX_ROW)) throw new LimitError({ id: 'xlsx_bad_ref', params: { ref: attributes.r ?? String(lastRow) } });
           row = { number: lastRow, values: [], hidden: attributes.hidden === '1' || attributes.hidden === 'true', struck: false };
           filled = struck = 0;
           at.row = lastRow;
         } else if (name === 'c' && row) {
           const col = attributes.r ? columnOf(attributes.r) : row.values.length;
+          // A column past Excel's last (XFD) would make the row a sparse array millions long.
+          if (col > MAX_COLUMN) throw new LimitError({ id: 'xlsx_bad_ref', params: { ref: (attributes.r ?? String(col)).slice(0, 20) } });
           cell = { col: col || row.values.length || 1, t: attributes.t ?? 'n', s: Number(attributes.s ?? 0), formula: false, v: null, inline: null };
           at.col = cell.col;
           ctx.budget.cell();

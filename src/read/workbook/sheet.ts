@@ -7,7 +7,8 @@ import type { Msg } from '../../core/messages/index.js';
 import type { SheetDef } from '../../core/sections.js';
 import { closest } from '../schema-errors.js';
 import { isBlank, shown, cellValueOf, type Plain } from './cells.js';
-import { requiredGroups, sheetFields } from './fields.js';
+import { requiredGroups, sheetFields, type FieldInfo, type Kind } from './fields.js';
+import { halfWidth } from '../../core/text.js';
 
 /** A1-style column letters: 1 → A, 27 → AA. */
 export function colName(n: number): string {
@@ -80,6 +81,55 @@ const NOT_DATA = new Set(['序号', 'no.', '错误', 'errors']);
 
 /** A row that totals the rows above it: its first filled cell says so. */
 const TOTAL = /^(合计|总计|小计|共计)$/;
+
+/** A note offices put under the header: 单位：分, 格式:2011-07-05, （填写说明：…）. */
+const NOTE = /^[（(【[]?\s*(计量单位|单位|格式|日期格式|说明|填写说明|填表说明|填报说明|填写|注|注意|备注|示例|样例|例|例如|如|提示|要求)\s*[:：]/;
+
+type Column = { field: string; col: number; header: string; kind: Kind; parts: string[] };
+
+/** A code as a code column holds it (common.schema.json#/definitions/code). */
+const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+/** Whether a cell's value is one its column holds: cellValueOf lets the record's checks refuse the rest, with their messages. */
+function holds(v: unknown, info: FieldInfo): boolean {
+  switch (info.kind) {
+    case 'number':
+    case 'integer':
+      return typeof v === 'number';
+    case 'date':
+      return typeof v === 'string' && /^\d{4}-\d\d-\d\d$/.test(v);
+    case 'period':
+      return typeof v === 'string' && /^\d{4}[Qq][1-4]$/.test(halfWidth(v).trim());
+    case 'bool':
+      return typeof v === 'boolean' || v === '是' || v === '否';
+    case 'code':
+      return typeof v === 'string' && CODE.test(v);
+    case 'enum':
+      return typeof v === 'string' && ((info.labels ?? []).includes(v) || Object.keys(info.labelOf ?? {}).includes(v));
+    default:
+      return true;
+  }
+}
+
+/**
+ * A note row under the header (before any data row): all its filled cells
+ * text, no code where a code goes, and either a note (单位：分) or, no code
+ * written at all, only words no typed column holds (分 under 积分,
+ * YYYY-MM-DD under a date) — so a data row is still read, and refused where
+ * it is wrong.
+ */
+function isNoteRow(cs: Plain[], columns: Column[], fields: Map<string, FieldInfo>): boolean {
+  const filled = cs.filter((p) => !isBlank(p ?? null));
+  if (!filled.every((p) => typeof p === 'string')) return false;
+  const typed = columns.filter((c) => c.kind !== 'text' && !isBlank(cs[c.col] ?? null));
+  const takes = (c: Column) => {
+    const v = cellValueOf(cs[c.col]!, c.kind);
+    return v.ok && holds(v.value, fields.get(c.field)!);
+  };
+  if (typed.some((c) => c.kind === 'code' && takes(c))) return false;
+  if (filled.some((p) => NOTE.test(p as string))) return true;
+  return typed.length > 0 && typed.every((c) => c.kind !== 'code' && !takes(c));
+}
 
 type CellError = (row: number, col: number, header: string | null, value: Plain, code: string, msg: Msg, path?: string | null) => void;
 
@@ -212,15 +262,26 @@ export function parseSheet(
   }
   const { nameCols, noHeader } = readHeader(head, at, def, out, error);
   // Each mapped column once, with what it holds and where its value goes (masses.basic → ['masses', 'basic']).
-  const columns = Object.entries(out.layout)
+  const columns: Column[] = Object.entries(out.layout)
     .filter(([field]) => !field.startsWith('#'))
     .map(([field, [col, header]]) => ({ field, col, header, kind: fields.get(field)!.kind, parts: field.split('.') }));
   const blankReported = new Set<number>();
   for (const row of rowNumbers) {
     if (row <= at || blank(row)) continue;
     const cs = cells(row);
-    const first = cs.find((p) => !isBlank(p ?? null));
-    if (first !== undefined && TOTAL.test(headerText(first))) continue;
+    const first = cs.findIndex((p) => !isBlank(p ?? null));
+    if (first >= 0 && TOTAL.test(headerText(cs[first]))) continue;
+    if (out.rows.length === 0 && first >= 0 && isNoteRow(cs, columns, fields)) {
+      const note = (cs.find((p) => typeof p === 'string' && NOTE.test(p)) ?? cs[first]) as string;
+      report({
+        severity: 'warning',
+        ...cellPlace(file, name, row, first, null, undefined),
+        path: null,
+        code: 'note_row',
+        msg: { id: 'note_row', params: { sheet: name, row, note } },
+      });
+      continue;
+    }
     for (const col of noHeader) {
       if (!isBlank(cs[col] ?? null) && !blankReported.has(col)) {
         blankReported.add(col);

@@ -7,6 +7,12 @@ export const ingest: Catalog<IngestMessages> = {
     zh: () => `以上是文件本身的错误；引用、组织关系等跨文件的检查还没有进行，改正后再运行会继续检查`,
     en: () => `These are errors in the files themselves; the checks across files (references, the org tree) have not run yet and will once these are fixed`,
   },
+  name_not_utf8: {
+    zh: (p) =>
+      `文件名不是 UTF-8 编码（多为 Windows 的压缩包在其他系统上解压所致）${p.guess ? `，按 GBK 应为“${p.guess}”` : ''}：已照常读取，其中非 ASCII 的字节写作 \\xHH；建议把文件改名后再报送`,
+    en: (p) =>
+      `the file's name is not UTF-8 (a Windows zip unpacked elsewhere, most likely)${p.guess ? `; read as GBK it is "${p.guess}"` : ''}: read as any other, its bytes other than ASCII shown as \\xHH; rename the file`,
+  },
   skipped_files: {
     zh: (p) => `${p.folder} 中有 ${p.n} 个文件不是数据文件（.yaml、.xlsx），已跳过：${p.list}`,
     en: (p) => `${p.n} files in ${p.folder} are not data files (.yaml, .xlsx) and were skipped: ${p.list}`,

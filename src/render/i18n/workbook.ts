@@ -15,6 +15,12 @@ export const workbook: Catalog<WorkbookMessages> = {
     zh: (p) => `不能读取 ${p.ext} 文件：请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）后再导入`,
     en: (p) => `${p.ext} files cannot be read: open it in Excel or WPS and save it as an Excel workbook (.xlsx)`,
   },
+  xlsx_password: {
+    zh: () =>
+      `这个工作簿设置了打开密码，无法读取（另存时密码会一并保存）：在 Excel 中打开它，点“文件”›“信息”›“保护工作簿”›“用密码进行加密”，删去密码后保存；在 WPS 中点“文件”›“文档加密”›“密码加密”，删去“打开权限”的密码后保存；然后再导入`,
+    en: () =>
+      `this workbook has an open password and cannot be read (saving it again keeps the password): in Excel, File › Info › Protect Workbook › Encrypt with Password, clear the password and save; in WPS, File › Document Encryption › Password Encryption, clear the open password and save; then import it`,
+  },
   xlsx_damaged: {
     // The reason is the zip or XML library's own words, in English: Chinese text gives the remedy instead.
     zh: () => `无法读取这个工作簿（文件已损坏或不完整，或不是 .xlsx 格式）：请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（.xlsx）”后再导入`,
@@ -31,6 +37,12 @@ export const workbook: Catalog<WorkbookMessages> = {
   xlsx_too_large_inflated: {
     zh: (p) => `工作簿解压后超过 ${p.limit} MiB，不予读取（文件异常）：请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入`,
     en: (p) => `the workbook inflates to more than ${p.limit} MiB and is not read (an abnormal file): open it in Excel or WPS and save it as .xlsx again`,
+  },
+  xlsx_bad_ref: {
+    zh: (p) =>
+      `工作簿中有单元格位置“${p.ref}”超出了 Excel 工作表的范围（最多 1048576 行、XFD 列），文件异常，不予读取：请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入`,
+    en: (p) =>
+      `the workbook places a cell at "${p.ref}", past an Excel sheet's last row (1048576) or column (XFD): an abnormal file, not read; open it in Excel or WPS and save it as .xlsx again`,
   },
   xlsx_merged_too_large: {
     zh: (p) => `工作表的合并单元格共覆盖超过 ${p.limit} 个单元格，不予读取：请取消不必要的合并`,
@@ -142,6 +154,24 @@ export const workbook: Catalog<WorkbookMessages> = {
     zh: () => `为每个有错误的工作簿在 DIR 中生成一份标注副本（错误单元格标红并注明原因，另附错误清单），可直接退回报送单位修改`,
     en: () => `for each workbook with errors, write a copy into DIR with the error cells marked and explained and a sheet listing every error, to send back`,
   },
+  annotate_list_parts: {
+    zh: (p) => `${p.file} 含有${p.parts}，标注副本会把它们丢掉：${p.copy} 只是它的错误清单，请按清单在原文件中修改`,
+    en: (p) => `${p.file} holds ${p.parts}, which a marked copy would lose: ${p.copy} is its list of errors alone; correct the original by it`,
+  },
+  annotate_list_unreadable: {
+    zh: (p) => `${p.file} 里有 cxzy 不能照样复制的部分，没有做成标注副本：${p.copy} 只是它的错误清单，请按清单在原文件中修改`,
+    en: (p) => `${p.file} could not be copied with its errors marked (${p.reason}): ${p.copy} is its list of errors alone; correct the original by it`,
+  },
+  annotate_not_written: {
+    zh: (p) => `${p.file} 的标注副本没有写成：${p.reason}；错误已在上面列出`,
+    en: (p) => `the annotated copy of ${p.file} was not written: ${p.reason}; its errors are listed here`,
+  },
+  an_part_chart: { zh: () => '图表', en: () => 'charts' },
+  an_part_pivot: { zh: () => '数据透视表', en: () => 'pivot tables' },
+  an_part_control: { zh: () => '表单控件', en: () => 'form controls' },
+  an_part_threaded: { zh: () => '新版批注（对话式批注）', en: () => 'threaded comments' },
+  an_part_macro: { zh: () => '宏', en: () => 'macros' },
+  an_part_slicer: { zh: () => '切片器', en: () => 'slicers' },
   annotated: {
     zh: (p) => `已为 ${p.n} 个有错误的工作簿生成标注副本，在 ${p.dir}`,
     en: (p) => `wrote annotated copies of ${p.n} workbook(s) with errors into ${p.dir}`,
@@ -200,6 +230,10 @@ export const workbook: Catalog<WorkbookMessages> = {
     zh: (p) => `${p.sheet}!${p.rows} 删除线：这 ${p.n} 行的文字全部带删除线，已照常读入；如果它们是要删去的，请在表中删除这些行后重新报送`,
     en: (p) =>
       `${p.sheet}!${p.rows} struck through: all the text of these ${p.n} row(s) is struck through, and they were read as any other; if they are meant to be gone, delete them and send the sheet again`,
+  },
+  note_row: {
+    zh: (p) => `${p.sheet}!${p.row} 是表头下的说明行（“${p.note}”），不是数据，没有读取`,
+    en: (p) => `${p.sheet}!${p.row} is a note under the header ("${p.note}"), not data, and was not read`,
   },
   org_moved: {
     zh: (p) => `组织 ${p.code} 的上级将由 ${p.was} 改为 ${p.now}：如果不是有意调整组织关系，请核对这个文件`,
