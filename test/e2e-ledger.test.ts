@@ -2,9 +2,9 @@
 // subtree, only the overdue; the suggestions as a list and as a sheet that,
 // filled in and imported, leaves nothing more to suggest for the quarter.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cxzy, EXAMPLES, files } from './helpers.js';
+import { cxzy, dump, EXAMPLES, files } from './helpers.js';
 import { loadExcel } from '../src/read/workbook/excel.js';
 import { proseFaults } from '../src/render/i18n/figures.js';
 import unzipper from 'unzipper';
@@ -154,5 +154,51 @@ describe('cxzy ledger', () => {
     const zip = await unzipper.Open.file(join(dir, '公示.docx'));
     const xml = (await zip.files.find((f) => f.path === 'word/document.xml')!.buffer()).toString('utf8').replace(/<[^>]+>/g, '');
     for (const s of ['2011Q2 问题整改销号公示表', '以下1个问题已销号', '整改销号问题一览表', 'ZG-2', '2011年7月5日']) expect(xml).toContain(s);
+  });
+
+  it('supervision notices never issue a number twice: kept per year and prefix, a problem issued again keeps its own, --number starts a run', async () => {
+    const dir = await county();
+    writeFileSync(join(dir, 'cxzy.rules.yaml'), 'office:\n  name: 中共示范县委创先争优活动领导小组办公室\n  number_prefix: 县创争办\n');
+    const issue = async (date: string, file: string, more: string[] = []) => {
+      const r = await cxzy(['ledger', '--db', 'c.db', '--date', date, '--out', file, '--format', 'json', ...more], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      const j = JSON.parse(r.stdout);
+      const zip = await unzipper.Open.file(join(dir, file));
+      const text = (await zip.files.find((f) => f.path === 'word/document.xml')!.buffer()).toString('utf8').replace(/<[^>]+>/g, '');
+      return { notices: j.notices.map((n: Record<string, unknown>) => [n.problem, n.number_text, n.issued_before]), text };
+    };
+    // June: ZG-1 alone is supervised.
+    const june = await issue('2011-06-30', 'a.docx');
+    expect(june.notices).toEqual([['ZG-1', '县创争办督〔2011〕1号', false]]);
+    // September: ZG-1 again keeps 1号; the newly supervised go on from 2号.
+    const sept = await issue('2011-09-30', 'b.docx');
+    expect(sept.notices).toEqual([
+      ['ZG-1', '县创争办督〔2011〕1号', true],
+      ['ZG-3', '县创争办督〔2011〕2号', false],
+      ['ZG-4', '县创争办督〔2011〕3号', false],
+    ]);
+    for (const n of ['县创争办督〔2011〕1号', '县创争办督〔2011〕2号', '县创争办督〔2011〕3号']) expect(sept.text).toContain(n);
+    // The same notices issued again are the same numbers; a new year starts its own run, --number where asked.
+    expect((await issue('2011-09-30', 'c.docx')).notices).toEqual(sept.notices.map(([p, n]: string[]) => [p, n, true]));
+    expect((await issue('2012-01-31', 'd.docx', ['--number', '7'])).notices).toEqual([
+      ['ZG-1', '县创争办督〔2012〕7号', false],
+      ['ZG-3', '县创争办督〔2012〕8号', false],
+      ['ZG-4', '县创争办督〔2012〕9号', false],
+    ]);
+    // A problem found late in 2011: a number already issued to another problem is refused, and nothing is written or recorded.
+    writeFileSync(join(dir, 'late.yaml'), `problems:\n${problem('ZG-5', 'D0201', '2011-10-01', '2011-10-31', 'open')}`);
+    expect((await cxzy(['import', 'late.yaml', '--db', 'c.db', '-q'], { cwd: dir })).code).toBe(0);
+    const before = dump(join(dir, 'c.db'));
+    const taken = await cxzy(['ledger', '--db', 'c.db', '--date', '2011-12-31', '--out', 'e.docx', '--number', '2'], { cwd: dir });
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain('2011 年的第 2 号督办通知已发给问题 ZG-3，不能再用');
+    expect(existsSync(join(dir, 'e.docx'))).toBe(false);
+    expect(dump(join(dir, 'c.db'))).toEqual(before);
+    expect((await issue('2011-12-31', 'e.docx')).notices).toEqual([
+      ['ZG-1', '县创争办督〔2011〕1号', true],
+      ['ZG-3', '县创争办督〔2011〕2号', true],
+      ['ZG-5', '县创争办督〔2011〕4号', false],
+      ['ZG-4', '县创争办督〔2011〕3号', true],
+    ]);
   });
 });

@@ -18,9 +18,31 @@ import { noticesDocx } from '../render/ledger-notices.js';
 import { ledgerDoc, ledgerJson, publishedDoc, publishedJson, publishedNoticeDoc } from '../render/ledger.js';
 import { renderAs } from '../render/formats.js';
 import { suggestDoc, suggestJson, suggestXlsx } from '../render/ledger-suggest.js';
-import type { Ledger } from '../analyses/ledger.js';
+import type { Ledger, ProblemState } from '../analyses/ledger.js';
+import { asEnvError, openDb } from '../store/db.js';
+import { assignNumbers, recordNumbers, type Numbered } from '../store/notice-numbers.js';
+import { UsageError } from '../core/errors.js';
+import { wrote } from './interrupt.js';
 
-type Options = { period?: string; month?: string; date?: string; org?: string; overdue?: boolean; suggest?: boolean; published?: string; out?: string };
+type Options = {
+  period?: string;
+  month?: string;
+  date?: string;
+  org?: string;
+  overdue?: boolean;
+  suggest?: boolean;
+  published?: string;
+  out?: string;
+  number?: string;
+};
+
+/** --number N: the first number of the notices newly issued, a whole number from 1. */
+function numberOf(v: string | undefined): number | null {
+  if (v === undefined) return null;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError({ id: 'bad_number', params: { value: v } });
+  return n;
+}
 
 export const ledgerCommand: CommandSpec = {
   define: (lang) =>
@@ -32,7 +54,8 @@ export const ledgerCommand: CommandSpec = {
         .option('--date <date>', t(lang, 'h_ledger_date'))
         .option('--overdue', t(lang, 'h_ledger_overdue'))
         .option('--suggest', t(lang, 'h_ledger_suggest'))
-        .option('--published <quarter>', t(lang, 'h_ledger_published')),
+        .option('--published <quarter>', t(lang, 'h_ledger_published'))
+        .option('--number <n>', t(lang, 'h_ledger_number')),
       lang,
       'org',
       'out-rows',
@@ -44,10 +67,11 @@ export const ledgerCommand: CommandSpec = {
     const end = ledgerDate(o, localTime().slice(0, 10));
     const notices = o.out !== undefined && extname(o.out).toLowerCase() === '.docx';
     const format = notices ? 'json' : rowFormat(ctx, o.out);
+    const start = numberOf(o.number);
     return withStore(ctx, async ({ q, rules }) => {
       subtree(q.orgs(), o.org); // an unknown --org is an error
       const l = ledgerFromStore(q, rules, end, o.org ?? null);
-      if (notices) return writeNotices(ctx, l, rules, o.out!);
+      if (notices) return writeNotices(ctx, l, rules, o.out!, start);
       const shown: Ledger = o.overdue ? { ...l, problems: l.problems.filter((s) => s.overdue) } : l;
       await emitRows(
         ctx,
@@ -77,17 +101,60 @@ function suggest(ctx: Ctx, o: Options): Promise<void> {
   });
 }
 
-/** --out X.docx: a notice of supervision (督办通知单) for each supervised problem, one a page, issued at the ledger's date. */
-async function writeNotices(ctx: Ctx, l: Ledger, rules: Rules, out: string): Promise<void> {
+/**
+ * --out X.docx: a notice of supervision (督办通知单) for each supervised
+ * problem, one a page, issued at the ledger's date under the numbers kept in
+ * the database: recorded only once the document is written whole.
+ */
+async function writeNotices(ctx: Ctx, l: Ledger, rules: Rules, out: string, start: number | null): Promise<void> {
   const supervised = l.problems.filter((s) => s.supervised);
   const office = rules.office;
+  const prefix = office.number_prefix ?? '';
+  const year = Number(l.date.slice(0, 4));
   const reportBy = addDays(l.date, rules.ledger.report_within_days);
-  writeWhole(
-    ctx,
-    out,
-    await noticesDocx(supervised, { lang: ctx.lang, date: l.date, reportBy, issuer: office.name ?? '', prefix: office.number_prefix ?? '' }),
-  );
-  ctx.note(ctx.t('lg_n_wrote', { n: supervised.length, file: out }));
+  const db = openDb(ctx.db.path, 'write', ctx.db.name);
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    const numbers = assignNumbers(
+      db,
+      prefix,
+      year,
+      supervised.map((s) => s.problem.id),
+      start,
+    );
+    const doc = await noticesDocx(
+      supervised,
+      numbers.map((n) => n.number),
+      { lang: ctx.lang, date: l.date, reportBy, issuer: office.name ?? '', prefix },
+    );
+    recordNumbers(db, prefix, year, numbers, l.date);
+    writeWhole(ctx, out, doc);
+    db.exec('COMMIT');
+    wrote(ctx.t('interrupted_db', { db: ctx.db.name }));
+    if (formatOf(ctx, ['table', 'json'] as const) === 'json')
+      ctx.printJson(noticesJson(l.date, out, supervised, numbers, (n) => ctx.t('lg_n_number', { prefix, year, n })));
+    ctx.note(ctx.t('lg_n_wrote', { n: supervised.length, file: out }));
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw asEnvError(e, ctx.db.name);
+  } finally {
+    db.close();
+  }
+}
+
+/** What ledger --out X.docx --format json says: each notice's problem, org and number, and whether the number was issued before. */
+function noticesJson(date: string, file: string, supervised: ProblemState[], numbers: Numbered[], numberText: (n: number) => string) {
+  return {
+    date,
+    file,
+    notices: supervised.map((s, i) => ({
+      problem: s.problem.id,
+      org: s.problem.org,
+      number: numbers[i].number,
+      number_text: numberText(numbers[i].number),
+      issued_before: numbers[i].again,
+    })),
+  };
 }
 
 /** --published Q: the problems closed in quarter Q, as the 公示表 (published notice of closed problems). */

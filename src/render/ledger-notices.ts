@@ -70,9 +70,9 @@ function notice(s: ProblemState, n: number, o: NoticeOptions, first: boolean): P
   ];
 }
 
-/** The notices of `supervised`, numbered from 1, as a .docx. */
-export async function noticesDocx(supervised: ProblemState[], o: NoticeOptions): Promise<Buffer> {
-  const children = supervised.flatMap((s, i) => notice(s, i + 1, o, i === 0));
+/** The notices of `supervised`, each under its number (`numbers`, in the same order), as a .docx. */
+export async function noticesDocx(supervised: ProblemState[], numbers: number[], o: NoticeOptions): Promise<Buffer> {
+  const children = supervised.flatMap((s, i) => notice(s, numbers[i], o, i === 0));
   const doc = new Document({
     styles: { default: { document: { run: { font: FONT.fang, size: SAN } } } },
     sections: [

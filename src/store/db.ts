@@ -21,7 +21,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 export const BUSY_TIMEOUT_MS = 5000;
 
 /** The tables every cxzy database of the current version has. */
-const TABLES = [...STORED_TABLES, 'meta', 'files', 'imports', ...[...STORED_TABLES, 'files'].map((t) => `history_${t}`)];
+const TABLES = [...STORED_TABLES, 'meta', 'files', 'imports', 'notice_numbers', ...[...STORED_TABLES, 'files'].map((t) => `history_${t}`)];
 
 /**
  * `name`: the database as the user named it, for messages. A database opened

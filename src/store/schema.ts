@@ -333,5 +333,16 @@ export const MIGRATIONS: readonly string[] = [
     UNION ALL SELECT 'problems', period, org, src_file, MAX(gen) FROM problems GROUP BY 1, 2, 3, 4
   ) s LEFT JOIN files f ON f.path = s.src_file LEFT JOIN imports i ON i.n = s.gen;
   INSERT INTO meta VALUES ('id', 'cxzy-' || lower(hex(randomblob(16))));
+  -- The numbers the office's supervision notices (督办通知单) were issued under, per prefix and year:
+  -- never issued twice, and a problem's notice issued again keeps its number. Not undone: the paper is out.
+  CREATE TABLE notice_numbers (
+    prefix TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    number INTEGER NOT NULL,
+    problem TEXT NOT NULL,
+    date TEXT NOT NULL,
+    PRIMARY KEY (prefix, year, number),
+    UNIQUE (prefix, year, problem)
+  ) WITHOUT ROWID;
   `,
 ];

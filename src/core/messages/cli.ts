@@ -84,6 +84,7 @@ export interface CliMessages {
   h_ledger_overdue: {};
   h_ledger_suggest: {};
   h_ledger_published: {};
+  h_ledger_number: {};
   h_log: {};
   h_undo: {};
   h_show: {};

@@ -61,5 +61,6 @@ export interface LedgerMessages {
   lg_n_receipt_sign: {};
   lg_n_none: { date: Scalar };
   lg_n_wrote: { n: Scalar; file: Scalar };
+  lg_n_number_used: { n: Scalar; year: Scalar; problem: Scalar };
   x_cap_open_problem: { id: Scalar; days: Scalar; max: Scalar };
 }

@@ -313,6 +313,10 @@ export const cli: Catalog<CliMessages> = {
     zh: () => `该季度（如 2011Q2）销号的问题，作为公示表；--out 写入 .xlsx、.md 或 .csv`,
     en: () => `the problems closed in this quarter (e.g. 2011Q2), as the notice of closed problems; --out writes .xlsx, .md or .csv`,
   },
+  h_ledger_number: {
+    zh: () => `--out 写督办通知单时，新发通知的第一个顺序号（默认接着本年已发的编号）；已发过通知的问题沿用原编号`,
+    en: () => `with --out X.docx, the first number of newly issued notices (by default, after this year's last); a problem issued before keeps its number`,
+  },
   h_quota: {
     zh: () => `信息报送与培树典型完成情况`,
     en: () => `information-report and typical quota`,

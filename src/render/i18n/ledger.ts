@@ -86,6 +86,11 @@ export const ledger: Catalog<LedgerMessages> = {
     en: () => `Date done:          Responsible (signature):          Seal:`,
   },
   lg_n_none: { zh: (p) => `截至${p.date}没有需要挂牌督办的问题。`, en: (p) => `No problem is under supervision at ${p.date}.` },
+  lg_n_number_used: {
+    zh: (p) => `${p.year} 年的第 ${p.n} 号督办通知已发给问题 ${p.problem}，不能再用：请换一个 --number，或不写 --number 接着已发的编号`,
+    en: (p) =>
+      `notice number ${p.n} of ${p.year} was issued for problem ${p.problem} already: choose another --number, or leave it out to continue after the last issued`,
+  },
   lg_n_wrote: { zh: (p) => `已把 ${p.n} 份督办通知单写入 ${p.file}`, en: (p) => `wrote ${p.n} notices of supervision to ${p.file}` },
   x_cap_open_problem: {
     zh: (p) => `封顶：问题 ${p.id} 逾期 ${p.days} 天、挂牌督办，最高定为${p.max}`,
