@@ -71,6 +71,22 @@ export function spawnCxzy(args: string[], opts: { cwd?: string; env?: Record<str
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** `args` run by the built binary as the user `nobody` (setpriv): how another user of the database is tried. */
+export const AS_NOBODY = ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, BIN];
+
+let nobody: string | null | undefined;
+/**
+ * Why cxzy cannot be run as `nobody` here, or null: that takes root, and a
+ * checkout every folder of whose path `nobody` may enter (not a private home
+ * folder, nor a mktemp -d). The tests that need it are skipped, saying why.
+ */
+export function nobodyCannot(): string | null {
+  if (nobody !== undefined) return nobody;
+  if (process.getuid?.() !== 0) return (nobody = 'running as another user takes root');
+  const r = spawnSync(AS_NOBODY[0], [...AS_NOBODY.slice(1), '--version'], { encoding: 'utf8' });
+  return (nobody = r.status === 0 ? null : `the user nobody cannot run ${BIN}: a folder on its path is closed to other users`);
+}
+
 /** Resolves when `path` exists: a signal a spawned cxzy gives, instead of a guess at how long it takes. */
 export function appears(path: string): Promise<void> {
   return new Promise((resolve) => {
