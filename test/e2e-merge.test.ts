@@ -180,8 +180,14 @@ describe('cxzy merge', () => {
     expect(after.typicals.length).toBe(before.typicals.length - 1);
     expect(count(at('city.db'), `SELECT self FROM reviews WHERE org = 'c2.D000003'`)).toBe(61);
 
-    const log = await cxzy(['log', '--db', at('city.db')]);
+    const log = await cxzy(['log', '--db', at('city.db')], { tty: true, columns: 200 });
     expect(log.stdout).toMatch(/c2\.db.*merge --prefix/);
+    // In a pipe's 80 columns the long names wrap within their column: none is cut.
+    const narrow = await cxzy(['log', '--db', at('city.db')]);
+    expect(narrow.stdout).not.toContain('…');
+    expect(narrow.stdout.replace(/\s+/g, '')).toContain(at('c2.db'));
+    // The merge of three names each of its sources.
+    expect(log.stdout).toContain(`${at('c1.db')}、${at('c2.db')}、${at('c3.db')}`);
     expect((await cxzy(['undo', '--db', at('city.db'), '-q'])).code).toBe(0);
     // The generation counter goes on: a number once given is never given again.
     const { meta, ...undone } = dump(at('city.db'));

@@ -1,8 +1,10 @@
 // What a new user met: two files of one branch's quarter in one batch, a
 // folder given as the rules file, init -q, a dry run's places in workbooks.
 import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE, cxzy, files } from './helpers.js';
+import unzipper from 'unzipper';
+import { BASE, EXAMPLES, ROOT, cxzy, files } from './helpers.js';
 import { workbook } from './workbook-fixtures.js';
 
 const reportsOf = (titles: string[]) => `period: 2011Q1\nreports:\n${titles.map((t, i) => `  - {org: D01, date: 2011-01-1${i}, title: ${t}}\n`).join('')}`;
@@ -63,5 +65,46 @@ describe('what a new user types', () => {
     expect(r.stdout).toContain('+ 新增 D01|2011-01-05|红湾社区一条（D01.xlsx:信息报送!A2）');
     const json = JSON.parse((await cxzy(['import', 'D01.xlsx', '--dry-run', '--format', 'json'], { cwd: dir })).stdout);
     expect(json.changes[0]).toMatchObject({ file: 'D01.xlsx', line: 2, sheet: '信息报送' });
+  });
+});
+
+describe('a workbook with an open password', () => {
+  it('is named so, with how to take the password off in Excel and WPS; an old .xls under a new name is named so too', async () => {
+    // An OLE compound file as Excel writes an encrypted workbook: its directory names an EncryptedPackage stream.
+    const ole = Buffer.concat([
+      Buffer.from('d0cf11e0a1b11ae1', 'hex'),
+      Buffer.alloc(504),
+      Buffer.from('EncryptionInfo\0EncryptedPackage', 'utf16le'),
+      Buffer.alloc(1024),
+    ]);
+    const old = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504), Buffer.from('Workbook', 'utf16le'), Buffer.alloc(1024)]);
+    const dir = files({ ...BASE, '加密.xlsx': ole, '旧格式.xlsx': old });
+    const r = await cxzy(['validate', '加密.xlsx', '旧格式.xlsx'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('加密.xlsx:1:1  错误  这个工作簿设置了打开密码');
+    expect(r.stderr).toContain('“文件”›“信息”›“保护工作簿”›“用密码进行加密”');
+    expect(r.stderr).toContain('“文件”›“文档加密”›“密码加密”');
+    expect(r.stderr).toContain('旧格式.xlsx:1:1  错误  不能读取 .xls 文件');
+    expect(r.stderr).not.toContain('已损坏');
+    // The real one, where the shared test files are at hand.
+    const real = join(ROOT, '..', 'shared', 'realfiles', 'calamine', 'pass_protected.xlsx');
+    if (!existsSync(real)) return;
+    const v = await cxzy(['validate', real]);
+    expect(v.stderr).toContain('这个工作簿设置了打开密码');
+  });
+});
+
+describe('the notice as a workbook', () => {
+  it('filters each attachment’s table, as the table workbooks are', async () => {
+    const dir = files({});
+    expect((await cxzy(['import', EXAMPLES, '-q'], { cwd: dir })).code).toBe(0);
+    expect((await cxzy(['report', '--month', '2011-06', '--out', '通报.xlsx'], { cwd: dir })).code).toBe(0);
+    const zip = await unzipper.Open.file(join(dir, '通报.xlsx'));
+    const part = async (name: string) => (await zip.files.find((f) => f.path === name)!.buffer()).toString('utf8');
+    const sheets = zip.files.filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f.path)).length;
+    expect(sheets).toBeGreaterThan(3);
+    for (let k = 2; k <= sheets; k++) expect(await part(`xl/worksheets/sheet${k}.xml`), `sheet ${k}`).toMatch(/<autoFilter ref="A\d+:[A-Z]+\d+"\/>/);
+    expect(await part('xl/worksheets/sheet1.xml')).not.toContain('<autoFilter');
+    expect((await part('xl/workbook.xml')).match(/_xlnm\._FilterDatabase/g)).toHaveLength(sheets - 1);
   });
 });

@@ -217,10 +217,27 @@ describe('tables fit the terminal', () => {
         expect(Math.max(...tableLines.slice(0, 20).map((l) => stringWidth(l))), `${lang} ${args.join(' ')}`).toBeLessThanOrEqual(80);
       }
     }
-    // A narrow terminal cuts names to fit; a wide one shows them whole.
+    // A narrow terminal wraps names within their column, never cutting one; a wide one shows them on one line.
     const row = (out: string) => out.split('\n').find((l) => l.includes('D0304')) ?? '';
     const narrow = await cxzy(['grade', '--lang', 'en', '--no-color'], { cwd: dir, tty: true, columns: 70 });
-    expect(row(narrow.stdout)).toContain('河口乡…');
+    const lines = narrow.stdout.split('\n');
+    const at = lines.findIndex((l) => l.includes('D0304'));
+    // The name column starts at the seventh column: its text on this row and the lines under it, until the next code.
+    const next = lines.findIndex((l, i) => i > at && /^D\d{4}/.test(l));
+    const name = lines
+      .slice(at, next)
+      .map((l) =>
+        l
+          .slice(7)
+          .split(/\s{2,}/)[0]
+          .trim(),
+      )
+      .join('');
+    expect(name).toBe('河口乡个体劳动者协会党支部');
+    expect(narrow.stdout).not.toContain('…');
+    const table = lines.slice(1, lines.indexOf('', 1));
+    expect(table.length).toBeGreaterThan(25);
+    expect(Math.max(...table.map((l) => stringWidth(l)))).toBeLessThanOrEqual(70);
     const wide = await cxzy(['grade', '--lang', 'en', '--no-color'], { cwd: dir, tty: true, columns: 160 });
     expect(row(wide.stdout)).toContain('河口乡个体劳动者协会党支部');
   });

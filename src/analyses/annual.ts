@@ -132,6 +132,8 @@ export interface Annual {
   reserves: Record<AwardKind, string[]>;
   /** How many may be proposed, per award. */
   quotas: Record<AwardKind, number>;
+  /** What each quota is a share of: the active branches, their active members not probationary, their active secretaries. */
+  bases: Record<AwardKind, number>;
   distribution: { this_year: Record<Grade | 'ungraded', number>; previous_year: Record<Grade | 'ungraded', number> };
 }
 
@@ -329,6 +331,7 @@ export function annualReview(input: AnnualInput): Annual {
     candidates: { advanced_org: advC, excellent_member: memC, excellent_worker: wrkC },
     reserves: { advanced_org: advR, excellent_member: memR, excellent_worker: wrkR },
     quotas,
+    bases: { advanced_org: branches.length, excellent_member: count.eligible, excellent_worker: count.secretaries },
     distribution: distribution(orgs, input.previous),
   };
 }

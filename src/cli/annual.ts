@@ -30,7 +30,7 @@ async function publicity(ctx: Ctx, a: Annual, orgs: Org[], rules: Rules, o: Opti
   if (!isValidDate(date)) throw new UsageError({ id: 'bad_date', params: { value: date } });
   const number = o.number === undefined ? null : Number(o.number);
   if (number !== null && !(Number.isInteger(number) && number > 0)) throw new UsageError({ id: 'bad_number', params: { value: o.number! } });
-  const doc = publicityDoc(a, new Map(orgs.map((x) => [x.code, x.name])), {
+  const doc = publicityDoc(a, new Map(orgs.map((x) => [x.code, x.name])), new Map(orgs.map((x) => [x.code, x.parent])), {
     lang: ctx.lang,
     date,
     number,

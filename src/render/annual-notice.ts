@@ -34,10 +34,15 @@ function orgRecord(o: OrgYear, lang: Lang): string {
   return t(lang, 'yr_p_org_record', { graded: words(lang, o.graded_quarters), benchmark: o.benchmark_quarters, months: o.months_met });
 }
 
-function memberRecord(m: MemberYear, lang: Lang, worker: boolean): string {
-  return worker
-    ? t(lang, 'yr_p_worker_record', { n: Object.keys(m.stars_by_quarter).length, stars: m.stars_total })
-    : t(lang, 'yr_p_member_record', { red: m.red_star_quarters, stars: m.stars_total });
+/**
+ * One line of a member's record. A worker's branch is named an advanced org
+ * only when the same notice lists it (`listed`): one that qualified past the
+ * quota is said to meet the criteria, which is all the notice shows of it.
+ */
+function memberRecord(m: MemberYear, lang: Lang, worker: boolean, listed: ReadonlySet<string>): string {
+  if (!worker) return t(lang, 'yr_p_member_record', { red: m.red_star_quarters, stars: m.stars_total });
+  const p = { n: Object.keys(m.stars_by_quarter).length, stars: m.stars_total };
+  return t(lang, listed.has(m.org) ? 'yr_p_worker_record' : 'yr_p_worker_record_met', p);
 }
 
 /** Attachment `n`, one list of candidates: number, name, org, record. */
@@ -56,15 +61,23 @@ function list(n: number, name: string, rows: string[][], lang: Lang, id: string)
   };
 }
 
-export function publicityDoc(a: Annual, names: Map<string, string>, o: PublicityOptions): Doc {
+/** `names`: each org's name; `parents`: each org's parent's code. */
+export function publicityDoc(a: Annual, names: Map<string, string>, parents: Map<string, string | null>, o: PublicityOptions): Doc {
   const { lang } = o;
   const orgOf = new Map(a.orgs.map((x) => [x.org, x]));
   const memberOf = new Map(a.members.map((x) => [x.member, x]));
-  const orgs = a.candidates.advanced_org.map((c, i) => [String(i + 1), orgOf.get(c)!.name, c, orgRecord(orgOf.get(c)!, lang)]);
+  // An org is in its parent's unit (its township); a member in its branch: each by name.
+  const orgs = a.candidates.advanced_org.map((c, i) => [
+    String(i + 1),
+    orgOf.get(c)!.name,
+    names.get(parents.get(c) ?? '') ?? '',
+    orgRecord(orgOf.get(c)!, lang),
+  ]);
+  const listed = new Set(a.candidates.advanced_org);
   const members = (ids: string[], worker: boolean) =>
     ids.map((c, i) => {
       const m = memberOf.get(c)!;
-      return [String(i + 1), m.name, names.get(m.org) ?? m.org, memberRecord(m, lang, worker)];
+      return [String(i + 1), m.name, names.get(m.org) ?? m.org, memberRecord(m, lang, worker, listed)];
     });
   const end = workingDaysEnd(o.date, o.days);
   const day = (iso: string) => longDate(lang, iso);

@@ -140,6 +140,8 @@ export function annualDoc(a: Annual, lang: Lang, opts: { all: boolean; explain: 
     adv_q: a.quotas.advanced_org,
     mem: c.excellent_member.length,
     mem_q: a.quotas.excellent_member,
+    mem_base: a.bases.excellent_member,
+    share: Math.round(opts.rules.annual.max_share * 1000) / 10,
     wrk: c.excellent_worker.length,
     wrk_q: a.quotas.excellent_worker,
   });
@@ -207,6 +209,7 @@ export function annualJson(a: Annual, lang: Lang, explainAll: boolean, rules: Ru
     candidates: a.candidates,
     reserves: a.reserves,
     quotas: a.quotas,
+    bases: a.bases,
     distribution: a.distribution,
   };
 }

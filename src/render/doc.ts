@@ -29,10 +29,8 @@ export interface DocTable {
   /** Walked more than once by some formats: may build each row when asked (a city lists 750,000 members). */
   rows: Iterable<CellValue[]>;
   align?: Align[];
-  /** Columns the terminal may cut (marking the cut with …) to fit its width, such as names and notes. */
+  /** Columns the terminal may narrow to fit its width, their text wrapped, such as names and notes. */
   shrink?: number[];
-  /** Of the `shrink` columns, those cut at their start (a file's path: its name is what tells it). */
-  keepEnd?: number[];
   /** Shown instead of an empty table; without it an empty table is its header alone. */
   none?: string;
   /** Markdown and HTML are read by people: past `max` rows a table is cut there, with a note (XLSX, CSV and JSON keep every row). */
@@ -45,7 +43,7 @@ export interface DocTable {
   total?: number;
   /** Columns of running text (a pledge, a title) that wrap on paper; every other column keeps to one line. */
   wrap?: number[];
-  /** A list of names (code and name): paper may run it on as one paragraph. */
+  /** A list of names (code and name): paper may run it on as one paragraph, of the names alone (a notice names orgs by name). */
   list?: boolean;
 }
 
@@ -161,6 +159,9 @@ export function cellText(c: CellValue): string {
 }
 
 export const isNumeric = (c: CellValue) => c !== null && (c.t === 'num' || c.t === 'pct' || c.t === 'stars');
+
+/** A list table run on as text: each row's last cell (its name), one after another. */
+export const runOn = (rows: CellValue[][], sep: string) => rows.map((r) => cellText(r.at(-1) ?? null)).join(sep);
 
 /** A paragraph's plain text. */
 export const spansText = (spans: Span[]) => spans.map((s) => s.text).join('');

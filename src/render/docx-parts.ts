@@ -23,7 +23,7 @@ import {
   TableAnchorType,
 } from 'docx';
 import { printable } from '../core/text.js';
-import { type CellValue, cellText, isNumeric, type DocTable, type Notice } from './doc.js';
+import { type CellValue, cellText, isNumeric, runOn, type DocTable, type Notice } from './doc.js';
 import { width } from './text.js';
 
 export const FONT = { song: '宋体', hei: '黑体', fang: '仿宋', kai: '楷体', title: '方正小标宋简体' } as const;
@@ -64,7 +64,8 @@ function columns(tb: DocTable): number[] {
   });
 }
 
-export type RunStyle = { font?: string; size?: number; bold?: boolean; color?: string };
+/** `scale`: the characters' width in percent (a long 发文机关标志 narrowed to one line). */
+export type RunStyle = { font?: string; size?: number; bold?: boolean; color?: string; scale?: number };
 
 export const run = (text: string, o: RunStyle = {}) =>
   new TextRun({
@@ -73,6 +74,7 @@ export const run = (text: string, o: RunStyle = {}) =>
     size: o.size ?? SIZE.san,
     bold: o.bold,
     color: o.color,
+    scale: o.scale,
   });
 
 /** Text on the grid: 三号 on a fixed 28-pt line unless told otherwise. */
@@ -208,7 +210,7 @@ export function table(tb: DocTable, pageWidth: number): (Paragraph | Table)[] {
   const small = (text: string) =>
     new Paragraph({ spacing: { line: 300, lineRule: LineRuleType.EXACT }, children: [run(text, { font: FONT.song, size: SIZE.xiaowu })] });
   if (rows.length === 0) return [...head, small(tb.none ?? '')];
-  if (tb.list) return [...head, small(rows.map((r) => r.map(cellText).join(' ')).join('；'))];
+  if (tb.list) return [...head, small(runOn(rows, '、'))];
   const max = tb.cut?.max ?? Infinity;
   const laid = tableRows(tb, rows.slice(0, max), pageWidth);
   const out: (Paragraph | Table)[] = [

@@ -22,6 +22,7 @@ import {
 import { chartTable, spansText, type Doc, type DocSection, type Notice } from './doc.js';
 import { A4, CHAR, FONT, fontTable, imprint, LINE, line, MARGIN, mm, nameTab, pageFooters, RED, run, SIZE, table, tableTwips } from './docx-parts.js';
 import { width } from './text.js';
+import { issuerMark } from './issuer-mark.js';
 
 const TYPE = { width: A4.width - MARGIN.left - MARGIN.right, height: A4.height - MARGIN.top - MARGIN.bottom };
 /** A landscape attachment: the portrait type area turned, less room at the head for its label. */
@@ -30,9 +31,6 @@ const LANDSCAPE_MARGIN = { top: mm(28), bottom: mm(35), left: mm(37), right: mm(
 const FOOTER = mm(22);
 /** A half-width character of 三号 text in twentieths of a point (Latin and digits in Times New Roman are about as wide). */
 const HALF = CHAR / 2;
-
-/** A line at `size` half-points at most, smaller for a long text, so that it keeps to one line of the type area. */
-const fitSize = (text: string, max: number) => Math.max(SIZE.san, Math.min(max, Math.floor((TYPE.width / 10 / Math.max(1, width(text) / 2)) * 0.95)));
 
 const TITLE = { font: FONT.title, size: SIZE.er };
 
@@ -78,13 +76,16 @@ function bodyPara(b: Body, keepNext = false): Paragraph {
 
 /** The head: issuer in red, the number with the red rule 4 mm under it, the title two lines below, then 主送. */
 function head(n: Notice): Paragraph[] {
+  const mark = issuerMark(n.issuer);
   const rule = { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 11 } };
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: n.number ? 2 * LINE : LINE },
       border: n.number ? undefined : rule,
-      children: [run(n.issuer, { font: FONT.title, size: fitSize(n.issuer, SIZE.er + 16), color: RED })],
+      children: [
+        run(n.issuer, { font: FONT.title, size: Math.round(mark.pt * 2), scale: mark.scale < 1 ? Math.floor(mark.scale * 100) : undefined, color: RED }),
+      ],
     }),
     ...(n.number ? [line([run(n.number)], { alignment: AlignmentType.CENTER, border: rule })] : []),
     new Paragraph({

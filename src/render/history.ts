@@ -10,6 +10,8 @@ import { punct } from './i18n/punctuation.js';
 export const shownTime = (at: string) => at.slice(0, 19).replace('T', ' ');
 
 function filesCell(lang: Lang, e: ImportEntry): string {
+  // A merge's sources are few and each a county: every one named.
+  if (e.options.merge) return e.files.map((f) => f.path).join(punct(lang, 'list'));
   const read = e.files.filter((f) => !f.unchanged);
   const first = (read[0] ?? e.files[0])?.path ?? '';
   const shown = e.files.length > 1 ? t(lang, 'log_files_more', { first, n: e.files.length }) : first;
@@ -46,7 +48,7 @@ export function logDoc(entries: ImportEntry[], lang: Lang): Doc {
     text(changesCell(lang, e.sections)),
     text([optionsOf(e), e.undone ? t(lang, 'log_undone', { at: shownTime(e.undone) }) : ''].filter(Boolean).join(' '), e.undone ? 'muted' : undefined),
   ]);
-  const table = { headers, rows, align: ['right', 'left', 'left', 'left', 'left'] as const, shrink: [2], keepEnd: [2], none: t(lang, 'log_none') };
+  const table = { headers, rows, align: ['right', 'left', 'left', 'left', 'left'] as const, shrink: [2, 4], none: t(lang, 'log_none') };
   return { lang, sections: [{ id: 'log', title: 'cxzy log', parts: [{ kind: 'table', table: { ...table, align: [...table.align] } }] }] };
 }
 

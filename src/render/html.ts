@@ -2,9 +2,9 @@
 // and a Content-Security-Policy that forbids every request, so it opens the
 // same offline, in a mail attachment or printed to A4.
 import { sourceText } from '../core/model.js';
-import { cellText, isNumeric, spansText, type CellValue, type Doc, type DocTable, type Notice, type Part } from './doc.js';
+import { cellText, isNumeric, runOn, spansText, type CellValue, type Doc, type DocTable, type Notice, type Part } from './doc.js';
 import { barChartSvg, escapeHtml as esc } from './svg.js';
-import { width } from './text.js';
+import { issuerMark } from './issuer-mark.js';
 
 // Fonts a Chinese office has (Windows, then macOS, then Linux), falling back to any CJK face.
 const FANG = `"FangSong", "仿宋", "仿宋_GB2312", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", "WenQuanYi Zen Hei", serif`;
@@ -60,13 +60,15 @@ footer { margin-top: 24px; border-top: 1px solid var(--rule); color: var(--muted
 @page :left { @bottom-left { content: "— " counter(page) " —"; font-family: ${SONGTI}; font-size: 14pt; vertical-align: top; padding: 7mm 0 0 14pt; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 16pt; line-height: 28pt; }
-  .issuer { font-size: var(--fit, 22pt); line-height: 1.3; margin: 0 0 28pt; letter-spacing: 0; }
+  /* Centred even when wider than the line as drawn, then narrowed to fit it. */
+  .issuer { font-size: var(--fit, 36pt); line-height: 1.3; margin: 0 0 28pt; letter-spacing: 0; display: flex; justify-content: center; white-space: nowrap; }
+  .issuer span { display: inline-block; transform: scaleX(var(--narrow, 1)); }
   hr.red { margin: 4mm 0 56pt; }
   h1 { font-size: 22pt; line-height: 36pt; margin: 0 0 28pt; font-weight: normal; }
   h2 { font-size: 16pt; margin: 0; break-after: avoid; }
   .attachments { margin-top: 28pt; }
   .sign { margin-top: 28pt; break-before: avoid; }
-  .foot { break-inside: avoid; }
+  .foot, .keep { break-inside: avoid; }
   section.attachment, section.attachment ~ section.attachment { break-before: page; margin-top: 0; }
   h2.att { font-size: 22pt; line-height: 36pt; font-weight: normal; margin: 28pt 0 12pt; }
   .imprint { font-size: 14pt; line-height: 28pt; break-inside: avoid; }
@@ -89,7 +91,7 @@ function htmlTable(tb: DocTable): string {
   const caption = tb.caption === undefined ? '' : `<h3>${esc(tb.caption)}</h3>`;
   const rows = [...tb.rows];
   if (rows.length === 0 && tb.none !== undefined) return `${caption}<p class="none">${esc(tb.none)}</p>`;
-  if (tb.list) return `${caption}<p class="list">${rows.map((r) => esc(r.map(cellText).join(' '))).join('；')}</p>`;
+  if (tb.list) return `${caption}<p class="list">${esc(runOn(rows, '、'))}</p>`;
   const head = `<thead><tr>${tb.headers.map((x) => `<th>${esc(x)}</th>`).join('')}</tr></thead>`;
   const max = tb.cut?.max ?? Infinity;
   // Names and codes keep to one line; only running text (a pledge, a title) wraps.
@@ -116,8 +118,11 @@ function htmlPart(p: Part): string | null {
   }
 }
 
-/** The issuer's size in print: as large as keeps it to one line of the 156-mm type area, 16 to 30 points. */
-const issuerSize = (issuer: string) => Math.max(16, Math.min(30, Math.floor((442 / Math.max(1, width(issuer) / 2)) * 0.95)));
+/** The issuer in print: larger than the title, narrowed to keep to one line (issuer-mark.ts). */
+function issuerHtml(issuer: string): string {
+  const { pt, scale } = issuerMark(issuer);
+  return `<p class="issuer" style="--fit: ${pt.toFixed(1)}pt; --narrow: ${scale.toFixed(3)}"><span>${esc(issuer)}</span></p>`;
+}
 
 /** The 版记 after the attachments: 抄送, then 印发机关 and 印发日期, between rules. */
 const imprint = (i: NonNullable<Notice['imprint']>) =>
@@ -125,20 +130,25 @@ const imprint = (i: NonNullable<Notice['imprint']>) =>
 
 export function renderHtml(doc: Doc): string {
   const n = doc.notice;
-  const sections = doc.sections.map((s) => {
+  const foot = n
+    ? `<div class="foot">${n.attachments.length ? `<div class="attachments">${n.attachments.map((a, i) => `<p>${i === 0 ? esc(n.label) : ''}${i + 1}. ${esc(a)}</p>`).join('')}</div>` : ''}<div class="sign"><div><p>${esc(n.issuer)}</p><p class="date">${esc(n.date)}</p></div></div></div>`
+    : '';
+  // The foot (附件说明, signature) printed on the page of the body's last lines, never alone: kept whole with the last part.
+  const lastBody = doc.sections.findLastIndex((s) => s.attachment === undefined && s.parts.some((p) => p.kind !== 'gap'));
+  const sections = doc.sections.map((s, k) => {
     const parts = s.parts.map(htmlPart).filter((x) => x !== null);
-    if (s.attachment === undefined) return `<section id="${esc(s.id)}">\n${s.title ? `<h2>${esc(s.title)}</h2>\n` : ''}${parts.join('\n')}\n</section>`;
+    if (s.attachment === undefined) {
+      if (k === lastBody && foot) parts.push(`<div class="keep">${parts.pop()}${foot}</div>`);
+      return `<section id="${esc(s.id)}">\n${s.title ? `<h2>${esc(s.title)}</h2>\n` : ''}${parts.join('\n')}\n</section>`;
+    }
     const [label, ...rest] = s.title.split(/[　:：]\s*/);
     return `<section class="attachment" id="${esc(s.id)}">\n<p class="att-label">${esc(label)}</p>\n<h2 class="att">${esc(rest.join(' '))}</h2>\n${parts.join('\n')}\n</section>`;
   });
   const body = sections.filter((_, i) => doc.sections[i].attachment === undefined);
   const attachments = sections.filter((_, i) => doc.sections[i].attachment !== undefined);
   const top = n
-    ? `<header><p class="issuer" style="--fit: ${issuerSize(n.issuer)}pt">${esc(n.issuer)}</p>${n.number ? `<p class="number">${esc(n.number)}</p>` : ''}<hr class="red"><h1>${esc(n.title)}</h1><p class="to">${esc(n.to)}</p></header>`
+    ? `<header>${issuerHtml(n.issuer)}${n.number ? `<p class="number">${esc(n.number)}</p>` : ''}<hr class="red"><h1>${esc(n.title)}</h1><p class="to">${esc(n.to)}</p></header>`
     : `<header><h1>${esc(doc.title ?? '')}</h1></header>`;
-  const foot = n
-    ? `<div class="foot">${n.attachments.length ? `<div class="attachments">${n.attachments.map((a, i) => `<p>${i === 0 ? esc(n.label) : ''}${i + 1}. ${esc(a)}</p>`).join('')}</div>` : ''}<div class="sign"><div><p>${esc(n.issuer)}</p><p class="date">${esc(n.date)}</p></div></div></div>`
-    : '';
   return `<!DOCTYPE html>
 <html lang="${doc.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
@@ -151,7 +161,7 @@ export function renderHtml(doc: Doc): string {
 <body>
 ${top}
 ${body.join('\n')}
-${foot}
+${lastBody < 0 ? foot : ''}
 ${attachments.join('\n')}
 ${n?.imprint ? imprint(n.imprint) : ''}
 <footer><p>${esc(doc.footer ?? '')}</p></footer>

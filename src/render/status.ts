@@ -62,7 +62,6 @@ export function statusDoc(s: Status, lang: Lang, missingOnly: boolean): Doc {
               rows: list.map((b) => row(b, s.months, lang)),
               align: headers.map((_, i) => (right.has(i) ? 'right' : 'left')),
               shrink: [1, headers.length - 1],
-              keepEnd: [headers.length - 1],
               wrap: [2],
               none: t(lang, 'ss_all_sent'),
             },

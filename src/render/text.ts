@@ -100,9 +100,9 @@ export function* tableLines(t: DocTable, c: ChalkInstance, room = Infinity): Gen
     }
   }
   if (n === 0 && t.none !== undefined) return yield c.dim(printable(t.none));
-  const full = fitColumns(widths, t.shrink ?? [], room);
-  const cut = (text: string, i: number) => (t.keepEnd?.includes(i) ? truncateStart(text, widths[i]) : truncate(text, widths[i]));
-  const textOf = (cell: CellValue, i: number) => (widths[i] < full[i] ? cut(cellOnTerminal(cell), i) : cellOnTerminal(cell));
+  const full = [...widths];
+  fitColumns(widths, t.shrink ?? [], room);
+  const narrowed = widths.flatMap((w, i) => (w < full[i] ? [i] : []));
   const line = (texts: string[], tones: (Tone | undefined)[]) => {
     let s = '';
     for (let i = 0; i < texts.length; i++) {
@@ -114,23 +114,32 @@ export function* tableLines(t: DocTable, c: ChalkInstance, room = Infinity): Gen
   };
   yield line(t.headers.map(printable), []);
   yield widths.map((w) => '─'.repeat(w)).join('  ');
-  for (const r of t.rows)
-    yield line(
-      r.map(textOf),
-      r.map((cell) => cell?.tone),
-    );
+  for (const r of t.rows) {
+    const texts = r.map(cellOnTerminal);
+    const tones = r.map((cell) => cell?.tone);
+    // A cell wider than its narrowed column wraps within it: a name or a problem's description is never cut.
+    if (narrowed.every((i) => width(texts[i]) <= widths[i])) {
+      yield line(texts, tones);
+      continue;
+    }
+    const cells = texts.map((x, i) => (width(x) <= widths[i] ? [x] : wrap(x, widths[i])));
+    const height = Math.max(...cells.map((l) => l.length));
+    for (let k = 0; k < height; k++)
+      yield line(
+        cells.map((l) => l[k] ?? ''),
+        tones,
+      );
+  }
 }
 
-/** Narrowest a column is cut to. */
+/** Narrowest a column is narrowed to. */
 const MIN_COLUMN = 8;
 
 /**
  * Narrow the `shrink` columns of `widths` (in place), widest first, until the
- * table fits `room` columns or they are as narrow as they go. Returns the
- * widths before.
+ * table fits `room` columns or they are as narrow as they go.
  */
-function fitColumns(widths: number[], shrink: number[], room: number): number[] {
-  const full = [...widths];
+function fitColumns(widths: number[], shrink: number[], room: number): void {
   let over = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1) - room;
   while (over > 0) {
     let widest = -1;
@@ -139,29 +148,24 @@ function fitColumns(widths: number[], shrink: number[], room: number): number[] 
     widths[widest]--;
     over--;
   }
-  return full;
 }
 
-/** Cut text to `max` display columns, marking the cut with …. */
-function truncate(text: string, max: number): string {
-  if (width(text) <= max) return text;
-  let out = '';
+/** Text in lines of at most `max` display columns, broken after the last space or slash that fits (words, folders whole), else between characters. */
+export function wrap(text: string, max: number): string[] {
+  const out: string[] = [];
+  let line = '';
   for (const ch of text) {
-    if (width(out + ch) > max - 1) break;
-    out += ch;
+    if (line !== '' && width(line + ch) > max) {
+      // After a space or a path's slash where there is one: words and folder names kept whole.
+      const space = Math.max(line.lastIndexOf(' '), line.lastIndexOf('/'));
+      const at = space > 0 ? space + 1 : line.length;
+      out.push(line.slice(0, at).trimEnd());
+      line = line.slice(at);
+    }
+    line += ch;
   }
-  return `${out}…`;
-}
-
-/** Cut text to `max` display columns from its start, marking the cut with …. */
-function truncateStart(text: string, max: number): string {
-  if (width(text) <= max) return text;
-  let out = '';
-  for (const ch of [...text].reverse()) {
-    if (width(ch + out) > max - 1) break;
-    out = ch + out;
-  }
-  return `…${out}`;
+  if (line !== '' || out.length === 0) out.push(line);
+  return out;
 }
 
 /**

@@ -110,3 +110,15 @@ export function headerRow(row: ExcelJS.Row, headers: string[]): void {
   });
   row.commit();
 }
+
+/**
+ * LibreOffice shows a sheet's filter only when the workbook names its range
+ * _xlnm._FilterDatabase, as Excel's own files do (exceljs #2778). Such a name
+ * belongs to its sheet, which exceljs's defined names cannot say: the
+ * workbook is given the list it writes instead. `filters[k]` is sheet k's
+ * (null: none).
+ */
+export function nameFilters(wb: ExcelJS.stream.xlsx.WorkbookWriter, filters: (string | null)[]): void {
+  const model = filters.flatMap((ref, k) => (ref === null ? [] : [{ name: '_xlnm._FilterDatabase', localSheetId: k, ranges: [ref] }]));
+  Object.defineProperty(wb.definedNames, 'model', { get: () => model });
+}

@@ -9,7 +9,7 @@ import type ExcelJS from 'exceljs';
 import { chartTable, spansText, type Doc, type DocSection, type DocTable } from './doc.js';
 import { t } from './i18n/index.js';
 import { a4Page } from './workbook.js';
-import { columnWidths, headerRow, hf, LINE_PT, PORTRAIT_CHARS, PROSE_AT, rowHeight, setCell, sheetNamer } from './xlsx-cells.js';
+import { columnWidths, headerRow, hf, letters, LINE_PT, nameFilters, PORTRAIT_CHARS, PROSE_AT, rowHeight, setCell, sheetNamer } from './xlsx-cells.js';
 
 type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
 type Style = { bold?: boolean; size?: number; red?: boolean; align?: 'center' | 'right' };
@@ -66,14 +66,35 @@ function noticeSheet(wb: Workbook, name: string, doc: Doc): void {
 
 const tablesOf = (s: DocSection): DocTable[] => s.parts.flatMap((p) => (p.kind === 'table' ? [p.table] : p.kind === 'chart' ? [chartTable(p.chart)] : []));
 
-/** One attachment: 附件N and its name, then each table under its caption, a blank row between them. */
-function attachmentSheet(wb: Workbook, name: string, s: DocSection): void {
+/**
+ * Where the first table of an attachment with rows lies: its header's row and
+ * its last row, as attachmentSheet lays them out (the label, the title, then
+ * each table after a blank row, under its caption).
+ */
+function firstTableRows(tables: DocTable[], counts: number[]): { top: number; bottom: number; width: number } | null {
+  let n = 3;
+  for (const [k, tb] of tables.entries()) {
+    n += 1 + (tb.caption === undefined ? 0 : 1);
+    if (counts[k] > 0) return { top: n, bottom: n + counts[k], width: tb.headers.length };
+    n += 1;
+  }
+  return null;
+}
+
+/** One attachment: 附件N and its name, then each table under its caption, a blank row between them; its first table filtered. Returns that filter's range. */
+function attachmentSheet(wb: Workbook, name: string, s: DocSection): string | null {
   const tables = tablesOf(s);
   const measured = tables.map(columnWidths);
   // The sheet's columns serve every table: each as wide as the widest that needs it.
   const cols = measured.reduce<number[]>((w, m) => m.cols.map((c, j) => Math.max(c, w[j] ?? 0)).concat(w.slice(m.cols.length)), []);
   const [label, ...rest] = s.title.split(/[　:：]\s*/);
-  const ws = wb.addWorksheet(name, page(rest.join(' '), cols.reduce((a, b) => a + b, 0) > PORTRAIT_CHARS));
+  // A sheet holds one filter, as the table workbooks' do: its first table's, header and every row, so sorting moves whole records.
+  const at = firstTableRows(
+    tables,
+    measured.map((m) => m.count),
+  );
+  const filter = at && `A${at.top}:${letters(at.width)}${at.bottom}`;
+  const ws = wb.addWorksheet(name, { ...page(rest.join(' '), cols.reduce((a, b) => a + b, 0) > PORTRAIT_CHARS), ...(filter ? { autoFilter: filter } : {}) });
   ws.columns = cols.map((w) => ({ width: w, style: { alignment: { vertical: 'top' } } }));
   let n = 1;
   const text = (v: string, font: Partial<ExcelJS.Font>) => {
@@ -102,6 +123,7 @@ function attachmentSheet(wb: Workbook, name: string, s: DocSection): void {
     }
   });
   ws.commit();
+  return filter && `'${name}'!$${filter.replace(/(\d+)/g, '$$$1').replace(':', ':$')}`;
 }
 
 /** The notice's workbook: the notice, then 附件1…附件N. */
@@ -110,5 +132,6 @@ export function noticeWorkbook(wb: Workbook, doc: Doc): void {
   wb.title = n.title;
   const name = sheetNamer();
   noticeSheet(wb, name(t(doc.lang, 'bulletin_sheet')), doc);
-  for (const s of doc.sections.filter((x) => x.attachment !== undefined)) attachmentSheet(wb, name(s.title.split(/[　:：]/)[0]), s);
+  const filters = [null, ...doc.sections.filter((x) => x.attachment !== undefined).map((s) => attachmentSheet(wb, name(s.title.split(/[　:：]/)[0]), s))];
+  nameFilters(wb, filters);
 }

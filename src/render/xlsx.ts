@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { a4Page, streamingWorkbook } from './workbook.js';
 import { chartTable, type Doc } from './doc.js';
-import { columnWidths, headerRow, hf, letters, PORTRAIT_CHARS, rowHeight, setCell, sheetNamer } from './xlsx-cells.js';
+import { columnWidths, headerRow, hf, letters, nameFilters, PORTRAIT_CHARS, rowHeight, setCell, sheetNamer } from './xlsx-cells.js';
 import { noticeWorkbook } from './xlsx-notice.js';
 
 function printSetup(caption: string, filter: string, landscape: boolean): Partial<ExcelJS.AddWorksheetOptions> {
@@ -16,17 +16,6 @@ function printSetup(caption: string, filter: string, landscape: boolean): Partia
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
     autoFilter: filter,
   } as Partial<ExcelJS.AddWorksheetOptions>;
-}
-
-/**
- * LibreOffice shows a sheet's filter only when the workbook names its range
- * _xlnm._FilterDatabase, as Excel's own files do (exceljs #2778). Such a name
- * belongs to its sheet, which exceljs's defined names cannot say: the
- * workbook is given the list it writes instead. `filters[k]` is sheet k's.
- */
-function nameFilters(wb: ExcelJS.stream.xlsx.WorkbookWriter, filters: string[]): void {
-  const model = filters.map((ref, k) => ({ name: '_xlnm._FilterDatabase', localSheetId: k, ranges: [ref] }));
-  Object.defineProperty(wb.definedNames, 'model', { get: () => model });
 }
 
 /**

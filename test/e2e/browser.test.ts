@@ -126,6 +126,13 @@ describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
     // 三号 is 16 pt, 21.33 CSS pixels; the title 二号, 22 pt.
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('p.fact')!).fontSize)).toBe('21.3333px');
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('h1')!).fontSize)).toBe('29.3333px');
+    // The red 发文机关标志 larger than the title, and narrowed to keep to one line of the type area (156 mm, 590 px).
+    const mark = await page.evaluate(() => {
+      const span = document.querySelector('.issuer span')!;
+      return { size: Number.parseFloat(getComputedStyle(span).fontSize), width: span.getBoundingClientRect().width };
+    });
+    expect(mark.size).toBeGreaterThan(29.34);
+    expect(mark.width).toBeLessThanOrEqual((156 / 25.4) * 96);
     const file = join(OUT, 'bulletin.pdf');
     const pdf = await page.pdf({ path: file, preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -167,6 +174,14 @@ describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
       await other.pdf({ path: file, preferCSSPageSize: true });
       const pages = numbers(file);
       expect(pages.length, args.join(' ')).toBeLessThanOrEqual(11);
+      // The signature is printed on the page of the body's last lines, never alone.
+      const last = await other.evaluate(() => [...document.querySelectorAll('section:not(.attachment) p.fact')].at(-1)!.textContent!.replace(/\s+/g, ''));
+      const texts = pages.map((_, i) =>
+        spawnSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ''),
+      );
+      const signed = texts.findIndex((t) => t.includes('2011年7月5日') || t.includes('July 5, 2011') || t.includes('5 July 2011'));
+      expect(signed, args.join(' ')).toBeGreaterThanOrEqual(0);
+      expect(texts[signed], args.join(' ')).toContain(last.slice(-12));
       expect(pages.map((n) => n.text)).toEqual(pages.map((_, i) => `—${i + 1}—`));
       expect(pages.every((n, i) => (i % 2 === 0 ? n.x0 > 297 : n.x1 < 297))).toBe(true);
     }

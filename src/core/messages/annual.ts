@@ -15,7 +15,18 @@ export interface AnnualMessages {
   yr_c_worker_org: { org: Scalar };
   yr_c_worker_stars: { n: Scalar; need: Scalar; stars: Scalar };
   yr_title: { year: Scalar };
-  yr_summary: { orgs: Scalar; members: Scalar; adv: Scalar; adv_q: Scalar; mem: Scalar; mem_q: Scalar; wrk: Scalar; wrk_q: Scalar };
+  yr_summary: {
+    orgs: Scalar;
+    members: Scalar;
+    adv: Scalar;
+    adv_q: Scalar;
+    mem: Scalar;
+    mem_q: Scalar;
+    mem_base: Scalar;
+    share: Scalar;
+    wrk: Scalar;
+    wrk_q: Scalar;
+  };
   yr_advanced_org: {};
   yr_excellent_member: {};
   yr_excellent_worker: {};
@@ -73,5 +84,6 @@ export interface AnnualMessages {
   yr_p_org_record: { graded: Scalar; benchmark: Scalar; months: Scalar };
   yr_p_member_record: { red: Scalar; stars: Scalar };
   yr_p_worker_record: { n: Scalar; stars: Scalar };
+  yr_p_worker_record_met: { n: Scalar; stars: Scalar };
   yr_p_wrote: { file: Scalar; from: Scalar; to: Scalar };
 }

@@ -26,9 +26,9 @@ export const annual: Catalog<AnnualMessages> = {
   yr_title: { zh: (p) => `${p.year}年度评议与表彰`, en: (p) => `The year ${p.year}: review and awards` },
   yr_summary: {
     zh: (p) =>
-      `参评组织${p.orgs}个、党员${p.members}名。拟表彰先进基层党组织${p.adv}个（名额${p.adv_q}个），优秀共产党员${p.mem}名（名额${p.mem_q}名），优秀党务工作者${p.wrk}名（名额${p.wrk_q}名）。`,
+      `参评组织${p.orgs}个、党员${p.members}名。拟表彰先进基层党组织${p.adv}个（名额${p.adv_q}个），优秀共产党员${p.mem}名（按在册正式党员${p.mem_base}名的${p.share}%，名额${p.mem_q}名），优秀党务工作者${p.wrk}名（名额${p.wrk_q}名）。`,
     en: (p) =>
-      `${p.orgs} orgs and ${p.members} members reviewed. Proposed: ${p.adv} advanced orgs (of ${p.adv_q}), ${p.mem} excellent members (of ${p.mem_q}), ${p.wrk} excellent party workers (of ${p.wrk_q}).`,
+      `${p.orgs} orgs and ${p.members} members reviewed. Proposed: ${p.adv} advanced orgs (of ${p.adv_q}), ${p.mem} excellent members (of ${p.mem_q}: ${p.share}% of ${p.mem_base} active full members), ${p.wrk} excellent party workers (of ${p.wrk_q}).`,
   },
   yr_advanced_org: { zh: () => `先进基层党组织`, en: () => `Advanced party organisations` },
   yr_excellent_member: { zh: () => `优秀共产党员`, en: () => `Excellent party members` },
@@ -107,6 +107,10 @@ export const annual: Catalog<AnnualMessages> = {
   yr_p_worker_record: {
     zh: (p) => `所在支部为先进基层党组织人选，${p.n}个季度有积分，全年得${p.stars}颗星`,
     en: (p) => `secretary of an advanced org, points in ${p.n} quarters, ${p.stars} stars in the year`,
+  },
+  yr_p_worker_record_met: {
+    zh: (p) => `所在支部各项条件达到先进基层党组织标准，${p.n}个季度有积分，全年得${p.stars}颗星`,
+    en: (p) => `secretary of an org that meets every criterion of an advanced org, points in ${p.n} quarters, ${p.stars} stars in the year`,
   },
   yr_p_wrote: {
     zh: (p) => `已写入公示 ${p.file}（公示期 ${p.from} 至 ${p.to}）`,
