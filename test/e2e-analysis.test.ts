@@ -159,5 +159,9 @@ describe('demo', () => {
     expect(r.stdout).toContain('2011Q2 分类定级');
     expect(r.stdout).toContain('2011Q2 积分评星');
     expect(r.stdout).toContain('2011-06 信息报送');
+    // The examples' slips kept on purpose are one line, not a page of warnings before the first figure.
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('示例数据里有意留了 11 处疏漏，演示 cxzy 的检查（承诺内容空泛 6 处、同月同题信息 4 处、党员本季度没有积分记录 1 处）');
+    expect(r.stdout).not.toContain('警告');
   });
 });

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import type { CommandSpec } from './command.js';
-import { t } from '../render/i18n/index.js';
+import { t, word } from '../render/i18n/index.js';
+import { punct } from '../render/i18n/punctuation.js';
+import { Diagnostics } from '../core/diagnostic.js';
 import { importFiles } from '../pipeline/pipeline.js';
 import { loadRulesOrReport } from './rules-loader.js';
 import { printIngest } from './ingest-output.js';
@@ -39,7 +41,12 @@ export const demoCommand: CommandSpec = {
         cwd: host.root,
         env: ctx.env,
       });
-      printIngest({ ...ctx, quiet: false }, r, 'table', ctx.t('demo_imported'));
+      // The examples keep a few slips on purpose, to show the checks: said in one line, not one by one.
+      const kinds = [...r.diags.warningKinds].map(([code, n]) => ctx.t('demo_warning_kind', { kind: word(ctx.lang, `w_${code}`), n }));
+      const quiet = new Diagnostics();
+      for (const e of r.diags.errors) quiet.add(e);
+      printIngest({ ...ctx, quiet: false }, { ...r, diags: quiet }, 'table', ctx.t('demo_imported'));
+      if (kinds.length) ctx.print(ctx.t('demo_warnings', { n: r.diags.warningCount, kinds: kinds.join(punct(ctx.lang, 'list')) }));
       const workbooks = (readdirSync(EXAMPLES, { recursive: true }) as string[]).filter((f) => f.endsWith('.xlsx')).sort();
       if (workbooks.length) ctx.print(ctx.t('demo_workbooks', { files: workbooks.map((f) => join(examples, f)).join('、') }));
       // The latest quarter, as grade, stars and quota would show it.

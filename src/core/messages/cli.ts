@@ -41,6 +41,8 @@ export interface CliMessages {
   init_exists: { file: Scalar };
   demo_workbooks: { files: string };
   demo_imported: {};
+  demo_warnings: { n: Scalar; kinds: Scalar };
+  demo_warning_kind: { kind: Scalar; n: Scalar };
   demo_runtime: { version: string; node: string; platform: string };
   runtime_too_old: { version: string };
   cache_failed: { folder: string; reason: string };

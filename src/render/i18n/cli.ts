@@ -155,6 +155,11 @@ export const cli: Catalog<CliMessages> = {
     zh: () => `演示：示例数据已导入一个临时数据库（演示结束即删除；要保留数据请用 cxzy import）`,
     en: () => `demo: the bundled examples were imported into a temporary database (deleted after the demo; to keep data use cxzy import)`,
   },
+  demo_warnings: {
+    zh: (p) => `示例数据里有意留了 ${p.n} 处疏漏，演示 cxzy 的检查（${p.kinds}）；逐条查看：cxzy validate examples`,
+    en: (p) => `the examples keep ${p.n} slips on purpose, to show cxzy's checks (${p.kinds}); to see each: cxzy validate examples`,
+  },
+  demo_warning_kind: { zh: (p) => `${p.kind} ${p.n} 处`, en: (p) => `${p.kind}: ${p.n}` },
   bad_lang: {
     zh: (p) => `--lang 只能是 zh 或 en，实际为 ${p.value}`,
     en: (p) => `--lang must be zh or en, got ${p.value}`,
