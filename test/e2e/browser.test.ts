@@ -159,6 +159,34 @@ describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
     expect(over).toEqual([]);
   });
 
+  it('prints the signature and 附件说明 on the page of the body’s last lines, never alone, wherever the page ends', { timeout: 60_000 }, async () => {
+    await page.emulateMedia({ media: 'print' });
+    const last = await page.evaluate(() => [...document.querySelectorAll('section:not(.attachment) p.fact')].at(-1)!.textContent!.replace(/\s+/g, ''));
+    const date = await page.evaluate(() => document.querySelector('.sign .date')!.textContent!.replace(/\s+/g, ''));
+    // The last section pushed down a line at a time, so that a page ends at every point of the body's close.
+    // A spacer at the head of the last section (a margin would be dropped where a page ends).
+    const pushBy = (px: number) =>
+      page.evaluate((by) => {
+        document.querySelector('#push')?.remove();
+        if (!by) return;
+        const spacer = Object.assign(document.createElement('div'), { id: 'push' });
+        spacer.style.height = `${by}px`;
+        [...document.querySelectorAll('section:not(.attachment)')].at(-1)!.prepend(spacer);
+      }, px);
+    for (let push = 0; push <= 950; push += 38) {
+      await pushBy(push);
+      const file = join(dir, `push${push}.pdf`);
+      await page.pdf({ path: file, preferCSSPageSize: true });
+      const texts = numbers(file).map((_, i) =>
+        spawnSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ''),
+      );
+      const signed = texts.findLastIndex((t) => t.includes(date));
+      expect(signed, `pushed ${push}px`).toBeGreaterThanOrEqual(0);
+      expect(texts[signed], `pushed ${push}px`).toContain(last.slice(-12));
+    }
+    await pushBy(0);
+  });
+
   it('prints other months and English as the Word notice does too', { timeout: 60_000 }, async () => {
     const other = await browser.newPage();
     for (const args of [
@@ -179,7 +207,8 @@ describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
       const texts = pages.map((_, i) =>
         spawnSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ''),
       );
-      const signed = texts.findIndex((t) => t.includes('2011年7月5日') || t.includes('July 5, 2011') || t.includes('5 July 2011'));
+      const date = await other.evaluate(() => document.querySelector('.sign .date')!.textContent!.replace(/\s+/g, ''));
+      const signed = texts.findLastIndex((t) => t.includes(date));
       expect(signed, args.join(' ')).toBeGreaterThanOrEqual(0);
       expect(texts[signed], args.join(' ')).toContain(last.slice(-12));
       expect(pages.map((n) => n.text)).toEqual(pages.map((_, i) => `—${i + 1}—`));
