@@ -115,9 +115,9 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
 }
 
 /** Ctrl-C's line: what this run had written whole, if anything. */
-function interruptedLine(lang: Lang): string {
+function interruptedLine(lang: Lang, notCreated: string | null = null): string {
   const done = writtenSoFar();
-  if (done.length === 0) return t(lang, 'interrupted');
+  if (done.length === 0) return notCreated === null ? t(lang, 'interrupted') : t(lang, 'interrupted_no_db', { db: notCreated });
   // template --split writes hundreds of files: the line names the first few.
   const first = done.slice(0, 5).join(lang === 'zh' ? '、' : ', ');
   const what = done.length > 5 ? t(lang, 'interrupted_more', { first, n: done.length, more: done.length - 5 }) : first;
@@ -144,7 +144,7 @@ function failure(e: unknown, lang: Lang, io: Io): number {
     return 1;
   }
   if (e instanceof Interrupted) {
-    io.stderr.write(`${interruptedLine(lang)}\n`);
+    io.stderr.write(`${interruptedLine(lang, e.notCreated)}\n`);
     return 130;
   }
   if (e instanceof EnvError) {

@@ -38,9 +38,9 @@ export class EnvError extends Error {
   }
 }
 
-/** Ctrl-C before anything was written: the import rolled back. Exit code 130. */
+/** Ctrl-C before anything was written: the import rolled back. Exit code 130. `notCreated`: the database the run would have made, and did not. */
 export class Interrupted extends Error {
-  constructor() {
+  constructor(readonly notCreated: string | null = null) {
     super('interrupted');
   }
 }

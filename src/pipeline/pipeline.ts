@@ -109,6 +109,8 @@ export async function importFiles(paths: string[], db: DbRef, rules: Rules, opts
     }
     return { ...result, created: !existed && result.counts !== null && !opts.dryRun };
   } catch (e) {
+    // Ctrl-C on a first import: the database it was making goes too, and the line says so.
+    if (e instanceof Interrupted && !existed) throw new Interrupted(db.name);
     // Another process holding the database past the timeout is the environment's problem (exit 3), not a bug.
     throw asEnvError(e, db.name);
   } finally {

@@ -20,6 +20,7 @@ export interface CliMessages {
   rules_missing: { file: Scalar };
   rules_folder: { file: Scalar; beside: Scalar };
   interrupted: {};
+  interrupted_no_db: { db: Scalar };
   interrupted_after: { what: Scalar };
   interrupted_db: { db: Scalar };
   interrupted_more: { first: Scalar; n: Scalar; more: Scalar };

@@ -113,6 +113,10 @@ export const cli: Catalog<CliMessages> = {
     zh: () => `已中断：没有写入任何数据`,
     en: () => `interrupted: nothing was written`,
   },
+  interrupted_no_db: {
+    zh: (p) => `已中断：没有写入任何数据，也没有新建数据库 ${p.db}`,
+    en: (p) => `interrupted: nothing was written, and the database ${p.db} was not created`,
+  },
   interrupted_after: {
     zh: (p) => `已中断：中断前已写完 ${p.what}，此外没有写入任何数据`,
     en: (p) => `interrupted: ${p.what} had been written whole; nothing else was written`,
