@@ -455,3 +455,17 @@ describe('hostile text, in every output', () => {
     expect(JSON.parse(json.stdout).errors[0].file).toBe('\u001b[31mred\u202e.yaml');
   });
 });
+
+describe('a file of one long line', () => {
+  it('50 MB on one quoted line is refused at its line, the terminal shown a window of it, not the line', async () => {
+    const dir = files({ 'orgs.yaml': BASE['orgs.yaml'] });
+    writeFileSync(join(dir, 'big.yaml'), `reports:\n  - {org: D01, date: 2011-01-05, title: "${'长'.repeat(16 * 2 ** 20)}\u0007"}\n`);
+    const r = await cxzy(['validate', '.'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('big.yaml:2:16385  错误  这一行过长（超过 16384 个字符），已拒绝');
+    // The line as shown: a hundred characters around the place, cut at both ends.
+    const shown = r.stderr.split('\n').find((l) => l.startsWith('  2 | '))!;
+    expect(shown).toMatch(/^ {2}2 \| …长{90,110}…$/);
+    expect(r.stderr.length).toBeLessThan(2_000);
+  });
+});

@@ -31,7 +31,10 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang, c: ChalkInstance): s
   }
   if (d.source === null) return head;
   const gutter = String(d.line).length + 2;
-  const { source, col, endCol } = window(safeSource(d.source), d.col, d.endCol);
+  // Cut first, then made printable (each character keeps its length): a line of 50 MB costs its window, not its length.
+  const cut = window(d.source, d.col, d.endCol);
+  const { col, endCol } = cut;
+  const source = safeSource(cut.source);
   const before = stringWidth(source.slice(0, col - 1));
   const span = Math.max(1, Math.min(60, stringWidth(source.slice(col - 1, endCol - 1))));
   const mark = d.severity === 'error' ? c.red : c.yellow;
