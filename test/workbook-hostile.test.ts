@@ -66,6 +66,28 @@ describe('workbook cells as Excel shows them', () => {
     }
   });
 
+  it('a workbook of the 1904 date system, as Excel for Mac saves it (its x15:workbookPr extension after): serials, date-formatted or not, count from 1904', async () => {
+    const book1904 = (parts: Part[]) =>
+      parts.map((p) =>
+        p.name === 'xl/workbook.xml'
+          ? {
+              ...p,
+              data: String(p.data)
+                .replace('<sheets>', '<workbookPr date1904="1"/><sheets>')
+                .replace(
+                  '</workbook>',
+                  '<extLst><ext uri="{140A7094-0E35-4892-8432-C4D2E57EDEB5}" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main"><x15:workbookPr chartTrackingRefBase="1"/></ext></extLst></workbook>',
+                ),
+            }
+          : p,
+      );
+    // 2011-03-05 is day 39145 counted from 1904-01-01.
+    for (const cell of ['<c r="B2" s="1"><v>39145</v></c>', '<c r="B2"><v>39145</v></c>']) {
+      const r = await load(book1904(workbookParts([orgs(str('B2', '城关镇党委')), reports(cell)], [], [0, 14])));
+      expect([r.code, (r.rows?.reports as { date: string }[] | undefined)?.[0]?.date], cell).toEqual([0, '2011-03-05']);
+    }
+  });
+
   it('a value its cell type cannot hold is an error at that cell', async () => {
     for (const cell of ['<c r="B2"><v>95abc</v></c>', '<c r="B2" t="d"><v>not a date</v></c>', '<c r="B2" t="s"><v>7</v></c>']) {
       const r = await load(workbookParts([orgs(str('B2', '城关镇党委')), reports(cell)]));

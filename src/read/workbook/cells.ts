@@ -29,7 +29,9 @@ const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 /** Excel's serial day numbers (1900 system) that are plausible dates: 1900-01-01 to 9999-12-31. */
 const SERIAL_MAX = 2_958_465;
 
-function fromSerial(n: number): string {
+function fromSerial(n: number, date1904: boolean): string {
+  // A workbook of the 1904 date system (Excel for Mac's old default) counts from 1904-01-01.
+  if (date1904) return isoDate(new Date(Date.UTC(1904, 0, 1) + n * 86_400_000));
   // Day 60 is Excel's 1900-02-29, which never was; serials from 61 on count from 1899-12-30.
   const epoch = Date.UTC(1899, 11, n < 61 ? 31 : 30);
   return isoDate(new Date(epoch + n * 86_400_000));
@@ -39,8 +41,8 @@ export type Cell = { ok: true; value: unknown } | { ok: false; msg: Msg; code: s
 
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
-/** The value a record takes from a non-blank cell of a column holding `kind`. */
-export function cellValueOf(p: Exclude<Plain, null>, kind: Kind): Cell {
+/** The value a record takes from a non-blank cell of a column holding `kind`; `date1904`: the workbook counts its days from 1904. */
+export function cellValueOf(p: Exclude<Plain, null>, kind: Kind, date1904 = false): Cell {
   if (p instanceof Date) return { ok: true, value: isoDate(p) };
   if (typeof p === 'object') {
     if ('error' in p) return { ok: false, code: 'cell', msg: { id: 'cell_error', params: { value: p.error } } };
@@ -57,7 +59,7 @@ export function cellValueOf(p: Exclude<Plain, null>, kind: Kind): Cell {
       return { ok: true, value: halfWidth(String(p)).trim() };
     case 'date':
       // A serial day, with a time of day or not, in a cell not formatted as a date.
-      if (typeof p === 'number' && p >= 1 && p <= SERIAL_MAX) return { ok: true, value: fromSerial(Math.floor(p)) };
+      if (typeof p === 'number' && p >= 1 && p <= SERIAL_MAX) return { ok: true, value: fromSerial(Math.floor(p), date1904) };
       // A date typed as text as people type it (2011.7.5, 2011/7/12, 2011年7月20日, 2011-7-31, in full-width digits too).
       if (typeof p === 'string') return { ok: true, value: suggestDate(halfWidth(p)) ?? p.trim() };
       return { ok: true, value: p };

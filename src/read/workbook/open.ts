@@ -25,6 +25,8 @@ export interface OpenSheet {
   merges: string[];
   /** The workbook is one cxzy exported (EXPORT_MARK): read as written, nothing assumed. */
   exported: boolean;
+  /** Its days count from 1904 (workbookPr date1904). */
+  date1904: boolean;
 }
 
 interface Entry {
@@ -132,7 +134,8 @@ export async function* openWorkbook(path: string): AsyncGenerator<OpenSheet> {
   let verbatim = false;
   await tags(read(book), (name, a) => {
     if (name === 'sheet') sheets.push({ name: a.name ?? '', state: a.state ?? 'visible', rel: relId(a) });
-    else if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+    // Excel's own extension (x15:workbookPr) comes later without the attribute: only the one that says decides.
+    else if (name === 'workbookPr' && a.date1904 !== undefined) date1904 = a.date1904 === '1' || a.date1904 === 'true';
     // Excel's names are case-insensitive.
     else if (name === 'definedName' && a.name?.toUpperCase() === EXPORT_MARK) verbatim = true;
   });
@@ -154,6 +157,6 @@ export async function* openWorkbook(path: string): AsyncGenerator<OpenSheet> {
     const entry = at === undefined ? undefined : part(at);
     if (!entry) throw new Error(`sheet ${sheet.name}: its part ${at ?? sheet.rel ?? '?'} is missing`);
     const merges: string[] = [];
-    yield { name: sheet.name, state: sheet.state, merges, exported: verbatim, rows: () => sheetRows(read(entry), ctx, merges) };
+    yield { name: sheet.name, state: sheet.state, merges, exported: verbatim, date1904, rows: () => sheetRows(read(entry), ctx, merges) };
   }
 }

@@ -172,7 +172,7 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
         def = guess;
         warn(ws.name, 'sheet_by_headers', { id: 'sheet_by_headers', params: { sheet: ws.name, section: def.label } });
       }
-      parsed.push(parseSheet(file, ws.name, def, grid.numbers, grid.cells, grid.written, report));
+      parsed.push(parseSheet(file, ws.name, def, grid.numbers, grid.cells, grid.written, report, ws.date1904));
       markedRows(parsed[parsed.length - 1], grid, (sheet, row, code, msg) =>
         report({ severity: 'warning', ...cellPlace(file, sheet, row, 1, null, null), path: null, code, msg }),
       );

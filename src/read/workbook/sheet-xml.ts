@@ -49,11 +49,11 @@ export const strikes = (a: Record<string, string>) => a.val !== '0' && a.val !==
 /** An element's name without its namespace prefix: some programs write <x:row>, <x:c>. */
 export const local = (name: string) => (name.includes(':') ? name.slice(name.indexOf(':') + 1) : name);
 
-/** "B12" → 2. */
 /** Excel's last row and last column (XFD): a reference past them is no sheet Excel wrote. */
 const MAX_ROW = 1_048_576;
 const MAX_COLUMN = 16_384;
 
+/** "B12" → 2. */
 function columnOf(ref: string): number {
   let n = 0;
   for (let i = 0; i < ref.length; i++) {

@@ -118,12 +118,12 @@ function holds(v: unknown, info: FieldInfo): boolean {
  * YYYY-MM-DD under a date) — so a data row is still read, and refused where
  * it is wrong.
  */
-function isNoteRow(cs: Plain[], columns: Column[], fields: Map<string, FieldInfo>): boolean {
+function isNoteRow(cs: Plain[], columns: Column[], fields: Map<string, FieldInfo>, date1904: boolean): boolean {
   const filled = cs.filter((p) => !isBlank(p ?? null));
   if (!filled.every((p) => typeof p === 'string')) return false;
   const typed = columns.filter((c) => c.kind !== 'text' && !isBlank(cs[c.col] ?? null));
   const takes = (c: Column) => {
-    const v = cellValueOf(cs[c.col]!, c.kind);
+    const v = cellValueOf(cs[c.col]!, c.kind, date1904);
     return v.ok && holds(v.value, fields.get(c.field)!);
   };
   if (typed.some((c) => c.kind === 'code' && takes(c))) return false;
@@ -238,7 +238,9 @@ export function knownHeaders(def: SheetDef, rowNumbers: number[], cells: (row: n
 
 /**
  * `cells(row)`: the row's cells by column number (1-based), after merged
- * ranges are filled; `blank(row)`: whether the row was blank as written.
+ * ranges are filled; `blank(row)`: whether the row was blank as written;
+ * `date1904`: the workbook's days count from 1904 (a serial in a cell not
+ * formatted as a date is read by it).
  */
 export function parseSheet(
   file: string,
@@ -248,6 +250,7 @@ export function parseSheet(
   cells: (row: number) => Plain[],
   blank: (row: number) => boolean,
   report: Report,
+  date1904 = false,
 ): ParsedSheet {
   const fields = sheetFields(def);
   const out: ParsedSheet = { name, def, layout: {}, rows: [], names: [] };
@@ -271,7 +274,7 @@ export function parseSheet(
     const cs = cells(row);
     const first = cs.findIndex((p) => !isBlank(p ?? null));
     if (first >= 0 && TOTAL.test(headerText(cs[first]))) continue;
-    if (out.rows.length === 0 && first >= 0 && isNoteRow(cs, columns, fields)) {
+    if (out.rows.length === 0 && first >= 0 && isNoteRow(cs, columns, fields, date1904)) {
       const note = (cs.find((p) => typeof p === 'string' && NOTE.test(p)) ?? cs[first]) as string;
       report({
         severity: 'warning',
@@ -295,7 +298,7 @@ export function parseSheet(
     for (const { field, col, header, kind, parts } of columns) {
       const p = cs[col] ?? null;
       if (isBlank(p)) continue;
-      const v = cellValueOf(p!, kind);
+      const v = cellValueOf(p!, kind, date1904);
       if (!v.ok) {
         bad = true;
         badFields.add(field);
