@@ -124,9 +124,13 @@ export async function ours(path: string, out: string): Promise<void> {
 }
 
 describe.skipIf(!manifest.length)('workbooks made by other programs', () => {
+  /** What validate said of each, kept for the test after. */
+  const said = new Map<string, string>();
+
   it('validate gives each a reason a clerk can act on, never a crash', async () => {
     for (const f of manifest) {
       const r = await cxzy(['validate', join(REAL, f)]);
+      said.set(f, r.stderr);
       expect(r.stderr, f).not.toMatch(/internal error|TypeError| {4}at /);
       expect([1, 0], f).toContain(r.code);
       if (r.code === 1)
@@ -141,8 +145,7 @@ describe.skipIf(!manifest.length)('workbooks made by other programs', () => {
     const dir = files({ 'orgs.yaml': BASE['orgs.yaml'] });
     let tried = 0;
     for (const f of manifest.filter((m) => m.endsWith('.xlsx'))) {
-      const v = await cxzy(['validate', join(REAL, f)]);
-      if (!v.stderr.includes('工作簿里没有可导入的工作表')) continue;
+      if (!(said.get(f) ?? (await cxzy(['validate', join(REAL, f)])).stderr).includes('工作簿里没有可导入的工作表')) continue;
       tried++;
       const copy = join(dir, `${f.replace(/[/\\]/g, '_')}`);
       await ours(join(REAL, f), copy);
