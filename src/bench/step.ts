@@ -1,6 +1,7 @@
 // One measured step of the benchmark, run in its own process so that its peak
 // RSS is its own: prints {ms, rss_mb, out} as JSON on the last line.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { loadAll } from 'js-yaml';
 import { parse } from 'yaml';
@@ -152,6 +153,21 @@ async function workbooks(dbPath: string, dir: string): Promise<string> {
   return String(towns.length + 1);
 }
 
+/**
+ * A program run as an office runs it (the executable, or bin/cxzy on Node),
+ * its output to nothing; its peak RSS from /usr/bin/time where there is one.
+ */
+function program(argv: string[]): { out: string; rss_mb?: number } {
+  const timed = existsSync('/usr/bin/time');
+  const r = spawnSync(timed ? '/usr/bin/time' : argv[0], timed ? ['-f', '%M', ...argv] : argv.slice(1), {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
+  const kb = timed ? Number(r.stderr.trim().split('\n').at(-1)) : Number.NaN;
+  return { out: '', ...(Number.isFinite(kb) ? { rss_mb: kb / 1024 } : {}) };
+}
+
 /** Output kept for the caller: the import's JSON summary lists every warning (a county has hundreds of namesakes). */
 const KEEP = 4_000_000;
 
@@ -173,8 +189,10 @@ async function cxzy(argv: string[]): Promise<string> {
 
 const [step, ...args] = process.argv.slice(2);
 const t0 = process.hrtime.bigint();
-const out =
-  step === 'jsyaml'
+const run = step === 'program' ? program(args) : null;
+const out = run
+  ? run.out
+  : step === 'jsyaml'
     ? jsYaml(args[0])
     : step === 'naive'
       ? naive(args[0], args[1])
@@ -190,4 +208,4 @@ const out =
                 ? compareDriver(args[0], args[1], args[2])
                 : await cxzy(args);
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-process.stdout.write(`\n${JSON.stringify({ ms, rss_mb: process.resourceUsage().maxRSS / 1024, out })}\n`);
+process.stdout.write(`\n${JSON.stringify({ ms, rss_mb: run?.rss_mb ?? process.resourceUsage().maxRSS / 1024, out })}\n`);

@@ -48,7 +48,7 @@ process.on('SIGINT', () => {
 const base = cacheFolder(process.env);
 
 /** Unpacks cxzy's files and the addon, and loads the addon; the folder cxzy's files are in, and the addon. */
-function unpack(): { root: string; sqlite: object } {
+function unpack(): { root: string; sqlite: object; addonPath: string } {
   /** package.json, schemas/, templates/, examples/: { path: base64 } in one asset. */
   const filesAsset = new Uint8Array(getAsset('files.json'));
   const root = join(base, `files-${hashOf(filesAsset)}`);
@@ -64,10 +64,10 @@ function unpack(): { root: string; sqlite: object } {
   once(addonPath, (tmp) => writeFileSync(tmp, addon));
   const sqlite = { exports: {} as object };
   process.dlopen(sqlite, addonPath);
-  return { root, sqlite: sqlite.exports };
+  return { root, sqlite: sqlite.exports, addonPath };
 }
 
-let unpacked: { root: string; sqlite: object };
+let unpacked: { root: string; sqlite: object; addonPath: string };
 try {
   unpacked = unpack();
 } catch (e) {
@@ -78,10 +78,14 @@ try {
 const { root } = unpacked;
 
 const worker = Buffer.from(getAsset('worker.js')).toString('utf8');
+const prefetch = Buffer.from(getAsset('prefetch.js')).toString('utf8');
 
 (globalThis as { cxzyHost?: Host }).cxzyHost = {
   root,
   bundled: true,
   sqlite: unpacked.sqlite,
   startWorker: (workerData) => new Worker(worker, { eval: true, workerData: { ...(workerData as object), cxzyRoot: root } }),
+  // The second thread of a read command opens the database: it loads the addon from where it was unpacked.
+  startPrefetch: (workerData, transferList) =>
+    new Worker(prefetch, { eval: true, workerData: { ...(workerData as object), cxzyRoot: root, cxzyAddon: unpacked.addonPath }, transferList }),
 };

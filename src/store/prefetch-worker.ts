@@ -4,6 +4,7 @@
 // asking thread can wait on.
 import { workerData, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { host } from '../core/host.js';
 import { keyOf, type Job, type Plan } from './prefetch.js';
 import type { Query } from './query.js';
 
@@ -17,35 +18,41 @@ const done = (i: number, result: { rows: unknown[] } | { value: unknown } | { er
   Atomics.notify(ready, 0);
 };
 
-let db: Database.Database | null = null;
-try {
-  db = new Database(path, { readonly: true, fileMustExist: true });
-  // The shared rows of the queries done here, for the tasks after them (a bulletin's pledges need the members counted).
-  const shared = new Map<string, unknown[][]>();
-  const open = db;
-  // Loaded only for a task: most commands hand this thread queries alone, and it starts sooner without.
-  let q: Query | null = null;
-  const query = async () => (q ??= new (await import('./query.js')).Query(open, (plan: Plan) => shared.get(keyOf(plan))));
-  for (const [i, job] of jobs.entries()) {
-    try {
-      if ('sql' in job) {
-        const rows = db
-          .prepare(job.sql)
-          .raw()
-          .all(...job.params) as unknown[][];
-        if (job.shared) shared.set(keyOf(job), rows);
-        done(i, { rows });
-      } else {
-        const run = (await import(job.module))[job.fn] as (q: Query, ...args: unknown[]) => unknown;
-        done(i, { value: run(await query(), ...job.args) });
+/** Each job in turn, its result handed back as soon as it is done (a function: the executable's bundle has no top-level await). */
+async function work(): Promise<void> {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: host.sqlite as unknown as string | undefined });
+    // The shared rows of the queries done here, for the tasks after them (a bulletin's pledges need the members counted).
+    const shared = new Map<string, unknown[][]>();
+    const open = db;
+    // Loaded only for a task: most commands hand this thread queries alone, and it starts sooner without.
+    let q: Query | null = null;
+    const query = async () => (q ??= new (await import('./query.js')).Query(open, (plan: Plan) => shared.get(keyOf(plan))));
+    for (const [i, job] of jobs.entries()) {
+      try {
+        if ('sql' in job) {
+          const rows = db
+            .prepare(job.sql)
+            .raw()
+            .all(...job.params) as unknown[][];
+          if (job.shared) shared.set(keyOf(job), rows);
+          done(i, { rows });
+        } else {
+          // In the executable the tasks come with the worker (sea/prefetch-worker.ts); from the package, from their module.
+          const run = (host.tasks?.[job.fn] ?? (await import(job.module))[job.fn]) as (q: Query, ...args: unknown[]) => unknown;
+          done(i, { value: run(await query(), ...job.args) });
+        }
+      } catch (e) {
+        done(i, { error: String(e) });
       }
-    } catch (e) {
-      done(i, { error: String(e) });
     }
+  } catch (e) {
+    // Not opened: the asking thread does every job itself.
+    for (const i of jobs.keys()) done(i, { error: String(e) });
+  } finally {
+    db?.close();
   }
-} catch (e) {
-  // Not opened: the asking thread does every job itself.
-  for (const i of jobs.keys()) done(i, { error: String(e) });
-} finally {
-  db?.close();
 }
+
+void work();

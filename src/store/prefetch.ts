@@ -38,7 +38,7 @@ const START_WITHIN_MS = 5000;
 /** What a job is known by: two equal jobs, one result. */
 export const keyOf = (j: Job) => ('sql' in j ? `${j.sql}\u0000${JSON.stringify(j.params)}` : `${j.module}#${j.fn}\u0000${JSON.stringify(j.args)}`);
 
-/** The compiled worker beside this module: none from the TypeScript sources (the tests) or in the executable. */
+/** The compiled worker beside this module: none from the TypeScript sources (the tests); the executable starts its own (host.startPrefetch). */
 const workerFile = () => fileURLToPath(new URL('./prefetch-worker.js', import.meta.url));
 
 export class Prefetch {
@@ -54,14 +54,15 @@ export class Prefetch {
     jobs.forEach((j, i) => this.waiting.set(keyOf(j), i));
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    this.worker = new Worker(workerFile(), { workerData: { path, jobs, port: port2, ready: this.ready }, transferList: [port2] });
+    const workerData = { path, jobs, port: port2, ready: this.ready };
+    this.worker = host.startPrefetch ? host.startPrefetch(workerData, [port2]) : new Worker(workerFile(), { workerData, transferList: [port2] });
     this.worker.unref();
     this.worker.on('error', () => {});
   }
 
   /** Starts `jobs` on a second thread, or returns null where there is none to start. */
   static start(path: string, jobs: Job[]): Prefetch | null {
-    if (host.bundled || !existsSync(workerFile()) || jobs.length === 0) return null;
+    if (jobs.length === 0 || (host.startPrefetch === undefined && (host.bundled || !existsSync(workerFile())))) return null;
     return new Prefetch(path, jobs);
   }
 

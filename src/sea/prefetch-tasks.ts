@@ -1,0 +1,8 @@
+// The tasks a read command hands its second thread (store/prefetch.ts, Task),
+// by the name of their function: every module that makes one with Query.task
+// has its function here.
+import { pledgesFromStore } from '../analyses/bulletin/pledges-store.js';
+import type { Host } from '../core/host.js';
+
+const h = (globalThis as { cxzyHost?: Host }).cxzyHost!;
+h.tasks = { pledgesFromStore };
