@@ -11,7 +11,8 @@ import unzipper from 'unzipper';
 import { BASE, ROOT, cxzy, dump, files } from './helpers.js';
 import { zip, type Part } from './zip-parts.js';
 
-const REAL = join(ROOT, '..', 'shared', 'realfiles');
+/** The shared folder beside the checkout, or where CXZY_REALFILES says. */
+const REAL = process.env.CXZY_REALFILES ?? join(ROOT, '..', 'shared', 'realfiles');
 const manifest = existsSync(join(REAL, 'MANIFEST.tsv'))
   ? readFileSync(join(REAL, 'MANIFEST.tsv'), 'utf8')
       .split('\n')
