@@ -56,9 +56,11 @@ export function touchMembers(db: DB, idsSql: string): void {
  * The runs of the touched members made again from their stored statements,
  * under import `gen`: a run no longer made is kept in history_members and
  * removed, a new one inserted; a run made as it was is left as it is. `all`:
- * every member (a first import, whose statements went straight into the table).
+ * every member (a first import, whose statements went straight into the table);
+ * `given`: the runs a merge's sources made of the same statements (their
+ * members, when none of them is stored yet, take those).
  */
-export function remakeRuns(db: DB, gen: number, all = false): void {
+export function remakeRuns(db: DB, gen: number, all = false, given: string | null = null): void {
   touched(db);
   const mine = (alias: string) => (all ? 'true' : `${alias}.id IN (SELECT id FROM temp.touched_members)`);
   const cols = RUNS.cols.join(', ');
@@ -70,6 +72,14 @@ export function remakeRuns(db: DB, gen: number, all = false): void {
       .pluck()
       .get() === 1
   ) {
+    // A merge's sources made their members' runs already (`given`, mapped as the statements are): taken as they are.
+    if (given !== null && !all) {
+      db.prepare(
+        `INSERT INTO main.members (${cols}) SELECT ${COLS.map((c) => `g.${c}`).join(', ')}, ${gen} FROM temp.touched_members t JOIN ${given} g ON g.id = t.id`,
+      ).run();
+      db.exec('DELETE FROM temp.touched_members');
+      return;
+    }
     const other = (yes: boolean) => `${yes ? '' : 'NOT '}EXISTS (SELECT 1 FROM main.member_statements o WHERE o.id = s.id AND o.since <> s.since)`;
     const from = all ? 'main.member_statements s' : 'temp.touched_members t JOIN main.member_statements s ON s.id = t.id';
     const own = COLS.filter((c) => c !== 'since' && c !== 'until').map((c) => `s.${c}`);

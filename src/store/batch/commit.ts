@@ -88,7 +88,13 @@ export const REPLACE: Removal = { sections: REPLACEABLE, where: missingWhere };
  * already (none here). The runs of the members it touches are made again
  * from their statements.
  */
-export function writeStaged(db: DB, st: Staging, gen: number, removal: Removal | null): { dirty: Set<string>; written: number } {
+export function writeStaged(
+  db: DB,
+  st: Staging,
+  gen: number,
+  removal: Removal | null,
+  sourceRuns: string | null = null,
+): { dirty: Set<string>; written: number } {
   const dirty = new Set<string>();
   let written = 0;
   const files = (sql: string) => {
@@ -132,6 +138,6 @@ export function writeStaged(db: DB, st: Staging, gen: number, removal: Removal |
       .run().changes;
     if (t.section === 'members') touchMembers(db, `SELECT id FROM ${staged}`);
   }
-  remakeRuns(db, gen);
+  remakeRuns(db, gen, false, sourceRuns);
   return { dirty, written };
 }

@@ -14,7 +14,7 @@ import { DataError } from '../../core/errors.js';
 import { writeStaged, zeroCounts, type SectionCounts } from '../batch/commit.js';
 import { nextGen } from '../batch/batch.js';
 import { keepFiles, recordImport } from '../history.js';
-import { createMergeTables, stageSource, type Collisions } from './stage.js';
+import { createMergeTables, SOURCE_RUNS, stageSource, type Collisions } from './stage.js';
 import { sourceCounts, storedCollisions } from './counts.js';
 import { removal } from './owned.js';
 import type { MergeSource } from './sources.js';
@@ -78,7 +78,7 @@ function forBulk(db: DB, staged: number): () => void {
 function write(db: DB, sources: MergeSource[], counts: SectionCounts[], under: string | null, staged: number): number {
   const gen = nextGen(db);
   const reindex = forBulk(db, staged);
-  const { dirty } = writeStaged(db, { direct: false }, gen, removal(sources));
+  const { dirty } = writeStaged(db, { direct: false }, gen, removal(sources), `temp.${SOURCE_RUNS}`);
   reindex();
   keepFiles(db, gen, dirty);
   const forget = db.prepare('DELETE FROM main.files WHERE path = ?');

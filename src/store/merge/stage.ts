@@ -10,6 +10,7 @@ import { createStagingTables } from '../batch/stage.js';
 import type { MergeSource } from './sources.js';
 import { sqlText } from './owned.js';
 import type { Section } from '../../core/model.js';
+import { RUNS } from '../tables.js';
 
 /** A code or id that two sources (or a source and the target) both hold. */
 export interface Collision {
@@ -55,6 +56,18 @@ function copyColumns(t: SectionDef<unknown>, s: MergeSource, under: string | nul
 export function createMergeTables(db: DB): void {
   createStagingTables(db);
   for (const t of SECTION_LIST) db.exec(`ALTER TABLE temp.s_${t.name} ADD COLUMN merged_from INTEGER NOT NULL DEFAULT 0`);
+  db.exec(`DROP TABLE IF EXISTS temp.${SOURCE_RUNS}; CREATE TEMP TABLE ${SOURCE_RUNS} AS SELECT * FROM main.${RUNS.name} WHERE false`);
+}
+
+/** The members' runs as the sources made them (mapped as their statements are): a member merged for the first time takes them as they are. */
+export const SOURCE_RUNS = 's_runs';
+
+/** Source `s`'s runs of its members, codes prefixed and files named as its statements are. */
+function stageRuns(db: DB, s: MergeSource): void {
+  const cols = RUNS.cols.filter((c) => c !== 'gen');
+  const code = (c: string) => (s.prefix === null ? `x.${c}` : `${sqlText(`${s.prefix}.`)} || x.${c}`);
+  const from = cols.map((c) => (c === 'id' || c === 'org' ? code(c) : c === 'src_file' ? `${sqlText(`${s.label}:`)} || x.src_file` : `x.${c}`));
+  db.prepare(`INSERT INTO temp.${SOURCE_RUNS} (${cols.join(', ')}, gen) SELECT ${from.join(', ')}, 0 FROM src.${RUNS.name} x`).run();
 }
 
 /** Identities held twice: the first few, to name, and how many in all. */
@@ -86,6 +99,7 @@ export function stageSource(db: DB, s: MergeSource, i: number, under: string | n
       collisions.count += total - n;
       collisions.named.push(...stagedTwice(db, t, s, i, under));
     }
+    stageRuns(db, s);
   } catch (e) {
     throw asEnvError(e, s.name);
   } finally {
