@@ -469,3 +469,16 @@ describe('a file of one long line', () => {
     expect(r.stderr.length).toBeLessThan(2_000);
   });
 });
+
+describe('--number', () => {
+  it('every command that numbers a document takes a whole number from 1, and says what it got otherwise', async () => {
+    const dir = tmp();
+    const commands = [['report'], ['ledger'], ['status'], ['annual', '--out', 'x.docx']];
+    for (const cmd of commands)
+      for (const bad of ['0', '-3', '1e2', '0x10', '2.5', '1234567', '三'] as const) {
+        const r = await cxzy([...cmd, '--number', bad], { cwd: dir });
+        expect([cmd[0], bad, r.code]).toEqual([cmd[0], bad, 2]);
+        expect(r.stderr).toContain(`--number 应为正整数（文号的顺序号），实际为 ${bad}`);
+      }
+  });
+});

@@ -2,7 +2,7 @@
 // candidates and reserves under the quotas, the grades against the year before.
 import { Command } from 'commander';
 import type { CommandSpec } from './command.js';
-import { withOptions } from './command.js';
+import { numberArg, withOptions } from './command.js';
 import { DataError, UsageError } from '../core/errors.js';
 import { t } from '../render/i18n/index.js';
 import { withStore } from './store.js';
@@ -25,11 +25,7 @@ type Options = { year?: string; org?: string; explain?: boolean; all?: boolean; 
 const NOTICE_EXTS = ['.docx', '.html', '.htm', '.md', '.markdown'];
 
 /** --out X.docx (html, md): the public notice of the proposed awards, from --date (else today) for annual.publicity_days working days. */
-async function publicity(ctx: Ctx, a: Annual, orgs: Org[], rules: Rules, o: Options): Promise<void> {
-  const date = o.date ?? localTime().slice(0, 10);
-  if (!isValidDate(date)) throw new UsageError({ id: 'bad_date', params: { value: date } });
-  const number = o.number === undefined ? null : Number(o.number);
-  if (number !== null && !(Number.isInteger(number) && number > 0)) throw new UsageError({ id: 'bad_number', params: { value: o.number! } });
+async function publicity(ctx: Ctx, a: Annual, orgs: Org[], rules: Rules, o: Options, date: string, number: number | null): Promise<void> {
   const doc = publicityDoc(a, new Map(orgs.map((x) => [x.code, x.name])), new Map(orgs.map((x) => [x.code, x.parent])), {
     lang: ctx.lang,
     date,
@@ -60,6 +56,9 @@ export const annualCommand: CommandSpec = {
   run(ctx, cmd) {
     const o = cmd.opts<Options>();
     if (o.year !== undefined && !/^\d{4}$/.test(o.year)) throw new UsageError({ id: 'yr_bad_year', params: { value: o.year } });
+    const date = o.date ?? localTime().slice(0, 10);
+    if (!isValidDate(date)) throw new UsageError({ id: 'bad_date', params: { value: date } });
+    const number = numberArg(o.number);
     const notice = o.out !== undefined && NOTICE_EXTS.includes(extname(o.out).toLowerCase());
     // HTML on stdout: the review with its chart of the grades against the year before.
     const html = ctx.format === 'html' && o.out === undefined;
@@ -71,7 +70,7 @@ export const annualCommand: CommandSpec = {
       // The notice and the terminal's compact view name only candidates and reserves: the other members are only counted.
       const named = !o.explain && (notice || (!html && format === 'table' && o.all !== true && o.out === undefined));
       const a = annualFromStore(q, rules, year, subtree(q.orgs(), o.org), named);
-      if (notice) return publicity(ctx, a, q.orgs(), rules, o);
+      if (notice) return publicity(ctx, a, q.orgs(), rules, o, date, number);
       if (html)
         return void ctx.stdout.write((await renderAs('html', annualDoc(a, ctx.lang, { all: o.all === true, explain: o.explain === true, rules }))) as string);
       // Files and data get every org and member; the terminal the candidates unless --all.

@@ -3,7 +3,7 @@
 // file given with --out is written whole or not at all.
 import { Command } from 'commander';
 import type { CommandSpec } from './command.js';
-import { withOptions } from './command.js';
+import { numberArg, withOptions } from './command.js';
 import { UsageError } from '../core/errors.js';
 import { pct } from '../core/numbers.js';
 import { t } from '../render/i18n/index.js';
@@ -44,7 +44,7 @@ export const bulletinCommand: CommandSpec = {
   async run(ctx, cmd) {
     const o = cmd.opts<{ month?: string; out?: string; org?: string; number?: string; date?: string }>();
     const format = chooseFormat(ctx, o.out, FORMATS);
-    if (o.number !== undefined && !/^[1-9]\d{0,5}$/.test(o.number)) throw new UsageError({ id: 'bad_number', params: { value: o.number } });
+    const number = numberArg(o.number);
     if (o.date !== undefined && !isValidDate(o.date)) throw new UsageError({ id: 'bad_issue_date', params: { value: o.date } });
     // JSON in pieces: at city size the bulletin's JSON is over 100 MB.
     let output: string | Buffer | Iterable<string> = '';
@@ -63,7 +63,7 @@ export const bulletinCommand: CommandSpec = {
           office: rules.office,
           scope,
           issued: o.date ?? localTime().slice(0, 10),
-          number: o.number === undefined ? null : Number(o.number),
+          number,
           shown,
         });
         output = await renderAs(format, doc);

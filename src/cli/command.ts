@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Lang } from '../render/i18n/index.js';
 import { t } from '../render/i18n/index.js';
 import type { Ctx } from './context.js';
+import { UsageError } from '../core/errors.js';
 
 /** A subcommand: its definition in the chosen language, and its action; a failure is a typed error (core/errors.ts) that cli/main.ts turns into an exit code. */
 export interface CommandSpec {
@@ -23,3 +24,10 @@ export const withOptions = (cmd: Command, lang: Lang, ...names: ('period' | 'mon
   }
   return cmd;
 };
+
+/** --number N: a notice's number, a whole number from 1 (at most six digits); null when not given. */
+export function numberArg(v: string | undefined): number | null {
+  if (v === undefined) return null;
+  if (!/^\d{1,6}$/.test(v) || Number(v) < 1) throw new UsageError({ id: 'bad_number', params: { value: v } });
+  return Number(v);
+}

@@ -3,7 +3,7 @@
 import { extname } from 'node:path';
 import { Command } from 'commander';
 import type { CommandSpec } from './command.js';
-import { withOptions } from './command.js';
+import { numberArg, withOptions } from './command.js';
 import type { Ctx } from './context.js';
 import { t } from '../render/i18n/index.js';
 import { withStore, type Store } from './store.js';
@@ -21,7 +21,6 @@ import { suggestDoc, suggestJson, suggestXlsx } from '../render/ledger-suggest.j
 import type { Ledger, ProblemState } from '../analyses/ledger.js';
 import { asEnvError, openDb } from '../store/db.js';
 import { assignNumbers, recordNumbers, type Numbered } from '../store/notice-numbers.js';
-import { UsageError } from '../core/errors.js';
 import { wrote } from './interrupt.js';
 
 type Options = {
@@ -35,14 +34,6 @@ type Options = {
   out?: string;
   number?: string;
 };
-
-/** --number N: the first number of the notices newly issued, a whole number from 1. */
-function numberOf(v: string | undefined): number | null {
-  if (v === undefined) return null;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError({ id: 'bad_number', params: { value: v } });
-  return n;
-}
 
 export const ledgerCommand: CommandSpec = {
   define: (lang) =>
@@ -67,7 +58,8 @@ export const ledgerCommand: CommandSpec = {
     const end = ledgerDate(o, localTime().slice(0, 10));
     const notices = o.out !== undefined && extname(o.out).toLowerCase() === '.docx';
     const format = notices ? 'json' : rowFormat(ctx, o.out);
-    const start = numberOf(o.number);
+    // --number: the first number of the notices newly issued.
+    const start = numberArg(o.number);
     return withStore(ctx, async ({ q, rules }) => {
       subtree(q.orgs(), o.org); // an unknown --org is an error
       const l = ledgerFromStore(q, rules, end, o.org ?? null);

@@ -4,7 +4,7 @@
 import { extname } from 'node:path';
 import { Command } from 'commander';
 import type { CommandSpec } from './command.js';
-import { withOptions } from './command.js';
+import { numberArg, withOptions } from './command.js';
 import { DataError, UsageError } from '../core/errors.js';
 import { isValidDate, localTime, normalizeMonth, periodMonths, periodOf } from '../core/dates.js';
 import { t } from '../render/i18n/index.js';
@@ -63,8 +63,7 @@ export const statusCommand: CommandSpec = {
     const today = localTime().slice(0, 10);
     const date = o.date ?? today;
     if (!isValidDate(date)) throw new UsageError({ id: 'bad_date', params: { value: date } });
-    const number = o.number === undefined ? null : Number(o.number);
-    if (number !== null && !(Number.isInteger(number) && number > 0)) throw new UsageError({ id: 'bad_number', params: { value: o.number! } });
+    const number = numberArg(o.number);
     return withStore(ctx, async ({ db, q, rules }) => {
       const { period, months } = quarterOf(o, q, date);
       const s = statusFromStore(q, db, rules, period, months, subtree(q.orgs(), o.org));

@@ -6,10 +6,11 @@
 import type { DB } from '../store/db.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { wholeFile } from '../core/diagnostic.js';
-import { batchSubmissions, resubmissions, twoFiles, type Resubmission, type TwoFiles } from '../store/submissions.js';
+import { batchSubmissions, resubmissions, twoFiles, type Resubmission } from '../store/submissions.js';
 import { orgNames } from '../store/changes.js';
 import type { Duplicate } from '../store/batch/stage.js';
-import { byText } from '../core/collections.js';
+import { byText, groupBy } from '../core/collections.js';
+import { periodOf } from '../core/dates.js';
 import { SECTIONS } from '../core/model.js';
 
 /** What the import says a resubmission is: the corrected file, a supplement, or nothing (validate: null). */
@@ -30,16 +31,12 @@ export function twoFileFindings(db: DB, hashes: Map<string, string>, meaning: Me
   batchSubmissions(db, hashes);
   // Said to be supplements (--add), two files of one branch's quarter both count.
   if (meaning === 'add') return { errors: [], pairs: new Set() };
-  const groups = new Map<string, TwoFiles[]>();
-  for (const x of twoFiles(db)) {
-    const k = `${x.files.join('\u0000')}\u0000${x.org}\u0000${quarterOf(x.span)}`;
-    groups.set(k, [...(groups.get(k) ?? []), x]);
-  }
+  const groups = groupBy(twoFiles(db), (x) => `${x.files.join('\u0000')}\u0000${x.org}\u0000${quarterOf(x.span)}`);
   // A record both files hold was staged from the first alone: its section is one they both bring too.
-  for (const d of duplicates) {
-    const pair = [d.first.file, d.src.file].sort(byText).join('\u0000');
-    for (const g of groups.values()) if (g[0].files.join('\u0000') === pair && !g.some((x) => x.section === d.section)) g.push({ ...g[0], section: d.section });
-  }
+  const byPair = groupBy([...groups.values()], (g) => g[0].files.join('\u0000'));
+  for (const d of duplicates)
+    for (const g of byPair.get([d.first.file, d.src.file].sort(byText).join('\u0000')) ?? [])
+      if (!g.some((x) => x.section === d.section)) g.push({ ...g[0], section: d.section });
   const names = orgNames(db, new Set([...groups.values()].map((g) => g[0].org)));
   const errors = [...groups.values()].map((g): Diagnostic => {
     const { org, span, files } = g[0];
@@ -53,11 +50,11 @@ export function twoFileFindings(db: DB, hashes: Map<string, string>, meaning: Me
       extra: { org, period: quarterOf(span), files, sections: what },
     };
   });
-  return { errors, pairs: new Set([...groups.values()].map((g) => g[0].files.join('\u0000'))) };
+  return { errors, pairs: new Set(byPair.keys()) };
 }
 
 /** A span's quarter: a quarter is its own, a month's is the one it lies in. */
-const quarterOf = (span: string) => (/^\d{4}-\d\d$/.test(span) ? `${span.slice(0, 4)}Q${Math.ceil(Number(span.slice(5)) / 3)}` : span);
+const quarterOf = (span: string) => (/^\d{4}-\d\d$/.test(span) ? periodOf(span) : span);
 
 /** `scope`: builds --replace's scope, when there is a resubmission to count (twoFileFindings first). */
 export function resubmissionFindings(db: DB, meaning: Meaning, scope: () => void): Diagnostic[] {

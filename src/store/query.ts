@@ -309,7 +309,11 @@ export class Query {
     for (const [id, list] of groupBy(runs, ([id]) => id)) {
       const orgAt = (q: string) => list.find(([, since, until]) => since <= q && until > q)?.[3];
       const placed = orgAt(at);
-      const each = Object.fromEntries(quarters.flatMap((q) => (orgAt(q) ? [[q, orgAt(q)!]] : [])));
+      const each: Record<string, string> = {};
+      for (const q of quarters) {
+        const org = orgAt(q);
+        if (org) each[q] = org;
+      }
       if (Object.values(each).some((org) => org !== placed)) out.set(id, each);
     }
     return out;

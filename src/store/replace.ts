@@ -9,7 +9,7 @@ import type { DB } from './db.js';
 import { batchOf, effectiveOf, exists, SKIPPED, storedOf } from './views.js';
 import { SECTION_DEFS, SECTION_LIST, type SectionDef } from '../core/sections.js';
 import type { Section } from '../core/model.js';
-import { periodMonths } from '../core/dates.js';
+import { periodMonths, periodOf } from '../core/dates.js';
 import { memberOrgAt } from './batch/since.js';
 
 /** The quarters per period-scoped section that a batch gives (files read and files skipped as unchanged). */
@@ -88,12 +88,10 @@ export function buildScope(db: DB, periods: Periods, named: Map<string, string[]
     const given = db.prepare('SELECT DISTINCT span FROM temp.scope WHERE section = ?').pluck().all(s) as string[];
     // A quarter a file names without a record of the section (an empty list): each of its months, with --org.
     const quarters = [...list];
-    const spans = MONTHLY.has(s)
-      ? [...new Set([...given, ...quarters.filter((q) => !given.some((m) => quarterOfMonth(m) === q)).flatMap(periodMonths)])]
-      : quarters;
+    const spans = MONTHLY.has(s) ? [...new Set([...given, ...quarters.filter((q) => !given.some((m) => periodOf(m) === q)).flatMap(periodMonths)])] : quarters;
     for (const span of spans) for (const code of sub) add.run(s, span, code);
     const orgsOf = db.prepare(`SELECT org FROM temp.scope WHERE section = ? AND span = ? AND org IS NOT NULL ORDER BY org`).pluck();
-    const all = [...new Set([...spans, ...given, ...(db.prepare('SELECT DISTINCT span FROM temp.scope WHERE section = ?').pluck().all(s) as string[])])].sort();
+    const all = [...new Set([...spans, ...given])].sort();
     out.push(...byQuarter(all.map((span) => ({ section: s, period: span, orgs: orgsOf.all(s, span) as string[] }))));
   }
   return out;
@@ -104,7 +102,7 @@ function byQuarter(list: ReplaceScope[]): ReplaceScope[] {
   const out: ReplaceScope[] = [];
   for (let i = 0; i < list.length; i++) {
     const [a, b, c] = list.slice(i, i + 3);
-    const q = /^\d{4}-\d{2}$/.test(a.period) ? quarterOfMonth(a.period) : null;
+    const q = /^\d{4}-\d{2}$/.test(a.period) ? periodOf(a.period) : null;
     const whole = q !== null && c !== undefined && periodMonths(q).join() === [a, b, c].map((x) => x.period).join();
     if (whole && b.orgs.join() === a.orgs.join() && c.orgs.join() === a.orgs.join()) {
       out.push({ ...a, period: q });
@@ -113,8 +111,6 @@ function byQuarter(list: ReplaceScope[]): ReplaceScope[] {
   }
   return out;
 }
-
-const quarterOfMonth = (month: string) => `${month.slice(0, 4)}Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
 
 /**
  * The stored rows of `t` (alias `m`) that --replace removes: of an org in

@@ -41,15 +41,15 @@ export function withSourceNames(db: DB, orgs: Org[]): Org[] {
   }
   // Each source's word: its area, else its top org's name where no other source's top has it, else its prefix or label.
   const topNames = [...tops.values()];
-  const word = (i: number) => {
+  const words = sources.map((s, i) => {
     const top = tops.get(i);
     const unique = top !== undefined && topNames.filter((n) => n === top).length === 1 ? top : undefined;
-    return sources[i].area ?? unique ?? sources[i].prefix ?? sources[i].label;
-  };
+    return s.area ?? unique ?? s.prefix ?? s.label;
+  });
   return orgs.map((o) => {
     const i = of.get(o.code)!;
     if (i < 0 || byName.get(o.name)!.size < 2) return o;
-    const by = word(i);
+    const by = words[i];
     return by && by !== o.name ? { ...o, name: `${o.name}（${by}）` } : o;
   });
 }
