@@ -255,6 +255,17 @@ describe('cxzy merge', () => {
     const beside = await cxzy(['merge', '--prefix', join(office, 'cxzy.db'), '--db', 'named.db', '-q'], { cwd: dir });
     expect(beside.code).toBe(0);
     expect(count(at('named.db'), `SELECT COUNT(*) FROM orgs WHERE code = '430103.W'`)).toBe(1);
+
+    // A rules file beside a source that cannot be read stops a merge only where it must give the prefix.
+    const broken = tmp();
+    anotherCounty(at('c3.db'), join(broken, 'cxzy.db'));
+    writeFileSync(join(broken, 'cxzy.rules.yaml'), 'office: [\n');
+    const needed = await cxzy(['merge', '--prefix', join(broken, 'cxzy.db'), '--db', 'named.db'], { cwd: dir });
+    expect(needed.code).not.toBe(0);
+    expect(needed.stderr).toContain('cxzy.rules.yaml');
+    const byName = await cxzy(['merge', '--prefix', `430104=${join(broken, 'cxzy.db')}`, '--db', 'named.db', '-q'], { cwd: dir });
+    expect(byName.code).toBe(0);
+    expect(count(at('named.db'), `SELECT COUNT(*) FROM orgs WHERE code = '430104.W'`)).toBe(1);
   });
 
   it('merges a source without a prefix again by its name: what it no longer has goes, and its sources read name.db:file', async () => {

@@ -47,7 +47,7 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /** Opens a source read-only to see that it is a whole cxzy database of this version, and reads its id; nothing is written to it. */
-export function checkSource(path: string, name: string): string {
+function checkSource(path: string, name: string): string {
   if (!existsSync(path)) throw new EnvError({ id: 'mg_source_missing', params: { db: name } });
   if (statSync(path).size === 0) throw new EnvError({ id: 'db_not_cxzy', params: { db: name } });
   let db: Database.Database | undefined;
@@ -76,8 +76,7 @@ function officeOf(path: string, cwd: string): { code?: string; area?: string } {
 }
 
 /** A source's prefix under --prefix: the one it was given, else its office.code, else its file name's stem. */
-function prefixOf(name: string, path: string, cwd: string): string {
-  const code = officeOf(path, cwd).code;
+function prefixOf(name: string, path: string, code: string | undefined): string {
   if (code !== undefined) return code;
   const stem = basename(path, extname(path));
   if (PREFIX.test(stem)) return stem;
@@ -105,8 +104,17 @@ export function resolveSources(args: string[], cwd: string, target: string, pref
     if (sameFile(path, target)) throw new UsageError({ id: 'mg_source_self', params: { db: g.name } });
     if (paths.some((p, j) => j < i && sameFile(p, path))) throw new UsageError({ id: 'mg_source_twice', params: { db: g.name } });
     const id = checkSource(path, g.name);
-    const prefix = g.prefix ?? (prefixAll ? prefixOf(g.name, path, cwd) : null);
-    return { name: g.name, path, label: '', prefix, prefixGiven: prefix !== null, id, area: officeOf(path, cwd).area ?? null };
+    const needed = g.prefix == null && prefixAll;
+    // Its office gives its area (for names repeated across counties) and, under --prefix, its prefix: a broken
+    // rules file beside the source is an error only when it must give the prefix.
+    let office: { code?: string; area?: string } = {};
+    try {
+      office = officeOf(path, cwd);
+    } catch (e) {
+      if (needed) throw e;
+    }
+    const prefix = g.prefix ?? (needed ? prefixOf(g.name, path, office.code) : null);
+    return { name: g.name, path, label: '', prefix, prefixGiven: prefix !== null, id, area: office.area ?? null };
   });
   const names = labels(paths);
   sources.forEach((s, i) => {
