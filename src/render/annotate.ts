@@ -9,7 +9,6 @@ import { loadExcel } from '../read/workbook/excel.js';
 import { t, tm, type Lang } from './i18n/index.js';
 import { HEAD_FILL, printOnA4, printOptions, streamingWorkbook } from './workbook.js';
 import { openWorkbook } from '../read/workbook/open.js';
-import unzipper from 'unzipper';
 
 const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 const ERROR_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };
@@ -56,6 +55,8 @@ const LOST_PARTS: [RegExp, string][] = [
 ];
 
 async function lostParts(path: string): Promise<string[]> {
+  // Loaded here: an import that annotates nothing should not pay for it at start.
+  const { default: unzipper } = await import('unzipper');
   const dir = await unzipper.Open.file(path);
   const found = new Set<string>();
   for (const f of dir.files) for (const [re, kind] of LOST_PARTS) if (re.test(f.path)) found.add(kind);
