@@ -246,11 +246,11 @@ export function memberYear(m: Member, t: MemberTally | undefined, moved?: Record
  * grades are each quarter's branch's, for a member who moved (`branches`:
  * every branch's year by code).
  */
-export function memberCriteria(m: MemberYear, branch: OrgYear, rules: Rules, branches?: Map<string, OrgYear>): Criterion[] {
+export function memberCriteria(m: MemberYear, branch: OrgYear, rules: Rules, branches: Map<string, OrgYear>): Criterion[] {
   const a = rules.annual;
   const gradeIn = (q: string) => {
     const org = m.quarter_orgs?.[q] ?? branch.org;
-    return (org === branch.org ? branch : branches?.get(org))?.quarters[q];
+    return (org === branch.org ? branch : branches.get(org))?.quarters[q];
   };
   const weak = Object.keys(branch.quarters).filter((q) => gradeIn(q) === 'average' || gradeIn(q) === 'poor').length;
   return [

@@ -7,9 +7,11 @@ import type { ChalkInstance } from 'chalk';
 import type { Diagnostic, Diagnostics } from '../core/diagnostic.js';
 import { t, tm, word, type Lang } from './i18n/index.js';
 import { printable } from '../core/text.js';
+import { groupBy } from '../core/collections.js';
+import { punct } from './i18n/punctuation.js';
 import { fieldLabel } from '../core/columns.js';
 
-export function formatDiagnostic(d: Diagnostic, lang: Lang, c: ChalkInstance): string {
+function formatDiagnostic(d: Diagnostic, lang: Lang, c: ChalkInstance): string {
   const where = d.cell ? `${printable(d.file)}:${printable(d.cell.sheet)}!${d.cell.ref}` : `${printable(d.file)}:${d.line}:${d.col}`;
   const label = d.severity === 'error' ? c.red.bold(t(lang, 'error')) : c.yellow.bold(t(lang, 'warning'));
   const message = printable(tm(lang, d.msg));
@@ -68,29 +70,33 @@ const EXAMPLES = 3;
 const RESUBMITTING_ORGS = 20;
 
 /** Warnings of what changes stored data: each on its own line, first (SPEC §3). */
-const CHANGES_STORED = ['resubmission', 'member_moved', 'member_old_roster', 'org_moved'];
+const CHANGES_STORED = new Set(['resubmission', 'member_moved', 'member_old_roster', 'org_moved']);
 /** Warnings of which one batch may hold thousands: one line per branch and quarter, with a count and the first few. */
-const BY_BRANCH = ['no_points'];
+const BY_BRANCH = new Set(['no_points']);
 
 /** `errorsOnly` for --quiet, which prints errors and nothing else; `verbose` lists every warning. */
 export function formatDiagnostics(diags: Diagnostics, lang: Lang, c: ChalkInstance, errorsOnly = false, verbose = false): string {
   const parts = errorLines(diags, lang, c);
   if (errorsOnly) return parts.join('\n');
-  const first = diags.warnings.filter((d) => CHANGES_STORED.includes(d.code));
-  const many = diags.warnings.filter((d) => !verbose && BY_BRANCH.includes(d.code));
-  const rest = diags.warnings.filter((d) => !first.includes(d) && !many.includes(d));
-  for (const d of first) parts.push(formatDiagnostic(d, lang, c));
-  // Warnings of one kind beyond a handful: a few examples, then how many more and where to see them all.
+  const [first, many, rest]: Diagnostic[][] = [[], [], []];
+  for (const d of diags.warnings) (CHANGES_STORED.has(d.code) ? first : !verbose && BY_BRANCH.has(d.code) ? many : rest).push(d);
+  // How many of each kind are said, on a line of their own or in a branch's line.
   const shown = new Map<string, number>();
+  const said = (d: Diagnostic) => shown.set(d.code, (shown.get(d.code) ?? 0) + 1);
+  for (const d of first) {
+    parts.push(formatDiagnostic(d, lang, c));
+    said(d);
+  }
+  // Warnings of one kind beyond a handful: a few examples, then how many more and where to see them all.
   for (const d of rest) {
-    const n = shown.get(d.code) ?? 0;
-    if (!verbose && (diags.warningKinds.get(d.code) ?? 0) > SUMMARISE && n >= EXAMPLES) continue;
-    shown.set(d.code, n + 1);
+    if (!verbose && (diags.warningKinds.get(d.code) ?? 0) > SUMMARISE && (shown.get(d.code) ?? 0) >= EXAMPLES) continue;
+    said(d);
     parts.push(formatDiagnostic(d, lang, c));
   }
   parts.push(...byBranch(many, lang, c));
+  many.forEach(said);
+  // Past the warnings kept, those not said are counted too, of every kind.
   for (const [code, total] of diags.warningKinds) {
-    if (CHANGES_STORED.includes(code) || (!verbose && BY_BRANCH.includes(code))) continue;
     const more = total - (shown.get(code) ?? 0);
     if (more > 0) parts.push(c.yellow(t(lang, 'warnings_kind_more', { n: more, kind: word(lang, `w_${code}`) })));
   }
@@ -124,12 +130,10 @@ function errorLines(diags: Diagnostics, lang: Lang, c: ChalkInstance): string[] 
 
 /** One line per branch and quarter for warnings of one kind about many members: the count and the first few. */
 function byBranch(list: Diagnostic[], lang: Lang, c: ChalkInstance): string[] {
-  const groups = new Map<string, Diagnostic[]>();
-  for (const d of list) {
+  const groups = groupBy(list, (d) => {
     const p = d.msg.params as { org: string; period: string };
-    const k = `${d.code}\u0000${p.org}\u0000${p.period}`;
-    groups.set(k, [...(groups.get(k) ?? []), d]);
-  }
+    return `${d.code}\u0000${p.org}\u0000${p.period}`;
+  });
   return [...groups.values()].map((g) => {
     const p = g[0].msg.params as { org: string; period: string };
     const ids = g.slice(0, EXAMPLES).map((d) => {
@@ -137,7 +141,7 @@ function byBranch(list: Diagnostic[], lang: Lang, c: ChalkInstance): string[] {
       return `${m.id} ${m.name}`;
     });
     const label = c.yellow.bold(t(lang, 'warning'));
-    return `${label}  ${printable(t(lang, 'no_points_branch', { org: p.org, period: p.period, n: g.length, ids: ids.join(lang === 'zh' ? '、' : ', '), more: g.length > EXAMPLES ? 1 : 0 }))}`;
+    return `${label}  ${printable(t(lang, 'no_points_branch', { org: p.org, period: p.period, n: g.length, ids: ids.join(punct(lang, 'list')), more: g.length > EXAMPLES ? 1 : 0 }))}`;
   });
 }
 

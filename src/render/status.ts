@@ -12,8 +12,11 @@ import { punct } from './i18n/punctuation.js';
 const monthOf = (m: string) => Number(m.slice(5, 7));
 const day = (at: string) => at.slice(0, 10);
 
+/** The branches missing something. */
+const lacking = (s: Status) => s.branches.filter((b) => b.missing.length > 0);
+
 /** What a branch lacks, in words: 测评、积分（2人）、8月信息（差2条）. */
-export function missingText(b: BranchStatus, lang: Lang): string {
+function missingText(b: BranchStatus, lang: Lang): string {
   return b.missing
     .map((m: Missing) => {
       if (m === 'review') return t(lang, 'ss_miss_review');
@@ -34,7 +37,7 @@ function row(b: BranchStatus, months: string[], lang: Lang): CellValue[] {
 
 /** The table: every branch (or with `missingOnly` those missing something), then the counts. */
 export function statusDoc(s: Status, lang: Lang, missingOnly: boolean): Doc {
-  const list = missingOnly ? s.branches.filter((b) => b.missing.length > 0) : s.branches;
+  const list = missingOnly ? lacking(s) : s.branches;
   // What is missing first, then what came in: the review's file and when last, the widest.
   const headers = [
     t(lang, 'ss_h_org'),
@@ -78,7 +81,7 @@ export function statusJson(s: Status, missingOnly: boolean) {
   return {
     period: s.period,
     months: s.months,
-    branches: (missingOnly ? s.branches.filter((b) => b.missing.length > 0) : s.branches).map((b) => ({
+    branches: (missingOnly ? lacking(s) : s.branches).map((b) => ({
       org: b.org,
       name: b.name,
       review: b.review,
@@ -106,7 +109,7 @@ export interface ReminderOptions {
 /** 催报通知: how many branches have sent all, the list of those that have not and what they lack, and by when. */
 export function reminderDoc(s: Status, o: ReminderOptions): Doc {
   const { lang } = o;
-  const missing = s.branches.filter((b) => b.missing.length > 0);
+  const missing = lacking(s);
   const title = t(lang, 'ss_n_title', { period: o.period });
   const at = { date: longDate(lang, o.date), period: o.period, branches: s.summary.branches };
   const opening =

@@ -111,6 +111,9 @@ export function headerRow(row: ExcelJS.Row, headers: string[]): void {
   row.commit();
 }
 
+/** A range of a sheet as a defined name holds it: 'Sheet'!$A$1:$F$20. */
+export const sheetRange = (sheet: string, range: string) => `'${sheet}'!${range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
+
 /**
  * LibreOffice shows a sheet's filter only when the workbook names its range
  * _xlnm._FilterDatabase, as Excel's own files do (exceljs #2778). Such a name

@@ -9,7 +9,20 @@ import type ExcelJS from 'exceljs';
 import { chartTable, spansText, type Doc, type DocSection, type DocTable } from './doc.js';
 import { t } from './i18n/index.js';
 import { a4Page } from './workbook.js';
-import { columnWidths, headerRow, hf, letters, LINE_PT, nameFilters, PORTRAIT_CHARS, PROSE_AT, rowHeight, setCell, sheetNamer } from './xlsx-cells.js';
+import {
+  columnWidths,
+  headerRow,
+  hf,
+  letters,
+  LINE_PT,
+  nameFilters,
+  PORTRAIT_CHARS,
+  PROSE_AT,
+  rowHeight,
+  setCell,
+  sheetNamer,
+  sheetRange,
+} from './xlsx-cells.js';
 
 type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
 type Style = { bold?: boolean; size?: number; red?: boolean; align?: 'center' | 'right' };
@@ -123,7 +136,7 @@ function attachmentSheet(wb: Workbook, name: string, s: DocSection): string | nu
     }
   });
   ws.commit();
-  return filter && `'${name}'!$${filter.replace(/(\d+)/g, '$$$1').replace(':', ':$')}`;
+  return filter && sheetRange(name, filter);
 }
 
 /** The notice's workbook: the notice, then 附件1…附件N. */

@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { a4Page, streamingWorkbook } from './workbook.js';
 import { chartTable, type Doc } from './doc.js';
-import { columnWidths, headerRow, hf, letters, nameFilters, PORTRAIT_CHARS, rowHeight, setCell, sheetNamer } from './xlsx-cells.js';
+import { columnWidths, headerRow, hf, letters, nameFilters, PORTRAIT_CHARS, rowHeight, setCell, sheetNamer, sheetRange } from './xlsx-cells.js';
 import { noticeWorkbook } from './xlsx-notice.js';
 
 function printSetup(caption: string, filter: string, landscape: boolean): Partial<ExcelJS.AddWorksheetOptions> {
@@ -41,7 +41,7 @@ export async function renderXlsx(doc: Doc): Promise<Buffer> {
     const landscape = cols.reduce((a, b) => a + b, 0) > PORTRAIT_CHARS;
     // The filter spans the header and every row, so sorting moves whole records.
     const [last, bottom] = [letters(tb.headers.length), count + 1];
-    filters.push(`'${names[k]}'!$A$1:$${last}$${bottom}`);
+    filters.push(sheetRange(names[k], `A1:${last}${bottom}`));
     const ws = wb.addWorksheet(names[k], printSetup(tb.caption ?? '', `A1:${last}${bottom}`, landscape));
     ws.columns = cols.map((w, j) => ({ width: w, ...(wrap[j] ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}) }));
     headerRow(ws.getRow(1), tb.headers);

@@ -10,6 +10,7 @@ import { sourceOf, type Section } from '../core/model.js';
 import { missingWhere, ownerOrg } from './replace.js';
 import { STATE } from './batch/commit.js';
 import { inForce } from './member-runs.js';
+import { byText } from '../core/collections.js';
 
 export type Action = 'inserted' | 'updated' | 'moved' | 'removed';
 
@@ -100,26 +101,27 @@ export function listChanges(db: DB, replace: boolean): Change[] {
       key: keyOf(t, r, prefix),
       action,
       fields: [],
-      file: r[`${prefix}src_file`] as string,
-      line: r[`${prefix}src_line`] as number,
-      ...(r[`${prefix}src_sheet`] ? { sheet: r[`${prefix}src_sheet`] as string } : {}),
+      ...sourceOf(r[`${prefix}src_file`], r[`${prefix}src_line`], r[`${prefix}src_sheet`]),
       org: (r._org as string | null) ?? null,
       label: label ? (r[prefix + label] as string) : null,
     });
     const mine: Change[] = [];
-    if (t.section === 'members') mine.push(...memberChanges(db, (r, action) => base(r, action, '')));
+    // Pushed one by one: a county's year of points is more changes than a spread may pass.
+    const add = (list: Change[]) => {
+      for (const c of list) mine.push(c);
+    };
+    if (t.section === 'members') add(memberChanges(db, (r, action) => base(r, action, '')));
     else {
       const fresh = `WHERE NOT EXISTS (SELECT 1 FROM ${stored} m WHERE ${on})`;
       for (const r of db.prepare(`SELECT x.*, ${orgOf(t, 'x')} AS _org FROM ${staged} x ${fresh}`).all() as Rec[]) mine.push(base(r, 'inserted', ''));
-      mine.push(...updates(db, t, (r) => base(r, 'updated', 'x_')));
+      add(updates(db, t, (r) => base(r, 'updated', 'x_')));
     }
     if (replace && t.period) {
       const rows = db.prepare(`SELECT m.*, ${orgOf(t, 'm')} AS _org FROM ${stored} m WHERE ${missingWhere(t, 'm')}`).all() as Rec[];
       for (const r of rows) mine.push(base(r, 'removed', ''));
     }
-    const text = (v: string | null) => v ?? '';
-    mine.sort((a, b) => (text(a.org) < text(b.org) ? -1 : text(a.org) > text(b.org) ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    out.push(...mine);
+    mine.sort((a, b) => byText(a.org ?? '', b.org ?? '') || byText(a.key, b.key));
+    for (const c of mine) out.push(c);
   }
   return out;
 }

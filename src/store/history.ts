@@ -10,7 +10,7 @@ import { DataError } from '../core/errors.js';
 import { SECTION_LIST } from '../core/sections.js';
 import type { Section } from '../core/model.js';
 import { storedCols, zeroCounts, type SectionCounts } from './batch/commit.js';
-import { MADE_TABLES, STORED_TABLES } from './tables.js';
+import { MADE_TABLES } from './tables.js';
 
 export interface ImportFile {
   path: string;
@@ -129,11 +129,6 @@ export function undoImport(db: DB, e: ImportEntry, at: string): Record<Section, 
   db.prepare(`INSERT INTO main.files (${FILE_COLS.join(', ')}) SELECT ${FILE_COLS.join(', ')} FROM main.history_files WHERE import = ?`).run(n);
   db.prepare('UPDATE main.imports SET undone = ? WHERE n = ?').run(at, n);
   return out;
-}
-
-/** Rows of each history table, for the benchmark and `cxzy log`. */
-export function historyRows(db: DB): number {
-  return [...STORED_TABLES, 'files'].reduce((sum, t) => sum + (db.prepare(`SELECT COUNT(*) FROM main.history_${t}`).pluck().get() as number), 0);
 }
 
 /**

@@ -1,10 +1,8 @@
-// The data rows a person may have meant to delete — hidden, or every cell's
-// text struck through (a clerk's way of deleting, or an old draft) — named,
-// one warning per sheet and kind (SPEC §3 "Import semantics").
+// Hidden and struck-through data rows, named (SPEC §3 "Import semantics").
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { ParsedSheet } from './sheet.js';
 
-/** Row numbers as a person reads them: 5-9、12. */
+/** Row numbers as ranges, listed with commas (5-9,12): the message lists them as its language does. */
 function rowRanges(rows: number[]): string {
   const out: string[] = [];
   for (let i = 0; i < rows.length; i++) {
@@ -13,7 +11,7 @@ function rowRanges(rows: number[]): string {
     out.push(i === j ? `${rows[i]}` : `${rows[i]}-${rows[j]}`);
     i = j;
   }
-  return out.join('、');
+  return out.join(',');
 }
 
 /**

@@ -71,8 +71,8 @@ class TextCollector {
   /** The run being read strikes its text through (<r><rPr><strike/>). */
   private runStruck = false;
   text = '';
-  /** Text in runs that do not strike it through. */
-  private plain = '';
+  /** Some text that is not blank in a run that does not strike it through. */
+  private plainSeen = false;
 
   constructor(private readonly budget: Budget) {}
 
@@ -92,12 +92,12 @@ class TextCollector {
   add(s: string): void {
     if (this.depthT === 0) return;
     this.text = this.budget.text(this.text, s);
-    if (!this.runStruck) this.plain += s;
+    if (!this.runStruck && s.trim() !== '') this.plainSeen = true;
   }
 
   /** Some text, and none of it outside struck runs. */
   get struck(): boolean {
-    return this.plain.trim() === '' && this.text.trim() !== '';
+    return !this.plainSeen && this.text.trim() !== '';
   }
 }
 
@@ -208,7 +208,8 @@ async function* rowsOf(events: AsyncIterable<SaxEvent[]>, ctx: SheetContext, mer
         if (name === 'row') {
           // A row or a cell without its reference follows the one before it.
           lastRow = attributes.r ? Number.parseInt(attributes.r, 10) : lastRow + 1;
-          if (!(lastRow >= 1 && lastRow <= MAX_ROW)) throw new LimitError({ id: 'xlsx_bad_ref', params: { ref: attributes.r ?? String(lastRow) } });
+          if (!(lastRow >= 1 && lastRow <= MAX_ROW))
+            throw new LimitError({ id: 'xlsx_bad_ref', params: { ref: (attributes.r ?? String(lastRow)).slice(0, 20) } });
           row = { number: lastRow, values: [], hidden: attributes.hidden === '1' || attributes.hidden === 'true', struck: false };
           filled = struck = 0;
           at.row = lastRow;

@@ -1,6 +1,10 @@
 // Workbooks: reading filled sheets, the template, annotated copies, export.
 import type { WorkbookMessages } from '../../core/messages/workbook.js';
-import type { Catalog } from './catalog.js';
+import type { Catalog, Lang } from './catalog.js';
+import { punct } from './punctuation.js';
+
+/** Row ranges as the reader gives them (5-9,12), listed as the language lists. */
+const rowList = (rows: unknown, lang: Lang) => String(rows).split(',').join(punct(lang, 'list'));
 
 export const workbook: Catalog<WorkbookMessages> = {
   cell_shown: {
@@ -222,14 +226,14 @@ export const workbook: Catalog<WorkbookMessages> = {
     en: (p) => `the sheet "${p.sheet}" is hidden and was not read: unhide it in Excel or WPS to import it`,
   },
   rows_hidden: {
-    zh: (p) => `${p.sheet}!${p.rows} 隐藏：这 ${p.n} 行是隐藏的，已照常读入；如果它们是要删去的，请在表中删除这些行后重新报送`,
+    zh: (p) => `${p.sheet}!${rowList(p.rows, 'zh')} 隐藏：这 ${p.n} 行是隐藏的，已照常读入；如果它们是要删去的，请在表中删除这些行后重新报送`,
     en: (p) =>
-      `${p.sheet}!${p.rows} hidden: these ${p.n} row(s) are hidden and were read as any other; if they are meant to be gone, delete them and send the sheet again`,
+      `${p.sheet}!${rowList(p.rows, 'en')} hidden: these ${p.n} row(s) are hidden and were read as any other; if they are meant to be gone, delete them and send the sheet again`,
   },
   rows_struck: {
-    zh: (p) => `${p.sheet}!${p.rows} 删除线：这 ${p.n} 行的文字全部带删除线，已照常读入；如果它们是要删去的，请在表中删除这些行后重新报送`,
+    zh: (p) => `${p.sheet}!${rowList(p.rows, 'zh')} 删除线：这 ${p.n} 行的文字全部带删除线，已照常读入；如果它们是要删去的，请在表中删除这些行后重新报送`,
     en: (p) =>
-      `${p.sheet}!${p.rows} struck through: all the text of these ${p.n} row(s) is struck through, and they were read as any other; if they are meant to be gone, delete them and send the sheet again`,
+      `${p.sheet}!${rowList(p.rows, 'en')} struck through: all the text of these ${p.n} row(s) is struck through, and they were read as any other; if they are meant to be gone, delete them and send the sheet again`,
   },
   note_row: {
     zh: (p) => `${p.sheet}!${p.row} 是表头下的说明行（“${p.note}”），不是数据，没有读取`,

@@ -6,7 +6,7 @@ import { sourceOf, sourceText, type Section, type Source } from '../../core/mode
 import { SECTION_DEFS, type SectionDef } from '../../core/sections.js';
 import { missingWhere } from '../replace.js';
 import { srcOf, type Check, type CrossRule, type Rec, type RuleContext, type SqlRule } from './rule.js';
-import { groupBy } from '../../core/collections.js';
+import { byText, groupBy } from '../../core/collections.js';
 import { nameChecks } from './names.js';
 import { inForce } from '../member-runs.js';
 
@@ -86,7 +86,7 @@ function membersWithoutPoints(db: DB, { order, replacing }: RuleContext): Check[
   for (const period of periods) {
     const rows = missing.all({ period }) as Rec[];
     const batch = rows.filter((r) => r.b).sort((a, b) => order(srcOf(a), srcOf(b)));
-    const stored = rows.filter((r) => !r.b).sort((a, b) => ((a.id as string) < (b.id as string) ? -1 : 1));
+    const stored = rows.filter((r) => !r.b).sort((a, b) => byText(a.id as string, b.id as string));
     for (const m of [...batch, ...stored]) {
       out.push({
         severity: 'warning',
