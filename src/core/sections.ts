@@ -3,9 +3,25 @@
 // the row a record is written as, the columns it is read back from, the
 // record made of a row and its sheet's headers are all derived. Import,
 // checks, reads and workbooks all work from these, so they cannot drift apart.
-import type { Member, Org, Pledge, Points, Problem, Report, Review, Section, SectionRecords, Source, Typical } from './model.js';
+import type {
+  Deduction,
+  Lead,
+  Member,
+  Org,
+  Pledge,
+  Points,
+  Problem,
+  Recheck,
+  RecheckResult,
+  Report,
+  Review,
+  Section,
+  SectionRecords,
+  Source,
+  Typical,
+} from './model.js';
 import { SECTIONS } from './model.js';
-import { monthOf } from './dates.js';
+import { monthOf, normalizePeriod, periodOf } from './dates.js';
 
 /** A row as read: the `read` columns' values in that order. */
 export type Row = unknown[];
@@ -46,6 +62,17 @@ export interface ColumnDef<R = unknown> {
   computed?: true;
   /** Not in the record: filled from it as the row is written, never read back. */
   derive?: (r: R) => unknown;
+  /** How a file gives the field when it is not written as it is stored (a quarter from a date, a list's slugs). */
+  fromFile?: (r: FileRecord, ctx: FileContext) => unknown;
+}
+
+/** A record as a file writes it, schema-valid. */
+export type FileRecord = Record<string, unknown>;
+
+/** What reading a record from a file knows besides the record: its document's quarter, and each enumeration's slugs. */
+export interface FileContext {
+  period: string | null;
+  slug: (domain: string, value: string) => string;
 }
 
 export interface SectionDef<R> extends Readable<R> {
@@ -86,6 +113,12 @@ export interface SheetDef {
 const orgName = { label: '组织名称', ref: 'org', kind: 'org' as const };
 const memberName = { label: '姓名', ref: 'member', kind: 'member' as const };
 
+/**
+ * A member's statement that names no quarter: staged as from the start, which
+ * it is for a member not stored yet; the store settles the others (store/batch/since.ts).
+ */
+export const UNDATED = '';
+
 export const SRC_COLS = ['src_file', 'src_line', 'src_sheet'];
 
 /** The source from the last three columns: a workbook's record has its sheet. */
@@ -111,37 +144,85 @@ const enm = <R>(column: string, label: string, domain: string, absent?: null | s
   c(column, column, label, { enum: domain, ...(absent === undefined ? {} : { absent }) });
 const active = <R>(): ColumnDef<R> => c('active', 'active', '在册', { kind: 'bool' });
 
-/**
- * A row's reader and writer, made once from the column list as plain
- * functions (the reads of a city's 750,000 points records go through them):
- * fields in the list's order, a group (`masses.basic`) null when its first
- * column is.
- */
-function compile<R>(columns: ColumnDef<R>[]): Pick<SectionDef<R>, 'cols' | 'read' | 'toRow' | 'fromRow'> {
-  const read = columns.filter((x) => x.derive === undefined);
-  const key = (name: string) => JSON.stringify(name);
-  const value = (x: ColumnDef<R>, i: number) => (x.kind === 'bool' ? `r[${i}] === 1` : x.kind === 'json' ? `json(r[${i}])` : `r[${i}]`);
-  const parts: string[] = [];
+/** A record's quarter as it names it (a row's 季度), else its document's; with none, `none`. */
+const ownQuarter =
+  (none: string | null) =>
+  (r: FileRecord, { period }: FileContext) =>
+    typeof r.period === 'string' ? normalizePeriod(r.period) : (period ?? none);
+/** A record's quarter from its date `field` (a report's date, a problem's found). */
+const quarterOf = (field: string) => (r: FileRecord) => periodOf(r[field] as string);
+/** A list of a record's items, each as `item` makes it. */
+const itemsOf =
+  <T>(field: string, item: (x: FileRecord, ctx: FileContext) => T) =>
+  (r: FileRecord, ctx: FileContext): T[] =>
+    ((r[field] as FileRecord[] | undefined) ?? []).map((x) => item(x, ctx));
+
+/** How a stored cell becomes a record's field: as it is, 0/1 as a boolean, JSON text as a list, or a group of columns. */
+type Cell = { name: string; at: number } & ({ kind: 'plain' | 'bool' | 'json' } | { kind: 'group'; parts: [string, number][] });
+
+/** A record's field from its stored cell (or cells, for a group). */
+function cellValue(c: Cell, r: Row): unknown {
+  switch (c.kind) {
+    case 'plain':
+      return r[c.at];
+    case 'bool':
+      return r[c.at] === 1;
+    case 'json':
+      return fromJson(r[c.at] as string);
+    case 'group': {
+      // A group (`masses.basic`…) is null when its first column is.
+      if (r[c.at] === null) return null;
+      const g: Record<string, unknown> = {};
+      for (const [part, j] of c.parts) g[part] = r[j];
+      return g;
+    }
+  }
+}
+
+/** The cells of the columns read back, in the list's order: a group's columns are one field. */
+function cellsOf<R>(read: ColumnDef<R>[]): Cell[] {
+  const out: Cell[] = [];
   for (let i = 0; i < read.length; i++) {
     const [name, sub] = read[i].field!.split('.');
     if (sub === undefined) {
-      parts.push(`${key(name)}: ${value(read[i], i)}`);
+      out.push({ name, at: i, kind: read[i].kind ?? 'plain' });
       continue;
     }
-    const members: string[] = [];
-    for (let j = i; j < read.length && read[j].field!.startsWith(`${name}.`); j++) members.push(`${key(read[j].field!.split('.')[1])}: r[${j}]`);
-    parts.push(`${key(name)}: r[${i}] === null ? null : { ${members.join(', ')} }`);
-    i += members.length - 1;
+    const parts: [string, number][] = [];
+    for (let j = i; j < read.length && read[j].field!.startsWith(`${name}.`); j++) parts.push([read[j].field!.split('.')[1], j]);
+    out.push({ name, at: i, kind: 'group', parts });
+    i += parts.length - 1;
   }
-  const cell = (x: ColumnDef<R>, i: number) => {
-    if (x.derive) return `derive[${i}](x)`;
-    const [name, sub] = x.field!.split('.');
-    const v = sub === undefined ? `x[${key(name)}]` : `(x[${key(name)}]?.[${key(sub)}] ?? null)`;
-    return x.kind === 'bool' ? `(${v} ? 1 : 0)` : x.kind === 'json' ? `JSON.stringify(${v})` : v;
+  return out;
+}
+
+/** How a column's stored value is had from a record: derived, or its field (a group's part) as a cell holds it. */
+function columnGetter<R>(x: ColumnDef<R>): (rec: R) => unknown {
+  if (x.derive) return x.derive;
+  const [name, sub] = x.field!.split('.');
+  type O = Record<string, unknown>;
+  if (sub !== undefined) return (rec) => ((rec as O)[name] as O | null)?.[sub] ?? null;
+  if (x.kind === 'bool') return (rec) => ((rec as O)[name] ? 1 : 0);
+  if (x.kind === 'json') return (rec) => JSON.stringify((rec as O)[name]);
+  return (rec) => (rec as O)[name];
+}
+
+/** A row's reader and writer, from the column list: the record's fields in the list's order, its source last. */
+function compile<R>(columns: ColumnDef<R>[]): Pick<SectionDef<R>, 'cols' | 'read' | 'toRow' | 'fromRow'> {
+  const read = columns.filter((x) => x.derive === undefined);
+  const cells = cellsOf(read);
+  const fromRow = (r: Row): R => {
+    const o: Record<string, unknown> = {};
+    for (const c of cells) o[c.name] = cellValue(c, r);
+    o.src = src(r);
+    return o as R;
   };
-  // Code made from the constant lists below, never from data.
-  const fromRow = new Function('src', 'json', `return (r) => ({ ${parts.join(', ')}, src: src(r) });`)(src, fromJson);
-  const toRow = new Function('derive', `return (x) => [${columns.map(cell).join(', ')}];`)(columns.map((x) => x.derive));
+  const getters = columns.map(columnGetter);
+  const toRow = (rec: R): unknown[] => {
+    const out = new Array(getters.length);
+    for (let i = 0; i < getters.length; i++) out[i] = getters[i](rec);
+    return out;
+  };
   return { cols: columns.map((x) => x.column), read: [...read.map((x) => x.column), ...SRC_COLS], toRow, fromRow };
 }
 
@@ -199,7 +280,8 @@ const members = section<Member>({
   owner: 'org',
   columns: [
     c('id', 'id', '编号', { code: true }),
-    c('since', 'period', '季度', { computed: true }),
+    // A statement that names no quarter is UNDATED until the store settles it.
+    c('since', 'period', '季度', { computed: true, fromFile: ownQuarter(UNDATED) }),
     c('name', 'name', '姓名', { caption: true }),
     c('org', 'org', '所在支部', { ref: 'orgs' }),
     enm('role', '身份', 'role'),
@@ -251,7 +333,7 @@ const reviews = section<Review>({
   owner: 'org',
   columns: [
     c('org', 'org', '组织编号', { ref: 'orgs' }),
-    c('period', 'period', '季度'),
+    c('period', 'period', '季度', { fromFile: ownQuarter(null) }),
     c('self', 'self', '自评'),
     ...votes<Review>('masses', 'masses'),
     c('superior', 'superior', '上级评定'),
@@ -275,7 +357,7 @@ const points = section<Points>({
   owner: 'member',
   columns: [
     c('member', 'member', '党员编号', { ref: 'members' }),
-    c('period', 'period', '季度'),
+    c('period', 'period', '季度', { fromFile: ownQuarter(null) }),
     // A lead's short name is its header too (SPEC §1 "Header aliases").
     c('study', 'study', '带头学习提高', { aliases: ['学习提高'] }),
     c('excel', 'excel', '带头争创佳绩', { aliases: ['争创佳绩'] }),
@@ -283,14 +365,21 @@ const points = section<Points>({
     c('discipline', 'discipline', '带头遵纪守法', { aliases: ['遵纪守法'] }),
     c('integrity', 'integrity', '带头弘扬正气', { aliases: ['弘扬正气'] }),
     // On a sheet of their own (DEDUCTIONS_SHEET), one per row.
-    c('deductions', 'deductions', undefined, { kind: 'json' }),
+    c('deductions', 'deductions', undefined, {
+      kind: 'json',
+      fromFile: itemsOf(
+        'deductions',
+        (d, { slug }): Deduction => ({ dimension: slug('lead', d.dimension as string) as Lead, points: d.points as number, reason: d.reason as string }),
+      ),
+    }),
     ...votes<Points>('masses', 'masses'),
   ],
   sheet: { label: '党员积分', names: [memberName] },
 });
 
-/** A report's or typical's identity: its id, else its org, date and title (read/records.ts makes it). */
-const itemKey = <R>() => c<R>('key', 'key', undefined, { computed: true });
+/** A report's or typical's identity: its id, else its org, date and title. */
+const itemKey = <R>() =>
+  c<R>('key', 'key', undefined, { computed: true, fromFile: (r) => (typeof r.id === 'string' ? `id:${r.id}` : `${r.org}|${r.date}|${r.title}`) });
 
 const reports = section<Report>({
   section: 'reports',
@@ -307,8 +396,8 @@ const reports = section<Report>({
     c('org', 'org', '组织编号', { ref: 'orgs' }),
     c('date', 'date', '日期'),
     { column: 'month', derive: (x) => monthOf(x.date) },
-    // The quarter of its date (read/records.ts): not on the sheet.
-    c('period', 'period'),
+    // The quarter of its date: not on the sheet.
+    c('period', 'period', undefined, { fromFile: quarterOf('date') }),
     c('title', 'title', '标题', { caption: true }),
     enm('adopted', '采用级别', 'adoption', 'none'),
   ],
@@ -329,7 +418,7 @@ const typicals = section<Typical>({
     c('id', 'id', '编号', { absent: null, code: true }),
     c('org', 'org', '组织编号', { ref: 'orgs' }),
     c('date', 'date', '日期'),
-    c('period', 'period'),
+    c('period', 'period', undefined, { fromFile: quarterOf('date') }),
     c('title', 'title', '标题', { caption: true }),
   ],
   sheet: { label: '培树典型', names: [orgName] },
@@ -349,7 +438,8 @@ const problems = section<Problem>({
     c('id', 'id', '编号', { code: true }),
     c('org', 'org', '组织编号', { ref: 'orgs' }),
     c('found', 'found', '发现日期'),
-    c('period', 'period', undefined, { computed: true }),
+    // The quarter it was found in.
+    c('period', 'period', undefined, { computed: true, fromFile: quarterOf('found') }),
     enm('source', '问题来源', 'problemSource'),
     c('pledge', 'pledge', '关联承诺', { absent: null, ref: 'pledges' }),
     c('content', 'content', '问题描述', { caption: true }),
@@ -362,7 +452,17 @@ const problems = section<Problem>({
     ...votes<Problem>('eval', 'evaluation'),
     opt('published', '公示日期'),
     // On a sheet of their own (RECHECKS_SHEET), one per row.
-    c('rechecks', 'rechecks', undefined, { kind: 'json' }),
+    c('rechecks', 'rechecks', undefined, {
+      kind: 'json',
+      fromFile: itemsOf(
+        'rechecks',
+        (x, { slug }): Recheck => ({
+          date: x.date as string,
+          result: slug('recheckResult', x.result as string) as RecheckResult,
+          note: (x.note as string | undefined) ?? null,
+        }),
+      ),
+    }),
   ],
   sheet: { label: '问题台账', names: [orgName] },
 });
@@ -385,12 +485,6 @@ export const REFERENCE_FIELDS: ReadonlySet<string> = new Set(
 
 /** The descriptors in SPEC order. */
 export const SECTION_LIST: SectionDef<unknown>[] = SECTIONS.map((s) => SECTION_DEFS[s] as SectionDef<unknown>);
-
-/**
- * A member's statement that names no quarter: staged as from the start, which
- * it is for a member not stored yet; the store settles the others (store/batch/since.ts).
- */
-export const UNDATED = '';
 
 /** How a duplicate identity is shown: a report or typical's own id, else its org|date|title. */
 export const shownKey = (key: string) => key.replace(/^id:/, '');

@@ -4,8 +4,8 @@ import type { Path } from '../core/diagnostic.js';
 import type { Msg } from '../core/messages/index.js';
 import { slugOf } from './schemas.js';
 import { normalizePeriod, periodOf } from '../core/dates.js';
-import type { Deduction, Lead, Pledge, Points, Problem, Recheck, RecheckResult, Review, Section, SectionRecords, Source, Votes } from '../core/model.js';
-import { SECTION_DEFS, UNDATED, type ColumnDef } from '../core/sections.js';
+import type { Pledge, Points, Problem, Review, Section, SectionRecords, Source, Votes } from '../core/model.js';
+import { SECTION_DEFS, type ColumnDef, type FileContext } from '../core/sections.js';
 import { LEADS, SECTIONS } from '../core/model.js';
 import type { Finding } from './findings.js';
 import type { Present } from './rows.js';
@@ -116,68 +116,62 @@ export function total(v: Votes): number {
 /** A record's own columns, as the section's column list says a file writes them. */
 type FromFile = (r: Raw, period: string | null, src: Source) => unknown;
 
-/** Fields whose value a file does not write as it is stored. */
-const CUSTOM: Record<string, (r: Raw, period: string | null, section: Section) => unknown> = {
-  // A report's or typical's identity: its id, else its org, date and title.
-  key: (r) => (typeof r.id === 'string' ? `id:${r.id}` : `${r.org}|${r.date}|${r.title}`),
-  // The quarter of a dated record (a problem's: when it was found), else a member's own, else the document's; a
-  // member's record with none is UNDATED until the store settles it (SPEC §1 members).
-  period: (r, period, section) =>
-    typeof r.date === 'string'
-      ? periodOf(r.date)
-      : typeof r.found === 'string'
-        ? periodOf(r.found)
-        : typeof r.period === 'string'
-          ? normalizePeriod(r.period)
-          : (period ?? (section === 'members' ? UNDATED : null)),
-  rechecks: (r) =>
-    ((r.rechecks as Raw[] | undefined) ?? []).map(
-      (x): Recheck => ({
-        date: x.date as string,
-        result: slugOf('recheckResult', x.result as string) as RecheckResult,
-        note: (x.note as string | undefined) ?? null,
-      }),
-    ),
-  deductions: (r) =>
-    ((r.deductions as Raw[] | undefined) ?? []).map(
-      (d): Deduction => ({ dimension: slugOf('lead', d.dimension as string) as Lead, points: d.points as number, reason: d.reason as string }),
-    ),
-};
+/** One field of a record read from a file. */
+type Field = (r: Raw, ctx: FileContext) => unknown;
 
-/**
- * The reader of one section's records, made once from its column list as a
- * plain function (a city's two million records go through these): enumerations
- * by slug or label, optional fields null (or their default), `active` true
- * unless false or 否, a group (votes, a commentary) null when left out.
- */
-function compileFromFile(section: Section, columns: ColumnDef[]): FromFile {
-  const key = (name: string) => JSON.stringify(name);
-  const raw = (name: string) => `r[${key(name)}]`;
-  const given = (v: string, x: ColumnDef) =>
-    x.absent === undefined ? v : x.absent === null && !x.enum ? `(typeof ${v} === 'string' ? ${v} : null)` : `(${v} ?? ${JSON.stringify(x.absent)})`;
-  const value = (x: ColumnDef, v: string) => {
-    if (x.kind === 'bool') return `(${v} !== false && ${v} !== '否')`;
-    if (x.enum) return x.absent === undefined ? `slug(${key(x.enum)}, ${v})` : `(${v} ? slug(${key(x.enum)}, ${v}) : ${JSON.stringify(x.absent)})`;
-    return given(v, x);
-  };
-  const own = columns.filter((x) => x.derive === undefined);
-  const parts: string[] = [];
-  for (let i = 0; i < own.length; i++) {
-    const [name, sub] = own[i].field!.split('.');
-    if (CUSTOM[name]) parts.push(`${key(name)}: custom[${key(name)}](r, period, ${key(section)})`);
-    else if (sub === undefined) parts.push(`${key(name)}: ${value(own[i], raw(name))}`);
-    else {
-      const members: string[] = [];
-      for (let j = i; j < own.length && own[j].field!.startsWith(`${name}.`); j++) {
-        const part = own[j].field!.split('.')[1];
-        members.push(`${key(part)}: ${given(`${raw(name)}[${key(part)}]`, own[j])}`);
-      }
-      parts.push(`${key(name)}: ${raw(name)} ? { ${members.join(', ')} } : null`);
-      i += members.length - 1;
-    }
-  }
-  // Code made from the constant column lists of core/sections.ts, never from data.
-  return new Function('slug', 'custom', `return (r, period, src) => ({ ${parts.join(', ')}, src });`)(slugOf, CUSTOM);
+/** A field as written, or its default when a file leaves it out (an optional text: null unless a string). */
+function given(name: string, x: ColumnDef): (r: Raw) => unknown {
+  if (x.absent === undefined) return (r) => r[name];
+  if (x.absent === null && !x.enum) return (r) => (typeof r[name] === 'string' ? r[name] : null);
+  const absent = x.absent;
+  return (r) => r[name] ?? absent;
 }
 
-const FROM_FILE = Object.fromEntries(SECTIONS.map((s) => [s, compileFromFile(s, SECTION_DEFS[s].columns as ColumnDef[])])) as Record<Section, FromFile>;
+/** A column's field: enumerations by slug or label, `active` true unless false or 否, the rest as written or their default. */
+function fieldOf(x: ColumnDef, name: string): Field {
+  if (x.fromFile) return x.fromFile;
+  if (x.kind === 'bool') return (r) => r[name] !== false && r[name] !== '否';
+  const domain = x.enum;
+  if (domain === undefined) return given(name, x);
+  const absent = x.absent;
+  return absent === undefined ? (r, c) => c.slug(domain, r[name] as string) : (r, c) => (r[name] ? c.slug(domain, r[name] as string) : absent);
+}
+
+/** A group's field (votes, a commentary): its parts as written, or null when left out. */
+function groupOf(name: string, parts: [string, ColumnDef][]): Field {
+  const each = parts.map(([part, x]) => [part, given(part, x)] as const);
+  return (r) => {
+    const g = r[name] as Raw | undefined;
+    if (!g) return null;
+    const out: Raw = {};
+    for (const [part, get] of each) out[part] = get(g);
+    return out;
+  };
+}
+
+/** The reader of one section's records, from its column list: each field in the list's order, the source last. */
+function readerOf(columns: ColumnDef[]): FromFile {
+  const own = columns.filter((x) => x.derive === undefined);
+  const fields: [string, Field][] = [];
+  for (let i = 0; i < own.length; i++) {
+    const [name, sub] = own[i].field!.split('.');
+    if (sub === undefined) {
+      fields.push([name, fieldOf(own[i], name)]);
+      continue;
+    }
+    const parts: [string, ColumnDef][] = [];
+    for (let j = i; j < own.length && own[j].field!.startsWith(`${name}.`); j++) parts.push([own[j].field!.split('.')[1], own[j]]);
+    fields.push([name, groupOf(name, parts)]);
+    i += parts.length - 1;
+  }
+  const ctx: FileContext = { period: null, slug: slugOf };
+  return (r, period, src) => {
+    ctx.period = period;
+    const o: Raw = {};
+    for (const [name, get] of fields) o[name] = get(r, ctx);
+    o.src = src;
+    return o;
+  };
+}
+
+const FROM_FILE = Object.fromEntries(SECTIONS.map((s) => [s, readerOf(SECTION_DEFS[s].columns as ColumnDef[])])) as Record<Section, FromFile>;
