@@ -94,6 +94,8 @@ export class Batch {
    * statements settled and their runs made as the import leaves them.
    */
   toCheck(): void {
+    // A first import's runs go in before the indexes are built, as its rows did.
+    if (this.st.direct) batchRuns(this.db, this.st, this.gen);
     this.reindex?.();
     this.reindex = null;
     settleOwners(this.db, this.st);
@@ -104,7 +106,7 @@ export class Batch {
       if (this.writing && !this.dryRun && this.db.pragma('data_version', { simple: true }) !== this.version) throw new EnvError({ id: 'db_changed' });
     }
     settleSince(this.db, this.st, this.stager.duplicates);
-    batchRuns(this.db, this.st);
+    if (!this.st.direct) batchRuns(this.db, this.st, null);
   }
 
   /** Inserted, updated and unchanged staged rows per section, against the stored ones. */

@@ -7,7 +7,6 @@ import { SECTION_LIST, SRC_COLS, type SectionDef } from '../../core/sections.js'
 import { SECTIONS, type Section } from '../../core/model.js';
 import { missingWhere, REPLACEABLE } from '../replace.js';
 import { inForce, remakeRuns, touchMembers } from '../member-runs.js';
-import { RUNS } from '../tables.js';
 
 export interface Counts {
   inserted: number;
@@ -107,11 +106,8 @@ export function writeStaged(
     ).run();
   };
   if (st.direct) {
-    // A first import: the runs the checks made of its statements (temp.eff_runs, batch/since.ts) are the members' runs.
-    if (db.prepare(`SELECT 1 FROM temp.sqlite_master WHERE name = 'eff_runs'`).get()) {
-      const cols = RUNS.cols.filter((c) => c !== 'gen');
-      db.prepare(`INSERT INTO main.members (${cols.join(', ')}, gen) SELECT ${cols.join(', ')}, ${gen} FROM temp.eff_runs`).run();
-    } else remakeRuns(db, gen, true);
+    // A first import: the members' runs were made before the checks (batch/since.ts), unless they did not run.
+    if (!db.prepare(`SELECT 1 FROM temp.sqlite_master WHERE name = 'eff_runs'`).get()) remakeRuns(db, gen, true);
     return { dirty, written };
   }
   if (removal) {

@@ -8,6 +8,7 @@ import type { DB } from '../db.js';
 import { SECTION_LIST, UNDATED } from '../../core/sections.js';
 import { sourceOf } from '../../core/model.js';
 import { inForce, runsOf } from '../member-runs.js';
+import { RUNS } from '../tables.js';
 import { stagedTable, type Duplicate, type Staging } from './stage.js';
 
 /** The latest quarter of any period-scoped record, stored or staged; null when there is none. */
@@ -50,20 +51,27 @@ export function settleSince(db: DB, st: Staging, dups: Duplicate[]): void {
  * The runs of every member the batch states, as the import leaves them (the
  * staged statements with the stored ones they do not replace), in
  * temp.eff_runs; every other member's are the stored ones (main.members).
+ * Staged straight into the tables (a first import, `gen` its number), every
+ * member is the batch's: their runs go straight into main.members, and
+ * eff_runs stays empty.
  */
-export function batchRuns(db: DB, st: Staging): void {
+export function batchRuns(db: DB, st: Staging, gen: number | null): void {
   const staged = stagedTable(st, 'members');
   const cols = 'id, since, name, org, role, active, src_file, src_line, src_sheet';
-  const kept = st.direct
-    ? ''
-    : ` UNION ALL SELECT ${cols} FROM main.member_statements m WHERE m.id IN (SELECT id FROM ${staged})
-        AND NOT EXISTS (SELECT 1 FROM ${staged} y WHERE y.id = m.id AND y.since = m.since)`;
   db.exec('DROP TABLE IF EXISTS temp.eff_runs');
-  db.exec(`CREATE TEMP TABLE eff_runs AS ${runsOf(`(SELECT ${cols} FROM ${staged}${kept})`)}`);
+  if (st.direct) {
+    const runCols = RUNS.cols.filter((c) => c !== 'gen').join(', ');
+    db.exec(`CREATE TEMP TABLE eff_runs AS SELECT ${runCols} FROM main.members WHERE false`);
+    db.exec(`INSERT INTO main.members (${runCols}, gen) SELECT ${runCols}, ${gen} FROM (${runsOf(staged)})`);
+  } else {
+    const kept = ` UNION ALL SELECT ${cols} FROM main.member_statements m WHERE m.id IN (SELECT id FROM ${staged})
+        AND NOT EXISTS (SELECT 1 FROM ${staged} y WHERE y.id = m.id AND y.since = m.since)`;
+    db.exec(`CREATE TEMP TABLE eff_runs AS ${runsOf(`(SELECT ${cols} FROM ${staged}${kept})`)}`);
+  }
   db.exec('CREATE INDEX temp.eff_runs_id ON eff_runs(id, since)');
 }
 
 /** The org of member `m` at quarter `q` (SQL expressions) as the import leaves it; null for a member nobody states. */
 export const memberOrgAt = (m: string, q: string) =>
-  // A member the batch states has a run in eff_runs for every quarter: the stored runs are asked only for the others.
+  // A member the batch states has a run in eff_runs for every quarter (or, in a first import, only stored ones).
   `COALESCE((SELECT r.org FROM temp.eff_runs r WHERE r.id = ${m} AND ${inForce('r', q)}), (SELECT r.org FROM main.members r WHERE r.id = ${m} AND ${inForce('r', q)}))`;

@@ -64,7 +64,8 @@ function duplicateTitles(db: DB, { order, replacing }: RuleContext): Check[] {
  * the members then (SPEC §1 members, as the import leaves them) of the
  * branches the batch brings points or members for (temp.batch_subs, made
  * before the rules run), against the points as the import leaves them. The
- * batch's members first, then the stored ones.
+ * batch's members first (in a first import, whose runs are stored already,
+ * every member), then the stored ones.
  */
 function membersWithoutPoints(db: DB, { order, replacing }: RuleContext): Check[] {
   const points = `(${effective('points', 'member, period', replacing)})`;
@@ -77,8 +78,8 @@ function membersWithoutPoints(db: DB, { order, replacing }: RuleContext): Check[
          UNION SELECT org FROM main.submissions WHERE section = 'points' AND span = @period AND file IN ${SKIPPED}
          UNION SELECT org FROM ${batchOf('members')} UNION SELECT org FROM ${storedOf('members')} WHERE src_file IN ${SKIPPED}),
        m AS (SELECT ${cols}, 1 AS b FROM temp.eff_runs r WHERE ${inForce('r', '@period')}
-         UNION ALL SELECT ${cols}, 0 FROM main.members r WHERE ${inForce('r', '@period')} AND r.org IN (SELECT org FROM branches)
-           AND NOT EXISTS (SELECT 1 FROM temp.eff_runs e WHERE e.id = r.id))
+         UNION ALL SELECT ${cols}, EXISTS (SELECT 1 FROM ${batchOf('members')} s WHERE s.id = r.id) FROM main.members r
+           WHERE ${inForce('r', '@period')} AND r.org IN (SELECT org FROM branches) AND NOT EXISTS (SELECT 1 FROM temp.eff_runs e WHERE e.id = r.id))
      SELECT ${cols}, b FROM m WHERE active = 1 AND org IN (SELECT org FROM branches)
        AND NOT EXISTS (SELECT 1 FROM ${points} p WHERE p.member = m.id AND p.period = @period)`,
   );
