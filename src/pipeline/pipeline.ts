@@ -249,7 +249,7 @@ function checkAcross(db: DB, batch: Batch, p: Plan, results: Outcome[], found: F
   const meaning = write === null ? null : write.replace ? 'replace' : write.add ? 'add' : 'unsaid';
   const two = twoFileFindings(db, hashes, meaning, batch.stager.duplicates);
   const duplicates = batch.stager.duplicates.filter((d) => !two.pairs.has([d.first.file, d.src.file].sort(byText).join('\u0000')));
-  const ctx: RuleContext = { order, duplicates, replacing: false, names: writtenNames(results, p.files) };
+  const ctx: RuleContext = { order, duplicates, replacing: false, first: batch.direct, names: writtenNames(results, p.files) };
   for (const c of crossErrors(db, ctx)) {
     if (diags.wants('error')) diags.add(place(c));
     else diags.count('error', 1);

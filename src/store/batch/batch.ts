@@ -75,6 +75,11 @@ export class Batch {
     return empty(); // still, now that no one else can write
   }
 
+  /** Staged straight into the tables of an empty database: every stored row is the batch's. */
+  get direct(): boolean {
+    return this.st.direct;
+  }
+
   /** A file skipped as unchanged: its stored rows count as the batch's. */
   skip(file: string): void {
     this.addSkipped ??= this.db.prepare('INSERT OR IGNORE INTO temp.skipped VALUES (?)');

@@ -38,6 +38,8 @@ export interface RuleContext {
   duplicates: Duplicate[];
   /** --replace: the stored rows it removes are not counted (temp.scope built). */
   replacing: boolean;
+  /** A first import, staged straight into the tables: every stored record is the batch's. */
+  first: boolean;
   /** The names written beside codes in the batch's workbooks. */
   names: WrittenNames[];
 }

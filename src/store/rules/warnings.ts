@@ -64,22 +64,26 @@ function duplicateTitles(db: DB, { order, replacing }: RuleContext): Check[] {
  * the members then (SPEC §1 members, as the import leaves them) of the
  * branches the batch brings points or members for (temp.batch_subs, made
  * before the rules run), against the points as the import leaves them. The
- * batch's members first (in a first import, whose runs are stored already,
- * every member), then the stored ones.
+ * batch's members first, then the stored ones.
  */
-function membersWithoutPoints(db: DB, { order, replacing }: RuleContext): Check[] {
+function membersWithoutPoints(db: DB, { order, replacing, first }: RuleContext): Check[] {
   const points = `(${effective('points', 'member, period', replacing)})`;
   // The batch's points and members: staged, or of files skipped as unchanged.
   const periods = db.prepare(`SELECT DISTINCT period FROM ${points} WHERE b ORDER BY period`).pluck().all() as string[];
   const cols = 'id, name, org, active, src_file, src_line, src_sheet';
+  // A first import's members are all the batch's, and their branches all among those it brings.
+  const all = `SELECT ${cols}, 1 AS b FROM main.members m WHERE ${inForce('m', '@period')} AND active = 1
+    AND NOT EXISTS (SELECT 1 FROM ${points} p WHERE p.member = m.id AND p.period = @period)`;
   const missing = db.prepare(
-    // The branches whose points the batch brings for the quarter: what each file submits (store/submissions.ts), or submitted.
-    `WITH branches AS (SELECT org FROM temp.batch_subs WHERE section = 'points' AND span = @period
+    first
+      ? all
+      : // The branches whose points the batch brings for the quarter: what each file submits (store/submissions.ts), or submitted.
+        `WITH branches AS (SELECT org FROM temp.batch_subs WHERE section = 'points' AND span = @period
          UNION SELECT org FROM main.submissions WHERE section = 'points' AND span = @period AND file IN ${SKIPPED}
          UNION SELECT org FROM ${batchOf('members')} UNION SELECT org FROM ${storedOf('members')} WHERE src_file IN ${SKIPPED}),
        m AS (SELECT ${cols}, 1 AS b FROM temp.eff_runs r WHERE ${inForce('r', '@period')}
-         UNION ALL SELECT ${cols}, EXISTS (SELECT 1 FROM ${batchOf('members')} s WHERE s.id = r.id) FROM main.members r
-           WHERE ${inForce('r', '@period')} AND r.org IN (SELECT org FROM branches) AND NOT EXISTS (SELECT 1 FROM temp.eff_runs e WHERE e.id = r.id))
+         UNION ALL SELECT ${cols}, 0 FROM main.members r WHERE ${inForce('r', '@period')} AND r.org IN (SELECT org FROM branches)
+           AND NOT EXISTS (SELECT 1 FROM temp.eff_runs e WHERE e.id = r.id))
      SELECT ${cols}, b FROM m WHERE active = 1 AND org IN (SELECT org FROM branches)
        AND NOT EXISTS (SELECT 1 FROM ${points} p WHERE p.member = m.id AND p.period = @period)`,
   );
