@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cxzy, dump, tmp } from './helpers.js';
+import { BASE, cxzy, dump, files, tmp } from './helpers.js';
 import { BRANCHES, MEMBERS, QUARTERS, branchFile, branchOf, orgsYaml, reports } from './year.js';
 import { periodMonths } from '../src/core/dates.js';
 import { loadExcel } from '../src/read/workbook/excel.js';
@@ -289,5 +289,30 @@ describe('a county-wide file sent again', () => {
     // The same file name with new content, said to be the corrected file: every branch's January is the new one.
     const fixed = await cxzy(['import', 'reports.yaml', '--replace', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(fixed.stdout).sections.reports).toEqual({ inserted: 30, updated: 0, unchanged: 0, removed: 30 });
+  });
+});
+
+describe('a transfer within one batch', () => {
+  it('is said alike by validate, by a first import and by an import into a database that holds other records', async () => {
+    const q3 = `period: 2011Q3\nmembers:\n  - id: M2\n    name: 李四\n    org: D02\n    role: member\n`;
+    const said = '党员 M2（李四）的所在支部将由 D01 改为 D02（自 2011Q3 起）';
+    const first = files({ ...BASE, 'q3.yaml': q3 });
+    const v = await cxzy(['validate', '.'], { cwd: first });
+    expect(v.stderr).toContain(said);
+    const i = await cxzy(['import', '.'], { cwd: first });
+    expect(i.code).toBe(0);
+    expect(i.stderr).toContain(said);
+    const later = files({ ...BASE, 'q3.yaml': q3 });
+    expect((await cxzy(['import', 'orgs.yaml'], { cwd: later })).code).toBe(0);
+    const j = await cxzy(['import', 'members.yaml', 'q3.yaml'], { cwd: later });
+    expect(j.stderr).toContain(said);
+    // Both databases place her alike: D01 before the third quarter, D02 from it on.
+    for (const dir of [first, later]) {
+      const runs = (dump(join(dir, 'cxzy.db')).members as { id: string; since: string; until: string; org: string }[]).filter((m) => m.id === 'M2');
+      expect(runs.map((m) => [m.since, m.until, m.org])).toEqual([
+        ['', '2011Q3', 'D01'],
+        ['2011Q3', '~', 'D02'],
+      ]);
+    }
   });
 });

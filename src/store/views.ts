@@ -7,12 +7,16 @@
 //   kept_<section>       the stored rows no staged row replaces
 //   effective_<section>  the rows as the import leaves them: the batch's, and
 //                        the stored ones no staged row replaces (`staged` 1/0)
+//   stored_runs          the members' runs stored before the batch
 import type { Section } from '../core/model.js';
 
 export const batchOf = (s: Section) => `temp.batch_${s}`;
 export const storedOf = (s: Section) => `temp.stored_${s}`;
 export const keptOf = (s: Section) => `temp.kept_${s}`;
 export const effectiveOf = (s: Section) => `temp.effective_${s}`;
+
+/** The members' runs stored before the batch: none in a first import, which makes its runs straight into main.members. */
+export const STORED_RUNS = 'temp.stored_runs';
 
 /** The files skipped as unchanged: their stored rows count as the batch's. */
 export const SKIPPED = '(SELECT file FROM temp.skipped)';

@@ -3,7 +3,7 @@
 // database, over the tables themselves with nothing stored beside them.
 import type { DB } from '../db.js';
 import { SECTION_LIST, SRC_COLS } from '../../core/sections.js';
-import { batchOf, effectiveOf, keptOf, storedOf } from '../views.js';
+import { batchOf, effectiveOf, keptOf, STORED_RUNS, storedOf } from '../views.js';
 
 /** `direct`: the batch is staged straight into the tables of an empty database. */
 export function createViews(db: DB, direct: boolean): void {
@@ -25,4 +25,5 @@ export function createViews(db: DB, direct: boolean): void {
       CREATE TEMP VIEW effective_${s} AS SELECT ${cols}, 1 AS staged, NULL AS ord FROM ${staged}
         ${direct ? '' : `UNION ALL SELECT ${cols}, 0, ${ord} ${from} AND ${notReplaced}`};`);
   }
+  db.exec(`DROP VIEW IF EXISTS ${STORED_RUNS}; CREATE TEMP VIEW stored_runs AS SELECT * FROM main.members WHERE ${direct ? '0' : 'true'}`);
 }

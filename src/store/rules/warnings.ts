@@ -1,7 +1,7 @@
 // The warnings that span records, as queries over the batch (staged rows and
 // the rows of files skipped as unchanged) and what is stored beside it.
 import type { DB } from '../db.js';
-import { batchOf, effectiveOf, keptOf, SKIPPED, storedOf } from '../views.js';
+import { batchOf, effectiveOf, keptOf, SKIPPED, STORED_RUNS, storedOf } from '../views.js';
 import { sourceOf, sourceText, type Section, type Source } from '../../core/model.js';
 import { SECTION_DEFS, type SectionDef } from '../../core/sections.js';
 import { missingWhere } from '../replace.js';
@@ -179,7 +179,7 @@ const MOVES: SqlRule[] = [
     group: 'moves',
     field: 'org',
     sql: `SELECT * FROM (SELECT x.id, x.name, x.since, x.org AS now, COALESCE(
-        (SELECT r.org FROM main.members r WHERE r.id = x.id AND ${inForce('r', 'x.since')}),
+        (SELECT r.org FROM ${STORED_RUNS} r WHERE r.id = x.id AND ${inForce('r', 'x.since')}),
         (SELECT y.org FROM ${batchOf('members')} y WHERE y.id = x.id AND y.since < x.since ORDER BY y.since DESC LIMIT 1)) AS was, ${SRC}
       FROM ${batchOf('members')} x) WHERE was <> now`,
     msg: (r) => ({
