@@ -22,7 +22,10 @@ function run(db: DB, rules: CrossRule[], ctx: RuleContext): Check[] {
   const groups = new Map<string, Check[]>();
   for (const rule of rules) {
     const found = findings(db, rule, ctx);
-    groups.set(rule.group, [...(groups.get(rule.group) ?? []), ...found]);
+    // Pushed one by one: a rule may find more than a spread may pass.
+    const g = groups.get(rule.group);
+    if (g) for (const c of found) g.push(c);
+    else groups.set(rule.group, found);
   }
   return [...groups.values()].flatMap((g) => g.sort((a, b) => ctx.order(a.src, b.src)));
 }

@@ -35,17 +35,21 @@ export function batchSubmissions(db: DB, hashes: Map<string, string>): void {
     DELETE FROM temp.batch_subs;`);
   const add = db.prepare('INSERT INTO temp.batch_files VALUES (?, ?)');
   for (const [file, hash] of hashes) add.run(file, hash);
+  // A first import's runs are all stored ones (store/batch/since.ts): a plain join finds each member's branch.
+  const onlyStored = db.prepare('SELECT NOT EXISTS (SELECT 1 FROM temp.eff_runs)').pluck().get() === 1;
+  const storedRun = (also: string) => `main.members m ON ${also}m.id = x.member AND ${inForce('m', 'x.period')}`;
   for (const t of SUBMITTED) {
     const brought = t.section === 'problems' ? ` AND NOT ${progressOnly('x')}` : '';
     // A member's branch then, joined rather than looked up row by row: a county's first import is 75,000 points records.
     const [org, from] =
-      t.section === 'points'
-        ? [
-            'COALESCE(r.org, m.org)',
-            `${batchOf('points')} x LEFT JOIN temp.eff_runs r ON r.id = x.member AND ${inForce('r', 'x.period')}
-             LEFT JOIN main.members m ON r.id IS NULL AND m.id = x.member AND ${inForce('m', 'x.period')}`,
-          ]
-        : [ownerOrg(t, 'x'), `${batchOf(t.section)} x`];
+      t.section !== 'points'
+        ? [ownerOrg(t, 'x'), `${batchOf(t.section)} x`]
+        : onlyStored
+          ? ['m.org', `${batchOf('points')} x JOIN ${storedRun('')}`]
+          : [
+              'COALESCE(r.org, m.org)',
+              `${batchOf('points')} x LEFT JOIN temp.eff_runs r ON r.id = x.member AND ${inForce('r', 'x.period')} LEFT JOIN ${storedRun('r.id IS NULL AND ')}`,
+            ];
     db.prepare(
       `INSERT OR IGNORE INTO temp.batch_subs SELECT DISTINCT '${t.section}', ${spanOf(t, 'x')}, ${org}, x.src_file FROM ${from} WHERE ${org} IS NOT NULL${brought}`,
     ).run();
