@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { cxzy, dump, files } from './helpers.js';
+import { cxzy, dump, files, SHEET_LABELS } from './helpers.js';
 import { OFFICE_SHEETS, OFFICE_YAML, workbook, type SheetSpec } from './workbook-fixtures.js';
 import { loadExcel } from '../src/read/workbook/excel.js';
 import { str, workbookParts, zip } from './zip-parts.js';
@@ -395,7 +395,8 @@ describe('template', () => {
     await wb.xlsx.readFile(path);
     return wb;
   }
-  const SHEETS = ['填表说明', '组织', '党员', '公开承诺', '季度测评', '党员积分', '积分扣减', '信息报送', '培树典型', '问题台账', '回头看'];
+  // Every section's sheet and its lists' (test/sections.test.ts), after the instructions.
+  const SHEETS = ['填表说明', ...SHEET_LABELS];
 
   it('has every sheet and header, dropdowns of Chinese labels, number and date checks from the rules in force', async () => {
     const dir = files({ 'cxzy.rules.yaml': 'stars:\n  max_points: 25\n  star_min: 20\n' });

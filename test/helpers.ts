@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { main } from '../src/cli/main.js';
+import { SECTION_LIST } from '../src/core/sections.js';
+import { ATTACHED_SHEETS } from '../src/core/attached-sheets.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const BIN = join(ROOT, 'bin', 'cxzy');
@@ -163,3 +165,6 @@ export const BASE = {
     role: member
 `,
 };
+
+/** Every sheet of a fill-in workbook, in order, from the sections' declarations: each section's, then its lists' (积分扣减, 回头看). */
+export const SHEET_LABELS = SECTION_LIST.flatMap((d) => [d.sheet.label, ...ATTACHED_SHEETS.filter((a) => a.section === d.section).map((a) => a.sheet.label)]);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { cxzy, EXAMPLES, files } from './helpers.js';
+import { cxzy, EXAMPLES, files, SHEET_LABELS } from './helpers.js';
 import { OFFICE_SHEETS, workbook, type SheetSpec } from './workbook-fixtures.js';
 import { openWorkbook } from '../src/read/workbook/open.js';
 import { ATTACHED_SHEETS } from '../src/core/attached-sheets.js';
@@ -92,7 +92,7 @@ describe('no sheet dropped in silence', () => {
     const book = join(EXAMPLES, '2011Q2', 'D0202-2011Q2.xlsx');
     const out = await cxzy(['validate', book, '--format', 'json'], { cwd: dir });
     const warnings = JSON.parse(out.stdout).warnings as { sheet?: string; message: string }[];
-    const expected = new Set(['组织', '党员', '公开承诺', '季度测评', '党员积分', '积分扣减', '信息报送', '培树典型', '问题台账', '回头看']);
+    const expected = new Set(SHEET_LABELS);
     for (const { name, empty } of await sheetsOf(book)) {
       const ok = expected.has(name) || QUIET.has(name) || empty || warnings.some((w) => w.sheet === name || w.message.includes(`“${name}”`));
       expect(ok, name).toBe(true);

@@ -164,18 +164,7 @@ export function orgProfile(q: Query, r: Records, rules: Rules, code: string, per
     year: period === null ? orgYearOf(org, quarters, months, problems, rules) : null,
     problems: problems.filter((x) => x.found <= ledgerDate).map((x) => stateAt(x, ledgerDate, rules, org.name)),
     ledgerDate,
-    lastImport: r.lastImport(
-      [
-        ['orgs', 'code = @key'],
-        ['member_statements', 'org = @key'],
-        ['pledges', 'owner = @key'],
-        ['reviews', 'org = @key'],
-        ['reports', 'org = @key'],
-        ['typicals', 'org = @key'],
-        ['problems', 'org = @key'],
-      ],
-      code,
-    ),
+    lastImport: r.lastImport('org', code),
   };
 }
 
@@ -221,13 +210,6 @@ export function memberProfile(q: Query, r: Records, rules: Rules, id: string, pe
     quarters,
     year: period === null ? memberYearOf(member, quarters, rules) : null,
     pledges: r.pledgesOf(id),
-    lastImport: r.lastImport(
-      [
-        ['member_statements', 'id = @key'],
-        ['points', 'member = @key'],
-        ['pledges', 'owner = @key'],
-      ],
-      id,
-    ),
+    lastImport: r.lastImport('member', id),
   };
 }

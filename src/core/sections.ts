@@ -1,26 +1,11 @@
-// The section registry: one descriptor per section of SPEC §1 — its record
-// schema, its identity, its table, and one list of its columns, from which
-// the row a record is written as, the columns it is read back from, the
-// record made of a row and its sheet's headers are all derived. Import,
-// checks, reads and workbooks all work from these, so they cannot drift apart.
-import type {
-  Deduction,
-  Lead,
-  Member,
-  Org,
-  Pledge,
-  Points,
-  Problem,
-  Recheck,
-  RecheckResult,
-  Report,
-  Review,
-  Section,
-  SectionRecords,
-  Source,
-  Typical,
-} from './model.js';
-import { SECTIONS } from './model.js';
+// The section registry: one declaration per section of SPEC §1 — its record
+// schema, its identity, its table, where export writes it, and one list of
+// its columns, from which the row a record is written as, the columns it is
+// read back from, the record made of a row and its sheet's headers are all
+// derived. The list of sections, their names and the shape of a batch of
+// records (SECTIONS, Section, SectionRecords) are derived from these
+// declarations too: a section is added here, and nowhere else names them all.
+import type { Deduction, Lead, Member, Org, Pledge, Points, Problem, Recheck, RecheckResult, Report, Review, Source, Typical } from './records.js';
 import { monthOf, normalizePeriod, periodOf } from './dates.js';
 
 /** A row as read: the `read` columns' values in that order. */
@@ -54,6 +39,8 @@ export interface ColumnDef<R = unknown> {
   absent?: null | 0 | string;
   /** The code of another record it names: an org's, a member's, either (a pledge's owner), or a pledge's id. */
   ref?: 'orgs' | 'members' | 'owner' | 'pledges';
+  /** Its reference is checked by a rule of its own with more to say (an org's parent: the tree), not the plain one. */
+  ownRule?: true;
   /** The column a list of changes names the record by (an org's name, a pledge's content). */
   caption?: true;
   /** The record's own code or id (a reference is marked by `ref`): merge --prefix writes its prefix before both. */
@@ -75,8 +62,8 @@ export interface FileContext {
   slug: (domain: string, value: string) => string;
 }
 
-export interface SectionDef<R> extends Readable<R> {
-  section: Section;
+export interface SectionDef<R, S extends string = Section> extends Readable<R> {
+  section: S;
   /** The record's JSON Schema: schemas/<schema>.schema.json. */
   schema: string;
   /** What one record is called in messages (a word of render/i18n/words.ts). */
@@ -91,6 +78,12 @@ export interface SectionDef<R> extends Readable<R> {
   cols: string[];
   /** Column holding the quarter, for the period-scoped sections. */
   period?: string;
+  /** Where `export` writes its records as YAML: in the first document, or in their quarter's (a record of none: the first). */
+  document: 'first' | 'quarter';
+  /** The order `export` writes its records in (SQL: its columns). */
+  exportOrder: string;
+  /** Submitted per month of its `date` (SPEC §3 Submissions), not per quarter. */
+  monthly?: true;
   /** Column naming the org a record belongs to (for a member's points, the member). */
   owner: string;
   toRow(r: R): unknown[];
@@ -233,18 +226,21 @@ function sheetColumns(columns: ColumnDef<never>[], scoped: boolean): SheetDef['c
   return scoped ? [...quarter, ...rest] : [...rest, ...quarter];
 }
 
-type Base<R> = Omit<SectionDef<R>, 'cols' | 'read' | 'toRow' | 'fromRow' | 'sheet'> & { sheet: Omit<SheetDef, 'columns' | 'slug'> };
+type Base<R, S extends string> = Omit<SectionDef<R, S>, 'cols' | 'read' | 'toRow' | 'fromRow' | 'sheet'> & { sheet: Omit<SheetDef, 'columns' | 'slug'> };
 
-function section<R>(def: Base<R>): SectionDef<R> {
-  return {
+/** A section of records `R`, named by its declaration's `section`. */
+const section =
+  <R>() =>
+  <S extends string>(def: Base<R, S>): SectionDef<R, S> => ({
     ...def,
     ...compile(def.columns),
     sheet: { ...def.sheet, slug: def.section, columns: sheetColumns(def.columns as ColumnDef<never>[], def.period !== undefined) },
-  };
-}
+  });
 
-const orgs = section<Org>({
+const orgs = section<Org>()({
   section: 'orgs',
+  exportOrder: 'code',
+  document: 'first',
   schema: 'org',
   what: 'org',
   keyField: 'code',
@@ -255,7 +251,8 @@ const orgs = section<Org>({
     c('code', 'code', '编号', { code: true }),
     c('name', 'name', '名称', { caption: true }),
     enm('type', '类型', 'orgType'),
-    c('parent', 'parent', '上级编号', { absent: null, ref: 'orgs' }),
+    // Checked by the tree's rules (store/rules/errors.ts).
+    c('parent', 'parent', '上级编号', { absent: null, ref: 'orgs', ownRule: true }),
     enm('category', '类别', 'category'),
     opt('secretary', '书记'),
     active(),
@@ -270,8 +267,10 @@ const orgs = section<Org>({
  * store settles it (store/batch/since.ts). The analyses read the runs made of these
  * statements (store/member-runs.ts), never this table.
  */
-const members = section<Member>({
+const members = section<Member>()({
   section: 'members',
+  exportOrder: 'id, since',
+  document: 'quarter',
   schema: 'member',
   what: 'member',
   keyField: 'id',
@@ -283,7 +282,8 @@ const members = section<Member>({
     // A statement that names no quarter is UNDATED until the store settles it.
     c('since', 'period', '季度', { computed: true, fromFile: ownQuarter(UNDATED) }),
     c('name', 'name', '姓名', { caption: true }),
-    c('org', 'org', '所在支部', { ref: 'orgs' }),
+    // Checked by the rule of a member's branch (store/rules/errors.ts).
+    c('org', 'org', '所在支部', { ref: 'orgs', ownRule: true }),
     enm('role', '身份', 'role'),
     active(),
   ],
@@ -291,8 +291,10 @@ const members = section<Member>({
 });
 
 /** A pledge row names its owner as a member's (owner_member) until the store knows the owner is an org. */
-const pledges = section<Pledge>({
+const pledges = section<Pledge>()({
   section: 'pledges',
+  exportOrder: 'id',
+  document: 'first',
   schema: 'pledge',
   what: 'pledge',
   keyField: 'id',
@@ -322,8 +324,10 @@ const pledges = section<Pledge>({
   },
 });
 
-const reviews = section<Review>({
+const reviews = section<Review>()({
   section: 'reviews',
+  exportOrder: 'period, org',
+  document: 'quarter',
   schema: 'review',
   what: 'review',
   keyField: 'org',
@@ -346,8 +350,10 @@ const reviews = section<Review>({
   sheet: { label: '季度测评', names: [orgName] },
 });
 
-const points = section<Points>({
+const points = section<Points>()({
   section: 'points',
+  exportOrder: 'period, member',
+  document: 'quarter',
   schema: 'points',
   what: 'points_record',
   keyField: 'member',
@@ -381,8 +387,11 @@ const points = section<Points>({
 const itemKey = <R>() =>
   c<R>('key', 'key', undefined, { computed: true, fromFile: (r) => (typeof r.id === 'string' ? `id:${r.id}` : `${r.org}|${r.date}|${r.title}`) });
 
-const reports = section<Report>({
+const reports = section<Report>()({
   section: 'reports',
+  monthly: true,
+  exportOrder: 'period, org, date, key',
+  document: 'quarter',
   schema: 'report',
   what: 'report',
   keyField: 'title',
@@ -404,8 +413,11 @@ const reports = section<Report>({
   sheet: { label: '信息报送', names: [orgName] },
 });
 
-const typicals = section<Typical>({
+const typicals = section<Typical>()({
   section: 'typicals',
+  monthly: true,
+  exportOrder: 'period, org, date, key',
+  document: 'quarter',
   schema: 'typical',
   what: 'typical',
   keyField: 'title',
@@ -424,8 +436,10 @@ const typicals = section<Typical>({
   sheet: { label: '培树典型', names: [orgName] },
 });
 
-const problems = section<Problem>({
+const problems = section<Problem>()({
   section: 'problems',
+  exportOrder: 'id',
+  document: 'first',
   schema: 'problem',
   what: 'problem',
   keyField: 'id',
@@ -467,16 +481,21 @@ const problems = section<Problem>({
   sheet: { label: '问题台账', names: [orgName] },
 });
 
-export const SECTION_DEFS: { [S in Section]: SectionDef<SectionRecords[S][number]> } = {
-  orgs,
-  members,
-  pledges,
-  reviews,
-  points,
-  reports,
-  typicals,
-  problems,
-};
+/** Every section, in SPEC order. */
+export const SECTION_DEFS = { orgs, members, pledges, reviews, points, reports, typicals, problems };
+
+export type Section = keyof typeof SECTION_DEFS;
+/** The record type of a section's declaration. */
+type RecordOf<D> = D extends SectionDef<infer R, string> ? R : never;
+/** A batch of records, per section. */
+export type SectionRecords = { [S in Section]: RecordOf<(typeof SECTION_DEFS)[S]>[] };
+
+/** The sections in SPEC order. */
+export const SECTIONS = Object.keys(SECTION_DEFS) as Section[];
+
+export function emptySections(): SectionRecords {
+  return Object.fromEntries(SECTIONS.map((s) => [s, []])) as unknown as SectionRecords;
+}
 
 /** The fields that name an org or a member by its code, in any section. */
 export const REFERENCE_FIELDS: ReadonlySet<string> = new Set(

@@ -13,11 +13,11 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv, formats?: string[])
 
 export const SCHEMA_DIR = join(host.root, 'schemas/');
 const BASE = 'https://cxzy.local/schemas/';
-const FILES = ['common', 'org', 'member', 'pledge', 'review', 'points', 'report', 'typical', 'problem', 'document', 'rules'] as const;
-/** The record schemas, one per section. */
-type RecordSchema = 'org' | 'member' | 'pledge' | 'review' | 'points' | 'report' | 'typical' | 'problem';
+/** The record schemas, one per section (its declaration's `schema`). */
+const RECORD_SCHEMAS = SECTIONS.map((s) => SECTION_DEFS[s].schema);
+const FILES = ['common', ...RECORD_SCHEMAS, 'document', 'rules'];
 
-export function readSchema(name: (typeof FILES)[number]): AnySchemaObject {
+export function readSchema(name: string): AnySchemaObject {
   return JSON.parse(readFileSync(`${SCHEMA_DIR}${name}.schema.json`, 'utf8')) as AnySchemaObject;
 }
 
@@ -32,7 +32,7 @@ function getAjv(): Ajv {
   return ajv;
 }
 
-export function validator(name: 'document' | 'rules' | RecordSchema): ValidateFunction {
+export function validator(name: string): ValidateFunction {
   const fn = getAjv().getSchema(`${BASE}${name}.schema.json`);
   if (!fn) throw new Error(`schema ${name} missing`);
   return fn;
@@ -58,7 +58,7 @@ export function documentValidator(): DocumentValidator {
   const props = doc.properties as Record<string, { items?: unknown }>;
   for (const s of SECTIONS) props[s] = { ...props[s], items: {} };
   const shell = getAjv().compile({ ...doc, $id: `${BASE}document-shell.schema.json` });
-  const records = Object.fromEntries(SECTIONS.map((s) => [s, validator(SECTION_DEFS[s].schema as 'org')])) as Record<Section, ValidateFunction>;
+  const records = Object.fromEntries(SECTIONS.map((s) => [s, validator(SECTION_DEFS[s].schema)])) as Record<Section, ValidateFunction>;
   docValidator = { shell, records };
   return docValidator;
 }
@@ -131,7 +131,7 @@ export function fieldNames(): ReadonlySet<string> {
       if (v.items) walk(v.items as AnySchemaObject);
     }
   };
-  for (const name of ['document', 'org', 'member', 'pledge', 'review', 'points', 'report', 'typical', 'problem'] as const) walk(readSchema(name));
+  for (const name of ['document', ...RECORD_SCHEMAS]) walk(readSchema(name));
   for (const [k, v] of Object.entries(readSchema('common').definitions as Record<string, AnySchemaObject>)) if (k === 'votes') walk(v);
   return fields;
 }

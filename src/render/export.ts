@@ -5,12 +5,13 @@
 import { stringify } from 'yaml';
 import type ExcelJS from 'exceljs';
 import { SECTIONS, type Section, type SectionRecords } from '../core/model.js';
-import { SECTION_DEFS, type SheetDef } from '../core/sections.js';
+import { SECTION_DEFS, type SectionDef, type SheetDef } from '../core/sections.js';
 import { type WrittenField, writtenFields } from '../core/columns.js';
 import { ATTACHED_SHEETS } from '../core/attached-sheets.js';
 import { sheetFields } from '../read/workbook/fields.js';
 import { labelOf, sheetOptions, styleSheet, streamingWorkbook } from './workbook.js';
 import { EXPORT_MARK, ooxmlText } from '../core/text.js';
+import { byText } from '../core/collections.js';
 
 type Plain = Record<string, unknown>;
 
@@ -40,27 +41,23 @@ export function specRecord(s: Section, r: unknown): Plain {
 const given = (item: Plain): Plain => Object.fromEntries(Object.entries(item).filter(([, x]) => x !== null && x !== undefined));
 
 export function exportYaml(r: SectionRecords, header: string): string {
-  const docs: Plain[] = [];
-  const first: Plain = {};
-  // A member stated from a quarter is in that quarter's document; from the start, in the first.
-  const undated = { ...r, members: r.members.filter((m) => m.period === '') };
-  for (const s of ['orgs', 'members', 'pledges', 'problems'] as const)
-    if (undated[s].length) first[s] = (undated[s] as unknown[]).map((x) => specRecord(s, x as never));
-  if (Object.keys(first).length) docs.push(first);
-  const periods = [
-    ...new Set([...r.members.filter((m) => m.period !== ''), ...r.reviews, ...r.points, ...r.reports, ...r.typicals].map((x) => x.period)),
-  ].sort();
-  for (const period of periods) {
-    const doc: Plain = { period };
-    for (const s of ['members', 'reviews', 'points', 'reports', 'typicals'] as const) {
-      const list = (r[s] as { period: string }[]).filter((x) => x.period === period);
-      if (list.length) doc[s] = list.map((x) => specRecord(s, x as never));
+  // Each section's records where its declaration says (`document`); one of no quarter (a member stated from the start) in the first.
+  const quarterOf = (s: Section, x: unknown): string => (SECTION_DEFS[s].document === 'quarter' ? ((x as { period: string }).period ?? '') : '');
+  const docs = new Map<string, Plain>([['', {}]]);
+  for (const s of SECTIONS)
+    for (const x of r[s] as unknown[]) {
+      const period = quarterOf(s, x);
+      if (!docs.has(period)) docs.set(period, { period });
+      const doc = docs.get(period)!;
+      ((doc[s] ??= []) as Plain[]).push(specRecord(s, x));
     }
-    docs.push(doc);
-  }
+  const ordered = [...docs.entries()].sort(([a], [b]) => byText(a, b)).map(([, d]) => d);
   // Every string quoted: a code such as 0101 or a date stays text to any YAML reader.
   const opts = { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 } as const;
-  return `${header}\n${docs.map((d) => stringify(d, opts)).join('---\n')}`;
+  return `${header}\n${ordered
+    .filter((d) => Object.keys(d).some((k) => k !== 'period'))
+    .map((d) => stringify(d, opts))
+    .join('---\n')}`;
 }
 
 function get(o: Plain, path: string): unknown {
@@ -83,7 +80,7 @@ export function rowOf(def: SheetDef, record: Plain, names: Map<string, string>):
   return out.map((v) => (typeof v === 'string' ? ooxmlText(v) : v));
 }
 
-/** The sheets of an export, each with its rows. Pledges carry no name column: their owner may be an org or a member. */
+/** The sheets of an export, each with its rows. */
 function sheets(r: SectionRecords): { def: SheetDef; rows: Plain[] }[] {
   const out: { def: SheetDef; rows: Plain[] }[] = [];
   for (const s of SECTIONS) {
@@ -103,6 +100,12 @@ function sheets(r: SectionRecords): { def: SheetDef; rows: Plain[] }[] {
   return out;
 }
 
+/** A field that names an org or a member, whichever has the code (a pledge's owner): its name column could say either, so export leaves it out. */
+function eitherKind(def: SheetDef, field: string): boolean {
+  const t = (SECTION_DEFS as Record<string, SectionDef<unknown>>)[def.slug];
+  return t?.columns.some((c) => c.field === field && c.ref === 'owner') === true;
+}
+
 export async function exportXlsx(r: SectionRecords): Promise<Buffer> {
   const { wb, finish } = await streamingWorkbook();
   const names = new Map<string, string>([
@@ -110,7 +113,7 @@ export async function exportXlsx(r: SectionRecords): Promise<Buffer> {
     ...r.members.map((m) => [`member\u0000${m.id}`, m.name] as const),
   ]);
   for (const { def, rows } of sheets(r)) {
-    const shown = def.slug === 'pledges' ? { ...def, names: [] } : def;
+    const shown = { ...def, names: (def.names ?? []).filter((n) => !eitherKind(def, n.ref)) };
     const ws = wb.addWorksheet(def.label, sheetOptions(shown));
     styleSheet(ws as unknown as ExcelJS.Worksheet, shown);
     for (const rec of rows) ws.addRow(rowOf(shown, rec, names)).commit();

@@ -3,7 +3,7 @@
 // into an empty database), or one quarter's reviews, points, reports and
 // typicals and problems found in it (with every org, member and pledge they refer to).
 import type { DB } from './db.js';
-import { SECTION_DEFS, selectOf, type Readable, type Row } from '../core/sections.js';
+import { SECTION_DEFS, SECTION_LIST, selectOf, type Readable, type Row, type SectionDef } from '../core/sections.js';
 import { emptySections, type Section, type SectionRecords } from '../core/model.js';
 import { OrgTree } from '../core/tree.js';
 import { inForce, OPEN } from './member-runs.js';
@@ -21,7 +21,7 @@ const read = <R>(db: DB, t: Readable<R>, rest: string, params: object = {}): R[]
 
 export function exportRecords(db: DB, scope: ExportScope): SectionRecords {
   const out = emptySections();
-  const all = read(db, SECTION_DEFS.orgs, 'ORDER BY code');
+  const all = read(db, SECTION_DEFS.orgs, `ORDER BY ${SECTION_DEFS.orgs.exportOrder}`);
   let orgs = all;
   if (scope.org !== null) {
     const tree = new OrgTree(all);
@@ -38,16 +38,13 @@ export function exportRecords(db: DB, scope: ExportScope): SectionRecords {
   const at = scope.period === null ? '' : ` AND ${inForce('m', '@period')}`;
   const memberIn = (col: string) => (inScope === null ? 'true' : `${col} IN (SELECT id FROM members m WHERE ${orgIn('org')}${at})`);
   out.orgs = orgs;
-  // Each statement of a member, from its quarter (SPEC §1 members).
-  out.members = read(db, SECTION_DEFS.members, `WHERE ${orgIn('org')} ORDER BY id, since`, params);
-  out.pledges = read(db, SECTION_DEFS.pledges, `WHERE ${orgIn('owner_org')} OR ${memberIn('owner_member')} ORDER BY id`, params);
-  out.reviews = read(db, SECTION_DEFS.reviews, `WHERE ${orgIn('org')} AND ${periodIs('period')} ORDER BY period, org`, params);
-  out.points = read(db, SECTION_DEFS.points, `WHERE ${memberIn('member')} AND ${periodIs('period')} ORDER BY period, member`, params);
-  for (const s of ['reports', 'typicals'] as const satisfies Section[]) {
-    (out[s] as unknown[]) = read(db, SECTION_DEFS[s], `WHERE ${orgIn('org')} AND ${periodIs('period')} ORDER BY period, org, date, key`, params);
-  }
-  // Problems by the quarter they were found in.
-  out.problems = read(db, SECTION_DEFS.problems, `WHERE ${orgIn('org')} AND ${periodIs('period')} ORDER BY id`, params);
+  // Every other section by its owner (an org, a member, or either: a pledge's) and its quarter, in its declared order.
+  const owned = (t: SectionDef<unknown>): string => {
+    const ref = t.columns.find((c) => c.column === t.owner)?.ref;
+    return ref === 'members' ? memberIn(t.owner) : ref === 'owner' ? `(${orgIn(`${t.owner}_org`)} OR ${memberIn(`${t.owner}_member`)})` : orgIn(t.owner);
+  };
+  for (const t of SECTION_LIST.filter((x) => x.section !== 'orgs'))
+    (out[t.section] as unknown[]) = read(db, t, `WHERE ${owned(t)}${t.period ? ` AND ${periodIs(t.period)}` : ''} ORDER BY ${t.exportOrder}`, params);
   return out;
 }
 

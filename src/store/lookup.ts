@@ -1,7 +1,7 @@
 // `cxzy show`: finding one org or member by code, id or name, and reading
 // everything stored about it, each record with its source.
 import type { DB } from './db.js';
-import { SECTION_DEFS, selectOf, type Readable, type Row } from '../core/sections.js';
+import { SECTION_DEFS, SECTION_LIST, selectOf, type Readable, type Row, type Section } from '../core/sections.js';
 import type { Member, Org, Pledge, Points, Problem, Report, Review, Typical } from '../core/model.js';
 import { suggest, type Candidate } from './suggest.js';
 import { inForce, OPEN } from './member-runs.js';
@@ -142,12 +142,26 @@ export class Records {
   }
 
   /** The latest import that wrote any of these rows (by table, the WHERE that picks them), or null. */
-  lastImport(where: [table: string, condition: string][], key: string): { number: number; at: string } | null {
-    const gens = where.map(([table, cond]) => `SELECT MAX(gen) AS g FROM ${table} WHERE ${cond}`).join(' UNION ALL ');
+  /** The latest import that wrote a record of the org (or member) `key`: its own, or one it owns, in any section. */
+  lastImport(kind: 'org' | 'member', key: string): { number: number; at: string } | null {
+    const gens = ownedBy(kind)
+      .map(([table, cond]) => `SELECT MAX(gen) AS g FROM ${table} WHERE ${cond}`)
+      .join(' UNION ALL ');
     return (
       (this.db.prepare(`SELECT n AS number, at FROM imports WHERE n = (SELECT MAX(g) FROM (${gens}))`).get({ key }) as
         | { number: number; at: string }
         | undefined) ?? null
     );
   }
+}
+
+/** Per section, its table and what names an org's (or member's) records there: its own code, or the column owning them. */
+function ownedBy(kind: 'org' | 'member'): [table: string, condition: string][] {
+  const self: Section = kind === 'org' ? 'orgs' : 'members';
+  const refs = kind === 'org' ? ['orgs', 'owner'] : ['members', 'owner'];
+  return SECTION_LIST.flatMap((t): [string, string][] => {
+    if (t.section === self) return [[t.name, `${t.key[0]} = @key`]];
+    const ref = t.columns.find((c) => c.column === t.owner)?.ref;
+    return ref !== undefined && refs.includes(ref) ? [[t.name, `${t.owner} = @key`]] : [];
+  });
 }

@@ -23,12 +23,12 @@ export interface ReplaceScope {
   orgs: string[];
 }
 
-/** Whether a section is submitted per month (reports, typicals), not per quarter. */
-export const MONTHLY: ReadonlySet<Section> = new Set(['reports', 'typicals']);
+/** The sections submitted per month (their declarations' `monthly`), not per quarter. */
+export const MONTHLY: ReadonlySet<Section> = new Set(SECTION_LIST.filter((t) => t.monthly).map((t) => t.section));
 
-/** The span of a row of `t` (alias `x`): its month for reports and typicals, else its quarter. */
+/** The span of a row of `t` (alias `x`): its month for a monthly section (its stored month, else its date's), else its quarter. */
 export const spanOf = (t: SectionDef<unknown>, x: string) =>
-  t.section === 'reports' ? `${x}.month` : MONTHLY.has(t.section) ? `substr(${x}.date, 1, 7)` : `${x}.${t.period}`;
+  t.monthly ? (t.cols.includes('month') ? `${x}.month` : `substr(${x}.date, 1, 7)`) : `${x}.${t.period}`;
 
 /** The org a row of `t` (alias `x`) belongs to, as the import leaves the tree: for points, its member's branch in force at its quarter. */
 export function ownerOrg(t: SectionDef<unknown>, x: string): string {

@@ -13,7 +13,7 @@ import { exportRecords } from '../store/export.js';
 import { templateXlsx } from '../render/template.js';
 import { labelOf } from '../render/workbook.js';
 import { loadExcel } from '../read/workbook/excel.js';
-import { SECTION_DEFS } from '../core/sections.js';
+import { SECTION_DEFS, SECTION_LIST } from '../core/sections.js';
 import { DEDUCTIONS_SHEET } from '../core/attached-sheets.js';
 import { LEADS } from '../core/model.js';
 import { defaultRules } from '../core/rules.js';
@@ -32,7 +32,9 @@ if ((await main(['import', EXAMPLES, '--db', db, '-q'], { stdout: quiet, stderr:
   throw new Error('the examples do not import');
 const conn = new Database(db, { readonly: true });
 const r = exportRecords(conn, { org: BRANCH, period: PERIOD, ancestors: false });
-const sources = (['reviews', 'points', 'reports', 'typicals'] as const).flatMap(
+// The sections a quarter's document holds records of, by their quarter column (members' is their statement's `since`).
+const quarterly = SECTION_LIST.filter((t) => t.document === 'quarter' && t.period === 'period').map((t) => t.section);
+const sources = quarterly.flatMap(
   (s) =>
     conn
       .prepare(

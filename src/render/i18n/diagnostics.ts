@@ -1,6 +1,7 @@
 // Diagnostics: reading files and YAML, the schema, the meaning of records, the rules file, warnings.
 import type { DiagnosticMessages } from '../../core/messages/diagnostics.js';
 import type { Catalog } from './catalog.js';
+import { SECTIONS } from '../../core/sections.js';
 
 // Plain-Chinese explanations of the yaml library's error codes; its English text follows in brackets.
 const YAML_ZH: Record<string, string> = {
@@ -149,8 +150,8 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
     en: () => `a document must be a mapping of "key: value"`,
   },
   no_section: {
-    zh: () => `文档中没有任何数据段（orgs、members、pledges、reviews、points、reports、typicals）`,
-    en: () => `the document has no section (orgs, members, pledges, reviews, points, reports, typicals)`,
+    zh: () => `文档中没有任何数据段（${SECTIONS.join('、')}）`,
+    en: () => `the document has no section (${SECTIONS.join(', ')})`,
   },
   required: {
     zh: (p) => `缺少必填字段 ${p.field}`,

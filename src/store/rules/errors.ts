@@ -4,7 +4,7 @@
 // record stands in for the stored one with its identity.
 import type { DB } from '../db.js';
 import { keyText, SECTION_DEFS, SECTION_LIST } from '../../core/sections.js';
-import { GOODS, LEADS, sourceOf, sourceText, type Section } from '../../core/model.js';
+import { GOODS, LEADS, sourceOf, sourceText } from '../../core/model.js';
 import { OrgTree } from '../../core/tree.js';
 import { batchOf, effectiveOf, exists, keptOf, lookup, SKIPPED, storedOf } from '../views.js';
 import { srcOf, type Check, type CrossRule, type Rec, type RuleContext, type SqlRule } from './rule.js';
@@ -153,14 +153,13 @@ const PLEDGES: CrossRule[] = [
 ];
 
 /**
- * The references the column lists declare, but those above with more to say:
- * an org's parent (the tree), a member's branch, a pledge's owner.
+ * The references the column lists declare, but those above with more to say
+ * (`ownRule`: an org's parent, a member's branch) and a pledge's owner.
  */
 function plainRefs(): CrossRule[] {
-  const special = new Set<Section>(['orgs', 'members', 'pledges']);
-  return SECTION_LIST.filter((t) => !special.has(t.section)).flatMap((t) =>
+  return SECTION_LIST.flatMap((t) =>
     t.columns.flatMap((x) => {
-      if (x.ref === undefined || x.ref === 'owner') return [];
+      if (x.ref === undefined || x.ref === 'owner' || x.ownRule) return [];
       const [code, what] = x.ref === 'orgs' ? ['code', 'org'] : x.ref === 'members' ? ['id', 'member'] : ['id', 'pledge'];
       return [
         error({

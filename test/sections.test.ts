@@ -1,0 +1,66 @@
+// A section is one declaration (core/sections.ts): everything that lists the
+// sections lists them from there. This test enumerates the declarations and
+// checks that each output naming the sections names every one of them.
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { SECTION_DEFS, SECTIONS } from '../src/core/sections.js';
+import { t, word } from '../src/render/i18n/index.js';
+import { WORDS } from '../src/render/i18n/words.js';
+import { loadExcel } from '../src/read/workbook/excel.js';
+import { EXAMPLES, ROOT, SHEET_LABELS, cxzy, files } from './helpers.js';
+
+const sheetNames = async (path: string) => {
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb.worksheets.map((w) => w.name);
+};
+
+const problem = `problems:
+  - id: ZG-2011-001
+    org: D0101
+    found: 2011-02-10
+    source: 群众评议
+    content: 党员活动室开放时间不固定
+    measures: 公示开放时间并安排值班
+    owner: 万淑珍
+    due: 2011-03-31
+    status: 待整改
+`;
+
+describe('every section, from its declaration', () => {
+  it('has its schema, its words in both languages, and its name in the message of a document with none', () => {
+    const document = JSON.parse(readFileSync(join(ROOT, 'schemas', 'document.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
+    for (const s of SECTIONS) {
+      const d = SECTION_DEFS[s];
+      expect(existsSync(join(ROOT, 'schemas', `${d.schema}.schema.json`)), s).toBe(true);
+      expect(document.properties[s], s).toBeDefined();
+      for (const key of [s, d.what]) {
+        expect(WORDS[key]?.en, key).toMatch(/^[a-z ]+$/);
+        expect(word('zh', key), key).toMatch(/^\p{Script=Han}+$/u);
+      }
+      expect(t('zh', 'no_section')).toContain(s);
+      expect(t('en', 'no_section')).toContain(s);
+    }
+  });
+
+  it('is in the template, and in an export as YAML and as a workbook, records and all', async () => {
+    const dir = files({ 'problems.yaml': problem });
+    expect((await cxzy(['import', EXAMPLES, 'problems.yaml', '-q'], { cwd: dir })).code).toBe(0);
+    expect((await cxzy(['template', '--out', 't.xlsx'], { cwd: dir })).code).toBe(0);
+    expect(await sheetNames(join(dir, 't.xlsx'))).toEqual(['填表说明', ...SHEET_LABELS]);
+    expect((await cxzy(['export', '--out', 'all.yaml', '-q'], { cwd: dir })).code).toBe(0);
+    const keys = new Set(parseAllDocuments(readFileSync(join(dir, 'all.yaml'), 'utf8')).flatMap((d) => Object.keys(d.toJS() as object)));
+    for (const s of SECTIONS) expect(keys.has(s), s).toBe(true);
+    expect((await cxzy(['export', '--out', 'all.xlsx', '-q'], { cwd: dir })).code).toBe(0);
+    expect(await sheetNames(join(dir, 'all.xlsx'))).toEqual(SHEET_LABELS);
+    // And the export imports back to the same records, every section's.
+    const back = files({});
+    expect((await cxzy(['import', join(dir, 'all.yaml'), '-q'], { cwd: back })).code).toBe(0);
+    expect((await cxzy(['export', '--out', 'again.yaml', '-q'], { cwd: back })).code).toBe(0);
+    const body = (f: string) => readFileSync(f, 'utf8').replace(/^#.*\n/gm, '');
+    expect(body(join(back, 'again.yaml'))).toBe(body(join(dir, 'all.yaml')));
+  });
+});
