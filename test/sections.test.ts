@@ -2,14 +2,14 @@
 // sections lists them from there. This test enumerates the declarations and
 // checks that each output naming the sections names every one of them.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
-import { SECTION_DEFS, SECTIONS } from '../src/core/sections.js';
+import { parseAllDocuments, stringify } from 'yaml';
+import { SECTION_DEFS, SECTIONS, type Section } from '../src/core/sections.js';
 import { t, word } from '../src/render/i18n/index.js';
 import { WORDS } from '../src/render/i18n/words.js';
 import { loadExcel } from '../src/read/workbook/excel.js';
-import { EXAMPLES, ROOT, SHEET_LABELS, cxzy, files } from './helpers.js';
+import { EXAMPLES, ROOT, SHEET_LABELS, cxzy, dump, files } from './helpers.js';
 
 const sheetNames = async (path: string) => {
   const Excel = await loadExcel();
@@ -18,21 +18,20 @@ const sheetNames = async (path: string) => {
   return wb.worksheets.map((w) => w.name);
 };
 
-const problem = `problems:
-  - id: ZG-2011-001
-    org: D0101
-    found: 2011-02-10
-    source: 群众评议
-    content: 党员活动室开放时间不固定
-    measures: 公示开放时间并安排值班
-    owner: 万淑珍
-    due: 2011-03-31
-    status: 待整改
-`;
+type Schema = { properties: Record<string, { examples?: unknown[] }> };
+const schemaOf = (name: string) => JSON.parse(readFileSync(join(ROOT, 'schemas', `${name}.schema.json`), 'utf8')) as Schema;
+
+/** A document of one record of section `s`, made of its schema's examples (each property's first), in the example quarter. */
+function exampleDocument(s: Section): string {
+  const props = schemaOf(SECTION_DEFS[s].schema).properties;
+  const record = Object.fromEntries(Object.entries(props).flatMap(([k, v]) => (v.examples ? [[k, v.examples[0]]] : [])));
+  const period = schemaOf('document').properties.period?.examples?.[0];
+  return stringify({ ...(SECTION_DEFS[s].document === 'quarter' ? { period } : {}), [s]: [record] });
+}
 
 describe('every section, from its declaration', () => {
   it('has its schema, its words in both languages, and its name in the message of a document with none', () => {
-    const document = JSON.parse(readFileSync(join(ROOT, 'schemas', 'document.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
+    const document = schemaOf('document');
     for (const s of SECTIONS) {
       const d = SECTION_DEFS[s];
       expect(existsSync(join(ROOT, 'schemas', `${d.schema}.schema.json`)), s).toBe(true);
@@ -47,8 +46,14 @@ describe('every section, from its declaration', () => {
   });
 
   it('is in the template, and in an export as YAML and as a workbook, records and all', async () => {
-    const dir = files({ 'problems.yaml': problem });
-    expect((await cxzy(['import', EXAMPLES, 'problems.yaml', '-q'], { cwd: dir })).code).toBe(0);
+    // The examples, and a record made of its schema's examples for each section they have none of.
+    const dir = files({});
+    expect((await cxzy(['import', EXAMPLES, '-q'], { cwd: dir })).code).toBe(0);
+    const stored = dump(join(dir, 'cxzy.db'));
+    const absent = SECTIONS.filter((s) => stored[SECTION_DEFS[s].name].length === 0);
+    for (const s of absent) writeFileSync(join(dir, `${s}.yaml`), exampleDocument(s));
+    const more = await cxzy(['import', ...absent.map((s) => `${s}.yaml`), '-q'], { cwd: dir });
+    expect(more.stderr).toBe('');
     expect((await cxzy(['template', '--out', 't.xlsx'], { cwd: dir })).code).toBe(0);
     expect(await sheetNames(join(dir, 't.xlsx'))).toEqual(['填表说明', ...SHEET_LABELS]);
     expect((await cxzy(['export', '--out', 'all.yaml', '-q'], { cwd: dir })).code).toBe(0);
