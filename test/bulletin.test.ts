@@ -9,8 +9,8 @@ import { gradePeriod } from '../src/analyses/grade.js';
 import { activeCounts, member, org, owned, pledge, report, review, typical, votes } from './fixtures.js';
 import type { Member, Pledge } from '../src/core/model.js';
 import type { MemberStars } from '../src/analyses/stars.js';
-import { bulletinDoc } from '../src/render/bulletin.js';
-import { renderAs } from '../src/render/formats.js';
+import { bulletinDoc } from '../src/render/views/bulletin.js';
+import { renderAs } from '../src/render/formats/index.js';
 
 const rules = defaultRules();
 

@@ -3,7 +3,7 @@
 // the JSON, which lists every one.
 import { describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
-import { changeLines } from '../src/render/changes.js';
+import { changeLines } from '../src/render/views/changes.js';
 import type { Change } from '../src/store/changes.js';
 
 const plain = new Chalk({ level: 0 });

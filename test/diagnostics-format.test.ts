@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
 import { Diagnostics, type Diagnostic } from '../src/core/diagnostic.js';
-import { formatDiagnostics } from '../src/render/diagnostics.js';
+import { formatDiagnostics } from '../src/render/views/diagnostics.js';
 
 const noPoints = (i: number): Diagnostic => ({
   severity: 'warning',

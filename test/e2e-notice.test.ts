@@ -6,7 +6,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import unzipper from 'unzipper';
 import { EXAMPLES, cxzy, tmp } from './helpers.js';
-import { renderDocx } from '../src/render/docx.js';
+import { renderDocx } from '../src/render/formats/docx.js';
 import { text, type Doc } from '../src/render/doc.js';
 import { proseFaults } from '../src/render/i18n/figures.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batched, jsonPieces, Mapped } from '../src/render/json.js';
+import { batched, jsonPieces, Mapped } from '../src/render/formats/json.js';
 
 const text = (v: unknown) => [...batched(jsonPieces(v), 7)].join('');
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import { stringify } from 'csv-stringify/sync';
 import { Chalk } from 'chalk';
-import { tableLines, width } from '../src/render/text.js';
-import { csvPieces } from '../src/render/csv.js';
+import { tableLines, width } from '../src/render/formats/text.js';
+import { csvPieces } from '../src/render/formats/csv.js';
 import { text, type Align, type CellValue, type Doc } from '../src/render/doc.js';
 
 const plain = new Chalk({ level: 0 });

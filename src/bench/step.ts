@@ -13,7 +13,7 @@ import { SECTION_LIST } from '../core/sections.js';
 import { RUNS } from '../store/tables.js';
 import { loadExcel } from '../read/workbook/excel.js';
 import { exportRecords } from '../store/export.js';
-import { exportXlsx } from '../render/export.js';
+import { exportXlsx } from '../render/views/export.js';
 import { compareDriver } from './drivers.js';
 import { FLOORS } from './floors.js';
 

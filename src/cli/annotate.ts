@@ -7,7 +7,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { EnvError, UsageError } from '../core/errors.js';
 import { groupBy } from '../core/collections.js';
 import { isWorkbook } from '../read/read.js';
-import { annotateXlsx, MAX_ANNOTATED_CELLS, type ListOnly } from '../render/annotate.js';
+import { annotateXlsx, MAX_ANNOTATED_CELLS, type ListOnly } from '../render/views/annotate.js';
 import { tm } from '../render/i18n/index.js';
 import { punct } from '../render/i18n/punctuation.js';
 import { printable } from '../core/text.js';

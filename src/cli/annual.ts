@@ -13,11 +13,11 @@ import type { Annual } from '../analyses/annual.js';
 import type { Org } from '../core/model.js';
 import type { Rules } from '../core/rules.js';
 import { isValidDate, localTime } from '../core/dates.js';
-import { renderAs } from '../render/formats.js';
-import { publicityDoc, workingDaysEnd } from '../render/annual-notice.js';
+import { renderAs } from '../render/formats/index.js';
+import { publicityDoc, workingDaysEnd } from '../render/views/annual-notice.js';
 import { subtree } from '../analyses/scope.js';
 import { annualFromStore } from '../analyses/services.js';
-import { annualDoc, annualJson } from '../render/annual.js';
+import { annualDoc, annualJson } from '../render/views/annual.js';
 
 type Options = { year?: string; org?: string; explain?: boolean; all?: boolean; out?: string; date?: string; number?: string };
 

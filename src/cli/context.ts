@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { UsageError } from '../core/errors.js';
 import type { Messages, MsgId } from '../core/messages/index.js';
-import { batched, jsonText } from '../render/json.js';
+import { batched, jsonText } from '../render/formats/json.js';
 import { t, type Lang } from '../render/i18n/index.js';
 import type { DbRef } from '../pipeline/pipeline.js';
 

@@ -14,9 +14,9 @@ import { printDoc } from './output.js';
 import { openDb } from '../store/db.js';
 import { Query } from '../store/query.js';
 import { gradeFromStore, monthQuotaFromStore, starsFromStore } from '../analyses/services.js';
-import { gradingDoc } from '../render/grade.js';
-import { starsDoc } from '../render/stars.js';
-import { monthQuotaDoc } from '../render/quota.js';
+import { gradingDoc } from '../render/views/grade.js';
+import { starsDoc } from '../render/views/stars.js';
+import { monthQuotaDoc } from '../render/views/quota.js';
 import { pct } from '../core/numbers.js';
 import { VERSION } from '../version.js';
 

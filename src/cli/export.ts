@@ -11,7 +11,7 @@ import { withStore } from './store.js';
 import { writeWhole } from './output.js';
 import { periodFilter } from '../analyses/period.js';
 import { exportRecords } from '../store/export.js';
-import { exportXlsx, exportYaml } from '../render/export.js';
+import { exportXlsx, exportYaml } from '../render/views/export.js';
 import { VERSION } from '../version.js';
 
 export const exportCommand: CommandSpec = {

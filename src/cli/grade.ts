@@ -7,7 +7,7 @@ import { emitRows, rowFormat } from './output.js';
 import { choosePeriod } from '../analyses/period.js';
 import { gradingIn, subtree } from '../analyses/scope.js';
 import { gradeFromStore } from '../analyses/services.js';
-import { gradingDoc, gradingJson } from '../render/grade.js';
+import { gradingDoc, gradingJson } from '../render/views/grade.js';
 import { pct } from '../core/numbers.js';
 
 export const gradeCommand: CommandSpec = {

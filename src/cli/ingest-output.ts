@@ -2,9 +2,9 @@
 import { PartlyImported, Reported } from '../core/errors.js';
 import type { Ctx } from './context.js';
 import type { IngestResult } from '../pipeline/pipeline.js';
-import { diagnosticsJson, formatDiagnostics } from '../render/diagnostics.js';
-import { tableLines } from '../render/text.js';
-import { changeLines, scopeLines } from '../render/changes.js';
+import { diagnosticsJson, formatDiagnostics } from '../render/views/diagnostics.js';
+import { tableLines } from '../render/formats/text.js';
+import { changeLines, scopeLines } from '../render/views/changes.js';
 import { num, text } from '../render/doc.js';
 import { word } from '../render/i18n/index.js';
 import { SECTIONS } from '../core/model.js';

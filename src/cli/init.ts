@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import type { CommandSpec } from './command.js';
 import { t } from '../render/i18n/index.js';
-import { rulesTemplate } from '../render/rules-file.js';
+import { rulesTemplate } from '../render/views/rules-file.js';
 import { RULES_FILE } from '../read/rules.js';
 
 const TEMPLATES = join(host.root, 'templates/init/');

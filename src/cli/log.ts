@@ -5,7 +5,7 @@ import { t } from '../render/i18n/index.js';
 import { asEnvError, openDb } from '../store/db.js';
 import { listImports } from '../store/history.js';
 import { printDoc, TEXT_FORMATS } from './output.js';
-import { logDoc, logJson } from '../render/history.js';
+import { logDoc, logJson } from '../render/views/history.js';
 
 export const logCommand: CommandSpec = {
   define: (lang) => new Command('log').description(t(lang, 'h_log')),

@@ -6,9 +6,9 @@ import { chmodSync, closeSync, constants, lstatSync, openSync, readlinkSync, ren
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { EnvError, UsageError } from '../core/errors.js';
 import type { Doc } from '../render/doc.js';
-import { textLines } from '../render/text.js';
-import { byExtension, FORMATS, type FormatName, renderAs } from '../render/formats.js';
-import { jsonText } from '../render/json.js';
+import { textLines } from '../render/formats/text.js';
+import { byExtension, FORMATS, type FormatName, renderAs } from '../render/formats/index.js';
+import { jsonText } from '../render/formats/json.js';
 import { formatOf, type Ctx } from './context.js';
 
 /** The formats of log and show. */

@@ -8,7 +8,7 @@ import { emitRows, rowFormat } from './output.js';
 import { chooseMonth, choosePeriod } from '../analyses/period.js';
 import { monthQuotaIn, periodQuotaIn, subtree } from '../analyses/scope.js';
 import { monthQuotaFromStore, periodQuotaFromStore } from '../analyses/services.js';
-import { monthQuotaDoc, monthQuotaJson, periodQuotaDoc, periodQuotaJson } from '../render/quota.js';
+import { monthQuotaDoc, monthQuotaJson, periodQuotaDoc, periodQuotaJson } from '../render/views/quota.js';
 
 export const quotaCommand: CommandSpec = {
   define: (lang) => withOptions(new Command('quota').description(t(lang, 'h_quota')), lang, 'month', 'period', 'org', 'out-rows'),

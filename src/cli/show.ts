@@ -10,7 +10,7 @@ import { Records, MANY } from '../store/lookup.js';
 import { periodFilter } from '../analyses/period.js';
 import { localTime } from '../core/dates.js';
 import { memberProfile, orgProfile } from '../analyses/profile.js';
-import { candidatesDoc, profileDoc, profileJson } from '../render/show.js';
+import { candidatesDoc, profileDoc, profileJson } from '../render/views/show.js';
 
 export const showCommand: CommandSpec = {
   define: (lang) => withOptions(new Command('show').description(t(lang, 'h_show')).argument('<target>', t(lang, 'h_show_target')), lang, 'period'),

@@ -13,7 +13,7 @@ import { starsByCommittee } from '../analyses/stars-summary.js';
 import { choosePeriod } from '../analyses/period.js';
 import { starsIn, subtree } from '../analyses/scope.js';
 import { gradeReads, starsFromStore } from '../analyses/services.js';
-import { starsDoc, starsJson, starsSummaryDoc } from '../render/stars.js';
+import { starsDoc, starsJson, starsSummaryDoc } from '../render/views/stars.js';
 
 /** Rows past which a terminal's table is summarised. */
 const SUMMARY_PAST = 2000;

@@ -13,9 +13,9 @@ import { emitRows, rowFormat, writeWhole } from './output.js';
 import { periodFilter } from '../analyses/period.js';
 import { subtree } from '../analyses/scope.js';
 import { statusFromStore } from '../analyses/status-store.js';
-import { reminderDoc, statusDoc, statusJson } from '../render/status.js';
-import { workingDaysEnd } from '../render/annual-notice.js';
-import { renderAs } from '../render/formats.js';
+import { reminderDoc, statusDoc, statusJson } from '../render/views/status.js';
+import { workingDaysEnd } from '../render/views/annual-notice.js';
+import { renderAs } from '../render/formats/index.js';
 import type { Query } from '../store/query.js';
 
 type Options = { period?: string; month?: string; org?: string; missing?: boolean; out?: string; date?: string; number?: string };

@@ -17,7 +17,7 @@ import { loadRulesOrReport } from './rules-loader.js';
 import { writeWhole } from './output.js';
 import { periodFilter } from '../analyses/period.js';
 import { exportRecords, membersAt } from '../store/export.js';
-import { templateXlsx, type TemplateInput } from '../render/template.js';
+import { templateXlsx, type TemplateInput } from '../render/views/template.js';
 
 /** The pre-filled part: the subtree's orgs and members, and for the quarter its active branches and their active members to score. */
 /** `own`: the root's own rows only (a committee's, whose branches have workbooks of their own), not its subtree's. */

@@ -9,7 +9,7 @@ import { asEnvError, openDb, type DB } from '../store/db.js';
 import { latestImport, undoLatest } from '../store/history.js';
 import { printDoc } from './output.js';
 import { wrote } from './interrupt.js';
-import { undoDoc, undoJson, undoPreview } from '../render/history.js';
+import { undoDoc, undoJson, undoPreview } from '../render/views/history.js';
 
 /**
  * On a terminal, what undo will revert, and the question (SPEC §3): the

@@ -4,7 +4,7 @@
 // typicals and problems found in it (with every org, member and pledge they refer to).
 import type { DB } from './db.js';
 import { SECTION_DEFS, SECTION_LIST, selectOf, type Readable, type Row, type SectionDef } from '../core/sections.js';
-import { emptySections, type Section, type SectionRecords } from '../core/model.js';
+import { emptySections, type SectionRecords } from '../core/model.js';
 import { OrgTree } from '../core/tree.js';
 import { inForce, OPEN } from './member-runs.js';
 

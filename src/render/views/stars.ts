@@ -1,0 +1,143 @@
+// 积分评星 as a document: the member table, then the named red stars,
+// benchmark branches and flag committees with why each qualified or missed;
+// and its JSON (SPEC §3 keys).
+import type { StarsResult, Verdict } from '../../analyses/stars.js';
+import { LEADS } from '../../core/model.js';
+import { t, word, type Lang } from '../i18n/index.js';
+import { GAP, num, para, text, type CellValue, type Doc, type Part } from '../doc.js';
+import { explainJson, explainParts } from './explain.js';
+import { Mapped } from '../formats/json.js';
+import { punct } from '../i18n/punctuation.js';
+import type { CommitteeStars } from '../../analyses/stars-summary.js';
+
+/** `members: false` leaves out the member table (the demo shows only who qualified). */
+export function starsDoc(s: StarsResult, lang: Lang, members = true): Doc {
+  const headers = [
+    t(lang, 'st_member'),
+    t(lang, 'st_name'),
+    t(lang, 'st_org'),
+    ...LEADS.map((l) => word(lang, `head_${l}`)),
+    t(lang, 'st_stars'),
+    t(lang, 'st_red'),
+  ];
+  const yes = t(lang, 'yes');
+  // Each row is built when asked for: a city lists 750,000 members, too many to hold as rows.
+  const rows = {
+    *[Symbol.iterator](): Generator<CellValue[]> {
+      for (const m of s.members) {
+        yield [text(m.member), text(m.name), text(m.org), ...LEADS.map((l) => num(m.scores[l])), { t: 'stars', v: m.stars }, text(m.red_star ? yes : '')];
+      }
+    },
+  };
+  const parts: Part[] = [];
+  if (members)
+    parts.push(
+      { kind: 'table', table: { headers, rows, align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'], shrink: [1] } },
+      GAP,
+    );
+  const reds = s.members.filter((m) => m.red_star);
+  parts.push(para(t(lang, 'st_members_n', { n: s.members.length, red: reds.length })));
+  const sep = punct(lang, 'list');
+  parts.push(para(`${t(lang, 'st_red_list')}${punct(lang, 'colon')}${reds.map((m) => `${m.name}（${m.org}）`).join(sep) || t(lang, 'st_none')}`));
+  if (s.pending) parts.push(GAP, para(t(lang, 'st_pending', { period: s.period }), 'warn'));
+  parts.push(...verdictParts(s, lang));
+  return { lang, sections: [{ id: 'stars', title: t(lang, 'st_title', { period: s.period }), parts }] };
+}
+
+/** The benchmark branches and flag committees, each with why it qualified or which condition it missed. */
+function verdictParts(s: StarsResult, lang: Lang): Part[] {
+  const parts: Part[] = [];
+  const verdicts = (title: string, list: Verdict[]) => {
+    if (list.length === 0) return; // a subtree without branches (or committees) has none to name
+    parts.push(GAP, { kind: 'heading', text: title });
+    for (const v of list) {
+      const mark = v.qualified ? { text: `✔ ${t(lang, 'qualified')}`, tone: 'ok' as const } : { text: `✘ ${t(lang, 'not_qualified')}`, tone: 'muted' as const };
+      parts.push({ kind: 'para', spans: [{ text: `${v.code} ${v.name}  ` }, mark] }, ...explainParts(v.explain, lang));
+    }
+  };
+  verdicts(t(lang, 'st_benchmark'), s.benchmark);
+  verdicts(t(lang, 'st_flag'), s.flag);
+  return parts;
+}
+
+/**
+ * The terminal's view of a city's rating: per committee, the members rated,
+ * red stars and benchmark branches; the red-star members; the benchmark
+ * branches and flag committees; and how to see every member. `s` may have
+ * rated only the red-star candidates; `total`: the members rated.
+ */
+export function starsSummaryDoc(s: StarsResult, committees: CommitteeStars[], total: number, lang: Lang): Doc {
+  const red = s.members.filter((m) => m.red_star);
+  const parts: Part[] = [
+    para(t(lang, 'st_members_n', { n: total, red: red.length })),
+    GAP,
+    { kind: 'heading', text: t(lang, 'st_by_committee') },
+    {
+      kind: 'table',
+      table: {
+        headers: [t(lang, 'st_h_committee'), t(lang, 'bulletin_h_name'), t(lang, 'st_h_rated'), t(lang, 'st_red_list'), t(lang, 'st_h_benchmark')],
+        rows: committees.map((c) => [text(c.code), text(c.name), num(c.rated), num(c.red), num(c.benchmark)]),
+        align: ['left', 'left', 'right', 'right', 'right'],
+        shrink: [1],
+      },
+    },
+    GAP,
+    { kind: 'heading', text: t(lang, 'st_red_list') },
+    {
+      kind: 'table',
+      table: {
+        headers: [t(lang, 'st_member'), t(lang, 'st_name'), t(lang, 'st_org'), t(lang, 'st_stars')],
+        rows: {
+          *[Symbol.iterator]() {
+            for (const m of red) yield [text(m.member), text(m.name), text(m.org), { t: 'stars', v: m.stars }] as CellValue[];
+          },
+        },
+        none: t(lang, 'st_none'),
+      },
+    },
+  ];
+  if (s.pending) parts.push(GAP, para(t(lang, 'st_pending', { period: s.period }), 'warn'));
+  // Who qualified, by name; why each candidate did or did not is in --all.
+  const qualified = (title: string, list: Verdict[]) => {
+    const named = list.filter((v) => v.qualified);
+    parts.push(
+      GAP,
+      { kind: 'heading', text: title },
+      {
+        kind: 'table',
+        table: {
+          headers: [t(lang, 'bulletin_h_org'), t(lang, 'bulletin_h_name')],
+          rows: named.map((v) => [text(v.code), text(v.name)]),
+          none: t(lang, 'st_none'),
+        },
+      },
+    );
+  };
+  if (!s.pending) {
+    qualified(t(lang, 'st_benchmark'), s.benchmark);
+    qualified(t(lang, 'st_flag'), s.flag);
+  }
+  parts.push(GAP, para(t(lang, 'st_summarised', { n: total }), 'warn'));
+  return { lang, sections: [{ id: 'stars', title: t(lang, 'st_title', { period: s.period }), parts }] };
+}
+
+export function starsJson(s: StarsResult, lang: Lang) {
+  const verdict = (v: Verdict) => ({ code: v.code, name: v.name, qualified: v.qualified, why: explainJson(v.explain, lang) });
+  return {
+    period: s.period,
+    members: new Mapped(s.members, (m) => ({
+      member: m.member,
+      name: m.name,
+      org: m.org,
+      stars: m.stars,
+      red_star: m.red_star,
+      scores: m.scores,
+      satisfaction: m.satisfaction,
+    })),
+    benchmark_branches: s.benchmark.filter((b) => b.qualified).map((b) => b.code),
+    flag_committees: s.flag.filter((f) => f.qualified).map((f) => f.code),
+    grading_pending: s.pending,
+    benchmark_candidates: s.benchmark.map(verdict),
+    flag_candidates: s.flag.map(verdict),
+  };
+}
