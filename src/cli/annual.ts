@@ -6,7 +6,7 @@ import { numberArg, withOptions } from './command.js';
 import { DataError, UsageError } from '../core/errors.js';
 import { t } from '../render/i18n/index.js';
 import { withStore } from './store.js';
-import { emitRows, rowFormat, writeWhole } from './output.js';
+import { chooseFormat, emit, ROW_FORMATS, writeWhole } from './output.js';
 import { extname } from 'node:path';
 import type { Ctx } from './context.js';
 import type { Annual } from '../analyses/annual.js';
@@ -60,28 +60,20 @@ export const annualCommand: CommandSpec = {
     if (!isValidDate(date)) throw new UsageError({ id: 'bad_date', params: { value: date } });
     const number = numberArg(o.number);
     const notice = o.out !== undefined && NOTICE_EXTS.includes(extname(o.out).toLowerCase());
-    // HTML on stdout: the review with its chart of the grades against the year before.
-    const html = ctx.format === 'html' && o.out === undefined;
-    const format = notice || html ? 'json' : rowFormat(ctx, o.out);
+    // The notice is a document of its own (publicity); --format html on stdout is the review with its chart of the grades against the year before.
+    const format = notice ? null : chooseFormat(ctx, o.out, [...ROW_FORMATS, 'html'] as const);
     return withStore(ctx, async ({ q, rules }) => {
       const years = [...new Set(q.reviewPeriods().map((p) => p.slice(0, 4)))];
       const year = o.year ?? years.at(-1);
       if (year === undefined || !years.includes(year)) throw new DataError({ id: 'yr_no_year', params: { have: years.join(', ') } });
       // The notice and the terminal's compact view name only candidates and reserves: the other members are only counted.
-      const named = !o.explain && (notice || (!html && format === 'table' && o.all !== true && o.out === undefined));
+      const named = !o.explain && (format === null || (format === 'table' && o.all !== true && o.out === undefined));
       const a = annualFromStore(q, rules, year, subtree(q.orgs(), o.org), named);
-      if (notice) return publicity(ctx, a, q.orgs(), rules, o, date, number);
-      if (html)
-        return void ctx.stdout.write((await renderAs('html', annualDoc(a, ctx.lang, { all: o.all === true, explain: o.explain === true, rules }))) as string);
-      // Files and data get every org and member; the terminal the candidates unless --all.
-      const all = o.all === true || o.out !== undefined || format !== 'table';
-      await emitRows(
-        ctx,
-        format,
-        o.out,
-        () => annualJson(a, ctx.lang, o.explain === true, rules),
-        () => annualDoc(a, ctx.lang, { all, explain: o.explain === true, rules }),
-      );
+      if (format === null) return publicity(ctx, a, q.orgs(), rules, o, date, number);
+      // Files and data get every org and member; the terminal and the page the candidates unless --all.
+      const all = o.all === true || o.out !== undefined || (format !== 'table' && format !== 'html');
+      const explain = o.explain === true;
+      await emit(ctx, format, o.out, { data: () => annualJson(a, ctx.lang, explain, rules), doc: () => annualDoc(a, ctx.lang, { all, explain, rules }) });
     });
   },
 };

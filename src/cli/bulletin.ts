@@ -13,8 +13,7 @@ import { chooseMonth } from '../analyses/period.js';
 import { bulletinFromStore } from '../analyses/services.js';
 import { bulletinDoc, MAX_TEXT_ROWS } from '../render/views/bulletin.js';
 import { bulletinJson } from '../render/views/bulletin-json.js';
-import { jsonText } from '../render/formats/json.js';
-import { renderAs } from '../render/formats/index.js';
+import { render } from '../render/formats/index.js';
 import { subtree } from '../analyses/scope.js';
 import { isValidDate, localTime } from '../core/dates.js';
 import { VERSION } from '../version.js';
@@ -54,10 +53,10 @@ export const bulletinCommand: CommandSpec = {
       // Markdown and HTML show the first rows of a long table: the bulletin keeps no more of its long lists.
       const shown = format === 'md' || format === 'html' ? MAX_TEXT_ROWS : Infinity;
       const bulletin = bulletinFromStore(q, rules, chooseMonth(o.month, q.reportMonths()), keep, shown);
-      if (format === 'json') output = jsonText(bulletinJson(bulletin, ctx.lang));
-      else {
-        const scope = o.org === undefined ? null : { code: o.org, name: q.orgs().find((x) => x.code === o.org)!.name };
-        const doc = bulletinDoc(bulletin, ctx.lang, {
+      const scope = o.org === undefined ? null : { code: o.org, name: q.orgs().find((x) => x.code === o.org)!.name };
+      const notice = () => {
+        warnOffice(ctx, rules.office, o.number !== undefined);
+        return bulletinDoc(bulletin, ctx.lang, {
           version: VERSION,
           belowPct: pct(rules.grading.caps.satisfaction.below),
           office: rules.office,
@@ -66,9 +65,8 @@ export const bulletinCommand: CommandSpec = {
           number,
           shown,
         });
-        output = await renderAs(format, doc);
-        warnOffice(ctx, rules.office, o.number !== undefined);
-      }
+      };
+      output = await render(format, { data: () => bulletinJson(bulletin, ctx.lang), doc: notice });
     });
     if (o.out === undefined) {
       // Markdown, HTML or JSON: Word and XLSX always go to a file.

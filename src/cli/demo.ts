@@ -10,7 +10,7 @@ import { Diagnostics } from '../core/diagnostic.js';
 import { importFiles } from '../pipeline/pipeline.js';
 import { loadRulesOrReport } from './rules-loader.js';
 import { printIngest } from './ingest-output.js';
-import { printDoc } from './output.js';
+import { printTable } from './output.js';
 import { openDb } from '../store/db.js';
 import { Query } from '../store/query.js';
 import { gradeFromStore, monthQuotaFromStore, starsFromStore } from '../analyses/services.js';
@@ -55,15 +55,14 @@ export const demoCommand: CommandSpec = {
         const q = new Query(store);
         const period = q.reviewPeriods().at(-1)!;
         ctx.print('');
-        printDoc(
+        printTable(
           ctx,
           gradingDoc(gradeFromStore(q, rules, period), ctx.lang, { compact: true, explain: false, belowPct: pct(rules.grading.caps.satisfaction.below) }),
-          'table',
         );
         ctx.print('');
-        printDoc(ctx, starsDoc(starsFromStore(q, rules, q.pointsPeriods().at(-1)!), ctx.lang, false), 'table');
+        printTable(ctx, starsDoc(starsFromStore(q, rules, q.pointsPeriods().at(-1)!), ctx.lang, false));
         ctx.print('');
-        printDoc(ctx, monthQuotaDoc(monthQuotaFromStore(q, rules, q.reportMonths().at(-1)!), ctx.lang), 'table');
+        printTable(ctx, monthQuotaDoc(monthQuotaFromStore(q, rules, q.reportMonths().at(-1)!), ctx.lang));
       } finally {
         store.close();
       }

@@ -3,7 +3,7 @@ import type { CommandSpec } from './command.js';
 import { withOptions } from './command.js';
 import { t } from '../render/i18n/index.js';
 import { withStore } from './store.js';
-import { emitRows, rowFormat } from './output.js';
+import { emit, rowFormat } from './output.js';
 import { choosePeriod } from '../analyses/period.js';
 import { gradingIn, subtree } from '../analyses/scope.js';
 import { gradeFromStore } from '../analyses/services.js';
@@ -21,13 +21,10 @@ export const gradeCommand: CommandSpec = {
       const g = gradingIn(gradeFromStore(q, rules, period, explain), subtree(q.orgs(), o.org));
       // A spreadsheet, like CSV, keeps each explanation in a column of its org's row.
       const explainColumn = explain && (format === 'csv' || format === 'xlsx');
-      await emitRows(
-        ctx,
-        format,
-        o.out,
-        () => gradingJson(g, ctx.lang, explain),
-        () => gradingDoc(g, ctx.lang, { compact: format === 'table', explain, explainColumn, belowPct: pct(rules.grading.caps.satisfaction.below) }),
-      );
+      await emit(ctx, format, o.out, {
+        data: () => gradingJson(g, ctx.lang, explain),
+        doc: () => gradingDoc(g, ctx.lang, { compact: format === 'table', explain, explainColumn, belowPct: pct(rules.grading.caps.satisfaction.below) }),
+      });
     });
   },
 };

@@ -7,7 +7,7 @@ import { numberArg, withOptions } from './command.js';
 import type { Ctx } from './context.js';
 import { t } from '../render/i18n/index.js';
 import { withStore, type Store } from './store.js';
-import { emitRows, printDoc, rowFormat, TEXT_FORMATS, writeWhole } from './output.js';
+import { emit, rowFormat, TEXT_FORMATS, writeWhole } from './output.js';
 import { formatOf } from './context.js';
 import { choosePeriod, ledgerDate, periodFilter } from '../analyses/period.js';
 import { subtree } from '../analyses/scope.js';
@@ -57,21 +57,16 @@ export const ledgerCommand: CommandSpec = {
     if (o.published !== undefined) return published(ctx, o);
     const end = ledgerDate(o, localTime().slice(0, 10));
     const notices = o.out !== undefined && extname(o.out).toLowerCase() === '.docx';
-    const format = notices ? 'json' : rowFormat(ctx, o.out);
+    // The notices of supervision are a document of their own; else the ledger in the format asked for.
+    const format = notices ? null : rowFormat(ctx, o.out);
     // --number: the first number of the notices newly issued.
     const start = numberArg(o.number);
     return withStore(ctx, async ({ q, rules }) => {
       subtree(q.orgs(), o.org); // an unknown --org is an error
       const l = ledgerFromStore(q, rules, end, o.org ?? null);
-      if (notices) return writeNotices(ctx, l, rules, o.out!, start);
+      if (format === null) return writeNotices(ctx, l, rules, o.out!, start);
       const shown: Ledger = o.overdue ? { ...l, problems: l.problems.filter((s) => s.overdue) } : l;
-      await emitRows(
-        ctx,
-        format,
-        o.out,
-        () => ledgerJson(shown),
-        () => ledgerDoc(shown, ctx.lang),
-      );
+      await emit(ctx, format, o.out, { data: () => ledgerJson(shown), doc: () => ledgerDoc(shown, ctx.lang) });
     });
   },
 };
@@ -79,17 +74,17 @@ export const ledgerCommand: CommandSpec = {
 /** --suggest: for --period (else the latest graded quarter), listed, or written as a sheet to fill with --out X.xlsx. */
 function suggest(ctx: Ctx, o: Options): Promise<void> {
   const sheet = o.out !== undefined && extname(o.out).toLowerCase() === '.xlsx';
-  const format = sheet ? 'table' : formatOf(ctx, TEXT_FORMATS);
+  // The sheet to fill is a workbook of its own; else the list in the format asked for.
+  const format = sheet ? null : formatOf(ctx, TEXT_FORMATS);
   return withStore(ctx, async (s: Store) => {
     const { q, rules } = s;
     const period = choosePeriod(o.period, q.reviewPeriods(), 'reviews_data');
     const keep = subtree(q.orgs(), o.org);
     const list = suggestFromStore(q, rules, period).filter((x) => keep === null || keep.has(x.org));
-    if (sheet) {
+    if (format === null) {
       writeWhole(ctx, o.out!, await suggestXlsx(list, periodBounds(period)[1], ctx.lang));
       ctx.note(ctx.t('lg_suggest_wrote', { n: list.length, file: o.out! }));
-    } else if (format === 'json') ctx.printJson(suggestJson(period, list, ctx.lang));
-    else printDoc(ctx, suggestDoc(period, list, ctx.lang), format);
+    } else await emit(ctx, format, undefined, { data: () => suggestJson(period, list, ctx.lang), doc: () => suggestDoc(period, list, ctx.lang) });
   });
 }
 
@@ -153,13 +148,13 @@ function noticesJson(date: string, file: string, supervised: ProblemState[], num
 function published(ctx: Ctx, o: Options): Promise<void> {
   const period = periodFilter(o.published)!;
   const docx = o.out !== undefined && extname(o.out).toLowerCase() === '.docx';
-  const format = docx ? 'json' : rowFormat(ctx, o.out);
+  const format = docx ? null : rowFormat(ctx, o.out);
   return withStore(ctx, async ({ q, rules }) => {
     subtree(q.orgs(), o.org);
     const [start, end] = periodBounds(period);
     const l = ledgerFromStore(q, rules, end, o.org ?? null);
     const closed = l.problems.filter((s) => s.problem.closed !== null && s.problem.closed >= start && s.closedAt);
-    if (docx) {
+    if (format === null) {
       writeWhole(
         ctx,
         o.out!,
@@ -167,12 +162,6 @@ function published(ctx: Ctx, o: Options): Promise<void> {
       );
       return ctx.note(ctx.t('wrote_file', { file: o.out! }));
     }
-    await emitRows(
-      ctx,
-      format,
-      o.out,
-      () => publishedJson(period, closed),
-      () => publishedDoc(period, closed, ctx.lang),
-    );
+    await emit(ctx, format, o.out, { data: () => publishedJson(period, closed), doc: () => publishedDoc(period, closed, ctx.lang) });
   });
 }

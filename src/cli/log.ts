@@ -4,7 +4,7 @@ import { formatOf } from './context.js';
 import { t } from '../render/i18n/index.js';
 import { asEnvError, openDb } from '../store/db.js';
 import { listImports } from '../store/history.js';
-import { printDoc, TEXT_FORMATS } from './output.js';
+import { emit, TEXT_FORMATS } from './output.js';
 import { logDoc, logJson } from '../render/views/history.js';
 
 export const logCommand: CommandSpec = {
@@ -12,14 +12,14 @@ export const logCommand: CommandSpec = {
   run(ctx) {
     const format = formatOf(ctx, TEXT_FORMATS);
     const db = openDb(ctx.db.path, 'read', ctx.db.name);
+    let entries: ReturnType<typeof listImports>;
     try {
-      const entries = listImports(db);
-      if (format === 'json') ctx.printJson(logJson(entries));
-      else printDoc(ctx, logDoc(entries, ctx.lang), format);
+      entries = listImports(db);
     } catch (e) {
       throw asEnvError(e, ctx.db.name);
     } finally {
       db.close();
     }
+    return emit(ctx, format, undefined, { data: () => logJson(entries), doc: () => logDoc(entries, ctx.lang) });
   },
 };

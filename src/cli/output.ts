@@ -7,8 +7,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { EnvError, UsageError } from '../core/errors.js';
 import type { Doc } from '../render/doc.js';
 import { textLines } from '../render/formats/text.js';
-import { byExtension, FORMATS, type FormatName, renderAs } from '../render/formats/index.js';
-import { jsonText } from '../render/formats/json.js';
+import { byExtension, FORMATS, type FormatName, render, type View } from '../render/formats/index.js';
 import { formatOf, type Ctx } from './context.js';
 
 /** The formats of log and show. */
@@ -33,23 +32,25 @@ export function chooseFormat<F extends FormatName>(ctx: Ctx, out: string | undef
 
 export const rowFormat = (ctx: Ctx, out: string | undefined): RowFormat => chooseFormat(ctx, out, ROW_FORMATS);
 
-/** A grade, stars or quota result, as JSON or as its document: on stdout, or written whole into `out`. */
-export async function emitRows(ctx: Ctx, format: RowFormat, out: string | undefined, json: () => unknown, doc: () => Doc): Promise<void> {
-  if (out === undefined) {
-    if (format === 'json') ctx.printJson(json());
-    else printDoc(ctx, doc(), format as 'table' | 'csv' | 'md');
-    return;
+/**
+ * A command's view in the format asked for: on stdout (the terminal's table
+ * with its colours and width), or written whole into `out`.
+ */
+export async function emit(ctx: Ctx, format: FormatName, out: string | undefined, view: View): Promise<void> {
+  if (out !== undefined) {
+    writeWhole(ctx, out, await render(format, view));
+    ctx.note(ctx.t('wrote_file', { file: out }));
+  } else if (format === 'table') printTable(ctx, view.doc());
+  else {
+    const text = await render(format, view);
+    if (typeof text === 'string' || Buffer.isBuffer(text)) ctx.stdout.write(text);
+    else for (const piece of text) ctx.stdout.write(piece);
   }
-  writeWhole(ctx, out, format === 'json' ? jsonText(json()) : await renderAs(format, doc()));
-  ctx.note(ctx.t('wrote_file', { file: out }));
 }
 
-/** A document on stdout: the terminal's table (with its colours and width), else the format's renderer in the registry. */
-export function printDoc(ctx: Ctx, doc: Doc, format: 'table' | 'csv' | 'md'): void {
-  if (format === 'table') return ctx.printLines(textLines(doc, ctx.c, ctx.stdout.isTTY && ctx.stdout.columns ? ctx.stdout.columns : 80));
-  const out = FORMATS[format].render(doc);
-  if (typeof out === 'string') ctx.stdout.write(out);
-  else for (const piece of out) ctx.stdout.write(piece);
+/** A document as the terminal's table, with its colours, at its width. */
+export function printTable(ctx: Ctx, doc: Doc): void {
+  ctx.printLines(textLines(doc, ctx.c, ctx.stdout.isTTY && ctx.stdout.columns ? ctx.stdout.columns : 80));
 }
 
 const STREAMS: Record<string, 'stdout' | 'stderr'> = {

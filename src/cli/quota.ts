@@ -4,7 +4,7 @@ import { withOptions } from './command.js';
 import { DataError, UsageError } from '../core/errors.js';
 import { t } from '../render/i18n/index.js';
 import { withStore } from './store.js';
-import { emitRows, rowFormat } from './output.js';
+import { emit, rowFormat } from './output.js';
 import { chooseMonth, choosePeriod } from '../analyses/period.js';
 import { monthQuotaIn, periodQuotaIn, subtree } from '../analyses/scope.js';
 import { monthQuotaFromStore, periodQuotaFromStore } from '../analyses/services.js';
@@ -20,26 +20,14 @@ export const quotaCommand: CommandSpec = {
       const keep = subtree(q.orgs(), o.org);
       if (o.period !== undefined) {
         const pq = periodQuotaIn(periodQuotaFromStore(q, rules, choosePeriod(o.period, q.reportPeriods(), 'reports_data')), keep);
-        await emitRows(
-          ctx,
-          format,
-          o.out,
-          () => periodQuotaJson(pq),
-          () => periodQuotaDoc(pq, ctx.lang),
-        );
+        await emit(ctx, format, o.out, { data: () => periodQuotaJson(pq), doc: () => periodQuotaDoc(pq, ctx.lang) });
         return;
       }
       const month = chooseMonth(o.month, q.reportMonths());
       const whole = monthQuotaFromStore(q, rules, month);
       if (whole.orgs.length === 0) throw new DataError({ id: 'no_data_month', params: { month, have: '' } });
       const mq = monthQuotaIn(whole, keep);
-      await emitRows(
-        ctx,
-        format,
-        o.out,
-        () => monthQuotaJson(mq),
-        () => monthQuotaDoc(mq, ctx.lang),
-      );
+      await emit(ctx, format, o.out, { data: () => monthQuotaJson(mq), doc: () => monthQuotaDoc(mq, ctx.lang) });
     });
   },
 };

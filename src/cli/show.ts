@@ -5,7 +5,7 @@ import { formatOf } from './context.js';
 import { t } from '../render/i18n/index.js';
 import { DataError } from '../core/errors.js';
 import { withStore } from './store.js';
-import { printDoc, TEXT_FORMATS } from './output.js';
+import { emit, TEXT_FORMATS } from './output.js';
 import { Records, MANY } from '../store/lookup.js';
 import { periodFilter } from '../analyses/period.js';
 import { localTime } from '../core/dates.js';
@@ -26,15 +26,15 @@ export const showCommand: CommandSpec = {
         throw new DataError({ id: 'sh_unknown', params: { text: target, ...(hint.length ? { hint } : {}) } });
       }
       if (found.kind === 'many') {
-        if (format === 'json') ctx.printJson({ candidates: found.found.slice(0, MANY) });
-        else printDoc(ctx, candidatesDoc(target, found.found, MANY, ctx.lang), format);
-        return;
+        return emit(ctx, format, undefined, {
+          data: () => ({ candidates: found.found.slice(0, MANY) }),
+          doc: () => candidatesDoc(target, found.found, MANY, ctx.lang),
+        });
       }
       const { kind, code } = found.found;
       const today = localTime().slice(0, 10);
       const profile = kind === 'org' ? orgProfile(q, r, rules, code, period, today) : memberProfile(q, r, rules, code, period);
-      if (format === 'json') ctx.printJson(profileJson(profile));
-      else printDoc(ctx, profileDoc(profile, ctx.lang), format);
+      return emit(ctx, format, undefined, { data: () => profileJson(profile), doc: () => profileDoc(profile, ctx.lang) });
     });
   },
 };

@@ -3,7 +3,7 @@ import type { CommandSpec } from './command.js';
 import { withOptions } from './command.js';
 import { t } from '../render/i18n/index.js';
 import { withStore } from './store.js';
-import { emitRows, printDoc, rowFormat } from './output.js';
+import { emit, printTable, rowFormat } from './output.js';
 import type { Ctx } from './context.js';
 import { sum } from '../core/collections.js';
 import type { Query } from '../store/query.js';
@@ -26,7 +26,7 @@ function summary(ctx: Ctx, q: Query, rules: Rules, period: string, keep: Set<str
   const rated = keep ? new Map([...all].filter(([org]) => keep.has(org))) : all;
   const total = sum([...rated.values()]);
   if (total <= SUMMARY_PAST) return false;
-  printDoc(ctx, starsSummaryDoc(s, starsByCommittee(s, q.orgs(), rated), total, ctx.lang), 'table');
+  printTable(ctx, starsSummaryDoc(s, starsByCommittee(s, q.orgs(), rated), total, ctx.lang));
   return true;
 }
 
@@ -50,13 +50,7 @@ export const starsCommand: CommandSpec = {
       const keep = subtree(q.orgs(), o.org);
       if (summarised && summary(ctx, q, rules, period, keep)) return;
       const s = starsIn(starsFromStore(q, rules, period), keep);
-      await emitRows(
-        ctx,
-        format,
-        o.out,
-        () => starsJson(s, ctx.lang),
-        () => starsDoc(s, ctx.lang),
-      );
+      await emit(ctx, format, o.out, { data: () => starsJson(s, ctx.lang), doc: () => starsDoc(s, ctx.lang) });
     });
   },
 };

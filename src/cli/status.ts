@@ -9,7 +9,7 @@ import { DataError, UsageError } from '../core/errors.js';
 import { isValidDate, localTime, normalizeMonth, periodMonths, periodOf } from '../core/dates.js';
 import { t } from '../render/i18n/index.js';
 import { withStore } from './store.js';
-import { emitRows, rowFormat, writeWhole } from './output.js';
+import { emit, rowFormat, writeWhole } from './output.js';
 import { periodFilter } from '../analyses/period.js';
 import { subtree } from '../analyses/scope.js';
 import { statusFromStore } from '../analyses/status-store.js';
@@ -59,7 +59,8 @@ export const statusCommand: CommandSpec = {
   run(ctx, cmd) {
     const o = cmd.opts<Options>();
     const notice = o.out !== undefined && ['.docx', '.html', '.htm'].includes(extname(o.out).toLowerCase());
-    const format = notice ? 'json' : rowFormat(ctx, o.out);
+    // The 催报通知 is a document of its own; else the table in the format asked for.
+    const format = notice ? null : rowFormat(ctx, o.out);
     const today = localTime().slice(0, 10);
     const date = o.date ?? today;
     if (!isValidDate(date)) throw new UsageError({ id: 'bad_date', params: { value: date } });
@@ -67,7 +68,7 @@ export const statusCommand: CommandSpec = {
     return withStore(ctx, async ({ db, q, rules }) => {
       const { period, months } = quarterOf(o, q, date);
       const s = statusFromStore(q, db, rules, period, months, subtree(q.orgs(), o.org));
-      if (notice) {
+      if (format === null) {
         const words = t(ctx.lang, 'bulletin_period_words', { y: period.slice(0, 4), q: period.slice(5) });
         const doc = reminderDoc(s, { lang: ctx.lang, date, due: workingDaysEnd(date, REMINDER_DAYS), number, office: rules.office, period: words });
         writeWhole(ctx, o.out!, await renderAs(extname(o.out!).toLowerCase() === '.docx' ? 'docx' : 'html', doc));
@@ -75,13 +76,7 @@ export const statusCommand: CommandSpec = {
         return;
       }
       const only = o.missing === true;
-      await emitRows(
-        ctx,
-        format,
-        o.out,
-        () => statusJson(s, only),
-        () => statusDoc(s, ctx.lang, only),
-      );
+      await emit(ctx, format, o.out, { data: () => statusJson(s, only), doc: () => statusDoc(s, ctx.lang, only) });
     });
   },
 };

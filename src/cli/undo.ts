@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { DataError, EnvError } from '../core/errors.js';
 import { asEnvError, openDb, type DB } from '../store/db.js';
 import { latestImport, undoLatest } from '../store/history.js';
-import { printDoc } from './output.js';
+import { printTable } from './output.js';
 import { wrote } from './interrupt.js';
 import { undoDoc, undoJson, undoPreview } from '../render/views/history.js';
 
@@ -40,7 +40,7 @@ export const undoCommand: CommandSpec = {
       if (!done) throw new DataError({ id: 'undo_nothing' });
       wrote(ctx.t('interrupted_db', { db: ctx.db.name }));
       if (format === 'json') ctx.printJson(undoJson(done.entry, done.counts));
-      else if (!ctx.quiet) printDoc(ctx, undoDoc(done.entry, done.counts, ctx.lang), 'table');
+      else if (!ctx.quiet) printTable(ctx, undoDoc(done.entry, done.counts, ctx.lang));
     } catch (e) {
       throw asEnvError(e, ctx.db.name);
     } finally {

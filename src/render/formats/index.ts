@@ -1,25 +1,33 @@
 // Every output format, once: its name, the file extensions that choose it for
 // --out, whether it is a file only (never text on a terminal), and how a
-// document becomes it. JSON has no document renderer: it is the result's data
-// (render/json.ts), written by the command. A new format is an entry here.
+// command's view becomes it. A view is what a command shows, as data (JSON,
+// in SPEC's keys) and as a document (every other format), each made only when
+// a format asks for it. A new format is an entry here.
 import { Chalk } from 'chalk';
 import { csvPieces } from './csv.js';
 import type { Doc } from '../doc.js';
 import { renderDocx } from './docx.js';
 import { renderHtml } from './html.js';
+import { jsonText } from './json.js';
 import { renderMarkdown } from './md.js';
 import { textLines } from './text.js';
 import { renderXlsx } from './xlsx.js';
 
 export type Rendered = string | Buffer | Iterable<string>;
 
+/** What a command shows: its data and its document, each made when a format asks. */
+export interface View {
+  data(): unknown;
+  doc(): Doc;
+}
+
 export interface Format {
   /** Extensions of an --out file that choose this format, lower case. */
   exts: readonly string[];
   /** Written only into a file. */
   binary: boolean;
-  /** The document in this format, as written into a file; none for JSON. */
-  render?: (doc: Doc) => Rendered | Promise<Rendered>;
+  /** The view in this format, as written into a file. */
+  render: (view: View) => Rendered | Promise<Rendered>;
 }
 
 function* lines(it: Iterable<string>): Generator<string> {
@@ -27,13 +35,13 @@ function* lines(it: Iterable<string>): Generator<string> {
 }
 
 export const FORMATS = {
-  table: { exts: [], binary: false, render: (doc: Doc) => lines(textLines(doc, new Chalk({ level: 0 }))) },
-  json: { exts: ['.json'], binary: false },
-  csv: { exts: ['.csv'], binary: false, render: csvPieces },
-  md: { exts: ['.md', '.markdown'], binary: false, render: renderMarkdown },
-  html: { exts: ['.html', '.htm'], binary: false, render: renderHtml },
-  xlsx: { exts: ['.xlsx'], binary: true, render: renderXlsx },
-  docx: { exts: ['.docx'], binary: true, render: renderDocx },
+  table: { exts: [], binary: false, render: (v: View) => lines(textLines(v.doc(), new Chalk({ level: 0 }))) },
+  json: { exts: ['.json'], binary: false, render: (v: View) => jsonText(v.data()) },
+  csv: { exts: ['.csv'], binary: false, render: (v: View) => csvPieces(v.doc()) },
+  md: { exts: ['.md', '.markdown'], binary: false, render: (v: View) => renderMarkdown(v.doc()) },
+  html: { exts: ['.html', '.htm'], binary: false, render: (v: View) => renderHtml(v.doc()) },
+  xlsx: { exts: ['.xlsx'], binary: true, render: (v: View) => renderXlsx(v.doc()) },
+  docx: { exts: ['.docx'], binary: true, render: (v: View) => renderDocx(v.doc()) },
 } as const satisfies Record<string, Format>;
 
 export type FormatName = keyof typeof FORMATS;
@@ -43,7 +51,16 @@ export function byExtension<F extends FormatName>(allowed: readonly F[]): Record
   return Object.fromEntries(allowed.flatMap((f) => FORMATS[f].exts.map((e) => [e, f]))) as Record<string, F>;
 }
 
-/** `doc` in `format` (not JSON), as written into a file. */
-export async function renderAs(format: Exclude<FormatName, 'json'>, doc: Doc): Promise<Rendered> {
-  return FORMATS[format].render(doc);
+/** `view` in `format`, as written into a file. */
+export async function render(format: FormatName, view: View): Promise<Rendered> {
+  return FORMATS[format].render(view);
 }
+
+/** A document that is only a document (a notice): in any format but JSON, which has no data of it. */
+export const renderAs = (format: Exclude<FormatName, 'json'>, doc: Doc): Promise<Rendered> =>
+  render(format, {
+    doc: () => doc,
+    data: () => {
+      throw new Error('a notice has no JSON');
+    },
+  });
