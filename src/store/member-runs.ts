@@ -62,6 +62,8 @@ export function touchMembers(db: DB, idsSql: string): void {
  */
 export function remakeRuns(db: DB, gen: number, all = false, given: string | null = null): void {
   touched(db);
+  // No member touched (every file skipped as unchanged): nothing to make again.
+  if (!all && db.prepare('SELECT NOT EXISTS (SELECT 1 FROM temp.touched_members)').pluck().get() === 1) return;
   const mine = (alias: string) => (all ? 'true' : `${alias}.id IN (SELECT id FROM temp.touched_members)`);
   const cols = RUNS.cols.join(', ');
   // No run of these members stored yet (a first import, a county merged for the first time): written as they are made,

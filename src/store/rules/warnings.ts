@@ -71,25 +71,48 @@ function membersWithoutPoints(db: DB, { order, replacing, first }: RuleContext):
   // The batch's points and members: staged, or of files skipped as unchanged.
   const periods = db.prepare(`SELECT DISTINCT period FROM ${points} WHERE b ORDER BY period`).pluck().all() as string[];
   const cols = 'id, name, org, active, src_file, src_line, src_sheet';
+  // Points then as the import leaves them, looked up by key (through the view only under --replace, which removes some).
+  const noPoints = replacing
+    ? `NOT EXISTS (SELECT 1 FROM ${points} p WHERE p.member = m.id AND p.period = @period)`
+    : `NOT EXISTS (SELECT 1 FROM ${batchOf('points')} p WHERE p.member = m.id AND p.period = @period)
+       AND NOT EXISTS (SELECT 1 FROM ${storedOf('points')} p WHERE p.member = m.id AND p.period = @period)`;
   // A first import's members are all the batch's, and their branches all among those it brings.
-  const all = `SELECT ${cols}, 1 AS b FROM main.members m WHERE ${inForce('m', '@period')} AND active = 1
-    AND NOT EXISTS (SELECT 1 FROM ${points} p WHERE p.member = m.id AND p.period = @period)`;
-  const missing = db.prepare(
-    first
-      ? all
-      : // The branches whose points the batch brings for the quarter: what each file submits (store/submissions.ts), or submitted.
-        `WITH branches AS (SELECT org FROM temp.batch_subs WHERE section = 'points' AND span = @period
-         UNION SELECT org FROM main.submissions WHERE section = 'points' AND span = @period AND file IN ${SKIPPED}
-         UNION SELECT org FROM ${batchOf('members')} UNION SELECT org FROM ${storedOf('members')} WHERE src_file IN ${SKIPPED}),
-       m AS (SELECT ${cols}, 1 AS b FROM temp.eff_runs r WHERE ${inForce('r', '@period')}
-         UNION ALL SELECT ${cols}, 0 FROM main.members r WHERE ${inForce('r', '@period')} AND r.org IN (SELECT org FROM branches)
-           AND NOT EXISTS (SELECT 1 FROM temp.eff_runs e WHERE e.id = r.id))
-     SELECT ${cols}, b FROM m WHERE active = 1 AND org IN (SELECT org FROM branches)
-       AND NOT EXISTS (SELECT 1 FROM ${points} p WHERE p.member = m.id AND p.period = @period)`,
+  if (first) {
+    const all = db.prepare(`SELECT ${cols}, 1 AS b FROM main.members m WHERE ${inForce('m', '@period')} AND active = 1 AND ${noPoints}`);
+    return noPointsChecks(periods, (period) => all.all({ period }) as Rec[], order);
+  }
+  // The branches whose points the batch brings for the quarter: what each file submits (store/submissions.ts), or submitted.
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS np_branches (org TEXT PRIMARY KEY) WITHOUT ROWID');
+  const fill = db.prepare(`INSERT OR IGNORE INTO temp.np_branches SELECT org FROM temp.batch_subs WHERE section = 'points' AND span = @period
+    UNION SELECT org FROM main.submissions WHERE section = 'points' AND span = @period AND file IN ${SKIPPED}
+    UNION SELECT org FROM ${batchOf('members')} UNION SELECT org FROM ${storedOf('members')} WHERE src_file IN ${SKIPPED}`);
+  const orgs = db.prepare('SELECT COUNT(*) FROM main.orgs').pluck().get() as number;
+  return noPointsChecks(
+    periods,
+    (period) => {
+      db.exec('DELETE FROM temp.np_branches');
+      fill.run({ period });
+      const n = db.prepare('SELECT COUNT(*) FROM temp.np_branches').pluck().get() as number;
+      // A few branches' members by the index on org; most branches' (a county's files sent again) in one pass.
+      const inBranch = n * 20 < orgs ? 'r.org IN temp.np_branches' : '+r.org IN temp.np_branches';
+      return db
+        .prepare(
+          `WITH m AS (SELECT ${cols}, 1 AS b FROM temp.eff_runs r WHERE ${inForce('r', '@period')} AND r.org IN temp.np_branches
+             UNION ALL SELECT ${cols}, 0 FROM main.members r WHERE ${inForce('r', '@period')} AND ${inBranch}
+               AND NOT EXISTS (SELECT 1 FROM temp.eff_runs e WHERE e.id = r.id))
+           SELECT ${cols}, b FROM m WHERE active = 1 AND ${noPoints}`,
+        )
+        .all({ period }) as Rec[];
+    },
+    order,
   );
+}
+
+/** One warning per member without points, quarter by quarter: the batch's in the batch's order, then the stored by id. */
+function noPointsChecks(periods: string[], missing: (period: string) => Rec[], order: RuleContext['order']): Check[] {
   const out: Check[] = [];
   for (const period of periods) {
-    const rows = missing.all({ period }) as Rec[];
+    const rows = missing(period);
     const batch = rows.filter((r) => r.b).sort((a, b) => order(srcOf(a), srcOf(b)));
     const stored = rows.filter((r) => !r.b).sort((a, b) => byText(a.id as string, b.id as string));
     for (const m of [...batch, ...stored]) {
