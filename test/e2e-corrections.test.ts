@@ -550,3 +550,22 @@ describe('where the rules are', () => {
     expect(await rules(['--db', 'a/cxzy.db', '--rules', 'b/cxzy.rules.yaml'])).toContain('乙县创争办');
   });
 });
+
+describe('the same files named another way', () => {
+  it('are skipped as unchanged — by the folder given whole, or copied elsewhere — and change nothing', async () => {
+    const q1 = 'period: 2011Q1\nreviews:\n  - org: D01\n    self: 90\n    masses: {satisfied: 30, basic: 5, unsatisfied: 1}\n    superior: 88\n';
+    const dir = files({ ...BASE, 'q1.yaml': q1 });
+    expect((await cxzy(['import', '.', '-q'], { cwd: dir })).code).toBe(0);
+    const before = dump(join(dir, 'cxzy.db'), { history: true });
+    // The folder by its absolute path, then a copy of the files in another folder.
+    const again = await cxzy(['import', dir, '--format', 'json'], { cwd: dir });
+    expect(again.code).toBe(0);
+    const sections = JSON.parse(again.stdout).sections as Record<string, { inserted: number; updated: number; unchanged: number }>;
+    expect(Object.values(sections).every((c) => c.inserted === 0 && c.updated === 0)).toBe(true);
+    expect(sections.reviews.unchanged).toBe(1);
+    const copy = files({ ...BASE, 'q1.yaml': q1 });
+    expect((await cxzy(['import', copy, '--db', join(dir, 'cxzy.db'), '-q'], { cwd: dir })).code).toBe(0);
+    // Nothing written: no import logged, no history, every row's source as it was.
+    expect(dump(join(dir, 'cxzy.db'), { history: true })).toEqual(before);
+  });
+});

@@ -165,9 +165,10 @@ async function readAndStage(p: Plan, batch: Batch, rules: Rules, opts: IngestOpt
     results[r.index] = { status: 'read', hash: r.hash, summary: { counts, periods: r.periods, named: r.named, warnings: r.warnings, ...book } };
     return true;
   };
-  for (const [i, { hash, summary }] of p.skipped) {
+  for (const [i, { hash, summary, stored }] of p.skipped) {
     results[i] = { status: 'skipped', hash, summary };
-    batch.skip(p.files[i].file);
+    // Its stored rows, under the name they were stored under, count as the batch's.
+    batch.skip(stored);
     opts.onFile?.(++done, p.files.length);
   }
   const tasks = p.files.map((f, index) => ({ index, ...f, allErrors: opts.allErrors })).filter((t) => !p.skipped.has(t.index));
