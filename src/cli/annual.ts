@@ -61,7 +61,7 @@ export const annualCommand: CommandSpec = {
     const number = numberArg(o.number);
     const notice = o.out !== undefined && NOTICE_EXTS.includes(extname(o.out).toLowerCase());
     // The notice is a document of its own (publicity); --format html on stdout is the review with its chart of the grades against the year before.
-    const format = notice ? null : chooseFormat(ctx, o.out, [...ROW_FORMATS, 'html'] as const);
+    const format = notice ? null : chooseFormat(ctx, o.out, [...ROW_FORMATS, 'html']);
     return withStore(ctx, async ({ q, rules }) => {
       const years = [...new Set(q.reviewPeriods().map((p) => p.slice(0, 4)))];
       const year = o.year ?? years.at(-1);

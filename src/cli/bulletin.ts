@@ -8,7 +8,7 @@ import { UsageError } from '../core/errors.js';
 import { pct } from '../core/numbers.js';
 import { t } from '../render/i18n/index.js';
 import { withStore } from './store.js';
-import { chooseFormat, writeWhole } from './output.js';
+import { chooseFormat, NOTICE_FORMATS, writeWhole } from './output.js';
 import { chooseMonth } from '../analyses/period.js';
 import { bulletinFromStore } from '../analyses/services.js';
 import { bulletinDoc, MAX_TEXT_ROWS } from '../render/views/bulletin.js';
@@ -22,8 +22,6 @@ import type { Ctx } from './context.js';
 import type { Rules } from '../core/rules.js';
 import { RULES_FILE, rulesFile } from '../read/rules.js';
 import { punct } from '../render/i18n/punctuation.js';
-
-const FORMATS = ['md', 'html', 'docx', 'xlsx', 'json'] as const;
 
 /** A notice without the office's name, or numbered without its prefix, still comes out, and says which settings to add, and to which file. */
 function warnOffice(ctx: Ctx, office: Rules['office'], numbered: boolean): void {
@@ -42,7 +40,7 @@ export const bulletinCommand: CommandSpec = {
       .option('--date <date>', t(lang, 'h_date')),
   async run(ctx, cmd) {
     const o = cmd.opts<{ month?: string; out?: string; org?: string; number?: string; date?: string }>();
-    const format = chooseFormat(ctx, o.out, FORMATS);
+    const format = chooseFormat(ctx, o.out, NOTICE_FORMATS);
     const number = numberArg(o.number);
     if (o.date !== undefined && !isValidDate(o.date)) throw new UsageError({ id: 'bad_issue_date', params: { value: o.date } });
     // JSON in pieces: at city size the bulletin's JSON is over 100 MB.

@@ -25,6 +25,8 @@ import { showCommand } from './show.js';
 import { exportCommand } from './export.js';
 import { templateCommand } from './template.js';
 import { statusCommand } from './status.js';
+import { NOTICE_FORMATS, ROW_FORMATS, TEXT_FORMATS } from './output.js';
+import { punct } from '../render/i18n/punctuation.js';
 import { VERSION } from '../version.js';
 import { langArg } from './lang-arg.js';
 
@@ -79,7 +81,7 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     .option('--db <path>', t(lang, 'h_db'))
     .option('--rules <path>', t(lang, 'h_rules'))
     .option('--lang <lang>', t(lang, 'h_lang'))
-    .option('--format <format>', t(lang, 'h_format'))
+    .option('--format <format>', t(lang, 'h_format', formatsHelp(lang)))
     .option('--no-color', t(lang, 'h_no_color'))
     .option('-q, --quiet', t(lang, 'h_quiet'))
     .version(VERSION, '--version', t(lang, 'h_version'))
@@ -228,4 +230,10 @@ async function askAtTerminal(question: string): Promise<string> {
   } finally {
     rl.close();
   }
+}
+
+/** The formats --format takes, from the registry, as its help lists them. */
+function formatsHelp(lang: Lang): { text: string; files: string; notice: string } {
+  const list = (fs: readonly string[]) => fs.join(punct(lang, 'list'));
+  return { text: list(TEXT_FORMATS), files: list(ROW_FORMATS.filter((f) => !TEXT_FORMATS.includes(f))), notice: list(NOTICE_FORMATS) };
 }

@@ -7,14 +7,15 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { EnvError, UsageError } from '../core/errors.js';
 import type { Doc } from '../render/doc.js';
 import { textLines } from '../render/formats/text.js';
-import { byExtension, FORMATS, type FormatName, render, type View } from '../render/formats/index.js';
+import { byExtension, FORMATS, formatsFor, type FormatName, render, type View } from '../render/formats/index.js';
 import { formatOf, type Ctx } from './context.js';
 
-/** The formats of log and show. */
-export const TEXT_FORMATS = ['table', 'json', 'csv', 'md'] as const;
-/** The formats of grade, stars and quota; xlsx only into a file. */
-export const ROW_FORMATS = [...TEXT_FORMATS, 'xlsx'] as const;
-export type RowFormat = (typeof ROW_FORMATS)[number];
+/** The formats of log and show: those that show rows on a terminal. */
+export const TEXT_FORMATS = formatsFor('rows', true);
+/** The formats of grade, stars and quota: those that show rows, into a file too. */
+export const ROW_FORMATS = formatsFor('rows');
+/** The formats of the bulletin: those that show a notice. */
+export const NOTICE_FORMATS = formatsFor('notice');
 
 /** The format asked for: --format, else the extension of --out, else the first allowed. */
 export function chooseFormat<F extends FormatName>(ctx: Ctx, out: string | undefined, allowed: readonly F[]): F {
@@ -30,7 +31,7 @@ export function chooseFormat<F extends FormatName>(ctx: Ctx, out: string | undef
   return format;
 }
 
-export const rowFormat = (ctx: Ctx, out: string | undefined): RowFormat => chooseFormat(ctx, out, ROW_FORMATS);
+export const rowFormat = (ctx: Ctx, out: string | undefined): FormatName => chooseFormat(ctx, out, ROW_FORMATS);
 
 /**
  * A command's view in the format asked for: on stdout (the terminal's table

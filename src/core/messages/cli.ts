@@ -54,7 +54,7 @@ export interface CliMessages {
   h_db: {};
   h_rules: {};
   h_lang: {};
-  h_format: {};
+  h_format: { text: string; files: string; notice: string };
   h_no_color: {};
   h_quiet: {};
   h_version: {};

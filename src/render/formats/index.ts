@@ -21,9 +21,14 @@ export interface View {
   doc(): Doc;
 }
 
+/** What a format can show: a table of rows (grade, stars, show…), a notice to hand over (the bulletin). */
+export type ViewKind = 'rows' | 'notice';
+
 export interface Format {
   /** Extensions of an --out file that choose this format, lower case. */
   exts: readonly string[];
+  /** The kinds of view it shows. */
+  shows: readonly ViewKind[];
   /** Written only into a file. */
   binary: boolean;
   /** The view in this format, as written into a file. */
@@ -35,16 +40,25 @@ function* lines(it: Iterable<string>): Generator<string> {
 }
 
 export const FORMATS = {
-  table: { exts: [], binary: false, render: (v: View) => lines(textLines(v.doc(), new Chalk({ level: 0 }))) },
-  json: { exts: ['.json'], binary: false, render: (v: View) => jsonText(v.data()) },
-  csv: { exts: ['.csv'], binary: false, render: (v: View) => csvPieces(v.doc()) },
-  md: { exts: ['.md', '.markdown'], binary: false, render: (v: View) => renderMarkdown(v.doc()) },
-  html: { exts: ['.html', '.htm'], binary: false, render: (v: View) => renderHtml(v.doc()) },
-  xlsx: { exts: ['.xlsx'], binary: true, render: (v: View) => renderXlsx(v.doc()) },
-  docx: { exts: ['.docx'], binary: true, render: (v: View) => renderDocx(v.doc()) },
+  table: { exts: [], shows: ['rows'], binary: false, render: (v: View) => lines(textLines(v.doc(), new Chalk({ level: 0 }))) },
+  json: { exts: ['.json'], shows: ['rows', 'notice'], binary: false, render: (v: View) => jsonText(v.data()) },
+  csv: { exts: ['.csv'], shows: ['rows'], binary: false, render: (v: View) => csvPieces(v.doc()) },
+  md: { exts: ['.md', '.markdown'], shows: ['rows', 'notice'], binary: false, render: (v: View) => renderMarkdown(v.doc()) },
+  html: { exts: ['.html', '.htm'], shows: ['notice'], binary: false, render: (v: View) => renderHtml(v.doc()) },
+  xlsx: { exts: ['.xlsx'], shows: ['rows', 'notice'], binary: true, render: (v: View) => renderXlsx(v.doc()) },
+  docx: { exts: ['.docx'], shows: ['notice'], binary: true, render: (v: View) => renderDocx(v.doc()) },
 } as const satisfies Record<string, Format>;
 
 export type FormatName = keyof typeof FORMATS;
+
+/** What a command of each kind writes when no format is asked for: a table; the notice in Markdown. */
+const DEFAULT: Record<ViewKind, FormatName> = { rows: 'table', notice: 'md' };
+
+/** The formats that show views of `kind`, its default first, then in the registry's order; `text`: only those a terminal shows. */
+export function formatsFor(kind: ViewKind, text = false): FormatName[] {
+  const shows = (Object.keys(FORMATS) as FormatName[]).filter((f) => (FORMATS[f].shows as readonly ViewKind[]).includes(kind) && !(text && FORMATS[f].binary));
+  return [DEFAULT[kind], ...shows.filter((f) => f !== DEFAULT[kind])];
+}
 
 /** The extensions that choose one of `allowed`, in the order given. */
 export function byExtension<F extends FormatName>(allowed: readonly F[]): Record<string, F> {

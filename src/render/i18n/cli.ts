@@ -190,8 +190,8 @@ export const cli: Catalog<CliMessages> = {
     en: () => `output language zh or en (default $CXZY_LANG, else zh)`,
   },
   h_format: {
-    zh: () => `输出格式：table、json、csv、md，用 --out 写文件时另有 xlsx（通报：md、html、docx、xlsx、json）`,
-    en: () => `output format: table, json, csv, md, and xlsx into an --out file (the bulletin: md, html, docx, xlsx, json)`,
+    zh: (p) => `输出格式：${p.text}，用 --out 写文件时另有 ${p.files}（通报：${p.notice}）`,
+    en: (p) => `output format: ${p.text}, and ${p.files} into an --out file (the bulletin: ${p.notice})`,
   },
   h_no_color: {
     zh: () => `不使用颜色`,
