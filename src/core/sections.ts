@@ -5,64 +5,13 @@
 // derived. The list of sections, their names and the shape of a batch of
 // records (SECTIONS, Section, SectionRecords) are derived from these
 // declarations too: a section is added here, and nowhere else names them all.
-import type { Deduction, Lead, Member, Org, Pledge, Points, Problem, Recheck, RecheckResult, Report, Review, Source, Typical } from './records.js';
+import type { Deduction, Lead, Member, Org, Pledge, Points, Problem, Recheck, RecheckResult, Report, Review, Typical } from './records.js';
 import { monthOf, normalizePeriod, periodOf } from './dates.js';
+import { compile, type ColumnDef, type FileContext, type FileRecord, type Readable, type RowCodec } from './section-rows.js';
 
-/** A row as read: the `read` columns' values in that order. */
-export type Row = unknown[];
+export { selectOf, SRC_COLS, type ColumnDef, type FileContext, type FileRecord, type Readable, type Row } from './section-rows.js';
 
-/** What a read needs: the FROM clause, the columns and how a row becomes a record. */
-export interface Readable<R> {
-  name: string;
-  /** The columns a record is read back from: only what it needs, the source last. */
-  read: string[];
-  fromRow(row: Row): R;
-}
-
-/** The SELECT that reads `t`'s records, `rest` being its WHERE and ORDER BY. */
-export const selectOf = (t: Readable<unknown>, rest: string) => `SELECT ${t.read.join(', ')} FROM ${t.name} ${rest}`;
-
-/** One column of a section's table, and what it is in the record, the file and the sheet. */
-export interface ColumnDef<R = unknown> {
-  column: string;
-  /** The record's field ('masses.basic' for a part of a group), as a file writes it. */
-  field?: string;
-  /** Its header on the section's sheet; none: not on the sheet. */
-  label?: string;
-  /** Other headers a sheet may give it (a lead's short name: 学习提高 for 带头学习提高). */
-  aliases?: string[];
-  /** Stored as 0/1 (a boolean) or as JSON text (a list). */
-  kind?: 'bool' | 'json';
-  /** An enumeration of schemas/common.schema.json: a file may write its slug or its Chinese label. */
-  enum?: string;
-  /** What the record holds when a file leaves the field (or a group's part) out; absent: the field is required. */
-  absent?: null | 0 | string;
-  /** The code of another record it names: an org's, a member's, either (a pledge's owner), or a pledge's id. */
-  ref?: 'orgs' | 'members' | 'owner' | 'pledges';
-  /** Its reference is checked by a rule of its own with more to say (an org's parent: the tree), not the plain one. */
-  ownRule?: true;
-  /** The column a list of changes names the record by (an org's name, a pledge's content). */
-  caption?: true;
-  /** The record's own code or id (a reference is marked by `ref`): merge --prefix writes its prefix before both. */
-  code?: true;
-  /** A field the record holds but no file writes (a report's key, made from its id or org, date and title). */
-  computed?: true;
-  /** Not in the record: filled from it as the row is written, never read back. */
-  derive?: (r: R) => unknown;
-  /** How a file gives the field when it is not written as it is stored (a quarter from a date, a list's slugs). */
-  fromFile?: (r: FileRecord, ctx: FileContext) => unknown;
-}
-
-/** A record as a file writes it, schema-valid. */
-export type FileRecord = Record<string, unknown>;
-
-/** What reading a record from a file knows besides the record: its document's quarter, and each enumeration's slugs. */
-export interface FileContext {
-  period: string | null;
-  slug: (domain: string, value: string) => string;
-}
-
-export interface SectionDef<R, S extends string = Section> extends Readable<R> {
+export interface SectionDef<R, S extends string = Section> extends Readable<R>, RowCodec<R> {
   section: S;
   /** The record's JSON Schema: schemas/<schema>.schema.json. */
   schema: string;
@@ -74,8 +23,6 @@ export interface SectionDef<R, S extends string = Section> extends Readable<R> {
   key: string[];
   /** Its columns, once: everything below that speaks of columns is derived from them. */
   columns: ColumnDef<R>[];
-  /** Data columns in a fixed order (the source columns come after them). */
-  cols: string[];
   /** Column holding the quarter, for the period-scoped sections. */
   period?: string;
   /** Where `export` writes its records as YAML: in the first document, or in their quarter's (a record of none: the first). */
@@ -86,7 +33,6 @@ export interface SectionDef<R, S extends string = Section> extends Readable<R> {
   monthly?: true;
   /** Column naming the org a record belongs to (for a member's points, the member). */
   owner: string;
-  toRow(r: R): unknown[];
   /** Its sheet in a workbook (SPEC §1 "Spreadsheets"). */
   sheet: SheetDef;
 }
@@ -111,18 +57,6 @@ const memberName = { label: '姓名', ref: 'member', kind: 'member' as const };
  * it is for a member not stored yet; the store settles the others (store/batch/since.ts).
  */
 export const UNDATED = '';
-
-export const SRC_COLS = ['src_file', 'src_line', 'src_sheet'];
-
-/** The source from the last three columns: a workbook's record has its sheet. */
-function src(row: Row): Source {
-  const n = row.length;
-  const s: Source = { file: row[n - 3] as string, line: row[n - 2] as number };
-  if (row[n - 1] !== null) s.sheet = row[n - 1] as string;
-  return s;
-}
-/** Most points records have no deduction: skip the parse for those. */
-const fromJson = (text: string) => (text === '[]' ? [] : JSON.parse(text));
 
 const c = <R>(column: string, field: string, label?: string, more: Partial<ColumnDef<R>> = {}): ColumnDef<R> => ({ column, field, label, ...more });
 /** A group of votes in three columns: `<prefix>_satisfied`… holding `<field>.satisfied`…. */
@@ -149,75 +83,6 @@ const itemsOf =
   <T>(field: string, item: (x: FileRecord, ctx: FileContext) => T) =>
   (r: FileRecord, ctx: FileContext): T[] =>
     ((r[field] as FileRecord[] | undefined) ?? []).map((x) => item(x, ctx));
-
-/** How a stored cell becomes a record's field: as it is, 0/1 as a boolean, JSON text as a list, or a group of columns. */
-type Cell = { name: string; at: number } & ({ kind: 'plain' | 'bool' | 'json' } | { kind: 'group'; parts: [string, number][] });
-
-/** A record's field from its stored cell (or cells, for a group). */
-function cellValue(c: Cell, r: Row): unknown {
-  switch (c.kind) {
-    case 'plain':
-      return r[c.at];
-    case 'bool':
-      return r[c.at] === 1;
-    case 'json':
-      return fromJson(r[c.at] as string);
-    case 'group': {
-      // A group (`masses.basic`…) is null when its first column is.
-      if (r[c.at] === null) return null;
-      const g: Record<string, unknown> = {};
-      for (const [part, j] of c.parts) g[part] = r[j];
-      return g;
-    }
-  }
-}
-
-/** The cells of the columns read back, in the list's order: a group's columns are one field. */
-function cellsOf<R>(read: ColumnDef<R>[]): Cell[] {
-  const out: Cell[] = [];
-  for (let i = 0; i < read.length; i++) {
-    const [name, sub] = read[i].field!.split('.');
-    if (sub === undefined) {
-      out.push({ name, at: i, kind: read[i].kind ?? 'plain' });
-      continue;
-    }
-    const parts: [string, number][] = [];
-    for (let j = i; j < read.length && read[j].field!.startsWith(`${name}.`); j++) parts.push([read[j].field!.split('.')[1], j]);
-    out.push({ name, at: i, kind: 'group', parts });
-    i += parts.length - 1;
-  }
-  return out;
-}
-
-/** How a column's stored value is had from a record: derived, or its field (a group's part) as a cell holds it. */
-function columnGetter<R>(x: ColumnDef<R>): (rec: R) => unknown {
-  if (x.derive) return x.derive;
-  const [name, sub] = x.field!.split('.');
-  type O = Record<string, unknown>;
-  if (sub !== undefined) return (rec) => ((rec as O)[name] as O | null)?.[sub] ?? null;
-  if (x.kind === 'bool') return (rec) => ((rec as O)[name] ? 1 : 0);
-  if (x.kind === 'json') return (rec) => JSON.stringify((rec as O)[name]);
-  return (rec) => (rec as O)[name];
-}
-
-/** A row's reader and writer, from the column list: the record's fields in the list's order, its source last. */
-function compile<R>(columns: ColumnDef<R>[]): Pick<SectionDef<R>, 'cols' | 'read' | 'toRow' | 'fromRow'> {
-  const read = columns.filter((x) => x.derive === undefined);
-  const cells = cellsOf(read);
-  const fromRow = (r: Row): R => {
-    const o: Record<string, unknown> = {};
-    for (const c of cells) o[c.name] = cellValue(c, r);
-    o.src = src(r);
-    return o as R;
-  };
-  const getters = columns.map(columnGetter);
-  const toRow = (rec: R): unknown[] => {
-    const out = new Array(getters.length);
-    for (let i = 0; i < getters.length; i++) out[i] = getters[i](rec);
-    return out;
-  };
-  return { cols: columns.map((x) => x.column), read: [...read.map((x) => x.column), ...SRC_COLS], toRow, fromRow };
-}
 
 /** The sheet's columns: those with a header, the quarter first where every row needs one, else last (a member's, optional). */
 function sheetColumns(columns: ColumnDef<never>[], scoped: boolean): SheetDef['columns'] {

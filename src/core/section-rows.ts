@@ -1,0 +1,147 @@
+// A section's records as rows of its table: its columns (each with its
+// field, its header, how a file gives it and how it is stored), and the row
+// a record is written as and the record read back from a row, made from that
+// list by ordinary functions (core/sections.ts declares the lists).
+import type { Source } from './records.js';
+
+/** A row as read: the `read` columns' values in that order. */
+export type Row = unknown[];
+
+/** What a read needs: the FROM clause, the columns and how a row becomes a record. */
+export interface Readable<R> {
+  name: string;
+  /** The columns a record is read back from: only what it needs, the source last. */
+  read: string[];
+  fromRow(row: Row): R;
+}
+
+/** The SELECT that reads `t`'s records, `rest` being its WHERE and ORDER BY. */
+export const selectOf = (t: Readable<unknown>, rest: string) => `SELECT ${t.read.join(', ')} FROM ${t.name} ${rest}`;
+
+/** One column of a section's table, and what it is in the record, the file and the sheet. */
+export interface ColumnDef<R = unknown> {
+  column: string;
+  /** The record's field ('masses.basic' for a part of a group), as a file writes it. */
+  field?: string;
+  /** Its header on the section's sheet; none: not on the sheet. */
+  label?: string;
+  /** Other headers a sheet may give it (a lead's short name: 学习提高 for 带头学习提高). */
+  aliases?: string[];
+  /** Stored as 0/1 (a boolean) or as JSON text (a list). */
+  kind?: 'bool' | 'json';
+  /** An enumeration of schemas/common.schema.json: a file may write its slug or its Chinese label. */
+  enum?: string;
+  /** What the record holds when a file leaves the field (or a group's part) out; absent: the field is required. */
+  absent?: null | 0 | string;
+  /** The code of another record it names: an org's, a member's, either (a pledge's owner), or a pledge's id. */
+  ref?: 'orgs' | 'members' | 'owner' | 'pledges';
+  /** Its reference is checked by a rule of its own with more to say (an org's parent: the tree), not the plain one. */
+  ownRule?: true;
+  /** The column a list of changes names the record by (an org's name, a pledge's content). */
+  caption?: true;
+  /** The record's own code or id (a reference is marked by `ref`): merge --prefix writes its prefix before both. */
+  code?: true;
+  /** A field the record holds but no file writes (a report's key, made from its id or org, date and title). */
+  computed?: true;
+  /** Not in the record: filled from it as the row is written, never read back. */
+  derive?: (r: R) => unknown;
+  /** How a file gives the field when it is not written as it is stored (a quarter from a date, a list's slugs). */
+  fromFile?: (r: FileRecord, ctx: FileContext) => unknown;
+}
+
+/** A record as a file writes it, schema-valid. */
+export type FileRecord = Record<string, unknown>;
+
+/** What reading a record from a file knows besides the record: its document's quarter, and each enumeration's slugs. */
+export interface FileContext {
+  period: string | null;
+  slug: (domain: string, value: string) => string;
+}
+
+export const SRC_COLS = ['src_file', 'src_line', 'src_sheet'];
+
+/** The source from the last three columns: a workbook's record has its sheet. */
+function src(row: Row): Source {
+  const n = row.length;
+  const s: Source = { file: row[n - 3] as string, line: row[n - 2] as number };
+  if (row[n - 1] !== null) s.sheet = row[n - 1] as string;
+  return s;
+}
+/** Most points records have no deduction: skip the parse for those. */
+const fromJson = (text: string) => (text === '[]' ? [] : JSON.parse(text));
+
+/** How a stored cell becomes a record's field: as it is, 0/1 as a boolean, JSON text as a list, or a group of columns. */
+type Cell = { name: string; at: number } & ({ kind: 'plain' | 'bool' | 'json' } | { kind: 'group'; parts: [string, number][] });
+
+/** A record's field from its stored cell (or cells, for a group). */
+function cellValue(c: Cell, r: Row): unknown {
+  switch (c.kind) {
+    case 'plain':
+      return r[c.at];
+    case 'bool':
+      return r[c.at] === 1;
+    case 'json':
+      return fromJson(r[c.at] as string);
+    case 'group': {
+      // A group (`masses.basic`…) is null when its first column is.
+      if (r[c.at] === null) return null;
+      const g: Record<string, unknown> = {};
+      for (const [part, j] of c.parts) g[part] = r[j];
+      return g;
+    }
+  }
+}
+
+/** The cells of the columns read back, in the list's order: a group's columns are one field. */
+function cellsOf<R>(read: ColumnDef<R>[]): Cell[] {
+  const out: Cell[] = [];
+  for (let i = 0; i < read.length; i++) {
+    const [name, sub] = read[i].field!.split('.');
+    if (sub === undefined) {
+      out.push({ name, at: i, kind: read[i].kind ?? 'plain' });
+      continue;
+    }
+    const parts: [string, number][] = [];
+    for (let j = i; j < read.length && read[j].field!.startsWith(`${name}.`); j++) parts.push([read[j].field!.split('.')[1], j]);
+    out.push({ name, at: i, kind: 'group', parts });
+    i += parts.length - 1;
+  }
+  return out;
+}
+
+/** How a column's stored value is had from a record: derived, or its field (a group's part) as a cell holds it. */
+function columnGetter<R>(x: ColumnDef<R>): (rec: R) => unknown {
+  if (x.derive) return x.derive;
+  const [name, sub] = x.field!.split('.');
+  type O = Record<string, unknown>;
+  if (sub !== undefined) return (rec) => ((rec as O)[name] as O | null)?.[sub] ?? null;
+  if (x.kind === 'bool') return (rec) => ((rec as O)[name] ? 1 : 0);
+  if (x.kind === 'json') return (rec) => JSON.stringify((rec as O)[name]);
+  return (rec) => (rec as O)[name];
+}
+
+/** How a section's records are stored: its columns, those read back, and a record as a row and back. */
+export interface RowCodec<R> extends Pick<Readable<R>, 'read' | 'fromRow'> {
+  /** Data columns in a fixed order (the source columns come after them). */
+  cols: string[];
+  toRow(r: R): unknown[];
+}
+
+/** A row's reader and writer, from the column list: the record's fields in the list's order, its source last. */
+export function compile<R>(columns: ColumnDef<R>[]): RowCodec<R> {
+  const read = columns.filter((x) => x.derive === undefined);
+  const cells = cellsOf(read);
+  const fromRow = (r: Row): R => {
+    const o: Record<string, unknown> = {};
+    for (const c of cells) o[c.name] = cellValue(c, r);
+    o.src = src(r);
+    return o as R;
+  };
+  const getters = columns.map(columnGetter);
+  const toRow = (rec: R): unknown[] => {
+    const out = new Array(getters.length);
+    for (let i = 0; i < getters.length; i++) out[i] = getters[i](rec);
+    return out;
+  };
+  return { cols: columns.map((x) => x.column), read: [...read.map((x) => x.column), ...SRC_COLS], toRow, fromRow };
+}
