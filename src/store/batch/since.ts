@@ -7,7 +7,7 @@
 import type { DB } from '../db.js';
 import { SECTION_LIST, UNDATED } from '../../core/sections.js';
 import { sourceOf } from '../../core/model.js';
-import { inForce, OPEN, runsOf } from '../member-runs.js';
+import { inForce, remakeRuns, runsOf } from '../member-runs.js';
 import { RUNS } from '../tables.js';
 import { stagedTable, type Duplicate, type Staging } from './stage.js';
 
@@ -57,19 +57,12 @@ export function settleSince(db: DB, st: Staging, dups: Duplicate[]): void {
  */
 export function batchRuns(db: DB, st: Staging, gen: number | null): void {
   const staged = stagedTable(st, 'members');
-  const stated = 'name, org, role, active, src_file, src_line, src_sheet';
-  const cols = `id, since, ${stated}`;
+  const cols = 'id, since, name, org, role, active, src_file, src_line, src_sheet';
   db.exec('DROP TABLE IF EXISTS temp.eff_runs');
   if (st.direct) {
     const runCols = RUNS.cols.filter((c) => c !== 'gen').join(', ');
     db.exec(`CREATE TEMP TABLE eff_runs AS SELECT ${runCols} FROM main.members WHERE false`);
-    // A member stated once (almost every one) is one run from the start, taken as it is; the few others go through runsOf.
-    db.exec(`CREATE TEMP TABLE IF NOT EXISTS restated (id TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM temp.restated;
-      INSERT INTO temp.restated SELECT id FROM ${staged} GROUP BY id HAVING COUNT(*) > 1`);
-    db.exec(`INSERT INTO main.members (${runCols}, gen) SELECT id, '', '${OPEN}', ${stated}, ${gen} FROM ${staged}
-      WHERE id NOT IN temp.restated`);
-    db.exec(`INSERT INTO main.members (${runCols}, gen) SELECT ${runCols}, ${gen}
-      FROM (${runsOf(`(SELECT ${cols} FROM ${staged} WHERE id IN temp.restated)`)})`);
+    remakeRuns(db, gen!, true);
   } else {
     const kept = ` UNION ALL SELECT ${cols} FROM main.member_statements m WHERE m.id IN (SELECT id FROM ${staged})
         AND NOT EXISTS (SELECT 1 FROM ${staged} y WHERE y.id = m.id AND y.since = m.since)`;
