@@ -28,7 +28,7 @@ import { listChanges, orgNames, type Change } from '../store/changes.js';
 import { keepFiles, recordImport, unlogged, type ImportFile } from '../store/history.js';
 import { localTime } from '../core/dates.js';
 import { DataError, Interrupted } from '../core/errors.js';
-import { plan, type FileSummary, type Plan } from './plan.js';
+import { earlierKey, plan, type FileSummary, type Plan } from './plan.js';
 import { resubmissionFindings, twoFileFindings } from './resubmissions.js';
 import { writeSubmissions } from '../store/submissions.js';
 
@@ -156,6 +156,13 @@ async function readAndStage(p: Plan, batch: Batch, rules: Rules, opts: IngestOpt
       results[r.index] = r;
       return true;
     }
+    // The same file named another way (its folder named otherwise): skipped as the file it is, whose stored rows count as the batch's.
+    const same = p.earlier.get(earlierKey(r.file, r.hash));
+    if (same) {
+      results[r.index] = { status: 'skipped', hash: r.hash, summary: same.summary() };
+      batch.skip(same.stored);
+      return true;
+    }
     const sheets = r.sheets ? Object.fromEntries(Object.entries(r.sheets).map(([s, l]) => [s, l.sheet])) : {};
     if (!failed) batch.stager.add(r.file, r.rows, sheets);
     // The rows are staged: only what the file contributed is kept.
@@ -165,10 +172,9 @@ async function readAndStage(p: Plan, batch: Batch, rules: Rules, opts: IngestOpt
     results[r.index] = { status: 'read', hash: r.hash, summary: { counts, periods: r.periods, named: r.named, warnings: r.warnings, ...book } };
     return true;
   };
-  for (const [i, { hash, summary, stored }] of p.skipped) {
+  for (const [i, { hash, summary }] of p.skipped) {
     results[i] = { status: 'skipped', hash, summary };
-    // Its stored rows, under the name they were stored under, count as the batch's.
-    batch.skip(stored);
+    batch.skip(p.files[i].file);
     opts.onFile?.(++done, p.files.length);
   }
   const tasks = p.files.map((f, index) => ({ index, ...f, allErrors: opts.allErrors })).filter((t) => !p.skipped.has(t.index));

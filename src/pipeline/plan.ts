@@ -1,9 +1,10 @@
 // The pipeline's plan step: the files a batch names, and which of them an
 // earlier import already read, unchanged, under the same rules (their rows
-// stand as stored; they are not read again) — under the same name, or the
-// same file named another way (its folder given absolute, then relative, or
-// moved): the same file name and content (SPEC §3: a file imported before with
-// the same content is skipped).
+// stand as stored; they are not read again). The same file named another way
+// (its folder given absolute, then relative, or moved: the same file name and
+// content) is known once read, by its hash (`earlier`): SPEC §3 skips a file
+// imported before with the same content; hashing every file up front would
+// read each twice.
 import { expandPaths, type InputFile } from '../read/files.js';
 import { hashFile, type FileResult } from '../read/task.js';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -11,7 +12,6 @@ import { wholeFile } from '../core/diagnostic.js';
 import type { Section } from '../core/model.js';
 import type { DB } from '../store/db.js';
 import { basename } from 'node:path';
-import { groupBy } from '../core/collections.js';
 
 /** What an imported file contributed, kept so an unchanged file need not be read again. */
 export interface FileSummary {
@@ -32,11 +32,16 @@ export interface Plan {
   files: InputFile[];
   /** Paths that name nothing to read, as errors. */
   problems: Diagnostic[];
-  /** Files read before and unchanged since, by index, with their hash, what they contributed and the name their rows are stored under. */
-  skipped: Map<number, { hash: string; summary: FileSummary; stored: string }>;
+  /** Files read before and unchanged since, by index, with their hash and what they contributed. */
+  skipped: Map<number, { hash: string; summary: FileSummary }>;
+  /** The files imported before, by file name and content hash (`earlierKey`): what a file read now turns out to be. */
+  earlier: Map<string, { stored: string; summary: () => FileSummary }>;
   /** Files in the folders named that are not data files, as warnings. */
   others: Diagnostic[];
 }
+
+/** A file as `Plan.earlier` knows it: its name without the folder, and its content's hash. */
+export const earlierKey = (file: string, hash: string) => `${basename(file)}\u0000${hash}`;
 
 /** `exclude`: files as named (InputFile.file) that `import --skip-invalid` leaves out, with any problem of theirs. */
 export function plan(paths: string[], cwd: string, db: DB, rulesKey: string, exclude: ReadonlySet<string> = new Set()): Plan {
@@ -46,22 +51,15 @@ export function plan(paths: string[], cwd: string, db: DB, rulesKey: string, exc
   const problems = expanded.problems.filter((p) => !exclude.has(p.file));
   const rows = db.prepare('SELECT path, hash, summary FROM main.files WHERE rules = ?').raw().all(rulesKey) as [string, string, string][];
   const known = new Map(rows.map(([path, hash, summary]) => [path, { hash, summary }]));
-  const byName = groupBy(rows, ([path]) => basename(path));
   const skipped: Plan['skipped'] = new Map();
   files.forEach((f, i) => {
     const k = known.get(f.file);
-    if (k) {
-      if (hashFile(f.path) === k.hash) skipped.set(i, { hash: k.hash, summary: JSON.parse(k.summary) as FileSummary, stored: f.file });
-      return;
-    }
-    const same = byName.get(basename(f.file));
-    if (!same) return;
-    const hash = hashFile(f.path);
-    const earlier = same.find(([, h]) => h === hash);
-    if (earlier && hash !== null) skipped.set(i, { hash, summary: JSON.parse(earlier[2]) as FileSummary, stored: earlier[0] });
+    if (k && hashFile(f.path) === k.hash) skipped.set(i, { hash: k.hash, summary: JSON.parse(k.summary) as FileSummary });
   });
+  const earlier = new Map(rows.map(([path, hash, summary]) => [earlierKey(path, hash), { stored: path, summary: () => JSON.parse(summary) as FileSummary }]));
   return {
     files,
+    earlier,
     problems: problems.map((p) => ({ severity: 'error', ...wholeFile(p.file), path: null, code: 'file', msg: p.msg })),
     skipped,
     others: [
