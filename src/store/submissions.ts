@@ -35,7 +35,7 @@ export function batchSubmissions(db: DB, hashes: Map<string, string>): void {
     DELETE FROM temp.batch_subs;`);
   const add = db.prepare('INSERT INTO temp.batch_files VALUES (?, ?)');
   for (const [file, hash] of hashes) add.run(file, hash);
-  // A first import's runs are all stored ones (store/batch/since.ts): a plain join finds each member's branch.
+  // No batch runs (a first import, whose runs are stored already; a batch stating no member): a plain join finds each member's branch.
   const onlyStored = db.prepare('SELECT NOT EXISTS (SELECT 1 FROM temp.eff_runs)').pluck().get() === 1;
   const storedRun = (also: string) => `main.members m ON ${also}m.id = x.member AND ${inForce('m', 'x.period')}`;
   for (const t of SUBMITTED) {

@@ -128,8 +128,8 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
 
   const parsed: ParsedSheet[] = [];
   const others: string[] = [];
-  const warn = (sheet: string, code: string, msg: Diagnostic['msg']) =>
-    report({ severity: 'warning', ...cellPlace(file, sheet, 1, 1, null, null), path: null, code, msg });
+  const warn = (sheet: string, code: string, msg: Diagnostic['msg'], row = 1) =>
+    report({ severity: 'warning', ...cellPlace(file, sheet, row, 1, null, null), path: null, code, msg });
   let reading: string | null = null;
   let exported = false;
   try {
@@ -173,9 +173,7 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
         warn(ws.name, 'sheet_by_headers', { id: 'sheet_by_headers', params: { sheet: ws.name, section: def.label } });
       }
       parsed.push(parseSheet(file, ws.name, def, grid.numbers, grid.cells, grid.written, report, ws.date1904));
-      markedRows(parsed[parsed.length - 1], grid, (sheet, row, code, msg) =>
-        report({ severity: 'warning', ...cellPlace(file, sheet, row, 1, null, null), path: null, code, msg }),
-      );
+      markedRows(parsed[parsed.length - 1], grid, (sheet, row, code, msg) => warn(sheet, code, msg, row));
     }
   } catch (e) {
     // A limit passed says which, at the cell the read had reached; anything else is a damaged file (the zip's or XML reader's words, for English output).

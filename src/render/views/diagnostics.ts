@@ -147,26 +147,19 @@ function byBranch(list: Diagnostic[], lang: Lang, c: ChalkInstance): string[] {
 
 /** The JSON form of SPEC §3: errors carry a path, warnings do not. */
 export function diagnosticsJson(diags: Diagnostics, lang: Lang) {
+  const entry = (d: Diagnostic, withPath: boolean) => ({
+    file: d.file,
+    line: d.line,
+    col: d.col,
+    ...cellJson(d),
+    ...(withPath ? { path: d.path } : {}),
+    code: d.code,
+    message: tm(lang, d.msg),
+    ...d.extra,
+  });
   return {
-    errors: diags.errors.map((d) => ({
-      file: d.file,
-      line: d.line,
-      col: d.col,
-      ...cellJson(d),
-      path: d.path,
-      code: d.code,
-      message: tm(lang, d.msg),
-      ...d.extra,
-    })),
-    warnings: diags.warnings.map((d) => ({
-      file: d.file,
-      line: d.line,
-      col: d.col,
-      ...cellJson(d),
-      code: d.code,
-      message: tm(lang, d.msg),
-      ...d.extra,
-    })),
+    errors: diags.errors.map((d) => entry(d, true)),
+    warnings: diags.warnings.map((d) => entry(d, false)),
     error_count: diags.errorCount,
     warning_count: diags.warningCount,
   };
