@@ -1,5 +1,5 @@
 // Diagnostics: reading files and YAML, the schema, the meaning of records, the rules file, warnings.
-// Each message id with the parameters its text takes; the texts are in render/i18n/diagnostics.ts.
+// Each message id with the parameters its text takes; the texts are in render/i18n/diagnostics.ts (the checks across records: core/messages/rules.ts).
 import type { Scalar } from './types.js';
 
 /** Why a pledge is vague: each reason a message of its own. */
@@ -74,17 +74,7 @@ export interface DiagnosticMessages {
   problem_date_forbidden: { date_field: Scalar; state: Scalar };
   recheck_not_closed: { state: Scalar };
   outside_period: { date: Scalar; period: Scalar };
-  duplicate_id: { what: Scalar; key: Scalar; first: Scalar };
-  duplicate_file: { what: Scalar; n: Scalar; key: Scalar; first: Scalar };
-  unknown_ref: { what: Scalar; key: Scalar; hint?: Candidate[] };
   candidate: { code: Scalar; name: Scalar };
-  parent_not_committee: { parent: Scalar };
-  has_children: { code?: Scalar; child: Scalar };
-  member_not_in_branch: { org: Scalar };
-  org_has_members: { code?: Scalar; member: Scalar };
-  cycle: { chain: Scalar };
-  id_collides: { id: Scalar };
-  standard_mismatch: { owner: Scalar; allowed: Scalar; value: Scalar };
   // rules file
   rules_weights: { sum: Scalar };
   rules_levels: {};
@@ -96,7 +86,4 @@ export interface DiagnosticMessages {
   vague_short: { min: Scalar };
   vague_no_number: {};
   vague_stock: { phrases: Scalar };
-  duplicate_title: { org: Scalar; month: Scalar; title: Scalar; other: Scalar };
-  name_twin: { what: Scalar; key: Scalar; name: Scalar; other: Scalar; under: Scalar; where: Scalar };
-  no_points: { id: Scalar; name: Scalar; org: Scalar; period: Scalar };
 }

@@ -11,6 +11,7 @@ import type { HistoryMessages } from './history.js';
 import type { IngestMessages } from './ingest.js';
 import type { LedgerMessages } from './ledger.js';
 import type { MergeMessages } from './merge.js';
+import type { RuleMessages } from './rules.js';
 import type { ShowMessages } from './show.js';
 import type { StarsMessages } from './stars.js';
 import type { StatusMessages } from './status.js';
@@ -29,6 +30,7 @@ export interface Messages
     IngestMessages,
     LedgerMessages,
     MergeMessages,
+    RuleMessages,
     ShowMessages,
     StarsMessages,
     StatusMessages,

@@ -61,15 +61,10 @@ export interface WorkbookMessages {
   template_split: { n: Scalar; committees: Scalar; dir: Scalar };
   split_needs_dir: { file: Scalar };
   h_export_out: {};
-  name_mismatch: { what: Scalar; code: Scalar; name: Scalar; stored: Scalar };
-  org_moved: { code: Scalar; was: Scalar; now: Scalar };
   sheet_hidden: { sheet: Scalar };
   rows_hidden: { sheet: Scalar; rows: Scalar; n: Scalar };
   rows_struck: { sheet: Scalar; rows: Scalar; n: Scalar };
   note_row: { sheet: Scalar; row: Scalar; note: Scalar };
   sheet_by_headers: { sheet: Scalar; section: Scalar };
   sheet_not_read: { sheet: Scalar; closest: Scalar };
-  member_moved: { code: Scalar; name: Scalar; was: Scalar; now: Scalar; since: Scalar };
-  member_old_roster: { code: Scalar; name: Scalar; org: Scalar; period: Scalar; later_org: Scalar; later_period: Scalar; later_file: Scalar };
-  name_other: { what: Scalar; code: Scalar; name: Scalar; stored: Scalar; other: Scalar };
 }

@@ -276,55 +276,9 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
     zh: (p) => `日期 ${p.date} 不在本文档的季度 ${p.period} 内`,
     en: (p) => `date ${p.date} is outside this document's period ${p.period}`,
   },
-  duplicate_file: {
-    zh: (p) =>
-      `这个文件与 ${p.first} 有 ${p.n} 条相同的${p.what}（如“${p.key}”）：同一组织同一季度的材料只能交一份——删去其中一个文件，或先导入原件，再用 cxzy import --replace 导入更正件`,
-    en: (p) =>
-      `this file and ${p.first} hold ${p.n} of the same ${p.what} records (e.g. "${p.key}"): one org's quarter goes in once — remove one of the files, or import the original, then the correction with cxzy import --replace`,
-  },
-  duplicate_id: {
-    zh: (p) => `${p.what}“${p.key}”重复，首次出现在 ${p.first}`,
-    en: (p) => `${p.what} "${p.key}" is duplicated; first at ${p.first}`,
-  },
-  unknown_ref: {
-    zh: (p) => `${p.what}“${p.key}”不存在（本批文件和数据库中都没有）${p.hint ? `，是否应为 ${p.hint}？` : ''}`,
-    en: (p) => `${p.what} "${p.key}" does not exist (neither in these files nor in the database)${p.hint ? `; did you mean ${p.hint}?` : ''}`,
-  },
   candidate: {
     zh: (p) => `${p.code}（${p.name}）`,
     en: (p) => `${p.code} (${p.name})`,
-  },
-  parent_not_committee: {
-    zh: (p) => `上级组织“${p.parent}”是党支部，党支部下不能再设组织；上级必须是党委、党工委或党总支`,
-    en: (p) => `parent "${p.parent}" is a branch; a branch has no child orgs: the parent must be a committee`,
-  },
-  has_children: {
-    zh: (p) => `“${p.code}”下已有组织或党员（如“${p.child}”），不能改为党支部或委员会以外的类型`,
-    en: (p) => `"${p.code}" has child orgs (e.g. "${p.child}"); it cannot become a branch`,
-  },
-  member_not_in_branch: {
-    zh: (p) => `党员必须属于党支部，“${p.org}”是党委/党总支`,
-    en: (p) => `a member must belong to a branch; "${p.org}" is a committee`,
-  },
-  org_has_members: {
-    zh: (p) => `“${p.code}”下有党员（如“${p.member}”），不能改为党委/党总支`,
-    en: (p) => `"${p.code}" has members (e.g. "${p.member}"); it cannot become a committee`,
-  },
-  cycle: {
-    zh: (p) => `组织上下级关系成环：${p.chain}`,
-    en: (p) => `the org tree has a cycle: ${p.chain}`,
-  },
-  id_collides: {
-    zh: (p) => `党员编号“${p.id}”与组织编号重复，承诺的 owner 将无法区分`,
-    en: (p) => `member id "${p.id}" is also an org code; pledge owners would be ambiguous`,
-  },
-  standard_mismatch: {
-    zh: (p) =>
-      p.owner === 'org' ? `组织的承诺应对照“五个好”（${p.allowed}），实际为 ${p.value}` : `党员的承诺应对照“五带头”（${p.allowed}），实际为 ${p.value}`,
-    en: (p) =>
-      p.owner === 'org'
-        ? `an org's pledge follows the five goods (${p.allowed}), got ${p.value}`
-        : `a member's pledge follows the five leads (${p.allowed}), got ${p.value}`,
   },
   // rules file
   rules_weights: {
@@ -363,19 +317,5 @@ export const diagnostics: Catalog<DiagnosticMessages> = {
   vague_stock: {
     zh: (p) => `套话过半（${p.phrases}）`,
     en: (p) => `more than half stock phrases (${p.phrases})`,
-  },
-  name_twin: {
-    zh: (p) =>
-      `${p.what}“${p.key}”与“${p.other}”同名（${p.name}，同属 ${p.under}，见 ${p.where}）：若是同一个，请用原编号“${p.other}”，否则会多出一个${p.what}`,
-    en: (p) =>
-      `${p.what} "${p.key}" has the same name as "${p.other}" (${p.name}, both under ${p.under}; see ${p.where}): if they are one, use the code "${p.other}", or there will be two`,
-  },
-  duplicate_title: {
-    zh: (p) => `${p.org} 在 ${p.month} 报送了同题信息“${p.title}”（另见 ${p.other}），只计一次`,
-    en: (p) => `${p.org} reported "${p.title}" more than once in ${p.month} (also ${p.other}); counted once`,
-  },
-  no_points: {
-    zh: (p) => `党员 ${p.id}（${p.name}）在 ${p.period} 没有积分记录`,
-    en: (p) => `member ${p.id} (${p.name}) has no points in ${p.period}`,
   },
 };

@@ -11,6 +11,7 @@ import { history } from './history.js';
 import { ingest } from './ingest.js';
 import { ledger } from './ledger.js';
 import { merge } from './merge.js';
+import { RULE_TEXTS } from '../../core/messages/rules.js';
 import { show } from './show.js';
 import { stars } from './stars.js';
 import { status } from './status.js';
@@ -32,6 +33,7 @@ const CATALOG: Catalog<Messages> = {
   ...ingest,
   ...ledger,
   ...merge,
+  ...RULE_TEXTS,
   ...show,
   ...stars,
   ...status,

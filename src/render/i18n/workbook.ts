@@ -239,28 +239,4 @@ export const workbook: Catalog<WorkbookMessages> = {
     zh: (p) => `${p.sheet}!${p.row} 是表头下的说明行（“${p.note}”），不是数据，没有读取`,
     en: (p) => `${p.sheet}!${p.row} is a note under the header ("${p.note}"), not data, and was not read`,
   },
-  org_moved: {
-    zh: (p) => `组织 ${p.code} 的上级将由 ${p.was} 改为 ${p.now}：如果不是有意调整组织关系，请核对这个文件`,
-    en: (p) => `org ${p.code} moves from under ${p.was} to under ${p.now}: if the tree is not meant to change, check this file`,
-  },
-  member_moved: {
-    zh: (p) =>
-      `党员 ${p.code}（${p.name}）的所在支部将由 ${p.was} 改为 ${p.now}（${p.since ? `自 ${p.since} 起` : '所有季度'}）：如果不是组织关系转接，请核对这个文件`,
-    en: (p) =>
-      `member ${p.code} (${p.name}) moves from branch ${p.was} to ${p.now} (${p.since ? `from ${p.since} on` : 'in every quarter'}): if this is not a transfer, check this file`,
-  },
-  member_old_roster: {
-    zh: (p) =>
-      `党员 ${p.code}（${p.name}）：这份名册写其 ${p.period} 在 ${p.org}，而 ${p.later_file} 写其自 ${p.later_period} 起在 ${p.later_org}；按旧名册只改动 ${p.later_period} 以前的季度，${p.later_period} 及以后仍在 ${p.later_org}`,
-    en: (p) =>
-      `member ${p.code} (${p.name}): this roster has them in ${p.org} in ${p.period}, but ${p.later_file} has them in ${p.later_org} from ${p.later_period} on; this old roster changes only the quarters before ${p.later_period}, from which they stay in ${p.later_org}`,
-  },
-  name_other: {
-    zh: (p) => `${p.what} ${p.code} 是“${p.stored}”，这里写的“${p.name}”是 ${p.other}：编号填错会把记录记到别人名下，请核对编号`,
-    en: (p) => `${p.what} ${p.code} is "${p.stored}", but this row says "${p.name}", who is ${p.other}: the record would go to someone else; check the code`,
-  },
-  name_mismatch: {
-    zh: (p) => `${p.what} ${p.code} 的名称是“${p.stored}”，这里写的是“${p.name}”：请核对编号`,
-    en: (p) => `${p.what} ${p.code} is named "${p.stored}", but this row says "${p.name}": check the code`,
-  },
 };
