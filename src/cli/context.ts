@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { UsageError } from '../core/errors.js';
 import type { Messages, MsgId } from '../core/messages/index.js';
-import { batched, jsonText } from '../render/formats/json.js';
+import { batched } from '../render/formats/json.js';
 import { t, type Lang } from '../render/i18n/index.js';
 import type { DbRef } from '../pipeline/pipeline.js';
 
@@ -52,8 +52,6 @@ export interface Ctx {
   cwd: string;
   t<K extends MsgId>(id: K, ...params: {} extends Messages[K] ? [Messages[K]?] : [Messages[K]]): string;
   print(s: string): void;
-  /** As print(JSON.stringify(value, null, 2)), written in pieces. */
-  printJson(value: unknown): void;
   /** Each line and a newline, written in pieces of about a megabyte. */
   printLines(lines: Iterable<string>): void;
   note(s: string): void;
@@ -87,9 +85,6 @@ export function makeCtx(opts: GlobalOptions, io: Io): Ctx {
     cwd: io.cwd,
     t: (id, ...params) => t(lang, id, ...params),
     print: (s) => io.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
-    printJson: (value) => {
-      for (const chunk of jsonText(value)) io.stdout.write(chunk);
-    },
     printLines: (lines) => {
       for (const chunk of batched(ended(lines))) io.stdout.write(chunk);
     },

@@ -45,7 +45,7 @@ export const demoCommand: CommandSpec = {
       const kinds = [...r.diags.warningKinds].map(([code, n]) => ctx.t('demo_warning_kind', { kind: word(ctx.lang, `w_${code}`), n }));
       const quiet = new Diagnostics();
       for (const e of r.diags.errors) quiet.add(e);
-      printIngest({ ...ctx, quiet: false }, { ...r, diags: quiet }, 'table', ctx.t('demo_imported'));
+      await printIngest({ ...ctx, quiet: false }, { ...r, diags: quiet }, 'table', ctx.t('demo_imported'));
       if (kinds.length) ctx.print(ctx.t('demo_warnings', { n: r.diags.warningCount, kinds: kinds.join(punct(ctx.lang, 'list')) }));
       const workbooks = (readdirSync(EXAMPLES, { recursive: true }) as string[]).filter((f) => f.endsWith('.xlsx')).sort();
       if (workbooks.length) ctx.print(ctx.t('demo_workbooks', { files: workbooks.map((f) => join(examples, f)).join('、') }));

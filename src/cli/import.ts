@@ -10,6 +10,7 @@ import { Diagnostics, SHOWN } from '../core/diagnostic.js';
 import { annotate } from './annotate.js';
 import { loadRulesOrReport } from './rules-loader.js';
 import { printIngest } from './ingest-output.js';
+import { SUMMARY_FORMATS } from './output.js';
 import { withProgress } from './progress.js';
 import { answerInterrupt, wrote } from './interrupt.js';
 
@@ -31,7 +32,7 @@ export const importCommand: CommandSpec = {
       'strict',
     ),
   async run(ctx, cmd) {
-    const format = formatOf(ctx, ['table', 'json'] as const);
+    const format = formatOf(ctx, SUMMARY_FORMATS);
     const rules = loadRulesOrReport(ctx);
     const o = cmd.opts<Options>();
     if (o.org !== undefined && !o.replace) throw new UsageError({ id: 'org_needs_replace' });
@@ -77,7 +78,7 @@ export const importCommand: CommandSpec = {
     // Imported from the wrong folder, a new database would go unnoticed: say so.
     if (r.created) ctx.note(ctx.t('db_created', { db: ctx.db.path }));
     const summary = o.dryRun ? ctx.t('dry_run', { files: r.files }) : ctx.c.green(ctx.t('import_ok', { files: r.files, db: ctx.db.name }));
-    printIngest(ctx, r, format, summary, { left, limit, verbose: o.verbose === true });
+    await printIngest(ctx, r, format, summary, { left, limit, verbose: o.verbose === true });
   },
 };
 

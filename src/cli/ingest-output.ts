@@ -1,6 +1,8 @@
 // What validate and import print: diagnostics, then a summary (or one JSON object).
 import { PartlyImported, Reported } from '../core/errors.js';
 import type { Ctx } from './context.js';
+import { summarize } from './output.js';
+import type { FormatName } from '../render/formats/index.js';
 import type { IngestResult } from '../pipeline/pipeline.js';
 import { diagnosticsJson, formatDiagnostics } from '../render/views/diagnostics.js';
 import { tableLines } from '../render/formats/text.js';
@@ -13,32 +15,49 @@ import type { LeftOut } from '../pipeline/skip.js';
 import type { SectionCounts } from '../store/batch/commit.js';
 
 /**
- * `left`: the files import --skip-invalid left out. Their errors come first;
- * `limit`: the changes a dry run lists in full (--limit).
- * the batch's result is then printed as always, and the run ends with exit 4
- * (1 when nothing was left to import).
+ * What validate and import say, in `format`: the diagnostics and a summary on
+ * the terminal, or one object in SPEC's keys. `left`: the files import
+ * --skip-invalid left out; their errors come first, the batch's result is then
+ * said as always, and the run ends with exit 4 (1 when nothing was left to
+ * import). `limit`: the changes a dry run lists in full (--limit).
  */
-export function printIngest(
+export async function printIngest(
   ctx: Ctx,
   r: IngestResult,
-  format: 'table' | 'json',
+  format: FormatName,
   summary: string,
   { left = [], limit = Infinity, verbose = false }: { left?: LeftOut[]; limit?: number; verbose?: boolean } = {},
-): void {
+): Promise<void> {
   const diags = withLeftOut(r.diags, left);
   // The batch that was imported held: its own errors, not the left-out files', decide whether it was written.
   const imported = r.diags.errorCount === 0 && (left.length === 0 || r.files > 0);
-  if (format === 'json') {
-    const out: Record<string, unknown> = { valid: diags.errorCount === 0, ...diagnosticsJson(diags, ctx.lang), cross_checked: r.crossChecked };
-    if (r.counts) out.sections = r.counts;
-    if (r.replace) out.replace = r.replace;
-    if (r.changes) out.changes = r.changes;
-    if (r.number !== null) out.import = r.number;
-    out.files = r.files;
-    if (left.length) out.left_out = left.map((l) => ({ file: l.file, errors: l.errors.length }));
-    ctx.printJson(out);
-    return finish(r, left, imported);
-  }
+  await summarize(ctx, format, {
+    data: () => ingestJson(ctx, r, diags, left),
+    print: () => printSummary(ctx, r, diags, summary, { left, limit, verbose, imported }),
+  });
+  finish(r, left, imported);
+}
+
+/** The object validate and import write as JSON. */
+function ingestJson(ctx: Ctx, r: IngestResult, diags: Diagnostics, left: LeftOut[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { valid: diags.errorCount === 0, ...diagnosticsJson(diags, ctx.lang), cross_checked: r.crossChecked };
+  if (r.counts) out.sections = r.counts;
+  if (r.replace) out.replace = r.replace;
+  if (r.changes) out.changes = r.changes;
+  if (r.number !== null) out.import = r.number;
+  out.files = r.files;
+  if (left.length) out.left_out = left.map((l) => ({ file: l.file, errors: l.errors.length }));
+  return out;
+}
+
+/** The diagnostics on stderr, then what was imported (or why nothing was). */
+function printSummary(
+  ctx: Ctx,
+  r: IngestResult,
+  diags: Diagnostics,
+  summary: string,
+  { left, limit, verbose, imported }: { left: LeftOut[]; limit: number; verbose: boolean; imported: boolean },
+): void {
   printDiagnostics(ctx, diags, verbose);
   // The checks across files run only once every file reads cleanly: say so, or the next run's errors surprise.
   if (r.diags.errorCount > 0 && !r.crossChecked) ctx.stderr.write(`${ctx.ce.yellow(ctx.t('cross_not_run'))}\n`);
@@ -46,7 +65,7 @@ export function printIngest(
   if (!imported) {
     const why = left.length && r.diags.errorCount === 0 ? ctx.t('all_left_out') : ctx.t('invalid');
     ctx.stderr.write(`${ctx.ce.red(why)} (${ctx.t('n_errors', { n: diags.errorCount })})\n`);
-    return finish(r, left, imported);
+    return;
   }
   if (!ctx.quiet) {
     ctx.print(summary);
@@ -57,7 +76,6 @@ export function printIngest(
     else if (r.counts && r.changes === null) ctx.print(ctx.t('import_unchanged'));
   }
   if (left.length) ctx.stderr.write(`${ctx.ce.yellow(ctx.t('left_out', { n: left.length }))}\n`);
-  finish(r, left, imported);
 }
 
 /** The exit: 1 when nothing was imported for errors, 4 when files were left out, else 0. */

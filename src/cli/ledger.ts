@@ -7,7 +7,7 @@ import { numberArg, withOptions } from './command.js';
 import type { Ctx } from './context.js';
 import { t } from '../render/i18n/index.js';
 import { withStore, type Store } from './store.js';
-import { emit, rowFormat, TEXT_FORMATS, writeWhole } from './output.js';
+import { emit, rowFormat, SUMMARY_FORMATS, summarize, TEXT_FORMATS, writeWhole } from './output.js';
 import { formatOf } from './context.js';
 import { choosePeriod, ledgerDate, periodFilter } from '../analyses/period.js';
 import { subtree } from '../analyses/scope.js';
@@ -98,6 +98,8 @@ async function writeNotices(ctx: Ctx, l: Ledger, rules: Rules, out: string, star
   const office = rules.office;
   const prefix = office.number_prefix ?? '';
   const year = Number(l.date.slice(0, 4));
+  // What is said of the notices once written: the format is checked before anything is.
+  const format = formatOf(ctx, SUMMARY_FORMATS);
   const reportBy = addDays(l.date, rules.ledger.report_within_days);
   const db = openDb(ctx.db.path, 'write', ctx.db.name);
   try {
@@ -118,9 +120,11 @@ async function writeNotices(ctx: Ctx, l: Ledger, rules: Rules, out: string, star
     writeWhole(ctx, out, doc);
     db.exec('COMMIT');
     wrote(ctx.t('interrupted_db', { db: ctx.db.name }));
-    if (formatOf(ctx, ['table', 'json'] as const) === 'json')
-      ctx.printJson(noticesJson(l.date, out, supervised, numbers, (n) => ctx.t('lg_n_number', { prefix, year, n })));
     ctx.note(ctx.t('lg_n_wrote', { n: supervised.length, file: out }));
+    await summarize(ctx, format, {
+      data: () => noticesJson(l.date, out, supervised, numbers, (n) => ctx.t('lg_n_number', { prefix, year, n })),
+      print: () => {},
+    });
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw asEnvError(e, ctx.db.name);

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import type { CommandSpec } from './command.js';
 import type { Ctx } from './context.js';
 import { formatOf } from './context.js';
+import { SUMMARY_FORMATS, summarize } from './output.js';
 import { t } from '../render/i18n/index.js';
 import { Reported } from '../core/errors.js';
 import { asEnvError, openDb, removeDb } from '../store/db.js';
@@ -57,8 +58,8 @@ export const mergeCommand: CommandSpec = {
       .option('--prefix', t(lang, 'h_merge_prefix'))
       .option('--under <code>', t(lang, 'h_merge_under'))
       .option('--dry-run', t(lang, 'h_dry_run')),
-  run(ctx, cmd) {
-    const format = formatOf(ctx, ['table', 'json'] as const);
+  async run(ctx, cmd) {
+    const format = formatOf(ctx, SUMMARY_FORMATS);
     const o = cmd.opts<Options>();
     const sources = resolveSources(cmd.args, ctx.cwd, ctx.db.path, o.prefix === true);
     const created = !existsSync(ctx.db.path);
@@ -67,17 +68,20 @@ export const mergeCommand: CommandSpec = {
     for (const k of r.kept) ctx.note(ctx.t('mg_kept', { db: k.source.name, prefix: k.source.prefix ?? '—', under: k.under ?? '—', n: k.n }));
     if (created && r.number !== null) ctx.note(ctx.t('db_created', { db: ctx.db.path }));
     if (r.collisions.count > 0) printCollisions(ctx, sources, r.collisions);
-    if (format === 'json') {
-      const list = sources.map((s, i) => ({ path: s.name, prefix: s.prefix, sections: r.counts[i] }));
-      ctx.printJson({ sources: list, ...(r.number === null ? {} : { import: r.number }) });
-      return;
-    }
-    if (ctx.quiet) return;
-    ctx.print(o.dryRun ? ctx.t('mg_dry_run', { n: sources.length }) : ctx.c.green(ctx.t('mg_ok', { n: sources.length, db: ctx.db.name })));
-    sources.forEach((s, i) => {
-      ctx.print(ctx.t('mg_source', { db: s.name, prefix: s.prefix ?? ctx.t('mg_no_prefix') }));
-      printCounts(ctx, r.counts[i]);
+    await summarize(ctx, format, {
+      data: () => ({
+        sources: sources.map((s, i) => ({ path: s.name, prefix: s.prefix, sections: r.counts[i] })),
+        ...(r.number === null ? {} : { import: r.number }),
+      }),
+      print: () => {
+        if (ctx.quiet) return;
+        ctx.print(o.dryRun ? ctx.t('mg_dry_run', { n: sources.length }) : ctx.c.green(ctx.t('mg_ok', { n: sources.length, db: ctx.db.name })));
+        sources.forEach((s, i) => {
+          ctx.print(ctx.t('mg_source', { db: s.name, prefix: s.prefix ?? ctx.t('mg_no_prefix') }));
+          printCounts(ctx, r.counts[i]);
+        });
+        if (r.number !== null) ctx.print(ctx.t('mg_number', { n: r.number }));
+      },
     });
-    if (r.number !== null) ctx.print(ctx.t('mg_number', { n: r.number }));
   },
 };

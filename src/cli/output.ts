@@ -16,6 +16,10 @@ export const TEXT_FORMATS = formatsFor('rows', true);
 export const ROW_FORMATS = formatsFor('rows');
 /** The formats of the bulletin: those that show a notice. */
 export const NOTICE_FORMATS = formatsFor('notice');
+/** The formats of what import, validate, undo and merge did. */
+export const SUMMARY_FORMATS = formatsFor('summary');
+/** The formats of the rules in force. */
+export const SETTINGS_FORMATS = formatsFor('settings');
 
 /** The format asked for: --format, else the extension of --out, else the first allowed. */
 export function chooseFormat<F extends FormatName>(ctx: Ctx, out: string | undefined, allowed: readonly F[]): F {
@@ -47,6 +51,26 @@ export async function emit(ctx: Ctx, format: FormatName, out: string | undefined
     if (typeof text === 'string' || Buffer.isBuffer(text)) ctx.stdout.write(text);
     else for (const piece of text) ctx.stdout.write(piece);
   }
+}
+
+/**
+ * What a command that changes the database did: on the terminal its lines
+ * (the summary's own, with their colours, and its diagnostics on stderr);
+ * in any other format its data, through the registry.
+ */
+export interface Summary {
+  data(): unknown;
+  print(): void;
+}
+
+export async function summarize(ctx: Ctx, format: FormatName, summary: Summary): Promise<void> {
+  if (format === 'table') return summary.print();
+  await emit(ctx, format, undefined, {
+    data: summary.data,
+    doc: () => {
+      throw new Error('a summary is printed on the terminal, not laid out');
+    },
+  });
 }
 
 /** A document as the terminal's table, with its colours, at its width. */

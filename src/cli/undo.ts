@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { DataError, EnvError } from '../core/errors.js';
 import { asEnvError, openDb, type DB } from '../store/db.js';
 import { latestImport, undoLatest } from '../store/history.js';
-import { printTable } from './output.js';
+import { printTable, SUMMARY_FORMATS, summarize } from './output.js';
 import { wrote } from './interrupt.js';
 import { undoDoc, undoJson, undoPreview } from '../render/views/history.js';
 
@@ -29,7 +29,7 @@ async function confirmed(ctx: Ctx, db: DB, yes: boolean): Promise<number | null 
 export const undoCommand: CommandSpec = {
   define: (lang) => new Command('undo').description(t(lang, 'h_undo')).option('--yes', t(lang, 'h_undo_yes')),
   async run(ctx, cmd) {
-    const format = formatOf(ctx, ['table', 'json'] as const);
+    const format = formatOf(ctx, SUMMARY_FORMATS);
     // Undo never creates a database.
     if (!existsSync(ctx.db.path)) throw new EnvError({ id: 'db_missing', params: { db: ctx.db.name, folder: dirname(ctx.db.path) } });
     const db = openDb(ctx.db.path, 'write', ctx.db.name);
@@ -39,8 +39,10 @@ export const undoCommand: CommandSpec = {
       const done = undoLatest(db, shown ?? null);
       if (!done) throw new DataError({ id: 'undo_nothing' });
       wrote(ctx.t('interrupted_db', { db: ctx.db.name }));
-      if (format === 'json') ctx.printJson(undoJson(done.entry, done.counts));
-      else if (!ctx.quiet) printTable(ctx, undoDoc(done.entry, done.counts, ctx.lang));
+      await summarize(ctx, format, {
+        data: () => undoJson(done.entry, done.counts),
+        print: () => ctx.quiet || printTable(ctx, undoDoc(done.entry, done.counts, ctx.lang)),
+      });
     } catch (e) {
       throw asEnvError(e, ctx.db.name);
     } finally {

@@ -9,6 +9,7 @@ import { validateFiles } from '../pipeline/pipeline.js';
 import { loadRulesOrReport } from './rules-loader.js';
 import { printIngest } from './ingest-output.js';
 import { withProgress } from './progress.js';
+import { SUMMARY_FORMATS } from './output.js';
 
 export const validateCommand: CommandSpec = {
   define: (lang) =>
@@ -22,7 +23,7 @@ export const validateCommand: CommandSpec = {
       'strict',
     ),
   async run(ctx, cmd) {
-    const format = formatOf(ctx, ['table', 'json'] as const);
+    const format = formatOf(ctx, SUMMARY_FORMATS);
     const rules = loadRulesOrReport(ctx);
     const o = cmd.opts<{ strict?: boolean; annotate?: string; verbose?: boolean }>();
     const r = await withProgress(ctx, ctx.t('progress_validate'), (onFile) =>
@@ -32,6 +33,6 @@ export const validateCommand: CommandSpec = {
       await annotate(ctx, r.diags.errors, o.annotate, r.inputs);
       r.diags.errors.splice(SHOWN);
     }
-    printIngest(ctx, r, format, ctx.c.green(ctx.t('valid_ok', { files: r.files, records: r.records })), { verbose: o.verbose === true });
+    await printIngest(ctx, r, format, ctx.c.green(ctx.t('valid_ok', { files: r.files, records: r.records })), { verbose: o.verbose === true });
   },
 };

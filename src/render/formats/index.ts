@@ -4,6 +4,7 @@
 // in SPEC's keys) and as a document (every other format), each made only when
 // a format asks for it. A new format is an entry here.
 import { Chalk } from 'chalk';
+import { stringify } from 'yaml';
 import { csvPieces } from './csv.js';
 import type { Doc } from '../doc.js';
 import { renderDocx } from './docx.js';
@@ -21,8 +22,12 @@ export interface View {
   doc(): Doc;
 }
 
-/** What a format can show: a table of rows (grade, stars, show…), a notice to hand over (the bulletin). */
-export type ViewKind = 'rows' | 'notice';
+/**
+ * What a format can show: a table of rows (grade, stars, show…), a notice to
+ * hand over (the bulletin), what a command that changes the database did (its
+ * summary: import, undo, merge), settings (the rules in force).
+ */
+export type ViewKind = 'rows' | 'notice' | 'summary' | 'settings';
 
 export interface Format {
   /** Extensions of an --out file that choose this format, lower case. */
@@ -41,7 +46,8 @@ function* lines(it: Iterable<string>): Generator<string> {
 
 export const FORMATS = {
   table: { exts: [], shows: ['rows'], binary: false, render: (v: View) => lines(textLines(v.doc(), new Chalk({ level: 0 }))) },
-  json: { exts: ['.json'], shows: ['rows', 'notice'], binary: false, render: (v: View) => jsonText(v.data()) },
+  json: { exts: ['.json'], shows: ['rows', 'notice', 'summary', 'settings'], binary: false, render: (v: View) => jsonText(v.data()) },
+  yaml: { exts: ['.yaml', '.yml'], shows: ['settings'], binary: false, render: (v: View) => stringify(v.data()) },
   csv: { exts: ['.csv'], shows: ['rows'], binary: false, render: (v: View) => csvPieces(v.doc()) },
   md: { exts: ['.md', '.markdown'], shows: ['rows', 'notice'], binary: false, render: (v: View) => renderMarkdown(v.doc()) },
   html: { exts: ['.html', '.htm'], shows: ['notice'], binary: false, render: (v: View) => renderHtml(v.doc()) },
@@ -51,8 +57,8 @@ export const FORMATS = {
 
 export type FormatName = keyof typeof FORMATS;
 
-/** What a command of each kind writes when no format is asked for: a table; the notice in Markdown. */
-const DEFAULT: Record<ViewKind, FormatName> = { rows: 'table', notice: 'md' };
+/** What a command of each kind writes when no format is asked for: a table; the notice in Markdown; settings as a rules file writes them. */
+const DEFAULT: Record<ViewKind, FormatName> = { rows: 'table', notice: 'md', summary: 'table', settings: 'yaml' };
 
 /** The formats that show views of `kind`, its default first, then in the registry's order; `text`: only those a terminal shows. */
 export function formatsFor(kind: ViewKind, text = false): FormatName[] {
