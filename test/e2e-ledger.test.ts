@@ -194,6 +194,11 @@ describe('cxzy ledger', () => {
     expect(taken.stderr).toContain('2011 年的第 2 号督办通知已发给问题 ZG-3，不能再用');
     expect(existsSync(join(dir, 'e.docx'))).toBe(false);
     expect(dump(join(dir, 'c.db'))).toEqual(before);
+    // A format that says nothing of notices is refused before any is numbered or written.
+    const csv = await cxzy(['ledger', '--db', 'c.db', '--date', '2011-12-31', '--out', 'e.docx', '--format', 'csv'], { cwd: dir });
+    expect([csv.code, existsSync(join(dir, 'e.docx'))]).toEqual([2, false]);
+    expect(csv.stderr).toContain('csv');
+    expect(dump(join(dir, 'c.db'))).toEqual(before);
     expect((await issue('2011-12-31', 'e.docx')).notices).toEqual([
       ['ZG-1', '县创争办督〔2011〕1号', true],
       ['ZG-3', '县创争办督〔2011〕2号', true],
