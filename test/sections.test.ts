@@ -10,6 +10,12 @@ import { t, word } from '../src/render/i18n/index.js';
 import { WORDS } from '../src/render/i18n/words.js';
 import { loadExcel } from '../src/read/workbook/excel.js';
 import { EXAMPLES, ROOT, SHEET_LABELS, cxzy, dump, files } from './helpers.js';
+import { openDb } from '../src/store/db.js';
+import { Records } from '../src/store/lookup.js';
+import { ownedTables } from '../src/analyses/profile.js';
+import { ownedSection } from '../src/render/views/show.js';
+import { renderText } from '../src/render/formats/text.js';
+import { Chalk } from 'chalk';
 
 const sheetNames = async (path: string) => {
   const Excel = await loadExcel();
@@ -61,5 +67,35 @@ describe('every section, from its declaration', () => {
     for (const s of SECTIONS) expect(keys.has(s), s).toBe(true);
     expect((await cxzy(['export', '--out', 'all.xlsx', '-q'], { cwd: dir })).code).toBe(0);
     expect(await sheetNames(join(dir, 'all.xlsx'))).toEqual(SHEET_LABELS);
+  });
+
+  it('without a view of its own in show, is laid out there as its sheet: its columns, each record with its source, of the quarter asked', async () => {
+    const dir = files({});
+    expect((await cxzy(['import', EXAMPLES, '-q'], { cwd: dir })).code).toBe(0);
+    // No section is declared so yet: the reports, declared as such a section, stand in for the next one.
+    const asTable = [{ ...SECTION_DEFS.reports, show: 'table' as const }];
+    const db = openDb(join(dir, 'cxzy.db'), 'read');
+    try {
+      const r = new Records(db);
+      const [all] = ownedTables(r, 'org', 'D0101', null, asTable);
+      const [q2] = ownedTables(r, 'org', 'D0101', '2011Q2', asTable);
+      const stored = dump(join(dir, 'cxzy.db')).reports.filter((x) => x.org === 'D0101');
+      expect(all.records.length).toBe(stored.length);
+      expect(q2.records.length).toBe(stored.filter((x) => x.period === '2011Q2').length);
+      expect(q2.records.length).toBeGreaterThan(0);
+      const zh = renderText({ lang: 'zh', sections: [ownedSection(q2, 'zh')] }, new Chalk({ level: 0 })).split('\n');
+      expect(zh[0]).toContain('信息报送');
+      expect(zh.find((l) => l.includes('组织编号'))).toMatch(/编号.*组织编号.*日期.*标题.*采用级别.*来源/);
+      const first = q2.records[0] as { title: string; date: string; src: { file: string; line: number } };
+      const line = zh.find((l) => l.includes(first.title))!;
+      expect(line).toContain(first.date);
+      expect(line).toContain('县级');
+      expect(line).toContain(`${first.src.file}:${first.src.line}`);
+      const en = renderText({ lang: 'en', sections: [ownedSection(q2, 'en')] }, new Chalk({ level: 0 }));
+      expect(en).toMatch(/org +date +title +adopted/);
+      expect(en).toContain('county');
+    } finally {
+      db.close();
+    }
   });
 });

@@ -8,13 +8,30 @@ import { monthOf, periodBounds, periodOf, yearQuarters } from '../core/dates.js'
 import { groupBy } from '../core/collections.js';
 import { OrgTree } from '../core/tree.js';
 import type { Query } from '../store/query.js';
-import type { Records } from '../store/lookup.js';
+import { ownerSections, type Records } from '../store/lookup.js';
+import type { SectionDef } from '../core/sections.js';
 import { gradeFromStore, starsFromStore } from './services.js';
 import { rateStars, type MemberStars, type Verdict } from './stars.js';
 import { satisfaction, type OrgGrade } from './grade.js';
 import { itemsOf } from './quota.js';
 import { stateAt, type ProblemState } from './ledger.js';
 import { annualReview, memberYear, tallyOf, type MemberYear, type OrgYear } from './annual.js';
+
+/** The records of a section without a view of its own that an org or member owns, laid out as its sheet's columns. */
+export interface OwnedTable {
+  def: SectionDef<unknown>;
+  records: unknown[];
+}
+
+/** Each section `show` lays out as a table (its declaration's `show`) with the records `code` owns there, of `period` if asked. */
+export function ownedTables(r: Records, kind: 'org' | 'member', code: string, period: string | null, defs = ownerSections(kind)): OwnedTable[] {
+  return defs
+    .filter((def) => def.show === 'table')
+    .map((def) => ({
+      def,
+      records: r.ownedRecords(def, code).filter((x) => period === null || def.period === undefined || (x as { period: string }).period === period),
+    }));
+}
 
 export interface LastImport {
   number: number;
@@ -57,6 +74,7 @@ export interface OrgProfile {
   /** Its problems found by `ledgerDate` (the end of the quarter asked, else today), each as it stands then. */
   problems: ProblemState[];
   ledgerDate: string;
+  tables: OwnedTable[];
   lastImport: LastImport | null;
 }
 
@@ -79,6 +97,7 @@ export interface MemberProfile {
   /** Its latest year with points, as the annual review sees it (shown without --period). */
   year: MemberYear | null;
   pledges: Pledge[];
+  tables: OwnedTable[];
   lastImport: LastImport | null;
 }
 
@@ -164,6 +183,7 @@ export function orgProfile(q: Query, r: Records, rules: Rules, code: string, per
     year: period === null ? orgYearOf(org, quarters, months, problems, rules) : null,
     problems: problems.filter((x) => x.found <= ledgerDate).map((x) => stateAt(x, ledgerDate, rules, org.name)),
     ledgerDate,
+    tables: ownedTables(r, 'org', code, period),
     lastImport: r.lastImport('org', code),
   };
 }
@@ -210,6 +230,7 @@ export function memberProfile(q: Query, r: Records, rules: Rules, id: string, pe
     quarters,
     year: period === null ? memberYearOf(member, quarters, rules) : null,
     pledges: r.pledgesOf(id),
+    tables: ownedTables(r, 'member', id, period),
     lastImport: r.lastImport('member', id),
   };
 }

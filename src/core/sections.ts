@@ -33,6 +33,12 @@ export interface SectionDef<R, S extends string = Section> extends Readable<R>, 
   monthly?: true;
   /** Column naming the org a record belongs to (for a member's points, the member). */
   owner: string;
+  /**
+   * How `show` presents an org's or member's records of it: in a view of its
+   * own (analyses/profile.ts, render/views/show.ts), or as a table of its
+   * sheet's columns, each record with its source, ordered as export orders them.
+   */
+  show: 'own' | 'table';
   /** Its sheet in a workbook (SPEC §1 "Spreadsheets"). */
   sheet: SheetDef;
 }
@@ -112,6 +118,7 @@ const orgs = section<Org>()({
   name: 'orgs',
   key: ['code'],
   owner: 'code',
+  show: 'own',
   columns: [
     c('code', 'code', '编号', { code: true }),
     c('name', 'name', '名称', { caption: true }),
@@ -142,6 +149,7 @@ const members = section<Member>()({
   name: 'member_statements',
   key: ['id', 'since'],
   owner: 'org',
+  show: 'own',
   columns: [
     c('id', 'id', '编号', { code: true }),
     // A statement that names no quarter is UNDATED until the store settles it.
@@ -166,6 +174,7 @@ const pledges = section<Pledge>()({
   name: 'pledges',
   key: ['id'],
   owner: 'owner',
+  show: 'own',
   columns: [
     c('id', 'id', '编号', { code: true }),
     c('owner', 'owner', '承诺主体', { ref: 'owner' }),
@@ -200,6 +209,7 @@ const reviews = section<Review>()({
   key: ['org', 'period'],
   period: 'period',
   owner: 'org',
+  show: 'own',
   columns: [
     c('org', 'org', '组织编号', { ref: 'orgs' }),
     c('period', 'period', '季度', { fromFile: ownQuarter(null) }),
@@ -226,6 +236,7 @@ const points = section<Points>()({
   key: ['member', 'period'],
   period: 'period',
   owner: 'member',
+  show: 'own',
   columns: [
     c('member', 'member', '党员编号', { ref: 'members' }),
     c('period', 'period', '季度', { fromFile: ownQuarter(null) }),
@@ -264,6 +275,7 @@ const reports = section<Report>()({
   key: ['key'],
   period: 'period',
   owner: 'org',
+  show: 'own',
   columns: [
     itemKey(),
     c('id', 'id', '编号', { absent: null, code: true }),
@@ -290,6 +302,7 @@ const typicals = section<Typical>()({
   key: ['key'],
   period: 'period',
   owner: 'org',
+  show: 'own',
   columns: [
     itemKey(),
     c('id', 'id', '编号', { absent: null, code: true }),
@@ -313,6 +326,7 @@ const problems = section<Problem>()({
   // The quarter it was found in: --replace works per org and found quarter.
   period: 'period',
   owner: 'org',
+  show: 'own',
   columns: [
     c('id', 'id', '编号', { code: true }),
     c('org', 'org', '组织编号', { ref: 'orgs' }),

@@ -1,7 +1,7 @@
 // `cxzy show`: finding one org or member by code, id or name, and reading
 // everything stored about it, each record with its source.
 import type { DB } from './db.js';
-import { SECTION_DEFS, SECTION_LIST, selectOf, type Readable, type Row, type Section } from '../core/sections.js';
+import { SECTION_DEFS, SECTION_LIST, selectOf, type Readable, type Row, type Section, type SectionDef } from '../core/sections.js';
 import type { Member, Org, Pledge, Points, Problem, Report, Review, Typical } from '../core/model.js';
 import { suggest, type Candidate } from './suggest.js';
 import { inForce, OPEN } from './member-runs.js';
@@ -137,11 +137,15 @@ export class Records {
     return this.read(SECTION_DEFS.problems, 'WHERE org = ? ORDER BY found, id', org);
   }
 
+  /** The records of a section `show` lays out as a table that `key` owns, in export's order. */
+  ownedRecords(def: SectionDef<unknown>, key: string): unknown[] {
+    return this.read(def, `WHERE ${def.owner} = ? ORDER BY ${def.exportOrder}`, key);
+  }
+
   typicalsOf(org: string): Typical[] {
     return this.read(SECTION_DEFS.typicals, 'WHERE org = ? ORDER BY date, key', org);
   }
 
-  /** The latest import that wrote any of these rows (by table, the WHERE that picks them), or null. */
   /** The latest import that wrote a record of the org (or member) `key`: its own, or one it owns, in any section. */
   lastImport(kind: 'org' | 'member', key: string): { number: number; at: string } | null {
     const gens = ownedBy(kind)
@@ -158,10 +162,14 @@ export class Records {
 /** Per section, its table and what names an org's (or member's) records there: its own code, or the column owning them. */
 function ownedBy(kind: 'org' | 'member'): [table: string, condition: string][] {
   const self: Section = kind === 'org' ? 'orgs' : 'members';
+  return [[SECTION_DEFS[self].name, `${SECTION_DEFS[self].key[0]} = @key`], ...ownerSections(kind).map((t): [string, string] => [t.name, `${t.owner} = @key`])];
+}
+
+/** The sections whose records an org (or a member) owns: their owner column names one. */
+export function ownerSections(kind: 'org' | 'member'): SectionDef<unknown>[] {
   const refs = kind === 'org' ? ['orgs', 'owner'] : ['members', 'owner'];
-  return SECTION_LIST.flatMap((t): [string, string][] => {
-    if (t.section === self) return [[t.name, `${t.key[0]} = @key`]];
+  return SECTION_LIST.filter((t) => {
     const ref = t.columns.find((c) => c.column === t.owner)?.ref;
-    return ref !== undefined && refs.includes(ref) ? [[t.name, `${t.owner} = @key`]] : [];
-  });
+    return ref !== undefined && refs.includes(ref);
+  }) as SectionDef<unknown>[];
 }

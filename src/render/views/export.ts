@@ -60,7 +60,8 @@ export function exportYaml(r: SectionRecords, header: string): string {
     .join('---\n')}`;
 }
 
-function get(o: Plain, path: string): unknown {
+/** The value at a field's path ('masses.basic'). */
+export function get(o: Plain, path: string): unknown {
   return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Plain)[k] : undefined), o);
 }
 

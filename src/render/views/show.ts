@@ -1,8 +1,8 @@
 // `cxzy show` as a document — what is stored about one org or member, each
 // record with its source — and as JSON; and the candidates when a name
 // matches several.
-import { LEADS, sourceText, type Org } from '../../core/model.js';
-import type { MemberProfile, OrgProfile, Profile } from '../../analyses/profile.js';
+import { LEADS, sourceText, type Org, type Source } from '../../core/model.js';
+import type { MemberProfile, OrgProfile, OwnedTable, Profile } from '../../analyses/profile.js';
 import type { Found } from '../../store/lookup.js';
 import { t, word, type Lang } from '../i18n/index.js';
 import { date, GAP, num, para, share, text, type CellValue, type Doc, type DocSection, type Part, type Tone } from '../doc.js';
@@ -10,6 +10,9 @@ import { shownTime } from './history.js';
 import { punct } from '../i18n/punctuation.js';
 import { problemJson, problemsTable } from './ledger.js';
 import { memberYearParts, orgYearParts } from './annual.js';
+import { get } from './export.js';
+import { labelOf } from '../formats/workbook.js';
+import { sheetFields } from '../../read/workbook/fields.js';
 
 const src = sourceText;
 const gradeTone = (g: string): Tone => (g === 'good' || g === 'fair' || g === 'average' || g === 'poor' ? g : 'ungraded');
@@ -30,6 +33,26 @@ function pledgesSection(p: Profile, lang: Lang): DocSection {
   const rows = p.pledges.map((x) => [text(x.id), text(word(lang, x.kind)), date(x.due), text(word(lang, x.status)), text(src(x.src))]);
   const contents = p.pledges.map((x) => para(t(lang, 'sh_pledge_content', { id: x.id, content: x.content })));
   return { id: 'pledges', title: t(lang, 'sh_pledges'), parts: [table(headers, rows, lang, [4]), ...(contents.length ? [GAP, ...contents] : [])] };
+}
+
+/** A section without a view of its own: its records as its sheet's columns (Chinese: the sheet's headers and labels), each with its source. */
+export function ownedSection({ def, records }: OwnedTable, lang: Lang): DocSection {
+  const sheet = def.sheet;
+  const fields = sheetFields(sheet);
+  const cell = (field: string, v: unknown): CellValue => {
+    const kind = fields.get(field)?.kind;
+    if (v === null || v === undefined) return text('');
+    if (kind === 'date') return date(v as string);
+    if (typeof v === 'number') return num(v);
+    if (kind === 'bool') return text(lang === 'zh' ? String(labelOf(sheet, field, v)) : v ? 'yes' : 'no');
+    return text(String(kind === 'enum' && lang === 'zh' ? labelOf(sheet, field, v) : v));
+  };
+  const headers = [...sheet.columns.map((c) => (lang === 'zh' ? c.label : c.field)), t(lang, 'sh_src')];
+  const rows = records.map((x) => {
+    const rec = x as Record<string, unknown> & { src: Source };
+    return [...sheet.columns.map((c) => cell(c.field, get(rec, c.field))), text(src(rec.src))];
+  });
+  return { id: def.section, title: word(lang, def.section), parts: [table(headers, rows, lang, [headers.length - 1])] };
 }
 
 function header(p: Profile, lang: Lang): Part[] {
@@ -115,6 +138,7 @@ function orgDoc(p: OrgProfile, lang: Lang): Doc {
         : []),
       pledgesSection(p, lang),
       { id: 'problems', title: t(lang, 'sh_problems', { date: p.ledgerDate }), parts: [problemsTable(p.problems, lang, false)] },
+      ...p.tables.map((x) => ownedSection(x, lang)),
     ],
   };
 }
@@ -162,6 +186,7 @@ function memberDoc(p: MemberProfile, lang: Lang): Doc {
       { id: 'points', title: t(lang, 'sh_points'), parts: [table(headers, rows, lang)] },
       ...(p.year ? [{ id: 'year', title: t(lang, 'yr_sh_title', { year: p.quarters.at(-1)!.period.slice(0, 4) }), parts: memberYearParts(p.year, lang) }] : []),
       pledgesSection(p, lang),
+      ...p.tables.map((x) => ownedSection(x, lang)),
     ],
   };
 }
@@ -189,6 +214,7 @@ export function profileJson(p: Profile) {
       })),
       pledges: p.pledges,
       year: p.year && { ...p.year, src: undefined, points_src: undefined },
+      ...ownedJson(p),
       last_import: p.lastImport,
     };
   }
@@ -220,8 +246,14 @@ export function profileJson(p: Profile) {
     year: p.year && { ...p.year, criteria: p.year.criteria.map((c) => ({ code: c.msg.id, pass: c.pass })) },
     ledger_date: p.ledgerDate,
     problems: p.problems.map(problemJson),
+    ...ownedJson(p),
     last_import: p.lastImport,
   };
+}
+
+/** The sections laid out as tables, under `records` by section, when any is declared so. */
+function ownedJson(p: Profile): { records?: Record<string, unknown[]> } {
+  return p.tables.length ? { records: Object.fromEntries(p.tables.map((x) => [x.def.section, x.records])) } : {};
 }
 
 /** A name that matches several: each with its code, to show one by. */
