@@ -15,8 +15,10 @@ export interface SectionDef<R, S extends string = Section> extends Readable<R>, 
   section: S;
   /** The record's JSON Schema: schemas/<schema>.schema.json. */
   schema: string;
-  /** What one record is called in messages (a word of render/i18n/words.ts). */
+  /** What one record is called in messages: the key of its word (render/i18n/words.ts). */
   what: string;
+  /** The section's name and one record's, in Chinese and English (what render/i18n/words.ts gives for `section` and `what`). */
+  words: { section: Words; record: Words };
   /** The field a duplicate identity is reported at. */
   keyField: string;
   /** Primary key columns: the identity. */
@@ -41,6 +43,11 @@ export interface SectionDef<R, S extends string = Section> extends Readable<R>, 
   show: 'own' | 'table';
   /** Its sheet in a workbook (SPEC §1 "Spreadsheets"). */
   sheet: SheetDef;
+}
+
+export interface Words {
+  zh: string;
+  en: string;
 }
 
 /** A sheet of the fill-in workbook: its name and its columns, each a field's Chinese label and path. */
@@ -110,6 +117,7 @@ const section =
 
 const orgs = section<Org>()({
   section: 'orgs',
+  words: { section: { zh: '组织', en: 'orgs' }, record: { zh: '组织', en: 'org' } },
   exportOrder: 'code',
   document: 'first',
   schema: 'org',
@@ -141,6 +149,7 @@ const orgs = section<Org>()({
  */
 const members = section<Member>()({
   section: 'members',
+  words: { section: { zh: '党员', en: 'members' }, record: { zh: '党员', en: 'member' } },
   exportOrder: 'id, since',
   document: 'quarter',
   schema: 'member',
@@ -166,6 +175,7 @@ const members = section<Member>()({
 /** A pledge row names its owner as a member's (owner_member) until the store knows the owner is an org. */
 const pledges = section<Pledge>()({
   section: 'pledges',
+  words: { section: { zh: '承诺', en: 'pledges' }, record: { zh: '承诺', en: 'pledge' } },
   exportOrder: 'id',
   document: 'first',
   schema: 'pledge',
@@ -200,6 +210,7 @@ const pledges = section<Pledge>()({
 
 const reviews = section<Review>()({
   section: 'reviews',
+  words: { section: { zh: '测评', en: 'reviews' }, record: { zh: '测评记录', en: 'review' } },
   exportOrder: 'period, org',
   document: 'quarter',
   schema: 'review',
@@ -227,6 +238,7 @@ const reviews = section<Review>()({
 
 const points = section<Points>()({
   section: 'points',
+  words: { section: { zh: '积分', en: 'points' }, record: { zh: '积分记录', en: 'points record' } },
   exportOrder: 'period, member',
   document: 'quarter',
   schema: 'points',
@@ -265,6 +277,7 @@ const itemKey = <R>() =>
 
 const reports = section<Report>()({
   section: 'reports',
+  words: { section: { zh: '信息报送', en: 'reports' }, record: { zh: '信息', en: 'report' } },
   monthly: true,
   exportOrder: 'period, org, date, key',
   document: 'quarter',
@@ -292,6 +305,7 @@ const reports = section<Report>()({
 
 const typicals = section<Typical>()({
   section: 'typicals',
+  words: { section: { zh: '培树典型', en: 'typicals' }, record: { zh: '典型', en: 'typical' } },
   monthly: true,
   exportOrder: 'period, org, date, key',
   document: 'quarter',
@@ -316,6 +330,7 @@ const typicals = section<Typical>()({
 
 const problems = section<Problem>()({
   section: 'problems',
+  words: { section: { zh: '问题台账', en: 'problems' }, record: { zh: '问题', en: 'problem' } },
   exportOrder: 'id',
   document: 'first',
   schema: 'problem',

@@ -1,23 +1,12 @@
 // Words used inside messages and tables: kinds of value and record, sections,
 // enumeration labels, grades. Chinese and English side by side.
-import { SECTION_DEFS, SECTIONS, type Section } from '../../core/sections.js';
+import { SECTION_DEFS, SECTIONS } from '../../core/sections.js';
 
 type Pair = { zh: string; en: string };
 
-/** Each section's name (a list's heading, a count) and what one of its records is called (its declaration's `what`). */
-const SECTION_WORDS: { [S in Section]: { section: Pair; record: Pair } } = {
-  orgs: { section: { zh: '组织', en: 'orgs' }, record: { zh: '组织', en: 'org' } },
-  members: { section: { zh: '党员', en: 'members' }, record: { zh: '党员', en: 'member' } },
-  pledges: { section: { zh: '承诺', en: 'pledges' }, record: { zh: '承诺', en: 'pledge' } },
-  reviews: { section: { zh: '测评', en: 'reviews' }, record: { zh: '测评记录', en: 'review' } },
-  points: { section: { zh: '积分', en: 'points' }, record: { zh: '积分记录', en: 'points record' } },
-  reports: { section: { zh: '信息报送', en: 'reports' }, record: { zh: '信息', en: 'report' } },
-  typicals: { section: { zh: '培树典型', en: 'typicals' }, record: { zh: '典型', en: 'typical' } },
-  problems: { section: { zh: '问题台账', en: 'problems' }, record: { zh: '问题', en: 'problem' } },
-};
-
 export const WORDS: Record<string, Pair> = {
-  ...Object.fromEntries(SECTIONS.flatMap((s) => [[s, SECTION_WORDS[s].section] as const, [SECTION_DEFS[s].what, SECTION_WORDS[s].record] as const])),
+  // each section's name (a list's heading, a count) and what one of its records is called, from its declaration
+  ...Object.fromEntries(SECTIONS.flatMap((s) => [[s, SECTION_DEFS[s].words.section] as const, [SECTION_DEFS[s].what, SECTION_DEFS[s].words.record] as const])),
   // the five leads as column headers: short, so a member's row fits a terminal
   head_study: { zh: '学习', en: 'study' },
   head_excel: { zh: '争创', en: 'excel' },
