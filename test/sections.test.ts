@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
-import { SECTION_DEFS, SECTIONS, type Section } from '../src/core/sections.js';
+import { SECTION_DEFS, SECTIONS, type Section, type SectionDef } from '../src/core/sections.js';
 import { t, word } from '../src/render/i18n/index.js';
 import { WORDS } from '../src/render/i18n/words.js';
 import { loadExcel } from '../src/read/workbook/excel.js';
@@ -73,13 +73,13 @@ describe('every section, from its declaration', () => {
     const dir = files({});
     expect((await cxzy(['import', EXAMPLES, '-q'], { cwd: dir })).code).toBe(0);
     // No section is declared so yet: the reports, declared as such a section, stand in for the next one.
-    const asTable = [{ ...SECTION_DEFS.reports, show: 'table' as const }];
+    const asTable = [{ ...SECTION_DEFS.reports, show: 'table' as const } as unknown as SectionDef<unknown>];
     const db = openDb(join(dir, 'cxzy.db'), 'read');
     try {
       const r = new Records(db);
       const [all] = ownedTables(r, 'org', 'D0101', null, asTable);
       const [q2] = ownedTables(r, 'org', 'D0101', '2011Q2', asTable);
-      const stored = dump(join(dir, 'cxzy.db')).reports.filter((x) => x.org === 'D0101');
+      const stored = (dump(join(dir, 'cxzy.db')).reports as Record<string, unknown>[]).filter((x) => x.org === 'D0101');
       expect(all.records.length).toBe(stored.length);
       expect(q2.records.length).toBe(stored.filter((x) => x.period === '2011Q2').length);
       expect(q2.records.length).toBeGreaterThan(0);

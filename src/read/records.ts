@@ -119,10 +119,9 @@ type FromFile = (r: Raw, period: string | null, src: Source) => unknown;
 /** One field of a record read from a file. */
 type Field = (r: Raw, ctx: FileContext) => unknown;
 
-/** A field as written, or its default when a file leaves it out (an optional text: null unless a string). */
+/** A field as written (a text, a number: the schema has checked its type), or its default when a file leaves it out. */
 function given(name: string, x: ColumnDef): (r: Raw) => unknown {
   if (x.absent === undefined) return (r) => r[name];
-  if (x.absent === null && !x.enum) return (r) => (typeof r[name] === 'string' ? r[name] : null);
   const absent = x.absent;
   return (r) => r[name] ?? absent;
 }
