@@ -17,7 +17,7 @@ import { renderAs } from '../render/formats/index.js';
 import { publicityDoc, workingDaysEnd } from '../render/views/annual-notice.js';
 import { subtree } from '../analyses/scope.js';
 import { annualFromStore } from '../analyses/services.js';
-import { annualDoc, annualJson } from '../render/views/annual.js';
+import { annualView } from '../render/views/annual.js';
 
 type Options = { year?: string; org?: string; explain?: boolean; all?: boolean; out?: string; date?: string; number?: string };
 
@@ -73,7 +73,7 @@ export const annualCommand: CommandSpec = {
       // Files and data get every org and member; the terminal and the page the candidates unless --all.
       const all = o.all === true || o.out !== undefined || (format !== 'table' && format !== 'html');
       const explain = o.explain === true;
-      await emit(ctx, format, o.out, { data: () => annualJson(a, ctx.lang, explain, rules), doc: () => annualDoc(a, ctx.lang, { all, explain, rules }) });
+      await emit(ctx, format, o.out, annualView(a, ctx.lang, { all, explain, rules }));
     });
   },
 };

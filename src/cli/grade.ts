@@ -7,7 +7,7 @@ import { emit, rowFormat } from './output.js';
 import { choosePeriod } from '../analyses/period.js';
 import { gradingIn, subtree } from '../analyses/scope.js';
 import { gradeFromStore } from '../analyses/services.js';
-import { gradingDoc, gradingJson } from '../render/views/grade.js';
+import { gradingView } from '../render/views/grade.js';
 import { pct } from '../core/numbers.js';
 
 export const gradeCommand: CommandSpec = {
@@ -21,10 +21,12 @@ export const gradeCommand: CommandSpec = {
       const g = gradingIn(gradeFromStore(q, rules, period, explain), subtree(q.orgs(), o.org));
       // A spreadsheet, like CSV, keeps each explanation in a column of its org's row.
       const explainColumn = explain && (format === 'csv' || format === 'xlsx');
-      await emit(ctx, format, o.out, {
-        data: () => gradingJson(g, ctx.lang, explain),
-        doc: () => gradingDoc(g, ctx.lang, { compact: format === 'table', explain, explainColumn, belowPct: pct(rules.grading.caps.satisfaction.below) }),
-      });
+      await emit(
+        ctx,
+        format,
+        o.out,
+        gradingView(g, ctx.lang, { compact: format === 'table', explain, explainColumn, belowPct: pct(rules.grading.caps.satisfaction.below) }),
+      );
     });
   },
 };

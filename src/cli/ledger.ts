@@ -15,9 +15,9 @@ import { ledgerFromStore, suggestFromStore } from '../analyses/services.js';
 import { addDays, localTime, periodBounds } from '../core/dates.js';
 import type { Rules } from '../core/rules.js';
 import { noticesDocx } from '../render/views/ledger-notices.js';
-import { ledgerDoc, ledgerJson, publishedDoc, publishedJson, publishedNoticeDoc } from '../render/views/ledger.js';
+import { ledgerView, publishedNoticeDoc, publishedView } from '../render/views/ledger.js';
 import { renderAs } from '../render/formats/index.js';
-import { suggestDoc, suggestJson, suggestXlsx } from '../render/views/ledger-suggest.js';
+import { suggestView, suggestXlsx } from '../render/views/ledger-suggest.js';
 import type { Ledger, ProblemState } from '../analyses/ledger.js';
 import { asEnvError, openDb } from '../store/db.js';
 import { assignNumbers, recordNumbers, type Numbered } from '../store/notice-numbers.js';
@@ -66,7 +66,7 @@ export const ledgerCommand: CommandSpec = {
       const l = ledgerFromStore(q, rules, end, o.org ?? null);
       if (format === null) return writeNotices(ctx, l, rules, o.out!, start);
       const shown: Ledger = o.overdue ? { ...l, problems: l.problems.filter((s) => s.overdue) } : l;
-      await emit(ctx, format, o.out, { data: () => ledgerJson(shown), doc: () => ledgerDoc(shown, ctx.lang) });
+      await emit(ctx, format, o.out, ledgerView(shown, ctx.lang));
     });
   },
 };
@@ -84,7 +84,7 @@ function suggest(ctx: Ctx, o: Options): Promise<void> {
     if (format === null) {
       writeWhole(ctx, o.out!, await suggestXlsx(list, periodBounds(period)[1], ctx.lang));
       ctx.note(ctx.t('lg_suggest_wrote', { n: list.length, file: o.out! }));
-    } else await emit(ctx, format, undefined, { data: () => suggestJson(period, list, ctx.lang), doc: () => suggestDoc(period, list, ctx.lang) });
+    } else await emit(ctx, format, undefined, suggestView(period, list, ctx.lang));
   });
 }
 
@@ -166,6 +166,6 @@ function published(ctx: Ctx, o: Options): Promise<void> {
       );
       return ctx.note(ctx.t('wrote_file', { file: o.out! }));
     }
-    await emit(ctx, format, o.out, { data: () => publishedJson(period, closed), doc: () => publishedDoc(period, closed, ctx.lang) });
+    await emit(ctx, format, o.out, publishedView(period, closed, ctx.lang));
   });
 }

@@ -5,7 +5,7 @@ import { t } from '../render/i18n/index.js';
 import { asEnvError, openDb } from '../store/db.js';
 import { listImports } from '../store/history.js';
 import { emit, TEXT_FORMATS } from './output.js';
-import { logDoc, logJson } from '../render/views/history.js';
+import { logView } from '../render/views/history.js';
 
 export const logCommand: CommandSpec = {
   define: (lang) => new Command('log').description(t(lang, 'h_log')),
@@ -20,6 +20,6 @@ export const logCommand: CommandSpec = {
     } finally {
       db.close();
     }
-    return emit(ctx, format, undefined, { data: () => logJson(entries), doc: () => logDoc(entries, ctx.lang) });
+    return emit(ctx, format, undefined, logView(entries, ctx.lang));
   },
 };

@@ -8,7 +8,7 @@ import { emit, rowFormat } from './output.js';
 import { chooseMonth, choosePeriod } from '../analyses/period.js';
 import { monthQuotaIn, periodQuotaIn, subtree } from '../analyses/scope.js';
 import { monthQuotaFromStore, periodQuotaFromStore } from '../analyses/services.js';
-import { monthQuotaDoc, monthQuotaJson, periodQuotaDoc, periodQuotaJson } from '../render/views/quota.js';
+import { monthQuotaView, periodQuotaView } from '../render/views/quota.js';
 
 export const quotaCommand: CommandSpec = {
   define: (lang) => withOptions(new Command('quota').description(t(lang, 'h_quota')), lang, 'month', 'period', 'org', 'out-rows'),
@@ -20,14 +20,14 @@ export const quotaCommand: CommandSpec = {
       const keep = subtree(q.orgs(), o.org);
       if (o.period !== undefined) {
         const pq = periodQuotaIn(periodQuotaFromStore(q, rules, choosePeriod(o.period, q.reportPeriods(), 'reports_data')), keep);
-        await emit(ctx, format, o.out, { data: () => periodQuotaJson(pq), doc: () => periodQuotaDoc(pq, ctx.lang) });
+        await emit(ctx, format, o.out, periodQuotaView(pq, ctx.lang));
         return;
       }
       const month = chooseMonth(o.month, q.reportMonths());
       const whole = monthQuotaFromStore(q, rules, month);
       if (whole.orgs.length === 0) throw new DataError({ id: 'no_data_month', params: { month, have: '' } });
       const mq = monthQuotaIn(whole, keep);
-      await emit(ctx, format, o.out, { data: () => monthQuotaJson(mq), doc: () => monthQuotaDoc(mq, ctx.lang) });
+      await emit(ctx, format, o.out, monthQuotaView(mq, ctx.lang));
     });
   },
 };

@@ -10,7 +10,7 @@ import { Records, MANY } from '../store/lookup.js';
 import { periodFilter } from '../analyses/period.js';
 import { localTime } from '../core/dates.js';
 import { memberProfile, orgProfile } from '../analyses/profile.js';
-import { candidatesDoc, profileDoc, profileJson } from '../render/views/show.js';
+import { candidatesView, profileView } from '../render/views/show.js';
 
 export const showCommand: CommandSpec = {
   define: (lang) => withOptions(new Command('show').description(t(lang, 'h_show')).argument('<target>', t(lang, 'h_show_target')), lang, 'period'),
@@ -26,15 +26,12 @@ export const showCommand: CommandSpec = {
         throw new DataError({ id: 'sh_unknown', params: { text: target, ...(hint.length ? { hint } : {}) } });
       }
       if (found.kind === 'many') {
-        return emit(ctx, format, undefined, {
-          data: () => ({ candidates: found.found.slice(0, MANY) }),
-          doc: () => candidatesDoc(target, found.found, MANY, ctx.lang),
-        });
+        return emit(ctx, format, undefined, candidatesView(target, found.found, MANY, ctx.lang));
       }
       const { kind, code } = found.found;
       const today = localTime().slice(0, 10);
       const profile = kind === 'org' ? orgProfile(q, r, rules, code, period, today) : memberProfile(q, r, rules, code, period);
-      return emit(ctx, format, undefined, { data: () => profileJson(profile), doc: () => profileDoc(profile, ctx.lang) });
+      return emit(ctx, format, undefined, profileView(profile, ctx.lang));
     });
   },
 };

@@ -13,7 +13,7 @@ import { starsByCommittee } from '../analyses/stars-summary.js';
 import { choosePeriod } from '../analyses/period.js';
 import { starsIn, subtree } from '../analyses/scope.js';
 import { gradeReads, starsFromStore } from '../analyses/services.js';
-import { starsDoc, starsJson, starsSummaryDoc } from '../render/views/stars.js';
+import { starsSummaryDoc, starsView } from '../render/views/stars.js';
 
 /** Rows past which a terminal's table is summarised. */
 const SUMMARY_PAST = 2000;
@@ -50,7 +50,7 @@ export const starsCommand: CommandSpec = {
       const keep = subtree(q.orgs(), o.org);
       if (summarised && summary(ctx, q, rules, period, keep)) return;
       const s = starsIn(starsFromStore(q, rules, period), keep);
-      await emit(ctx, format, o.out, { data: () => starsJson(s, ctx.lang), doc: () => starsDoc(s, ctx.lang) });
+      await emit(ctx, format, o.out, starsView(s, ctx.lang));
     });
   },
 };

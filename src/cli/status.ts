@@ -13,7 +13,7 @@ import { emit, rowFormat, writeWhole } from './output.js';
 import { periodFilter } from '../analyses/period.js';
 import { subtree } from '../analyses/scope.js';
 import { statusFromStore } from '../analyses/status-store.js';
-import { reminderDoc, statusDoc, statusJson } from '../render/views/status.js';
+import { reminderDoc, statusView } from '../render/views/status.js';
 import { workingDaysEnd } from '../render/views/annual-notice.js';
 import { renderAs } from '../render/formats/index.js';
 import type { Query } from '../store/query.js';
@@ -76,7 +76,7 @@ export const statusCommand: CommandSpec = {
         return;
       }
       const only = o.missing === true;
-      await emit(ctx, format, o.out, { data: () => statusJson(s, only), doc: () => statusDoc(s, ctx.lang, only) });
+      await emit(ctx, format, o.out, statusView(s, ctx.lang, only));
     });
   },
 };

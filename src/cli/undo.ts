@@ -9,7 +9,7 @@ import { asEnvError, openDb, type DB } from '../store/db.js';
 import { latestImport, undoLatest } from '../store/history.js';
 import { printTable, SUMMARY_FORMATS, summarize } from './output.js';
 import { wrote } from './interrupt.js';
-import { undoDoc, undoJson, undoPreview } from '../render/views/history.js';
+import { undoPreview, undoView } from '../render/views/history.js';
 
 /**
  * On a terminal, what undo will revert, and the question (SPEC §3): the
@@ -39,10 +39,8 @@ export const undoCommand: CommandSpec = {
       const done = undoLatest(db, shown ?? null);
       if (!done) throw new DataError({ id: 'undo_nothing' });
       wrote(ctx.t('interrupted_db', { db: ctx.db.name }));
-      await summarize(ctx, format, {
-        data: () => undoJson(done.entry, done.counts),
-        print: () => ctx.quiet || printTable(ctx, undoDoc(done.entry, done.counts, ctx.lang)),
-      });
+      const view = undoView(done.entry, done.counts, ctx.lang);
+      await summarize(ctx, format, { data: view.data, print: () => ctx.quiet || printTable(ctx, view.doc()) });
     } catch (e) {
       throw asEnvError(e, ctx.db.name);
     } finally {

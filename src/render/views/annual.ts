@@ -2,6 +2,7 @@
 // their records, the grades against the year before, and with --all every
 // org's and member's year — and as JSON (SPEC §3 keys); --explain gives every
 // criterion of every org and member considered, with pass or fail.
+import type { View } from '../formats/index.js';
 import { sourceText, type Grade } from '../../core/model.js';
 import { memberCriteria, workerCriteria, type Annual, type AwardKind, type Criterion, type MemberYear, type OrgYear } from '../../analyses/annual.js';
 import type { Rules } from '../../core/rules.js';
@@ -172,7 +173,7 @@ export function annualDoc(a: Annual, lang: Lang, opts: { all: boolean; explain: 
 const criteriaJson = (list: Criterion[], lang: Lang) =>
   list.map((c) => ({ code: c.msg.id, message: tm(lang, c.msg), pass: c.pass, ...(c.src ? { source: c.src } : {}) }));
 
-export function annualJson(a: Annual, lang: Lang, explainAll: boolean, rules: Rules) {
+function annualJson(a: Annual, lang: Lang, explainAll: boolean, rules: Rules) {
   const branchOf = new Map(a.orgs.map((o) => [o.org, o]));
   return {
     year: a.year,
@@ -239,3 +240,9 @@ export function orgYearParts(y: OrgYear, lang: Lang): Part[] {
 export function memberYearParts(y: MemberYear, lang: Lang): Part[] {
   return [para(t(lang, 'yr_sh_member', { red: y.red_star_quarters, stars: y.stars_total, points: y.points_total, discipline: y.discipline_deductions }))];
 }
+
+/** What annual shows: the year of each org and member, with the candidates. */
+export const annualView = (a: Annual, lang: Lang, opts: { all: boolean; explain: boolean; rules: Rules }): View => ({
+  data: () => annualJson(a, lang, opts.explain, opts.rules),
+  doc: () => annualDoc(a, lang, opts),
+});

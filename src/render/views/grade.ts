@@ -1,4 +1,5 @@
 // The grading (分类定级) as a document, and its JSON (SPEC §3 keys).
+import type { View } from '../formats/index.js';
 import type { Grading, OrgGrade } from '../../analyses/grade.js';
 import { pct } from '../../core/numbers.js';
 import type { PlainId } from '../../core/messages/index.js';
@@ -69,7 +70,7 @@ export function gradingDoc(g: Grading, lang: Lang, opts: { compact: boolean; exp
   return { lang, sections: [{ id: 'grade', title: t(lang, 'g_title', { period: g.period }), parts }] };
 }
 
-export function gradingJson(g: Grading, lang: Lang, explain: boolean) {
+function gradingJson(g: Grading, lang: Lang, explain: boolean) {
   return {
     period: g.period,
     orgs: g.orgs.map((o) => ({
@@ -97,3 +98,9 @@ export function gradingJson(g: Grading, lang: Lang, explain: boolean) {
     share_warnings: g.shares,
   };
 }
+
+/** What grade shows: each org's scores and grade (`opts`: the layout of the document). */
+export const gradingView = (g: Grading, lang: Lang, opts: { compact: boolean; explain: boolean; belowPct: string; explainColumn?: boolean }): View => ({
+  data: () => gradingJson(g, lang, opts.explain),
+  doc: () => gradingDoc(g, lang, opts),
+});

@@ -1,4 +1,5 @@
 // `cxzy log` and `cxzy undo` as documents, and their JSON.
+import type { View } from '../formats/index.js';
 import type { ImportEntry, UndoCounts } from '../../store/history.js';
 import type { SectionCounts } from '../../store/batch/commit.js';
 import { SECTIONS, type Section } from '../../core/model.js';
@@ -52,7 +53,7 @@ export function logDoc(entries: ImportEntry[], lang: Lang): Doc {
   return { lang, sections: [{ id: 'log', title: 'cxzy log', parts: [{ kind: 'table', table: { ...table, align: [...table.align] } }] }] };
 }
 
-export const logJson = (entries: ImportEntry[]) => ({ imports: entries });
+const logJson = (entries: ImportEntry[]) => ({ imports: entries });
 
 export function undoDoc(entry: ImportEntry, counts: Record<Section, UndoCounts>, lang: Lang): Doc {
   const headers = [t(lang, 'section'), t(lang, 'undo_deleted'), t(lang, 'undo_reverted'), t(lang, 'undo_restored')];
@@ -65,4 +66,13 @@ export function undoDoc(entry: ImportEntry, counts: Record<Section, UndoCounts>,
 export const undoPreview = (e: ImportEntry, lang: Lang) =>
   t(lang, 'undo_confirm', { n: e.number, at: shownTime(e.at), files: filesCell(lang, e), changes: changesCell(lang, e.sections), options: optionsOf(e) });
 
-export const undoJson = (entry: ImportEntry, counts: Record<Section, UndoCounts>) => ({ undone: entry, sections: counts });
+const undoJson = (entry: ImportEntry, counts: Record<Section, UndoCounts>) => ({ undone: entry, sections: counts });
+
+/** What log shows: the imports, newest first. */
+export const logView = (entries: ImportEntry[], lang: Lang): View => ({ data: () => logJson(entries), doc: () => logDoc(entries, lang) });
+
+/** What undo says it reverted. */
+export const undoView = (entry: ImportEntry, counts: Record<Section, UndoCounts>, lang: Lang): View => ({
+  data: () => undoJson(entry, counts),
+  doc: () => undoDoc(entry, counts, lang),
+});

@@ -2,6 +2,7 @@
 // a 问题台账 sheet pre-filled for the office to complete and import back
 // (id, org, the quarter's last day as the date found, source, pledge, the
 // problem drafted from its reasons; measures, owner and deadline left to fill).
+import type { View } from '../formats/index.js';
 import type ExcelJS from 'exceljs';
 import type { Suggestion } from '../../analyses/ledger-suggest.js';
 import type { PlainId } from '../../core/messages/index.js';
@@ -23,7 +24,7 @@ export function suggestDoc(period: string, list: Suggestion[], lang: Lang): Doc 
   return { lang, sections: [{ id: 'suggest', title: t(lang, 'lg_suggest_title', { period }), parts }] };
 }
 
-export function suggestJson(period: string, list: Suggestion[], lang: Lang) {
+function suggestJson(period: string, list: Suggestion[], lang: Lang) {
   return {
     period,
     suggestions: list.map((s) => ({
@@ -52,3 +53,9 @@ export async function suggestXlsx(list: Suggestion[], found: string, lang: Lang)
   ws.commit();
   return await finish();
 }
+
+/** What ledger --suggest shows: the problems the quarter's figures suggest. */
+export const suggestView = (period: string, list: Suggestion[], lang: Lang): View => ({
+  data: () => suggestJson(period, list, lang),
+  doc: () => suggestDoc(period, list, lang),
+});

@@ -1,5 +1,6 @@
 // 问题台账 as a document — each problem as it stands at the date, then each
 // committee's figures, ranked — and as JSON (SPEC §3 keys).
+import type { View } from '../formats/index.js';
 import { sourceText } from '../../core/model.js';
 import type { Ledger, ProblemState } from '../../analyses/ledger.js';
 import type { PlainId } from '../../core/messages/index.js';
@@ -140,7 +141,7 @@ export function publishedDoc(period: string, closed: ProblemState[], lang: Lang)
   return { lang, sections: [{ id: 'published', title: t(lang, 'lg_published_title', { period }), parts: [table] }] };
 }
 
-export function publishedJson(period: string, closed: ProblemState[]) {
+function publishedJson(period: string, closed: ProblemState[]) {
   return { period, problems: closed.map(problemJson) };
 }
 
@@ -159,3 +160,12 @@ export function publishedNoticeDoc(period: string, closed: ProblemState[], lang:
     ],
   };
 }
+
+/** What ledger shows: each problem as it stands at the ledger's date. */
+export const ledgerView = (l: Ledger, lang: Lang): View => ({ data: () => ledgerJson(l), doc: () => ledgerDoc(l, lang) });
+
+/** What ledger --published shows: the problems closed in a quarter. */
+export const publishedView = (period: string, closed: ProblemState[], lang: Lang): View => ({
+  data: () => publishedJson(period, closed),
+  doc: () => publishedDoc(period, closed, lang),
+});

@@ -1,5 +1,6 @@
 // 信息报送 for a month or a quarter as a document, with duplicates named; and
 // its JSON (SPEC §3 keys).
+import type { View } from '../formats/index.js';
 import { sourceText } from '../../core/model.js';
 import type { CountedItem, MonthQuota, PeriodQuota } from '../../analyses/quota.js';
 import type { PlainId } from '../../core/messages/index.js';
@@ -74,3 +75,9 @@ export function periodQuotaJson(q: PeriodQuota) {
     duplicates: q.duplicates.map(dupJson),
   };
 }
+
+/** What quota shows for a month: each org's reports against its quota. */
+export const monthQuotaView = (q: MonthQuota, lang: Lang): View => ({ data: () => monthQuotaJson(q), doc: () => monthQuotaDoc(q, lang) });
+
+/** What quota shows for a quarter: each org's months. */
+export const periodQuotaView = (q: PeriodQuota, lang: Lang): View => ({ data: () => periodQuotaJson(q), doc: () => periodQuotaDoc(q, lang) });

@@ -1,6 +1,7 @@
 // `cxzy show` as a document — what is stored about one org or member, each
 // record with its source — and as JSON; and the candidates when a name
 // matches several.
+import type { View } from '../formats/index.js';
 import { LEADS, sourceText, type Org, type Source } from '../../core/model.js';
 import type { MemberProfile, OrgProfile, OwnedTable, Profile } from '../../analyses/profile.js';
 import type { Found } from '../../store/lookup.js';
@@ -196,7 +197,7 @@ export function profileDoc(p: Profile, lang: Lang): Doc {
 }
 
 /** Everything the document shows, as data, records with their sources. */
-export function profileJson(p: Profile) {
+function profileJson(p: Profile) {
   const parents = p.parents.map((o) => ({ code: o.code, name: o.name }));
   if (p.kind === 'member') {
     return {
@@ -269,3 +270,12 @@ export function candidatesDoc(text_: string, found: Found[], max: number, lang: 
     ],
   };
 }
+
+/** What show shows of one org or member. */
+export const profileView = (p: Profile, lang: Lang): View => ({ data: () => profileJson(p), doc: () => profileDoc(p, lang) });
+
+/** What show shows for a name that matches several: the first `max`, each with its code. */
+export const candidatesView = (text_: string, found: Found[], max: number, lang: Lang): View => ({
+  data: () => ({ candidates: found.slice(0, max) }),
+  doc: () => candidatesDoc(text_, found, max, lang),
+});

@@ -1,6 +1,7 @@
 // 积分评星 as a document: the member table, then the named red stars,
 // benchmark branches and flag committees with why each qualified or missed;
 // and its JSON (SPEC §3 keys).
+import type { View } from '../formats/index.js';
 import type { StarsResult, Verdict } from '../../analyses/stars.js';
 import { LEADS } from '../../core/model.js';
 import { t, word, type Lang } from '../i18n/index.js';
@@ -121,7 +122,7 @@ export function starsSummaryDoc(s: StarsResult, committees: CommitteeStars[], to
   return { lang, sections: [{ id: 'stars', title: t(lang, 'st_title', { period: s.period }), parts }] };
 }
 
-export function starsJson(s: StarsResult, lang: Lang) {
+function starsJson(s: StarsResult, lang: Lang) {
   const verdict = (v: Verdict) => ({ code: v.code, name: v.name, qualified: v.qualified, why: explainJson(v.explain, lang) });
   return {
     period: s.period,
@@ -141,3 +142,6 @@ export function starsJson(s: StarsResult, lang: Lang) {
     flag_candidates: s.flag.map(verdict),
   };
 }
+
+/** What stars shows: every member's stars and the verdicts. */
+export const starsView = (s: StarsResult, lang: Lang): View => ({ data: () => starsJson(s, lang), doc: () => starsDoc(s, lang) });

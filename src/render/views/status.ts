@@ -2,6 +2,7 @@
 // terminal, CSV, Markdown, XLSX), its JSON, and the 催报通知 — the notice that
 // lists the branches still missing something, laid out as the office's other
 // notices are.
+import type { View } from '../formats/index.js';
 import type { Status, BranchStatus, Missing } from '../../analyses/status.js';
 import type { Rules } from '../../core/rules.js';
 import { longDate, t, type Lang } from '../i18n/index.js';
@@ -77,7 +78,7 @@ export function statusDoc(s: Status, lang: Lang, missingOnly: boolean): Doc {
 }
 
 /** The JSON of SPEC §3: each branch with what it sent, where from and when. */
-export function statusJson(s: Status, missingOnly: boolean) {
+function statusJson(s: Status, missingOnly: boolean) {
   return {
     period: s.period,
     months: s.months,
@@ -148,3 +149,9 @@ export function reminderDoc(s: Status, o: ReminderOptions): Doc {
     sections: missing.length ? [body, list] : [body],
   };
 }
+
+/** What status shows: who has sent what (only what is missing, with `missingOnly`). */
+export const statusView = (s: Status, lang: Lang, missingOnly: boolean): View => ({
+  data: () => statusJson(s, missingOnly),
+  doc: () => statusDoc(s, lang, missingOnly),
+});
