@@ -6,6 +6,7 @@ console.log(`cxzy: tests on Node ${process.version}`);
 
 export default defineConfig({
   test: {
+    globalSetup: ['test/tmp-root.ts'],
     include: ['test/**/*.test.ts'],
     // The executables (test:dist) and the clients nobody here wrote (test:e2e) have suites of their own.
     exclude: ['test/dist/**', 'test/e2e/**', '**/node_modules/**'],

@@ -180,7 +180,7 @@ describe('cxzy merge', () => {
     expect(after.typicals.length).toBe(before.typicals.length - 1);
     expect(count(at('city.db'), `SELECT self FROM reviews WHERE org = 'c2.D000003'`)).toBe(61);
 
-    const log = await cxzy(['log', '--db', at('city.db')], { tty: true, columns: 200 });
+    const log = await cxzy(['log', '--db', at('city.db')], { tty: true, columns: 400 });
     expect(log.stdout).toMatch(/c2\.db.*merge --prefix/);
     // In a pipe's 80 columns the long names wrap within their column: none is cut.
     const narrow = await cxzy(['log', '--db', at('city.db')]);

@@ -103,8 +103,9 @@ export function appears(path: string): Promise<void> {
   });
 }
 
+/** A new temporary folder, in the run's own folder (test/tmp-root.ts) when the run has one: a run leaves nothing behind. */
 export function tmp(): string {
-  return mkdtempSync(join(tmpdir(), 'cxzy-test-'));
+  return mkdtempSync(join(process.env.CXZY_TEST_TMP ?? tmpdir(), 'cxzy-test-'));
 }
 
 /** Write files (path → text or bytes) under a new temporary folder; returns the folder. */

@@ -24,7 +24,7 @@ type Runner = (args: string[], cwd: string, env?: Record<string, string>) => Run
 /** A program run in `cwd` with output through files (as under Wine, where a pipe cannot be stdout). */
 function runner(launcher: string[], cache: (cwd: string) => string | null): Runner {
   return (args, cwd, env = {}) => {
-    const io = mkdtempSync(join(tmpdir(), 'cxzy-io-'));
+    const io = mkdtempSync(join(process.env.CXZY_TEST_TMP ?? tmpdir(), 'cxzy-io-'));
     const out = openSync(join(io, 'out'), 'w');
     const err = openSync(join(io, 'err'), 'w');
     const all: NodeJS.ProcessEnv = { ...process.env, ...env };
@@ -165,7 +165,7 @@ const LINUX = join(ROOT, 'dist', 'cxzy-linux-x64');
 suite('dist/cxzy-linux-x64', () => {
   expect(existsSync(LINUX), `${LINUX} is missing: run npm run dist first`).toBe(true);
   return {
-    folder: () => mkdtempSync(join(tmpdir(), 'cxzy-dist-')),
+    folder: () => mkdtempSync(join(process.env.CXZY_TEST_TMP ?? tmpdir(), 'cxzy-dist-')),
     run: runner([LINUX], (cwd) => join(cwd, '..', 'cache')),
     blocked: (dir) => join(dir, 'examples', 'pledges.yaml', 'cache'),
     nodeMajor: 24,
