@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { ROOT } from './helpers.js';
 
-const ORDER = ['core', 'read', 'store', 'pipeline', 'analyses', 'render', 'cli', 'sea', 'bench', 'tools'];
+const ORDER = ['core', 'read', 'store', 'pipeline', 'analyses', 'render', 'web', 'cli', 'sea', 'bench', 'tools'];
 const IMPORT = /(?:import|export)\s[^'";]*?from\s+['"](\.[^'"]+)['"]|import\s*\(\s*['"](\.[^'"]+)['"]/g;
 
 /** Each module of src/ with the modules it imports, as paths from src/. */

@@ -25,6 +25,7 @@ import { showCommand } from './show.js';
 import { exportCommand } from './export.js';
 import { templateCommand } from './template.js';
 import { statusCommand } from './status.js';
+import { serveCommand } from './serve.js';
 import { NOTICE_FORMATS, ROW_FORMATS, TEXT_FORMATS } from './output.js';
 import { punct } from '../render/i18n/punctuation.js';
 import { VERSION } from '../version.js';
@@ -42,6 +43,7 @@ const COMMANDS: CommandSpec[] = [
   ledgerCommand,
   annualCommand,
   statusCommand,
+  serveCommand,
   bulletinCommand,
   templateCommand,
   exportCommand,

@@ -13,15 +13,11 @@ import { emit, rowFormat, writeWhole } from './output.js';
 import { periodFilter } from '../analyses/period.js';
 import { subtree } from '../analyses/scope.js';
 import { statusFromStore } from '../analyses/status-store.js';
-import { reminderDoc, statusView } from '../render/views/status.js';
-import { workingDaysEnd } from '../render/views/annual-notice.js';
+import { reminderNotice, statusView } from '../render/views/status.js';
 import { renderAs } from '../render/formats/index.js';
 import type { Query } from '../store/query.js';
 
 type Options = { period?: string; month?: string; org?: string; missing?: boolean; out?: string; date?: string; number?: string };
-
-/** The days a 催报通知 gives the branches to send what they lack. */
-const REMINDER_DAYS = 5;
 
 /** The quarter asked (by --period or --month), else the latest with any data; and its months counted: up to --month, or up to `today`'s (the notice's date). */
 function quarterOf(o: Options, q: Query, today: string): { period: string; months: string[] } {
@@ -69,8 +65,7 @@ export const statusCommand: CommandSpec = {
       const { period, months } = quarterOf(o, q, date);
       const s = statusFromStore(q, db, rules, period, months, subtree(q.orgs(), o.org));
       if (format === null) {
-        const words = t(ctx.lang, 'bulletin_period_words', { y: period.slice(0, 4), q: period.slice(5) });
-        const doc = reminderDoc(s, { lang: ctx.lang, date, due: workingDaysEnd(date, REMINDER_DAYS), number, office: rules.office, period: words });
+        const doc = reminderNotice(s, { lang: ctx.lang, date, number, office: rules.office });
         writeWhole(ctx, o.out!, await renderAs(extname(o.out!).toLowerCase() === '.docx' ? 'docx' : 'html', doc));
         ctx.note(ctx.t('ss_wrote', { file: o.out!, n: s.summary.missing }));
         return;

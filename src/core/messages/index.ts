@@ -15,6 +15,7 @@ import type { RuleMessages } from './rules.js';
 import type { ShowMessages } from './show.js';
 import type { StarsMessages } from './stars.js';
 import type { StatusMessages } from './status.js';
+import type { WebMessages } from './web.js';
 import type { WorkbookMessages } from './workbook.js';
 
 export type { Scalar } from './types.js';
@@ -34,6 +35,7 @@ export interface Messages
     ShowMessages,
     StarsMessages,
     StatusMessages,
+    WebMessages,
     WorkbookMessages {}
 
 export type MsgId = keyof Messages;

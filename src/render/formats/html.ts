@@ -7,9 +7,9 @@ import { barChartSvg, escapeHtml as esc } from './svg.js';
 import { issuerMark } from './issuer-mark.js';
 
 // Fonts a Chinese office has (Windows, then macOS, then Linux), falling back to any CJK face.
-const FANG = `"FangSong", "仿宋", "仿宋_GB2312", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", "WenQuanYi Zen Hei", serif`;
-const HEI = `"SimHei", "黑体", "Heiti SC", "STHeiti", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", sans-serif`;
-const SONG = `"FZXiaoBiaoSong-B05S", "方正小标宋简体", "STZhongsong", "华文中宋", "SimSun", "宋体", "Songti SC", "STSong", "Noto Serif CJK SC", "WenQuanYi Zen Hei", serif`;
+export const FANG = `"FangSong", "仿宋", "仿宋_GB2312", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", "WenQuanYi Zen Hei", serif`;
+export const HEI = `"SimHei", "黑体", "Heiti SC", "STHeiti", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", sans-serif`;
+export const SONG = `"FZXiaoBiaoSong-B05S", "方正小标宋简体", "STZhongsong", "华文中宋", "SimSun", "宋体", "Songti SC", "STSong", "Noto Serif CJK SC", "WenQuanYi Zen Hei", serif`;
 /** 宋体 itself, for page numbers. */
 const SONGTI = `"SimSun", "宋体", "Songti SC", "STSong", "Noto Serif CJK SC", serif`;
 

@@ -15,6 +15,7 @@ import { RULE_TEXTS } from '../../core/messages/rules.js';
 import { show } from './show.js';
 import { stars } from './stars.js';
 import { status } from './status.js';
+import { web } from './web.js';
 import { workbook } from './workbook.js';
 import { WORDS } from './words.js';
 import { fieldLabel } from '../../core/columns.js';
@@ -37,6 +38,7 @@ const CATALOG: Catalog<Messages> = {
   ...show,
   ...stars,
   ...status,
+  ...web,
   ...workbook,
 };
 

@@ -9,6 +9,7 @@ import { longDate, t, type Lang } from '../i18n/index.js';
 import { num, para, text, type CellValue, type Doc, type DocSection } from '../doc.js';
 import { officeNotice } from './bulletin.js';
 import { punct } from '../i18n/punctuation.js';
+import { workingDaysEnd } from './annual-notice.js';
 
 const monthOf = (m: string) => Number(m.slice(5, 7));
 const day = (at: string) => at.slice(0, 10);
@@ -96,7 +97,7 @@ function statusJson(s: Status, missingOnly: boolean) {
   };
 }
 
-export interface ReminderOptions {
+interface ReminderOptions {
   lang: Lang;
   /** The notice's date; the branches have until `due`. */
   date: string;
@@ -107,8 +108,17 @@ export interface ReminderOptions {
   period: string;
 }
 
+/** The working days a 催报通知 gives the branches to send what they lack. */
+const REMINDER_DAYS = 5;
+
+/** The 催报通知 of a quarter's status, dated `date`, as `status --out X.docx` and the web view write it. */
+export function reminderNotice(s: Status, o: { lang: Lang; date: string; number: number | null; office: Rules['office'] }): Doc {
+  const period = t(o.lang, 'bulletin_period_words', { y: s.period.slice(0, 4), q: s.period.slice(5) });
+  return reminderDoc(s, { ...o, due: workingDaysEnd(o.date, REMINDER_DAYS), period });
+}
+
 /** 催报通知: how many branches have sent all, the list of those that have not and what they lack, and by when. */
-export function reminderDoc(s: Status, o: ReminderOptions): Doc {
+function reminderDoc(s: Status, o: ReminderOptions): Doc {
   const { lang } = o;
   const missing = lacking(s);
   const title = t(lang, 'ss_n_title', { period: o.period });

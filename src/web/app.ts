@@ -1,0 +1,179 @@
+// A request to `cxzy serve` and its answer, apart from the socket: the tests
+// call `answer` in process. The database is opened read-only for each request
+// (an import in another window shows on the next load) and closed before the
+// answer goes; nothing from the address reaches the file system.
+import { EnvError, DataError, UsageError } from '../core/errors.js';
+import { localTime } from '../core/dates.js';
+import type { Rules } from '../core/rules.js';
+import { openDb, type DB } from '../store/db.js';
+import { Query } from '../store/query.js';
+import { OPEN } from '../store/member-runs.js';
+import { render, type FormatName, type Rendered, type View } from '../render/formats/index.js';
+import type { Doc } from '../render/doc.js';
+import { t, tm, type Lang } from '../render/i18n/index.js';
+import { pageHtml, CSP } from './layout.js';
+import { PAGES, type Page, type PageCtx } from './pages.js';
+import { askOf, askedRows, type Links } from './table.js';
+import { NOTICES } from './notices.js';
+
+export interface App {
+  dbPath: string;
+  /** The database as the clerk named it. */
+  dbName: string;
+  lang: Lang;
+  /** The rules in force, read again for each request (an edited rules file shows on the next load). */
+  rules: () => Rules;
+  /** The Host headers accepted: the loopback address and port the server listens on (DNS rebinding). */
+  hosts: ReadonlySet<string>;
+  today?: () => string;
+}
+
+export interface Request {
+  method: string;
+  url: string;
+  host: string | undefined;
+}
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+}
+
+const HTML = 'text/html; charset=utf-8';
+const SAFE = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' };
+
+const TYPES: Partial<Record<FormatName, string>> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** A file's name for Content-Disposition: its own in UTF-8, and a plain one for old clients. */
+export function attachment(name: string): string {
+  const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+  return `attachment; filename="cxzy${safe.slice(safe.lastIndexOf('.'))}"; filename*=UTF-8''${encodeURIComponent(safe)}`;
+}
+
+/** Which of the shown texts name a stored org or member: their pages' addresses. */
+function linksOf(db: DB): Links {
+  return (texts) => {
+    const out = new Map<string, string>();
+    const codes = [...new Set(texts)].filter((x) => /^[\w.-]{1,64}$/.test(x));
+    for (let i = 0; i < codes.length; i += 500) {
+      const part = codes.slice(i, i + 500);
+      const marks = part.map(() => '?').join(',');
+      for (const r of db.prepare(`SELECT code FROM orgs WHERE code IN (${marks})`).all(...part) as { code: string }[])
+        out.set(r.code, `orgs?code=${encodeURIComponent(r.code)}`);
+      for (const r of db.prepare(`SELECT id FROM members WHERE id IN (${marks}) AND until = '${OPEN}'`).all(...part) as { id: string }[])
+        if (!out.has(r.id)) out.set(r.id, `member?id=${encodeURIComponent(r.id)}`);
+    }
+    return out;
+  };
+}
+
+const page = (status: number, body: string): Reply => ({ status, headers: { ...SAFE, 'Content-Type': HTML }, body });
+
+/** The answer to one request. */
+export async function answer(app: App, req: Request): Promise<Reply> {
+  const { lang } = app;
+  if (req.host === undefined || !app.hosts.has(req.host.toLowerCase()))
+    return {
+      status: 421,
+      headers: { ...SAFE, 'Content-Type': 'text/plain; charset=utf-8' },
+      body: `${t(lang, 'web_refused_host', { host: req.host ?? '' })}\n`,
+    };
+  const url = new URL(req.url, 'http://localhost');
+  const path = url.pathname.replace(/^\//, '');
+  const frame = { lang, db: app.dbName, pages: PAGES, params: url.searchParams, search: url.searchParams.get('q') ?? '' };
+  const error = (status: number, message: string) => page(status, pageHtml({ ...frame, page: null, title: t(lang, 'web_title'), body: { error: message } }));
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return { ...error(405, t(lang, 'web_method', { method: req.method })), headers: { ...SAFE, 'Content-Type': HTML, Allow: 'GET, HEAD' } };
+  const notice = NOTICES[path];
+  const found = PAGES.find((p) => p.path === path);
+  if (!found && !notice) return error(404, t(lang, 'web_not_found', { path: `/${path}` }));
+  let db: DB | null = null;
+  let q: Query | null = null;
+  try {
+    db = openDb(app.dbPath, 'read', app.dbName);
+    q = new Query(db);
+    const ctx: PageCtx = { db, q, rules: app.rules(), lang, params: url.searchParams, today: (app.today ?? (() => localTime().slice(0, 10)))() };
+    if (notice) {
+      const { name, doc } = notice(ctx);
+      return {
+        status: 200,
+        headers: { ...SAFE, 'Content-Type': TYPES.docx!, 'Content-Disposition': attachment(name) },
+        body: (await render('docx', view(doc))) as Buffer,
+      };
+    }
+    return await pageReply(found!, ctx, frame, linksOf(db));
+  } catch (e) {
+    if (e instanceof UsageError) return error(400, tm(lang, e.msg));
+    if (e instanceof DataError) return error(404, tm(lang, e.msg));
+    if (e instanceof EnvError) return error(503, tm(lang, e.msg));
+    return error(500, t(lang, 'web_error', { message: (e as Error).message }));
+  } finally {
+    q?.close();
+    db?.close();
+  }
+}
+
+const view = (doc: Doc): View => ({
+  doc: () => doc,
+  data: () => {
+    throw new Error('a notice has no JSON');
+  },
+});
+
+async function pageReply(p: Page, ctx: PageCtx, frame: Omit<Parameters<typeof pageHtml>[0], 'page' | 'title' | 'body'>, links: Links): Promise<Reply> {
+  const out = p.make(ctx);
+  if (out.redirect) return { status: 303, headers: { ...SAFE, Location: out.redirect, 'Content-Type': HTML }, body: '' };
+  const format = ctx.params.get('format');
+  const name = (ext: string) => `${out.title}.${ext}`;
+  if (format === 'json')
+    return {
+      status: 200,
+      headers: { ...SAFE, 'Content-Type': TYPES.json!, 'Content-Disposition': attachment(name('json')) },
+      body: await text(render('json', out.view)),
+    };
+  if (format === 'csv' || format === 'xlsx') {
+    const k = Number(ctx.params.get('t') ?? 0);
+    const doc = out.view.doc();
+    const tables = doc.sections.flatMap((s) => s.parts.flatMap((x) => (x.kind === 'table' ? [x.table] : [])));
+    const tb = tables[k];
+    if (!tb) throw new UsageError({ id: 'web_bad_param', params: { name: 't', value: String(ctx.params.get('t')) } });
+    // The table as the page has it sorted and filtered, every row.
+    const one: Doc = {
+      lang: ctx.lang,
+      title: out.title,
+      sections: [{ id: 'table', title: tb.caption ?? out.title, parts: [{ kind: 'table', table: { ...tb, rows: askedRows(tb, askOf(ctx.params, k)) } }] }],
+    };
+    const body = await render(format, { ...out.view, doc: () => one });
+    return {
+      status: 200,
+      headers: { ...SAFE, 'Content-Type': TYPES[format]!, 'Content-Disposition': attachment(name(format)) },
+      body: Buffer.isBuffer(body) ? body : await text(body),
+    };
+  }
+  if (format !== null) throw new UsageError({ id: 'web_bad_param', params: { name: 'format', value: format } });
+  const html = pageHtml({
+    ...frame,
+    page: p,
+    title: out.title,
+    choices: out.choices,
+    notices: out.notices,
+    note: out.note,
+    body: { doc: out.view.doc(), links },
+  });
+  return page(200, html);
+}
+
+async function text(r: Rendered | Promise<Rendered>): Promise<string> {
+  const v = await r;
+  if (typeof v === 'string') return v;
+  if (Buffer.isBuffer(v)) return v.toString('utf8');
+  let s = '';
+  for (const piece of v) s += piece;
+  return s;
+}

@@ -1,0 +1,159 @@
+// The frame of every page: the navigation, the search box, the page's form
+// (its choices, all in the address), its downloads and notices, then its
+// document — paragraphs, charts and tables as the notice's HTML lays them out,
+// in the notice's typefaces. No script: sorting, filtering and paging are
+// links and forms, so the page works as it is and prints as it shows.
+import { createHash } from 'node:crypto';
+import { sourceText } from '../core/model.js';
+import { spansText, type Doc, type Part } from '../render/doc.js';
+import { FANG, HEI, SONG } from '../render/formats/html.js';
+import { barChartSvg, escapeHtml as esc } from '../render/formats/svg.js';
+import { t, type Lang } from '../render/i18n/index.js';
+import type { Choice, NoticeLink, Page } from './pages.js';
+import { tableHtml, withParams, type Links } from './table.js';
+
+const CSS = `
+:root { --ink: #1f2328; --muted: #57606a; --rule: #c8ccd1; --head: #f2f4f7; --red: #c00000; --link: #0b57d0; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: #fff; font-family: ${FANG}; font-size: 16px; line-height: 1.7; }
+nav { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 14px; padding: 8px 20px; background: #8b1a1a; font-family: ${HEI}; }
+nav a { color: #fff; text-decoration: none; padding: 2px 4px; }
+nav a.on { border-bottom: 2px solid #fff; }
+nav form { margin-left: auto; }
+nav input { width: 14em; }
+main { padding: 12px 20px 40px; max-width: 1320px; }
+h1 { font-family: ${SONG}; font-size: 22px; margin: 6px 0 10px; }
+h2 { font-family: ${HEI}; font-size: 17px; font-weight: normal; margin: 18px 0 6px; border-bottom: 1px solid var(--rule); }
+h3 { font-family: ${HEI}; font-size: 15px; font-weight: normal; margin: 10px 0 4px; }
+p { margin: 2px 0; }
+a { color: var(--link); }
+.choices, .filters { font-family: ${HEI}; font-size: 14px; margin: 4px 0 8px; display: flex; flex-wrap: wrap; gap: 6px 14px; align-items: center; }
+.bar { font-family: ${HEI}; font-size: 14px; margin: 4px 0 10px; color: var(--muted); }
+.bar a { margin-right: 10px; }
+.error { border: 1px solid var(--red); color: var(--red); padding: 10px 14px; font-family: ${HEI}; }
+table { border-collapse: collapse; margin: 0 0 6px; font-family: ${SONG}; font-size: 13px; line-height: 1.45; }
+th, td { border: 1px solid var(--rule); padding: 3px 7px; text-align: left; vertical-align: top; }
+th { background: var(--head); font-family: ${HEI}; font-weight: normal; white-space: nowrap; }
+th a { color: var(--ink); text-decoration: none; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+.tone-good { color: #2e7d32; } .tone-poor, .tone-bad { color: #c62828; } .tone-muted { color: #8c959f; } .tone-warn { color: #a15c00; }
+.none, .pager { color: var(--muted); font-size: 14px; }
+figure { margin: 6px 0; } figcaption { font-family: ${HEI}; font-size: 14px; }
+svg { max-width: 640px; height: auto; }
+@media print {
+  nav, .choices, .filters, .bar, .pager { display: none; }
+  @page { size: A4; margin: 15mm 12mm; }
+  main { padding: 0; }
+}
+`;
+
+/** The page's one style sheet, allowed by its hash: nothing else may style or run on the page. */
+const STYLE_HASH = `'sha256-${createHash('sha256').update(CSS).digest('base64')}'`;
+export const CSP = `default-src 'none'; style-src ${STYLE_HASH}; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
+
+function partHtml(p: Part, k: { n: number }, params: URLSearchParams, lang: Lang, links: Links): string | null {
+  switch (p.kind) {
+    case 'gap':
+      return null;
+    case 'heading':
+      return `<h3>${esc(p.text)}</h3>`;
+    case 'para':
+      return `<p>${esc(spansText(p.spans))}${p.source ? ` (${esc(sourceText(p.source))})` : ''}</p>`;
+    case 'table':
+      return tableHtml(p.table, k.n++, params, lang, links);
+    case 'chart':
+      return `<figure><figcaption>${esc(p.chart.caption)}</figcaption>${p.chart.bars.length ? barChartSvg(p.chart) : `<p class="none">${esc(p.chart.none)}</p>`}</figure>`;
+  }
+}
+
+/** A document's sections, its tables numbered in order as the address names them (t=0, 1…). */
+export function docHtml(doc: Doc, params: URLSearchParams, lang: Lang, links: Links): { html: string; tables: number } {
+  const k = { n: 0 };
+  const html = doc.sections
+    .map((s) => {
+      const parts = s.parts.map((p) => partHtml(p, k, params, lang, links)).filter((x) => x !== null);
+      return `<section id="${esc(s.id)}">${s.title ? `<h2>${esc(s.title)}</h2>` : ''}\n${parts.join('\n')}\n</section>`;
+    })
+    .join('\n');
+  return { html, tables: k.n };
+}
+
+function choicesHtml(choices: Choice[], lang: Lang): string {
+  if (choices.length === 0) return '';
+  const controls = choices.map((c) => {
+    const label = c.label ? `${esc(c.label)} ` : '';
+    if (c.kind === 'select')
+      return `<label>${label}<select name="${esc(c.name)}">${(c.options ?? [])
+        .map((o) => `<option value="${esc(o)}"${o === c.value ? ' selected' : ''}>${esc(o || t(lang, 'web_all_rows'))}</option>`)
+        .join('')}</select></label>`;
+    if (c.kind === 'check') return `<label><input type="checkbox" name="${esc(c.name)}" value="1"${c.value ? ' checked' : ''}> ${esc(c.label)}</label>`;
+    if (!c.label) return `<input type="hidden" name="${esc(c.name)}" value="${esc(c.value)}">`;
+    return `<label>${label}<input name="${esc(c.name)}" value="${esc(c.value)}" placeholder="${esc(t(lang, 'web_org_hint'))}"></label>`;
+  });
+  return `<form class="choices" method="get">${controls.join(' ')} <button>${esc(t(lang, 'web_go'))}</button></form>`;
+}
+
+export interface Frame {
+  lang: Lang;
+  db: string;
+  /** The page shown, to mark in the navigation (null: an error page). */
+  page: Page | null;
+  pages: Page[];
+  title: string;
+  params: URLSearchParams;
+  search?: string;
+  choices?: Choice[];
+  notices?: NoticeLink[];
+  note?: string;
+  /** The page's document, or an error's text. */
+  body: { doc: Doc; links: Links } | { error: string };
+}
+
+/** A whole page. Links are relative: the view works under any address it is served at. */
+export function pageHtml(f: Frame): string {
+  const { lang } = f;
+  const nav = f.pages
+    .filter((p) => p.nav !== null)
+    .map((p) => `<a href="./${p.path}"${p === f.page ? ' class="on"' : ''}>${esc(t(lang, p.nav!))}</a>`)
+    .join('');
+  const search = `<form method="get" action="search" role="search"><input name="q" value="${esc(f.search ?? '')}" placeholder="${esc(t(lang, 'web_search_hint'))}" aria-label="${esc(t(lang, 'web_search_label'))}"> <button>${esc(t(lang, 'web_search'))}</button></form>`;
+  let main: string;
+  if ('error' in f.body) main = `<p class="error">${esc(f.body.error)}</p>`;
+  else {
+    const { html, tables } = docHtml(f.body.doc, f.params, lang, f.body.links);
+    const keep = (format: string, k?: number) => esc(withParams(f.params, { format, ...(k === undefined ? {} : { t: String(k) }) }));
+    const downloads = [
+      `<a href="${keep('json')}">JSON</a>`,
+      ...Array.from({ length: tables }, (_, k) => {
+        const which = tables > 1 ? `${t(lang, 'web_download_table', { n: k + 1 })} ` : '';
+        return `${esc(which)}<a href="${keep('xlsx', k)}">Excel</a> <a href="${keep('csv', k)}">CSV</a>`;
+      }),
+    ];
+    const notices = (f.notices ?? []).map((n) => `<a href="${esc(n.href)}">${esc(n.label)}</a>`);
+    main = `${choicesHtml(f.choices ?? [], lang)}
+<p class="bar">${esc(t(lang, 'web_download'))}：${downloads.join(' · ')}${notices.length ? ` ｜ ${esc(t(lang, 'web_notice'))}：${notices.join(' ')}` : ''}</p>
+${f.note ? `<p class="bar">${esc(f.note)}</p>` : ''}
+${html}`;
+  }
+  return `<!DOCTYPE html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(f.title)} · ${esc(t(lang, 'web_title'))}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<nav>${nav}${search}</nav>
+<main>
+<h1>${esc(f.title)}</h1>
+${main}
+<p class="bar">${esc(t(lang, 'web_read_only', { db: f.db }))}</p>
+</main>
+</body>
+</html>
+`;
+}
