@@ -51,7 +51,9 @@ svg { max-width: 640px; height: auto; }
 
 /** The page's one style sheet, allowed by its hash: nothing else may style or run on the page. */
 const STYLE_HASH = `'sha256-${createHash('sha256').update(CSS).digest('base64')}'`;
-export const CSP = `default-src 'none'; style-src ${STYLE_HASH}; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
+const POLICY = `default-src 'none'; style-src ${STYLE_HASH}; img-src data:; form-action 'self'; base-uri 'none'`;
+/** Sent as a header, with frame-ancestors (which a page's own meta element cannot set); the page carries the rest, saved or not. */
+export const CSP = `${POLICY}; frame-ancestors 'none'`;
 
 function partHtml(p: Part, k: { n: number }, params: URLSearchParams, lang: Lang, links: Links): string | null {
   switch (p.kind) {
@@ -141,7 +143,7 @@ ${html}`;
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(f.title)} · ${esc(t(lang, 'web_title'))}</title>
 <style>${CSS}</style>

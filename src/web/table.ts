@@ -31,11 +31,13 @@ export function askOf(params: URLSearchParams, k: number): TableAsk {
 
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
 
-/** Two cells in order: numbers by value, the rest as text; empty cells last. */
-function compare(a: CellValue, b: CellValue): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-  if (isNumeric(a) && isNumeric(b)) return (a.v as number) - (b.v as number);
-  return collator.compare(cellText(a), cellText(b));
+const blank = (c: CellValue) => c === null || cellText(c) === '';
+
+/** Two cells in order, `sign` -1 for descending: numbers by value, the rest as text; empty cells last whichever way. */
+function compare(a: CellValue, b: CellValue, sign: number): number {
+  if (blank(a) || blank(b)) return Number(blank(a)) - Number(blank(b));
+  if (isNumeric(a) && isNumeric(b)) return sign * ((a!.v as number) - (b!.v as number));
+  return sign * collator.compare(cellText(a), cellText(b));
 }
 
 /** The table's rows as asked: filtered, then sorted (stably, so a second sort keeps the first's order within ties). */
@@ -47,7 +49,7 @@ export function askedRows(tb: DocTable, ask: TableAsk): CellValue[][] {
     const sign = ask.desc ? -1 : 1;
     rows = rows
       .map((r, n) => [r, n] as const)
-      .sort(([a, m], [b, n]) => sign * compare(a[i] ?? null, b[i] ?? null) || m - n)
+      .sort(([a, m], [b, n]) => compare(a[i] ?? null, b[i] ?? null, sign) || m - n)
       .map(([r]) => r);
   }
   return rows;

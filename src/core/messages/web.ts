@@ -71,4 +71,5 @@ export interface WebMessages {
   web_tree_h_members: {};
   web_tree_title: { n: Scalar };
   web_read_only: { db: Scalar };
+  web_press_enter: {};
 }

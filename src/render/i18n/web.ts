@@ -91,5 +91,6 @@ export const web: Catalog<WebMessages> = {
   web_tree_h_category: { zh: () => '类别', en: () => 'category' },
   web_tree_h_members: { zh: () => '在册党员', en: () => 'active members' },
   web_tree_title: { zh: (p) => `组织（${p.n} 个）`, en: (p) => `Orgs (${p.n})` },
+  web_press_enter: { zh: () => '按回车键关闭窗口', en: () => 'press Enter to close this window' },
   web_read_only: { zh: (p) => `数据库 ${p.db}（只读）`, en: (p) => `database ${p.db} (read-only)` },
 };
