@@ -99,6 +99,24 @@ describe('cxzy serve: the pages', () => {
     expect(page3).toContain('href="?period=2011Q2&amp;t=0&amp;page=2&amp;sort=1&amp;dir=desc"');
   });
 
+  it('summarises a rating past 2,000 members per committee, as the terminal does, and lists every one, paged, when asked', async () => {
+    const n = 2100;
+    const members = Array.from({ length: n }, (_, i) => `  - {id: M${i}, name: 党员${i}, org: D01, role: member}`).join('\n');
+    const points = Array.from({ length: n }, (_, i) => `  - {member: M${i}, study: 20, excel: 20, service: 20, discipline: 20, integrity: ${i % 2 ? 20 : 10}}`).join('\n');
+    const d = files({
+      'o.yaml': `orgs:\n  - {code: W01, name: 城关镇党委, type: committee, category: agency}\n  - {code: D01, name: 红湾社区党支部, type: branch, parent: W01, category: community}\nmembers:\n${members}\n`,
+      'p.yaml': `period: 2011Q1\npoints:\n${points}\n`,
+    });
+    expect((await cxzy(['import', 'o.yaml', 'p.yaml', '--db', 'big.db', '-q'], { cwd: d })).code).toBe(0);
+    const big: App = { ...app, dbPath: join(d, 'big.db') };
+    const ask = async (url: string) => String((await answer(big, { method: 'GET', url, host: 'localhost:8017' })).body);
+    const summary = await ask('/stars');
+    expect(summary).toContain('共评星 2100 名党员，这里按党委汇总');
+    expect(summary).toContain('<td class="n">2100</td>');
+    const every = await ask('/stars?all=1&t=0&page=11');
+    expect(every).toContain(`第 11/11 页（第 2001–2100 行，共 2100 行）`);
+  });
+
   it('links an org to its page, and the page to its members and its quarters', async () => {
     const tree = await html('/orgs');
     expect(tree).toContain('<a href="orgs?code=D0101">D0101</a>');

@@ -2,7 +2,33 @@
 // is summarised): per committee, the members rated, the red stars and the
 // benchmark branches, from a rating of the red-star candidates only.
 import type { Org } from '../core/model.js';
+import type { Rules } from '../core/rules.js';
+import { sum } from '../core/collections.js';
+import type { Query } from '../store/query.js';
 import type { StarsResult } from './stars.js';
+import { starsFromStore } from './services.js';
+import { starsIn } from './scope.js';
+
+/** Members rated past which a list is summarised. */
+export const SUMMARY_PAST = 2000;
+
+export interface StarsSummary {
+  /** The red-star candidates' rating. */
+  s: StarsResult;
+  committees: CommitteeStars[];
+  /** The members rated. */
+  total: number;
+}
+
+/** `period`'s rating within `keep` summarised, or null when it rates no more than SUMMARY_PAST members (then listed whole). */
+export function starsSummary(q: Query, rules: Rules, period: string, keep: Set<string> | null): StarsSummary | null {
+  // The red stars, benchmark branches and flag committees come out the same from the candidates alone.
+  const s = starsIn(starsFromStore(q, rules, period, { redOnly: true }), keep);
+  const all = q.ratedByOrg(period);
+  const rated = keep ? new Map([...all].filter(([org]) => keep.has(org))) : all;
+  const total = sum([...rated.values()]);
+  return total <= SUMMARY_PAST ? null : { s, committees: starsByCommittee(s, q.orgs(), rated), total };
+}
 
 export interface CommitteeStars {
   code: string;

@@ -129,6 +129,9 @@ function runSize(name: string): SizeResult {
     note(`${cmd} floor`);
     steps[`${cmd}_floor`] = best(REPEAT, () => measure('floor', [cmd, db]));
   }
+  note('the web view, each page warm');
+  const served = measure('serve', [db]);
+  for (const [page, ms] of Object.entries(JSON.parse(served.out) as Record<string, number>)) steps[`serve_${page}`] = { ms, rss_mb: served.rss_mb };
   Object.assign(steps, ledger(name, g, db));
   Object.assign(steps, drivers(name, db));
   if (name === 'county') Object.assign(steps, merges(db));
@@ -337,6 +340,12 @@ function markdown(results: SizeResult[]): string {
     out.push(`| history: MB (of a ${r.history.db_mb.toFixed(1)} MB database) | ${r.history.mb.toFixed(1)} | | |`);
     out.push(`| ledger of ${r.branches} problems: import seconds | ${(r.steps.import_ledger.ms / 1000).toFixed(2)} | | |`);
     out.push(`| ledger default view: seconds | ${(r.steps.ledger.ms / 1000).toFixed(2)} | ≤ 2 | ${r.steps.ledger.ms <= 2000 ? '✓' : '✗'} |`);
+    const pages = Object.entries(r.steps).filter(([k]) => k.startsWith('serve_'));
+    if (pages.length) {
+      const [slow, s] = pages.reduce((a, b) => (b[1].ms > a[1].ms ? b : a));
+      const limit = r.size === 'city' ? 2000 : 300;
+      out.push(`| web view: slowest page warm (${slow.slice(6)}), ms | ${s.ms.toFixed(0)} | ≤ ${limit} | ${s.ms <= limit ? '✓' : '✗'} |`);
+    }
     const merged = r.steps.merge;
     if (merged) out.push(`| merge of 12 counties: peak RSS (MB) | ${merged.rss_mb.toFixed(0)} | ≤ 500 | ${merged.rss_mb <= 500 ? '✓' : '✗'} |`);
     const many = r.steps.many_errors;

@@ -16,6 +16,9 @@ import { exportRecords } from '../store/export.js';
 import { exportXlsx } from '../render/views/export.js';
 import { compareDriver } from './drivers.js';
 import { FLOORS } from './floors.js';
+import { answer } from '../web/app.js';
+import { PAGES } from '../web/pages.js';
+import { defaultRules } from '../core/rules.js';
 
 function yamlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -108,6 +111,36 @@ function mergeFloor(target: string, sources: string[]): string {
   }
   db.close();
   return String(n);
+}
+
+/**
+ * Each page of the web view answered warm (the second of two requests, as a
+ * clerk clicking about sees it), in process: the navigation's pages, an org's
+ * and a member's. Prints each page's milliseconds.
+ */
+async function servePages(dbPath: string): Promise<string> {
+  const db = new Database(dbPath, { readonly: true });
+  const org = db.prepare(`SELECT code FROM orgs WHERE type = 'branch' ORDER BY code LIMIT 1`).pluck().get() as string;
+  const member = db.prepare(`SELECT id FROM members WHERE org = ? ORDER BY id LIMIT 1`).pluck().get(org) as string;
+  db.close();
+  const app = { dbPath, dbName: 'bench.db', lang: 'zh' as const, rules: defaultRules, hosts: new Set(['localhost:1']) };
+  const urls: [string, string][] = [
+    ...PAGES.filter((p) => p.nav !== null).map((p): [string, string] => [p.path || 'overview', `/${p.path}`]),
+    ['org', `/orgs?code=${encodeURIComponent(org)}`],
+    ['member', `/member?id=${encodeURIComponent(member)}`],
+  ];
+  const times: Record<string, number> = {};
+  for (const [name, url] of urls) {
+    let ms = 0;
+    for (let i = 0; i < 2; i++) {
+      const t0 = process.hrtime.bigint();
+      const r = await answer(app, { method: 'GET', url, host: 'localhost:1' });
+      ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (r.status !== 200) throw new Error(`${url}: ${r.status} ${String(r.body).slice(0, 500)}`);
+    }
+    times[name] = ms;
+  }
+  return JSON.stringify(times);
 }
 
 /** exceljs's own streaming reader over every cell of every workbook: the floor that cxzy's workbook import is measured against. */
@@ -206,6 +239,8 @@ const out = run
               ? await workbooks(args[0], args[1])
               : step === 'driver'
                 ? compareDriver(args[0], args[1], args[2])
-                : await cxzy(args);
+                : step === 'serve'
+                  ? await servePages(args[0])
+                  : await cxzy(args);
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 process.stdout.write(`\n${JSON.stringify({ ms, rss_mb: run?.rss_mb ?? process.resourceUsage().maxRSS / 1024, out })}\n`);

@@ -9,25 +9,17 @@ import { sum } from '../core/collections.js';
 import type { Query } from '../store/query.js';
 import { PLANS } from '../store/plans.js';
 import type { Rules } from '../core/rules.js';
-import { starsByCommittee } from '../analyses/stars-summary.js';
+import { starsSummary, SUMMARY_PAST } from '../analyses/stars-summary.js';
 import { choosePeriod } from '../analyses/period.js';
 import { starsIn, subtree } from '../analyses/scope.js';
 import { gradeReads, starsFromStore } from '../analyses/services.js';
 import { starsSummaryDoc, starsView } from '../render/views/stars.js';
 
-/** Rows past which a terminal's table is summarised. */
-const SUMMARY_PAST = 2000;
-
 /** The summary a terminal gets of more than SUMMARY_PAST members rated; false (nothing printed) for fewer. */
 function summary(ctx: Ctx, q: Query, rules: Rules, period: string, keep: Set<string> | null): boolean {
-  // The red stars, benchmark branches and flag committees come out the same from the candidates alone.
-  const s = starsIn(starsFromStore(q, rules, period, { redOnly: true }), keep);
-  const all = q.ratedByOrg(period);
-  const rated = keep ? new Map([...all].filter(([org]) => keep.has(org))) : all;
-  const total = sum([...rated.values()]);
-  if (total <= SUMMARY_PAST) return false;
-  printTable(ctx, starsSummaryDoc(s, starsByCommittee(s, q.orgs(), rated), total, ctx.lang));
-  return true;
+  const sm = starsSummary(q, rules, period, keep);
+  if (sm) printTable(ctx, starsSummaryDoc(sm.s, sm.committees, sm.total, ctx.lang));
+  return sm !== null;
 }
 
 export const starsCommand: CommandSpec = {

@@ -18,7 +18,8 @@ import { memberProfile, orgProfile } from '../analyses/profile.js';
 import type { View } from '../render/formats/index.js';
 import { t, type Lang } from '../render/i18n/index.js';
 import { gradingView } from '../render/views/grade.js';
-import { starsView } from '../render/views/stars.js';
+import { starsSummaryView, starsView } from '../render/views/stars.js';
+import { starsSummary, SUMMARY_PAST } from '../analyses/stars-summary.js';
 import { monthQuotaView } from '../render/views/quota.js';
 import { ledgerView } from '../render/views/ledger.js';
 import { annualView } from '../render/views/annual.js';
@@ -141,8 +142,18 @@ function grade(c: PageCtx): PageOut {
 function stars(c: PageCtx): PageOut {
   const have = c.q.pointsPeriods();
   const period = quarter(c, have, 'points_data');
-  const s = starsIn(starsFromStore(c.q, c.rules, period), keepOf(c));
-  return { title: `${t(c.lang, 'web_stars')} ${period}`, view: starsView(s, c.lang), choices: [periodChoice(c, have, period), orgChoice(c)] };
+  const keep = keepOf(c);
+  const all = c.params.get('all') === '1';
+  const choices: Choice[] = [
+    periodChoice(c, have, period),
+    orgChoice(c),
+    { name: 'all', label: t(c.lang, 'web_stars_all'), kind: 'check', value: all ? '1' : '' },
+  ];
+  const title = `${t(c.lang, 'web_stars')} ${period}`;
+  // A city's 750,000 members summarised per committee, as the terminal has them, unless every one is asked for.
+  const summary = all || !c.q.pointsMoreThan(period, SUMMARY_PAST) ? null : starsSummary(c.q, c.rules, period, keep);
+  if (summary) return { title, view: starsSummaryView(summary, c.lang), choices, note: t(c.lang, 'web_stars_summarised', { n: summary.total }) };
+  return { title, view: starsView(starsIn(starsFromStore(c.q, c.rules, period), keep), c.lang), choices };
 }
 
 function quota(c: PageCtx): PageOut {

@@ -72,4 +72,6 @@ export interface WebMessages {
   web_tree_title: { n: Scalar };
   web_read_only: { db: Scalar };
   web_press_enter: {};
+  web_stars_all: {};
+  web_stars_summarised: { n: Scalar };
 }

@@ -91,6 +91,11 @@ export const web: Catalog<WebMessages> = {
   web_tree_h_category: { zh: () => '类别', en: () => 'category' },
   web_tree_h_members: { zh: () => '在册党员', en: () => 'active members' },
   web_tree_title: { zh: (p) => `组织（${p.n} 个）`, en: (p) => `Orgs (${p.n})` },
+  web_stars_all: { zh: () => '列出全部党员（人数多时较慢）', en: () => 'list every member (slow when there are many)' },
+  web_stars_summarised: {
+    zh: (p) => `共评星 ${p.n} 名党员，这里按党委汇总；要看全部，勾选“列出全部党员”，或选一个组织，或下载 Excel`,
+    en: (p) => `${p.n} members rated, summarised per committee here; tick "list every member", choose an org, or download the workbook to see them all`,
+  },
   web_press_enter: { zh: () => '按回车键关闭窗口', en: () => 'press Enter to close this window' },
   web_read_only: { zh: (p) => `数据库 ${p.db}（只读）`, en: (p) => `database ${p.db} (read-only)` },
 };

@@ -9,7 +9,7 @@ import { GAP, num, para, text, type CellValue, type Doc, type Part } from '../do
 import { explainJson, explainParts } from './explain.js';
 import { Mapped } from '../formats/json.js';
 import { punct } from '../i18n/punctuation.js';
-import type { CommitteeStars } from '../../analyses/stars-summary.js';
+import type { CommitteeStars, StarsSummary } from '../../analyses/stars-summary.js';
 
 /** `members: false` leaves out the member table (the demo shows only who qualified). */
 export function starsDoc(s: StarsResult, lang: Lang, members = true): Doc {
@@ -121,6 +121,19 @@ export function starsSummaryDoc(s: StarsResult, committees: CommitteeStars[], to
   parts.push(GAP, para(t(lang, 'st_summarised', { n: total }), 'warn'));
   return { lang, sections: [{ id: 'stars', title: t(lang, 'st_title', { period: s.period }), parts }] };
 }
+
+/** The summary of a rating past SUMMARY_PAST members: per committee, the red stars, the qualified branches and committees. */
+export const starsSummaryView = ({ s, committees, total }: StarsSummary, lang: Lang): View => ({
+  data: () => ({
+    period: s.period,
+    members_rated: total,
+    committees,
+    red_stars: s.members.filter((m) => m.red_star).map((m) => ({ member: m.member, name: m.name, org: m.org, stars: m.stars })),
+    benchmark: s.pending ? null : s.benchmark.filter((v) => v.qualified).map((v) => v.code),
+    flag: s.pending ? null : s.flag.filter((v) => v.qualified).map((v) => v.code),
+  }),
+  doc: () => starsSummaryDoc(s, committees, total, lang),
+});
 
 function starsJson(s: StarsResult, lang: Lang) {
   const verdict = (v: Verdict) => ({ code: v.code, name: v.name, qualified: v.qualified, why: explainJson(v.explain, lang) });
