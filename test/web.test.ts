@@ -102,7 +102,10 @@ describe('cxzy serve: the pages', () => {
   it('summarises a rating past 2,000 members per committee, as the terminal does, and lists every one, paged, when asked', async () => {
     const n = 2100;
     const members = Array.from({ length: n }, (_, i) => `  - {id: M${i}, name: 党员${i}, org: D01, role: member}`).join('\n');
-    const points = Array.from({ length: n }, (_, i) => `  - {member: M${i}, study: 20, excel: 20, service: 20, discipline: 20, integrity: ${i % 2 ? 20 : 10}}`).join('\n');
+    const points = Array.from(
+      { length: n },
+      (_, i) => `  - {member: M${i}, study: 20, excel: 20, service: 20, discipline: 20, integrity: ${i % 2 ? 20 : 10}}`,
+    ).join('\n');
     const d = files({
       'o.yaml': `orgs:\n  - {code: W01, name: 城关镇党委, type: committee, category: agency}\n  - {code: D01, name: 红湾社区党支部, type: branch, parent: W01, category: community}\nmembers:\n${members}\n`,
       'p.yaml': `period: 2011Q1\npoints:\n${points}\n`,
