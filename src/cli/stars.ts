@@ -5,7 +5,6 @@ import { t } from '../render/i18n/index.js';
 import { withStore } from './store.js';
 import { emit, printTable, rowFormat } from './output.js';
 import type { Ctx } from './context.js';
-import { sum } from '../core/collections.js';
 import type { Query } from '../store/query.js';
 import { PLANS } from '../store/plans.js';
 import type { Rules } from '../core/rules.js';
