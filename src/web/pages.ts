@@ -119,7 +119,8 @@ function overview(c: PageCtx): PageOut {
       grading: period && reviewed.includes(period) ? gradeFromStore(q, rules, period) : null,
       stars: period && rated.includes(period) ? starsFromStore(q, rules, period, { redOnly: true }) : null,
       quota: reportMonths.length ? monthQuotaFromStore(q, rules, reportMonths.at(-1)!) : null,
-      ledger: ledgerFromStore(q, rules, end < c.today ? end : c.today, null),
+      // The quarter's end, or today within it (dates as text: the earlier sorts first).
+      ledger: ledgerFromStore(q, rules, [end, c.today].sort()[0], null),
       imports: listImports(c.db),
     },
     lang,
