@@ -8,7 +8,7 @@ import type { Rules } from '../core/rules.js';
 import { openDb, type DB } from '../store/db.js';
 import { Query } from '../store/query.js';
 import { OPEN } from '../store/member-runs.js';
-import { render, type FormatName, type Rendered, type View } from '../render/formats/index.js';
+import { render, renderAs, type FormatName, type Rendered } from '../render/formats/index.js';
 import type { Doc } from '../render/doc.js';
 import { t, tm, type Lang } from '../render/i18n/index.js';
 import { pageHtml, CSP } from './layout.js';
@@ -104,7 +104,7 @@ export async function answer(app: App, req: Request): Promise<Reply> {
       return {
         status: 200,
         headers: { ...SAFE, 'Content-Type': TYPES.docx!, 'Content-Disposition': attachment(name) },
-        body: (await render('docx', view(doc))) as Buffer,
+        body: (await renderAs('docx', doc)) as Buffer,
       };
     }
     return await pageReply(found!, ctx, frame, linksOf(db));
@@ -118,13 +118,6 @@ export async function answer(app: App, req: Request): Promise<Reply> {
     db?.close();
   }
 }
-
-const view = (doc: Doc): View => ({
-  doc: () => doc,
-  data: () => {
-    throw new Error('a notice has no JSON');
-  },
-});
 
 async function pageReply(p: Page, ctx: PageCtx, frame: Omit<Parameters<typeof pageHtml>[0], 'page' | 'title' | 'body'>, links: Links): Promise<Reply> {
   const out = p.make(ctx);
