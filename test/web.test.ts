@@ -6,7 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import unzipper from 'unzipper';
 import { answer, type App, type Reply } from '../src/web/app.js';
-import { hostsOf } from '../src/web/server.js';
+import { hostsOf, serve } from '../src/web/server.js';
+import { request } from 'node:http';
 import { PAGES } from '../src/web/pages.js';
 import { tableHtml, PAGE_ROWS } from '../src/web/table.js';
 import { defaultRules } from '../src/core/rules.js';
@@ -202,5 +203,30 @@ describe('cxzy serve: refusals', () => {
     const after = await json('/log?format=json');
     expect(after.imports.length).toBe(before.imports.length + 1);
     expect(await html('/orgs?code=D0101')).toContain('红湾社区新典型');
+  });
+
+  it('listens on the next free port when the one asked is taken, and answers only its own Host there', async () => {
+    const a = await serve(app, '127.0.0.1', 0, () => {});
+    const b = await serve(app, '127.0.0.1', a!.port, () => {});
+    try {
+      expect(b!.port).toBeGreaterThan(a!.port);
+      expect(b!.url).toBe(`http://127.0.0.1:${b!.port}/`);
+      const status = (host: string) =>
+        new Promise<number>((resolve, reject) => {
+          const req = request({ host: '127.0.0.1', port: b!.port, path: '/log', headers: { host } }, (res) => {
+            res.resume();
+            resolve(res.statusCode!);
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      expect(await status(`127.0.0.1:${b!.port}`)).toBe(200);
+      expect(await status(`localhost:${b!.port}`)).toBe(200);
+      expect(await status(`127.0.0.1:${a!.port}`)).toBe(421);
+      expect(await status('attacker.example')).toBe(421);
+    } finally {
+      await a!.close();
+      await b!.close();
+    }
   });
 });
