@@ -196,6 +196,20 @@ describe('cxzy serve: refusals', () => {
     expect(String((await answer(hostile, { method: 'GET', url: '/orgs', host: 'localhost:8017' })).body)).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
+  it('answers a page again from the server’s cache until the database or the rules change', async () => {
+    const cached: App = { ...app, cache: new Map() };
+    const first = await answer(cached, { method: 'GET', url: '/log', host: 'localhost:8017' });
+    expect(await answer(cached, { method: 'GET', url: '/log', host: 'localhost:8017' })).toBe(first);
+    writeFileSync(join(dir, 'later.yaml'), 'period: 2011Q2\ntypicals:\n  - {org: D0102, date: "2011-06-21", title: 又一个典型}\n');
+    expect((await cxzy(['import', 'later.yaml', '--db', 'c.db', '-q'], { cwd: dir })).code).toBe(0);
+    const after = await answer(cached, { method: 'GET', url: '/log', host: 'localhost:8017' });
+    expect(after).not.toBe(first);
+    expect(String(after.body)).toContain('later.yaml');
+    // Other rules: the page made again under them.
+    const other: App = { ...cached, rules: () => ({ ...defaultRules(), quota: { ...defaultRules().quota, reports_per_month: 9 } }) };
+    expect(await answer(other, { method: 'GET', url: '/log', host: 'localhost:8017' })).not.toBe(after);
+  });
+
   it('reads the database afresh for each page: an import in another window shows on the next load', async () => {
     const before = await json('/log?format=json');
     writeFileSync(join(dir, 'late.yaml'), 'period: 2011Q2\ntypicals:\n  - {org: D0101, date: "2011-06-20", title: 红湾社区新典型}\n');

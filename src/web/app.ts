@@ -4,6 +4,7 @@
 // answer goes; nothing from the address reaches the file system.
 import { EnvError, DataError, UsageError } from '../core/errors.js';
 import { localTime } from '../core/dates.js';
+import { statSync } from 'node:fs';
 import type { Rules } from '../core/rules.js';
 import { openDb, type DB } from '../store/db.js';
 import { Query } from '../store/query.js';
@@ -26,6 +27,25 @@ export interface App {
   /** The Host headers accepted: the loopback address and port the server listens on (DNS rebinding). */
   hosts: ReadonlySet<string>;
   today?: () => string;
+  /** Pages kept to answer again while nothing they rest on has changed (the server keeps one; none: every page made afresh). */
+  cache?: Map<string, Reply>;
+}
+
+/** Pages a server keeps: a clerk clicking back and forth among a city's pages waits once for each. */
+const CACHED_PAGES = 40;
+
+/**
+ * What a page rests on besides its address: the database file and its
+ * write-ahead log as they stand (an import changes one or the other), the
+ * rules in force, the day and the language. A page made under the same stamp
+ * is the same page.
+ */
+function stamp(app: App, rules: Rules, today: string): string {
+  const file = (p: string) => {
+    const s = statSync(p, { throwIfNoEntry: false });
+    return s ? `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}` : '-';
+  };
+  return `${file(app.dbPath)}|${file(`${app.dbPath}-wal`)}|${JSON.stringify(rules)}|${today}|${app.lang}`;
 }
 
 export interface Request {
@@ -95,10 +115,18 @@ export async function answer(app: App, req: Request): Promise<Reply> {
   if (!found && !notice) return error(404, t(lang, 'web_not_found', { path: `/${path}` }));
   let db: DB | null = null;
   let q: Query | null = null;
+  let key: string | null = null;
   try {
+    const rules = app.rules();
+    const today = (app.today ?? (() => localTime().slice(0, 10)))();
+    if (app.cache && !notice && !url.searchParams.has('format')) {
+      key = `${stamp(app, rules, today)}|${req.url}`;
+      const kept = app.cache.get(key);
+      if (kept) return kept;
+    }
     db = openDb(app.dbPath, 'read', app.dbName);
     q = new Query(db);
-    const ctx: PageCtx = { db, q, rules: app.rules(), lang, params: url.searchParams, today: (app.today ?? (() => localTime().slice(0, 10)))() };
+    const ctx: PageCtx = { db, q, rules, lang, params: url.searchParams, today };
     if (notice) {
       const { name, doc } = notice(ctx);
       return {
@@ -107,7 +135,16 @@ export async function answer(app: App, req: Request): Promise<Reply> {
         body: (await renderAs('docx', doc)) as Buffer,
       };
     }
-    return await pageReply(found!, ctx, frame, linksOf(db));
+    const reply = await pageReply(found!, ctx, frame, linksOf(db));
+    if (key !== null && reply.status === 200 && app.cache) {
+      app.cache.set(key, reply);
+      // The oldest page goes first (a Map keeps the order of insertion).
+      for (const old of app.cache.keys()) {
+        if (app.cache.size <= CACHED_PAGES) break;
+        app.cache.delete(old);
+      }
+    }
+    return reply;
   } catch (e) {
     if (e instanceof UsageError) return error(400, tm(lang, e.msg));
     if (e instanceof DataError) return error(404, tm(lang, e.msg));

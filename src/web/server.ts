@@ -4,7 +4,7 @@
 // answered by app.ts.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { answer, type App } from './app.js';
+import { answer, type App, type Reply } from './app.js';
 
 /** Ports tried after the one asked before giving up. */
 const TRIES = 20;
@@ -46,8 +46,9 @@ function listen(server: Server, host: string, port: number): Promise<number | nu
 /** Serves `app` at `host`, on `port` or the next free one (0: any); null when none of them is free. */
 export async function serve(app: Omit<App, 'hosts'>, host: string, port: number, log: (line: string) => void): Promise<Running | null> {
   let hosts: Set<string> = new Set();
+  const cache = new Map<string, Reply>();
   const server = createServer((req, res) => {
-    answer({ ...app, hosts }, { method: req.method ?? 'GET', url: req.url ?? '/', host: req.headers.host })
+    answer({ ...app, hosts, cache }, { method: req.method ?? 'GET', url: req.url ?? '/', host: req.headers.host })
       .then((r) => {
         res.writeHead(r.status, { ...r.headers, 'Content-Length': Buffer.byteLength(r.body) });
         res.end(req.method === 'HEAD' ? undefined : r.body);
