@@ -3,7 +3,8 @@
 // has sent what, undo — each compared with what bin/cxzy prints or writes.
 // The Windows one, as shipped (Node 24), runs under Wine 10 in a Debian trixie
 // root (wine-root.ts), with Chinese folder and file names.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -170,6 +171,30 @@ suite('dist/cxzy-linux-x64', () => {
     blocked: (dir) => join(dir, 'examples', 'pledges.yaml', 'cache'),
     nodeMajor: 24,
   };
+});
+
+describe('dist/cxzy-linux-x64 serve', () => {
+  it('serves the database in the browser until Ctrl-C, then says so in one line and exits 0', async () => {
+    const dir = mkdtempSync(join(process.env.CXZY_TEST_TMP ?? tmpdir(), 'cxzy-serve-'));
+    expect(spawnSync(process.execPath, [BIN, 'import', EXAMPLES, '--db', join(dir, 'cxzy.db'), '-q']).status).toBe(0);
+    const child = spawn(LINUX, ['serve', '--port', '0'], { cwd: dir, env: { ...process.env, CXZY_CACHE: join(dir, 'cache') }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+      createInterface({ input: child.stdout! }).on('line', (l) => {
+        const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(l);
+        if (m) resolve(m[0]);
+      });
+    });
+    const page = await fetch(`${url}grade`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('分类定级');
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('网页已关闭');
+  });
 });
 
 // The Windows executable as shipped, under Wine 10 in the trixie root: made here once per machine.
