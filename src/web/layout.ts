@@ -4,10 +4,9 @@
 // in the notice's typefaces. No script: sorting, filtering and paging are
 // links and forms, so the page works as it is and prints as it shows.
 import { createHash } from 'node:crypto';
-import { sourceText } from '../core/model.js';
-import { spansText, type Doc, type Part } from '../render/doc.js';
-import { FANG, HEI, SONG } from '../render/formats/html.js';
-import { barChartSvg, escapeHtml as esc } from '../render/formats/svg.js';
+import type { Doc } from '../render/doc.js';
+import { FANG, HEI, htmlPart, SONG } from '../render/formats/html.js';
+import { escapeHtml as esc } from '../render/formats/svg.js';
 import { t, type Lang } from '../render/i18n/index.js';
 import type { Choice, NoticeLink, Page } from './pages.js';
 import { tableHtml, withParams, type Links } from './table.js';
@@ -55,27 +54,12 @@ const POLICY = `default-src 'none'; style-src ${STYLE_HASH}; img-src data:; form
 /** Sent as a header, with frame-ancestors (which a page's own meta element cannot set); the page carries the rest, saved or not. */
 export const CSP = `${POLICY}; frame-ancestors 'none'`;
 
-function partHtml(p: Part, k: { n: number }, params: URLSearchParams, lang: Lang, links: Links): string | null {
-  switch (p.kind) {
-    case 'gap':
-      return null;
-    case 'heading':
-      return `<h3>${esc(p.text)}</h3>`;
-    case 'para':
-      return `<p>${esc(spansText(p.spans))}${p.source ? ` (${esc(sourceText(p.source))})` : ''}</p>`;
-    case 'table':
-      return tableHtml(p.table, k.n++, params, lang, links);
-    case 'chart':
-      return `<figure><figcaption>${esc(p.chart.caption)}</figcaption>${p.chart.bars.length ? barChartSvg(p.chart) : `<p class="none">${esc(p.chart.none)}</p>`}</figure>`;
-  }
-}
-
 /** A document's sections, its tables numbered in order as the address names them (t=0, 1…). */
 export function docHtml(doc: Doc, params: URLSearchParams, lang: Lang, links: Links): { html: string; tables: number } {
   const k = { n: 0 };
   const html = doc.sections
     .map((s) => {
-      const parts = s.parts.map((p) => partHtml(p, k, params, lang, links)).filter((x) => x !== null);
+      const parts = s.parts.map((p) => htmlPart(p, (tb) => tableHtml(tb, k.n++, params, lang, links))).filter((x) => x !== null);
       return `<section id="${esc(s.id)}">${s.title ? `<h2>${esc(s.title)}</h2>` : ''}\n${parts.join('\n')}\n</section>`;
     })
     .join('\n');

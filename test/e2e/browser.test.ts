@@ -7,29 +7,15 @@
 // A screenshot and the PDF land in test-output/ for a person to look at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, CHROMIUM_AVAILABLE } from './chromium.js';
 import { EXAMPLES, ROOT, cxzy, tmp } from '../helpers.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = join(ROOT, 'test-output', 'browser');
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CXZY_REQUIRE_BROWSER) throw new Error(`${CHROMIUM} is missing; install it with: apt-get install chromium`);
-if (!available) console.warn(`skipping the browser test: ${CHROMIUM} is missing (apt-get install chromium)`);
-
-// Flags for a closed network and a root user, as Debian's chromium needs here.
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+if (!CHROMIUM_AVAILABLE) console.warn(`skipping the browser test: ${CHROMIUM} is missing (apt-get install chromium)`);
 
 /** Each page's number as printed, — N —, and where it stands: from pdftotext's boxes. */
 function numbers(pdf: string): { text: string; x0: number; x1: number }[] {
@@ -47,7 +33,7 @@ function numbers(pdf: string): { text: string; x0: number; x1: number }[] {
     });
 }
 
-describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
+describe.skipIf(!CHROMIUM_AVAILABLE)('the HTML bulletin in Chromium', () => {
   let browser: Browser;
   let page: Page;
   const requests: string[] = [];
@@ -66,7 +52,7 @@ describe.skipIf(!available)('the HTML bulletin in Chromium', () => {
     expect((await cxzy(['report', '--db', db, '--rules', rules, '--number', '6', '--date', '2011-07-05', '--out', html])).code).toBe(0);
     url = pathToFileURL(html).href;
     mkdirSync(OUT, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     page.on('request', (r) => requests.push(r.url()));
     page.on('console', (m) => {

@@ -7,30 +7,17 @@
 // person to look at (the README's is made there).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import unzipper from 'unzipper';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, CHROMIUM_AVAILABLE } from './chromium.js';
 import { BIN, EXAMPLES, ROOT, cxzy, tmp } from '../helpers.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = join(ROOT, 'test-output', 'serve');
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CXZY_REQUIRE_BROWSER) throw new Error(`${CHROMIUM} is missing; install it with: apt-get install chromium`);
 
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-describe.skipIf(!available)('cxzy serve in Chromium', () => {
+describe.skipIf(!CHROMIUM_AVAILABLE)('cxzy serve in Chromium', () => {
   let server: ChildProcess;
   let base: string;
   let browser: Browser;
@@ -52,7 +39,7 @@ describe.skipIf(!available)('cxzy serve in Chromium', () => {
       });
     });
     mkdirSync(OUT, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
     page = await context.newPage();
     page.on('request', (r) => {

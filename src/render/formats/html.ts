@@ -103,7 +103,8 @@ function htmlTable(tb: DocTable): string {
   return `${caption}\n<table>${head}<tbody>\n${body}\n</tbody></table>${more}`;
 }
 
-function htmlPart(p: Part): string | null {
+/** A part in HTML; its tables by `table` (the web view's sort, filter and page them). */
+export function htmlPart(p: Part, table: (tb: DocTable) => string = htmlTable): string | null {
   switch (p.kind) {
     case 'gap':
       return null;
@@ -112,7 +113,7 @@ function htmlPart(p: Part): string | null {
     case 'para':
       return `<p class="fact">${esc(spansText(p.spans))}${p.source ? ` (${esc(sourceText(p.source))})` : ''}</p>`;
     case 'table':
-      return htmlTable(p.table);
+      return table(p.table);
     case 'chart':
       return `<figure data-chart="${esc(p.chart.id)}"><figcaption>${esc(p.chart.caption)}</figcaption>${p.chart.bars.length ? barChartSvg(p.chart) : `<p class="none">${esc(p.chart.none)}</p>`}</figure>`;
   }
@@ -136,7 +137,7 @@ export function renderHtml(doc: Doc): string {
   // The foot (附件说明, signature) printed on the page of the body's last lines, never alone: kept whole with the last part.
   const lastBody = doc.sections.findLastIndex((s) => s.attachment === undefined && s.parts.some((p) => p.kind !== 'gap'));
   const sections = doc.sections.map((s, k) => {
-    const parts = s.parts.map(htmlPart).filter((x) => x !== null);
+    const parts = s.parts.map((p) => htmlPart(p)).filter((x) => x !== null);
     if (s.attachment === undefined) {
       if (k === lastBody && foot) parts.push(`<div class="keep">${parts.pop()}${foot}</div>`);
       return `<section id="${esc(s.id)}">\n${s.title ? `<h2>${esc(s.title)}</h2>\n` : ''}${parts.join('\n')}\n</section>`;
