@@ -8,16 +8,17 @@ import type { Query } from '../store/query.js';
 import type { DB } from '../store/db.js';
 import { pointsArrivals, reviewArrivals } from '../store/arrivals.js';
 import { reportStatus, type Status } from './status.js';
+import { PLANS } from '../store/plans.js';
 
 /** Quarter `period`'s status, its reports counted for `months` (of the quarter); over `within` (--org's subtree) or every branch. `db`: where the arrivals are read. */
 export function statusFromStore(q: Query, db: DB, rules: Rules, period: string, months: string[], within: Set<string> | null): Status {
-  const tallies = q.itemTallies(
-    { period },
-    ADOPTIONS.map((a) => rules.quota.points[a]),
-  );
-  const items = new Map<string, Map<string, number>>();
-  for (const t of tallies) items.set(t.org, (items.get(t.org) ?? new Map()).set(t.month, t.count));
+  const weights = ADOPTIONS.map((a) => rules.quota.points[a]);
+  // The members counted and the reports tallied on the second thread, while this one finds which file brought whose points.
+  q.prefetch([PLANS.countsByOrg(period), PLANS.itemTallies({ period }, weights)]);
   const files = pointsArrivals(db, period);
+  const reviews = reviewArrivals(db, period);
+  const items = new Map<string, Map<string, number>>();
+  for (const t of q.itemTallies({ period }, weights)) items.set(t.org, (items.get(t.org) ?? new Map()).set(t.month, t.count));
   const points = new Map([...q.ratedMembers(period)].map(([org, c]) => [org, { ...c, files: files.get(org) ?? [] }]));
   const typicals = new Map<string, number>();
   for (const x of q.typicals(period)) typicals.set(x.org, (typicals.get(x.org) ?? 0) + 1);
@@ -28,7 +29,7 @@ export function statusFromStore(q: Query, db: DB, rules: Rules, period: string, 
     end,
     orgs: q.orgs(),
     within,
-    reviews: reviewArrivals(db, period),
+    reviews,
     points,
     items,
     typicals,
