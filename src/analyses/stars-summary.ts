@@ -6,7 +6,8 @@ import type { Rules } from '../core/rules.js';
 import { sum } from '../core/collections.js';
 import type { Query } from '../store/query.js';
 import type { StarsResult } from './stars.js';
-import { starsFromStore } from './services.js';
+import { gradeReads, starsFromStore } from './services.js';
+import { PLANS } from '../store/plans.js';
 import { starsIn } from './scope.js';
 
 /** Members rated past which a list is summarised. */
@@ -18,6 +19,17 @@ export interface StarsSummary {
   committees: CommitteeStars[];
   /** The members rated. */
   total: number;
+}
+
+/**
+ * What the summary reads besides the candidates, started on the second thread
+ * before anything else is read: the grading's reads, the months that met the
+ * quota and the members counted per org, which the counts of active members
+ * then come from too.
+ */
+export function prefetchSummary(q: Query, rules: Rules, period: string): void {
+  q.prefetch([...gradeReads(rules, period), PLANS.metMonths(period, rules.quota.reports_per_month), PLANS.countsByOrg(period)]);
+  q.countWith(period);
 }
 
 /** `period`'s rating within `keep` summarised, or null when it rates no more than SUMMARY_PAST members (then listed whole). */

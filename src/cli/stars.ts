@@ -6,12 +6,11 @@ import { withStore } from './store.js';
 import { emit, printTable, rowFormat } from './output.js';
 import type { Ctx } from './context.js';
 import type { Query } from '../store/query.js';
-import { PLANS } from '../store/plans.js';
 import type { Rules } from '../core/rules.js';
-import { starsSummary, SUMMARY_PAST } from '../analyses/stars-summary.js';
+import { prefetchSummary, starsSummary, SUMMARY_PAST } from '../analyses/stars-summary.js';
 import { choosePeriod } from '../analyses/period.js';
 import { starsIn, subtree } from '../analyses/scope.js';
-import { gradeReads, starsFromStore } from '../analyses/services.js';
+import { starsFromStore } from '../analyses/services.js';
 import { starsSummaryDoc, starsView } from '../render/views/stars.js';
 
 /** The summary a terminal gets of more than SUMMARY_PAST members rated; false (nothing printed) for fewer. */
@@ -35,8 +34,7 @@ export const starsCommand: CommandSpec = {
       if (summarised) {
         // What the grading reads and the counts run on a second thread, started before the orgs are read here, while
         // this one reads the red-star candidates.
-        q.prefetch([...gradeReads(rules, period), PLANS.metMonths(period, rules.quota.reports_per_month), PLANS.countsByOrg(period)]);
-        q.countWith(period);
+        prefetchSummary(q, rules, period);
       }
       const keep = subtree(q.orgs(), o.org);
       if (summarised && summary(ctx, q, rules, period, keep)) return;

@@ -19,7 +19,7 @@ import type { View } from '../render/formats/index.js';
 import { t, type Lang } from '../render/i18n/index.js';
 import { gradingView } from '../render/views/grade.js';
 import { starsSummaryView, starsView } from '../render/views/stars.js';
-import { starsSummary, SUMMARY_PAST } from '../analyses/stars-summary.js';
+import { prefetchSummary, starsSummary, SUMMARY_PAST } from '../analyses/stars-summary.js';
 import { monthQuotaView } from '../render/views/quota.js';
 import { ledgerView } from '../render/views/ledger.js';
 import { annualView } from '../render/views/annual.js';
@@ -143,8 +143,11 @@ function grade(c: PageCtx): PageOut {
 function stars(c: PageCtx): PageOut {
   const have = c.q.pointsPeriods();
   const period = quarter(c, have, 'points_data');
-  const keep = keepOf(c);
   const all = c.params.get('all') === '1';
+  const big = !all && c.q.pointsMoreThan(period, SUMMARY_PAST);
+  // As the terminal's summary: what it reads besides the candidates starts on the second thread before the orgs are read.
+  if (big) prefetchSummary(c.q, c.rules, period);
+  const keep = keepOf(c);
   const choices: Choice[] = [
     periodChoice(c, have, period),
     orgChoice(c),
@@ -152,7 +155,7 @@ function stars(c: PageCtx): PageOut {
   ];
   const title = `${t(c.lang, 'web_stars')} ${period}`;
   // A city's 750,000 members summarised per committee, as the terminal has them, unless every one is asked for.
-  const summary = all || !c.q.pointsMoreThan(period, SUMMARY_PAST) ? null : starsSummary(c.q, c.rules, period, keep);
+  const summary = big ? starsSummary(c.q, c.rules, period, keep) : null;
   if (summary) return { title, view: starsSummaryView(summary, c.lang), choices, note: t(c.lang, 'web_stars_summarised', { n: summary.total }) };
   return { title, view: starsView(starsIn(starsFromStore(c.q, c.rules, period), keep), c.lang), choices };
 }
