@@ -152,7 +152,8 @@ export function orgProfile(q: Query, r: Records, rules: Rules, code: string, per
   const periods = [...new Set([...graded, ...reviews.keys(), ...typicals.keys()])].filter(inPeriod).sort();
   const quarters = periods.map((p): ProfileQuarter => {
     const grading = graded.includes(p) ? gradeFromStore(q, rules, p) : null;
-    const stars = grading ? starsFromStore(q, rules, p, { redOnly: true }) : null;
+    // The org's verdict rests on its own members (a branch) or its branches' grades (a committee): rated alone.
+    const stars = grading ? starsFromStore(q, rules, p, { of: org }) : null;
     const verdicts = stars ? [...stars.benchmark, ...stars.flag] : [];
     return {
       period: p,

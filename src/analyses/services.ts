@@ -16,7 +16,7 @@ import { pledgesFromStore, pledgesTask } from './bulletin/pledges-store.js';
 import { ledgerAt, type Ledger } from './ledger.js';
 import { suggestProblems, type Suggestion } from './ledger-suggest.js';
 import { annualReview, tallyQuarter, type Annual, type AnnualQuarter, type MemberTally } from './annual.js';
-import { ADOPTIONS, type Grade } from '../core/model.js';
+import { ADOPTIONS, type Grade, type Org } from '../core/model.js';
 
 /** The quarter's end, and the first day a commentary can count from: what a grading reads. */
 function gradeWindow(rules: Rules, period: string): { end: string; since: string } {
@@ -72,14 +72,27 @@ function gradeOnce(q: Query, rules: Rules, period: string, explain: boolean): Gr
  * benchmark branches and flag committees come out the same, the member list
  * holds only those candidates.
  */
-export function starsFromStore(q: Query, rules: Rules, period: string, opts: { redOnly?: boolean } = {}): StarsResult {
-  const { redOnly = false } = opts;
+/**
+ * `period`'s rating: every member's; with `redOnly` the red-star candidates'
+ * alone (the red stars and every verdict come out the same); with `of` one
+ * org's own members' alone (that org's benchmark or flag verdict comes out the
+ * same: a branch's rests on its own members, a committee's on its branches' grades).
+ */
+export function starsFromStore(q: Query, rules: Rules, period: string, opts: { redOnly?: boolean; of?: Org } = {}): StarsResult {
+  const { redOnly = false, of } = opts;
+  const points = of
+    ? of.type === 'branch'
+      ? q.memberPointsOf(period, of.code)
+      : []
+    : redOnly
+      ? q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars)
+      : q.memberPoints(period);
   return rateStars({
     period,
     orgs: q.orgs(),
     // Read as they are rated, the longest read. The rest is asked for once they are (StarsInput), which a second
     // thread, if the command started one, reads meanwhile.
-    points: redOnly ? q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars) : q.memberPoints(period),
+    points,
     get activeMembers() {
       return q.activeMembers(period);
     },

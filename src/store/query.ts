@@ -145,6 +145,11 @@ export class Query {
     return this.iterate(memberPoints, 'WHERE p.period = ?', period);
   }
 
+  /** The period's points of one org's members, as each member was then: a branch's own rating. */
+  memberPointsOf(period: string, org: string): Generator<MemberPoints> {
+    return this.iterate(memberPoints, 'WHERE p.period = ? AND m.org = ?', period, org);
+  }
+
   /** The period's points one at a time, without their members: the year tallies each and lets it go. */
   eachPoints(period: string): Generator<Points> {
     return this.iterate(TABLES.points, 'WHERE period = ?', period);
