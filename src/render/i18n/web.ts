@@ -14,7 +14,10 @@ export const web: Catalog<WebMessages> = {
     zh: (p) => `注意：监听 ${p.host}，同一网络中的其他电脑也可能访问这些数据`,
     en: (p) => `warning: listening on ${p.host}; other computers on the network may reach this data`,
   },
-  web_bad_port: { zh: (p) => `端口“${p.value}”不对：应为 1 到 65535 之间的整数`, en: (p) => `bad port "${p.value}": a whole number from 1 to 65535` },
+  web_bad_port: {
+    zh: (p) => `端口“${p.value}”不对：应为 0 到 65535 之间的整数（0 为任一空闲端口）`,
+    en: (p) => `bad port "${p.value}": a whole number from 0 to 65535 (0: any free port)`,
+  },
   web_port_taken: { zh: (p) => `从 ${p.port} 起找不到空闲端口，请用 --port 指定`, en: (p) => `no free port from ${p.port} on; give one with --port` },
   web_title: { zh: () => '创先争优数据', en: () => 'cxzy' },
   web_overview: { zh: () => '概览', en: () => 'Overview' },
