@@ -206,7 +206,7 @@ function contenderIds(q: Query, rules: Rules, reds: { red: Set<string> }[], at: 
 }
 
 /** The quarter a year places its members at: its last graded quarter, else its last with points, else its last. */
-export function placedAt(year: string, reviewed: string[], rated: string[]): string {
+function placedAt(year: string, reviewed: string[], rated: string[]): string {
   const quarters = yearQuarters(year);
   return quarters.filter((p) => reviewed.includes(p)).at(-1) ?? quarters.filter((p) => rated.includes(p)).at(-1) ?? quarters[3];
 }

@@ -56,7 +56,7 @@ export interface CommitteeStars {
  * member counts under the committee above its branch (a committee's own
  * members under that committee), in the order of the orgs.
  */
-export function starsByCommittee(s: StarsResult, orgs: Org[], rated: Map<string, number>): CommitteeStars[] {
+function starsByCommittee(s: StarsResult, orgs: Org[], rated: Map<string, number>): CommitteeStars[] {
   const byCode = new Map(orgs.map((o) => [o.code, o]));
   const committeeOf = (code: string) => {
     const o = byCode.get(code);

@@ -400,7 +400,7 @@ export const REFERENCE_FIELDS: ReadonlySet<string> = new Set(
 export const SECTION_LIST: SectionDef<unknown>[] = SECTIONS.map((s) => SECTION_DEFS[s] as SectionDef<unknown>);
 
 /** How a duplicate identity is shown: a report or typical's own id, else its org|date|title. */
-export const shownKey = (key: string) => key.replace(/^id:/, '');
+const shownKey = (key: string) => key.replace(/^id:/, '');
 
 /** An identity's values as messages show them: a member's quarter only when its statement names one. */
 export const keyText = (key: readonly unknown[]) =>

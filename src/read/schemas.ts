@@ -11,7 +11,7 @@ import { SECTION_DEFS } from '../core/sections.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv, formats?: string[]) => Ajv;
 
-export const SCHEMA_DIR = join(host.root, 'schemas/');
+const SCHEMA_DIR = join(host.root, 'schemas/');
 const BASE = 'https://cxzy.local/schemas/';
 /** The record schemas, one per section (its declaration's `schema`). */
 const RECORD_SCHEMAS = SECTIONS.map((s) => SECTION_DEFS[s].schema);
@@ -75,7 +75,7 @@ export type LabelMaps = Record<string, Map<string, string>>;
 
 let labels: LabelMaps | undefined;
 
-export function labelMaps(): LabelMaps {
+function labelMaps(): LabelMaps {
   if (labels) return labels;
   labels = {};
   const defs = readSchema('common').definitions as Record<string, { 'x-labels'?: Record<string, string[]> }>;

@@ -105,7 +105,7 @@ export function latestImport(db: DB): ImportEntry | null {
 }
 
 /** Reverts import `e` (the latest not undone), inside the caller's transaction. */
-export function undoImport(db: DB, e: ImportEntry, at: string): Record<Section, UndoCounts> {
+function undoImport(db: DB, e: ImportEntry, at: string): Record<Section, UndoCounts> {
   const n = e.number;
   const out = {} as Record<Section, UndoCounts>;
   for (const t of SECTION_LIST) {

@@ -55,7 +55,7 @@ const POLICY = `default-src 'none'; style-src ${STYLE_HASH}; img-src data:; form
 export const CSP = `${POLICY}; frame-ancestors 'none'`;
 
 /** A document's sections, its tables numbered in order as the address names them (t=0, 1…). */
-export function docHtml(doc: Doc, params: URLSearchParams, lang: Lang, links: Links): { html: string; tables: number } {
+function docHtml(doc: Doc, params: URLSearchParams, lang: Lang, links: Links): { html: string; tables: number } {
   const k = { n: 0 };
   const html = doc.sections
     .map((s) => {

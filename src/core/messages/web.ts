@@ -16,7 +16,6 @@ export interface WebMessages {
   web_title: {};
   web_overview: {};
   web_orgs: {};
-  web_members: {};
   web_grade: {};
   web_stars: {};
   web_quota: {};
@@ -47,7 +46,6 @@ export interface WebMessages {
   web_next: {};
   web_any: {};
   web_filter: {};
-  web_sorted: {};
   web_no_data: {};
   web_not_found: { path: Scalar };
   web_bad_param: { name: Scalar; value: Scalar };
@@ -63,7 +61,6 @@ export interface WebMessages {
   web_ov_quota: { month: Scalar; met: Scalar; total: Scalar };
   web_ov_ledger: { date: Scalar; open: Scalar; overdue: Scalar; supervised: Scalar };
   web_ov_imports: {};
-  web_ov_more: {};
   web_tree_h_code: {};
   web_tree_h_name: {};
   web_tree_h_type: {};

@@ -42,7 +42,7 @@ const TITLE_BREAKS = /(?<=活动|工作|情况|月|的|，|, | )/g;
  * without the fonts sets wider ones), cut after a word, the first line the
  * longer (a trapezoid, as GB/T 9704 asks).
  */
-export function titleLines(title: string, fits = Math.floor((TYPE.width / (SIZE.er * 10)) * 2 * 0.9)): string[] {
+function titleLines(title: string, fits = Math.floor((TYPE.width / (SIZE.er * 10)) * 2 * 0.9)): string[] {
   if (width(title) <= fits) return [title];
   const lines = Math.ceil(width(title) / fits);
   const target = width(title) / lines;

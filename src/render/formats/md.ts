@@ -6,7 +6,7 @@ import { printable } from '../../core/text.js';
 import { cellText, chartTable, isNumeric, spansText, type Doc, type DocTable, type Notice, type Part } from '../doc.js';
 
 /** Text safe inside a Markdown paragraph or a GFM table cell: no tag, no pipe, no line break. */
-export function mdEscape(s: string): string {
+function mdEscape(s: string): string {
   return printable(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 

@@ -56,7 +56,7 @@ function* partLines(p: Exclude<Part, { kind: 'gap' }>, c: ChalkInstance, room: n
 const spans = (list: Span[], c: ChalkInstance) => list.map((s) => toned(c, s.tone)(printable(s.text))).join('');
 
 /** The colour of a tone; identity when colour is off. */
-export function toned(c: ChalkInstance, tone: Tone | undefined): (s: string) => string {
+function toned(c: ChalkInstance, tone: Tone | undefined): (s: string) => string {
   switch (tone) {
     case 'good':
     case 'ok':

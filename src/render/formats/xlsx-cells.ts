@@ -55,7 +55,7 @@ export function setCell(cell: ExcelJS.Cell, c: CellValue): void {
 
 /** Columns of running text wrap at this width; others are as wide as their widest cell, up to WIDEST, and wrap past it. */
 export const WRAP_AT = 40;
-export const WIDEST = 50;
+const WIDEST = 50;
 export const PROSE_AT = 64;
 /** Half-width characters an A4 portrait page holds at Excel's default size: wider tables print landscape. */
 export const PORTRAIT_CHARS = 100;

@@ -101,7 +101,7 @@ function distribution(a: Annual, lang: Lang): DocSection {
 }
 
 /** Each criterion as one line: pass or fail, what it says, where it came from. */
-export const criteriaParts = (head: string, list: Criterion[], lang: Lang): Part[] => [
+const criteriaParts = (head: string, list: Criterion[], lang: Lang): Part[] => [
   para(head, 'strong'),
   ...list.map((c) =>
     para(`  ${t(lang, c.pass ? 'yr_pass' : 'yr_fail')}　${tm(lang, c.msg)}${c.src ? `  (${sourceText(c.src)})` : ''}`, c.pass ? undefined : 'muted'),
@@ -132,7 +132,7 @@ function explain(a: Annual, lang: Lang, rules: Rules): DocSection {
 }
 
 /** `all`: every org's and member's year too; `why`: every criterion. */
-export function annualDoc(a: Annual, lang: Lang, opts: { all: boolean; explain: boolean; rules: Rules }): Doc {
+function annualDoc(a: Annual, lang: Lang, opts: { all: boolean; explain: boolean; rules: Rules }): Doc {
   const c = a.candidates;
   const summary = t(lang, 'yr_summary', {
     orgs: a.orgs.length,

@@ -40,7 +40,7 @@ const optionsOf = (e: ImportEntry) => {
     .join(' ');
 };
 
-export function logDoc(entries: ImportEntry[], lang: Lang): Doc {
+function logDoc(entries: ImportEntry[], lang: Lang): Doc {
   const headers = [t(lang, 'log_number'), t(lang, 'log_at'), t(lang, 'log_files'), t(lang, 'log_changes'), t(lang, 'log_state')];
   const rows = entries.map((e): CellValue[] => [
     num(e.number),
@@ -55,7 +55,7 @@ export function logDoc(entries: ImportEntry[], lang: Lang): Doc {
 
 const logJson = (entries: ImportEntry[]) => ({ imports: entries });
 
-export function undoDoc(entry: ImportEntry, counts: Record<Section, UndoCounts>, lang: Lang): Doc {
+function undoDoc(entry: ImportEntry, counts: Record<Section, UndoCounts>, lang: Lang): Doc {
   const headers = [t(lang, 'section'), t(lang, 'undo_deleted'), t(lang, 'undo_reverted'), t(lang, 'undo_restored')];
   const rows = SECTIONS.map((s): CellValue[] => [text(word(lang, s)), num(counts[s].deleted), num(counts[s].reverted), num(counts[s].restored)]);
   const title = t(lang, 'undo_ok', { n: entry.number, at: shownTime(entry.at), files: entry.files.length });

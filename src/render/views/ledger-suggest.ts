@@ -15,7 +15,7 @@ import { sheetOptions, styleSheet, streamingWorkbook } from '../formats/workbook
 
 const reasonText = (s: Suggestion, lang: Lang) => s.reasons.map((m) => tm(lang, m)).join(punct(lang, 'clause'));
 
-export function suggestDoc(period: string, list: Suggestion[], lang: Lang): Doc {
+function suggestDoc(period: string, list: Suggestion[], lang: Lang): Doc {
   const ids: PlainId[] = ['lg_h_id', 'lg_h_org', 'lg_h_name', 'lg_h_source', 'lg_h_reason'];
   const rows = list.map((s) => [text(s.id), text(s.org), text(s.name), text(word(lang, `src_${s.source}`)), text(reasonText(s, lang))]);
   const parts = list.length

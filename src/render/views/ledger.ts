@@ -12,7 +12,7 @@ import { officeNotice } from './bulletin.js';
 import { committeeRow } from './ledger-rows.js';
 
 /** A problem's state at the date, as a cell: closed, relapsed, overdue (supervised), resolved, or being rectified. */
-export function stateCell(s: ProblemState, lang: Lang): CellValue {
+function stateCell(s: ProblemState, lang: Lang): CellValue {
   if (s.closedAt) return text(t(lang, 'lg_closed'), 'ok');
   if (s.relapsed) return text(t(lang, 'lg_relapsed'), 'bad');
   if (s.supervised) return text(t(lang, 'lg_supervised', { days: s.days_overdue }), 'bad');
@@ -52,7 +52,7 @@ export function problemsTable(list: ProblemState[], lang: Lang, withOrg: boolean
   };
 }
 
-export function ledgerDoc(l: Ledger, lang: Lang): Doc {
+function ledgerDoc(l: Ledger, lang: Lang): Doc {
   const s = l.summary;
   const cHeaders = (
     ['lg_h_rank', 'lg_h_org', 'lg_h_name', 'lg_h_found_n', 'lg_h_closed_n', 'lg_h_rate', 'lg_h_overdue_n', 'lg_h_supervised_n'] as PlainId[]
@@ -117,7 +117,7 @@ export function ledgerJson(l: Ledger) {
 }
 
 /** The 公示表: the problems closed in a quarter, with what was done, by whom, and the masses' verdict. */
-export function publishedDoc(period: string, closed: ProblemState[], lang: Lang): Doc {
+function publishedDoc(period: string, closed: ProblemState[], lang: Lang): Doc {
   const ids: PlainId[] = ['lg_h_id', 'lg_h_name', 'lg_h_content', 'lg_h_measures', 'lg_h_owner', 'lg_h_resolved', 'lg_h_closed', 'lg_h_satisfaction'];
   const rows = closed.map((s): CellValue[] => {
     const p = s.problem;

@@ -25,7 +25,7 @@ export function monthQuotaDoc(q: MonthQuota, lang: Lang): Doc {
   return { lang, sections: [{ id: 'quota', title: t(lang, 'q_title_month', { month: q.month }), parts }] };
 }
 
-export function periodQuotaDoc(q: PeriodQuota, lang: Lang): Doc {
+function periodQuotaDoc(q: PeriodQuota, lang: Lang): Doc {
   const months = q.orgs[0] ? Object.keys(q.orgs[0].months) : [];
   const headers = [t(lang, 'q_rank'), t(lang, 'g_org'), t(lang, 'g_name'), ...months, t(lang, 'q_months_met'), t(lang, 'q_typicals'), t(lang, 'q_points')];
   const rows = q.orgs.map((o): CellValue[] => [

@@ -192,7 +192,7 @@ function memberDoc(p: MemberProfile, lang: Lang): Doc {
   };
 }
 
-export function profileDoc(p: Profile, lang: Lang): Doc {
+function profileDoc(p: Profile, lang: Lang): Doc {
   return p.kind === 'org' ? orgDoc(p, lang) : memberDoc(p, lang);
 }
 
@@ -258,7 +258,7 @@ function ownedJson(p: Profile): { records?: Record<string, unknown[]> } {
 }
 
 /** A name that matches several: each with its code, to show one by. */
-export function candidatesDoc(text_: string, found: Found[], max: number, lang: Lang): Doc {
+function candidatesDoc(text_: string, found: Found[], max: number, lang: Lang): Doc {
   const lines = found
     .slice(0, max)
     .map((f) => para(f.kind === 'org' ? t(lang, 'sh_candidate_org', f) : t(lang, 'sh_candidate_member', { code: f.code, name: f.name, org: f.org ?? '' })));

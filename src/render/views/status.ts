@@ -38,7 +38,7 @@ function row(b: BranchStatus, months: string[], lang: Lang): CellValue[] {
 }
 
 /** The table: every branch (or with `missingOnly` those missing something), then the counts. */
-export function statusDoc(s: Status, lang: Lang, missingOnly: boolean): Doc {
+function statusDoc(s: Status, lang: Lang, missingOnly: boolean): Doc {
   const list = missingOnly ? lacking(s) : s.branches;
   // What is missing first, then what came in: the review's file and when last, the widest.
   const headers = [
