@@ -1,10 +1,21 @@
 // Which quarter or month an analysis is of: the one asked for (checked), else
 // the latest with data.
 import { DataError, UsageError } from '../core/errors.js';
+import type { Query } from '../store/query.js';
 import { isPeriod, isValidDate, lastDayOfMonth, normalizeMonth, normalizePeriod, periodBounds } from '../core/dates.js';
 
-/** What kind of data a quarter lacks, as a word of the messages. */
-export type DataKind = 'reviews_data' | 'points_data' | 'reports_data';
+/** What kind of data a quarter lacks, as a word of the messages (`period_data`: any the branches send). */
+export type DataKind = 'reviews_data' | 'points_data' | 'reports_data' | 'period_data';
+
+/** The quarters with anything the branches send in them (reviews, points or reports), in order: what status is of. */
+export function dataPeriods(q: Query): string[] {
+  return [...new Set([...q.reviewPeriods(), ...q.pointsPeriods(), ...q.reportPeriods()])].sort();
+}
+
+/** The years with reviews, in order: what the annual review is of. */
+export function reviewYears(q: Query): string[] {
+  return [...new Set(q.reviewPeriods().map((p) => p.slice(0, 4)))];
+}
 
 /** --period as given (checked), else the latest quarter in `have`. */
 export function choosePeriod(asked: string | undefined, have: string[], what: DataKind): string {

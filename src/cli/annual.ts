@@ -1,5 +1,6 @@
 // cxzy annual: the year's review — each org's and member's year, the award
 // candidates and reserves under the quotas, the grades against the year before.
+import { reviewYears } from '../analyses/period.js';
 import { Command } from 'commander';
 import type { CommandSpec } from './command.js';
 import { numberArg, withOptions } from './command.js';
@@ -63,7 +64,7 @@ export const annualCommand: CommandSpec = {
     // The notice is a document of its own (publicity); --format html on stdout is the review with its chart of the grades against the year before.
     const format = notice ? null : chooseFormat(ctx, o.out, [...ROW_FORMATS, 'html']);
     return withStore(ctx, async ({ q, rules }) => {
-      const years = [...new Set(q.reviewPeriods().map((p) => p.slice(0, 4)))];
+      const years = reviewYears(q);
       const year = o.year ?? years.at(-1);
       if (year === undefined || !years.includes(year)) throw new DataError({ id: 'yr_no_year', params: { have: years.join(', ') } });
       // The notice and the terminal's compact view name only candidates and reserves: the other members are only counted.

@@ -10,7 +10,7 @@ import { isValidDate, localTime, normalizeMonth, periodMonths, periodOf } from '
 import { t } from '../render/i18n/index.js';
 import { withStore } from './store.js';
 import { emit, rowFormat, writeWhole } from './output.js';
-import { periodFilter } from '../analyses/period.js';
+import { dataPeriods, periodFilter } from '../analyses/period.js';
 import { subtree } from '../analyses/scope.js';
 import { statusFromStore } from '../analyses/status-store.js';
 import { reminderNotice, statusView } from '../render/views/status.js';
@@ -31,7 +31,7 @@ function quarterOf(o: Options, q: Query, today: string): { period: string; month
     through = month;
   }
   if (period === null) {
-    const have = [...new Set([...q.reviewPeriods(), ...q.pointsPeriods(), ...q.reportPeriods()])].sort();
+    const have = dataPeriods(q);
     if (have.length === 0) throw new DataError({ id: 'no_data_period', params: { period: '', what: 'period_data', have: '' } });
     period = have.at(-1)!;
   }

@@ -9,12 +9,14 @@ import { listImports } from '../store/history.js';
 import type { Rules } from '../core/rules.js';
 import type { PlainId } from '../core/messages/index.js';
 import { UsageError } from '../core/errors.js';
-import { isValidDate, normalizeMonth, periodBounds, periodMonths, periodOf } from '../core/dates.js';
+import { periodBounds, periodMonths, periodOf } from '../core/dates.js';
 import { pct } from '../core/numbers.js';
 import { annualFromStore, gradeFromStore, ledgerFromStore, monthQuotaFromStore, starsFromStore } from '../analyses/services.js';
 import { gradingIn, monthQuotaIn, starsIn, subtree } from '../analyses/scope.js';
 import { statusFromStore } from '../analyses/status-store.js';
 import { memberProfile, orgProfile } from '../analyses/profile.js';
+import { dataPeriods, ledgerDate, reviewYears } from '../analyses/period.js';
+import { monthAsked, param as paramOf, quarterAsked, yearAsked } from './ask.js';
 import type { View } from '../render/formats/index.js';
 import { t, type Lang } from '../render/i18n/index.js';
 import { gradingView } from '../render/views/grade.js';
@@ -73,20 +75,7 @@ export interface Page {
   make(c: PageCtx): PageOut;
 }
 
-/** A parameter of the address, empty as absent. */
-const param = (c: PageCtx, name: string): string | undefined => c.params.get(name)?.trim() || undefined;
-
-/** The quarter asked, else the latest in `have`; one the data lacks is an error that lists those it has. */
-function quarter(c: PageCtx, have: string[], what: 'reviews_data' | 'points_data' | 'reports_data'): string {
-  const asked = param(c, 'period');
-  if (asked === undefined && have.length) return have.at(-1)!;
-  if (asked !== undefined && have.includes(asked)) return asked;
-  throw new UsageError(
-    asked === undefined
-      ? { id: 'no_data_period', params: { period: '', what, have: '' } }
-      : { id: 'no_data_period', params: { period: asked, what, have: have.join(', ') } },
-  );
-}
+const param = (c: PageCtx, name: string): string | undefined => paramOf(c.params, name);
 
 const periodChoice = (c: PageCtx, have: string[], value: string): Choice => ({
   name: 'period',
@@ -107,7 +96,7 @@ function overview(c: PageCtx): PageOut {
   const { q, rules, lang } = c;
   const reviewed = q.reviewPeriods();
   const rated = q.pointsPeriods();
-  const all = [...new Set([...reviewed, ...rated, ...q.reportPeriods()])].sort();
+  const all = dataPeriods(q);
   const period = param(c, 'period') ?? all.at(-1);
   if (period !== undefined && !all.includes(period)) throw new UsageError({ id: 'web_bad_param', params: { name: 'period', value: period } });
   const months = period ? periodMonths(period).filter((m) => m <= c.today.slice(0, 7)) : [];
@@ -130,7 +119,7 @@ function overview(c: PageCtx): PageOut {
 
 function grade(c: PageCtx): PageOut {
   const have = c.q.reviewPeriods();
-  const period = quarter(c, have, 'reviews_data');
+  const period = quarterAsked(c.params, have, 'reviews_data');
   const g = gradingIn(gradeFromStore(c.q, c.rules, period), keepOf(c));
   const belowPct = pct(c.rules.grading.caps.satisfaction.below);
   return {
@@ -142,7 +131,7 @@ function grade(c: PageCtx): PageOut {
 
 function stars(c: PageCtx): PageOut {
   const have = c.q.pointsPeriods();
-  const period = quarter(c, have, 'points_data');
+  const period = quarterAsked(c.params, have, 'points_data');
   const all = c.params.get('all') === '1';
   const big = !all && c.q.pointsMoreThan(period, SUMMARY_PAST);
   // As the terminal's summary: what it reads besides the candidates starts on the second thread before the orgs are read.
@@ -162,10 +151,7 @@ function stars(c: PageCtx): PageOut {
 
 function quota(c: PageCtx): PageOut {
   const have = c.q.reportMonths();
-  const asked = param(c, 'month');
-  const month = asked === undefined ? have.at(-1) : normalizeMonth(asked);
-  if (month === undefined || month === null || !have.includes(month))
-    throw new UsageError({ id: 'no_data_month', params: { month: asked ?? '', have: have.join(', ') } });
+  const month = monthAsked(c.params, have);
   const mq = monthQuotaIn(monthQuotaFromStore(c.q, c.rules, month), keepOf(c));
   return {
     title: `${t(c.lang, 'web_quota')} ${month}`,
@@ -176,9 +162,7 @@ function quota(c: PageCtx): PageOut {
 }
 
 function ledger(c: PageCtx): PageOut {
-  const asked = param(c, 'date');
-  if (asked !== undefined && !isValidDate(asked)) throw new UsageError({ id: 'bad_date', params: { value: asked } });
-  const date = asked ?? c.today;
+  const date = ledgerDate({ date: param(c, 'date') }, c.today);
   keepOf(c); // an unknown org is an error
   const l = ledgerFromStore(c.q, c.rules, date, param(c, 'org') ?? null);
   return {
@@ -190,9 +174,8 @@ function ledger(c: PageCtx): PageOut {
 }
 
 function annual(c: PageCtx): PageOut {
-  const years = [...new Set(c.q.reviewPeriods().map((p) => p.slice(0, 4)))];
-  const year = param(c, 'year') ?? years.at(-1);
-  if (year === undefined || !years.includes(year)) throw new UsageError({ id: 'yr_no_year', params: { have: years.join(', ') } });
+  const years = reviewYears(c.q);
+  const year = yearAsked(c.params, years);
   // As the terminal shows it: the candidates and reserves named, the other members counted.
   const a = annualFromStore(c.q, c.rules, year, keepOf(c), true);
   return {
@@ -204,8 +187,8 @@ function annual(c: PageCtx): PageOut {
 }
 
 function status(c: PageCtx): PageOut {
-  const have = [...new Set([...c.q.reviewPeriods(), ...c.q.pointsPeriods(), ...c.q.reportPeriods()])].sort();
-  const period = quarter(c, have, 'reviews_data');
+  const have = dataPeriods(c.q);
+  const period = quarterAsked(c.params, have, 'period_data');
   const months = periodMonths(period).filter((m) => m <= c.today.slice(0, 7));
   const missing = c.params.get('missing') === '1';
   const s = statusFromStore(c.q, c.db, c.rules, period, months, keepOf(c));
