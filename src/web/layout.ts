@@ -5,7 +5,7 @@
 // links and forms, so the page works as it is and prints as it shows.
 import { createHash } from 'node:crypto';
 import type { Doc } from '../render/doc.js';
-import { FANG, HEI, htmlPart, SONG } from '../render/formats/html.js';
+import { FANG, HEI, htmlPage, htmlPart, SONG } from '../render/formats/html.js';
 import { escapeHtml as esc } from '../render/formats/svg.js';
 import { t, type Lang } from '../render/i18n/index.js';
 import type { Choice, NoticeLink, Page } from './pages.js';
@@ -123,23 +123,16 @@ export function pageHtml(f: Frame): string {
 ${f.note ? `<p class="bar">${esc(f.note)}</p>` : ''}
 ${html}`;
   }
-  return `<!DOCTYPE html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${POLICY}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(f.title)} · ${esc(t(lang, 'web_title'))}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<nav>${nav}${search}</nav>
+  return htmlPage({
+    lang,
+    policy: POLICY,
+    title: `${f.title} · ${t(lang, 'web_title')}`,
+    css: CSS,
+    body: `<nav>${nav}${search}</nav>
 <main>
 <h1>${esc(f.title)}</h1>
 ${main}
 <p class="bar">${esc(t(lang, 'web_read_only', { db: f.db }))}</p>
-</main>
-</body>
-</html>
-`;
+</main>`,
+  });
 }

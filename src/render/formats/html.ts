@@ -150,22 +150,33 @@ export function renderHtml(doc: Doc): string {
   const top = n
     ? `<header>${issuerHtml(n.issuer)}${n.number ? `<p class="number">${esc(n.number)}</p>` : ''}<hr class="red"><h1>${esc(n.title)}</h1><p class="to">${esc(n.to)}</p></header>`
     : `<header><h1>${esc(doc.title ?? '')}</h1></header>`;
-  return `<!DOCTYPE html>
-<html lang="${doc.lang === 'zh' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(doc.title ?? '')}</title>
-<style>${CSS}</style>
-</head>
-<body>
-${top}
+  return htmlPage({
+    lang: doc.lang,
+    policy: "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+    title: doc.title ?? '',
+    css: CSS,
+    body: `${top}
 ${body.join('\n')}
 ${lastBody < 0 ? foot : ''}
 ${attachments.join('\n')}
 ${n?.imprint ? imprint(n.imprint) : ''}
-<footer><p>${esc(doc.footer ?? '')}</p></footer>
+<footer><p>${esc(doc.footer ?? '')}</p></footer>`,
+  });
+}
+
+/** A whole page that needs nothing from elsewhere: its language, its Content-Security-Policy, its title, its one style sheet and its body. */
+export function htmlPage(p: { lang: 'zh' | 'en'; policy: string; title: string; css: string; body: string }): string {
+  return `<!DOCTYPE html>
+<html lang="${p.lang === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${p.policy}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(p.title)}</title>
+<style>${p.css}</style>
+</head>
+<body>
+${p.body}
 </body>
 </html>
 `;
