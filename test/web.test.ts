@@ -53,6 +53,8 @@ describe('cxzy serve: the pages', () => {
   it('shows what the commands print: each page as JSON is the command’s JSON', async () => {
     expect(await json('/grade?format=json')).toEqual(await command(['grade']));
     expect(await json('/grade?period=2011Q1&org=W01&format=json')).toEqual(await command(['grade', '--period', '2011Q1', '--org', 'W01']));
+    expect(await json('/grade?explain=1&format=json')).toEqual(await command(['grade', '--explain']));
+    expect(await json('/annual?explain=1&format=json')).toEqual(await command(['annual', '--explain']));
     expect(await json('/stars?format=json')).toEqual(await command(['stars']));
     expect(await json('/quota?month=2011-05&format=json')).toEqual(await command(['quota', '--month', '2011-05']));
     expect(await json(`/ledger?date=${TODAY}&format=json`)).toEqual(await command(['ledger', '--date', TODAY]));

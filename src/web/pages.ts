@@ -85,6 +85,9 @@ const periodChoice = (c: PageCtx, have: string[], value: string): Choice => ({
   value,
 });
 const orgChoice = (c: PageCtx): Choice => ({ name: 'org', label: t(c.lang, 'web_org_filter'), kind: 'text', value: param(c, 'org') ?? '' });
+/** ?explain=1: what each figure rests on, record by record, as --explain gives it. */
+const explainOf = (c: PageCtx) => c.params.get('explain') === '1';
+const explainChoice = (c: PageCtx): Choice => ({ name: 'explain', label: t(c.lang, 'web_explain'), kind: 'check', value: explainOf(c) ? '1' : '' });
 const keepOf = (c: PageCtx) => subtree(c.q.orgs(), param(c, 'org'));
 const query = (o: Record<string, string | undefined>) => {
   const p = new URLSearchParams();
@@ -120,12 +123,13 @@ function overview(c: PageCtx): PageOut {
 function grade(c: PageCtx): PageOut {
   const have = c.q.reviewPeriods();
   const period = quarterAsked(c.params, have, 'reviews_data');
-  const g = gradingIn(gradeFromStore(c.q, c.rules, period), keepOf(c));
+  const explain = explainOf(c);
+  const g = gradingIn(gradeFromStore(c.q, c.rules, period, explain), keepOf(c));
   const belowPct = pct(c.rules.grading.caps.satisfaction.below);
   return {
     title: `${t(c.lang, 'web_grade')} ${period}`,
-    view: gradingView(g, c.lang, { compact: false, explain: false, belowPct }),
-    choices: [periodChoice(c, have, period), orgChoice(c)],
+    view: gradingView(g, c.lang, { compact: false, explain, belowPct }),
+    choices: [periodChoice(c, have, period), orgChoice(c), explainChoice(c)],
   };
 }
 
@@ -176,12 +180,13 @@ function ledger(c: PageCtx): PageOut {
 function annual(c: PageCtx): PageOut {
   const years = reviewYears(c.q);
   const year = yearAsked(c.params, years);
-  // As the terminal shows it: the candidates and reserves named, the other members counted.
-  const a = annualFromStore(c.q, c.rules, year, keepOf(c), true);
+  const explain = explainOf(c);
+  // As the terminal shows it: the candidates and reserves named, the other members counted (every one, explained).
+  const a = annualFromStore(c.q, c.rules, year, keepOf(c), !explain);
   return {
     title: `${t(c.lang, 'web_annual')} ${year}`,
-    view: annualView(a, c.lang, { all: false, explain: false, rules: c.rules }),
-    choices: [{ name: 'year', label: t(c.lang, 'web_year'), kind: 'select', options: [...years].reverse(), value: year }, orgChoice(c)],
+    view: annualView(a, c.lang, { all: false, explain, rules: c.rules }),
+    choices: [{ name: 'year', label: t(c.lang, 'web_year'), kind: 'select', options: [...years].reverse(), value: year }, orgChoice(c), explainChoice(c)],
     notices: [{ label: t(c.lang, 'web_notice_annual'), href: `annual.docx${query({ year, org: param(c, 'org') })}` }],
   };
 }

@@ -33,6 +33,7 @@ export interface WebMessages {
   web_org_filter: {};
   web_org_hint: {};
   web_missing_only: {};
+  web_explain: {};
   web_all_rows: {};
   web_download: {};
   web_download_table: { n: Scalar };

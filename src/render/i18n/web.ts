@@ -39,6 +39,7 @@ export const web: Catalog<WebMessages> = {
   web_org_filter: { zh: () => '组织（含下级）', en: () => 'org (and below)' },
   web_org_hint: { zh: () => '组织编号，空为全部', en: () => 'an org code; empty for all' },
   web_missing_only: { zh: () => '只看缺报的', en: () => 'only those missing something' },
+  web_explain: { zh: () => '列出依据（每个数字由哪些记录算出）', en: () => 'explain (the records each figure rests on)' },
   web_all_rows: { zh: () => '全部', en: () => 'all' },
   web_download: { zh: () => '下载', en: () => 'Download' },
   web_download_table: { zh: (p) => `表 ${p.n}`, en: (p) => `table ${p.n}` },
