@@ -177,7 +177,13 @@ async function pageReply(p: Page, ctx: PageCtx, frame: Omit<Parameters<typeof pa
     const one: Doc = {
       lang: ctx.lang,
       title: out.title,
-      sections: [{ id: 'table', title: tb.caption ?? out.title, parts: [{ kind: 'table', table: { ...tb, rows: askedRows(tb, askOf(ctx.params, k)) } }] }],
+      sections: [
+        {
+          id: 'table',
+          title: tb.caption ?? out.title,
+          parts: [{ kind: 'table', table: { ...tb, rows: askedRows([...tb.rows], tb.headers.length, askOf(ctx.params, k)) } }],
+        },
+      ],
     };
     const body = await render(format, { ...out.view, doc: () => one });
     return {

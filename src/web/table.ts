@@ -40,11 +40,14 @@ function compare(a: CellValue, b: CellValue, sign: number): number {
   return sign * collator.compare(cellText(a), cellText(b));
 }
 
-/** The table's rows as asked: filtered, then sorted (stably, so a second sort keeps the first's order within ties). */
-export function askedRows(tb: DocTable, ask: TableAsk): CellValue[][] {
-  let rows = [...tb.rows];
+/**
+ * A table's rows as asked: filtered, then sorted (stably, so a second sort
+ * keeps the first's order within ties). `rows` is not changed: a filter or a
+ * sort makes a new list, and without either they are given back as they are.
+ */
+export function askedRows(rows: CellValue[][], columns: number, ask: TableAsk): CellValue[][] {
   for (const [i, v] of ask.filters) rows = rows.filter((r) => cellText(r[i] ?? null) === v);
-  if (ask.sort !== null && ask.sort < tb.headers.length) {
+  if (ask.sort !== null && ask.sort < columns) {
     const i = ask.sort;
     const sign = ask.desc ? -1 : 1;
     rows = rows
@@ -89,7 +92,7 @@ export function tableHtml(tb: DocTable, k: number, params: URLSearchParams, lang
   const ask = askOf(params, k);
   const all = [...tb.rows];
   if (all.length === 0 && tb.none !== undefined) return `${tb.caption ? `<h3>${esc(tb.caption)}</h3>` : ''}<p class="none">${esc(tb.none)}</p>`;
-  const rows = askedRows({ ...tb, rows: all }, ask);
+  const rows = askedRows(all, tb.headers.length, ask);
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_ROWS));
   const page = Math.min(ask.page, pages);
   const shown = rows.slice((page - 1) * PAGE_ROWS, page * PAGE_ROWS);
