@@ -78,15 +78,12 @@ function gradeOnce(q: Query, rules: Rules, period: string, explain: boolean): Gr
  * org's own members' alone (that org's benchmark or flag verdict comes out the
  * same: a branch's rests on its own members, a committee's on its branches' grades).
  */
+/** The members of `period` whose points can make a red star: all a summary or a page of red stars rates. */
+export const redStarCandidates = (q: Query, rules: Rules, period: string) => q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars);
+
 export function starsFromStore(q: Query, rules: Rules, period: string, opts: { redOnly?: boolean; of?: Org } = {}): StarsResult {
   const { redOnly = false, of } = opts;
-  const points = of
-    ? of.type === 'branch'
-      ? q.memberPointsOf(period, of.code)
-      : []
-    : redOnly
-      ? q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars)
-      : q.memberPoints(period);
+  const points = of ? (of.type === 'branch' ? q.memberPointsOf(period, of.code) : []) : redOnly ? redStarCandidates(q, rules, period) : q.memberPoints(period);
   return rateStars({
     period,
     orgs: q.orgs(),

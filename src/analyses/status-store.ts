@@ -9,17 +9,26 @@ import type { DB } from '../store/db.js';
 import { pointsArrivals, reviewArrivals } from '../store/arrivals.js';
 import { reportStatus, type Status } from './status.js';
 import { PLANS } from '../store/plans.js';
+import type { Plan } from '../store/prefetch.js';
 
-/** Quarter `period`'s status, its reports counted for `months` (of the quarter); over `within` (--org's subtree) or every branch. `db`: where the arrivals are read. */
-export function statusFromStore(q: Query, db: DB, rules: Rules, period: string, months: string[], within: Set<string> | null): Status {
-  const weights = ADOPTIONS.map((a) => rules.quota.points[a]);
+const weightsOf = (rules: Rules) => ADOPTIONS.map((a) => rules.quota.points[a]);
+
+/** What the status counts, in the order it asks: the members with their points, the reports tallied. */
+export const statusReads = (rules: Rules, period: string): Plan[] => [PLANS.countsByOrg(period), PLANS.itemTallies({ period }, weightsOf(rules))];
+
+/**
+ * Quarter `period`'s status, its reports counted for `months` (of the quarter); over `within` (--org's subtree) or every branch. `db`: where the arrivals are read.
+ * `files` false: without the files that brought each branch's points (the overview's summary), its counts read on the second thread if the caller started them there (statusReads).
+ */
+export function statusFromStore(q: Query, db: DB, rules: Rules, period: string, months: string[], within: Set<string> | null, files = true): Status {
+  const weights = weightsOf(rules);
   // The members counted and the reports tallied on the second thread, while this one finds which file brought whose points.
-  q.prefetch([PLANS.countsByOrg(period), PLANS.itemTallies({ period }, weights)]);
-  const files = pointsArrivals(db, period);
+  if (files) q.prefetch(statusReads(rules, period));
+  const brought = files ? pointsArrivals(db, period) : new Map<string, never[]>();
   const reviews = reviewArrivals(db, period);
   const items = new Map<string, Map<string, number>>();
   for (const t of q.itemTallies({ period }, weights)) items.set(t.org, (items.get(t.org) ?? new Map()).set(t.month, t.count));
-  const points = new Map([...q.ratedMembers(period)].map(([org, c]) => [org, { ...c, files: files.get(org) ?? [] }]));
+  const points = new Map([...q.ratedMembers(period)].map(([org, c]) => [org, { ...c, files: brought.get(org) ?? [] }]));
   const typicals = new Map<string, number>();
   for (const x of q.typicals(period)) typicals.set(x.org, (typicals.get(x.org) ?? 0) + 1);
   const end = periodBounds(period)[1];

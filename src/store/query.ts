@@ -185,12 +185,12 @@ export class Query {
   /**
    * Only the points that can make a red star: at least `stars` of the five
    * points ≥ `min` before deductions (which only lower a score). The bulletin
-   * names red stars; a tenth of the members at city size. One at a time, as
-   * memberPoints.
+   * names red stars; a tenth of the members at city size, held once read (a
+   * page reads them while the second thread counts, and rates them later).
    */
-  redStarCandidates(period: string, min: number, stars: number): Generator<MemberPoints> {
+  redStarCandidates(period: string, min: number, stars: number): MemberPoints[] {
     const { rest, params } = candidatesWhere(period, min, stars);
-    return this.iterate(memberPoints, rest, params);
+    return this.once(`candidates ${period} ${min} ${stars}`, () => this.read(memberPoints, rest, params));
   }
 
   /** How many points records of `period` belong to active members of active orgs, those the star rating rates; with `orgs`, only these orgs' members. */

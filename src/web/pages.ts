@@ -11,9 +11,9 @@ import type { PlainId } from '../core/messages/index.js';
 import { UsageError } from '../core/errors.js';
 import { periodBounds, periodMonths, periodOf } from '../core/dates.js';
 import { pct } from '../core/numbers.js';
-import { annualFromStore, gradeFromStore, ledgerFromStore, monthQuotaFromStore, starsFromStore } from '../analyses/services.js';
+import { annualFromStore, gradeFromStore, ledgerFromStore, monthQuotaFromStore, redStarCandidates, starsFromStore } from '../analyses/services.js';
 import { gradingIn, monthQuotaIn, starsIn, subtree } from '../analyses/scope.js';
-import { statusFromStore } from '../analyses/status-store.js';
+import { statusFromStore, statusReads } from '../analyses/status-store.js';
 import { memberProfile, orgProfile } from '../analyses/profile.js';
 import { dataPeriods, ledgerDate, reviewYears } from '../analyses/period.js';
 import { monthAsked, param as paramOf, quarterAsked, yearAsked } from './ask.js';
@@ -105,18 +105,22 @@ function overview(c: PageCtx): PageOut {
   const months = period ? periodMonths(period).filter((m) => m <= c.today.slice(0, 7)) : [];
   const reportMonths = q.reportMonths().filter((m) => period !== undefined && periodOf(`${m}-01`) === period);
   const end = period ? periodBounds(period)[1] : c.today;
-  const view = overviewView(
-    {
-      status: period ? statusFromStore(q, c.db, rules, period, months.length ? months : periodMonths(period), null) : null,
-      grading: period && reviewed.includes(period) ? gradeFromStore(q, rules, period) : null,
-      stars: period && rated.includes(period) ? starsFromStore(q, rules, period, { redOnly: true }) : null,
-      quota: reportMonths.length ? monthQuotaFromStore(q, rules, reportMonths.at(-1)!) : null,
-      // The quarter's end, or today within it (dates as text: the earlier sorts first).
-      ledger: ledgerFromStore(q, rules, [end, c.today].sort()[0], null),
-      imports: listImports(c.db),
-    },
-    lang,
-  );
+  const graded = period !== undefined && reviewed.includes(period);
+  if (period) {
+    // Five commands' analyses in one page: the status's counts on the second thread while this one makes the ledger, the
+    // quota and the grades and reads the red stars' candidates (measured best of the orders tried); the stars count members as the status did.
+    q.prefetch(statusReads(rules, period));
+    q.countWith(period);
+  }
+  // The quarter's end, or today within it (dates as text: the earlier sorts first).
+  const ledger = ledgerFromStore(q, rules, [end, c.today].sort()[0], null);
+  const quota = reportMonths.length ? monthQuotaFromStore(q, rules, reportMonths.at(-1)!) : null;
+  const starred = period !== undefined && rated.includes(period);
+  if (starred) redStarCandidates(q, rules, period);
+  const grading = graded ? gradeFromStore(q, rules, period) : null;
+  const status = period ? statusFromStore(q, c.db, rules, period, months.length ? months : periodMonths(period), null, false) : null;
+  const stars = starred ? starsFromStore(q, rules, period, { redOnly: true }) : null;
+  const view = overviewView({ status, grading, stars, quota, ledger, imports: listImports(c.db) }, lang);
   return { title: t(lang, 'web_overview'), view, choices: period ? [periodChoice(c, all, period)] : [] };
 }
 
