@@ -114,4 +114,5 @@ const nothingImported = (): IngestResult => ({
   changes: null,
   orgNames: new Map(),
   number: null,
+  quarters: new Map(),
 });

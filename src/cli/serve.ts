@@ -11,6 +11,8 @@ import { openDb } from '../store/db.js';
 import { loadRulesOrReport } from './rules-loader.js';
 import { answerInterrupt } from './interrupt.js';
 import { serve } from '../web/server.js';
+import { Inbox } from '../web/archive.js';
+import { randomBytes } from 'node:crypto';
 
 const PORT = 8017;
 
@@ -33,9 +35,10 @@ export const serveCommand: CommandSpec = {
       .description(t(lang, 'h_serve'))
       .option('--port <n>', t(lang, 'h_serve_port'))
       .option('--open', t(lang, 'h_serve_open'))
-      .option('--host <address>', t(lang, 'h_serve_host')),
+      .option('--host <address>', t(lang, 'h_serve_host'))
+      .option('--read-only', t(lang, 'h_serve_read_only')),
   async run(ctx, cmd) {
-    const o = cmd.opts<{ port?: string; open?: boolean; host?: string }>();
+    const o = cmd.opts<{ port?: string; open?: boolean; host?: string; readOnly?: boolean }>();
     const port = o.port === undefined ? PORT : /^\d{1,5}$/.test(o.port) && Number(o.port) <= 65535 ? Number(o.port) : null;
     if (port === null) throw new UsageError({ id: 'web_bad_port', params: { value: o.port! } });
     if (!existsSync(ctx.db.path)) throw new EnvError({ id: 'db_missing', params: { db: ctx.db.name, folder: dirname(ctx.db.path) } });
@@ -51,10 +54,12 @@ export const serveCommand: CommandSpec = {
       const d = r.diagnostics.errors[0];
       throw new EnvError({ id: 'web_error', params: { message: `${d.file}:${d.line}:${d.col} ${tm(ctx.lang, d.msg)}` } });
     };
-    const app = { dbPath: ctx.db.path, dbName: ctx.db.name, lang: ctx.lang, rules };
+    // The token every form that writes carries: a page of another site cannot know it.
+    const writer = o.readOnly ? undefined : { token: randomBytes(24).toString('hex'), inbox: Inbox.of(ctx.db.path), busy: false };
+    const app = { dbPath: ctx.db.path, dbName: ctx.db.name, lang: ctx.lang, rules, writer };
     const running = await serve(app, host, port, (line) => ctx.stderr.write(`${line}\n`));
     if (running === null) throw new EnvError({ id: 'web_port_taken', params: { port } });
-    ctx.print(ctx.t('web_listening', { url: running.url, db: ctx.db.name }));
+    ctx.print(ctx.t(writer ? 'web_listening' : 'web_listening_read_only', { url: running.url, db: ctx.db.name }));
     ctx.stderr.write(`${ctx.t('web_stop')}\n`);
     if (o.open) openBrowser(running.url);
     // Until Ctrl-C: then one line, and the server closed.

@@ -82,6 +82,8 @@ export interface IngestResult {
   number: number | null;
   /** The import made the database: there was none at its path. */
   created?: boolean;
+  /** Per file read (as named), the quarters it names as its own, or else those its records fall in: where the web view's inbox keeps it. */
+  quarters: Map<string, string[]>;
 }
 
 /** Check files against the database as it is (an absent one counts as empty); write nothing, lock nothing. */
@@ -129,7 +131,7 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
     // From here on the import runs without yielding: a Ctrl-C is seen only here, before anything is written.
     if (opts.signal?.aborted) throw new Interrupted();
     const found = fileFindings(db, p, results, failed, opts.allErrors === true);
-    const result = resultOf(p, found, opts.strict);
+    const result = resultOf(p, found, opts.strict, results);
     if (failed) {
       found.addWarnings(p.others);
       return result(null, false);
@@ -219,7 +221,12 @@ function fileFindings(db: DB, p: Plan, results: Outcome[], failed: boolean, allE
   return { diags, records, addWarnings };
 }
 
-function resultOf(p: Plan, found: Found, strict: boolean) {
+function resultOf(p: Plan, found: Found, strict: boolean, results: Outcome[]) {
+  const quarters = new Map(
+    results.flatMap((r, i): [string, string[]][] =>
+      r.status === 'invalid' ? [] : [[p.files[i].file, r.summary.named ?? [...new Set(Object.values(r.summary.periods).flat())].sort()]],
+    ),
+  );
   return (counts: SectionCounts | null, crossChecked: boolean, more: Partial<IngestResult> = {}): IngestResult => {
     const { diags } = found;
     if (strict) diags.promoteWarnings();
@@ -235,6 +242,7 @@ function resultOf(p: Plan, found: Found, strict: boolean) {
       changes: ok ? (more.changes ?? null) : null,
       orgNames: more.orgNames ?? new Map(),
       number: more.number ?? null,
+      quarters,
     };
   };
 }

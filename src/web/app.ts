@@ -16,6 +16,8 @@ import { pageHtml, CSP } from './layout.js';
 import { PAGES, type Page, type PageCtx } from './pages.js';
 import { askOf, askedRows, type Links } from './table.js';
 import { NOTICES } from './notices.js';
+import { intake, INTAKE_PATHS, Refused, type Writer } from './intake.js';
+import type { Body } from './upload.js';
 
 export interface App {
   dbPath: string;
@@ -29,6 +31,8 @@ export interface App {
   today?: () => string;
   /** Pages kept to answer again while nothing they rest on has changed (the server keeps one; none: every page made afresh). */
   cache?: Map<string, Reply>;
+  /** The intake, import and undo (web/intake.ts); absent: serve --read-only. */
+  writer?: Writer;
 }
 
 /** Pages a server keeps: a clerk clicking back and forth among a city's pages waits once for each. */
@@ -52,6 +56,9 @@ export interface Request {
   method: string;
   url: string;
   host: string | undefined;
+  /** The Origin header: a request that writes must come from this server's own page. */
+  origin?: string;
+  body?: Body;
 }
 
 export interface Reply {
@@ -106,8 +113,16 @@ export async function answer(app: App, req: Request): Promise<Reply> {
     };
   const url = new URL(req.url, 'http://localhost');
   const path = url.pathname.replace(/^\//, '');
-  const frame = { lang, db: app.dbName, pages: PAGES, params: url.searchParams, search: url.searchParams.get('q') ?? '' };
+  const frame = { lang, db: app.dbName, pages: PAGES, params: url.searchParams, search: url.searchParams.get('q') ?? '', writable: app.writer !== undefined };
   const error = (status: number, message: string) => page(status, pageHtml({ ...frame, page: null, title: t(lang, 'web_title'), body: { error: message } }));
+  if (INTAKE_PATHS.has(path)) {
+    try {
+      return await intakeReply(app, req, url, frame);
+    } catch (e) {
+      if (e instanceof Refused) return error(e.status, e.why);
+      return failed(e, lang, error);
+    }
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD')
     return { ...error(405, t(lang, 'web_method', { method: req.method })), headers: { ...SAFE, 'Content-Type': HTML, Allow: 'GET, HEAD' } };
   const notice = NOTICES[path];
@@ -126,7 +141,7 @@ export async function answer(app: App, req: Request): Promise<Reply> {
     }
     db = openDb(app.dbPath, 'read', app.dbName);
     q = new Query(db);
-    const ctx: PageCtx = { db, q, rules, lang, params: url.searchParams, today };
+    const ctx: PageCtx = { db, q, rules, lang, params: url.searchParams, today, writable: app.writer !== undefined };
     if (notice) {
       const { name, doc } = notice(ctx);
       return {
@@ -146,17 +161,37 @@ export async function answer(app: App, req: Request): Promise<Reply> {
     }
     return reply;
   } catch (e) {
-    if (e instanceof UsageError) return error(400, tm(lang, e.msg));
-    if (e instanceof DataError) return error(404, tm(lang, e.msg));
-    if (e instanceof EnvError) return error(503, tm(lang, e.msg));
-    return error(500, t(lang, 'web_error', { message: (e as Error).message }));
+    return failed(e, lang, error);
   } finally {
     q?.close();
     db?.close();
   }
 }
 
-async function pageReply(p: Page, ctx: PageCtx, frame: Omit<Parameters<typeof pageHtml>[0], 'page' | 'title' | 'body'>, links: Links): Promise<Reply> {
+/** A failure as its page: the address's mistake (400), what the data lacks (404), what the machine refused (503), else a 500 that says what. */
+function failed(e: unknown, lang: Lang, error: (status: number, message: string) => Reply): Reply {
+  if (e instanceof UsageError) return error(400, tm(lang, e.msg));
+  if (e instanceof DataError) return error(404, tm(lang, e.msg));
+  if (e instanceof EnvError) return error(503, tm(lang, e.msg));
+  return error(500, t(lang, 'web_error', { message: (e as Error).message }));
+}
+
+type FrameOf = Omit<Parameters<typeof pageHtml>[0], 'page' | 'title' | 'body'>;
+
+/** The intake's pages and actions (web/intake.ts) as replies. */
+async function intakeReply(app: App, req: Request, url: URL, frame: FrameOf): Promise<Reply> {
+  const path = url.pathname.replace(/^\//, '');
+  const out = await intake(
+    { db: { path: app.dbPath, name: app.dbName }, lang: app.lang, rules: app.rules(), hosts: app.hosts, writer: app.writer ?? null },
+    { method: req.method, path, params: url.searchParams, origin: req.origin, body: req.body },
+  );
+  if (out.kind === 'redirect') return { status: 303, headers: { ...SAFE, Location: out.to, 'Content-Type': HTML }, body: '' };
+  if (out.kind === 'file') return { status: 200, headers: { ...SAFE, 'Content-Type': out.type, 'Content-Disposition': attachment(out.name) }, body: out.bytes };
+  const body = out.kind === 'html' ? { html: out.html } : { doc: out.doc, links: () => new Map<string, string>(), bare: true };
+  return page(out.kind === 'html' ? (out.status ?? 200) : 200, pageHtml({ ...frame, page: null, path, title: out.title, body }));
+}
+
+async function pageReply(p: Page, ctx: PageCtx, frame: FrameOf, links: Links): Promise<Reply> {
   const out = p.make(ctx);
   if (out.redirect) return { status: 303, headers: { ...SAFE, Location: out.redirect, 'Content-Type': HTML }, body: '' };
   const format = ctx.params.get('format');
@@ -199,6 +234,7 @@ async function pageReply(p: Page, ctx: PageCtx, frame: Omit<Parameters<typeof pa
     title: out.title,
     choices: out.choices,
     notices: out.notices,
+    actions: out.actions,
     note: out.note,
     body: { doc: out.view.doc(), links },
   });

@@ -41,6 +41,12 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .none, .pager { color: var(--muted); font-size: 14px; }
 figure { margin: 6px 0; } figcaption { font-family: ${HEI}; font-size: 14px; }
 svg { max-width: 640px; height: auto; }
+.drop { border: 2px dashed var(--rule); padding: 14px; margin: 8px 0; font-family: ${HEI}; font-size: 14px; }
+.drop input[type=file] { display: block; margin: 6px 0; width: 100%; min-height: 4em; }
+pre { font-family: "SimSun", "NSimSun", "Noto Sans Mono CJK SC", monospace; font-size: 13px; white-space: pre-wrap; background: #f6f8fa; padding: 6px 10px; margin: 4px 0 10px; }
+.ok { color: #2e7d32; font-family: ${HEI}; } .bad { color: var(--red); font-family: ${HEI}; }
+form.act { font-family: ${HEI}; font-size: 14px; margin: 8px 0; } form.act fieldset { border: 1px solid var(--rule); margin: 6px 0; }
+form.act button { font-size: 15px; padding: 3px 14px; margin-right: 10px; }
 @media print {
   nav, .choices, .filters, .bar, .pager { display: none; }
   @page { size: A4; margin: 15mm 12mm; }
@@ -84,17 +90,22 @@ function choicesHtml(choices: Choice[], lang: Lang): string {
 export interface Frame {
   lang: Lang;
   db: string;
-  /** The page shown, to mark in the navigation (null: an error page). */
+  /** The page shown, to mark in the navigation (null: an error page or one of the intake's). */
   page: Page | null;
+  /** The address of a page of the intake's, to mark in the navigation. */
+  path?: string;
   pages: Page[];
   title: string;
   params: URLSearchParams;
   search?: string;
   choices?: Choice[];
   notices?: NoticeLink[];
+  actions?: NoticeLink[];
   note?: string;
-  /** The page's document, or an error's text. */
-  body: { doc: Doc; links: Links } | { error: string };
+  /** The page's document, an error's text, or a page of forms made (and escaped) by web/intake-html.ts. */
+  body: { doc: Doc; links: Links; bare?: boolean } | { error: string } | { html: string };
+  /** The intake, import and undo offered (serve without --read-only). */
+  writable?: boolean;
 }
 
 /** A whole page. Links are relative: the view works under any address it is served at. */
@@ -104,9 +115,11 @@ export function pageHtml(f: Frame): string {
     .filter((p) => p.nav !== null)
     .map((p) => `<a href="./${p.path}"${p === f.page ? ' class="on"' : ''}>${esc(t(lang, p.nav!))}</a>`)
     .join('');
+  const intake = f.writable ? `<a href="./intake"${f.path === 'intake' ? ' class="on"' : ''}>${esc(t(lang, 'web_intake'))}</a>` : '';
   const search = `<form method="get" action="search" role="search"><input name="q" value="${esc(f.search ?? '')}" placeholder="${esc(t(lang, 'web_search_hint'))}" aria-label="${esc(t(lang, 'web_search_label'))}"> <button>${esc(t(lang, 'web_search'))}</button></form>`;
   let main: string;
   if ('error' in f.body) main = `<p class="error">${esc(f.body.error)}</p>`;
+  else if ('html' in f.body) main = f.body.html;
   else {
     const { html, tables } = docHtml(f.body.doc, f.params, lang, f.body.links);
     const keep = (format: string, k?: number) => esc(withParams(f.params, { format, ...(k === undefined ? {} : { t: String(k) }) }));
@@ -118,9 +131,14 @@ export function pageHtml(f: Frame): string {
       }),
     ];
     const notices = (f.notices ?? []).map((n) => `<a href="${esc(n.href)}">${esc(n.label)}</a>`);
+    // A document that answers a request that wrote (the undo's) has no address to download again.
+    const bar = f.body.bare
+      ? ''
+      : `<p class="bar">${esc(t(lang, 'web_download'))}：${downloads.join(' · ')}${notices.length ? ` ｜ ${esc(t(lang, 'web_notice'))}：${notices.join(' ')}` : ''}</p>`;
     main = `${choicesHtml(f.choices ?? [], lang)}
-<p class="bar">${esc(t(lang, 'web_download'))}：${downloads.join(' · ')}${notices.length ? ` ｜ ${esc(t(lang, 'web_notice'))}：${notices.join(' ')}` : ''}</p>
+${bar}
 ${f.note ? `<p class="bar">${esc(f.note)}</p>` : ''}
+${(f.actions ?? []).map((a) => `<p class="bar"><a href="${esc(a.href)}">${esc(a.label)}</a></p>`).join('')}
 ${html}`;
   }
   return htmlPage({
@@ -128,11 +146,11 @@ ${html}`;
     policy: POLICY,
     title: `${f.title} · ${t(lang, 'web_title')}`,
     css: CSS,
-    body: `<nav>${nav}${search}</nav>
+    body: `<nav>${nav}${intake}${search}</nav>
 <main>
 <h1>${esc(f.title)}</h1>
 ${main}
-<p class="bar">${esc(t(lang, 'web_read_only', { db: f.db }))}</p>
+<p class="bar">${esc(t(lang, f.writable ? 'web_writable' : 'web_read_only', { db: f.db }))}</p>
 </main>`,
   });
 }

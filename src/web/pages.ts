@@ -39,6 +39,8 @@ export interface PageCtx {
   lang: Lang;
   params: URLSearchParams;
   today: string;
+  /** The intake, import and undo offered (serve without --read-only). */
+  writable?: boolean;
 }
 
 /** One control of a page's form: a choice among values the data has, or a code to type. */
@@ -61,6 +63,8 @@ export interface PageOut {
   view: View;
   choices: Choice[];
   notices?: NoticeLink[];
+  /** What the page offers to do (the log: undo), each a link to its confirmation. */
+  actions?: NoticeLink[];
   /** Said under the notices: what the page cannot offer, and why. */
   note?: string;
   /** Go there instead (a search that finds one org or member). */
@@ -210,7 +214,13 @@ function status(c: PageCtx): PageOut {
 }
 
 function log(c: PageCtx): PageOut {
-  return { title: t(c.lang, 'web_log'), view: logView(listImports(c.db), c.lang), choices: [] };
+  const undo = c.writable && listImports(c.db).some((e) => e.undone === null);
+  return {
+    title: t(c.lang, 'web_log'),
+    view: logView(listImports(c.db), c.lang),
+    choices: [],
+    actions: undo ? [{ label: t(c.lang, 'web_undo'), href: 'undo' }] : [],
+  };
 }
 
 /** 组织: the tree; with ?code=, one org's page as show gives it. */

@@ -48,7 +48,9 @@ export async function serve(app: Omit<App, 'hosts'>, host: string, port: number,
   let hosts: Set<string> = new Set();
   const cache = new Map<string, Reply>();
   const server = createServer((req, res) => {
-    answer({ ...app, hosts, cache }, { method: req.method ?? 'GET', url: req.url ?? '/', host: req.headers.host })
+    const length = req.headers['content-length'];
+    const body = { type: req.headers['content-type'] ?? '', length: length === undefined ? null : Number(length), stream: req };
+    answer({ ...app, hosts, cache }, { method: req.method ?? 'GET', url: req.url ?? '/', host: req.headers.host, origin: req.headers.origin, body })
       .then((r) => {
         res.writeHead(r.status, { ...r.headers, 'Content-Length': Buffer.byteLength(r.body) });
         res.end(req.method === 'HEAD' ? undefined : r.body);

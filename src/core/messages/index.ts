@@ -9,6 +9,7 @@ import type { DiagnosticMessages } from './diagnostics.js';
 import type { GradeMessages } from './grade.js';
 import type { HistoryMessages } from './history.js';
 import type { IngestMessages } from './ingest.js';
+import type { IntakeMessages } from './intake.js';
 import type { LedgerMessages } from './ledger.js';
 import type { MergeMessages } from './merge.js';
 import type { RuleMessages } from './rules.js';
@@ -29,6 +30,7 @@ export interface Messages
     GradeMessages,
     HistoryMessages,
     IngestMessages,
+    IntakeMessages,
     LedgerMessages,
     MergeMessages,
     RuleMessages,

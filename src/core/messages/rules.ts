@@ -4,16 +4,7 @@
 // Chinese or an English text, or a text that reads a parameter it does not
 // declare, fails to compile. render/i18n/ puts them in its catalogue.
 import type { Candidate } from './diagnostics.js';
-import type { Flat, Scalar } from './types.js';
-
-/** A message's two texts; `params` is never set: it carries the parameters' type to RuleMessages. */
-export interface Texts<P> {
-  zh: (p: Flat<P>) => string;
-  en: (p: Flat<P>) => string;
-  params?: P;
-}
-
-const texts = <P>(t: Texts<P>): Texts<P> => t;
+import { texts, type MessagesOf, type Scalar } from './types.js';
 
 export const RULE_TEXTS = {
   // errors
@@ -104,4 +95,4 @@ export const RULE_TEXTS = {
   }),
 };
 
-export type RuleMessages = { [K in keyof typeof RULE_TEXTS]: NonNullable<(typeof RULE_TEXTS)[K]['params']> };
+export type RuleMessages = MessagesOf<typeof RULE_TEXTS>;

@@ -8,6 +8,7 @@ export interface WebMessages {
   h_serve_open: {};
   h_serve_host: {};
   web_listening: { url: Scalar; db: Scalar };
+  web_listening_read_only: { url: Scalar; db: Scalar };
   web_stop: {};
   web_stopped: {};
   web_host_warning: { host: Scalar };

@@ -12,6 +12,7 @@ import { ingest } from './ingest.js';
 import { ledger } from './ledger.js';
 import { merge } from './merge.js';
 import { RULE_TEXTS } from '../../core/messages/rules.js';
+import { INTAKE_TEXTS } from '../../core/messages/intake.js';
 import { show } from './show.js';
 import { stars } from './stars.js';
 import { status } from './status.js';
@@ -32,6 +33,7 @@ const CATALOG: Catalog<Messages> = {
   ...grade,
   ...history,
   ...ingest,
+  ...INTAKE_TEXTS,
   ...ledger,
   ...merge,
   ...RULE_TEXTS,

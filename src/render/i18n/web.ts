@@ -3,11 +3,15 @@ import type { WebMessages } from '../../core/messages/web.js';
 import type { Catalog } from './catalog.js';
 
 export const web: Catalog<WebMessages> = {
-  h_serve: { zh: () => '在浏览器中查看数据库（只读的本机网页）', en: () => 'view the database in the browser (a read-only local web view)' },
+  h_serve: {
+    zh: () => '在浏览器中查看数据库、收件、导入和撤销（本机网页）',
+    en: () => 'the database in the browser: view, take in files, import, undo (a local web view)',
+  },
   h_serve_port: { zh: () => '端口（默认 8017，被占用时用下一个空闲端口）', en: () => 'port (default 8017, or the next free one)' },
   h_serve_open: { zh: () => '启动后用默认浏览器打开', en: () => 'open the default browser once started' },
   h_serve_host: { zh: () => '监听的地址（默认 127.0.0.1，只供本机访问）', en: () => 'address to listen on (default 127.0.0.1: this computer only)' },
-  web_listening: { zh: (p) => `已在 ${p.url} 打开数据库 ${p.db} 的网页（只读）`, en: (p) => `serving database ${p.db} at ${p.url} (read-only)` },
+  web_listening: { zh: (p) => `已在 ${p.url} 打开数据库 ${p.db} 的网页`, en: (p) => `serving database ${p.db} at ${p.url}` },
+  web_listening_read_only: { zh: (p) => `已在 ${p.url} 打开数据库 ${p.db} 的网页（只读）`, en: (p) => `serving database ${p.db} at ${p.url} (read-only)` },
   web_stop: { zh: () => '按 Ctrl-C 结束', en: () => 'press Ctrl-C to stop' },
   web_stopped: { zh: () => '网页已关闭', en: () => 'stopped' },
   web_host_warning: {

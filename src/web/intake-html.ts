@@ -1,0 +1,159 @@
+// The intake's pages as HTML: the drop form, what each file of a drop was
+// found to hold (the terminal's own text of its errors and warnings), and the
+// forms that import and undo, each carrying the server's token. Every text
+// from a file or a name is escaped here.
+import { Chalk } from 'chalk';
+import { Diagnostics, type Diagnostic } from '../core/diagnostic.js';
+import type { IngestResult } from '../pipeline/pipeline.js';
+import type { LeftOut } from '../pipeline/skip.js';
+import { formatDiagnostics } from '../render/views/diagnostics.js';
+import { changeLines, scopeLines } from '../render/views/changes.js';
+import { escapeHtml as esc } from '../render/formats/svg.js';
+import { t, word, type Lang } from '../render/i18n/index.js';
+import { SECTIONS } from '../core/model.js';
+import { MAX_FILE_BYTES } from '../read/limits.js';
+import { INBOX, type Receipt } from './archive.js';
+
+const plain = new Chalk({ level: 0 });
+/** Changes a dry run lists in full on the page. */
+const CHANGES_SHOWN = 500;
+
+/** The diagnostics as the terminal prints them, without colour. */
+export function diagText(list: Diagnostic[], lang: Lang): string {
+  const d = new Diagnostics(Infinity);
+  for (const x of list) d.add(x);
+  return formatDiagnostics(d, lang, plain);
+}
+
+const pre = (text: string) => (text ? `<pre>${esc(text)}</pre>` : '');
+const token = (tk: string) => `<input type="hidden" name="token" value="${esc(tk)}">`;
+
+/** The drop form: files or a folder, posted as they are; dropping files on the field works without script. */
+export function dropForm(lang: Lang, tk: string): string {
+  return `<p>${esc(t(lang, 'web_intake_hint', { inbox: INBOX }))}</p>
+<form class="drop" method="post" action="intake" enctype="multipart/form-data">${token(tk)}
+<label>${esc(t(lang, 'web_pick_files'))}<input type="file" name="files" multiple accept=".xlsx,.yaml,.yml"></label>
+<label>${esc(t(lang, 'web_pick_folder'))}<input type="file" name="folder" webkitdirectory multiple></label>
+<button>${esc(t(lang, 'web_send'))}</button>
+</form>`;
+}
+
+export function dropsList(lang: Lang, drops: Receipt[]): string {
+  const items = drops.map(
+    (r) =>
+      `<li><a href="intake?drop=${esc(r.id)}">${esc(t(lang, 'web_drop_line', { at: r.at.replace('T', ' ').slice(0, 19), files: r.files.length }))}</a></li>`,
+  );
+  return `<h2>${esc(t(lang, 'web_drops'))}</h2>${items.length ? `<ul>${items.join('')}</ul>` : `<p class="none">${esc(t(lang, 'web_no_drops'))}</p>`}`;
+}
+
+/** What the drop's receipt says beyond its files: those kept under a new name, those not taken. */
+function receiptNotes(lang: Lang, r: Receipt): string {
+  const lines = [
+    ...r.files.filter((k) => k.renamed).map((k) => t(lang, 'web_kept_as', { sent: k.sent, path: k.path })),
+    ...r.refused.map((x) =>
+      x.why === 'type' ? t(lang, 'web_refused_type', { sent: x.sent }) : t(lang, 'web_refused_size', { sent: x.sent, mb: MAX_FILE_BYTES / 2 ** 20 }),
+    ),
+  ];
+  return lines.map((l) => `<p class="bad">${esc(l)}</p>`).join('\n');
+}
+
+/** Each file of the drop: where it is kept, what the check found, its marked copy; then its diagnostics as the terminal shows them. */
+export function dropReport(lang: Lang, r: Receipt, check: IngestResult, copies: boolean[]): string {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of [...check.diags.errors, ...check.diags.warnings]) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  const rows = r.files.map((k, i) => {
+    const found = byFile.get(k.path) ?? [];
+    const errors = found.filter((d) => d.severity === 'error').length;
+    const result = found.length
+      ? `<span class="${errors ? 'bad' : 'ok'}">${esc(t(lang, 'web_file_counts', { errors, warnings: found.length - errors }))}</span>`
+      : `<span class="ok">${esc(t(lang, 'web_file_ok'))}</span>`;
+    const copy = copies[i] ? `<a href="intake/copy?drop=${esc(r.id)}&amp;k=${i}">${esc(t(lang, 'web_annotated'))}</a>` : '';
+    return `<tr><td><a href="#f${i}">${esc(k.sent)}</a></td><td>${esc(k.path)}</td><td>${result}</td><td>${copy}</td></tr>`;
+  });
+  const heads = ['web_file_h', 'web_file_h_kept', 'web_file_h_result', 'web_file_h_copy'] as const;
+  const table = `<table><thead><tr>${heads.map((h) => `<th>${esc(t(lang, h))}</th>`).join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+  const all = copies.filter(Boolean).length;
+  const zip = all > 1 ? `<p class="bar"><a href="intake/copies.zip?drop=${esc(r.id)}">${esc(t(lang, 'web_annotated_all', { n: all }))}</a></p>` : '';
+  const ours = new Set(r.files.map((k) => k.path));
+  const each = r.files
+    .map((k, i) => {
+      const found = byFile.get(k.path);
+      return found ? `<h3 id="f${i}">${esc(k.sent)}</h3>${pre(diagText(found, lang))}` : '';
+    })
+    .join('\n');
+  const others = [...byFile].filter(([file]) => !ours.has(file)).flatMap(([, list]) => list);
+  const rest = others.length ? `<h3>${esc(t(lang, 'web_other_findings'))}</h3>${pre(diagText(others, lang))}` : '';
+  const more = check.diags.errorCount > check.diags.errors.length ? pre(t(lang, 'errors_more', { n: check.diags.errorCount - check.diags.errors.length })) : '';
+  const verdict =
+    check.diags.errorCount === 0
+      ? `<p class="ok">${esc(t(lang, 'web_check_ok', { files: check.files, records: check.records }))}</p>`
+      : `<p class="bad">${esc(t(lang, 'web_check_failed', { errors: check.diags.errorCount }))}</p>${check.crossChecked ? '' : `<p>${esc(t(lang, 'web_cross_not_run'))}</p>`}`;
+  return `${receiptNotes(lang, r)}\n${verdict}\n${table}\n${zip}\n${each}\n${rest}${more}`;
+}
+
+export interface ImportChoice {
+  drop: string;
+  mode: '' | 'replace' | 'add';
+  skip: boolean;
+}
+
+/** The import form: how resubmissions go in, whether files with errors are left out, then a dry run or the import itself. */
+export function importForm(lang: Lang, tk: string, c: ImportChoice, offer: { resubmitted: boolean; invalid: boolean }): string {
+  const radio = (v: ImportChoice['mode'], label: string) =>
+    `<label><input type="radio" name="mode" value="${v}"${c.mode === v ? ' checked' : ''}> ${esc(label)}</label>`;
+  const mode =
+    offer.resubmitted || c.mode
+      ? `<fieldset><legend>${esc(t(lang, 'web_mode'))}</legend><p>${esc(t(lang, 'web_resubmitted'))}</p>${radio('replace', t(lang, 'web_mode_replace'))} ${radio('add', t(lang, 'web_mode_add'))} ${radio('', t(lang, 'web_mode_none'))}</fieldset>`
+      : '';
+  const skip =
+    offer.invalid || c.skip
+      ? `<p><label><input type="checkbox" name="skip" value="1"${c.skip ? ' checked' : ''}> ${esc(t(lang, 'web_skip_invalid'))}</label></p>`
+      : '';
+  return `<h2>${esc(t(lang, 'web_import'))}</h2>
+<form class="act" method="post" action="import">${token(tk)}<input type="hidden" name="drop" value="${esc(c.drop)}">
+${mode}${skip}<button name="dry" value="1">${esc(t(lang, 'web_dry_run'))}</button><button name="dry" value="0">${esc(t(lang, 'web_do_import'))}</button>
+</form>`;
+}
+
+/** The counts of an import or a dry run, per section, as the terminal's table. */
+function countsTable(lang: Lang, r: IngestResult): string {
+  if (!r.counts) return '';
+  const heads = ['section', 'inserted', 'updated', 'unchanged', 'removed'] as const;
+  const rows = SECTIONS.map((s) => {
+    const c = r.counts![s];
+    return `<tr><td>${esc(word(lang, s))}</td>${[c.inserted, c.updated, c.unchanged, c.removed].map((n) => `<td class="n">${n}</td>`).join('')}</tr>`;
+  });
+  return `<table><thead><tr>${heads.map((h) => `<th>${esc(t(lang, h))}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** What an import or a dry run did: its errors, or its changes and counts, as the terminal says them. `r` null: every file was left out. */
+export function importReport(lang: Lang, r: IngestResult | null, left: LeftOut[], dry: boolean): string {
+  const leftLines = left.map((l) => `<p class="bad">${esc(t(lang, 'web_left_out', { file: l.file, n: l.errors.length }))}</p>${pre(diagText(l.errors, lang))}`);
+  const parts: string[] = [...leftLines];
+  if (r === null) return [...parts, `<p class="bad">${esc(t(lang, 'all_left_out'))}</p>`].join('\n');
+  if (r.diags.errorCount > 0 || (r.counts === null && r.files > 0)) {
+    parts.push(
+      `<p class="bad">${esc(t(lang, 'web_not_imported', { errors: r.diags.errorCount }))}</p>`,
+      pre(diagText([...r.diags.errors, ...r.diags.warnings], lang)),
+    );
+    return parts.join('\n');
+  }
+  if (r.diags.warnings.length) parts.push(pre(diagText(r.diags.warnings, lang)));
+  // The page's title says it is a dry run; a county's batch lists the first of each kind past CHANGES_SHOWN, as --limit does.
+  if (dry) parts.push(pre(changeLines(lang, r.changes ?? [], r.orgNames, plain, CHANGES_SHOWN).join('\n')));
+  else if (r.number !== null) parts.push(`<p class="ok">${esc(t(lang, 'web_imported', { n: r.number, files: r.files }))}</p>`);
+  else if (r.counts) parts.push(`<p>${esc(t(lang, 'web_unchanged'))}</p>`);
+  parts.push(countsTable(lang, r));
+  if (r.replace) parts.push(pre(scopeLines(lang, r.replace, r.orgNames).join('\n')));
+  return parts.join('\n');
+}
+
+/** The undo's confirmation: what it will revert (as the terminal asks), and the button. */
+export function undoForm(lang: Lang, tk: string, n: number, preview: string): string {
+  return `${pre(preview)}
+<form class="act" method="post" action="undo">${token(tk)}<input type="hidden" name="n" value="${n}"><button>${esc(t(lang, 'web_undo_button', { n }))}</button></form>`;
+}
+
+/** Where to go after an import: the drop again, the overview, the log. */
+export const backLinks = (lang: Lang, drop: string) =>
+  `<p class="bar"><a href="intake?drop=${esc(drop)}">${esc(t(lang, 'web_back_to_drop'))}</a> <a href="./">${esc(t(lang, 'web_overview'))}</a> <a href="log">${esc(t(lang, 'web_log'))}</a></p>`;

@@ -1,0 +1,242 @@
+// The quarter's loop in the browser, in process (src/web/intake.ts through
+// the request handler): a year of drops — files with errors left out, a
+// resubmission replaced, an import undone — each step's figures held equal to
+// the command line's on the same files; and the guards: the token, the Origin,
+// one import at a time, the budget, the names, serve --read-only.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import JSZip from 'jszip';
+import { answer, type App, type Reply } from '../src/web/app.js';
+import { hostsOf } from '../src/web/server.js';
+import { Inbox } from '../src/web/archive.js';
+import { MAX_DROP_BYTES } from '../src/web/upload.js';
+import { defaultRules } from '../src/core/rules.js';
+import { BASE, cxzy, files } from './helpers.js';
+import { workbook } from './workbook-fixtures.js';
+
+const HOST = '127.0.0.1:8017';
+const ORIGIN = `http://${HOST}`;
+const TOKEN = 'a'.repeat(48);
+
+const review = (org: string, self: number) =>
+  `period: 2011Q1\nreviews:\n  - org: ${org}\n    self: ${self}\n    masses: {satisfied: 40, basic: 5, unsatisfied: 1}\n    superior: 85\n`;
+
+let dir: string;
+let app: App;
+
+/** A form with files, as a browser posts it. */
+function multipart(fields: Record<string, string>, parts: { name: string; bytes: string | Buffer }[]) {
+  const b = '----cxzytest';
+  const chunks: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) chunks.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const p of parts)
+    chunks.push(
+      Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="files"; filename="${p.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      Buffer.from(p.bytes),
+      Buffer.from('\r\n'),
+    );
+  chunks.push(Buffer.from(`--${b}--\r\n`));
+  const body = Buffer.concat(chunks);
+  return { type: `multipart/form-data; boundary=${b}`, length: body.length, stream: Readable.from([body]) };
+}
+
+const form = (fields: Record<string, string>) => {
+  const body = Buffer.from(new URLSearchParams(fields).toString());
+  return { type: 'application/x-www-form-urlencoded', length: body.length, stream: Readable.from([body]) };
+};
+
+/** `origin` null: a request without one. */
+const post = (url: string, body: ReturnType<typeof form>, origin: string | null = ORIGIN, a: App = app): Promise<Reply> =>
+  answer(a, { method: 'POST', url, host: HOST, origin: origin ?? undefined, body });
+const get = (url: string, a: App = app) => answer(a, { method: 'GET', url, host: HOST });
+const page = async (url: string) => {
+  const r = await get(url);
+  expect(r.status, String(r.body).slice(0, 2000)).toBe(200);
+  return String(r.body);
+};
+
+/** Files dropped: the drop's id, from the address the page goes to. */
+async function drop(parts: { name: string; bytes: string | Buffer }[]): Promise<string> {
+  const r = await post('/intake', multipart({ token: TOKEN }, parts));
+  expect(r.status, String(r.body).slice(0, 2000)).toBe(303);
+  return /drop=([\d-]+)/.exec(r.headers.Location)![1];
+}
+
+const run = async (args: string[]) => {
+  const r = await cxzy(args, { cwd: dir });
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout;
+};
+/** A command's JSON without the times its imports ran (the two databases import a moment apart). */
+const untimed = (text: string) => JSON.parse(text, (k, v) => (k === 'at' ? undefined : v));
+
+/** The web view's figures and the command line's, each over its own database of the same files. */
+async function sameFigures(): Promise<void> {
+  for (const cmd of ['grade', 'status']) {
+    const r = await get(`/${cmd}?format=json`);
+    expect(r.status, String(r.body).split('<main>')[1]).toBe(200);
+    expect(untimed(String(r.body)), cmd).toEqual(untimed(await run([cmd, '--db', 'cli.db', '--format', 'json'])));
+  }
+}
+
+beforeEach(async () => {
+  dir = files(BASE);
+  for (const db of ['web.db', 'cli.db']) await run(['import', 'orgs.yaml', 'members.yaml', '--db', db, '-q']);
+  app = {
+    dbPath: join(dir, 'web.db'),
+    dbName: 'web.db',
+    lang: 'zh',
+    rules: defaultRules,
+    hosts: hostsOf('127.0.0.1', 8017),
+    today: () => '2011-12-31',
+    writer: { token: TOKEN, inbox: Inbox.of(join(dir, 'web.db')), busy: false },
+  };
+});
+
+describe('the quarter in the browser', () => {
+  it('takes a drop into the inbox, shows every error where it is, leaves out what is wrong, replaces a resubmission and undoes, as the command line does', async () => {
+    const book = join(dir, 'book.xlsx');
+    await workbook(book, [
+      {
+        name: '季度测评',
+        rows: [
+          ['季度', '组织编号', '自评', '满意', '基本满意', '不满意', '上级评定'],
+          ['2011Q1', 'D02', '很好', 40, 5, 1, 85],
+        ],
+      },
+    ]);
+    const id = await drop([
+      { name: 'q1/D01.yaml', bytes: review('D01', 90) },
+      { name: 'D02.xlsx', bytes: readFileSync(book) },
+      { name: 'notes.txt', bytes: 'not data' },
+      { name: 'other/D01.yaml', bytes: review('D01', 90) },
+    ]);
+    // Kept as sent, in the quarter's folder, the second D01.yaml under a name of its own; the receipt says so.
+    expect(readdirSync(join(dir, '收件箱', '2011Q1')).sort()).toEqual(['D01-2.yaml', 'D01.yaml', 'D02.xlsx']);
+    expect(readFileSync(join(dir, '收件箱', '2011Q1', 'D01.yaml'), 'utf8')).toBe(review('D01', 90));
+    const shown = await page(`/intake?drop=${id}`);
+    expect(shown).toContain('notes.txt 不是 .xlsx 或 .yaml 文件，没有收下');
+    expect(shown).toContain('已有同名文件：D01.yaml 另存为 收件箱/2011Q1/D01-2.yaml');
+    // The workbook's error at its cell, as the terminal shows it; the two D01 files one error naming both.
+    expect(shown).toMatch(/收件箱\/2011Q1\/D02\.xlsx:季度测评!C2 +错误/);
+    expect(shown).toContain('D02.xlsx');
+    expect(shown).toContain(`intake/copy?drop=${id}&amp;k=1`);
+    expect(shown).toContain('name="skip"');
+
+    // The marked copy to send back: the branch's workbook with its error at the cell.
+    const copy = await get(`/intake/copy?drop=${id}&k=1`);
+    expect(copy.status).toBe(200);
+    expect(copy.headers['Content-Disposition']).toContain("filename*=UTF-8''D02.xlsx");
+    const z = await JSZip.loadAsync(copy.body as Buffer);
+    const parts = await Promise.all(Object.values(z.files).map((f) => f.async('string')));
+    expect(parts.join('\n')).toContain('很好');
+
+    // Nothing written by a dry run; the import leaves out the files with errors, as import --skip-invalid.
+    const dry = await post('/import', form({ token: TOKEN, drop: id, skip: '1', dry: '1' }));
+    expect(String(dry.body)).toContain('预演：导入将做的改动（尚未写入）');
+    expect(JSON.parse(await run(['log', '--db', 'web.db', '--format', 'json'])).imports).toHaveLength(1);
+    const done = String((await post('/import', form({ token: TOKEN, drop: id, skip: '1', dry: '0' }))).body);
+    expect(done).toContain('跳过 收件箱/2011Q1/D02.xlsx（1 个错误）');
+    // The same files in the same order (the drop's), by the command.
+    const sent = ['D01.yaml', 'D02.xlsx', 'D01-2.yaml'].map((f) => `收件箱/2011Q1/${f}`);
+    expect((await cxzy(['import', ...sent, '--skip-invalid', '--db', 'cli.db', '-q'], { cwd: dir })).code).toBe(4);
+    await sameFigures();
+
+    // The branch corrects its workbook and D01 resends its review: a resubmission, replaced as the clerk chooses.
+    await workbook(book, [
+      {
+        name: '季度测评',
+        rows: [
+          ['季度', '组织编号', '自评', '满意', '基本满意', '不满意', '上级评定'],
+          ['2011Q1', 'D02', 88, 40, 5, 1, 85],
+        ],
+      },
+    ]);
+    const again = await drop([
+      { name: 'D02.xlsx', bytes: readFileSync(book) },
+      { name: 'D01.yaml', bytes: review('D01', 70) },
+    ]);
+    const second = await page(`/intake?drop=${again}`);
+    expect(second).toContain('收件箱/2011Q1/D02-2.xlsx');
+    expect(second).toContain('name="mode" value="replace"');
+    const preview = String((await post('/import', form({ token: TOKEN, drop: again, mode: 'replace', dry: '1' }))).body);
+    expect(preview).toMatch(/D01[^\n]*\n[^\n]*测评：更新 1/);
+    const replaced = String((await post('/import', form({ token: TOKEN, drop: again, mode: 'replace', dry: '0' }))).body);
+    expect(replaced).toContain('已导入 2 个文件，导入编号 3');
+    await cxzy(['import', '收件箱/2011Q1/D02-2.xlsx', '收件箱/2011Q1/D01-3.yaml', '--replace', '--db', 'cli.db', '-q'], { cwd: dir });
+    await sameFigures();
+
+    // Undone from the log, after a confirmation that says what it reverts.
+    expect(await page('/log')).toContain('href="undo"');
+    const ask = await page('/undo');
+    expect(ask).toContain('将撤销第 3 次导入');
+    const undone = String((await post('/undo', form({ token: TOKEN, n: '3' }))).body);
+    expect(undone).toContain('已撤销第 3 次导入');
+    await run(['undo', '--yes', '--db', 'cli.db', '-q']);
+    await sameFigures();
+    // The page asked about import 3, which is gone: a second confirmation does nothing.
+    expect((await post('/undo', form({ token: TOKEN, n: '3' }))).status).toBe(404);
+  });
+});
+
+describe('what may write', () => {
+  const receipts = () => (existsSync(join(dir, '收件箱', '收件记录')) ? readdirSync(join(dir, '收件箱', '收件记录')) : []);
+
+  it('refuses a request without this page’s token or from another origin, keeping nothing', async () => {
+    const files1 = [{ name: 'D01.yaml', bytes: review('D01', 90) }];
+    expect((await post('/intake', multipart({ token: 'b'.repeat(48) }, files1))).status).toBe(403);
+    expect((await post('/intake', multipart({}, files1))).status).toBe(403);
+    expect(receipts()).toEqual([]);
+    expect((await post('/intake', multipart({ token: TOKEN }, files1), null)).status).toBe(403);
+    const evil = await post('/intake', multipart({ token: TOKEN }, files1), 'http://evil.example');
+    expect(evil.status).toBe(403);
+    expect(String(evil.body)).toContain('拒绝：请求来自 http://evil.example');
+    expect(receipts()).toEqual([]);
+    const id = await drop(files1);
+    expect((await post('/import', form({ drop: id, dry: '0' }))).status).toBe(403);
+    expect((await post('/undo', form({ token: TOKEN, n: '1' }), 'null')).status).toBe(403);
+    expect(JSON.parse(await run(['log', '--db', 'web.db', '--format', 'json'])).imports).toHaveLength(1);
+  });
+
+  it('runs one import at a time, and none at all under --read-only', async () => {
+    const id = await drop([{ name: 'D01.yaml', bytes: review('D01', 90) }]);
+    app.writer!.busy = true;
+    const busy = await post('/import', form({ token: TOKEN, drop: id, dry: '0' }));
+    expect(busy.status).toBe(409);
+    expect(String(busy.body)).toContain('另一个导入或撤销正在进行');
+    const view = { ...app, writer: undefined };
+    expect((await post('/import', form({ token: TOKEN, drop: id, dry: '0' }), ORIGIN, view)).status).toBe(405);
+    expect((await get('/intake', view)).status).toBe(403);
+    expect(String((await get('/', view)).body)).not.toContain('href="./intake"');
+    expect(JSON.parse(await run(['log', '--db', 'web.db', '--format', 'json'])).imports).toHaveLength(1);
+  });
+
+  it('keeps every name inside the inbox, safe on Windows, and refuses a drop past its budget', async () => {
+    const id = await drop([
+      { name: '../../escape.yaml', bytes: review('D01', 90) },
+      { name: 'CON.yaml', bytes: review('D02', 80) },
+      { name: '第一支部 <1>.yaml', bytes: 'period: 2011Q2\nreports: []\n' },
+    ]);
+    const kept = Inbox.of(app.dbPath)
+      .receipt(id)!
+      .files.map((k) => k.path);
+    expect(kept).toEqual(['收件箱/2011Q1/escape.yaml', '收件箱/2011Q1/_CON.yaml', '收件箱/2011Q2/第一支部 _1_.yaml']);
+    // A drop that names no quarter (a roster) is kept apart.
+    const roster = await drop([{ name: 'members.yaml', bytes: 'members:\n  - {id: M9, name: 赵六, org: D02, role: member}\n' }]);
+    expect(
+      Inbox.of(app.dbPath)
+        .receipt(roster)!
+        .files.map((k) => k.path),
+    ).toEqual(['收件箱/未定/members.yaml']);
+    expect(existsSync(join(dir, 'escape.yaml'))).toBe(false);
+    // A drop id is digits: no address names a file.
+    expect((await get('/intake?drop=../../web.db')).status).toBe(404);
+    expect((await get(`/intake/copy?drop=${id}&k=../web.db`)).status).toBe(400);
+    const big = { ...multipart({ token: TOKEN }, []), length: MAX_DROP_BYTES + 1 };
+    const refused = await post('/intake', big);
+    expect(refused.status).toBe(400);
+    expect(String(refused.body)).toContain('一次上传的文件合计超过 1024 MB');
+  });
+});
