@@ -67,6 +67,24 @@ describe('import --skip-invalid', () => {
     expect(again.json.sections.members.inserted).toBe(1);
   });
 
+  it('leaves out a file that resubmits a quarter without --replace or --add, and imports the rest', async () => {
+    const dir = inbox();
+    await cxzy(['import', 'orgs.yaml', 'members.yaml', 'q1/D01.yaml', '-q'], { cwd: dir });
+    writeFileSync(join(dir, 'q2.yaml'), review('D02', 80).replace('2011Q1', '2011Q2'));
+    writeFileSync(join(dir, 'D01-again.yaml'), review('D01', 70));
+    const r = await run(dir, ['import', 'q2.yaml', 'D01-again.yaml', '--skip-invalid']);
+    expect(r.code).toBe(4);
+    expect(r.json.left_out).toEqual([{ file: 'D01-again.yaml', errors: 1 }]);
+    expect(r.json.errors[0].code).toBe('resubmission');
+    expect(r.json.sections.reviews.inserted).toBe(1);
+    // D01's quarter stands as first sent until the clerk says to replace it.
+    const reviews = dump(join(dir, 'cxzy.db')).reviews as { org: string; period: string; self: number }[];
+    expect(reviews.map((x) => [x.org, x.period, x.self])).toEqual([
+      ['D01', '2011Q1', 90],
+      ['D02', '2011Q2', 80],
+    ]);
+  });
+
   it('writes nothing and exits 1 when every file has errors; a dry run leaves the database as it was', async () => {
     const dir = files({ 'a.yaml': review('D01', 190), 'b.yaml': review('D02', 190) });
     const none = await cxzy(['import', '.', '--skip-invalid'], { cwd: dir });

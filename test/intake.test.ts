@@ -122,11 +122,11 @@ describe('the quarter in the browser', () => {
     // The workbook's error at its cell, as the terminal shows it; the two D01 files one error naming both.
     expect(shown).toMatch(/收件箱\/2011Q1\/D02\.xlsx:季度测评!C2 +错误/);
     expect(shown).toContain('D02.xlsx');
-    expect(shown).toContain(`intake/copy?drop=${id}&amp;k=1`);
+    expect(shown).toContain(`intake/copy?drop=${id}&amp;k=2`);
     expect(shown).toContain('name="skip"');
 
     // The marked copy to send back: the branch's workbook with its error at the cell.
-    const copy = await get(`/intake/copy?drop=${id}&k=1`);
+    const copy = await get(`/intake/copy?drop=${id}&k=2`);
     expect(copy.status).toBe(200);
     expect(copy.headers['Content-Disposition']).toContain("filename*=UTF-8''D02.xlsx");
     const z = await JSZip.loadAsync(copy.body as Buffer);
@@ -140,7 +140,7 @@ describe('the quarter in the browser', () => {
     const done = String((await post('/import', form({ token: TOKEN, drop: id, skip: '1', dry: '0' }))).body);
     expect(done).toContain('跳过 收件箱/2011Q1/D02.xlsx（1 个错误）');
     // The same files in the same order (the drop's), by the command.
-    const sent = ['D01.yaml', 'D02.xlsx', 'D01-2.yaml'].map((f) => `收件箱/2011Q1/${f}`);
+    const sent = ['D01.yaml', 'D01-2.yaml', 'D02.xlsx'].map((f) => `收件箱/2011Q1/${f}`);
     expect((await cxzy(['import', ...sent, '--skip-invalid', '--db', 'cli.db', '-q'], { cwd: dir })).code).toBe(4);
     await sameFigures();
 
@@ -160,12 +160,14 @@ describe('the quarter in the browser', () => {
     ]);
     const second = await page(`/intake?drop=${again}`);
     expect(second).toContain('收件箱/2011Q1/D02-2.xlsx');
+    // Listed and imported in the order of their names, as import takes a folder.
+    expect(second.indexOf('D01-3.yaml')).toBeLessThan(second.indexOf('D02-2.xlsx'));
     expect(second).toContain('name="mode" value="replace"');
     const preview = String((await post('/import', form({ token: TOKEN, drop: again, mode: 'replace', dry: '1' }))).body);
     expect(preview).toMatch(/D01[^\n]*\n[^\n]*测评：更新 1/);
     const replaced = String((await post('/import', form({ token: TOKEN, drop: again, mode: 'replace', dry: '0' }))).body);
     expect(replaced).toContain('已导入 2 个文件，导入编号 3');
-    await cxzy(['import', '收件箱/2011Q1/D02-2.xlsx', '收件箱/2011Q1/D01-3.yaml', '--replace', '--db', 'cli.db', '-q'], { cwd: dir });
+    await cxzy(['import', '收件箱/2011Q1/D01-3.yaml', '收件箱/2011Q1/D02-2.xlsx', '--replace', '--db', 'cli.db', '-q'], { cwd: dir });
     await sameFigures();
 
     // Undone from the log, after a confirmation that says what it reverts.
@@ -222,7 +224,7 @@ describe('what may write', () => {
     const kept = Inbox.of(app.dbPath)
       .receipt(id)!
       .files.map((k) => k.path);
-    expect(kept).toEqual(['收件箱/2011Q1/escape.yaml', '收件箱/2011Q1/_CON.yaml', '收件箱/2011Q2/第一支部 _1_.yaml']);
+    expect(kept).toEqual(['收件箱/2011Q1/_CON.yaml', '收件箱/2011Q1/escape.yaml', '收件箱/2011Q2/第一支部 _1_.yaml']);
     // A drop that names no quarter (a roster) is kept apart.
     const roster = await drop([{ name: 'members.yaml', bytes: 'members:\n  - {id: M9, name: 赵六, org: D02, role: member}\n' }]);
     expect(

@@ -1,12 +1,13 @@
 // import --skip-invalid (SPEC §3): an inbox, not all or nothing. The batch is
-// checked; every file an error is placed in is left out, and the rest checked
-// again, until what remains holds together (a file that depended on a
+// checked as the import would check it (a resubmission not said to replace or
+// add is an error there); every file an error is placed in is left out, and
+// the rest checked again, until what remains holds together (a file that depended on a
 // left-out one is then left out in its turn). What remains is imported as
 // any batch is, in one transaction.
 import type { Diagnostic } from '../core/diagnostic.js';
 import { groupBy } from '../core/collections.js';
 import type { Rules } from '../core/rules.js';
-import { importFiles, validateFiles, type DbRef, type ImportOptions, type IngestResult } from './pipeline.js';
+import { importFiles, type DbRef, type ImportOptions, type IngestResult } from './pipeline.js';
 
 /** A file left out, with every error that left it out. */
 export interface LeftOut {
@@ -24,7 +25,9 @@ export async function importSkipping(paths: string[], db: DbRef, rules: Rules, o
   const left = new Map<string, Diagnostic[]>();
   let inputs: Set<string> | null = null;
   for (;;) {
-    const check = await validateFiles(paths, db, rules, { ...opts, exclude: new Set(left.keys()), allErrors: true });
+    // Checked as this import would check it (a dry run of it), not as validate: a resubmission the import was not told
+    // to replace or add to is an error of its file here, and that file is left out, not the whole batch refused.
+    const check = await importFiles(paths, db, rules, { ...opts, dryRun: true, exclude: new Set(left.keys()), allErrors: true });
     // The first check, with nothing left out, names every file of the batch.
     const all = (inputs ??= new Set(check.inputs));
     if (check.diags.errorCount === 0) break;

@@ -68,7 +68,8 @@ export interface Reply {
 }
 
 const HTML = 'text/html; charset=utf-8';
-const SAFE = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' };
+// same-origin, not no-referrer: under no-referrer a browser posts the page's forms with `Origin: null`, which the writes refuse.
+const SAFE = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'Cache-Control': 'no-store' };
 
 const TYPES: Partial<Record<FormatName, string>> = {
   json: 'application/json; charset=utf-8',

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { UsageError } from '../core/errors.js';
+import { byText } from '../core/collections.js';
 import { MAX_FILE_BYTES } from '../read/limits.js';
 import { TAKEN, type Refused } from './archive.js';
 import { extname } from 'node:path';
@@ -55,7 +56,6 @@ export async function receive(body: Body, staging: string, name: (sent: string, 
   const tooBig = () => new UsageError({ id: 'web_drop_too_big', params: { mb: MAX_DROP_BYTES / 2 ** 20 } });
   if (body.length !== null && body.length > MAX_DROP_BYTES) throw tooBig();
   const fields = new URLSearchParams();
-  // In the order sent, as the terminal lists a folder's files.
   const parts: Promise<{ sent: string; staged: string } | Refused | null>[] = [];
   const taken = new Set<string>();
   let total = 0;
@@ -96,5 +96,7 @@ export async function receive(body: Body, staging: string, name: (sent: string, 
   if (over) throw over;
   const out: Dropped = { fields, files: [], refused: [] };
   for (const d of done) if (d) 'why' in d ? out.refused.push(d) : out.files.push(d);
+  // In the order of their names, as import lists a folder's files (a browser sends a folder's in an order of its own).
+  out.files.sort((a, b) => byText(a.sent, b.sent));
   return out;
 }
