@@ -37,6 +37,9 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the quarter in Chromium', () => {
     expect(r.code, r.stderr).toBeLessThanOrEqual(4);
     return r.stdout;
   };
+  /** The page's text as the clerk sees it, lines and all (Playwright's innerText, not the DOM's). */
+  // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator's method, laid out as shown
+  const shown = () => page.locator('main').innerText();
   const webJson = async (path: string) => JSON.parse(await (await page.request.get(`${base}${path}`)).text());
   const untimed = (v: unknown) => JSON.parse(JSON.stringify(v), (k, x) => (k === 'at' ? undefined : x));
   /** The overview's figures and the grades, in the browser and by the command line, over the same files. */
@@ -89,9 +92,9 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the quarter in Chromium', () => {
     await page.click('form.drop button');
     await page.waitForURL(/intake\?drop=/);
     await page.screenshot({ path: join(OUT, 'drop.png'), fullPage: true });
-    const shown = await page.locator('main').innerText();
-    expect(shown).toMatch(/收件箱\/2011Q2\/D0103\.xlsx:季度测评!C2 +错误/);
-    expect(shown).toContain('很好');
+    const text = await shown();
+    expect(text).toMatch(/收件箱\/2011Q2\/D0103\.xlsx:季度测评!C2 +错误/);
+    expect(text).toContain('很好');
     // Each in the folder of the quarter it names.
     expect(readdirSync(join(dir, '收件箱', '2011Q2')).sort()).toEqual(['D0101.xlsx', 'D0102.xlsx', 'D0103.xlsx', 'D0104.xlsx']);
     expect(readdirSync(join(dir, '收件箱', '2011Q1'))).toEqual(['D0105.xlsx']);
@@ -103,12 +106,13 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the quarter in Chromium', () => {
     const zip = await JSZip.loadAsync(readFileSync(marked));
     const xml = (await Promise.all(Object.values(zip.files).map((f) => f.async('string')))).join('\n');
     expect(xml).toContain('应为数字');
+    expect(xml).toContain('FFFFC7CE');
 
     await page.check('input[name=skip]');
     await page.click('button:text("预演（不写入）")');
     await expect(page.locator('h1').textContent()).resolves.toBe('预演：导入将做的改动（尚未写入）');
     await page.click('button:text("导入数据库")');
-    await expect(page.locator('main').innerText()).resolves.toContain('跳过 收件箱/2011Q2/D0103.xlsx（1 个错误）');
+    await expect(shown()).resolves.toContain('跳过 收件箱/2011Q2/D0103.xlsx（1 个错误）');
     await page.screenshot({ path: join(OUT, 'imported.png'), fullPage: true });
     const sent = [...['D0101', 'D0102', 'D0103', 'D0104'].map((o) => `收件箱/2011Q2/${o}.xlsx`), '收件箱/2011Q1/D0105.xlsx'];
     await cli(['import', ...sent, '--skip-invalid', '-q']);
@@ -121,18 +125,18 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the quarter in Chromium', () => {
     await page.setInputFiles('input[name=files]', [join(dir, 'D0103.xlsx'), join(dir, '二季度', 'D0105.xlsx')]);
     await page.click('form.drop button');
     await page.waitForURL(/intake\?drop=/);
-    expect(await page.locator('main').innerText()).toContain('已有同名文件：D0103.xlsx 另存为 收件箱/2011Q2/D0103-2.xlsx');
+    expect(await shown()).toContain('已有同名文件：D0103.xlsx 另存为 收件箱/2011Q2/D0103-2.xlsx');
     await page.check('input[name=mode][value=replace]');
     await page.click('button:text("预演（不写入）")');
-    expect(await page.locator('main').innerText()).toMatch(/D0105[^\n]*\n[^\n]*测评：更新 1/);
+    expect(await shown()).toMatch(/D0105[^\n]*\n[^\n]*测评：更新 1/);
     await page.click('button:text("导入数据库")');
-    await expect(page.locator('main').innerText()).resolves.toContain('已导入 2 个文件，导入编号 3');
+    await expect(shown()).resolves.toContain('已导入 2 个文件，导入编号 3');
     await cli(['import', '收件箱/2011Q2/D0103-2.xlsx', '收件箱/2011Q1/D0105-2.xlsx', '--replace', '-q']);
     await sameFigures();
 
     await page.click('nav >> text=导入记录');
     await page.click('a:text("撤销最近一次导入")');
-    expect(await page.locator('main').innerText()).toContain('将撤销第 3 次导入');
+    expect(await shown()).toContain('将撤销第 3 次导入');
     await page.click('button:text("确认撤销第 3 次导入")');
     await expect(page.locator('h1').textContent()).resolves.toBe('已撤销第 3 次导入');
     await cli(['undo', '--yes', '-q']);
