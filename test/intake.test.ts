@@ -199,20 +199,22 @@ describe('what may write', () => {
     const id = await drop(files1);
     expect((await post('/import', form({ drop: id, dry: '0' }))).status).toBe(403);
     expect((await post('/undo', form({ token: TOKEN, n: '1' }), 'null')).status).toBe(403);
+    expect((await answer(app, { method: 'PUT', url: '/import', host: HOST, origin: ORIGIN, body: form({ token: TOKEN }) })).status).toBe(405);
     expect(JSON.parse(await run(['log', '--db', 'web.db', '--format', 'json'])).imports).toHaveLength(1);
   });
 
   it('runs one import at a time, and none at all under --read-only', async () => {
     const id = await drop([{ name: 'D01.yaml', bytes: review('D01', 90) }]);
-    app.writer!.busy = true;
-    const busy = await post('/import', form({ token: TOKEN, drop: id, dry: '0' }));
-    expect(busy.status).toBe(409);
-    expect(String(busy.body)).toContain('另一个导入或撤销正在进行');
+    // Two tabs importing at once: one imports, the other is told to wait for it.
+    const both = await Promise.all([1, 2].map(() => post('/import', form({ token: TOKEN, drop: id, dry: '0' }))));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(String(both.find((r) => r.status === 409)!.body)).toContain('另一个导入或撤销正在进行');
+    expect(JSON.parse(await run(['log', '--db', 'web.db', '--format', 'json'])).imports).toHaveLength(2);
     const view = { ...app, writer: undefined };
     expect((await post('/import', form({ token: TOKEN, drop: id, dry: '0' }), ORIGIN, view)).status).toBe(405);
     expect((await get('/intake', view)).status).toBe(403);
     expect(String((await get('/', view)).body)).not.toContain('href="./intake"');
-    expect(JSON.parse(await run(['log', '--db', 'web.db', '--format', 'json'])).imports).toHaveLength(1);
+    expect(JSON.parse(await run(['log', '--db', 'web.db', '--format', 'json'])).imports).toHaveLength(2);
   });
 
   it('keeps every name inside the inbox, safe on Windows, and refuses a drop past its budget', async () => {

@@ -70,6 +70,7 @@ export class Refused extends Error {
 
 export async function intake(c: IntakeCtx, req: IntakeReq): Promise<IntakeOut> {
   const w = c.writer;
+  if (!['GET', 'HEAD', 'POST'].includes(req.method)) throw new Refused(405, t(c.lang, 'web_method', { method: req.method }));
   if (!w) throw new Refused(req.method === 'POST' ? 405 : 403, t(c.lang, 'web_view_only'));
   if (req.method === 'POST') {
     checkOrigin(c, req.origin);

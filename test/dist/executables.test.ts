@@ -190,6 +190,15 @@ describe('dist/cxzy-linux-x64 serve', () => {
     const page = await fetch(`${url}grade`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('分类定级');
+    // A branch's workbook dropped on the intake page, as the browser posts it: kept in the inbox, and checked.
+    const token = /name="token" value="([0-9a-f]+)"/.exec(await (await fetch(`${url}intake`)).text())![1];
+    const form = new FormData();
+    form.append('token', token);
+    form.append('files', new Blob([readFileSync(join(EXAMPLES, '2011Q2', 'D0202-2011Q2.xlsx'))]), 'D0202-2011Q2.xlsx');
+    const dropped = await fetch(`${url}intake`, { method: 'POST', body: form, headers: { Origin: url.slice(0, -1) }, redirect: 'manual' });
+    expect(dropped.status).toBe(303);
+    expect(readdirSync(join(dir, '收件箱', '2011Q2'))).toEqual(['D0202-2011Q2.xlsx']);
+    expect(await (await fetch(new URL(dropped.headers.get('location')!, url))).text()).toContain('检查通过');
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGINT');
     expect(await exited).toBe(0);
