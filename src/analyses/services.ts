@@ -236,12 +236,13 @@ export function annualFromStore(q: Query, rules: Rules, year: string, within: Se
   const metPeriods = [...new Set([...months.map((m) => periodOf(`${m}-01`)), ...rated.filter((p) => p.startsWith(year))])];
   // A member's year is with the branch it was in at the year's last graded quarter (SPEC §1 members).
   const at = placedAt(year, reviewed, rated);
+  // The active members of the rated quarters and those placed at `at` by role, in one pass of the members.
+  const ratedQuarters = yearQuarters(year).filter((p) => rated.includes(p));
+  q.countActiveOver(ratedQuarters, at);
   q.prefetch([
-    ...yearQuarters(year)
-      .filter((p) => rated.includes(p))
-      .map((p) => PLANS.activeMembers(p)),
+    PLANS.activeMembersOver(ratedQuarters, at),
     ...metPeriods.map((p) => PLANS.metMonths(p, rules.quota.reports_per_month)),
-    ...(few ? [PLANS.secretaries(at), PLANS.activeCounts(at)] : []),
+    ...(few ? [PLANS.secretaries(at)] : []),
   ]);
   const reds: { period: string; red: Set<string> }[] = [];
   const quarters = yearQuarters(year).map((period): AnnualQuarter => {

@@ -78,6 +78,21 @@ export const PLANS = {
     params: [{ q: at }],
     shared: true,
   }),
+  /**
+   * Per org, its active members at each of `quarters`, one column each, then at
+   * quarter `at` its active members, probationary ones and secretaries, in one
+   * pass: the year's five counts cost about one.
+   */
+  activeMembersOver: (quarters: string[], at: string): Plan => ({
+    sql: `SELECT ${[
+      'org',
+      ...quarters.map((_, i) => `SUM(${inForce('m', `@q${i}`)})`),
+      `SUM(${inForce('m', '@at')})`,
+      `SUM(${inForce('m', '@at')} AND role = 'probationary')`,
+      `SUM(${inForce('m', '@at')} AND role = 'secretary')`,
+    ].join(', ')} FROM members m WHERE active = 1 GROUP BY org`,
+    params: [{ ...Object.fromEntries(quarters.map((q, i) => [`q${i}`, q])), at }],
+  }),
   /** Per org, its active members at quarter `at`, probationary ones and secretaries (one pass of the index by org: grouping by role too would sort). */
   activeCounts: (at: string): Plan => ({
     sql: `SELECT org, COUNT(*), SUM(role = 'probationary'), SUM(role = 'secretary') FROM members m WHERE ${inForce('m', '@q')} AND active = 1 GROUP BY org`,

@@ -177,7 +177,14 @@ export class Query {
    */
   activeCounts(at: string): Map<string, ActiveCounts> {
     return this.once(`activeCounts ${at}`, () => {
-      const rows = this.rows<[string, number, number, number]>(PLANS.activeCounts(at));
+      const over = this.activeOver;
+      const rows =
+        over?.at === at
+          ? this.activeOverRows().flatMap((r): [string, number, number, number][] => {
+              const [members, probationary, secretaries] = r.slice(-3) as number[];
+              return members > 0 ? [[r[0] as string, members, probationary, secretaries]] : [];
+            })
+          : this.rows<[string, number, number, number]>(PLANS.activeCounts(at));
       return new Map(rows.map(([org, members, probationary, secretaries]) => [org, { members, probationary, secretaries }]));
     });
   }
@@ -232,11 +239,27 @@ export class Query {
     return n;
   }
 
+  /** The quarters whose active members are counted together, and the quarter counted by role (countActiveOver). */
+  private activeOver: { quarters: string[]; at: string } | null = null;
+
+  /** From here on the active members of any of `quarters`, and those of `at` by role, are counted in one pass (PLANS.activeMembersOver). */
+  countActiveOver(quarters: string[], at: string): void {
+    this.activeOver = { quarters, at };
+  }
+
+  /** The rows of PLANS.activeMembersOver, read once. */
+  private activeOverRows(): (string | number)[][] {
+    const { quarters, at } = this.activeOver!;
+    return this.once(`activeOver ${quarters.join(' ')} ${at}`, () => this.rows<(string | number)[]>(PLANS.activeMembersOver(quarters, at)));
+  }
+
   /** How many active members each org has at quarter `at` (each that has one). */
   activeMembers(at: string): Map<string, number> {
     return this.once(`activeMembers ${at}`, () => {
-      if (this.countedWith !== at) return new Map(this.rows<[string, number]>(PLANS.activeMembers(at)));
-      return new Map(this.countsByOrg(at).flatMap(([org, active]): [string, number][] => (active > 0 ? [[org, active]] : [])));
+      if (this.countedWith === at) return new Map(this.countsByOrg(at).flatMap(([org, active]): [string, number][] => (active > 0 ? [[org, active]] : [])));
+      const i = (this.activeOver?.quarters.indexOf(at) ?? -1) + 1;
+      if (i === 0) return new Map(this.rows<[string, number]>(PLANS.activeMembers(at)));
+      return new Map(this.activeOverRows().flatMap((r): [string, number][] => ((r[i] as number) > 0 ? [[r[0] as string, r[i] as number]] : [])));
     });
   }
 
