@@ -125,6 +125,9 @@ describe('the quarter in the browser', () => {
     expect(shown).toContain(`intake/copy?drop=${id}&amp;k=2`);
     expect(shown).toContain('name="skip"');
 
+    // The file as it was sent, from the inbox.
+    const kept = await get(`/intake/file?drop=${id}&k=0`);
+    expect([kept.status, String(kept.body)]).toEqual([200, review('D01', 90)]);
     // The marked copy to send back: the branch's workbook with its error at the cell.
     const copy = await get(`/intake/copy?drop=${id}&k=2`);
     expect(copy.status).toBe(200);

@@ -68,7 +68,8 @@ export function dropReport(lang: Lang, r: Receipt, check: IngestResult, copies: 
       ? `<span class="${errors ? 'bad' : 'ok'}">${esc(t(lang, 'web_file_counts', { errors, warnings: found.length - errors }))}</span>`
       : `<span class="ok">${esc(t(lang, 'web_file_ok'))}</span>`;
     const copy = copies[i] ? `<a href="intake/copy?drop=${esc(r.id)}&amp;k=${i}">${esc(t(lang, 'web_annotated'))}</a>` : '';
-    return `<tr><td><a href="#f${i}">${esc(k.sent)}</a></td><td>${esc(k.path)}</td><td>${result}</td><td>${copy}</td></tr>`;
+    const kept = `<a href="intake/file?drop=${esc(r.id)}&amp;k=${i}">${esc(k.path)}</a>`;
+    return `<tr><td><a href="#f${i}">${esc(k.sent)}</a></td><td>${kept}</td><td>${result}</td><td>${copy}</td></tr>`;
   });
   const heads = ['web_file_h', 'web_file_h_kept', 'web_file_h_result', 'web_file_h_copy'] as const;
   const table = `<table><thead><tr>${heads.map((h) => `<th>${esc(t(lang, h))}</th>`).join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;

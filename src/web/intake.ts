@@ -5,6 +5,7 @@
 // Origin of this server; one import or undo runs at a time.
 import { timingSafeEqual } from 'node:crypto';
 import { basename } from 'node:path';
+import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { DataError, UsageError } from '../core/errors.js';
 import type { Rules } from '../core/rules.js';
@@ -54,7 +55,7 @@ export type IntakeOut =
   | { kind: 'file'; name: string; type: string; bytes: Buffer }
   | { kind: 'redirect'; to: string };
 
-export const INTAKE_PATHS = new Set(['intake', 'intake/copy', 'intake/copies.zip', 'import', 'undo']);
+export const INTAKE_PATHS = new Set(['intake', 'intake/file', 'intake/copy', 'intake/copies.zip', 'import', 'undo']);
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -86,6 +87,10 @@ export async function intake(c: IntakeCtx, req: IntakeReq): Promise<IntakeOut> {
   const id = req.params.get('drop');
   if (id === null) return { kind: 'html', title: t(c.lang, 'web_intake'), html: `${dropForm(c.lang, w.token)}\n${dropsList(c.lang, w.inbox.list())}` };
   const r = receiptOf(w, id);
+  if (req.path === 'intake/file') {
+    const kept = keptOf(r, req.params.get('k'));
+    return { kind: 'file', name: basename(kept.path), type: typeOf(kept.path), bytes: readFileSync(w.inbox.inside(kept.path)) };
+  }
   const check = await validate(c, w, r, true);
   if (req.path === 'intake/copy') return copyOf(c, w, r, check, req.params.get('k'));
   if (req.path === 'intake/copies.zip') return copiesZip(c, w, r, check);
@@ -170,9 +175,17 @@ async function dropped(c: IntakeCtx, w: Writer, req: IntakeReq): Promise<IntakeO
 /** The errors of `file` that a marked copy shows: a workbook's, at their cells. */
 const markable = (check: IngestResult, file: string) => (isWorkbook(file) ? check.diags.errors.filter((d) => d.file === file && d.cell) : []);
 
-async function copyOf(c: IntakeCtx, w: Writer, r: Receipt, check: IngestResult, k: string | null): Promise<IntakeOut> {
+/** File `k` of a drop, by its number in the receipt. */
+function keptOf(r: Receipt, k: string | null): Receipt['files'][number] {
   const kept = /^\d{1,4}$/.test(k ?? '') ? r.files[Number(k)] : undefined;
   if (!kept) throw new UsageError({ id: 'web_bad_param', params: { name: 'k', value: k ?? '' } });
+  return kept;
+}
+
+const typeOf = (path: string) => (isWorkbook(path) ? XLSX : 'application/yaml; charset=utf-8');
+
+async function copyOf(c: IntakeCtx, w: Writer, r: Receipt, check: IngestResult, k: string | null): Promise<IntakeOut> {
+  const kept = keptOf(r, k);
   const errors = markable(check, kept.path);
   if (!errors.length) throw new DataError({ id: 'annotate_none' });
   const copy = await annotateXlsx(w.inbox.inside(kept.path), errors, c.lang);

@@ -220,6 +220,7 @@ function log(c: PageCtx): PageOut {
     view: logView(listImports(c.db), c.lang),
     choices: [],
     actions: undo ? [{ label: t(c.lang, 'web_undo'), href: 'undo' }] : [],
+    note: c.writable ? t(c.lang, 'web_log_files') : undefined,
   };
 }
 

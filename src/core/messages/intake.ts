@@ -89,6 +89,10 @@ export const INTAKE_TEXTS = {
     en: (p) => `left out ${p.file} (${p.n} errors)`,
   }),
   web_back_to_drop: texts<{}>({ zh: () => '回到这次收件', en: () => 'Back to this intake' }),
+  web_log_files: texts<{}>({
+    zh: () => '网页上收下的文件原件和检查结果，在“收件”页按每次收件列出，可以下载',
+    en: () => 'the files taken in on the intake page, as sent, and what their check found are listed there by drop, to download',
+  }),
   web_undo: texts<{}>({ zh: () => '撤销最近一次导入', en: () => 'Undo the latest import' }),
   web_undo_button: texts<{ n: Scalar }>({ zh: (p) => `确认撤销第 ${p.n} 次导入`, en: (p) => `Undo import ${p.n}` }),
   web_undone: texts<{ n: Scalar }>({ zh: (p) => `已撤销第 ${p.n} 次导入`, en: (p) => `import ${p.n} undone` }),
