@@ -265,3 +265,37 @@ export function problemsFile(file: string, branches: number): number {
   writeFileSync(file, out.join(''));
   return branches;
 }
+
+/**
+ * The same data kept as many offices keep it: one file per section and
+ * quarter (orgs, members, pledges, and each section of the quarter), each one
+ * document with one list: the towns' files joined, every list item kept as
+ * written. `from` is a folder `generate` wrote.
+ */
+export function oneFilePerSection(from: string, to: string): void {
+  const towns = readdirSync(from)
+    .filter((d) => /^T\d+$/.test(d))
+    .sort();
+  const join1 = (out: string, files: string[]) => {
+    mkdirSync(join(out, '..'), { recursive: true });
+    const parts = files.map((f, i) => {
+      const text = readFileSync(f, 'utf8').replace(/\n+$/, '\n');
+      if (i === 0) return text;
+      // The rest without their header: the lines after the list's key.
+      const lines = text.split('\n');
+      return lines.slice(lines.findIndex((l) => /^\w+:\s*$/.test(l)) + 1).join('\n');
+    });
+    writeFileSync(out, parts.join(''));
+  };
+  join1(join(to, 'orgs.yaml'), [join(from, 'county.yaml'), ...towns.map((t) => join(from, t, 'orgs.yaml'))]);
+  for (const s of ['members', 'pledges'])
+    join1(
+      join(to, `${s}.yaml`),
+      towns.map((t) => join(from, t, `${s}.yaml`)),
+    );
+  for (const s of ['reviews', 'points', 'reports', 'typicals'])
+    join1(
+      join(to, PERIOD, `${s}.yaml`),
+      towns.map((t) => join(from, t, PERIOD, `${s}.yaml`)),
+    );
+}

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 export const DATA = join(ROOT, 'bench', '.data');
-const STEP = fileURLToPath(new URL('./step.js', import.meta.url));
+/** The step runner: each step in a Node of its own. */
+export const STEP = fileURLToPath(new URL('./step.js', import.meta.url));
 /** The V8 flags cxzy runs with (bin/cxzy and the executables): each step runs with them, as cxzy would. */
 export const FLAGS = JSON.parse(readFileSync(join(ROOT, 'bin', 'node-flags.json'), 'utf8')) as string[];
 
