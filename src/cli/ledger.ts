@@ -14,7 +14,6 @@ import { subtree } from '../analyses/scope.js';
 import { ledgerFromStore, suggestFromStore } from '../analyses/services.js';
 import { addDays, localTime, periodBounds } from '../core/dates.js';
 import type { Rules } from '../core/rules.js';
-import { noticesDocx } from '../render/views/ledger-notices.js';
 import { ledgerView, publishedNoticeDoc, publishedView } from '../render/views/ledger.js';
 import { renderAs } from '../render/formats/index.js';
 import { suggestView, suggestXlsx } from '../render/views/ledger-suggest.js';
@@ -111,6 +110,8 @@ async function writeNotices(ctx: Ctx, l: Ledger, rules: Rules, out: string, star
       supervised.map((s) => s.problem.id),
       start,
     );
+    // Loaded when notices are written: docx is a fifth of cxzy's start.
+    const { noticesDocx } = await import('../render/views/ledger-notices.js');
     const doc = await noticesDocx(
       supervised,
       numbers.map((n) => n.number),

@@ -6,7 +6,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { basename } from 'node:path';
 import { readFileSync } from 'node:fs';
-import JSZip from 'jszip';
 import { DataError, UsageError } from '../core/errors.js';
 import type { Rules } from '../core/rules.js';
 import { distinctFileNames } from '../core/file-names.js';
@@ -200,6 +199,7 @@ async function copiesZip(c: IntakeCtx, w: Writer, r: Receipt, check: IngestResul
     marked.map((k) => basename(k.path, '.xlsx')),
     '.xlsx',
   );
+  const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
   for (const [i, k] of marked.entries()) zip.file(names[i], (await annotateXlsx(w.inbox.inside(k.path), markable(check, k.path), c.lang)).bytes);
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });

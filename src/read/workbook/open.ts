@@ -8,7 +8,6 @@
 // sheet's cells (sheet-xml.ts), all by one XML event reader.
 import { crc32 } from 'node:zlib';
 import { posix } from 'node:path';
-import unzipper from 'unzipper';
 import { SaxesParser } from 'saxes';
 import { fixedSax } from './sax.js';
 import { Budget, LimitError } from './budget.js';
@@ -114,6 +113,8 @@ function notZip(path: string): void {
 
 export async function* openWorkbook(path: string): AsyncGenerator<OpenSheet> {
   notZip(path);
+  // Loaded when a workbook is opened: unzipper and its dependencies are a sixth of cxzy's start.
+  const { default: unzipper } = await import('unzipper');
   const zip = (await unzipper.Open.file(path)) as unknown as { files: Entry[] };
   const budget = new Budget();
   const entries = new Map<string, Entry>();

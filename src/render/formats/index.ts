@@ -4,10 +4,8 @@
 // in SPEC's keys) and as a document (every other format), each made only when
 // a format asks for it. A new format is an entry here.
 import { Chalk } from 'chalk';
-import { stringify } from 'yaml';
 import { csvPieces } from './csv.js';
 import type { Doc } from '../doc.js';
-import { renderDocx } from './docx.js';
 import { renderHtml } from './html.js';
 import { jsonText } from './json.js';
 import { renderMarkdown } from './md.js';
@@ -47,12 +45,13 @@ function* lines(it: Iterable<string>): Generator<string> {
 export const FORMATS = {
   table: { exts: [], shows: ['rows'], binary: false, render: (v: View) => lines(textLines(v.doc(), new Chalk({ level: 0 }))) },
   json: { exts: ['.json'], shows: ['rows', 'notice', 'summary', 'settings'], binary: false, render: (v: View) => jsonText(v.data()) },
-  yaml: { exts: ['.yaml', '.yml'], shows: ['settings'], binary: false, render: (v: View) => stringify(v.data()) },
+  yaml: { exts: ['.yaml', '.yml'], shows: ['settings'], binary: false, render: async (v: View) => (await import('yaml')).stringify(v.data()) },
   csv: { exts: ['.csv'], shows: ['rows'], binary: false, render: (v: View) => csvPieces(v.doc()) },
   md: { exts: ['.md', '.markdown'], shows: ['rows', 'notice'], binary: false, render: (v: View) => renderMarkdown(v.doc()) },
   html: { exts: ['.html', '.htm'], shows: ['notice'], binary: false, render: (v: View) => renderHtml(v.doc()) },
   xlsx: { exts: ['.xlsx'], shows: ['rows', 'notice'], binary: true, render: (v: View) => renderXlsx(v.doc()) },
-  docx: { exts: ['.docx'], shows: ['notice'], binary: true, render: (v: View) => renderDocx(v.doc()) },
+  // Loaded when a document is written: docx is a fifth of cxzy's start.
+  docx: { exts: ['.docx'], shows: ['notice'], binary: true, render: async (v: View) => (await import('./docx.js')).renderDocx(v.doc()) },
 } as const satisfies Record<string, Format>;
 
 export type FormatName = keyof typeof FORMATS;
