@@ -186,6 +186,20 @@ describe('the quarter in the browser', () => {
   });
 });
 
+describe('a drop with many errors', () => {
+  it('shows each file’s first hundred errors, as the terminal does, and says how many more', async () => {
+    const bad = Array.from(
+      { length: 150 },
+      (_, i) => `  - org: D0${i}\n    self: 190\n    masses: {satisfied: 1, basic: 0, unsatisfied: 0}\n    superior: 85\n`,
+    );
+    const id = await drop([{ name: 'bad.yaml', bytes: `period: 2011Q1\nreviews:\n${bad.join('')}` }]);
+    const shown = await page(`/intake?drop=${id}`);
+    expect(shown.match(/bad\.yaml:\d+:\d+ +错误/g)).toHaveLength(100);
+    expect(shown.match(/另有 50 个错误未列出/g)).toHaveLength(1);
+    expect(shown).toContain('150 个错误，0 个提示');
+  });
+});
+
 describe('what may write', () => {
   const receipts = () => (existsSync(join(dir, '收件箱', '收件记录')) ? readdirSync(join(dir, '收件箱', '收件记录')) : []);
 

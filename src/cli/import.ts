@@ -115,4 +115,5 @@ const nothingImported = (): IngestResult => ({
   orgNames: new Map(),
   number: null,
   quarters: new Map(),
+  unbuilt: new Map(),
 });

@@ -84,6 +84,8 @@ export interface IngestResult {
   created?: boolean;
   /** Per file read (as named), the quarters it names as its own, or else those its records fall in: where the web view's inbox keeps it. */
   quarters: Map<string, string[]>;
+  /** Per file with more errors than were built (past a reader's cap), how many more: a file's own count is the built ones and these. */
+  unbuilt: Map<string, number>;
 }
 
 /** Check files against the database as it is (an absent one counts as empty); write nothing, lock nothing. */
@@ -227,6 +229,11 @@ function resultOf(p: Plan, found: Found, strict: boolean, results: Outcome[]) {
       r.status === 'invalid' ? [] : [[p.files[i].file, r.summary.named ?? [...new Set(Object.values(r.summary.periods).flat())].sort()]],
     ),
   );
+  const unbuilt = new Map(
+    results.flatMap((r, i): [string, number][] =>
+      r.status === 'invalid' && r.errorCount > r.errors.length ? [[p.files[i].file, r.errorCount - r.errors.length]] : [],
+    ),
+  );
   return (counts: SectionCounts | null, crossChecked: boolean, more: Partial<IngestResult> = {}): IngestResult => {
     const { diags } = found;
     if (strict) diags.promoteWarnings();
@@ -243,6 +250,7 @@ function resultOf(p: Plan, found: Found, strict: boolean, results: Outcome[]) {
       orgNames: more.orgNames ?? new Map(),
       number: more.number ?? null,
       quarters,
+      unbuilt,
     };
   };
 }

@@ -3,7 +3,7 @@
 // forms that import and undo, each carrying the server's token. Every text
 // from a file or a name is escaped here.
 import { Chalk } from 'chalk';
-import { Diagnostics, type Diagnostic } from '../core/diagnostic.js';
+import { Diagnostics, SHOWN, type Diagnostic } from '../core/diagnostic.js';
 import type { IngestResult } from '../pipeline/pipeline.js';
 import type { LeftOut } from '../pipeline/skip.js';
 import { formatDiagnostics } from '../render/views/diagnostics.js';
@@ -23,6 +23,14 @@ export function diagText(list: Diagnostic[], lang: Lang): string {
   const d = new Diagnostics(Infinity);
   for (const x of list) d.add(x);
   return formatDiagnostics(d, lang, plain);
+}
+
+/** A file's diagnostics as the terminal shows a run's: the first SHOWN errors, then how many more (a workbook's marked copy has them all). */
+function shownText(list: Diagnostic[], lang: Lang, unbuilt = 0): string {
+  const errors = list.filter((d) => d.severity === 'error');
+  const text = diagText([...errors.slice(0, SHOWN), ...list.filter((d) => d.severity === 'warning')], lang);
+  const more = Math.max(0, errors.length - SHOWN) + unbuilt;
+  return more > 0 ? `${text}\n${t(lang, 'errors_more', { n: more })}` : text;
 }
 
 const pre = (text: string) => (text ? `<pre>${esc(text)}</pre>` : '');
@@ -63,9 +71,10 @@ export function dropReport(lang: Lang, r: Receipt, check: IngestResult, copies: 
   for (const d of [...check.diags.errors, ...check.diags.warnings]) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
   const rows = r.files.map((k, i) => {
     const found = byFile.get(k.path) ?? [];
-    const errors = found.filter((d) => d.severity === 'error').length;
+    const errors = found.filter((d) => d.severity === 'error').length + (check.unbuilt.get(k.path) ?? 0);
+    const warnings = found.filter((d) => d.severity === 'warning').length;
     const result = found.length
-      ? `<span class="${errors ? 'bad' : 'ok'}">${esc(t(lang, 'web_file_counts', { errors, warnings: found.length - errors }))}</span>`
+      ? `<span class="${errors ? 'bad' : 'ok'}">${esc(t(lang, 'web_file_counts', { errors, warnings }))}</span>`
       : `<span class="ok">${esc(t(lang, 'web_file_ok'))}</span>`;
     const copy = copies[i] ? `<a href="intake/copy?drop=${esc(r.id)}&amp;k=${i}">${esc(t(lang, 'web_annotated'))}</a>` : '';
     const kept = `<a href="intake/file?drop=${esc(r.id)}&amp;k=${i}">${esc(k.path)}</a>`;
@@ -79,17 +88,16 @@ export function dropReport(lang: Lang, r: Receipt, check: IngestResult, copies: 
   const each = r.files
     .map((k, i) => {
       const found = byFile.get(k.path);
-      return found ? `<h3 id="f${i}">${esc(k.sent)}</h3>${pre(diagText(found, lang))}` : '';
+      return found ? `<h3 id="f${i}">${esc(k.sent)}</h3>${pre(shownText(found, lang, check.unbuilt.get(k.path) ?? 0))}` : '';
     })
     .join('\n');
   const others = [...byFile].filter(([file]) => !ours.has(file)).flatMap(([, list]) => list);
-  const rest = others.length ? `<h3>${esc(t(lang, 'web_other_findings'))}</h3>${pre(diagText(others, lang))}` : '';
-  const more = check.diags.errorCount > check.diags.errors.length ? pre(t(lang, 'errors_more', { n: check.diags.errorCount - check.diags.errors.length })) : '';
+  const rest = others.length ? `<h3>${esc(t(lang, 'web_other_findings'))}</h3>${pre(shownText(others, lang))}` : '';
   const verdict =
     check.diags.errorCount === 0
       ? `<p class="ok">${esc(t(lang, 'web_check_ok', { files: check.files, records: check.records }))}</p>`
       : `<p class="bad">${esc(t(lang, 'web_check_failed', { errors: check.diags.errorCount }))}</p>${check.crossChecked ? '' : `<p>${esc(t(lang, 'web_cross_not_run'))}</p>`}`;
-  return `${receiptNotes(lang, r)}\n${verdict}\n${table}\n${zip}\n${each}\n${rest}${more}`;
+  return `${receiptNotes(lang, r)}\n${verdict}\n${table}\n${zip}\n${each}\n${rest}`;
 }
 
 export interface ImportChoice {

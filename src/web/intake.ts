@@ -84,6 +84,7 @@ export async function intake(c: IntakeCtx, req: IntakeReq): Promise<IntakeOut> {
   if (req.path === 'undo') return undoAsked(c, w);
   if (req.path === 'import') return { kind: 'redirect', to: 'intake' };
   const id = req.params.get('drop');
+  if (id === null && req.path !== 'intake') throw new UsageError({ id: 'web_bad_param', params: { name: 'drop', value: '' } });
   if (id === null) return { kind: 'html', title: t(c.lang, 'web_intake'), html: `${dropForm(c.lang, w.token)}\n${dropsList(c.lang, w.inbox.list())}` };
   const r = receiptOf(w, id);
   if (req.path === 'intake/file') {
