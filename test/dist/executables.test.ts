@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import unzipper from 'unzipper';
 import { BIN, EXAMPLES, ROOT } from '../helpers.js';
-import { inRoot, intoRoot, WINE64, WINE_ROOT, wineRoot } from './wine-root.js';
+import { inRoot, intoRoot, spawnInRoot, WINE64, WINE_ROOT, wineRoot } from './wine-root.js';
 
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -247,6 +247,26 @@ describe.runIf(WINE_WHY === null || process.env.CXZY_REQUIRE_WINE)('under Wine 1
     expect(names.some((f) => /^files-[0-9a-f]{16}$/.test(f))).toBe(true);
     expect(names.some((f) => /^better_sqlite3-[0-9a-f]{16}\.node$/.test(f))).toBe(true);
   });
+
+  it('started by a double click (no arguments), serves the cxzy.db beside it to the browser, the intake offered', async () => {
+    intoRoot(WIN, EXE_IN_ROOT.slice(1));
+    const db = join(WINE_ROOT, EXE_IN_ROOT.slice(1), '..', 'cxzy.db');
+    rmSync(db, { force: true });
+    expect(spawnSync(process.execPath, [BIN, 'import', EXAMPLES, '--db', db, '-q']).status).toBe(0);
+    const server = spawnInRoot([WINE64, EXE_IN_ROOT], '/opt/cxzy');
+    try {
+      // It says where it listens (and asks the system to open the browser there, which under Wine may do nothing).
+      const url = await server.line(/http:\/\/127\.0\.0\.1:\d+\//);
+      const page = await fetch(`${url}grade`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('D0101');
+      // Its folder's database, writable: the intake page offers the drop.
+      expect(await (await fetch(`${url}intake`)).text()).toContain('name="token"');
+    } finally {
+      server.done();
+      rmSync(db, { force: true });
+    }
+  }, 120_000);
 
   suite('dist/cxzy-win-x64.exe (Node 24)', () => {
     mkdirSync(WORK, { recursive: true });

@@ -5,8 +5,8 @@
 // again when missing or broken. Each run enters it with chroot, in a mount
 // namespace of its own (unshare) that holds the root's /proc and /dev only for
 // that run. All of it takes root: where this is not root, the suite says so.
-import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, watch, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Where the root is kept: CXZY_WINE_ROOT, else a folder of the machine's cache. */
@@ -89,6 +89,45 @@ export function wineRoot(): string | null {
 }
 
 /** `file` copied into the root at `at` (a path inside it) unless the copy there is the same size and no older. */
+/**
+ * `argv` started in the root (as inRoot runs it) and left running (a server):
+ * its output goes to a file, as under inRoot (Node under Wine cannot write to a
+ * pipe from outside the root), and `line` waits for the first line `re` matches.
+ */
+export function spawnInRoot(argv: string[], dir = '/'): { child: ChildProcess; line: (re: RegExp) => Promise<string>; done: () => void } {
+  const io = join(WINE_ROOT, 'tmp', `io-${process.pid}-${Date.now()}`);
+  mkdirSync(io, { recursive: true });
+  const file = join(io, 'out');
+  const out = openSync(file, 'w');
+  const inner = ['/bin/sh', '-c', 'mkdir -p -m 700 /tmp/xdg; cd "$0" && exec "$@"', dir, ...argv];
+  const child = spawn('unshare', ['-m', 'sh', '-c', ENTER, 'enter', WINE_ROOT, dir, ...inner], { stdio: ['ignore', out, out], detached: true });
+  closeSync(out);
+  const line = (re: RegExp) =>
+    new Promise<string>((resolve, reject) => {
+      const look = () => {
+        if (!existsSync(file)) return true;
+        const m = re.exec(readFileSync(file, 'utf8'));
+        if (!m) return false;
+        watcher.close();
+        resolve(m[0]);
+        return true;
+      };
+      const watcher = watch(io, () => look());
+      child.once('exit', (code) => {
+        if (!look()) {
+          watcher.close();
+          reject(new Error(`exited ${code}: ${readFileSync(file, 'utf8')}`));
+        }
+      });
+      look();
+    });
+  const done = () => {
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
+    rmSync(io, { recursive: true, force: true });
+  };
+  return { child, line, done };
+}
+
 export function intoRoot(file: string, at: string): void {
   const target = join(WINE_ROOT, at);
   const src = statSync(file);
