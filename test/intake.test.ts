@@ -244,6 +244,17 @@ describe('what may write', () => {
       .receipt(id)!
       .files.map((k) => k.path);
     expect(kept).toEqual(['收件箱/2011Q1/_CON.yaml', '收件箱/2011Q1/escape.yaml', '收件箱/2011Q2/第一支部 _1_.yaml']);
+    // Names that hide what they are, or are longer than a file system takes, kept by a name that says what it is.
+    const odd = await drop([
+      { name: 'D01\u202Exslx.yaml', bytes: review('D01', 90) },
+      { name: `${'很长的名字'.repeat(40)}.yaml`, bytes: review('D02', 80) },
+    ]);
+    const oddKept = Inbox.of(app.dbPath)
+      .receipt(odd)!
+      .files.map((k) => k.path.split('/').pop()!);
+    expect(oddKept[0]).toBe('D01_xslx.yaml');
+    expect(Buffer.byteLength(oddKept[1])).toBeLessThanOrEqual(185);
+    expect(oddKept[1]).toMatch(/^(很长的名字)+[很长的名字]*\.yaml$/);
     // A drop that names no quarter (a roster) is kept apart.
     const roster = await drop([{ name: 'members.yaml', bytes: 'members:\n  - {id: M9, name: 赵六, org: D02, role: member}\n' }]);
     expect(

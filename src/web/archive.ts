@@ -130,11 +130,19 @@ export class Inbox {
   }
 }
 
+/** Bytes of a kept file's name at most: every file system takes 255, and the name may grow by -2. */
+const NAME_BYTES = 180;
+/** What may not be in a kept name beyond what Windows refuses: what reverses or hides text (a name that reads as .xlsx but is not). */
+const HIDDEN = /[\u0080-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
 /** The last part of a name as a browser sends it (a folder's files come as folder/sub/name), made safe on every system. */
 function leafOf(sent: string): string {
-  const leaf = sent.split(/[\\/]/).pop() ?? '';
+  const leaf = (sent.split(/[\\/]/).pop() ?? '').normalize('NFC').replace(HIDDEN, '_');
   const ext = extname(leaf).toLowerCase();
-  return `${safeFileName(leaf.slice(0, leaf.length - ext.length))}${ext}`;
+  let stem = safeFileName(leaf.slice(0, leaf.length - ext.length));
+  // Cut by characters, whole: a long Chinese name must not lose half a character.
+  while (Buffer.byteLength(stem) > NAME_BYTES) stem = [...stem].slice(0, -1).join('');
+  return `${safeFileName(stem)}${ext}`;
 }
 
 /** `name`, or the first of name-2, name-3… not among `there` (names in lower case: one file on Windows). */
