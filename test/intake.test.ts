@@ -47,9 +47,17 @@ const form = (fields: Record<string, string>) => {
   return { type: 'application/x-www-form-urlencoded', length: body.length, stream: Readable.from([body]) };
 };
 
+/** A reply whole: a page sent as it is made (an import's) read to its end, as a browser shows it at last. */
+async function whole(r: Reply): Promise<Reply> {
+  if (typeof r.body === 'string' || Buffer.isBuffer(r.body)) return r;
+  let text = '';
+  for await (const part of r.body) text += part;
+  return { ...r, body: text };
+}
+
 /** `origin` null: a request without one. */
-const post = (url: string, body: ReturnType<typeof form>, origin: string | null = ORIGIN, a: App = app): Promise<Reply> =>
-  answer(a, { method: 'POST', url, host: HOST, origin: origin ?? undefined, body });
+const post = async (url: string, body: ReturnType<typeof form>, origin: string | null = ORIGIN, a: App = app): Promise<Reply> =>
+  whole(await answer(a, { method: 'POST', url, host: HOST, origin: origin ?? undefined, body }));
 const get = (url: string, a: App = app) => answer(a, { method: 'GET', url, host: HOST });
 const page = async (url: string) => {
   const r = await get(url);
@@ -142,6 +150,9 @@ describe('the quarter in the browser', () => {
     expect(JSON.parse(await run(['log', '--db', 'web.db', '--format', 'json'])).imports).toHaveLength(1);
     const done = String((await post('/import', form({ token: TOKEN, drop: id, skip: '1', dry: '0' }))).body);
     expect(done).toContain('跳过 收件箱/2011Q1/D02.xlsx（1 个错误）');
+    // Each file's reading said as it happened, before what the import did.
+    expect(done.indexOf('已读 3/3 个文件')).toBeGreaterThan(0);
+    expect(done.indexOf('已读 3/3 个文件')).toBeLessThan(done.indexOf('跳过 收件箱'));
     // The same files in the same order (the drop's), by the command.
     const sent = ['D01.yaml', 'D01-2.yaml', 'D02.xlsx'].map((f) => `收件箱/2011Q1/${f}`);
     expect((await cxzy(['import', ...sent, '--skip-invalid', '--db', 'cli.db', '-q'], { cwd: dir })).code).toBe(4);

@@ -64,7 +64,8 @@ export interface Request {
 export interface Reply {
   status: number;
   headers: Record<string, string>;
-  body: string | Buffer;
+  /** Whole, or sent as it is made (an import's page: its progress, then what it did). */
+  body: string | Buffer | AsyncIterable<string>;
 }
 
 const HTML = 'text/html; charset=utf-8';
@@ -188,6 +189,21 @@ async function intakeReply(app: App, req: Request, url: URL, frame: FrameOf): Pr
   );
   if (out.kind === 'redirect') return { status: 303, headers: { ...SAFE, Location: out.to, 'Content-Type': HTML }, body: '' };
   if (out.kind === 'file') return { status: 200, headers: { ...SAFE, 'Content-Type': out.type, 'Content-Disposition': attachment(out.name) }, body: out.bytes };
+  if (out.kind === 'stream') {
+    // The frame around a mark, the page's parts sent in its place as they come.
+    const mark = '\u0000parts\u0000';
+    const [before, after] = pageHtml({ ...frame, page: null, path, title: out.title, body: { html: mark } }).split(mark);
+    const parts = out.parts;
+    return {
+      status: 200,
+      headers: { ...SAFE, 'Content-Type': HTML },
+      body: (async function* () {
+        yield before;
+        yield* parts;
+        yield after;
+      })(),
+    };
+  }
   const body = out.kind === 'html' ? { html: out.html } : { doc: out.doc, links: () => new Map<string, string>(), bare: true };
   return page(out.kind === 'html' ? (out.status ?? 200) : 200, pageHtml({ ...frame, page: null, path, title: out.title, body }));
 }

@@ -6,7 +6,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { basename } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { DataError, UsageError } from '../core/errors.js';
+import { DataError, EnvError, UsageError } from '../core/errors.js';
 import type { Rules } from '../core/rules.js';
 import { distinctFileNames } from '../core/file-names.js';
 import { importFiles, validateFiles, type DbRef, type ImportOptions, type IngestResult } from '../pipeline/pipeline.js';
@@ -15,7 +15,8 @@ import { isWorkbook } from '../read/read.js';
 import { annotateXlsx } from '../render/views/annotate.js';
 import { undoPreview, undoView } from '../render/views/history.js';
 import type { Doc } from '../render/doc.js';
-import { t, type Lang } from '../render/i18n/index.js';
+import { t, tm, type Lang } from '../render/i18n/index.js';
+import { escapeHtml } from '../render/formats/svg.js';
 import { openDb } from '../store/db.js';
 import { latestImport, undoLatest } from '../store/history.js';
 import { Inbox, type Receipt } from './archive.js';
@@ -50,6 +51,8 @@ export interface IntakeReq {
 /** An intake page, a file to download, a document (the undo's), or the address to go to. */
 export type IntakeOut =
   | { kind: 'html'; status?: number; title: string; html: string }
+  /** A page sent as it is made: the import's progress, then what it did. */
+  | { kind: 'stream'; title: string; parts: AsyncIterable<string> }
   | { kind: 'doc'; title: string; doc: Doc }
   | { kind: 'file'; name: string; type: string; bytes: Buffer }
   | { kind: 'redirect'; to: string };
@@ -77,7 +80,7 @@ export async function intake(c: IntakeCtx, req: IntakeReq): Promise<IntakeOut> {
     if (req.path === 'intake') return dropped(c, w, req);
     const form = await readForm(req.body!);
     checkToken(c, w, form.get('token'));
-    if (req.path === 'import') return exclusive(c, w, () => imported(c, w, form));
+    if (req.path === 'import') return importing(c, w, form);
     if (req.path === 'undo') return exclusive(c, w, () => undone(c, form));
     throw new Refused(405, t(c.lang, 'web_method', { method: req.method }));
   }
@@ -209,23 +212,69 @@ async function copiesZip(c: IntakeCtx, w: Writer, r: Receipt, check: IngestResul
 
 const modeOf = (v: string | null): ImportChoice['mode'] => (v === 'replace' || v === 'add' ? v : '');
 
-/** The import (or its dry run) of a drop's files, with the choices the form made. */
-async function imported(c: IntakeCtx, w: Writer, form: URLSearchParams): Promise<IntakeOut> {
+/**
+ * The import (or its dry run) of a drop's files, with the choices the form
+ * made, sent as it runs: a line as each file is read (a city's batch takes
+ * minutes), then what it did. The lock is taken before the page starts and
+ * let go when the import has ended, whether or not the browser still listens.
+ */
+function importing(c: IntakeCtx, w: Writer, form: URLSearchParams): IntakeOut {
   const r = receiptOf(w, form.get('drop') ?? '');
   const choice: ImportChoice = { drop: r.id, mode: modeOf(form.get('mode')), skip: form.get('skip') === '1' };
   const dry = form.get('dry') !== '0';
-  const opts: ImportOptions = { ...ingestOpts(w, false), replace: choice.mode === 'replace', add: choice.mode === 'add', org: null, dryRun: dry };
   const paths = r.files.map((k) => w.inbox.inside(k.path) && k.path);
-  let result: IngestResult | null;
-  let left: LeftOut[] = [];
-  if (choice.skip) ({ result, left } = await importSkipping(paths, c.db, c.rules, opts));
-  else result = await importFiles(paths, c.db, c.rules, opts);
-  const back = backLinks(c.lang, r.id);
-  const report = importReport(c.lang, result, left, dry);
-  // After a dry run that holds, the same choices, to import for real.
-  const again =
-    dry && result && result.diags.errorCount === 0 ? importForm(c.lang, w.token, choice, { resubmitted: choice.mode !== '', invalid: choice.skip }) : '';
-  return { kind: 'html', title: dry ? t(c.lang, 'web_dry_title') : t(c.lang, 'web_import'), html: `${report}\n${again}\n${back}` };
+  if (w.busy) throw new Refused(409, t(c.lang, 'web_busy'));
+  w.busy = true;
+  const lines = new Lines();
+  const onFile = (done: number, total: number) => lines.push(`<p class="bar">${t(c.lang, 'web_progress', { done, total })}</p>\n`);
+  const opts: ImportOptions = { ...ingestOpts(w, false), replace: choice.mode === 'replace', add: choice.mode === 'add', org: null, dryRun: dry, onFile };
+  const run = (async () => {
+    try {
+      let result: IngestResult | null;
+      let left: LeftOut[] = [];
+      if (choice.skip) ({ result, left } = await importSkipping(paths, c.db, c.rules, opts));
+      else result = await importFiles(paths, c.db, c.rules, opts);
+      // After a dry run that holds, the same choices, to import for real.
+      const again =
+        dry && result && result.diags.errorCount === 0 ? importForm(c.lang, w.token, choice, { resubmitted: choice.mode !== '', invalid: choice.skip }) : '';
+      lines.push(`${importReport(c.lang, result, left, dry)}\n${again}\n${backLinks(c.lang, r.id)}`);
+    } catch (e) {
+      // What stopped it (the database held by another import, a file gone from the inbox): said on the page, nothing written.
+      const said =
+        e instanceof UsageError || e instanceof DataError || e instanceof EnvError
+          ? tm(c.lang, e.msg)
+          : t(c.lang, 'web_error', { message: (e as Error).message });
+      lines.push(`<p class="error">${escapeHtml(said)}</p>`);
+    } finally {
+      w.busy = false;
+      lines.end();
+    }
+  })();
+  void run;
+  return { kind: 'stream', title: dry ? t(c.lang, 'web_dry_title') : t(c.lang, 'web_import'), parts: lines };
+}
+
+/** Text pushed as it is made and read as it comes: the import's page. */
+class Lines implements AsyncIterable<string> {
+  private readonly queue: string[] = [];
+  private ended = false;
+  private wake: (() => void) | null = null;
+  push(s: string): void {
+    this.queue.push(s);
+    this.wake?.();
+  }
+  end(): void {
+    this.ended = true;
+    this.wake?.();
+  }
+  async *[Symbol.asyncIterator](): AsyncIterator<string> {
+    for (;;) {
+      if (this.queue.length) yield this.queue.splice(0).join('');
+      else if (this.ended) return;
+      else await new Promise<void>((go) => (this.wake = go));
+      this.wake = null;
+    }
+  }
 }
 
 /** The undo's confirmation, as the terminal asks it. */

@@ -51,9 +51,16 @@ export async function serve(app: Omit<App, 'hosts'>, host: string, port: number,
     const length = req.headers['content-length'];
     const body = { type: req.headers['content-type'] ?? '', length: length === undefined ? null : Number(length), stream: req };
     answer({ ...app, hosts, cache }, { method: req.method ?? 'GET', url: req.url ?? '/', host: req.headers.host, origin: req.headers.origin, body })
-      .then((r) => {
-        res.writeHead(r.status, { ...r.headers, 'Content-Length': Buffer.byteLength(r.body) });
-        res.end(req.method === 'HEAD' ? undefined : r.body);
+      .then(async (r) => {
+        if (typeof r.body === 'string' || Buffer.isBuffer(r.body)) {
+          res.writeHead(r.status, { ...r.headers, 'Content-Length': Buffer.byteLength(r.body) });
+          res.end(req.method === 'HEAD' ? undefined : r.body);
+          return;
+        }
+        // Sent as it is made; read to its end even if the browser has gone (an import finishes, then lets go of its lock).
+        res.writeHead(r.status, r.headers);
+        for await (const part of r.body) if (!res.destroyed) res.write(part);
+        res.end();
       })
       .catch((e: Error) => {
         log(e.message);

@@ -37,9 +37,13 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the quarter in Chromium', () => {
     expect(r.code, r.stderr).toBeLessThanOrEqual(4);
     return r.stdout;
   };
-  /** The page's text as the clerk sees it, lines and all (Playwright's innerText, not the DOM's). */
-  // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator's method, laid out as shown
-  const shown = () => page.locator('main').innerText();
+  /** The page's text as the clerk sees it, lines and all (Playwright's innerText, not the DOM's), once it has all come. */
+  const shown = async () => {
+    // An import's page comes as the import runs: read it once it has all come.
+    await page.waitForLoadState('load');
+    // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator's method, laid out as shown
+    return page.locator('main').innerText();
+  };
   const webJson = async (path: string) => JSON.parse(await (await page.request.get(`${base}${path}`)).text());
   const untimed = (v: unknown) => JSON.parse(JSON.stringify(v), (k, x) => (k === 'at' ? undefined : x));
   /** The overview's figures and the grades, in the browser and by the command line, over the same files. */
@@ -110,6 +114,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the quarter in Chromium', () => {
 
     await page.check('input[name=skip]');
     await page.click('button:text("预演（不写入）")');
+    await page.waitForLoadState('load');
     await expect(page.locator('h1').textContent()).resolves.toBe('预演：导入将做的改动（尚未写入）');
     await page.click('button:text("导入数据库")');
     await expect(shown()).resolves.toContain('跳过 收件箱/2011Q2/D0103.xlsx（1 个错误）');

@@ -88,6 +88,7 @@ export const INTAKE_TEXTS = {
     zh: (p) => `跳过 ${p.file}（${p.n} 个错误）`,
     en: (p) => `left out ${p.file} (${p.n} errors)`,
   }),
+  web_progress: texts<{ done: Scalar; total: Scalar }>({ zh: (p) => `已读 ${p.done}/${p.total} 个文件`, en: (p) => `${p.done} of ${p.total} files read` }),
   web_back_to_drop: texts<{}>({ zh: () => '回到这次收件', en: () => 'Back to this intake' }),
   web_log_files: texts<{}>({
     zh: () => '网页上收下的文件原件和检查结果，在“收件”页按每次收件列出，可以下载',
