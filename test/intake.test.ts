@@ -197,6 +197,43 @@ describe('the quarter in the browser', () => {
   });
 });
 
+describe('resubmissions chosen branch by branch', () => {
+  const reports = (org: string, titles: string[]) =>
+    `period: 2011Q1\nreports:\n${titles.map((x, i) => `  - org: ${org}\n    date: "2011-01-0${i + 1}"\n    title: ${x}\n`).join('')}`;
+
+  it('replaces one branch’s quarter and adds to another’s in one import, as --replace and --add would, and logs each choice', async () => {
+    const first = await drop([
+      { name: 'D01.yaml', bytes: reports('D01', ['甲', '乙', '丙']) },
+      { name: 'D02.yaml', bytes: reports('D02', ['丁', '戊', '己']) },
+    ]);
+    expect(String((await post('/import', form({ token: TOKEN, drop: first, dry: '0' }))).body)).toContain('已导入 2 个文件');
+    await run(['import', '收件箱/2011Q1/D01.yaml', '收件箱/2011Q1/D02.yaml', '--db', 'cli.db', '-q']);
+    // Each branch sends its month again with one report fewer.
+    const again = await drop([
+      { name: 'D01.yaml', bytes: reports('D01', ['甲', '乙']) },
+      { name: 'D02.yaml', bytes: reports('D02', ['丁', '戊']) },
+    ]);
+    const shown = await page(`/intake?drop=${again}`);
+    expect(shown).toContain('name="org:D01" value="replace"');
+    expect(shown).toContain('name="org:D02" value="add"');
+    const done = String((await post('/import', form({ token: TOKEN, drop: again, 'org:D01': 'replace', 'org:D02': 'add', dry: '0' }))).body);
+    expect(done).toContain('已导入 2 个文件');
+    await run(['import', '收件箱/2011Q1/D01-2.yaml', '--replace', '--db', 'cli.db', '-q']);
+    await run(['import', '收件箱/2011Q1/D02-2.yaml', '--add', '--db', 'cli.db', '-q']);
+    const titles = async (db: string) => (JSON.parse(await run(['show', 'D01', '--db', db, '--format', 'json'])).records?.reports ?? []).length;
+    expect(await titles('web.db')).toBe(await titles('cli.db'));
+    const quota = async (db: string) => untimed(await run(['quota', '--month', '2011-01', '--db', db, '--format', 'json']));
+    expect(await quota('web.db')).toEqual(await quota('cli.db'));
+    const q = (await quota('web.db')) as { orgs: { org: string; count?: number; items?: number }[] };
+    expect(JSON.stringify(q)).toContain('D01');
+    const imports = JSON.parse(await run(['log', '--db', 'web.db', '--format', 'json'])).imports as { number: number; options: { each?: unknown } }[];
+    const log = imports.reduce((a, b) => (b.number > a.number ? b : a));
+    expect(log.options.each).toEqual({ D01: 'replace', D02: 'add' });
+    // The undo's confirmation says the choices as the options that would make them.
+    expect(await page('/undo')).toContain('--replace D01 --add D02');
+  });
+});
+
 describe('a drop with many errors', () => {
   it('shows each file’s first hundred errors, as the terminal does, and says how many more', async () => {
     const bad = Array.from(

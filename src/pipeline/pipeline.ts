@@ -23,13 +23,13 @@ import { suggest } from '../store/suggest.js';
 import { codeTables, crossErrors, crossWarnings, type Check, type RuleContext } from '../store/checks.js';
 import type { WrittenNames } from '../store/rules/rule.js';
 import type { SectionCounts } from '../store/batch/commit.js';
-import { buildScope, countMissing, orgKnown, type Periods, type ReplaceScope } from '../store/replace.js';
+import { buildScope, countMissing, narrowScope, orgKnown, type Periods, type ReplaceScope } from '../store/replace.js';
 import { listChanges, orgNames, type Change } from '../store/changes.js';
 import { keepFiles, recordImport, unlogged, type ImportFile } from '../store/history.js';
 import { localTime } from '../core/dates.js';
 import { DataError, Interrupted } from '../core/errors.js';
 import { earlierKey, plan, type FileSummary, type Plan } from './plan.js';
-import { resubmissionFindings, twoFileFindings } from './resubmissions.js';
+import { resubmissionFindings, twoFileFindings, type Meaning } from './resubmissions.js';
 import { writeSubmissions } from '../store/submissions.js';
 
 export interface IngestOptions {
@@ -53,6 +53,8 @@ export type ImportOptions = IngestOptions & {
   /** --replace --org: every org of this subtree is in scope. */
   org: string | null;
   dryRun: boolean;
+  /** Per org, whether its resubmissions replace or add (the web view's choice per branch); any other org as `replace` and `add` say. */
+  each?: ReadonlyMap<string, 'replace' | 'add'>;
 };
 
 /** The database as opened (`path`) and as the user named it (`name`, for messages). */
@@ -269,7 +271,7 @@ function checkAcross(db: DB, batch: Batch, p: Plan, results: Outcome[], found: F
   const place = (c: Check): Diagnostic => ({ severity: c.severity, ...placer.place(c.src, c.field), path: null, code: c.code, msg: c.msg });
   // Two files of the batch with one branch's records of a quarter: one error naming both, not one per record they share.
   const hashes = new Map(results.flatMap((r, i): [string, string][] => (r.status === 'read' ? [[p.files[i].file, r.hash]] : [])));
-  const meaning = write === null ? null : write.replace ? 'replace' : write.add ? 'add' : 'unsaid';
+  const meaning = meaningOf(write);
   const two = twoFileFindings(db, hashes, meaning, batch.stager.duplicates);
   const duplicates = batch.stager.duplicates.filter((d) => !two.pairs.has([d.first.file, d.src.file].sort(byText).join('\u0000')));
   const ctx: RuleContext = { order, duplicates, replacing: false, first: batch.direct, names: writtenNames(results, p.files) };
@@ -282,7 +284,9 @@ function checkAcross(db: DB, batch: Batch, p: Plan, results: Outcome[], found: F
   if (write?.org != null && !orgKnown(db, write.org)) throw new DataError({ id: 'unknown_org', params: { code: write.org } });
   const named = new Map(results.flatMap((r, i): [string, string[]][] => (r.status === 'invalid' ? [] : [[p.files[i].file, r.summary.named ?? []]])));
   const scope = (org: string | null) => buildScope(db, replacePeriods(results), named, org);
-  const replace = write?.replace ? scope(write.org) : null;
+  // Replaced: the batch's orgs (--replace), or those said one by one; the others' stored records stand.
+  const replacing = write !== null && (write.replace || [...(write.each?.values() ?? [])].includes('replace'));
+  const replace = !replacing ? null : write.each?.size ? narrowScope(db, scope(write.org), (org) => meaning(org) === 'replace') : scope(write.org);
   // A resubmission says what --replace would remove: its scope, built then (without --org) if this is no --replace.
   for (const d of resubmissionFindings(db, meaning, () => replace ?? scope(null))) diags.add(d);
   found.addWarnings(p.others);
@@ -291,6 +295,13 @@ function checkAcross(db: DB, batch: Batch, p: Plan, results: Outcome[], found: F
     else diags.count('warning', 1, c.code);
   }
   return replace;
+}
+
+/** What the import says each org's resubmissions are (validate: null). */
+function meaningOf(write: ImportOptions | null): (org: string) => Meaning {
+  if (write === null) return () => null;
+  const all: Meaning = write.replace ? 'replace' : write.add ? 'add' : 'unsaid';
+  return (org) => write.each?.get(org) ?? all;
 }
 
 /** The commit step: what changes, counted (and listed for --dry-run), then written with its history, unless a dry run. */
@@ -323,7 +334,8 @@ function commit(
     const at = localTime();
     if (changed) {
       writeSubmissions(db, number, at, replace !== null);
-      recordImport(db, { number, at, files, sections: counts, options: { replace: write.replace, add: write.add, org: write.org, strict } });
+      const each = write.each?.size ? { each: Object.fromEntries(write.each) } : {};
+      recordImport(db, { number, at, files, sections: counts, options: { replace: write.replace, add: write.add, org: write.org, strict, ...each } });
     } else unlogged(db, number);
     batch.commit();
     more.number = changed ? number : null;

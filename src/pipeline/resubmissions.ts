@@ -13,7 +13,7 @@ import { byText, groupBy } from '../core/collections.js';
 import { periodOf } from '../core/dates.js';
 import { SECTIONS } from '../core/model.js';
 
-/** What the import says a resubmission is: the corrected file, a supplement, or nothing (validate: null). */
+/** What the import says a resubmission is (of each org): the corrected file, a supplement, or nothing (validate: null). */
 export type Meaning = 'replace' | 'add' | 'unsaid' | null;
 
 const shownAt = (at: string) => at.slice(0, 16).replace('T', ' ');
@@ -27,11 +27,18 @@ const shownAt = (at: string) => at.slice(0, 16).replace('T', ' ');
  * with its content hash (what each submits is worked out here, for
  * resubmissionFindings too).
  */
-export function twoFileFindings(db: DB, hashes: Map<string, string>, meaning: Meaning, duplicates: Duplicate[]): { errors: Diagnostic[]; pairs: Set<string> } {
+export function twoFileFindings(
+  db: DB,
+  hashes: Map<string, string>,
+  meaning: (org: string) => Meaning,
+  duplicates: Duplicate[],
+): { errors: Diagnostic[]; pairs: Set<string> } {
   batchSubmissions(db, hashes);
-  // Said to be supplements (--add), two files of one branch's quarter both count.
-  if (meaning === 'add') return { errors: [], pairs: new Set() };
-  const groups = groupBy(twoFiles(db), (x) => `${x.files.join('\u0000')}\u0000${x.org}\u0000${quarterOf(x.span)}`);
+  // Said to be supplements (--add, or this org's choice), two files of one branch's quarter both count.
+  const groups = groupBy(
+    twoFiles(db).filter((x) => meaning(x.org) !== 'add'),
+    (x) => `${x.files.join('\u0000')}\u0000${x.org}\u0000${quarterOf(x.span)}`,
+  );
   // A record both files hold was staged from the first alone: its section is one they both bring too.
   const byPair = groupBy([...groups.values()], (g) => g[0].files.join('\u0000'));
   for (const d of duplicates)
@@ -57,11 +64,11 @@ export function twoFileFindings(db: DB, hashes: Map<string, string>, meaning: Me
 const quarterOf = (span: string) => (/^\d{4}-\d\d$/.test(span) ? periodOf(span) : span);
 
 /** `scope`: builds --replace's scope, when there is a resubmission to count (twoFileFindings first). */
-export function resubmissionFindings(db: DB, meaning: Meaning, scope: () => void): Diagnostic[] {
+export function resubmissionFindings(db: DB, meaning: (org: string) => Meaning, scope: () => void): Diagnostic[] {
   // One that would change nothing (a file saved again as it was) needs no choice.
   const found = resubmissions(db, scope).filter((r) => r.changes.added + r.changes.changed + r.changes.removed > 0);
   const names = orgNames(db, new Set(found.map((r) => r.org)));
-  return found.map((r) => diagnostic(r, names.get(r.org) ?? '', meaning));
+  return found.map((r) => diagnostic(r, names.get(r.org) ?? '', meaning(r.org)));
 }
 
 function diagnostic(r: Resubmission, name: string, meaning: Meaning): Diagnostic {

@@ -25,6 +25,8 @@ export interface LoggedOptions {
   add?: boolean;
   org: string | null;
   strict: boolean;
+  /** Per org, whether its resubmissions replaced or added (the web view's choice per branch). */
+  each?: Record<string, 'replace' | 'add'>;
   /**
    * A merge: --under, and each source's prefix, its database's id, its
    * office's area and the label its rows' sources carry (its `files` are the

@@ -97,6 +97,17 @@ export function buildScope(db: DB, periods: Periods, named: Map<string, string[]
   return out;
 }
 
+/** --replace's scope (temp.scope and its list) kept to the orgs `keep` takes: the others' stored records stand. */
+export function narrowScope(db: DB, scope: ReplaceScope[], keep: (org: string) => boolean): ReplaceScope[] {
+  const drop = db.prepare('DELETE FROM temp.scope WHERE org = ?');
+  for (const org of db.prepare('SELECT DISTINCT org FROM temp.scope WHERE org IS NOT NULL').pluck().all() as string[]) if (!keep(org)) drop.run(org);
+  // A section and quarter that names no org says so still; one whose orgs all stand is not replaced at all.
+  return scope.flatMap((x) => {
+    const orgs = x.orgs.filter(keep);
+    return orgs.length || !x.orgs.length ? [{ ...x, orgs }] : [];
+  });
+}
+
 /** The three months of a quarter with the same orgs, said as the quarter. */
 function byQuarter(list: ReplaceScope[]): ReplaceScope[] {
   const out: ReplaceScope[] = [];

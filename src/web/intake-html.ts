@@ -102,17 +102,45 @@ export function dropReport(lang: Lang, r: Receipt, check: IngestResult, copies: 
 
 export interface ImportChoice {
   drop: string;
+  /** How every resubmission goes in, unless its org's own choice says otherwise. */
   mode: '' | 'replace' | 'add';
+  /** Per org (a branch that resubmits), its own choice. */
+  each: Map<string, 'replace' | 'add'>;
   skip: boolean;
 }
 
-/** The import form: how resubmissions go in, whether files with errors are left out, then a dry run or the import itself. */
-export function importForm(lang: Lang, tk: string, c: ImportChoice, offer: { resubmitted: boolean; invalid: boolean }): string {
-  const radio = (v: ImportChoice['mode'], label: string) =>
-    `<label><input type="radio" name="mode" value="${v}"${c.mode === v ? ' checked' : ''}> ${esc(label)}</label>`;
+/** An org that resubmits, with its name: a line of the form to choose for it. */
+export interface Resubmitter {
+  org: string;
+  name: string;
+}
+
+/** The orgs whose resubmissions `diags` name, each once, in order. */
+export function resubmitters(diags: Diagnostic[]): Resubmitter[] {
+  const out = new Map<string, Resubmitter>();
+  for (const d of diags) {
+    const org = d.code === 'resubmission' ? d.extra?.org : undefined;
+    if (typeof org === 'string' && !out.has(org)) out.set(org, { org, name: String((d.msg.params as { name?: string } | undefined)?.name ?? '') });
+  }
+  return [...out.values()];
+}
+
+/**
+ * The import form: how resubmissions go in (for all, and branch by branch),
+ * whether files with errors are left out, then a dry run or the import itself.
+ */
+export function importForm(lang: Lang, tk: string, c: ImportChoice, offer: { resubmitted: Resubmitter[]; invalid: boolean }): string {
+  const radio = (name: string, v: string, checked: boolean, label: string) =>
+    `<label><input type="radio" name="${esc(name)}" value="${v}"${checked ? ' checked' : ''}> ${esc(label)}</label>`;
+  const all = `<p>${esc(t(lang, 'web_mode_all'))}${radio('mode', 'replace', c.mode === 'replace', t(lang, 'web_mode_replace'))} ${radio('mode', 'add', c.mode === 'add', t(lang, 'web_mode_add'))} ${radio('mode', '', c.mode === '', t(lang, 'web_mode_none'))}</p>`;
+  const each = offer.resubmitted.map(({ org, name }) => {
+    const mine = c.each.get(org);
+    const field = `org:${org}`;
+    return `<p>${esc(`${org} ${name}`)}：${radio(field, 'replace', mine === 'replace', t(lang, 'web_mode_replace'))} ${radio(field, 'add', mine === 'add', t(lang, 'web_mode_add'))} ${radio(field, '', mine === undefined, t(lang, 'web_mode_as_all'))}</p>`;
+  });
   const mode =
-    offer.resubmitted || c.mode
-      ? `<fieldset><legend>${esc(t(lang, 'web_mode'))}</legend><p>${esc(t(lang, 'web_resubmitted'))}</p>${radio('replace', t(lang, 'web_mode_replace'))} ${radio('add', t(lang, 'web_mode_add'))} ${radio('', t(lang, 'web_mode_none'))}</fieldset>`
+    offer.resubmitted.length || c.mode
+      ? `<fieldset><legend>${esc(t(lang, 'web_mode'))}</legend><p>${esc(t(lang, 'web_resubmitted'))}</p>${all}${each.join('')}</fieldset>`
       : '';
   const skip =
     offer.invalid || c.skip

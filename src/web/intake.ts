@@ -21,7 +21,7 @@ import { openDb } from '../store/db.js';
 import { latestImport, undoLatest } from '../store/history.js';
 import { Inbox, type Receipt } from './archive.js';
 import { receive, readForm, type Body } from './upload.js';
-import { backLinks, dropForm, dropReport, dropsList, importForm, importReport, undoForm, type ImportChoice } from './intake-html.js';
+import { backLinks, dropForm, dropReport, dropsList, importForm, importReport, resubmitters, undoForm, type ImportChoice } from './intake-html.js';
 
 /** What a server that writes keeps: its token, its inbox, and whether an import or undo is running. */
 export interface Writer {
@@ -99,8 +99,8 @@ export async function intake(c: IntakeCtx, req: IntakeReq): Promise<IntakeOut> {
   if (req.path === 'intake/copies.zip') return copiesZip(c, w, r, check);
   const copies = r.files.map((k) => markable(check, k.path).length > 0);
   // Validate says a resubmission as a warning (import without a choice leaves it out), an import as an error.
-  const resubmitted = [...check.diags.errors, ...check.diags.warnings].some((d) => d.code === 'resubmission');
-  const choice: ImportChoice = { drop: r.id, mode: '', skip: false };
+  const resubmitted = resubmitters([...check.diags.errors, ...check.diags.warnings]);
+  const choice: ImportChoice = { drop: r.id, mode: '', each: new Map(), skip: false };
   const html = `${dropReport(c.lang, r, check, copies)}\n${importForm(c.lang, w.token, choice, { resubmitted, invalid: check.diags.errorCount > 0 })}`;
   return { kind: 'html', title: t(c.lang, 'web_drop_at', { at: r.at.replace('T', ' ').slice(0, 19) }), html };
 }
@@ -212,6 +212,16 @@ async function copiesZip(c: IntakeCtx, w: Writer, r: Receipt, check: IngestResul
 
 const modeOf = (v: string | null): ImportChoice['mode'] => (v === 'replace' || v === 'add' ? v : '');
 
+/** The form's choices: for all resubmissions (`mode`), and per org (`org:CODE`). */
+function choiceOf(drop: string, form: URLSearchParams): ImportChoice {
+  const each = new Map<string, 'replace' | 'add'>();
+  for (const [k, v] of form) {
+    const mode = modeOf(v);
+    if (k.startsWith('org:') && mode) each.set(k.slice(4), mode);
+  }
+  return { drop, mode: modeOf(form.get('mode')), each, skip: form.get('skip') === '1' };
+}
+
 /**
  * The import (or its dry run) of a drop's files, with the choices the form
  * made, sent as it runs: a line as each file is read (a city's batch takes
@@ -220,14 +230,22 @@ const modeOf = (v: string | null): ImportChoice['mode'] => (v === 'replace' || v
  */
 function importing(c: IntakeCtx, w: Writer, form: URLSearchParams): IntakeOut {
   const r = receiptOf(w, form.get('drop') ?? '');
-  const choice: ImportChoice = { drop: r.id, mode: modeOf(form.get('mode')), skip: form.get('skip') === '1' };
+  const choice = choiceOf(r.id, form);
   const dry = form.get('dry') !== '0';
   const paths = r.files.map((k) => w.inbox.inside(k.path) && k.path);
   if (w.busy) throw new Refused(409, t(c.lang, 'web_busy'));
   w.busy = true;
   const lines = new Lines();
   const onFile = (done: number, total: number) => lines.push(`<p class="bar">${t(c.lang, 'web_progress', { done, total })}</p>\n`);
-  const opts: ImportOptions = { ...ingestOpts(w, false), replace: choice.mode === 'replace', add: choice.mode === 'add', org: null, dryRun: dry, onFile };
+  const opts: ImportOptions = {
+    ...ingestOpts(w, false),
+    replace: choice.mode === 'replace',
+    add: choice.mode === 'add',
+    each: choice.each,
+    org: null,
+    dryRun: dry,
+    onFile,
+  };
   const run = (async () => {
     try {
       let result: IngestResult | null;
@@ -236,7 +254,9 @@ function importing(c: IntakeCtx, w: Writer, form: URLSearchParams): IntakeOut {
       else result = await importFiles(paths, c.db, c.rules, opts);
       // After a dry run that holds, the same choices, to import for real.
       const again =
-        dry && result && result.diags.errorCount === 0 ? importForm(c.lang, w.token, choice, { resubmitted: choice.mode !== '', invalid: choice.skip }) : '';
+        dry && result && result.diags.errorCount === 0
+          ? importForm(c.lang, w.token, choice, { resubmitted: resubmitters(result.diags.warnings), invalid: choice.skip })
+          : '';
       lines.push(`${importReport(c.lang, result, left, dry)}\n${again}\n${backLinks(c.lang, r.id)}`);
     } catch (e) {
       // What stopped it (the database held by another import, a file gone from the inbox): said on the page, nothing written.

@@ -58,11 +58,15 @@ export const INTAKE_TEXTS = {
   }),
   web_import: texts<{}>({ zh: () => '导入', en: () => 'Import' }),
   web_resubmitted: texts<{}>({
-    zh: () => '这批文件中有重报（同一组织同一季度已经报过）：请选择用新报的替换原来的，还是作为补报追加；可先“预演”看会改动什么',
-    en: () => 'some files resubmit what an org sent for a quarter before: choose whether they replace it or add to it; a dry run shows what would change',
+    zh: () =>
+      '这批文件中有重报（同一组织同一季度已经报过）：请选择用新报的替换原来的，还是作为补报追加，可以全部一样，也可以逐个支部选；可先“预演”看会改动什么',
+    en: () =>
+      'some files resubmit what an org sent for a quarter before: choose whether they replace it or add to it, for all or branch by branch; a dry run shows what would change',
   }),
   web_mode: texts<{}>({ zh: () => '重报的处理', en: () => 'Resubmissions' }),
-  web_mode_none: texts<{}>({ zh: () => '不是重报', en: () => 'none' }),
+  web_mode_none: texts<{}>({ zh: () => '逐个选择', en: () => 'one by one' }),
+  web_mode_all: texts<{}>({ zh: () => '全部重报：', en: () => 'Every resubmission: ' }),
+  web_mode_as_all: texts<{}>({ zh: () => '同上', en: () => 'as for all' }),
   web_mode_replace: texts<{}>({ zh: () => '替换原来报的（--replace）', en: () => 'replace what was sent (--replace)' }),
   web_mode_add: texts<{}>({ zh: () => '作为补报追加（--add）', en: () => 'add to it (--add)' }),
   web_skip_invalid: texts<{}>({

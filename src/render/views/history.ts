@@ -26,6 +26,15 @@ function changesCell(lang: Lang, counts: SectionCounts): string {
   return parts.join(punct(lang, 'comma')) || t(lang, 'unchanged');
 }
 
+/** The choices made per org, as the options that would say them: --replace D0103,D0104 --add D0105. */
+const eachOf = (e: ImportEntry) => {
+  const each = Object.entries(e.options.each ?? {});
+  return (['replace', 'add'] as const).flatMap((m) => {
+    const orgs = each.filter(([, x]) => x === m).map(([org]) => org);
+    return orgs.length ? [`--${m} ${orgs.join(',')}`] : [];
+  });
+};
+
 const optionsOf = (e: ImportEntry) => {
   const m = e.options.merge;
   const merge = m ? ['merge', m.prefixes.some((p) => p !== null) ? '--prefix' : '', m.under ? `--under ${m.under}` : ''] : [];
@@ -33,6 +42,7 @@ const optionsOf = (e: ImportEntry) => {
     ...merge,
     e.options.replace ? '--replace' : '',
     e.options.add ? '--add' : '',
+    ...eachOf(e),
     e.options.org ? `--org ${e.options.org}` : '',
     e.options.strict ? '--strict' : '',
   ]
