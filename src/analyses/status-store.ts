@@ -6,7 +6,7 @@ import { ADOPTIONS } from '../core/model.js';
 import { periodBounds, periodMonths } from '../core/dates.js';
 import type { Query } from '../store/query.js';
 import type { DB } from '../store/db.js';
-import { pointsArrivals, reviewArrivals } from '../store/arrivals.js';
+import { reviewArrivals } from '../store/arrivals.js';
 import { reportStatus, type Status } from './status.js';
 import { PLANS } from '../store/plans.js';
 import type { Plan } from '../store/prefetch.js';
@@ -22,9 +22,9 @@ export const statusReads = (rules: Rules, period: string): Plan[] => [PLANS.coun
  */
 export function statusFromStore(q: Query, db: DB, rules: Rules, period: string, months: string[], within: Set<string> | null, files = true): Status {
   const weights = weightsOf(rules);
-  // The members counted and the reports tallied on the second thread, while this one finds which file brought whose points.
-  if (files) q.prefetch(statusReads(rules, period));
-  const brought = files ? pointsArrivals(db, period) : new Map<string, never[]>();
+  // The reports tallied on the second thread, while this one counts the members with the files their points came in.
+  if (files) q.prefetch([PLANS.itemTallies({ period }, weights)]);
+  const brought = files ? q.pointsFiles(period) : new Map<string, never[]>();
   const reviews = reviewArrivals(db, period);
   const items = new Map<string, Map<string, number>>();
   for (const t of q.itemTallies({ period }, weights)) items.set(t.org, (items.get(t.org) ?? new Map()).set(t.month, t.count));

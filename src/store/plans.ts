@@ -67,6 +67,17 @@ export const PLANS = {
     params: [{ q: period }],
     shared: true,
   }),
+  /**
+   * countsByOrg by the file each member's points came in (null: none), with
+   * the time of the latest import that brought them: `cxzy status` counts and
+   * names the files in one pass of the members and their points, not two.
+   */
+  countsWithFiles: (period: string): Plan => ({
+    sql: `SELECT m.org, p.src_file, SUM(m.active = 1), SUM(m.active = 1 AND p.member IS NOT NULL), COUNT(p.member), COALESCE(MAX(i.at), '') FROM members m
+          LEFT JOIN points p ON p.member = m.id AND p.period = @q LEFT JOIN imports i ON i.n = p.gen
+          WHERE ${inForce('m', '@q')} GROUP BY m.org, p.src_file ORDER BY m.org, p.src_file`,
+    params: [{ q: period }],
+  }),
   /** The active secretaries' ids at quarter `at`. */
   secretaries: (at: string): Plan => ({
     sql: `SELECT id FROM members m WHERE ${inForce('m', '@q')} AND active = 1 AND role = 'secretary'`,

@@ -9,6 +9,7 @@ import { Prefetch, type Job, type Plan, type Task } from './prefetch.js';
 import { PLANS, planOf, READS, type RecordRead, type ReportSpan } from './plans.js';
 import { atQuarter, memberPoints, memberRuns, ownedPledges } from './joins.js';
 import { withSourceNames } from './source-names.js';
+import type { Arrival } from './arrivals.js';
 import type { Member, MemberPoints, Org, OwnedPledge, Pledge, Points, Problem, Report, Review, Source, Typical } from '../core/model.js';
 
 /** The WHERE of the points that can make a red star (Query.redStarCandidates), and its parameters. */
@@ -226,6 +227,27 @@ export class Query {
 
   /** The period whose points the members are counted with (countWith). */
   private countedWith: string | null = null;
+
+  /**
+   * Per org, the files its members' points of `period` came in and when the
+   * import that brought them ran; its members counted with their points
+   * (countsByOrg, for ratedMembers and the rest) come with them, in one pass.
+   */
+  pointsFiles(period: string): Map<string, Arrival[]> {
+    const rows = this.rows<[string, string | null, number, number, number, string]>(PLANS.countsWithFiles(period));
+    const counts = new Map<string, [string, number, number, number]>();
+    const files = new Map<string, Arrival[]>();
+    for (const [org, file, active, rated, all, at] of rows) {
+      const c = counts.get(org) ?? [org, 0, 0, 0];
+      c[1] += active;
+      c[2] += rated;
+      c[3] += all;
+      counts.set(org, c);
+      if (file !== null) (files.get(org) ?? files.set(org, []).get(org)!).push({ file, at });
+    }
+    this.memo.set(`counts by org ${period}`, [...counts.values()]);
+    return files;
+  }
 
   /** From here on the members at `period` are counted per org with its points (countsByOrg), one pass for activeMembers and ratedByOrg. */
   countWith(period: string): void {
