@@ -266,11 +266,15 @@ export function problemsFile(file: string, branches: number): number {
   return branches;
 }
 
+/** Bytes a joined file holds at most: a file may have 64 MB (read/limits.ts), and the city's points are 88 MB in all. */
+const JOINED_BYTES = 48 * 1024 * 1024;
+
 /**
  * The same data kept as many offices keep it: one file per section and
  * quarter (orgs, members, pledges, and each section of the quarter), each one
  * document with one list: the towns' files joined, every list item kept as
- * written. `from` is a folder `generate` wrote.
+ * written. A section past JOINED_BYTES (the city's points) is cut into as
+ * few files as keep each within it. `from` is a folder `generate` wrote.
  */
 export function oneFilePerSection(from: string, to: string): void {
   const towns = readdirSync(from)
@@ -278,14 +282,24 @@ export function oneFilePerSection(from: string, to: string): void {
     .sort();
   const join1 = (out: string, files: string[]) => {
     mkdirSync(join(out, '..'), { recursive: true });
-    const parts = files.map((f, i) => {
-      const text = readFileSync(f, 'utf8').replace(/\n+$/, '\n');
-      if (i === 0) return text;
-      // The rest without their header: the lines after the list's key.
+    const texts = files.map((f) => readFileSync(f, 'utf8').replace(/\n+$/, '\n'));
+    // The lines after a file's list key: what follows the first file's in the joined one.
+    const items = (text: string) => {
       const lines = text.split('\n');
       return lines.slice(lines.findIndex((l) => /^\w+:\s*$/.test(l)) + 1).join('\n');
-    });
-    writeFileSync(out, parts.join(''));
+    };
+    const parts: string[][] = [[]];
+    let size = 0;
+    for (const text of texts) {
+      const bytes = Buffer.byteLength(text);
+      if (size + bytes > JOINED_BYTES && parts.at(-1)!.length) {
+        parts.push([]);
+        size = 0;
+      }
+      parts.at(-1)!.push(parts.at(-1)!.length ? items(text) : text);
+      size += bytes;
+    }
+    parts.forEach((p, i) => writeFileSync(parts.length === 1 ? out : out.replace(/\.yaml$/, `-${i + 1}.yaml`), p.join('')));
   };
   join1(join(to, 'orgs.yaml'), [join(from, 'county.yaml'), ...towns.map((t) => join(from, t, 'orgs.yaml'))]);
   for (const s of ['members', 'pledges'])
