@@ -7,14 +7,13 @@
 // the overview's and the grades' figures are the command line's for the same
 // sequence of files. Screenshots land in test-output/intake/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import JSZip from 'jszip';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, CHROMIUM_AVAILABLE } from './chromium.js';
-import { BIN, EXAMPLES, ROOT, cxzy, tmp } from '../helpers.js';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM_AVAILABLE, officePage, serveIn } from './chromium.js';
+import { EXAMPLES, ROOT, cxzy, tmp } from '../helpers.js';
 import { workbook } from '../workbook-fixtures.js';
 
 const OUT = join(ROOT, 'test-output', 'intake');
@@ -65,18 +64,9 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the quarter in Chromium', () => {
     for (const org of ['D0101', 'D0102', 'D0104']) await review(join(dir, '二季度', `${org}.xlsx`), '2011Q2', org, 90);
     await review(join(dir, '二季度', 'D0103.xlsx'), '2011Q2', 'D0103', '很好');
     await review(join(dir, '二季度', 'D0105.xlsx'), '2011Q1', 'D0105', 70, 75);
-    server = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    base = await new Promise<string>((resolve, reject) => {
-      server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-      createInterface({ input: server.stdout! }).on('line', (l) => {
-        const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(l);
-        if (m) resolve(m[0]);
-      });
-    });
+    ({ server, base } = await serveIn(dir));
     mkdirSync(OUT, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-    page = await context.newPage();
+    ({ browser, page } = await officePage());
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });

@@ -6,14 +6,13 @@
 // and the page logs no error. Screenshots land in test-output/serve/ for a
 // person to look at (the README's is made there).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import unzipper from 'unzipper';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, CHROMIUM_AVAILABLE } from './chromium.js';
-import { BIN, EXAMPLES, ROOT, cxzy, tmp } from '../helpers.js';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM_AVAILABLE, officePage, serveIn } from './chromium.js';
+import { EXAMPLES, ROOT, cxzy, tmp } from '../helpers.js';
 
 const OUT = join(ROOT, 'test-output', 'serve');
 
@@ -30,18 +29,9 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('cxzy serve in Chromium', () => {
     dir = tmp();
     expect((await cxzy(['import', EXAMPLES, '--db', join(dir, 'cxzy.db'), '-q'])).code).toBe(0);
     // The binary as a clerk starts it, on any free port; it says where once it listens.
-    server = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    base = await new Promise<string>((resolve, reject) => {
-      server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-      createInterface({ input: server.stdout! }).on('line', (l) => {
-        const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(l);
-        if (m) resolve(m[0]);
-      });
-    });
+    ({ server, base } = await serveIn(dir));
     mkdirSync(OUT, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-    page = await context.newPage();
+    ({ browser, page } = await officePage());
     page.on('request', (r) => {
       if (!r.url().startsWith(base)) foreign.push(r.url());
     });
