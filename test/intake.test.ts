@@ -314,6 +314,14 @@ describe('what may write', () => {
     // A drop id is digits: no address names a file.
     expect((await get('/intake?drop=../../web.db')).status).toBe(404);
     expect((await get(`/intake/copy?drop=${id}&k=../web.db`)).status).toBe(400);
+    // A drop cut short (the browser closed mid-upload): refused, nothing kept, the server still answering.
+    const whole = multipart({ token: TOKEN }, [{ name: 'D01.yaml', bytes: review('D01', 90).repeat(50) }]);
+    const cut = (await whole.stream.toArray())[0].subarray(0, 300);
+    const before = readdirSync(join(dir, '收件箱', '收件记录')).length;
+    const broken = await post('/intake', { ...whole, length: null, stream: Readable.from([cut]) });
+    expect(broken.status).toBe(400);
+    expect(readdirSync(join(dir, '收件箱', '收件记录'))).toHaveLength(before);
+    expect((await get('/intake')).status).toBe(200);
     const big = { ...multipart({ token: TOKEN }, []), length: MAX_DROP_BYTES + 1 };
     const refused = await post('/intake', big);
     expect(refused.status).toBe(400);

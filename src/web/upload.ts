@@ -78,20 +78,34 @@ export async function receive(body: Body, staging: string, name: (sent: string, 
     const staged = join(staging, name(sent, taken));
     stream.on('data', (chunk: Buffer) => {
       total += chunk.length;
-      if (total > MAX_DROP_BYTES) over ??= tooBig();
+      // Past the budget nothing more is written: the drop is refused as it comes, not once a disk is full.
+      if (total > MAX_DROP_BYTES && !over) {
+        over = tooBig();
+        bb.destroy(over);
+      }
     });
     parts.push(
-      pipeline(stream, createWriteStream(staged)).then(() => {
-        if (!stream.truncated) return { sent, staged };
-        rmSync(staged, { force: true });
-        return { sent, why: 'size' as const };
-      }),
+      pipeline(stream, createWriteStream(staged)).then(
+        () => {
+          if (!stream.truncated) return { sent, staged };
+          rmSync(staged, { force: true });
+          return { sent, why: 'size' as const };
+        },
+        // A drop cut short (the budget, a browser gone): the whole drop fails below; this file is nothing of its own.
+        () => null,
+      ),
     );
   });
   bb.on('filesLimit', () => {
     over ??= new UsageError({ id: 'web_drop_too_many', params: { n: MAX_DROP_FILES } });
   });
-  await pipeline(body.stream, bb);
+  try {
+    await pipeline(body.stream, bb);
+  } catch {
+    // The budget, said as such; a form cut short (the browser gone, a broken body) as a form this page did not send.
+    await Promise.all(parts);
+    throw over ?? new UsageError({ id: 'web_bad_form' });
+  }
   const done = await Promise.all(parts);
   if (over) throw over;
   const out: Dropped = { fields, files: [], refused: [] };
