@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { answer, type App, type Reply } from '../src/web/app.js';
 import { hostsOf } from '../src/web/server.js';
 import { Inbox } from '../src/web/archive.js';
-import { MAX_DROP_BYTES } from '../src/web/upload.js';
+import { MAX_DROP_BYTES, type Body } from '../src/web/upload.js';
 import { defaultRules } from '../src/core/rules.js';
 import { BASE, cxzy, files } from './helpers.js';
 import { workbook } from './workbook-fixtures.js';
@@ -56,7 +56,7 @@ async function whole(r: Reply): Promise<Reply> {
 }
 
 /** `origin` null: a request without one. */
-const post = async (url: string, body: ReturnType<typeof form>, origin: string | null = ORIGIN, a: App = app): Promise<Reply> =>
+const post = async (url: string, body: Body, origin: string | null = ORIGIN, a: App = app): Promise<Reply> =>
   whole(await answer(a, { method: 'POST', url, host: HOST, origin: origin ?? undefined, body }));
 const get = (url: string, a: App = app) => answer(a, { method: 'GET', url, host: HOST });
 const page = async (url: string) => {
