@@ -6,10 +6,7 @@ import type { FormatName } from '../render/formats/index.js';
 import type { IngestResult } from '../pipeline/pipeline.js';
 import { diagnosticsJson, formatDiagnostics } from '../render/views/diagnostics.js';
 import { tableLines } from '../render/formats/text.js';
-import { changeLines, scopeLines } from '../render/views/changes.js';
-import { num, text } from '../render/doc.js';
-import { word } from '../render/i18n/index.js';
-import { SECTIONS } from '../core/model.js';
+import { changeLines, countsTable, scopeLines } from '../render/views/changes.js';
 import { Diagnostics } from '../core/diagnostic.js';
 import type { LeftOut } from '../pipeline/skip.js';
 import type { SectionCounts } from '../store/batch/commit.js';
@@ -97,12 +94,7 @@ function withLeftOut(own: Diagnostics, left: LeftOut[]): Diagnostics {
 
 /** Inserted, updated, unchanged and removed records per section, as a table. */
 export function printCounts(ctx: Ctx, counts: SectionCounts): void {
-  const rows = SECTIONS.map((s) => {
-    const c = counts[s];
-    return [text(word(ctx.lang, s)), num(c.inserted), num(c.updated), num(c.unchanged), num(c.removed)];
-  });
-  const headers = [ctx.t('section'), ctx.t('inserted'), ctx.t('updated'), ctx.t('unchanged'), ctx.t('removed')];
-  ctx.printLines(tableLines({ headers, rows, align: ['left', 'right', 'right', 'right', 'right'] }, ctx.c));
+  ctx.printLines(tableLines(countsTable(ctx.lang, counts), ctx.c));
 }
 
 export function printDiagnostics(ctx: Ctx, diags: Diagnostics, verbose = false): void {

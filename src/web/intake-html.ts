@@ -7,10 +7,10 @@ import { Diagnostics, SHOWN, type Diagnostic } from '../core/diagnostic.js';
 import type { IngestResult } from '../pipeline/pipeline.js';
 import type { LeftOut } from '../pipeline/skip.js';
 import { formatDiagnostics } from '../render/views/diagnostics.js';
-import { changeLines, scopeLines } from '../render/views/changes.js';
+import { changeLines, countsTable, scopeLines } from '../render/views/changes.js';
+import { htmlPart } from '../render/formats/html.js';
 import { escapeHtml as esc } from '../render/formats/svg.js';
-import { t, word, type Lang } from '../render/i18n/index.js';
-import { SECTIONS } from '../core/model.js';
+import { t, type Lang } from '../render/i18n/index.js';
 import { MAX_FILE_BYTES } from '../read/limits.js';
 import { INBOX, type Receipt } from './archive.js';
 
@@ -152,16 +152,8 @@ ${mode}${skip}<button name="dry" value="1">${esc(t(lang, 'web_dry_run'))}</butto
 </form>`;
 }
 
-/** The counts of an import or a dry run, per section, as the terminal's table. */
-function countsTable(lang: Lang, r: IngestResult): string {
-  if (!r.counts) return '';
-  const heads = ['section', 'inserted', 'updated', 'unchanged', 'removed'] as const;
-  const rows = SECTIONS.map((s) => {
-    const c = r.counts![s];
-    return `<tr><td>${esc(word(lang, s))}</td>${[c.inserted, c.updated, c.unchanged, c.removed].map((n) => `<td class="n">${n}</td>`).join('')}</tr>`;
-  });
-  return `<table><thead><tr>${heads.map((h) => `<th>${esc(t(lang, h))}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
-}
+/** The counts of an import or a dry run, per section: the terminal's table. */
+const countsHtml = (lang: Lang, r: IngestResult) => (r.counts ? (htmlPart({ kind: 'table', table: countsTable(lang, r.counts) }) ?? '') : '');
 
 /** What an import or a dry run did: its errors, or its changes and counts, as the terminal says them. `r` null: every file was left out. */
 export function importReport(lang: Lang, r: IngestResult | null, left: LeftOut[], dry: boolean): string {
@@ -180,7 +172,7 @@ export function importReport(lang: Lang, r: IngestResult | null, left: LeftOut[]
   if (dry) parts.push(pre(changeLines(lang, r.changes ?? [], r.orgNames, plain, CHANGES_SHOWN).join('\n')));
   else if (r.number !== null) parts.push(`<p class="ok">${esc(t(lang, 'web_imported', { n: r.number, files: r.files }))}</p>`);
   else if (r.counts) parts.push(`<p>${esc(t(lang, 'web_unchanged'))}</p>`);
-  parts.push(countsTable(lang, r));
+  parts.push(countsHtml(lang, r));
   if (r.replace) parts.push(pre(scopeLines(lang, r.replace, r.orgNames).join('\n')));
   return parts.join('\n');
 }

@@ -5,6 +5,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { Change } from '../../store/changes.js';
 import type { ReplaceScope } from '../../store/replace.js';
+import type { SectionCounts } from '../../store/batch/commit.js';
+import { num, text, type DocTable } from '../doc.js';
 import { SECTIONS, sourceText } from '../../core/model.js';
 import { groupBy } from '../../core/collections.js';
 import { printable } from '../../core/text.js';
@@ -92,4 +94,14 @@ export function scopeLines(lang: Lang, scope: ReplaceScope[], names: Map<string,
     out.push(t(lang, 'replace_scope_line', { section, period: x.period, orgs: [...named, ...more].join(punct(lang, 'list')) }));
   }
   return out.map(printable);
+}
+
+/** Inserted, updated, unchanged and removed records per section: what an import, a dry run or a merge did, on the terminal and on the web view's page alike. */
+export function countsTable(lang: Lang, counts: SectionCounts): DocTable {
+  const rows = SECTIONS.map((s) => {
+    const c = counts[s];
+    return [text(word(lang, s)), num(c.inserted), num(c.updated), num(c.unchanged), num(c.removed)];
+  });
+  const headers = [t(lang, 'section'), t(lang, 'inserted'), t(lang, 'updated'), t(lang, 'unchanged'), t(lang, 'removed')];
+  return { headers, rows, align: ['left', 'right', 'right', 'right', 'right'] };
 }
