@@ -17,11 +17,13 @@ export function safeFileName(stem: string): string {
 /** Each stem's file name with `ext`, made unique where two differ only in case (D01 and d01 are one file on Windows and macOS). */
 export function distinctFileNames(stems: string[], ext: string): string[] {
   const taken = new Set<string>();
-  return stems.map((stem) => {
-    const base = safeFileName(stem);
-    let name = `${base}${ext}`;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}${ext}`;
-    taken.add(name.toLowerCase());
-    return name;
-  });
+  return stems.map((stem) => freeFileName(safeFileName(stem), ext, taken));
+}
+
+/** `stem` with `ext`, or else stem-2, stem-3…: the first whose name is not in `taken` (in lower case: one file on Windows and macOS), which it joins. */
+export function freeFileName(stem: string, ext: string, taken: Set<string>): string {
+  let name = `${stem}${ext}`;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${stem}-${n}${ext}`;
+  taken.add(name.toLowerCase());
+  return name;
 }

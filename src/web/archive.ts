@@ -7,14 +7,14 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { localTime } from '../core/dates.js';
-import { safeFileName } from '../core/file-names.js';
+import { freeFileName, safeFileName } from '../core/file-names.js';
 import { DataError } from '../core/errors.js';
 
 /** The inbox's folder and its receipts' folder: one name in either language, so that an office's archive is one. */
 export const INBOX = '收件箱';
 const RECEIPTS = '收件记录';
 /** A drop whose files name no quarter, or several. */
-export const UNSORTED = '未定';
+const UNSORTED = '未定';
 
 /** A file taken in: its name as sent, and where it is kept (relative to the database's folder, with `/`). */
 export interface Kept {
@@ -71,9 +71,7 @@ export class Inbox {
 
   /** A name for `sent` in a drop's staging folder, not among `taken` (a drop of two D01.xlsx from two folders keeps both). */
   static stagedName(sent: string, taken: Set<string>): string {
-    const { name } = freeName(taken, leafOf(sent));
-    taken.add(name.toLowerCase());
-    return name;
+    return freeFileName(...leafOf(sent), taken);
   }
 
   /**
@@ -85,9 +83,10 @@ export class Inbox {
     const files = staged.map(({ sent, staged: from }): Kept => {
       const folder = join(this.root, quarterOf(from) ?? UNSORTED);
       mkdirSync(folder, { recursive: true });
-      const { name, renamed } = freeName(new Set(readdirSync(folder).map((f) => f.toLowerCase())), leafOf(sent));
+      const [stem, ext] = leafOf(sent);
+      const name = freeFileName(stem, ext, new Set(readdirSync(folder).map((f) => f.toLowerCase())));
       renameSync(from, join(folder, name));
-      return { sent, path: relative(this.base, join(folder, name)).split(sep).join('/'), renamed };
+      return { sent, path: relative(this.base, join(folder, name)).split(sep).join('/'), renamed: name !== `${stem}${ext}` };
     });
     const receipt: Receipt = { id, at: localTime(), files, refused };
     writeFileSync(join(this.receipts(), `${id}.json`), `${JSON.stringify(receipt, null, 2)}\n`);
@@ -135,23 +134,12 @@ const NAME_BYTES = 180;
 /** What may not be in a kept name beyond what Windows refuses: what reverses or hides text (a name that reads as .xlsx but is not). */
 const HIDDEN = /[\u0080-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
-/** The last part of a name as a browser sends it (a folder's files come as folder/sub/name), made safe on every system. */
-function leafOf(sent: string): string {
+/** The last part of a name as a browser sends it (a folder's files come as folder/sub/name), made safe on every system: its stem and extension. */
+function leafOf(sent: string): [stem: string, ext: string] {
   const leaf = (sent.split(/[\\/]/).pop() ?? '').normalize('NFC').replace(HIDDEN, '_');
   const ext = extname(leaf).toLowerCase();
   let stem = safeFileName(leaf.slice(0, leaf.length - ext.length));
   // Cut by characters, whole: a long Chinese name must not lose half a character.
   while (Buffer.byteLength(stem) > NAME_BYTES) stem = [...stem].slice(0, -1).join('');
-  return `${safeFileName(stem)}${ext}`;
-}
-
-/** `name`, or the first of name-2, name-3… not among `there` (names in lower case: one file on Windows). */
-function freeName(there: Set<string>, name: string): { name: string; renamed: boolean } {
-  if (!there.has(name.toLowerCase())) return { name, renamed: false };
-  const ext = extname(name);
-  const stem = name.slice(0, name.length - ext.length);
-  for (let n = 2; ; n++) {
-    const next = `${stem}-${n}${ext}`;
-    if (!there.has(next.toLowerCase())) return { name: next, renamed: true };
-  }
+  return [safeFileName(stem), ext];
 }
