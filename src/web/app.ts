@@ -119,7 +119,7 @@ export async function answer(app: App, req: Request): Promise<Reply> {
   const error = (status: number, message: string) => page(status, pageHtml({ ...frame, page: null, title: t(lang, 'web_title'), body: { error: message } }));
   if (INTAKE_PATHS.has(path)) {
     try {
-      return await intakeReply(app, req, url, frame);
+      return await intakeReply(app, req, url, path, frame);
     } catch (e) {
       if (e instanceof Refused) return error(e.status, e.why);
       return failed(e, lang, error);
@@ -181,8 +181,7 @@ function failed(e: unknown, lang: Lang, error: (status: number, message: string)
 type FrameOf = Omit<Parameters<typeof pageHtml>[0], 'page' | 'title' | 'body'>;
 
 /** The intake's pages and actions (web/intake.ts) as replies. */
-async function intakeReply(app: App, req: Request, url: URL, frame: FrameOf): Promise<Reply> {
-  const path = url.pathname.replace(/^\//, '');
+async function intakeReply(app: App, req: Request, url: URL, path: string, frame: FrameOf): Promise<Reply> {
   const out = await intake(
     { db: { path: app.dbPath, name: app.dbName }, lang: app.lang, rules: app.rules(), hosts: app.hosts, writer: app.writer ?? null },
     { method: req.method, path, params: url.searchParams, origin: req.origin, body: req.body },

@@ -4,6 +4,7 @@
 // from a file or a name is escaped here.
 import { Chalk } from 'chalk';
 import { Diagnostics, SHOWN, type Diagnostic } from '../core/diagnostic.js';
+import { groupBy } from '../core/collections.js';
 import type { IngestResult } from '../pipeline/pipeline.js';
 import type { LeftOut } from '../pipeline/skip.js';
 import { formatDiagnostics } from '../render/views/diagnostics.js';
@@ -19,7 +20,7 @@ const plain = new Chalk({ level: 0 });
 const CHANGES_SHOWN = 500;
 
 /** The diagnostics as the terminal prints them, without colour. */
-export function diagText(list: Diagnostic[], lang: Lang): string {
+function diagText(list: Diagnostic[], lang: Lang): string {
   const d = new Diagnostics(Infinity);
   for (const x of list) d.add(x);
   return formatDiagnostics(d, lang, plain);
@@ -67,8 +68,7 @@ function receiptNotes(lang: Lang, r: Receipt): string {
 
 /** Each file of the drop: where it is kept, what the check found, its marked copy; then its diagnostics as the terminal shows them. */
 export function dropReport(lang: Lang, r: Receipt, check: IngestResult, copies: boolean[]): string {
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of [...check.diags.errors, ...check.diags.warnings]) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  const byFile = groupBy([...check.diags.errors, ...check.diags.warnings], (d) => d.file);
   const rows = r.files.map((k, i) => {
     const found = byFile.get(k.path) ?? [];
     const errors = found.filter((d) => d.severity === 'error').length + (check.unbuilt.get(k.path) ?? 0);

@@ -121,14 +121,22 @@ function checkToken(c: IntakeCtx, w: Writer, given: string | null): void {
   if (a.length !== b.length || !timingSafeEqual(a, b)) throw new Refused(403, t(c.lang, 'web_token'));
 }
 
-/** `run` alone: a second import or undo while one runs is refused, never interleaved. */
-async function exclusive(c: IntakeCtx, w: Writer, run: () => Promise<IntakeOut>): Promise<IntakeOut> {
+/** The one import or undo this server runs: taken, or refused while another holds it (never interleaved); the release it returns lets go. */
+function lock(c: IntakeCtx, w: Writer): () => void {
   if (w.busy) throw new Refused(409, t(c.lang, 'web_busy'));
   w.busy = true;
+  return () => {
+    w.busy = false;
+  };
+}
+
+/** `run` under the lock. */
+async function exclusive(c: IntakeCtx, w: Writer, run: () => Promise<IntakeOut>): Promise<IntakeOut> {
+  const release = lock(c, w);
   try {
     return await run();
   } finally {
-    w.busy = false;
+    release();
   }
 }
 
@@ -138,16 +146,18 @@ function receiptOf(w: Writer, id: string): Receipt {
   return r;
 }
 
+/** A drop's files as import reads them (relative to the database's folder), each checked to be still in the inbox. */
+const pathsOf = (w: Writer, r: Receipt) =>
+  r.files.map((k) => {
+    w.inbox.inside(k.path);
+    return k.path;
+  });
+
 const ingestOpts = (w: Writer, allErrors: boolean) => ({ strict: false, cwd: w.inbox.base, env: process.env, allErrors });
 
 /** The drop's files checked as `validate` checks them, against the database as it is now. */
 function validate(c: IntakeCtx, w: Writer, r: Receipt, allErrors: boolean): Promise<IngestResult> {
-  return validateFiles(
-    r.files.map((k) => w.inbox.inside(k.path) && k.path),
-    c.db,
-    c.rules,
-    ingestOpts(w, allErrors),
-  );
+  return validateFiles(pathsOf(w, r), c.db, c.rules, ingestOpts(w, allErrors));
 }
 
 /** A drop received: its files kept in their quarters' folders, its receipt written, and the page that checks them. */
@@ -232,9 +242,8 @@ function importing(c: IntakeCtx, w: Writer, form: URLSearchParams): IntakeOut {
   const r = receiptOf(w, form.get('drop') ?? '');
   const choice = choiceOf(r.id, form);
   const dry = form.get('dry') !== '0';
-  const paths = r.files.map((k) => w.inbox.inside(k.path) && k.path);
-  if (w.busy) throw new Refused(409, t(c.lang, 'web_busy'));
-  w.busy = true;
+  const paths = pathsOf(w, r);
+  const release = lock(c, w);
   const lines = new Lines();
   const onFile = (done: number, total: number) => lines.push(`<p class="bar">${t(c.lang, 'web_progress', { done, total })}</p>\n`);
   const opts: ImportOptions = {
@@ -266,7 +275,7 @@ function importing(c: IntakeCtx, w: Writer, form: URLSearchParams): IntakeOut {
           : t(c.lang, 'web_error', { message: (e as Error).message });
       lines.push(`<p class="error">${escapeHtml(said)}</p>`);
     } finally {
-      w.busy = false;
+      release();
       lines.end();
     }
   })();

@@ -3,17 +3,16 @@
 // workbooks is never held in memory), each within its budget.
 import busboy from 'busboy';
 import { createWriteStream, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { UsageError } from '../core/errors.js';
 import { byText } from '../core/collections.js';
 import { MAX_FILE_BYTES } from '../read/limits.js';
 import { TAKEN, type Refused } from './archive.js';
-import { extname } from 'node:path';
 
 /** A drop's budget: files at most, and bytes in all (each file's own is the readers', MAX_FILE_BYTES). */
-export const MAX_DROP_FILES = 2000;
+const MAX_DROP_FILES = 2000;
 export const MAX_DROP_BYTES = 1024 * 1024 * 1024;
 /** A form without files: a few fields. */
 const MAX_FORM_BYTES = 64 * 1024;

@@ -101,7 +101,6 @@ export const INTAKE_TEXTS = {
   web_undo: texts<{}>({ zh: () => '撤销最近一次导入', en: () => 'Undo the latest import' }),
   web_undo_button: texts<{ n: Scalar }>({ zh: (p) => `确认撤销第 ${p.n} 次导入`, en: (p) => `Undo import ${p.n}` }),
   web_undone: texts<{ n: Scalar }>({ zh: (p) => `已撤销第 ${p.n} 次导入`, en: (p) => `import ${p.n} undone` }),
-  web_files_h: texts<{}>({ zh: () => '本次导入的文件', en: () => 'Files of this import' }),
   web_token: texts<{}>({
     zh: () => '这个请求没有本页面的凭据（可能是服务重启过）：请回到页面刷新后重新提交',
     en: () => 'this request lacks the page’s token (the server may have restarted): reload the page and send it again',
