@@ -90,11 +90,14 @@ export interface IngestResult {
   unbuilt: Map<string, number>;
 }
 
-/** Check files against the database as it is (an absent one counts as empty); write nothing, lock nothing. */
-export async function validateFiles(paths: string[], db: DbRef, rules: Rules, opts: IngestOptions): Promise<IngestResult> {
+/**
+ * Check files against the database as it is (an absent one counts as empty); write nothing, lock nothing.
+ * `as`: checked as that import would check them (a resubmission it was not told to replace or add to is an error), not as validate.
+ */
+export async function validateFiles(paths: string[], db: DbRef, rules: Rules, opts: IngestOptions, as: ImportOptions | null = null): Promise<IngestResult> {
   const conn = existsSync(db.path) ? openDb(db.path, 'check', db.name) : openDb(':memory:', 'write');
   try {
-    return await run(conn, paths, rules, opts, null);
+    return await run(conn, paths, rules, opts, null, as);
   } catch (e) {
     throw asEnvError(e, db.name);
   } finally {
@@ -125,8 +128,8 @@ export async function importFiles(paths: string[], db: DbRef, rules: Rules, opts
   }
 }
 
-/** `write`: the import's options; null for validate. The five steps of the header, in order. */
-async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, write: ImportOptions | null): Promise<IngestResult> {
+/** `write`: the import's options; null for validate. `checkAs`: the import the checks across records are made for. The five steps of the header, in order. */
+async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, write: ImportOptions | null, checkAs = write): Promise<IngestResult> {
   const rulesKey = readRulesKey(rules);
   const batch = new Batch(db, write !== null, write?.dryRun === true);
   try {
@@ -140,7 +143,7 @@ async function run(db: DB, paths: string[], rules: Rules, opts: IngestOptions, w
       found.addWarnings(p.others);
       return result(null, false);
     }
-    const replace = checkAcross(db, batch, p, results, found, write, opts.cwd);
+    const replace = checkAcross(db, batch, p, results, found, checkAs, opts.cwd);
     if (found.diags.errorCount > 0 || write === null || (opts.strict && found.diags.warningCount > 0)) return result(null, true);
     const { counts, more } = commit(db, batch, p, results, write, replace, rulesKey, opts.strict);
     return result(counts, true, more);

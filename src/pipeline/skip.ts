@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import { groupBy } from '../core/collections.js';
 import type { Rules } from '../core/rules.js';
-import { importFiles, type DbRef, type ImportOptions, type IngestResult } from './pipeline.js';
+import { importFiles, validateFiles, type DbRef, type ImportOptions, type IngestResult } from './pipeline.js';
 
 /** A file left out, with every error that left it out. */
 export interface LeftOut {
@@ -25,9 +25,9 @@ export async function importSkipping(paths: string[], db: DbRef, rules: Rules, o
   const left = new Map<string, Diagnostic[]>();
   let inputs: Set<string> | null = null;
   for (;;) {
-    // Checked as this import would check it (a dry run of it), not as validate: a resubmission the import was not told
-    // to replace or add to is an error of its file here, and that file is left out, not the whole batch refused.
-    const check = await importFiles(paths, db, rules, { ...opts, dryRun: true, exclude: new Set(left.keys()), allErrors: true });
+    // Checked as this import would check it, not as validate: a resubmission the import was not told to replace or add
+    // to is an error of its file here, and that file is left out, not the whole batch refused.
+    const check = await validateFiles(paths, db, rules, { ...opts, exclude: new Set(left.keys()), allErrors: true }, opts);
     // The first check, with nothing left out, names every file of the batch.
     const all = (inputs ??= new Set(check.inputs));
     if (check.diags.errorCount === 0) break;
