@@ -19,6 +19,9 @@ function candidatesWhere(period: string, min: number, stars: number): { rest: st
   return { rest: `WHERE p.period = @period AND ${LEADS.map((l) => `(p.${l} >= @min)`).join(' + ')} >= @stars`, params: { period, min, stars } };
 }
 
+/** Where a run keeps a quarter's members counted per org: read by countsByOrg, or with the files of their points by pointsFiles. */
+const countsKey = (period: string) => `counts by org ${period}`;
+
 /** A row of PLANS.itemTallies: org, month, items, points. */
 type Tally = [org: string, month: string, count: number, points: number];
 
@@ -222,7 +225,7 @@ export class Query {
 
   /** Per org, its active members and the points records of `period` of those and of all its members (PLANS.countsByOrg). */
   private countsByOrg(period: string): [org: string, active: number, rated: number, all: number][] {
-    return this.once(`counts by org ${period}`, () => this.rows<[string, number, number, number]>(PLANS.countsByOrg(period)));
+    return this.once(countsKey(period), () => this.rows<[string, number, number, number]>(PLANS.countsByOrg(period)));
   }
 
   /** The period whose points the members are counted with (countWith). */
@@ -245,7 +248,7 @@ export class Query {
       counts.set(org, c);
       if (file !== null) (files.get(org) ?? files.set(org, []).get(org)!).push({ file, at });
     }
-    this.memo.set(`counts by org ${period}`, [...counts.values()]);
+    this.memo.set(countsKey(period), [...counts.values()]);
     return files;
   }
 
