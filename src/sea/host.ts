@@ -4,20 +4,13 @@
 // where they are through globalThis.cxzyHost (read by core/host.ts).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { getAsset } from 'node:sea';
 import { Worker } from 'node:worker_threads';
 import type { Host } from '../core/host.js';
+import { cacheFolder } from '../core/cache-folder.js';
 import { earlyLang } from '../cli/lang-arg.js';
 import { t } from '../render/i18n/index.js';
-
-/** %LOCALAPPDATA%\cxzy on Windows, ~/.cache/cxzy elsewhere; CXZY_CACHE overrides. */
-function cacheFolder(env: NodeJS.ProcessEnv): string {
-  if (env.CXZY_CACHE) return env.CXZY_CACHE;
-  if (process.platform === 'win32') return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'cxzy');
-  return join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'cxzy');
-}
 
 const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
