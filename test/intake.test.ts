@@ -4,7 +4,7 @@
 // the command line's on the same files; and the guards: the token, the Origin,
 // one import at a time, the budget, the names, serve --read-only.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import JSZip from 'jszip';
@@ -326,5 +326,10 @@ describe('what may write', () => {
     const refused = await post('/intake', big);
     expect(refused.status).toBe(400);
     expect(String(refused.body)).toContain('一次上传的文件合计超过 1024 MB');
+    // A file moved out of the inbox since: its drop's page says so, the list of drops still shows.
+    rmSync(join(dir, '收件箱', '2011Q1', 'escape.yaml'));
+    const gone = await get(`/intake?drop=${id}`);
+    expect([gone.status, String(gone.body).includes('收件箱中找不到 收件箱/2011Q1/escape.yaml')]).toEqual([404, true]);
+    expect((await get('/intake')).status).toBe(200);
   });
 });

@@ -99,14 +99,12 @@ export class Inbox {
     rmSync(join(this.receipts(), id), { recursive: true, force: true });
   }
 
-  /** The receipt of drop `id`, its files checked to lie in the inbox; null when there is no such drop. */
+  /** The receipt of drop `id`; null when there is no such drop. Each of its files is checked to lie in the inbox when it is read (`inside`): a file moved away since fails the page that reads it, not the list of drops. */
   receipt(id: string): Receipt | null {
     if (!ID.test(id)) return null;
     const file = join(this.receipts(), `${id}.json`);
     if (!existsSync(file)) return null;
-    const r = JSON.parse(readFileSync(file, 'utf8')) as Receipt;
-    for (const k of r.files) this.inside(k.path);
-    return r;
+    return JSON.parse(readFileSync(file, 'utf8')) as Receipt;
   }
 
   /** Every drop, newest first. */
