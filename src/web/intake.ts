@@ -21,6 +21,7 @@ import { openDb } from '../store/db.js';
 import { latestImport, undoLatest } from '../store/history.js';
 import { Inbox, type Receipt } from './archive.js';
 import { receive, readForm, type Body } from './upload.js';
+import { Lines } from './lines.js';
 import { backLinks, dropForm, dropReport, dropsList, importForm, importReport, resubmitters, undoForm, type ImportChoice } from './intake-html.js';
 
 /** What a server that writes keeps: its token, its inbox, and whether an import or undo is running. */
@@ -281,29 +282,6 @@ function importing(c: IntakeCtx, w: Writer, form: URLSearchParams): IntakeOut {
   })();
   void run;
   return { kind: 'stream', title: dry ? t(c.lang, 'web_dry_title') : t(c.lang, 'web_import'), parts: lines };
-}
-
-/** Text pushed as it is made and read as it comes: the import's page. */
-class Lines implements AsyncIterable<string> {
-  private readonly queue: string[] = [];
-  private ended = false;
-  private wake: (() => void) | null = null;
-  push(s: string): void {
-    this.queue.push(s);
-    this.wake?.();
-  }
-  end(): void {
-    this.ended = true;
-    this.wake?.();
-  }
-  async *[Symbol.asyncIterator](): AsyncIterator<string> {
-    for (;;) {
-      if (this.queue.length) yield this.queue.splice(0).join('');
-      else if (this.ended) return;
-      else await new Promise<void>((go) => (this.wake = go));
-      this.wake = null;
-    }
-  }
 }
 
 /** The undo's confirmation, as the terminal asks it. */
