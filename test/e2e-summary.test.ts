@@ -6,6 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { generate } from '../src/bench/generate.js';
 import { cxzy, tmp } from './helpers.js';
+import { openDb } from '../src/store/db.js';
+import { Query } from '../src/store/query.js';
+import { defaultRules } from '../src/core/rules.js';
+import { starsFromStore } from '../src/analyses/services.js';
+import { starsIn, subtree } from '../src/analyses/scope.js';
+import { starsView } from '../src/render/views/stars.js';
 
 let db = '';
 
@@ -48,6 +54,26 @@ describe('stars on a terminal, past 2,000 members', () => {
       expect(out).not.toContain('全部名单请加 --all');
       for (const m of members.slice(0, 50)) expect(out).toMatch(new RegExp(`^${m.member} `, 'm'));
       expect(out.split('\n').length).toBeGreaterThan(members.length);
+    }
+  });
+});
+
+describe('every member in JSON', () => {
+  it('is rated as it is written, and says what the whole rating held, of the whole database or of one subtree', async () => {
+    const d = openDb(db, 'read');
+    try {
+      const q = new Query(d);
+      const period = q.pointsPeriods().at(-1)!;
+      const town = q.orgs().find((o) => o.type === 'committee' && o.parent !== null)!.code;
+      const branch = q.orgs().find((o) => o.type === 'branch' && o.parent === town)!.code;
+      for (const org of [undefined, town, branch]) {
+        const whole = starsIn(starsFromStore(q, defaultRules(), period), subtree(q.orgs(), org));
+        const r = await cxzy(['stars', '--db', db, '--format', 'json', ...(org ? ['--org', org] : [])]);
+        expect(r.code).toBe(0);
+        expect(r.stdout, org).toBe(`${JSON.stringify(starsView(whole, 'zh').data(), null, 2)}\n`);
+      }
+    } finally {
+      d.close();
     }
   });
 });

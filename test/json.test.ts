@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batched, jsonPieces, Mapped } from '../src/render/formats/json.js';
+import { batched, jsonPieces, Later, Listed } from '../src/render/formats/json.js';
 
 const text = (v: unknown) => [...batched(jsonPieces(v), 7)].join('');
 
@@ -29,12 +29,12 @@ describe('JSON written in pieces', () => {
     [
       'mapped as written',
       {
-        a: new Mapped(
+        a: new Listed(
           Array.from({ length: 2500 }, (_, i) => i),
           (i) => ({ i, sq: [i * i] }),
         ),
-        b: new Mapped([], (x) => x),
-        c: [new Mapped([1], (x) => x + 1)],
+        b: new Listed([], (x) => x),
+        c: [new Listed([1], (x) => x + 1)],
       },
     ],
     ['long nested array', { a: { b: Array.from({ length: 1001 }, (_, i) => [i, { x: i }]) } }],
@@ -46,7 +46,34 @@ describe('JSON written in pieces', () => {
 
   it('writes a mapped list as the array it maps to', () => {
     const list = Array.from({ length: 2500 }, (_, i) => ({ n: i }));
-    expect(text({ list: new Mapped(list, (x) => ({ m: x.n + 1 })) })).toBe(JSON.stringify({ list: list.map((x) => ({ m: x.n + 1 })) }, null, 2));
+    expect(text({ list: new Listed(list, (x) => ({ m: x.n + 1 })) })).toBe(JSON.stringify({ list: list.map((x) => ({ m: x.n + 1 })) }, null, 2));
+  });
+
+  it('walks a list made as it is read once, and makes what follows it only when reached', () => {
+    // A rating's members come from a generator; its verdicts rest on every member having been rated.
+    let rated = 0;
+    function* members() {
+      for (let i = 0; i < 2345; i++) {
+        rated++;
+        yield { member: `M${i}`, red: i % 7 === 0 };
+      }
+    }
+    const made: number[] = [];
+    const v = {
+      members: new Listed(members(), (m) => ({ ...m, tag: '引号"' })),
+      reds: new Later(() => {
+        made.push(rated);
+        return { n: rated, none: [] };
+      }),
+      last: new Later(() => null),
+    };
+    const expected = {
+      members: Array.from({ length: 2345 }, (_, i) => ({ member: `M${i}`, red: i % 7 === 0, tag: '引号"' })),
+      reds: { n: 2345, none: [] },
+      last: null,
+    };
+    expect(text(v)).toBe(JSON.stringify(expected, null, 2));
+    expect(made).toEqual([2345]);
   });
 
   it('joins pieces into writes of about the asked size', () => {

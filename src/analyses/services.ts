@@ -9,14 +9,14 @@ import type { Query } from '../store/query.js';
 import { PLANS, planOf, READS, type ReportSpan } from '../store/plans.js';
 import type { Plan } from '../store/prefetch.js';
 import { gradePeriod, type Grading } from './grade.js';
-import { rateStars, type StarsResult } from './stars.js';
+import { rateStars, StarsStream, type StarsInput, type StarsResult } from './stars.js';
 import { countedItems, monthQuota, periodQuota, type Items, type MonthQuota, type PeriodQuota } from './quota.js';
 import { buildBulletin, gradedPeriodFor, type Bulletin } from './bulletin/bulletin.js';
 import { pledgesFromStore, pledgesTask } from './bulletin/pledges-store.js';
 import { ledgerAt, type Ledger } from './ledger.js';
 import { suggestProblems, type Suggestion } from './ledger-suggest.js';
 import { annualReview, tallyQuarter, type Annual, type AnnualQuarter, type MemberTally } from './annual.js';
-import { ADOPTIONS, type Grade, type Org } from '../core/model.js';
+import { ADOPTIONS, type Grade, type MemberPoints, type Org } from '../core/model.js';
 
 /** The quarter's end, and the first day a commentary can count from: what a grading reads. */
 function gradeWindow(rules: Rules, period: string): { end: string; since: string } {
@@ -66,25 +66,36 @@ function gradeOnce(q: Query, rules: Rules, period: string, explain: boolean): Gr
   });
 }
 
-/**
- * The star rating of a period, graded once its points are read (a run
- * grades a period once: gradeFromStore). `redOnly` rates only the members who can be red stars: the red stars,
- * benchmark branches and flag committees come out the same, the member list
- * holds only those candidates.
- */
-/**
- * `period`'s rating: every member's; with `redOnly` the red-star candidates'
- * alone (the red stars and every verdict come out the same); with `of` one
- * org's own members' alone (that org's benchmark or flag verdict comes out the
- * same: a branch's rests on its own members, a committee's on its branches' grades).
- */
 /** The members of `period` whose points can make a red star: all a summary or a page of red stars rates. */
 export const redStarCandidates = (q: Query, rules: Rules, period: string) => q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars);
 
+/**
+ * `period`'s rating (a run grades a period once: gradeFromStore): every
+ * member's; with `redOnly` the red-star candidates' alone (the red stars and
+ * every verdict come out the same); with `of` one org's own members' alone
+ * (that org's benchmark or flag verdict comes out the same: a branch's rests
+ * on its own members, a committee's on its branches' grades).
+ */
 export function starsFromStore(q: Query, rules: Rules, period: string, opts: { redOnly?: boolean; of?: Org } = {}): StarsResult {
   const { redOnly = false, of } = opts;
   const points = of ? (of.type === 'branch' ? q.memberPointsOf(period, of.code) : []) : redOnly ? redStarCandidates(q, rules, period) : q.memberPoints(period);
-  return rateStars({
+  return rateStars(starsInput(q, rules, period, points));
+}
+
+/**
+ * Every member of `period` within `keep` rated as the points are read, in the
+ * list's order (org, then member), none held: a city's full list (`stars
+ * --format json`). The verdicts come out as starsIn(starsFromStore()) gives them.
+ */
+export function starsStreamFromStore(q: Query, rules: Rules, period: string, keep: Set<string> | null): StarsStream {
+  // What the verdicts read after the members is read meanwhile on the second thread.
+  q.prefetch([...gradeReads(rules, period), PLANS.metMonths(period, rules.quota.reports_per_month), PLANS.activeMembers(period)]);
+  return new StarsStream(starsInput(q, rules, period, q.memberPointsInOrder(period)), keep);
+}
+
+/** What a rating of `period` reads: the points first, the rest only once they are rated. */
+function starsInput(q: Query, rules: Rules, period: string, points: Iterable<MemberPoints>): StarsInput {
+  return {
     period,
     orgs: q.orgs(),
     // Read as they are rated, the longest read. The rest is asked for once they are (StarsInput), which a second
@@ -103,7 +114,7 @@ export function starsFromStore(q: Query, rules: Rules, period: string, opts: { r
       return q.typicals(period);
     },
     rules,
-  });
+  };
 }
 
 /** Each adoption's points, in ADOPTIONS' order. */

@@ -68,25 +68,74 @@ export function scoreMember(p: Points, rules: Rules): { scores: Record<Lead, num
   return { scores, stars };
 }
 
-export function rateStars(input: StarsInput): StarsResult {
-  const { rules } = input;
-  const activeOrgs = new Map(input.orgs.filter((o) => o.active).map((o) => [o.code, o]));
+/** `p` rated, or null for a member left out: inactive, or of an org that is not active. */
+function rateMember(p: MemberPoints, rules: Rules, activeOrgs: Map<string, Org>): MemberStars | null {
+  if (!p.active || !activeOrgs.has(p.org)) return null;
+  const { scores, stars } = scoreMember(p, rules);
+  const sat = p.masses ? satisfaction(p.masses) : null;
+  const rs = rules.stars.red_star;
+  const red = stars >= rs.stars && (sat === null || sat >= rs.satisfaction);
+  return { member: p.member, name: p.name, org: p.org, scores, stars, satisfaction: sat, red_star: red, src: p.src };
+}
 
-  const members: MemberStars[] = [];
-  const redsOf = new Map<string, number>();
-  for (const p of input.points) {
-    if (!p.active || !activeOrgs.has(p.org)) continue; // inactive members and members of inactive orgs are left out
-    const { scores, stars } = scoreMember(p, rules);
-    const sat = p.masses ? satisfaction(p.masses) : null;
-    const rs = rules.stars.red_star;
-    const red = stars >= rs.stars && (sat === null || sat >= rs.satisfaction);
-    members.push({ member: p.member, name: p.name, org: p.org, scores, stars, satisfaction: sat, red_star: red, src: p.src });
-    if (red) redsOf.set(p.org, (redsOf.get(p.org) ?? 0) + 1);
+/**
+ * A rating made as its members are read, for a list too long to hold (a
+ * city's 750,000): `members()` yields each rated member once, in the order
+ * the points come; `verdicts()`, once they have all come, the benchmark
+ * branches and flag committees, which rest on every branch's red stars.
+ */
+export class StarsStream {
+  readonly period: string;
+  private readonly activeOrgs: Map<string, Org>;
+  private readonly redsOf = new Map<string, number>();
+  private done = false;
+  /** The members rated so far, and the red stars among them. */
+  rated = 0;
+  reds = 0;
+
+  /** `keep`: the orgs listed (--org); a branch's verdict rests on its own members alone, so the rest are not rated. */
+  constructor(
+    private readonly input: StarsInput,
+    private readonly keep: Set<string> | null = null,
+  ) {
+    this.period = input.period;
+    this.activeOrgs = new Map(input.orgs.filter((o) => o.active).map((o) => [o.code, o]));
   }
-  members.sort((a, b) => (a.org < b.org ? -1 : a.org > b.org ? 1 : a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
 
-  const { grading, activeMembers, monthsMet: metOf, typicals } = input;
-  if (grading === null) return { period: input.period, members, benchmark: [], flag: [], pending: true };
+  *members(): Generator<MemberStars> {
+    for (const p of this.input.points) {
+      if (this.keep && !this.keep.has(p.org)) continue;
+      const m = rateMember(p, this.input.rules, this.activeOrgs);
+      if (!m) continue;
+      this.rated++;
+      if (m.red_star) {
+        this.reds++;
+        this.redsOf.set(m.org, (this.redsOf.get(m.org) ?? 0) + 1);
+      }
+      yield m;
+    }
+    this.done = true;
+  }
+
+  verdicts(): Omit<StarsResult, 'period' | 'members'> {
+    if (!this.done) throw new Error('the verdicts rest on every member: rate them first');
+    const v = verdicts(this.input, this.activeOrgs, this.redsOf);
+    const keep = this.keep;
+    return keep ? { ...v, benchmark: v.benchmark.filter((b) => keep.has(b.code)), flag: v.flag.filter((f) => keep.has(f.code)) } : v;
+  }
+}
+
+export function rateStars(input: StarsInput): StarsResult {
+  const stream = new StarsStream(input);
+  const members = [...stream.members()];
+  members.sort((a, b) => (a.org < b.org ? -1 : a.org > b.org ? 1 : a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
+  return { period: input.period, members, ...stream.verdicts() };
+}
+
+/** The benchmark branches and flag committees, given each branch's red stars; none while the quarter is not graded. */
+function verdicts(input: StarsInput, activeOrgs: Map<string, Org>, redsOf: Map<string, number>): Omit<StarsResult, 'period' | 'members'> {
+  const { rules, grading, activeMembers, monthsMet: metOf, typicals } = input;
+  if (grading === null) return { benchmark: [], flag: [], pending: true };
   const gradeOf = new Map(grading.orgs.map((g) => [g.org, g.grade]));
 
   const typicalsOf = groupBy(
@@ -131,5 +180,5 @@ export function rateStars(input: StarsInput): StarsResult {
     ];
     flag.push({ code: o.code, name: o.name, qualified: graded.length > 0 && share >= f.good_share && bad.length === 0 && typicals >= f.min_typicals, explain });
   }
-  return { period: input.period, members, benchmark, flag, pending: false };
+  return { benchmark, flag, pending: false };
 }

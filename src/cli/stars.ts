@@ -10,8 +10,8 @@ import type { Rules } from '../core/rules.js';
 import { prefetchSummary, starsSummary, SUMMARY_PAST } from '../analyses/stars-summary.js';
 import { choosePeriod } from '../analyses/period.js';
 import { starsIn, subtree } from '../analyses/scope.js';
-import { starsFromStore } from '../analyses/services.js';
-import { starsSummaryDoc, starsView } from '../render/views/stars.js';
+import { starsFromStore, starsStreamFromStore } from '../analyses/services.js';
+import { starsListView, starsSummaryDoc } from '../render/views/stars.js';
 
 /** The summary a terminal gets of more than SUMMARY_PAST members rated; false (nothing printed) for fewer. */
 function summary(ctx: Ctx, q: Query, rules: Rules, period: string, keep: Set<string> | null): boolean {
@@ -38,8 +38,12 @@ export const starsCommand: CommandSpec = {
       }
       const keep = subtree(q.orgs(), o.org);
       if (summarised && summary(ctx, q, rules, period, keep)) return;
-      const s = starsIn(starsFromStore(q, rules, period), keep);
-      await emit(ctx, format, o.out, starsView(s, ctx.lang));
+      const view = starsListView(
+        () => starsStreamFromStore(q, rules, period, keep),
+        () => starsIn(starsFromStore(q, rules, period), keep),
+        ctx.lang,
+      );
+      await emit(ctx, format, o.out, view);
     });
   },
 };

@@ -149,6 +149,11 @@ export class Query {
     return this.iterate(memberPoints, 'WHERE p.period = ?', period);
   }
 
+  /** memberPoints() in the order of a full list, by org then member: rated as they come, none held. */
+  memberPointsInOrder(period: string): Generator<MemberPoints> {
+    return this.iterate(memberPoints, 'WHERE p.period = ? ORDER BY m.org, p.member', period);
+  }
+
   /** The period's points of one org's members, as each member was then: a branch's own rating. */
   memberPointsOf(period: string, org: string): Generator<MemberPoints> {
     return this.iterate(memberPoints, 'WHERE p.period = ? AND m.org = ?', period, org);

@@ -6,24 +6,38 @@ const CHUNK = 1000;
 
 /**
  * `list` mapped by `f` only as it is written, a chunk at a time: a city's
- * 750,000 members need not exist twice. JSON.stringify sees the mapped array.
+ * 750,000 members need never exist at once, as records or as text. `list` may
+ * be made as it is read (a generator): it is walked once.
  */
-export class Mapped<T, U> {
+export class Listed<T, U> {
   constructor(
-    private readonly list: readonly T[],
+    private readonly list: Iterable<T>,
     private readonly f: (t: T) => U,
   ) {}
 
-  get length(): number {
-    return this.list.length;
-  }
-
-  slice(start: number, end: number): U[] {
-    return this.list.slice(start, end).map((t) => this.f(t));
+  *chunks(): Generator<U[]> {
+    let chunk: U[] = [];
+    for (const t of this.list) {
+      chunk.push(this.f(t));
+      if (chunk.length === CHUNK) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+    if (chunk.length) yield chunk;
   }
 
   toJSON(): U[] {
-    return this.list.map((t) => this.f(t));
+    return [...this.chunks()].flat();
+  }
+}
+
+/** A value made only when the writing reaches it: what rests on a Listed written before it (a rating's verdicts on its members). */
+export class Later<T> {
+  constructor(private readonly make: () => T) {}
+
+  toJSON(): T {
+    return this.make();
   }
 }
 
@@ -32,7 +46,9 @@ export class Mapped<T, U> {
  * written a thousand elements at a time.
  */
 export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
-  if (Array.isArray(value) || value instanceof Mapped) return yield* arrayPieces(value, indent);
+  if (value instanceof Later) return yield* jsonPieces(value.toJSON(), indent);
+  if (Array.isArray(value)) return yield* arrayPieces(arrayChunks(value), indent);
+  if (value instanceof Listed) return yield* arrayPieces(value.chunks(), indent);
   if (value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     return yield JSON.stringify(value, null, 2)?.replaceAll('\n', `\n${indent}`) ?? 'null';
   }
@@ -55,21 +71,25 @@ export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
  * re-indent afterwards costs as much as the stringify); the wrapping is then
  * cut off.
  */
-function* arrayPieces(list: readonly unknown[] | Mapped<unknown, unknown>, indent: string): Generator<string> {
-  if (list.length === 0) return yield '[]';
+function* arrayPieces(chunks: Iterable<unknown[]>, indent: string): Generator<string> {
   const depth = indent.length / 2;
   let open = 0;
   for (let d = 0; d < depth; d++) open += 2 + 2 * (d + 1); // "[\n" and the next level's indent
   const close = 2 + indent.length; // the chunk's own "\n<indent>]"; the wrappers' closings follow it
-  yield '[';
-  for (let i = 0; i < list.length; i += CHUNK) {
-    let wrapped: unknown = list.slice(i, i + CHUNK);
+  let first = true;
+  for (const chunk of chunks) {
+    let wrapped: unknown = chunk;
     for (let d = 0; d < depth; d++) wrapped = [wrapped];
     const s = JSON.stringify(wrapped, null, 2);
     const inside = s.slice(open + 1, s.length - closing(depth) - close); // without the chunk's "[" and "\n<indent>]"
-    yield i ? `,${inside}` : inside;
+    yield first ? `[${inside}` : `,${inside}`;
+    first = false;
   }
-  yield `\n${indent}]`;
+  yield first ? '[]' : `\n${indent}]`;
+}
+
+function* arrayChunks<T>(list: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < list.length; i += CHUNK) yield list.slice(i, i + CHUNK);
 }
 
 /** The length of the wrappers' closing text: "\n<indent>]" for each level. */

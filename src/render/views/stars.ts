@@ -2,12 +2,12 @@
 // benchmark branches and flag committees with why each qualified or missed;
 // and its JSON (SPEC §3 keys).
 import type { View } from '../formats/index.js';
-import type { StarsResult, Verdict } from '../../analyses/stars.js';
+import type { MemberStars, StarsResult, StarsStream, Verdict } from '../../analyses/stars.js';
 import { LEADS } from '../../core/model.js';
 import { t, word, type Lang } from '../i18n/index.js';
 import { GAP, num, para, text, type CellValue, type Doc, type Part } from '../doc.js';
 import { explainJson, explainParts } from './explain.js';
-import { Mapped } from '../formats/json.js';
+import { Later, Listed } from '../formats/json.js';
 import { punct } from '../i18n/punctuation.js';
 import type { CommitteeStars, StarsSummary } from '../../analyses/stars-summary.js';
 
@@ -135,11 +135,20 @@ export const starsSummaryView = ({ s, committees, total }: StarsSummary, lang: L
   doc: () => starsSummaryDoc(s, committees, total, lang),
 });
 
-function starsJson(s: StarsResult, lang: Lang) {
+/** What a rating's JSON is made from: its members, written as they come, then its verdicts, asked for after them. */
+interface Rated {
+  period: string;
+  members: Iterable<MemberStars>;
+  verdicts(): Omit<StarsResult, 'period' | 'members'>;
+}
+
+function starsJson(r: Rated, lang: Lang) {
   const verdict = (v: Verdict) => ({ code: v.code, name: v.name, qualified: v.qualified, why: explainJson(v.explain, lang) });
+  let known: ReturnType<Rated['verdicts']> | undefined;
+  const later = <T>(f: (v: ReturnType<Rated['verdicts']>) => T) => new Later(() => f((known ??= r.verdicts())));
   return {
-    period: s.period,
-    members: new Mapped(s.members, (m) => ({
+    period: r.period,
+    members: new Listed(r.members, (m) => ({
       member: m.member,
       name: m.name,
       org: m.org,
@@ -148,13 +157,29 @@ function starsJson(s: StarsResult, lang: Lang) {
       scores: m.scores,
       satisfaction: m.satisfaction,
     })),
-    benchmark_branches: s.benchmark.filter((b) => b.qualified).map((b) => b.code),
-    flag_committees: s.flag.filter((f) => f.qualified).map((f) => f.code),
-    grading_pending: s.pending,
-    benchmark_candidates: s.benchmark.map(verdict),
-    flag_candidates: s.flag.map(verdict),
+    benchmark_branches: later((v) => v.benchmark.filter((b) => b.qualified).map((b) => b.code)),
+    flag_committees: later((v) => v.flag.filter((f) => f.qualified).map((f) => f.code)),
+    grading_pending: later((v) => v.pending),
+    benchmark_candidates: later((v) => v.benchmark.map(verdict)),
+    flag_candidates: later((v) => v.flag.map(verdict)),
   };
 }
 
 /** What stars shows: every member's stars and the verdicts. */
-export const starsView = (s: StarsResult, lang: Lang): View => ({ data: () => starsJson(s, lang), doc: () => starsDoc(s, lang) });
+export const starsView = (s: StarsResult, lang: Lang): View => ({
+  data: () => starsJson({ period: s.period, members: s.members, verdicts: () => s }, lang),
+  doc: () => starsDoc(s, lang),
+});
+
+/**
+ * The same of a rating too long to hold: its JSON rates the members as it
+ * writes them (`stream`); its document, which counts them before it lists
+ * them, is made from the whole rating (`whole`).
+ */
+export const starsListView = (stream: () => StarsStream, whole: () => StarsResult, lang: Lang): View => ({
+  data: () => {
+    const st = stream();
+    return starsJson({ period: st.period, members: st.members(), verdicts: () => st.verdicts() }, lang);
+  },
+  doc: () => starsDoc(whole(), lang),
+});
