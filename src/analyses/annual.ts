@@ -40,13 +40,47 @@ export function tallyOf(quarters: { period: string; points: Points; red: boolean
 /** Adds one quarter's points to `tally`, member by member; `red`: the quarter's red-star members. */
 export function tallyQuarter(tally: Map<string, MemberTally>, period: string, points: Iterable<Points>, red: ReadonlySet<string>, rules: Rules): void {
   for (const p of points) {
-    const s = scoreMember(p, rules);
     let t = tally.get(p.member);
     if (!t) tally.set(p.member, (t = { stars: {}, points: 0, reds: 0, discipline: 0, src: p.src }));
-    t.stars[period] = s.stars;
-    for (const lead of LEADS) t.points += s.scores[lead];
-    if (red.has(p.member)) t.reds++;
-    for (const d of p.deductions) if (d.dimension === 'discipline') t.discipline++;
+    addPoints(t, period, p, red, rules);
+  }
+}
+
+/** One quarter's points record added to its member's tally. */
+function addPoints(t: MemberTally, period: string, p: Points, red: ReadonlySet<string>, rules: Rules): void {
+  const s = scoreMember(p, rules);
+  t.stars[period] = s.stars;
+  for (const lead of LEADS) t.points += s.scores[lead];
+  if (red.has(p.member)) t.reds++;
+  for (const d of p.deductions) if (d.dimension === 'discipline') t.discipline++;
+}
+
+/**
+ * Each listed member's year made as the members and their points are read,
+ * none held (a city's 750,000: `annual --all --format json`): `members` as at
+ * the year's placing quarter and `points` of the year's rated quarters, both
+ * in order of member id (points by quarter within a member); `reds`: each
+ * rated quarter's red stars. The same years as memberYears() gives.
+ */
+export function* eachMemberYear(
+  members: Iterable<Member>,
+  points: Iterator<Points>,
+  reds: ReadonlyMap<string, ReadonlySet<string>>,
+  branches: ReadonlySet<string>,
+  moves: ReadonlyMap<string, Record<string, string>>,
+  rules: Rules,
+): Generator<MemberYear> {
+  let p = points.next();
+  for (const m of members) {
+    while (!p.done && p.value.member < m.id) p = points.next();
+    let t: MemberTally | undefined;
+    for (; !p.done && p.value.member === m.id; p = points.next()) {
+      const red = reds.get(p.value.period);
+      if (red === undefined) continue; // a quarter the year does not rate
+      t ??= { stars: {}, points: 0, reds: 0, discipline: 0, src: p.value.src };
+      addPoints(t, p.value.period, p.value, red, rules);
+    }
+    if (m.active && branches.has(m.org)) yield memberYear(m, t, moves.get(m.id));
   }
 }
 

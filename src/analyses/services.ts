@@ -15,7 +15,7 @@ import { buildBulletin, gradedPeriodFor, type Bulletin } from './bulletin/bullet
 import { pledgesFromStore, pledgesTask } from './bulletin/pledges-store.js';
 import { ledgerAt, type Ledger } from './ledger.js';
 import { suggestProblems, type Suggestion } from './ledger-suggest.js';
-import { annualReview, tallyQuarter, type Annual, type AnnualQuarter, type MemberTally } from './annual.js';
+import { annualReview, eachMemberYear, tallyQuarter, type Annual, type AnnualQuarter, type MemberTally, type MemberYear } from './annual.js';
 import { ADOPTIONS, type Grade, type MemberPoints, type Org } from '../core/model.js';
 
 /** The quarter's end, and the first day a commentary can count from: what a grading reads. */
@@ -235,7 +235,28 @@ function lastGrades(q: Query, rules: Rules, year: string): Map<string, Grade> {
  * secretary), the rest are counted: the candidates, reserves and quotas come
  * out the same, and a city's 750,000 members are neither read nor tallied.
  */
-export function annualFromStore(q: Query, rules: Rules, year: string, within: Set<string> | null, contenders = false): Annual {
+export const annualFromStore = (q: Query, rules: Rules, year: string, within: Set<string> | null, contenders = false): Annual =>
+  reviewYear(q, rules, year, within, contenders).annual;
+
+/**
+ * The year's review of the contenders alone (annualFromStore), and every
+ * listed member's year, made as the members and their points are read, none
+ * held: a city's `annual --all --format json`.
+ */
+export function annualStreamFromStore(
+  q: Query,
+  rules: Rules,
+  year: string,
+  within: Set<string> | null,
+): { annual: Annual; members: () => Generator<MemberYear> } {
+  const { annual, at, reds, moves } = reviewYear(q, rules, year, within, true);
+  const branches = new Set(annual.orgs.flatMap((o) => (o.type === 'branch' ? [o.org] : [])));
+  const redOf = new Map(reds.map((r) => [r.period, r.red]));
+  return { annual, members: () => eachMemberYear(q.eachMember(at), q.pointsOver([...redOf.keys()]), redOf, branches, moves, rules) };
+}
+
+/** The year's review, with what its members' years rest on: the quarter they are placed at, each rated quarter's red stars, the moves. */
+function reviewYear(q: Query, rules: Rules, year: string, within: Set<string> | null, contenders: boolean) {
   // The quotas count active orgs only.
   const active = new Set(q.orgs().flatMap((o) => (o.active ? [o.code] : [])));
   const reviewed = q.reviewPeriods();
@@ -270,11 +291,12 @@ export function annualFromStore(q: Query, rules: Rules, year: string, within: Se
   const population = few ? q.activeCounts(at) : null;
   const tally = new Map<string, MemberTally>();
   for (const { period, red } of reds) tallyQuarter(tally, period, ids ? q.eachPointsOf(period, ids) : q.eachPoints(period), red, rules);
-  return annualReview({
+  const moves = q.branchesOver(yearQuarters(year), at);
+  const annual = annualReview({
     year,
     orgs: q.orgs(),
     members: ids ? q.membersOf(ids, at) : q.members(at),
-    moves: q.branchesOver(yearQuarters(year), at),
+    moves,
     ...(population ? { population } : {}),
     quarters,
     tally,
@@ -284,4 +306,5 @@ export function annualFromStore(q: Query, rules: Rules, year: string, within: Se
     within,
     rules,
   });
+  return { annual, at, reds, moves };
 }

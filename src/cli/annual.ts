@@ -17,8 +17,8 @@ import { isValidDate, localTime } from '../core/dates.js';
 import { renderAs } from '../render/formats/index.js';
 import { publicityDoc, workingDaysEnd } from '../render/views/annual-notice.js';
 import { subtree } from '../analyses/scope.js';
-import { annualFromStore } from '../analyses/services.js';
-import { annualView } from '../render/views/annual.js';
+import { annualFromStore, annualStreamFromStore } from '../analyses/services.js';
+import { annualListView, annualView } from '../render/views/annual.js';
 
 type Options = { year?: string; org?: string; explain?: boolean; all?: boolean; out?: string; date?: string; number?: string };
 
@@ -69,12 +69,15 @@ export const annualCommand: CommandSpec = {
       if (year === undefined || !years.includes(year)) throw new DataError({ id: 'yr_no_year', params: { have: years.join(', ') } });
       // The notice and the terminal's compact view name only candidates and reserves: the other members are only counted.
       const named = !o.explain && (format === null || (format === 'table' && o.all !== true && o.out === undefined));
-      const a = annualFromStore(q, rules, year, subtree(q.orgs(), o.org), named);
-      if (format === null) return publicity(ctx, a, q.orgs(), rules, o, date, number);
+      const keep = subtree(q.orgs(), o.org);
+      const whole = () => annualFromStore(q, rules, year, keep, named);
+      if (format === null) return publicity(ctx, whole(), q.orgs(), rules, o, date, number);
       // Files and data get every org and member; the terminal and the page the candidates unless --all.
       const all = o.all === true || o.out !== undefined || (format !== 'table' && format !== 'html');
-      const explain = o.explain === true;
-      await emit(ctx, format, o.out, annualView(a, ctx.lang, { all, explain, rules }));
+      const opts = { all, explain: o.explain === true, rules };
+      // Every member's year is written as it is made (a city's 750,000), in JSON; a document is laid out from the whole review.
+      const view = all ? annualListView(() => annualStreamFromStore(q, rules, year, keep), whole, ctx.lang, opts) : annualView(whole(), ctx.lang, opts);
+      await emit(ctx, format, o.out, view);
     });
   },
 };

@@ -164,6 +164,15 @@ export class Query {
     return this.iterate(TABLES.points, 'WHERE period = ?', period);
   }
 
+  /** The points of `periods` one at a time, by member, then by period: a year's members made as they are read. */
+  pointsOver(periods: readonly string[]): Generator<Points> {
+    // The table itself is in that order (its key), and read whole faster than a quarter through its index and sorted
+    // (city: 1.2 against 2.1 s): worth it while these quarters hold half its rows or more (`+`: no index).
+    const whole = periods.length * 2 >= this.pointsPeriods().length;
+    const where = `WHERE ${whole ? '+period' : 'period'} IN (SELECT value FROM json_each(?)) ORDER BY member, period`;
+    return this.iterate(TABLES.points, where, JSON.stringify(periods));
+  }
+
   /** The period's points of these members only, one at a time. */
   eachPointsOf(period: string, members: readonly string[]): Generator<Points> {
     return this.iterate(TABLES.points, 'WHERE period = ? AND member IN (SELECT value FROM json_each(?))', period, JSON.stringify(members));
@@ -348,6 +357,11 @@ export class Query {
   /** Every member as it was at quarter `at`, by id. */
   members(at: string): Member[] {
     return this.once(`members ${at}`, () => this.read(memberRuns, atQuarter(' ORDER BY id'), { at }));
+  }
+
+  /** members() one at a time, none kept. */
+  eachMember(at: string): Generator<Member> {
+    return this.iterate(memberRuns, atQuarter(' ORDER BY id'), { at });
   }
 
   /**

@@ -2,7 +2,7 @@
 // write it whole: at city size `stars` lists 750,000 members, and one string
 // of that (a quarter of a gigabyte) costs more to build and copy than to write.
 
-const CHUNK = 1000;
+const CHUNK = 250;
 
 /**
  * `list` mapped by `f` only as it is written, a chunk at a time: a city's
@@ -100,7 +100,7 @@ function closing(depth: number): number {
 }
 
 /** Pieces joined into writes of about `size` characters. */
-export function* batched(pieces: Iterable<string>, size = 1 << 20): Generator<string> {
+export function* batched(pieces: Iterable<string>, size = 1 << 16): Generator<string> {
   let buf: string[] = [];
   let n = 0;
   for (const p of pieces) {

@@ -12,6 +12,7 @@ import { GAP, num, para, text, type CellValue, type Doc, type DocSection, type P
 import { GRADES } from '../../core/model.js';
 import { GRADE_COLORS } from './bulletin-attachments.js';
 import { punct } from '../i18n/punctuation.js';
+import { Listed } from '../formats/json.js';
 
 const AWARDS: AwardKind[] = ['advanced_org', 'excellent_member', 'excellent_worker'];
 
@@ -173,7 +174,8 @@ function annualDoc(a: Annual, lang: Lang, opts: { all: boolean; explain: boolean
 const criteriaJson = (list: Criterion[], lang: Lang) =>
   list.map((c) => ({ code: c.msg.id, message: tm(lang, c.msg), pass: c.pass, ...(c.src ? { source: c.src } : {}) }));
 
-function annualJson(a: Annual, lang: Lang, explainAll: boolean, rules: Rules) {
+/** `members`: the members' years to list, made as they are written (annualListView); else the review's own. */
+function annualJson(a: Annual, lang: Lang, explainAll: boolean, rules: Rules, members: Iterable<MemberYear> = a.members) {
   const branchOf = new Map(a.orgs.map((o) => [o.org, o]));
   return {
     year: a.year,
@@ -192,7 +194,7 @@ function annualJson(a: Annual, lang: Lang, explainAll: boolean, rules: Rules) {
       mean_composite: o.mean_composite,
       ...(explainAll ? { criteria: criteriaJson(o.criteria, lang) } : {}),
     })),
-    members: a.members.map((m) => ({
+    members: new Listed(members, (m) => ({
       member: m.member,
       name: m.name,
       org: m.org,
@@ -245,4 +247,22 @@ export function memberYearParts(y: MemberYear, lang: Lang): Part[] {
 export const annualView = (a: Annual, lang: Lang, opts: { all: boolean; explain: boolean; rules: Rules }): View => ({
   data: () => annualJson(a, lang, opts.explain, opts.rules),
   doc: () => annualDoc(a, lang, opts),
+});
+
+/**
+ * The same of a year too long to hold: its JSON lists every member's year as
+ * it is made (`stream`: the contenders' review and every member's year); its
+ * document is made from the whole review (`whole`).
+ */
+export const annualListView = (
+  stream: () => { annual: Annual; members: () => Iterable<MemberYear> },
+  whole: () => Annual,
+  lang: Lang,
+  opts: { all: boolean; explain: boolean; rules: Rules },
+): View => ({
+  data: () => {
+    const { annual, members } = stream();
+    return annualJson(annual, lang, opts.explain, opts.rules, members());
+  },
+  doc: () => annualDoc(whole(), lang, opts),
 });
