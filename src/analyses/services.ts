@@ -7,7 +7,7 @@ import { groupBy } from '../core/collections.js';
 import { addDays, lastDayOfMonth, periodBounds, periodMonths, periodOf, previousPeriod, yearQuarters } from '../core/dates.js';
 import type { Query } from '../store/query.js';
 import { PLANS, planOf, READS, type ReportSpan } from '../store/plans.js';
-import type { Plan } from '../store/prefetch.js';
+import { keyOf, type Plan } from '../store/prefetch.js';
 import { gradePeriod, type Grading } from './grade.js';
 import { rateStars, StarsStream, type StarsInput, type StarsResult } from './stars.js';
 import { countedItems, monthQuota, periodQuota, type Items, type MonthQuota, type PeriodQuota } from './quota.js';
@@ -68,6 +68,11 @@ function gradeOnce(q: Query, rules: Rules, period: string, explain: boolean): Gr
 
 /** The members of `period` whose points can make a red star: all a summary or a page of red stars rates. */
 export const redStarCandidates = (q: Query, rules: Rules, period: string) => q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars);
+
+/** Jobs for the second thread, each once. */
+function unique(jobs: Plan[]): Plan[] {
+  return [...new Map(jobs.map((j) => [keyOf(j), j])).values()];
+}
 
 /**
  * `period`'s rating (a run grades a period once: gradeFromStore): every
@@ -271,11 +276,19 @@ function reviewYear(q: Query, rules: Rules, year: string, within: Set<string> | 
   // The active members of the rated quarters and those placed at `at` by role, in one pass of the members.
   const ratedQuarters = yearQuarters(year).filter((p) => rated.includes(p));
   q.countActiveOver(ratedQuarters, at);
-  q.prefetch([
-    PLANS.activeMembersOver(ratedQuarters, at),
-    ...metPeriods.map((p) => PLANS.metMonths(p, rules.quota.reports_per_month)),
-    ...(few ? [PLANS.secretaries(at)] : []),
-  ]);
+  // With them what the quarters' gradings read, while this thread reads what rests on neither.
+  const grades = yearQuarters(year).filter((p) => reviewed.includes(p));
+  q.prefetch(
+    unique([
+      ...grades.flatMap((p) => gradeReads(rules, p)),
+      PLANS.activeMembersOver(ratedQuarters, at),
+      ...metPeriods.map((p) => PLANS.metMonths(p, rules.quota.reports_per_month)),
+      ...(few ? [PLANS.secretaries(at)] : []),
+    ]),
+  );
+  const problems = q.problems(`${year}-12-31`);
+  const moves = q.branchesOver(yearQuarters(year), at);
+  const previous = lastGrades(q, rules, String(Number(year) - 1));
   const reds: { period: string; red: Set<string> }[] = [];
   const quarters = yearQuarters(year).map((period): AnnualQuarter => {
     const grading = reviewed.includes(period) ? gradeFromStore(q, rules, period) : null;
@@ -291,7 +304,6 @@ function reviewYear(q: Query, rules: Rules, year: string, within: Set<string> | 
   const population = few ? q.activeCounts(at) : null;
   const tally = new Map<string, MemberTally>();
   for (const { period, red } of reds) tallyQuarter(tally, period, ids ? q.eachPointsOf(period, ids) : q.eachPoints(period), red, rules);
-  const moves = q.branchesOver(yearQuarters(year), at);
   const annual = annualReview({
     year,
     orgs: q.orgs(),
@@ -301,8 +313,8 @@ function reviewYear(q: Query, rules: Rules, year: string, within: Set<string> | 
     quarters,
     tally,
     monthsMet: months.map((m) => new Set(q.metMonths({ month: m }, rules.quota.reports_per_month).flatMap(([org]) => (active.has(org) ? [org] : [])))),
-    problems: q.problems(`${year}-12-31`),
-    previous: lastGrades(q, rules, String(Number(year) - 1)),
+    problems,
+    previous,
     within,
     rules,
   });
