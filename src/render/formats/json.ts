@@ -2,6 +2,7 @@
 // write it whole: at city size `stars` lists 750,000 members, and one string
 // of that (a quarter of a gigabyte) costs more to build and copy than to write.
 
+/** Elements stringified at a time: a chunk's text stays below the size V8 keeps apart until a full collection (a city's list would pile up there). */
 const CHUNK = 250;
 
 /**
@@ -43,7 +44,7 @@ export class Later<T> {
 
 /**
  * The text of `value` in pieces: objects are walked key by key, arrays are
- * written a thousand elements at a time.
+ * written CHUNK elements at a time.
  */
 export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
   if (value instanceof Later) return yield* jsonPieces(value.toJSON(), indent);
@@ -119,7 +120,7 @@ export function* batched(pieces: Iterable<string>, size = 1 << 16): Generator<st
 const UNSAFE = /[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const escaped = (s: string) => s.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-/** The whole text, in writes of about a megabyte, ending with a newline. */
+/** The whole text, in writes of about 64 KB, ending with a newline. */
 export function* jsonText(value: unknown): Generator<string> {
   for (const piece of batched(jsonPieces(value))) yield escaped(piece);
   yield '\n';
