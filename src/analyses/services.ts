@@ -69,11 +69,6 @@ function gradeOnce(q: Query, rules: Rules, period: string, explain: boolean): Gr
 /** The members of `period` whose points can make a red star: all a summary or a page of red stars rates. */
 export const redStarCandidates = (q: Query, rules: Rules, period: string) => q.redStarCandidates(period, rules.stars.star_min, rules.stars.red_star.stars);
 
-/** Jobs for the second thread, each once. */
-function unique(jobs: Plan[]): Plan[] {
-  return [...new Map(jobs.map((j) => [keyOf(j), j])).values()];
-}
-
 /**
  * `period`'s rating (a run grades a period once: gradeFromStore): every
  * member's; with `redOnly` the red-star candidates' alone (the red stars and
@@ -258,6 +253,11 @@ export function annualStreamFromStore(
   const branches = new Set(annual.orgs.flatMap((o) => (o.type === 'branch' ? [o.org] : [])));
   const redOf = new Map(reds.map((r) => [r.period, r.red]));
   return { annual, members: () => eachMemberYear(q.eachMember(at), q.pointsOver([...redOf.keys()]), redOf, branches, moves, rules) };
+}
+
+/** Jobs for the second thread, each once. */
+function unique(jobs: Plan[]): Plan[] {
+  return [...new Map(jobs.map((j) => [keyOf(j), j])).values()];
 }
 
 /** The year's review, with what its members' years rest on: the quarter they are placed at, each rated quarter's red stars, the moves. */

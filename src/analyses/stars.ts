@@ -89,9 +89,6 @@ export class StarsStream {
   private readonly activeOrgs: Map<string, Org>;
   private readonly redsOf = new Map<string, number>();
   private done = false;
-  /** The members rated so far, and the red stars among them. */
-  rated = 0;
-  reds = 0;
 
   /** `keep`: the orgs listed (--org); a branch's verdict rests on its own members alone, so the rest are not rated. */
   constructor(
@@ -107,17 +104,13 @@ export class StarsStream {
       if (this.keep && !this.keep.has(p.org)) continue;
       const m = rateMember(p, this.input.rules, this.activeOrgs);
       if (!m) continue;
-      this.rated++;
-      if (m.red_star) {
-        this.reds++;
-        this.redsOf.set(m.org, (this.redsOf.get(m.org) ?? 0) + 1);
-      }
+      if (m.red_star) this.redsOf.set(m.org, (this.redsOf.get(m.org) ?? 0) + 1);
       yield m;
     }
     this.done = true;
   }
 
-  verdicts(): Omit<StarsResult, 'period' | 'members'> {
+  verdicts(): StarsVerdicts {
     if (!this.done) throw new Error('the verdicts rest on every member: rate them first');
     const v = verdicts(this.input, this.activeOrgs, this.redsOf);
     const keep = this.keep;
@@ -132,8 +125,11 @@ export function rateStars(input: StarsInput): StarsResult {
   return { period: input.period, members, ...stream.verdicts() };
 }
 
+/** A rating's benchmark branches and flag committees, or that they wait for the grades. */
+export type StarsVerdicts = Omit<StarsResult, 'period' | 'members'>;
+
 /** The benchmark branches and flag committees, given each branch's red stars; none while the quarter is not graded. */
-function verdicts(input: StarsInput, activeOrgs: Map<string, Org>, redsOf: Map<string, number>): Omit<StarsResult, 'period' | 'members'> {
+function verdicts(input: StarsInput, activeOrgs: Map<string, Org>, redsOf: Map<string, number>): StarsVerdicts {
   const { rules, grading, activeMembers, monthsMet: metOf, typicals } = input;
   if (grading === null) return { benchmark: [], flag: [], pending: true };
   const gradeOf = new Map(grading.orgs.map((g) => [g.org, g.grade]));

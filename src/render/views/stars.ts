@@ -2,7 +2,7 @@
 // benchmark branches and flag committees with why each qualified or missed;
 // and its JSON (SPEC §3 keys).
 import type { View } from '../formats/index.js';
-import type { MemberStars, StarsResult, StarsStream, Verdict } from '../../analyses/stars.js';
+import type { MemberStars, StarsResult, StarsStream, StarsVerdicts, Verdict } from '../../analyses/stars.js';
 import { LEADS } from '../../core/model.js';
 import { t, word, type Lang } from '../i18n/index.js';
 import { GAP, num, para, text, type CellValue, type Doc, type Part } from '../doc.js';
@@ -139,13 +139,13 @@ export const starsSummaryView = ({ s, committees, total }: StarsSummary, lang: L
 interface Rated {
   period: string;
   members: Iterable<MemberStars>;
-  verdicts(): Omit<StarsResult, 'period' | 'members'>;
+  verdicts(): StarsVerdicts;
 }
 
 function starsJson(r: Rated, lang: Lang) {
   const verdict = (v: Verdict) => ({ code: v.code, name: v.name, qualified: v.qualified, why: explainJson(v.explain, lang) });
-  let known: ReturnType<Rated['verdicts']> | undefined;
-  const later = <T>(f: (v: ReturnType<Rated['verdicts']>) => T) => new Later(() => f((known ??= r.verdicts())));
+  let known: StarsVerdicts | undefined;
+  const later = <T>(f: (v: StarsVerdicts) => T) => new Later(() => f((known ??= r.verdicts())));
   return {
     period: r.period,
     members: new Listed(r.members, (m) => ({
