@@ -8,6 +8,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BASE, EXAMPLES, cxzy, dump, files, spawnCxzy, tmp } from './helpers.js';
+import { county, points } from './pieces-fixture.js';
 
 /** Every stored row but the bookkeeping (gen, file hashes). */
 function rows(db: string) {
@@ -38,6 +39,17 @@ describe('import', () => {
     const d = new Database(join(dir, 'w.db'), { readonly: true });
     expect(d.pragma('journal_mode', { simple: true })).toBe('wal');
     d.close();
+  });
+
+  it('reads a large file in pieces on worker threads as it reads it whole in process', async () => {
+    const dir = files({ ...county(), '2011Q1/points.yaml': points('2011Q1', (b, i) => 10 + ((b * i) % 10)) });
+    const out = tmp();
+    const threads = spawnCxzy(['import', dir, '--db', join(out, 'w.db'), '--format', 'json'], { env: { CXZY_WORKERS: '2', CXZY_PIECE_BYTES: '512' } });
+    const whole = await importJson([dir, '--db', join(out, 'i.db')], { CXZY_PIECE_BYTES: '0' });
+    expect(threads.code, threads.stderr).toBe(0);
+    expect(JSON.parse(threads.stdout)).toEqual(whole.json);
+    expect(whole.json.warnings.some((w: { code: string }) => w.code === 'vague_pledge')).toBe(true);
+    expect(rows(join(out, 'w.db'))).toEqual(rows(join(out, 'i.db')));
   });
 
   it('stores the same rows staged beside stored ones as straight into an empty database', async () => {

@@ -14,8 +14,9 @@ import { REFERENCE_FIELDS } from '../core/sections.js';
 import type { Rules } from '../core/rules.js';
 import { byText } from '../core/collections.js';
 import { readFiles, workerCount } from '../read/pool.js';
+import { pieceBytes } from '../read/pieces.js';
 import { readRulesKey, type FileResult } from '../read/task.js';
-import { rowCount } from '../read/rows.js';
+import { eachRows, rowCounts } from '../read/rows.js';
 import { RecordPlacer } from '../read/place.js';
 import { asEnvError, openDb, removeDb, type DB } from '../store/db.js';
 import { Batch } from '../store/batch/batch.js';
@@ -173,10 +174,9 @@ async function readAndStage(p: Plan, batch: Batch, rules: Rules, opts: IngestOpt
       return true;
     }
     const sheets = r.sheets ? Object.fromEntries(Object.entries(r.sheets).map(([s, l]) => [s, l.sheet])) : {};
-    if (!failed) batch.stager.add(r.file, r.rows, sheets);
+    if (!failed) for (const rows of eachRows(r.rows, r.packed)) batch.stager.add(r.file, rows, sheets);
     // The rows are staged: only what the file contributed is kept.
-    const counts: FileSummary['counts'] = {};
-    for (const s of SECTIONS) if (r.rows[s]?.length) counts[s] = rowCount(r.rows, s);
+    const counts: FileSummary['counts'] = rowCounts(r.rows, r.packed);
     const book = r.sheets ? { sheets: r.sheets, names: r.names } : {};
     results[r.index] = { status: 'read', hash: r.hash, summary: { counts, periods: r.periods, named: r.named, warnings: r.warnings, ...book } };
     return true;
@@ -187,7 +187,7 @@ async function readAndStage(p: Plan, batch: Batch, rules: Rules, opts: IngestOpt
     opts.onFile?.(++done, p.files.length);
   }
   const tasks = p.files.map((f, index) => ({ index, ...f, allErrors: opts.allErrors })).filter((t) => !p.skipped.has(t.index));
-  await readFiles(tasks, rules, workerCount(opts.env), onResult);
+  await readFiles(tasks, rules, { workers: workerCount(opts.env), pieceBytes: pieceBytes(opts.env) }, onResult);
   return { results, failed };
 }
 

@@ -21,7 +21,10 @@ import { structureProblems, type StructureProblem } from './structure.js';
 import { lineIndex, problemMsg, readYaml, type ParseProblem, type YamlDoc } from './yaml/index.js';
 import { indentProblems } from './indent.js';
 
-const warning = (at: Place, code: string, msg: Msg): Diagnostic => ({ severity: 'warning', ...at, path: null, code, msg });
+export const warning = (at: Place, code: string, msg: Msg): Diagnostic => ({ severity: 'warning', ...at, path: null, code, msg });
+
+/** Control characters can only come in as themselves or by an escape (\e, \u001b): a text without these holds none. */
+export const SUSPECT = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\\]/;
 
 export function readFile(task: FileTask, validate: DocumentValidator, rules: ReadRules): FileResult {
   const { index, file } = task;
@@ -51,8 +54,7 @@ export function readFile(task: FileTask, validate: DocumentValidator, rules: Rea
   const records = emptySections();
   const present: Present = [];
   const found: { doc: number; f: Finding }[] = [];
-  // Control characters can only come in as themselves or by an escape (\e, \u001b).
-  const suspect = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\\]/.test(read.text);
+  const suspect = SUSPECT.test(read.text);
   yaml.docs.forEach((doc, i) => {
     const add = (f: Finding) => found.push({ doc: i, f });
     if (suspect) refused(doc.data, [], add);
@@ -82,7 +84,7 @@ export function readFile(task: FileTask, validate: DocumentValidator, rules: Rea
 }
 
 /** One document: its shape, its schema, then its records into `records`. */
-function collectDocument(
+export function collectDocument(
   file: string,
   doc: YamlDoc,
   validate: DocumentValidator,
@@ -143,7 +145,7 @@ function explained(problems: ParseProblem[], text: string, lineText: (n: number)
 }
 
 /** Every key and text value holding a character refused in data (a control character, a bidi override, half a surrogate pair). */
-function refused(v: unknown, path: (string | number)[], found: (f: Finding) => void): void {
+export function refused(v: unknown, path: (string | number)[], found: (f: Finding) => void): void {
   if (typeof v === 'string') {
     const c = refusedChar(v);
     if (c) found({ path, key: false, code: 'control_char', msg: { id: 'control_char', params: { char: c } } });

@@ -9,7 +9,8 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { host } from '../core/host.js';
 import { documentValidator } from './schemas.js';
-import { readOne } from './read.js';
+import { readFile } from './file.js';
+import { jobsIn, readJob, ReadQueue, type JobResult } from './queue.js';
 import type { FileResult, FileTask, ReadRules } from './task.js';
 
 /** The compiled worker beside this module (a function: a bundled executable has no module URL). */
@@ -34,33 +35,42 @@ export function workerCount(env: NodeJS.ProcessEnv): number {
 const IN_HAND = 6;
 
 /** `onResult` returns false to stop early. */
-export async function readFiles(tasks: FileTask[], rules: ReadRules, workers: number, onResult: (r: FileResult) => boolean): Promise<void> {
+export async function readFiles(
+  tasks: FileTask[],
+  rules: ReadRules,
+  { workers, pieceBytes }: { workers: number; pieceBytes: number },
+  onResult: (r: FileResult) => boolean,
+): Promise<void> {
+  const validate = documentValidator();
+  const queue = new ReadQueue(tasks, pieceBytes, (t) => readFile(t, validate, rules));
   // A workbook is streamed: its result may come later.
-  const inline = () => readOne(tasks[next++], documentValidator(), rules);
-  let next = 0;
+  const inline = async () => queue.settle(await readJob(queue.take(), validate, rules));
   let stop = false;
-  const n = Math.min(workers, tasks.length - 1);
+  const n = Math.min(workers, (tasks.length > workers ? tasks.length : jobsIn(tasks, pieceBytes)) - 1);
   if (n < 1) {
-    while (!stop && next < tasks.length) stop = !onResult(await inline());
+    while (!stop && queue.more) {
+      const r = await inline();
+      if (r) stop = !onResult(r);
+    }
     return;
   }
   const pool = Array.from({ length: n }, () => startWorker({ rules }));
   const inHand = new Map<Worker, number>(pool.map((w) => [w, 0]));
   try {
     await new Promise<void>((resolve, reject) => {
-      const settle = (r: FileResult) => {
-        if (!stop && !onResult(r)) stop = true;
+      const settle = (r: FileResult | null) => {
+        if (r && !stop && !onResult(r)) stop = true;
       };
       const feed = (w: Worker) => {
-        while (!stop && next < tasks.length && inHand.get(w)! < IN_HAND) {
+        while (!stop && queue.more && inHand.get(w)! < IN_HAND) {
           inHand.set(w, inHand.get(w)! + 1);
-          w.postMessage(tasks[next++]);
+          w.postMessage(queue.take());
         }
       };
-      const done = () => [...inHand.values()].every((k) => k === 0) && (stop || next >= tasks.length);
+      const done = () => [...inHand.values()].every((k) => k === 0) && (stop || !queue.more);
       // Between workers' results, this thread reads a file of its own, then lets their results in.
       let scheduled = false;
-      const mayRead = () => !stop && next < tasks.length;
+      const mayRead = () => !stop && queue.more;
       const schedule = () => {
         if (scheduled || !mayRead()) return;
         scheduled = true;
@@ -79,12 +89,12 @@ export async function readFiles(tasks: FileTask[], rules: ReadRules, workers: nu
         }
       };
       for (const w of pool) {
-        w.on('message', (r: FileResult) => {
+        w.on('message', (r: JobResult) => {
           inHand.set(w, inHand.get(w)! - 1);
           // Hand the worker its next file before handling this one, so it never waits on the writer.
           feed(w);
           try {
-            settle(r);
+            settle(queue.settle(r));
           } catch (e) {
             stop = true;
             reject(e);

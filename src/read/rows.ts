@@ -1,5 +1,6 @@
 // Records → the rows the store writes. Built where the file is read (on a
 // worker thread), so the writer only binds them.
+import { deserialize, serialize } from 'node:v8';
 import { SECTION_DEFS, type SectionDef } from '../core/sections.js';
 import { SECTIONS, type Section, type SectionRecords } from '../core/model.js';
 
@@ -15,6 +16,33 @@ export const rowWidth = (s: Section) => SECTION_DEFS[s].cols.length + 1;
 
 /** How many rows a section's flat array holds. */
 export const rowCount = (rows: SectionRows, s: Section) => (rows[s]?.length ?? 0) / rowWidth(s);
+
+/**
+ * A large file's rows, a piece's at a time, each serialized until it is
+ * staged: a piece's serialized rows take a tenth of their memory as values.
+ */
+export interface PackedRows {
+  chunks: Uint8Array[];
+  counts: Partial<Record<Section, number>>;
+}
+
+export const packRows = (rows: SectionRows): Uint8Array => serialize(rows);
+
+/** A file's rows as the store takes them: those read whole, then each packed piece's in turn. */
+export function* eachRows(rows: SectionRows, packed: PackedRows | undefined): Generator<SectionRows> {
+  yield rows;
+  for (const c of packed?.chunks ?? []) yield deserialize(c) as SectionRows;
+}
+
+/** How many rows of each section a file holds. */
+export function rowCounts(rows: SectionRows, packed: PackedRows | undefined): Partial<Record<Section, number>> {
+  const counts: Partial<Record<Section, number>> = {};
+  for (const s of SECTIONS) {
+    const n = rowCount(rows, s) + (packed?.counts[s] ?? 0);
+    if (n) counts[s] = n;
+  }
+  return counts;
+}
 
 /** Sections a document names, with the quarter they cover (even when empty): what --replace takes as the whole truth. */
 export type Present = { section: Section; period: string | null }[];
@@ -38,9 +66,14 @@ export function rowsOf(records: SectionRecords): SectionRows {
 
 /** Quarters per period-scoped section: of the records, and of the sections a document names (for --replace). */
 export function periodsOf(records: SectionRecords, present: Present): Partial<Record<Section, string[]>> {
+  return periodsFrom((s) => (records[s] as { period: string }[]).map((x) => x.period), present);
+}
+
+/** The same from each section's quarters in the order met (a file read in pieces: the pieces' in turn). */
+export function periodsFrom(quarters: (s: Section) => Iterable<string>, present: Present): Partial<Record<Section, string[]>> {
   const sets: Partial<Record<Section, Set<string>>> = {};
   const scoped = SECTIONS.filter((s) => SECTION_DEFS[s].period !== undefined);
-  for (const s of scoped) for (const x of records[s] as { period: string }[]) (sets[s] ??= new Set()).add(x.period);
+  for (const s of scoped) for (const q of quarters(s)) (sets[s] ??= new Set()).add(q);
   for (const p of present) if (p.period && SECTION_DEFS[p.section].period !== undefined) (sets[p.section] ??= new Set()).add(p.period);
   return Object.fromEntries(Object.entries(sets).map(([s, set]) => [s, [...set]]));
 }

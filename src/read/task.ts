@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Section } from '../core/model.js';
 import type { Rules } from '../core/rules.js';
-import type { SectionRows } from './rows.js';
+import type { PackedRows, SectionRows } from './rows.js';
 import type { NameColumn, Layout } from './workbook/sheet.js';
 
 export interface FileTask {
@@ -33,6 +33,8 @@ export type FileResult =
       bytes: number;
       /** Each section's rows as the store writes them (table columns, then file and line). */
       rows: SectionRows;
+      /** A file read in pieces: its rows, a piece's at a time. */
+      packed?: PackedRows;
       /** Quarters per period-scoped section: of the records and of the sections named. */
       periods: Partial<Record<Section, string[]>>;
       /**

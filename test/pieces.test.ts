@@ -1,0 +1,122 @@
+// A large YAML file read in pieces (read/pieces.ts) stores and says exactly
+// what it does read whole: the same rows with the same lines, the same
+// warnings at the same places, the same errors when a record is wrong, over a
+// year of imports. CXZY_PIECE_BYTES cuts these small files as a real one of
+// many megabytes is cut; 0 reads every file whole.
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cutFile } from '../src/read/pieces.js';
+import { cxzy, dump, files, tmp } from './helpers.js';
+import { BRANCHES, county, member, PER_BRANCH, points } from './pieces-fixture.js';
+
+const CUT = { CXZY_PIECE_BYTES: '512' };
+const WHOLE = { CXZY_PIECE_BYTES: '0' };
+const imported = async (args: string[], env: Record<string, string>) => {
+  const r = await cxzy(['import', ...args, '--format', 'json'], { env });
+  return { code: r.code, json: JSON.parse(r.stdout) as Record<string, unknown>, stderr: r.stderr };
+};
+
+/** Every stored row but the clock's and the database's own id. */
+function rows(db: string) {
+  const d = dump(db);
+  delete d.meta;
+  for (const r of d.submissions as Record<string, unknown>[]) delete r.at;
+  for (const r of (d.imports ?? []) as Record<string, unknown>[]) delete r.at;
+  return d;
+}
+
+describe('a large file read in pieces', () => {
+  it('is cut at its items, with every piece starting where the file has it', () => {
+    const dir = files({ ...county(), '2011Q1/points.yaml': points('2011Q1', () => 20) });
+    const task = (f: string) => ({ index: 0, file: f, path: join(dir, f) });
+    const cut = cutFile(task('2011Q1/points.yaml'), 512)!;
+    expect(cut.count).toBeGreaterThan(5);
+    const text = readFileSync(join(dir, '2011Q1/points.yaml'), 'utf8');
+    for (let k = 0; k < cut.count; k++) {
+      const { piece } = cut.piece(k);
+      // The header, then the file's own lines from the piece's first.
+      const head = 'period: 2011Q1\r\npoints:\r\n';
+      expect(piece.text.startsWith(head)).toBe(true);
+      const first = piece.headerLines + 1 + piece.offset;
+      expect(text.split('\n').slice(first - 1, first - 1 + 3)).toEqual(piece.text.slice(head.length).split('\n').slice(0, 3));
+    }
+    expect(cutFile(task('members.yaml'), 512)!.count).toBeGreaterThan(3);
+    // Read whole: small, asked for every error, or not one list of plain items at the document's end.
+    expect(cutFile(task('orgs.yaml'), 1 << 20)).toBeNull();
+    expect(cutFile({ ...task('members.yaml'), allErrors: true }, 512)).toBeNull();
+    const odd = files({
+      'alias.yaml': points('2011Q1', () => 20).replace('masses: {', 'masses: &m {'),
+      'after.yaml': `${points('2011Q1', () => 20)}period: 2011Q1\n`,
+      'docs.yaml': `${points('2011Q1', () => 20)}---\n${points('2011Q2', () => 20)}`,
+      'gbk.yaml': Buffer.concat([Buffer.from('# '), Buffer.from([0xd6, 0xd0, 0xce, 0xc4]), Buffer.from(`\n${points('2011Q1', () => 20)}`)]),
+    });
+    for (const f of ['alias.yaml', 'after.yaml', 'docs.yaml', 'gbk.yaml']) expect(cutFile({ index: 0, file: f, path: join(odd, f) }, 512), f).toBeNull();
+  });
+
+  it('stores and says what the file read whole does, over a year of imports and a correction', async () => {
+    const dir = files({
+      ...county(),
+      '2011Q1/points.yaml': points('2011Q1', (b, i) => 10 + ((b + i) % 10)),
+      '2011Q2/points.yaml': points('2011Q2', () => 20),
+      'fix/2011Q1/points.yaml': points('2011Q1', (b) => (b === 3 ? 5 : 19)),
+    });
+    const out = tmp();
+    const at = (...fs: string[]) => fs.map((f) => join(dir, f));
+    const steps = [at('orgs.yaml', 'members.yaml', 'pledges.yaml', '2011Q1'), at('2011Q2'), [...at('fix'), '--replace']];
+    for (const [env, db] of [
+      [CUT, join(out, 'cut.db')],
+      [WHOLE, join(out, 'whole.db')],
+    ] as const) {
+      for (const step of steps) {
+        const r = await imported([...step, '--db', db], env);
+        expect(r.code, r.stderr).toBe(0);
+        writeFileSync(`${db}.${steps.indexOf(step)}.json`, JSON.stringify(r.json));
+      }
+    }
+    for (let k = 0; k < steps.length; k++)
+      expect(JSON.parse(readFileSync(join(out, `cut.db.${k}.json`), 'utf8'))).toEqual(JSON.parse(readFileSync(join(out, `whole.db.${k}.json`), 'utf8')));
+    const first = JSON.parse(readFileSync(join(out, 'cut.db.0.json'), 'utf8'));
+    // The vague pledge, near the pledges file's end, placed at its own line.
+    const vague = first.warnings.find((w: { code: string }) => w.code === 'vague_pledge');
+    const pledgeLines = county()['pledges.yaml'].split('\n');
+    expect(pledgeLines[vague.line - 1]).toContain('content: 进一步统一思想认识');
+    expect(rows(join(out, 'cut.db'))).toEqual(rows(join(out, 'whole.db')));
+    // Each quarter's figures after the correction: Q1 as corrected, Q2 as sent.
+    const d = dump(join(out, 'cut.db')).points as { member: string; period: string; study: number; src_line: number }[];
+    const q1 = d.filter((p) => p.period === '2011Q1');
+    expect(q1).toHaveLength(BRANCHES * PER_BRANCH);
+    expect(q1.find((p) => p.member === member(3, 5))!.study).toBe(5);
+    expect(q1.reduce((n, p) => n + p.study, 0)).toBe((BRANCHES - 1) * PER_BRANCH * 19 + PER_BRANCH * 5);
+    expect(d.filter((p) => p.period === '2011Q2').every((p) => p.study === 20)).toBe(true);
+    // Each record at its line in the file.
+    const last = member(BRANCHES - 1, PER_BRANCH - 1);
+    const lines = points('2011Q2', () => 20).split('\n');
+    expect(lines[d.find((p) => p.period === '2011Q2' && p.member === last)!.src_line - 1]).toContain(`member: ${last}`);
+  });
+
+  it('says the errors of a wrong record or a broken line where reading it whole does, and stores nothing', async () => {
+    const good = points('2011Q1', () => 20);
+    const cases = {
+      value: points('2011Q1', (b, i) => (b === 9 && i === 4 ? '"二十"' : 20)),
+      indent: good.replace(`  - member: ${member(8, 2)}\r\n    study: 20`, `  - member: ${member(8, 2)}\r\n      study: 20`),
+      typo: good.replace(`  - member: ${member(10, 1)}\r\n    study: 20`, `  - member: ${member(10, 1)}\r\n    stduy: 20`),
+      unknown: good.replace(`member: ${member(11, 7)}`, 'member: M99999'),
+    };
+    for (const [name, text] of Object.entries(cases)) {
+      const dir = files({ ...county(), '2011Q1/points.yaml': text });
+      const said: string[] = [];
+      for (const env of [CUT, WHOLE]) {
+        const db = join(tmp(), 'c.db');
+        expect((await cxzy(['import', join(dir, 'orgs.yaml'), join(dir, 'members.yaml'), '--db', db, '-q'])).code).toBe(0);
+        const before = rows(db);
+        const r = await cxzy(['import', join(dir, '2011Q1'), '--db', db], { env });
+        expect(r.code, name).toBe(1);
+        expect(rows(db), name).toEqual(before);
+        said.push(r.stderr);
+      }
+      expect(said[0], name).toBe(said[1]);
+      expect(said[0], name).toMatch(/points\.yaml:\d+:\d+/);
+    }
+  });
+});
