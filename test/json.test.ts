@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { batched, jsonPieces, Later, Listed } from '../src/render/formats/json.js';
+import { emit } from '../src/cli/output.js';
+import type { Ctx } from '../src/cli/context.js';
 
 const text = (v: unknown) => [...batched(jsonPieces(v), 7)].join('');
 
@@ -74,6 +76,34 @@ describe('JSON written in pieces', () => {
     };
     expect(text(v)).toBe(JSON.stringify(expected, null, 2));
     expect(made).toEqual([2345]);
+  });
+
+  it('writes a long list no faster than a slow reader takes it, and every byte of it', async () => {
+    const list = Array.from({ length: 20_000 }, (_, n) => ({ n, name: `党员${n}` }));
+    let out = '';
+    let waiting = 0;
+    let most = 0;
+    const stdout = {
+      isTTY: false,
+      write: (s: string | Uint8Array) => {
+        out += s;
+        waiting += s.length;
+        most = Math.max(most, waiting);
+      },
+      // The reader takes what was written a turn of the event loop later.
+      drained: () =>
+        new Promise<void>((ok) =>
+          setImmediate(() => {
+            waiting = 0;
+            ok();
+          }),
+        ),
+    };
+    const view = { data: () => ({ members: new Listed(list, (m) => m) }), doc: () => ({ title: '', parts: [] }) };
+    await emit({ stdout } as unknown as Ctx, 'json', undefined, view);
+    expect(out).toBe(`${JSON.stringify({ members: list }, null, 2)}\n`);
+    expect(out.length).toBeGreaterThan(10 * 65536);
+    expect(most).toBeLessThan(2 * 65536);
   });
 
   it('joins pieces into writes of about the asked size', () => {

@@ -12,6 +12,8 @@ import type { DbRef } from '../pipeline/pipeline.js';
 export interface Out {
   /** Text, or the bytes of a binary file (an XLSX written to stdout). */
   write(s: string | Uint8Array): void;
+  /** Settles once what was written has gone out (a pipe's reader has caught up); absent, or at once, when nothing waits. */
+  drained?(): Promise<void>;
   isTTY: boolean;
   /** The terminal's width, when it is one. */
   columns?: number;

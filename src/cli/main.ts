@@ -214,9 +214,21 @@ function writer(stream: NodeJS.WriteStream): (s: string | Uint8Array) => void {
   };
 }
 
+/** Settles when `stream` has taken what it was given: at once, unless its buffer is past its mark (a pipe whose reader is slower). */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  if (!stream.writableNeedDrain || stream.destroyed) return Promise.resolve();
+  return new Promise((ok) => {
+    const done = () => {
+      stream.off('drain', done).off('close', done);
+      ok();
+    };
+    stream.on('drain', done).on('close', done);
+  });
+}
+
 function processIo(): Io {
   return {
-    stdout: { write: writer(process.stdout), isTTY: Boolean(process.stdout.isTTY), columns: process.stdout.columns },
+    stdout: { write: writer(process.stdout), drained: () => drained(process.stdout), isTTY: Boolean(process.stdout.isTTY), columns: process.stdout.columns },
     stderr: { write: writer(process.stderr), isTTY: Boolean(process.stderr.isTTY), columns: process.stderr.columns },
     env: process.env,
     cwd: process.cwd(),

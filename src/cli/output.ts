@@ -49,7 +49,12 @@ export async function emit(ctx: Ctx, format: FormatName, out: string | undefined
   else {
     const text = await render(format, view);
     if (typeof text === 'string' || Buffer.isBuffer(text)) ctx.stdout.write(text);
-    else for (const piece of text) ctx.stdout.write(piece);
+    else
+      for (const piece of text) {
+        ctx.stdout.write(piece);
+        // A list made as it is written waits for a slower reader rather than pile up behind it.
+        await ctx.stdout.drained?.();
+      }
   }
 }
 
