@@ -361,6 +361,15 @@ function markdown(results: SizeResult[]): string {
     }
     const rss = r.steps.import.rss_mb;
     if (r.size === 'city') out.push(`| import peak RSS (MB) | ${rss.toFixed(0)} | ≤ 1024 | ${rss <= 1024 ? '✓' : '✗'} |`);
+    // Issue 39: the import whole-process, either shape, within 300 MB (county) or 700 MB (city).
+    const most = r.size === 'city' ? 700 : 300;
+    for (const shape of ['many', 'one']) {
+      const m = r.steps[`import_whole_${shape}`];
+      if (m)
+        out.push(
+          `| import of the ${shape === 'one' ? 'one file per section' : 'many files'}, whole process: peak RSS (MB) | ${m.rss_mb.toFixed(0)} | ≤ ${most} | ${m.rss_mb <= most ? '✓' : '✗'} |`,
+        );
+    }
     const xlsx = r.steps.import_xlsx;
     if (xlsx) out.push(`| workbook import peak RSS (MB) | ${xlsx.rss_mb.toFixed(0)} | ≤ 1024 | ${xlsx.rss_mb <= 1024 ? '✓' : '✗'} |`);
     out.push(`| history after every points record corrected: rows | ${r.history.rows} | | |`);
