@@ -99,7 +99,12 @@ describe('JSON written in pieces', () => {
           }),
         ),
     };
-    const view = { data: () => ({ members: new Listed(list, (m) => m) }), doc: () => ({ title: '', parts: [] }) };
+    const view = {
+      data: () => ({ members: new Listed(list, (m) => m) }),
+      doc: () => {
+        throw new Error('JSON is made from the data alone');
+      },
+    };
     await emit({ stdout } as unknown as Ctx, 'json', undefined, view);
     expect(out).toBe(`${JSON.stringify({ members: list }, null, 2)}\n`);
     expect(out.length).toBeGreaterThan(10 * 65536);

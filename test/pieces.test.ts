@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cutFile } from '../src/read/pieces.js';
+import { ReadQueue } from '../src/read/queue.js';
 import { cxzy, dump, files, tmp } from './helpers.js';
 import { BRANCHES, county, member, PER_BRANCH, points } from './pieces-fixture.js';
 
@@ -52,6 +53,23 @@ describe('a large file read in pieces', () => {
       'gbk.yaml': Buffer.concat([Buffer.from('# '), Buffer.from([0xd6, 0xd0, 0xce, 0xc4]), Buffer.from(`\n${points('2011Q1', () => 20)}`)]),
     });
     for (const f of ['alias.yaml', 'after.yaml', 'docs.yaml', 'gbk.yaml']) expect(cutFile({ index: 0, file: f, path: join(odd, f) }, 512), f).toBeNull();
+  });
+
+  it('reads none of a file’s further pieces once one has declined: the file is read whole instead', () => {
+    const dir = files({ 'points.yaml': points('2011Q1', () => 20) });
+    const task = { index: 0, file: 'points.yaml', path: join(dir, 'points.yaml') };
+    const wholes: string[] = [];
+    const queue = new ReadQueue([task], 512, (t) => {
+      wholes.push(t.file);
+      return { index: t.index, file: t.file, status: 'invalid', errors: [], errorCount: 1, warnings: [] };
+    });
+    const taken = [queue.take(), queue.take()];
+    expect(taken.map((j) => ('piece' in j ? j.piece.part : -1))).toEqual([0, 1]);
+    expect(queue.settle({ index: 0, part: 1, status: 'declined' })?.status).toBe('invalid');
+    expect(wholes).toEqual(['points.yaml']);
+    expect(queue.more).toBe(false);
+    // The piece still in a worker's hands comes back, and is let go.
+    expect(queue.settle({ index: 0, part: 0, status: 'declined' })).toBeNull();
   });
 
   it('stores and says what the file read whole does, over a year of imports and a correction', async () => {

@@ -132,8 +132,7 @@ function runSize(name: string): SizeResult {
     steps[`${cmd}_floor`] = best(REPEAT, () => measure('floor', [cmd, db]));
   }
   note('the web view, each page warm');
-  const served = measure('serve', [db]);
-  for (const [page, ms] of Object.entries(JSON.parse(served.out) as Record<string, number>)) steps[`serve_${page}`] = { ms, rss_mb: served.rss_mb };
+  Object.assign(steps, served(db));
   Object.assign(steps, ledger(name, g, db));
   Object.assign(steps, drivers(name, db));
   if (name === 'county') Object.assign(steps, merges(db));
@@ -141,6 +140,19 @@ function runSize(name: string): SizeResult {
 
   withRates(steps, mb, records);
   return { size: name, branches: g.branches, members: g.members, files: g.files, mb, records, steps, ratios: ratiosOf(steps), history: fix.history };
+}
+
+/** Each page of the web view made afresh, the process warm, in three servers as every other step runs three times: each page's fastest. */
+function served(db: string): SizeResult['steps'] {
+  const out: SizeResult['steps'] = {};
+  for (let k = 0; k < REPEAT; k++) {
+    const run = measure('serve', [db]);
+    for (const [page, ms] of Object.entries(JSON.parse(run.out) as Record<string, number>)) {
+      const was = out[`serve_${page}`];
+      out[`serve_${page}`] = { ms: Math.min(ms, was?.ms ?? ms), rss_mb: Math.max(run.rss_mb, was?.rss_mb ?? 0) };
+    }
+  }
+  return out;
 }
 
 /** MB and records a second, of the steps that read the files. */

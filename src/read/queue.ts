@@ -19,8 +19,9 @@ export function readJob(job: Job, validate: DocumentValidator, rules: ReadRules)
 interface Cut {
   task: FileTask;
   file: CutFile;
-  /** Pieces handed out. */
+  /** Pieces handed out, and how many will be: all, unless one declined first. */
   taken: number;
+  count: number;
   parts: Extract<PieceResult, { status: 'ok' }>[];
   /** Pieces answered, kept or not. */
   answered: number;
@@ -50,12 +51,12 @@ export class ReadQueue {
       const task = this.tasks[this.next++];
       const file = cutFile(task, this.pieceBytes);
       if (!file) return task;
-      this.cutting = { task, file, taken: 0, parts: [], answered: 0, given: false };
+      this.cutting = { task, file, taken: 0, count: file.count, parts: [], answered: 0, given: false };
       this.cuts.set(task.index, this.cutting);
     }
     const cut = this.cutting;
     const piece = cut.file.piece(cut.taken++);
-    if (cut.taken === cut.file.count) this.cutting = null;
+    if (cut.taken === cut.count) this.cutting = null;
     return piece;
   }
 
@@ -63,15 +64,19 @@ export class ReadQueue {
   settle(r: JobResult): FileResult | null {
     if (!('part' in r)) return r;
     const cut = this.cuts.get(r.index)!;
-    if (++cut.answered === cut.file.count) this.cuts.delete(r.index);
-    if (cut.given) return null;
-    if (r.status === 'declined') {
+    const first = r.status === 'declined' && !cut.given;
+    if (first) {
+      // The file is read whole: the pieces not handed out yet are not read at all.
       cut.given = true;
-      return this.readWhole(cut.task);
+      cut.count = cut.taken;
+      if (this.cutting === cut) this.cutting = null;
     }
+    if (++cut.answered === cut.count) this.cuts.delete(r.index);
+    if (first) return this.readWhole(cut.task);
+    if (cut.given || r.status === 'declined') return null;
     cut.parts[r.part] = r;
     // None declined so far: every piece answered is kept.
-    if (cut.answered < cut.file.count) return null;
+    if (cut.answered < cut.count) return null;
     cut.given = true;
     return joinPieces(cut.task, cut.file.whole, cut.parts);
   }
