@@ -9,9 +9,8 @@ import type { Finding } from './findings.js';
 import type { PieceResult, PieceTask } from './pieces.js';
 import { RecordPlacer } from './place.js';
 import { packRows, periodsOf, rowCount, rowsOf, type Present } from './rows.js';
-import type { DocumentValidator } from './schemas.js';
+import { fieldNames, type DocumentValidator } from './schemas.js';
 import { structureProblems } from './structure.js';
-import { fieldNames } from './schemas.js';
 import { readYaml } from './yaml/index.js';
 import type { ReadRules } from './task.js';
 

@@ -52,7 +52,7 @@ export type PieceResult =
       present: Present;
       warnings: Diagnostic[];
     }
-  /** Not plain block YAML, or not clean: the whole file is read again by the ordinary reader. */
+  /** A problem of any kind in the piece: the whole file is read again by the ordinary reader. */
   | { index: number; part: number; status: 'declined' };
 
 export const isPiece = (t: FileTask): t is PieceTask => 'piece' in t;
