@@ -1,6 +1,7 @@
 // A small county kept as one file per section, for the tests of files read in
-// pieces: members' items at column 0, orgs' and pledges' at two spaces, the
-// points' lines ending in CRLF, a vague pledge near its file's end.
+// pieces: members' items at column 0 after a byte-order mark (as Notepad saves
+// a file), orgs' and pledges' at two spaces, the points' lines ending in CRLF,
+// a vague pledge near its file's end.
 export const BRANCHES = 12;
 export const PER_BRANCH = 8;
 
@@ -20,7 +21,7 @@ export function county(): Record<string, string> {
       `  - id: P-${code(b)}\n    owner: ${code(b)}\n    kind: annual\n    standard: team\n    content: ${b === BRANCHES - 2 ? '进一步统一思想认识，提高服务群众的水平' : `年内为辖区${b + 2}户困难群众办理低保`}\n    made: "2011-01-10"\n    due: "2011-12-31"\n    status: in_progress\n`,
     );
   }
-  return { 'orgs.yaml': orgs.join(''), 'members.yaml': members.join(''), 'pledges.yaml': `${pledges.join('')}# 完\n` };
+  return { 'orgs.yaml': orgs.join(''), 'members.yaml': `\uFEFF# 党员\n${members.join('')}`, 'pledges.yaml': `${pledges.join('')}# 完\n` };
 }
 
 /** A quarter's points, each member's study score `study(b, i)`. */
