@@ -11,6 +11,8 @@ import { ReadQueue } from '../src/read/queue.js';
 import { cxzy, dump, files, tmp } from './helpers.js';
 import { BRANCHES, county, member, PER_BRANCH, points } from './pieces-fixture.js';
 
+/** 中文 in GBK. */
+const GBK_CHINESE = Buffer.from([0xd6, 0xd0, 0xce, 0xc4]);
 const CUT = { CXZY_PIECE_BYTES: '512' };
 const WHOLE = { CXZY_PIECE_BYTES: '0' };
 const imported = async (args: string[], env: Record<string, string>) => {
@@ -43,16 +45,16 @@ describe('a large file read in pieces', () => {
       expect(text.split('\n').slice(first - 1, first - 1 + 3)).toEqual(piece.text.slice(head.length).split('\n').slice(0, 3));
     }
     expect(cutFile(task('members.yaml'), 512)!.count).toBeGreaterThan(3);
-    // Read whole: small, asked for every error, or not one list of plain items at the document's end.
+    // Read whole: small, asked for every error, not text, or not one list of plain items at the document's end.
     expect(cutFile(task('orgs.yaml'), 1 << 20)).toBeNull();
     expect(cutFile({ ...task('members.yaml'), allErrors: true }, 512)).toBeNull();
     const odd = files({
       'alias.yaml': points('2011Q1', () => 20).replace('masses: {', 'masses: &m {'),
       'after.yaml': `${points('2011Q1', () => 20)}period: 2011Q1\n`,
       'docs.yaml': `${points('2011Q1', () => 20)}---\n${points('2011Q2', () => 20)}`,
-      'gbk.yaml': Buffer.concat([Buffer.from('# '), Buffer.from([0xd6, 0xd0, 0xce, 0xc4]), Buffer.from(`\n${points('2011Q1', () => 20)}`)]),
+      'bad.yaml': Buffer.concat([Buffer.from('# '), Buffer.from([0xff, 0xfe, 0x00, 0x41]), Buffer.from(`\n${points('2011Q1', () => 20)}`)]),
     });
-    for (const f of ['alias.yaml', 'after.yaml', 'docs.yaml', 'gbk.yaml']) expect(cutFile({ index: 0, file: f, path: join(odd, f) }, 512), f).toBeNull();
+    for (const f of ['alias.yaml', 'after.yaml', 'docs.yaml', 'bad.yaml']) expect(cutFile({ index: 0, file: f, path: join(odd, f) }, 512), f).toBeNull();
   });
 
   it('reads none of a file’s further pieces once one has declined: the file is read whole instead', () => {
@@ -76,7 +78,8 @@ describe('a large file read in pieces', () => {
     const dir = files({
       ...county(),
       '2011Q1/points.yaml': points('2011Q1', (b, i) => 10 + ((b + i) % 10)),
-      '2011Q2/points.yaml': points('2011Q2', () => 20),
+      // Saved on a Chinese Windows: GBK, 中文 in its comment.
+      '2011Q2/points.yaml': Buffer.concat([Buffer.from('# '), GBK_CHINESE, Buffer.from(`\n${points('2011Q2', () => 20)}`)]),
       'fix/2011Q1/points.yaml': points('2011Q1', (b) => (b === 3 ? 5 : 19)),
     });
     const out = tmp();
@@ -94,6 +97,10 @@ describe('a large file read in pieces', () => {
     }
     for (let k = 0; k < steps.length; k++)
       expect(JSON.parse(readFileSync(join(out, `cut.db.${k}.json`), 'utf8'))).toEqual(JSON.parse(readFileSync(join(out, `whole.db.${k}.json`), 'utf8')));
+    // The GBK file was cut, and said to be GBK as when read whole.
+    expect(cutFile({ index: 0, file: 'p', path: join(dir, '2011Q2/points.yaml') }, 512)!.count).toBeGreaterThan(3);
+    const second = JSON.parse(readFileSync(join(out, 'cut.db.1.json'), 'utf8'));
+    expect(second.warnings.map((w: { code: string; line: number }) => [w.code, w.line])).toEqual([['gbk', 1]]);
     const first = JSON.parse(readFileSync(join(out, 'cut.db.0.json'), 'utf8'));
     // The vague pledge, near the pledges file's end, placed at its own line.
     const vague = first.warnings.find((w: { code: string }) => w.code === 'vague_pledge');
@@ -109,7 +116,7 @@ describe('a large file read in pieces', () => {
     expect(d.filter((p) => p.period === '2011Q2').every((p) => p.study === 20)).toBe(true);
     // Each record at its line in the file.
     const last = member(BRANCHES - 1, PER_BRANCH - 1);
-    const lines = points('2011Q2', () => 20).split('\n');
+    const lines = ['# 中文', ...points('2011Q2', () => 20).split('\n')];
     expect(lines[d.find((p) => p.period === '2011Q2' && p.member === last)!.src_line - 1]).toContain(`member: ${last}`);
   });
 

@@ -23,6 +23,9 @@ import { indentProblems } from './indent.js';
 
 export const warning = (at: Place, code: string, msg: Msg): Diagnostic => ({ severity: 'warning', ...at, path: null, code, msg });
 
+/** A file read as GB18030/GBK, said so: saved as UTF-8 it would be read as written on any machine. */
+export const gbkWarning = (file: string): Diagnostic => warning(wholeFile(file), 'gbk', { id: 'gbk_decoded' });
+
 /** Control characters can only come in as themselves or by an escape (\e, \u001b): a text without these holds none. */
 export const SUSPECT = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\\]/;
 
@@ -35,7 +38,7 @@ export function readFile(task: FileTask, validate: DocumentValidator, rules: Rea
     diags.add({ severity: 'error', ...wholeFile(file), path: null, code: 'encoding', msg: read.msg });
     return invalid();
   }
-  if (read.gbk) diags.add(warning(wholeFile(file), 'gbk', { id: 'gbk_decoded' }));
+  if (read.gbk) diags.add(gbkWarning(file));
   const lineText = lineIndex(read.text);
   const at = (pos: { line: number; col: number; endCol: number }): Place => ({ file, ...pos, source: lineText(pos.line) });
 

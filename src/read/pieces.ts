@@ -2,8 +2,8 @@
 // file's header (its lines before the list) and a run of items, read on any
 // thread, the pieces' rows staged in order. One piece's parse tree is held at
 // a time per thread instead of the whole file's, its rows packed until staged,
-// and the threads share a big file as they share many small ones. Only UTF-8
-// with one list and no anchor or alias is cut; a piece with any problem sends
+// and the threads share a big file as they share many small ones. Only a file
+// of one list with no anchor or alias is cut; a piece with any problem sends
 // the whole file to the ordinary reader, so every error and its place are
 // what they were.
 import { readFileSync, statSync } from 'node:fs';
@@ -13,6 +13,8 @@ import type { Section } from '../core/model.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { periodsFrom, type Present } from './rows.js';
 import { digest, type FileResult, type FileTask } from './task.js';
+import { decode } from './decode.js';
+import { gbkWarning } from './file.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 
 /**
@@ -86,9 +88,9 @@ function listStart(raw: Buffer): { key: string; headerEnd: number; indent: numbe
 }
 
 /**
- * The pieces of a file worth cutting, or null to read it whole: too small, not
- * UTF-8, or not one list at the end of one document (a line at column 0 after
- * the list, a document marker, a bare carriage return).
+ * The pieces of a file worth cutting, or null to read it whole: too small,
+ * neither UTF-8 nor GBK, or not one list at the end of one document (a line at
+ * column 0 after the list, a document marker, a bare carriage return).
  */
 export function cutFile(task: FileTask, pieceBytes: number): CutFile | null {
   if (pieceBytes <= 0 || task.allErrors || extname(task.path).toLowerCase() === '.xlsx') return null;
@@ -99,7 +101,16 @@ export function cutFile(task: FileTask, pieceBytes: number): CutFile | null {
   } catch {
     return null;
   }
-  if (raw.length <= 3 * pieceBytes || raw.length > MAX_FILE_BYTES || raw.includes(0) || !isUtf8(raw) || mayAlias(raw)) return null;
+  if (raw.length <= 3 * pieceBytes || raw.length > MAX_FILE_BYTES || raw.includes(0)) return null;
+  const whole: Whole = { hash: digest(raw), bytes: raw.length, gbk: false };
+  // A file from Chinese Windows (GB18030/GBK) is cut as its UTF-8: the cuts are found on bytes.
+  if (!isUtf8(raw)) {
+    const d = decode(raw);
+    if (!d.ok || d.encoding !== 'gb18030') return null;
+    raw = Buffer.from(d.text, 'utf8');
+    whole.gbk = true;
+  }
+  if (mayAlias(raw)) return null;
   const bom = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? 3 : 0;
   const list = listStart(raw);
   if (!list) return null;
@@ -126,7 +137,7 @@ export function cutFile(task: FileTask, pieceBytes: number): CutFile | null {
   }
   return {
     count: ranges.length,
-    whole: { hash: digest(raw), bytes: raw.length },
+    whole,
     // Each piece's text is made when its turn comes: the file's bytes are held meanwhile, its text never whole.
     piece: (part) => {
       const { start, end, offset } = ranges[part];
@@ -158,10 +169,11 @@ function countLines(raw: Buffer, from: number, to: number): number {
   return n;
 }
 
-/** What is known of the whole file when it is cut: what an import remembers it by. */
+/** What is known of the whole file when it is cut: what an import remembers it by, and whether it was read as GBK. */
 export interface Whole {
   hash: string;
   bytes: number;
+  gbk: boolean;
 }
 
 /** The pieces' results, in order, as the file's: what reading it whole gives. */
@@ -179,6 +191,6 @@ export function joinPieces(task: FileTask, whole: Whole, parts: Extract<PieceRes
     packed: { chunks: parts.map((p) => p.rows), counts },
     periods: periodsFrom((s) => parts.flatMap((p) => p.periods[s] ?? []), present),
     named: [...new Set(present.flatMap((x) => (x.period ? [x.period] : [])))],
-    warnings: parts.flatMap((p) => p.warnings),
+    warnings: [...(whole.gbk ? [gbkWarning(task.file)] : []), ...parts.flatMap((p) => p.warnings)],
   };
 }
