@@ -7,7 +7,7 @@ import { groupBy } from '../core/collections.js';
 import { addDays, lastDayOfMonth, periodBounds, periodMonths, periodOf, previousPeriod, yearQuarters } from '../core/dates.js';
 import type { Query } from '../store/query.js';
 import { PLANS, planOf, READS, type ReportSpan } from '../store/plans.js';
-import { keyOf, type Plan } from '../store/prefetch.js';
+import type { Plan } from '../store/prefetch.js';
 import { gradePeriod, type Grading } from './grade.js';
 import { rateStars, StarsStream, type StarsInput, type StarsResult } from './stars.js';
 import { countedItems, monthQuota, periodQuota, type Items, type MonthQuota, type PeriodQuota } from './quota.js';
@@ -255,11 +255,6 @@ export function annualStreamFromStore(
   return { annual, members: () => eachMemberYear(q.eachMember(at), q.pointsOver([...redOf.keys()]), redOf, branches, moves, rules) };
 }
 
-/** Jobs for the second thread, each once. */
-function unique(jobs: Plan[]): Plan[] {
-  return [...new Map(jobs.map((j) => [keyOf(j), j])).values()];
-}
-
 /** The year's review, with what its members' years rest on: the quarter they are placed at, each rated quarter's red stars, the moves. */
 function reviewYear(q: Query, rules: Rules, year: string, within: Set<string> | null, contenders: boolean) {
   // The quotas count active orgs only.
@@ -278,14 +273,12 @@ function reviewYear(q: Query, rules: Rules, year: string, within: Set<string> | 
   q.countActiveOver(ratedQuarters, at);
   // With them what the quarters' gradings read, while this thread reads what rests on neither.
   const grades = yearQuarters(year).filter((p) => reviewed.includes(p));
-  q.prefetch(
-    unique([
-      ...grades.flatMap((p) => gradeReads(rules, p)),
-      PLANS.activeMembersOver(ratedQuarters, at),
-      ...metPeriods.map((p) => PLANS.metMonths(p, rules.quota.reports_per_month)),
-      ...(few ? [PLANS.secretaries(at)] : []),
-    ]),
-  );
+  q.prefetch([
+    ...grades.flatMap((p) => gradeReads(rules, p)),
+    PLANS.activeMembersOver(ratedQuarters, at),
+    ...metPeriods.map((p) => PLANS.metMonths(p, rules.quota.reports_per_month)),
+    ...(few ? [PLANS.secretaries(at)] : []),
+  ]);
   const problems = q.problems(`${year}-12-31`);
   const moves = q.branchesOver(yearQuarters(year), at);
   const previous = lastGrades(q, rules, String(Number(year) - 1));

@@ -6,7 +6,7 @@
 // about what a clean one does.
 import { Diagnostics, wholeFile, type Diagnostic, type Place } from '../core/diagnostic.js';
 import type { Msg } from '../core/messages/index.js';
-import { emptySections, SECTIONS, type SectionRecords } from '../core/model.js';
+import { emptySections, SECTIONS, type Pledge, type SectionRecords } from '../core/model.js';
 import { vagueReasons } from '../core/pledge-quality.js';
 import { refusedChar } from '../core/text.js';
 import { readText } from './files.js';
@@ -68,11 +68,7 @@ export function readFile(task: FileTask, validate: DocumentValidator, rules: Rea
     return invalid();
   }
 
-  const placer = new RecordPlacer('', () => read.text);
-  for (const p of records.pledges) {
-    const reasons = vagueReasons(p.content, rules.pledges);
-    if (reasons.length) diags.add(warning(placer.place(p.src, 'content'), 'vague_pledge', { id: 'vague_pledge', params: { reasons } }));
-  }
+  for (const w of vagueWarnings(records.pledges, rules, read.text)) diags.add(w);
   return {
     index,
     file,
@@ -84,6 +80,17 @@ export function readFile(task: FileTask, validate: DocumentValidator, rules: Rea
     named: [...new Set(present.flatMap((x) => (x.period ? [x.period] : [])))],
     warnings: diags.warnings,
   };
+}
+
+/** A warning for each vague pledge, at its content in `text`; `offset`: lines before `text` begins in its file (a piece's). */
+export function vagueWarnings(pledges: Pledge[], rules: ReadRules, text: string, offset = 0): Diagnostic[] {
+  const placer = new RecordPlacer('', () => text);
+  return pledges.flatMap((p) => {
+    const reasons = vagueReasons(p.content, rules.pledges);
+    if (!reasons.length) return [];
+    const at = placer.place({ ...p.src, line: p.src.line - offset }, 'content');
+    return [warning({ ...at, line: at.line + offset }, 'vague_pledge', { id: 'vague_pledge', params: { reasons } })];
+  });
 }
 
 /** One document: its shape, its schema, then its records into `records`. */

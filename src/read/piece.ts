@@ -1,14 +1,11 @@
 // One piece of a large file (read/pieces.ts), read as a file is, its records
 // placed at the file's lines. A piece with any problem declines, and the whole
 // file is read the ordinary way, so that every error is placed as it was.
-import type { Diagnostic } from '../core/diagnostic.js';
-import { vagueReasons } from '../core/pledge-quality.js';
 import { emptySections, SECTIONS } from '../core/model.js';
-import { collectDocument, refused, SUSPECT, warning } from './file.js';
+import { collectDocument, refused, SUSPECT, vagueWarnings } from './file.js';
 import type { Finding } from './findings.js';
 import type { PieceResult, PieceTask } from './pieces.js';
-import { RecordPlacer } from './place.js';
-import { packRows, periodsOf, rowCount, rowsOf, type Present } from './rows.js';
+import { packRows, periodsOf, rowCounts, rowsOf, type Present } from './rows.js';
 import { fieldNames, type DocumentValidator } from './schemas.js';
 import { structureProblems } from './structure.js';
 import { readYaml } from './yaml/index.js';
@@ -36,15 +33,16 @@ export function readPiece(task: PieceTask, validate: DocumentValidator, rules: R
   collectDocument(file, shifted, validate, rules, records, present, found);
   if (!clean) return declined;
   // A vague pledge is placed in the piece's text, then at the file's line.
-  const placer = new RecordPlacer('', () => piece.text);
-  const warnings: Diagnostic[] = [];
-  for (const p of records.pledges) {
-    const reasons = vagueReasons(p.content, rules.pledges);
-    if (!reasons.length) continue;
-    const at = placer.place({ ...p.src, line: p.src.line - piece.offset }, 'content');
-    warnings.push(warning({ ...at, line: at.line + piece.offset }, 'vague_pledge', { id: 'vague_pledge', params: { reasons } }));
-  }
+  const warnings = vagueWarnings(records.pledges, rules, piece.text, piece.offset);
   const rows = rowsOf(records);
-  const counts = Object.fromEntries(SECTIONS.flatMap((s) => (rows[s] ? [[s, rowCount(rows, s)]] : [])));
-  return { index, part: piece.part, status: 'ok', rows: packRows(rows), counts, periods: periodsOf(records, []), present, warnings };
+  return {
+    index,
+    part: piece.part,
+    status: 'ok',
+    rows: packRows(rows),
+    counts: rowCounts(rows, undefined),
+    periods: periodsOf(records, []),
+    present,
+    warnings,
+  };
 }

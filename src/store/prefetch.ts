@@ -63,7 +63,8 @@ export class Prefetch {
   /** Starts `jobs` on a second thread, or returns null where there is none to start. */
   static start(path: string, jobs: Job[]): Prefetch | null {
     if (jobs.length === 0 || (host.startPrefetch === undefined && (host.bundled || !existsSync(workerFile())))) return null;
-    return new Prefetch(path, jobs);
+    // A job asked for twice (two quarters' reads that overlap) runs once: its result is taken once.
+    return new Prefetch(path, [...new Map(jobs.map((j) => [keyOf(j), j])).values()]);
   }
 
   /** The rows of `plan` if it was handed to the other thread and ran there (waiting for them); else undefined. */

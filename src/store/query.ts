@@ -356,7 +356,7 @@ export class Query {
 
   /** Every member as it was at quarter `at`, by id. */
   members(at: string): Member[] {
-    return this.once(`members ${at}`, () => this.read(memberRuns, atQuarter(' ORDER BY id'), { at }));
+    return this.once(`members ${at}`, () => [...this.eachMember(at)]);
   }
 
   /** members() one at a time, none kept. */
