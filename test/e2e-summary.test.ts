@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { generate } from '../src/bench/generate.js';
-import { cxzy, tmp } from './helpers.js';
+import { cxzy, spawnCxzy, tmp } from './helpers.js';
 import { openDb } from '../src/store/db.js';
 import { Query } from '../src/store/query.js';
 import { defaultRules } from '../src/core/rules.js';
@@ -74,6 +74,26 @@ describe('every member in JSON', () => {
       }
     } finally {
       d.close();
+    }
+  });
+});
+
+describe('every member in JSON, on two threads', () => {
+  it('the binary, which makes every other run of orgs on a second thread, writes what one thread writes', async () => {
+    const d = openDb(db, 'read');
+    const q = new Query(d);
+    const orgs = q.orgs();
+    d.close();
+    // Runs of 7 orgs (render/views/stars-parts.ts): the second thread makes every other one, some with no member.
+    const env = { CXZY_RUN_ORGS: '7' };
+    const town = orgs.find((o) => o.type === 'committee' && o.parent !== null)!.code;
+    for (const org of [undefined, town]) {
+      const args = ['stars', '--db', db, '--format', 'json', ...(org ? ['--org', org] : [])];
+      const inline = await cxzy(args);
+      expect((await cxzy(args, { env })).stdout, org).toBe(inline.stdout);
+      const spawned = spawnCxzy(args, { env });
+      expect([spawned.code, spawned.stderr], org).toEqual([0, '']);
+      expect(spawned.stdout, org).toBe(inline.stdout);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batched, jsonPieces, Later, Listed } from '../src/render/formats/json.js';
+import { batched, jsonPieces, jsonText, Later, Listed, runPieces, Written } from '../src/render/formats/json.js';
 import { emit } from '../src/cli/output.js';
 import type { Ctx } from '../src/cli/context.js';
 
@@ -109,6 +109,20 @@ describe('JSON written in pieces', () => {
     expect(out).toBe(`${JSON.stringify({ members: list }, null, 2)}\n`);
     expect(out.length).toBeGreaterThan(10 * 65536);
     expect(most).toBeLessThan(2 * 65536);
+  });
+
+  it('writes a list made in runs (each as another thread writes it, escaped) as the one list, some runs empty', () => {
+    const list = Array.from({ length: 1234 }, (_, i) => ({ member: `M${i}`, name: i % 9 ? `党员${i}` : `\u202e反转${i}`, scores: { a: i / 3 } }));
+    const cuts = [0, 0, 1, 250, 251, 251, 900, 1234, 1234];
+    const runs = cuts.slice(1).map((end, i) => [...runPieces(list.slice(cuts[i], end), '    ')]);
+    const whole = { a: { members: list, n: 1 } };
+    const expected = `${JSON.stringify(whole, null, 2).replace(/\u202e/g, '\\u202e')}\n`;
+    expect([...jsonText({ a: { members: new Written(runs, '    '), n: 1 } })].join('')).toBe(expected);
+    // Runs made as they are written here read the same; a list of no runs, or of empty runs, is [].
+    const lazy = cuts.slice(1).map((end, i) => runPieces(list.slice(cuts[i], end), '    '));
+    expect([...jsonText({ a: { members: new Written(lazy, '    '), n: 1 } })].join('')).toBe(expected);
+    expect(text({ x: new Written([[], []], '  ') })).toBe(JSON.stringify({ x: [] }, null, 2));
+    expect(() => text({ x: { y: new Written([], '  ') } })).toThrow(/placed at/);
   });
 
   it('joins pieces into writes of about the asked size', () => {

@@ -82,16 +82,21 @@ export function starsFromStore(q: Query, rules: Rules, period: string, opts: { r
   return rateStars(starsInput(q, rules, period, points));
 }
 
+/** What the verdicts of a full list read, after its members: on the second thread meanwhile (render/views/stars-parts.ts). */
+export const starsVerdictReads = (rules: Rules, period: string): Plan[] => [
+  ...gradeReads(rules, period),
+  PLANS.metMonths(period, rules.quota.reports_per_month),
+  PLANS.activeMembers(period),
+];
+
 /**
- * Every member of `period` within `keep` rated as the points are read, in the
- * list's order (org, then member), none held: a city's full list (`stars
- * --format json`). The verdicts come out as starsIn(starsFromStore()) gives them.
+ * A rating of `period` within `keep` whose members are rated as the points
+ * are read, run by run (StarsStream.members(q.memberPointsInOrgs(…))), none
+ * held: a city's full list. The verdicts come out as starsIn(starsFromStore())
+ * gives them once every member is counted.
  */
-export function starsStreamFromStore(q: Query, rules: Rules, period: string, keep: Set<string> | null): StarsStream {
-  // What the verdicts read after the members is read meanwhile on the second thread.
-  q.prefetch([...gradeReads(rules, period), PLANS.metMonths(period, rules.quota.reports_per_month), PLANS.activeMembers(period)]);
-  return new StarsStream(starsInput(q, rules, period, q.memberPointsInOrder(period)), keep);
-}
+export const starsStreamFromStore = (q: Query, rules: Rules, period: string, keep: Set<string> | null): StarsStream =>
+  new StarsStream(starsInput(q, rules, period, []), keep);
 
 /** What a rating of `period` reads: the points first, the rest only once they are rated. */
 function starsInput(q: Query, rules: Rules, period: string, points: Iterable<MemberPoints>): StarsInput {

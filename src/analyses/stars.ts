@@ -88,7 +88,6 @@ export class StarsStream {
   readonly period: string;
   private readonly activeOrgs: Map<string, Org>;
   private readonly redsOf = new Map<string, number>();
-  private done = false;
 
   /** `keep`: the orgs listed (--org); a branch's verdict rests on its own members alone, so the rest are not rated. */
   constructor(
@@ -99,19 +98,29 @@ export class StarsStream {
     this.activeOrgs = new Map(input.orgs.filter((o) => o.active).map((o) => [o.code, o]));
   }
 
-  *members(): Generator<MemberStars> {
-    for (const p of this.input.points) {
+  /** `points` (the input's, or a run of them: a part of the list) rated, each red star counted. */
+  *members(points: Iterable<MemberPoints> = this.input.points): Generator<MemberStars> {
+    for (const p of points) {
       if (this.keep && !this.keep.has(p.org)) continue;
       const m = rateMember(p, this.input.rules, this.activeOrgs);
       if (!m) continue;
       if (m.red_star) this.redsOf.set(m.org, (this.redsOf.get(m.org) ?? 0) + 1);
       yield m;
     }
-    this.done = true;
   }
 
+  /** The red stars counted so far, by org: what a part of the list rated on another thread hands back. */
+  get reds(): [string, number][] {
+    return [...this.redsOf];
+  }
+
+  /** Red stars counted elsewhere (a part of the list rated on another thread), added to these. */
+  count(reds: Iterable<[string, number]>): void {
+    for (const [org, n] of reds) this.redsOf.set(org, (this.redsOf.get(org) ?? 0) + n);
+  }
+
+  /** Once every member is rated (here, or counted from elsewhere). */
   verdicts(): StarsVerdicts {
-    if (!this.done) throw new Error('the verdicts rest on every member: rate them first');
     const v = verdicts(this.input, this.activeOrgs, this.redsOf);
     const keep = this.keep;
     return keep ? { ...v, benchmark: v.benchmark.filter((b) => keep.has(b.code)), flag: v.flag.filter((f) => keep.has(f.code)) } : v;

@@ -10,7 +10,8 @@ import type { Rules } from '../core/rules.js';
 import { prefetchSummary, starsSummary, SUMMARY_PAST } from '../analyses/stars-summary.js';
 import { choosePeriod } from '../analyses/period.js';
 import { starsIn, subtree } from '../analyses/scope.js';
-import { starsFromStore, starsStreamFromStore } from '../analyses/services.js';
+import { starsFromStore } from '../analyses/services.js';
+import { runOrgs, starsRuns } from '../render/views/stars-parts.js';
 import { starsListView, starsSummaryDoc } from '../render/views/stars.js';
 
 /** The summary a terminal gets of more than SUMMARY_PAST members rated; false (nothing printed) for fewer. */
@@ -39,7 +40,7 @@ export const starsCommand: CommandSpec = {
       const keep = subtree(q.orgs(), o.org);
       if (summarised && summary(ctx, q, rules, period, keep)) return;
       const view = starsListView(
-        () => starsStreamFromStore(q, rules, period, keep),
+        () => starsRuns(q, rules, period, keep, runOrgs(ctx.env)),
         () => starsIn(starsFromStore(q, rules, period), keep),
         ctx.lang,
       );

@@ -2,7 +2,8 @@
 // by the name of their function: every module that makes one with Query.task
 // has its function here.
 import { pledgesFromStore } from '../analyses/bulletin/pledges-store.js';
+import { starsRun } from '../render/views/stars-parts.js';
 import type { Host } from '../core/host.js';
 
 const h = (globalThis as { cxzyHost?: Host }).cxzyHost!;
-h.tasks = { pledgesFromStore };
+h.tasks = { pledgesFromStore, starsRun };

@@ -7,7 +7,8 @@ import { periodMonths, periodOf } from '../core/dates.js';
 import { groupBy } from '../core/collections.js';
 import { Prefetch, type Job, type Plan, type Task } from './prefetch.js';
 import { PLANS, planOf, READS, type RecordRead, type ReportSpan } from './plans.js';
-import { atQuarter, memberPoints, memberRuns, ownedPledges } from './joins.js';
+import { atQuarter, memberPoints, memberRuns, orgMemberPoints, ownedPledges } from './joins.js';
+import { inForce } from './member-runs.js';
 import { withSourceNames } from './source-names.js';
 import type { Arrival } from './arrivals.js';
 import type { Member, MemberPoints, Org, OwnedPledge, Pledge, Points, Problem, Report, Review, Source, Typical } from '../core/model.js';
@@ -149,9 +150,13 @@ export class Query {
     return this.iterate(memberPoints, 'WHERE p.period = ?', period);
   }
 
-  /** memberPoints() in the order of a full list, by org then member: rated as they come, none held. */
-  memberPointsInOrder(period: string): Generator<MemberPoints> {
-    return this.iterate(memberPoints, 'WHERE p.period = ? ORDER BY m.org, p.member', period);
+  /**
+   * memberPoints() of the orgs from `from` up to `to` (not included; null: to the last), in the order of a full list,
+   * by org then member: rated as they come, none held.
+   */
+  memberPointsInOrgs(period: string, from: string, to: string | null): Generator<MemberPoints> {
+    const rest = `WHERE ${inForce('m', '@period')} AND m.org >= @from${to === null ? '' : ' AND m.org < @to'} ORDER BY m.org, p.member`;
+    return this.iterate(orgMemberPoints, rest, to === null ? { period, from } : { period, from, to });
   }
 
   /** The period's points of one org's members, as each member was then: a branch's own rating. */

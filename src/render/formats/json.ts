@@ -16,11 +16,11 @@ export class Listed<T, U> {
     private readonly f: (t: T) => U,
   ) {}
 
-  *chunks(): Generator<U[]> {
+  *chunks(size = CHUNK): Generator<U[]> {
     let chunk: U[] = [];
     for (const t of this.list) {
       chunk.push(this.f(t));
-      if (chunk.length === CHUNK) {
+      if (chunk.length === size) {
         yield chunk;
         chunk = [];
       }
@@ -42,12 +42,62 @@ export class Later<T> {
   }
 }
 
+/** Text already written and escaped (a Written list's runs): passed on as it is. */
+export class Safe {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * A list whose elements come already written, in runs: each run the text of
+ * some elements at `indent` (runPieces), as another thread can make it. A
+ * city's full lists are made in parts on both threads and written in order here.
+ */
+export class Written {
+  constructor(
+    readonly runs: Iterable<Iterable<string>>,
+    readonly indent: string,
+  ) {}
+}
+
+/**
+ * Elements of a run stringified at a time: a run made on the other thread
+ * comes here as its pieces, and a piece past 128 KB (a city's 250 members)
+ * would be kept apart until a full collection.
+ */
+const RUN_CHUNK = 100;
+
+/** `items` written as the elements of a list at `indent` would be, escaped, a chunk at a time: a run of a Written list (none for none). */
+export function* runPieces(items: Iterable<unknown>, indent: string): Generator<string> {
+  let first = true;
+  for (const inside of chunkTexts(new Listed(items, (x) => x).chunks(RUN_CHUNK), indent)) {
+    yield escaped(first ? inside : `,${inside}`);
+    first = false;
+  }
+}
+
+function* writtenPieces(list: Written, indent: string): Generator<string | Safe> {
+  if (list.indent !== indent) throw new Error(`a list written at "${list.indent}" placed at "${indent}"`);
+  let first = true;
+  for (const run of list.runs) {
+    let opened = false;
+    for (const piece of run) {
+      // A run with no elements puts no separator.
+      if (!opened) yield new Safe(first ? '[' : ',');
+      yield new Safe(piece);
+      opened = true;
+      first = false;
+    }
+  }
+  yield first ? '[]' : `\n${indent}]`;
+}
+
 /**
  * The text of `value` in pieces: objects are walked key by key, arrays are
  * written CHUNK elements at a time.
  */
-export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
+export function* jsonPieces(value: unknown, indent = ''): Generator<string | Safe> {
   if (value instanceof Later) return yield* jsonPieces(value.toJSON(), indent);
+  if (value instanceof Written) return yield* writtenPieces(value, indent);
   if (Array.isArray(value)) return yield* arrayPieces(arrayChunks(value), indent);
   if (value instanceof Listed) return yield* arrayPieces(value.chunks(), indent);
   if (value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
@@ -66,27 +116,35 @@ export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
   yield `\n${indent}}`;
 }
 
-/**
- * An array at `indent`. Each chunk is stringified nested in as many arrays as
- * the indent is deep, so that JSON.stringify itself indents the elements (a
- * re-indent afterwards costs as much as the stringify); the wrapping is then
- * cut off.
- */
+/** An array at `indent`: "[", its chunks' elements, "]". */
 function* arrayPieces(chunks: Iterable<unknown[]>, indent: string): Generator<string> {
-  const depth = indent.length / 2;
-  let open = 0;
-  for (let d = 0; d < depth; d++) open += 2 + 2 * (d + 1); // "[\n" and the next level's indent
-  const close = 2 + indent.length; // the chunk's own "\n<indent>]"; the wrappers' closings follow it
   let first = true;
-  for (const chunk of chunks) {
-    let wrapped: unknown = chunk;
-    for (let d = 0; d < depth; d++) wrapped = [wrapped];
-    const s = JSON.stringify(wrapped, null, 2);
-    const inside = s.slice(open + 1, s.length - closing(depth) - close); // without the chunk's "[" and "\n<indent>]"
+  for (const inside of chunkTexts(chunks, indent)) {
     yield first ? `[${inside}` : `,${inside}`;
     first = false;
   }
   yield first ? '[]' : `\n${indent}]`;
+}
+
+/**
+ * Each chunk's elements as an array at `indent` holds them, without the "["
+ * or "," before them. Each chunk is stringified nested in as many arrays as
+ * the indent is deep, so that JSON.stringify itself indents the elements (a
+ * re-indent afterwards costs as much as the stringify); the wrapping is then
+ * cut off.
+ */
+function* chunkTexts(chunks: Iterable<unknown[]>, indent: string): Generator<string> {
+  const depth = indent.length / 2;
+  let open = 0;
+  for (let d = 0; d < depth; d++) open += 2 + 2 * (d + 1); // "[\n" and the next level's indent
+  const close = 2 + indent.length; // the chunk's own "\n<indent>]"; the wrappers' closings follow it
+  for (const chunk of chunks) {
+    if (chunk.length === 0) continue;
+    let wrapped: unknown = chunk;
+    for (let d = 0; d < depth; d++) wrapped = [wrapped];
+    const s = JSON.stringify(wrapped, null, 2);
+    yield s.slice(open + 1, s.length - closing(depth) - close); // without the chunk's "[" and "\n<indent>]"
+  }
 }
 
 function* arrayChunks<T>(list: readonly T[]): Generator<T[]> {
@@ -100,20 +158,27 @@ function closing(depth: number): number {
   return n;
 }
 
-/** Pieces joined into writes of about `size` characters. */
-export function* batched(pieces: Iterable<string>, size = 1 << 16): Generator<string> {
+/** Pieces joined into writes of about `size` characters; `escapeText` applied to each write but Safe pieces, which go as they are. */
+export function* batched(pieces: Iterable<string | Safe>, size = 1 << 16, escapeText = (s: string) => s): Generator<string> {
   let buf: string[] = [];
   let n = 0;
   for (const p of pieces) {
+    if (p instanceof Safe) {
+      if (buf.length) yield escapeText(buf.join(''));
+      yield p.text;
+      buf = [];
+      n = 0;
+      continue;
+    }
     buf.push(p);
     n += p.length;
     if (n >= size) {
-      yield buf.join('');
+      yield escapeText(buf.join(''));
       buf = [];
       n = 0;
     }
   }
-  if (buf.length) yield buf.join('');
+  if (buf.length) yield escapeText(buf.join(''));
 }
 
 /** Characters JSON.stringify leaves as they are that could still rewrite a terminal or reverse text. */
@@ -122,6 +187,6 @@ const escaped = (s: string) => s.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).to
 
 /** The whole text, in writes of about 64 KB, ending with a newline. */
 export function* jsonText(value: unknown): Generator<string> {
-  for (const piece of batched(jsonPieces(value))) yield escaped(piece);
+  yield* batched(jsonPieces(value), 1 << 16, escaped);
   yield '\n';
 }

@@ -2,12 +2,13 @@
 // benchmark branches and flag committees with why each qualified or missed;
 // and its JSON (SPEC §3 keys).
 import type { View } from '../formats/index.js';
-import type { MemberStars, StarsResult, StarsStream, StarsVerdicts, Verdict } from '../../analyses/stars.js';
+import type { MemberStars, StarsResult, StarsVerdicts, Verdict } from '../../analyses/stars.js';
 import { LEADS } from '../../core/model.js';
 import { t, word, type Lang } from '../i18n/index.js';
 import { GAP, num, para, text, type CellValue, type Doc, type Part } from '../doc.js';
 import { explainJson, explainParts } from './explain.js';
-import { Later, Listed } from '../formats/json.js';
+import { Later, Listed, Written } from '../formats/json.js';
+import { MEMBERS_INDENT, memberJson, type StarsRuns } from './stars-parts.js';
 import { punct } from '../i18n/punctuation.js';
 import type { CommitteeStars, StarsSummary } from '../../analyses/stars-summary.js';
 
@@ -135,10 +136,10 @@ export const starsSummaryView = ({ s, committees, total }: StarsSummary, lang: L
   doc: () => starsSummaryDoc(s, committees, total, lang),
 });
 
-/** What a rating's JSON is made from: its members, written as they come, then its verdicts, asked for after them. */
+/** What a rating's JSON is made from: its members, written as they come (or already written), then its verdicts, asked for after them. */
 interface Rated {
   period: string;
-  members: Iterable<MemberStars>;
+  members: Iterable<MemberStars> | Written;
   verdicts(): StarsVerdicts;
 }
 
@@ -148,15 +149,7 @@ function starsJson(r: Rated, lang: Lang) {
   const later = <T>(f: (v: StarsVerdicts) => T) => new Later(() => f((known ??= r.verdicts())));
   return {
     period: r.period,
-    members: new Listed(r.members, (m) => ({
-      member: m.member,
-      name: m.name,
-      org: m.org,
-      stars: m.stars,
-      red_star: m.red_star,
-      scores: m.scores,
-      satisfaction: m.satisfaction,
-    })),
+    members: r.members instanceof Written ? r.members : new Listed(r.members, memberJson),
     benchmark_branches: later((v) => v.benchmark.filter((b) => b.qualified).map((b) => b.code)),
     flag_committees: later((v) => v.flag.filter((f) => f.qualified).map((f) => f.code)),
     grading_pending: later((v) => v.pending),
@@ -176,10 +169,10 @@ export const starsView = (s: StarsResult, lang: Lang): View => ({
  * writes them (`stream`); its document, which counts them before it lists
  * them, is made from the whole rating (`whole`).
  */
-export const starsListView = (stream: () => StarsStream, whole: () => StarsResult, lang: Lang): View => ({
+export const starsListView = (list: () => StarsRuns, whole: () => StarsResult, lang: Lang): View => ({
   data: () => {
-    const st = stream();
-    return starsJson({ period: st.period, members: st.members(), verdicts: () => st.verdicts() }, lang);
+    const l = list();
+    return starsJson({ period: l.period, members: new Written(l.runs, MEMBERS_INDENT), verdicts: () => l.verdicts() }, lang);
   },
   doc: () => starsDoc(whole(), lang),
 });
