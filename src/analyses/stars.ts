@@ -109,11 +109,6 @@ export class StarsStream {
     }
   }
 
-  /** The red stars counted so far, by org: what a part of the list rated on another thread hands back. */
-  get reds(): [string, number][] {
-    return [...this.redsOf];
-  }
-
   /** Red stars counted elsewhere (a part of the list rated on another thread), added to these. */
   count(reds: Iterable<[string, number]>): void {
     for (const [org, n] of reds) this.redsOf.set(org, (this.redsOf.get(org) ?? 0) + n);

@@ -60,9 +60,9 @@ export class Written {
 }
 
 /**
- * Elements of a run stringified at a time: a run made on the other thread
- * comes here as its pieces, and a piece past 128 KB (a city's 250 members)
- * would be kept apart until a full collection.
+ * Elements of a run stringified at a time, fewer than a list's CHUNK: a run
+ * made on the other thread comes back as its pieces, which V8 keeps in its
+ * large-object space past 128 KB (250 members with Chinese names).
  */
 const RUN_CHUNK = 100;
 

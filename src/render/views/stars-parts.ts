@@ -69,8 +69,9 @@ function* rated(q: Query, rater: StarsStream, [, period, , from, to]: Args, reds
 
 /** A run of orgs rated and written, on the second thread: its text comes back whole. */
 export function starsRun(q: Query, ...args: Args): StarsRun {
+  const [rules, period, keep] = args;
   const reds = new Map<string, number>();
-  const text = [...runPieces(rated(q, raterFor(q, ...(args.slice(0, 3) as [Rules, string, string[] | null])), args, reds), MEMBERS_INDENT)];
+  const text = [...runPieces(rated(q, raterFor(q, rules, period, keep), args, reds), MEMBERS_INDENT)];
   return { text, reds: [...reds] };
 }
 
