@@ -40,7 +40,7 @@ export const starsCommand: CommandSpec = {
       const keep = subtree(q.orgs(), o.org);
       if (summarised && summary(ctx, q, rules, period, keep)) return;
       const view = starsListView(
-        () => starsRuns(q, rules, period, keep, runOrgs(ctx.env)),
+        () => starsRuns(q, rules, period, o.org ?? null, runOrgs(ctx.env)),
         () => starsIn(starsFromStore(q, rules, period), keep),
         ctx.lang,
       );
