@@ -84,8 +84,8 @@ describe('every member in JSON, on two threads', () => {
     const q = new Query(d);
     const orgs = q.orgs();
     d.close();
-    // Runs of 7 orgs (render/views/stars-parts.ts): the second thread makes every other one, some with no member.
-    const env = { CXZY_RUN_ORGS: '7' };
+    // Runs of 7 orgs (render/views/runs.ts): the second thread makes every other one, some with no member.
+    const env = { CXZY_RUN_SIZE: '7' };
     const town = orgs.find((o) => o.type === 'committee' && o.parent !== null)!.code;
     for (const org of [undefined, town]) {
       const args = ['stars', '--db', db, '--format', 'json', ...(org ? ['--org', org] : [])];
@@ -95,5 +95,18 @@ describe('every member in JSON, on two threads', () => {
       expect([spawned.code, spawned.stderr], org).toEqual([0, '']);
       expect(spawned.stdout, org).toBe(inline.stdout);
     }
+  });
+
+  it('the binary, which makes every other run of members’ years on a second thread, writes what one thread writes', async () => {
+    // Runs of 97 members: the second thread makes every other one, its first with what the years rest on.
+    const env = { CXZY_RUN_SIZE: '97' };
+    const args = ['annual', '--all', '--db', db, '--format', 'json'];
+    const inline = await cxzy(args);
+    expect(inline.code, inline.stderr).toBe(0);
+    expect(JSON.parse(inline.stdout).members.length).toBeGreaterThan(8 * 97);
+    expect((await cxzy(args, { env })).stdout).toBe(inline.stdout);
+    const spawned = spawnCxzy(args, { env });
+    expect([spawned.code, spawned.stderr]).toEqual([0, '']);
+    expect(spawned.stdout).toBe(inline.stdout);
   });
 });

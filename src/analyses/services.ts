@@ -243,21 +243,27 @@ function lastGrades(q: Query, rules: Rules, year: string): Map<string, Grade> {
 export const annualFromStore = (q: Query, rules: Rules, year: string, within: Set<string> | null, contenders = false): Annual =>
   reviewYear(q, rules, year, within, contenders).annual;
 
+/** What every member's year rests on once the year is reviewed: the quarter they are placed at, each rated quarter's red stars, the branches, the moves. */
+export interface YearBasis {
+  at: string;
+  redOf: ReadonlyMap<string, ReadonlySet<string>>;
+  branches: ReadonlySet<string>;
+  moves: ReadonlyMap<string, Record<string, string>>;
+}
+
+/** The years of the members from id `from` up to `to` (not included; null: to the last), made as they are read: a run of a full list. */
+export const memberYearsOf = (q: Query, rules: Rules, b: YearBasis, from = '', to: string | null = null): Generator<MemberYear> =>
+  eachMemberYear(q.eachMember(b.at, from, to), q.pointsOver([...b.redOf.keys()], from, to), b.redOf, b.branches, b.moves, rules);
+
 /**
- * The year's review of the contenders alone (annualFromStore), and every
- * listed member's year, made as the members and their points are read, none
- * held: a city's `annual --all --format json`.
+ * The year's review of the contenders alone (annualFromStore), and what every
+ * listed member's year rests on (memberYearsOf: made as the members and their
+ * points are read, none held): a city's `annual --all --format json`.
  */
-export function annualStreamFromStore(
-  q: Query,
-  rules: Rules,
-  year: string,
-  within: Set<string> | null,
-): { annual: Annual; members: () => Generator<MemberYear> } {
+export function annualStreamFromStore(q: Query, rules: Rules, year: string, within: Set<string> | null): { annual: Annual; basis: YearBasis } {
   const { annual, at, reds, moves } = reviewYear(q, rules, year, within, true);
   const branches = new Set(annual.orgs.flatMap((o) => (o.type === 'branch' ? [o.org] : [])));
-  const redOf = new Map(reds.map((r) => [r.period, r.red]));
-  return { annual, members: () => eachMemberYear(q.eachMember(at), q.pointsOver([...redOf.keys()]), redOf, branches, moves, rules) };
+  return { annual, basis: { at, redOf: new Map(reds.map((r) => [r.period, r.red])), branches, moves } };
 }
 
 /** The year's review, with what its members' years rest on: the quarter they are placed at, each rated quarter's red stars, the moves. */

@@ -17,7 +17,11 @@ import { isValidDate, localTime } from '../core/dates.js';
 import { renderAs } from '../render/formats/index.js';
 import { publicityDoc, workingDaysEnd } from '../render/views/annual-notice.js';
 import { subtree } from '../analyses/scope.js';
-import { annualFromStore, annualStreamFromStore } from '../analyses/services.js';
+import { annualFromStore, annualStreamFromStore, memberYearsOf } from '../analyses/services.js';
+import { MEMBERS_INDENT, YEAR_RUN, yearRuns } from '../render/views/annual-parts.js';
+import { runSize } from '../render/views/runs.js';
+import { Written } from '../render/formats/json.js';
+import type { Query } from '../store/query.js';
 import { annualListView, annualView } from '../render/views/annual.js';
 
 type Options = { year?: string; org?: string; explain?: boolean; all?: boolean; out?: string; date?: string; number?: string };
@@ -38,6 +42,16 @@ async function publicity(ctx: Ctx, a: Annual, orgs: Org[], rules: Rules, o: Opti
   const format = ext === '.docx' ? 'docx' : ext.startsWith('.htm') ? 'html' : 'md';
   writeWhole(ctx, o.out!, await renderAs(format, doc));
   ctx.note(ctx.t('yr_p_wrote', { file: o.out!, from: date, to: workingDaysEnd(date, rules.annual.publicity_days) }));
+}
+
+/**
+ * The year's review of the contenders and every member's year, made as it is written: in runs on both threads
+ * (annual-parts.ts), or with --explain, whose criteria weigh each member against its branch's year, on this one.
+ */
+function yearList(ctx: Ctx, q: Query, rules: Rules, year: string, keep: Set<string> | null, explain: boolean) {
+  const { annual, basis } = annualStreamFromStore(q, rules, year, keep);
+  if (explain) return { annual, members: memberYearsOf(q, rules, basis) };
+  return { annual, members: new Written(yearRuns(q, rules, basis, runSize(ctx.env, YEAR_RUN)), MEMBERS_INDENT) };
 }
 
 export const annualCommand: CommandSpec = {
@@ -76,7 +90,7 @@ export const annualCommand: CommandSpec = {
       const all = o.all === true || o.out !== undefined || (format !== 'table' && format !== 'html');
       const opts = { all, explain: o.explain === true, rules };
       // Every member's year is written as it is made (a city's 750,000), in JSON; a document is laid out from the whole review.
-      const view = all ? annualListView(() => annualStreamFromStore(q, rules, year, keep), whole, ctx.lang, opts) : annualView(whole(), ctx.lang, opts);
+      const view = all ? annualListView(() => yearList(ctx, q, rules, year, keep, opts.explain), whole, ctx.lang, opts) : annualView(whole(), ctx.lang, opts);
       await emit(ctx, format, o.out, view);
     });
   },

@@ -11,7 +11,8 @@ import { prefetchSummary, starsSummary, SUMMARY_PAST } from '../analyses/stars-s
 import { choosePeriod } from '../analyses/period.js';
 import { starsIn, subtree } from '../analyses/scope.js';
 import { starsFromStore } from '../analyses/services.js';
-import { runOrgs, starsRuns } from '../render/views/stars-parts.js';
+import { STARS_RUN, starsRuns } from '../render/views/stars-parts.js';
+import { runSize } from '../render/views/runs.js';
 import { starsListView, starsSummaryDoc } from '../render/views/stars.js';
 
 /** The summary a terminal gets of more than SUMMARY_PAST members rated; false (nothing printed) for fewer. */
@@ -40,7 +41,7 @@ export const starsCommand: CommandSpec = {
       const keep = subtree(q.orgs(), o.org);
       if (summarised && summary(ctx, q, rules, period, keep)) return;
       const view = starsListView(
-        () => starsRuns(q, rules, period, o.org ?? null, runOrgs(ctx.env)),
+        () => starsRuns(q, rules, period, o.org ?? null, runSize(ctx.env, STARS_RUN)),
         () => starsIn(starsFromStore(q, rules, period), keep),
         ctx.lang,
       );

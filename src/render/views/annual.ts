@@ -12,7 +12,8 @@ import { GAP, num, para, text, type CellValue, type Doc, type DocSection, type P
 import { GRADES } from '../../core/model.js';
 import { GRADE_COLORS } from './bulletin-attachments.js';
 import { punct } from '../i18n/punctuation.js';
-import { Listed } from '../formats/json.js';
+import { Listed, Written } from '../formats/json.js';
+import { memberYearJson } from './annual-parts.js';
 
 const AWARDS: AwardKind[] = ['advanced_org', 'excellent_member', 'excellent_worker'];
 
@@ -175,7 +176,7 @@ const criteriaJson = (list: Criterion[], lang: Lang) =>
   list.map((c) => ({ code: c.msg.id, message: tm(lang, c.msg), pass: c.pass, ...(c.src ? { source: c.src } : {}) }));
 
 /** `members`: the members' years to list, made as they are written (annualListView); else the review's own. */
-function annualJson(a: Annual, lang: Lang, explainAll: boolean, rules: Rules, members: Iterable<MemberYear> = a.members) {
+function annualJson(a: Annual, lang: Lang, explainAll: boolean, rules: Rules, members: Iterable<MemberYear> | Written = a.members) {
   const branchOf = new Map(a.orgs.map((o) => [o.org, o]));
   return {
     year: a.year,
@@ -194,21 +195,18 @@ function annualJson(a: Annual, lang: Lang, explainAll: boolean, rules: Rules, me
       mean_composite: o.mean_composite,
       ...(explainAll ? { criteria: criteriaJson(o.criteria, lang) } : {}),
     })),
-    members: new Listed(members, (m) => ({
-      member: m.member,
-      name: m.name,
-      org: m.org,
-      red_star_quarters: m.red_star_quarters,
-      stars_total: m.stars_total,
-      points_total: m.points_total,
-      discipline_deductions: m.discipline_deductions,
-      ...(explainAll
-        ? {
-            criteria: criteriaJson(memberCriteria(m, branchOf.get(m.org)!, rules, branchOf), lang),
-            worker_criteria: criteriaJson(workerCriteria(m, branchOf.get(m.org)!, rules), lang),
-          }
-        : {}),
-    })),
+    members:
+      members instanceof Written
+        ? members
+        : new Listed(members, (m) => ({
+            ...memberYearJson(m),
+            ...(explainAll
+              ? {
+                  criteria: criteriaJson(memberCriteria(m, branchOf.get(m.org)!, rules, branchOf), lang),
+                  worker_criteria: criteriaJson(workerCriteria(m, branchOf.get(m.org)!, rules), lang),
+                }
+              : {}),
+          })),
     candidates: a.candidates,
     reserves: a.reserves,
     quotas: a.quotas,
@@ -255,14 +253,14 @@ export const annualView = (a: Annual, lang: Lang, opts: { all: boolean; explain:
  * document is made from the whole review (`whole`).
  */
 export const annualListView = (
-  stream: () => { annual: Annual; members: () => Iterable<MemberYear> },
+  list: () => { annual: Annual; members: Iterable<MemberYear> | Written },
   whole: () => Annual,
   lang: Lang,
   opts: { all: boolean; explain: boolean; rules: Rules },
 ): View => ({
   data: () => {
-    const { annual, members } = stream();
-    return annualJson(annual, lang, opts.explain, opts.rules, members());
+    const { annual, members } = list();
+    return annualJson(annual, lang, opts.explain, opts.rules, members);
   },
   doc: () => annualDoc(whole(), lang, opts),
 });

@@ -10,19 +10,10 @@ import type { MemberStars, StarsStream, StarsVerdicts } from '../../analyses/sta
 import { starsStreamFromStore, starsVerdictReads } from '../../analyses/services.js';
 import { runPieces } from '../formats/json.js';
 import { subtree } from '../../analyses/scope.js';
+import { runsFrom, sharedRuns } from './runs.js';
 
-/**
- * Orgs per run: 100, or CXZY_RUN_ORGS. A city's 30,000 in 304 runs, a
- * county's 3,000 in 31, a small list in one. Longer runs hold more: a city's
- * list at 2,000 orgs a run peaked at 620–750 MB, at 100 at 350–410 MB.
- */
-export function runOrgs(env: NodeJS.ProcessEnv): number {
-  const asked = env.CXZY_RUN_ORGS;
-  return asked !== undefined && /^[1-9]\d*$/.test(asked) ? Number(asked) : 100;
-}
-
-/** Runs a list needs before the second thread makes some: a shorter one is made sooner here than a worker starts (100 branches: 88 against 124 ms). */
-const SHARED_FROM = 8;
+/** Orgs a run (runSize): a city's 30,000 in 304 runs, a county's 3,000 in 31. Longer runs hold more: a city's list at 2,000 a run peaked at 620–750 MB, at 100 at 350–480 MB. */
+export const STARS_RUN = 100;
 
 /** Where the members sit in a rating's JSON. */
 export const MEMBERS_INDENT = '  ';
@@ -86,30 +77,22 @@ export interface StarsRuns {
 }
 
 /**
- * Every member of `period` within `org`'s subtree (null: all), in runs of orgs: from SHARED_FROM
- * runs on, every other run made on the second thread, then what the verdicts
- * read; the others rated here as they are written, none held.
+ * Every member of `period` within `org`'s subtree (null: all), in runs of
+ * `perRun` orgs (runs.ts), then what the verdicts read; the runs made here are
+ * rated as they are written, none held.
  */
 export function starsRuns(q: Query, rules: Rules, period: string, org: string | null, perRun: number): StarsRuns {
   const codes = q.orgs().map((o) => o.code); // in SQLite's order of codes, which the runs are cut by
-  const tasks: Task<Args>[] = [];
   // Each task names the subtree by its root: the second thread finds its orgs once (a city's 30,000 codes cloned into
   // each of 300 tasks took 7.3 s and 695 MB).
-  for (let i = 0; i === 0 || i < codes.length; i += perRun) tasks.push(runTask(rules, period, org, i ? codes[i] : '', codes[i + perRun] ?? null));
-  const shared = tasks.length >= SHARED_FROM;
-  q.prefetch([...tasks.filter((_, i) => shared && i % 2 === 1), ...starsVerdictReads(rules, period)]);
+  const tasks = runsFrom(codes.filter((_, i) => i % perRun === 0)).map(([from, to]) => runTask(rules, period, org, from, to));
   // This thread's rating, not the tasks' (raterFor): its own runs' red stars counted as they are rated, the tasks' added.
   const whole = starsStreamFromStore(q, rules, period, subtree(q.orgs(), org ?? undefined));
-  function* runs(): Generator<Iterable<string>> {
-    for (const [i, task] of tasks.entries()) {
-      if (!shared || i % 2 === 0) {
-        yield runPieces(rated(q, whole, task.args), MEMBERS_INDENT);
-        continue;
-      }
-      const run = q.task(task, starsRun);
-      whole.count(run.reds);
-      yield run.text;
-    }
-  }
-  return { period, runs: runs(), verdicts: () => whole.verdicts() };
+  const runs = sharedRuns(
+    q,
+    tasks,
+    { fn: starsRun, here: (...args) => runPieces(rated(q, whole, args), MEMBERS_INDENT), taken: (r) => whole.count(r.reds) },
+    starsVerdictReads(rules, period),
+  );
+  return { period, runs, verdicts: () => whole.verdicts() };
 }

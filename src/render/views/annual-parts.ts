@@ -1,0 +1,93 @@
+// Every member's year of a city (`annual --all --format json`, 750,000) made
+// in runs of member ids on both threads (runs.ts), once this thread has
+// reviewed the year: what the members' years rest on (YearBasis) goes to the
+// second thread with its first run and is kept there for the others.
+import { randomUUID } from 'node:crypto';
+import type { Rules } from '../../core/rules.js';
+import type { Query } from '../../store/query.js';
+import type { Task } from '../../store/prefetch.js';
+import type { MemberYear } from '../../analyses/annual.js';
+import { memberYearsOf, type YearBasis } from '../../analyses/services.js';
+import { runPieces } from '../formats/json.js';
+import { runsFrom, sharedRuns, type MadeRun } from './runs.js';
+
+/** Members a run (runSize): a city's 750,000 in 301 runs, a county's 75,000 in 31. */
+export const YEAR_RUN = 2500;
+
+/** Where the members sit in the year's JSON. */
+export const MEMBERS_INDENT = '  ';
+
+/** A member's year as the year's JSON lists it (without --explain). */
+export const memberYearJson = (m: MemberYear) => ({
+  member: m.member,
+  name: m.name,
+  org: m.org,
+  red_star_quarters: m.red_star_quarters,
+  stars_total: m.stars_total,
+  points_total: m.points_total,
+  discipline_deductions: m.discipline_deductions,
+});
+
+/** A YearBasis as plain data, to be cloned to the other thread. */
+interface PlainBasis {
+  rules: Rules;
+  at: string;
+  redOf: [string, string[]][];
+  branches: string[];
+  moves: [string, Record<string, string>][];
+}
+
+/** `key`: the list's, whose basis comes with its first task; the members of a run: from id `from` up to `to` (null: to the last). */
+type Args = [key: string, from: string, to: string | null, basis: PlainBasis | null];
+
+/** The bases this thread knows, by list. */
+const bases = new Map<string, { rules: Rules; basis: YearBasis }>();
+
+function basisOf(key: string, plain: PlainBasis | null): { rules: Rules; basis: YearBasis } {
+  if (plain && !bases.has(key)) {
+    const basis = {
+      at: plain.at,
+      redOf: new Map(plain.redOf.map(([p, red]) => [p, new Set(red)])),
+      branches: new Set(plain.branches),
+      moves: new Map(plain.moves),
+    };
+    bases.set(key, { rules: plain.rules, basis });
+  }
+  const known = bases.get(key);
+  if (!known) throw new Error(`the year's basis ${key} has not come`);
+  return known;
+}
+
+const runText = (q: Query, [key, from, to, plain]: Args) => {
+  const { rules, basis } = basisOf(key, plain);
+  return runPieces(map(memberYearsOf(q, rules, basis, from, to), memberYearJson), MEMBERS_INDENT);
+};
+
+/** A run of members' years made on the second thread: its text comes back whole. */
+export function yearRun(q: Query, ...args: Args): MadeRun {
+  return { text: [...runText(q, args)] };
+}
+
+function* map<T, U>(xs: Iterable<T>, f: (x: T) => U): Generator<U> {
+  for (const x of xs) yield f(x);
+}
+
+/**
+ * Every member's year, in runs of `perRun` members by id, once the year has
+ * been reviewed on `basis`; the runs made here are made as they are written.
+ */
+export function yearRuns(q: Query, rules: Rules, basis: YearBasis, perRun: number): Iterable<Iterable<string>> {
+  const key = randomUUID();
+  bases.set(key, { rules, basis });
+  const plain: PlainBasis = {
+    rules,
+    at: basis.at,
+    redOf: [...basis.redOf].map(([p, red]) => [p, [...red]]),
+    branches: [...basis.branches],
+    moves: [...basis.moves],
+  };
+  const cut = runsFrom(q.memberRunStarts(basis.at, perRun));
+  // The basis goes with the second thread's first run (the second of all).
+  const tasks = cut.map(([from, to], i): Task<Args> => ({ module: import.meta.url, fn: 'yearRun', args: [key, from, to, i === 1 ? plain : null] }));
+  return sharedRuns(q, tasks, { fn: yearRun, here: (...args) => runText(q, args) });
+}
