@@ -50,6 +50,7 @@ describe('runtime', () => {
     if (!launcher) return; // the machine's Node runs cxzy itself, as it is
     expect(major(cxzy[0])).toBeGreaterThanOrEqual(22);
     expect(cxzy[1]).toEqual(flags);
-    expect(runs('--max-semi-space-size=8')[0][1]).toEqual([]);
+    // The flag NODE_OPTIONS sets is left to it; the others are passed.
+    expect(runs('--max-semi-space-size=8')[0][1]).toEqual(flags.filter((f) => !f.startsWith('--max-semi-space-size')));
   });
 });
