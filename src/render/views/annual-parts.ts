@@ -89,5 +89,9 @@ export function yearRuns(q: Query, rules: Rules, basis: YearBasis, perRun: numbe
   const cut = runsFrom(q.memberRunStarts(basis.at, perRun));
   // The basis goes with the second thread's first run (the second of all).
   const tasks = cut.map(([from, to], i): Task<Args> => ({ module: import.meta.url, fn: 'yearRun', args: [key, from, to, i === 1 ? plain : null] }));
-  return sharedRuns(q, tasks, { fn: yearRun, here: (...args) => runText(q, args) });
+  const runs = sharedRuns(q, tasks, { fn: yearRun, here: (...args) => runText(q, args) });
+  return (function* () {
+    yield* runs;
+    bases.delete(key);
+  })();
 }
