@@ -2,11 +2,12 @@
 // second — only on a terminal, never in pipes, CI or --quiet.
 import cliProgress from 'cli-progress';
 import type { Ctx } from './context.js';
+import { envCount } from '../core/env.js';
 
 type OnFile = (done: number, total: number) => void;
 
 /** How long a run lasts before the bar appears; CXZY_PROGRESS_AFTER_MS changes it (the tests use 0). */
-const delayMs = (env: NodeJS.ProcessEnv) => (/^\d+$/.test(env.CXZY_PROGRESS_AFTER_MS ?? '') ? Number(env.CXZY_PROGRESS_AFTER_MS) : 1000);
+const delayMs = (env: NodeJS.ProcessEnv) => envCount(env, 'CXZY_PROGRESS_AFTER_MS') ?? 1000;
 
 /** `run` with a bar labelled `label` that its file callback moves; the bar is gone when it ends, however it ends. */
 export async function withProgress<T>(ctx: Ctx, label: string, run: (onFile: OnFile) => Promise<T>): Promise<T> {

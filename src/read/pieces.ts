@@ -11,6 +11,7 @@ import { isUtf8 } from 'node:buffer';
 import { extname } from 'node:path';
 import type { Section } from '../core/model.js';
 import { MAX_FILE_BYTES } from './limits.js';
+import { envCount } from '../core/env.js';
 import { periodsFrom, type Present } from './rows.js';
 import { digest, type FileResult, type FileTask } from './task.js';
 import { decode } from './decode.js';
@@ -21,10 +22,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
  * Bytes of items per piece: 1 MiB, or CXZY_PIECE_BYTES (0: no file is cut).
  * A file is cut only past three pieces' worth: a smaller one is read whole.
  */
-export function pieceBytes(env: NodeJS.ProcessEnv): number {
-  const asked = env.CXZY_PIECE_BYTES;
-  return asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : 1 << 20;
-}
+export const pieceBytes = (env: NodeJS.ProcessEnv): number => envCount(env, 'CXZY_PIECE_BYTES') ?? 1 << 20;
 
 export interface Piece {
   /** The list's key: a piece's document must hold no other section. */

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { host } from '../core/host.js';
+import { envCount } from '../core/env.js';
 import { documentValidator } from './schemas.js';
 import { readFile } from './file.js';
 import { jobsIn, readJob, ReadQueue, type JobResult } from './queue.js';
@@ -26,8 +27,8 @@ const startWorker = (workerData: unknown): Worker => (host.startWorker ? host.st
  */
 export function workerCount(env: NodeJS.ProcessEnv): number {
   if (!host.startWorker && !existsSync(workerFile())) return 0;
-  const asked = env.CXZY_WORKERS;
-  if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(16, Number(asked));
+  const asked = envCount(env, 'CXZY_WORKERS');
+  if (asked !== null) return Math.min(16, asked);
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 

@@ -20,6 +20,11 @@ function candidatesWhere(period: string, min: number, stars: number): { rest: st
   return { rest: `WHERE p.period = @period AND ${LEADS.map((l) => `(p.${l} >= @min)`).join(' + ')} >= @stars`, params: { period, min, stars } };
 }
 
+/** A run of a full list (render/views/runs.ts): `col` from @from up to @to, or to the last when `to` is null; with its parameters. */
+function inRun(col: string, from: string, to: string | null): { where: string; params: { from: string; to?: string } } {
+  return to === null ? { where: `${col} >= @from`, params: { from } } : { where: `${col} >= @from AND ${col} < @to`, params: { from, to } };
+}
+
 /** Where a run keeps a quarter's members counted per org: read by countsByOrg, or with the files of their points by pointsFiles. */
 const countsKey = (period: string) => `counts by org ${period}`;
 
@@ -155,8 +160,8 @@ export class Query {
    * by org then member: rated as they come, none held.
    */
   memberPointsInOrgs(period: string, from: string, to: string | null): Generator<MemberPoints> {
-    const rest = `WHERE ${inForce('m', '@period')} AND m.org >= @from${to === null ? '' : ' AND m.org < @to'} ORDER BY m.org, p.member`;
-    return this.iterate(orgMemberPoints, rest, to === null ? { period, from } : { period, from, to });
+    const run = inRun('m.org', from, to);
+    return this.iterate(orgMemberPoints, `WHERE ${inForce('m', '@period')} AND ${run.where} ORDER BY m.org, p.member`, { period, ...run.params });
   }
 
   /** The period's points of one org's members, as each member was then: a branch's own rating. */
@@ -174,9 +179,9 @@ export class Query {
     // The table itself is in that order (its key), and read whole faster than a quarter through its index and sorted
     // (city: 1.2 against 2.1 s): worth it while these quarters hold half its rows or more (`+`: no index).
     const whole = periods.length * 2 >= this.pointsPeriods().length;
-    const members = `member >= ?${to === null ? '' : ' AND member < ?'}`;
-    const where = `WHERE ${whole ? '+period' : 'period'} IN (SELECT value FROM json_each(?)) AND ${members} ORDER BY member, period`;
-    return this.iterate(TABLES.points, where, JSON.stringify(periods), from, ...(to === null ? [] : [to]));
+    const run = inRun('member', from, to);
+    const where = `WHERE ${whole ? '+period' : 'period'} IN (SELECT value FROM json_each(@periods)) AND ${run.where} ORDER BY member, period`;
+    return this.iterate(TABLES.points, where, { periods: JSON.stringify(periods), ...run.params });
   }
 
   /** The period's points of these members only, one at a time. */
@@ -367,11 +372,8 @@ export class Query {
 
   /** members() one at a time, none kept; from id `from` up to `to` (not included; null: to the last). */
   eachMember(at: string, from = '', to: string | null = null): Generator<Member> {
-    return this.iterate(memberRuns, atQuarter(` AND id >= @from${to === null ? '' : ' AND id < @to'} ORDER BY id`), {
-      at,
-      from,
-      ...(to === null ? {} : { to }),
-    });
+    const run = inRun('id', from, to);
+    return this.iterate(memberRuns, atQuarter(` AND ${run.where} ORDER BY id`), { at, ...run.params });
   }
 
   /** The ids of the members at `at` that begin runs of `n` in order of id, the first the first: how a full list is cut. */

@@ -66,10 +66,10 @@ export class Written {
  */
 const RUN_CHUNK = 100;
 
-/** `items` written as the elements of a list at `indent` would be, escaped, a chunk at a time: a run of a Written list (none for none). */
-export function* runPieces(items: Iterable<unknown>, indent: string): Generator<string> {
+/** `items` mapped by `f` and written as the elements of a list at `indent` would be, escaped, a chunk at a time: a run of a Written list (none for none). */
+export function* runPieces<T>(items: Iterable<T>, indent: string, f: (t: T) => unknown = (t) => t): Generator<string> {
   let first = true;
-  for (const inside of chunkTexts(new Listed(items, (x) => x).chunks(RUN_CHUNK), indent)) {
+  for (const inside of chunkTexts(new Listed(items, f).chunks(RUN_CHUNK), indent)) {
     yield escaped(first ? inside : `,${inside}`);
     first = false;
   }

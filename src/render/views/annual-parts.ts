@@ -60,16 +60,12 @@ function basisOf(key: string, plain: PlainBasis | null): { rules: Rules; basis: 
 
 const runText = (q: Query, [key, from, to, plain]: Args) => {
   const { rules, basis } = basisOf(key, plain);
-  return runPieces(map(memberYearsOf(q, rules, basis, from, to), memberYearJson), MEMBERS_INDENT);
+  return runPieces(memberYearsOf(q, rules, basis, from, to), MEMBERS_INDENT, memberYearJson);
 };
 
 /** A run of members' years made on the second thread: its text comes back whole. */
 export function yearRun(q: Query, ...args: Args): MadeRun {
   return { text: [...runText(q, args)] };
-}
-
-function* map<T, U>(xs: Iterable<T>, f: (x: T) => U): Generator<U> {
-  for (const x of xs) yield f(x);
 }
 
 /**

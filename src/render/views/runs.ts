@@ -5,15 +5,13 @@
 // (formats/json.ts) puts the runs in order: the same bytes as one thread's.
 import type { Job, Task } from '../../store/prefetch.js';
 import type { Query } from '../../store/query.js';
+import { envCount } from '../../core/env.js';
 
 /** Runs a list needs before the second thread makes some: a shorter one is made sooner here than a worker starts (100 branches' stars: 88 against 124 ms). */
 const SHARED_FROM = 8;
 
-/** Keys a run: `fallback`, or CXZY_RUN_SIZE. */
-export function runSize(env: NodeJS.ProcessEnv, fallback: number): number {
-  const asked = env.CXZY_RUN_SIZE;
-  return asked !== undefined && /^[1-9]\d*$/.test(asked) ? Number(asked) : fallback;
-}
+/** Keys a run: CXZY_RUN_SIZE, or `fallback` (for 0 too). */
+export const runSize = (env: NodeJS.ProcessEnv, fallback: number): number => envCount(env, 'CXZY_RUN_SIZE') || fallback;
 
 /** Runs from their first keys, in order: the first from '' (anything before it), the last to the end (null). */
 export const runsFrom = (starts: readonly string[]): [from: string, to: string | null][] =>

@@ -52,10 +52,10 @@ function raterFor(q: Query, rules: Rules, period: string, org: string | null): S
 }
 
 /** A run's members rated by `rater` as they are read, in the list's order (org, then member), each red star counted in `reds`. */
-function* rated(q: Query, rater: StarsStream, [, period, , from, to]: Args, reds?: Map<string, number>): Generator<object> {
+function* rated(q: Query, rater: StarsStream, [, period, , from, to]: Args, reds?: Map<string, number>): Generator<MemberStars> {
   for (const m of rater.members(q.memberPointsInOrgs(period, from, to))) {
     if (reds && m.red_star) reds.set(m.org, (reds.get(m.org) ?? 0) + 1);
-    yield memberJson(m);
+    yield m;
   }
 }
 
@@ -63,7 +63,7 @@ function* rated(q: Query, rater: StarsStream, [, period, , from, to]: Args, reds
 export function starsRun(q: Query, ...args: Args): StarsRun {
   const [rules, period, org] = args;
   const reds = new Map<string, number>();
-  const text = [...runPieces(rated(q, raterFor(q, rules, period, org), args, reds), MEMBERS_INDENT)];
+  const text = [...runPieces(rated(q, raterFor(q, rules, period, org), args, reds), MEMBERS_INDENT, memberJson)];
   return { text, reds: [...reds] };
 }
 
@@ -91,7 +91,7 @@ export function starsRuns(q: Query, rules: Rules, period: string, org: string | 
   const runs = sharedRuns(
     q,
     tasks,
-    { fn: starsRun, here: (...args) => runPieces(rated(q, whole, args), MEMBERS_INDENT), taken: (r) => whole.count(r.reds) },
+    { fn: starsRun, here: (...args) => runPieces(rated(q, whole, args), MEMBERS_INDENT, memberJson), taken: (r) => whole.count(r.reds) },
     starsVerdictReads(rules, period),
   );
   return { period, runs, verdicts: () => whole.verdicts() };
