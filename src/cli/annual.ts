@@ -17,6 +17,7 @@ import { isValidDate, localTime } from '../core/dates.js';
 import { renderAs } from '../render/formats/index.js';
 import { publicityDoc, workingDaysEnd } from '../render/views/annual-notice.js';
 import { subtree } from '../analyses/scope.js';
+import { collectGarbage } from '../core/collect.js';
 import { annualFromStore, annualStreamFromStore, memberYearsOf } from '../analyses/services.js';
 import { MEMBERS_INDENT, YEAR_RUN, yearRuns } from '../render/views/annual-parts.js';
 import { runSize } from '../render/views/runs.js';
@@ -50,6 +51,8 @@ async function publicity(ctx: Ctx, a: Annual, orgs: Org[], rules: Rules, o: Opti
  */
 function yearList(ctx: Ctx, q: Query, rules: Rules, year: string, keep: Set<string> | null, explain: boolean) {
   const { annual, basis } = annualStreamFromStore(q, rules, year, keep);
+  // The review's reads are let go: collected now, not carried through the list.
+  collectGarbage();
   if (explain) return { annual, members: memberYearsOf(q, rules, basis) };
   return { annual, members: new Written(yearRuns(q, rules, basis, runSize(ctx.env, YEAR_RUN)), MEMBERS_INDENT) };
 }
