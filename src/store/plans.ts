@@ -53,7 +53,12 @@ export function spanWhere(span: ReportSpan): { where: string; params: Record<str
 /** An item's adoption as its place in ADOPTIONS: the highest of an item's reports is the item's. */
 const LEVEL = `CASE adopted ${ADOPTIONS.map((a, i) => `WHEN '${a}' THEN ${i}`).join(' ')} END`;
 
-/** The plans by name; Query's method of the same name runs each (through Query.rows, which asks the prefetch first). */
+/**
+ * The plans by name; Query's method of the same name runs each (through Query.rows, which asks the prefetch first).
+ * Members counted per org are grouped `BY +org`: read in the table's order and sorted, not through the index on org,
+ * which looks every member up in the table again (a city's 750,000: a third less time, the same rows; the `+` keeps
+ * SQLite off that index).
+ */
 export const PLANS = {
   /**
    * Per org, its active members and the points records of `period` of those
@@ -63,7 +68,7 @@ export const PLANS = {
    */
   countsByOrg: (period: string): Plan => ({
     sql: `SELECT m.org, SUM(m.active = 1), SUM(m.active = 1 AND p.member IS NOT NULL), COUNT(p.member) FROM members m
-          LEFT JOIN points p ON p.member = m.id AND p.period = @q WHERE ${inForce('m', '@q')} GROUP BY m.org`,
+          LEFT JOIN points p ON p.member = m.id AND p.period = @q WHERE ${inForce('m', '@q')} GROUP BY +m.org`,
     params: [{ q: period }],
     shared: true,
   }),
@@ -75,7 +80,7 @@ export const PLANS = {
   countsWithFiles: (period: string): Plan => ({
     sql: `SELECT m.org, p.src_file, SUM(m.active = 1), SUM(m.active = 1 AND p.member IS NOT NULL), COUNT(p.member), COALESCE(MAX(i.at), '') FROM members m
           LEFT JOIN points p ON p.member = m.id AND p.period = @q LEFT JOIN imports i ON i.n = p.gen
-          WHERE ${inForce('m', '@q')} GROUP BY m.org, p.src_file ORDER BY m.org, p.src_file`,
+          WHERE ${inForce('m', '@q')} GROUP BY +m.org, p.src_file ORDER BY m.org, p.src_file`,
     params: [{ q: period }],
   }),
   /** The active secretaries' ids at quarter `at`. */
@@ -85,7 +90,7 @@ export const PLANS = {
   }),
   /** Per org, its active members at quarter `at` (the bulletin's pledges count them too, on the second thread: shared there). */
   activeMembers: (at: string): Plan => ({
-    sql: `SELECT org, COUNT(*) FROM members m WHERE ${inForce('m', '@q')} AND active = 1 GROUP BY org`,
+    sql: `SELECT org, COUNT(*) FROM members m WHERE ${inForce('m', '@q')} AND active = 1 GROUP BY +org`,
     params: [{ q: at }],
     shared: true,
   }),
@@ -101,12 +106,12 @@ export const PLANS = {
       `SUM(${inForce('m', '@at')})`,
       `SUM(${inForce('m', '@at')} AND role = 'probationary')`,
       `SUM(${inForce('m', '@at')} AND role = 'secretary')`,
-    ].join(', ')} FROM members m WHERE active = 1 GROUP BY org`,
+    ].join(', ')} FROM members m WHERE active = 1 GROUP BY +org`,
     params: [{ ...Object.fromEntries(quarters.map((q, i) => [`q${i}`, q])), at }],
   }),
   /** Per org, its active members at quarter `at`, probationary ones and secretaries (one pass of the index by org: grouping by role too would sort). */
   activeCounts: (at: string): Plan => ({
-    sql: `SELECT org, COUNT(*), SUM(role = 'probationary'), SUM(role = 'secretary') FROM members m WHERE ${inForce('m', '@q')} AND active = 1 GROUP BY org`,
+    sql: `SELECT org, COUNT(*), SUM(role = 'probationary'), SUM(role = 'secretary') FROM members m WHERE ${inForce('m', '@q')} AND active = 1 GROUP BY +org`,
     params: [{ q: at }],
   }),
   /** Per org and month of `span`, the items and their points (Query.itemTallies). */

@@ -21,7 +21,7 @@ function treeRows(q: Query, db: DB): TreeRow[] {
   const orgs = q.orgs();
   const tree = new OrgTree(orgs);
   const counts = new Map(
-    (db.prepare(`SELECT org, COUNT(*) AS n FROM members WHERE until = '${OPEN}' AND active GROUP BY org`).all() as { org: string; n: number }[]).map((r) => [
+    (db.prepare(`SELECT org, COUNT(*) AS n FROM members WHERE until = '${OPEN}' AND active GROUP BY +org`).all() as { org: string; n: number }[]).map((r) => [
       r.org,
       r.n,
     ]),
