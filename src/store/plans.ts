@@ -62,8 +62,8 @@ const LEVEL = `CASE adopted ${ADOPTIONS.map((a, i) => `WHEN '${a}' THEN ${i}`).j
 export const PLANS = {
   /**
    * Per org, its active members and the points records of `period` of those
-   * and of all its members: one pass over the members in order of org, each
-   * looking its points up (the bulletin's pledges count the members too, on
+   * and of all its members: one pass over the members, each looking its
+   * points up, then sorted by org (the bulletin's pledges count the members too, on
    * the second thread: shared there).
    */
   countsByOrg: (period: string): Plan => ({
@@ -109,7 +109,7 @@ export const PLANS = {
     ].join(', ')} FROM members m WHERE active = 1 GROUP BY +org`,
     params: [{ ...Object.fromEntries(quarters.map((q, i) => [`q${i}`, q])), at }],
   }),
-  /** Per org, its active members at quarter `at`, probationary ones and secretaries (one pass of the index by org: grouping by role too would sort). */
+  /** Per org, its active members at quarter `at`, probationary ones and secretaries (one pass, grouped by org alone: by role too would sort more). */
   activeCounts: (at: string): Plan => ({
     sql: `SELECT org, COUNT(*), SUM(role = 'probationary'), SUM(role = 'secretary') FROM members m WHERE ${inForce('m', '@q')} AND active = 1 GROUP BY +org`,
     params: [{ q: at }],
