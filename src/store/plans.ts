@@ -75,12 +75,13 @@ export const PLANS = {
   /**
    * countsByOrg by the file each member's points came in (null: none), with
    * the time of the latest import that brought them: `cxzy status` counts and
-   * names the files in one pass of the members and their points, not two.
+   * names the files in one pass of the members and their points, not two
+   * (ordered `BY +m.org` as the grouping is: no second sort).
    */
   countsWithFiles: (period: string): Plan => ({
     sql: `SELECT m.org, p.src_file, SUM(m.active = 1), SUM(m.active = 1 AND p.member IS NOT NULL), COUNT(p.member), COALESCE(MAX(i.at), '') FROM members m
           LEFT JOIN points p ON p.member = m.id AND p.period = @q LEFT JOIN imports i ON i.n = p.gen
-          WHERE ${inForce('m', '@q')} GROUP BY +m.org, p.src_file ORDER BY m.org, p.src_file`,
+          WHERE ${inForce('m', '@q')} GROUP BY +m.org, p.src_file ORDER BY +m.org, p.src_file`,
     params: [{ q: period }],
   }),
   /** The active secretaries' ids at quarter `at`. */

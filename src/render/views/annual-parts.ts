@@ -9,13 +9,10 @@ import type { Task } from '../../store/prefetch.js';
 import type { MemberYear } from '../../analyses/annual.js';
 import { memberYearsOf, type YearBasis } from '../../analyses/services.js';
 import { runPieces } from '../formats/json.js';
-import { runsFrom, sharedRuns, type MadeRun } from './runs.js';
+import { MEMBERS_INDENT, runsFrom, sharedRuns, type MadeRun } from './runs.js';
 
 /** Members a run (runSize): a city's 750,000 in 301 runs, a county's 75,000 in 31. */
 export const YEAR_RUN = 2500;
-
-/** Where the members sit in the year's JSON. */
-export const MEMBERS_INDENT = '  ';
 
 /** A member's year as the year's JSON lists it (without --explain). */
 export const memberYearJson = (m: MemberYear) => ({

@@ -10,13 +10,10 @@ import type { MemberStars, StarsStream, StarsVerdicts } from '../../analyses/sta
 import { starsStreamFromStore, starsVerdictReads } from '../../analyses/services.js';
 import { runPieces } from '../formats/json.js';
 import { subtree } from '../../analyses/scope.js';
-import { runsFrom, sharedRuns } from './runs.js';
+import { MEMBERS_INDENT, runsFrom, sharedRuns } from './runs.js';
 
 /** Orgs a run (runSize): a city's 30,000 in 304 runs, a county's 3,000 in 31. Longer runs hold more: a city's list at 2,000 a run peaked at 620–750 MB, at 100 at 350–480 MB. */
 export const STARS_RUN = 100;
-
-/** Where the members sit in a rating's JSON. */
-export const MEMBERS_INDENT = '  ';
 
 /** A member as a rating's JSON lists it. */
 export const memberJson = (m: MemberStars) => ({

@@ -8,7 +8,8 @@ import { t, word, type Lang } from '../i18n/index.js';
 import { GAP, num, para, text, type CellValue, type Doc, type Part } from '../doc.js';
 import { explainJson, explainParts } from './explain.js';
 import { Later, Listed, Written } from '../formats/json.js';
-import { MEMBERS_INDENT, memberJson, type StarsRuns } from './stars-parts.js';
+import { memberJson, type StarsRuns } from './stars-parts.js';
+import { MEMBERS_INDENT } from './runs.js';
 import { punct } from '../i18n/punctuation.js';
 import type { CommitteeStars, StarsSummary } from '../../analyses/stars-summary.js';
 
