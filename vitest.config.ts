@@ -8,8 +8,8 @@ export default defineConfig({
   test: {
     globalSetup: ['test/tmp-root.ts'],
     include: ['test/**/*.test.ts'],
-    // The executables (test:dist) and the clients nobody here wrote (test:e2e) have suites of their own.
-    exclude: ['test/dist/**', 'test/e2e/**', '**/node_modules/**'],
+    // The executables (test:dist), the clients nobody here wrote (test:e2e) and bin/cxzy spawned (test:process) have suites of their own.
+    exclude: ['test/dist/**', 'test/e2e/**', 'test/process/**', '**/node_modules/**'],
     testTimeout: 30_000,
     pool: 'forks',
     // Each fork runs file after file rather than starting afresh for each (43 s → 25.5 s here). Tests share no

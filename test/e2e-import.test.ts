@@ -5,8 +5,7 @@ import { existsSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parse } from 'yaml';
-import { spawnSync } from 'node:child_process';
-import { BASE, BIN, EXAMPLES, cxzy, dump, files, tmp } from './helpers.js';
+import { BASE, EXAMPLES, cxzy, dump, files, tmp } from './helpers.js';
 import { defaultRules } from '../src/core/rules.js';
 import { MIGRATIONS } from '../src/store/schema.js';
 
@@ -153,22 +152,6 @@ describe('import', () => {
     expect(codes).toEqual(new Set(['vague_pledge', 'duplicate_title', 'no_points']));
     const second = await importJson(dir, [EXAMPLES]);
     expect(second.json.sections.reports).toEqual({ inserted: 0, updated: 0, unchanged: 578, removed: 0 });
-  });
-
-  it('shows a progress bar on a terminal, never in a pipe', async () => {
-    const dir = tmp();
-    const env: Record<string, string | undefined> = { ...process.env, CXZY_PROGRESS_AFTER_MS: '0' };
-    delete env.CI;
-    // `script` gives the command a terminal, as an office PC's console would.
-    const tty = spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" import "${EXAMPLES}" --db "${join(dir, 't.db')}"`, '/dev/null'], {
-      env,
-      encoding: 'utf8',
-    });
-    expect(tty.status).toBe(0);
-    expect(tty.stdout).toMatch(/导入 \[[█░]+\] \d+\/12/);
-    const pipe = await cxzy(['import', EXAMPLES, '--db', join(dir, 'p.db')], { env: { CXZY_PROGRESS_AFTER_MS: '0', CI: '' } });
-    expect(pipe.code).toBe(0);
-    expect(pipe.stderr + pipe.stdout).not.toContain('导入 [');
   });
 
   it('-q prints errors only: warnings and the summary are left out', async () => {

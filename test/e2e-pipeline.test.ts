@@ -1,4 +1,5 @@
-// The one pipeline: whichever way a batch is read (worker threads or inline)
+// The one pipeline: whichever way a batch is read (worker threads or inline:
+// test/process/threads.test.ts)
 // and staged (straight into an empty database, or beside stored rows), it
 // stores the same rows and reports the same counts and warnings; unchanged
 // files are skipped on re-import without changing any of that; validate never
@@ -7,19 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { BASE, EXAMPLES, cxzy, dump, files, spawnCxzy, tmp } from './helpers.js';
-import { county, points } from './pieces-fixture.js';
-
-/** Every stored row but the bookkeeping (gen, file hashes). */
-function rows(db: string) {
-  const d = dump(db);
-  delete d.files;
-  delete d.meta;
-  for (const t of Object.values(d)) for (const r of t as Record<string, unknown>[]) delete r.gen;
-  // When each file came in: the clock's, not the rows'.
-  for (const r of d.submissions as Record<string, unknown>[]) delete r.at;
-  return d;
-}
+import { BASE, EXAMPLES, cxzy, dump, files, storedRows as rows, tmp } from './helpers.js';
 
 const importJson = async (args: string[], env: Record<string, string> = {}) => {
   const r = await cxzy(['import', ...args, '--format', 'json'], { env });
@@ -27,31 +16,6 @@ const importJson = async (args: string[], env: Record<string, string> = {}) => {
 };
 
 describe('import', () => {
-  it('stores the same rows and reports the same with worker threads (the binary) as inline (in process)', async () => {
-    const dir = tmp();
-    const threads = spawnCxzy(['import', EXAMPLES, '--db', join(dir, 'w.db'), '--format', 'json'], { env: { CXZY_WORKERS: '2' } });
-    const inline = await importJson([EXAMPLES, '--db', join(dir, 'i.db')]);
-    expect(threads.code).toBe(0);
-    expect(JSON.parse(threads.stdout)).toEqual(inline.json);
-    expect(inline.json.warnings.length).toBeGreaterThan(5);
-    expect(rows(join(dir, 'w.db'))).toEqual(rows(join(dir, 'i.db')));
-    // A new database is written without the WAL, then left in WAL mode like any other.
-    const d = new Database(join(dir, 'w.db'), { readonly: true });
-    expect(d.pragma('journal_mode', { simple: true })).toBe('wal');
-    d.close();
-  });
-
-  it('reads a large file in pieces on worker threads as it reads it whole in process', async () => {
-    const dir = files({ ...county(), '2011Q1/points.yaml': points('2011Q1', (b, i) => 10 + ((b * i) % 10)) });
-    const out = tmp();
-    const threads = spawnCxzy(['import', dir, '--db', join(out, 'w.db'), '--format', 'json'], { env: { CXZY_WORKERS: '2', CXZY_PIECE_BYTES: '512' } });
-    const whole = await importJson([dir, '--db', join(out, 'i.db')], { CXZY_PIECE_BYTES: '0' });
-    expect(threads.code, threads.stderr).toBe(0);
-    expect(JSON.parse(threads.stdout)).toEqual(whole.json);
-    expect(whole.json.warnings.some((w: { code: string }) => w.code === 'vague_pledge')).toBe(true);
-    expect(rows(join(out, 'w.db'))).toEqual(rows(join(out, 'i.db')));
-  });
-
   it('stores the same rows staged beside stored ones as straight into an empty database', async () => {
     const dir = tmp();
     const extra = files({ 'x.yaml': 'orgs:\n  - code: X1\n    name: 别处党委\n    type: committee\n    category: agency\n' });

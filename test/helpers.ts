@@ -119,7 +119,6 @@ export function files(spec: Record<string, string | Uint8Array>): string {
   return dir;
 }
 
-/** Every row of every table, for "the database is exactly as it was". */
 /** Every row of every table, but the import history's own (unless `history`). */
 export function dump(db: string, opts: { history?: boolean } = {}): Record<string, unknown[]> {
   const d = new Database(db, { readonly: true });
@@ -133,6 +132,39 @@ export function dump(db: string, opts: { history?: boolean } = {}): Record<strin
     d.close();
   }
 }
+/** Every stored row but the bookkeeping (gen, file hashes). */
+export function storedRows(db: string): Record<string, unknown[]> {
+  const d = dump(db);
+  delete d.files;
+  delete d.meta;
+  for (const t of Object.values(d)) for (const r of t as Record<string, unknown>[]) delete r.gen;
+  // When each file came in: the clock's, not the rows'.
+  for (const r of d.submissions as Record<string, unknown>[]) delete r.at;
+  return d;
+}
+
+/** The bundled examples imported into a new database, `x.db` in a folder of its own. */
+export async function imported(): Promise<{ dir: string; db: string }> {
+  const dir = tmp();
+  const db = join(dir, 'x.db');
+  const r = await cxzy(['import', EXAMPLES, '--db', db, '-q']);
+  if (r.code !== 0) throw new Error(r.stderr);
+  return { dir, db };
+}
+
+/** A connection in the middle of writing 5,000 members to `db`: its pages in the file, its hot journal beside it. */
+export function midWrite(db: string): Database.Database {
+  const w = new Database(db);
+  w.pragma('journal_mode = DELETE');
+  w.pragma('cache_size = 2');
+  w.exec('BEGIN');
+  const ins = w.prepare(
+    "INSERT INTO member_statements (id, since, name, org, role, active, src_file, src_line, gen) VALUES (?, '', '某', 'D0101', 'member', 1, 'x.yaml', 1, 9)",
+  );
+  for (let i = 0; i < 5000; i++) ins.run(`K${i}`);
+  return w;
+}
+
 /** A small valid county: one committee, two branches, three members. */
 export const BASE = {
   'orgs.yaml': `orgs:

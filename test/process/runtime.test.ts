@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, tmp } from './helpers.js';
+import { BIN, tmp } from '../helpers.js';
 
 const major = (v: string) => Number(v.replace(/^v/, '').split('.')[0]);
 /** The machine's own Node, outside node_modules/.bin. */
