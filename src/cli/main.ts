@@ -4,56 +4,15 @@ import { listenForInterrupt, writtenSoFar } from './interrupt.js';
 import { Command, CommanderError } from 'commander';
 import { createInterface } from 'node:readline/promises';
 import { makeCtx, resolveLang, type GlobalOptions, type Io } from './context.js';
-import type { CommandSpec } from './command.js';
+import { commandsFor } from './commands.js';
 import { DataError, EnvError, Interrupted, PartlyImported, Reported, UsageError } from '../core/errors.js';
 import { t, tm, type Lang } from '../render/i18n/index.js';
-import { validateCommand } from './validate.js';
-import { importCommand } from './import.js';
-import { initCommand } from './init.js';
-import { demoCommand } from './demo.js';
-import { rulesCommand } from './rules.js';
-import { gradeCommand } from './grade.js';
-import { starsCommand } from './stars.js';
-import { quotaCommand } from './quota.js';
-import { ledgerCommand } from './ledger.js';
-import { annualCommand } from './annual.js';
-import { bulletinCommand } from './bulletin.js';
-import { logCommand } from './log.js';
-import { undoCommand } from './undo.js';
-import { mergeCommand } from './merge.js';
-import { showCommand } from './show.js';
-import { exportCommand } from './export.js';
-import { templateCommand } from './template.js';
-import { statusCommand } from './status.js';
-import { serveCommand } from './serve.js';
 import { NOTICE_FORMATS, ROW_FORMATS, TEXT_FORMATS } from './output.js';
 import { punct } from '../render/i18n/punctuation.js';
 import { VERSION } from '../version.js';
 import { langArg } from './lang-arg.js';
 
 export type { Io } from './context.js';
-
-const COMMANDS: CommandSpec[] = [
-  initCommand,
-  validateCommand,
-  importCommand,
-  gradeCommand,
-  starsCommand,
-  quotaCommand,
-  ledgerCommand,
-  annualCommand,
-  statusCommand,
-  serveCommand,
-  bulletinCommand,
-  templateCommand,
-  exportCommand,
-  mergeCommand,
-  logCommand,
-  undoCommand,
-  showCommand,
-  rulesCommand,
-  demoCommand,
-];
 
 /** `given`: the streams to use (tests); without them, the process's own, and the launcher's Ctrl-C listener let go. */
 export async function main(argv: string[], given?: Io): Promise<number> {
@@ -95,7 +54,7 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     // commander's own error texts are English: failure() says the same in the chosen language.
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} });
 
-  for (const spec of COMMANDS) {
+  for (const spec of await commandsFor(argv)) {
     const cmd = spec.define(lang);
     cmd.action(async () => {
       const ctx = makeCtx(cmd.optsWithGlobals() as GlobalOptions, io);
