@@ -1,6 +1,9 @@
 // The JSON Schemas are the source of truth; the TypeScript model must match them.
 import { describe, expect, it } from 'vitest';
-import { readSchema, validator } from '../src/read/schemas.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { documentValidator, itemValidator, readSchema, validator } from '../src/read/schemas.js';
+import { ROOT } from './helpers.js';
 import { ADOPTIONS, CATEGORIES, GOODS, GRADES, LEADS, ORG_TYPES, PLEDGE_KINDS, PLEDGE_STATUSES, ROLES, SECTIONS } from '../src/core/model.js';
 import { defaultRules } from '../src/core/rules.js';
 import { SECTION_DEFS } from '../src/core/sections.js';
@@ -85,5 +88,33 @@ describe('the schemas’ examples, from which the template’s sample rows come'
     const record = Object.fromEntries(Object.entries(schema.properties).flatMap(([k, v]) => (v.examples ? [[k, v.examples[0]]] : [])));
     const check = validator(SECTION_DEFS[s].schema as 'org');
     expect(check(record), JSON.stringify(check.errors)).toBe(true);
+  });
+});
+
+describe('the validators compiled at build (scripts/validators.mjs)', () => {
+  it('are those of the schemas as they are now: a schema changed since the build fails here', async () => {
+    const script: string = '../scripts/validators.mjs';
+    const { validatorsSource } = (await import(script)) as { validatorsSource: () => string };
+    const built = readFileSync(join(ROOT, 'src', 'read', 'validators.js'), 'utf8');
+    expect(built === validatorsSource(), 'src/read/validators.js is older than schemas/: run npm run build').toBe(true);
+  });
+
+  it('give Ajv’s errors, at their places, for a record, a list’s item and the document’s shell', () => {
+    const org = validator('org');
+    expect(org({ code: 'D01', name: '支部', type: 'branch', category: 'rural', parent: 'W01' })).toBe(true);
+    expect(org({ code: 'D 01', name: '', type: 'nope' })).toBe(false);
+    expect(org.errors!.map((e) => [e.instancePath, e.keyword])).toEqual(
+      expect.arrayContaining([
+        ['/code', 'pattern'],
+        ['/type', 'enum'],
+      ]),
+    );
+    const { shell, records } = documentValidator();
+    expect(shell({ period: '2011Q1', points: [{ anything: 1 }] })).toBe(true);
+    expect(shell({ period: '2011Q5' })).toBe(false);
+    expect(records.points({ member: 'M1' })).toBe(false);
+    const deduction = itemValidator('points', 'deductions');
+    expect(deduction({ dimension: 'study', points: -1, reason: '缺席' })).toBe(false);
+    expect(deduction.errors![0]).toMatchObject({ instancePath: '/points', keyword: 'exclusiveMinimum' });
   });
 });

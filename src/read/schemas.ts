@@ -1,41 +1,32 @@
 // The JSON Schemas in schemas/ are the single source of truth for record shapes:
-// this module compiles them once and derives the Chinese-label → slug maps from
-// their `x-labels` annotations.
+// their validators are compiled at build (scripts/validators.mjs, not by Ajv at
+// every start on every thread), and this module derives the Chinese-label → slug
+// maps from their `x-labels` annotations.
 import { join } from 'node:path';
 import { host } from '../core/host.js';
 import { readFileSync } from 'node:fs';
-import { Ajv, type AnySchemaObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { AnySchemaObject, ValidateFunction } from 'ajv';
 import { SECTIONS, type Section } from '../core/model.js';
 import { SECTION_DEFS } from '../core/sections.js';
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv, formats?: string[]) => Ajv;
+import validators from './validators.js';
 
 const SCHEMA_DIR = join(host.root, 'schemas/');
-const BASE = 'https://cxzy.local/schemas/';
 /** The record schemas, one per section (its declaration's `schema`). */
 const RECORD_SCHEMAS = SECTIONS.map((s) => SECTION_DEFS[s].schema);
-const FILES = ['common', ...RECORD_SCHEMAS, 'document', 'rules'];
 
 export function readSchema(name: string): AnySchemaObject {
   return JSON.parse(readFileSync(`${SCHEMA_DIR}${name}.schema.json`, 'utf8')) as AnySchemaObject;
 }
 
-let ajv: Ajv | undefined;
-
-function getAjv(): Ajv {
-  if (ajv) return ajv;
-  ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-  addFormats(ajv, ['date']);
-  ajv.addKeyword({ keyword: 'x-labels', schemaType: 'object' });
-  for (const f of FILES) ajv.addSchema(readSchema(f));
-  return ajv;
+/** The validator compiled for `key`: a schema's name, or `<schema>#<list field>` for that list's items. */
+function compiled(key: string): ValidateFunction {
+  const fn = validators[key];
+  if (!fn) throw new Error(`schema ${key} missing: run npm run build`);
+  return fn;
 }
 
 export function validator(name: string): ValidateFunction {
-  const fn = getAjv().getSchema(`${BASE}${name}.schema.json`);
-  if (!fn) throw new Error(`schema ${name} missing`);
-  return fn;
+  return compiled(name);
 }
 
 /** A document is checked as its shell (sections, period) and then record by record. */
@@ -50,24 +41,14 @@ export interface DocumentValidator {
  * so a file of 60,000 bad records would cost 60,000² copies: checked one by
  * one, each record's errors are its own.
  */
-let docValidator: DocumentValidator | undefined;
-
 export function documentValidator(): DocumentValidator {
-  if (docValidator) return docValidator;
-  const doc = readSchema('document');
-  const props = doc.properties as Record<string, { items?: unknown }>;
-  for (const s of SECTIONS) props[s] = { ...props[s], items: {} };
-  const shell = getAjv().compile({ ...doc, $id: `${BASE}document-shell.schema.json` });
-  const records = Object.fromEntries(SECTIONS.map((s) => [s, validator(SECTION_DEFS[s].schema)])) as Record<Section, ValidateFunction>;
-  docValidator = { shell, records };
-  return docValidator;
+  const records = Object.fromEntries(SECTIONS.map((s) => [s, compiled(SECTION_DEFS[s].schema)])) as Record<Section, ValidateFunction>;
+  return { shell: compiled('document-shell'), records };
 }
 
 /** One item of a record's list (a points record's deduction, a problem's recheck), as an attached sheet gives it row by row. */
 export function itemValidator(schema: string, field: string): ValidateFunction {
-  const fn = getAjv().getSchema(`${BASE}${schema}.schema.json#/properties/${field}/items`);
-  if (!fn) throw new Error(`schema ${schema}.${field} missing`);
-  return fn;
+  return compiled(`${schema}#${field}`);
 }
 
 /** For each enum definition in common.schema.json: Chinese label → slug. */
