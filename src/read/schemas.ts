@@ -19,14 +19,10 @@ export function readSchema(name: string): AnySchemaObject {
 }
 
 /** The validator compiled for `key`: a schema's name, or `<schema>#<list field>` for that list's items. */
-function compiled(key: string): ValidateFunction {
+export function validator(key: string): ValidateFunction {
   const fn = validators[key];
   if (!fn) throw new Error(`schema ${key} missing: run npm run build`);
   return fn;
-}
-
-export function validator(name: string): ValidateFunction {
-  return compiled(name);
 }
 
 /** A document is checked as its shell (sections, period) and then record by record. */
@@ -42,13 +38,13 @@ export interface DocumentValidator {
  * one, each record's errors are its own.
  */
 export function documentValidator(): DocumentValidator {
-  const records = Object.fromEntries(SECTIONS.map((s) => [s, compiled(SECTION_DEFS[s].schema)])) as Record<Section, ValidateFunction>;
-  return { shell: compiled('document-shell'), records };
+  const records = Object.fromEntries(SECTIONS.map((s) => [s, validator(SECTION_DEFS[s].schema)])) as Record<Section, ValidateFunction>;
+  return { shell: validator('document-shell'), records };
 }
 
 /** One item of a record's list (a points record's deduction, a problem's recheck), as an attached sheet gives it row by row. */
 export function itemValidator(schema: string, field: string): ValidateFunction {
-  return compiled(`${schema}#${field}`);
+  return validator(`${schema}#${field}`);
 }
 
 /** For each enum definition in common.schema.json: Chinese label → slug. */
