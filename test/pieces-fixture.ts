@@ -34,3 +34,8 @@ export function points(period: string, study: (b: number, i: number) => number |
       );
   return out.join('');
 }
+
+/** The county's orgs, members and pledges as one file of three lists, as an office keeps its roster: the members' byte-order mark dropped. */
+export function combined(files: Record<string, string>): string {
+  return files['orgs.yaml'] + files['members.yaml'].replace('\uFEFF', '') + files['pledges.yaml'];
+}

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { cutFile } from '../src/read/pieces.js';
 import { ReadQueue } from '../src/read/queue.js';
 import { cxzy, dump, files, tmp } from './helpers.js';
-import { BRANCHES, county, member, PER_BRANCH, points } from './pieces-fixture.js';
+import { BRANCHES, combined, county, member, PER_BRANCH, points } from './pieces-fixture.js';
 
 /** 中文 in GBK. */
 const GBK_CHINESE = Buffer.from([0xd6, 0xd0, 0xce, 0xc4]);
@@ -56,6 +56,41 @@ describe('a large file read in pieces', () => {
       'bad.yaml': Buffer.concat([Buffer.from('# '), Buffer.from([0xff, 0xfe, 0x00, 0x41]), Buffer.from(`\n${points('2011Q1', () => 20)}`)]),
     });
     for (const f of ['alias.yaml', 'after.yaml', 'docs.yaml', 'bad.yaml']) expect(cutFile({ index: 0, file: f, path: join(odd, f) }, 512), f).toBeNull();
+  });
+
+  it('cuts a file of several lists at each list’s items, never a piece across two, each with its list’s key', () => {
+    const dir = files({ 'base.yaml': combined(county()) });
+    const text = readFileSync(join(dir, 'base.yaml'), 'utf8');
+    const cut = cutFile({ index: 0, file: 'base.yaml', path: join(dir, 'base.yaml') }, 512)!;
+    const pieces = Array.from({ length: cut.count }, (_, k) => cut.piece(k).piece);
+    // In the file's order, each list in several pieces.
+    const keys = pieces.map((p) => p.key);
+    expect([...new Set(keys)]).toEqual(['orgs', 'members', 'pledges']);
+    expect(keys).toEqual([...keys].sort((a, b) => ['orgs', 'members', 'pledges'].indexOf(a) - ['orgs', 'members', 'pledges'].indexOf(b)));
+    for (const key of ['orgs', 'members', 'pledges']) expect(keys.filter((k) => k === key).length, key).toBeGreaterThan(1);
+    const lines = text.split('\n');
+    for (const p of pieces) {
+      // The file's header, then the list's key at its line, then the file's own lines from the piece's first.
+      expect(p.text.startsWith(`# 虚构数据\n${p.key}:\n`), p.key).toBe(true);
+      expect(lines[p.keyLine - 1]).toBe(`${p.key}:`);
+      const first = p.headerLines + 1 + p.offset;
+      expect(lines.slice(first - 1, first + 2)).toEqual(p.text.split('\n').slice(p.headerLines, p.headerLines + 3));
+      // No item of another list.
+      expect(
+        p.text
+          .split('\n')
+          .slice(p.headerLines)
+          .some((l) => /^[a-z]+:\s*$/.test(l)),
+        p.key,
+      ).toBe(false);
+    }
+    // Read whole: a key twice, a key without a list, a scalar between lists.
+    const odd = files({
+      'twice.yaml': `${combined(county())}orgs:\n  - code: X\n    name: 又一个\n    type: branch\n    parent: W\n    category: rural\n`,
+      'bare.yaml': combined(county()).replace('pledges:\n', 'notes:\npledges:\n'),
+      'scalar.yaml': combined(county()).replace('pledges:\n', 'period: 2011Q1\npledges:\n'),
+    });
+    for (const f of ['twice.yaml', 'bare.yaml', 'scalar.yaml']) expect(cutFile({ index: 0, file: f, path: join(odd, f) }, 512), f).toBeNull();
   });
 
   it('reads none of a file’s further pieces once one has declined: the file is read whole instead', () => {
@@ -120,6 +155,42 @@ describe('a large file read in pieces', () => {
     const last = member(BRANCHES - 1, PER_BRANCH - 1);
     const lines = ['# 中文', ...points('2011Q2', () => 20).split('\n')];
     expect(lines[d.find((p) => p.period === '2011Q2' && p.member === last)!.src_line - 1]).toContain(`member: ${last}`);
+  });
+
+  it('stores and says what a file of several lists read whole does, over a year of imports and a correction', async () => {
+    const base = county();
+    const fixed = { ...base, 'members.yaml': base['members.yaml'].replace('name: 党员3号5', 'name: 党员三号五') };
+    const dir = files({
+      'base.yaml': combined(base),
+      '2011Q1/points.yaml': points('2011Q1', (b, i) => 10 + ((b + i) % 10)),
+      '2011Q2/points.yaml': points('2011Q2', () => 20),
+      'fix/base.yaml': combined(fixed),
+    });
+    expect(cutFile({ index: 0, file: 'b', path: join(dir, 'base.yaml') }, 512)!.count).toBeGreaterThan(6);
+    const out = tmp();
+    const at = (...fs: string[]) => fs.map((f) => join(dir, f));
+    const steps = [at('base.yaml', '2011Q1'), at('2011Q2'), [...at('fix/base.yaml'), '--replace']];
+    const said: Record<string, unknown[]> = { cut: [], whole: [] };
+    for (const [env, name] of [
+      [CUT, 'cut'],
+      [WHOLE, 'whole'],
+    ] as const) {
+      for (const step of steps) {
+        const r = await imported([...step, '--db', join(out, `${name}.db`)], env);
+        expect(r.code, r.stderr).toBe(0);
+        said[name].push(JSON.parse(JSON.stringify(r.json), (k, v) => (k === 'at' ? undefined : v)));
+      }
+    }
+    expect(said.cut).toEqual(said.whole);
+    expect(rows(join(out, 'cut.db'))).toEqual(rows(join(out, 'whole.db')));
+    // The vague pledge, in the file's last list, at its own line; the corrected name stored, with its line.
+    const vague = (said.cut[0] as { warnings: { code: string; line: number }[] }).warnings.find((w) => w.code === 'vague_pledge')!;
+    const lines = combined(base).split('\n');
+    expect(lines[vague.line - 1]).toContain('content: 进一步统一思想认识');
+    const m = dump(join(out, 'cut.db')).members as { id: string; name: string; src_line: number }[];
+    const renamed = m.find((x) => x.id === member(3, 5))!;
+    expect(renamed.name).toBe('党员三号五');
+    expect(combined(fixed).split('\n')[renamed.src_line - 1]).toBe(`- id: ${member(3, 5)}`);
   });
 
   it('says the errors of a wrong record or a broken line where reading it whole does, and stores nothing', async () => {

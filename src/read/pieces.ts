@@ -1,11 +1,11 @@
-// A large YAML file read in pieces: its one list cut at items, each piece the
-// file's header (its lines before the list) and a run of items, read on any
-// thread, the pieces' rows staged in order. One piece's parse tree is held at
-// a time per thread instead of the whole file's, its rows packed until staged,
-// and the threads share a big file as they share many small ones. Only a file
-// of one list with no anchor or alias is cut; a piece with any problem sends
-// the whole file to the ordinary reader, so every error and its place are
-// what they were.
+// A large YAML file read in pieces: its lists cut at items, each piece the
+// file's header (its lines before its first list), its list's key and a run of
+// that list's items, read on any thread, the pieces' rows staged in order. One
+// piece's parse tree is held at a time per thread instead of the whole file's,
+// its rows packed until staged, and the threads share a big file as they share
+// many small ones. Only a file of lists to its end with no anchor or alias is
+// cut; a piece with any problem sends the whole file to the ordinary reader, so
+// every error and its place are what they were.
 import { readFileSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { extname } from 'node:path';
@@ -28,8 +28,10 @@ export interface Piece {
   /** The list's key: a piece's document must hold no other section. */
   key: string;
   text: string;
-  /** Lines of the header, which every piece begins with. */
+  /** Lines of the header, which every piece begins with: the file's lines before its first list, then its list's key. */
   headerLines: number;
+  /** The file's line of the piece's list's key (the header's last line). */
+  keyLine: number;
   /** What to add to a line past the header to have the file's line. */
   offset: number;
   part: number;
@@ -68,8 +70,8 @@ const HASH = 35;
 const CR = 13;
 const LF = 10;
 
-/** The header's end and the items' indent: the list's key alone on a line at column 0, then blank lines, comments and the first item. */
-function listStart(raw: Buffer): { key: string; headerEnd: number; indent: number } | null {
+/** The first list's key, where its key line starts and ends, and its items' indent: its key alone on a line at column 0, then blank lines, comments and the first item. */
+function listStart(raw: Buffer): { key: string; keyStart: number; headerEnd: number; indent: number } | null {
   const head = raw.toString('latin1', 0, Math.min(raw.length, 65536));
   const item = /^( *)-(?: |\r?\n)/m.exec(head);
   if (!item) return null;
@@ -77,18 +79,76 @@ function listStart(raw: Buffer): { key: string; headerEnd: number; indent: numbe
   // The last line before the item that is not blank or a comment: the key.
   let k = before.length - 2;
   while (k >= 0 && /^\s*(#.*)?\r?$/.test(before[k])) k--;
-  const key = k >= 0 ? /^([A-Za-z_]\w*):[ ]*(?:#.*)?\r?$/.exec(before[k]) : null;
+  const key = k >= 0 ? KEY_LINE.exec(before[k]) : null;
   if (!key) return null;
   // Nothing in the header may start a list or a document of its own.
   if (before.slice(0, k).some((l, i) => /^\s*-(\s|$)/.test(l) || /^(\.\.\.|%)/.test(l) || (i > 0 && l.startsWith('---')))) return null;
-  const headerEnd = before.slice(0, k + 1).reduce((n, l) => n + l.length + 1, 0);
-  return { key: key[1], headerEnd, indent: item[1].length };
+  const keyStart = before.slice(0, k).reduce((n, l) => n + l.length + 1, 0);
+  return { key: key[1], keyStart, headerEnd: keyStart + before[k].length + 1, indent: item[1].length };
+}
+
+/** A list's key alone on its line at column 0 (a comment may follow). */
+const KEY_LINE = /^([A-Za-z_]\w*):[ ]*(?:#.*)?\r?$/;
+
+/** One of the file's lists: its key, its key line's start, its items from `start` to `end`, their indent. */
+interface List {
+  key: string;
+  keyStart: number;
+  start: number;
+  end: number;
+  indent: number;
+}
+
+/** The text of the line starting at `at`, without its newline. */
+function lineAt(raw: Buffer, at: number): string {
+  const lf = raw.indexOf(LF, at);
+  return raw.toString('latin1', at, lf < 0 ? raw.length : lf);
+}
+
+/** The indent of the first item after `from` (blank lines and comments before it), or -1 when a list does not follow. */
+function itemIndent(raw: Buffer, from: number): number {
+  for (let at = from; at < raw.length; ) {
+    const line = lineAt(raw, at);
+    if (!/^\s*(#.*)?\r?$/.test(line)) {
+      const item = /^( *)-(?: |\r?$)/.exec(line);
+      return item ? item[1].length : -1;
+    }
+    at += line.length + 1;
+  }
+  return -1;
+}
+
+/**
+ * The file's lists after its header: each key alone at column 0 followed by
+ * its items, to the end of the one document; null when anything else is at
+ * column 0 (a scalar after a list, a document marker) or a key comes twice.
+ */
+function listsOf(raw: Buffer): { headerEnd: number; lists: List[] } | null {
+  const first = listStart(raw);
+  if (!first) return null;
+  const lists: List[] = [{ key: first.key, keyStart: first.keyStart, start: first.headerEnd, end: raw.length, indent: first.indent }];
+  for (const at of lineStarts(raw, first.headerEnd - 1)) {
+    const c = raw[at];
+    const list = lists[lists.length - 1];
+    if (at >= raw.length || c === SPACE || c === LF || c === CR || c === HASH) continue;
+    if (c === DASH && list.indent === 0 && (raw[at + 1] === SPACE || raw[at + 1] === LF || raw[at + 1] === CR)) continue;
+    const line = lineAt(raw, at);
+    const key = KEY_LINE.exec(line)?.[1];
+    const start = at + line.length + 1;
+    const indent = key ? itemIndent(raw, start) : -1;
+    if (!key || indent < 0 || lists.some((l) => l.key === key)) return null;
+    list.end = at;
+    lists.push({ key, keyStart: at, start, end: raw.length, indent });
+  }
+  return { headerEnd: first.keyStart, lists };
 }
 
 /**
  * The pieces of a file worth cutting, or null to read it whole: too small,
- * neither UTF-8 nor GBK, or not one list at the end of one document (a line at
- * column 0 after the list, a document marker, a bare carriage return).
+ * neither UTF-8 nor GBK, or not lists to the end of one document (a line at
+ * column 0 after them that is not a list's key, a document marker, a bare
+ * carriage return). A piece never spans two lists: each is the file's header,
+ * its list's key and a run of its items.
  */
 export function cutFile(task: FileTask, pieceBytes: number): CutFile | null {
   if (pieceBytes <= 0 || task.allErrors || extname(task.path).toLowerCase() === '.xlsx') return null;
@@ -110,36 +170,38 @@ export function cutFile(task: FileTask, pieceBytes: number): CutFile | null {
   }
   if (mayAlias(raw)) return null;
   const bom = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? 3 : 0;
-  const list = listStart(raw);
-  if (!list) return null;
-  const { headerEnd, indent } = list;
-  for (const at of lineStarts(raw, headerEnd - 1)) {
-    const c = raw[at];
-    if (at >= raw.length || c === SPACE || c === LF || c === CR || c === HASH) continue;
-    if (c === DASH && indent === 0 && (raw[at + 1] === SPACE || raw[at + 1] === LF || raw[at + 1] === CR)) continue;
-    return null;
-  }
+  const found = listsOf(raw);
+  if (!found) return null;
   for (let i = raw.indexOf(CR); i >= 0; i = raw.indexOf(CR, i + 1)) if (raw[i + 1] !== LF) return null;
-  const header = raw.toString('utf8', bom, headerEnd);
-  const headerLines = countLines(raw, 0, headerEnd);
-  const mark = Buffer.from(`\n${' '.repeat(indent)}- `);
-  const ranges: { start: number; end: number; offset: number }[] = [];
-  let start = headerEnd;
-  let lines = headerLines;
-  while (start < raw.length) {
-    const cut = raw.indexOf(mark, start + pieceBytes);
-    const end = cut < 0 ? raw.length : cut + 1;
-    ranges.push({ start, end, offset: lines - headerLines });
-    lines += countLines(raw, start, end);
-    start = end;
+  const header = raw.toString('utf8', bom, found.headerEnd);
+  // Every piece's header is the file's and its list's key line: the key's line is the last of it.
+  const headerLines = countLines(raw, 0, found.headerEnd) + 1;
+  const ranges: { list: List; keyLine: number; start: number; end: number; offset: number }[] = [];
+  let lines = 0;
+  let counted = 0;
+  const linesTo = (pos: number) => {
+    lines += countLines(raw, counted, pos);
+    counted = pos;
+    return lines;
+  };
+  for (const list of found.lists) {
+    const keyLine = linesTo(list.keyStart) + 1;
+    const mark = Buffer.from(`\n${' '.repeat(list.indent)}- `);
+    for (let start = list.start; start < list.end; ) {
+      const cut = raw.indexOf(mark, start + pieceBytes);
+      const end = cut < 0 || cut >= list.end ? list.end : cut + 1;
+      ranges.push({ list, keyLine, start, end, offset: linesTo(start) - headerLines });
+      start = end;
+    }
   }
   return {
     count: ranges.length,
     whole,
     // Each piece's text is made when its turn comes: the file's bytes are held meanwhile, its text never whole.
     piece: (part) => {
-      const { start, end, offset } = ranges[part];
-      return { ...task, piece: { key: list.key, text: header + raw.toString('utf8', start, end), headerLines, offset, part } };
+      const { list, keyLine, start, end, offset } = ranges[part];
+      const text = header + raw.toString('utf8', list.keyStart, list.start) + raw.toString('utf8', start, end);
+      return { ...task, piece: { key: list.key, text, headerLines, keyLine, offset, part } };
     },
   };
 }
