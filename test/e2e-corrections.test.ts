@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BASE, cxzy, dump, files } from './helpers.js';
+import { commandsFor } from '../src/cli/commands.js';
 
 /** Two townships: W01 (D01, D02) and W02 (D03); members in each branch. */
 const COUNTY = {
@@ -273,6 +274,9 @@ describe('history and undo', () => {
     writeFileSync(join(dir, 'q1', 'D02.yaml'), branchFile('D02', ['M3'], ['乙一', '乙二', '乙三']));
     const before = dump(join(dir, 'cxzy.db'));
     // The import plans on the stored rows (the unchanged files' among them), then reads; the undo empties the database meanwhile.
+    // Both commands' modules loaded first, so that each starts as soon as it is called (cli/commands.ts loads them on use).
+    await commandsFor(['import']);
+    await commandsFor(['undo']);
     const importing = cxzy(['import', '.'], { cwd: dir });
     const undo = await cxzy(['undo', '--yes'], { cwd: dir });
     expect(undo.code).toBe(0);
