@@ -8,12 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { BASE, EXAMPLES, cxzy, dump, files, storedRows as rows, tmp } from './helpers.js';
-
-const importJson = async (args: string[], env: Record<string, string> = {}) => {
-  const r = await cxzy(['import', ...args, '--format', 'json'], { env });
-  return { code: r.code, json: JSON.parse(r.stdout), stderr: r.stderr };
-};
+import { BASE, EXAMPLES, cxzy, dump, files, importJson, storedRows as rows, tmp } from './helpers.js';
 
 describe('import', () => {
   it('stores the same rows staged beside stored ones as straight into an empty database', async () => {

@@ -3,9 +3,7 @@
 // committees, the same as the full rating's; --all, --out and pipes get every
 // member.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { generate } from '../src/bench/generate.js';
-import { cxzy, tmp } from './helpers.js';
+import { cxzy, generatedDb, starsScopes } from './helpers.js';
 import { openDb } from '../src/store/db.js';
 import { Query } from '../src/store/query.js';
 import { defaultRules } from '../src/core/rules.js';
@@ -22,10 +20,7 @@ interface Stars {
 }
 
 beforeAll(async () => {
-  const dir = tmp();
-  generate({ name: 'summary', branches: 100 }, join(dir, 'data'));
-  db = join(dir, 'cxzy.db');
-  expect((await cxzy(['import', join(dir, 'data'), '--db', db, '-q'])).code).toBe(0);
+  db = await generatedDb();
 }, 30_000);
 
 describe('stars on a terminal, past 2,000 members', () => {
@@ -81,17 +76,11 @@ describe('every member in JSON', () => {
 // The binary, which hands these runs to a second thread: test/process/threads.test.ts.
 describe('every member in JSON, in runs', () => {
   it('in runs of 7 orgs, some with no member, writes what it writes in one run', async () => {
-    const d = openDb(db, 'read');
-    const q = new Query(d);
-    const orgs = q.orgs();
-    d.close();
     // Runs of 7 orgs (render/views/runs.ts), some with no member: in process each is made on this thread, in turn.
     const env = { CXZY_RUN_SIZE: '7' };
-    const town = orgs.find((o) => o.type === 'committee' && o.parent !== null)!.code;
-    for (const org of [undefined, town]) {
-      const args = ['stars', '--db', db, '--format', 'json', ...(org ? ['--org', org] : [])];
+    for (const args of starsScopes(db)) {
       const inline = await cxzy(args);
-      expect((await cxzy(args, { env })).stdout, org).toBe(inline.stdout);
+      expect((await cxzy(args, { env })).stdout, args.join(' ')).toBe(inline.stdout);
     }
   });
 

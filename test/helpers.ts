@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { main } from '../src/cli/main.js';
+import { openDb } from '../src/store/db.js';
+import { Query } from '../src/store/query.js';
+import { generate } from '../src/bench/generate.js';
 import { SECTION_LIST } from '../src/core/sections.js';
 import { ATTACHED_SHEETS } from '../src/core/attached-sheets.js';
 
@@ -141,6 +144,31 @@ export function storedRows(db: string): Record<string, unknown[]> {
   // When each file came in: the clock's, not the rows'.
   for (const r of d.submissions as Record<string, unknown>[]) delete r.at;
   return d;
+}
+
+/** `cxzy import args --format json` in this process: its exit code, its summary parsed and what it said on stderr. */
+export async function importJson(args: string[], env: Record<string, string> = {}) {
+  const r = await cxzy(['import', ...args, '--format', 'json'], { env });
+  return { code: r.code, json: JSON.parse(r.stdout), stderr: r.stderr };
+}
+
+/** A generated county of 100 branches (src/bench/generate.ts) imported into a new database: past the terminal's 2,000 members. */
+export async function generatedDb(): Promise<string> {
+  const dir = tmp();
+  generate({ name: 'summary', branches: 100 }, join(dir, 'data'));
+  const db = join(dir, 'cxzy.db');
+  const r = await cxzy(['import', join(dir, 'data'), '--db', db, '-q']);
+  if (r.code !== 0) throw new Error(r.stderr);
+  return db;
+}
+
+/** The arguments of `stars --format json` over the whole of `db` and over its first town (a committee below the root). */
+export function starsScopes(db: string): string[][] {
+  const d = openDb(db, 'read');
+  const orgs = new Query(d).orgs();
+  d.close();
+  const town = orgs.find((o) => o.type === 'committee' && o.parent !== null)!.code;
+  return [undefined, town].map((org) => ['stars', '--db', db, '--format', 'json', ...(org ? ['--org', org] : [])]);
 }
 
 /** The bundled examples imported into a new database, `x.db` in a folder of its own. */

@@ -4,16 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { generate } from '../../src/bench/generate.js';
-import { openDb } from '../../src/store/db.js';
-import { Query } from '../../src/store/query.js';
-import { EXAMPLES, cxzy, files, imported, spawnCxzy, storedRows as rows, tmp } from '../helpers.js';
+import { EXAMPLES, cxzy, files, generatedDb, imported, spawnCxzy, importJson, starsScopes, storedRows as rows, tmp } from '../helpers.js';
 import { county, points } from '../pieces-fixture.js';
-
-const importJson = async (args: string[], env: Record<string, string> = {}) => {
-  const r = await cxzy(['import', ...args, '--format', 'json'], { env });
-  return { code: r.code, json: JSON.parse(r.stdout), stderr: r.stderr };
-};
 
 describe('import', () => {
   it('stores the same rows and reports the same with worker threads (the binary) as inline (in process)', async () => {
@@ -66,25 +58,17 @@ describe('commands', () => {
 describe('every member in JSON', () => {
   let db = '';
   beforeAll(async () => {
-    const dir = tmp();
-    generate({ name: 'summary', branches: 100 }, join(dir, 'data'));
-    db = join(dir, 'cxzy.db');
-    expect((await cxzy(['import', join(dir, 'data'), '--db', db, '-q'])).code).toBe(0);
+    db = await generatedDb();
   }, 30_000);
 
   it('the binary, which makes every other run of orgs on a second thread, writes what one thread writes', async () => {
-    const d = openDb(db, 'read');
-    const orgs = new Query(d).orgs();
-    d.close();
     // Runs of 7 orgs (render/views/runs.ts): the second thread makes every other one, some with no member.
     const env = { CXZY_RUN_SIZE: '7' };
-    const town = orgs.find((o) => o.type === 'committee' && o.parent !== null)!.code;
-    for (const org of [undefined, town]) {
-      const args = ['stars', '--db', db, '--format', 'json', ...(org ? ['--org', org] : [])];
+    for (const args of starsScopes(db)) {
       const inline = await cxzy(args);
       const spawned = spawnCxzy(args, { env });
-      expect([spawned.code, spawned.stderr], org).toEqual([0, '']);
-      expect(spawned.stdout, org).toBe(inline.stdout);
+      expect([spawned.code, spawned.stderr], args.join(' ')).toEqual([0, '']);
+      expect(spawned.stdout, args.join(' ')).toBe(inline.stdout);
     }
   });
 
