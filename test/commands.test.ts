@@ -1,7 +1,8 @@
 // The subcommands by name (cli/commands.ts): the one named is loaded alone,
 // help and an unknown name get them all, in help's order.
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, commandsFor } from '../src/cli/commands.js';
+import { COMMANDS, commandsFor, VALUED } from '../src/cli/commands.js';
+import { programOf, type Io } from '../src/cli/main.js';
 import { cxzy } from './helpers.js';
 
 const names = async (argv: string[]) => (await commandsFor(argv)).map((s) => s.define('zh').name());
@@ -9,6 +10,14 @@ const names = async (argv: string[]) => (await commandsFor(argv)).map((s) => s.d
 describe('commands by name', () => {
   it('each name loads the command of that name, and it alone', async () => {
     for (const name of Object.keys(COMMANDS)) expect(await names([name])).toEqual([name]);
+  });
+
+  it('knows which global options take a value: those the program defines so', () => {
+    const io = { stdout: { write: () => true }, stderr: { write: () => true }, env: {}, cwd: '.' } as unknown as Io;
+    const valued = programOf('zh', io)
+      .options.filter((o) => o.required || o.optional)
+      .flatMap((o) => [o.long, o.short].filter((n): n is string => !!n));
+    expect(new Set(valued)).toEqual(VALUED);
   });
 
   it('finds the name past the global options and their values', async () => {

@@ -26,8 +26,8 @@ export const COMMANDS: Record<string, () => Promise<CommandSpec>> = {
   demo: async () => (await import('./demo.js')).demoCommand,
 };
 
-/** The global options that take a value as the next word (cli/main.ts defines them). */
-const VALUED = new Set(['--db', '--rules', '--lang', '--format']);
+/** The global options that take a value as the next word (cli/main.ts defines them; test/commands.test.ts holds the two equal). */
+export const VALUED = new Set(['--db', '--rules', '--lang', '--format']);
 
 /** The commands `argv` needs defined: the one it names, or every one (help, a misspelt name, none). */
 export async function commandsFor(argv: string[]): Promise<CommandSpec[]> {

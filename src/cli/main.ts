@@ -36,24 +36,30 @@ export async function main(argv: string[], given?: Io): Promise<number> {
   return run(argv, io, lang);
 }
 
-async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
-  const program = new Command('cxzy')
-    .description(t(lang, 'h_program'))
-    .option('--db <path>', t(lang, 'h_db'))
-    .option('--rules <path>', t(lang, 'h_rules'))
-    .option('--lang <lang>', t(lang, 'h_lang'))
-    .option('--format <format>', t(lang, 'h_format', formatsHelp(lang)))
-    .option('--no-color', t(lang, 'h_no_color'))
-    .option('-q, --quiet', t(lang, 'h_quiet'))
-    .version(VERSION, '--version', t(lang, 'h_version'))
-    .helpOption('-h, --help', t(lang, 'h_help'))
-    .helpCommand(false)
-    .showSuggestionAfterError(true)
-    .exitOverride()
-    .configureHelp(help(lang))
-    // commander's own error texts are English: failure() says the same in the chosen language.
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} });
+/** The program with its global options, before its commands are added. */
+export function programOf(lang: Lang, io: Io): Command {
+  return (
+    new Command('cxzy')
+      .description(t(lang, 'h_program'))
+      .option('--db <path>', t(lang, 'h_db'))
+      .option('--rules <path>', t(lang, 'h_rules'))
+      .option('--lang <lang>', t(lang, 'h_lang'))
+      .option('--format <format>', t(lang, 'h_format', formatsHelp(lang)))
+      .option('--no-color', t(lang, 'h_no_color'))
+      .option('-q, --quiet', t(lang, 'h_quiet'))
+      .version(VERSION, '--version', t(lang, 'h_version'))
+      .helpOption('-h, --help', t(lang, 'h_help'))
+      .helpCommand(false)
+      .showSuggestionAfterError(true)
+      .exitOverride()
+      .configureHelp(help(lang))
+      // commander's own error texts are English: failure() says the same in the chosen language.
+      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} })
+  );
+}
 
+async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
+  const program = programOf(lang, io);
   for (const spec of await commandsFor(argv)) {
     const cmd = spec.define(lang);
     cmd.action(async () => {
