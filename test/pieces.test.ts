@@ -93,6 +93,20 @@ describe('a large file read in pieces', () => {
     for (const f of ['twice.yaml', 'bare.yaml', 'scalar.yaml']) expect(cutFile({ index: 0, file: f, path: join(odd, f) }, 512), f).toBeNull();
   });
 
+  it('cuts a file of several lists saved on Windows (a byte-order mark, CRLF, a quarter above its lists) and stores what it stores read whole', async () => {
+    const text = `\uFEFF# 说明\r\nperiod: 2011Q1\r\n${combined(county()).replaceAll('\n', '\r\n')}`;
+    const dir = files({ 'base.yaml': text });
+    expect(cutFile({ index: 0, file: 'base.yaml', path: join(dir, 'base.yaml') }, 512)!.count).toBeGreaterThan(6);
+    const out = tmp();
+    const cut = await imported([join(dir, 'base.yaml'), '--db', join(out, 'cut.db')], CUT);
+    const whole = await imported([join(dir, 'base.yaml'), '--db', join(out, 'whole.db')], WHOLE);
+    expect(cut.code, cut.stderr).toBe(0);
+    expect(JSON.parse(JSON.stringify(cut.json), (k, v) => (k === 'at' ? undefined : v))).toEqual(
+      JSON.parse(JSON.stringify(whole.json), (k, v) => (k === 'at' ? undefined : v)),
+    );
+    expect(rows(join(out, 'cut.db'))).toEqual(rows(join(out, 'whole.db')));
+  });
+
   it('reads none of a file’s further pieces once one has declined: the file is read whole instead', () => {
     const dir = files({ 'points.yaml': points('2011Q1', () => 20) });
     const task = { index: 0, file: 'points.yaml', path: join(dir, 'points.yaml') };
