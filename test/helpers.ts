@@ -76,6 +76,11 @@ export function spawnCxzy(args: string[], opts: { cwd?: string; env?: Record<str
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The machine's own Node (outside node_modules/.bin), or '' when it has none: the Node an office's PATH would start. */
+export function machineNode(): string {
+  return spawnSync('sh', ['-c', 'PATH=$(echo "$PATH" | tr ":" "\\n" | grep -v node_modules | paste -sd:) command -v node'], { encoding: 'utf8' }).stdout.trim();
+}
+
 /** `args` run by the built binary as the user `nobody` (setpriv): how another user of the database is tried. */
 export const AS_NOBODY = ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, BIN];
 

@@ -4,13 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, tmp } from '../helpers.js';
+import { BIN, machineNode, tmp } from '../helpers.js';
 
 const major = (v: string) => Number(v.replace(/^v/, '').split('.')[0]);
 /** The machine's own Node, outside node_modules/.bin. */
-const system = spawnSync('sh', ['-c', 'PATH=$(echo "$PATH" | tr ":" "\\n" | grep -v node_modules | paste -sd:) command -v node'], {
-  encoding: 'utf8',
-}).stdout.trim();
+const system = machineNode();
 
 describe('runtime', () => {
   it(`runs the tests on Node 22.12 or later (${process.version})`, () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMANDS } from '../../src/cli/commands.js';
-import { imported, spawnCxzy } from '../helpers.js';
+import { EXAMPLES, imported, spawnCxzy } from '../helpers.js';
 
 /** The dist modules (relative to dist/) a spawned `cxzy args` loads. */
 async function loaded(args: string[]): Promise<string[]> {
@@ -33,7 +33,7 @@ describe('a command’s start', () => {
   });
 
   it('import loads its readers, and neither the web view nor the notice', async () => {
-    const mods = await loaded(['import', join(import.meta.dirname, '..', '..', 'examples', 'orgs.yaml')]);
+    const mods = await loaded(['import', join(EXAMPLES, 'orgs.yaml')]);
     expect(mods).toContain('read/pool.js');
     expect(mods.filter((m) => /^(web\/|render\/views\/bulletin|cli\/(serve|bulletin|annual))/.test(m))).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, lstatSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { BIN, EXAMPLES, ROOT, appears, cxzy, dump, imported, spawnCxzy, tmp } from '../helpers.js';
+import { BIN, EXAMPLES, ROOT, appears, cxzy, dump, imported, machineNode, spawnCxzy, tmp } from '../helpers.js';
 
 describe('Ctrl-C', () => {
   it('Ctrl-C while cxzy starts up is said, in the language asked for, and writes nothing', async () => {
@@ -53,9 +53,7 @@ describe('Ctrl-C', () => {
     const { generate } = await import('../../src/bench/generate.js');
     generate({ name: 'int', branches: 1500 }, data);
     // The checkout's Node, and the machine's own (an older one re-starts cxzy on the checkout's: Ctrl-C sent to it alone must reach cxzy).
-    const system = spawnSync('sh', ['-c', 'PATH=$(echo "$PATH" | tr ":" "\\n" | grep -v node_modules | paste -sd:) command -v node'], {
-      encoding: 'utf8',
-    }).stdout.trim();
+    const system = machineNode();
     for (const node of [process.execPath, ...(system ? [system] : [])]) {
       const db = join(dir, 'c.db');
       const child = spawn(node, [BIN, 'import', data, '--db', db], { env: { ...process.env, CXZY_WORKERS: '1' } });
