@@ -89,7 +89,6 @@ async function workbookPart(part: Part, read: Read): Promise<string> {
   return 'xl/workbook.xml';
 }
 
-/** The sheets of the workbook at `path`, in order; throws on a file that is not a workbook or is damaged. */
 /** An OLE compound file's first bytes: what Excel writes an encrypted workbook (or an old .xls) as, in place of a zip. */
 const OLE = Buffer.from('d0cf11e0a1b11ae1', 'hex');
 
@@ -98,24 +97,41 @@ const OLE = Buffer.from('d0cf11e0a1b11ae1', 'hex');
  * password (its EncryptedPackage stream), else a workbook of the old format
  * under a new name. Either is refused with what to do.
  */
-function notZip(path: string): void {
+function notZip(from: string | Buffer): void {
   const head = Buffer.alloc(8);
-  const fd = openSync(path, 'r');
-  try {
-    readSync(fd, head, 0, 8, 0);
-  } finally {
-    closeSync(fd);
-  }
+  if (typeof from === 'string') {
+    const fd = openSync(from, 'r');
+    try {
+      readSync(fd, head, 0, 8, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } else from.copy(head, 0, 0, 8);
   if (!head.equals(OLE)) return;
-  if (readFileSync(path).includes(Buffer.from('EncryptedPackage', 'utf16le'))) throw new LimitError({ id: 'xlsx_password' });
+  if ((typeof from === 'string' ? readFileSync(from) : from).includes(Buffer.from('EncryptedPackage', 'utf16le')))
+    throw new LimitError({ id: 'xlsx_password' });
   throw new LimitError({ id: 'xlsx_old_format', params: { ext: '.xls' } });
 }
 
-export async function* openWorkbook(path: string): AsyncGenerator<OpenSheet> {
-  notZip(path);
+/** A workbook opened: its sheets by the workbook's list, in order, each read when asked for. */
+export interface Book {
+  sheets: { name: string; state: string /** Its part's size inflated, as the zip's directory says (0: no part). */; bytes: number }[];
+  /** The workbook is one cxzy exported (EXPORT_MARK). */
+  exported: boolean;
+  date1904: boolean;
+  budget: Budget;
+  /** Reads the styles and the shared strings, once: before the first sheet's rows. */
+  prepare(): Promise<void>;
+  /** The `i`th sheet; throws when its part is missing. */
+  sheet(i: number): OpenSheet;
+}
+
+/** The workbook at `from` (its path, or its bytes), its sheet list read; throws on a file that is not a workbook or is damaged. */
+export async function openBook(from: string | Buffer): Promise<Book> {
+  notZip(from);
   // Loaded when a workbook is opened: unzipper and its dependencies are a sixth of cxzy's start.
   const { default: unzipper } = await import('unzipper');
-  const zip = (await unzipper.Open.file(path)) as unknown as { files: Entry[] };
+  const zip = (await (typeof from === 'string' ? unzipper.Open.file(from) : unzipper.Open.buffer(from))) as unknown as { files: Entry[] };
   const budget = new Budget();
   const entries = new Map<string, Entry>();
   for (const f of zip.files) {
@@ -130,34 +146,58 @@ export async function* openWorkbook(path: string): AsyncGenerator<OpenSheet> {
   if (!book) throw new Error(`no ${main}: not an Excel workbook`);
   const rels = await relations(part, read, main);
   const byType = (type: string, usual: string) => part([...rels.values()].find((r) => r.type === type)?.at ?? posix.join(posix.dirname(main), usual));
-  const sheets: { name: string; state: string; rel: string | undefined }[] = [];
+  const listed: { name: string; state: string; rel: string | undefined }[] = [];
   let date1904 = false;
   let verbatim = false;
   await tags(read(book), (name, a) => {
-    if (name === 'sheet') sheets.push({ name: a.name ?? '', state: a.state ?? 'visible', rel: relId(a) });
+    if (name === 'sheet') listed.push({ name: a.name ?? '', state: a.state ?? 'visible', rel: relId(a) });
     // Excel's own extension (x15:workbookPr) comes later without the attribute: only the one that says decides.
     else if (name === 'workbookPr' && a.date1904 !== undefined) date1904 = a.date1904 === '1' || a.date1904 === 'true';
     // Excel's names are case-insensitive.
     else if (name === 'definedName' && a.name?.toUpperCase() === EXPORT_MARK) verbatim = true;
   });
-  const strings = byType('sharedStrings', 'sharedStrings.xml');
-  const styles = byType('styles', 'styles.xml');
-  const { formats, struck } = styles ? await readStyles(read(styles)) : { formats: [], struck: [] };
-  const shared = strings ? await sharedStrings(read(strings), budget, verbatim) : { strings: [], struck: [] };
-  const ctx: SheetContext = {
-    strings: shared.strings,
-    stringStruck: shared.struck,
-    isDate: (s) => isDateFormat(formats[s]),
-    isStruck: (s) => struck[s] === true,
-    date1904,
-    verbatim,
-    budget,
+  const partOf = (s: (typeof listed)[number]) => {
+    const at = s.rel === undefined ? undefined : rels.get(s.rel)?.at;
+    return { at, entry: at === undefined ? undefined : part(at) };
   };
-  for (const sheet of sheets) {
-    const at = sheet.rel === undefined ? undefined : rels.get(sheet.rel)?.at;
-    const entry = at === undefined ? undefined : part(at);
-    if (!entry) throw new Error(`sheet ${sheet.name}: its part ${at ?? sheet.rel ?? '?'} is missing`);
-    const merges: string[] = [];
-    yield { name: sheet.name, state: sheet.state, merges, exported: verbatim, date1904, rows: () => sheetRows(read(entry), ctx, merges) };
-  }
+  let ctx: SheetContext | null = null;
+  const prepare = async () => {
+    if (ctx) return;
+    const strings = byType('sharedStrings', 'sharedStrings.xml');
+    const styles = byType('styles', 'styles.xml');
+    const { formats, struck } = styles ? await readStyles(read(styles)) : { formats: [], struck: [] };
+    const shared = strings ? await sharedStrings(read(strings), budget, verbatim) : { strings: [], struck: [] };
+    ctx = {
+      strings: shared.strings,
+      stringStruck: shared.struck,
+      isDate: (s) => isDateFormat(formats[s]),
+      isStruck: (s) => struck[s] === true,
+      date1904,
+      verbatim,
+      budget,
+    };
+  };
+  return {
+    sheets: listed.map((s) => ({ name: s.name, state: s.state, bytes: partOf(s).entry?.uncompressedSize ?? 0 })),
+    exported: verbatim,
+    date1904,
+    budget,
+    prepare,
+    sheet(i) {
+      const s = listed[i];
+      const { at, entry } = partOf(s);
+      if (!entry) throw new Error(`sheet ${s.name}: its part ${at ?? s.rel ?? '?'} is missing`);
+      if (!ctx) throw new Error('the workbook is not prepared');
+      const merges: string[] = [];
+      const c = ctx;
+      return { name: s.name, state: s.state, merges, exported: verbatim, date1904, rows: () => sheetRows(read(entry), c, merges) };
+    },
+  };
+}
+
+/** The sheets of the workbook at `path`, in order: its styles and shared strings read before the first. */
+export async function* openWorkbook(path: string): AsyncGenerator<OpenSheet> {
+  const book = await openBook(path);
+  await book.prepare();
+  for (let i = 0; i < book.sheets.length; i++) yield book.sheet(i);
 }
