@@ -5,7 +5,8 @@ import { writeFileSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../src/read/workbook/excel.js';
 
-export type SheetSpec = { name: string; rows: unknown[][]; merges?: string[]; hidden?: boolean };
+/** A sheet: its rows (row 1 the headers), merged ranges, whether the sheet is hidden, and rows (1-based) hidden or struck through. */
+export type SheetSpec = { name: string; rows: unknown[][]; merges?: string[]; hidden?: boolean; hiddenRows?: number[]; struckRows?: number[] };
 
 /** A workbook of `sheets` (row 1 the headers) written to `path`. */
 export async function workbook(path: string, sheets: SheetSpec[]): Promise<void> {
@@ -20,7 +21,9 @@ export async function workbook(path: string, sheets: SheetSpec[]): Promise<void>
         const cell = row.getCell(j + 1);
         cell.value = v as ExcelJS.CellValue;
         if (v instanceof Date) cell.numFmt = 'yyyy-mm-dd';
+        if (s.struckRows?.includes(i + 1)) cell.font = { strike: true };
       });
+      if (s.hiddenRows?.includes(i + 1)) row.hidden = true;
       row.commit();
     });
     for (const m of s.merges ?? []) ws.mergeCells(m);

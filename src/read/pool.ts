@@ -2,7 +2,8 @@
 // hands each result to the caller as it arrives. The calling thread reads a
 // file whenever every worker has its hands full, so no core idles while a
 // worker starts or the writer waits. Each worker has a few files in hand, so
-// memory follows the largest files, not the whole batch.
+// memory follows the largest files, not the whole batch; a workbook's share
+// fills a worker's hand, so a workbook's shares go to different threads.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -10,8 +11,7 @@ import { availableParallelism } from 'node:os';
 import { host } from '../core/host.js';
 import { envCount } from '../core/env.js';
 import { documentValidator } from './schemas.js';
-import { readFile } from './file.js';
-import { jobsIn, readJob, ReadQueue, type JobResult } from './queue.js';
+import { jobsIn, readJob, ReadQueue, shareWeight, type JobResult } from './queue.js';
 import type { FileResult, FileTask, ReadRules } from './task.js';
 
 /** The compiled worker beside this module (a function: a bundled executable has no module URL). */
@@ -43,11 +43,11 @@ export async function readFiles(
   onResult: (r: FileResult) => boolean,
 ): Promise<void> {
   const validate = documentValidator();
-  const queue = new ReadQueue(tasks, pieceBytes, (t) => readFile(t, validate, rules));
+  const n = Math.min(workers, (tasks.length > workers ? tasks.length : jobsIn(tasks, pieceBytes)) - 1);
+  const queue = new ReadQueue(tasks, pieceBytes, Math.max(1, n + 1));
   // A workbook is streamed: its result may come later.
   const inline = async () => queue.settle(await readJob(queue.take(), validate, rules));
   let stop = false;
-  const n = Math.min(workers, (tasks.length > workers ? tasks.length : jobsIn(tasks, pieceBytes)) - 1);
   if (n < 1) {
     while (!stop && queue.more) {
       const r = await inline();
@@ -57,6 +57,8 @@ export async function readFiles(
   }
   const pool = Array.from({ length: n }, () => startWorker({ rules }));
   const inHand = new Map<Worker, number>(pool.map((w) => [w, 0]));
+  // What each job handed to a worker counts in its hand, in the order handed (a worker answers in that order).
+  const weights = new Map<Worker, number[]>(pool.map((w) => [w, []]));
   try {
     await new Promise<void>((resolve, reject) => {
       const settle = (r: FileResult | null) => {
@@ -64,8 +66,11 @@ export async function readFiles(
       };
       const feed = (w: Worker) => {
         while (!stop && queue.more && inHand.get(w)! < IN_HAND) {
-          inHand.set(w, inHand.get(w)! + 1);
-          w.postMessage(queue.take());
+          const job = queue.take();
+          const weight = shareWeight(job, IN_HAND);
+          inHand.set(w, inHand.get(w)! + weight);
+          weights.get(w)!.push(weight);
+          w.postMessage(job);
         }
       };
       const done = () => [...inHand.values()].every((k) => k === 0) && (stop || !queue.more);
@@ -91,7 +96,7 @@ export async function readFiles(
       };
       for (const w of pool) {
         w.on('message', (r: JobResult) => {
-          inHand.set(w, inHand.get(w)! - 1);
+          inHand.set(w, inHand.get(w)! - weights.get(w)!.shift()!);
           // Hand the worker its next file before handling this one, so it never waits on the writer.
           feed(w);
           try {

@@ -1,28 +1,43 @@
 // The read step's work, in the batch's order: each file, a large YAML file cut
-// into pieces when its turn comes (read/pieces.ts), and each file's result
-// given once, whole, whichever threads read its pieces.
+// into pieces (read/pieces.ts) or a large workbook dealt into shares
+// (read/workbook/shares.ts) when its turn comes, and each file's result given
+// once, whole, whichever threads read its parts.
 import { statSync } from 'node:fs';
-import { cutFile, isPiece, joinPieces, type CutFile, type PieceResult, type PieceTask } from './pieces.js';
+import { cutFile, isPiece, joinPieces, type PieceResult, type PieceTask } from './pieces.js';
 import { readPiece } from './piece.js';
-import { readOne } from './read.js';
+import { isWorkbook, readOne } from './read.js';
 import type { DocumentValidator } from './schemas.js';
 import type { FileResult, FileTask, ReadRules } from './task.js';
+import { isShare, joinShares, readShare, workbookShares, type ShareOk, type ShareResult, type ShareTask } from './workbook/shares.js';
 
-export type Job = FileTask | PieceTask;
-export type JobResult = FileResult | PieceResult;
+export type Job = FileTask | PieceTask | ShareTask;
+export type JobResult = FileResult | PieceResult | ShareResult;
+type PartResult = PieceResult | ShareResult;
+type PartOk = Extract<PartResult, { status: 'ok' }>;
 
-/** One job, on this thread or a worker: a file read whole, or a piece of one. */
+/** One job, on this thread or a worker: a file read whole, a piece of one, or a workbook's share. */
 export function readJob(job: Job, validate: DocumentValidator, rules: ReadRules): JobResult | Promise<JobResult> {
-  return isPiece(job) ? readPiece(job, validate, rules) : readOne(job, validate, rules);
+  if (isPiece(job)) return readPiece(job, validate, rules);
+  return isShare(job) ? readShare(job, validate, rules) : readOne(job, validate, rules);
 }
+
+/** A file read in parts: how many, each part's job, and the parts' results joined as the file's (null: read it whole). */
+interface Parts {
+  count: number;
+  part(i: number): PieceTask | ShareTask;
+  join(parts: PartOk[]): FileResult | null;
+}
+
+/** How many files a workbook's share counts as in a worker's hand: all of it, so that the next share goes to another thread. */
+export const shareWeight = (job: Job, hand: number) => (isShare(job) ? hand : 1);
 
 interface Cut {
   task: FileTask;
-  file: CutFile;
-  /** Pieces handed out, and how many will be: all, unless one declined first. */
+  file: Parts;
+  /** Parts handed out, and how many will be: all, unless one declined first. */
   taken: number;
   count: number;
-  parts: Extract<PieceResult, { status: 'ok' }>[];
+  parts: PartOk[];
   /** Pieces answered, kept or not. */
   answered: number;
   /** Given already: joined, or read again whole. */
@@ -34,55 +49,74 @@ export class ReadQueue {
   /** The file being handed out in pieces. */
   private cutting: Cut | null = null;
   private readonly cuts = new Map<number, Cut>();
+  /** Files whose parts could not stand for them, to be read whole, first. */
+  private readonly again: FileTask[] = [];
 
-  /** `readWhole`: a file one of whose pieces declined, read the ordinary way. */
+  /** `threads`: how many read at once (a workbook is dealt into as many shares, two at least). */
   constructor(
     private readonly tasks: FileTask[],
     private readonly pieceBytes: number,
-    private readonly readWhole: (t: FileTask) => FileResult,
+    private readonly threads: number,
   ) {}
 
   get more(): boolean {
-    return this.cutting !== null || this.next < this.tasks.length;
+    return this.again.length > 0 || this.cutting !== null || this.next < this.tasks.length;
   }
 
   take(): Job {
+    if (this.again.length > 0) return this.again.shift()!;
     if (!this.cutting) {
       const task = this.tasks[this.next++];
-      const file = cutFile(task, this.pieceBytes);
+      const file = this.parts(task);
       if (!file) return task;
       this.cutting = { task, file, taken: 0, count: file.count, parts: [], answered: 0, given: false };
       this.cuts.set(task.index, this.cutting);
     }
     const cut = this.cutting;
-    const piece = cut.file.piece(cut.taken++);
+    const part = cut.file.part(cut.taken++);
     if (cut.taken === cut.count) this.cutting = null;
-    return piece;
+    return part;
   }
 
-  /** The file's result once it is whole: at once for a file read whole, at a cut file's last piece (or first declined one). */
+  private parts(task: FileTask): Parts | null {
+    const pieces = cutFile(task, this.pieceBytes);
+    if (pieces) return { count: pieces.count, part: pieces.piece, join: (parts) => joinPieces(task, pieces.whole, parts as PieceOk[]) };
+    const shares = workbookShares(task, this.pieceBytes, this.threads);
+    if (shares) return { count: shares.count, part: shares.share, join: (parts) => joinShares(task, parts as ShareOk[]) };
+    return null;
+  }
+
+  /**
+   * The file's result once it is whole: at once for a file read whole, at a
+   * cut file's last part. A part that declines, or parts that cannot be
+   * joined, send the file to be read whole, on the next thread free.
+   */
   settle(r: JobResult): FileResult | null {
     if (!('part' in r)) return r;
     const cut = this.cuts.get(r.index)!;
     const first = r.status === 'declined' && !cut.given;
     if (first) {
-      // The file is read whole: the pieces not handed out yet are not read at all.
+      // The parts not handed out yet are not read at all.
       cut.given = true;
       cut.count = cut.taken;
       if (this.cutting === cut) this.cutting = null;
+      this.again.push(cut.task);
     }
     if (++cut.answered === cut.count) this.cuts.delete(r.index);
-    if (first) return this.readWhole(cut.task);
     if (cut.given || r.status === 'declined') return null;
     cut.parts[r.part] = r;
-    // None declined so far: every piece answered is kept.
+    // None declined so far: every part answered is kept.
     if (cut.answered < cut.count) return null;
     cut.given = true;
-    return joinPieces(cut.task, cut.file.whole, cut.parts);
+    const joined = cut.file.join(cut.parts);
+    if (!joined) this.again.push(cut.task);
+    return joined;
   }
 }
 
-/** How many jobs `tasks` make at least: a large file counts its pieces, so that one big file still has threads to share it. */
+type PieceOk = Extract<PieceResult, { status: 'ok' }>;
+
+/** How many jobs `tasks` make at least: a large file counts its pieces (a workbook its shares, two at least), so that one big file still has threads to share it. */
 export function jobsIn(tasks: FileTask[], pieceBytes: number): number {
   let n = 0;
   for (const t of tasks) {
@@ -92,7 +126,8 @@ export function jobsIn(tasks: FileTask[], pieceBytes: number): number {
     } catch {
       // read, and said, in its turn
     }
-    n += pieceBytes > 0 && size > 3 * pieceBytes ? Math.floor(size / pieceBytes) : 1;
+    const big = pieceBytes > 0 && (size > 3 * pieceBytes || (isWorkbook(t.path) && size > pieceBytes));
+    n += big ? Math.max(2, Math.floor(size / pieceBytes)) : 1;
   }
   return n;
 }

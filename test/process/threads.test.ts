@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { EXAMPLES, cxzy, files, generatedDb, imported, spawnCxzy, importJson, starsScopes, storedRows as rows, tmp } from '../helpers.js';
 import { county, points } from '../pieces-fixture.js';
+import { quarter, roster } from '../county-book.js';
+import { workbook } from '../workbook-fixtures.js';
 
 describe('import', () => {
   it('stores the same rows and reports the same with worker threads (the binary) as inline (in process)', async () => {
@@ -30,6 +32,18 @@ describe('import', () => {
     expect(threads.code, threads.stderr).toBe(0);
     expect(JSON.parse(threads.stdout)).toEqual(whole.json);
     expect(whole.json.warnings.some((w: { code: string }) => w.code === 'vague_pledge')).toBe(true);
+    expect(rows(join(out, 'w.db'))).toEqual(rows(join(out, 'i.db')));
+  });
+
+  it('reads a large workbook in shares, on a worker thread and this one, as it reads it whole in process', async () => {
+    const out = tmp();
+    const book = join(out, '2011Q1.xlsx');
+    await workbook(book, [...roster(), ...quarter('2011Q1', (b, i) => 10 + ((b + i) % 10), '2011-02')]);
+    const threads = spawnCxzy(['import', book, '--db', join(out, 'w.db'), '--format', 'json'], { env: { CXZY_WORKERS: '1', CXZY_PIECE_BYTES: '1024' } });
+    const whole = await importJson([book, '--db', join(out, 'i.db')], { CXZY_PIECE_BYTES: '0' });
+    expect(threads.code, threads.stderr).toBe(0);
+    expect(JSON.parse(threads.stdout)).toEqual(whole.json);
+    expect(whole.json.warnings.map((w: { code: string }) => w.code)).toEqual(['rows_hidden', 'rows_struck', 'rows_struck', 'vague_pledge']);
     expect(rows(join(out, 'w.db'))).toEqual(rows(join(out, 'i.db')));
   });
 });

@@ -41,6 +41,11 @@ export class Budget {
     if (this.declared > MAX_INFLATED_BYTES) throw new LimitError({ id: 'xlsx_too_large_inflated', params: { limit: MAX_INFLATED_BYTES / 2 ** 20 } });
   }
 
+  /** What has been counted so far: cells and shared strings, and bytes of the parts declared (a workbook read in shares adds its shares'). */
+  get spent(): { cells: number; declared: number } {
+    return { cells: this.cells, declared: this.declared };
+  }
+
   /** `n` more bytes inflated from the zip. */
   inflated(n: number): void {
     this.bytes += n;
