@@ -1,6 +1,6 @@
 // A small county as one workbook, filled the way a branch office fills the
 // template: its roster (members naming no quarter, a row struck through, two
-// hidden, a vague pledge) and each quarter's sheets (reviews with the quarter
+// hidden, a vague pledge, a hidden sheet of drop-down lists) and each quarter's sheets (reviews with the quarter
 // merged down its column, points with their deductions, reports; in the first
 // quarter a problem and its recheck). For the tests of workbooks read in shares.
 import type { SheetSpec } from './workbook-fixtures.js';
@@ -46,6 +46,8 @@ export const roster = (): SheetSpec[] => [
       ]),
     ],
   },
+  // The template's lists for its drop-downs, hidden.
+  { name: '下拉选项', hidden: true, rows: [['党支部'], ['党委']] },
 ];
 
 /** A quarter's sheets: reviews (the quarter merged down its column), points with deductions, reports; in the first quarter a problem and its recheck. */

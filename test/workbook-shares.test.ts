@@ -54,8 +54,13 @@ describe('a large workbook read in shares', () => {
       [[1], [2], [6]],
     ]);
     expect(dealSheets(county, 4)).toEqual([[[4, 5]], [[2]], [[6]], [[1], [3]]]);
-    // Read whole: a hidden sheet, a sheet named for no section, a section twice, deductions without their points, one section.
-    expect(dealSheets(book([...county.sheets.map((s) => [s.name, s.bytes] as [string, number]), ['下拉选项', 5, 'hidden']]), 2)).toBeNull();
+    // A hidden sheet alone, to be named if it holds a section: read unless its name says which (it costs nothing then).
+    const withHidden = book([...county.sheets.map((s) => [s.name, s.bytes] as [string, number]), ['下拉选项', 5, 'hidden'], ['党员(旧)', 900, 'veryHidden']]);
+    expect(dealSheets(withHidden, 2)).toEqual([
+      [[3], [4, 5], [7], [8]],
+      [[1], [2], [6]],
+    ]);
+    // Read whole: a sheet named for no section, a section twice, deductions without their points, one section.
     expect(
       dealSheets(
         book([
@@ -119,7 +124,9 @@ describe('a large workbook read in shares', () => {
   it('stores and says what the workbook read whole does, over a year of imports and a correction', async () => {
     const dir = tmp();
     const q1 = join(dir, '2011Q1.xlsx');
-    await workbook(q1, [...roster(), ...quarter('2011Q1', (b, i) => 10 + ((b + i) % 10), '2011-02')]);
+    const q1sheets = quarter('2011Q1', (b, i) => 10 + ((b + i) % 10), '2011-02');
+    // An old draft of the points kept out of sight, under a name of no section: named by its headers.
+    await workbook(q1, [...roster(), ...q1sheets, { name: '旧表', hidden: true, rows: q1sheets[1].rows.slice(0, 4) }]);
     await workbook(
       join(dir, '2011Q2.xlsx'),
       quarter('2011Q2', () => 20, '2011-05'),
@@ -149,12 +156,13 @@ describe('a large workbook read in shares', () => {
     }
     expect(said.cut).toEqual(said.whole);
     expect(rows(join(dir, 'cut.db'))).toEqual(rows(join(dir, 'whole.db')));
-    // The warnings in the workbook's order, whichever share read their sheet: the members', the points', then the vague pledge.
+    // The warnings in the workbook's order, whichever share read their sheet: the members', the points', the hidden draft's, then the vague pledge.
     const warned = (said.cut[0] as { warnings: { code: string; sheet: string; cell: string }[] }).warnings;
     expect(warned.map((w) => [w.code, w.sheet, w.cell])).toEqual([
       ['rows_hidden', '党员', 'A10'],
       ['rows_struck', '党员', 'A5'],
       ['rows_struck', '党员积分', 'A7'],
+      ['sheet_hidden', '旧表', 'A1'],
       ['vague_pledge', '公开承诺', 'F9'],
     ]);
     const d = dump(join(dir, 'cut.db'));

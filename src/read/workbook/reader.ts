@@ -14,7 +14,7 @@ import { openWorkbook } from './open.js';
 import { LimitError } from './budget.js';
 import { cellPlace, parseSheet, type ParsedSheet } from './sheet.js';
 import { markedRows } from './marked.js';
-import { byHeaders, closestSheet, NOT_DATA_SHEETS, SHEETS, sheetDef, sheetGrid } from './sheets.js';
+import { byHeaders, closestSheet, isHidden, NOT_DATA_SHEETS, SHEETS, sheetDef, sheetGrid } from './sheets.js';
 import { datedByWorkbook, namedQuarters, sheetRecords, vagueWarnings } from './sheet-records.js';
 
 /** `cap`: errors built (the rest counted); --annotate asks for all of them. */
@@ -51,7 +51,7 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
       let def = sheetDef(ws.name);
       // A hidden sheet is not what the branch sees and sends (an old draft kept out of sight): not read, and said when it
       // holds a section's records (by its name or its headers); the template's hidden lists pass quietly.
-      if (ws.state === 'hidden' || ws.state === 'veryHidden') {
+      if (isHidden(ws.state)) {
         if (def || byHeaders(await sheetGrid(ws))) warn(ws.name, 'sheet_hidden', { id: 'sheet_hidden', params: { sheet: ws.name } });
         else others.push(ws.name);
         continue;

@@ -3,8 +3,8 @@
 // 党员积分), each share read on any thread as the whole workbook is, then
 // joined in the workbook's order. Each thread then holds its own sheets'
 // cells, not the whole workbook's, and a one-workbook import reads on every
-// core. Only a workbook whose every sheet is named for its section (or is the
-// template's instructions), visible and once is dealt out; a share with any
+// core. Only a workbook whose every visible sheet is named for its section
+// once (or is the template's instructions) is dealt out; a share with any
 // problem (an error, a limit passed) sends the workbook to the ordinary
 // reader, so every error and its place are what they were.
 import { readFileSync, statSync } from 'node:fs';
@@ -20,7 +20,7 @@ import { openBook, type Book } from './open.js';
 import { parseSheet, type NameColumn, type ParsedSheet } from './sheet.js';
 import { markedRows } from './marked.js';
 import { cellPlace } from './sheet.js';
-import { NOT_DATA_SHEETS, sectionOf, sheetDef, sheetGrid } from './sheets.js';
+import { byHeaders, isHidden, NOT_DATA_SHEETS, sectionOf, sheetDef, sheetGrid } from './sheets.js';
 import { namedQuarters, recordQuarters, sheetRecords, vagueWarnings } from './sheet-records.js';
 
 export interface ShareTask extends FileTask {
@@ -77,18 +77,23 @@ export function workbookShares(task: FileTask, pieceBytes: number, threads: numb
 
 /**
  * The workbook's sheets dealt into `of` shares, each a list of groups (a
- * section's sheet and the sheets attached to it), the largest group first to
- * the share with the fewest bytes; null when it is not to be dealt out: a
- * sheet hidden, named for no section, or for one twice, an attached sheet
- * without its section's, fewer than two sections.
+ * section's sheet and the sheets attached to it; a hidden sheet alone, to be
+ * named if it holds a section), the largest group first to the share with
+ * the fewest bytes; null when it is not to be dealt out: a visible sheet
+ * named for no section, or for one twice, an attached sheet without its
+ * section's, fewer than two sections.
  */
 export function dealSheets(book: Pick<Book, 'sheets'>, of: number): number[][][] | null {
   const groups = new Map<Section, number[]>();
   const attachedTo: [Section, number][] = [];
   const seen = new Set<unknown>();
+  const hidden: number[][] = [];
   for (const [i, s] of book.sheets.entries()) {
-    if (s.state !== 'visible') return null;
     const def = sheetDef(s.name);
+    if (isHidden(s.state)) {
+      hidden.push([i]);
+      continue;
+    }
     if (!def) {
       if (NOT_DATA_SHEETS.has(s.name.trim())) continue;
       return null;
@@ -105,9 +110,11 @@ export function dealSheets(book: Pick<Book, 'sheets'>, of: number): number[][][]
     group.push(i);
   }
   if (groups.size < 2) return null;
-  const bytes = (g: number[]) => g.reduce((n, i) => n + book.sheets[i].bytes, 0);
+  // A hidden sheet named for a section is named unread: it costs nothing.
+  const cost = (i: number) => (hidden.some(([h]) => h === i) && sheetDef(book.sheets[i].name) ? 0 : book.sheets[i].bytes);
+  const bytes = (g: number[]) => g.reduce((n, i) => n + cost(i), 0);
   const shares = Array.from({ length: of }, () => ({ bytes: 0, groups: [] as number[][] }));
-  for (const g of [...groups.values()].sort((a, b) => bytes(b) - bytes(a) || a[0] - b[0])) {
+  for (const g of [...groups.values(), ...hidden].sort((a, b) => bytes(b) - bytes(a) || a[0] - b[0])) {
     const least = shares.reduce((m, s) => (s.bytes < m.bytes ? s : m));
     least.bytes += bytes(g);
     least.groups.push(g.sort((a, b) => a - b));
@@ -126,12 +133,20 @@ type Gathered = Omit<ShareOk, 'index' | 'part' | 'status' | 'hash' | 'bytes' | '
 async function readGroup(book: Book, group: number[], file: string, validate: DocumentValidator, rules: ReadRules, out: Gathered): Promise<boolean> {
   const diags = new Diagnostics();
   const report = (d: Diagnostic) => (diags.wants(d.severity) ? diags.add(d) : diags.count(d.severity, 1, d.code));
+  const warn = (at: number, sheet: string, code: string, msg: Diagnostic['msg'], row = 1) =>
+    out.warnings.push({ at, warning: { severity: 'warning', ...cellPlace(file, sheet, row, 1, null, null), path: null, code, msg } });
   const parsed: ParsedSheet[] = [];
   for (const at of group) {
     const ws = book.sheet(at);
+    const def = sheetDef(ws.name);
+    // A hidden sheet is not read: named when it holds a section's records, by its name or its headers (as readWorkbook does).
+    if (isHidden(ws.state)) {
+      if (def || byHeaders(await sheetGrid(ws))) warn(at, ws.name, 'sheet_hidden', { id: 'sheet_hidden', params: { sheet: ws.name } });
+      return true;
+    }
     const grid = await sheetGrid(ws);
     const from = diags.warnings.length;
-    const sheet = parseSheet(file, ws.name, sheetDef(ws.name)!, grid.numbers, grid.cells, grid.written, report, ws.date1904);
+    const sheet = parseSheet(file, ws.name, def!, grid.numbers, grid.cells, grid.written, report, ws.date1904);
     markedRows(sheet, grid, (name, row, code, msg) => report({ severity: 'warning', ...cellPlace(file, name, row, 1, null, null), path: null, code, msg }));
     if (diags.errorCount > 0) return false;
     parsed.push(sheet);

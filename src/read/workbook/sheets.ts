@@ -23,6 +23,9 @@ export function sheetDef(name: string): SheetDef | undefined {
   return SHEETS.find((d) => d.label === n || d.aliases?.includes(n) || d.slug === n.toLowerCase());
 }
 
+/** A sheet kept out of sight: not what the branch sees and sends. */
+export const isHidden = (state: string) => state === 'hidden' || state === 'veryHidden';
+
 /** Sheets that hold no records: the template's instructions, an annotated copy's list of errors. */
 export const NOT_DATA_SHEETS = new Set(['填表说明', '说明', '错误清单', 'errors']);
 
