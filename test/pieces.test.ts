@@ -46,16 +46,20 @@ describe('a large file read in pieces', () => {
       expect(text.split('\n').slice(first - 1, first - 1 + 3)).toEqual(piece.text.slice(head.length).split('\n').slice(0, 3));
     }
     expect(cutFile(task('members.yaml'), 512)!.count).toBeGreaterThan(3);
-    // Read whole: small, asked for every error, not text, or not one list of plain items at the document's end.
+    // Read whole: small, asked for every error, not text, or a document not lists of plain items to its end.
     expect(cutFile(task('orgs.yaml'), 1 << 20)).toBeNull();
     expect(cutFile({ ...task('members.yaml'), allErrors: true }, 512)).toBeNull();
+    const q = (period: string) => points(period, () => 20);
     const odd = files({
-      'alias.yaml': points('2011Q1', () => 20).replace('masses: {', 'masses: &m {'),
-      'after.yaml': `${points('2011Q1', () => 20)}period: 2011Q1\n`,
-      'docs.yaml': `${points('2011Q1', () => 20)}---\n${points('2011Q2', () => 20)}`,
-      'bad.yaml': Buffer.concat([Buffer.from('# '), Buffer.from([0xff, 0xfe, 0x00, 0x41]), Buffer.from(`\n${points('2011Q1', () => 20)}`)]),
+      'alias.yaml': q('2011Q1').replace('masses: {', 'masses: &m {'),
+      'after.yaml': `${q('2011Q1')}period: 2011Q1\n`,
+      'ended.yaml': `${q('2011Q1')}...\n---\n${q('2011Q2')}`,
+      'noted.yaml': `${q('2011Q1')}--- # 二季度\n${q('2011Q2')}`,
+      'empty.yaml': `${q('2011Q1')}---\nperiod: 2011Q2\n`,
+      'bad.yaml': Buffer.concat([Buffer.from('# '), Buffer.from([0xff, 0xfe, 0x00, 0x41]), Buffer.from(`\n${q('2011Q1')}`)]),
     });
-    for (const f of ['alias.yaml', 'after.yaml', 'docs.yaml', 'bad.yaml']) expect(cutFile({ index: 0, file: f, path: join(odd, f) }, 512), f).toBeNull();
+    for (const f of ['alias.yaml', 'after.yaml', 'ended.yaml', 'noted.yaml', 'empty.yaml', 'bad.yaml'])
+      expect(cutFile({ index: 0, file: f, path: join(odd, f) }, 512), f).toBeNull();
   });
 
   it('cuts a file of several lists at each list’s items, never a piece across two, each with its list’s key', () => {
@@ -105,6 +109,56 @@ describe('a large file read in pieces', () => {
       JSON.parse(JSON.stringify(whole.json), (k, v) => (k === 'at' ? undefined : v)),
     );
     expect(rows(join(out, 'cut.db'))).toEqual(rows(join(out, 'whole.db')));
+  });
+
+  it('cuts a file of several documents (the quarters of a year, as export writes them) at each list’s items, each piece with its document’s header', () => {
+    const text = `${combined(county())}---\n${points('2011Q1', () => 20)}---\n# 二季度\n${points('2011Q2', () => 19)}`;
+    const dir = files({ 'year.yaml': text });
+    const cut = cutFile({ index: 0, file: 'year.yaml', path: join(dir, 'year.yaml') }, 512)!;
+    const lines = text.split('\n');
+    const pieces = Array.from({ length: cut.count }, (_, k) => cut.piece(k).piece);
+    expect(new Set(pieces.map((p) => p.key))).toEqual(new Set(['orgs', 'members', 'pledges', 'points']));
+    for (const p of pieces) {
+      const own = p.text.split('\n');
+      // The header's lines are its document's, at their own lines; then the list's key at its line; then the items at theirs.
+      for (let l = 1; l < p.headerLines; l++) expect(lines[l + p.headerOffset - 1], p.text.slice(0, 40)).toBe(own[l - 1]);
+      expect(lines[p.keyLine - 1]).toBe(own[p.headerLines - 1]);
+      const first = p.headerLines + 1 + p.offset;
+      expect(lines.slice(first - 1, first + 2)).toEqual(own.slice(p.headerLines, p.headerLines + 3));
+    }
+    const second = pieces.filter((p) => p.text.startsWith('# 二季度\n'));
+    expect(second.length).toBeGreaterThan(1);
+    expect(second.every((p) => p.text.startsWith('# 二季度\nperiod: 2011Q2\r\npoints:\r\n'))).toBe(true);
+  });
+
+  it('stores and says what a file of several documents read whole does, over a year of imports and a correction', async () => {
+    const base = county();
+    const year = (q1: (b: number, i: number) => number) => `${combined(base)}---\n${points('2011Q1', q1)}---\n${points('2011Q2', () => 20)}`;
+    const dir = files({ 'year.yaml': year((b, i) => 10 + ((b + i) % 10)), 'fix/year.yaml': year((b) => (b === 3 ? 5 : 19)) });
+    const out = tmp();
+    const steps = [[join(dir, 'year.yaml')], [join(dir, 'fix/year.yaml'), '--replace']];
+    const said: Record<string, unknown[]> = { cut: [], whole: [] };
+    for (const [env, name] of [
+      [CUT, 'cut'],
+      [WHOLE, 'whole'],
+    ] as const) {
+      for (const step of steps) {
+        const r = await imported([...step, '--db', join(out, `${name}.db`)], env);
+        expect(r.code, r.stderr).toBe(0);
+        said[name].push(JSON.parse(JSON.stringify(r.json), (k, v) => (k === 'at' ? undefined : v)));
+      }
+    }
+    expect(said.cut).toEqual(said.whole);
+    expect(rows(join(out, 'cut.db'))).toEqual(rows(join(out, 'whole.db')));
+    // Each quarter's figures after the correction: Q1 as corrected, Q2 as sent; each record at its line in the file.
+    const d = dump(join(out, 'cut.db')).points as { member: string; period: string; study: number; src_line: number }[];
+    const q1 = d.filter((p) => p.period === '2011Q1');
+    expect(q1.reduce((n, p) => n + p.study, 0)).toBe((BRANCHES - 1) * PER_BRANCH * 19 + PER_BRANCH * 5);
+    expect(d.filter((p) => p.period === '2011Q2').every((p) => p.study === 20)).toBe(true);
+    const lines = year((b) => (b === 3 ? 5 : 19)).split('\n');
+    const last = d.find((p) => p.period === '2011Q2' && p.member === member(BRANCHES - 1, PER_BRANCH - 1))!;
+    expect(lines[last.src_line - 1]).toContain(`member: ${last.member}`);
+    expect(lines.slice(0, last.src_line).filter((l) => l.startsWith('period: 2011Q2'))).toHaveLength(1);
   });
 
   it('reads none of a file’s further pieces once one has declined: the file is read whole instead', () => {
@@ -211,6 +265,8 @@ describe('a large file read in pieces', () => {
       indent: good.replace(`  - member: ${member(8, 2)}\r\n    study: 20`, `  - member: ${member(8, 2)}\r\n      study: 20`),
       typo: good.replace(`  - member: ${member(10, 1)}\r\n    study: 20`, `  - member: ${member(10, 1)}\r\n    stduy: 20`),
       unknown: good.replace(`member: ${member(11, 7)}`, 'member: M99999'),
+      // In the second quarter's document of the file.
+      document: `${good}---\n${points('2011Q2', (b, i) => (b === 2 && i === 6 ? '"二十"' : 20))}`,
     };
     // One database, refused batch after refused batch: each leaves it as it was.
     const base = files(county());

@@ -21,7 +21,7 @@ export function readPiece(task: PieceTask, validate: DocumentValidator, rules: R
   const raw = doc.data as Record<string, unknown>;
   // The header is in every piece: a section in it would be read once per piece.
   if (raw === null || typeof raw !== 'object' || SECTIONS.some((s) => s !== piece.key && s in raw)) return declined;
-  const atFile = (line: number) => (line > piece.headerLines ? line + piece.offset : line === piece.headerLines ? piece.keyLine : line);
+  const atFile = (line: number) => (line > piece.headerLines ? line + piece.offset : line === piece.headerLines ? piece.keyLine : line + piece.headerOffset);
   const shifted = { ...doc, lines: Object.fromEntries(Object.entries(doc.lines).map(([s, ls]) => [s, ls?.map(atFile)])) };
   let clean = true;
   const found = (_: Finding) => {

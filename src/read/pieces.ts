@@ -1,9 +1,10 @@
-// A large YAML file read in pieces: its lists cut at items, each piece the
-// file's header (its lines before its first list), its list's key and a run of
-// that list's items, read on any thread, the pieces' rows staged in order. One
-// piece's parse tree is held at a time per thread instead of the whole file's,
-// its rows packed until staged, and the threads share a big file as they share
-// many small ones. Only a file of lists to its end with no anchor or alias is
+// A large YAML file read in pieces: its lists cut at items, each piece its
+// document's header (its lines before its first list: a comment, its
+// quarter), its list's key and a run of that list's items, read on any
+// thread, the pieces' rows staged in order. One piece's parse tree is held at
+// a time per thread instead of the whole file's, its rows packed until
+// staged, and the threads share a big file as they share many small ones. Only
+// a file whose documents are lists to their end, with no anchor or alias, is
 // cut; a piece with any problem sends the whole file to the ordinary reader, so
 // every error and its place are what they were.
 import { readFileSync, statSync } from 'node:fs';
@@ -28,8 +29,10 @@ export interface Piece {
   /** The list's key: a piece's document must hold no other section. */
   key: string;
   text: string;
-  /** Lines of the header, which every piece begins with: the file's lines before its first list, then its list's key. */
+  /** Lines of the header, which every piece begins with: its document's lines before its first list, then its list's key. */
   headerLines: number;
+  /** Lines of the file before its document's header. */
+  headerOffset: number;
   /** The file's line of the piece's list's key (the header's last line). */
   keyLine: number;
   /** What to add to a line past the header to have the file's line. */
@@ -59,20 +62,20 @@ export type PieceResult =
 
 export const isPiece = (t: FileTask): t is PieceTask => 'piece' in t;
 
-/** The byte after each newline, from `from`: where each line starts. */
-function* lineStarts(raw: Buffer, from: number): Generator<number> {
-  for (let i = raw.indexOf(10, from); i >= 0; i = raw.indexOf(10, i + 1)) yield i + 1;
-}
-
 const SPACE = 32;
 const DASH = 45;
 const HASH = 35;
 const CR = 13;
 const LF = 10;
 
-/** The first list's key, where its key line starts and ends, and its items' indent: its key alone on a line at column 0, then blank lines, comments and the first item. */
-function listStart(raw: Buffer): { key: string; keyStart: number; headerEnd: number; indent: number } | null {
-  const head = raw.toString('latin1', 0, Math.min(raw.length, 65536));
+/**
+ * A document's first list from `from` (its start): its key, where its key line
+ * starts and ends, and its items' indent. The key is alone on a line at column
+ * 0, then blank lines, comments and the first item; the lines above it (the
+ * document's header: a comment, its quarter) start no list and no document.
+ */
+function listStart(raw: Buffer, from: number): { key: string; keyStart: number; headerEnd: number; indent: number } | null {
+  const head = raw.toString('latin1', from, Math.min(raw.length, from + 65536));
   const item = /^( *)-(?: |\r?\n)/m.exec(head);
   if (!item) return null;
   const before = head.slice(0, item.index).split('\n');
@@ -81,22 +84,25 @@ function listStart(raw: Buffer): { key: string; keyStart: number; headerEnd: num
   while (k >= 0 && /^\s*(#.*)?\r?$/.test(before[k])) k--;
   const key = k >= 0 ? KEY_LINE.exec(before[k]) : null;
   if (!key) return null;
-  // Nothing in the header may start a list or a document of its own.
-  if (before.slice(0, k).some((l, i) => /^\s*-(\s|$)/.test(l) || /^(\.\.\.|%)/.test(l) || (i > 0 && l.startsWith('---')))) return null;
-  const keyStart = before.slice(0, k).reduce((n, l) => n + l.length + 1, 0);
+  // Nothing in the header may start a list or a document of its own (the file's first line may open its first document).
+  const first = from === 0 || (from === 3 && raw[0] === 0xef) ? 1 : 0;
+  if (before.slice(0, k).some((l, i) => /^\s*-(\s|$)/.test(l) || /^(\.\.\.|%)/.test(l) || (i >= first && l.startsWith('---')))) return null;
+  const keyStart = from + before.slice(0, k).reduce((n, l) => n + l.length + 1, 0);
   return { key: key[1], keyStart, headerEnd: keyStart + before[k].length + 1, indent: item[1].length };
 }
 
 /** A list's key alone on its line at column 0 (a comment may follow). */
 const KEY_LINE = /^([A-Za-z_]\w*):[ ]*(?:#.*)?\r?$/;
 
-/** One of the file's lists: its key, its key line's start, its items from `start` to `end`, their indent. */
+/** One of the file's lists: its key, its key line's start, its items from `start` to `end`, their indent, and where its document's header starts. */
 interface List {
   key: string;
   keyStart: number;
   start: number;
   end: number;
   indent: number;
+  /** Its document's header: from here to its first list's key line. */
+  header: { start: number; end: number };
 }
 
 /** The text of the line starting at `at`, without its newline. */
@@ -118,37 +124,66 @@ function itemIndent(raw: Buffer, from: number): number {
   return -1;
 }
 
-/**
- * The file's lists after its header: each key alone at column 0 followed by
- * its items, to the end of the one document; null when anything else is at
- * column 0 (a scalar after a list, a document marker) or a key comes twice.
- */
-function listsOf(raw: Buffer): { headerEnd: number; lists: List[] } | null {
-  const first = listStart(raw);
+/** A document's first list, from its header's start at `from`. */
+function firstList(raw: Buffer, from: number): List | null {
+  const first = listStart(raw, from);
   if (!first) return null;
-  const lists: List[] = [{ key: first.key, keyStart: first.keyStart, start: first.headerEnd, end: raw.length, indent: first.indent }];
-  for (const at of lineStarts(raw, first.headerEnd - 1)) {
+  return {
+    key: first.key,
+    keyStart: first.keyStart,
+    start: first.headerEnd,
+    end: raw.length,
+    indent: first.indent,
+    header: { start: from, end: first.keyStart },
+  };
+}
+
+/**
+ * The file's lists, document by document: after each document's header, each
+ * key alone at column 0 followed by its items, to the document's end (a
+ * `---` line, which starts the next) or the file's; null when anything else
+ * is at column 0 (a scalar after a list, a document's end marker) or a key
+ * comes twice in a document.
+ */
+function listsOf(raw: Buffer, bom: number): List[] | null {
+  const first = firstList(raw, bom);
+  if (!first) return null;
+  const lists: List[] = [first];
+  let doc = 0;
+  for (let at = first.start; at < raw.length; ) {
+    const line = lineAt(raw, at);
+    const next = at + line.length + 1;
     const c = raw[at];
     const list = lists[lists.length - 1];
-    if (at >= raw.length || c === SPACE || c === LF || c === CR || c === HASH) continue;
-    if (c === DASH && list.indent === 0 && (raw[at + 1] === SPACE || raw[at + 1] === LF || raw[at + 1] === CR)) continue;
-    const line = lineAt(raw, at);
-    const key = KEY_LINE.exec(line)?.[1];
-    const start = at + line.length + 1;
-    const indent = key ? itemIndent(raw, start) : -1;
-    if (!key || indent < 0 || lists.some((l) => l.key === key)) return null;
+    if (c === SPACE || c === LF || c === CR || c === HASH || (c === DASH && list.indent === 0 && /^-( |\r?$)/.test(line))) {
+      at = next;
+      continue;
+    }
     list.end = at;
-    lists.push({ key, keyStart: at, start, end: raw.length, indent });
+    if (/^---\r?$/.test(line)) {
+      // The next document: its header, then its lists.
+      const opened = firstList(raw, next);
+      if (!opened) return null;
+      doc = lists.length;
+      lists.push(opened);
+      at = opened.start;
+      continue;
+    }
+    const key = KEY_LINE.exec(line)?.[1];
+    const indent = key ? itemIndent(raw, next) : -1;
+    if (!key || indent < 0 || lists.slice(doc).some((l) => l.key === key)) return null;
+    lists.push({ key, keyStart: at, start: next, end: raw.length, indent, header: list.header });
+    at = next;
   }
-  return { headerEnd: first.keyStart, lists };
+  return lists;
 }
 
 /**
  * The pieces of a file worth cutting, or null to read it whole: too small,
- * neither UTF-8 nor GBK, or not lists to the end of one document (a line at
- * column 0 after them that is not a list's key, a document marker, a bare
- * carriage return). A piece never spans two lists: each is the file's header,
- * its list's key and a run of its items.
+ * neither UTF-8 nor GBK, or a document not lists to its end (a line at column
+ * 0 after them that is not a list's key or a `---`, a document's end marker,
+ * a bare carriage return). A piece never spans two lists: each is its
+ * document's header, its list's key and a run of its items.
  */
 export function cutFile(task: FileTask, pieceBytes: number): CutFile | null {
   if (pieceBytes <= 0 || task.allErrors || extname(task.path).toLowerCase() === '.xlsx') return null;
@@ -170,13 +205,10 @@ export function cutFile(task: FileTask, pieceBytes: number): CutFile | null {
   }
   if (mayAlias(raw)) return null;
   const bom = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? 3 : 0;
-  const found = listsOf(raw);
-  if (!found) return null;
+  const lists = listsOf(raw, bom);
+  if (!lists) return null;
   for (let i = raw.indexOf(CR); i >= 0; i = raw.indexOf(CR, i + 1)) if (raw[i + 1] !== LF) return null;
-  const header = raw.toString('utf8', bom, found.headerEnd);
-  // Every piece's header is the file's and its list's key line: the key's line is the last of it.
-  const headerLines = countLines(raw, 0, found.headerEnd) + 1;
-  const ranges: { list: List; keyLine: number; start: number; end: number; offset: number }[] = [];
+  const ranges: { list: List; keyLine: number; start: number; end: number; offset: number; headerLines: number; headerOffset: number }[] = [];
   let lines = 0;
   let counted = 0;
   const linesTo = (pos: number) => {
@@ -184,13 +216,19 @@ export function cutFile(task: FileTask, pieceBytes: number): CutFile | null {
     counted = pos;
     return lines;
   };
-  for (const list of found.lists) {
+  // Lines before each document's header, counted at its first list (the lines are counted forward only).
+  const before = new Map<List['header'], number>();
+  for (const list of lists) {
+    // Every piece's header is its document's and its list's key line: the key's line is the last of it.
+    if (!before.has(list.header)) before.set(list.header, linesTo(list.header.start));
+    const headerOffset = before.get(list.header)!;
+    const headerLines = countLines(raw, list.header.start, list.header.end) + 1;
     const keyLine = linesTo(list.keyStart) + 1;
     const mark = Buffer.from(`\n${' '.repeat(list.indent)}- `);
     for (let start = list.start; start < list.end; ) {
       const cut = raw.indexOf(mark, start + pieceBytes);
       const end = cut < 0 || cut >= list.end ? list.end : cut + 1;
-      ranges.push({ list, keyLine, start, end, offset: linesTo(start) - headerLines });
+      ranges.push({ list, keyLine, start, end, offset: linesTo(start) - headerLines, headerLines, headerOffset });
       start = end;
     }
   }
@@ -199,9 +237,10 @@ export function cutFile(task: FileTask, pieceBytes: number): CutFile | null {
     whole,
     // Each piece's text is made when its turn comes: the file's bytes are held meanwhile, its text never whole.
     piece: (part) => {
-      const { list, keyLine, start, end, offset } = ranges[part];
-      const text = header + raw.toString('utf8', list.keyStart, list.start) + raw.toString('utf8', start, end);
-      return { ...task, piece: { key: list.key, text, headerLines, keyLine, offset, part } };
+      const { list, keyLine, start, end, offset, headerLines, headerOffset } = ranges[part];
+      const text =
+        raw.toString('utf8', list.header.start, list.header.end) + raw.toString('utf8', list.keyStart, list.start) + raw.toString('utf8', start, end);
+      return { ...task, piece: { key: list.key, text, headerLines, headerOffset, keyLine, offset, part } };
     },
   };
 }
