@@ -151,14 +151,22 @@ function listsOf(raw: Buffer, bom: number): List[] | null {
   const lists: List[] = [first];
   let doc = 0;
   for (let at = first.start; at < raw.length; ) {
-    const line = lineAt(raw, at);
-    const next = at + line.length + 1;
     const c = raw[at];
     const list = lists[lists.length - 1];
-    if (c === SPACE || c === LF || c === CR || c === HASH || (c === DASH && list.indent === 0 && /^-( |\r?$)/.test(line))) {
-      at = next;
+    // Only a line at column 0 is looked at as text: an item's lines pass by their first byte.
+    if (
+      c === SPACE ||
+      c === LF ||
+      c === CR ||
+      c === HASH ||
+      (c === DASH && list.indent === 0 && (raw[at + 1] === SPACE || raw[at + 1] === LF || raw[at + 1] === CR))
+    ) {
+      const lf = raw.indexOf(LF, at);
+      at = lf < 0 ? raw.length : lf + 1;
       continue;
     }
+    const line = lineAt(raw, at);
+    const next = at + line.length + 1;
     list.end = at;
     if (/^---\r?$/.test(line)) {
       // The next document: its header, then its lists.
