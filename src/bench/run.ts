@@ -6,7 +6,8 @@
 // update of every points record (with the history it leaves) and its undo, the
 // analyses, and the bare reads of the rows stars and report need (their
 // floors), and at county size a city's merge of twelve such counties
-// (bench/merge.ts). All but the naive pipeline and validate run three times and keep
+// (bench/merge.ts) and the county as export writes it, one workbook and one
+// YAML file of a document per quarter (bench/exported.ts). All but the naive pipeline and validate run three times and keep
 // the fastest. Prints throughput, peak RSS and the ratios the targets are
 // stated in (Markdown, or JSON with --json).
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { best, DATA, FLAGS, measure, REPEAT, ROOT, type Measure } from './measur
 const EXE = join(ROOT, 'dist', 'cxzy-linux-x64');
 import { merges } from './merge.js';
 import { shapes } from './shapes.js';
+import { exported } from './exported.js';
 import { STORED_TABLES } from '../store/tables.js';
 
 function dataFor(name: string): Generated {
@@ -107,7 +109,7 @@ function runSize(name: string): SizeResult {
   const fix = corrections(name, g);
   steps.update = fix.update;
   steps.undo = fix.undo;
-  if (name === 'county') Object.assign(steps, workbooks(name, db));
+  if (name === 'county') Object.assign(steps, workbooks(name, db), exported(name, db));
   // The analyses below read a database with a year of transfers in it: one member in a hundred moving each quarter.
   const moves = join(DATA, `${name}-moves.yaml`);
   if (!existsSync(moves)) movesFile(moves, g.branches, g.members);
@@ -179,6 +181,8 @@ function ratiosOf(steps: SizeResult['steps']): Record<string, number> {
     update_vs_import: t('update') / t('import'),
   };
   if (steps.import_xlsx) ratios.exceljs_vs_import_xlsx = t('exceljs') / t('import_xlsx');
+  if (steps.import_export_xlsx) ratios.exceljs_vs_import_export_xlsx = t('exceljs_export_xlsx') / t('import_export_xlsx');
+  if (steps.import_export_yaml) ratios.import_vs_jsyaml_export_yaml = t('jsyaml_export_yaml') / t('import_export_yaml');
   if (steps.naive) ratios.import_vs_naive = t('naive') / t('import');
   for (const k of ['grade', 'stars', 'stars_floor', 'quota', 'report', 'report_floor']) ratios[`${k}_vs_import`] = t(k) / t('import');
   ratios.ledger_vs_floor = t('ledger') / t('ledger_floor');
@@ -340,6 +344,8 @@ const TARGETS: [string, string, ((x: number) => boolean)?][] = [
   ['workers_speedup', '> 1', (x) => x > 1],
   ['update_vs_import', '', undefined],
   ['exceljs_vs_import_xlsx', '≥ 0.6', (x) => x >= 0.6],
+  ['exceljs_vs_import_export_xlsx', '≥ 0.6 (one workbook of the county)', (x) => x >= 0.6],
+  ['import_vs_jsyaml_export_yaml', '≥ 0.9 (one file of a document per quarter)', (x) => x >= 0.9],
   ['grade_vs_import', '≤ 0.1', (x) => x <= 0.1],
   ['stars_vs_import', '≤ 0.1', (x) => x <= 0.1],
   ['stars_floor_vs_import', '', undefined],
@@ -381,6 +387,13 @@ function markdown(results: SizeResult[]): string {
         out.push(
           `| import of the ${shape === 'one' ? 'one file per section' : 'many files'}, whole process: peak RSS (MB) | ${m.rss_mb.toFixed(0)} | ≤ ${most} | ${m.rss_mb <= most ? '✓' : '✗'} |`,
         );
+    }
+    for (const [k, what] of [
+      ['import_export_xlsx', 'one workbook of the county'],
+      ['import_export_yaml', 'one file of a document per quarter'],
+    ]) {
+      const m = r.steps[k];
+      if (m) out.push(`| import of ${what}: peak RSS (MB) | ${m.rss_mb.toFixed(0)} | ≤ ${most} | ${m.rss_mb <= most ? '✓' : '✗'} |`);
     }
     const xlsx = r.steps.import_xlsx;
     if (xlsx) out.push(`| workbook import peak RSS (MB) | ${xlsx.rss_mb.toFixed(0)} | ≤ 1024 | ${xlsx.rss_mb <= 1024 ? '✓' : '✗'} |`);
