@@ -19,6 +19,7 @@ import { digest, type FileResult, type FileTask, type ReadRules, type SheetLayou
 import { openBook, type Book } from './open.js';
 import { parseSheet, type NameColumn, type ParsedSheet } from './sheet.js';
 import { markedRows } from './marked.js';
+import type { Plain } from './cells.js';
 import { cellPlace } from './sheet.js';
 import { byHeaders, isHidden, NOT_DATA_SHEETS, sectionOf, sheetDef, sheetGrid } from './sheets.js';
 import { namedQuarters, recordQuarters, sheetRecords, vagueWarnings } from './sheet-records.js';
@@ -122,6 +123,8 @@ export function dealSheets(book: Pick<Book, 'sheets'>, of: number): number[][][]
   return shares.map((s) => s.groups.sort((a, b) => a[0] - b[0]));
 }
 
+const NO_CELLS: Plain[] = [];
+
 /** A share being read: what its groups gave so far. */
 type Gathered = Omit<ShareOk, 'index' | 'part' | 'status' | 'hash' | 'bytes' | 'exported' | 'common' | 'own'>;
 
@@ -149,6 +152,8 @@ async function readGroup(book: Book, group: number[], file: string, validate: Do
     const sheet = parseSheet(file, ws.name, def!, grid.numbers, grid.cells, grid.written, report, ws.date1904);
     markedRows(sheet, grid, (name, row, code, msg) => report({ severity: 'warning', ...cellPlace(file, name, row, 1, null, null), path: null, code, msg }));
     if (diags.errorCount > 0) return false;
+    // Its cells place an error (a share with one is read again whole) or a vague pledge: any other sheet's go with its grid.
+    if (def !== SECTION_DEFS.pledges.sheet) for (const r of sheet.rows) r.cells = NO_CELLS;
     parsed.push(sheet);
     for (const warning of diags.warnings.slice(from)) out.warnings.push({ at, warning });
     out.names.push({ at, names: sheet.names.filter((n) => n.rows.length > 0) });

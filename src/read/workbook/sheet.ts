@@ -39,7 +39,7 @@ export interface SheetRow {
   /** Cells that could not become a value (an error each, already reported). */
   bad: boolean;
   /** Their fields: the record's own checks say nothing more of them. */
-  badFields: Set<string>;
+  badFields: ReadonlySet<string>;
 }
 
 export interface ParsedSheet {
@@ -49,6 +49,9 @@ export interface ParsedSheet {
   rows: SheetRow[];
   names: NameColumn[];
 }
+
+/** A row whose every cell became a value: most rows share it. */
+const NO_FIELDS: ReadonlySet<string> = new Set();
 
 /** Reports a diagnostic at a cell; returns false once the caller should only count. */
 export type Report = (d: Diagnostic) => void;
@@ -294,14 +297,14 @@ export function parseSheet(
     const raw: Record<string, unknown> = {};
     let period: unknown;
     let bad = false;
-    const badFields = new Set<string>();
+    let badFields: Set<string> | null = null;
     for (const { field, col, header, kind, parts } of columns) {
       const p = cs[col] ?? null;
       if (isBlank(p)) continue;
       const v = cellValueOf(p!, kind, date1904);
       if (!v.ok) {
         bad = true;
-        badFields.add(field);
+        (badFields ??= new Set()).add(field);
         error(row, col, header, p, v.code, v.msg, field);
         continue;
       }
@@ -309,7 +312,7 @@ export function parseSheet(
       else if (parts.length === 1) raw[field] = v.value;
       else ((raw[parts[0]] ??= {}) as Record<string, unknown>)[parts[1]] = v.value;
     }
-    out.rows.push({ row, cells: cs, raw, period, bad, badFields });
+    out.rows.push({ row, cells: cs, raw, period, bad, badFields: badFields ?? NO_FIELDS });
     for (const n of nameCols) {
       const code = raw[n.ref];
       const p = cs[n.col] ?? null;

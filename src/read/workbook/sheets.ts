@@ -71,7 +71,9 @@ export async function sheetGrid(ws: OpenSheet): Promise<Grid> {
     if (row.hidden) hidden.add(row.number);
     if (row.struck) struck.add(row.number);
   }
-  const written = new Map([...rows].map(([r, cs]) => [r, cs.every((p) => isBlank(p ?? null))]));
+  const blank = (cs: Plain[] | undefined) => cs?.every((p) => isBlank(p ?? null)) ?? true;
+  // Whether a row a merged range fills was blank as written, kept before it is filled; any other row is as read.
+  const written = new Map<number, boolean>();
   // Merged ranges are listed after the rows: filled in once the rows are read, each cell from its range's first.
   let area = 0;
   for (const m of mergedRanges(ws.merges)) {
@@ -84,11 +86,17 @@ export async function sheetGrid(ws: OpenSheet): Promise<Grid> {
       throw e;
     }
     for (let r = Math.max(2, m.top); r <= m.bottom; r++) {
+      if (!written.has(r)) written.set(r, blank(rows.get(r)));
       const cs = rows.get(r) ?? [];
       rows.set(r, cs);
-      if (!written.has(r)) written.set(r, true);
       for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) cs[c] = top;
     }
   }
-  return { numbers: [...rows.keys()].sort((a, b) => a - b), cells: (r) => rows.get(r) ?? [], written: (r) => written.get(r) ?? true, hidden, struck };
+  return {
+    numbers: [...rows.keys()].sort((a, b) => a - b),
+    cells: (r) => rows.get(r) ?? [],
+    written: (r) => written.get(r) ?? blank(rows.get(r)),
+    hidden,
+    struck,
+  };
 }
