@@ -7,6 +7,7 @@
 //   check  every rule across records, once, over staged plus stored rows
 //   commit the staged rows, or roll back: validate, --dry-run, any error.
 // Errors stop being built at the cap (100 shown, the rest counted).
+import { withLessHeadroom } from '../core/heap.js';
 import { existsSync } from 'node:fs';
 import { Diagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { SECTIONS, type Section, type Source } from '../core/model.js';
@@ -98,7 +99,7 @@ export interface IngestResult {
 export async function validateFiles(paths: string[], db: DbRef, rules: Rules, opts: IngestOptions, as: ImportOptions | null = null): Promise<IngestResult> {
   const conn = existsSync(db.path) ? openDb(db.path, 'check', db.name) : openDb(':memory:', 'write');
   try {
-    return await run(conn, paths, rules, opts, null, as);
+    return await withLessHeadroom(() => run(conn, paths, rules, opts, null, as));
   } catch (e) {
     throw asEnvError(e, db.name);
   } finally {
@@ -113,7 +114,7 @@ export async function importFiles(paths: string[], db: DbRef, rules: Rules, opts
   try {
     const conn = openDb(db.path, 'write', db.name);
     try {
-      result = await run(conn, paths, rules, opts, opts);
+      result = await withLessHeadroom(() => run(conn, paths, rules, opts, opts));
     } finally {
       conn.close();
     }
