@@ -38,7 +38,7 @@ interface Cut {
   taken: number;
   count: number;
   parts: PartOk[];
-  /** Pieces answered, kept or not. */
+  /** Parts answered, kept or not. */
   answered: number;
   /** Given already: joined, or read again whole. */
   given: boolean;
@@ -46,7 +46,7 @@ interface Cut {
 
 export class ReadQueue {
   private next = 0;
-  /** The file being handed out in pieces. */
+  /** The file being handed out in parts. */
   private cutting: Cut | null = null;
   private readonly cuts = new Map<number, Cut>();
   /** Files whose parts could not stand for them, to be read whole, first. */

@@ -17,10 +17,9 @@ import { packRows, periodsFrom, periodsOf, rowCounts, rowsOf, rowWidth, type Pre
 import type { DocumentValidator } from '../schemas.js';
 import { digest, type FileResult, type FileTask, type ReadRules, type SheetLayout } from '../task.js';
 import { openBook, type Book } from './open.js';
-import { parseSheet, type NameColumn, type ParsedSheet } from './sheet.js';
+import { cellPlace, parseSheet, type NameColumn, type ParsedSheet } from './sheet.js';
 import { markedRows } from './marked.js';
 import type { Plain } from './cells.js';
-import { cellPlace } from './sheet.js';
 import { byHeaders, isHidden, NOT_DATA_SHEETS, sectionOf, sheetDef, sheetGrid } from './sheets.js';
 import { namedQuarters, recordQuarters, sheetRecords, vagueWarnings } from './sheet-records.js';
 
@@ -136,15 +135,17 @@ type Gathered = Omit<ShareOk, 'index' | 'part' | 'status' | 'hash' | 'bytes' | '
 async function readGroup(book: Book, group: number[], file: string, validate: DocumentValidator, rules: ReadRules, out: Gathered): Promise<boolean> {
   const diags = new Diagnostics();
   const report = (d: Diagnostic) => (diags.wants(d.severity) ? diags.add(d) : diags.count(d.severity, 1, d.code));
-  const warn = (at: number, sheet: string, code: string, msg: Diagnostic['msg'], row = 1) =>
-    out.warnings.push({ at, warning: { severity: 'warning', ...cellPlace(file, sheet, row, 1, null, null), path: null, code, msg } });
   const parsed: ParsedSheet[] = [];
   for (const at of group) {
     const ws = book.sheet(at);
     const def = sheetDef(ws.name);
-    // A hidden sheet is not read: named when it holds a section's records, by its name or its headers (as readWorkbook does).
+    // A hidden sheet (a group of its own) is not read: named when it holds a section's records, by its name or its
+    // headers, as readWorkbook names it.
     if (isHidden(ws.state)) {
-      if (def || byHeaders(await sheetGrid(ws))) warn(at, ws.name, 'sheet_hidden', { id: 'sheet_hidden', params: { sheet: ws.name } });
+      if (def || byHeaders(await sheetGrid(ws))) {
+        const msg = { id: 'sheet_hidden', params: { sheet: ws.name } } as const;
+        out.warnings.push({ at, warning: { severity: 'warning', ...cellPlace(file, ws.name, 1, 1, null, null), path: null, code: 'sheet_hidden', msg } });
+      }
       return true;
     }
     const grid = await sheetGrid(ws);
