@@ -4,31 +4,17 @@
 // year of imports. CXZY_PIECE_BYTES cuts these small files as a real one of
 // many megabytes is cut; 0 reads every file whole.
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cutFile } from '../src/read/pieces.js';
 import { ReadQueue } from '../src/read/queue.js';
 import { cxzy, dump, files, tmp } from './helpers.js';
+import { bothWays, imported, rows, WHOLE } from './both-ways.js';
 import { BRANCHES, combined, county, member, PER_BRANCH, points } from './pieces-fixture.js';
 
 /** 中文 in GBK. */
 const GBK_CHINESE = Buffer.from([0xd6, 0xd0, 0xce, 0xc4]);
 const CUT = { CXZY_PIECE_BYTES: '512' };
-const WHOLE = { CXZY_PIECE_BYTES: '0' };
-const imported = async (args: string[], env: Record<string, string>) => {
-  const r = await cxzy(['import', ...args, '--format', 'json'], { env });
-  return { code: r.code, json: JSON.parse(r.stdout) as Record<string, unknown>, stderr: r.stderr };
-};
-
-/** Every stored row but the clock's and the database's own id. */
-function rows(db: string) {
-  const d = dump(db);
-  delete d.meta;
-  // When each file came in (the clock's, to the second), and so when a submission was replaced.
-  for (const t of ['submissions', 'history_submissions']) for (const r of (d[t] ?? []) as Record<string, unknown>[]) delete r.at;
-  for (const r of (d.imports ?? []) as Record<string, unknown>[]) delete r.at;
-  return d;
-}
 
 describe('a large file read in pieces', () => {
   it('is cut at its items, with every piece starting where the file has it', () => {
@@ -137,17 +123,7 @@ describe('a large file read in pieces', () => {
     const dir = files({ 'year.yaml': year((b, i) => 10 + ((b + i) % 10)), 'fix/year.yaml': year((b) => (b === 3 ? 5 : 19)) });
     const out = tmp();
     const steps = [[join(dir, 'year.yaml')], [join(dir, 'fix/year.yaml'), '--replace']];
-    const said: Record<string, unknown[]> = { cut: [], whole: [] };
-    for (const [env, name] of [
-      [CUT, 'cut'],
-      [WHOLE, 'whole'],
-    ] as const) {
-      for (const step of steps) {
-        const r = await imported([...step, '--db', join(out, `${name}.db`)], env);
-        expect(r.code, r.stderr).toBe(0);
-        said[name].push(JSON.parse(JSON.stringify(r.json), (k, v) => (k === 'at' ? undefined : v)));
-      }
-    }
+    const said = await bothWays(steps, out, 512);
     expect(said.cut).toEqual(said.whole);
     expect(rows(join(out, 'cut.db'))).toEqual(rows(join(out, 'whole.db')));
     // Each quarter's figures after the correction: Q1 as corrected, Q2 as sent; each record at its line in the file.
@@ -185,27 +161,14 @@ describe('a large file read in pieces', () => {
     });
     const out = tmp();
     const at = (...fs: string[]) => fs.map((f) => join(dir, f));
-    const steps = [at('orgs.yaml', 'members.yaml', 'pledges.yaml', '2011Q1'), at('2011Q2'), [...at('fix'), '--replace']];
-    for (const [env, db] of [
-      [CUT, join(out, 'cut.db')],
-      [WHOLE, join(out, 'whole.db')],
-    ] as const) {
-      for (const step of steps) {
-        const r = await imported([...step, '--db', db], env);
-        expect(r.code, r.stderr).toBe(0);
-        writeFileSync(`${db}.${steps.indexOf(step)}.json`, JSON.stringify(r.json));
-      }
-    }
-    // What each step said, but when an earlier file came in (the clock's, to the second).
-    const said = (f: string) => JSON.parse(readFileSync(join(out, f), 'utf8'), (k, v) => (k === 'at' ? undefined : v));
-    for (let k = 0; k < steps.length; k++) expect(said(`cut.db.${k}.json`)).toEqual(said(`whole.db.${k}.json`));
+    const said = await bothWays([at('orgs.yaml', 'members.yaml', 'pledges.yaml', '2011Q1'), at('2011Q2'), [...at('fix'), '--replace']], out, 512);
+    expect(said.cut).toEqual(said.whole);
     // The GBK file was cut, and said to be GBK as when read whole.
     expect(cutFile({ index: 0, file: 'p', path: join(dir, '2011Q2/points.yaml') }, 512)!.count).toBeGreaterThan(3);
-    const second = JSON.parse(readFileSync(join(out, 'cut.db.1.json'), 'utf8'));
-    expect(second.warnings.map((w: { code: string; line: number }) => [w.code, w.line])).toEqual([['gbk', 1]]);
-    const first = JSON.parse(readFileSync(join(out, 'cut.db.0.json'), 'utf8'));
+    const warned = (k: number) => said.cut[k].warnings as { code: string; line: number }[];
+    expect(warned(1).map((w) => [w.code, w.line])).toEqual([['gbk', 1]]);
     // The vague pledge, near the pledges file's end, placed at its own line.
-    const vague = first.warnings.find((w: { code: string }) => w.code === 'vague_pledge');
+    const vague = warned(0).find((w) => w.code === 'vague_pledge')!;
     const pledgeLines = county()['pledges.yaml'].split('\n');
     expect(pledgeLines[vague.line - 1]).toContain('content: 进一步统一思想认识');
     expect(rows(join(out, 'cut.db'))).toEqual(rows(join(out, 'whole.db')));
@@ -235,17 +198,7 @@ describe('a large file read in pieces', () => {
     const out = tmp();
     const at = (...fs: string[]) => fs.map((f) => join(dir, f));
     const steps = [at('base.yaml', '2011Q1'), at('2011Q2'), [...at('fix/base.yaml'), '--replace']];
-    const said: Record<string, unknown[]> = { cut: [], whole: [] };
-    for (const [env, name] of [
-      [CUT, 'cut'],
-      [WHOLE, 'whole'],
-    ] as const) {
-      for (const step of steps) {
-        const r = await imported([...step, '--db', join(out, `${name}.db`)], env);
-        expect(r.code, r.stderr).toBe(0);
-        said[name].push(JSON.parse(JSON.stringify(r.json), (k, v) => (k === 'at' ? undefined : v)));
-      }
-    }
+    const said = await bothWays(steps, out, 512);
     expect(said.cut).toEqual(said.whole);
     expect(rows(join(out, 'cut.db'))).toEqual(rows(join(out, 'whole.db')));
     // The vague pledge, in the file's last list, at its own line; the corrected name stored, with its line.

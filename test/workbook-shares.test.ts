@@ -13,23 +13,11 @@ import { openBook } from '../src/read/workbook/open.js';
 import { documentValidator } from '../src/read/schemas.js';
 import { defaultRules } from '../src/core/rules.js';
 import { cxzy, dump, tmp } from './helpers.js';
+import { bothWays, rows, WHOLE } from './both-ways.js';
 import { workbook } from './workbook-fixtures.js';
 import { BRANCHES, member, PER_BRANCH, quarter, roster } from './county-book.js';
 
 const CUT = { CXZY_PIECE_BYTES: '1024' };
-const WHOLE = { CXZY_PIECE_BYTES: '0' };
-const imported = async (args: string[], env: Record<string, string>) => {
-  const r = await cxzy(['import', ...args, '--format', 'json'], { env });
-  return { code: r.code, json: JSON.parse(r.stdout || 'null'), stderr: r.stderr };
-};
-
-/** Every stored row but the clock's. */
-function rows(db: string) {
-  const d = dump(db);
-  delete d.meta;
-  for (const t of ['submissions', 'history_submissions', 'imports']) for (const r of (d[t] ?? []) as Record<string, unknown>[]) delete r.at;
-  return d;
-}
 
 const rules = () => {
   const r = defaultRules();
@@ -61,44 +49,27 @@ describe('a large workbook read in shares', () => {
       [[1], [2], [6]],
     ]);
     // Read whole: a sheet named for no section, a section twice, deductions without their points, one section.
-    expect(
-      dealSheets(
-        book([
-          ['组织', 100],
-          ['Sheet1', 900],
-        ]),
-        2,
-      ),
-    ).toBeNull();
-    expect(
-      dealSheets(
-        book([
-          ['组织', 100],
-          ['党员', 900],
-          ['党员(3月)', 900],
-        ]),
-        2,
-      ),
-    ).toBeNull();
-    expect(
-      dealSheets(
-        book([
-          ['组织', 100],
-          ['党员', 900],
-          ['积分扣减', 50],
-        ]),
-        2,
-      ),
-    ).toBeNull();
-    expect(
-      dealSheets(
-        book([
-          ['党员积分', 1000],
-          ['积分扣减', 50],
-        ]),
-        2,
-      ),
-    ).toBeNull();
+    const whole: [string, number][][] = [
+      [
+        ['组织', 100],
+        ['Sheet1', 900],
+      ],
+      [
+        ['组织', 100],
+        ['党员', 900],
+        ['党员(3月)', 900],
+      ],
+      [
+        ['组织', 100],
+        ['党员', 900],
+        ['积分扣减', 50],
+      ],
+      [
+        ['党员积分', 1000],
+        ['积分扣减', 50],
+      ],
+    ];
+    for (const sheets of whole) expect(dealSheets(book(sheets), 2), sheets.map(([name]) => name).join('、')).toBeNull();
   });
 
   it('reads the rest of a workbook whole once a share declines, and takes its other shares’ answers as let go', async () => {
@@ -143,21 +114,11 @@ describe('a large workbook read in shares', () => {
       expect((await readShare(task, documentValidator(), rules())).status).toBe('ok');
     }
     const steps = [[q1], [join(dir, '2011Q2.xlsx')], [join(dir, 'fix.xlsx'), '--replace']];
-    const said: Record<string, unknown[]> = { cut: [], whole: [] };
-    for (const [env, name] of [
-      [CUT, 'cut'],
-      [WHOLE, 'whole'],
-    ] as const) {
-      for (const step of steps) {
-        const r = await imported([...step, '--db', join(dir, `${name}.db`)], env);
-        expect(r.code, r.stderr).toBe(0);
-        said[name].push(JSON.parse(JSON.stringify(r.json), (k, v) => (k === 'at' ? undefined : v)));
-      }
-    }
+    const said = await bothWays(steps, dir, 1024);
     expect(said.cut).toEqual(said.whole);
     expect(rows(join(dir, 'cut.db'))).toEqual(rows(join(dir, 'whole.db')));
     // The warnings in the workbook's order, whichever share read their sheet: the members', the points', the hidden draft's, then the vague pledge.
-    const warned = (said.cut[0] as { warnings: { code: string; sheet: string; cell: string }[] }).warnings;
+    const warned = said.cut[0].warnings as { code: string; sheet: string; cell: string }[];
     expect(warned.map((w) => [w.code, w.sheet, w.cell])).toEqual([
       ['rows_hidden', '党员', 'A10'],
       ['rows_struck', '党员', 'A5'],
