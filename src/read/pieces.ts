@@ -13,7 +13,7 @@ import { extname } from 'node:path';
 import type { Section } from '../core/model.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { envCount } from '../core/env.js';
-import { periodsFrom, type Present } from './rows.js';
+import { addCounts, periodsFrom, type Present } from './rows.js';
 import { digest, type FileResult, type FileTask } from './task.js';
 import { decode } from './decode.js';
 import { gbkWarning } from './file.js';
@@ -285,8 +285,7 @@ export interface Whole {
 
 /** The pieces' results, in order, as the file's: what reading it whole gives. */
 export function joinPieces(task: FileTask, whole: Whole, parts: Extract<PieceResult, { status: 'ok' }>[]): FileResult {
-  const counts: Partial<Record<Section, number>> = {};
-  for (const p of parts) for (const [s, n] of Object.entries(p.counts) as [Section, number][]) counts[s] = (counts[s] ?? 0) + n;
+  const counts = addCounts(parts.map((p) => p.counts));
   const present = parts.flatMap((p) => p.present);
   return {
     index: task.index,

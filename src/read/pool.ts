@@ -56,24 +56,22 @@ export async function readFiles(
     return;
   }
   const pool = Array.from({ length: n }, () => startWorker({ rules }));
-  const inHand = new Map<Worker, number>(pool.map((w) => [w, 0]));
-  // What each job handed to a worker counts in its hand, in the order handed (a worker answers in that order).
-  const weights = new Map<Worker, number[]>(pool.map((w) => [w, []]));
+  // What each job a worker holds counts in its hand, in the order handed (a worker answers in that order).
+  const hands = new Map<Worker, number[]>(pool.map((w) => [w, []]));
+  const held = (w: Worker) => hands.get(w)!.reduce((n, k) => n + k, 0);
   try {
     await new Promise<void>((resolve, reject) => {
       const settle = (r: FileResult | null) => {
         if (r && !stop && !onResult(r)) stop = true;
       };
       const feed = (w: Worker) => {
-        while (!stop && queue.more && inHand.get(w)! < IN_HAND) {
+        while (!stop && queue.more && held(w) < IN_HAND) {
           const job = queue.take();
-          const weight = shareWeight(job, IN_HAND);
-          inHand.set(w, inHand.get(w)! + weight);
-          weights.get(w)!.push(weight);
+          hands.get(w)!.push(shareWeight(job, IN_HAND));
           w.postMessage(job);
         }
       };
-      const done = () => [...inHand.values()].every((k) => k === 0) && (stop || !queue.more);
+      const done = () => [...hands.values()].every((h) => h.length === 0) && (stop || !queue.more);
       // Between workers' results, this thread reads a file of its own, then lets their results in.
       let scheduled = false;
       const mayRead = () => !stop && queue.more;
@@ -96,7 +94,7 @@ export async function readFiles(
       };
       for (const w of pool) {
         w.on('message', (r: JobResult) => {
-          inHand.set(w, inHand.get(w)! - weights.get(w)!.shift()!);
+          hands.get(w)!.shift();
           // Hand the worker its next file before handling this one, so it never waits on the writer.
           feed(w);
           try {

@@ -44,6 +44,13 @@ export function rowCounts(rows: SectionRows, packed: PackedRows | undefined): Pa
   return counts;
 }
 
+/** Rows per section, added up (the pieces or shares of one file). */
+export function addCounts(all: Partial<Record<Section, number>>[]): Partial<Record<Section, number>> {
+  const sum: Partial<Record<Section, number>> = {};
+  for (const counts of all) for (const [s, n] of Object.entries(counts) as [Section, number][]) sum[s] = (sum[s] ?? 0) + n;
+  return sum;
+}
+
 /** Sections a document names, with the quarter they cover (even when empty): what --replace takes as the whole truth. */
 export type Present = { section: Section; period: string | null }[];
 

@@ -12,9 +12,8 @@ import { periodsOf, rowsOf } from '../rows.js';
 import type { DocumentValidator } from '../schemas.js';
 import { openWorkbook } from './open.js';
 import { LimitError } from './budget.js';
-import { cellPlace, parseSheet, type ParsedSheet } from './sheet.js';
-import { markedRows } from './marked.js';
-import { byHeaders, closestSheet, isHidden, NOT_DATA_SHEETS, SHEETS, sheetDef, sheetGrid } from './sheets.js';
+import { cellPlace, type ParsedSheet } from './sheet.js';
+import { byHeaders, closestSheet, hiddenHolds, isHidden, NOT_DATA_SHEETS, parseGrid, SHEETS, sheetDef, sheetGrid, sheetWarning } from './sheets.js';
 import { datedByWorkbook, namedQuarters, sheetRecords, vagueWarnings } from './sheet-records.js';
 
 /** `cap`: errors built (the rest counted); --annotate asks for all of them. */
@@ -40,8 +39,7 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
 
   const parsed: ParsedSheet[] = [];
   const others: string[] = [];
-  const warn = (sheet: string, code: string, msg: Diagnostic['msg'], row = 1) =>
-    report({ severity: 'warning', ...cellPlace(file, sheet, row, 1, null, null), path: null, code, msg });
+  const warn = (sheet: string, code: string, msg: Diagnostic['msg']) => report(sheetWarning(file, sheet, code, msg));
   let reading: string | null = null;
   let exported = false;
   try {
@@ -49,10 +47,8 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
       reading = ws.name;
       exported = ws.exported;
       let def = sheetDef(ws.name);
-      // A hidden sheet is not what the branch sees and sends (an old draft kept out of sight): not read, and said when it
-      // holds a section's records (by its name or its headers); the template's hidden lists pass quietly.
       if (isHidden(ws.state)) {
-        if (def || byHeaders(await sheetGrid(ws))) warn(ws.name, 'sheet_hidden', { id: 'sheet_hidden', params: { sheet: ws.name } });
+        if (await hiddenHolds(ws, def)) warn(ws.name, 'sheet_hidden', { id: 'sheet_hidden', params: { sheet: ws.name } });
         else others.push(ws.name);
         continue;
       }
@@ -84,8 +80,7 @@ export async function readWorkbook(task: FileTask, validate: DocumentValidator, 
         def = guess;
         warn(ws.name, 'sheet_by_headers', { id: 'sheet_by_headers', params: { sheet: ws.name, section: def.label } });
       }
-      parsed.push(parseSheet(file, ws.name, def, grid.numbers, grid.cells, grid.written, report, ws.date1904));
-      markedRows(parsed[parsed.length - 1], grid, (sheet, row, code, msg) => warn(sheet, code, msg, row));
+      parsed.push(parseGrid(file, ws, def, grid, report));
     }
   } catch (e) {
     // A limit passed says which, at the cell the read had reached; anything else is a damaged file (the zip's or XML reader's words, for English output).

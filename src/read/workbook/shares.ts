@@ -13,14 +13,13 @@ import type { Section } from '../../core/model.js';
 import { SECTION_DEFS, UNDATED } from '../../core/sections.js';
 import { ATTACHED_SHEETS } from '../../core/attached-sheets.js';
 import { MAX_CELLS, MAX_FILE_BYTES, MAX_INFLATED_BYTES } from '../limits.js';
-import { packRows, periodsFrom, periodsOf, rowCounts, rowsOf, rowWidth, type Present } from '../rows.js';
+import { addCounts, packRows, periodsFrom, periodsOf, rowCounts, rowsOf, rowWidth, type Present } from '../rows.js';
 import type { DocumentValidator } from '../schemas.js';
 import { digest, type FileResult, type FileTask, type ReadRules, type SheetLayout } from '../task.js';
 import { openBook, type Book } from './open.js';
-import { cellPlace, parseSheet, type NameColumn, type ParsedSheet } from './sheet.js';
-import { markedRows } from './marked.js';
+import type { NameColumn, ParsedSheet } from './sheet.js';
 import type { Plain } from './cells.js';
-import { byHeaders, isHidden, NOT_DATA_SHEETS, sectionOf, sheetDef, sheetGrid } from './sheets.js';
+import { hiddenHolds, isHidden, NOT_DATA_SHEETS, parseGrid, sectionOf, sheetDef, sheetGrid, sheetWarning } from './sheets.js';
 import { namedQuarters, recordQuarters, sheetRecords, vagueWarnings } from './sheet-records.js';
 
 export interface ShareTask extends FileTask {
@@ -139,19 +138,14 @@ async function readGroup(book: Book, group: number[], file: string, validate: Do
   for (const at of group) {
     const ws = book.sheet(at);
     const def = sheetDef(ws.name);
-    // A hidden sheet (a group of its own) is not read: named when it holds a section's records, by its name or its
-    // headers, as readWorkbook names it.
+    // A hidden sheet is a group of its own, named or not, never read for its records.
     if (isHidden(ws.state)) {
-      if (def || byHeaders(await sheetGrid(ws))) {
-        const msg = { id: 'sheet_hidden', params: { sheet: ws.name } } as const;
-        out.warnings.push({ at, warning: { severity: 'warning', ...cellPlace(file, ws.name, 1, 1, null, null), path: null, code: 'sheet_hidden', msg } });
-      }
+      if (await hiddenHolds(ws, def))
+        out.warnings.push({ at, warning: sheetWarning(file, ws.name, 'sheet_hidden', { id: 'sheet_hidden', params: { sheet: ws.name } }) });
       return true;
     }
-    const grid = await sheetGrid(ws);
     const from = diags.warnings.length;
-    const sheet = parseSheet(file, ws.name, def!, grid.numbers, grid.cells, grid.written, report, ws.date1904);
-    markedRows(sheet, grid, (name, row, code, msg) => report({ severity: 'warning', ...cellPlace(file, name, row, 1, null, null), path: null, code, msg }));
+    const sheet = parseGrid(file, ws, def!, await sheetGrid(ws), report);
     if (diags.errorCount > 0) return false;
     // Its cells place an error (a share with one is read again whole) or a vague pledge: any other sheet's go with its grid.
     if (def !== SECTION_DEFS.pledges.sheet) for (const r of sheet.rows) r.cells = NO_CELLS;
@@ -175,7 +169,7 @@ async function readGroup(book: Book, group: number[], file: string, validate: Do
   if (rows.members) out.members = rows.members;
   delete rows.members;
   out.rows.push(packRows(rows));
-  for (const [s, n] of Object.entries(rowCounts(rows, undefined)) as [Section, number][]) out.counts[s] = (out.counts[s] ?? 0) + n;
+  out.counts = addCounts([out.counts, rowCounts(rows, undefined)]);
   return true;
 }
 
@@ -242,8 +236,7 @@ export function joinShares(task: FileTask, parts: ShareOk[]): FileResult | null 
   const members = parts.find((p) => p.members)?.members;
   const quarters = new Set(parts.flatMap((p) => p.recordQuarters));
   if (members && !first.exported && quarters.size === 1) dateMembers(members, [...quarters][0]);
-  const counts: Partial<Record<Section, number>> = {};
-  for (const p of parts) for (const [s, n] of Object.entries(p.counts) as [Section, number][]) counts[s] = (counts[s] ?? 0) + n;
+  const counts = addCounts(parts.map((p) => p.counts));
   return {
     index: task.index,
     file: task.file,

@@ -1,15 +1,18 @@
 // Which section a workbook's sheet holds (by its name, else by its headers),
-// and a sheet's rows as one grid, its merged ranges filled in.
+// a sheet's rows as one grid, its merged ranges filled in, and the sheet
+// parsed from it: what reading a workbook whole and in shares both do.
 import { SECTIONS, type Section } from '../../core/model.js';
 import { SECTION_DEFS, type SheetDef } from '../../core/sections.js';
 import { ATTACHED_SHEETS } from '../../core/attached-sheets.js';
 import { MAX_MERGED_CELLS } from '../limits.js';
 import { closest } from '../schema-errors.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 import type { OpenSheet } from './open.js';
 import { LimitError } from './budget.js';
 import { isBlank, type Plain } from './cells.js';
-import { knownHeaders } from './sheet.js';
+import { cellPlace, knownHeaders, parseSheet, type ParsedSheet, type Report } from './sheet.js';
 import { mergedRanges } from './merges.js';
+import { markedRows } from './marked.js';
 
 export const SHEETS: SheetDef[] = [...SECTIONS.map((s) => SECTION_DEFS[s].sheet), ...ATTACHED_SHEETS.map((a) => a.sheet)];
 
@@ -99,4 +102,27 @@ export async function sheetGrid(ws: OpenSheet): Promise<Grid> {
     hidden,
     struck,
   };
+}
+
+/** A warning about a sheet, placed at a row's first cell (its first row unless said). */
+export const sheetWarning = (file: string, sheet: string, code: string, msg: Diagnostic['msg'], row = 1): Diagnostic => ({
+  severity: 'warning',
+  ...cellPlace(file, sheet, row, 1, null, null),
+  path: null,
+  code,
+  msg,
+});
+
+/**
+ * Whether a hidden sheet holds a section's records, by its name or its
+ * headers: it is not what the branch sees and sends (an old draft kept out of
+ * sight), so it is named, not read; the template's hidden lists pass quietly.
+ */
+export const hiddenHolds = async (ws: OpenSheet, def: SheetDef | undefined): Promise<boolean> => def !== undefined || byHeaders(await sheetGrid(ws)) !== null;
+
+/** A section's sheet parsed from its grid, its hidden and struck-through rows named; every finding to `report`. */
+export function parseGrid(file: string, ws: OpenSheet, def: SheetDef, grid: Grid, report: Report): ParsedSheet {
+  const sheet = parseSheet(file, ws.name, def, grid.numbers, grid.cells, grid.written, report, ws.date1904);
+  markedRows(sheet, grid, (name, row, code, msg) => report(sheetWarning(file, name, code, msg, row)));
+  return sheet;
 }
