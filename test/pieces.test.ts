@@ -137,6 +137,34 @@ describe('a large file read in pieces', () => {
     expect(lines.slice(0, last.src_line).filter((l) => l.startsWith('period: 2011Q2'))).toHaveLength(1);
   });
 
+  it('stores and says what a file of several documents read whole does when a member transfers and the file is sent again', async () => {
+    const base = county();
+    const roster = base['members.yaml'].replace('\uFEFF# 党员\n', '');
+    const moved = roster.replace(`- id: ${member(2, 3)}\n  name: 党员2号3\n  org: D002\n`, `- id: ${member(2, 3)}\n  name: 党员2号3\n  org: D005\n`);
+    expect(moved).not.toBe(roster);
+    // The second quarter's document restates the members (one moved) beside its points.
+    const q2 = `period: 2011Q2\n${moved}${points('2011Q2', () => 20).replace('period: 2011Q2\r\n', '')}`;
+    const dir = files({ 'year.yaml': `${combined(base)}---\n${points('2011Q1', () => 18)}---\n${q2}` });
+    expect(cutFile({ index: 0, file: 'y', path: join(dir, 'year.yaml') }, 512)!.count).toBeGreaterThan(8);
+    const out = tmp();
+    const said = await bothWays([[join(dir, 'year.yaml')], [join(dir, 'year.yaml')]], out, 512);
+    expect(said.cut).toEqual(said.whole);
+    expect(rows(join(out, 'cut.db'))).toEqual(rows(join(out, 'whole.db')));
+    const d = dump(join(out, 'cut.db'));
+    const statements = (d.member_statements as { id: string; since: string; org: string }[]).filter((s) => s.id === member(2, 3));
+    expect(statements.map((s) => [s.since, s.org]).sort()).toEqual([
+      ['', 'D002'],
+      ['2011Q2', 'D005'],
+    ]);
+    const pts = d.points as { period: string; study: number }[];
+    for (const [period, study] of [
+      ['2011Q1', 18],
+      ['2011Q2', 20],
+    ] as const) {
+      expect(pts.filter((p) => p.period === period).map((p) => p.study)).toEqual(Array(BRANCHES * PER_BRANCH).fill(study));
+    }
+  });
+
   it('reads none of a file’s further pieces once one has declined: the file is read whole instead', () => {
     const dir = files({ 'points.yaml': points('2011Q1', () => 20) });
     const task = { index: 0, file: 'points.yaml', path: join(dir, 'points.yaml') };

@@ -146,6 +146,37 @@ describe('a large workbook read in shares', () => {
     expect((d.problems as { id: string }[]).map((p) => p.id)).toEqual(['ZG-1', 'ZG-2']);
   });
 
+  it('stores and says what the workbook read whole does when a member transfers and a quarter is sent again late', async () => {
+    const dir = tmp();
+    const q1 = join(dir, '2011Q1.xlsx');
+    await workbook(q1, [...roster(), ...quarter('2011Q1', () => 18, '2011-02')]);
+    // The second quarter's workbook restates the members: one has moved to another branch.
+    const [, , members] = roster();
+    const moved = members.rows.map((r, k) => (k > 0 && r[0] === member(2, 3) ? [r[0], r[1], 'D005', r[3]] : r));
+    await workbook(join(dir, '2011Q2.xlsx'), [{ ...members, rows: moved }, ...quarter('2011Q2', () => 20, '2011-05')]);
+    // The first quarter's workbook, sent again after the second: the same bytes.
+    const said = await bothWays([[q1], [join(dir, '2011Q2.xlsx')], [q1]], dir, 1024);
+    expect(said.cut).toEqual(said.whole);
+    expect(rows(join(dir, 'cut.db'))).toEqual(rows(join(dir, 'whole.db')));
+    const d = dump(join(dir, 'cut.db'));
+    // The member's statements: its branch from the first quarter, the new one from the second.
+    const statements = (d.member_statements as { id: string; since: string; org: string }[]).filter((s) => s.id === member(2, 3));
+    expect(statements.map((s) => [s.since, s.org]).sort()).toEqual([
+      ['2011Q1', 'D002'],
+      ['2011Q2', 'D005'],
+    ]);
+    // Each quarter's points as sent, the resent first quarter's unchanged.
+    const points = d.points as { period: string; study: number }[];
+    for (const [period, study] of [
+      ['2011Q1', 18],
+      ['2011Q2', 20],
+    ] as const) {
+      const quarterPoints = points.filter((p) => p.period === period);
+      expect(quarterPoints).toHaveLength(BRANCHES * PER_BRANCH);
+      expect(quarterPoints.every((p) => p.study === study)).toBe(true);
+    }
+  });
+
   it('says the errors of a wrong cell or an item without its record where reading it whole does, and stores nothing', async () => {
     const dir = tmp();
     await workbook(join(dir, 'roster.xlsx'), roster());
