@@ -3,8 +3,8 @@
 // has its function here.
 import { pledgesFromStore } from '../analyses/bulletin/pledges-store.js';
 import { starsRun } from '../render/views/stars-parts.js';
-import { yearRun } from '../render/views/annual-parts.js';
+import { keepBasis, yearRun } from '../render/views/annual-parts.js';
 import type { Host } from '../core/host.js';
 
 const h = (globalThis as { cxzyHost?: Host }).cxzyHost!;
-h.tasks = { pledgesFromStore, starsRun, yearRun };
+h.tasks = { pledgesFromStore, starsRun, yearRun, keepBasis };

@@ -5,10 +5,10 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { host } from '../core/host.js';
-import { keyOf, type Job, type Plan } from './prefetch.js';
+import { keyOf, UNCLAIMED, WORKER, type Job, type Plan } from './prefetch.js';
 import type { Query } from './query.js';
 
-const { path, jobs, port, ready } = workerData as { path: string; jobs: Job[]; port: MessagePort; ready: Int32Array };
+const { path, jobs, port, ready, claims } = workerData as { path: string; jobs: Job[]; port: MessagePort; ready: Int32Array; claims: Int32Array };
 // Started: the asking thread waits for the results now, however long the jobs take.
 Atomics.store(ready, 1, 1);
 
@@ -30,6 +30,8 @@ async function work(): Promise<void> {
     let q: Query | null = null;
     const query = async () => (q ??= new (await import('./query.js')).Query(open, (plan: Plan) => shared.get(keyOf(plan))));
     for (const [i, job] of jobs.entries()) {
+      // The asking thread came to it first and does it itself.
+      if (Atomics.compareExchange(claims, i, UNCLAIMED, WORKER) !== UNCLAIMED) continue;
       try {
         if ('sql' in job) {
           const rows = db
@@ -49,7 +51,7 @@ async function work(): Promise<void> {
     }
   } catch (e) {
     // Not opened: the asking thread does every job itself.
-    for (const i of jobs.keys()) done(i, { error: String(e) });
+    for (const i of jobs.keys()) if (Atomics.compareExchange(claims, i, UNCLAIMED, WORKER) === UNCLAIMED) done(i, { error: String(e) });
   } finally {
     db?.close();
   }

@@ -2,8 +2,9 @@
 // reads and rates (a city's stars: the members rated per org and the months
 // that met the quota, beside the red-star candidates; its notice: the pledges
 // too). The analyses stay synchronous: asking for a result waits for the
-// other thread, and any job it could not do (no compiled worker, a busy or
-// damaged file) is done here.
+// other thread if it has begun the job, and any job it has not begun, or
+// could not do (no compiled worker, a busy or damaged file), is done here.
+// Each job is claimed once, by whichever thread comes to it first.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -35,6 +36,11 @@ export type Job = Plan | Task;
 /** How long a worker may take to start, on a busy machine, before its jobs are done here. */
 const START_WITHIN_MS = 5000;
 
+/** Who does a job (Prefetch.claims): the first thread to come to it. */
+export const UNCLAIMED = 0;
+export const WORKER = 1;
+const HERE = 2;
+
 /** What a job is known by: two equal jobs, one result. */
 export const keyOf = (j: Job) => ('sql' in j ? `${j.sql}\u0000${JSON.stringify(j.params)}` : `${j.module}#${j.fn}\u0000${JSON.stringify(j.args)}`);
 
@@ -47,14 +53,17 @@ export class Prefetch {
   private readonly port: MessagePort;
   /** [results posted, started]: what the asking thread waits on. */
   private readonly ready = new Int32Array(new SharedArrayBuffer(8));
+  /** Per job, who claimed it: 0 no one yet, WORKER, HERE. */
+  private readonly claims: Int32Array;
   private readonly since = Date.now();
   private readonly worker: Worker;
 
   private constructor(path: string, jobs: Job[]) {
     jobs.forEach((j, i) => this.waiting.set(keyOf(j), i));
+    this.claims = new Int32Array(new SharedArrayBuffer(4 * jobs.length));
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    const workerData = { path, jobs, port: port2, ready: this.ready };
+    const workerData = { path, jobs, port: port2, ready: this.ready, claims: this.claims };
     this.worker = host.startPrefetch ? host.startPrefetch(workerData, [port2]) : new Worker(workerFile(), { workerData, transferList: [port2] });
     this.worker.unref();
     this.worker.on('error', () => {});
@@ -83,6 +92,8 @@ export class Prefetch {
     const i = this.waiting.get(key);
     if (i === undefined) return undefined;
     this.waiting.delete(key);
+    // Not begun there: done here at once, rather than waited for (the other thread passes it by).
+    if (Atomics.compareExchange(this.claims, i, UNCLAIMED, HERE) === UNCLAIMED) return undefined;
     let seen = Atomics.load(this.ready, 0);
     while (!this.results.has(i)) {
       const m = receiveMessageOnPort(this.port);

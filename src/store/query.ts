@@ -59,8 +59,13 @@ export class Query {
 
   /** What `fn` returns for `task`'s arguments: from the second thread if the command handed the task there, else computed here. */
   task<A extends unknown[], R>(task: Task<A>, fn: (q: Query, ...args: A) => R): R {
-    const done = this.prefetched?.taken<A, R>(task);
+    const done = this.taken<A, R>(task);
     return done ? done.value : fn(this, ...task.args);
+  }
+
+  /** What the second thread made of `task` (waiting for it if it has begun it); undefined: this thread is to do it. */
+  taken<A extends unknown[], R>(task: Task<A>): { value: R } | undefined {
+    return this.prefetched?.taken<A, R>(task);
   }
 
   /** Lets the second thread go. */

@@ -1,7 +1,7 @@
 // Every member's year of a city (`annual --all --format json`, 750,000) made
 // in runs of member ids on both threads (runs.ts), once this thread has
 // reviewed the year: what the members' years rest on (YearBasis) goes to the
-// second thread with its first run and is kept there for the others.
+// second thread before its runs and is kept there for them.
 import { randomUUID } from 'node:crypto';
 import type { Rules } from '../../core/rules.js';
 import type { Query } from '../../store/query.js';
@@ -34,30 +34,28 @@ interface PlainBasis {
   moves: [string, Record<string, string>][];
 }
 
-/** `key`: the list's, whose basis comes with its first task; the members of a run: from id `from` up to `to` (null: to the last). */
-type Args = [key: string, from: string, to: string | null, basis: PlainBasis | null];
+/** `key`: the list's, whose basis comes first (keepBasis); the members of a run: from id `from` up to `to` (null: to the last). */
+type Args = [key: string, from: string, to: string | null];
 
 /** The bases this thread knows, by list. */
 const bases = new Map<string, { rules: Rules; basis: YearBasis }>();
 
-function basisOf(key: string, plain: PlainBasis | null): { rules: Rules; basis: YearBasis } {
-  if (plain && !bases.has(key)) {
-    const basis = {
-      at: plain.at,
-      redOf: new Map(plain.redOf.map(([p, red]) => [p, new Set(red)])),
-      branches: new Set(plain.branches),
-      moves: new Map(plain.moves),
-    };
-    bases.set(key, { rules: plain.rules, basis });
-  }
-  const known = bases.get(key);
-  if (!known) throw new Error(`the year's basis ${key} has not come`);
-  return known;
+/** The second thread keeps the list's basis for its runs: its first task, which that thread alone does. */
+export function keepBasis(_q: Query, key: string, plain: PlainBasis): null {
+  const basis = {
+    at: plain.at,
+    redOf: new Map(plain.redOf.map(([p, red]) => [p, new Set(red)])),
+    branches: new Set(plain.branches),
+    moves: new Map(plain.moves),
+  };
+  bases.set(key, { rules: plain.rules, basis });
+  return null;
 }
 
-const runText = (q: Query, [key, from, to, plain]: Args) => {
-  const { rules, basis } = basisOf(key, plain);
-  return runPieces(memberYearsOf(q, rules, basis, from, to), MEMBERS_INDENT, memberYearJson);
+const runText = (q: Query, [key, from, to]: Args) => {
+  const known = bases.get(key);
+  if (!known) throw new Error(`the year's basis ${key} has not come`);
+  return runPieces(memberYearsOf(q, known.rules, known.basis, from, to), MEMBERS_INDENT, memberYearJson);
 };
 
 /** A run of members' years made on the second thread: its text comes back whole. */
@@ -80,9 +78,10 @@ export function yearRuns(q: Query, rules: Rules, basis: YearBasis, perRun: numbe
     moves: [...basis.moves],
   };
   const cut = runsFrom(q.memberRunStarts(basis.at, perRun));
-  // The basis goes with the second thread's first run (the second of all).
-  const tasks = cut.map(([from, to], i): Task<Args> => ({ module: import.meta.url, fn: 'yearRun', args: [key, from, to, i === 1 ? plain : null] }));
-  const runs = sharedRuns(q, tasks, { fn: yearRun, here: (...args) => runText(q, args) });
+  const tasks = cut.map(([from, to]): Task<Args> => ({ module: import.meta.url, fn: 'yearRun', args: [key, from, to] }));
+  // This thread never asks for the basis's task, so never does it itself: the second thread does it before its runs.
+  const first: Task<[string, PlainBasis]> = { module: import.meta.url, fn: 'keepBasis', args: [key, plain] };
+  const runs = sharedRuns<Args, MadeRun>(q, tasks, { here: (...args) => runText(q, args) }, { first: [first] });
   return (function* () {
     yield* runs;
     bases.delete(key);

@@ -26,27 +26,31 @@ export interface MadeRun {
 }
 
 /**
- * The runs of `tasks` in order: every other one made by `fn` on the second
- * thread (started now, with `then`, what the list reads after its runs),
- * `taken` told of each; the others made by `here` as they are written.
+ * The runs of `tasks` in order: every other one handed to the second thread
+ * (started now, after `first`, what it must have before them, and `after`,
+ * what the list reads after its runs) and made there by the task's function,
+ * `taken` told of each; the others, and any the second thread has not begun when this one
+ * comes to it, made by `here` as they are written.
  */
 export function sharedRuns<A extends unknown[], R extends MadeRun>(
   q: Query,
   tasks: Task<A>[],
-  run: { fn: (q: Query, ...args: A) => R; here: (...args: A) => Iterable<string>; taken?: (r: R) => void },
-  then: Job[] = [],
+  run: { here: (...args: A) => Iterable<string>; taken?: (r: R) => void },
+  jobs: { first?: Job[]; after?: Job[] } = {},
 ): Iterable<Iterable<string>> {
   const shared = tasks.length >= SHARED_FROM;
-  q.prefetch([...tasks.filter((_, i) => shared && i % 2 === 1), ...then]);
+  const handed = tasks.filter((_, i) => shared && i % 2 === 1);
+  // What the list reads after its runs goes before them there: this thread does the runs the other has not begun.
+  q.prefetch(handed.length ? [...(jobs.first ?? []), ...(jobs.after ?? []), ...handed] : (jobs.after ?? []));
   return (function* () {
     for (const [i, task] of tasks.entries()) {
-      if (!shared || i % 2 === 0) {
+      const made = shared && i % 2 === 1 ? q.taken<A, R>(task) : undefined;
+      if (!made) {
         yield run.here(...task.args);
         continue;
       }
-      const made = q.task(task, run.fn);
-      run.taken?.(made);
-      yield made.text;
+      run.taken?.(made.value);
+      yield made.value.text;
     }
   })();
 }

@@ -85,11 +85,11 @@ export function starsRuns(q: Query, rules: Rules, period: string, org: string | 
   const tasks = runsFrom(codes.filter((_, i) => i % perRun === 0)).map(([from, to]) => runTask(rules, period, org, from, to));
   // This thread's rating, not the tasks' (raterFor): its own runs' red stars counted as they are rated, the tasks' added.
   const whole = starsStreamFromStore(q, rules, period, subtree(q.orgs(), org ?? undefined));
-  const runs = sharedRuns(
+  const runs = sharedRuns<Args, StarsRun>(
     q,
     tasks,
-    { fn: starsRun, here: (...args) => runPieces(rated(q, whole, args), MEMBERS_INDENT, memberJson), taken: (r) => whole.count(r.reds) },
-    starsVerdictReads(rules, period),
+    { here: (...args) => runPieces(rated(q, whole, args), MEMBERS_INDENT, memberJson), taken: (r) => whole.count(r.reds) },
+    { after: starsVerdictReads(rules, period) },
   );
   return { period, runs, verdicts: () => whole.verdicts() };
 }

@@ -1,0 +1,46 @@
+// The second thread of a read command (store/prefetch.ts) and this one claim
+// each job once: a job the other thread has not begun when this one asks for
+// it is done here and passed by there; one it has begun is waited for. Run on
+// the compiled worker (dist/), with tasks that signal what they do.
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Task } from '../../src/store/prefetch.js';
+import { generatedDb } from '../helpers.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const TASKS = pathToFileURL(join(import.meta.dirname, 'fixtures', 'claims.mjs')).href;
+const task = (fn: 'hold' | 'mark', sab: SharedArrayBuffer, at: number): Task => ({ module: TASKS, fn, args: [sab, at] });
+
+/** Waits until slot `at` is no longer 0 (the other thread's signal), at most 30 s. */
+const until = (view: Int32Array, at: number) => expect(Atomics.wait(view, at, 0, 30_000)).not.toBe('timed-out');
+
+describe('the second thread', () => {
+  it('does what it has begun and passes by what this thread came to first', async () => {
+    const { Prefetch } = (await import(pathToFileURL(join(ROOT, 'dist', 'store', 'prefetch.js')).href)) as typeof import('../../src/store/prefetch.js');
+    const sab = new SharedArrayBuffer(4 * 8);
+    const view = new Int32Array(sab);
+    const jobs = [task('hold', sab, 0), task('mark', sab, 2), task('hold', sab, 3), task('mark', sab, 5)];
+    const p = Prefetch.start(await generatedDb(), jobs)!;
+    try {
+      until(view, 0);
+      // Held in its first job, the second thread has not begun the second: this thread is to do it.
+      expect(p.taken(jobs[1])).toBeUndefined();
+      Atomics.store(view, 1, 1);
+      Atomics.notify(view, 1);
+      // Begun there: waited for, and made there.
+      const first = p.taken<unknown[], number>(jobs[0]);
+      expect(first?.value).toBeGreaterThan(0);
+      until(view, 3);
+      // It went on to its third job without doing the second.
+      expect(Atomics.load(view, 2)).toBe(0);
+      Atomics.store(view, 4, 1);
+      Atomics.notify(view, 4);
+      expect(p.taken<unknown[], number>(jobs[2])?.value).toBe(first?.value);
+      // A job never handed over is done here.
+      expect(p.taken(task('mark', sab, 7))).toBeUndefined();
+    } finally {
+      p.close();
+    }
+  });
+});
