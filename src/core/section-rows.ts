@@ -95,33 +95,33 @@ function recordMaker<R>(read: ColumnDef<R>[]): (r: Row) => R {
   return new Function('json', `return (r) => { const n = r.length; return { ${fields.join(', ')}, src: ${src} }; };`)(fromJson);
 }
 
-/** How a column's stored value is had from a record: derived, or its field (a group's part) as a cell holds it. */
-function columnGetter<R>(x: ColumnDef<R>): (rec: R) => unknown {
-  if (x.derive) return x.derive;
-  const [name, sub] = x.field!.split('.');
-  type O = Record<string, unknown>;
-  if (sub !== undefined) return (rec) => ((rec as O)[name] as O | null)?.[sub] ?? null;
-  if (x.kind === 'bool') return (rec) => ((rec as O)[name] ? 1 : 0);
-  if (x.kind === 'json') return (rec) => JSON.stringify((rec as O)[name]);
-  return (rec) => (rec as O)[name];
+/** How a column's stored value is had from a record `rec`, as JavaScript: derived (by `d[i]`), or its field (a group's part) as a cell holds it. */
+function cellCode<R>(x: ColumnDef<R>, i: number): string {
+  if (x.derive) return `d[${i}](rec)`;
+  const [name, sub] = x.field!.split('.').map((k) => JSON.stringify(k));
+  if (sub !== undefined) return `rec[${name}]?.[${sub}] ?? null`;
+  if (x.kind === 'bool') return `rec[${name}] ? 1 : 0`;
+  if (x.kind === 'json') return `JSON.stringify(rec[${name}])`;
+  return `rec[${name}]`;
+}
+
+/** A record's row pushed onto a list (a file's rows are one flat list a section), made once from the columns as recordMaker is. */
+function rowPusher<R>(columns: ColumnDef<R>[]): (out: unknown[], rec: R) => void {
+  const derived = columns.map((x) => x.derive);
+  return new Function('d', `return (out, rec) => { out.push(${columns.map(cellCode).join(', ')}); };`)(derived);
 }
 
 /** How a section's records are stored: its columns, those read back, and a record as a row and back. */
 export interface RowCodec<R> extends Pick<Readable<R>, 'read' | 'fromRow'> {
   /** Data columns in a fixed order (the source columns come after them). */
   cols: string[];
-  toRow(r: R): unknown[];
+  /** Pushes the record's row (its data columns' values in that order) onto `out`. */
+  pushRow(out: unknown[], r: R): void;
 }
 
 /** A row's reader and writer, from the column list: the record's fields in the list's order, its source last. */
 export function compile<R>(columns: ColumnDef<R>[]): RowCodec<R> {
   const read = columns.filter((x) => x.derive === undefined);
   const fromRow = recordMaker(read);
-  const getters = columns.map(columnGetter);
-  const toRow = (rec: R): unknown[] => {
-    const out = new Array(getters.length);
-    for (let i = 0; i < getters.length; i++) out[i] = getters[i](rec);
-    return out;
-  };
-  return { cols: columns.map((x) => x.column), read: [...read.map((x) => x.column), ...SRC_COLS], toRow, fromRow };
+  return { cols: columns.map((x) => x.column), read: [...read.map((x) => x.column), ...SRC_COLS], pushRow: rowPusher(columns), fromRow };
 }

@@ -104,7 +104,7 @@ function sheetColumns(columns: ColumnDef<never>[], scoped: boolean): SheetDef['c
   return scoped ? [...quarter, ...rest] : [...rest, ...quarter];
 }
 
-type Base<R, S extends string> = Omit<SectionDef<R, S>, 'cols' | 'read' | 'toRow' | 'fromRow' | 'sheet'> & { sheet: Omit<SheetDef, 'columns' | 'slug'> };
+type Base<R, S extends string> = Omit<SectionDef<R, S>, 'cols' | 'read' | 'pushRow' | 'fromRow' | 'sheet'> & { sheet: Omit<SheetDef, 'columns' | 'slug'> };
 
 /** A section of records `R`, named by its declaration's `section`. */
 const section =

@@ -63,7 +63,7 @@ export function rowsOf(records: SectionRecords): SectionRows {
     const t = SECTION_DEFS[s] as SectionDef<unknown>;
     const flat: unknown[] = [];
     for (const r of list) {
-      for (const v of t.toRow(r)) flat.push(v);
+      t.pushRow(flat, r);
       flat.push(r.src.line);
     }
     out[s] = flat;
