@@ -38,6 +38,9 @@ export interface OrgGrade {
   explain: Because[];
 }
 
+/** A review as a grading weighs its commentary. */
+export type Commented = Pick<Review, 'org' | 'commentary' | 'src'>;
+
 export interface GradeInput {
   period: string;
   orgs: Org[];
@@ -45,8 +48,8 @@ export interface GradeInput {
   reviews: Review[];
   /** Reviews of the previous quarter, for 晋位升级. */
   previousReviews: Review[];
-  /** Reviews of any period that carry a commentary. */
-  commentaries: Review[];
+  /** Reviews of any period that carry a commentary: what a grading weighs of them. */
+  commentaries: Commented[];
   /** Pledges owned by orgs. */
   pledges: Pledge[];
   /** The ledger's problems found by the period's end: only read when the rules set the open-problem cap. */
@@ -128,7 +131,7 @@ interface Quarter {
   say: boolean;
   pledgesOf: Map<string, Pledge[]>;
   problemsOf: Map<string, Problem[]>;
-  commentsOf: Map<string, Review[]>;
+  commentsOf: Map<string, Commented[]>;
   previous: Map<string, Grade>;
 }
 

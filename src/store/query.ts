@@ -6,7 +6,7 @@ import { LEADS } from '../core/model.js';
 import { periodMonths, periodOf } from '../core/dates.js';
 import { groupBy } from '../core/collections.js';
 import { Prefetch, type Job, type Plan, type Task } from './prefetch.js';
-import { PLANS, planOf, READS, type RecordRead, type ReportSpan } from './plans.js';
+import { PLANS, planOf, READS, type ReviewCommentary, type RecordRead, type ReportSpan } from './plans.js';
 import { atQuarter, memberPoints, memberRuns, orgMemberPoints, ownedPledges } from './joins.js';
 import { inForce } from './member-runs.js';
 import { withSourceNames } from './source-names.js';
@@ -135,7 +135,7 @@ export class Query {
   }
 
   /** Reviews of any period whose commentary is dated from `since` to `until`. */
-  commentaries(since: string, until: string): Review[] {
+  commentaries(since: string, until: string): ReviewCommentary[] {
     return this.once(`commentaries ${since} ${until}`, () => this.readOf(READS.commentaries(since, until)));
   }
 
