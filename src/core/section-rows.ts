@@ -1,7 +1,7 @@
 // A section's records as rows of its table: its columns (each with its
 // field, its header, how a file gives it and how it is stored), and the row
-// a record is written as and the record read back from a row, made from that
-// list by ordinary functions (core/sections.ts declares the lists).
+// a record is written as and the record read back from a row, each made from
+// that list once, as code (core/sections.ts declares the lists).
 
 /** A row as read: the `read` columns' values in that order. */
 export type Row = unknown[];

@@ -234,10 +234,12 @@ export class Query {
    * page reads them while the second thread counts, and rates them later).
    */
   redStarCandidates(period: string, min: number, stars: number): MemberPoints[] {
-    // Scanned while the quarter holds half the table's rows or more, as pointsOver reads (city, one quarter: 1.08–1.21
-    // against 1.39–1.57 s for 330,000 candidates).
-    const { rest, params } = candidatesWhere(period, min, stars, this.pointsPeriods().length <= 2);
-    return this.once(`candidates ${period} ${min} ${stars}`, () => this.read(memberPoints, rest, params));
+    return this.once(`candidates ${period} ${min} ${stars}`, () => {
+      // Scanned while the quarter holds half the table's rows or more, as pointsOver reads (city, one quarter: 1.08–1.21
+      // against 1.39–1.57 s for 330,000 candidates).
+      const { rest, params } = candidatesWhere(period, min, stars, this.pointsPeriods().length <= 2);
+      return this.read(memberPoints, rest, params);
+    });
   }
 
   /** How many points records of `period` belong to active members of active orgs, those the star rating rates; with `orgs`, only these orgs' members. */

@@ -29,8 +29,8 @@ export interface MadeRun {
  * The runs of `tasks` in order: every other one handed to the second thread
  * (started now, after `first`, what it must have before them, and `after`,
  * what the list reads after its runs) and made there by the task's function,
- * `taken` told of each; the others, and any the second thread has not begun when this one
- * comes to it, made by `here` as they are written.
+ * `taken` told of each; the others, and any the second thread has not begun
+ * when this one comes to it, made by `here` as they are written.
  */
 export function sharedRuns<A extends unknown[], R extends MadeRun>(
   q: Query,
