@@ -41,3 +41,20 @@ export async function bothWays(steps: string[][], dir: string, bytes: number) {
   }
   return said;
 }
+
+/**
+ * After a transfer: member `id`'s statements (since, branch) as stored in
+ * `db`, and each quarter's points all `study` in its every one of `count`
+ * members.
+ */
+export function expectMovedAndPoints(db: string, id: string, statements: [string, string][], studies: [string, number][], count: number): void {
+  const d = dump(db);
+  const stated = (d.member_statements as { id: string; since: string; org: string }[]).filter((s) => s.id === id);
+  expect(stated.map((s) => [s.since, s.org]).sort()).toEqual(statements);
+  const points = d.points as { period: string; study: number }[];
+  for (const [period, study] of studies)
+    expect(
+      points.filter((p) => p.period === period).map((p) => p.study),
+      period,
+    ).toEqual(Array(count).fill(study));
+}

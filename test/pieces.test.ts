@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { cutFile } from '../src/read/pieces.js';
 import { ReadQueue } from '../src/read/queue.js';
 import { cxzy, dump, files, tmp } from './helpers.js';
-import { bothWays, imported, rows, WHOLE } from './both-ways.js';
+import { bothWays, expectMovedAndPoints, imported, rows, WHOLE } from './both-ways.js';
 import { BRANCHES, combined, county, member, PER_BRANCH, points } from './pieces-fixture.js';
 
 /** 中文 in GBK. */
@@ -150,19 +150,19 @@ describe('a large file read in pieces', () => {
     const said = await bothWays([[join(dir, 'year.yaml')], [join(dir, 'year.yaml')]], out, 512);
     expect(said.cut).toEqual(said.whole);
     expect(rows(join(out, 'cut.db'))).toEqual(rows(join(out, 'whole.db')));
-    const d = dump(join(out, 'cut.db'));
-    const statements = (d.member_statements as { id: string; since: string; org: string }[]).filter((s) => s.id === member(2, 3));
-    expect(statements.map((s) => [s.since, s.org]).sort()).toEqual([
-      ['', 'D002'],
-      ['2011Q2', 'D005'],
-    ]);
-    const pts = d.points as { period: string; study: number }[];
-    for (const [period, study] of [
-      ['2011Q1', 18],
-      ['2011Q2', 20],
-    ] as const) {
-      expect(pts.filter((p) => p.period === period).map((p) => p.study)).toEqual(Array(BRANCHES * PER_BRANCH).fill(study));
-    }
+    expectMovedAndPoints(
+      join(out, 'cut.db'),
+      member(2, 3),
+      [
+        ['', 'D002'],
+        ['2011Q2', 'D005'],
+      ],
+      [
+        ['2011Q1', 18],
+        ['2011Q2', 20],
+      ],
+      BRANCHES * PER_BRANCH,
+    );
   });
 
   it('reads none of a file’s further pieces once one has declined: the file is read whole instead', () => {
