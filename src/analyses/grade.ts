@@ -1,6 +1,6 @@
 // 分类定级 (SPEC §2): pure — typed records and rules in, grades with their
 // explanation out. No I/O, no printing, no language.
-import type { Grade, Org, Pledge, Problem, Review, Source, Votes } from '../core/model.js';
+import type { Grade, Org, Pledge, Problem, Review, ReviewCommentary, Source, Votes } from '../core/model.js';
 import type { Action, Rules } from '../core/rules.js';
 import { addDays, periodBounds } from '../core/dates.js';
 import { GRADES } from '../core/model.js';
@@ -38,9 +38,6 @@ export interface OrgGrade {
   explain: Because[];
 }
 
-/** A review as a grading weighs its commentary. */
-export type Commented = Pick<Review, 'org' | 'commentary' | 'src'>;
-
 export interface GradeInput {
   period: string;
   orgs: Org[];
@@ -49,7 +46,7 @@ export interface GradeInput {
   /** Reviews of the previous quarter, for 晋位升级. */
   previousReviews: Review[];
   /** Reviews of any period that carry a commentary: what a grading weighs of them. */
-  commentaries: Commented[];
+  commentaries: ReviewCommentary[];
   /** Pledges owned by orgs. */
   pledges: Pledge[];
   /** The ledger's problems found by the period's end: only read when the rules set the open-problem cap. */
@@ -131,7 +128,7 @@ interface Quarter {
   say: boolean;
   pledgesOf: Map<string, Pledge[]>;
   problemsOf: Map<string, Problem[]>;
-  commentsOf: Map<string, Commented[]>;
+  commentsOf: Map<string, ReviewCommentary[]>;
   previous: Map<string, Grade>;
 }
 

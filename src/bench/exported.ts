@@ -22,7 +22,8 @@ export function exported(name: string, db: string): Record<string, Measure> {
     const target = join(DATA, `${name}-export-${ext}.db`);
     const fresh = () => ['', '-wal', '-shm'].forEach((s) => rmSync(target + s, { force: true }));
     note(`the one .${ext}: its floor, cxzy import`);
-    out[`${ext === 'xlsx' ? 'exceljs' : 'jsyaml'}_export_${ext}`] = best(REPEAT, () => measure(ext === 'xlsx' ? 'exceljs' : 'jsyaml', [dir]));
+    const floor = ext === 'xlsx' ? 'exceljs' : 'jsyaml';
+    out[`${floor}_export_${ext}`] = best(REPEAT, () => measure(floor, [dir]));
     out[`import_export_${ext}`] = best(REPEAT, () => {
       fresh();
       return measure('cxzy', ['import', file, '--db', target, '-q']);

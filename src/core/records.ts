@@ -102,6 +102,9 @@ export interface Review {
   src: Source;
 }
 
+/** A review as a grading weighs its commentary: its org, quarter and commentary, no more (store/plans.ts reads it so). */
+export type ReviewCommentary = Pick<Review, 'org' | 'period' | 'commentary' | 'src'>;
+
 export interface Deduction {
   dimension: Lead;
   points: number;

@@ -7,8 +7,8 @@
 //   check  every rule across records, once, over staged plus stored rows
 //   commit the staged rows, or roll back: validate, --dry-run, any error.
 // Errors stop being built at the cap (100 shown, the rest counted).
-import { withLessHeadroom } from '../core/heap.js';
 import { existsSync } from 'node:fs';
+import { withLessHeadroom } from '../core/heap.js';
 import { Diagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { SECTIONS, type Section, type Source } from '../core/model.js';
 import { REFERENCE_FIELDS } from '../core/sections.js';

@@ -1,7 +1,7 @@
 // The SQL of the counts a read command may hand to a second thread
 // (store/prefetch.ts): each is run by one method of Query, which takes its rows
 // from the second thread when the command handed it there.
-import { ADOPTIONS, type Review } from '../core/model.js';
+import { ADOPTIONS, type ReviewCommentary } from '../core/model.js';
 import { SECTION_DEFS as TABLES, selectOf, type Readable } from '../core/sections.js';
 import { compile, type ColumnDef } from '../core/section-rows.js';
 import type { Plan } from './prefetch.js';
@@ -13,9 +13,6 @@ export interface RecordRead<R> {
   rest: string;
   params: unknown[];
 }
-
-/** A review as a grading weighs its commentary: its org, quarter and commentary, no more. */
-export type ReviewCommentary = Pick<Review, 'org' | 'period' | 'commentary' | 'src'>;
 
 /** Reviews read as ReviewCommentary: a city's grading reads 27,000 commentaries beside its 30,000 reviews. */
 const commented: Readable<ReviewCommentary> = (() => {

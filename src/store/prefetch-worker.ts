@@ -9,8 +9,6 @@ import { keyOf, UNCLAIMED, WORKER, type Job, type Plan } from './prefetch.js';
 import type { Query } from './query.js';
 
 const { path, jobs, port, ready, claims } = workerData as { path: string; jobs: Job[]; port: MessagePort; ready: Int32Array; claims: Int32Array };
-// Started: the asking thread waits for the results now, however long the jobs take.
-Atomics.store(ready, 1, 1);
 
 const done = (i: number, result: { rows: unknown[] } | { value: unknown } | { error: string }) => {
   port.postMessage({ i, ...result });

@@ -33,9 +33,6 @@ export interface Task<A extends unknown[] = unknown[]> {
 /** What a command may hand to the second thread. */
 export type Job = Plan | Task;
 
-/** How long a worker may take to start, on a busy machine, before its jobs are done here. */
-const START_WITHIN_MS = 5000;
-
 /** Who does a job (Prefetch.claims): the first thread to come to it. */
 export const UNCLAIMED = 0;
 export const WORKER = 1;
@@ -51,11 +48,10 @@ export class Prefetch {
   private readonly waiting = new Map<string, number>();
   private readonly results = new Map<number, { rows?: unknown[][]; value?: unknown; error?: string }>();
   private readonly port: MessagePort;
-  /** [results posted, started]: what the asking thread waits on. */
-  private readonly ready = new Int32Array(new SharedArrayBuffer(8));
+  /** Results posted: what the asking thread waits on. */
+  private readonly ready = new Int32Array(new SharedArrayBuffer(4));
   /** Per job, who claimed it: 0 no one yet, WORKER, HERE. */
   private readonly claims: Int32Array;
-  private readonly since = Date.now();
   private readonly worker: Worker;
 
   private constructor(path: string, jobs: Job[]) {
@@ -92,7 +88,8 @@ export class Prefetch {
     const i = this.waiting.get(key);
     if (i === undefined) return undefined;
     this.waiting.delete(key);
-    // Not begun there: done here at once, rather than waited for (the other thread passes it by).
+    // Not begun there (nor the thread started, if it failed to): done here at once, and passed by there. A job begun
+    // there is waited for.
     if (Atomics.compareExchange(this.claims, i, UNCLAIMED, HERE) === UNCLAIMED) return undefined;
     let seen = Atomics.load(this.ready, 0);
     while (!this.results.has(i)) {
@@ -102,9 +99,6 @@ export class Prefetch {
         this.results.set(at, result);
         continue;
       }
-      // A worker that has not started in this long failed to (its error waits for an event loop this thread is not
-      // turning): its jobs are done here.
-      if (Atomics.load(this.ready, 1) === 0 && Date.now() - this.since > START_WITHIN_MS) return undefined;
       // Short waits: Ctrl-C (cli/interrupt.ts) stops the thread between them.
       Atomics.wait(this.ready, 0, seen, 50);
       seen = Atomics.load(this.ready, 0);

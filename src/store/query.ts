@@ -6,12 +6,12 @@ import { LEADS } from '../core/model.js';
 import { periodMonths, periodOf } from '../core/dates.js';
 import { groupBy } from '../core/collections.js';
 import { Prefetch, type Job, type Plan, type Task } from './prefetch.js';
-import { PLANS, planOf, READS, type ReviewCommentary, type RecordRead, type ReportSpan } from './plans.js';
+import { PLANS, planOf, READS, type RecordRead, type ReportSpan } from './plans.js';
 import { atQuarter, memberPoints, memberRuns, orgMemberPoints, ownedPledges } from './joins.js';
 import { inForce } from './member-runs.js';
 import { withSourceNames } from './source-names.js';
 import type { Arrival } from './arrivals.js';
-import type { Member, MemberPoints, Org, OwnedPledge, Pledge, Points, Problem, Report, Review, Source, Typical } from '../core/model.js';
+import type { Member, MemberPoints, Org, OwnedPledge, Pledge, Points, Problem, Report, Review, ReviewCommentary, Source, Typical } from '../core/model.js';
 
 /**
  * The WHERE of the points that can make a red star (Query.redStarCandidates), and its parameters; `whole`: the
@@ -187,7 +187,7 @@ export class Query {
   pointsOver(periods: readonly string[], from = '', to: string | null = null): Generator<Points> {
     // The table itself is in that order (its key), and read whole faster than a quarter through its index and sorted
     // (city: 1.2 against 2.1 s): worth it while these quarters hold half its rows or more (`+`: no index).
-    const whole = periods.length * 2 >= this.pointsPeriods().length;
+    const whole = this.holdHalfThePoints(periods.length);
     const run = inRun('member', from, to);
     const where = `WHERE ${whole ? '+period' : 'period'} IN (SELECT value FROM json_each(@periods)) AND ${run.where} ORDER BY member, period`;
     return this.iterate(TABLES.points, where, { periods: JSON.stringify(periods), ...run.params });
@@ -237,7 +237,7 @@ export class Query {
     return this.once(`candidates ${period} ${min} ${stars}`, () => {
       // Scanned while the quarter holds half the table's rows or more, as pointsOver reads (city, one quarter: 1.08–1.21
       // against 1.39–1.57 s for 330,000 candidates).
-      const { rest, params } = candidatesWhere(period, min, stars, this.pointsPeriods().length <= 2);
+      const { rest, params } = candidatesWhere(period, min, stars, this.holdHalfThePoints(1));
       return this.read(memberPoints, rest, params);
     });
   }
@@ -452,6 +452,11 @@ export class Query {
 
   pointsPeriods(): string[] {
     return this.distinct('points', 'period');
+  }
+
+  /** Whether `n` quarters' points are half the table's or more (as many rows a quarter): a read of them scans the table. */
+  private holdHalfThePoints(n: number): boolean {
+    return n * 2 >= this.pointsPeriods().length;
   }
 
   reportMonths(): string[] {
