@@ -54,8 +54,10 @@ export class Prefetch {
   private readonly claims: Int32Array;
   private readonly worker: Worker;
 
-  private constructor(path: string, jobs: Job[]) {
-    jobs.forEach((j, i) => this.waiting.set(keyOf(j), i));
+  /** `byKey`: each job by what it is known by (keyOf), once. */
+  private constructor(path: string, byKey: Map<string, Job>) {
+    const jobs = [...byKey.values()];
+    [...byKey.keys()].forEach((key, i) => this.waiting.set(key, i));
     this.claims = new Int32Array(new SharedArrayBuffer(4 * jobs.length));
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
@@ -69,7 +71,7 @@ export class Prefetch {
   static start(path: string, jobs: Job[]): Prefetch | null {
     if (jobs.length === 0 || (host.startPrefetch === undefined && (host.bundled || !existsSync(workerFile())))) return null;
     // A job asked for twice (two quarters' reads that overlap) runs once: its result is taken once.
-    return new Prefetch(path, [...new Map(jobs.map((j) => [keyOf(j), j])).values()]);
+    return new Prefetch(path, new Map(jobs.map((j) => [keyOf(j), j])));
   }
 
   /** The rows of `plan` if it was handed to the other thread and ran there (waiting for them); else undefined. */
