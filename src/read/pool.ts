@@ -1,9 +1,10 @@
 // Reads the files of a batch on worker threads and on the calling thread, and
 // hands each result to the caller as it arrives. The calling thread reads a
 // file whenever every worker has its hands full, so no core idles while a
-// worker starts or the writer waits. Each worker has a few files in hand, so
-// memory follows the largest files, not the whole batch; a workbook's share
-// fills a worker's hand, so a workbook's shares go to different threads.
+// worker starts or the writer waits. Each worker has a few files (or a few
+// dozen pieces of a cut file) in hand, so memory follows the largest files,
+// not the whole batch; a workbook's share fills a worker's hand, so a
+// workbook's shares go to different threads (`jobWeight`).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -11,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { host } from '../core/host.js';
 import { envCount } from '../core/env.js';
 import { documentValidator } from './schemas.js';
-import { jobsIn, readJob, ReadQueue, shareWeight, type JobResult } from './queue.js';
+import { HAND, jobsIn, jobWeight, readJob, ReadQueue, type JobResult } from './queue.js';
 import type { FileResult, FileTask, ReadRules } from './task.js';
 
 /** The compiled worker beside this module (a function: a bundled executable has no module URL). */
@@ -31,9 +32,6 @@ export function workerCount(env: NodeJS.ProcessEnv): number {
   if (asked !== null) return Math.min(16, asked);
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
-
-/** Files a worker holds: one being read and the next few, so it never idles while this thread reads or writes. */
-const IN_HAND = 6;
 
 /** `onResult` returns false to stop early. */
 export async function readFiles(
@@ -65,9 +63,9 @@ export async function readFiles(
         if (r && !stop && !onResult(r)) stop = true;
       };
       const feed = (w: Worker) => {
-        while (!stop && queue.more && held(w) < IN_HAND) {
+        while (!stop && queue.more && held(w) < HAND) {
           const job = queue.take();
-          hands.get(w)!.push(shareWeight(job, IN_HAND));
+          hands.get(w)!.push(jobWeight(job));
           w.postMessage(job);
         }
       };
