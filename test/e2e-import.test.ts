@@ -142,6 +142,102 @@ describe('import', () => {
     expect(r.json.errors[0]).toMatchObject({ line: 5, col: 15, code: 'standard' });
   });
 
+  it("a pledge's owner and standard are judged against the orgs and members staged beside it or stored, on a first import and after", async () => {
+    const pledge = (id: string, owner: string, standard: string) =>
+      `  - id: ${id}\n    owner: ${owner}\n    kind: annual\n    standard: ${standard}\n    content: 年内为辖区20户困难群众办理低保\n    made: 2011-01-10\n    due: 2011-12-31\n    status: pending\n`;
+    const list = (ps: [string, string, string][]) => `pledges:\n${ps.map(([id, owner, standard]) => pledge(id, owner, standard)).join('')}`;
+    const pledges = list([
+      ['P1', 'D01', 'feedback'],
+      ['P2', 'D01', 'service'],
+      ['P3', 'M1', 'service'],
+      ['P4', 'M1', 'team'],
+      ['P5', 'X9', 'service'],
+      ['P6', 'D03', 'study'],
+      ['P7', 'M9', 'leadership'],
+    ]);
+    const later = 'orgs:\n  - code: D03\n    name: 西关社区党支部\n    type: branch\n    parent: W01\n    category: community\n';
+    // Each pledge takes eight lines from line 2: a standard at its fourth, an owner at its second.
+    const expected = [
+      ['p.yaml', 13, 'standard', 'org'],
+      ['p.yaml', 29, 'standard', 'member'],
+      ['p.yaml', 35, 'unknown_ref', 'X9'],
+      ['p.yaml', 45, 'standard', 'org'],
+      ['p.yaml', 51, 'unknown_ref', 'M9'],
+    ];
+    type Err = { file: string; line: number; code: string; message: string };
+    const errorsOf = (r: { json: { errors: Err[] } }) =>
+      r.json.errors.map((e) => [
+        e.file,
+        e.line,
+        e.code,
+        e.code === 'standard' ? (e.message.includes('五个好') ? 'org' : 'member') : /X9|M9/.exec(e.message)?.[0],
+      ]);
+    // A first import: every org and member staged beside the pledges.
+    const first = files({ ...BASE, 'o2.yaml': later, 'p.yaml': pledges });
+    const r1 = await importJson(first, ['.']);
+    expect(r1.code).toBe(1);
+    expect(errorsOf(r1)).toEqual(expected);
+    // After: the orgs and members stored, D03 staged beside the pledges.
+    const dir = files({ ...BASE });
+    expect((await cxzy(['import', '.'], { cwd: dir })).code).toBe(0);
+    const more = files({ 'o2.yaml': later, 'p.yaml': pledges });
+    const r2 = await importJson(more, ['.', '--db', join(dir, 'cxzy.db')]);
+    expect(r2.code).toBe(1);
+    expect(errorsOf(r2)).toEqual(expected);
+    // Put right, the pledges import, each owner an org or a member as it is.
+    writeFileSync(
+      join(more, 'p.yaml'),
+      list([
+        ['P1', 'D01', 'feedback'],
+        ['P2', 'D01', 'team'],
+        ['P3', 'M1', 'service'],
+        ['P4', 'M1', 'study'],
+        ['P5', 'M2', 'service'],
+        ['P6', 'D03', 'leadership'],
+        ['P7', 'M3', 'integrity'],
+      ]),
+    );
+    const r3 = await importJson(more, ['.', '--db', join(dir, 'cxzy.db')]);
+    expect([r3.code, r3.json.errors]).toEqual([0, []]);
+    const stored = dump(join(dir, 'cxzy.db')).pledges as { id: string; owner_org: string | null; owner_member: string | null }[];
+    expect(stored.map((p) => [p.id, p.owner_org, p.owner_member])).toEqual([
+      ['P1', 'D01', null],
+      ['P2', 'D01', null],
+      ['P3', null, 'M1'],
+      ['P4', null, 'M1'],
+      ['P5', null, 'M2'],
+      ['P6', 'D03', null],
+      ['P7', null, 'M3'],
+    ]);
+  });
+
+  it('a member without points is named for the quarters of points staged and of points files skipped as unchanged', async () => {
+    const pts = (q: string, ms: string[]) =>
+      `period: ${q}\npoints:\n${ms.map((m) => `  - {member: ${m}, study: 18, excel: 18, service: 18, discipline: 18, integrity: 18}\n`).join('')}`;
+    const dir = files({ ...BASE, 'q1.yaml': pts('2011Q1', ['M1', 'M2', 'M3']) });
+    const noPoints = (r: { json: { warnings: { file: string; line: number; code: string; message: string }[] } }) =>
+      r.json.warnings.filter((w) => w.code === 'no_points').map((w) => [w.file, w.line, /M\d/.exec(w.message)?.[0], /2011Q\d/.exec(w.message)?.[0]]);
+    const first = await importJson(dir, ['.']);
+    expect([first.code, noPoints(first)]).toEqual([0, []]);
+    // A new member: q1.yaml is skipped as unchanged, and its quarter still asks for M4's points.
+    writeFileSync(join(dir, 'members.yaml'), `${BASE['members.yaml']}  - id: M4\n    name: 赵六\n    org: D02\n    role: member\n`);
+    const second = await importJson(dir, ['.']);
+    expect([second.code, noPoints(second)]).toEqual([0, [['members.yaml', 14, 'M4', '2011Q1']]]);
+    // A second quarter's points leave out M2, and M5 joins: both quarters ask, the staged and the skipped (warnings in file order).
+    writeFileSync(join(dir, 'members.yaml'), `${readFileSync(join(dir, 'members.yaml'), 'utf8')}  - id: M5\n    name: 孙七\n    org: D02\n    role: member\n`);
+    writeFileSync(join(dir, 'q2.yaml'), pts('2011Q2', ['M1', 'M3', 'M4']));
+    const third = await importJson(dir, ['.']);
+    expect([third.code, noPoints(third)]).toEqual([
+      0,
+      [
+        ['members.yaml', 6, 'M2', '2011Q2'],
+        ['members.yaml', 14, 'M4', '2011Q1'],
+        ['members.yaml', 18, 'M5', '2011Q1'],
+        ['members.yaml', 18, 'M5', '2011Q2'],
+      ],
+    ]);
+  });
+
   it('the bundled examples import cleanly and idempotently', async () => {
     const dir = tmp();
     const first = await importJson(dir, [EXAMPLES]);
