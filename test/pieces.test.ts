@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cutFile } from '../src/read/pieces.js';
-import { ReadQueue } from '../src/read/queue.js';
+import { cutFile, type PieceResult } from '../src/read/pieces.js';
+import { ReadQueue, type Job } from '../src/read/queue.js';
 import { cxzy, dump, files, tmp } from './helpers.js';
 import { bothWays, expectMovedAndPoints, imported, rows, WHOLE } from './both-ways.js';
 import { BRANCHES, combined, county, member, PER_BRANCH, points } from './pieces-fixture.js';
@@ -177,6 +177,66 @@ describe('a large file read in pieces', () => {
     expect(queue.more).toBe(false);
     // The piece still in a worker's hands comes back, and is let go.
     expect(queue.settle({ index: 0, part: 0, status: 'declined' })).toBeNull();
+  });
+
+  it('gives the oldest cut file’s pieces as they come, in order, and withdraws them when a later piece declines', () => {
+    const dir = files({ 'a.yaml': points('2011Q1', () => 20), 'b.yaml': points('2011Q2', () => 19) });
+    const tasks = ['a.yaml', 'b.yaml'].map((f, index) => ({ index, file: f, path: join(dir, f) }));
+    const told: string[] = [];
+    const early = { piece: (t: { file: string }) => told.push(`${t.file} piece`), withdraw: (t: { file: string }) => told.push(`${t.file} withdrawn`) };
+    const queue = new ReadQueue(tasks, 512, 2, early);
+    const jobs: Job[] = [];
+    while (queue.more) jobs.push(queue.take());
+    const parts = (f: string) => jobs.filter((j) => j.file === f && 'piece' in j).map((j) => ('piece' in j ? j.piece.part : -1));
+    const [a, b] = [parts('a.yaml'), parts('b.yaml')];
+    expect(a.length).toBeGreaterThan(3);
+    const ok = (index: number, part: number): PieceResult => ({
+      index,
+      part,
+      status: 'ok',
+      rows: new Uint8Array([part]),
+      counts: {},
+      periods: {},
+      present: [],
+      warnings: [],
+    });
+    // b's first pieces come before a's: held until a is given. a's second before its first: given after it.
+    expect(queue.settle(ok(1, 0))).toBeNull();
+    expect(queue.settle(ok(0, 1))).toBeNull();
+    expect(told).toEqual([]);
+    expect(queue.settle(ok(0, 0))).toBeNull();
+    expect(told).toEqual(['a.yaml piece', 'a.yaml piece']);
+    for (const part of a.slice(2, -1)) queue.settle(ok(0, part));
+    const joined = queue.settle(ok(0, a.at(-1)!));
+    // Every piece of a went out early: the file's result holds none of their rows, but their counts.
+    expect(joined).toMatchObject({ index: 0, status: 'ok' });
+    expect(joined?.status === 'ok' && joined.packed?.chunks).toEqual([]);
+    expect(told.filter((t) => t.startsWith('a')).length).toBe(a.length);
+    // Then b, from its next answer on; a piece declining withdraws what went out, and b is read whole.
+    told.length = 0;
+    expect(queue.settle(ok(1, 1))).toBeNull();
+    expect(told).toEqual(['b.yaml piece', 'b.yaml piece']);
+    expect(queue.settle({ index: 1, part: 2, status: 'declined' })).toBeNull();
+    expect(told).toEqual(['b.yaml piece', 'b.yaml piece', 'b.yaml withdrawn']);
+    expect(queue.take()).toEqual(tasks[1]);
+    for (const part of b.slice(3)) expect(queue.settle(ok(1, part))).toBeNull();
+    expect(told.length).toBe(3);
+  });
+
+  it('takes back a large file staged piece by piece when it turns out to be one stored from another folder', async () => {
+    const spec = { ...county(), '2011Q1/points.yaml': points('2011Q1', (b, i) => 10 + ((b + i) % 10)) };
+    const dir = files(spec);
+    const db = join(tmp(), 'c.db');
+    expect((await imported([dir, '--db', db], CUT)).code).toBe(0);
+    const before = dump(db, { history: true });
+    // The same files copied to another folder, cut as they come: each is the file stored, and nothing changes.
+    const copy = files(spec);
+    const again = await imported([copy, '--db', db], CUT);
+    expect(again.code, again.stderr).toBe(0);
+    const sections = again.json.sections as Record<string, { inserted: number; updated: number; unchanged: number }>;
+    expect(Object.values(sections).every((c) => c.inserted === 0 && c.updated === 0)).toBe(true);
+    expect(sections.points.unchanged).toBe(BRANCHES * PER_BRANCH);
+    expect(dump(db, { history: true })).toEqual(before);
   });
 
   it('stores and says what the file read whole does, over a year of imports and a correction', async () => {

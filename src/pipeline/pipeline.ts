@@ -21,6 +21,7 @@ import { eachRows, rowCounts } from '../read/rows.js';
 import { RecordPlacer } from '../read/place.js';
 import { asEnvError, openDb, removeDb, type DB } from '../store/db.js';
 import { Batch } from '../store/batch/batch.js';
+import type { Mark } from '../store/batch/stage.js';
 import { suggest } from '../store/suggest.js';
 import { codeTables, crossErrors, crossWarnings, type Check, type RuleContext } from '../store/checks.js';
 import type { WrittenNames } from '../store/rules/rule.js';
@@ -32,6 +33,7 @@ import { localTime } from '../core/dates.js';
 import { DataError, Interrupted } from '../core/errors.js';
 import { earlierKey, plan, type FileSummary, type Plan } from './plan.js';
 import { resubmissionFindings, twoFileFindings, type Meaning } from './resubmissions.js';
+import { EarlyStaging } from './early.js';
 import { writeSubmissions } from '../store/submissions.js';
 
 export interface IngestOptions {
@@ -159,7 +161,8 @@ async function readAndStage(p: Plan, batch: Batch, rules: Rules, opts: IngestOpt
   const results: Outcome[] = [];
   let done = 0;
   let failed = p.problems.length > 0;
-  const onResult = (r: FileResult) => {
+  // `early`: the file's rows staged so far, piece by piece (pipeline/early.ts).
+  const onResult = (r: FileResult, early: Mark | null) => {
     opts.onFile?.(++done, p.files.length);
     if (opts.signal?.aborted) return false;
     if (r.status === 'invalid') {
@@ -170,12 +173,14 @@ async function readAndStage(p: Plan, batch: Batch, rules: Rules, opts: IngestOpt
     // The same file named another way (its folder named otherwise): skipped as the file it is, whose stored rows count as the batch's.
     const same = p.earlier.get(earlierKey(r.file, r.hash));
     if (same) {
+      early?.undo();
       results[r.index] = { status: 'skipped', hash: r.hash, summary: same.summary() };
       batch.skip(same.stored);
       return true;
     }
     const sheets = r.sheets ? Object.fromEntries(Object.entries(r.sheets).map(([s, l]) => [s, l.sheet])) : {};
     if (!failed) for (const rows of eachRows(r.rows, r.packed)) batch.stager.add(r.file, rows, sheets);
+    early?.keep();
     // The rows are staged: only what the file contributed is kept.
     const counts: FileSummary['counts'] = rowCounts(r.rows, r.packed);
     const book = r.sheets ? { sheets: r.sheets, names: r.names } : {};
@@ -188,7 +193,9 @@ async function readAndStage(p: Plan, batch: Batch, rules: Rules, opts: IngestOpt
     opts.onFile?.(++done, p.files.length);
   }
   const tasks = p.files.map((f, index) => ({ index, ...f, allErrors: opts.allErrors })).filter((t) => !p.skipped.has(t.index));
-  await readFiles(tasks, rules, { workers: workerCount(opts.env), pieceBytes: pieceBytes(opts.env) }, onResult);
+  const early = new EarlyStaging(batch.stager, () => !failed && !opts.signal?.aborted, onResult);
+  await readFiles(tasks, rules, { workers: workerCount(opts.env), pieceBytes: pieceBytes(opts.env) }, early.result, early);
+  early.close();
   return { results, failed };
 }
 

@@ -49,8 +49,8 @@ export type PieceResult =
       index: number;
       part: number;
       status: 'ok';
-      /** Serialized (packRows): the piece's rows wait, packed, for the pieces before it. */
-      rows: Uint8Array;
+      /** Serialized (packRows): the piece's rows wait, packed, for the pieces before it; null once given early (ReadQueue). */
+      rows: Uint8Array | null;
       counts: Partial<Record<Section, number>>;
       /** The quarters of the piece's records, per section, in the order met. */
       periods: Partial<Record<Section, string[]>>;
@@ -294,7 +294,7 @@ export function joinPieces(task: FileTask, whole: Whole, parts: Extract<PieceRes
     hash: whole.hash,
     bytes: whole.bytes,
     rows: {},
-    packed: { chunks: parts.map((p) => p.rows), counts },
+    packed: { chunks: parts.flatMap((p) => (p.rows ? [p.rows] : [])), counts },
     periods: periodsFrom((s) => parts.flatMap((p) => p.periods[s] ?? []), present),
     named: [...new Set(present.flatMap((x) => (x.period ? [x.period] : [])))],
     warnings: [...(whole.gbk ? [gbkWarning(task.file)] : []), ...parts.flatMap((p) => p.warnings)],

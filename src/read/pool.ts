@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { host } from '../core/host.js';
 import { envCount } from '../core/env.js';
 import { documentValidator } from './schemas.js';
-import { HAND, jobsIn, jobWeight, readJob, ReadQueue, type JobResult } from './queue.js';
+import { HAND, jobsIn, jobWeight, readJob, ReadQueue, type Early, type JobResult } from './queue.js';
 import type { FileResult, FileTask, ReadRules } from './task.js';
 
 /** The compiled worker beside this module (a function: a bundled executable has no module URL). */
@@ -33,16 +33,17 @@ export function workerCount(env: NodeJS.ProcessEnv): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
-/** `onResult` returns false to stop early. */
+/** `onResult` returns false to stop early; `early` is told a cut file's pieces as they come (ReadQueue). */
 export async function readFiles(
   tasks: FileTask[],
   rules: ReadRules,
   { workers, pieceBytes }: { workers: number; pieceBytes: number },
   onResult: (r: FileResult) => boolean,
+  early: Early | null = null,
 ): Promise<void> {
   const validate = documentValidator();
   const n = Math.min(workers, (tasks.length > workers ? tasks.length : jobsIn(tasks, pieceBytes)) - 1);
-  const queue = new ReadQueue(tasks, pieceBytes, Math.max(1, n + 1));
+  const queue = new ReadQueue(tasks, pieceBytes, Math.max(1, n + 1), early);
   // A workbook is streamed: its result may come later.
   const inline = async () => queue.settle(await readJob(queue.take(), validate, rules));
   let stop = false;

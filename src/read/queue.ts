@@ -26,6 +26,20 @@ interface Parts {
   count: number;
   part(i: number): PieceTask | ShareTask;
   join(parts: PartOk[]): FileResult | null;
+  /** A YAML file's pieces, whose rows may be given as they come. */
+  pieces: boolean;
+}
+
+/**
+ * What the reader tells of a cut YAML file before it is whole: each piece's
+ * rows in the file's order, as soon as it and every piece before it are in
+ * (`piece`), so that they are staged while the rest is read; and, should a
+ * piece decline after that, that the rows given no longer stand, the file
+ * being read whole (`withdraw`). One file's at a time: the oldest cut file's.
+ */
+export interface Early {
+  piece(task: FileTask, rows: Uint8Array): void;
+  withdraw(task: FileTask): void;
 }
 
 /** A worker's hand: six files, thirty pieces of cut files, or one workbook's share. */
@@ -51,6 +65,8 @@ interface Cut {
   answered: number;
   /** Given already: joined, or read again whole. */
   given: boolean;
+  /** Leading pieces whose rows went out early (`Early.piece`): their results are kept without them. */
+  early: number;
 }
 
 export class ReadQueue {
@@ -66,6 +82,7 @@ export class ReadQueue {
     private readonly tasks: FileTask[],
     private readonly pieceBytes: number,
     private readonly threads: number,
+    private readonly early: Early | null = null,
   ) {}
 
   get more(): boolean {
@@ -78,7 +95,7 @@ export class ReadQueue {
       const task = this.tasks[this.next++];
       const file = this.parts(task);
       if (!file) return task;
-      this.cutting = { task, file, taken: 0, count: file.count, parts: [], answered: 0, given: false };
+      this.cutting = { task, file, taken: 0, count: file.count, parts: [], answered: 0, given: false, early: 0 };
       this.cuts.set(task.index, this.cutting);
     }
     const cut = this.cutting;
@@ -89,9 +106,9 @@ export class ReadQueue {
 
   private parts(task: FileTask): Parts | null {
     const pieces = cutFile(task, this.pieceBytes);
-    if (pieces) return { count: pieces.count, part: pieces.piece, join: (parts) => joinPieces(task, pieces.whole, parts as PieceOk[]) };
+    if (pieces) return { count: pieces.count, part: pieces.piece, join: (parts) => joinPieces(task, pieces.whole, parts as PieceOk[]), pieces: true };
     const shares = workbookShares(task, this.pieceBytes, this.threads);
-    if (shares) return { count: shares.count, part: shares.share, join: (parts) => joinShares(task, parts as ShareOk[]) };
+    if (shares) return { count: shares.count, part: shares.share, join: (parts) => joinShares(task, parts as ShareOk[]), pieces: false };
     return null;
   }
 
@@ -106,20 +123,43 @@ export class ReadQueue {
     const first = r.status === 'declined' && !cut.given;
     if (first) {
       // The parts not handed out yet are not read at all.
-      cut.given = true;
       cut.count = cut.taken;
       if (this.cutting === cut) this.cutting = null;
-      this.again.push(cut.task);
+      this.readWhole(cut);
     }
-    if (++cut.answered === cut.count) this.cuts.delete(r.index);
-    if (cut.given || r.status === 'declined') return null;
-    cut.parts[r.part] = r;
+    const last = ++cut.answered === cut.count;
+    let joined: FileResult | null = null;
     // None declined so far: every part answered is kept.
-    if (cut.answered < cut.count) return null;
-    cut.given = true;
-    const joined = cut.file.join(cut.parts);
-    if (!joined) this.again.push(cut.task);
+    if (!cut.given && r.status === 'ok') {
+      cut.parts[r.part] = r;
+      this.giveEarly();
+      if (last) {
+        cut.given = true;
+        // The next cut file's pieces go out early from the next result on, once the caller has this one.
+        joined = cut.file.join(cut.parts);
+        if (!joined) this.readWhole(cut);
+      }
+    }
+    if (last) this.cuts.delete(r.index);
     return joined;
+  }
+
+  /** A cut file sent to be read whole, what went out of it early withdrawn. */
+  private readWhole(cut: Cut): void {
+    cut.given = true;
+    this.again.push(cut.task);
+    if (cut.early > 0) this.early?.withdraw(cut.task);
+  }
+
+  /** The oldest cut file not yet given: its pieces in, in order, each given once, their rows let go here. */
+  private giveEarly(): void {
+    if (!this.early) return;
+    const cut = [...this.cuts.values()].find((c) => !c.given);
+    if (!cut?.file.pieces) return;
+    for (let p = cut.parts[cut.early] as PieceOk | undefined; p; p = cut.parts[cut.early] as PieceOk | undefined) {
+      this.early.piece(cut.task, p.rows!);
+      cut.parts[cut.early++] = { ...p, rows: null };
+    }
   }
 }
 

@@ -27,11 +27,12 @@ export interface PackedRows {
 }
 
 export const packRows = (rows: SectionRows): Uint8Array => serialize(rows);
+export const unpackRows = (packed: Uint8Array): SectionRows => deserialize(packed) as SectionRows;
 
 /** A file's rows as the store takes them: those read whole, then each packed piece's in turn. */
 export function* eachRows(rows: SectionRows, packed: PackedRows | undefined): Generator<SectionRows> {
   yield rows;
-  for (const c of packed?.chunks ?? []) yield deserialize(c) as SectionRows;
+  for (const c of packed?.chunks ?? []) yield unpackRows(c);
 }
 
 /** How many rows of each section a file holds. */

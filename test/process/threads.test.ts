@@ -2,6 +2,7 @@
 // second thread); run in process, the same work is done on one thread. Both
 // must store and print the same.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { EXAMPLES, cxzy, files, generatedDb, imported, spawnCxzy, importJson, starsScopes, storedRows as rows, tmp } from '../helpers.js';
@@ -32,6 +33,14 @@ describe('import', () => {
     expect(threads.code, threads.stderr).toBe(0);
     expect(JSON.parse(threads.stdout)).toEqual(whole.json);
     expect(whole.json.warnings.some((w: { code: string }) => w.code === 'vague_pledge')).toBe(true);
+    expect(rows(join(out, 'w.db'))).toEqual(rows(join(out, 'i.db')));
+    // The same files from another folder: each cut file, staged piece by piece, is the file stored, and taken back.
+    const copy = tmp();
+    cpSync(dir, copy, { recursive: true });
+    const again = spawnCxzy(['import', copy, '--db', join(out, 'w.db'), '--format', 'json'], { env: { CXZY_WORKERS: '2', CXZY_PIECE_BYTES: '512' } });
+    expect(again.code, again.stderr).toBe(0);
+    const sections = Object.values(JSON.parse(again.stdout).sections) as { inserted: number; updated: number }[];
+    expect(sections.every((c) => c.inserted === 0 && c.updated === 0)).toBe(true);
     expect(rows(join(out, 'w.db'))).toEqual(rows(join(out, 'i.db')));
   });
 

@@ -55,6 +55,12 @@ function values(n: number, width: number, gen: number | null): string {
   return Array(n).fill(row).join(', ');
 }
 
+/** Rows staged since a mark (Stager.mark): kept, or taken back. */
+export interface Mark {
+  keep(): void;
+  undo(): void;
+}
+
 export class Stager {
   /** Rows staged per section. */
   readonly staged = Object.fromEntries(SECTIONS.map((s) => [s, 0])) as Record<Section, number>;
@@ -80,6 +86,26 @@ export class Stager {
         insertMany: db.prepare(`INSERT INTO ${table} (${cols}) VALUES ${values(CHUNK, width, gen)} ON CONFLICT DO NOTHING`),
       });
     }
+  }
+
+  /**
+   * What is staged from here on, until `keep`, may be taken back whole by
+   * `undo`: a cut file staged piece by piece, which may yet be read whole or
+   * turn out to be a file the batch has under another name. One at a time.
+   */
+  mark(): Mark {
+    this.db.exec('SAVEPOINT file');
+    const staged = { ...this.staged };
+    const duplicates = this.duplicates.length;
+    return {
+      keep: () => this.db.exec('RELEASE file'),
+      undo: () => {
+        this.db.exec('ROLLBACK TO file');
+        this.db.exec('RELEASE file');
+        Object.assign(this.staged, staged);
+        this.duplicates.length = duplicates;
+      },
+    };
   }
 
   /** One file's rows; `sheets`: for a workbook, the sheet each section's rows came from. */
