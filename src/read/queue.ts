@@ -48,9 +48,10 @@ export const HAND = 30;
 /**
  * What a job counts in a worker's hand. A share fills it, so that the next
  * share goes to another thread. A piece (one piece's bytes at most) counts a
- * fifth of a file: this thread stages a cut file at its last piece, without
- * feeding the workers (a city's 50 MB file: about 2 s), and a worker holding
- * six pieces sat idle for most of it.
+ * fifth of a file: a worker holding thirty reads on while this thread stages
+ * the pieces before them, and this thread, left fewer to read itself, holds
+ * less (the county's one file per section: 281-288 against 296-310 MB with
+ * six, as fast; bench/RESULTS.md, the eighteenth session).
  */
 export const jobWeight = (job: Job) => (isShare(job) ? HAND : isPiece(job) ? 1 : 5);
 
