@@ -164,7 +164,10 @@ async function readAndStage(p: Plan, batch: Batch, rules: Rules, opts: IngestOpt
   // `early`: the file's rows staged so far, piece by piece (pipeline/early.ts).
   const onResult = (r: FileResult, early: Mark | null) => {
     opts.onFile?.(++done, p.files.length);
-    if (opts.signal?.aborted) return false;
+    if (opts.signal?.aborted) {
+      early?.undo();
+      return false;
+    }
     if (r.status === 'invalid') {
       failed = true;
       results[r.index] = r;
