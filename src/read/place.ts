@@ -10,8 +10,36 @@ import { decode } from './decode.js';
 import { cellPlace } from './workbook/sheet.js';
 import type { SheetLayout } from './task.js';
 
+/**
+ * A file's text and where each of its lines starts (as `split(/\r?\n/)`
+ * would cut it), each line made a string only when asked: a city's members
+ * file has 2.8 million lines, and a few thousand of them are placed.
+ */
+class Lines {
+  readonly length: number;
+  private readonly starts: Uint32Array;
+
+  constructor(private readonly text: string) {
+    let n = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+    this.starts = new Uint32Array(n);
+    let k = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts[k++] = i + 1;
+    this.length = n;
+  }
+
+  /** Line `i` (0-based) without its line break, or undefined past the last. */
+  at(i: number): string | undefined {
+    if (i < 0 || i >= this.length) return undefined;
+    const start = this.starts[i];
+    if (i + 1 === this.length) return this.text.slice(start);
+    const end = this.starts[i + 1] - 1;
+    return this.text.slice(start, this.text.charCodeAt(end - 1) === 13 && end > start ? end - 1 : end);
+  }
+}
+
 export class RecordPlacer {
-  private readonly texts = new Map<string, string[] | null>();
+  private readonly texts = new Map<string, Lines | null>();
 
   /**
    * `text(file)`: the file's text when the caller has it; else it is read from
@@ -27,7 +55,7 @@ export class RecordPlacer {
   place(src: Source, field: string | null): Place {
     if (src.sheet !== undefined) return this.cell({ ...src, sheet: src.sheet }, field);
     const lines = this.lines(src.file);
-    const first = lines?.[src.line - 1];
+    const first = lines?.at(src.line - 1);
     if (!lines || first === undefined) return { file: src.file, line: src.line, col: 1, endCol: 2, source: null };
     const dash = /^(\s*)(- )?/.exec(first)!;
     const indent = dash[1].length;
@@ -35,7 +63,7 @@ export class RecordPlacer {
     if (field) {
       const re = new RegExp(`(^|[\\s{,])${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:\\s*`);
       for (let i = src.line - 1; i < lines.length; i++) {
-        const text = lines[i];
+        const text = lines.at(i)!;
         if (i > src.line - 1) {
           const ind = /^\s*/.exec(text)![0].length;
           if (text.trim() !== '' && !text.trimStart().startsWith('#') && ind <= indent) break;
@@ -58,15 +86,15 @@ export class RecordPlacer {
     return cellPlace(src.file, src.sheet, src.line, at?.[0] ?? 1, at?.[1] ?? null, undefined);
   }
 
-  private lines(file: string): string[] | null {
+  private lines(file: string): Lines | null {
     if (!this.texts.has(file)) {
-      let lines: string[] | null = null;
+      let lines: Lines | null = null;
       const known = this.text(file);
-      if (known !== undefined) lines = known.split(/\r?\n/);
+      if (known !== undefined) lines = new Lines(known);
       else {
         try {
           const d = decode(readFileSync(resolve(this.cwd, file)));
-          if (d.ok) lines = d.text.split(/\r?\n/);
+          if (d.ok) lines = new Lines(d.text);
         } catch {
           lines = null;
         }
