@@ -16,7 +16,6 @@ import type { SheetLayout } from './task.js';
  * file has 2.8 million lines, and a few thousand of them are placed.
  */
 class Lines {
-  readonly length: number;
   private readonly starts: Uint32Array;
 
   constructor(private readonly text: string) {
@@ -25,7 +24,10 @@ class Lines {
     this.starts = new Uint32Array(n);
     let k = 1;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts[k++] = i + 1;
-    this.length = n;
+  }
+
+  get length(): number {
+    return this.starts.length;
   }
 
   /** Line `i` (0-based) without its line break, or undefined past the last. */

@@ -157,9 +157,10 @@ export class ReadQueue {
     if (!this.early) return;
     const cut = [...this.cuts.values()].find((c) => !c.given);
     if (!cut?.file.pieces) return;
-    for (let p = cut.parts[cut.early] as PieceOk | undefined; p; p = cut.parts[cut.early] as PieceOk | undefined) {
+    const parts = cut.parts as (PieceOk | undefined)[];
+    for (let p = parts[cut.early]; p; p = parts[cut.early]) {
       this.early.piece(cut.task, p.rows!);
-      cut.parts[cut.early++] = { ...p, rows: null };
+      parts[cut.early++] = { ...p, rows: null };
     }
   }
 }

@@ -9,6 +9,7 @@
 //                        the stored ones no staged row replaces (`staged` 1/0)
 //   stored_runs          the members' runs stored before the batch
 import type { Section } from '../core/model.js';
+import type { DB } from './db.js';
 
 export const batchOf = (s: Section) => `temp.batch_${s}`;
 export const storedOf = (s: Section) => `temp.stored_${s}`;
@@ -20,6 +21,9 @@ export const STORED_RUNS = 'temp.stored_runs';
 
 /** The files skipped as unchanged: their stored rows count as the batch's. */
 export const SKIPPED = '(SELECT file FROM temp.skipped)';
+
+/** Whether the batch skipped any file as unchanged: a rule then reads their stored rows too. */
+export const anySkipped = (db: DB): boolean => db.prepare(`SELECT EXISTS ${SKIPPED}`).pluck().get() === 1;
 
 // A lookup by key through effective_<section> would read the whole view:
 // SQLite cannot flatten a UNION ALL into a correlated subquery. These look in

@@ -6,7 +6,7 @@ import type { DB } from '../db.js';
 import { keyText, SECTION_DEFS, SECTION_LIST } from '../../core/sections.js';
 import { GOODS, LEADS, sourceOf, sourceText } from '../../core/model.js';
 import { OrgTree } from '../../core/tree.js';
-import { batchOf, effectiveOf, exists, keptOf, lookup, SKIPPED, storedOf } from '../views.js';
+import { anySkipped, batchOf, effectiveOf, exists, keptOf, lookup, SKIPPED, storedOf } from '../views.js';
 import { srcOf, type Check, type CrossRule, type Rec, type RuleContext, type SqlRule } from './rule.js';
 import { nameChecks } from './names.js';
 import { groupBy } from '../../core/collections.js';
@@ -18,8 +18,7 @@ const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
 /** Second records of one identity in the batch, including those met in the rows of files skipped as unchanged. */
 function duplicates(db: DB, ctx: RuleContext): Check[] {
   const dups = [...ctx.duplicates];
-  const skipped = db.prepare('SELECT EXISTS (SELECT 1 FROM temp.skipped)').pluck().get() === 1;
-  for (const t of skipped ? SECTION_LIST : []) {
+  for (const t of anySkipped(db) ? SECTION_LIST : []) {
     const on = t.key.map((k) => `m.${k} = x.${k}`).join(' AND ');
     const sql = `SELECT ${t.key.map((k) => `x.${k} AS k_${k}`).join(', ')}, x.src_file, x.src_line, x.src_sheet, m.src_file AS f_file, m.src_line AS f_line, m.src_sheet AS f_sheet
       FROM ${batchOf(t.section)} x JOIN ${storedOf(t.section)} m ON ${on} WHERE m.src_file IN ${SKIPPED}`;

@@ -1,7 +1,7 @@
 // The warnings that span records, as queries over the batch (staged rows and
 // the rows of files skipped as unchanged) and what is stored beside it.
 import type { DB } from '../db.js';
-import { batchOf, effectiveOf, keptOf, SKIPPED, STORED_RUNS, storedOf } from '../views.js';
+import { anySkipped, batchOf, effectiveOf, keptOf, SKIPPED, STORED_RUNS, storedOf } from '../views.js';
 import { sourceOf, sourceText, type Section, type Source } from '../../core/model.js';
 import { SECTION_DEFS, type SectionDef } from '../../core/sections.js';
 import { missingWhere } from '../replace.js';
@@ -70,11 +70,9 @@ function membersWithoutPoints(db: DB, { order, replacing, first }: RuleContext):
   const points = `(${effective('points', 'member, period', replacing)})`;
   // The batch's quarters of points: staged, or of files skipped as unchanged (which --replace never removes). Each part
   // read apart, the staged through the period's index where there is one: the view's flag made SQLite read every row.
-  const skipped = db.prepare(`SELECT EXISTS ${SKIPPED}`).pluck().get() === 1;
+  const skipped = anySkipped(db) ? ` UNION SELECT DISTINCT period FROM ${storedOf('points')} WHERE src_file IN ${SKIPPED}` : '';
   const periods = db
-    .prepare(
-      `SELECT DISTINCT period FROM ${batchOf('points')}${skipped ? ` UNION SELECT DISTINCT period FROM ${storedOf('points')} WHERE src_file IN ${SKIPPED}` : ''} ORDER BY period`,
-    )
+    .prepare(`SELECT DISTINCT period FROM ${batchOf('points')}${skipped} ORDER BY period`)
     .pluck()
     .all() as string[];
   const cols = 'id, name, org, active, src_file, src_line, src_sheet';
